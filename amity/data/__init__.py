@@ -1,0 +1,1 @@
+"""Amity's general-knowledge data files (see README.md in this folder)."""

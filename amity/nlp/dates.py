@@ -1,0 +1,188 @@
+"""spaCy component `amity_dates`: find date expressions and resolve them against the publication date.
+
+Absolute dates ("30-31 May 2022", "December 20, 2021", "25.12.2021"), partial
+ones ("December 20", "in March 2022", "in 2015") and relative ones ("today",
+"tomorrow", "on Monday", "last year", "last week") become ISO strings at the
+precision the text gives: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or a `start/end` span.
+Regular expressions do the finding, so the cost stays linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from amity.nlp.mentions import register_extensions
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_D2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)[. ](?P<year>(?:19|20)\d\d)\b")),
+    ("day_span", re.compile(rf"\b{_WD}{_D}\s*(?:-|–|—|to|and|&)\s*{_D2}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b", re.I)),
+    ("month_day_span", re.compile(rf"\b{_M}\s+{_D}\s*(?:-|–|—|to|and)\s*{_D2}(?:,?\s+{_Y})?\b", re.I)),
+    ("day_month", re.compile(rf"\b{_WD}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b", re.I)),
+    ("month_day", re.compile(rf"\b{_WD}{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b", re.I)),
+    ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
+    ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
+    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression: its character span in the text and ISO value."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    explicit_year: bool = False
+
+
+@Language.factory("amity_dates")
+def make_dates(nlp: Language, name: str) -> "DateFinder":
+    return DateFinder()
+
+
+class DateFinder:
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published))
+        return doc
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """All date expressions in `text`, earliest first, none overlapping."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind, match))
+    found.sort()
+    out: list[DateMention] = []
+    context_year = published.year if published else None
+    for s, e, kind, match in found:
+        value = _resolve(kind, match, published, context_year, text)
+        explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
+        if explicit:
+            context_year = int(match.group("year"))
+        out.append(DateMention(s, e, match.group(0), value, explicit))
+    return out
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month(match: re.Match[str]) -> int | None:
+    if match.groupdict().get("mnum"):
+        return int(match.group("mnum"))
+    name = (match.groupdict().get("month") or "").lower().rstrip(".")
+    return _MONTHS.get(name)
+
+
+def _ymd(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: int | None, text: str) -> str | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else context_year
+    if kind in ("iso", "numeric", "day_month", "month_day"):
+        return _ymd(year, _month(m), int(g["day"]))
+    if kind in ("day_span", "month_day_span"):
+        start = _ymd(year, _month(m), int(g["day"]))
+        end = _ymd(year, _month(m), int(g["day2"]))
+        if start and end and start < end:
+            return f"{start}/{end}"
+        return start
+    if kind == "month_year":
+        return _ymd(year, _month(m), None)
+    if kind == "month_relative":
+        if published is None:
+            return None
+        shift = {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return _ymd(published.year + shift, _month(m), None)
+    if kind in ("quarter", "year"):
+        return _ymd(year, None, None)
+    if published is None:
+        return None
+    if kind == "relative_day":
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
+        return (published + timedelta(days=shift)).isoformat()
+    if kind == "relative_period":
+        return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
+    if kind == "weekday":
+        return _weekday(g["weekday"].lower(), m, published, text).isoformat()
+    return None
+
+
+def _relative_period(rel: str, unit: str, published: date) -> str:
+    sign = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
+    if unit == "year":
+        return f"{published.year + sign:04d}"
+    if unit == "month":
+        month = published.month + sign
+        year = published.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=sign)
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
+    """The named weekday nearest the publication date, forward when the sentence speaks of the future."""
+    target = _WEEKDAYS[name]
+    window = text[max(0, m.start() - 120) : m.end() + 60].lower()
+    prefix = m.group(0).lower()
+    future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
+    if prefix.startswith("last"):
+        future = False
+    delta = (target - published.weekday()) % 7
+    if future:
+        return published + timedelta(days=delta)
+    back = (published.weekday() - target) % 7
+    return published - timedelta(days=back)
+
+
+def shift_days(value: str, days: int) -> str | None:
+    """The day `days` after the start of an ISO date or span ("on the second day")."""
+    start = _parse_iso(value.split("/")[0]) if value and len(value.split("/")[0]) == 10 else None
+    return (start + timedelta(days=days)).isoformat() if start else None

@@ -1,0 +1,200 @@
+"""spaCy component `amity_entities`: settle overlapping mentions and group them into entities.
+
+One entity per real thing in the article: "Mayor Dündar" and "Dündar" join
+"Mustafa Dündar"; "TDBB" joins "Union of Turkish World Municipalities"; places
+join on their gazetteer link. A town's municipality is an organisation and
+its town a place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from amity.nlp.gazetteer import Place, default_gazetteer
+from amity.nlp.mentions import Mention, register_extensions
+from amity.nlp.names import fold, name_key
+from amity.nlp.organisations import ORG_HEADS
+
+#: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
+_NOT_BODIES = {"festival", "forum", "symposium", "summit", "conference", "program", "programme", "project",
+               "agreement", "protocol", "memorandum", "declaration", "treaty", "games", "week", "day", "award",
+               "prize", "road", "street", "avenue", "square", "park", "mosque", "tomb", "mausoleum", "airport",
+               "station", "highway", "resort", "hotel", "corridor", "border", "city", "cities", "states",
+               "countries", "republics", "world", "law", "laws", "news", "times", "agency"}
+_NEWS_AGENCY_WORDS = {"news", "reports", "informs", "correspondent"}
+
+
+@dataclass
+class EntityCluster:
+    """The mentions of one real thing in one article."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+
+    @property
+    def surfaces(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for m in self.mentions:
+            seen.setdefault(fold(m.name), m.name)
+            if m.acronym:
+                seen.setdefault(fold(m.acronym), m.acronym)
+        return list(seen.values())
+
+    @property
+    def name(self) -> str:
+        """The fullest form: the longest surface of a person, the first full name of anything else."""
+        names = [m.name for m in self.mentions]
+        if self.type == "person":
+            return max(names, key=lambda n: (len(n.split()), len(n)))
+        if self.type == "organization":
+            acronyms = {m.acronym for m in self.mentions if m.acronym}
+            full = [n for n in names if n not in acronyms and not n.isupper()]
+            return max(full, key=len) if full else names[0]
+        return names[0]
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        out = [s for s in self.surfaces if fold(s) != fold(name)]
+        if self.place is not None and fold(self.place.name) != fold(name) and self.place.name not in out:
+            out.append(self.place.name)
+        return out
+
+    @property
+    def roles(self) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        for m in self.mentions:
+            for title, of in m.roles:
+                if (title, of) in out:
+                    continue
+                same_title = [r for r in out if r[0] == title]
+                if same_title and of is None:
+                    continue
+                out = [r for r in out if not (r[0] == title and r[1] is None)]
+                out.append((title, of))
+        return out
+
+
+@Language.factory("amity_entities")
+def make_entities(nlp: Language, name: str) -> "EntityGrouper":
+    return EntityGrouper()
+
+
+class EntityGrouper:
+    def __init__(self) -> None:
+        register_extensions()
+        self.gazetteer = default_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        accepted = self._resolve(doc)
+        doc._.entities = self._group(doc, accepted)
+        return doc
+
+    def _resolve(self, doc: Doc) -> list[Mention]:
+        candidates = (doc._.person_mentions or []) + (doc._.org_mentions or []) + (doc._.place_mentions or [])
+        candidates = [m for m in candidates if self._keep(doc, m)]
+        candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), m.start))
+        taken = [False] * (len(doc) + 1)
+        accepted: list[Mention] = []
+        for m in candidates:
+            if any(taken[k] for k in range(m.start, m.end)):
+                m = self._trimmed(doc, m, taken)
+                if m is None:
+                    continue
+            for k in range(m.start, m.end):
+                taken[k] = True
+            accepted.append(m)
+        towns = []
+        for m in accepted:
+            if m.type == "organization" and m.town:
+                place = self.gazetteer.lookup(m.town)
+                towns.append(Mention(m.start, m.start, "place", m.town, place=place, priority=0))
+        accepted += towns
+        accepted.sort(key=lambda m: (m.start, m.end))
+        return accepted
+
+    @staticmethod
+    def _trimmed(doc: Doc, m: Mention, taken: list[bool]) -> Mention | None:
+        """The part of an organisation's span before a stronger mention inside it
+        ("Organization of Turkic States" out of "Organization of Turkic States Mr Omer Kocaman")."""
+        if m.type != "organization":
+            return None
+        end = m.start
+        while end < m.end and not taken[end]:
+            end += 1
+        while end > m.start and (doc[end - 1].lower_ in ("of", "the", "and", "for", "in", "mr", "mrs", "ms", "dr")
+                                 or doc[end - 1].is_punct):
+            end -= 1
+        if end - m.start < 2 or not any(t.lower_ in ORG_HEADS for t in doc[m.start:end]):
+            return None
+        return Mention(m.start, end, m.type, doc[m.start:end].text, priority=m.priority)
+
+    @staticmethod
+    def _keep(doc: Doc, m: Mention) -> bool:
+        words = m.name.split()
+        if not words:
+            return False
+        if m.type == "organization":
+            last = fold(words[-1])
+            if last in _NOT_BODIES and not m.town:
+                return False
+            # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
+            following = {t.lower_ for t in doc[m.end : m.end + 2]}
+            if following & _NEWS_AGENCY_WORDS:
+                return False
+            if m.priority <= 1 and len(words) == 1 and m.name.istitle() and not m.name.isupper():
+                return False
+        if m.type == "person" and len(m.name) < 3:
+            return False
+        return True
+
+    def _group(self, doc: Doc, mentions: list[Mention]) -> list[EntityCluster]:
+        clusters: list[EntityCluster] = []
+        by_key: dict[tuple[str, str], EntityCluster] = {}
+        people: list[EntityCluster] = []
+        # persons: full names first, so that surnames can join them
+        ordered = sorted(mentions, key=lambda m: (m.type != "person", -len(m.name.split())))
+        for m in ordered:
+            key = self._key(m)
+            cluster = by_key.get(key)
+            if cluster is None and m.type == "person":
+                cluster = _person_for(people, m)
+            if cluster is None and m.type == "organization":
+                cluster = by_key.get(("organization", name_key(m.acronym))) if m.acronym else None
+            if cluster is None:
+                cluster = EntityCluster(m.type, place=m.place)
+                clusters.append(cluster)
+                if m.type == "person":
+                    people.append(cluster)
+            cluster.mentions.append(m)
+            if cluster.place is None and m.place is not None:
+                cluster.place = m.place
+            by_key[key] = cluster
+            if m.acronym:
+                by_key[("organization", name_key(m.acronym))] = cluster
+        for cluster in clusters:
+            cluster.mentions.sort(key=lambda m: m.start)
+        clusters.sort(key=lambda c: c.mentions[0].start)
+        return clusters
+
+    @staticmethod
+    def _key(m: Mention) -> tuple[str, str]:
+        if m.type == "place" and m.place is not None:
+            p = m.place
+            ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
+            return ("place", ident)
+        return (m.type, name_key(m.name))
+
+
+def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None:
+    """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar"."""
+    words = [fold(w) for w in m.name.split()]
+    for cluster in people:
+        for other in cluster.mentions:
+            full = [fold(w) for w in other.name.split()]
+            if len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words):
+                return cluster
+    return None

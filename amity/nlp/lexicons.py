@@ -1,0 +1,77 @@
+"""Loading Amity's lexicons (titles, organisations, demonyms, triggers) from `amity/data`.
+
+Each loader reads its file once per process; the files are the place to
+extend Amity's knowledge, not the code.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from amity.nlp.names import fold
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    path = resources.files("amity.data").joinpath(filename)
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Office titles (folded surface form → canonical lower-case title) and honorifics."""
+
+    offices: dict[str, str]
+    honorifics: frozenset[str]
+    max_tokens: int
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    offices: dict[str, str] = {}
+    honorifics: set[str] = set()
+    for row in _rows("titles.csv"):
+        surface = fold(row["title"])
+        if (row.get("kind") or "office") == "honorific":
+            honorifics.add(surface)
+        else:
+            offices[surface] = (row.get("canonical") or row["title"]).strip().lower()
+    longest = max((k.count(" ") + 1 for k in offices), default=1)
+    return Titles(offices, frozenset(honorifics), longest)
+
+
+@dataclass(frozen=True)
+class KnownOrganisation:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, KnownOrganisation]:
+    """Folded name or alias → the organisation it names."""
+    out: dict[str, KnownOrganisation] = {}
+    for row in _rows("organizations.csv"):
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        org = KnownOrganisation(row["name"], aliases, row.get("country") or None)
+        for surface in (org.name, *aliases):
+            out.setdefault(fold(surface), org)
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded nationality adjective → ISO country code ("kazakh" → "KZ")."""
+    return {fold(r["demonym"]): r["country"] for r in _rows("demonyms.csv")}
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, Any]:
+    path = resources.files("amity.data").joinpath("triggers.json")
+    return json.loads(path.read_text(encoding="utf-8"))

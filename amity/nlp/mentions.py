@@ -1,0 +1,53 @@
+"""Mentions: the spans Amity's components find, before they are grouped into entities.
+
+Each finder component (places, organisations, people) appends `Mention`s to
+its own Doc extension; `entities` resolves overlaps and groups them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from amity.nlp.gazetteer import Place
+
+
+@dataclass
+class Mention:
+    """A name found in the text: token span [start, end), its type and what it links to."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    place: Place | None = None
+    #: For an organisation that is a town's municipality: the town's name.
+    town: str | None = None
+    #: For an organisation introduced with an acronym: "Union of ... (TDBB)".
+    acronym: str | None = None
+    #: For a person: (title, of) pairs read around the name.
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    #: Higher wins when two mentions overlap.
+    priority: int = 0
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def register_extensions() -> None:
+    """Doc attributes the components fill in (idempotent)."""
+    for name in ("place_mentions", "org_mentions", "person_mentions", "entities", "dates",
+                 "events", "ties"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+
+
+def is_capitalised(token) -> bool:
+    """Starts with an upper-case letter (Üsküdar, TDBB, McDonald)."""
+    text = token.text
+    return bool(text) and text[0].isupper()

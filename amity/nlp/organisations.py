@@ -1,0 +1,252 @@
+"""spaCy component `amity_organisations`: find named bodies and their acronyms.
+
+Three sources, longest first: Amity's list of well-known organisations,
+head-noun patterns ("Üsküdar Municipality", "Ministry of Trade and
+Integration", "Union of Turkish World Municipalities") and spaCy's ORG
+entities. "Name (ACR)" makes the acronym an alias, and a municipality names
+its town ("Üsküdar and Zeytinburnu Municipalities" gives two of each).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from amity.nlp.gazetteer import default_gazetteer
+from amity.nlp.lexicons import demonyms, organisations, titles
+from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.names import fold
+
+#: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
+ORG_HEADS = {
+    "municipality", "municipalities", "council", "ministry", "union", "chamber", "parliament", "senate",
+    "assembly", "university", "institute", "agency", "authority", "department", "directorate",
+    "committee", "commission", "corporation", "company", "bank", "fund", "organization", "organisation",
+    "association", "federation", "center", "centre", "theater", "theatre", "zone", "academy",
+    "archive", "administration", "group", "congress", "foundation", "government", "cabinet",
+    "secretariat", "office", "court", "board", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
+    "sez", "museum", "school", "college", "hospital", "league", "network", "forum", "society",
+    "service", "police", "army", "holding", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
+}
+#: Heads that name a town's own body: the town is a place too.
+TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
+                   "mayoralty", "akimat", "hakimlik", "hokimiyat", "city administration"}
+_CONNECTORS = {"of", "for", "and", "&", "on", "the"}
+#: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
+_DOCUMENT_WORDS = {"agreement", "memorandum", "protocol", "treaty", "declaration", "law", "convention",
+                   "statement", "letter", "programme", "program", "regulations", "roadmap"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$")
+_SPLIT_PLURAL = {"municipalities": "Municipality", "councils": "Council", "universities": "University"}
+_NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+
+
+@Language.factory("amity_organisations")
+def make_organisations(nlp: Language, name: str) -> "OrganisationFinder":
+    return OrganisationFinder()
+
+
+class OrganisationFinder:
+    def __init__(self) -> None:
+        register_extensions()
+        self.known = organisations()
+        self.demonyms = demonyms()
+        self.titles = titles()
+        self.gazetteer = default_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = []
+        mentions += self._known(doc)
+        mentions += self._patterns(doc)
+        mentions += self._ner(doc)
+        mentions += self._acronyms(doc, mentions)
+        doc._.org_mentions = mentions
+        return doc
+
+    # -- sources -------------------------------------------------------------
+    def _known(self, doc: Doc) -> list[Mention]:
+        out = []
+        i = 0
+        while i < len(doc):
+            if not is_capitalised(doc[i]):
+                i += 1
+                continue
+            for length in range(min(10, len(doc) - i), 0, -1):
+                span = doc[i : i + length]
+                org = self.known.get(fold(span.text))
+                if org is not None and "\n" not in span.text:
+                    out.append(Mention(i, i + length, "organization", span.text, priority=3))
+                    i += length - 1
+                    break
+            i += 1
+        return out
+
+    def _patterns(self, doc: Doc) -> list[Mention]:
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ORG_HEADS or not is_capitalised(tok):
+                continue
+            start = self._extend_left(doc, tok.i)
+            end = self._extend_right(doc, tok.i + 1)
+            if start == tok.i and end == tok.i + 1:
+                continue  # a bare "Union" or "Council" is not a name
+            span = doc[start:end]
+            if tok.lower_ in _SPLIT_PLURAL and start < tok.i:
+                out += self._split_coordination(doc, start, tok)
+                continue
+            m = self._mention(doc, span, priority=3)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _extend_left(self, doc: Doc, i: int) -> int:
+        start = i
+        sent_start = doc[i].sent.start
+        while start - 1 >= sent_start:
+            prev = doc[start - 1]
+            if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
+                break
+            if not is_capitalised(prev) and not prev.like_num:
+                break
+            if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics:
+                break
+            if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
+                break
+            if prev.ent_type_ == "PERSON" or prev.ent_type_ == "DATE":
+                break
+            start -= 1
+        if start < i and doc[start].lower_ in _NOT_NAME_START:
+            start += 1
+        return start
+
+    def _extend_right(self, doc: Doc, j: int) -> int:
+        """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date."""
+        if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
+            return j
+        if doc[j].lower_ in ("and", "&") and not self._same_name_after_and(doc, j):
+            return j
+        end = j
+        k = j
+        sent_end = doc[j - 1].sent.end
+        passed_head = False
+        while k < sent_end:
+            tok = doc[k]
+            if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
+                break
+            if tok.lower_ in _CONNECTORS or tok.text == ",":
+                if passed_head and tok.lower_ not in ("of", "for"):
+                    break
+                if tok.lower_ in ("and", "&") and not self._same_name_after_and(doc, k):
+                    break
+                k += 1
+                continue
+            if passed_head:
+                break
+            if is_capitalised(tok) and not tok.is_punct and fold(tok.text) not in self.titles.offices \
+                    and fold(tok.text) not in self.titles.honorifics:
+                passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for")
+                k += 1
+                end = k
+                continue
+            break
+        return end
+
+    @staticmethod
+    def _same_name_after_and(doc: Doc, k: int) -> bool:
+        """"Commerce and Industry" continues a name; "... Department and Erzurum Municipality" starts another."""
+        nxt = k + 1
+        if nxt >= len(doc) or doc[nxt].lower_ == "the" or not is_capitalised(doc[nxt]):
+            return False
+        run = nxt
+        while run < len(doc) and is_capitalised(doc[run]) and doc[run].lower_ not in ORG_HEADS:
+            run += 1
+        return not (run < len(doc) and doc[run].lower_ in ORG_HEADS)
+
+    def _split_coordination(self, doc: Doc, start: int, head) -> list[Mention]:
+        """"Üsküdar and Zeytinburnu Municipalities" → one mention for each town's body."""
+        out = []
+        singular = _SPLIT_PLURAL[head.lower_]
+        k = start
+        while k < head.i:
+            if doc[k].lower_ in ("and", "&") or doc[k].text == ",":
+                k += 1
+                continue
+            e = k
+            while e < head.i and doc[e].lower_ not in ("and", "&") and doc[e].text != ",":
+                e += 1
+            town = doc[k:e].text
+            m = Mention(k, e if e < head.i else head.i + 1, "organization", f"{town} {singular}", priority=3)
+            m.town = town if singular == "Municipality" else None
+            out.append(m)
+            k = e
+        return out
+
+    def _ner(self, doc: Doc) -> list[Mention]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            span = _trim(doc, ent)
+            if span is None or not any(is_capitalised(t) for t in span):
+                continue
+            m = self._mention(doc, span, priority=1)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
+        out = []
+        by_end = {m.end: m for m in found}
+        for tok in doc:
+            if not _ACRONYM.match(tok.text) or tok.text in ("II", "III", "IV", "VI"):
+                continue
+            if tok.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "DATE", "MONEY", "CARDINAL"):
+                continue
+            if tok.text in self.gazetteer:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].text == "(":
+                before = by_end.get(tok.i - 1)
+                if before is not None:
+                    before.acronym = tok.text
+                    continue
+            if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "ORG":
+                out.append(Mention(tok.i, tok.i + 1, "organization", tok.text, priority=1))
+        return out
+
+    def _mention(self, doc: Doc, span: Span, priority: int) -> Mention | None:
+        if span[0].lower_ in _DOCUMENT_WORDS:
+            return None
+        m = Mention(span.start, span.end, "organization", span.text, priority=priority)
+        words = [t.lower_ for t in span]
+        for head in TOWN_BODY_HEADS:
+            parts = head.split()
+            n = len(parts)
+            if len(words) > n and words[-n:] == parts:
+                town_tokens = span[: len(span) - n]
+                if town_tokens[-1].lower_ == "metropolitan":
+                    town_tokens = town_tokens[:-1]
+                if len(town_tokens):
+                    m.town = town_tokens.text
+            elif len(words) > n + 1 and words[:n] == parts and words[n] == "of":
+                m.town = span[n + 1 :].text
+        return m
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    """Strip "the", a possessive and a nationality adjective from an entity span."""
+    start, end = span.start, span.end
+    for k in range(start, end - 1):
+        if "\n" in doc[k].whitespace_:
+            end = k + 1
+            break
+    while start < end and (doc[start].lower_ in _NOT_NAME_START or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+        end -= 1
+    table = demonyms()
+    if end - start > 1 and doc[start].lower_ in table:
+        start += 1
+    if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s"):
+        start += 2
+    return doc[start:end] if start < end else None

@@ -1,0 +1,217 @@
+"""spaCy component `amity_people`: find named people and the offices the article gives them.
+
+Offices come from the title lexicon in the patterns press releases use:
+"Mayor of Üsküdar Hilmi Türkmen", "TDBB Secretary General Fahri Solak",
+"Kazakh Deputy Minister of Trade Kairat Torebayev", "Maftun Abbasov, Chairman
+of the Board of X", "David Parry (President of Y)". Runs `amity_places` and
+`amity_organisations` first, so the "of" part can be cut at a known name.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from amity.nlp.gazetteer import default_gazetteer
+from amity.nlp.lexicons import demonyms, titles
+from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.names import fold
+from amity.nlp.organisations import ORG_HEADS
+
+_MAX_NAME_TOKENS = 4
+_PORTFOLIO_TITLES = ("minister", "secretary", "commissioner", "mec")
+
+
+@Language.factory("amity_people")
+def make_people(nlp: Language, name: str) -> "PersonFinder":
+    return PersonFinder()
+
+
+class PersonFinder:
+    def __init__(self) -> None:
+        register_extensions()
+        self.titles = titles()
+        self.gazetteer = default_gazetteer()
+        self.demonyms = demonyms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []), key=lambda m: (m.start, -m.end))
+        self._starting = {}
+        self._ending = {}
+        for m in known:
+            self._starting.setdefault(m.start, m)
+            prev = self._ending.get(m.end)
+            if prev is None or m.end - m.start > prev.end - prev.start:
+                self._ending[m.end] = m
+        people = self._title_anchored(doc)
+        covered = {k for m in people for k in range(m.start, m.end)}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(k in covered for k in range(ent.start, ent.end)):
+                continue
+            m = self._from_ner(doc, ent.start, ent.end)
+            if m is not None:
+                people.append(m)
+        for m in people:
+            m.roles += self._roles_after(doc, m)
+        doc._.person_mentions = people
+        return doc
+
+    # -- names ---------------------------------------------------------------
+    def _is_title_at(self, doc: Doc, i: int) -> int:
+        """Length of the longest office title starting at token i (0 if none)."""
+        for length in range(min(self.titles.max_tokens, len(doc) - i), 0, -1):
+            if fold(doc[i : i + length].text) in self.titles.offices:
+                return length
+        return 0
+
+    def _is_honorific(self, tok) -> bool:
+        return fold(tok.text) in self.titles.honorifics
+
+    def _name_run(self, doc: Doc, i: int) -> int:
+        """End of a run of capitalised name tokens starting at i (i when there is none)."""
+        end = i
+        sent_end = doc[i].sent.end if i < len(doc) else i
+        while end < sent_end and end - i < _MAX_NAME_TOKENS:
+            tok = doc[end]
+            if tok.text == "-" and end + 1 < sent_end and end > i:
+                end += 1
+                continue
+            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
+                break
+            if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
+                if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
+                    end += 1
+                break
+            end += 1
+        return end
+
+    def _from_ner(self, doc: Doc, start: int, end: int) -> Mention | None:
+        while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
+                               or doc[start].is_punct or doc[start].lower_ == "the"):
+            start += self._is_title_at(doc, start) or 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS for t in span):
+            return None
+        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in ("uulu", "kyzy", "bin", "al", "de", "van", "von")
+                   for t in span):
+            return None
+        return Mention(start, end, "person", span.text, priority=2)
+
+    # -- roles before the name -------------------------------------------------
+    def _title_anchored(self, doc: Doc) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        pending: list[tuple[str, str | None]] = []
+        while i < len(doc):
+            length = self._is_title_at(doc, i)
+            if not length:
+                pending = []
+                i += 1
+                continue
+            title = self.titles.offices[fold(doc[i : i + length].text)]
+            of_left = self._modifier_before(doc, i)
+            k = i + length
+            of, k, title = self._of_part(doc, k, title)
+            k = self._skip_filler(doc, k)
+            pending.append((title, of or of_left))
+            if k < len(doc) and self._is_title_at(doc, k):
+                i = k
+                continue
+            end = self._name_run(doc, k)
+            if end > k and not self._names_a_place_or_body(doc, k, end):
+                out.append(Mention(k, end, "person", doc[k:end].text, roles=list(pending), priority=4))
+                i = end
+            else:
+                i = max(k, i + 1)
+            pending = []
+        return out
+
+    def _modifier_before(self, doc: Doc, i: int) -> str | None:
+        """"TDBB Secretary General", "Turkistan Mayor", "Kazakh Deputy Minister": who the office is of."""
+        before = self._ending.get(i)
+        if before is not None:
+            return before.town or before.name
+        if i > 0 and fold(doc[i - 1].text) in self.demonyms:
+            return _country_name(self.demonyms[fold(doc[i - 1].text)])
+        return None
+
+    def _of_part(self, doc: Doc, k: int, title: str) -> tuple[str | None, int, str]:
+        """Read "of X" (and "in Y") after a title; returns (of, next index, title)."""
+        if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
+            return None, k, title
+        j = k + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        known = self._starting.get(j)
+        if known is not None:
+            of = known.town or known.name
+            end = known.end
+        else:
+            # no known name: the capitalised run, less the person's name at its end
+            end = j
+            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")) \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            while end > j and not is_capitalised(doc[end - 1]):
+                end -= 1
+            tail = end - 2 if end - j >= 3 else end
+            if end - j >= 3:
+                end = tail
+            if end <= j:
+                return None, k, title
+            of = doc[j:end].text
+            if title.split()[-1] in _PORTFOLIO_TITLES or any(w in title for w in _PORTFOLIO_TITLES):
+                return None, end, f"{title} of {of.lower()}"
+        if end < len(doc) and doc[end].lower_ == "in" and end + 1 < len(doc) and self._starting.get(end + 1):
+            end = self._starting[end + 1].end
+        return of, end, title
+
+    def _skip_filler(self, doc: Doc, k: int) -> int:
+        while k < len(doc) and (self._is_honorific(doc[k]) or doc[k].text in (",",) and k + 1 < len(doc)
+                                and self._is_honorific(doc[k + 1])):
+            k += 1
+        return k
+
+    def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
+        known = self._starting.get(start)
+        if known is not None and known.end >= end:
+            return True
+        return doc[start:end].text in self.gazetteer
+
+    # -- roles after the name ----------------------------------------------------
+    def _roles_after(self, doc: Doc, m: Mention) -> list[tuple[str, str | None]]:
+        """"Name, Chairman of X" and "Name (President of X)"."""
+        k = m.end
+        if k >= len(doc) or doc[k].text not in (",", "("):
+            return []
+        k += 1
+        if k < len(doc) and doc[k].lower_ in ("the", "a"):
+            k += 1
+        roles = []
+        while k < len(doc):
+            length = self._is_title_at(doc, k)
+            if not length:
+                break
+            title = self.titles.offices[fold(doc[k : k + length].text)]
+            of, k2, title = self._of_part(doc, k + length, title)
+            if of is None and k2 == k + length and k2 < len(doc) and doc[k2].lower_ == "of":
+                break
+            roles.append((title, of))
+            k = k2
+            if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
+                k += 1
+                continue
+            break
+        return roles
+
+
+def _country_name(code: str) -> str | None:
+    import pycountry
+
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return None
+    return getattr(record, "common_name", None) or record.name

