@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.dates import DateMention, shift_days
 from amity.nlp.entities import EntityCluster
-from amity.nlp.lexicons import triggers
+from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 
 _ORDINAL_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last) day\b", re.I)
@@ -36,6 +37,8 @@ class EventMention:
     agreement: str | None
     sentences: list[Span] = field(default_factory=list)
     trigger: Token | None = None
+    #: Participants named only by an adjective ("Kyrgyz-Tajik"): country names, not entities.
+    extra: list[str] = field(default_factory=list)
 
 
 @Language.factory("amity_events")
@@ -55,6 +58,7 @@ class EventFinder:
         self.planned_governors = set(lex["planned_governors"])
         self.planned_phrases = tuple(lex["planned_phrases"])
         self.sister_cues = tuple(lex["tie_sister_city"])
+        self.demonyms = demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -65,55 +69,123 @@ class EventFinder:
                     token_entity.setdefault(k, cluster)
         events: list[EventMention] = []
         published = doc._.published
+        last_date: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
             participants = _unique(token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
+            countries = self._demonym_countries(sent)
             for trigger, kind, anchored in self._triggers(sent, lowered):
+                if not anchored:
+                    self._fold_back_reference(events, kind, participants, sent)
+                    continue
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                if date is None and status == "occurred":
+                    date = last_date or published
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
                 event = EventMention(kind, status, date, list(participants), self._place(sent, token_entity),
-                                     agreement, [sent], trigger)
-                self._add(events, event, anchored)
-        doc._.events = [e for e in events if e.participants]
+                                     agreement, [sent], trigger, extra=list(countries))
+                if kind in ("signing", "ratification") and not _has_two_parties(event):
+                    self._inherit_parties(events, event)
+                if not event.participants and not event.extra and events:
+                    event.participants = list(events[-1].participants)
+                self._add(events, event)
+            dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
+            if dated:
+                last_date = dated[-1]
+        doc._.events = [e for e in events if e.participants or e.extra]
         return doc
 
     # -- finding triggers ---------------------------------------------------------
     def _triggers(self, sent: Span, lowered: str):
-        """(token, type, anchored) for each trigger; `anchored` is False for bare back-references."""
-        seen_kinds: set[str] = set()
+        """(token, type, anchored) for each trigger; `anchored` is False for bare back-references
+        ("During the visit, ...") that name no new occurrence."""
+        found: list[tuple[Token, str, bool]] = []
         for tok in sent:
             kind = None
             anchored = True
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
-                kind = self.verbs.get(tok.lemma_.lower())
-                if kind == "meeting" and tok.lemma_.lower() in ("receive", "host", "welcome") and \
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                lemma = tok.lemma_.lower()
+                kind = self.verbs.get(lemma)
+                if kind == "meeting" and lemma in ("receive", "host", "welcome") and \
                         not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in tok.children):
                     kind = None
+                if kind == "attendance":
+                    if any(c.dep_ == "agent" for c in tok.children):
+                        kind = None  # "the meeting was attended by ...": part of the meeting
+                    elif any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
+                        kind = "visit"  # "attended Warstein": a visit to a place
             elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.nouns:
                 kind = self.nouns[tok.lower_]
-                head = tok.head
-                anchored = head.lemma_.lower() in self.light_verbs or tok.dep_ in ("pobj",) and \
-                    head.lower_ in ("on", "for") and head.head.lemma_.lower() in ("be", "arrive", "come")
-            if kind is None:
-                continue
-            if kind in seen_kinds and not anchored:
-                continue
-            seen_kinds.add(kind)
-            yield tok, kind, anchored
-        if "attendance" not in seen_kinds and any(p in lowered for p in self.attendance_phrases):
+                anchored = self._noun_is_anchored(tok)
+            if kind is not None:
+                found.append((tok, kind, anchored))
+        if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
                 if tok.lemma_.lower() in ("take", "participate", "present"):
-                    yield tok, "attendance", True
+                    found.append((tok, "attendance", True))
                     break
+        anchored_kinds = {k for _, k, a in found if a}
+        seen: set[tuple[str, bool]] = set()
+        for tok, kind, anchored in found:
+            if not anchored and kind in anchored_kinds:
+                continue
+            if (kind, anchored) in seen:
+                continue
+            seen.add((kind, anchored))
+            yield tok, kind, anchored
+
+    def _noun_is_anchored(self, tok: Token) -> bool:
+        """"paid a visit", "held a meeting", "on a two-day visit", "the signing ceremony was held"."""
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light_verbs:
+            return True
+        if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.lemma_.lower() in ("be", "arrive", "come", "go", "leave"):
+            return True
+        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and head.head.lemma_.lower() in ("hold", "take", "organize", "organise"):
+            return True
+        if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in ("hold", "take", "organize", "organise"):
+            return True
+        return False
+
+    def _demonym_countries(self, sent: Span) -> list[str]:
+        """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name."""
+        out: list[str] = []
+        table = self.demonyms
+        for tok in sent:
+            for part in tok.text.replace("–", "-").split("-"):
+                code = table.get(part.lower()) if part[:1].isupper() else None
+                if code and code not in out:
+                    out.append(code)
+        return [n for n in (_country_name(c) for c in out) if n]
+
+    @staticmethod
+    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:
+        for other in reversed(events):
+            if other.type == kind:
+                other.participants += [p for p in participants if p not in other.participants]
+                other.sentences.append(sent)
+                return
+
+    @staticmethod
+    def _inherit_parties(events: list[EventMention], event: EventMention) -> None:
+        """"The document was signed in Tashkent": the parties are those of the agreement already named."""
+        for other in reversed(events):
+            if other.type in ("signing", "ratification"):
+                event.participants += [p for p in other.participants if p not in event.participants]
+                event.extra += [x for x in other.extra if x not in event.extra]
+                return
 
     def _is_planned(self, trigger: Token, lowered: str) -> bool:
         for child in trigger.children:
             if child.lower_ in self.planned_markers and child.dep_ == "aux":
+                return True
+            # headline style: "Erdoğan to attend summit in Astana"
+            if child.lower_ == "to" and child.dep_ == "aux" and (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
                 return True
         node = trigger
         for _ in range(3):
@@ -163,23 +235,31 @@ class EventFinder:
         return None
 
     @staticmethod
-    def _add(events: list[EventMention], event: EventMention, anchored: bool) -> None:
-        """Fold a mention into an earlier report of the same occurrence, or keep it as new."""
+    def _add(events: list[EventMention], event: EventMention) -> None:
+        """Fold a report into an earlier one of the same occurrence (same type, status and date,
+        a shared participant), or keep it as a new event."""
         for other in events:
-            if other.type != event.type or other.status != event.status:
+            if other.type != event.type or other.status != event.status or other.date != event.date:
                 continue
-            if event.date and other.date and event.date != other.date:
-                continue
-            shared = {id(p) for p in other.participants} & {id(p) for p in event.participants}
-            if not anchored or event.date is None or other.date is None or shared:
-                if not anchored or shared or not event.participants:
-                    other.participants += [p for p in event.participants if p not in other.participants]
-                    other.sentences.append(event.sentences[0])
-                    other.date = other.date or event.date
-                    other.place = other.place or event.place
-                    return
-        if anchored or not any(e.type == event.type for e in events):
-            events.append(event)
+            if {id(p) for p in other.participants} & {id(p) for p in event.participants}:
+                other.participants += [p for p in event.participants if p not in other.participants]
+                other.extra += [x for x in event.extra if x not in other.extra]
+                other.sentences.append(event.sentences[0])
+                other.place = other.place or event.place
+                return
+        events.append(event)
+
+
+def _has_two_parties(event: EventMention) -> bool:
+    parties = [p for p in event.participants if p is not event.place and p.type != "person"]
+    return len(parties) + len(event.extra) >= 2
+
+
+def _country_name(code: str) -> str | None:
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return None
+    return getattr(record, "common_name", None) or record.name
 
 
 def _unique(items) -> list:

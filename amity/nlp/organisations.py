@@ -91,7 +91,7 @@ class OrganisationFinder:
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
-            if tok.lower_ in _SPLIT_PLURAL and start < tok.i:
+            if tok.lower_ in _SPLIT_PLURAL and any(t.lower_ in ("and", "&") or t.text == "," for t in doc[start:tok.i]):
                 out += self._split_coordination(doc, start, tok)
                 continue
             m = self._mention(doc, span, priority=3)
@@ -136,6 +136,8 @@ class OrganisationFinder:
             if tok.lower_ in _CONNECTORS or tok.text == ",":
                 if passed_head and tok.lower_ not in ("of", "for"):
                     break
+                if tok.lower_ == "of" and k > j and self._parent_body_follows(doc, k + 1):
+                    break
                 if tok.lower_ in ("and", "&") and not self._same_name_after_and(doc, k):
                     break
                 k += 1
@@ -150,6 +152,18 @@ class OrganisationFinder:
                 continue
             break
         return end
+
+    @staticmethod
+    def _parent_body_follows(doc: Doc, k: int) -> bool:
+        """"Agency of the Ministry of ...": the parent body is a name of its own."""
+        if k >= len(doc) or doc[k].lower_ != "the":
+            return False
+        run = k + 1
+        while run < len(doc) and is_capitalised(doc[run]):
+            if doc[run].lower_ in ORG_HEADS:
+                return True
+            run += 1
+        return False
 
     @staticmethod
     def _same_name_after_and(doc: Doc, k: int) -> bool:
@@ -189,6 +203,9 @@ class OrganisationFinder:
             span = _trim(doc, ent)
             if span is None or not any(is_capitalised(t) for t in span):
                 continue
+            has_head = any(t.lower_ in ORG_HEADS for t in span)
+            if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for"):
+                continue  # "Memorandum on Increment of Volumes ...": part of a document's title
             m = self._mention(doc, span, priority=1)
             if m is not None:
                 out.append(m)
@@ -210,6 +227,8 @@ class OrganisationFinder:
                 if before is not None:
                     before.acronym = tok.text
                     continue
+                if any(t.lower_ in _DOCUMENT_WORDS for t in doc[max(0, tok.i - 6) : tok.i - 1]):
+                    continue  # "Letter of Intent (LoI)" names a document
             if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "ORG":
                 out.append(Mention(tok.i, tok.i + 1, "organization", tok.text, priority=1))
         return out
@@ -226,11 +245,18 @@ class OrganisationFinder:
                 town_tokens = span[: len(span) - n]
                 if town_tokens[-1].lower_ == "metropolitan":
                     town_tokens = town_tokens[:-1]
-                if len(town_tokens):
+                if _looks_like_town(town_tokens):
                     m.town = town_tokens.text
-            elif len(words) > n + 1 and words[:n] == parts and words[n] == "of":
+            elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :]):
                 m.town = span[n + 1 :].text
         return m
+
+
+def _looks_like_town(tokens: Span) -> bool:
+    """"Üsküdar", "Novi Grad", "Karatay (Konya)": a short proper name, not "Union of Turkish World"."""
+    names = [t for t in tokens if t.text not in ("(", ")")]
+    return 0 < len(names) <= 3 and all(is_capitalised(t) and t.lower_ not in ORG_HEADS for t in names) \
+        and not any(t.lower_ in _CONNECTORS for t in names)
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:

@@ -55,36 +55,72 @@ class TieFinder:
         for event in events:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
-        token_entity: dict[int, EntityCluster] = {}
-        for cluster in entities:
-            for m in cluster.mentions:
-                for k in range(m.start, max(m.end, m.start + 1)):
-                    token_entity.setdefault(k, cluster)
+        token_entity = self._token_entities(entities)
+        context = _ArticleContext(entities)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
+        orphan_stages: list[tuple[str, str, str | None, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
-            agreement = any(t.lemma_.lower() in self.agreements or t.lower_ in self.agreements for t in sent)
-            if not sister and not (agreement and sent_events):
+            agreement = self._agreement_signed(sent_events)
+            if not sister and not agreement:
                 continue
             kind = "sister_city" if sister else "cooperation"
             status, date = self._stage(kind, lowered, sent_events)
             if status is None:
                 continue
-            for parties in self._parties(sent, token_entity, kind):
-                key = (kind, frozenset(id(p) for p in parties))
-                tie = ties.get(key)
-                if tie is None:
-                    ties[key] = TieMention(kind, parties, status, date, [sent])
-                    continue
-                tie.sentences.append(sent)
-                if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status):
-                    tie.status, tie.date = status, date
-                elif status == tie.status and tie.date is None:
-                    tie.date = date
+            groups = self._parties(sent, token_entity, kind, context)
+            if not groups:
+                orphan_stages.append((kind, status, date, sent))
+            for parties in groups:
+                self._record(ties, kind, parties, status, date, sent)
+        for kind, status, date, sent in orphan_stages:
+            # "The agreement ... on twinned relations was signed today": the one tie the article is about
+            same_kind = [t for t in ties.values() if t.kind == kind]
+            if len(same_kind) == 1:
+                self._record(ties, kind, same_kind[0].parties, status, date, sent)
         doc._.ties = list(ties.values())
         return doc
+
+    @staticmethod
+    def _token_entities(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
+        token_entity: dict[int, EntityCluster] = {}
+        for cluster in entities:
+            for m in cluster.mentions:
+                for k in range(m.start, max(m.end, m.start + 1)):
+                    token_entity.setdefault(k, cluster)
+        return token_entity
+
+    @staticmethod
+    def _record(ties: dict, kind: str, parties: list[EntityCluster], status: str, date: str | None, sent: Span) -> None:
+        key = (kind, frozenset(id(p) for p in parties))
+        tie = ties.get(key)
+        if tie is None:
+            ties[key] = TieMention(kind, parties, status, date, [sent])
+            return
+        tie.sentences.append(sent)
+        if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status):
+            tie.status, tie.date = status, date
+        elif status == tie.status and tie.date is None:
+            tie.date = date
+
+    def _agreement_signed(self, events: list[EventMention]) -> bool:
+        """A signing or ratification whose object is an agreement ("signed a memorandum")."""
+        for e in events:
+            trigger = e.trigger
+            if trigger is None:
+                continue
+            if e.type == "ratification":
+                return True
+            if trigger.pos_ not in ("VERB", "AUX"):
+                continue
+            objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            for obj in objects:
+                words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
+                if words & self.agreements or obj.lower_ in ("document", "documents", "it", "which", "that"):
+                    return True
+        return False
 
     def _stage(self, kind: str, lowered: str, events: list[EventMention]) -> tuple[str | None, str | None]:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
@@ -98,23 +134,27 @@ class TieFinder:
             return "active", None
         return None, None
 
-    def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[list[EntityCluster]]:
+    def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                 context: "_ArticleContext") -> list[list[EntityCluster]]:
         between = self._between(sent, token_entity)
         found = between or self._sentence_parties(sent, token_entity)
-        parties = self._normalise(found, kind)
+        parties = _unique([context.town_of(c) for c in found])
+        parties = self._normalise(parties, kind)
         if len(parties) < 2:
-            return []
+            anchor = None
+            if kind == "sister_city" and len(parties) == 1:
+                anchor = context.anchor_town(exclude=parties[0])
+            elif kind == "cooperation" and _mentions_both_sides(sent):
+                pair = context.main_countries()
+                return [pair] if pair else []
+            return [[anchor, parties[0]]] if anchor is not None else []
         if len(parties) == 2:
             return [parties]
-        countries = {p.place.country if p.place else None for p in parties}
-        if None not in countries and len(countries) == 2:
-            groups = {}
-            for p in parties:
-                groups.setdefault(p.place.country, []).append(p)
-            a, b = groups.values()
-            return [[x, y] for x in a for y in b]
-        if between:
-            return [parties]
+        codes = [p.place.country if p.place else None for p in parties]
+        if None not in codes and len(set(codes)) > 1:
+            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
+        if between and len(parties) <= 4:
+            return [list(pair) for pair in combinations(parties, 2)]
         return [list(pair) for pair in combinations(parties, 2)] if len(parties) <= 3 else []
 
     @staticmethod
@@ -152,10 +192,7 @@ class TieFinder:
         """Keep the parties a tie of this kind is between: towns for twinning, states or bodies otherwise."""
         places = [c for c in found if c.type == "place"]
         if kind == "sister_city":
-            towns = [c for c in places if c.place is None or c.place.kind in _TOWN_KINDS]
-            if len(towns) >= 2:
-                return towns
-            return [c for c in found if c.type in ("place", "organization")]
+            return [c for c in places if c.place is None or c.place.kind in _TOWN_KINDS]
         countries = [c for c in places if c.place is not None and c.place.kind == "country"]
         if len(countries) >= 2:
             return countries
@@ -165,5 +202,58 @@ class TieFinder:
         return [c for c in found if c.type in ("place", "organization")]
 
 
-def party_key(cluster: EntityCluster) -> str:
-    return fold(cluster.name)
+class _ArticleContext:
+    """What the whole article says about its parties: which town a municipality stands for,
+    which town and which countries it is mostly about."""
+
+    def __init__(self, entities: list[EntityCluster]):
+        self.entities = entities
+        self._places = {fold(c.name): c for c in entities if c.type == "place"}
+        for c in entities:
+            if c.type == "place":
+                for alias in c.aliases:
+                    self._places.setdefault(fold(alias), c)
+
+    def town_of(self, cluster: EntityCluster) -> EntityCluster:
+        if cluster.type == "organization":
+            for m in cluster.mentions:
+                if m.town and fold(m.town) in self._places:
+                    return self._places[fold(m.town)]
+        return cluster
+
+    def _count(self, cluster: EntityCluster) -> int:
+        n = len(cluster.mentions)
+        for c in self.entities:
+            if c.type == "organization" and self.town_of(c) is cluster:
+                n += len(c.mentions)
+        return n
+
+    def anchor_town(self, exclude: EntityCluster) -> EntityCluster | None:
+        """The town the article is about, if it is not `exclude` and not in the same country."""
+        towns = [c for c in self.entities if c.type == "place" and c is not exclude
+                 and (c.place is None or c.place.kind in ("city", "district"))]
+        if exclude.place is not None and exclude.place.country:
+            towns = [c for c in towns if c.place is None or c.place.country != exclude.place.country]
+        if not towns:
+            return None
+        return max(towns, key=self._count)
+
+    def main_countries(self) -> list[EntityCluster] | None:
+        countries = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind == "country"]
+        if len(countries) < 2:
+            return None
+        return sorted(countries, key=lambda c: -len(c.mentions))[:2]
+
+
+def _mentions_both_sides(sent: Span) -> bool:
+    text = sent.text.lower()
+    return any(p in text for p in ("the sides", "both sides", "two sides", "both countries", "two countries",
+                                   "the parties", "both parties", "two states", "both states"))
+
+
+def _unique(items: list[EntityCluster]) -> list[EntityCluster]:
+    out: list[EntityCluster] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
