@@ -177,6 +177,8 @@ class EntityGrouper:
                 by_key[("organization", name_key(m.acronym))] = cluster
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
+        # a lone one-word "person" with no office is more often a misread place or word
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not c.roles)]
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 

@@ -42,6 +42,9 @@ class Place:
     lon: float | None = None
     population: int = 0
     curated: bool = False
+    #: Linked only when the article names the place's country (alternate names, subdivisions):
+    #: "Turan" is also a name of Da Nang, "North" a region of Cameroon.
+    contextual: bool = False
 
 
 class Gazetteer:
@@ -56,17 +59,22 @@ class Gazetteer:
                 if place not in bucket:
                     bucket.append(place)
         self.max_tokens = max((k.count(" ") + 1 for k in self._by_key), default=1)
+        #: Every name of a country, for the quick "is this a country?" checks of the finders.
+        self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 
     def __contains__(self, name: str) -> bool:
         return fold(name) in self._by_key
 
-    def candidates(self, name: str) -> list[Place]:
-        return self._by_key.get(fold(name), [])
+    def candidates(self, name: str, context_countries: frozenset[str] | None = None) -> list[Place]:
+        found = self._by_key.get(fold(name), [])
+        if context_countries is None:
+            return found
+        return [p for p in found if not p.contextual or p.country in context_countries]
 
     def lookup(self, name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
         """The most plausible place for a name: curated entries and countries first, then
         places in countries the article mentions, then the most populous."""
-        found = self._by_key.get(fold(name))
+        found = [p for p in self._by_key.get(fold(name), ()) if not p.contextual or p.country in context_countries]
         if not found:
             return None
         return min(
@@ -79,6 +87,16 @@ class Gazetteer:
                 -p.population,
             ),
         )
+
+
+class _CountryNames:
+    """Membership by folded name: `"Türkiye" in gazetteer.country_names`."""
+
+    def __init__(self, keys):
+        self._keys = frozenset(keys)
+
+    def __contains__(self, name: str) -> bool:
+        return fold(name) in self._keys
 
 
 def _countries() -> list[tuple[str, Place]]:
@@ -104,7 +122,10 @@ def _cities() -> list[tuple[str, Place]]:
         place = Place(c["name"], "city", c["countrycode"], c["geonameid"], c["latitude"], c["longitude"], population)
         out.append((c["name"], place))
         if population >= _ALTNAME_MIN_POPULATION:
-            out.extend((alt, place) for alt in c.get("alternatenames") or () if _LATIN_NAME.match(alt))
+            alt_place = Place(c["name"], "city", c["countrycode"], c["geonameid"], c["latitude"], c["longitude"],
+                              population, contextual=True)
+            out.extend((alt, alt_place) for alt in c.get("alternatenames") or ()
+                       if _LATIN_NAME.match(alt) and fold(alt) != fold(c["name"]))
     for s in gc.get_us_states().values():
         out.append((s["name"], Place(s["name"], "region", "US", s["geonameid"])))
     return out
@@ -116,7 +137,7 @@ def _subdivisions() -> list[tuple[str, Place]]:
         if sub.parent_code is not None:
             continue
         name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
-        place = Place(name, "region", sub.country_code)
+        place = Place(name, "region", sub.country_code, contextual=True)
         out.append((name, place))
     return out
 

@@ -75,3 +75,13 @@ def demonyms() -> dict[str, str]:
 def triggers() -> dict[str, Any]:
     path = resources.files("amity.data").joinpath("triggers.json")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Acronyms of common nouns (VIP, CEO, SEZ, MoU) that never name a body on their own."""
+    path = resources.files("amity.data").joinpath("common_acronyms.txt")
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))

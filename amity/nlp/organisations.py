@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, titles
+from amity.nlp.lexicons import common_acronyms, demonyms, organisations, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -25,7 +25,7 @@ ORG_HEADS = {
     "committee", "commission", "corporation", "company", "bank", "fund", "organization", "organisation",
     "association", "federation", "center", "centre", "theater", "theatre", "zone", "academy",
     "archive", "administration", "group", "congress", "foundation", "government", "cabinet",
-    "secretariat", "office", "court", "board", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
+    "secretariat", "office", "court", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
     "sez", "museum", "school", "college", "hospital", "league", "network", "forum", "society",
     "service", "police", "army", "holding", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
 }
@@ -33,6 +33,8 @@ ORG_HEADS = {
 TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
                    "mayoralty", "akimat", "hakimlik", "hokimiyat", "city administration"}
 _CONNECTORS = {"of", "for", "and", "&", "on", "the"}
+#: Words that modify an office title ("Deputy Theater Director"), never the start of a body's name.
+_TITLE_MODIFIERS = {"deputy", "vice", "acting", "former", "head", "chief", "director", "general", "senior"}
 #: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
 _DOCUMENT_WORDS = {"agreement", "memorandum", "protocol", "treaty", "declaration", "law", "convention",
                    "statement", "letter", "programme", "program", "regulations", "roadmap"}
@@ -53,6 +55,7 @@ class OrganisationFinder:
         self.demonyms = demonyms()
         self.titles = titles()
         self.gazetteer = default_gazetteer()
+        self.common_acronyms = common_acronyms()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
@@ -87,7 +90,7 @@ class OrganisationFinder:
             if tok.lower_ not in ORG_HEADS or not is_capitalised(tok):
                 continue
             start = self._extend_left(doc, tok.i)
-            end = self._extend_right(doc, tok.i + 1)
+            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i)
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
@@ -106,9 +109,15 @@ class OrganisationFinder:
             prev = doc[start - 1]
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
+            if prev.lower_ in ("and", "&") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
+                    and doc[start - 2].lower_ not in ORG_HEADS and is_capitalised(doc[start]) \
+                    and doc[start - 2].text not in self.gazetteer.country_names:
+                start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
+                continue
             if not is_capitalised(prev) and not prev.like_num:
                 break
-            if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics:
+            if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
+                    or prev.lower_ in _TITLE_MODIFIERS:
                 break
             if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
                 break
@@ -119,7 +128,7 @@ class OrganisationFinder:
             start += 1
         return start
 
-    def _extend_right(self, doc: Doc, j: int) -> int:
+    def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
         """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date."""
         if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
             return j
@@ -138,12 +147,17 @@ class OrganisationFinder:
                     break
                 if tok.lower_ == "of" and k > j and self._parent_body_follows(doc, k + 1):
                     break
+                if tok.lower_ == "of" and named_head and k + 1 < sent_end and doc[k + 1].text in self.gazetteer.country_names:
+                    break  # "Turkistan Municipality of Kazakhstan": the country is not part of the name
                 if tok.lower_ in ("and", "&") and not self._same_name_after_and(doc, k):
                     break
                 k += 1
                 continue
             if passed_head:
                 break
+            if tok.text in ("’s", "'s") and k + 1 < sent_end and is_capitalised(doc[k + 1]):
+                k += 1  # "Henan Provincial People's Congress"
+                continue
             if is_capitalised(tok) and not tok.is_punct and fold(tok.text) not in self.titles.offices \
                     and fold(tok.text) not in self.titles.honorifics:
                 passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for")
@@ -189,6 +203,9 @@ class OrganisationFinder:
             while e < head.i and doc[e].lower_ not in ("and", "&") and doc[e].text != ",":
                 e += 1
             town = doc[k:e].text
+            if town in self.gazetteer.country_names:
+                k = e
+                continue
             m = Mention(k, e if e < head.i else head.i + 1, "organization", f"{town} {singular}", priority=3)
             m.town = town if singular == "Municipality" else None
             out.append(m)
@@ -204,8 +221,14 @@ class OrganisationFinder:
             if span is None or not any(is_capitalised(t) for t in span):
                 continue
             has_head = any(t.lower_ in ORG_HEADS for t in span)
-            if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for"):
+            if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for", "in"):
                 continue  # "Memorandum on Increment of Volumes ...": part of a document's title
+            if all(fold(t.text) in self.titles.offices or t.lower_ in _CONNECTORS or t.lower_ in _TITLE_MODIFIERS
+                   or t.lower_ in ("heads", "state", "states") for t in span):
+                continue  # "Consul General", "Heads of State": offices, not bodies
+            if not has_head and not span.text.isupper() and \
+                    not all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span):
+                continue
             m = self._mention(doc, span, priority=1)
             if m is not None:
                 out.append(m)
@@ -220,7 +243,7 @@ class OrganisationFinder:
                 continue
             if tok.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "DATE", "MONEY", "CARDINAL"):
                 continue
-            if tok.text in self.gazetteer:
+            if tok.text in self.gazetteer or fold(tok.text) in self.common_acronyms:
                 continue
             if tok.i > 0 and doc[tok.i - 1].text == "(":
                 before = by_end.get(tok.i - 1)
@@ -273,6 +296,10 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     table = demonyms()
     if end - start > 1 and doc[start].lower_ in table:
         start += 1
+    if end - start > 1 and doc[end - 1].lower_ in table:
+        end -= 1  # "Global Textile Uzbek (company)"
+    if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
+        end -= 3
     if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s"):
         start += 2
     return doc[start:end] if start < end else None

@@ -18,6 +18,9 @@ from amity.nlp.names import fold
 from amity.nlp.organisations import ORG_HEADS
 
 _MAX_NAME_TOKENS = 4
+#: Lower-case words inside names: patronymics and nobiliary particles.
+_NAME_PARTICLES = {"uulu", "kyzy", "ogly", "oglu", "qizi", "bin", "binti", "ibn", "al", "el", "de", "da", "van",
+                   "von", "der", "du", "la"}
 _PORTFOLIO_TITLES = ("minister", "secretary", "commissioner", "mec")
 
 
@@ -70,10 +73,13 @@ class PersonFinder:
         """End of a run of capitalised name tokens starting at i (i when there is none)."""
         end = i
         sent_end = doc[i].sent.end if i < len(doc) else i
-        while end < sent_end and end - i < _MAX_NAME_TOKENS:
+        while end < sent_end and end - i < _MAX_NAME_TOKENS + 2:
             tok = doc[end]
-            if tok.text == "-" and end + 1 < sent_end and end > i:
-                end += 1
+            if tok.text == "-" and end + 1 < sent_end and end > i and not tok.whitespace_:
+                end += 2  # "Choon-hee"
+                continue
+            if end > i and tok.lower_ in _NAME_PARTICLES:
+                end += 1  # "Nurlanbek Turgunbek uulu"
                 continue
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
                 break
@@ -95,9 +101,11 @@ class PersonFinder:
         span = doc[start:end]
         if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS for t in span):
             return None
-        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in ("uulu", "kyzy", "bin", "al", "de", "van", "von")
-                   for t in span):
+        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in _NAME_PARTICLES for t in span):
             return None
+        while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].lower_ in ("uulu", "kyzy", "ogly", "oglu", "qizi"):
+            end += 1
+            span = doc[start:end]
         return Mention(start, end, "person", span.text, priority=2)
 
     # -- roles before the name -------------------------------------------------
@@ -115,6 +123,10 @@ class PersonFinder:
             of_left = self._modifier_before(doc, i)
             k = i + length
             of, k, title = self._of_part(doc, k, title)
+            if of is None:
+                bare = self._starting.get(k)
+                if bare is not None and bare.type == "place" and self._name_run(doc, bare.end) > bare.end:
+                    of, k = bare.name, bare.end  # "Mayor Islamabad Sheikh Anser Aziz"
             k = self._skip_filler(doc, k)
             pending.append((title, of or of_left))
             if k < len(doc) and self._is_title_at(doc, k):
@@ -149,6 +161,9 @@ class PersonFinder:
         if known is not None:
             of = known.town or known.name
             end = known.end
+            tail = self._person_tail(doc, j, known.end)
+            if tail is not None:
+                of, end = doc[j:tail].text, tail
         else:
             # no known name: the capitalised run, less the person's name at its end
             end = j
@@ -168,6 +183,24 @@ class PersonFinder:
         if end < len(doc) and doc[end].lower_ == "in" and end + 1 < len(doc) and self._starting.get(end + 1):
             end = self._starting[end + 1].end
         return of, end, title
+
+    def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where a body's name ends when a person's name was run into it
+        ("Ministry of Culture Atageldy Shamuradov" → "Ministry of Culture")."""
+        if end - start < 3 or (end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_punct):
+            return None
+        last_two = doc[end - 2 : end]
+        if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) for t in last_two):
+            return None
+        if any(t.text in self.gazetteer for t in last_two):
+            return None
+        cut = end - 2
+        if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
+                and cut - 1 > start + 1:
+            cut -= 1
+        if doc[cut - 1].lower_ in ("of", "for", "and", "the"):
+            return None
+        return cut
 
     def _skip_filler(self, doc: Doc, k: int) -> int:
         while k < len(doc) and (self._is_honorific(doc[k]) or doc[k].text in (",",) and k + 1 < len(doc)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from amity.model import Article, Record
 from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, ties  # noqa: F401  (factories)
@@ -27,10 +28,17 @@ def load_pipeline(model: str = MODEL) -> Language:
     """spaCy's model with Amity's components appended (cached per process)."""
     register_extensions()
     nlp = spacy.load(model)
+    _split_glued_parentheses(nlp)
     nlp.add_pipe("amity_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def _split_glued_parentheses(nlp: Language) -> None:
+    """"Authority(BEZA)" → "Authority ( BEZA )", so that acronyms introduced without a space are read."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,

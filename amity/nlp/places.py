@@ -18,6 +18,15 @@ _REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", 
 _MAX_TOKENS = 6
 
 
+def _ner_span_starts_here(doc: Doc, i: int) -> bool:
+    """True when the PERSON entity covering token i is a town name followed by a person's
+    name ("Mayor of Bağcılar Lokman Çağırıcı"), i.e. it starts at i and is longer."""
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent.start == i and ent.end - ent.start >= 3
+    return False
+
+
 @Language.factory("amity_places")
 def make_places(nlp: Language, name: str) -> "PlaceFinder":
     return PlaceFinder()
@@ -47,6 +56,7 @@ class PlaceFinder:
             found.append(match)
             i = match[1]
         context = frozenset(self._context_countries(doc, found))
+        found = [f for f in found if self.gazetteer.candidates(doc[f[0]:f[1]].text, context)]
         mentions = []
         for start, end, _ in found:
             span = doc[start:end]
@@ -59,10 +69,12 @@ class PlaceFinder:
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
+        mentions += self._unlinked(doc, mentions)
         doc._.place_mentions = mentions
         return doc
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place]] | None:
+        """The longest gazetteer name starting at token i that is plausible here."""
         sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
             span = doc[i : i + length]
@@ -83,7 +95,9 @@ class PlaceFinder:
     def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         if any(p.kind == "country" or p.curated for p in candidates):
-            return not all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
+            # a person's name that is also a town ("Aydın"): the NER span is longer than the match
+            person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
+            return not person or _ner_span_starts_here(doc, span.start)
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
@@ -94,6 +108,21 @@ class PlaceFinder:
             return False
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in ("in", "to", "from", "at", "near", "of", "and", ",") and not span[0].is_upper
+
+    def _unlinked(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
+        """Places the gazetteer lacks: spaCy's GPE/LOC names, and a name spaCy took for a person
+        right after "in", "to" or "from" ("arrived in Mahikeng")."""
+        taken = {k for m in linked for k in range(m.start, m.end)}
+        out = []
+        for ent in doc.ents:
+            if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]):
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent.label_ in ("GPE", "LOC") or ent.label_ == "PERSON" and before in ("in", "to", "from", "near"):
+                if "\n" in ent.text or len(ent) > 4:
+                    continue
+                out.append(Mention(ent.start, ent.end, "place", ent.text, place=None, priority=1))
+        return out
 
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place]]]) -> set[str]:
         countries = {p.country for _, _, cands in found for p in cands if p.kind == "country" and p.country}
