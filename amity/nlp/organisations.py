@@ -121,7 +121,7 @@ class OrganisationFinder:
                 break
             if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
                 break
-            if prev.ent_type_ == "PERSON" or prev.ent_type_ == "DATE":
+            if prev.ent_type_ == "DATE":
                 break
             start -= 1
         if start < i and doc[start].lower_ in _NOT_NAME_START:

@@ -37,13 +37,14 @@ class PersonFinder:
         self.demonyms = demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []), key=lambda m: (m.start, -m.end))
+        known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
+                       key=lambda m: (m.start, -m.priority, -m.end))
         self._starting = {}
         self._ending = {}
         for m in known:
             self._starting.setdefault(m.start, m)
             prev = self._ending.get(m.end)
-            if prev is None or m.end - m.start > prev.end - prev.start:
+            if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
         people = self._title_anchored(doc)
         covered = {k for m in people for k in range(m.start, m.end)}
@@ -169,7 +170,11 @@ class PersonFinder:
             end = j
             while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")) \
                     and "\n" not in doc[end - 1].whitespace_:
+                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms):
+                    break
                 end += 1
+            while end > j and doc[end - 1].lower_ in ("and", "of", "&"):
+                end -= 1
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             tail = end - 2 if end - j >= 3 else end

@@ -78,8 +78,7 @@ class PlaceFinder:
         sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
             span = doc[i : i + length]
-            last = span[-1]
-            if last.is_punct and last.text not in (".",):
+            if span[-1].is_punct:
                 continue
             if "\n" in span.text:
                 continue
