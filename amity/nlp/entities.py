@@ -179,6 +179,13 @@ class EntityGrouper:
             cluster.mentions.sort(key=lambda m: m.start)
         # a lone one-word "person" with no office is more often a misread place or word
         clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not c.roles)]
+        # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
+        person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
+        for c in clusters:
+            if c.type == "organization" and all(fold(s) in person_names for s in c.surfaces):
+                target = next(p for p in clusters if p.type == "person" and fold(c.name) in {fold(s) for s in p.surfaces})
+                target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
+        clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 

@@ -145,7 +145,7 @@ class OrganisationFinder:
             if tok.lower_ in _CONNECTORS or tok.text == ",":
                 if passed_head and tok.lower_ not in ("of", "for"):
                     break
-                if tok.lower_ == "of" and k > j and self._parent_body_follows(doc, k + 1):
+                if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1):
                     break
                 if tok.lower_ == "of" and named_head and k + 1 < sent_end and doc[k + 1].text in self.gazetteer.country_names:
                     break  # "Turkistan Municipality of Kazakhstan": the country is not part of the name
@@ -218,6 +218,9 @@ class OrganisationFinder:
             if ent.label_ != "ORG":
                 continue
             span = _trim(doc, ent)
+            while span is not None and len(span) > 1 and (fold(span[0].text) in self.titles.offices
+                                                          or span[0].lower_ in ("of", "the")):
+                span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
             if span is None or not any(is_capitalised(t) for t in span):
                 continue
             has_head = any(t.lower_ in ORG_HEADS for t in span)
@@ -241,7 +244,8 @@ class OrganisationFinder:
         for tok in doc:
             if not _ACRONYM.match(tok.text) or tok.text in ("II", "III", "IV", "VI"):
                 continue
-            if tok.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "DATE", "MONEY", "CARDINAL"):
+            if tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "MONEY", "CARDINAL") or \
+                    tok.ent_type_ == "PERSON" and not (tok.is_upper and len(tok) >= 3):
                 continue
             if tok.text in self.gazetteer or fold(tok.text) in self.common_acronyms:
                 continue
@@ -269,10 +273,17 @@ class OrganisationFinder:
                 if town_tokens[-1].lower_ == "metropolitan":
                     town_tokens = town_tokens[:-1]
                 if _looks_like_town(town_tokens):
-                    m.town = town_tokens.text
+                    m.town = _without_parentheses(town_tokens)
             elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :]):
-                m.town = span[n + 1 :].text
+                m.town = _without_parentheses(span[n + 1 :])
         return m
+
+
+def _without_parentheses(tokens: Span) -> str:
+    """"Karatay (Konya)" → "Karatay": the parenthesis names the town's province."""
+    if "(" in tokens.text:
+        return tokens.text.split("(")[0].strip()
+    return tokens.text
 
 
 def _looks_like_town(tokens: Span) -> bool:

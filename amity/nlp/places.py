@@ -18,6 +18,13 @@ _REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", 
 _MAX_TOKENS = 6
 
 
+def _inside_longer_entity(doc: Doc, span) -> bool:
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end:
+            return ent.end - ent.start > span.end - span.start
+    return False
+
+
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     """True when the PERSON entity covering token i is a town name followed by a person's
     name ("Mayor of Bağcılar Lokman Çağırıcı"), i.e. it starts at i and is longer."""
@@ -93,6 +100,8 @@ class PlaceFinder:
     @staticmethod
     def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
+        if len(span) == 1 and (span[0].is_stop or span[0].is_sent_start and span[0].pos_ != "PROPN"):
+            return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
         if any(p.kind == "country" or p.curated for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
@@ -100,6 +109,8 @@ class PlaceFinder:
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
+        if _inside_longer_entity(doc, span):
+            return False  # "Novi" in "Novi Grad": the longer name is the place
         if labels & {"GPE", "LOC"}:
             return True
         # otherwise only a proper noun right after a preposition of place ("in Osh", "to Tendo")
@@ -117,7 +128,9 @@ class PlaceFinder:
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if ent.label_ in ("GPE", "LOC") or ent.label_ == "PERSON" and before in ("in", "to", "from", "near"):
+            after = doc[ent.end].text if ent.end < len(doc) else ""
+            placed = before in ("in", "to", "from", "near", "at", "of", "and", ",", "visited") or after in (",", "(")
+            if ent.label_ in ("GPE", "LOC") and placed or ent.label_ == "PERSON" and before in ("in", "to", "from", "near"):
                 if "\n" in ent.text or len(ent) > 4:
                     continue
                 out.append(Mention(ent.start, ent.end, "place", ent.text, place=None, priority=1))
