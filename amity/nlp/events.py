@@ -75,7 +75,7 @@ class EventFinder:
             participants = _unique(token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             countries = self._demonym_countries(sent)
             for trigger, kind, anchored in self._triggers(sent, lowered):
-                if not anchored:
+                if not anchored and not self._names_new_parties(events, kind, sent, token_entity):
                     self._fold_back_reference(events, kind, participants, sent)
                     continue
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
@@ -162,6 +162,21 @@ class EventFinder:
                 if code and code not in out:
                     out.append(code)
         return [n for n in (_country_name(c) for c in out) if n]
+
+    @staticmethod
+    def _names_new_parties(events: list[EventMention], kind: str, sent: Span,
+                           token_entity: dict[int, EntityCluster]) -> bool:
+        """"... with the official twinning signing between Warstein and Pietrapaola": a noun that
+        names parties of its own reports a new occurrence, not the one told before."""
+        text = sent.text.lower()
+        if " between " not in text:
+            return False
+        start = next(t.i for t in sent if t.lower_ == "between")
+        named = {id(token_entity[k]) for k in range(start, sent.end) if k in token_entity}
+        if len(named) < 2:
+            return False
+        previous = next((e for e in reversed(events) if e.type == kind), None)
+        return previous is None or not named <= {id(p) for p in previous.participants}
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:

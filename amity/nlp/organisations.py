@@ -107,6 +107,11 @@ class OrganisationFinder:
         sent_start = doc[i].sent.start
         while start - 1 >= sent_start:
             prev = doc[start - 1]
+            if prev.text == ")" and start == i:
+                opening = _opening_parenthesis(doc, start - 1, sent_start)
+                if opening is not None and opening > sent_start and is_capitalised(doc[opening - 1]):
+                    start = opening  # "Karatay (Konya) Municipality": the province in brackets
+                    continue
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
             if prev.lower_ in ("and", "&") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
@@ -265,7 +270,7 @@ class OrganisationFinder:
             return None
         m = Mention(span.start, span.end, "organization", span.text, priority=priority)
         words = [t.lower_ for t in span]
-        for head in TOWN_BODY_HEADS:
+        for head in TOWN_BODY_HEADS - {"municipalities"}:
             parts = head.split()
             n = len(parts)
             if len(words) > n and words[-n:] == parts:
@@ -277,6 +282,15 @@ class OrganisationFinder:
             elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :]):
                 m.town = _without_parentheses(span[n + 1 :])
         return m
+
+
+def _opening_parenthesis(doc: Doc, close: int, floor: int) -> int | None:
+    k = close - 1
+    while k >= floor and close - k <= 5:
+        if doc[k].text == "(":
+            return k
+        k -= 1
+    return None
 
 
 def _without_parentheses(tokens: Span) -> str:

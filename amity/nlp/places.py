@@ -100,7 +100,7 @@ class PlaceFinder:
     @staticmethod
     def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
-        if len(span) == 1 and (span[0].is_stop or span[0].is_sent_start and span[0].pos_ != "PROPN"):
+        if len(span) == 1 and (span[0].is_stop and not span[0].is_upper or span[0].is_sent_start and span[0].pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
         if any(p.kind == "country" or p.curated for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match

@@ -80,7 +80,9 @@ class TieFinder:
             same_kind = [t for t in ties.values() if t.kind == kind]
             if len(same_kind) == 1:
                 self._record(ties, kind, same_kind[0].parties, status, date, sent)
-        doc._.ties = list(ties.values())
+        sister_sets = {frozenset(id(p) for p in t.parties) for t in ties.values() if t.kind == "sister_city"}
+        doc._.ties = [t for t in ties.values()
+                      if not (t.kind == "cooperation" and frozenset(id(p) for p in t.parties) in sister_sets)]
         return doc
 
     @staticmethod
@@ -153,6 +155,9 @@ class TieFinder:
         codes = [p.place.country if p.place else None for p in parties]
         if None not in codes and len(set(codes)) > 1:
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
+        if kind == "sister_city" and None not in codes and len(set(codes)) == 1:
+            anchor = context.anchor_town(exclude=parties[0])
+            return [[anchor, p] for p in parties] if anchor is not None else []
         if between and len(parties) <= 4:
             return [list(pair) for pair in combinations(parties, 2)]
         return [list(pair) for pair in combinations(parties, 2)] if len(parties) <= 3 else []
@@ -163,29 +168,28 @@ class TieFinder:
         for tok in sent:
             if tok.lower_ != "between":
                 continue
-            out: list[EntityCluster] = []
-            for k in range(tok.i + 1, sent.end):
-                t = sent.doc[k]
-                if t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or (t.text == "," and out and len(out) >= 2):
+            stop = tok.i + 1
+            count = 0
+            last = None
+            while stop < sent.end:
+                t = sent.doc[stop]
+                if t.pos_ in ("VERB", "AUX") or t.text in (";", "."):
                     break
-                cluster = token_entity.get(k)
-                if cluster is not None and cluster not in out:
-                    out.append(cluster)
+                if count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS):
+                    break
+                cluster = token_entity.get(stop)
+                if cluster is not None and cluster is not last:
+                    count += 1
+                    last = cluster
+                stop += 1
+            out = _parties_in(sent.doc, tok.i + 1, stop, token_entity)
             if len(out) >= 2:
                 return out
         return []
 
     @staticmethod
     def _sentence_parties(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        out: list[EntityCluster] = []
-        for k in range(sent.start, sent.end):
-            cluster = token_entity.get(k)
-            if cluster is None or cluster in out:
-                continue
-            if k > sent.start and sent.doc[k - 1].text == "(":
-                continue  # "Karatay (Konya)": a container, not a party
-            out.append(cluster)
-        return out
+        return _parties_in(sent.doc, sent.start, sent.end, token_entity)
 
     @staticmethod
     def _normalise(found: list[EntityCluster], kind: str) -> list[EntityCluster]:
@@ -200,6 +204,41 @@ class TieFinder:
         if len(bodies) >= 2:
             return bodies
         return [c for c in found if c.type in ("place", "organization")]
+
+
+#: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
+_CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
+_CONTAINER_GLUE = {",", "(", "of"}
+
+
+def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+    """Entities named in doc[start:end] that can be parties: not the container of the name before
+    them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
+    ("signed ... in Tashkent")."""
+    out: list[EntityCluster] = []
+    venues: list[EntityCluster] = []
+    previous: EntityCluster | None = None
+    k = start
+    while k < end:
+        cluster = token_entity.get(k)
+        if cluster is None:
+            k += 1
+            continue
+        glue = doc[k - 1].text.lower() if k > 0 else ""
+        container = (glue in _CONTAINER_GLUE and previous is not None and previous is not cluster
+                     and cluster.type == "place" and previous.type in ("place", "organization")
+                     and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
+                          and not (previous.place is not None and previous.place.kind == "country")))
+        venue = glue in ("in", "at") and cluster not in out
+        if not container and cluster is not previous:
+            if venue:
+                venues.append(cluster)
+            elif cluster not in out:
+                out.append(cluster)
+        previous = cluster
+        while k < end and token_entity.get(k) is cluster:
+            k += 1
+    return out
 
 
 class _ArticleContext:
