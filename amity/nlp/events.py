@@ -20,6 +20,7 @@ from amity.nlp.dates import DateMention, shift_days
 from amity.nlp.entities import EntityCluster
 from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
+from amity.nlp.names import fold
 
 _ORDINAL_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last) day\b", re.I)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
@@ -39,6 +40,16 @@ class EventMention:
     trigger: Token | None = None
     #: Participants named only by an adjective ("Kyrgyz-Tajik"): country names, not entities.
     extra: list[str] = field(default_factory=list)
+    #: Whether the date was read in the event's own sentence (not carried over from context).
+    explicit_date: bool = False
+
+    def keys(self) -> set[str]:
+        """Who takes part, with a municipality and its town counted as one party."""
+        out = set()
+        for p in self.participants:
+            out.add(fold(p.name))
+            out.update(fold(m.town) for m in p.mentions if m.town)
+        return out
 
 
 @Language.factory("amity_events")
@@ -75,20 +86,23 @@ class EventFinder:
             participants = _unique(token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             countries = self._demonym_countries(sent)
             for trigger, kind, anchored in self._triggers(sent, lowered):
-                if not anchored and not self._names_new_parties(events, kind, sent, token_entity):
+                if not anchored and not self._names_new_parties(events, kind, trigger, token_entity):
                     self._fold_back_reference(events, kind, participants, sent)
                     continue
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                fallback = None
                 if date is None and status == "occurred":
-                    date = last_date or published
+                    recent = next((e.date for e in reversed(events) if e.explicit_date), None)
+                    fallback = recent or last_date or published
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
-                event = EventMention(kind, status, date, list(participants), self._place(sent, token_entity),
-                                     agreement, [sent], trigger, extra=list(countries))
+                event = EventMention(kind, status, date or fallback, list(participants),
+                                     self._place(sent, token_entity), agreement, [sent], trigger,
+                                     extra=list(countries), explicit_date=date is not None)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events:
@@ -114,6 +128,14 @@ class EventFinder:
                 if kind == "meeting" and lemma in ("receive", "host", "welcome") and \
                         not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in tok.children):
                     kind = None
+                if lemma == "enter" and any(c.lower_ == "into" for c in tok.children):
+                    kind = "signing"  # "the memorandum the two provinces entered into in 2015"
+                if lemma == "take" and any(c.lower_ == "part" for c in tok.children):
+                    kind = "attendance"
+                if kind is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    anchored = False  # "the protocols signed with Üsküdar ...": told before
+                if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
+                    kind = None  # "the participating leaders"
                 if kind == "attendance":
                     if any(c.dep_ == "agent" for c in tok.children):
                         kind = None  # "the meeting was attended by ...": part of the meeting
@@ -164,15 +186,14 @@ class EventFinder:
         return [n for n in (_country_name(c) for c in out) if n]
 
     @staticmethod
-    def _names_new_parties(events: list[EventMention], kind: str, sent: Span,
+    def _names_new_parties(events: list[EventMention], kind: str, trigger: Token,
                            token_entity: dict[int, EntityCluster]) -> bool:
         """"... with the official twinning signing between Warstein and Pietrapaola": a noun that
         names parties of its own reports a new occurrence, not the one told before."""
-        text = sent.text.lower()
-        if " between " not in text:
+        between = next((t for t in trigger.subtree if t.lower_ == "between"), None)
+        if between is None:
             return False
-        start = next(t.i for t in sent if t.lower_ == "between")
-        named = {id(token_entity[k]) for k in range(start, sent.end) if k in token_entity}
+        named = {id(token_entity[t.i]) for t in between.subtree if t.i in token_entity}
         if len(named) < 2:
             return False
         previous = next((e for e in reversed(events) if e.type == kind), None)
@@ -251,17 +272,24 @@ class EventFinder:
 
     @staticmethod
     def _add(events: list[EventMention], event: EventMention) -> None:
-        """Fold a report into an earlier one of the same occurrence (same type, status and date,
-        a shared participant), or keep it as a new event."""
+        """Fold a report into an earlier one of the same occurrence, or keep it as new.
+
+        Same type and status and a shared participant make one occurrence when their dates
+        agree or one of the two reports gives no date of its own (a lead sentence that
+        summarises what later sentences date)."""
         for other in events:
-            if other.type != event.type or other.status != event.status or other.date != event.date:
+            if other.type != event.type or other.status != event.status:
                 continue
-            if {id(p) for p in other.participants} & {id(p) for p in event.participants}:
-                other.participants += [p for p in event.participants if p not in other.participants]
-                other.extra += [x for x in event.extra if x not in other.extra]
-                other.sentences.append(event.sentences[0])
-                other.place = other.place or event.place
-                return
+            dated_apart = event.explicit_date and other.explicit_date and event.date != other.date
+            if dated_apart or not (other.keys() & event.keys()):
+                continue
+            if not other.explicit_date and event.explicit_date:
+                other.date, other.explicit_date = event.date, True
+            other.participants += [p for p in event.participants if p not in other.participants]
+            other.extra += [x for x in event.extra if x not in other.extra]
+            other.sentences.append(event.sentences[0])
+            other.place = other.place or event.place
+            return
         events.append(event)
 
 

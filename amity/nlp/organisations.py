@@ -76,6 +76,8 @@ class OrganisationFinder:
                 continue
             for length in range(min(10, len(doc) - i), 0, -1):
                 span = doc[i : i + length]
+                if span[-1].is_punct:
+                    continue
                 org = self.known.get(fold(span.text))
                 if org is not None and "\n" not in span.text:
                     out.append(Mention(i, i + length, "organization", span.text, priority=3))
@@ -126,7 +128,7 @@ class OrganisationFinder:
                 break
             if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
                 break
-            if prev.ent_type_ == "DATE":
+            if prev.ent_type_ == "DATE" or prev.pos_ in ("VERB", "AUX"):
                 break
             start -= 1
         if start < i and doc[start].lower_ in _NOT_NAME_START:
