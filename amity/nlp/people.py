@@ -21,6 +21,8 @@ _MAX_NAME_TOKENS = 4
 #: Lower-case words inside names: patronymics and nobiliary particles.
 _NAME_PARTICLES = {"uulu", "kyzy", "ogly", "oglu", "qizi", "bin", "binti", "ibn", "al", "el", "de", "da", "van",
                    "von", "der", "du", "la"}
+_PLACE_WORDS = {"city", "town", "county", "province", "region", "district", "republic", "ward", "village",
+                "oblast", "state", "kingdom", "emirate", "federation"}
 _PORTFOLIO_TITLES = ("minister", "secretary", "commissioner", "mec")
 
 
@@ -54,16 +56,23 @@ class PersonFinder:
             m = self._from_ner(doc, ent.start, ent.end)
             if m is not None:
                 people.append(m)
+        covered = {k for m in people for k in range(m.start, m.end)}
+        people += self._appositive(doc, covered)
         for m in people:
             m.roles += self._roles_after(doc, m)
+        self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
         return doc
 
     # -- names ---------------------------------------------------------------
     def _is_title_at(self, doc: Doc, i: int) -> int:
         """Length of the longest office title starting at token i (0 if none)."""
+        if not doc[i].is_alpha:
+            return 0
         for length in range(min(self.titles.max_tokens, len(doc) - i), 0, -1):
-            if fold(doc[i : i + length].text) in self.titles.offices:
+            span = doc[i : i + length]
+            if span[-1].is_alpha and fold(span.text) in self.titles.offices \
+                    and not any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]):
                 return length
         return 0
 
@@ -84,6 +93,8 @@ class PersonFinder:
                 continue
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
                 break
+            if tok.lower_ in _PLACE_WORDS:
+                return i  # "Sejong Special Self-Governing City": a place, not a name
             if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
                 if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
                     end += 1
@@ -108,6 +119,45 @@ class PersonFinder:
             end += 1
             span = doc[start:end]
         return Mention(start, end, "person", span.text, priority=2)
+
+    def _appositive(self, doc: Doc, covered: set[int]) -> list[Mention]:
+        """Names spaCy missed that an office follows: "and Mehmet Sekmen, Head of Erzurum ..."."""
+        out = []
+        for tok in doc:
+            if tok.text != "," or tok.i + 1 >= len(doc) or not self._is_title_at(doc, tok.i + 1):
+                continue
+            start = tok.i
+            while start - 1 >= 0 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
+                    and tok.i - start < 3 and start - 1 not in covered:
+                start -= 1
+            while start < tok.i and self._is_honorific(doc[start]):
+                start += 1
+            if tok.i - start < 2 or self._names_a_place_or_body(doc, start, tok.i) \
+                    or any(self._starting.get(k) for k in range(start, tok.i)):
+                continue
+            if any(t.lower_ in ORG_HEADS or t.lower_ in _PLACE_WORDS or self._is_title_at(doc, t.i) for t in doc[start:tok.i]):
+                continue
+            out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
+        return out
+
+    def _fill_unattached_offices(self, doc: Doc, people: list[Mention]) -> None:
+        """"Hebden Royd Mayor gives speech" ... "Mayor Scott Trickett": an office named with its
+        place but no holder, and a holder named without the place, are one office."""
+        held = {k for m in people for k in range(m.start, m.end)}
+        unattached: dict[str, set[str]] = {}
+        for i in range(len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or any(k in held for k in range(i + length, min(i + length + 3, len(doc)))):
+                continue
+            title = self.titles.offices[fold(doc[i : i + length].text)]
+            of, end, title = self._of_part(doc, i + length, title)
+            of = of or self._modifier_before(doc, i)
+            if of and self._name_run(doc, end) == end:
+                unattached.setdefault(title, set()).add(of)
+        for m in people:
+            for n, (title, of) in enumerate(m.roles):
+                if of is None and len(unattached.get(title, ())) == 1:
+                    m.roles[n] = (title, next(iter(unattached[title])))
 
     # -- roles before the name -------------------------------------------------
     def _title_anchored(self, doc: Doc) -> list[Mention]:
@@ -145,7 +195,7 @@ class PersonFinder:
     def _modifier_before(self, doc: Doc, i: int) -> str | None:
         """"TDBB Secretary General", "Turkistan Mayor", "Kazakh Deputy Minister": who the office is of."""
         before = self._ending.get(i)
-        if before is not None:
+        if before is not None and doc[before.start].sent.start == doc[i].sent.start:
             return before.town or before.name
         if i > 0 and fold(doc[i - 1].text) in self.demonyms:
             return _country_name(self.demonyms[fold(doc[i - 1].text)])
@@ -159,6 +209,8 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         known = self._starting.get(j)
+        if known is not None and known.priority <= 1 and self._of_inside(doc, known):
+            known = None
         if known is not None:
             of = known.town or known.name
             end = known.end
@@ -168,13 +220,24 @@ class PersonFinder:
         else:
             # no known name: the capitalised run, less the person's name at its end
             end = j
-            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")) \
+            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
+                                      or doc[end].text == "," and end + 1 < len(doc) and is_capitalised(doc[end + 1])
+                                      and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
                 if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms):
                     break
                 end += 1
-            while end > j and doc[end - 1].lower_ in ("and", "of", "&"):
+            while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
                 end -= 1
+            # "Chairman of the Management Board of X": the board is part of the office, X its holder
+            inner = next((k for k in range(j + 1, end) if doc[k].lower_ == "of"), None)
+            if inner is not None:
+                after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+                holder = self._starting.get(after)
+                if holder is not None and holder.priority >= 2:
+                    title = f"{title} of the {doc[j:inner].text.lower()}"
+                    j, k = inner, inner
+                    return self._of_part(doc, k, title)
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             tail = end - 2 if end - j >= 3 else end
@@ -188,6 +251,11 @@ class PersonFinder:
         if end < len(doc) and doc[end].lower_ == "in" and end + 1 < len(doc) and self._starting.get(end + 1):
             end = self._starting[end + 1].end
         return of, end, title
+
+    @staticmethod
+    def _of_inside(doc: Doc, known: Mention) -> bool:
+        """A weak (spaCy-only) name with "of" inside may be an office's body and its holder run together."""
+        return any(t.lower_ == "of" for t in doc[known.start : known.end])
 
     def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a body's name ends when a person's name was run into it
@@ -237,6 +305,8 @@ class PersonFinder:
             of, k2, title = self._of_part(doc, k + length, title)
             if of is None and k2 == k + length and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
+            if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
+                break  # ", Mayor of Bağcılar Lokman Çağırıcı": the next person's office
             roles.append((title, of))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):

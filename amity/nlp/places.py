@@ -14,8 +14,9 @@ from amity.nlp.lexicons import demonyms
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 
 _REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", "prefecture", "county",
-                 "governorate", "district", "state"}
+                 "governorate", "district"}
 _MAX_TOKENS = 6
+_WELL_KNOWN_POPULATION = 500_000
 
 
 def _inside_longer_entity(doc: Doc, span) -> bool:
@@ -63,7 +64,7 @@ class PlaceFinder:
             found.append(match)
             i = match[1]
         context = frozenset(self._context_countries(doc, found))
-        found = [f for f in found if self.gazetteer.candidates(doc[f[0]:f[1]].text, context)]
+        found = [f for f in found if self._linkable(doc, f, context, ner_label)]
         mentions = []
         for start, end, _ in found:
             span = doc[start:end]
@@ -71,7 +72,8 @@ class PlaceFinder:
             if place is None:
                 continue
             end2, name = end, span.text
-            if end < n and doc[end].lower_ in _REGION_WORDS and place.kind != "country":
+            if end < n and doc[end].lower_ in _REGION_WORDS and place.kind != "country" \
+                    and not (end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start):
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
@@ -79,6 +81,20 @@ class PlaceFinder:
         mentions += self._unlinked(doc, mentions)
         doc._.place_mentions = mentions
         return doc
+
+    def _linkable(self, doc: Doc, found: tuple[int, int, list[Place]], context: frozenset[str],
+                  ner_label: list[str]) -> bool:
+        """A town that spaCy did not see as a place must be big or in a country the article names
+        ("Novi" in Michigan is not the "Novi" of "Novi Grad" in a Bosnian story)."""
+        start, end, _ = found
+        candidates = self.gazetteer.candidates(doc[start:end].text, context)
+        if not candidates:
+            return False
+        if any(p.kind == "country" or p.curated for p in candidates):
+            return True
+        if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
+            return True
+        return any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates)
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place]] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
