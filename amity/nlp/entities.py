@@ -177,8 +177,8 @@ class EntityGrouper:
                 by_key[("organization", name_key(m.acronym))] = cluster
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
-        # a lone one-word "person" with no office is more often a misread place or word
-        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not c.roles)]
+        # a lone one-word "person" (no fuller name to join) is more often a misread place or word
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1)]
         # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
         person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
         for c in clusters:

@@ -33,6 +33,9 @@ ORG_HEADS = {
 TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
                    "mayoralty", "akimat", "hakimlik", "hokimiyat", "city administration"}
 _CONNECTORS = {"of", "for", "and", "&", "on", "the"}
+#: Lower-case nouns after a name that make it the name of a thing other than a body.
+_NAMED_THINGS = {"project", "projects", "festival", "programme", "program", "forum", "summit", "award", "initiative",
+                 "campaign", "exhibition", "fair", "competition", "scheme", "brand", "app", "platform"}
 #: Words that modify an office title ("Deputy Theater Director"), never the start of a body's name.
 _TITLE_MODIFIERS = {"deputy", "vice", "acting", "former", "head", "chief", "director", "general", "senior"}
 #: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
@@ -58,6 +61,7 @@ class OrganisationFinder:
         self.common_acronyms = common_acronyms()
 
     def __call__(self, doc: Doc) -> Doc:
+        self._place_tokens = {k for m in doc._.place_mentions or [] for k in range(m.start, m.end)}
         mentions: list[Mention] = []
         mentions += self._known(doc)
         mentions += self._patterns(doc)
@@ -116,12 +120,10 @@ class OrganisationFinder:
                     continue
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
-            if prev.lower_ in ("and", "&") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
-                    and doc[start - 2].lower_ not in ORG_HEADS and is_capitalised(doc[start]) \
-                    and doc[start - 2].text not in self.gazetteer.country_names:
+            if prev.lower_ in ("and", "&") and start - 2 >= sent_start and self._joins_name(doc[start - 2], doc[start]):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
-            if not is_capitalised(prev) and not prev.like_num:
+            if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
                 break
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in _TITLE_MODIFIERS:
@@ -134,6 +136,13 @@ class OrganisationFinder:
         if start < i and doc[start].lower_ in _NOT_NAME_START:
             start += 1
         return start
+
+    def _joins_name(self, before, after) -> bool:
+        """"Music and Drama Theater" is one name; "Zeytinburnu and Turkistan Municipality",
+        "TDBB and Beşiktaş Municipality" or "Brazilian and Putrajaya Corporation" are two."""
+        return (is_capitalised(before) and is_capitalised(after) and before.lower_ not in ORG_HEADS
+                and not before.is_upper and before.i not in self._place_tokens and after.i not in self._place_tokens
+                and fold(before.text) not in self.demonyms)
 
     def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
         """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date."""
@@ -162,6 +171,9 @@ class OrganisationFinder:
                 continue
             if passed_head:
                 break
+            if tok.text == "-" and not doc[k - 1].whitespace_ and not tok.whitespace_:
+                k += 1  # "Self-Governing"
+                continue
             if tok.text in ("’s", "'s") and k + 1 < sent_end and is_capitalised(doc[k + 1]):
                 k += 1  # "Henan Provincial People's Congress"
                 continue
@@ -268,8 +280,13 @@ class OrganisationFinder:
         return out
 
     def _mention(self, doc: Doc, span: Span, priority: int) -> Mention | None:
-        if span[0].lower_ in _DOCUMENT_WORDS:
+        if span[0].lower_ in _DOCUMENT_WORDS or fold(span.text) in self.common_acronyms:
             return None
+        following = doc[span.end] if span.end < len(doc) else None
+        if priority <= 1 and following is not None and following.is_lower and following.lower_ in _NAMED_THINGS:
+            return None  # "Turkish World Interactive Display project": a project's name
+        if priority <= 1 and following is not None and fold(following.text) in self.titles.offices:
+            return None  # "Administrative Board Member": an office
         m = Mention(span.start, span.end, "organization", span.text, priority=priority)
         words = [t.lower_ for t in span]
         for head in TOWN_BODY_HEADS - {"municipalities"}:
@@ -323,10 +340,12 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     table = demonyms()
     if end - start > 1 and doc[start].lower_ in table:
         start += 1
+    if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
+        end -= 3  # "Senate of the Kazakh (parliament)"
     if end - start > 1 and doc[end - 1].lower_ in table:
         end -= 1  # "Global Textile Uzbek (company)"
-    if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
-        end -= 3
+    while end > start and (doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].is_punct):
+        end -= 1
     if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s"):
         start += 2
     return doc[start:end] if start < end else None

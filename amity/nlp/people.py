@@ -43,6 +43,7 @@ class PersonFinder:
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._starting = {}
         self._ending = {}
+        self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
             prev = self._ending.get(m.end)
@@ -128,8 +129,8 @@ class PersonFinder:
                 continue
             start = tok.i
             while start - 1 >= 0 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
-                    and tok.i - start < 3 and start - 1 not in covered:
-                start -= 1
+                    and (tok.i - start < 3 or len(doc[start - 1]) == 1) and start - 1 not in covered:
+                start -= 1  # up to three names, and initials before them ("S M Shawkat Ali")
             while start < tok.i and self._is_honorific(doc[start]):
                 start += 1
             if tok.i - start < 2 or self._names_a_place_or_body(doc, start, tok.i) \
@@ -170,9 +171,9 @@ class PersonFinder:
                 pending = []
                 i += 1
                 continue
-            title = self.titles.offices[fold(doc[i : i + length].text)]
-            of_left = self._modifier_before(doc, i)
-            k = i + length
+            start, end_title, title = self._compound_title(doc, i, length)
+            of_left = self._modifier_before(doc, start)
+            k = end_title
             of, k, title = self._of_part(doc, k, title)
             if of is None:
                 bare = self._starting.get(k)
@@ -192,9 +193,34 @@ class PersonFinder:
             pending = []
         return out
 
+    def _compound_title(self, doc: Doc, i: int, length: int) -> tuple[int, int, str]:
+        """The whole office around a title word: "Deputy Theater Director", "Administrative Board
+        Member", "Organization Department Inspector". Returns (start, end, lower-case title)."""
+        start, end = i, i + length
+        while start - 1 >= 0 and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
+            start -= 1
+        k = end
+        while k < len(doc) and k - end < 2 and self._title_word(doc, k):
+            k += 1
+            more = self._is_title_at(doc, k) if k < len(doc) else 0
+            if more:
+                end = k = k + more
+        if (start, end) == (i, i + length):
+            return start, end, self.titles.offices[fold(doc[i : i + length].text)]
+        return start, end, " ".join(t.lower_ for t in doc[start:end])
+
+    def _title_word(self, doc: Doc, k: int) -> bool:
+        """A capitalised common word that can be part of an office's name, not a name of its own."""
+        tok = doc[k]
+        return (tok.is_alpha and is_capitalised(tok) and not tok.is_sent_start and not tok.is_stop
+                and not tok.is_upper and k not in self._named_tokens and not self._is_honorific(tok)
+                and "\n" not in tok.whitespace_ and fold(tok.text) not in self.demonyms)
+
     def _modifier_before(self, doc: Doc, i: int) -> str | None:
         """"TDBB Secretary General", "Turkistan Mayor", "Kazakh Deputy Minister": who the office is of."""
         before = self._ending.get(i)
+        if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+            before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and doc[before.start].sent.start == doc[i].sent.start:
             return before.town or before.name
         if i > 0 and fold(doc[i - 1].text) in self.demonyms:
@@ -209,8 +235,8 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         known = self._starting.get(j)
-        if known is not None and known.priority <= 1 and self._of_inside(doc, known):
-            known = None
+        if known is not None and known.priority <= 1:
+            known = None  # spaCy-only names run offices, bodies and holders together
         if known is not None:
             of = known.town or known.name
             end = known.end
@@ -252,11 +278,6 @@ class PersonFinder:
             end = self._starting[end + 1].end
         return of, end, title
 
-    @staticmethod
-    def _of_inside(doc: Doc, known: Mention) -> bool:
-        """A weak (spaCy-only) name with "of" inside may be an office's body and its holder run together."""
-        return any(t.lower_ == "of" for t in doc[known.start : known.end])
-
     def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a body's name ends when a person's name was run into it
         ("Ministry of Culture Atageldy Shamuradov" → "Ministry of Culture")."""
@@ -276,8 +297,9 @@ class PersonFinder:
         return cut
 
     def _skip_filler(self, doc: Doc, k: int) -> int:
-        while k < len(doc) and (self._is_honorific(doc[k]) or doc[k].text in (",",) and k + 1 < len(doc)
-                                and self._is_honorific(doc[k + 1])):
+        """Skip honorifics ("Mr") and the dash or comma between two offices of one person."""
+        while k < len(doc) and (self._is_honorific(doc[k]) or doc[k].text in (",", "-", "–", "—") and k + 1 < len(doc)
+                                and (self._is_honorific(doc[k + 1]) or doc[k].text != "," and self._is_title_at(doc, k + 1))):
             k += 1
         return k
 
@@ -301,9 +323,9 @@ class PersonFinder:
             length = self._is_title_at(doc, k)
             if not length:
                 break
-            title = self.titles.offices[fold(doc[k : k + length].text)]
-            of, k2, title = self._of_part(doc, k + length, title)
-            if of is None and k2 == k + length and k2 < len(doc) and doc[k2].lower_ == "of":
+            _, title_end, title = self._compound_title(doc, k, length)
+            of, k2, title = self._of_part(doc, title_end, title)
+            if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Bağcılar Lokman Çağırıcı": the next person's office
