@@ -281,7 +281,7 @@ class EventFinder:
             if other.type != event.type or other.status != event.status:
                 continue
             dated_apart = event.explicit_date and other.explicit_date and event.date != other.date
-            if dated_apart or not (other.keys() & event.keys()):
+            if dated_apart or not _same_parties(other, event):
                 continue
             if not other.explicit_date and event.explicit_date:
                 other.date, other.explicit_date = event.date, True
@@ -291,6 +291,29 @@ class EventFinder:
             other.place = other.place or event.place
             return
         events.append(event)
+
+
+def _same_parties(a: EventMention, b: EventMention) -> bool:
+    """Whether two reports share a party. Agreements signed at one ceremony by different
+    bodies of the same two states are different signings, so bodies and towns must be
+    shared when both reports name some."""
+    if a.type in ("signing", "ratification"):
+        local_a, local_b = _local_keys(a), _local_keys(b)
+        if local_a and local_b:
+            return bool(local_a & local_b)
+    return bool(a.keys() & b.keys())
+
+
+def _local_keys(event: EventMention) -> set[str]:
+    out = set()
+    for p in event.participants:
+        if p.type == "person" or p.type == "place" and p.place is not None and p.place.kind == "country":
+            continue
+        if p is event.place:
+            continue
+        out.add(fold(p.name))
+        out.update(fold(m.town) for m in p.mentions if m.town)
+    return out
 
 
 def _has_two_parties(event: EventMention) -> bool:

@@ -116,6 +116,9 @@ class TieFinder:
             if e.type == "ratification":
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
+                # "put their signatures under the Agreement on ...": the agreement hangs off the verb
+                if any(t.lower_ in self.agreements and t.dep_ in ("pobj", "dobj") for t in trigger.head.subtree):
+                    return True
                 continue
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
             for obj in objects:
@@ -225,10 +228,14 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             k += 1
             continue
         glue = doc[k - 1].text.lower() if k > 0 else ""
-        container = (glue in _CONTAINER_GLUE and previous is not None and previous is not cluster
-                     and cluster.type == "place" and previous.type in ("place", "organization")
-                     and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
-                          and not (previous.place is not None and previous.place.kind == "country")))
+        if glue == "the" and k > 1 and doc[k - 2].lower_ == "of":
+            glue = "of"
+        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and (
+            cluster.type == "place" and previous.type in ("place", "organization")
+            and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
+                 and not (previous.place is not None and previous.place.kind == "country"))
+            # "the Agency of the Ministry of ...": the parent body is not a party
+            or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         venue = glue in ("in", "at") and cluster not in out
         if not container and cluster is not previous:
             if venue:
