@@ -42,6 +42,8 @@ class EventMention:
     extra: list[str] = field(default_factory=list)
     #: Whether the date was read in the event's own sentence (not carried over from context).
     explicit_date: bool = False
+    #: The start token of the sentence that gave the date, when explicit.
+    date_sentence: int | None = None
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -102,7 +104,8 @@ class EventFinder:
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
                 event = EventMention(kind, status, date or fallback, list(participants),
                                      self._place(sent, token_entity), agreement, [sent], trigger,
-                                     extra=list(countries), explicit_date=date is not None)
+                                     extra=list(countries), explicit_date=date is not None,
+                                     date_sentence=sent.start if date is not None else None)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events:
@@ -284,7 +287,7 @@ class EventFinder:
             if dated_apart or not _same_parties(other, event):
                 continue
             if not other.explicit_date and event.explicit_date:
-                other.date, other.explicit_date = event.date, True
+                other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
             other.sentences.append(event.sentences[0])

@@ -120,7 +120,9 @@ class OrganisationFinder:
                     continue
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
-            if prev.lower_ in ("and", "&") and start - 2 >= sent_start and self._joins_name(doc[start - 2], doc[start]):
+            coordination = doc[i].lower_ in _SPLIT_PLURAL and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
+            if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
+                    and (coordination or self._joins_name(doc[start - 2], doc[start])):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
@@ -242,6 +244,10 @@ class OrganisationFinder:
                 span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
             if span is None or not any(is_capitalised(t) for t in span):
                 continue
+            before = [t for t in doc[max(0, span.start - 3) : span.start] if t.lower_ not in ("of", "the")]
+            if span.start > 0 and doc[span.start - 1].lower_ in ("of", "the") and before \
+                    and fold(before[-1].text) in self.titles.offices:
+                continue  # "Chairman of the Management Board": part of an office
             has_head = any(t.lower_ in ORG_HEADS for t in span)
             if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for", "in"):
                 continue  # "Memorandum on Increment of Volumes ...": part of a document's title

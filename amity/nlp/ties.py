@@ -33,6 +33,15 @@ class TieMention:
     status: str
     date: str | None
     sentences: list[Span] = field(default_factory=list)
+    #: Whether the date was read in a sentence that reports this tie's stage itself.
+    explicit_date: bool = False
+
+
+@dataclass(frozen=True)
+class _Stage:
+    status: str
+    date: str | None = None
+    explicit: bool = False
 
 
 @Language.factory("amity_ties")
@@ -58,7 +67,7 @@ class TieFinder:
         token_entity = self._token_entities(entities)
         context = _ArticleContext(entities)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
-        orphan_stages: list[tuple[str, str, str | None, Span]] = []
+        orphans: list[tuple[str, _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -67,23 +76,37 @@ class TieFinder:
             if not sister and not agreement:
                 continue
             kind = "sister_city" if sister else "cooperation"
-            status, date = self._stage(kind, lowered, sent_events)
-            if status is None:
+            stage = self._stage(kind, lowered, sent_events, sent)
+            if stage is None:
                 continue
-            groups = self._parties(sent, token_entity, kind, context)
+            groups = [] if self._refers_back(sent_events) else self._parties(sent, token_entity, kind, context, sent_events)
             if not groups:
-                orphan_stages.append((kind, status, date, sent))
+                orphans.append((kind, stage, sent))
             for parties in groups:
-                self._record(ties, kind, parties, status, date, sent)
-        for kind, status, date, sent in orphan_stages:
-            # "The agreement ... on twinned relations was signed today": the one tie the article is about
-            same_kind = [t for t in ties.values() if t.kind == kind]
-            if len(same_kind) == 1:
-                self._record(ties, kind, same_kind[0].parties, status, date, sent)
+                self._record(ties, kind, parties, stage, sent)
+        for kind, stage, sent in orphans:
+            # "The document was signed by ...", "the agreement on twinned relations was signed today":
+            # the one tie the article is about
+            candidates = [t for t in ties.values() if t.kind == kind] or list(ties.values())
+            if len(candidates) == 1:
+                self._record(ties, candidates[0].kind, candidates[0].parties, stage, sent)
         sister_sets = {frozenset(id(p) for p in t.parties) for t in ties.values() if t.kind == "sister_city"}
         doc._.ties = [t for t in ties.values()
                       if not (t.kind == "cooperation" and frozenset(id(p) for p in t.parties) in sister_sets)]
         return doc
+
+    def _refers_back(self, events: list[EventMention]) -> bool:
+        """"The document was signed by ...": an agreement named only by a definite common noun."""
+        for e in events:
+            trigger = e.trigger
+            if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+                continue
+            for obj in trigger.children:
+                if obj.dep_ in ("nsubjpass", "dobj") and obj.lower_ in ("document", "agreement", "protocol", "memorandum") \
+                        and any(c.lower_ in ("the", "this") for c in obj.children) \
+                        and not any(c.dep_ in ("prep", "compound", "amod") for c in obj.children):
+                    return True
+        return False
 
     @staticmethod
     def _token_entities(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
@@ -95,17 +118,17 @@ class TieFinder:
         return token_entity
 
     @staticmethod
-    def _record(ties: dict, kind: str, parties: list[EntityCluster], status: str, date: str | None, sent: Span) -> None:
+    def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
         key = (kind, frozenset(id(p) for p in parties))
         tie = ties.get(key)
         if tie is None:
-            ties[key] = TieMention(kind, parties, status, date, [sent])
+            ties[key] = TieMention(kind, parties, stage.status, stage.date, [sent], stage.explicit)
             return
         tie.sentences.append(sent)
-        if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status):
-            tie.status, tie.date = status, date
-        elif status == tie.status and tie.date is None:
-            tie.date = date
+        later_stage = TIE_STAGES.index(stage.status) > TIE_STAGES.index(tie.status)
+        better_date = stage.status == tie.status and stage.date and (tie.date is None or stage.explicit and not tie.explicit_date)
+        if later_stage or better_date:
+            tie.status, tie.date, tie.explicit_date = stage.status, stage.date, stage.explicit
 
     def _agreement_signed(self, events: list[EventMention]) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum")."""
@@ -121,36 +144,43 @@ class TieFinder:
                     return True
                 continue
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            if trigger.dep_ in ("relcl", "acl"):
+                objects.append(trigger.head)  # "the Memorandum the two provinces entered into"
             for obj in objects:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
         return False
 
-    def _stage(self, kind: str, lowered: str, events: list[EventMention]) -> tuple[str | None, str | None]:
+    def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
             for e in events:
                 if e.type == wanted and e.status == status:
                     stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                    return stage, e.date
+                    return _Stage(stage, e.date, e.date_sentence == sent.start)
         if any(p in lowered for p in self.proposed):
-            return "proposed", None
+            return _Stage("proposed")
         if kind == "sister_city":
-            return "active", None
-        return None, None
+            return _Stage("active")
+        return None
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                 context: "_ArticleContext") -> list[list[EntityCluster]]:
+                 context: "_ArticleContext", events: list[EventMention]) -> list[list[EntityCluster]]:
         between = self._between(sent, token_entity)
         found = between or self._sentence_parties(sent, token_entity)
         parties = _unique([context.town_of(c) for c in found])
         parties = self._normalise(parties, kind)
+        if kind == "cooperation" and not _are_states(parties):
+            # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
+            states = context.countries_named([x for e in events for x in e.extra])
+            if len(states) >= 2:
+                parties = states
         if len(parties) < 2:
             anchor = None
             if kind == "sister_city" and len(parties) == 1:
                 anchor = context.anchor_town(exclude=parties[0])
-            elif kind == "cooperation" and _mentions_both_sides(sent):
-                pair = context.main_countries()
+            elif kind == "cooperation":
+                pair = context.main_pair(_both_sides(sent))
                 return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
         if len(parties) == 2:
@@ -284,17 +314,46 @@ class _ArticleContext:
             return None
         return max(towns, key=self._count)
 
-    def main_countries(self) -> list[EntityCluster] | None:
-        countries = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind == "country"]
-        if len(countries) < 2:
+    def main_pair(self, kinds: frozenset[str] | None) -> list[EntityCluster] | None:
+        """"Both sides", "the two provinces": the two places of that kind the article names most."""
+        if not kinds:
             return None
-        return sorted(countries, key=lambda c: -len(c.mentions))[:2]
+        places = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind in kinds]
+        if len(places) < 2:
+            return None
+        return sorted(places, key=lambda c: -len(c.mentions))[:2]
+
+    def countries_named(self, names: list[str]) -> list[EntityCluster]:
+        """The article's entities for countries named by adjective ("Kyrgyz" → the Kyrgyz Republic)."""
+        wanted = {_country_code(n) for n in names} - {None}
+        return [c for c in self.entities if c.type == "place" and c.place is not None
+                and c.place.kind == "country" and c.place.country in wanted]
 
 
-def _mentions_both_sides(sent: Span) -> bool:
+_SIDES = {
+    frozenset({"country"}): ("the sides", "both sides", "two sides", "both countries", "two countries", "the parties",
+                             "both parties", "two states", "both states", "two governments", "both governments"),
+    frozenset({"region"}): ("two provinces", "both provinces", "two regions", "both regions"),
+    frozenset({"city", "district"}): ("two cities", "both cities", "two towns", "both towns", "two municipalities"),
+}
+
+
+def _both_sides(sent: Span) -> frozenset[str] | None:
     text = sent.text.lower()
-    return any(p in text for p in ("the sides", "both sides", "two sides", "both countries", "two countries",
-                                   "the parties", "both parties", "two states", "both states"))
+    for kinds, phrases in _SIDES.items():
+        if any(p in text for p in phrases):
+            return kinds
+    return None
+
+
+def _are_states(parties: list[EntityCluster]) -> bool:
+    return len(parties) >= 2 and all(p.place is not None and p.place.kind == "country" for p in parties)
+
+
+def _country_code(name: str) -> str | None:
+    from amity.nlp.gazetteer import country_code
+
+    return country_code(name)
 
 
 def _unique(items: list[EntityCluster]) -> list[EntityCluster]:
