@@ -46,6 +46,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative"}
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A resolved date expression: its character span in the text and ISO value."""
@@ -55,6 +58,8 @@ class DateMention:
     text: str
     value: str | None
     explicit_year: bool = False
+    #: Resolved against the publication date ("today", "on Monday", "last year").
+    relative: bool = False
 
 
 @Language.factory("amity_dates")
@@ -90,7 +95,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
         if explicit:
             context_year = int(match.group("year"))
-        out.append(DateMention(s, e, match.group(0), value, explicit))
+        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS))
     return out
 
 

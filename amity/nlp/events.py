@@ -88,6 +88,8 @@ class EventFinder:
             participants = _unique(token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             countries = self._demonym_countries(sent)
             for trigger, kind, anchored in self._triggers(sent, lowered):
+                if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
+                    anchored = True  # "... became sister cities with the protocol signed in X" on a new date
                 if not anchored and not self._names_new_parties(events, kind, trigger, token_entity):
                     self._fold_back_reference(events, kind, participants, sent)
                     continue
@@ -188,6 +190,11 @@ class EventFinder:
                     out.append(code)
         return [n for n in (_country_name(c) for c in out) if n]
 
+    def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
+        date = self._date_near(doc, sent, trigger, events)
+        previous = next((e for e in reversed(events) if e.type == kind), None)
+        return bool(date and previous is not None and previous.explicit_date and previous.date != date)
+
     @staticmethod
     def _names_new_parties(events: list[EventMention], kind: str, trigger: Token,
                            token_entity: dict[int, EntityCluster]) -> bool:
@@ -247,7 +254,8 @@ class EventFinder:
 
     def _date_near(self, doc: Doc, sent: Span, trigger: Token, events: list[EventMention]) -> str | None:
         dates: list[DateMention] = doc._.dates or []
-        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+                  and not (d.relative and _in_quote(doc.text, d.start))]
         ordinal = _ORDINAL_DAY.search(sent.text)
         if ordinal and events:
             base = next((e.date for e in reversed(events) if e.date and "/" in e.date), None)
@@ -294,6 +302,16 @@ class EventFinder:
             other.place = other.place or event.place
             return
         events.append(event)
+
+
+def _in_quote(text: str, offset: int) -> bool:
+    """Whether an offset lies inside quoted speech in its paragraph: a speaker's "today" is the
+    day they spoke, which need not be the day of publication."""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def _same_parties(a: EventMention, b: EventMention) -> bool:

@@ -21,14 +21,22 @@ class Mention:
     type: str
     name: str
     place: Place | None = None
-    #: For an organisation that is a town's municipality: the town's name.
+    #: For an organisation that is a town's municipality (or another body named after its town): the town's name.
     town: str | None = None
+    #: True when the organisation is the town's own government ("Üsküdar Municipality"), so that
+    #: an office in it is an office of the town ("Mayor of Üsküdar").
+    town_government: bool = False
     #: For an organisation introduced with an acronym: "Union of ... (TDBB)".
     acronym: str | None = None
     #: For a person: (title, of) pairs read around the name.
     roles: list[tuple[str, str | None]] = field(default_factory=list)
     #: Higher wins when two mentions overlap.
     priority: int = 0
+
+    @property
+    def office_holder(self) -> str:
+        """The name an office "of" this mention is recorded against."""
+        return self.town if self.town and self.town_government else self.name
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]

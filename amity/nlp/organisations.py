@@ -62,6 +62,7 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self._place_tokens = {k for m in doc._.place_mentions or [] for k in range(m.start, m.end)}
+        self._place_starting = {m.start: m for m in doc._.place_mentions or []}
         mentions: list[Mention] = []
         mentions += self._known(doc)
         mentions += self._patterns(doc)
@@ -228,7 +229,8 @@ class OrganisationFinder:
                 k = e
                 continue
             m = Mention(k, e if e < head.i else head.i + 1, "organization", f"{town} {singular}", priority=3)
-            m.town = town if singular == "Municipality" else None
+            if singular == "Municipality":
+                m.town, m.town_government = town, True
             out.append(m)
             k = e
         return out
@@ -303,9 +305,15 @@ class OrganisationFinder:
                 if town_tokens[-1].lower_ == "metropolitan":
                     town_tokens = town_tokens[:-1]
                 if _looks_like_town(town_tokens):
-                    m.town = _without_parentheses(town_tokens)
+                    m.town, m.town_government = _without_parentheses(town_tokens), True
             elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :]):
-                m.town = _without_parentheses(span[n + 1 :])
+                m.town, m.town_government = _without_parentheses(span[n + 1 :]), True
+        if m.town is None:
+            # "Shusha City State Reserve Department": a town's own body, named after the town
+            place = self._place_starting.get(span.start)
+            if place is not None and place.end < span.end and place.place is not None \
+                    and place.place.kind in ("city", "district"):
+                m.town = place.name
         return m
 
 

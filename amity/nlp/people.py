@@ -222,7 +222,7 @@ class PersonFinder:
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and doc[before.start].sent.start == doc[i].sent.start:
-            return before.town or before.name
+            return before.office_holder
         if i > 0 and fold(doc[i - 1].text) in self.demonyms:
             return _country_name(self.demonyms[fold(doc[i - 1].text)])
         return None
@@ -238,7 +238,7 @@ class PersonFinder:
         if known is not None and known.priority <= 1:
             known = None  # spaCy-only names run offices, bodies and holders together
         if known is not None:
-            of = known.town or known.name
+            of = known.office_holder
             end = known.end
             tail = self._person_tail(doc, j, known.end)
             if tail is not None:

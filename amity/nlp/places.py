@@ -19,6 +19,15 @@ _MAX_TOKENS = 6
 _WELL_KNOWN_POPULATION = 500_000
 
 
+def _coordinated_with(ent, place_tokens: set[int]) -> bool:
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i in place_tokens:
+        return True
+    if any(c.dep_ == "conj" and c.i in place_tokens for c in root.children):
+        return True
+    return False
+
+
 def _inside_longer_entity(doc: Doc, span) -> bool:
     for ent in doc.ents:
         if ent.start <= span.start and span.end <= ent.end:
@@ -140,6 +149,15 @@ class PlaceFinder:
         right after "in", "to" or "from" ("arrived in Mahikeng")."""
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
+        place_roots = {k for m in linked for k in range(m.start, m.end)}
+        for ent in doc.ents:
+            # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
+            if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]) or len(ent) > 4:
+                continue
+            if ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and _coordinated_with(ent, place_roots):
+                end = ent.end - 1 if ent[-1].is_punct else ent.end
+                out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=None, priority=3))
+                taken.update(range(ent.start, ent.end))
         for ent in doc.ents:
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]):
                 continue

@@ -177,15 +177,20 @@ class TieFinder:
                 parties = states
         if len(parties) < 2:
             anchor = None
-            if kind == "sister_city" and len(parties) == 1:
+            if kind == "sister_city" and len(parties) == 1 and not between:
                 anchor = context.anchor_town(exclude=parties[0])
             elif kind == "cooperation":
                 pair = context.main_pair(_both_sides(sent))
                 return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
+        codes = [p.place.country if p.place else None for p in parties]
+        if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
+            # "the protocols signed with Üsküdar and Zeytinburnu": both with the article's town abroad
+            anchor = context.anchor_town(exclude=parties[0])
+            if anchor is not None:
+                return [[anchor, p] for p in parties]
         if len(parties) == 2:
             return [parties]
-        codes = [p.place.country if p.place else None for p in parties]
         if None not in codes and len(set(codes)) > 1:
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
         if kind == "sister_city" and None not in codes and len(set(codes)) == 1:
@@ -242,6 +247,8 @@ class TieFinder:
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
+_PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
+                    "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
 
 def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
@@ -260,6 +267,12 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
         glue = doc[k - 1].text.lower() if k > 0 else ""
         if glue == "the" and k > 1 and doc[k - 2].lower_ == "of":
             glue = "of"
+        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES:
+            # "one of the important districts of Konya": the place that contains the party
+            previous = cluster
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            continue
         container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and (
             cluster.type == "place" and previous.type in ("place", "organization")
             and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
