@@ -264,10 +264,15 @@ class EventFinder:
                 if offset is None:
                     return base.split("/")[1]
                 return shift_days(base, offset)
+        inside = [d for d in inside if not _is_dateline(doc.text, d)]
         if not inside:
             return None
+        # a date in the trigger's own phrase ("signed ... on 3 May") before the nearest one
+        anchor = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        lo, hi = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
+        own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
-        return min(inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+        return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
 
     @staticmethod
     def _place(sent: Span, token_entity: dict[int, EntityCluster]) -> EntityCluster | None:
@@ -302,6 +307,14 @@ class EventFinder:
             other.place = other.place or event.place
             return
         events.append(event)
+
+
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*$")
+
+
+def _is_dateline(text: str, date: DateMention) -> bool:
+    """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
+    return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
 
 
 def _in_quote(text: str, offset: int) -> bool:
