@@ -138,8 +138,8 @@ class EntityGrouper:
         if not words:
             return False
         if m.type == "organization":
-            last = fold(words[-1])
-            if last in _NOT_BODIES and not m.town:
+            head_words = m.name.split(" of ")[0].split()
+            if fold(head_words[-1]) in _NOT_BODIES and not m.town:
                 return False
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}

@@ -104,7 +104,8 @@ class OrganisationFinder:
             if tok.lower_ in _SPLIT_PLURAL and any(t.lower_ in ("and", "&") or t.text == "," for t in doc[start:tok.i]):
                 out += self._split_coordination(doc, start, tok)
                 continue
-            m = self._mention(doc, span, priority=3)
+            span = _trim(doc, span) if span is not None else None
+            m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 out.append(m)
         return out
@@ -149,6 +150,8 @@ class OrganisationFinder:
 
     def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
         """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date."""
+        while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
+            j += 1  # "Economic Zone Authority": heads in a row are one name
         if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
             return j
         if doc[j].lower_ in ("and", "&") and not self._same_name_after_and(doc, j):
@@ -244,6 +247,8 @@ class OrganisationFinder:
             while span is not None and len(span) > 1 and (fold(span[0].text) in self.titles.offices
                                                           or span[0].lower_ in ("of", "the")):
                 span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
+            while span is not None and len(span) > 1 and fold(span[-1].text) in self.titles.offices:
+                span = doc[span.start : span.end - 1]  # "Organization Department Inspector"
             if span is None or not any(is_capitalised(t) for t in span):
                 continue
             before = [t for t in doc[max(0, span.start - 3) : span.start] if t.lower_ not in ("of", "the")]
@@ -352,8 +357,8 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
     table = demonyms()
-    if end - start > 1 and doc[start].lower_ in table:
-        start += 1
+    if end - start > 1 and doc[start].lower_ in table and doc[start + 1].lower_ in ORG_HEADS:
+        start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" keeps its adjective
     if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
         end -= 3  # "Senate of the Kazakh (parliament)"
     if end - start > 1 and doc[end - 1].lower_ in table:

@@ -305,7 +305,7 @@ class PersonFinder:
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         known = self._starting.get(start)
-        if known is not None and known.end >= end:
+        if known is not None and known.end >= end and known.priority >= 2:
             return True
         return doc[start:end].text in self.gazetteer
 

@@ -40,7 +40,7 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     name ("Mayor of Bağcılar Lokman Çağırıcı"), i.e. it starts at i and is longer."""
     for ent in doc.ents:
         if ent.start <= i < ent.end:
-            return ent.start == i and ent.end - ent.start >= 3
+            return ent.start == i and ent.end - ent.start >= 2
     return False
 
 
@@ -163,7 +163,7 @@ class PlaceFinder:
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end].text if ent.end < len(doc) else ""
-            placed = before in ("in", "to", "from", "near", "at", "of", "and", ",", "visited") or after in (",", "(")
+            placed = before in ("in", "to", "from", "near", "at", "of", "visited") or after == "("
             if ent.label_ in ("GPE", "LOC") and placed or ent.label_ == "PERSON" and before in ("in", "to", "from", "near"):
                 if "\n" in ent.text or len(ent) > 4:
                     continue
