@@ -36,11 +36,12 @@ def _inside_longer_entity(doc: Doc, span) -> bool:
 
 
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:
-    """True when the PERSON entity covering token i is a town name followed by a person's
-    name ("Mayor of Bağcılar Lokman Çağırıcı"), i.e. it starts at i and is longer."""
+    """True when the PERSON entity covering token i starts with the town's name: the town alone
+    ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Bağcılar Lokman
+    Çağırıcı"); False for a surname that is also a town ("Murat Aydın")."""
     for ent in doc.ents:
         if ent.start <= i < ent.end:
-            return ent.start == i and ent.end - ent.start >= 2
+            return ent.start == i
     return False
 
 

@@ -68,13 +68,19 @@ class TieFinder:
         context = _ArticleContext(entities)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         orphans: list[tuple[str, _Stage, Span]] = []
+        roster_of: EntityCluster | None = None  # "Ashgabat's twin cities": whose partners a later list names
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             agreement = self._agreement_signed(sent_events)
             if not sister and not agreement:
+                listed = self._listed_towns(sent, token_entity, context, roster_of) if roster_of else []
+                for town in listed:
+                    self._record(ties, "sister_city", [roster_of, town], _Stage("active"), sent)
                 continue
+            if sister and not sent_events:
+                roster_of = self._roster_owner(sent, token_entity, context) or roster_of
             kind = "sister_city" if sister else "cooperation"
             stage = self._stage(kind, lowered, sent_events, sent)
             if stage is None:
@@ -94,6 +100,37 @@ class TieFinder:
         doc._.ties = [t for t in ties.values()
                       if not (t.kind == "cooperation" and frozenset(id(p) for p in t.parties) in sister_sets)]
         return doc
+
+    def _roster_owner(self, sent: Span, token_entity: dict[int, EntityCluster],
+                      context: "_ArticleContext") -> EntityCluster | None:
+        """The town whose partners the sentence speaks of: "Ashgabat's twin cities", "the sister
+        cities of Bursa"."""
+        for tok in sent:
+            if tok.lower_ in ("cities", "towns", "municipalities") and tok.head is not tok:
+                for child in tok.children:
+                    owner = token_entity.get(child.i) if child.dep_ == "poss" else None
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        owner = next((token_entity.get(g.i) for g in child.children if g.dep_ == "pobj"), None)
+                    if owner is not None:
+                        owner = context.town_of(owner)
+                        if owner.type == "place":
+                            return owner
+        return None
+
+    @staticmethod
+    def _listed_towns(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
+                      owner: EntityCluster) -> list[EntityCluster]:
+        """Towns abroad listed in a sentence about cities ("cities such as Kabul, Baku, Lanzhou")."""
+        if not any(t.lower_ in ("cities", "towns", "municipalities", "capitals") for t in sent):
+            return []
+        towns = []
+        for k in range(sent.start, sent.end):
+            c = token_entity.get(k)
+            if c is None or c in towns or c is owner or c.type != "place" or c.place is None:
+                continue
+            if c.place.kind in ("city", "district") and c.place.country != (owner.place.country if owner.place else None):
+                towns.append(c)
+        return towns if len(towns) >= 3 else []
 
     def _refers_back(self, events: list[EventMention]) -> bool:
         """"The document was signed by ...": an agreement named only by a definite common noun."""
@@ -183,6 +220,10 @@ class TieFinder:
                 pair = context.main_pair(_both_sides(sent))
                 return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
+        if kind == "sister_city" and len(parties) >= 3 and not between:
+            owner = self._roster_owner(sent, token_entity, context)
+            if owner is not None and owner in parties:
+                return [[owner, p] for p in parties if p is not owner]
         codes = [p.place.country if p.place else None for p in parties]
         if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
             # "the protocols signed with Üsküdar and Zeytinburnu": both with the article's town abroad
