@@ -53,7 +53,8 @@ class EntityCluster:
             acronyms = {m.acronym for m in self.mentions if m.acronym}
             full = [n for n in names if n not in acronyms and not n.isupper()]
             return max(full, key=len) if full else names[0]
-        return names[0]
+        # a place: as first written in running text, not in a capitalised dateline ("ANKARA, ...")
+        return next((n for n in names if not n.isupper() or len(n) <= 3), names[0])
 
     @property
     def aliases(self) -> list[str]:
@@ -90,6 +91,8 @@ class EntityGrouper:
 
     def __call__(self, doc: Doc) -> Doc:
         accepted = self._resolve(doc)
+        for m in accepted:
+            m.dateline = _is_dateline(doc, m)
         doc._.entities = self._group(doc, accepted)
         return doc
 
@@ -198,6 +201,15 @@ class EntityGrouper:
         return (m.type, name_key(m.name))
 
 
+def _is_dateline(doc: Doc, m: Mention) -> bool:
+    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph."""
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text != ",":
+        return False
+    if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
+        return False
+    return doc[m.start : m.end].text.isupper()
+
+
 def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None:
     """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar"."""
     words = [fold(w) for w in m.name.split()]
@@ -207,3 +219,18 @@ def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None
             if len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words):
                 return cluster
     return None
+
+
+def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
+    """Token position → the entity mentioned there, for the components that read sentences.
+
+    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
+    it reports, so it is left out."""
+    index: dict[int, EntityCluster] = {}
+    for cluster in entities:
+        for m in cluster.mentions:
+            if m.dateline:
+                continue
+            for k in range(m.start, max(m.end, m.start + 1)):
+                index.setdefault(k, cluster)
+    return index

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.dates import DateMention, shift_days
-from amity.nlp.entities import EntityCluster
+from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
@@ -74,12 +74,7 @@ class EventFinder:
         self.demonyms = demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        entities: list[EntityCluster] = doc._.entities or []
-        token_entity: dict[int, EntityCluster] = {}
-        for cluster in entities:
-            for m in cluster.mentions:
-                for k in range(m.start, max(m.end, m.start + 1)):
-                    token_entity.setdefault(k, cluster)
+        token_entity = token_index(doc._.entities or [])
         events: list[EventMention] = []
         published = doc._.published
         last_date: str | None = None
@@ -328,22 +323,26 @@ def _in_quote(text: str, offset: int) -> bool:
 
 
 def _same_parties(a: EventMention, b: EventMention) -> bool:
-    """Whether two reports share a party. Agreements signed at one ceremony by different
-    bodies of the same two states are different signings, so bodies and towns must be
-    shared when both reports name some."""
+    """Whether two reports can be of one occurrence. For agreements the towns and bodies of
+    one report must be among those of the other: Üsküdar–Turkistan and Zeytinburnu–Turkistan
+    are two signings, and so are two agreements signed by different bodies of two states."""
     if a.type in ("signing", "ratification"):
         local_a, local_b = _local_keys(a), _local_keys(b)
         if local_a and local_b:
-            return bool(local_a & local_b)
+            # one agreement: the parties of one report are among those of the other
+            return local_a <= local_b or local_b <= local_a
     return bool(a.keys() & b.keys())
 
 
 def _local_keys(event: EventMention) -> set[str]:
+    """The towns and bodies taking part, people standing for the place or body they hold office in
+    ("Mayor Turashbekov" for Turkistan); states are left out."""
     out = set()
     for p in event.participants:
-        if p.type == "person" or p.type == "place" and p.place is not None and p.place.kind == "country":
+        if p is event.place or p.type == "place" and p.place is not None and p.place.kind == "country":
             continue
-        if p is event.place:
+        if p.type == "person":
+            out.update(fold(of) for _, of in p.roles if of)
             continue
         out.add(fold(p.name))
         out.update(fold(m.town) for m in p.mentions if m.town)
@@ -351,8 +350,8 @@ def _local_keys(event: EventMention) -> set[str]:
 
 
 def _has_two_parties(event: EventMention) -> bool:
-    parties = [p for p in event.participants if p is not event.place and p.type != "person"]
-    return len(parties) + len(event.extra) >= 2
+    countries = [p for p in event.participants if p.type == "place" and p.place is not None and p.place.kind == "country"]
+    return len(_local_keys(event)) + len(countries) + len(event.extra) >= 2
 
 
 def _country_name(code: str) -> str | None:

@@ -32,6 +32,8 @@ class Mention:
     roles: list[tuple[str, str | None]] = field(default_factory=list)
     #: Higher wins when two mentions overlap.
     priority: int = 0
+    #: The place of a dateline ("ANKARA, March 3 —"): where the story was filed.
+    dateline: bool = False
 
     @property
     def office_holder(self) -> str:

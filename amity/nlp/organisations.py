@@ -169,6 +169,8 @@ class OrganisationFinder:
                     break
                 if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1):
                     break
+                if tok.lower_ == "on" and k + 1 < sent_end and doc[k + 1].lower_ == "the":
+                    break  # "Government of Uzbekistan on the International Centre": what it agreed on
                 if tok.lower_ == "of" and named_head and k + 1 < sent_end and doc[k + 1].text in self.gazetteer.country_names:
                     break  # "Turkistan Municipality of Kazakhstan": the country is not part of the name
                 if tok.lower_ in ("and", "&") and not self._same_name_after_and(doc, k):

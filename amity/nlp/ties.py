@@ -10,6 +10,7 @@ the border. The stage comes from the sentence's events and cue words.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -17,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.model import TIE_STAGES
-from amity.nlp.entities import EntityCluster
+from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.lexicons import triggers
 from amity.nlp.mentions import register_extensions
@@ -64,7 +65,7 @@ class TieFinder:
         for event in events:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
-        token_entity = self._token_entities(entities)
+        token_entity = token_index(entities)
         context = _ArticleContext(entities)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         orphans: list[tuple[str, _Stage, Span]] = []
@@ -101,7 +102,8 @@ class TieFinder:
                       if not (t.kind == "cooperation" and frozenset(id(p) for p in t.parties) in sister_sets)]
         return doc
 
-    def _roster_owner(self, sent: Span, token_entity: dict[int, EntityCluster],
+    @staticmethod
+    def _roster_owner(sent: Span, token_entity: dict[int, EntityCluster],
                       context: "_ArticleContext") -> EntityCluster | None:
         """The town whose partners the sentence speaks of: "Ashgabat's twin cities", "the sister
         cities of Bursa"."""
@@ -141,18 +143,9 @@ class TieFinder:
             for obj in trigger.children:
                 if obj.dep_ in ("nsubjpass", "dobj") and obj.lower_ in ("document", "agreement", "protocol", "memorandum") \
                         and any(c.lower_ in ("the", "this") for c in obj.children) \
-                        and not any(c.dep_ in ("prep", "compound", "amod") for c in obj.children):
+                        and not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in obj.children):
                     return True
         return False
-
-    @staticmethod
-    def _token_entities(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-        token_entity: dict[int, EntityCluster] = {}
-        for cluster in entities:
-            for m in cluster.mentions:
-                for k in range(m.start, max(m.end, m.start + 1)):
-                    token_entity.setdefault(k, cluster)
-        return token_entity
 
     @staticmethod
     def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
@@ -220,10 +213,6 @@ class TieFinder:
                 pair = context.main_pair(_both_sides(sent))
                 return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
-        if kind == "sister_city" and len(parties) >= 3 and not between:
-            owner = self._roster_owner(sent, token_entity, context)
-            if owner is not None and owner in parties:
-                return [[owner, p] for p in parties if p is not owner]
         codes = [p.place.country if p.place else None for p in parties]
         if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
             # "the protocols signed with Üsküdar and Zeytinburnu": both with the article's town abroad
@@ -232,14 +221,31 @@ class TieFinder:
                 return [[anchor, p] for p in parties]
         if len(parties) == 2:
             return [parties]
-        if None not in codes and len(set(codes)) > 1:
+        if not between:
+            # "Kraków maintains ties with Edinburgh, Bordeaux and Lviv": the subject and each partner
+            center = self._center(sent, token_entity, context, parties)
+            if center is not None:
+                return [[center, p] for p in parties if p is not center]
+        if None not in codes and len(set(codes)) == 2:
+            # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
-        if kind == "sister_city" and None not in codes and len(set(codes)) == 1:
-            anchor = context.anchor_town(exclude=parties[0])
-            return [[anchor, p] for p in parties] if anchor is not None else []
         if between and len(parties) <= 4:
             return [list(pair) for pair in combinations(parties, 2)]
-        return [list(pair) for pair in combinations(parties, 2)] if len(parties) <= 3 else []
+        return []
+
+    @staticmethod
+    def _center(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
+                parties: list[EntityCluster]) -> EntityCluster | None:
+        """The party a list of partners hangs on: the town in the sentence's subject ("Kraków
+        maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                for t in tok.subtree:
+                    cluster = token_entity.get(t.i)
+                    if cluster is not None and context.town_of(cluster) in parties:
+                        return context.town_of(cluster)
+        owner = TieFinder._roster_owner(sent, token_entity, context)
+        return owner if owner in parties else None
 
     @staticmethod
     def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
@@ -288,6 +294,7 @@ class TieFinder:
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
@@ -339,20 +346,34 @@ class _ArticleContext:
     def __init__(self, entities: list[EntityCluster]):
         self.entities = entities
         self._places = {fold(c.name): c for c in entities if c.type == "place"}
+        self._named: dict[str, EntityCluster] = {}
         for c in entities:
-            if c.type == "place":
-                for alias in c.aliases:
+            for alias in [c.name, *c.aliases]:
+                if c.type == "place":
                     self._places.setdefault(fold(alias), c)
+                if c.type != "person":
+                    self._named.setdefault(fold(alias), c)
 
     def town_of(self, cluster: EntityCluster) -> EntityCluster:
+        """The party an entity stands for: a municipality's town, an office holder's town or body
+        ("Mayor Turashbekov" signs for Turkistan)."""
+        if cluster.type == "person":
+            for _, of in cluster.roles:
+                held = self._named.get(fold(of)) if of else None
+                if held is not None:
+                    return self.town_of(held)
+            return cluster
         if cluster.type == "organization":
             for m in cluster.mentions:
                 if m.town and fold(m.town) in self._places:
                     return self._places[fold(m.town)]
+            state = _GOVERNMENT_OF.match(cluster.name)
+            if state and fold(state.group(1)) in self._places:
+                return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
         return cluster
 
     def _count(self, cluster: EntityCluster) -> int:
-        n = len(cluster.mentions)
+        n = sum(1 for m in cluster.mentions if not m.dateline)
         for c in self.entities:
             if c.type == "organization" and self.town_of(c) is cluster:
                 n += len(c.mentions)
@@ -361,7 +382,8 @@ class _ArticleContext:
     def anchor_town(self, exclude: EntityCluster) -> EntityCluster | None:
         """The town the article is about, if it is not `exclude` and not in the same country."""
         towns = [c for c in self.entities if c.type == "place" and c is not exclude
-                 and (c.place is None or c.place.kind in ("city", "district"))]
+                 and (c.place is None or c.place.kind in ("city", "district"))
+                 and not all(m.dateline for m in c.mentions)]
         if exclude.place is not None and exclude.place.country:
             towns = [c for c in towns if c.place is None or c.place.country != exclude.place.country]
         if not towns:

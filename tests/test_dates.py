@@ -1,0 +1,146 @@
+"""Date expressions found in text and resolved to ISO values against the publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from amity.nlp.dates import find_dates
+
+#: A Wednesday.
+PUBLISHED = date(2024, 1, 10)
+
+
+def values(text: str, published: date | None = PUBLISHED) -> list[str | None]:
+    return [d.value for d in find_dates(text, published)]
+
+
+def only(text: str, published: date | None = PUBLISHED):
+    found = find_dates(text, published)
+    assert len(found) == 1, [(d.text, d.value) for d in found]
+    return found[0]
+
+
+# -- absolute dates ---------------------------------------------------------------
+
+def test_a_day_span_in_one_month_is_an_iso_span() -> None:
+    d = only("The forum was held on 30-31 May 2022 in Turkistan.")
+    assert d.value == "2022-05-30/2022-05-31"
+    assert d.text == "30-31 May 2022"
+    assert d.explicit_year and not d.relative
+
+
+def test_a_month_first_day_span_is_an_iso_span() -> None:
+    assert values("The festival runs June 3-5, 2023.") == ["2023-06-03/2023-06-05"]
+
+
+def test_a_full_american_date_with_its_weekday() -> None:
+    d = only("The delegation arrived on Monday, December 20, 2021.")
+    assert d.value == "2021-12-20"
+    assert d.text == "Monday, December 20, 2021"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 20 December 2021", "on December 20, 2021", "on 20th December 2021", "on the 20th of December 2021",
+     "on 2021-12-20", "on 20.12.2021"],
+)
+def test_one_day_written_in_different_ways(text: str) -> None:
+    assert values(f"The protocol was signed {text}.") == ["2021-12-20"]
+
+
+def test_a_day_and_month_with_a_space_before_the_year() -> None:
+    assert values("The protocol was signed on 25.12 2021 in Shymkent.") == ["2021-12-25"]
+
+
+def test_offsets_point_at_the_expression() -> None:
+    text = "The mayors met in Bursa on 4 April 2023 and agreed on a joint festival."
+    d = only(text)
+    assert text[d.start : d.end] == d.text == "4 April 2023"
+
+
+# -- partial dates ----------------------------------------------------------------
+
+def test_a_month_and_year_gives_a_month() -> None:
+    assert values("The towns became partners in December 2021.") == ["2021-12"]
+
+
+def test_a_year_after_in_gives_a_year() -> None:
+    d = only("The towns became sister cities in 2015.")
+    assert d.value == "2015"
+    assert d.explicit_year
+
+
+def test_a_bare_number_is_not_a_year() -> None:
+    assert values("About 2015 people attended the concert.") == []
+
+
+def test_a_later_date_without_a_year_takes_the_year_of_the_text() -> None:
+    assert values("The talks began on 3 March 2022 and the protocol was signed on 5 April.") == [
+        "2022-03-03", "2022-04-05"]
+
+
+def test_a_past_date_without_a_year_is_the_last_such_day_before_publication() -> None:
+    # Published on 10 January 2024: "visited on 20 December" can only be December 2023.
+    assert values("The delegation visited Bursa on 20 December.") == ["2023-12-20"]
+
+
+def test_a_future_date_without_a_year_is_the_next_such_day_after_publication() -> None:
+    assert values("The delegation will visit Bursa on 20 February.") == ["2024-02-20"]
+
+
+# -- relative dates ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said today that the visit was a success.", "2024-01-10"),
+        ("The delegation will arrive tomorrow.", "2024-01-11"),
+        ("The delegation left yesterday.", "2024-01-09"),
+        ("Trade between the towns grew last year.", "2023"),
+        ("The festival will be held next year.", "2025"),
+        ("The agreement was signed in June last year.", "2023-06"),
+        ("The delegation will return in May next year.", "2025-05"),
+        ("The talks were held last week.", "2024-01-01/2024-01-07"),
+        ("The mayors will meet next month.", "2024-02"),
+    ],
+)
+def test_relative_expressions_resolve_against_the_publication_date(text: str, expected: str) -> None:
+    d = only(text)
+    assert d.value == expected
+    assert d.relative
+
+
+def test_on_monday_in_a_past_tense_sentence_is_the_monday_before() -> None:
+    assert values("The mayors met on Monday.") == ["2024-01-08"]
+
+
+def test_on_monday_in_a_future_tense_sentence_is_the_monday_after() -> None:
+    assert values("The mayors will meet on Monday.") == ["2024-01-15"]
+
+
+def test_last_and_next_weekday() -> None:
+    assert values("The mayor visited Bursa last Monday.") == ["2024-01-08"]
+    assert values("The mayor will visit Bursa next Monday.") == ["2024-01-15"]
+
+
+def test_a_weekday_in_a_planned_sentence_is_in_the_future() -> None:
+    assert values("The protocol is scheduled to be signed on Friday.") == ["2024-01-12"]
+
+
+def test_relative_dates_without_a_publication_date_stay_unresolved() -> None:
+    assert values("The delegation left yesterday.", published=None) == [None]
+    assert values("The mayors met on Monday.", published=None) == [None]
+
+
+def test_absolute_dates_need_no_publication_date() -> None:
+    assert values("The forum was held on 30-31 May 2022.", published=None) == ["2022-05-30/2022-05-31"]
+
+
+# -- several dates ----------------------------------------------------------------
+
+def test_dates_come_in_text_order_without_overlaps() -> None:
+    found = find_dates("Signed on 4 April 2023, the protocol entered into force in June 2023, "
+                       "and the first exchange took place yesterday.", PUBLISHED)
+    assert [d.value for d in found] == ["2023-04-04", "2023-06", "2024-01-09"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -1,0 +1,64 @@
+"""Organisations: municipalities and their towns, acronyms, coordinated names."""
+from __future__ import annotations
+
+from amity.model import Entity, Record
+
+
+def organisations(record: Record) -> list[Entity]:
+    return [e for e in record.entities if e.type == "organization"]
+
+
+def names(record: Record, type_: str) -> list[str]:
+    return [e.name for e in record.entities if e.type == type_]
+
+
+def test_a_municipality_is_an_organisation_and_its_town_a_place(read) -> None:
+    record = read("Kadıköy Municipality will host a culture week for children from Batumi.")
+    assert "Kadıköy Municipality" in names(record, "organization")
+    town = next(e for e in record.entities if e.type == "place" and e.name == "Kadıköy")
+    assert town.country == "TR"
+
+
+def test_two_municipalities_in_one_phrase_are_two_organisations_and_two_towns(read) -> None:
+    record = read("Üsküdar and Zeytinburnu Municipalities opened a joint library for Kazakh students.")
+    assert {"Üsküdar Municipality", "Zeytinburnu Municipality"} <= set(names(record, "organization"))
+    assert {"Üsküdar", "Zeytinburnu"} <= set(names(record, "place"))
+
+
+def test_an_acronym_in_parentheses_becomes_an_alias_of_a_known_union(read) -> None:
+    record = read(
+        "The Union of Municipalities of Turkey (UMT) held its annual meeting in Ankara. "
+        "UMT will publish a report on town twinning next month.")
+    unions = [e for e in organisations(record) if "UMT" in (e.name, *e.aliases)
+              or e.name == "Union of Municipalities of Turkey"]
+    assert len(unions) == 1, [(e.name, e.aliases) for e in organisations(record)]
+    assert unions[0].name == "Union of Municipalities of Turkey"
+    assert "UMT" in unions[0].aliases
+
+
+def test_an_acronym_in_parentheses_becomes_an_alias_of_a_new_body(read) -> None:
+    record = read(
+        "The Association of Coastal Towns (ACT) met in Bursa on 3 May 2023. "
+        "ACT will publish a report on port cooperation next month.")
+    bodies = [e for e in organisations(record) if "ACT" in (e.name, *e.aliases)
+              or e.name == "Association of Coastal Towns"]
+    assert len(bodies) == 1, [(e.name, e.aliases) for e in organisations(record)]
+    assert bodies[0].name == "Association of Coastal Towns"
+    assert bodies[0].aliases == ["ACT"]
+
+
+def test_a_ministry_with_its_portfolio_is_one_organisation(read) -> None:
+    record = read("The Ministry of Trade and Integration of Kazakhstan hosted business leaders from Bursa.")
+    assert "Ministry of Trade and Integration" in names(record, "organization")
+
+
+def test_two_bodies_joined_by_and_stay_two_bodies(read) -> None:
+    record = read("Üsküdar Municipality and Batumi City Hall signed a sister city protocol.")
+    orgs = names(record, "organization")
+    assert "Üsküdar Municipality" in orgs
+    assert not any(" and " in name for name in orgs), orgs
+
+
+def test_a_known_parliament_is_an_organisation(read) -> None:
+    record = read("The Mazhilis ratified the agreement between Kazakhstan and Turkey on Wednesday.")
+    assert "Mazhilis" in names(record, "organization")

@@ -1,0 +1,86 @@
+"""Places in an article: found, linked to the gazetteer, one entity per real place."""
+from __future__ import annotations
+
+from amity.model import Entity, Record
+
+
+def places(record: Record) -> list[Entity]:
+    return [e for e in record.entities if e.type == "place"]
+
+
+def place(record: Record, name: str) -> Entity:
+    """The place entity known by `name` (as its name or an alias)."""
+    found = [e for e in places(record) if name == e.name or name in e.aliases]
+    assert len(found) == 1, [(e.name, e.aliases) for e in places(record)]
+    return found[0]
+
+
+def test_a_town_is_linked_with_its_country_id_and_coordinates(read) -> None:
+    record = read("Officials of Zeytinburnu Municipality welcomed guests from Samarkand.")
+    samarkand = place(record, "Samarkand")
+    assert samarkand.country == "UZ"
+    assert samarkand.geonames_id == 1216265
+    assert samarkand.lat is not None and samarkand.lon is not None
+
+
+def test_a_municipality_names_its_town_as_a_place(read) -> None:
+    record = read("Officials of Zeytinburnu Municipality welcomed guests from Samarkand.")
+    town = place(record, "Zeytinburnu")
+    assert town.country == "TR"
+    assert town.geonames_id == 737071
+
+
+def test_a_country_is_a_place_with_its_code(read) -> None:
+    record = read("Turkey and Kazakhstan agreed to open new flights between their capitals.")
+    assert place(record, "Turkey").country == "TR"
+    assert place(record, "Kazakhstan").country == "KZ"
+
+
+def test_two_spellings_of_one_town_in_one_article_are_one_entity(read) -> None:
+    record = read(
+        "A delegation from Bursa arrived in Turkestan on Monday. Turkistan is known for its medieval "
+        "mausoleum, and the guests toured the old quarter of Turkestan.")
+    towns = [e for e in places(record) if e.country == "KZ"]
+    assert len(towns) == 1
+    town = towns[0]
+    assert {"Turkestan", "Turkistan"} <= {town.name, *town.aliases}
+    assert town.geonames_id == 1517945
+
+
+def test_a_renamed_city_and_its_new_name_are_one_entity(read) -> None:
+    record = read("The mayor of Bursa first visited Nur-Sultan in 2021. Astana welcomed him again in 2023.")
+    capitals = [e for e in places(record) if e.country == "KZ"]
+    assert len(capitals) == 1
+    assert {"Nur-Sultan", "Astana"} <= {capitals[0].name, *capitals[0].aliases}
+
+
+def test_a_renamed_town_carries_its_current_name(read) -> None:
+    record = read("A delegation from Üsküdar visited Kapchagay, which is now called Konaev.")
+    towns = [e for e in places(record) if e.country == "KZ"]
+    assert len(towns) == 1
+    assert {"Kapchagay", "Konaev"} <= {towns[0].name, *towns[0].aliases}
+
+
+def test_the_country_of_the_article_steers_an_ambiguous_town_to_turkey(read) -> None:
+    record = read("A delegation from Aksu, a district of Antalya in Turkey, visited Kentau on Monday.")
+    aksu = place(record, "Aksu")
+    assert aksu.country == "TR"
+    assert place(record, "Kentau").country == "KZ"
+
+
+def test_the_country_of_the_article_steers_an_ambiguous_town_to_kazakhstan(read) -> None:
+    record = read("The akim of Aksu met investors from Kazakhstan and Germany on Monday.")
+    assert place(record, "Aksu").country == "KZ"
+
+
+def test_a_region_phrase_is_kept_whole(read) -> None:
+    record = read("Daniyar Abenov, Governor of Almaty Region, hosted the delegation in Konaev on Friday.")
+    region = place(record, "Almaty Region")
+    assert region.country == "KZ"
+
+
+def test_a_place_carries_the_sentence_it_was_read_from(read) -> None:
+    text = "Officials of Zeytinburnu Municipality welcomed guests from Samarkand."
+    evidence = place(read(text), "Samarkand").evidence
+    assert evidence
+    assert text[evidence[0].start : evidence[0].end] == evidence[0].sentence
