@@ -130,8 +130,6 @@ def test_json_output_is_one_record_with_the_contract_keys(kadikoy: Path):
                for t in record["ties"])
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: a dateline sharing the sentence lends the event its date "
-                                       "and its city (amity/nlp/events.py, amity/nlp/ties.py)")
 def test_the_dateline_is_neither_the_signing_date_nor_a_party(kadikoy: Path):
     record = json.loads(invoke("extract", str(kadikoy), "--format", "json").stdout)
 

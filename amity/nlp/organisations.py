@@ -27,7 +27,7 @@ ORG_HEADS = {
     "archive", "administration", "group", "congress", "foundation", "government", "cabinet",
     "secretariat", "office", "court", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
     "sez", "museum", "school", "college", "hospital", "league", "network", "forum", "society",
-    "service", "police", "army", "holding", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
+    "service", "police", "army", "holding", "hall", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
 }
 #: Heads that name a town's own body: the town is a place too.
 TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
@@ -206,11 +206,10 @@ class OrganisationFinder:
             run += 1
         return False
 
-    @staticmethod
-    def _same_name_after_and(doc: Doc, k: int) -> bool:
+    def _same_name_after_and(self, doc: Doc, k: int) -> bool:
         """"Commerce and Industry" continues a name; "... Department and Erzurum Municipality" starts another."""
         nxt = k + 1
-        if nxt >= len(doc) or doc[nxt].lower_ == "the" or not is_capitalised(doc[nxt]):
+        if nxt >= len(doc) or doc[nxt].lower_ == "the" or not is_capitalised(doc[nxt]) or nxt in self._place_tokens:
             return False
         run = nxt
         while run < len(doc) and is_capitalised(doc[run]) and doc[run].lower_ not in ORG_HEADS:
@@ -274,7 +273,9 @@ class OrganisationFinder:
     def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
         out = []
-        by_end = {m.end: m for m in found}
+        by_end: dict[int, list[Mention]] = {}
+        for m in found:
+            by_end.setdefault(m.end, []).append(m)
         for tok in doc:
             if not _ACRONYM.match(tok.text) or tok.text in ("II", "III", "IV", "VI"):
                 continue
@@ -285,8 +286,9 @@ class OrganisationFinder:
                 continue
             if tok.i > 0 and doc[tok.i - 1].text == "(":
                 before = by_end.get(tok.i - 1)
-                if before is not None:
-                    before.acronym = tok.text
+                if before:
+                    for m in before:
+                        m.acronym = tok.text
                     continue
                 if any(t.lower_ in _DOCUMENT_WORDS for t in doc[max(0, tok.i - 6) : tok.i - 1]):
                     continue  # "Letter of Intent (LoI)" names a document

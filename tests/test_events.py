@@ -1,0 +1,161 @@
+"""Events: what happened or is planned, when, and who took part."""
+from __future__ import annotations
+
+import pytest
+
+from amity.model import Event, Record
+
+
+def events(record: Record, type_: str) -> list[Event]:
+    return [e for e in record.events if e.type == type_]
+
+
+def only(record: Record, type_: str) -> Event:
+    found = events(record, type_)
+    assert len(found) == 1, [(e.type, e.status, e.date, e.participants) for e in record.events]
+    return found[0]
+
+
+# -- planned or occurred ------------------------------------------------------------
+
+def test_will_visit_is_a_planned_visit(read) -> None:
+    record = read("Mayor of Üsküdar Ali Kaya will visit Batumi next week.", published="2023-06-16")
+    visit = only(record, "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2023-06-19/2023-06-25"
+    assert {"Ali Kaya", "Batumi"} <= set(visit.participants)
+
+
+def test_visited_is_an_occurred_visit(read) -> None:
+    record = read("Mayor of Üsküdar Ali Kaya visited Batumi on 4 March 2023.", published="2023-03-06")
+    visit = only(record, "visit")
+    assert visit.status == "occurred"
+    assert visit.date == "2023-03-04"
+
+
+def test_is_planned_to_be_signed_is_a_planned_signing(read) -> None:
+    record = read("A cooperation agreement between Bursa and Shymkent is planned to be signed in March 2024.",
+                  published="2023-12-16")
+    signing = only(record, "signing")
+    assert signing.status == "planned"
+    assert signing.date == "2024-03"
+    assert signing.agreement == "cooperation"
+    assert {"Bursa", "Shymkent"} <= set(signing.participants)
+
+
+def test_signed_is_an_occurred_signing(read) -> None:
+    record = read("Bursa and Shymkent signed a cooperation agreement on 5 January 2024.")
+    signing = only(record, "signing")
+    assert signing.status == "occurred"
+    assert signing.date == "2024-01-05"
+    assert signing.agreement == "cooperation"
+
+
+def test_a_sister_city_protocol_is_a_sister_city_signing(read) -> None:
+    record = read("Üsküdar Municipality signed a sister city protocol with Batumi on 14 June 2023.",
+                  published="2023-06-16")
+    assert only(record, "signing").agreement == "sister_city"
+
+
+# -- dates against the publication date ------------------------------------------------
+
+def test_on_monday_in_the_past_is_the_monday_before_publication(read) -> None:
+    meeting = only(read("The Mayor of Bağcılar met his counterpart from Shymkent on Monday."), "meeting")
+    assert meeting.status == "occurred"
+    assert meeting.date == "2024-01-08"
+
+
+def test_on_monday_in_the_future_is_the_monday_after_publication(read) -> None:
+    meeting = only(read("The Mayor of Bağcılar will meet his counterpart from Shymkent on Monday."), "meeting")
+    assert meeting.status == "planned"
+    assert meeting.date == "2024-01-15"
+
+
+def test_yesterday_is_the_day_before_publication(read) -> None:
+    visit = only(read("Mayor of Üsküdar Ali Kaya visited Batumi yesterday.", published="2023-06-16"), "visit")
+    assert visit.status == "occurred"
+    assert visit.date == "2023-06-15"
+
+
+def test_an_undated_report_takes_the_publication_date(read) -> None:
+    meeting = only(read("Officials of Zeytinburnu Municipality welcomed guests from Samarkand."), "meeting")
+    assert meeting.date == "2024-01-10"
+
+
+def test_a_past_visit_on_a_day_without_a_year_happened_before_publication(read) -> None:
+    # Published on 10 January 2024: the visit was on 20 December 2023, not in December 2024.
+    visit = only(read("Mayor of Üsküdar Ali Kaya visited Batumi on 20 December."), "visit")
+    assert visit.status == "occurred"
+    assert visit.date == "2023-12-20"
+
+
+# -- one occurrence told in several sentences ---------------------------------------------
+
+def test_a_lead_sentence_and_a_later_dated_sentence_are_one_signing(read) -> None:
+    record = read(
+        "Üsküdar Municipality signed a sister city protocol with Batumi.\n\n"
+        "The protocol was signed on 14 June 2023 at a ceremony in Batumi.\n",
+        published="2023-06-16")
+    signing = only(record, "signing")
+    assert signing.status == "occurred"
+    assert signing.date == "2023-06-14"
+    assert signing.place == "Batumi"
+    assert len(signing.evidence) == 2
+
+
+def test_two_signings_on_different_dates_stay_apart(read) -> None:
+    record = read(
+        "Bursa and Shymkent signed a cooperation agreement on 5 March 2021. "
+        "Bursa and Batumi signed a cooperation agreement on 9 October 2023.")
+    dates = sorted(e.date for e in events(record, "signing"))
+    assert dates == ["2021-03-05", "2023-10-09"]
+
+
+# -- attendance and ratification --------------------------------------------------------
+
+def test_attending_a_forum_is_attendance(read) -> None:
+    record = read("Mayor of Kadıköy Ayşe Demir attended the Turkic World Municipalities Forum in Turkistan "
+                  "on 30-31 May 2022.", published="2022-06-02")
+    attendance = only(record, "attendance")
+    assert attendance.status == "occurred"
+    assert attendance.date == "2022-05-30/2022-05-31"
+    assert attendance.place == "Turkistan"
+    assert "Ayşe Demir" in attendance.participants
+
+
+def test_taking_part_in_a_forum_is_attendance(read) -> None:
+    record = read("Mayor of Kadıköy Ayşe Demir took part in the International Forum of Mayors in Astana.")
+    attendance = only(record, "attendance")
+    assert attendance.status == "occurred"
+    assert attendance.place == "Astana"
+
+
+@pytest.mark.parametrize("parliament", ["The Mazhilis", "The Parliament of Kazakhstan"])
+def test_a_parliament_ratifying_an_agreement_is_a_ratification(read, parliament: str) -> None:
+    record = read(f"{parliament} ratified the agreement between Kazakhstan and Uzbekistan on transport "
+                  "cooperation on Wednesday.", published="2024-01-12")
+    ratification = only(record, "ratification")
+    assert ratification.status == "occurred"
+    assert ratification.date == "2024-01-10"
+    assert {"Kazakhstan", "Uzbekistan", parliament.removeprefix("The ")} <= set(ratification.participants)
+
+
+# -- evidence --------------------------------------------------------------------------
+
+def test_evidence_offsets_point_at_the_sentence_in_a_one_line_article(read) -> None:
+    text = "Mayor of Üsküdar Ali Kaya met business leaders in Bursa. He visited Batumi on 4 March 2023."
+    visit = only(read(text, published="2023-03-06"), "visit")
+    ev = visit.evidence[0]
+    assert ev.sentence == "He visited Batumi on 4 March 2023."
+    assert text[ev.start : ev.end] == ev.sentence
+
+
+def test_evidence_offsets_point_at_the_sentence_in_an_article_with_paragraphs(read) -> None:
+    text = ("Üsküdar and Batumi become sister cities\n\n"
+            "Üsküdar Municipality signed a sister city protocol with Batumi.\n\n"
+            "The protocol was signed on 14 June 2023 at a ceremony in Batumi.\n")
+    signing = only(read(text, published="2023-06-16"), "signing")
+    assert signing.evidence
+    for ev in signing.evidence:
+        assert ev.sentence in text
+        assert text[ev.start : ev.end] == ev.sentence
