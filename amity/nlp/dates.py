@@ -131,6 +131,8 @@ def _ymd(year: int | None, month: int | None, day: int | None) -> str | None:
 def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: int | None, text: str) -> str | None:
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else context_year
+    if not g.get("year") and published is not None and year == published.year and _month(m):
+        year = _year_around(published, _month(m), int(g["day"]) if g.get("day") else None, m, text)
     if kind in ("iso", "numeric", "day_month", "month_day"):
         return _ymd(year, _month(m), int(g["day"]))
     if kind in ("day_span", "month_day_span"):
@@ -158,6 +160,22 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     if kind == "weekday":
         return _weekday(g["weekday"].lower(), m, published, text).isoformat()
     return None
+
+
+_FUTURE = re.compile(r"\b(will|shall|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
+
+
+def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
+    """The year of "20 December" in a story published on 10 January: the last such day before
+    publication when the sentence tells of the past, the next one when it tells of the future."""
+    window = text[max(0, m.start() - 120) : m.end() + 60].lower()
+    future = bool(_FUTURE.search(window))
+    key = (month, day or 1)
+    if future and key < (published.month, published.day) and published.month - month > 6:
+        return published.year + 1
+    if not future and key > (published.month, published.day) and month - published.month > 6:
+        return published.year - 1
+    return published.year
 
 
 def _relative_period(rel: str, unit: str, published: date) -> str:

@@ -97,8 +97,14 @@ class EntityGrouper:
         return doc
 
     def _resolve(self, doc: Doc) -> list[Mention]:
-        candidates = (doc._.person_mentions or []) + (doc._.org_mentions or []) + (doc._.place_mentions or [])
-        candidates = [m for m in candidates if self._keep(doc, m)]
+        people = doc._.person_mentions or []
+        surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) >= 2}
+        weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
+                if m.priority <= 1 and len(m.name.split()) == 1 and fold(m.name) in surnames]
+        # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
+        people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
+        candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
+        candidates = [m for m in candidates if m not in weak and self._keep(doc, m)]
         candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), m.start))
         taken = [False] * (len(doc) + 1)
         accepted: list[Mention] = []

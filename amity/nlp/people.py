@@ -57,8 +57,8 @@ class PersonFinder:
             m = self._from_ner(doc, ent.start, ent.end)
             if m is not None:
                 people.append(m)
-        covered = {k for m in people for k in range(m.start, m.end)}
-        people += self._appositive(doc, covered)
+        anchored = {k for m in people if m.priority >= 4 for k in range(m.start, m.end)}
+        people += self._appositive(doc, anchored)
         for m in people:
             m.roles += self._roles_after(doc, m)
         self._fill_unattached_offices(doc, people)
@@ -134,7 +134,7 @@ class PersonFinder:
             while start < tok.i and self._is_honorific(doc[start]):
                 start += 1
             if tok.i - start < 2 or self._names_a_place_or_body(doc, start, tok.i) \
-                    or any(self._starting.get(k) for k in range(start, tok.i)):
+                    or any(self._starting.get(k) and self._starting[k].priority >= 2 for k in range(start, tok.i)):
                 continue
             if any(t.lower_ in ORG_HEADS or t.lower_ in _PLACE_WORDS or self._is_title_at(doc, t.i) for t in doc[start:tok.i]):
                 continue
@@ -180,6 +180,8 @@ class PersonFinder:
                 if bare is not None and bare.type == "place" and self._name_run(doc, bare.end) > bare.end:
                     of, k = bare.name, bare.end  # "Mayor Islamabad Sheikh Anser Aziz"
             k = self._skip_filler(doc, k)
+            if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
+                k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left))
             if k < len(doc) and self._is_title_at(doc, k):
                 i = k
@@ -192,6 +194,10 @@ class PersonFinder:
                 i = max(k, i + 1)
             pending = []
         return out
+
+    def _appositive_name_at(self, doc: Doc, k: int) -> bool:
+        end = self._name_run(doc, k)
+        return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")") or doc[end].pos_ in ("VERB", "AUX"))
 
     def _compound_title(self, doc: Doc, i: int, length: int) -> tuple[int, int, str]:
         """The whole office around a title word: "Deputy Theater Director", "Administrative Board
@@ -245,10 +251,11 @@ class PersonFinder:
                 of, end = doc[j:tail].text, tail
         else:
             # no known name: the capitalised run, less the person's name at its end
+            portfolio = any(w in title for w in _PORTFOLIO_TITLES)
             end = j
             while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
-                                      or doc[end].text == "," and end + 1 < len(doc) and is_capitalised(doc[end + 1])
-                                      and not self._starting.get(end + 1)) \
+                                      or portfolio and doc[end].text == "," and end + 1 < len(doc)
+                                      and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
                 if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms):
                     break

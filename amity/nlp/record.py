@@ -8,7 +8,12 @@ from amity.nlp.entities import EntityCluster
 
 
 def evidence_of(span: Span) -> Evidence:
-    return Evidence(span.text.strip(), span.start_char, span.end_char)
+    """The sentence without surrounding blank space, with offsets that point at exactly that text."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = span.start_char + lead
+    return Evidence(stripped, start, start + len(stripped))
 
 
 def to_record(doc: Doc, article: Article) -> Record:

@@ -240,10 +240,12 @@ class TieFinder:
         maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                for t in tok.subtree:
-                    cluster = token_entity.get(t.i)
-                    if cluster is not None and context.town_of(cluster) in parties:
-                        return context.town_of(cluster)
+                named = _unique([context.town_of(token_entity[t.i]) for t in tok.subtree if t.i in token_entity])
+                named = [c for c in named if c in parties]
+                if len(named) == 1:
+                    return named[0]
+                if named:
+                    return None  # "Üsküdar and Zeytinburnu signed with Kentau": no single centre
         owner = TieFinder._roster_owner(sent, token_entity, context)
         return owner if owner in parties else None
 

@@ -1,0 +1,90 @@
+"""Where the registry lives: a database URL (or a plain file path) made into an Engine.
+
+SQLite is the default (`./amity.db`), in WAL mode so that readers never
+wait for an ingest, with foreign keys enforced so that deleting an article
+deletes its facts. PostgreSQL works through psycopg 3
+(`postgresql+psycopg://user:pass@host/db`).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from amity.store.errors import StoreError
+
+DEFAULT_PATH = "amity.db"
+ENV_VAR = "AMITY_DB"
+_SQLITE_TIMEOUT_S = "5"  # how long a writer waits for another one before "database is locked"
+_PG_CONNECT_TIMEOUT_S = 5
+
+
+def database_url(value: str | None = None) -> URL:
+    """The URL to use: `value`, else $AMITY_DB, else ./amity.db; a plain path means SQLite."""
+    raw = value or os.environ.get(ENV_VAR) or DEFAULT_PATH
+    if "://" not in raw:
+        return URL.create("sqlite", database=str(Path(raw).expanduser()))
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {raw!r} (try sqlite:///amity.db or postgresql+psycopg://...)") from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database {url.get_backend_name()!r} in {shown(url)} (use sqlite or postgresql)")
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("psycopg2", "pg8000", "asyncpg"):
+        raise StoreError(f"use the psycopg driver: postgresql+psycopg://... (got {shown(url)})")
+    if url.get_backend_name() == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def shown(url: URL) -> str:
+    """A URL as it may be printed: without its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for other databases and in-memory SQLite."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def create(url: URL) -> Engine:
+    """An Engine for `url`, configured for Amity (pragmas, timeouts, real transactions on SQLite)."""
+    try:
+        if url.get_backend_name() == "sqlite":
+            if "timeout" not in url.query:
+                url = url.update_query_dict({"timeout": _SQLITE_TIMEOUT_S})
+            engine = create_engine(url)
+            _configure_sqlite(engine)
+            return engine
+        return create_engine(url, connect_args={"connect_timeout": _PG_CONNECT_TIMEOUT_S}, pool_pre_ping=True)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise StoreError(f"cannot use database {shown(url)}: {exc}") from None
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys, and transactions that begin when SQLAlchemy says so.
+
+    Python's sqlite3 module would otherwise start transactions only at the
+    first write, so a read-then-write (is this article known? store it)
+    would not be one transaction.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")

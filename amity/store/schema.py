@@ -1,0 +1,203 @@
+"""The registry's tables, as SQLAlchemy 2 declarative classes.
+
+Every fact row points at the article it was read from and keeps the
+sentence and character span (`start`, `end` in the article's stored text)
+that shows it, so the registry never holds a fact it cannot source.
+
+Facts of one article (mentions, names, roles, event reports, tie stages)
+are deleted with it (ON DELETE CASCADE); entities, events and ties are
+shared across articles and are removed by the registry when no article
+speaks of them any more. The Alembic migrations in `migrations/versions`
+create exactly these tables; change both together.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names, so that later migrations (and SQLite's batch mode) can find them.
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=_NAMING)
+
+
+class _Evidence:
+    """The sentence a fact was read from and its character span in the article's text."""
+
+    sentence: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column("start_char", Integer)
+    end: Mapped[int | None] = mapped_column("end_char", Integer)
+
+
+class ArticleRow(Base):
+    """One stored article; `text` is what the evidence offsets index into (headline included)."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc: Mapped[str] = mapped_column(String(1000), index=True)
+    url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IngestErrorRow(Base):
+    """An input that could not be read or stored, and why."""
+
+    __tablename__ = "ingest_errors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EntityRow(Base):
+    """One real person, organisation or place, however many articles and spellings name it.
+
+    `parent_id` links a municipality (an organisation) to the town it governs.
+    """
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8))
+    geonames_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+
+
+class EntityNameRow(Base):
+    """A name an article gives an entity, its comparison key, and why it belongs to that entity."""
+
+    __tablename__ = "entity_names"
+    __table_args__ = (UniqueConstraint("entity_id", "key", "article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(500), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class MentionRow(_Evidence, Base):
+    """A sentence of an article that speaks of an entity."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class RoleRow(_Evidence, Base):
+    """An office a person holds according to one article."""
+
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    of_name: Mapped[str | None] = mapped_column(Text)
+    of_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class EventRow(Base):
+    """One occurrence (a visit, a signing...), however many articles report it.
+
+    `status`, `date`, `place_entity_id` and `agreement` summarise its reports.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(32), index=True)
+    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    agreement: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventReportRow(_Evidence, Base):
+    """What one article says about an event."""
+
+    __tablename__ = "event_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(32))
+    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    agreement: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventParticipantRow(Base):
+    """A participant named by one report; an event's participants are those of all its reports."""
+
+    __tablename__ = "event_participants"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_event_participants_entity_id", "entity_id"),)
+
+
+class TieRow(Base):
+    """One partnership of a kind between a set of parties (`party_key`: their sorted ids).
+
+    `status` is the furthest stage reported and `date` that stage's date;
+    `last_activity` is the latest visit or meeting of both parties.
+    """
+
+    __tablename__ = "ties"
+    __table_args__ = (UniqueConstraint("kind", "party_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    party_key: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    date: Mapped[str | None] = mapped_column(String(32))
+    last_activity: Mapped[str | None] = mapped_column(String(32))
+
+
+class TiePartyRow(Base):
+    """A party to a tie."""
+
+    __tablename__ = "tie_parties"
+
+    tie_id: Mapped[int] = mapped_column(ForeignKey("ties.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_tie_parties_entity_id", "entity_id"),)
+
+
+class TieStageRow(_Evidence, Base):
+    """A stage of a tie as one article reports it: the tie's history."""
+
+    __tablename__ = "tie_stages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tie_id: Mapped[int] = mapped_column(ForeignKey("ties.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(32))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
