@@ -100,7 +100,7 @@ class EventFinder:
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
                 event = EventMention(kind, status, date or fallback, list(participants),
-                                     self._place(sent, token_entity), agreement, [sent], trigger,
+                                     self._place(sent, token_entity, trigger), agreement, [sent], trigger,
                                      extra=list(countries), explicit_date=date is not None,
                                      date_sentence=sent.start if date is not None else None)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
@@ -270,7 +270,14 @@ class EventFinder:
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
 
     @staticmethod
-    def _place(sent: Span, token_entity: dict[int, EntityCluster]) -> EntityCluster | None:
+    def _place(sent: Span, token_entity: dict[int, EntityCluster], trigger: Token | None = None) -> EntityCluster | None:
+        """Where it happened: the place visited ("visited Batumi"), else the place after "in"/"at"."""
+        if trigger is not None and trigger.lemma_.lower() == "visit":
+            for child in trigger.children:
+                if child.dep_ == "dobj":
+                    cluster = token_entity.get(child.i)
+                    if cluster is not None and cluster.type == "place":
+                        return cluster
         for tok in sent:
             if tok.lower_ in ("in", "at") and tok.i + 1 < sent.end:
                 nxt = tok.i + 1

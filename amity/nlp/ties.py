@@ -306,7 +306,6 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
     ("signed ... in Tashkent")."""
     out: list[EntityCluster] = []
-    venues: list[EntityCluster] = []
     previous: EntityCluster | None = None
     k = start
     while k < end:
@@ -329,12 +328,9 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
                  and not (previous.place is not None and previous.place.kind == "country"))
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
-        venue = glue in ("in", "at") and cluster not in out
-        if not container and cluster is not previous:
-            if venue:
-                venues.append(cluster)
-            elif cluster not in out:
-                out.append(cluster)
+        venue = glue in ("in", "at")
+        if not container and not venue and cluster is not previous and cluster not in out:
+            out.append(cluster)
         previous = cluster
         while k < end and token_entity.get(k) is cluster:
             k += 1
