@@ -105,6 +105,7 @@ class EntityGrouper:
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
         candidates = [m for m in candidates if m not in weak and self._keep(doc, m)]
+        candidates = _corroborated_in_headlines(doc, candidates)
         candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), m.start))
         taken = [False] * (len(doc) + 1)
         accepted: list[Mention] = []
@@ -205,6 +206,32 @@ class EntityGrouper:
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
             return ("place", ident)
         return (m.type, name_key(m.name))
+
+
+def _title_case_lines(doc: Doc) -> set[int]:
+    """Tokens of lines written in Title Case (headlines), where capitals say little about names."""
+    out: set[int] = set()
+    line: list = []
+    for tok in doc:
+        line.append(tok)
+        if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
+            words = [t for t in line if t.is_alpha and len(t) > 3]
+            ends_sentence = any(t.text in (".", "!", "?") for t in line[-3:])
+            if 4 <= len(words) <= 16 and not ends_sentence and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
+                out.update(t.i for t in line)
+            line = []
+    return out
+
+
+def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case headline, a person or body only spaCy saw ("Mombasa Seeks Sister") must be
+    named again in the body to count."""
+    headline = _title_case_lines(doc)
+    if not headline:
+        return mentions
+    body_names = {fold(m.name) for m in mentions if m.start not in headline}
+    return [m for m in mentions
+            if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:

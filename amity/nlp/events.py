@@ -179,10 +179,11 @@ class EventFinder:
         out: list[str] = []
         table = self.demonyms
         for tok in sent:
-            for part in tok.text.replace("–", "-").split("-"):
-                code = table.get(part.lower()) if part[:1].isupper() else None
-                if code and code not in out:
-                    out.append(code)
+            parts = tok.text.replace("–", "-").split("-")
+            codes = [table.get(part.lower()) if part[:1].isupper() else None for part in parts]
+            if None in codes:
+                continue  # "Ibero-American" names no state
+            out += [c for c in codes if c not in out]
         return [n for n in (_country_name(c) for c in out) if n]
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:

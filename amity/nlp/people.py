@@ -23,6 +23,9 @@ _NAME_PARTICLES = {"uulu", "kyzy", "ogly", "oglu", "qizi", "bin", "binti", "ibn"
                    "von", "der", "du", "la"}
 _PLACE_WORDS = {"city", "town", "county", "province", "region", "district", "republic", "ward", "village",
                 "oblast", "state", "kingdom", "emirate", "federation"}
+_FACILITY_WORDS = {"airport", "port", "park", "mosque", "tomb", "mausoleum", "square", "street", "road", "avenue",
+                   "bridge", "station", "palace", "hotel", "resort", "museum", "stadium", "hall", "tower", "gate",
+                   "market", "centre", "center", "zone", "festival", "forum", "summit", "sister", "cities"}
 _PORTFOLIO_TITLES = ("minister", "secretary", "commissioner", "mec")
 
 
@@ -94,8 +97,8 @@ class PersonFinder:
                 continue
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
                 break
-            if tok.lower_ in _PLACE_WORDS:
-                return i  # "Sejong Special Self-Governing City": a place, not a name
+            if tok.lower_ in _PLACE_WORDS or tok.lower_ in _FACILITY_WORDS:
+                return i  # "Sejong Special Self-Governing City", "Shaka International Airport": not names
             if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
                 if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
                     end += 1
@@ -112,7 +115,8 @@ class PersonFinder:
         if start >= end:
             return None
         span = doc[start:end]
-        if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS for t in span):
+        if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS or t.lower_ in _FACILITY_WORDS
+                                              or t.lower_ in _PLACE_WORDS or t.pos_ == "VERB" for t in span):
             return None
         if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in _NAME_PARTICLES for t in span):
             return None

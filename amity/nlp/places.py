@@ -126,9 +126,10 @@ class PlaceFinder:
     @staticmethod
     def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
-        if len(span) == 1 and (span[0].is_stop and not span[0].is_upper or span[0].is_sent_start and span[0].pos_ != "PROPN"):
+        first = span[0]
+        if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
-        if any(p.kind == "country" or p.curated for p in candidates):
+        if any(p.kind == "country" or p.curated or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start)

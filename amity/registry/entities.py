@@ -1,0 +1,284 @@
+"""Entity resolution: the people, organisations and places of one article, matched to the registry's.
+
+An article's entities are first grouped (the extractor may give one town
+twice, or an organisation and its acronym apart), then each group is found
+in the registry or added to it:
+
+- places by GeoNames id when known, else by any name or alias, never across
+  different GeoNames ids or countries;
+- organisations by any name or alias, acronyms included ('TDBB');
+- people by full name (two words or more), a surname alone never merges.
+
+Every name an article gives an entity is kept with the reason it belongs
+there ("alias of 'Turkestan' in a01.txt", "same GeoNames id 1517945 in
+b.txt", "acronym TDBB in c.txt"), so that `amity entity` can explain it.
+A municipality ('Turkistan Municipality') is linked to its town.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from amity.model import Entity, Evidence, Record, Role
+from amity.nlp.names import fold, name_key
+from amity.registry.names import initials, is_acronym, is_shouted, town_key
+from amity.store.schema import EntityNameRow, EntityRow, MentionRow
+
+#: When a name could be several entities, the kind most names in events and ties are.
+_TYPE_PREFERENCE = {"place": 0, "organization": 1, "person": 2}
+
+
+@dataclass
+class Group:
+    """The record entities that are one thing in one article, with every name and why it is theirs."""
+
+    type: str
+    name: str
+    names: dict[str, tuple[str, str]]  # key → (the name as written, why it names this thing)
+    geonames_id: int | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    roles: list[Role] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, entity: Entity, doc: str) -> Group:
+        group = cls(entity.type, entity.name, {}, entity.geonames_id, entity.country, entity.lat, entity.lon)
+        group._add_name(entity.name, f"named in {doc}")
+        group._take(entity, doc)
+        return group
+
+    @property
+    def primary_key(self) -> str:
+        return name_key(self.name)
+
+    def absorb(self, entity: Entity, doc: str, reason: str) -> None:
+        """Add another record entity that names the same thing; `reason` explains its name."""
+        self._add_name(entity.name, reason)
+        self._take(entity, doc)
+        if self.geonames_id is None and entity.geonames_id is not None:
+            self.geonames_id, self.lat, self.lon = entity.geonames_id, entity.lat, entity.lon
+        self.country = self.country or entity.country
+
+    def _take(self, entity: Entity, doc: str) -> None:
+        for alias in entity.aliases:
+            self._add_name(alias, f"alias of '{entity.name}' in {doc}")
+        self.roles += [r for r in entity.roles if r not in self.roles]
+        self.evidence += [e for e in entity.evidence if e not in self.evidence]
+
+    def _add_name(self, name: str, reason: str) -> None:
+        key = name_key(name)
+        if key and key not in self.names:
+            self.names[key] = (name, reason)
+
+
+def group_entities(record: Record) -> list[Group]:
+    """The record's entities with duplicates joined: same type and name, same GeoNames id, acronym of a sibling."""
+    groups: list[Group] = []
+    for entity in record.entities:
+        same = _same_in_record(groups, entity)
+        if same is None:
+            groups.append(Group.of(entity, record.doc))
+        elif name_key(entity.name) == same.primary_key:
+            same.absorb(entity, record.doc, f"named in {record.doc}")
+        else:
+            same.absorb(entity, record.doc, f"same GeoNames id {entity.geonames_id} in {record.doc}")
+    return _join_acronyms(groups, record.doc)
+
+
+def _same_in_record(groups: list[Group], entity: Entity) -> Group | None:
+    key = name_key(entity.name)
+    for group in groups:
+        if group.type != entity.type:
+            continue
+        if entity.geonames_id is not None and group.geonames_id is not None:
+            if entity.geonames_id == group.geonames_id:
+                return group
+            continue
+        if key == group.primary_key:
+            return group
+    return None
+
+
+def _join_acronyms(groups: list[Group], doc: str) -> list[Group]:
+    """A bare acronym organisation ('OTS') joins the organisation whose initials it spells."""
+    kept: list[Group] = []
+    for group in groups:
+        target = None
+        if group.type == "organization" and is_acronym(group.name) and len(group.names) == 1:
+            target = next((g for g in groups if g is not group and g.type == "organization"
+                           and not is_acronym(g.name) and initials(g.name) == group.name.replace(".", "")), None)
+        if target is None:
+            kept.append(group)
+            continue
+        target._add_name(group.name, f"acronym {group.name} of '{target.name}' in {doc}")
+        target.roles += [r for r in group.roles if r not in target.roles]
+        target.evidence += [e for e in group.evidence if e not in target.evidence]
+    return kept
+
+
+class ArticleEntities:
+    """The entities one article speaks of: resolving its groups and the names its events and ties use.
+
+    Every entity a fact of the article points at gets a mention in the
+    article, so that deleting the article can tell which entities no
+    article speaks of any more.
+    """
+
+    def __init__(self, session: Session, article_id: int, doc: str) -> None:
+        self._session = session
+        self._article_id = article_id
+        self._doc = doc
+        self._by_fold: dict[str, int] = {}
+        self._by_key: dict[str, list[EntityRow]] = {}
+        self._named: set[tuple[int, str]] = set()  # (entity, key) already named by this article
+        self.mentioned: set[int] = set()
+
+    # ------------------------------------------------------------------ the article's own entities
+
+    def add_all(self, groups: list[Group]) -> list[tuple[Group, EntityRow]]:
+        """Resolve every group to a registry entity (found or new), then link municipalities to towns."""
+        resolved = [(group, self._add(group)) for group in groups]
+        self._link_municipalities(resolved)
+        return resolved
+
+    def _add(self, group: Group) -> EntityRow:
+        found = self._match(group)
+        if found is None:
+            entity = EntityRow(type=group.type, name=group.name, country=group.country,
+                               geonames_id=group.geonames_id, lat=group.lat, lon=group.lon)
+            self._session.add(entity)
+            self._session.flush()
+            self._name(entity, group, bridge=None, known=set())
+        else:
+            entity, bridge = found
+            known = set(self._session.scalars(select(EntityNameRow.key).where(EntityNameRow.entity_id == entity.id)))
+            self._complete(entity, group)
+            self._name(entity, group, bridge, known)
+        for evidence in group.evidence or [None]:
+            self.mention(entity.id, evidence, always=True)
+        for key, (surface, _) in group.names.items():
+            self._by_fold.setdefault(fold(surface), entity.id)
+            rows = self._by_key.setdefault(key, [])
+            if entity not in rows:
+                rows.append(entity)
+        return entity
+
+    def _match(self, group: Group) -> tuple[EntityRow, str | None] | None:
+        """The registry entity this group is, and the reason its main name joins it (None: same name)."""
+        doc = self._doc
+        if group.type == "place" and group.geonames_id is not None:
+            same_id = self._session.scalars(
+                select(EntityRow).where(EntityRow.type == "place", EntityRow.geonames_id == group.geonames_id)
+                .order_by(EntityRow.id)).first()
+            if same_id is not None:
+                return same_id, f"same GeoNames id {group.geonames_id} in {doc}"
+        keys = [k for k in group.names if group.type != "person" or " " in k]
+        if not keys:
+            return None
+        rows = self._session.execute(
+            select(EntityRow, EntityNameRow.key).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
+            .where(EntityRow.type == group.type, EntityNameRow.key.in_(keys)).order_by(EntityRow.id)).all()
+        rows.sort(key=lambda row: row[1] != group.primary_key)  # a match on the main name first
+        for entity, key in rows:
+            if _conflicts(entity, group):
+                continue
+            if key == group.primary_key:
+                return entity, None
+            surface = group.names[key][0]
+            if group.type == "organization" and is_acronym(surface):
+                return entity, f"acronym {surface} in {doc}"
+            return entity, f"also called '{surface}' in {doc}"
+        return None
+
+    def _name(self, entity: EntityRow, group: Group, bridge: str | None, known: set[str]) -> None:
+        for key, (surface, reason) in group.names.items():
+            if (entity.id, key) in self._named:
+                continue
+            self._named.add((entity.id, key))
+            if bridge is not None and key == group.primary_key and key not in known:
+                reason = bridge
+            self._session.add(EntityNameRow(entity_id=entity.id, name=surface, key=key, reason=reason,
+                                            article_id=self._article_id))
+
+    @staticmethod
+    def _complete(entity: EntityRow, group: Group) -> None:
+        """Fill what the registry did not know yet; a name in capitals gives way to a written one."""
+        if entity.geonames_id is None and group.geonames_id is not None:
+            entity.geonames_id, entity.lat, entity.lon = group.geonames_id, group.lat, group.lon
+        entity.country = entity.country or group.country
+        if is_shouted(entity.name) and not is_shouted(group.name) and name_key(entity.name) == group.primary_key:
+            entity.name = group.name
+
+    def _link_municipalities(self, resolved: list[tuple[Group, EntityRow]]) -> None:
+        """'Turkistan Municipality' → the town Turkistan, whichever of the two the registry met first."""
+        towns = {key: e for g, e in resolved if e.type == "place" for key in g.names}
+        for group, entity in resolved:
+            if entity.type == "organization" and entity.parent_id is None:
+                key = town_key(entity.name) or next(filter(None, map(town_key, (s for s, _ in group.names.values()))), None)
+                town = towns.get(key) if key else None
+                if key and town is None:
+                    candidates = self._session.scalars(
+                        select(EntityRow).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
+                        .where(EntityRow.type == "place", EntityNameRow.key == key).distinct()).all()
+                    town = candidates[0] if len(candidates) == 1 else None
+                if town is not None:
+                    entity.parent_id = town.id
+                    self.mention(town.id, group.evidence[0] if group.evidence else None)
+            elif entity.type == "place":
+                keys = list(group.names) + [f"municipality of {k}" for k in group.names]
+                orphans = self._session.scalars(
+                    select(EntityRow).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
+                    .where(EntityRow.type == "organization", EntityRow.parent_id.is_(None),
+                           EntityNameRow.key.in_(keys)).distinct()).all()
+                for org in orphans:
+                    if town_key(org.name) in group.names:
+                        org.parent_id = entity.id
+
+    # ------------------------------------------------------------------ names used by events, ties, roles
+
+    def find(self, name: str | None, evidence: Evidence | None = None) -> int | None:
+        """The entity a name in this article stands for: one of its own, else one the registry knows."""
+        if not name:
+            return None
+        folded = fold(name)
+        if folded in self._by_fold:
+            return self._by_fold[folded]
+        key = name_key(name)
+        local = self._by_key.get(key)
+        if local:
+            return min(local, key=lambda e: _TYPE_PREFERENCE.get(e.type, 9)).id
+        rows = self._session.execute(
+            select(EntityRow.id, EntityRow.type, EntityNameRow.name).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
+            .where(EntityNameRow.key == key)).all()
+        if not rows:
+            return None
+        best = min(rows, key=lambda r: (fold(r.name) != folded, _TYPE_PREFERENCE.get(r.type, 9), r.id)).id
+        self._by_fold[folded] = best
+        self.mention(best, evidence)
+        return best
+
+    def mention(self, entity_id: int, evidence: Evidence | None, *, always: bool = False) -> None:
+        """Record that this article speaks of the entity (once, unless `always`: one per sentence)."""
+        if entity_id in self.mentioned and not always:
+            return
+        self.mentioned.add(entity_id)
+        self._session.add(MentionRow(entity_id=entity_id, article_id=self._article_id,
+                                     sentence=evidence.sentence if evidence else None,
+                                     start=evidence.start if evidence else None,
+                                     end=evidence.end if evidence else None))
+
+    def parent(self, entity_id: int) -> int | None:
+        """The town of a municipality."""
+        entity = self._session.get(EntityRow, entity_id)
+        return entity.parent_id if entity is not None else None
+
+
+def _conflicts(entity: EntityRow, group: Group) -> bool:
+    """Two places of one name that cannot be one: different GeoNames ids or countries."""
+    if entity.geonames_id is not None and group.geonames_id is not None and entity.geonames_id != group.geonames_id:
+        return True
+    return bool(entity.country and group.country and entity.country != group.country)

@@ -1,0 +1,102 @@
+"""Event clustering: one occurrence, however many articles report it.
+
+A report joins an event of the same type reported by another article when
+their participants overlap (two shared entities, or one when either side
+names only one, and both are dated) and their dates are compatible (equal,
+one inside the other's span, or one undated). The event's status, date,
+place and agreement summarise its reports: an occurred report beats a
+planned one, a precise date a vague one.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from amity.model import Event, Evidence
+from amity.registry import dates
+from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
+
+
+def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None) -> int:
+    """Store one article's report of an event, in the event it belongs to (found or new); the event's id."""
+    event_id = _same_event(session, article_id, event, participants)
+    if event_id is None:
+        row = EventRow(type=event.type, status=event.status, date=event.date, place_entity_id=place_id,
+                       agreement=event.agreement)
+        session.add(row)
+        session.flush()
+        event_id = row.id
+    evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
+    report_row = EventReportRow(event_id=event_id, article_id=article_id, status=event.status, date=event.date,
+                                place_entity_id=place_id, agreement=event.agreement,
+                                sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
+    session.add(report_row)
+    session.flush()
+    session.add_all(EventParticipantRow(report_id=report_row.id, entity_id=p) for p in dict.fromkeys(participants))
+    session.flush()
+    refresh(session, event_id)
+    return event_id
+
+
+def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:
+    """Each event's participants: those named by any of its reports."""
+    if not event_ids:
+        return {}
+    rows = session.execute(
+        select(EventReportRow.event_id, EventParticipantRow.entity_id)
+        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+        .where(EventReportRow.event_id.in_(event_ids))).all()
+    out: dict[int, set[int]] = defaultdict(set)
+    for event_id, entity_id in rows:
+        out[event_id].add(entity_id)
+    return out
+
+
+def refresh(session: Session, event_id: int) -> None:
+    """Re-summarise an event from its reports; an event no report is left of is deleted."""
+    event = session.get(EventRow, event_id)
+    if event is None:
+        return
+    reports = session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
+                              .order_by(EventReportRow.id)).all()
+    if not reports:
+        session.delete(event)
+        return
+    occurred = [r for r in reports if r.status == "occurred"]
+    event.status = "occurred" if occurred else "planned"
+    best = max(occurred or reports, key=lambda r: dates.precision(r.date))  # first of the most precise
+    event.date = best.date
+    event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
+    event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
+
+
+def _same_event(session: Session, article_id: int, event: Event, participants: list[int]) -> int | None:
+    """The event another article reported that this report is of; None for a new occurrence."""
+    if not participants:
+        return None
+    mine = set(participants)
+    candidates = set(session.scalars(
+        select(EventReportRow.event_id)
+        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+        .join(EventRow, EventRow.id == EventReportRow.event_id)
+        .where(EventRow.type == event.type, EventParticipantRow.entity_id.in_(mine),
+               EventReportRow.article_id != article_id)))
+    # The extractor already told this article's occurrences apart: one event gets one report per article.
+    candidates -= set(session.scalars(select(EventReportRow.event_id).where(EventReportRow.article_id == article_id)))
+    if not candidates:
+        return None
+    theirs = participants_of(session, candidates)
+    when = dict(session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(candidates))).tuples().all())
+    best: tuple[int, float, int] | None = None
+    for event_id in sorted(candidates):
+        shared = len(mine & theirs[event_id])
+        both_dated = bool(event.date and when[event_id])
+        needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2
+        if shared < needed or not dates.compatible(event.date, when[event_id]):
+            continue
+        score = (shared, dates.precision(when[event_id]), -event_id)
+        if best is None or score > best:
+            best = score
+    return -best[2] if best is not None else None

@@ -1,0 +1,99 @@
+"""Tie lifecycle: one tie per kind and set of parties, with the history of its stages.
+
+Each article's report of a tie is a stage row. The tie's `status` is the
+furthest stage reported, in the order of `amity.model.TIE_STAGES`
+(active < proposed < planned < signed < ratified: any stage beats a bare
+mention), and its `date` is that stage's date. `last_activity` is the
+latest visit or meeting that both parties (or their municipalities) took
+part in.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from amity.model import TIE_STAGES, Evidence
+from amity.registry import dates
+from amity.store.schema import EntityRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+
+ACTIVITY_TYPES = ("visit", "meeting")
+_RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
+
+
+def party_key(party_ids: Iterable[int]) -> str:
+    """The key of a set of parties: their ids, sorted."""
+    return ",".join(str(i) for i in sorted(set(party_ids)))
+
+
+def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
+              evidence: Evidence | None) -> int:
+    """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
+    key = party_key(party_ids)
+    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
+    if tie is None:
+        tie = TieRow(kind=kind, party_key=key, status=status, date=date)
+        session.add(tie)
+        session.flush()
+        session.add_all(TiePartyRow(tie_id=tie.id, entity_id=p) for p in sorted(set(party_ids)))
+    session.add(TieStageRow(tie_id=tie.id, status=status, date=date, article_id=article_id,
+                            sentence=evidence.sentence if evidence else None,
+                            start=evidence.start if evidence else None, end=evidence.end if evidence else None))
+    session.flush()
+    return tie.id
+
+
+def furthest(stages: Iterable[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The furthest (status, date) of a tie's stages; of equal stages the dated, most precise, first one."""
+    return max(stages, key=lambda s: (_RANK.get(s[0], -1), s[1] is not None, dates.precision(s[1])))
+
+
+def refresh(session: Session, tie_id: int) -> None:
+    """Re-summarise a tie from its stages and the events of its parties; a tie without stages is deleted."""
+    tie = session.get(TieRow, tie_id)
+    if tie is None:
+        return
+    stages = session.execute(select(TieStageRow.status, TieStageRow.date).where(TieStageRow.tie_id == tie_id)
+                             .order_by(TieStageRow.id)).tuples().all()
+    if not stages:
+        session.delete(tie)
+        return
+    tie.status, tie.date = furthest(stages)
+    tie.last_activity = _last_activity(session, tie_id)
+
+
+def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
+    """The ties all of whose parties are among these entities (or are their towns or municipalities)."""
+    if not entity_ids:
+        return set()
+    around = _with_relatives(session, entity_ids)
+    candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(around))))
+    if not candidates:
+        return set()
+    parties = session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                              .where(TiePartyRow.tie_id.in_(candidates))).tuples().all()
+    outside = {tie_id for tie_id, entity_id in parties if entity_id not in around}
+    return candidates - outside
+
+
+def _last_activity(session: Session, tie_id: int) -> str | None:
+    """The date of the latest visit or meeting that every party of the tie took part in."""
+    party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
+    query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
+                                        EventRow.date.is_not(None))
+    for party in party_ids:
+        around = _with_relatives(session, {party})
+        query = query.where(exists(
+            select(EventReportRow.id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventReportRow.event_id == EventRow.id, EventParticipantRow.entity_id.in_(around))))
+    return dates.latest(list(session.scalars(query)))
+
+
+def _with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
+    """The entities with their towns (for municipalities) and municipalities (for towns)."""
+    parents = session.scalars(select(EntityRow.parent_id).where(EntityRow.id.in_(entity_ids),
+                                                                EntityRow.parent_id.is_not(None)))
+    children = session.scalars(select(EntityRow.id).where(EntityRow.parent_id.in_(entity_ids)))
+    return set(entity_ids) | set(parents) | set(children)
+
