@@ -179,6 +179,8 @@ class EventFinder:
         out: list[str] = []
         table = self.demonyms
         for tok in sent:
+            if tok.i > sent.start and sent.doc[tok.i - 1].text in ("-", "–") and not sent.doc[tok.i - 1].whitespace_:
+                continue  # "Ibero-American", split by the tokenizer
             parts = tok.text.replace("–", "-").split("-")
             codes = [table.get(part.lower()) if part[:1].isupper() else None for part in parts]
             if None in codes:
