@@ -38,6 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_WD}{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b", re.I)),
     ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
     ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
@@ -141,7 +142,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         if start and end and start < end:
             return f"{start}/{end}"
         return start
-    if kind == "month_year":
+    if kind in ("month_year", "month_only"):
         return _ymd(year, _month(m), None)
     if kind == "month_relative":
         if published is None:

@@ -4,6 +4,7 @@
 Amity's schema, or raises one `StoreError` saying why it cannot.
 """
 from amity.store.database import describe, open_database, session_of
+from amity.store.engine import writer
 from amity.store.errors import StoreError, explain
 
-__all__ = ["StoreError", "describe", "explain", "open_database", "session_of"]
+__all__ = ["StoreError", "describe", "explain", "open_database", "session_of", "writer"]

@@ -45,6 +45,15 @@ def shown(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def writer(engine: Engine) -> Engine:
+    """The engine for write transactions: on SQLite they take the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    A transaction that reads, then writes, could otherwise fail at its first
+    write when another writer committed in between, instead of waiting its turn.
+    """
+    return engine.execution_options(amity_write=True)
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file of a SQLite URL; None for other databases and in-memory SQLite."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
@@ -87,4 +96,5 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        write = connection.get_execution_options().get("amity_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
