@@ -47,6 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_YEAR_CARRY_CHARS = 200
 _RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative"}
 
 
@@ -90,12 +91,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             found.append((s, e, kind, match))
     found.sort()
     out: list[DateMention] = []
-    context_year = published.year if published else None
+    default_year = published.year if published else None
+    last_year, last_end = None, -1
     for s, e, kind, match in found:
+        # a year written just before carries over ("on 3 March 2022 ... on 5 April"); further away,
+        # the publication date decides
+        near = last_year is not None and (published is None or s - last_end < _YEAR_CARRY_CHARS
+                                          and "\n" not in text[last_end:s])
+        context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
         if explicit:
-            context_year = int(match.group("year"))
+            last_year, last_end = int(match.group("year")), e
         out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS))
     return out
 
@@ -132,7 +139,8 @@ def _ymd(year: int | None, month: int | None, day: int | None) -> str | None:
 def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: int | None, text: str) -> str | None:
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else context_year
-    if not g.get("year") and published is not None and year == published.year and _month(m):
+    if not g.get("year") and published is not None and year == published.year and context_year == published.year \
+            and _month(m):
         year = _year_around(published, _month(m), int(g["day"]) if g.get("day") else None, m, text)
     if kind in ("iso", "numeric", "day_month", "month_day"):
         return _ymd(year, _month(m), int(g["day"]))

@@ -174,8 +174,8 @@ class EntityGrouper:
                 cluster = _person_for(people, m)
             if cluster is None and m.type == "organization":
                 cluster = by_key.get(("organization", name_key(m.acronym))) if m.acronym else None
-            if cluster is None and m.type == "place":
-                # an unlinked mention of a place already linked by name ("Porto" twice)
+            if cluster is None and m.type == "place" and (m.place is None or m.priority == 0):
+                # an unlinked mention, or a municipality's town, of a place already named ("Porto" twice)
                 cluster = next((c for c in clusters if c.type == "place" and fold(m.name) in
                                 {fold(s) for s in c.surfaces}), None)
             if cluster is None:

@@ -170,7 +170,7 @@ class PersonFinder:
         i = 0
         pending: list[tuple[str, str | None]] = []
         while i < len(doc):
-            length = self._is_title_at(doc, i)
+            length = 0 if i in self._named_tokens else self._is_title_at(doc, i)
             if not length:
                 pending = []
                 i += 1

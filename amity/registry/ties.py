@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES, Evidence
 from amity.registry import dates
-from amity.store.schema import EntityRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+from amity.registry.lookup import with_relatives
+from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
 
 ACTIVITY_TYPES = ("visit", "meeting")
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
@@ -67,7 +68,7 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     """The ties all of whose parties are among these entities (or are their towns or municipalities)."""
     if not entity_ids:
         return set()
-    around = _with_relatives(session, entity_ids)
+    around = with_relatives(session, entity_ids)
     candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(around))))
     if not candidates:
         return set()
@@ -83,17 +84,9 @@ def _last_activity(session: Session, tie_id: int) -> str | None:
     query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
                                         EventRow.date.is_not(None))
     for party in party_ids:
-        around = _with_relatives(session, {party})
+        around = with_relatives(session, {party})
         query = query.where(exists(
             select(EventReportRow.id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
             .where(EventReportRow.event_id == EventRow.id, EventParticipantRow.entity_id.in_(around))))
     return dates.latest(list(session.scalars(query)))
-
-
-def _with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
-    """The entities with their towns (for municipalities) and municipalities (for towns)."""
-    parents = session.scalars(select(EntityRow.parent_id).where(EntityRow.id.in_(entity_ids),
-                                                                EntityRow.parent_id.is_not(None)))
-    children = session.scalars(select(EntityRow.id).where(EntityRow.parent_id.in_(entity_ids)))
-    return set(entity_ids) | set(parents) | set(children)
 

@@ -1,0 +1,62 @@
+"""Finding registry entities by a name a user types, and the small facts every read view shows.
+
+A name finds every entity that has it (in any spelling `name_key` folds
+together): 'Turkistan' finds the town and, through the same key, its
+municipality. The best match comes first: the exact spelling, then the
+entity most articles speak of.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from amity.nlp.names import fold, name_key
+from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, MentionRow
+
+
+def entities_named(session: Session, name: str) -> list[EntityRow]:
+    """Entities that have this name, best match first; [] when none does."""
+    key = name_key(name)
+    rows = session.execute(select(EntityNameRow.entity_id, EntityNameRow.name).where(EntityNameRow.key == key)).all()
+    if not rows:
+        return []
+    exact = {entity_id for entity_id, given in rows if fold(given) == fold(name)}
+    ids = {entity_id for entity_id, _ in rows}
+    spoken = dict(session.execute(select(MentionRow.entity_id, func.count(func.distinct(MentionRow.article_id)))
+                                  .where(MentionRow.entity_id.in_(ids)).group_by(MentionRow.entity_id)).tuples().all())
+    entities = session.scalars(select(EntityRow).where(EntityRow.id.in_(ids))).all()
+    return sorted(entities, key=lambda e: (e.id not in exact, -spoken.get(e.id, 0), e.id))
+
+
+def with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
+    """The entities with their towns (for municipalities) and municipalities (for towns)."""
+    if not entity_ids:
+        return set()
+    parents = session.scalars(select(EntityRow.parent_id).where(EntityRow.id.in_(entity_ids),
+                                                                EntityRow.parent_id.is_not(None)))
+    children = session.scalars(select(EntityRow.id).where(EntityRow.parent_id.in_(entity_ids)))
+    return set(entity_ids) | set(parents) | set(children)
+
+
+def names_of(session: Session, entity_ids: set[int]) -> dict[int, str]:
+    """Display names by entity id."""
+    if not entity_ids:
+        return {}
+    return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(entity_ids))).tuples().all())
+
+
+def docs_of(session: Session, article_ids: set[int]) -> dict[int, str]:
+    """Article docs by article id."""
+    if not article_ids:
+        return {}
+    return dict(session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(article_ids))).tuples().all())
+
+
+def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:
+    """(a, b) rows as {a: {b, ...}}."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        out[a].add(b)
+    return out

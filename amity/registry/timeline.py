@@ -1,0 +1,92 @@
+"""The dated history of an entity ("Turkistan") or of a tie ("Turkistan – Üsküdar").
+
+Stages of its ties and the events it (or its municipality, or its town)
+took part in, earliest first, each with the article and sentence it comes from.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from amity.registry import dates
+from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
+from amity.store import session_of
+from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+
+#: "A – B", "A — B", "A - B" (spaced, so that hyphenated names stay whole) or "A–B".
+_BETWEEN = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+
+
+def timeline(db: Engine | Session, name: str) -> list[dict[str, Any]] | None:
+    """Dated stages and events, earliest first: {"date", "what", "doc", "sentence"}; None when a name is unknown."""
+    with session_of(db) as session:
+        sides = [part.strip() for part in _BETWEEN.split(name.strip()) if part.strip()]
+        groups = []
+        for side in sides or [name]:
+            found = entities_named(session, side)
+            if not found:
+                return None
+            groups.append(with_relatives(session, {e.id for e in found}))
+        items = _stages(session, groups) + _events(session, groups)
+    return sorted(items, key=lambda item: (dates.span(item["date"])[0], item["date"], item["what"]))
+
+
+def _ties_among(session: Session, groups: list[set[int]]) -> dict[int, set[int]]:
+    """The ties that have a party in every group, with their parties."""
+    wanted: set[int] | None = None
+    for group in groups:
+        having = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(group))))
+        wanted = having if wanted is None else wanted & having
+    if not wanted:
+        return {}
+    return group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                       .where(TiePartyRow.tie_id.in_(wanted))).tuples().all())
+
+
+def _stages(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
+    parties = _ties_among(session, groups)
+    if not parties:
+        return []
+    kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).tuples().all())
+    stages = session.scalars(select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None))).all()
+    names = names_of(session, set().union(*parties.values()))
+    docs = docs_of(session, {s.article_id for s in stages})
+    return [{
+        "date": s.date,
+        "what": f"{kinds[s.tie_id].replace('_', ' ')} {s.status}: "
+                + " – ".join(sorted((names[p] for p in parties[s.tie_id]), key=str.casefold)),
+        "doc": docs[s.article_id],
+        "sentence": s.sentence,
+    } for s in stages]
+
+
+def _events(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
+    """Dated events with a participant from every group."""
+    wanted: set[int] | None = None
+    for group in groups:
+        having = set(session.scalars(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(group))))
+        wanted = having if wanted is None else wanted & having
+    if not wanted:
+        return []
+    rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted), EventRow.date.is_not(None))).all()
+    first_reports = {}
+    for report in session.scalars(select(EventReportRow).where(EventReportRow.event_id.in_({e.id for e in rows}))
+                                  .order_by(EventReportRow.id)):
+        first_reports.setdefault(report.event_id, report)
+    docs = docs_of(session, {r.article_id for r in first_reports.values()})
+    taking_part = group_pairs(session.execute(
+        select(EventReportRow.event_id, EventParticipantRow.entity_id)
+        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+        .where(EventReportRow.event_id.in_({e.id for e in rows}))).tuples().all())
+    names = names_of(session, set().union(set(), *taking_part.values()))
+    return [{
+        "date": e.date,
+        "what": f"{e.type} ({e.status}): " + ", ".join(sorted((names[p] for p in taking_part[e.id]), key=str.casefold)),
+        "doc": docs[first_reports[e.id].article_id],
+        "sentence": first_reports[e.id].sentence,
+    } for e in rows]
