@@ -1,15 +1,20 @@
-"""The `amity` command: a thin layer over `amity.ingest` and `amity.nlp`.
+"""The `amity` command: a thin layer over `amity.ingest`, `amity.nlp` and `amity.registry`.
 
 Errors in single inputs are reported as one line on stderr and skipped; an
-unexpected failure is also one line, never a traceback.
+unexpected failure is also one line, never a traceback. A database that
+cannot be used (wrong URL, unreachable server, read-only or locked file,
+schema from a newer Amity) is one line on stderr and exit status 1.
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,9 +22,13 @@ from rich.console import Console
 from amity import __version__
 from amity.model import Article, InputError, Record
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 app = typer.Typer(
     help="Amity turns news about international cooperation into a registry of partnerships.\n\n"
-    "Example: amity extract examples/articles/",
+    "Example: amity extract examples/articles/\n\n"
+    "Registry: amity ingest examples/articles/ ; amity ties --party Turkistan",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -58,12 +67,18 @@ class _Counter:
         self.errors = 0
 
     def articles_of(self, items: Iterator[Article | InputError]) -> Iterator[Article]:
+        for item in self.reported(items):
+            if not isinstance(item, InputError):
+                yield item
+
+    def reported(self, items: Iterator[Article | InputError]) -> Iterator[Article | InputError]:
+        """Every item, bad ones included (for `ingest`, which keeps them)."""
         for item in items:
             if isinstance(item, InputError):
                 self.errors += 1
                 _err.print(f"amity: skipped {item}", markup=False)
-                continue
-            self.articles += 1
+            else:
+                self.articles += 1
             yield item
 
 
@@ -123,6 +138,264 @@ def _print(records: Iterator[Record], format: OutputFormat) -> None:
     console = Console(highlight=False)
     for record in records:
         print_summary(record, console)
+
+
+# --------------------------------------------------------------------------- the registry
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", show_default=False,
+    help="Database: sqlite:///file.db, postgresql+psycopg://user@host/name, or a file path "
+         "[default: $AMITY_DB or ./amity.db].")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table or json.")]
+
+
+class TieKind(str, Enum):
+    sister_city = "sister_city"
+    cooperation = "cooperation"
+
+
+class TieStatus(str, Enum):
+    proposed = "proposed"
+    planned = "planned"
+    signed = "signed"
+    ratified = "ratified"
+    active = "active"
+    dormant = "dormant"
+
+
+class EventType(str, Enum):
+    visit = "visit"
+    meeting = "meeting"
+    signing = "signing"
+    ratification = "ratification"
+    attendance = "attendance"
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _iso(value: str | None) -> str | None:
+    if value is not None and not _ISO_DATE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a year, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _iso_pair(value: tuple[str, str] | None) -> tuple[str, str] | None:
+    if value is not None:
+        for part in value:
+            _iso(part)
+    return value
+
+
+def _day(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD)") from None
+    return value
+
+
+def _fail(message: str) -> None:
+    _err.print(f"amity: {message}", markup=False)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _registry(db: str | None, *, create: bool = False) -> Iterator[Engine]:
+    """The opened registry; any database failure becomes one line on stderr and exit status 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from amity.store import StoreError, describe, explain, open_database
+
+    try:
+        engine = open_database(db, create=create)
+    except StoreError as exc:
+        _fail(str(exc))
+    try:
+        yield engine
+    except (StoreError, SQLAlchemyError) as exc:
+        _fail(str(explain(exc, describe(engine))))
+    finally:
+        engine.dispose()
+
+
+def _show(value: Any, format: TableFormat, table: Any) -> None:
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        return
+    table(value, Console(highlight=False))
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: text, HTML, JSON Lines, RSS/Atom.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to read articles with.")] = 1,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip inputs larger than this many MB.")] = 10.0,
+) -> None:
+    """Read articles and remember what they say in the registry, one transaction per article.
+
+    An article already stored is skipped; a corrected version (same doc or
+    URL, new text) replaces the old one's facts. Prints: N new, N unchanged,
+    N replaced, N errors.
+
+    Examples:
+
+      amity ingest examples/articles/
+
+      amity ingest corpus.jsonl --db postgresql+psycopg://amity@localhost/amity --workers 2
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from amity.ingest import read_sources
+    from amity.registry import ingest as store
+    from amity.store import StoreError
+
+    extractor = None
+    if workers > 1:
+        from amity.nlp.parallel import extract_parallel
+
+        def extractor(articles):  # type: ignore[no-untyped-def]
+            return extract_parallel(articles, workers)
+
+    counter = _Counter()
+    items = counter.reported(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))
+    with _registry(db, create=True) as engine:
+        try:
+            summary = store(items, engine, extractor=extractor)
+        except (StoreError, SQLAlchemyError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+            _fail(f"extraction failed: {type(exc).__name__}: {exc}")
+    typer.echo(str(summary))
+    if counter.articles == 0:
+        _fail("no article could be read")
+
+
+@app.command("ties")
+def list_ties(
+    party: Annotated[str | None, typer.Option("--party", "-p", help="Only ties of this party (any of its names).")] = None,
+    kind: Annotated[TieKind | None, typer.Option("--kind", help="sister_city or cooperation.")] = None,
+    status: Annotated[TieStatus | None, typer.Option("--status", help="Furthest stage, or dormant.")] = None,
+    since: Annotated[str | None, typer.Option("--since", callback=_iso,
+                                              help="Only ties with a stage or activity since YEAR or DATE.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", callback=_day,
+                                              help="Judge dormancy on this day instead of today.")] = None,
+    dormant_years: Annotated[int, typer.Option("--dormant-years", min=1,
+                                               help="Years without a stage or activity that make a tie dormant.")] = 3,
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List partnerships: parties, furthest stage and its date, last activity, sources.
+
+    Examples:
+
+      amity ties --party Turkistan
+
+      amity ties --kind sister_city --status signed --since 2021 --format json
+    """
+    from amity.registry import ties as read_ties
+    from amity.tables import print_ties
+
+    with _registry(db) as engine:
+        found = read_ties(engine, party=party, kind=kind.value if kind else None,
+                          status=status.value if status else None, since=since,
+                          as_of=date.fromisoformat(as_of) if as_of else None, dormant_years=dormant_years)
+    _show(found, format, print_ties)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name or alias of a person, organisation or place.")],
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Show what the registry knows of one entity: its names and why, offices, partners, events.
+
+    Example: amity entity Turkestan
+    """
+    from amity.registry import entity_profile
+    from amity.tables import print_entity
+
+    with _registry(db) as engine:
+        profile = entity_profile(engine, name)
+    if profile is None:
+        _fail(f"no entity named {name!r}")
+    _show(profile, format, print_entity)
+
+
+@app.command("events")
+def list_events(
+    type: Annotated[EventType | None, typer.Option("--type", "-t", help="Only events of this type.")] = None,
+    between: Annotated[tuple[str, str] | None, typer.Option(
+        "--between", callback=_iso_pair, metavar="START END",
+        help="Only events dated within START and END (years, months or days).")] = None,
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List events (visits, meetings, signings...), each once however many articles report it.
+
+    Examples:
+
+      amity events --type visit
+
+      amity events --between 2021-11 2022 --format json
+    """
+    from amity.registry import events as read_events
+    from amity.tables import print_events
+
+    with _registry(db) as engine:
+        found = read_events(engine, type=type.value if type else None, between=between)
+    _show(found, format, print_events)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An entity, or a tie as 'A – B'.")],
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Show the dated stages and events of an entity or of a tie, earliest first.
+
+    Examples:
+
+      amity timeline Turkistan
+
+      amity timeline "Turkistan – Üsküdar"
+    """
+    from amity.registry import timeline as read_timeline
+    from amity.tables import print_timeline
+
+    with _registry(db) as engine:
+        items = read_timeline(engine, name)
+    if items is None:
+        _fail(f"no entity named {name!r}")
+    _show(items, format, print_timeline)
+
+
+@app.command()
+def stats(
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Count what the registry holds: articles, entities, events, ties by status, ingest errors.
+
+    Example: amity stats --db sqlite:///amity.db
+    """
+    from amity.registry import stats as read_stats
+    from amity.tables import print_stats
+
+    with _registry(db) as engine:
+        counts = read_stats(engine)
+    _show(counts, format, print_stats)
 
 
 def run() -> None:

@@ -22,6 +22,11 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
+_AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contract", "deal", "convention"}
+#: People received or hosted at a meeting, when not named.
+_RECEIVED = {"delegation", "guest", "visitor", "mayor", "minister", "ambassador", "president", "team", "official",
+             "governor", "akim", "hakim", "counterpart", "head", "representative", "chairman", "secretary", "consul",
+             "deputy", "leader", "member"}
 _ORDINAL_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last) day\b", re.I)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
@@ -125,9 +130,11 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome") and \
-                        not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in tok.children):
-                    kind = None
+                if kind == "meeting" and lemma in ("receive", "host", "welcome") and not self._received_someone(tok):
+                    kind = None  # "Bursa will host the Culture Days": an event, not a meeting
+                if lemma == "conclude" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AGREEMENTS
+                                                   for c in tok.children):
+                    kind = None  # "the official concluded": said, not signed
                 if lemma == "enter" and any(c.lower_ == "into" for c in tok.children):
                     kind = "signing"  # "the memorandum the two provinces entered into in 2015"
                 if lemma == "take" and any(c.lower_ == "part" for c in tok.children):
@@ -161,6 +168,36 @@ class EventFinder:
             seen.add((kind, anchored))
             yield tok, kind, anchored
 
+    def _dates_other_event(self, doc: Doc, date: DateMention, trigger: Token) -> bool:
+        """"On ratification of the Agreement ..., signed on March 13": that date is the signing's."""
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        for _ in range(4):
+            if node.head is node:
+                return False
+            node = node.head
+            if node is trigger or node is trigger.head:
+                return False
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
+                return True
+        return False
+
+    def _kind_of(self, trigger: Token) -> str | None:
+        return self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
+
+    @staticmethod
+    def _received_someone(tok: Token) -> bool:
+        """"received a delegation", "was welcomed by the mayor", "hosted Mayor X"."""
+        for child in tok.children:
+            if child.dep_ in ("nsubjpass", "agent"):
+                return True
+            if child.dep_ == "dobj" and (child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                         or child.lemma_.lower() in _RECEIVED):
+                return True
+        return False
+
     def _noun_is_anchored(self, tok: Token) -> bool:
         """"paid a visit", "held a meeting", "on a two-day visit", "the signing ceremony was held"."""
         head = tok.head
@@ -191,7 +228,7 @@ class EventFinder:
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
-        return bool(date and previous is not None and previous.explicit_date and previous.date != date)
+        return bool(date and (previous is None or previous.explicit_date and previous.date != date))
 
     @staticmethod
     def _names_new_parties(events: list[EventMention], kind: str, trigger: Token,
@@ -262,7 +299,7 @@ class EventFinder:
                 if offset is None:
                     return base.split("/")[1]
                 return shift_days(base, offset)
-        inside = [d for d in inside if not _is_dateline(doc.text, d)]
+        inside = [d for d in inside if not _is_dateline(doc.text, d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
             return None
         # a date in the trigger's own phrase ("signed ... on 3 May") before the nearest one
@@ -354,8 +391,8 @@ def _local_keys(event: EventMention) -> set[str]:
         if p.type == "person":
             out.update(fold(of) for _, of in p.roles if of)
             continue
-        out.add(fold(p.name))
-        out.update(fold(m.town) for m in p.mentions if m.town)
+        towns = {fold(m.town) for m in p.mentions if m.town}
+        out.update(towns or {fold(p.name)})
     return out
 
 

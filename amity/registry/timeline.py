@@ -74,15 +74,18 @@ def _events(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     if not wanted:
         return []
     rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted), EventRow.date.is_not(None))).all()
-    first_reports = {}
-    for report in session.scalars(select(EventReportRow).where(EventReportRow.event_id.in_({e.id for e in rows}))
+    dates_of = {e.id: e.date for e in rows}
+    first_reports: dict[int, EventReportRow] = {}  # the first report of the event's own date, else the first
+    for report in session.scalars(select(EventReportRow).where(EventReportRow.event_id.in_(dates_of))
                                   .order_by(EventReportRow.id)):
-        first_reports.setdefault(report.event_id, report)
+        seen = first_reports.get(report.event_id)
+        if seen is None or (seen.date != dates_of[report.event_id] and report.date == dates_of[report.event_id]):
+            first_reports[report.event_id] = report
     docs = docs_of(session, {r.article_id for r in first_reports.values()})
     taking_part = group_pairs(session.execute(
         select(EventReportRow.event_id, EventParticipantRow.entity_id)
         .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(EventReportRow.event_id.in_({e.id for e in rows}))).tuples().all())
+        .where(EventReportRow.event_id.in_(dates_of))).tuples().all())
     names = names_of(session, set().union(set(), *taking_part.values()))
     return [{
         "date": e.date,
