@@ -40,6 +40,13 @@ class PersonFinder:
         self.titles = titles()
         self.gazetteer = default_gazetteer()
         self.demonyms = demonyms()
+        #: First word of each office title → the most words a title starting with it has.
+        self._title_first_words: dict[str, int] = {}
+        for title in self.titles.offices:
+            first, n = title.split()[0], len(title.split())
+            self._title_first_words[first] = max(n, self._title_first_words.get(first, 0))
+        self._title_doc: Doc | None = None
+        self._title_lengths: list[int] = []
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
@@ -70,15 +77,24 @@ class PersonFinder:
 
     # -- names ---------------------------------------------------------------
     def _is_title_at(self, doc: Doc, i: int) -> int:
-        """Length of the longest office title starting at token i (0 if none)."""
-        if not doc[i].is_alpha:
-            return 0
-        for length in range(min(self.titles.max_tokens, len(doc) - i), 0, -1):
-            span = doc[i : i + length]
-            if span[-1].is_alpha and fold(span.text) in self.titles.offices \
-                    and not any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]):
-                return length
-        return 0
+        """Length of the longest office title starting at token i (0 if none); computed once per doc."""
+        if self._title_doc is not doc:
+            self._title_doc, self._title_lengths = doc, self._title_lengths_of(doc)
+        return self._title_lengths[i]
+
+    def _title_lengths_of(self, doc: Doc) -> list[int]:
+        words = [fold(t.text) if t.is_alpha else "" for t in doc]
+        breaks = [t.is_space or "\n" in t.whitespace_ for t in doc]
+        out = [0] * len(doc)
+        for i, word in enumerate(words):
+            longest = self._title_first_words.get(word, 0)
+            for length in range(min(longest, len(doc) - i), 0, -1):
+                if not words[i + length - 1] or any(breaks[i : i + length - 1]):
+                    continue
+                if " ".join(words[i : i + length]) in self.titles.offices:
+                    out[i] = length
+                    break
+        return out
 
     def _is_honorific(self, tok) -> bool:
         return fold(tok.text) in self.titles.honorifics
