@@ -59,6 +59,8 @@ class Gazetteer:
                 if place not in bucket:
                     bucket.append(place)
         self.max_tokens = max((k.count(" ") + 1 for k in self._by_key), default=1)
+        #: First words of all names: a token whose folded form is not here starts no place name.
+        self.first_words = frozenset(k.split()[0] for k in self._by_key)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 

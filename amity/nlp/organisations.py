@@ -55,6 +55,7 @@ class OrganisationFinder:
     def __init__(self) -> None:
         register_extensions()
         self.known = organisations()
+        self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
         self.titles = titles()
         self.gazetteer = default_gazetteer()
@@ -76,7 +77,7 @@ class OrganisationFinder:
         out = []
         i = 0
         while i < len(doc):
-            if not is_capitalised(doc[i]):
+            if not is_capitalised(doc[i]) or fold(doc[i].text).split(" ")[0] not in self._known_first_words:
                 i += 1
                 continue
             for length in range(min(10, len(doc) - i), 0, -1):

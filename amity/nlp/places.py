@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.names import fold
 
 _REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", "prefecture", "county",
                  "governorate", "district"}
@@ -108,6 +109,8 @@ class PlaceFinder:
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place]] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
+        if fold(doc[i].text).split(" ")[0] not in self.gazetteer.first_words:
+            return None
         sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
             span = doc[i : i + length]
