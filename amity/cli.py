@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -203,7 +203,7 @@ def _day(value: str | None) -> str | None:
     return value
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     _err.print(f"amity: {message}", markup=False)
     raise typer.Exit(1)
 

@@ -1,17 +1,27 @@
-"""Shared fixtures for the NLP component tests.
+"""Shared fixtures: the NLP pipeline, and databases for the registry tests.
 
 spaCy's pipeline is loaded once per test session (``load_pipeline`` is cached
 per process anyway); ``read`` runs it over one short article written for the
 test and returns the contract ``Record``.
+
+Registry tests get a database of each backend: SQLite always, PostgreSQL
+when $AMITY_TEST_POSTGRES_URL names one. That PostgreSQL database is emptied
+before each test that uses it, so point the variable at a database kept for
+tests, e.g. postgresql+psycopg://amity:amity@localhost/amity_test.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
 
 from amity.model import Article, Record
 from amity.nlp.pipeline import extract_one, load_pipeline
+from amity.store import open_database
+from amity.store.engine import database_url
 
 #: A Wednesday: "on Monday" is 8 January 2024 in the past tense, 15 January in the future.
 PUBLISHED = "2024-01-10"
@@ -30,3 +40,39 @@ def read(nlp) -> Callable[..., Record]:
         return extract_one(Article(doc="t.txt", text=text, published=published))
 
     return _read
+
+
+# --------------------------------------------------------------------------- registry databases
+
+POSTGRES_URL = os.environ.get("AMITY_TEST_POSTGRES_URL")
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES_URL, reason="AMITY_TEST_POSTGRES_URL is not set")),
+]
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(database_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database of each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'amity.db'}"
+    assert POSTGRES_URL is not None
+    _empty_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Engine]:
+    """An opened (migrated) registry of each backend."""
+    engine = open_database(db_url)
+    yield engine
+    engine.dispose()

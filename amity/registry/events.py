@@ -88,7 +88,7 @@ def _same_event(session: Session, article_id: int, event: Event, participants: l
     if not candidates:
         return None
     theirs = participants_of(session, candidates)
-    when = dict(session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(candidates))).tuples().all())
+    when = dict(session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(candidates))).all())
     best: tuple[int, float, int] | None = None
     for event_id in sorted(candidates):
         shared = len(mine & theirs[event_id])

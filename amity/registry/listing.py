@@ -2,7 +2,8 @@
 
 A tie is `dormant` when neither a stage nor an activity of it falls within
 the last N years (default 3) before today or a given day; an undated stage
-counts at the publication date of the article that reports it.
+counts at the publication date of the article that reports it, and a tie
+with no date at all is not called dormant.
 """
 from __future__ import annotations
 
@@ -53,11 +54,11 @@ def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, 
         return []
     tie_ids = {t.id for t in rows}
     parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                                          .where(TiePartyRow.tie_id.in_(tie_ids))).tuples().all())
+                                          .where(TiePartyRow.tie_id.in_(tie_ids))).all())
     names = names_of(session, set().union(*parties.values()))
     stages = session.execute(select(TieStageRow.tie_id, TieStageRow.date, ArticleRow.published, TieStageRow.article_id)
                              .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                             .where(TieStageRow.tie_id.in_(tie_ids))).tuples().all()
+                             .where(TieStageRow.tie_id.in_(tie_ids))).all()
     seen: dict[int, list[str | None]] = {}
     sources: dict[int, set[int]] = {}
     for tie_id, stage_date, published, article_id in stages:
@@ -107,12 +108,12 @@ def describe_events(session: Session, rows: list[EventRow]) -> list[dict[str, An
         return []
     event_ids = {e.id for e in rows}
     reports = session.execute(select(EventReportRow.event_id, EventReportRow.id, EventReportRow.article_id)
-                              .where(EventReportRow.event_id.in_(event_ids))).tuples().all()
+                              .where(EventReportRow.event_id.in_(event_ids))).all()
     report_event = {report_id: event_id for event_id, report_id, _ in reports}
     articles = group_pairs([(event_id, article_id) for event_id, _, article_id in reports])
     taking_part = group_pairs([(report_event[r], p) for r, p in session.execute(
         select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
-        .where(EventParticipantRow.report_id.in_(report_event))).tuples()])
+        .where(EventParticipantRow.report_id.in_(report_event)))])
     places = {e.place_entity_id for e in rows if e.place_entity_id}
     names = names_of(session, set().union(places, *taking_part.values()))
     docs = docs_of(session, set().union(*articles.values()))

@@ -25,7 +25,7 @@ def entities_named(session: Session, name: str) -> list[EntityRow]:
     exact = {entity_id for entity_id, given in rows if fold(given) == fold(name)}
     ids = {entity_id for entity_id, _ in rows}
     spoken = dict(session.execute(select(MentionRow.entity_id, func.count(func.distinct(MentionRow.article_id)))
-                                  .where(MentionRow.entity_id.in_(ids)).group_by(MentionRow.entity_id)).tuples().all())
+                                  .where(MentionRow.entity_id.in_(ids)).group_by(MentionRow.entity_id)).all())
     entities = session.scalars(select(EntityRow).where(EntityRow.id.in_(ids))).all()
     return sorted(entities, key=lambda e: (e.id not in exact, -spoken.get(e.id, 0), e.id))
 
@@ -44,14 +44,14 @@ def names_of(session: Session, entity_ids: set[int]) -> dict[int, str]:
     """Display names by entity id."""
     if not entity_ids:
         return {}
-    return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(entity_ids))).tuples().all())
+    return dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(entity_ids))).all())
 
 
 def docs_of(session: Session, article_ids: set[int]) -> dict[int, str]:
     """Article docs by article id."""
     if not article_ids:
         return {}
-    return dict(session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(article_ids))).tuples().all())
+    return dict(session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(article_ids))).all())
 
 
 def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:

@@ -43,7 +43,7 @@ def entity_profile(db: Engine | Session, name: str) -> dict[str, Any] | None:
 def _names(session: Session, entity_id: int) -> list[dict[str, str]]:
     """Each spelling once, with the first reason it was given."""
     rows = session.execute(select(EntityNameRow.key, EntityNameRow.name, EntityNameRow.reason)
-                           .where(EntityNameRow.entity_id == entity_id).order_by(EntityNameRow.id)).tuples().all()
+                           .where(EntityNameRow.entity_id == entity_id).order_by(EntityNameRow.id)).all()
     first: dict[str, dict[str, str]] = {}
     for key, name, reason in rows:
         first.setdefault(key, {"name": name, "reason": reason})
@@ -53,7 +53,7 @@ def _names(session: Session, entity_id: int) -> list[dict[str, str]]:
 def _offices(session: Session, person_id: int) -> list[dict[str, Any]]:
     """Offices held, each with the articles that say so."""
     rows = session.execute(select(RoleRow.title, RoleRow.of_name, RoleRow.of_entity_id, RoleRow.article_id)
-                           .where(RoleRow.person_id == person_id).order_by(RoleRow.id)).tuples().all()
+                           .where(RoleRow.person_id == person_id).order_by(RoleRow.id)).all()
     names = names_of(session, {r[2] for r in rows if r[2]})
     docs = docs_of(session, {r[3] for r in rows})
     offices: dict[tuple[str, str | None], set[str]] = {}

@@ -16,8 +16,8 @@ LAST_ERRORS = 5
 def stats(db: Engine | Session) -> dict[str, Any]:
     """Counts of articles, entities by type, events, ties by status, and ingest errors with the last few."""
     with session_of(db) as session:
-        by_type = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).tuples().all())
-        by_status = dict(session.execute(select(TieRow.status, func.count()).group_by(TieRow.status)).tuples().all())
+        by_type = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).all())
+        by_status = dict(session.execute(select(TieRow.status, func.count()).group_by(TieRow.status)).all())
         last = session.scalars(select(IngestErrorRow).order_by(IngestErrorRow.at.desc(), IngestErrorRow.id.desc())
                                .limit(LAST_ERRORS)).all()
         return {

@@ -56,7 +56,7 @@ def refresh(session: Session, tie_id: int) -> None:
     if tie is None:
         return
     stages = session.execute(select(TieStageRow.status, TieStageRow.date).where(TieStageRow.tie_id == tie_id)
-                             .order_by(TieStageRow.id)).tuples().all()
+                             .order_by(TieStageRow.id)).all()
     if not stages:
         session.delete(tie)
         return
@@ -73,7 +73,7 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     if not candidates:
         return set()
     parties = session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                              .where(TiePartyRow.tie_id.in_(candidates))).tuples().all()
+                              .where(TiePartyRow.tie_id.in_(candidates))).all()
     outside = {tie_id for tie_id, entity_id in parties if entity_id not in around}
     return candidates - outside
 

@@ -43,14 +43,14 @@ def _ties_among(session: Session, groups: list[set[int]]) -> dict[int, set[int]]
     if not wanted:
         return {}
     return group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                                       .where(TiePartyRow.tie_id.in_(wanted))).tuples().all())
+                                       .where(TiePartyRow.tie_id.in_(wanted))).all())
 
 
 def _stages(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     parties = _ties_among(session, groups)
     if not parties:
         return []
-    kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).tuples().all())
+    kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).all())
     stages = session.scalars(select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None))).all()
     names = names_of(session, set().union(*parties.values()))
     docs = docs_of(session, {s.article_id for s in stages})
@@ -85,7 +85,7 @@ def _events(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     taking_part = group_pairs(session.execute(
         select(EventReportRow.event_id, EventParticipantRow.entity_id)
         .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(EventReportRow.event_id.in_(dates_of))).tuples().all())
+        .where(EventReportRow.event_id.in_(dates_of))).all())
     names = names_of(session, set().union(set(), *taking_part.values()))
     return [{
         "date": e.date,

@@ -38,6 +38,7 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
+        _engine.use_wal(engine)
     except Exception as exc:
         engine.dispose()
         if isinstance(exc, StoreError | SQLAlchemyError | OSError):

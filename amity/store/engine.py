@@ -56,8 +56,8 @@ def writer(engine: Engine) -> Engine:
 
 def sqlite_path(url: URL) -> Path | None:
     """The file of a SQLite URL; None for other databases and in-memory SQLite."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:") or url.query.get("uri"):
+        return None  # not a file, or an SQLite URI (file:...?mode=ro) that SQLite itself resolves
     return Path(url.database)
 
 
@@ -75,8 +75,26 @@ def create(url: URL) -> Engine:
         raise StoreError(f"cannot use database {shown(url)}: {exc}") from None
 
 
+def use_wal(engine: Engine) -> None:
+    """Put a SQLite database in WAL mode (a lasting property of the file), so readers never wait for a writer.
+
+    Called once the schema is known to be this Amity's, so that a database
+    Amity refuses is left exactly as it was.
+    """
+    if engine.url.get_backend_name() != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    finally:
+        raw.close()
+
+
 def _configure_sqlite(engine: Engine) -> None:
-    """WAL, foreign keys, and transactions that begin when SQLAlchemy says so.
+    """Foreign keys, and transactions that begin when SQLAlchemy says so.
 
     Python's sqlite3 module would otherwise start transactions only at the
     first write, so a read-then-write (is this article known? store it)
@@ -88,9 +106,6 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 

@@ -1,0 +1,117 @@
+"""Opening the registry's database: URLs, migrations, and the one-line errors when it cannot be used."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from amity.store import StoreError, open_database
+from amity.store.migrate import head
+from amity.store.schema import Base
+
+
+def test_a_new_database_gets_the_whole_schema_at_the_latest_revision(db_url: str):
+    engine = open_database(db_url)
+
+    tables = set(inspect(engine).get_table_names())
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head()
+        # The migrations create exactly what the models describe.
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    assert {"articles", "ingest_errors", "entities", "entity_names", "mentions", "roles", "events",
+            "event_reports", "event_participants", "ties", "tie_parties", "tie_stages"} <= tables
+    engine.dispose()
+
+
+def test_opening_again_migrates_nothing(db_url: str):
+    open_database(db_url).dispose()
+    engine = open_database(db_url)
+
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head()
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):
+    engine = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
+
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_a_plain_path_and_the_environment_name_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    open_database(str(tmp_path / "plain.db")).dispose()
+    monkeypatch.setenv("AMITY_DB", str(tmp_path / "from-env.db"))
+    open_database().dispose()
+
+    assert (tmp_path / "plain.db").is_file()
+    assert (tmp_path / "from-env.db").is_file()
+
+
+def test_the_default_is_amity_db_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("AMITY_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+    open_database().dispose()
+
+    assert (tmp_path / "amity.db").is_file()
+
+
+def test_a_database_from_a_newer_amity_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "newer.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        connection.execute("INSERT INTO alembic_version VALUES ('f00dcafe')")
+
+    with pytest.raises(StoreError) as refused:
+        open_database(str(path))
+
+    assert str(refused.value) == "database schema is newer than this Amity (revision f00dcafe); upgrade Amity"
+    with sqlite3.connect(path) as connection:
+        assert [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == [
+            "alembic_version"]
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("mysql://amity@localhost/amity", "unsupported database 'mysql'"),
+    ("postgresql+psycopg2://amity@localhost/amity", "use the psycopg driver"),
+    ("sqlite+nosuchdriver:///x.db", "cannot use database"),
+    ("://nothing", "not a database URL"),
+])
+def test_a_wrong_url_is_one_clear_error(url: str, says: str):
+    with pytest.raises(StoreError, match=re.escape(says)) as failed:
+        open_database(url)
+
+    assert "\n" not in str(failed.value)
+
+
+def test_an_unreachable_postgresql_is_one_clear_error_without_the_password():
+    with pytest.raises(StoreError) as failed:
+        open_database("postgresql+psycopg://amity:s3cret@127.0.0.1:9/amity")
+
+    message = str(failed.value)
+    assert message.startswith("cannot connect to database postgresql+psycopg://amity:***@127.0.0.1:9/amity")
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_a_missing_folder_or_a_file_that_is_no_database_is_one_clear_error(tmp_path: Path):
+    (tmp_path / "notes.db").write_text("not a database")
+
+    with pytest.raises(StoreError, match="folder .* does not exist"):
+        open_database(str(tmp_path / "nowhere" / "amity.db"))
+    with pytest.raises(StoreError, match="file is not a database"):
+        open_database(str(tmp_path / "notes.db"))
+
+
+def test_reading_commands_do_not_create_a_database(tmp_path: Path):
+    with pytest.raises(StoreError, match="no Amity database at"):
+        open_database(str(tmp_path / "amity.db"), create=False)
+
+    assert not (tmp_path / "amity.db").exists()
