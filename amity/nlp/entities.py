@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rapidfuzz import fuzz
+
 from amity.nlp.gazetteer import Place, default_gazetteer
+from amity.nlp.lexicons import demonyms, organisations
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -200,11 +203,16 @@ class EntityGrouper:
                 target = next(p for p in clusters if p.type == "person" and fold(c.name) in {fold(s) for s in p.surfaces})
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
+        clusters = _merge_variants(clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 
     @staticmethod
     def _key(m: Mention) -> tuple[str, str]:
+        if m.type == "organization":
+            known = organisations().get(fold(m.name))
+            if known is not None:  # "Turkic Council", a former name of the Organization of Turkic States
+                return ("organization", name_key(known.name))
         if m.type == "place" and m.place is not None:
             p = m.place
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
@@ -236,6 +244,54 @@ def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mentio
     body_names = {fold(m.name) for m in mentions if m.start not in headline}
     return [m for m in mentions
             if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
+
+
+_FILLER = {"of", "the", "and", "for", "affairs", "&"}
+
+
+def _merge_variants(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Join the clusters of one body or place written two ways in one article: "Foreign Ministry" and
+    "Ministry of Foreign Affairs", "Senate" and "Kazakh Senate", "State Reserve Department of
+    Shusha City" and "Shusha City State Reserve Department", "Sejong" and "Sejong city"."""
+    out: list[EntityCluster] = []
+    for cluster in sorted(clusters, key=lambda c: -len(c.name)):
+        target = next((o for o in out if o.type == cluster.type and _variants(o, cluster)), None)
+        if target is None:
+            out.append(cluster)
+            continue
+        target.mentions += cluster.mentions
+        target.mentions.sort(key=lambda m: m.start)
+        target.place = target.place or cluster.place
+    return out
+
+
+def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
+    if longer.type == "organization":
+        a, b = _content_words(longer.name), _content_words(shorter.name)
+        if not a or not b:
+            return False
+        heads_a = {w for w in a if w in ORG_HEADS}
+        heads_b = {w for w in b if w in ORG_HEADS}
+        if not heads_b or not heads_b <= heads_a:
+            return False
+        if b <= a and (len(b) >= 2 or len(heads_a) == 1):
+            return True  # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
+        return fuzz.ratio(fold(longer.name), fold(shorter.name)) >= 92  # "Bngladesh" for "Bangladesh"
+    if longer.type == "place" and (longer.place is None or shorter.place is None or
+                                   longer.place.geonames_id is None or shorter.place.geonames_id is None):
+        # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
+        a, b = fold(longer.name).split(), fold(shorter.name).split()
+        extra = a[len(b):]
+        return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
+    return False
+
+
+_PLACE_SUFFIXES = {"city", "town", "ward", "pradesh", "ku", "shi", "si"}
+
+
+def _content_words(name: str) -> set[str]:
+    table = demonyms()
+    return {w for w in fold(name).split() if w not in _FILLER and w not in table}
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
