@@ -347,6 +347,8 @@ class EventFinder:
             other.extra += [x for x in event.extra if x not in other.extra]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
+            if event.agreement == "sister_city":
+                other.agreement = "sister_city"
             return
         events.append(event)
 

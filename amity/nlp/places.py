@@ -89,9 +89,31 @@ class PlaceFinder:
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
+        mentions += self._repeated(doc, mentions)
         mentions += self._unlinked(doc, mentions)
         doc._.place_mentions = mentions
         return doc
+
+    @staticmethod
+    def _repeated(doc: Doc, linked: list[Mention]) -> list[Mention]:
+        """Once a name is a place in this article, it is one wherever it recurs, even where spaCy
+        took it for a person ("between Hebden Royd, Warstein and St Pol")."""
+        by_first: dict[str, list[Mention]] = {}
+        for m in linked:
+            by_first.setdefault(doc[m.start].text, []).append(m)
+        taken = {k for m in linked for k in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.text not in by_first:
+                continue
+            for m in by_first[tok.text]:
+                n = m.end - m.start
+                if doc[tok.i : tok.i + n].text == doc[m.start : m.end].text and \
+                        not any(k in taken for k in range(tok.i, tok.i + n)):
+                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=2))
+                    taken.update(range(tok.i, tok.i + n))
+                    break
+        return out
 
     def _linkable(self, doc: Doc, found: tuple[int, int, list[Place]], context: frozenset[str],
                   ner_label: list[str]) -> bool:

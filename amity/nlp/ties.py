@@ -75,6 +75,8 @@ class TieFinder:
             sister = any(c in lowered for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             agreement = self._agreement_signed(sent_events)
+            # "they signed a very important protocol": the sister-city protocol told of before
+            sister = sister or any(e.agreement == "sister_city" for e in sent_events if e.type == "signing")
             if not sister and not agreement:
                 listed = self._listed_towns(sent, token_entity, context, roster_of) if roster_of else []
                 for town in listed:
@@ -325,7 +327,10 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
         container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and (
             cluster.type == "place" and previous.type in ("place", "organization")
             and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
-                 and not (previous.place is not None and previous.place.kind == "country"))
+                 and not (previous.place is not None and previous.place.kind == "country")
+                 # "Edogawa Ward, Tokyo": the city a ward or district lies in
+                 or glue == "," and cluster.place is not None and cluster.place.kind == "city"
+                 and previous.type == "place" and (previous.place is None or previous.place.kind == "district"))
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         venue = glue in ("in", "at")
@@ -395,7 +400,10 @@ class _ArticleContext:
         places = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind in kinds]
         if len(places) < 2:
             return None
-        return sorted(places, key=lambda c: -len(c.mentions))[:2]
+        ranked = sorted(places, key=lambda c: -len(c.mentions))
+        if len(ranked) > 2 and len(ranked[1].mentions) <= len(ranked[2].mentions):
+            return None  # no clear two sides among several states
+        return ranked[:2]
 
     def countries_named(self, names: list[str]) -> list[EntityCluster]:
         """The article's entities for countries named by adjective ("Kyrgyz" → the Kyrgyz Republic)."""
