@@ -232,7 +232,7 @@ def main() -> int:
               f"from {len(example_articles())} examples; {os.cpu_count()} CPUs", flush=True)
 
         load_before = os.getloadavg()[0]
-        if load_before > 0.5:
+        if load_before > 1.0:
             print(f"note: load average is {load_before:.1f} before starting; other work on this machine "
                   "will slow the wall-clock figures (CPU-second figures are less affected)", flush=True)
         tiny = Path(tmp) / "one.txt"

@@ -25,7 +25,7 @@ _NOT_BODIES = {"festival", "forum", "symposium", "summit", "conference", "progra
                "agreement", "protocol", "memorandum", "declaration", "treaty", "games", "week", "day", "award",
                "prize", "road", "street", "avenue", "square", "park", "mosque", "tomb", "mausoleum", "airport",
                "station", "highway", "resort", "hotel", "corridor", "border", "city", "cities", "states",
-               "countries", "republics", "world", "law", "laws", "news", "times", "agency"}
+               "countries", "republics", "world", "law", "laws", "news", "times"}
 _NEWS_AGENCY_WORDS = {"news", "reports", "informs", "correspondent"}
 
 

@@ -98,7 +98,7 @@ class OrganisationFinder:
             if tok.lower_ not in ORG_HEADS or not is_capitalised(tok):
                 continue
             start = self._extend_left(doc, tok.i)
-            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i)
+            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and tok.lower_ in TOWN_BODY_HEADS)
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
@@ -150,7 +150,10 @@ class OrganisationFinder:
                 and fold(before.text) not in self.demonyms)
 
     def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
-        """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date."""
+        """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date.
+
+        `named_head`: a town's own body ("Turkistan Municipality"), whose name does not go on to
+        its country ("... of Kazakhstan")."""
         while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
             j += 1  # "Economic Zone Authority": heads in a row are one name
         if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
