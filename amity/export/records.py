@@ -1,0 +1,357 @@
+"""The registry read for export: ties, entities and events in batches, each fact with its evidence.
+
+Every exporter reads through these generators so that all formats show the
+same facts. They stream: the main query is fetched `BATCH` rows at a time
+(`yield_per`, a server-side cursor on PostgreSQL) and the details of each
+batch (parties, stages, names, reports) are read with one query per kind
+of detail, so memory stays bounded by the batch, not by the registry.
+
+`--kind` and `--status` choose ties only; entities and events are exported
+whole. Dormancy is judged as `amity ties` judges it (`describe_ties`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from amity.registry import DORMANT_YEARS
+from amity.registry import dates
+from amity.registry.listing import describe_ties
+from amity.registry.lookup import group_pairs
+from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
+                                MentionRow, TiePartyRow, TieRow, TieStageRow)
+
+#: Rows fetched per round trip, and the size of the batches details are read for.
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class TieFilter:
+    """Which ties to export: of a kind, at a status ('dormant' too), dormancy judged on `as_of` (default today)."""
+
+    kind: str | None = None
+    status: str | None = None
+    as_of: date | None = None
+    dormant_years: int = DORMANT_YEARS
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity as a tie or event names it: enough to label, place and link it."""
+
+    id: int
+    type: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the article's doc, the sentence, and its span in the article's stored text."""
+
+    doc: str
+    sentence: str | None
+    start: int | None
+    end: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One article's report of a tie's stage; `published` is that article's date."""
+
+    status: str
+    date: str | None
+    published: str | None
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "date": self.date, "published": self.published,
+                "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True)
+class TieRecord:
+    """A tie with its parties (sorted by name), summary, and stage history (earliest first)."""
+
+    id: int
+    kind: str
+    parties: list[Ref]
+    status: str
+    date: str | None
+    last_activity: str | None
+    last_seen: str | None
+    dormant: bool
+    stages: list[Stage]
+
+    @property
+    def docs(self) -> list[str]:
+        """The articles that report the tie."""
+        return sorted({s.evidence.doc for s in self.stages})
+
+    @property
+    def first_source(self) -> str | None:
+        """The doc of the earliest-published article that reports the tie (undated articles last)."""
+        if not self.stages:
+            return None
+        first = min(self.stages, key=lambda s: (s.published is None, s.published or "", s.evidence.doc))
+        return first.evidence.doc
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "parties": [p.name for p in self.parties],
+            "party_ids": [p.id for p in self.parties],
+            "status": self.status,
+            "date": self.date,
+            "last_activity": self.last_activity,
+            "last_seen": self.last_seen,
+            "dormant": self.dormant,
+            "sources": len(self.docs),
+            "docs": self.docs,
+            "stages": [s.to_dict() for s in self.stages],
+        }
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An entity with every other spelling articles gave it; `part_of` is a municipality's town."""
+
+    ref: Ref
+    geonames_id: int | None
+    aliases: list[str]
+    part_of: str | None
+    sources: int
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """(lat, lon), when both are known."""
+        if self.ref.lat is None or self.ref.lon is None:
+            return None
+        return self.ref.lat, self.ref.lon
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.ref.id,
+            "type": self.ref.type,
+            "name": self.ref.name,
+            "aliases": self.aliases,
+            "country": self.ref.country,
+            "geonames_id": self.geonames_id,
+            "coordinates": list(self.coordinates) if self.coordinates else None,
+            "part_of": self.part_of,
+            "part_of_id": self.ref.parent_id,
+            "sources": self.sources,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one article says of an event."""
+
+    status: str
+    date: str | None
+    place: str | None
+    agreement: str | None
+    participants: list[str]
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "date": self.date, "place": self.place, "agreement": self.agreement,
+                "participants": self.participants, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event: its summary, its participants over all reports (sorted by name), and each report."""
+
+    id: int
+    type: str
+    status: str
+    date: str | None
+    place: Ref | None
+    agreement: str | None
+    participants: list[Ref]
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[str]:
+        return sorted({r.evidence.doc for r in self.reports})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "status": self.status,
+            "date": self.date,
+            "participants": [p.name for p in self.participants],
+            "participant_ids": [p.id for p in self.participants],
+            "place": self.place.name if self.place else None,
+            "place_id": self.place.id if self.place else None,
+            "agreement": self.agreement,
+            "sources": len(self.docs),
+            "docs": self.docs,
+            "reports": [r.to_dict() for r in self.reports],
+        }
+
+
+# --------------------------------------------------------------------------- ties
+
+def tie_batches(session: Session, where: TieFilter = TieFilter()) -> Iterator[list[TieRecord]]:
+    """The chosen ties, by id, at most `BATCH` at a time."""
+    query = select(TieRow).order_by(TieRow.id)
+    if where.kind:
+        query = query.where(TieRow.kind == where.kind)
+    if where.status and where.status != "dormant":
+        query = query.where(TieRow.status == where.status)
+    for rows in _partitions(session, query):
+        described = describe_ties(session, rows, as_of=where.as_of, dormant_years=where.dormant_years)
+        ids = [t.id for t in rows]
+        parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                              .where(TiePartyRow.tie_id.in_(ids))).all())
+        refs = _refs(session, set().union(*parties.values()))
+        stages = _stages(session, ids)
+        batch = []
+        for tie, summary in zip(rows, described, strict=True):
+            if where.status == "dormant" and not summary["dormant"]:
+                continue
+            batch.append(TieRecord(
+                id=tie.id, kind=tie.kind, parties=_by_name(refs[p] for p in parties.get(tie.id, ())),
+                status=tie.status, date=tie.date, last_activity=tie.last_activity, last_seen=summary["last_seen"],
+                dormant=summary["dormant"], stages=stages.get(tie.id, [])))
+        if batch:
+            yield batch
+
+
+def tie_records(session: Session, where: TieFilter = TieFilter()) -> Iterator[TieRecord]:
+    """The chosen ties, one at a time (read in batches)."""
+    for batch in tie_batches(session, where):
+        yield from batch
+
+
+def _stages(session: Session, tie_ids: list[int]) -> dict[int, list[Stage]]:
+    """Each tie's stages, earliest first (an undated stage at its article's publication date)."""
+    rows = session.execute(
+        select(TieStageRow.tie_id, TieStageRow.id, TieStageRow.status, TieStageRow.date, TieStageRow.sentence,
+               TieStageRow.start, TieStageRow.end, ArticleRow.doc, ArticleRow.published)
+        .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
+        .where(TieStageRow.tie_id.in_(tie_ids))).all()
+    out: dict[int, list[tuple[tuple[str, int], Stage]]] = {}
+    for tie_id, stage_id, status, when, sentence, start, end, doc, published in rows:
+        order = (_sort_day(when or published), stage_id)
+        out.setdefault(tie_id, []).append((order, Stage(status, when, published, Evidence(doc, sentence, start, end))))
+    return {tie_id: [stage for _, stage in sorted(items, key=lambda item: item[0])] for tie_id, items in out.items()}
+
+
+# --------------------------------------------------------------------------- entities
+
+def entity_records(session: Session, *, types: Sequence[str] | None = None,
+                   located: bool = False) -> Iterator[EntityRecord]:
+    """Entities by id, optionally of some types, or only those with coordinates."""
+    query = select(EntityRow).order_by(EntityRow.id)
+    if types is not None:
+        query = query.where(EntityRow.type.in_(types))
+    if located:
+        query = query.where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None))
+    for rows in _partitions(session, query):
+        ids = [e.id for e in rows]
+        spellings: dict[int, list[str]] = {}
+        for entity_id, name in session.execute(select(EntityNameRow.entity_id, EntityNameRow.name)
+                                               .where(EntityNameRow.entity_id.in_(ids)).order_by(EntityNameRow.id)):
+            spellings.setdefault(entity_id, []).append(name)
+        parents = {e.parent_id for e in rows if e.parent_id}
+        parent_names = dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(parents)))
+                            .all()) if parents else {}
+        spoken = dict(session.execute(select(MentionRow.entity_id, func.count(func.distinct(MentionRow.article_id)))
+                                      .where(MentionRow.entity_id.in_(ids)).group_by(MentionRow.entity_id)).all())
+        for e in rows:
+            aliases = list(dict.fromkeys(n for n in spellings.get(e.id, ()) if n != e.name))
+            yield EntityRecord(ref=_ref(e), geonames_id=e.geonames_id, aliases=aliases,
+                               part_of=parent_names.get(e.parent_id) if e.parent_id else None,
+                               sources=spoken.get(e.id, 0))
+
+
+def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
+    """(lon, lat) of every entity that has coordinates; a municipality without its own gets its town's."""
+    own = {i: (lon, lat) for i, lat, lon in session.execute(
+        select(EntityRow.id, EntityRow.lat, EntityRow.lon)
+        .where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None)))}
+    for entity_id, parent_id in session.execute(select(EntityRow.id, EntityRow.parent_id)
+                                                .where(EntityRow.parent_id.is_not(None))):
+        if entity_id not in own and parent_id in own:
+            own[entity_id] = own[parent_id]
+    return own
+
+
+# --------------------------------------------------------------------------- events
+
+def event_records(session: Session) -> Iterator[EventRecord]:
+    """Every event by id, with its reports (in the order they were stored) and their evidence."""
+    for rows in _partitions(session, select(EventRow).order_by(EventRow.id)):
+        reports = session.execute(
+            select(EventReportRow.event_id, EventReportRow.id, EventReportRow.status, EventReportRow.date,
+                   EventReportRow.place_entity_id, EventReportRow.agreement, EventReportRow.sentence,
+                   EventReportRow.start, EventReportRow.end, ArticleRow.doc)
+            .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+            .where(EventReportRow.event_id.in_([e.id for e in rows])).order_by(EventReportRow.id)).all()
+        taking_part = group_pairs(session.execute(
+            select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
+            .where(EventParticipantRow.report_id.in_([r.id for r in reports]))).all()) if reports else {}
+        wanted = {e.place_entity_id for e in rows} | {r.place_entity_id for r in reports}
+        refs = _refs(session, set().union({i for i in wanted if i}, *taking_part.values()))
+        by_event: dict[int, list[Report]] = {}
+        participants: dict[int, set[int]] = {}
+        for r in reports:
+            people = taking_part.get(r.id, set())
+            participants.setdefault(r.event_id, set()).update(people)
+            place = refs[r.place_entity_id].name if r.place_entity_id else None
+            by_event.setdefault(r.event_id, []).append(Report(
+                r.status, r.date, place, r.agreement, [p.name for p in _by_name(refs[p] for p in people)],
+                Evidence(r.doc, r.sentence, r.start, r.end)))
+        for e in rows:
+            yield EventRecord(
+                id=e.id, type=e.type, status=e.status, date=e.date,
+                place=refs[e.place_entity_id] if e.place_entity_id else None, agreement=e.agreement,
+                participants=_by_name(refs[p] for p in participants.get(e.id, ())), reports=by_event.get(e.id, []))
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _partitions(session: Session, query: Select[Any]) -> Iterator[list[Any]]:
+    """The query's ORM rows, `BATCH` at a time, fetched as they are needed (never all at once)."""
+    result = session.execute(query.execution_options(yield_per=BATCH))
+    try:
+        for partition in result.scalars().partitions():
+            yield list(partition)
+    finally:
+        result.close()
+
+
+def _ref(e: EntityRow) -> Ref:
+    return Ref(e.id, e.type, e.name, e.country, e.lat, e.lon, e.parent_id)
+
+
+def _refs(session: Session, ids: set[int]) -> dict[int, Ref]:
+    if not ids:
+        return {}
+    return {e.id: _ref(e) for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(ids)))}
+
+
+def _by_name(refs: Any) -> list[Ref]:
+    return sorted(refs, key=lambda r: (r.name.casefold(), r.id))
+
+
+def _sort_day(value: str | None) -> str:
+    """The first day a date covers, for sorting; undated sorts last."""
+    return dates.span(value)[0] if value else "9999-99-99"
