@@ -14,7 +14,9 @@ $(BIN)/amity: pyproject.toml
 install: $(BIN)/amity
 
 run: install
-	$(BIN)/amity extract examples/articles/
+	$(BIN)/amity ingest examples/articles/ --db amity.db
+	$(BIN)/amity ties --db amity.db
+	$(BIN)/amity stats --db amity.db
 
 test: install
 	$(BIN)/python -m pytest -q

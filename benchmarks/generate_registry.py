@@ -105,6 +105,7 @@ class Country:
     code: str
     name: str
     geonames_id: int
+    population: int
     parliament: Body
     ministries: dict[str, Body] = field(default_factory=dict)
 
@@ -173,7 +174,9 @@ class World:
         self.bodies = self._known_bodies()
         self.towns = self._towns(towns)
         self.town_weights = list(accumulate(1.0 / (rank + 5) ** 0.9 for rank in range(len(self.towns))))
-        self.country_list = sorted({t.country.code: t.country for t in self.towns}.values(), key=lambda c: c.code)
+        # Intergovernmental partners: the states of over a million people that have towns in the world.
+        self.country_list = sorted({t.country.code: t.country for t in self.towns
+                                    if t.country.population >= 1_000_000}.values(), key=lambda c: c.code)
         self.partnerships = [self._partnership() for _ in range(pairs)]
         self.pair_weights = list(accumulate(1.0 / (rank + 3) ** 0.85 for rank in range(len(self.partnerships))))
         self.by_town: dict[int, list[Partnership]] = {}
@@ -209,7 +212,7 @@ class World:
         if code not in self.countries:
             name = info["name"]
             parliament = Body(f"Parliament of {name}")
-            country = Country(code, name, info["geonameid"], parliament)
+            country = Country(code, name, info["geonameid"], info.get("population") or 0, parliament)
             for ministry in MINISTRIES:
                 body = Body(f"Ministry of {ministry} of {name}")
                 body.head = self._person(f"minister of {ministry.lower()}", name)
@@ -346,6 +349,11 @@ def day_text(day: date, precision: int) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if precision == 3 else f"{MONTHS[day.month - 1]} {day.year}"
 
 
+def on(day: date, precision: int) -> str:
+    """'on 5 May 2020' or 'in May 2020'."""
+    return f"{'on' if precision == 3 else 'in'} {day_text(day, precision)}"
+
+
 def iso(day: date, precision: int) -> str:
     return day.isoformat() if precision == 3 else day.isoformat()[:7]
 
@@ -359,7 +367,7 @@ class Writer:
         self._evidence = Evidence
         self.title = title
         self.parts: list[str] = []
-        self.sentences: list = []
+        self.sentences: list = [Evidence(title, 0, len(title))]  # the headline is read as a sentence too
         self.offset = len(title) + 2  # full_text is the title, a blank line, then the body
 
     def say(self, sentence: str, new_paragraph: bool = False):
@@ -382,9 +390,16 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
     """One (Article, Record) about `pair`, published on a day in its life."""
     from amity.model import Article, Entity, Event, Record, Role, Tie
 
-    end = min(LAST_DAY, pair.stages[-1][1] + timedelta(days=5 * 365))
-    start = pair.stages[0][1]
-    published = start + timedelta(days=rng.randrange(max(1, (end - start).days)))
+    roll = rng.random()
+    signed = next((d for st, d in pair.stages if st == "signed"), None)
+    if roll < 0.4:  # news of a stage, soon after it
+        published = min(LAST_DAY, rng.choice(pair.stages)[1] + timedelta(days=rng.randint(0, 60)))
+    elif roll < 0.5 and signed is not None:  # news of a coming signing
+        published = max(pair.stages[0][1], signed - timedelta(days=rng.randint(5, 80)))
+    else:  # anything later: visits and talks of the partners
+        end = min(LAST_DAY, pair.stages[-1][1] + timedelta(days=5 * 365))
+        start = pair.stages[0][1]
+        published = start + timedelta(days=rng.randrange(max(1, (end - start).days)))
     stage = pair.stage_at(published) or pair.stages[0]
     upcoming = pair.next_after(published)
     a, b = (pair.a, pair.b) if rng.random() < 0.6 else (pair.b, pair.a)
@@ -455,17 +470,17 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
     dateline = f"{where.upper()}, {MONTHS[published.month - 1]} {published.day}, {published.year} — "
     use_party(a, name_a), use_party(b, name_b)
     p_a, p_b = use_person(speaker_a), use_person(speaker_b)
-    title_a = f"{speaker_a.title.capitalize()} of {speaker_a.of}"
+    title_a = f"{_office(speaker_a.title)} of {speaker_a.of}"
     # -- the lead event
     if lead in ("signing", "planned_signing"):
         prec = 3 if lead == "signing" or rng.random() < 0.5 else 2
         when = day_text(stage_day, prec)
         if lead == "signing":
             s = w.say(f"{dateline}{p_a} and {p_b} signed the {phrase} between {name_a} and {name_b} in {where} "
-                      f"on {when}.")
+                      f"{on(stage_day, prec)}.")
         else:
             s = w.say(f"{dateline}The {phrase} between {name_a} and {name_b} is scheduled to be signed in {where} "
-                      f"on {when}, {p_a}, {title_a}, said.")
+                      f"{on(stage_day, prec)}, {p_a}, {title_a}, said.")
         events.append(Event("signing", "occurred" if lead == "signing" else "planned", iso(stage_day, prec),
                             [p_a, p_b] if lead == "signing" else [name_a, name_b], where, pair.kind, [s]))
         ties.append(Tie(pair.kind, [name_a, name_b], "signed" if lead == "signing" else "planned",
@@ -478,7 +493,6 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
                   f"on cooperation in {pair.subject}.")
         events.append(Event("ratification", "occurred", iso(stage_day, 3), [parliament, country_b], None, None, [s]))
         ties.append(Tie(pair.kind, [name_a, name_b], "ratified", iso(stage_day, 3), [s]))
-        signed = next((d for st, d in pair.stages if st == "signed"), None)
         if signed is not None:
             s = w.say(f"The agreement was signed by {p_a} and {p_b} on {day_text(signed, 3)}.")
             events.append(Event("signing", "occurred", iso(signed, 3), [p_a, p_b], None, pair.kind, [s]))
@@ -487,14 +501,14 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
         day, prec = _occurrence(pair, rng, kind, published)
         if kind == "meeting":
             s = w.say(f"{dateline}{p_a}, {title_a}, met {p_b}, {speaker_b.title} of {speaker_b.of}, in {where} "
-                      f"on {day_text(day, prec)} to discuss cooperation in {pair.subject}.")
+                      f"{on(day, prec)} to discuss cooperation in {pair.subject}.")
             events.append(Event("meeting", "occurred", iso(day, prec), [p_a, p_b], where, None, [s]))
         else:
             group = party_name(a) if a.kind == "town" else name_a
             if group != name_a:
                 use_party(a, group)
-            s = w.say(f"{dateline}A delegation of {group} headed by {title_a} {p_a} visited {where} "
-                      f"on {day_text(day, prec)}.")
+            s = w.say(f"{dateline}A delegation of {group} headed by {p_a}, {title_a}, visited {where} "
+                      f"{on(day, prec)}.")
             events.append(Event("visit", "occurred", iso(day, prec), [p_a, group], where, None, [s]))
         if status == "proposed":
             s = w.say(f"Both sides expressed the wish to sign a {phrase} between {name_a} and {name_b}.")
@@ -515,7 +529,7 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
         roll = rng.random()
         if roll < 0.4:
             day, prec = _occurrence(pair, rng, "meeting", published)
-            s = w.say(f"{p_a} also held talks with {p_b} on {day_text(day, prec)}.", new_paragraph=True)
+            s = w.say(f"{p_a} also held talks with {p_b} {on(day, prec)}.", new_paragraph=True)
             events.append(Event("meeting", "occurred", iso(day, prec), [p_a, p_b], None, None, [s]))
         elif roll < 0.7:
             day, prec = _occurrence(pair, rng, "visit", published)
@@ -523,7 +537,7 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
                 s = w.say(f"{p_b} is expected to visit {name_a} in {day_text(day, 2)}.", new_paragraph=True)
                 events.append(Event("visit", "planned", iso(day, 2), [p_b], name_a, None, [s]))
             else:
-                s = w.say(f"{p_b} visited {name_a} on {day_text(day, prec)}.", new_paragraph=True)
+                s = w.say(f"{p_b} visited {name_a} {on(day, prec)}.", new_paragraph=True)
                 events.append(Event("visit", "occurred", iso(day, prec), [p_b], name_a, None, [s]))
         else:
             body = world.bodies[min(int(rng.paretovariate(1.2)) - 1, len(world.bodies) - 1)]
@@ -562,6 +576,8 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
     entities = []
     for surface, (kind, thing) in used.items():
         evidence = [e for e in w.sentences if surface in e.sentence][:3]
+        if not evidence:  # planned for the article but never written: the extractor would not see it
+            continue
         if kind == "person":
             person: Person = thing  # type: ignore[assignment]
             entities.append(Entity("person", surface, [surface.split()[-1]], [Role(person.title, person.of)],
@@ -589,6 +605,11 @@ def compose(world: World, rng: random.Random, number: int, pair: Partnership, do
     record = Record(doc=doc, published=published.isoformat(), entities=entities, events=events, ties=ties,
                     title=headline, url=url)
     return article, record
+
+
+def _office(title: str) -> str:
+    """'minister of foreign affairs' → 'Minister of Foreign Affairs'."""
+    return " ".join(w if w in ("of", "and") else w.capitalize() for w in title.split())
 
 
 def _capital(world: World, country: Country) -> Town | None:

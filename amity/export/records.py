@@ -256,14 +256,16 @@ def _stages(session: Session, tie_ids: list[int]) -> dict[int, list[Stage]]:
 
 # --------------------------------------------------------------------------- entities
 
-def entity_records(session: Session, *, types: Sequence[str] | None = None,
-                   located: bool = False) -> Iterator[EntityRecord]:
-    """Entities by id, optionally of some types, or only those with coordinates."""
+def entity_records(session: Session, *, types: Sequence[str] | None = None, located: bool = False,
+                   tie_parties: bool = False) -> Iterator[EntityRecord]:
+    """Entities by id; optionally only of some types, only those with coordinates, only parties to a tie."""
     query = select(EntityRow).order_by(EntityRow.id)
     if types is not None:
         query = query.where(EntityRow.type.in_(types))
     if located:
         query = query.where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None))
+    if tie_parties:
+        query = query.where(EntityRow.id.in_(select(TiePartyRow.entity_id)))
     for rows in _partitions(session, query):
         ids = [e.id for e in rows]
         spellings: dict[int, list[str]] = {}
@@ -283,15 +285,10 @@ def entity_records(session: Session, *, types: Sequence[str] | None = None,
 
 
 def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
-    """(lon, lat) of every entity that has coordinates; a municipality without its own gets its town's."""
-    own = {i: (lon, lat) for i, lat, lon in session.execute(
+    """(lat, lon) of every entity that has both."""
+    return {i: (lat, lon) for i, lat, lon in session.execute(
         select(EntityRow.id, EntityRow.lat, EntityRow.lon)
         .where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None)))}
-    for entity_id, parent_id in session.execute(select(EntityRow.id, EntityRow.parent_id)
-                                                .where(EntityRow.parent_id.is_not(None))):
-        if entity_id not in own and parent_id in own:
-            own[entity_id] = own[parent_id]
-    return own
 
 
 # --------------------------------------------------------------------------- events
