@@ -220,7 +220,7 @@ class EntityGrouper:
         return (m.type, name_key(m.name))
 
 
-def _title_case_lines(doc: Doc) -> set[int]:
+def title_case_lines(doc: Doc) -> set[int]:
     """Tokens of lines written in Title Case (headlines), where capitals say little about names."""
     out: set[int] = set()
     line: list = []
@@ -238,7 +238,7 @@ def _title_case_lines(doc: Doc) -> set[int]:
 def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """In a Title Case headline, a person or body only spaCy saw ("Mombasa Seeks Sister") must be
     named again in the body to count."""
-    headline = _title_case_lines(doc)
+    headline = title_case_lines(doc)
     if not headline:
         return mentions
     body_names = {fold(m.name) for m in mentions if m.start not in headline}

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.model import TIE_STAGES
-from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.lexicons import triggers
 from amity.nlp.mentions import register_extensions
@@ -66,7 +66,7 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
-        context = _ArticleContext(entities)
+        context = _ArticleContext(entities, title_case_lines(doc))
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         orphans: list[tuple[str, _Stage, Span]] = []
         roster_of: EntityCluster | None = None  # "Ashgabat's twin cities": whose partners a later list names
@@ -99,10 +99,21 @@ class TieFinder:
             candidates = [t for t in ties.values() if t.kind == kind] or list(ties.values())
             if len(candidates) == 1:
                 self._record(ties, candidates[0].kind, candidates[0].parties, stage, sent)
-        sister_sets = {frozenset(id(p) for p in t.parties) for t in ties.values() if t.kind == "sister_city"}
-        doc._.ties = [t for t in ties.values()
-                      if not (t.kind == "cooperation" and frozenset(id(p) for p in t.parties) in sister_sets)]
+        doc._.ties = self._fold_into_twinnings(ties)
         return doc
+
+    def _fold_into_twinnings(self, ties: dict) -> list[TieMention]:
+        """An agreement between two towns already reported as twinned is their twinning protocol
+        ("... signed a protocol of the same kind"): its stage goes to the sister-city tie."""
+        out = []
+        for key, tie in ties.items():
+            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
+            if twin is None:
+                out.append(tie)
+                continue
+            for sent in tie.sentences:
+                self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
+        return out
 
     @staticmethod
     def _roster_owner(sent: Span, token_entity: dict[int, EntityCluster],
@@ -143,7 +154,7 @@ class TieFinder:
             if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
                 continue
             for obj in trigger.children:
-                if obj.dep_ in ("nsubjpass", "dobj") and obj.lower_ in ("document", "agreement", "protocol", "memorandum") \
+                if obj.dep_ in ("nsubjpass", "dobj") and obj.lemma_.lower() in ("document", "agreement", "protocol", "memorandum") \
                         and any(c.lower_ in ("the", "this") for c in obj.children) \
                         and not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in obj.children):
                     return True
@@ -209,7 +220,7 @@ class TieFinder:
                 parties = states
         if len(parties) < 2:
             anchor = None
-            if kind == "sister_city" and len(parties) == 1 and not between:
+            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
                 anchor = context.anchor_town(exclude=parties[0])
             elif kind == "cooperation":
                 pair = context.main_pair(_both_sides(sent))
@@ -346,8 +357,10 @@ class _ArticleContext:
     """What the whole article says about its parties: which town a municipality stands for,
     which town and which countries it is mostly about."""
 
-    def __init__(self, entities: list[EntityCluster]):
+    def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset()):
         self.entities = entities
+        #: Tokens of Title Case headlines, which summarise rather than report.
+        self.headline = headline
         self._places = {fold(c.name): c for c in entities if c.type == "place"}
         self._named: dict[str, EntityCluster] = {}
         for c in entities:
