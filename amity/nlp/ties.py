@@ -76,7 +76,8 @@ class TieFinder:
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             agreement = self._agreement_signed(sent_events)
             # "they signed a very important protocol": the sister-city protocol told of before
-            sister = sister or any(e.agreement == "sister_city" for e in sent_events if e.type == "signing")
+            sister = sister or any(e.agreement == "sister_city" for e in sent_events if e.type == "signing") \
+                and _unnamed_agreement(sent)
             if not sister and not agreement:
                 listed = self._listed_towns(sent, token_entity, context, roster_of) if roster_of else []
                 for town in listed:
@@ -431,6 +432,13 @@ _SIDES = {
     frozenset({"region"}): ("two provinces", "both provinces", "two regions", "both regions"),
     frozenset({"city", "district"}): ("two cities", "both cities", "two towns", "both towns", "two municipalities"),
 }
+
+
+def _unnamed_agreement(sent: Span) -> bool:
+    """"they signed a very important protocol", not "signed the Declaration on Strategic Partnership"."""
+    objects = [c for t in sent if t.lemma_.lower() in ("sign", "ink") and t.pos_ in ("VERB", "AUX")
+               for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.is_lower for o in objects)
 
 
 def _both_sides(sent: Span) -> frozenset[str] | None:
