@@ -281,12 +281,14 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
         a, b = fold(longer.name).split(), fold(shorter.name).split()
+        if len(a) == len(b) == 2 and a[0] == b[0] and {a[1], b[1]} <= _PLACE_SUFFIXES:
+            return True  # "Edogawa-ku" and "Edogawa Ward"
         extra = a[len(b):]
         return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
     return False
 
 
-_PLACE_SUFFIXES = {"city", "town", "ward", "pradesh", "ku", "shi", "si"}
+_PLACE_SUFFIXES = {"city", "town", "ward", "pradesh", "ku", "shi", "si", "gu"}
 
 
 def _content_words(name: str) -> set[str]:

@@ -18,6 +18,8 @@ _REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", 
                  "governorate", "district"}
 _MAX_TOKENS = 6
 _WELL_KNOWN_POPULATION = 500_000
+#: Suffixes of Japanese and Korean wards, cities and counties written with a hyphen.
+_ADMIN_SUFFIXES = {"ku", "shi", "gu", "si", "gun", "cho", "machi", "mura", "dong", "eup", "myeon"}
 
 
 def _coordinated_with(ent, place_tokens: set[int]) -> bool:
@@ -176,6 +178,12 @@ class PlaceFinder:
         right after "in", "to" or "from" ("arrived in Mahikeng")."""
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
+        for tok in doc[:-2]:
+            # "Edogawa-ku", "Suwon-si", "Gangnam-gu": a ward or city by its suffix
+            if is_capitalised(tok) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _ADMIN_SUFFIXES \
+                    and not tok.whitespace_ and tok.i not in taken:
+                out.append(Mention(tok.i, tok.i + 3, "place", doc[tok.i : tok.i + 3].text, place=None, priority=3))
+                taken.update(range(tok.i, tok.i + 3))
         place_roots = {k for m in linked for k in range(m.start, m.end)}
         for ent in doc.ents:
             # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
