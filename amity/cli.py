@@ -1,4 +1,4 @@
-"""The `amity` command: a thin layer over `amity.ingest`, `amity.nlp` and `amity.registry`.
+"""The `amity` command: a thin layer over `amity.ingest`, `amity.nlp`, `amity.registry` and `amity.export`.
 
 Errors in single inputs are reported as one line on stderr and skipped; an
 unexpected failure is also one line, never a traceback. A database that
@@ -396,6 +396,56 @@ def stats(
     with _registry(db) as engine:
         counts = read_stats(engine)
     _show(counts, format, print_stats)
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
+    plover = "plover"
+
+
+@app.command("export")
+def export_registry(
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", show_default=False,
+        help="json or jsonl (entities, ties, events with evidence), csv (ties), graphml or gexf (the tie network), "
+             "geojson (places and ties on a map), plover (events as PLOVER/CAMEO records).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
+    kind: Annotated[TieKind | None, typer.Option("--kind", help="Only ties of this kind.")] = None,
+    status: Annotated[TieStatus | None, typer.Option("--status", help="Only ties at this stage, or dormant.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", callback=_day,
+                                              help="Judge dormancy on this day instead of today.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the registry for other tools; --kind and --status choose the ties (entities and events go whole).
+
+    A file appears only once the whole export is written.
+
+    Examples:
+
+      amity export --format csv --out ties.csv --kind sister_city
+
+      amity export --format graphml --out network.graphml
+
+      amity export --format plover > events.jsonl
+    """
+    from amity.export import TieFilter, export
+    from amity.export.output import open_output
+
+    where = TieFilter(kind=kind.value if kind else None, status=status.value if status else None,
+                      as_of=date.fromisoformat(as_of) if as_of else None)
+    try:
+        with _registry(db) as engine, open_output(out) as handle:
+            export(engine, format.value, handle, where)
+    except BrokenPipeError:  # `amity export ... | head`
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
 
 
 def run() -> None:

@@ -1,8 +1,9 @@
 """`amity export --format gexf`: the tie network in Gephi's own format.
 
 The same graph as the GraphML export (`amity.export.graph`); a node's
-`label` is its name, and edge ids are "t<tie id>". `networkx.read_gexf`
-reads it back with typed attributes.
+`label` is its name, and an edge's "t<tie id>" key is kept in its
+`networkx_key` attribute (GEXF numbers edges itself). `networkx.read_gexf`
+reads it back with typed attributes and those keys.
 """
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import networkx as nx
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.graph import registry_graph
-from amity.export.records import TieFilter
+from amity.export.graph import XML_DECLARATION, registry_graph
+from amity.export.records import EVERY_TIE, TieFilter
 
 
-def export_gexf(db: Engine | Session, out: TextIO, where: TieFilter = TieFilter()) -> None:
+def export_gexf(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
     """Write the registry graph to `out` as GEXF 1.2."""
-    for line in nx.generate_gexf(registry_graph(db, where), encoding="utf-8", prettyprint=True):
-        out.write(line + "\n")
+    out.write(XML_DECLARATION)
+    lines = nx.generate_gexf(registry_graph(db, where), encoding="utf-8", prettyprint=True)
+    out.writelines(line + "\n" for line in lines)

@@ -20,13 +20,15 @@ import networkx as nx
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EntityRecord, TieFilter, TieRecord, entity_records, tie_records
+from amity.export.records import EVERY_TIE, EntityRecord, TieFilter, TieRecord, entity_records, tie_records
 from amity.store import session_of
 
 LIST_SEPARATOR = "; "
+#: networkx's line generators leave it out; its non-ASCII characters are escaped, so the text is ASCII.
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
-def registry_graph(db: Engine | Session, where: TieFilter = TieFilter()) -> nx.MultiGraph:
+def registry_graph(db: Engine | Session, where: TieFilter = EVERY_TIE) -> nx.MultiGraph:
     """Entities as nodes, chosen ties as edges, with flat typed attributes."""
     graph = nx.MultiGraph(name="Amity registry")
     with session_of(db) as session:

@@ -2,7 +2,8 @@
 
 The graph is `amity.export.graph.registry_graph` (places and organisations
 as nodes, ties as edges, flat typed attributes), written by networkx's
-GraphML writer line by line. `networkx.read_graphml` reads it back with
+GraphML writer line by line (the graph itself is built in memory, as
+networkx graphs are). `networkx.read_graphml` reads it back with
 its attributes typed (dormant a bool, sources and geonames_id ints).
 """
 from __future__ import annotations
@@ -13,11 +14,12 @@ import networkx as nx
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.graph import registry_graph
-from amity.export.records import TieFilter
+from amity.export.graph import XML_DECLARATION, registry_graph
+from amity.export.records import EVERY_TIE, TieFilter
 
 
-def export_graphml(db: Engine | Session, out: TextIO, where: TieFilter = TieFilter()) -> None:
+def export_graphml(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
     """Write the registry graph to `out` as GraphML."""
-    for line in nx.generate_graphml(registry_graph(db, where), encoding="utf-8", prettyprint=True):
-        out.write(line + "\n")
+    out.write(XML_DECLARATION)
+    lines = nx.generate_graphml(registry_graph(db, where), encoding="utf-8", prettyprint=True)
+    out.writelines(line + "\n" for line in lines)

@@ -19,8 +19,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from amity.registry import DORMANT_YEARS
-from amity.registry import dates
+from amity.registry import DORMANT_YEARS, dates
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
 from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
@@ -38,6 +37,10 @@ class TieFilter:
     status: str | None = None
     as_of: date | None = None
     dormant_years: int = DORMANT_YEARS
+
+
+#: Every tie, dormancy judged today.
+EVERY_TIE = TieFilter()
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,7 @@ class EventRecord:
 
 # --------------------------------------------------------------------------- ties
 
-def tie_batches(session: Session, where: TieFilter = TieFilter()) -> Iterator[list[TieRecord]]:
+def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list[TieRecord]]:
     """The chosen ties, by id, at most `BATCH` at a time."""
     query = select(TieRow).order_by(TieRow.id)
     if where.kind:
@@ -234,7 +237,7 @@ def tie_batches(session: Session, where: TieFilter = TieFilter()) -> Iterator[li
             yield batch
 
 
-def tie_records(session: Session, where: TieFilter = TieFilter()) -> Iterator[TieRecord]:
+def tie_records(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[TieRecord]:
     """The chosen ties, one at a time (read in batches)."""
     for batch in tie_batches(session, where):
         yield from batch
