@@ -109,7 +109,7 @@ class TieFinder:
         out = []
         for key, tie in ties.items():
             twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
-            if twin is None:
+            if twin is None or twin.status == "proposed":  # a memorandum now, twinning only wished for
                 out.append(tie)
                 continue
             for sent in tie.sentences:
