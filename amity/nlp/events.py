@@ -22,6 +22,8 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
+_OCCASION_ADJECTIVES = {"planned", "upcoming", "forthcoming", "scheduled", "official", "working", "state",
+                        "first", "historic", "reciprocal", "return", "recent"}
 _AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contract", "deal", "convention"}
 #: People received or hosted at a meeting, when not named.
 _RECEIVED = {"delegation", "guest", "visitor", "mayor", "minister", "ambassador", "president", "team", "official",
@@ -209,7 +211,9 @@ class EventFinder:
             return True
         if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in ("hold", "take", "organize", "organise"):
             return True
-        return False
+        # "Aktaş's planned visit to Tokyo", "the upcoming official visit": an occurrence of its own
+        return any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE") or
+                   c.dep_ == "amod" and c.lemma_.lower() in _OCCASION_ADJECTIVES for c in tok.children)
 
     def _demonym_countries(self, sent: Span) -> list[str]:
         """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name."""

@@ -296,6 +296,9 @@ class OrganisationFinder:
                     continue
                 if any(t.lower_ in _DOCUMENT_WORDS for t in doc[max(0, tok.i - 6) : tok.i - 1]):
                     continue  # "Letter of Intent (LoI)" names a document
+                if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ")" and doc[tok.i + 2].text in ("-", "–", "—") \
+                        and tok.i - tok.sent.start <= 6:
+                    continue  # "BURSA, Turkey (AA) -": the news agency of a dateline
             if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "ORG":
                 out.append(Mention(tok.i, tok.i + 1, "organization", tok.text, priority=1))
         return out

@@ -310,6 +310,7 @@ class TieFinder:
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
+_JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
 _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
@@ -345,7 +346,8 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
                  and previous.type == "place" and (previous.place is None or previous.place.kind == "district"))
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
-        venue = glue in ("in", "at")
+        # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
+        venue = glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
         previous = cluster
