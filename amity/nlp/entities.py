@@ -53,6 +53,11 @@ class EntityCluster:
         if self.type == "person":
             return max(names, key=lambda n: (len(n.split()), len(n)))
         if self.type == "organization":
+            known = organisations()
+            for n in names:  # a well-known body by its current name, not a former one
+                entry = known.get(fold(n))
+                if entry is not None and fold(entry.name) in {fold(x) for x in names}:
+                    return next(x for x in names if fold(x) == fold(entry.name))
             acronyms = {m.acronym for m in self.mentions if m.acronym}
             full = [n for n in names if n not in acronyms and not n.isupper()]
             return max(full, key=len) if full else names[0]
@@ -152,8 +157,8 @@ class EntityGrouper:
             return False
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
-            if fold(head_words[-1]) in _NOT_BODIES and not m.town:
-                return False
+            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government:
+                return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
             if following & _NEWS_AGENCY_WORDS:

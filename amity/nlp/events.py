@@ -150,8 +150,8 @@ class EventFinder:
                         kind = None  # "the meeting was attended by ...": part of the meeting
                     elif any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
                         kind = "visit"  # "attended Warstein": a visit to a place
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.nouns:
-                kind = self.nouns[tok.lower_]
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
+                kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
                 anchored = self._noun_is_anchored(tok)
             if kind is not None:
                 found.append((tok, kind, anchored))
@@ -187,7 +187,8 @@ class EventFinder:
         return False
 
     def _kind_of(self, trigger: Token) -> str | None:
-        return self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
+        return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
+                or self.nouns.get(trigger.lemma_.lower()))
 
     @staticmethod
     def _received_someone(tok: Token) -> bool:
@@ -211,6 +212,8 @@ class EventFinder:
             return True
         if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in ("hold", "take", "organize", "organise"):
             return True
+        if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return True  # "with the participation of delegations from 14 countries"
         # "Aktaş's planned visit to Tokyo", "the upcoming official visit": an occurrence of its own
         return any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE") or
                    c.dep_ == "amod" and c.lemma_.lower() in _OCCASION_ADJECTIVES for c in tok.children)
@@ -282,8 +285,8 @@ class EventFinder:
                     break
                 return True
             if any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in node.head.children) and \
-                    node.dep_ in ("xcomp", "conj", "dobj"):
-                return True
+                    node.dep_ in ("xcomp", "conj", "dobj", "advcl"):
+                return True  # "will travel to Astana to attend the summit"
             if node.head is node:
                 break
             node = node.head

@@ -269,6 +269,8 @@ class OrganisationFinder:
             if not has_head and not span.text.isupper() and \
                     not all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span):
                 continue
+            if any(t.is_alpha and t.is_lower and t.lower_ not in _CONNECTORS for t in span):
+                continue  # "Turkic investment fund": a description, not a name
             m = self._mention(doc, span, priority=1)
             if m is not None:
                 out.append(m)
