@@ -301,7 +301,7 @@ class PersonFinder:
             of = doc[j:end].text
             if title.split()[-1] in _PORTFOLIO_TITLES or any(w in title for w in _PORTFOLIO_TITLES):
                 return None, end, f"{title} of {of.lower()}"
-        if end < len(doc) and doc[end].lower_ == "in" and end + 1 < len(doc) and self._starting.get(end + 1):
+        if end < len(doc) and doc[end].lower_ in ("in", "to") and end + 1 < len(doc) and self._starting.get(end + 1):
             end = self._starting[end + 1].end
         return of, end, title
 
