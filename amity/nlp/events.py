@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.dates import DateMention, shift_days
 from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
@@ -87,7 +87,7 @@ class EventFinder:
         last_date: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
-            participants = _unique(token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
+            participants = list({id(c): c for c in (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)}.values())
             countries = self._demonym_countries(sent)
             for trigger, kind, anchored in self._triggers(sent, lowered):
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
@@ -230,7 +230,7 @@ class EventFinder:
             if None in codes:
                 continue  # "Ibero-American" names no state
             out += [c for c in codes if c not in out]
-        return [n for n in (_country_name(c) for c in out) if n]
+        return [n for n in (country_name(c) for c in out) if n]
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         date = self._date_near(doc, sent, trigger, events)
@@ -410,16 +410,3 @@ def _has_two_parties(event: EventMention) -> bool:
     return len(_local_keys(event)) + len(countries) + len(event.extra) >= 2
 
 
-def _country_name(code: str) -> str | None:
-    record = pycountry.countries.get(alpha_2=code)
-    if record is None:
-        return None
-    return getattr(record, "common_name", None) or record.name
-
-
-def _unique(items) -> list:
-    out = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out

@@ -172,6 +172,14 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer(_supplement() + _countries() + _cities() + _subdivisions())
 
 
+def country_name(code: str) -> str | None:
+    """The common English name of a country by its ISO code ("KG" → "Kyrgyzstan")."""
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return None
+    return getattr(record, "common_name", None) or record.name
+
+
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code of a country name, or None when the name is not a country."""
     place = default_gazetteer().lookup(name)

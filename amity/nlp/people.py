@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from amity.nlp.gazetteer import default_gazetteer
+from amity.nlp.gazetteer import country_name, default_gazetteer
 from amity.nlp.lexicons import demonyms, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
@@ -250,7 +250,7 @@ class PersonFinder:
         if before is not None and doc[before.start].sent.start == doc[i].sent.start:
             return before.office_holder
         if i > 0 and fold(doc[i - 1].text) in self.demonyms:
-            return _country_name(self.demonyms[fold(doc[i - 1].text)])
+            return country_name(self.demonyms[fold(doc[i - 1].text)])
         return None
 
     def _of_part(self, doc: Doc, k: int, title: str) -> tuple[str | None, int, str]:
@@ -364,11 +364,3 @@ class PersonFinder:
             break
         return roles
 
-
-def _country_name(code: str) -> str | None:
-    import pycountry
-
-    record = pycountry.countries.get(alpha_2=code)
-    if record is None:
-        return None
-    return getattr(record, "common_name", None) or record.name

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from amity.model import TIE_STAGES
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
+from amity.nlp.gazetteer import country_code
 from amity.nlp.lexicons import triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
@@ -212,7 +213,7 @@ class TieFinder:
                  context: "_ArticleContext", events: list[EventMention]) -> list[list[EntityCluster]]:
         between = self._between(sent, token_entity)
         found = between or self._sentence_parties(sent, token_entity)
-        parties = _unique([context.town_of(c) for c in found])
+        parties = _distinct([context.town_of(c) for c in found])
         parties = self._normalise(parties, kind)
         if kind == "cooperation" and not _are_states(parties):
             # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
@@ -254,7 +255,7 @@ class TieFinder:
         maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                named = _unique([context.town_of(token_entity[t.i]) for t in tok.subtree if t.i in token_entity])
+                named = _distinct([context.town_of(token_entity[t.i]) for t in tok.subtree if t.i in token_entity])
                 named = [c for c in named if c in parties]
                 if len(named) == 1:
                     return named[0]
@@ -423,7 +424,7 @@ class _ArticleContext:
 
     def countries_named(self, names: list[str]) -> list[EntityCluster]:
         """The article's entities for countries named by adjective ("Kyrgyz" → the Kyrgyz Republic)."""
-        wanted = {_country_code(n) for n in names} - {None}
+        wanted = {country_code(n) for n in names} - {None}
         return [c for c in self.entities if c.type == "place" and c.place is not None
                 and c.place.kind == "country" and c.place.country in wanted]
 
@@ -455,15 +456,7 @@ def _are_states(parties: list[EntityCluster]) -> bool:
     return len(parties) >= 2 and all(p.place is not None and p.place.kind == "country" for p in parties)
 
 
-def _country_code(name: str) -> str | None:
-    from amity.nlp.gazetteer import country_code
+def _distinct(items: list[EntityCluster]) -> list[EntityCluster]:
+    """The entities in order, each once (entities compare by identity)."""
+    return list({id(c): c for c in items}.values())
 
-    return country_code(name)
-
-
-def _unique(items: list[EntityCluster]) -> list[EntityCluster]:
-    out: list[EntityCluster] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
