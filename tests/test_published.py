@@ -105,3 +105,12 @@ def test_empty_text_has_no_date() -> None:
 )
 def test_parse_date_accepts_only_whole_dates(value: str, expected: str | None) -> None:
     assert parse_date(value) == expected
+
+
+def test_a_labelled_date_opening_a_line_that_runs_on_into_the_story() -> None:
+    text = " date 2024-06-03 BAKU, Azerbaijan, June 3. The Milli Majlis approved the agreement."
+    assert detect_published(text) == "2024-06-03"
+
+
+def test_a_date_in_the_first_sentence_of_the_story_is_not_a_header() -> None:
+    assert detect_published("The date 2024-06-03 was chosen for the signing ceremony.") is None

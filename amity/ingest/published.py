@@ -69,6 +69,8 @@ _DATEPARSER_SETTINGS = {
 
 _LABEL = r"(?:date|dated|published|posted|publication\s+date|date\s+of\s+publication)(?:\s+on)?"
 _HEADER = re.compile(rf"\s*{_LABEL}\s*[:\-–—]?\s*(?P<value>.+?)\s*", re.I)
+#: A labelled numeric date opening a line that goes on with the story (" date 2025-02-05 ASTANA, ...").
+_HEADER_LEAD = re.compile(rf"\s*{_LABEL}\s*[:\-–—]?\s*(?P<value>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})\b", re.I)
 _TRAILER = re.compile(rf"(?:{_LABEL}\s*[:\-–—]?\s*)?(?P<value>.+?)\s*", re.I)
 
 
@@ -119,6 +121,8 @@ def _from_header(text: str) -> str | None:
             break
         match = _HEADER.fullmatch(line)
         found = parse_date(match["value"]) if match else None
+        lead = _HEADER_LEAD.match(line) if found is None else None
+        found = found or (parse_date(lead["value"]) if lead else None)
         if found is None and len(line.strip()) <= _MAX_DATE_LINE:
             found = parse_date(line)
         if found:
