@@ -148,9 +148,19 @@ class PersonFinder:
             if tok.text != "," or tok.i + 1 >= len(doc) or not self._is_title_at(doc, tok.i + 1):
                 continue
             start = tok.i
-            while start - 1 >= 0 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
-                    and (tok.i - start < 3 or len(doc[start - 1]) == 1) and start - 1 not in covered:
-                start -= 1  # up to three names, and initials before them ("S M Shawkat Ali")
+            words = 0
+            while start - 1 >= 0 and start - 1 not in covered:
+                prev = doc[start - 1]
+                hyphened = start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_
+                if prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].is_alpha:
+                    start -= 1  # "Choon-hee"
+                    continue
+                if not prev.is_alpha or not (is_capitalised(prev) or hyphened):
+                    break
+                if words >= 3 and len(prev) > 1:
+                    break  # up to three names, and initials before them ("S M Shawkat Ali")
+                start -= 1
+                words += 1 if not hyphened else 0
             while start < tok.i and self._is_honorific(doc[start]):
                 start += 1
             if tok.i - start < 2 or self._names_a_place_or_body(doc, start, tok.i) \
