@@ -24,7 +24,8 @@ from amity.nlp.names import fold
 
 _OCCASION_ADJECTIVES = {"planned", "upcoming", "forthcoming", "scheduled", "official", "working", "state",
                         "first", "historic", "reciprocal", "return", "recent"}
-_AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contract", "deal", "convention"}
+_AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contract", "deal", "convention", "charter",
+               "partnership"}
 #: People received or hosted at a meeting, when not named.
 _RECEIVED = {"delegation", "guest", "visitor", "mayor", "minister", "ambassador", "president", "team", "official",
              "governor", "akim", "hakim", "counterpart", "head", "representative", "chairman", "secretary", "consul",
@@ -134,7 +135,7 @@ class EventFinder:
                 kind = self.verbs.get(lemma)
                 if kind == "meeting" and lemma in ("receive", "host", "welcome") and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
-                if lemma == "conclude" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AGREEMENTS
+                if lemma in ("conclude", "renew") and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AGREEMENTS
                                                    for c in tok.children):
                     kind = None  # "the official concluded": said, not signed
                 if lemma == "enter" and any(c.lower_ == "into" for c in tok.children):

@@ -22,8 +22,20 @@ _WELL_KNOWN_POPULATION = 500_000
 _ADMIN_SUFFIXES = {"ku", "shi", "gu", "si", "gun", "cho", "machi", "mura", "dong", "eup", "myeon"}
 
 
+def _in_between_phrase(ent) -> bool:
+    """Inside "between A, B and C" (a list of partners, not of people)."""
+    node = (ent[:-1] if len(ent) > 1 and ent[-1].is_punct else ent).root
+    for _ in range(6):
+        if node.lower_ == "between":
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return node.lower_ == "between"
+
+
 def _coordinated_with(ent, place_tokens: set[int]) -> bool:
-    root = ent.root
+    root = (ent[:-1] if len(ent) > 1 and ent[-1].is_punct else ent).root
     if root.dep_ == "conj" and root.head.i in place_tokens:
         return True
     if any(c.dep_ == "conj" and c.i in place_tokens for c in root.children):
@@ -92,16 +104,18 @@ class PlaceFinder:
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
         mentions += self._repeated(doc, mentions)
-        mentions += self._unlinked(doc, mentions)
+        unlinked = self._unlinked(doc, mentions)
+        mentions += unlinked
+        mentions += self._repeated(doc, mentions, only=unlinked)
         doc._.place_mentions = mentions
         return doc
 
     @staticmethod
-    def _repeated(doc: Doc, linked: list[Mention]) -> list[Mention]:
+    def _repeated(doc: Doc, linked: list[Mention], only: list[Mention] | None = None) -> list[Mention]:
         """Once a name is a place in this article, it is one wherever it recurs, even where spaCy
         took it for a person ("between Hebden Royd, Warstein and St Pol")."""
         by_first: dict[str, list[Mention]] = {}
-        for m in linked:
+        for m in linked if only is None else only:
             by_first.setdefault(doc[m.start].text, []).append(m)
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
@@ -112,7 +126,7 @@ class PlaceFinder:
                 n = m.end - m.start
                 if doc[tok.i : tok.i + n].text == doc[m.start : m.end].text and \
                         not any(k in taken for k in range(tok.i, tok.i + n)):
-                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=2))
+                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=max(m.priority, 2)))
                     taken.update(range(tok.i, tok.i + n))
                     break
         return out
@@ -189,11 +203,15 @@ class PlaceFinder:
             # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]) or len(ent) > 4:
                 continue
+            if fold(ent.text) in demonyms() or ent.label_ == "PERSON" and not _in_between_phrase(ent):
+                continue  # "Ukrainian and Polish ..."; "Lviv and Wrocław, Andriy Sadovyi and ..." names people
             if ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end
                 out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=None, priority=3))
                 taken.update(range(ent.start, ent.end))
         for ent in doc.ents:
+            if fold(ent.text) in demonyms():
+                continue
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
