@@ -155,3 +155,24 @@ def test_an_alternate_name_of_a_big_city_needs_its_country_in_the_article(gazett
     vienna = gazetteer.lookup("Wien", frozenset({"AT"}))
     assert vienna is not None
     assert (vienna.name, vienna.country) == ("Vienna", "AT")
+
+
+def test_the_gazetteer_is_cached_on_disk_and_read_back(tmp_path, monkeypatch) -> None:
+    from amity.nlp import gazetteer as module
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path))
+    built = module.default_gazetteer.__wrapped__()
+    [cache] = list(tmp_path.glob("gazetteer-*.pickle"))
+    cache.touch()
+    reread = module.default_gazetteer.__wrapped__()
+    assert reread.lookup("Üsküdar") == built.lookup("Üsküdar")
+    assert reread.lookup("Nur-Sultan") == built.lookup("Nur-Sultan")
+
+
+def test_a_broken_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from amity.nlp import gazetteer as module
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path))
+    module._cache_path().parent.mkdir(parents=True, exist_ok=True)
+    module._cache_path().write_bytes(b"not a pickle")
+    assert module.default_gazetteer.__wrapped__().lookup("Istanbul").country == "TR"
