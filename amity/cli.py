@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Amity turns news about international cooperation into a registry of partnerships.\n\n"
     "Example: amity extract examples/articles/\n\n"
-    "Registry: amity ingest examples/articles/ ; amity ties --party Turkistan",
+    "Registry: amity ingest examples/articles/ ; amity ties --party Turkistan\n\n"
+    "Web: amity serve --db amity.db",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -446,6 +447,79 @@ def export_registry(
         raise typer.Exit(0) from None
     except OSError as exc:
         _fail(f"cannot write {out}: {exc.strerror or exc}")
+
+
+# --------------------------------------------------------------------------- the web
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    private: Annotated[bool, typer.Option("--private", help="Reads need a token too (writes always do).")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse request bodies larger than this many MB.")] = 2.0,
+) -> None:
+    """Serve the registry on the web: pages, and a JSON API (OpenAPI at /docs).
+
+    Writes (POST /api/articles, the 'Add an article' form) need a token: amity token create.
+
+    Examples:
+
+      amity serve
+
+      amity serve --db postgresql+psycopg://amity@localhost/amity --host 0.0.0.0 --port 8080 --private
+    """
+    import uvicorn
+
+    from amity.store import StoreError
+    from amity.web import create_app
+
+    try:
+        web = create_app(db, private=private, max_body=int(max_mb * 1_000_000))
+    except StoreError as exc:
+        _fail(str(exc))
+    _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+
+
+token_app = typer.Typer(help="Tokens that allow writing (and reading, with 'amity serve --private').",
+                        no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option("--name", help="Whom or what the token is for.")] = "web",
+    db: DbOption = None,
+) -> None:
+    """Make a token and print it; only its hash is kept, so note it now.
+
+    Example: amity token create --name newsroom-feed
+    """
+    from amity.web.security import create_token
+
+    with _registry(db, create=True) as engine:
+        typer.echo(create_token(engine, name))
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None) -> None:
+    """List the tokens' ids, names and creation times (never the tokens themselves)."""
+    from amity.web.security import list_tokens
+
+    with _registry(db) as engine:
+        for token in list_tokens(engine):
+            typer.echo(f"{token['id']}\t{token['name']}\t{token['created_at']}")
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[int, typer.Argument(help="The id 'amity token list' shows.")], db: DbOption = None) -> None:
+    """Revoke a token: requests that use it are refused from now on."""
+    from amity.web.security import revoke_token
+
+    with _registry(db) as engine:
+        if not revoke_token(engine, token_id):
+            _fail(f"no token {token_id}")
 
 
 def run() -> None:

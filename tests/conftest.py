@@ -76,3 +76,8 @@ def db(db_url: str) -> Iterator[Engine]:
     engine = open_database(db_url)
     yield engine
     engine.dispose()
+
+
+# --------------------------------------------------------------------------- the web app over a small registry
+
+from web_registry import private_web, web  # noqa: F401 - fixtures of test_web*.py

@@ -1,0 +1,13 @@
+"""Amity on the web: server-rendered pages and a JSON API over the registry (FastAPI, Jinja2).
+
+`create_app(db_url)` builds the app; `amity serve` runs it with uvicorn.
+Modules, one job each: `app` (the factory and error pages), `api` (JSON
+routes under /api), `pages` (HTML reads), `forms` (HTML writes: sign in,
+add an article), `reads` (registry reads by id), `highlight` (an article's
+text with its facts' spans, as escaped HTML), `render` (templates),
+`paging` (cursors), `downloads` (streamed exports), `writes` (ingesting a
+posted article), `security` (tokens, CSRF, body-size limit, headers).
+"""
+from amity.web.app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,199 @@
+"""The JSON API under /api: the registry's reads (filtered, cursor-paged), exports, and adding an article.
+
+Lists answer {"items": [...], "next_cursor": "..." | null}; pass
+`cursor=next_cursor` for the next page. Reads are open unless the app is
+private; POST /api/articles needs `Authorization: Bearer TOKEN`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm import Session
+
+from amity.export import FORMATS, TieFilter
+from amity.model import Article
+from amity.registry import stats as read_stats
+from amity.registry.articles import article as read_article
+from amity.registry.articles import articles as read_articles
+from amity.registry.search import search as run_search
+from amity.web import downloads, paging
+from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
+from amity.web.reads.events import EventQuery, event_page
+from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
+from amity.web.security import require_reader, require_writer
+from amity.web.writes import store_article
+
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+router = APIRouter(prefix="/api", tags=["registry"], dependencies=[Depends(require_reader)])
+
+Kind = Literal["sister_city", "cooperation"]
+Stage = Literal["proposed", "planned", "signed", "ratified", "active", "dormant"]
+TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "sources", "id"]
+Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
+Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.")]
+Since = Annotated[str | None, Query(pattern=ISO_DATE, description="A year, YYYY-MM or YYYY-MM-DD.")]
+
+
+def session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as s:
+        yield s
+
+
+Db = Annotated[Session, Depends(session)]
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    next_cursor: str | None = None
+
+
+def _page(items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any]:
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise HTTPException(422, f"{value!r} is not a day (YYYY-MM-DD)") from None
+
+
+# --------------------------------------------------------------------------- ties
+
+@router.get("/ties", response_model=Page, summary="Partnerships, filtered and sorted")
+def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Query(max_length=8)] = None,
+              kind: Kind | None = None, stage: Stage | None = None, since: Since = None,
+              sort: TieSort = "id", order: Literal["asc", "desc"] = "asc",
+              as_of: Annotated[str | None, Query(pattern=DAY, description="Judge dormancy on this day.")] = None,
+              limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+    """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date."""
+    where = TieQuery(party=party, country=country, kind=kind, stage=stage, since=since)
+    items, next_cursor = tie_page(db, where, sort=sort, descending=order == "desc", cursor=cursor, limit=limit,
+                                  as_of=_day(as_of))
+    return _page(items, next_cursor)
+
+
+@router.get("/ties/download", summary="The chosen ties as one CSV or JSON file")
+def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | None = None,
+                  country: Annotated[str | None, Query(max_length=8)] = None, kind: Kind | None = None,
+                  stage: Stage | None = None, since: Since = None) -> StreamingResponse:
+    """Every tie the registry page shows for these filters (no paging), streamed."""
+    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since))
+    rows = downloads.ties_csv(items) if format == "csv" else downloads.ties_json(items)
+    return StreamingResponse(rows, media_type=downloads.MEDIA[format],
+                             headers={"Content-Disposition": f'attachment; filename="amity-ties.{format}"'})
+
+
+@router.get("/ties/{tie_id}", summary="One partnership with its stage history and activity")
+def get_tie(db: Db, tie_id: int) -> dict[str, Any]:
+    found = tie_detail(db, tie_id)
+    if found is None:
+        raise HTTPException(404, f"no tie {tie_id}")
+    return found
+
+
+# --------------------------------------------------------------------------- entities, events
+
+@router.get("/entities", response_model=Page, summary="People, organisations and places")
+def list_entities(db: Db, name: Annotated[str | None, Query(max_length=200)] = None,
+                  type: Literal["person", "organization", "place"] | None = None,
+                  country: Annotated[str | None, Query(max_length=8)] = None,
+                  limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+    """Entities by id; `name` matches any of their names, accents and case aside."""
+    return _page(*entity_page(db, EntityQuery(name=name, type=type, country=country), cursor=cursor, limit=limit))
+
+
+@router.get("/entities/{entity_id}", summary="One entity: names and why, offices, partners, events")
+def get_entity(db: Db, entity_id: int) -> dict[str, Any]:
+    found = entity_detail(db, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    return found
+
+
+@router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
+def list_events(db: Db, type: Literal["visit", "meeting", "signing", "ratification", "attendance"] | None = None,
+                status: Literal["occurred", "planned"] | None = None, since: Since = None, until: Since = None,
+                entity: Annotated[int | None, Query(description="Only events this entity took part in.")] = None,
+                limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+    """Events earliest first (undated last), each with its reports' evidence."""
+    where = EventQuery(type=type, status=status, since=since, until=until,
+                       entity_ids=frozenset({entity}) if entity is not None else None)
+    return _page(*event_page(db, where, cursor=cursor, limit=limit))
+
+
+# --------------------------------------------------------------------------- articles
+
+@router.get("/articles", response_model=Page, summary="Stored articles, newest first")
+def list_articles(db: Db, limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+    before = paging.after_id(cursor, "articles:id")
+    return _page(*paging.id_page(read_articles(db, before_id=before, limit=limit + 1), limit, "articles:id"))
+
+
+@router.get("/articles/{article_id}", summary="One article: its text and every fact drawn from it, with offsets")
+def get_article(db: Db, article_id: int) -> dict[str, Any]:
+    found = read_article(db, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return found
+
+
+class ArticleIn(BaseModel):
+    """An article to read and store, as JSON."""
+
+    doc: str = Field(min_length=1, max_length=1000, description="Its name: a file name, an id, or its URL.")
+    text: str = Field(min_length=1, description="The article's text (the first line may be its headline).")
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, pattern=ISO_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the text is blank")
+        return value
+
+
+@router.post("/articles", status_code=201, summary="Read an article and store what it says (needs a token)",
+             responses={200: {"description": "The same text was already stored"}, 401: {"description": "No valid token"},
+                        413: {"description": "Body over the size limit"}})
+def post_article(body: ArticleIn, request: Request, owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
+    """Ingest through `amity.registry.ingest`: new, unchanged (same text), or replaced (same doc or URL)."""
+    article = Article(doc=body.doc, text=body.text, title=body.title, url=body.url, published=body.published,
+                      source=f"api ({owner})")
+    outcome, article_id = store_article(request.app, article)
+    return JSONResponse({"outcome": outcome, "id": article_id, "page": f"/articles/{article_id}"},
+                        status_code=200 if outcome == "unchanged" else 201,
+                        headers={"Location": f"/api/articles/{article_id}"})
+
+
+# --------------------------------------------------------------------------- search, stats, export
+
+@router.get("/search", summary="Entities, ties and article text matching the words")
+def search(request: Request, q: Annotated[str, Query(max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    return {"q": q, **run_search(request.app.state.engine, q, limit=limit)}
+
+
+@router.get("/stats", summary="Counts of what the registry holds")
+def stats(db: Db) -> dict[str, Any]:
+    return read_stats(db)
+
+
+@router.get("/export/{format}", summary="The registry in an export format, streamed (as `amity export`)")
+def export(request: Request, format: Literal[tuple(FORMATS)],  # type: ignore[valid-type]
+           kind: Kind | None = None, status: Stage | None = None,
+           as_of: Annotated[str | None, Query(pattern=DAY)] = None) -> StreamingResponse:
+    """json, jsonl, csv, graphml, gexf, geojson or plover; `kind`, `status`, `as_of` choose the ties."""
+    where = TieFilter(kind=kind, status=status, as_of=_day(as_of))
+    chunks = downloads.export_stream(request.app.state.engine, format, where)
+    return StreamingResponse(chunks, media_type=downloads.MEDIA[format],
+                             headers={"Content-Disposition": f'attachment; filename="amity.{downloads.SUFFIX[format]}"'})

@@ -1,0 +1,134 @@
+"""The web app: `create_app(db_url)` gives a FastAPI app over one registry (pages, JSON API, OpenAPI at /docs).
+
+Errors never show a traceback: an unknown id or path is a friendly 404 page
+(or `{"detail": ...}` under /api), a database that fails is a 503 saying
+why in one line, anything else a plain 500.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from amity import __version__
+from amity.registry.ingest import Extractor
+from amity.store import StoreError, describe, explain, open_database
+from amity.web import api, forms, pages
+from amity.web.paging import CursorError
+from amity.web.render import make_templates, render
+from amity.web.security import BodyLimit, SecurityHeaders, ensure_tables
+
+DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
+STATIC = Path(__file__).with_name("static")
+_log = logging.getLogger("amity.web")
+
+
+def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
+               extractor: Extractor | None = None) -> FastAPI:
+    """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
+
+    `private`: reads need a token too. `max_body`: larger request bodies get 413.
+    `extractor`: what reads posted articles (default Amity's NLP pipeline).
+    Raises StoreError when the database cannot be used.
+    """
+    engine = open_database(db_url)
+    try:
+        ensure_tables(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise explain(exc, describe(engine)) from None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Amity", version=__version__, lifespan=lifespan,
+                  description="The registry of international partnerships Amity reads from the news: ties and their "
+                              "stages, entities, events and the articles every fact comes from. Lists take an opaque "
+                              "`cursor` and answer `next_cursor`. Writes need `Authorization: Bearer TOKEN` "
+                              "(`amity token create`).")
+    app.state.engine = engine
+    app.state.private = private
+    app.state.max_body = max_body
+    app.state.extractor = extractor
+    app.state.ingest_lock = threading.Lock()
+    app.state.templates = make_templates()
+    app.include_router(api.router)
+    app.include_router(forms.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(CursorError, _bad_cursor)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _database_error)  # type: ignore[arg-type]
+    app.add_exception_handler(SQLAlchemyError, _database_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _crash)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error(request: Request, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    response = render(request, "error.html", {"status": status, "title": title, "detail": detail}, status_code=status)
+    for key, value in (headers or {}).items():
+        if key.lower() != "www-authenticate":  # a browser would pop up its own sign-in box
+            response.headers[key] = value
+    return response
+
+
+_TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Not allowed", 404: "Not found",
+           405: "Method not allowed", 413: "Too large"}
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"There is nothing at {request.url.path}."
+    return _error(request, exc.status_code, _TITLES.get(exc.status_code, "Error"), detail, exc.headers)
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": _plain(exc.errors())}, status_code=422)
+    if any(e.get("loc", [None])[0] == "path" for e in exc.errors()):  # /ties/abc: no such page
+        return _error(request, 404, "Not found", f"There is nothing at {request.url.path}.")
+    problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())
+    return _error(request, 400, "Bad request", problems)
+
+
+def _plain(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors without the submitted values (an article's text would be echoed back otherwise)."""
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors]
+
+
+async def _bad_cursor(request: Request, exc: CursorError) -> Response:
+    return _error(request, 400, "Bad request", str(exc))
+
+
+async def _database_error(request: Request, exc: Exception) -> Response:
+    message = str(explain(exc, describe(request.app.state.engine)))
+    _log.error("amity web: %s", message)
+    return _error(request, 503, "Database unavailable", message)
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    _log.exception("amity web: unexpected failure on %s", request.url.path)
+    return _error(request, 500, "Something went wrong", "The server could not answer this request.")

@@ -1,0 +1,143 @@
+"""The HTML pages: home, the partnership registry, a tie, an entity, articles, search. No JavaScript needed.
+
+Filters and sorting are query parameters, so every view has a URL that can
+be bookmarked or shared; empty form fields count as no filter.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from amity.registry import stats as read_stats
+from amity.registry.articles import article as read_article
+from amity.registry.articles import articles as read_articles
+from amity.registry.search import search as run_search
+from amity.store.schema import TieRow
+from amity.web import paging
+from amity.web.highlight import article_spans, highlight
+from amity.web.reads.entities import entity_detail
+from amity.web.reads.events import recent_events
+from amity.web.reads.ties import (
+    KINDS,
+    SORTS,
+    STAGES,
+    TieQuery,
+    describe,
+    stage_trail,
+    tie_detail,
+    tie_page,
+)
+from amity.web.render import render
+from amity.web.security import require_reader
+
+router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,
+                   include_in_schema=False)
+
+PAGE_SIZE = 100
+NEWEST = 10
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
+
+
+def session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as s:
+        yield s
+
+
+Db = Annotated[Session, Depends(session)]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """An optional filter from a form: empty is none; anything not offered is a 400."""
+    if not value:
+        return None
+    if value not in allowed:
+        raise HTTPException(400, f"{name} must be one of: {', '.join(allowed)}")
+    return value
+
+
+def _matching(name: str, value: str | None, pattern: re.Pattern[str], expected: str) -> str | None:
+    if not value or not value.strip():
+        return None
+    if not pattern.match(value.strip()):
+        raise HTTPException(400, f"{name} must be {expected}")
+    return value.strip()
+
+
+@router.get("/")
+def home(request: Request, db: Db) -> Response:
+    newest = db.scalars(select(TieRow).order_by(TieRow.id.desc()).limit(NEWEST)).all()
+    ties = describe(db, newest)
+    trails = stage_trail(db, [t["id"] for t in ties])
+    return render(request, "home.html", {
+        "stats": read_stats(db),
+        "ties": [{**t, "trail": trails.get(t["id"], [])} for t in ties],
+        "events": recent_events(db, NEWEST),
+        "articles": read_articles(db, limit=NEWEST),
+    })
+
+
+@router.get("/ties")
+def registry(request: Request, db: Db, party: Text = None, country: Text = None, kind: Text = None,
+             stage: Text = None, since: Text = None, sort: Text = None, order: Text = None,
+             cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+    where = TieQuery(party=(party or "").strip() or None,
+                     country=_matching("country", country, _COUNTRY, "a country code such as KZ"),
+                     kind=_choice("kind", kind, KINDS), stage=_choice("stage", stage, STAGES),
+                     since=_matching("since", since, _ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"))
+    sort_by = _choice("sort", sort, SORTS) or "id"
+    descending = _choice("order", order, ("asc", "desc")) == "desc"
+    ties, next_cursor = tie_page(db, where, sort=sort_by, descending=descending, cursor=cursor or None,
+                                 limit=PAGE_SIZE)
+    return render(request, "ties.html", {
+        "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
+        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor),
+    })
+
+
+@router.get("/ties/{tie_id}")
+def tie(request: Request, db: Db, tie_id: int) -> Response:
+    found = tie_detail(db, tie_id)
+    if found is None:
+        raise HTTPException(404, f"There is no partnership number {tie_id} in this registry.")
+    return render(request, "tie.html", {"tie": found})
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, db: Db, entity_id: int) -> Response:
+    found = entity_detail(db, entity_id)
+    if found is None:
+        raise HTTPException(404, f"There is no entity number {entity_id} in this registry.")
+    return render(request, "entity.html", {"entity": found})
+
+
+@router.get("/articles")
+def article_list(request: Request, db: Db, cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+    before = paging.after_id(cursor or None, "articles:id")
+    items, next_cursor = paging.id_page(read_articles(db, before_id=before, limit=PAGE_SIZE + 1), PAGE_SIZE,
+                                        "articles:id")
+    return render(request, "articles.html", {"articles": items, "next_cursor": next_cursor, "paged": bool(cursor)})
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, db: Db, article_id: int) -> Response:
+    found = read_article(db, article_id)
+    if found is None:
+        raise HTTPException(404, f"There is no article number {article_id} in this registry.")
+    return render(request, "article.html", {"article": found,
+                                            "marked": highlight(found["text"], article_spans(found))})
+
+
+@router.get("/search")
+def search(request: Request, q: Text = None) -> Response:
+    words = (q or "").strip()
+    found: dict[str, Any] = run_search(request.app.state.engine, words) if words else {}
+    return render(request, "search.html", {"q": words, "found": found})

@@ -1,0 +1,118 @@
+"""Events by id: filtered lists (date order, cursor-paged) and descriptions with every report's evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from amity.registry import dates
+from amity.registry.lookup import group_pairs, names_of
+from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
+from amity.web import paging
+
+SORT = "events:date"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events: of a type and status, dated within [since, until], with a participant among `entity_ids`."""
+
+    type: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity_ids: frozenset[int] | None = None
+
+
+def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the chosen events, earliest first (undated last), and the next page's cursor."""
+    rows = session.execute(_chosen(where).with_only_columns(EventRow.id, EventRow.date)).all()
+    if where.since or where.until:
+        window = f"{where.since or '0001'}/{where.until or '9999'}"
+        rows = [r for r in rows if r.date and dates.compatible(r.date, window)]
+    chosen, next_cursor = paging.page(rows, _key, descending=False, cursor=cursor, limit=limit, sort=SORT)
+    return describe_events(session, [r.id for r in chosen]), next_cursor
+
+
+def events_of(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
+    """The events with a participant from every group (an entity with its relatives), earliest first."""
+    wanted: set[int] | None = None
+    for group in groups:
+        having = set(session.scalars(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(group))))
+        wanted = having if wanted is None else wanted & having
+    if not wanted:
+        return []
+    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(wanted))).all()
+    return describe_events(session, [r.id for r in sorted(rows, key=_key)])
+
+
+def recent_events(session: Session, limit: int) -> list[dict[str, Any]]:
+    """The latest dated events, latest first."""
+    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.date.is_not(None))
+                           .order_by(EventRow.date.desc(), EventRow.id.desc()).limit(limit * 4)).all()  # ISO: near enough
+    rows = sorted(rows, key=lambda r: (dates.span(r.date)[1], r.id), reverse=True)[:limit]
+    return describe_events(session, [r.id for r in rows])
+
+
+def describe_events(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    """The events with these ids, in this order: summary, participants, place, and each report with its evidence."""
+    if not ids:
+        return []
+    rows = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.id.in_(ids)))}
+    reports = session.execute(
+        select(EventReportRow.id, EventReportRow.event_id, EventReportRow.status, EventReportRow.date,
+               EventReportRow.sentence, EventReportRow.start, EventReportRow.end, ArticleRow.id, ArticleRow.doc,
+               ArticleRow.title)
+        .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+        .where(EventReportRow.event_id.in_(ids)).order_by(EventReportRow.id)).all()
+    taking_part = group_pairs(session.execute(
+        select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
+        .where(EventParticipantRow.report_id.in_([r[0] for r in reports]))).all()) if reports else {}
+    by_event: dict[int, list[dict[str, Any]]] = {}
+    participants: dict[int, set[int]] = {}
+    for report_id, event_id, status, when, sentence, start, end, article_id, doc, title in reports:
+        participants.setdefault(event_id, set()).update(taking_part.get(report_id, ()))
+        by_event.setdefault(event_id, []).append({
+            "id": report_id, "status": status, "date": when, "article_id": article_id, "doc": doc, "title": title,
+            "sentence": sentence, "start": start, "end": end})
+    names = names_of(session, set().union({e.place_entity_id for e in rows.values() if e.place_entity_id},
+                                          *participants.values()))
+    out = []
+    for i in ids:
+        e = rows.get(i)
+        if e is None:
+            continue
+        out.append({
+            "id": e.id, "type": e.type, "status": e.status, "date": e.date, "agreement": e.agreement,
+            "participants": named(names, participants.get(e.id, ())),
+            "place": {"id": e.place_entity_id, "name": names[e.place_entity_id]} if e.place_entity_id else None,
+            "sources": len({r["article_id"] for r in by_event.get(e.id, [])}),
+            "reports": by_event.get(e.id, []),
+        })
+    return out
+
+
+def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
+    """[{"id", "name"}] for these entity ids, by name."""
+    return sorted(({"id": i, "name": names[i]} for i in ids if i in names), key=lambda p: (p["name"].casefold(), p["id"]))
+
+
+def _chosen(where: EventQuery) -> Select[Any]:
+    query = select(EventRow)
+    if where.type:
+        query = query.where(EventRow.type == where.type)
+    if where.status:
+        query = query.where(EventRow.status == where.status)
+    if where.entity_ids is not None:
+        query = query.where(EventRow.id.in_(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(sorted(where.entity_ids)))))
+    return query
+
+
+def _key(row: Any) -> paging.SortKey:
+    return (row.date is None, dates.span(row.date)[0] if row.date else "", row.id)

@@ -1,0 +1,176 @@
+"""Ties by id: the filtered, sortable registry list, and one tie with its stage history and activity."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from amity.model import TIE_STAGES
+from amity.registry import dates
+from amity.registry.listing import describe_ties
+from amity.registry.lookup import entities_named, group_pairs, with_relatives
+from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
+from amity.web import paging
+from amity.web.reads.events import events_of
+
+#: Columns the registry can be sorted by (the `sort` query parameter).
+SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "sources", "id")
+STAGES = (*TIE_STAGES, "dormant")
+KINDS = ("sister_city", "cooperation")
+
+
+@dataclass(frozen=True)
+class TieQuery:
+    """Which ties: of a party (any of its names), of a country (ISO code of a party or of its town), of a kind,
+    at a stage ('dormant' too), with a stage or activity since a date."""
+
+    party: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    stage: str | None = None
+    since: str | None = None
+
+
+def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Every chosen tie as `describe_ties` sees it, plus its id, parties with ids, and countries."""
+    items = describe(session, session.scalars(_chosen(session, where)).all(), as_of=as_of)
+    if where.stage == "dormant":
+        items = [t for t in items if t["dormant"]]
+    if where.since:
+        start = dates.span(where.since)[0]
+        items = [t for t in items if t["last_seen"] and dates.span(t["last_seen"])[1] >= start]
+    return items
+
+
+def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending: bool = False, cursor: str | None,
+             limit: int, as_of: date | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the chosen ties in the asked order, and the next page's cursor.
+
+    In id order with only the filters SQL can apply, only the page is read and
+    described; any other order or filter needs every chosen tie described first.
+    """
+    name = f"ties:{sort}:{'desc' if descending else 'asc'}"
+    if sort == "id" and not where.since and where.stage != "dormant":
+        query = _chosen(session, where)
+        if cursor is not None:
+            last = paging.decode(cursor, name).get("k")
+            if not (isinstance(last, list) and len(last) == 3 and isinstance(last[2], int)):
+                raise paging.CursorError("invalid cursor")
+            query = query.where(TieRow.id < last[2] if descending else TieRow.id > last[2])
+        query = query.order_by(None).order_by(TieRow.id.desc() if descending else TieRow.id).limit(limit + 1)
+        rows = session.scalars(query).all()
+        items = describe(session, rows[:limit], as_of=as_of)
+        more = len(rows) > limit and items
+        return items, paging.encode({"s": name, "k": list(sort_key(items[-1], sort))}) if more else None
+    return paging.page(tie_list(session, where, as_of=as_of), lambda t: sort_key(t, sort), descending=descending,
+                       cursor=cursor, limit=limit, sort=name)
+
+
+def _chosen(session: Session, where: TieQuery) -> Select[Any]:
+    """The ties the filters SQL can apply choose (all but `since` and dormancy), by id."""
+    query = select(TieRow).order_by(TieRow.id)
+    if where.kind:
+        query = query.where(TieRow.kind == where.kind)
+    if where.stage and where.stage != "dormant":
+        query = query.where(TieRow.status == where.stage)
+    if where.party:
+        ids = sorted(with_relatives(session, {e.id for e in entities_named(session, where.party)}))
+        query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
+    if where.country:
+        places = select(EntityRow.id).where(EntityRow.country == where.country.strip().upper())
+        members = select(EntityRow.id).where(or_(EntityRow.id.in_(places), EntityRow.parent_id.in_(places)))
+        query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(members))))
+    return query
+
+
+def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
+    value: Any
+    if sort == "party":
+        value = tie["parties"][0]["name"].casefold() if tie["parties"] else None
+    elif sort == "country":
+        value = tie["countries"][0] if tie["countries"] else None
+    elif sort == "stage":
+        value = STAGES.index(tie["status"]) if tie["status"] in STAGES else None
+    elif sort in ("date", "last_activity"):
+        value = dates.span(tie[sort])[0] if tie[sort] else None
+    elif sort == "id":
+        value = tie["id"]
+    else:
+        value = tie[sort]
+    return (value is None, value, tie["id"])
+
+
+def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
+             as_of: date | None = None) -> list[dict[str, Any]]:
+    """`describe_ties` of these ties, with ids: {"id", "kind", "parties": [{"id", "name"}], "countries", ...}."""
+    rows = list(rows)
+    if not rows:
+        return []
+    parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                          .where(TiePartyRow.tie_id.in_([t.id for t in rows]))).all())
+    entities = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(set().union(*parties.values()))))}
+    towns = {e.id: e for e in session.scalars(select(EntityRow).where(
+        EntityRow.id.in_({e.parent_id for e in entities.values() if e.parent_id})))}
+    out = []
+    for row, summary in zip(rows, describe_ties(session, rows, as_of=as_of), strict=True):
+        mine = sorted((entities[p] for p in parties.get(row.id, ())), key=lambda e: (e.name.casefold(), e.id))
+        countries = {_country(e, towns) for e in mine} - {None}
+        out.append({**summary, "id": row.id,
+                    "parties": [{"id": e.id, "name": e.name, "type": e.type} for e in mine],
+                    "countries": sorted(countries)})  # type: ignore[type-var]
+    return out
+
+
+def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> dict[str, Any] | None:
+    """One tie: its summary, its stages (earliest first) with their evidence, and the events of all its parties."""
+    row = session.get(TieRow, tie_id)
+    if row is None:
+        return None
+    tie = describe(session, [row], as_of=as_of)[0]
+    stages = _stages(session, tie_id)
+    signed = [s["date"] or s["published"] for s in stages if s["status"] in ("signed", "ratified")]
+    signed_on = min((d for d in signed if d), key=lambda d: dates.span(d)[0], default=None)
+    groups = [with_relatives(session, {p["id"]}) for p in tie["parties"]]
+    events = events_of(session, groups) if len(groups) > 1 else []
+    for event in events:
+        event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
+                                      and dates.span(event["date"])[0] > dates.span(signed_on)[1])
+    return {**tie, "signed_on": signed_on, "stages": stages, "events": events}
+
+
+def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
+    """Each tie's stages as reported over time (an undated stage at its article's date), repeats folded."""
+    rows = session.execute(select(TieStageRow.tie_id, TieStageRow.id, TieStageRow.status, TieStageRow.date,
+                                  ArticleRow.published)
+                           .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
+                           .where(TieStageRow.tie_id.in_(tie_ids))).all()
+    out: dict[int, list[str]] = {}
+    for tie_id, _, status, *_ in sorted(rows, key=lambda r: (r[0], _day(r[3] or r[4]), r[1])):
+        trail = out.setdefault(tie_id, [])
+        if not trail or trail[-1] != status:
+            trail.append(status)
+    return out
+
+
+def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
+    rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
+                           .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
+                           .where(TieStageRow.tie_id == tie_id)).all()
+    stages = [{"id": s.id, "status": s.status, "date": s.date, "published": published, "article_id": s.article_id,
+               "doc": doc, "title": title, "sentence": s.sentence, "start": s.start, "end": s.end}
+              for s, doc, title, published in rows]
+    return sorted(stages, key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
+
+
+def _country(entity: EntityRow, towns: dict[int, EntityRow]) -> str | None:
+    if entity.country:
+        return entity.country
+    town = towns.get(entity.parent_id) if entity.parent_id else None
+    return town.country if town else None
+
+
+def _day(value: str | None) -> str:
+    return dates.span(value)[0] if value else "9999-99-99"

@@ -1,0 +1,28 @@
+"""Adding an article from the web: through `amity.registry.ingest`, one at a time.
+
+spaCy's pipeline is not meant to be run from several threads at once, and
+each article is one transaction anyway, so web ingests queue on a lock.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from amity.model import Article
+from amity.registry import content_hash, ingest
+from amity.store.schema import ArticleRow
+
+
+def store_article(app: Any, article: Article) -> tuple[str, int]:
+    """Ingest one article: ("new" | "unchanged" | "replaced", its id)."""
+    engine = app.state.engine
+    with app.state.ingest_lock:
+        summary = ingest([article], engine, extractor=app.state.extractor)
+    outcome = "new" if summary.new else "replaced" if summary.replaced else "unchanged"
+    with Session(engine) as session:
+        article_id = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash(article)))
+    if article_id is None:  # replaced again by another writer meanwhile
+        raise RuntimeError("the article was stored but is no longer there")
+    return outcome, article_id
