@@ -239,7 +239,7 @@ def _show(value: Any, format: TableFormat, table: Any) -> None:
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: text, HTML, JSON Lines, RSS/Atom.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to read articles with.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that read articles while the registry is written.")] = 1,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip inputs larger than this many MB.")] = 10.0,
 ) -> None:
     """Read articles and remember what they say in the registry, one transaction per article.
@@ -260,12 +260,11 @@ def ingest(
     from amity.registry import ingest as store
     from amity.store import StoreError
 
-    extractor = None
-    if workers > 1:
-        from amity.nlp.parallel import extract_parallel
+    from amity.nlp.parallel import extract_parallel
 
-        def extractor(articles):  # type: ignore[no-untyped-def]
-            return extract_parallel(articles, workers)
+    def extractor(articles):  # type: ignore[no-untyped-def]
+        # reading runs in its own process(es), so the registry is written while the next articles are read
+        return extract_parallel(articles, workers)
 
     counter = _Counter()
     items = counter.reported(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))

@@ -23,8 +23,10 @@ DORMANT_YEARS = 3
 
 
 def ties(db: Engine | Session, party: str | None = None, kind: str | None = None, status: str | None = None,
-         since: str | None = None, *, as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> list[dict[str, Any]]:
-    """Ties, optionally of a party (any of its names), of a kind, at a status ('dormant' too), seen since a date.
+         since: str | None = None, *, as_of: date | None = None, dormant_years: int = DORMANT_YEARS,
+         limit: int | None = None) -> list[dict[str, Any]]:
+    """Ties, optionally of a party (any of its names), of a kind, at a status ('dormant' too), seen since a date;
+    at most `limit` of them (oldest first).
 
     Each is {"kind", "parties", "status", "date", "last_activity", "dormant", "sources"}.
     """
@@ -37,6 +39,8 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
         if party:
             ids = with_relatives(session, {e.id for e in entities_named(session, party)})
             query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
+        if limit is not None and status != "dormant" and not since:
+            query = query.limit(limit)  # the filters after description need every row
         rows = session.scalars(query).all()
         described = describe_ties(session, rows, as_of=as_of, dormant_years=dormant_years)
     if status == "dormant":
@@ -44,7 +48,7 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
     if since:
         start = dates.span(since)[0]
         described = [t for t in described if t["last_seen"] and dates.span(t["last_seen"])[1] >= start]
-    return described
+    return described if limit is None else described[:limit]
 
 
 def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, as_of: date | None = None,
