@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold, name_key
-from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, MentionRow
+from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, MentionRow
 
 
 def entities_named(session: Session, name: str) -> list[EntityRow]:
@@ -60,3 +60,14 @@ def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:
     for a, b in pairs:
         out[a].add(b)
     return out
+
+
+def events_with_all(session: Session, groups: list[set[int]]) -> set[int]:
+    """Ids of the events with a participant from every group (an entity with its relatives)."""
+    wanted: set[int] | None = None
+    for group in groups:
+        having = set(session.scalars(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(group))))
+        wanted = having if wanted is None else wanted & having
+    return wanted or set()

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
-from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
+from amity.registry.lookup import docs_of, entities_named, events_with_all, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
 
@@ -65,12 +65,7 @@ def _stages(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
 
 def _events(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     """Dated events with a participant from every group."""
-    wanted: set[int] | None = None
-    for group in groups:
-        having = set(session.scalars(
-            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(group))))
-        wanted = having if wanted is None else wanted & having
+    wanted = events_with_all(session, groups)
     if not wanted:
         return []
     rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted), EventRow.date.is_not(None))).all()

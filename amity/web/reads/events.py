@@ -8,7 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
-from amity.registry.lookup import group_pairs, names_of
+from amity.registry.lookup import events_with_all, group_pairs, names_of
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 from amity.web import paging
 
@@ -38,12 +38,7 @@ def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit
 
 def events_of(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     """The events with a participant from every group (an entity with its relatives), earliest first."""
-    wanted: set[int] | None = None
-    for group in groups:
-        having = set(session.scalars(
-            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(group))))
-        wanted = having if wanted is None else wanted & having
+    wanted = events_with_all(session, groups)
     if not wanted:
         return []
     rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(wanted))).all()
