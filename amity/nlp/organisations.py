@@ -27,7 +27,7 @@ ORG_HEADS = {
     "archive", "administration", "group", "congress", "foundation", "government", "cabinet",
     "secretariat", "office", "court", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
     "sez", "museum", "school", "college", "hospital", "league", "network", "forum", "society",
-    "service", "police", "army", "holding", "hall", "power", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
+    "service", "police", "army", "holding", "hall", "power", "embassy", "consulate", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
 }
 #: Heads that name a town's own body: the town is a place too.
 TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",

@@ -213,7 +213,7 @@ class TieFinder:
                  context: "_ArticleContext", events: list[EventMention]) -> list[list[EntityCluster]]:
         between = self._between(sent, token_entity)
         found = between or self._sentence_parties(sent, token_entity)
-        parties = _distinct([context.town_of(c) for c in found])
+        parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         if kind == "cooperation" and not _are_states(parties):
             # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
@@ -238,7 +238,7 @@ class TieFinder:
             return [parties]
         if not between:
             # "Kraków maintains ties with Edinburgh, Bordeaux and Lviv": the subject and each partner
-            center = self._center(sent, token_entity, context, parties)
+            center = self._center(sent, token_entity, context, parties, kind)
             if center is not None:
                 return [[center, p] for p in parties if p is not center]
         if None not in codes and len(set(codes)) == 2:
@@ -250,12 +250,12 @@ class TieFinder:
 
     @staticmethod
     def _center(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
-                parties: list[EntityCluster]) -> EntityCluster | None:
+                parties: list[EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
         """The party a list of partners hangs on: the town in the sentence's subject ("Kraków
         maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                named = _distinct([context.town_of(token_entity[t.i]) for t in tok.subtree if t.i in token_entity])
+                named = _distinct([context.town_of(token_entity[t.i], kind) for t in tok.subtree if t.i in token_entity])
                 named = [c for c in named if c in parties]
                 if len(named) == 1:
                     return named[0]
@@ -374,18 +374,20 @@ class _ArticleContext:
                 if c.type != "person":
                     self._named.setdefault(fold(alias), c)
 
-    def town_of(self, cluster: EntityCluster) -> EntityCluster:
+    def town_of(self, cluster: EntityCluster, kind: str = "sister_city") -> EntityCluster:
         """The party an entity stands for: a municipality's town, an office holder's town or body
-        ("Mayor Turashbekov" signs for Turkistan)."""
+        ("Mayor Turashbekov" signs for Turkistan). In a twinning any body named after its town
+        stands for it ("Shusha City State Reserve Department"); in other agreements only the
+        town's own government does ("Samarkand State University" signs for itself)."""
         if cluster.type == "person":
             for _, of in cluster.roles:
                 held = self._named.get(fold(of)) if of else None
                 if held is not None:
-                    return self.town_of(held)
+                    return self.town_of(held, kind)
             return cluster
         if cluster.type == "organization":
             for m in cluster.mentions:
-                if m.town and fold(m.town) in self._places:
+                if m.town and fold(m.town) in self._places and (kind == "sister_city" or m.town_government):
                     return self._places[fold(m.town)]
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
