@@ -103,10 +103,11 @@ def extract(
     """
     from amity.ingest import read_sources
     from amity.nlp import extract as run_extract
+    from amity.nlp.pipeline import readable
     from amity.nlp.parallel import extract_parallel
 
     counter = _Counter()
-    articles = counter.articles_of(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))
+    articles = counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))
     records = extract_parallel(articles, workers) if workers > 1 else run_extract(articles)
     try:
         _print(records, format)
@@ -257,6 +258,7 @@ def ingest(
     from sqlalchemy.exc import SQLAlchemyError
 
     from amity.ingest import read_sources
+    from amity.nlp.pipeline import readable
     from amity.registry import ingest as store
     from amity.store import StoreError
 
@@ -267,7 +269,7 @@ def ingest(
         return extract_parallel(articles, workers)
 
     counter = _Counter()
-    items = counter.reported(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))
+    items = counter.reported(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))
     with _registry(db, create=True) as engine:
         try:
             summary = store(items, engine, extractor=extractor)

@@ -182,6 +182,8 @@ BAD_INPUTS = {
     "oversize": ("long.txt", (KADIKOY * 5).encode("utf-8"), ["--max-mb", "0.001"], "larger than"),
     "invalid utf-8": ("latin1.txt", "Caf\xe9 owners of Piran welcomed the guests.\n".encode("latin-1"), [],
                       "not valid UTF-8"),
+    "too long to read": ("endless.txt", ("The guests toured the old harbour. " * 30_000).encode("utf-8"), [],
+                         "longer than"),
 }
 
 
