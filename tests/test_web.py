@@ -333,3 +333,12 @@ def test_highlight_escapes_the_text_and_nests_crossing_spans() -> None:
                     '<mark class="hl hl-tie hl-cont" title="tie"> &amp; Ankara</mark>')
     assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
     assert highlight("x", [Span(0, 1, "<script>", "a")]) == '<mark class="hl hl-other" id="a" title="other">x</mark>'
+
+
+def test_an_article_too_long_for_the_model_is_refused_with_413(web: Web, monkeypatch) -> None:
+    from amity.web import writes
+
+    monkeypatch.setattr(writes, "MAX_CHARS", 100)
+    body = {"doc": "long.txt", "text": "Almaty and Ankara met to discuss the tram network. " * 5}
+    response = web.client.post("/api/articles", json=body, headers=web.auth)
+    assert response.status_code == 413 and "longer than" in response.json()["detail"]

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Article
+from amity.nlp.pipeline import MAX_CHARS
 from amity.registry import content_hash, ingest
 from amity.store.schema import ArticleRow
 
 
 def store_article(app: Any, article: Article) -> tuple[str, int]:
     """Ingest one article: ("new" | "unchanged" | "replaced", its id)."""
+    if len(article.full_text) > MAX_CHARS:
+        raise HTTPException(status_code=413, detail=f"article longer than the {MAX_CHARS:,} characters Amity reads")
     engine = app.state.engine
     with app.state.ingest_lock:
         summary = ingest([article], engine, extractor=app.state.extractor)
