@@ -27,8 +27,9 @@ b) Query latency on a large registry (--registry, default
    of rare entities; `timeline()` of frequent and of random entities. Each
    is run --repeat times (default 50) with varied arguments after a short
    warm-up; p50 and p95 in ms (target p95 < 50 ms on SQLite). The SQL
-   statements are timed too, and the slowest ones are shown with the share
-   of the time they take.
+   statements of the slowest call of each are run again through the DB-API
+   driver alone, so that the database's share of that call is known, and
+   for each query over the target its costliest statements are shown.
 """
 from __future__ import annotations
 
@@ -324,8 +325,9 @@ def part_b(url: str, repeat: int, seed: int) -> list[Timing] | None:
     try:
         db = open_database(url, create=False)
     except StoreError as exc:
-        print(f"query latency: skipped ({exc}).\n  Make the registry first, e.g. (about 30 minutes on 2 CPUs):\n"
-              f"  python benchmarks/generate_registry.py --articles 100000 --db {url}")
+        print(f"query latency: skipped ({exc}).\n  Make the registry first (on SQLite with the work-arounds it "
+              "explains; an hour or more on 2 CPUs, see its --help):\n"
+              f"  python benchmarks/generate_registry.py --articles 100000 --db {url} --sqlite-workarounds")
         return None
     figures = stats(db)
     if figures["articles"] < 100_000:
