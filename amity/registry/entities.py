@@ -16,6 +16,7 @@ A municipality ('Turkistan Municipality') is linked to its town.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -155,7 +156,8 @@ class ArticleEntities:
             self._name(entity, group, bridge=None, known=set())
         else:
             entity, bridge = found
-            known = set(self._session.scalars(select(EntityNameRow.key).where(EntityNameRow.entity_id == entity.id)))
+            known = set(self._session.scalars(select(EntityNameRow.key).distinct().where(
+                EntityNameRow.entity_id == entity.id, EntityNameRow.key.in_(list(group.names)))))
             self._complete(entity, group)
             self._name(entity, group, bridge, known)
         for evidence in group.evidence or [None]:
@@ -171,17 +173,16 @@ class ArticleEntities:
         """The registry entity this group is, and the reason its main name joins it (None: same name)."""
         doc = self._doc
         if group.type == "place" and group.geonames_id is not None:
-            same_id = self._session.scalars(
-                select(EntityRow).where(EntityRow.type == "place", EntityRow.geonames_id == group.geonames_id)
-                .order_by(EntityRow.id)).first()
+            same_id = next((e for e in self._session.scalars(
+                select(EntityRow).where(EntityRow.geonames_id == group.geonames_id).order_by(EntityRow.id))
+                if e.type == "place"), None)
             if same_id is not None:
                 return same_id, f"same GeoNames id {group.geonames_id} in {doc}"
         keys = [k for k in group.names if group.type != "person" or " " in k]
         if not keys:
             return None
-        rows = self._session.execute(
-            select(EntityRow, EntityNameRow.key).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
-            .where(EntityRow.type == group.type, EntityNameRow.key.in_(keys)).order_by(EntityRow.id)).all()
+        named = self._named_by(keys)
+        rows = [(entity, key) for entity in self._entities(named, group.type) for key in sorted(named[entity.id])]
         rows.sort(key=lambda row: row[1] != group.primary_key)  # a match on the main name first
         for entity, key in rows:
             if _conflicts(entity, group):
@@ -221,22 +222,39 @@ class ArticleEntities:
                 key = town_key(entity.name) or next(filter(None, map(town_key, (s for s, _ in group.names.values()))), None)
                 town = towns.get(key) if key else None
                 if key and town is None:
-                    candidates = self._session.scalars(
-                        select(EntityRow).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
-                        .where(EntityRow.type == "place", EntityNameRow.key == key).distinct()).all()
+                    candidates = self._entities(self._named_by([key]), "place")
                     town = candidates[0] if len(candidates) == 1 else None
                 if town is not None:
                     entity.parent_id = town.id
                     self.mention(town.id, group.evidence[0] if group.evidence else None)
             elif entity.type == "place":
                 keys = list(group.names) + [f"municipality of {k}" for k in group.names]
-                orphans = self._session.scalars(
-                    select(EntityRow).join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
-                    .where(EntityRow.type == "organization", EntityRow.parent_id.is_(None),
-                           EntityNameRow.key.in_(keys)).distinct()).all()
+                orphans = self._entities(self._named_by(keys), "organization")
                 for org in orphans:
-                    if town_key(org.name) in group.names:
+                    if org.parent_id is None and town_key(org.name) in group.names:
                         org.parent_id = entity.id
+
+    def _named_by(self, keys: list[str]) -> dict[int, set[str]]:
+        """The entities that have any of these name keys, with the keys each has.
+
+        Looked up by key first and joined to entities by id in a second
+        query: in one join, SQLite without statistics starts from the entity
+        type and walks every organisation of the registry for each name.
+        """
+        named: dict[int, set[str]] = {}
+        if keys:
+            for entity_id, key in self._session.execute(
+                    select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(keys)).distinct()):
+                named.setdefault(entity_id, set()).add(key)
+        return named
+
+    def _entities(self, ids: Iterable[int], type_: str) -> list[EntityRow]:
+        """Those of these entities that are of this type, oldest first."""
+        ids = list(ids)
+        if not ids:
+            return []
+        return [e for e in self._session.scalars(select(EntityRow).where(EntityRow.id.in_(ids)).order_by(EntityRow.id))
+                if e.type == type_]
 
     # ------------------------------------------------------------------ names used by events, ties, roles
 

@@ -77,24 +77,25 @@ def _same_event(session: Session, article_id: int, event: Event, participants: l
     if not participants:
         return None
     mine = set(participants)
-    candidates = set(session.scalars(
-        select(EventReportRow.event_id)
+    # Dates first, participants then: a town in thousands of visits has few at a compatible date.
+    when = {event_id: date for event_id, date in session.execute(
+        select(EventReportRow.event_id, EventRow.date).distinct()
         .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
         .join(EventRow, EventRow.id == EventReportRow.event_id)
         .where(EventRow.type == event.type, EventParticipantRow.entity_id.in_(mine),
-               EventReportRow.article_id != article_id)))
+               EventReportRow.article_id != article_id)) if dates.compatible(event.date, date)}
     # The extractor already told this article's occurrences apart: one event gets one report per article.
-    candidates -= set(session.scalars(select(EventReportRow.event_id).where(EventReportRow.article_id == article_id)))
+    candidates = set(when) - set(session.scalars(
+        select(EventReportRow.event_id).where(EventReportRow.article_id == article_id)))
     if not candidates:
         return None
     theirs = participants_of(session, candidates)
-    when = dict(session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(candidates))).all())
     best: tuple[int, float, int] | None = None
     for event_id in sorted(candidates):
         shared = len(mine & theirs[event_id])
         both_dated = bool(event.date and when[event_id])
         needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2
-        if shared < needed or not dates.compatible(event.date, when[event_id]):
+        if shared < needed:
             continue
         score = (shared, dates.precision(when[event_id]), -event_id)
         if best is None or score > best:

@@ -94,10 +94,12 @@ def tidy(session: Session, touched: Touched) -> None:
 def _rename(session: Session, entity_ids: set[int]) -> None:
     """An entity whose display name no remaining article gives takes the first name still given."""
     for entity in session.scalars(select(EntityRow).where(EntityRow.id.in_(entity_ids))):
-        given = session.scalars(select(EntityNameRow).where(EntityNameRow.entity_id == entity.id)
-                                .order_by(EntityNameRow.id)).all()
-        if given and all(row.key != name_key(entity.name) for row in given):
-            entity.name = given[0].name
+        names = select(EntityNameRow.name).where(EntityNameRow.entity_id == entity.id)
+        if session.scalar(names.where(EntityNameRow.key == name_key(entity.name)).limit(1)) is None:
+            # a frequent entity has one name row per article: probe, never load them all
+            first = session.scalar(names.order_by(EntityNameRow.id).limit(1))
+            if first is not None:
+                entity.name = first
 
 
 def _town(names: ArticleEntities, entity_id: int, evidence: Evidence | None) -> int:

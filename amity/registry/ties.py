@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES, Evidence
@@ -83,10 +83,10 @@ def _last_activity(session: Session, tie_id: int) -> str | None:
     party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
     query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
                                         EventRow.date.is_not(None))
-    for party in party_ids:
+    for party in party_ids:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
         around = with_relatives(session, {party})
-        query = query.where(exists(
-            select(EventReportRow.id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventReportRow.event_id == EventRow.id, EventParticipantRow.entity_id.in_(around))))
+        query = query.where(EventRow.id.in_(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(around))))
     return dates.latest(list(session.scalars(query)))
 

@@ -88,12 +88,13 @@ class EntityNameRow(Base):
     """A name an article gives an entity, its comparison key, and why it belongs to that entity."""
 
     __tablename__ = "entity_names"
-    __table_args__ = (UniqueConstraint("entity_id", "key", "article_id"),)
+    __table_args__ = (UniqueConstraint("entity_id", "key", "article_id"),
+                      Index("ix_entity_names_key_entity_id", "key", "entity_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(500), index=True)
+    key: Mapped[str] = mapped_column(String(500))
     reason: Mapped[str] = mapped_column(Text)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
@@ -147,7 +148,7 @@ class EventReportRow(_Evidence, Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16))
     date: Mapped[str | None] = mapped_column(String(32))
-    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     agreement: Mapped[str | None] = mapped_column(String(16))
 
 
