@@ -1,0 +1,130 @@
+"""Screenshots of the web pages for the README, taken in Chromium from a real `amity serve`.
+
+    python scripts/screenshots.py                   # registry built from examples/articles, PNGs into docs/img/
+    python scripts/screenshots.py --db sqlite:///amity.db --out /tmp/shots
+
+The registry is the bundled example corpus (`amity ingest examples/articles/`
+into a temporary SQLite file) unless --db names one, so the pictures show
+what a new user gets. Pages are chosen through the JSON API (the most
+reported tie, one of its parties, the article of its latest stage), not by
+fixed ids, which change with the corpus.
+
+To add a page, add a Shot to SHOTS: a page that does not answer 200 (e.g.
+/graph before it exists) is skipped with a note, so the list may run ahead
+of the site.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+from urllib.request import urlopen
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import ROOT, Server, amity, browser_missing, launch_chromium, serve, sqlite_url  # noqa: E402
+
+VIEWPORT = {"width": 1280, "height": 800}
+MAX_HEIGHT = 2400  # px: a full-page shot is cut here, so that a long page does not make a huge file
+SEARCH = "Turkistan"
+
+
+@dataclass
+class Picks:
+    """The ids the pages show, chosen from the registry being served."""
+
+    tie: int
+    entity: int
+    article: int
+    stage: int
+    party: str
+
+
+@dataclass
+class Shot:
+    file: str
+    path: Callable[[Picks], str]
+    full_page: bool = True
+
+
+SHOTS = [
+    Shot("home.png", lambda p: "/", full_page=False),
+    Shot("ties.png", lambda p: "/ties", full_page=False),
+    Shot("tie.png", lambda p: f"/ties/{p.tie}"),
+    Shot("entity.png", lambda p: f"/entities/{p.entity}"),
+    Shot("article.png", lambda p: f"/articles/{p.article}#stage-{p.stage}"),
+    Shot("search.png", lambda p: f"/search?q={quote(SEARCH)}"),
+    Shot("graph.png", lambda p: "/graph", full_page=False),
+    Shot("map.png", lambda p: "/map", full_page=False),
+]
+
+
+def _json(server: Server, path: str) -> Any:
+    with urlopen(server.url + path, timeout=30) as response:
+        return json.load(response)
+
+
+def pick(server: Server) -> Picks:
+    """The most reported tie (the first of the longest stage history), its first party and its latest evidence."""
+    ties = _json(server, "/api/ties?sort=sources&order=desc&limit=20")["items"]
+    if not ties:
+        raise SystemExit("screenshots: the registry has no ties to show")
+    details = [_json(server, f"/api/ties/{t['id']}") for t in ties]
+    tie = max(details, key=lambda t: (len(t["stages"]), t["sources"], -t["id"]))
+    stage = tie["stages"][-1]
+    party = tie["parties"][0]
+    return Picks(tie=tie["id"], entity=party["id"], article=stage["article_id"], stage=stage["id"], party=party["name"])
+
+
+def take(server: Server, out: Path, shots: list[Shot]) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    picks = pick(server)
+    written = []
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = browser.new_context(base_url=server.url, viewport=VIEWPORT, device_scale_factor=1)
+        page = context.new_page()
+        for shot in shots:
+            path = shot.path(picks)
+            status = server.get(path.split("#")[0])
+            if status != 200:
+                print(f"screenshots: skipped {shot.file}: {path} answers {status}", file=sys.stderr)
+                continue
+            page.goto(path, wait_until="networkidle")
+            height = page.evaluate("document.documentElement.scrollHeight") if shot.full_page else VIEWPORT["height"]
+            clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, MAX_HEIGHT)}
+            target = out / shot.file
+            page.screenshot(path=str(target), full_page=shot.full_page, clip=clip if shot.full_page else None)
+            written.append(target)
+            print(f"{target}  {path}  {target.stat().st_size // 1024} KiB")
+        browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", help="Registry to show (default: a temporary one built from examples/articles).")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img", help="Folder for the PNGs.")
+    args = parser.parse_args(argv)
+    if (missing := browser_missing()) is not None:
+        print(f"screenshots: {missing}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_url = args.db
+        if db_url is None:
+            db_url = sqlite_url(Path(tmp) / "examples.db")
+            amity("ingest", str(ROOT / "examples" / "articles"), "--db", db_url)
+        with serve(db_url) as server:
+            take(server, args.out, SHOTS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
