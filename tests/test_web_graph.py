@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event
+from sqlalchemy import event, update
 from typer.testing import CliRunner
 from web_registry import HOSTILE_NAME, TURKISTAN, Tags, Web, Writer
 
 from amity.cli import app as cli
 from amity.registry import ingest
 from amity.store import open_database
+from amity.store.schema import EntityRow
 from amity.web import create_app, vendor
 from amity.web.reads import network
 
@@ -153,6 +154,26 @@ def test_map_is_geojson_lines_between_placed_parties_then_points(web: Web, db_ur
     assert turkistan["properties"]["ties"] == 2 and turkistan["properties"]["url"] == f"/entities/{web.entities['Turkistan']}"
     assert [f["properties"]["name"] for f in api(web, "/api/map", kind="cooperation", country="vn")["features"]
             if f["geometry"]["type"] == "Point"] == ["Chile", "Viet Nam"]
+
+
+def test_a_body_stands_at_its_towns_place_and_takes_its_country(web: Web, db_url: str) -> None:
+    add_hostile_tie(db_url)
+    engine = open_database(db_url)
+    try:
+        with engine.begin() as connection:  # make the organisation a body of Chile, as a municipality is of its town
+            connection.execute(update(EntityRow).where(EntityRow.name == HOSTILE_NAME)
+                               .values(parent_id=web.entities["Chile"]))
+    finally:
+        engine.dispose()
+    node = next(n for n in api(web, "/api/graph")["nodes"] if n["name"] == HOSTILE_NAME)
+    assert node["country"] == "CL"
+    found = api(web, "/api/map")
+    assert found["unplaced"] == 0
+    line = next(f for f in found["features"] if f["properties"].get("kind") == "cooperation"
+                and HOSTILE_NAME in [p["name"] for p in f["properties"]["parties"]])
+    assert sorted(line["geometry"]["coordinates"]) == sorted([[-71.0, -33.0], [68.2518, 43.2973]])
+    chile = next(f for f in found["features"] if f["id"] == f"e{web.entities['Chile']}")
+    assert chile["properties"]["ties"] == 2
 
 
 def test_drawings_need_a_token_when_the_registry_is_private(private_web: Web) -> None:
