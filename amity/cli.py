@@ -459,6 +459,13 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     private: Annotated[bool, typer.Option("--private", help="Reads need a token too (writes always do).")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse request bodies larger than this many MB.")] = 2.0,
+    tiles: Annotated[str | None, typer.Option(
+        "--tiles", envvar="AMITY_TILES", show_default=False,
+        help="The map's tile URL, e.g. https://tile.example.org/{z}/{x}/{y}.png ('none': no tiles, the map still "
+             "draws places and ties). Default: OpenStreetMap's tile server.")] = None,
+    tiles_attribution: Annotated[str | None, typer.Option(
+        "--tiles-attribution", envvar="AMITY_TILES_ATTRIBUTION", show_default=False,
+        help="The credit the map shows for its tiles (plain text).")] = None,
 ) -> None:
     """Serve the registry on the web: pages, and a JSON API (OpenAPI at /docs).
 
@@ -469,6 +476,8 @@ def serve(
       amity serve
 
       amity serve --db postgresql+psycopg://amity@localhost/amity --host 0.0.0.0 --port 8080 --private
+
+      amity serve --tiles none
     """
     import uvicorn
 
@@ -476,8 +485,9 @@ def serve(
     from amity.web import create_app
 
     try:
-        web = create_app(db, private=private, max_body=int(max_mb * 1_000_000))
-    except StoreError as exc:
+        web = create_app(db, private=private, max_body=int(max_mb * 1_000_000), tiles=tiles,
+                         tiles_attribution=tiles_attribution)
+    except (StoreError, ValueError) as exc:
         _fail(str(exc))
     _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)

@@ -22,6 +22,8 @@ from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
 from amity.registry.search import search as run_search
 from amity.web import downloads, paging
+from amity.web.filters import drawn_ties
+from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
@@ -173,6 +175,30 @@ def post_article(body: ArticleIn, request: Request, owner: Annotated[str, Depend
     return JSONResponse({"outcome": outcome, "id": article_id, "page": f"/articles/{article_id}"},
                         status_code=200 if outcome == "unchanged" else 201,
                         headers={"Location": f"/api/articles/{article_id}"})
+
+
+# --------------------------------------------------------------------------- drawings (the /graph and /map pages)
+
+Filter = Annotated[str | None, Query(max_length=200)]
+DrawLimit = Annotated[int, Query(ge=1, le=network.MAX_LIMIT, description="At most this many ties (by id).")]
+
+
+@router.get("/graph", summary="The chosen ties as a network: parties as nodes, ties as edges")
+def graph(db: Db, country: Filter = None, kind: Filter = None, stage: Filter = None,
+          limit: DrawLimit = network.DEFAULT_LIMIT) -> dict[str, Any]:
+    """{"nodes": [{id, entity, name, type, country, url}], "edges": [{id, tie, source, target, kind, status,
+    dormant, date, url}], "truncated"}. Filters as on the /graph page, whose query string this takes: an empty
+    value is no filter, an unknown kind or stage or a country that is not an ISO code is a 400."""
+    return network.graph(network.drawn(db, drawn_ties(country, kind, stage), limit))
+
+
+@router.get("/map", summary="The chosen ties on a map, as GeoJSON: places as points, ties as lines")
+def map_features(db: Db, country: Filter = None, kind: Filter = None, stage: Filter = None,
+                 limit: DrawLimit = network.DEFAULT_LIMIT) -> JSONResponse:
+    """A FeatureCollection: a LineString per tie whose two parties can be placed, a Point per place a drawn tie
+    stands on; `truncated` and `unplaced` (ties without a line) beside the features. Filters as for /api/graph."""
+    found = network.drawn(db, drawn_ties(country, kind, stage), limit)
+    return JSONResponse(network.geojson(found), media_type="application/geo+json")
 
 
 # --------------------------------------------------------------------------- search, stats, export

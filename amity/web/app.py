@@ -24,10 +24,11 @@ from starlette.responses import Response
 from amity import __version__
 from amity.registry.ingest import Extractor
 from amity.store import StoreError, describe, explain, open_database
-from amity.web import api, forms, pages
+from amity.web import api, drawings, forms, pages
 from amity.web.paging import CursorError
 from amity.web.render import make_templates, render
 from amity.web.security import BodyLimit, SecurityHeaders, ensure_tables
+from amity.web.tiles import tiles_from
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
 STATIC = Path(__file__).with_name("static")
@@ -35,13 +36,17 @@ _log = logging.getLogger("amity.web")
 
 
 def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
-               extractor: Extractor | None = None) -> FastAPI:
+               extractor: Extractor | None = None, tiles: str | None = None,
+               tiles_attribution: str | None = None) -> FastAPI:
     """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
 
     `private`: reads need a token too. `max_body`: larger request bodies get 413.
     `extractor`: what reads posted articles (default Amity's NLP pipeline).
-    Raises StoreError when the database cannot be used.
+    `tiles`: the map's tile URL template (default $AMITY_TILES or OpenStreetMap's; 'none': no tiles), with
+    `tiles_attribution` as its credit. Raises StoreError when the database cannot be used, ValueError for a
+    tile URL that is not one.
     """
+    map_tiles = tiles_from(tiles, tiles_attribution)
     engine = open_database(db_url)
     try:
         ensure_tables(engine)
@@ -65,9 +70,11 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.state.extractor = extractor
     app.state.ingest_lock = threading.Lock()
     app.state.templates = make_templates()
+    app.state.tiles = map_tiles
     app.include_router(api.router)
     app.include_router(forms.router)
     app.include_router(pages.router)
+    app.include_router(drawings.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
@@ -76,7 +83,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.add_exception_handler(SQLAlchemyError, _database_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _crash)
     app.add_middleware(BodyLimit, max_body=max_body)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, tile_origin=map_tiles.origin)
     return app
 
 

@@ -5,7 +5,6 @@ be bookmarked or shared; empty form fields count as no filter.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -21,6 +20,7 @@ from amity.registry.articles import articles as read_articles
 from amity.registry.search import search as run_search
 from amity.store.schema import TieRow
 from amity.web import paging
+from amity.web.filters import COUNTRY, ISO_DATE, choice, matching
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import recent_events
@@ -42,8 +42,6 @@ router = APIRouter(dependencies=[Depends(require_reader)], default_response_clas
 
 PAGE_SIZE = 100
 NEWEST = 10
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
 
 
 def session(request: Request) -> Iterator[Session]:
@@ -53,23 +51,6 @@ def session(request: Request) -> Iterator[Session]:
 
 Db = Annotated[Session, Depends(session)]
 Text = Annotated[str | None, Query(max_length=200)]
-
-
-def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
-    """An optional filter from a form: empty is none; anything not offered is a 400."""
-    if not value:
-        return None
-    if value not in allowed:
-        raise HTTPException(400, f"{name} must be one of: {', '.join(allowed)}")
-    return value
-
-
-def _matching(name: str, value: str | None, pattern: re.Pattern[str], expected: str) -> str | None:
-    if not value or not value.strip():
-        return None
-    if not pattern.match(value.strip()):
-        raise HTTPException(400, f"{name} must be {expected}")
-    return value.strip()
 
 
 @router.get("/")
@@ -90,11 +71,11 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
              stage: Text = None, since: Text = None, sort: Text = None, order: Text = None,
              cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
     where = TieQuery(party=(party or "").strip() or None,
-                     country=_matching("country", country, _COUNTRY, "a country code such as KZ"),
-                     kind=_choice("kind", kind, KINDS), stage=_choice("stage", stage, STAGES),
-                     since=_matching("since", since, _ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"))
-    sort_by = _choice("sort", sort, SORTS) or "id"
-    descending = _choice("order", order, ("asc", "desc")) == "desc"
+                     country=matching("country", country, COUNTRY, "a country code such as KZ"),
+                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
+                     since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"))
+    sort_by = choice("sort", sort, SORTS) or "id"
+    descending = choice("order", order, ("asc", "desc")) == "desc"
     ties, next_cursor = tie_page(db, where, sort=sort_by, descending=descending, cursor=cursor or None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {

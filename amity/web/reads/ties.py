@@ -36,7 +36,7 @@ class TieQuery:
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
     """Every chosen tie as `describe_ties` sees it, plus its id, parties with ids, and countries."""
-    items = describe(session, session.scalars(_chosen(session, where)).all(), as_of=as_of)
+    items = describe(session, session.scalars(chosen(session, where)).all(), as_of=as_of)
     if where.stage == "dormant":
         items = [t for t in items if t["dormant"]]
     if where.since:
@@ -54,7 +54,7 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
     """
     name = f"ties:{sort}:{'desc' if descending else 'asc'}"
     if sort == "id" and not where.since and where.stage != "dormant":
-        query = _chosen(session, where)
+        query = chosen(session, where)
         if cursor is not None:
             last = paging.decode(cursor, name).get("k")
             if not (isinstance(last, list) and len(last) == 3 and isinstance(last[2], int)):
@@ -69,7 +69,7 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
                        cursor=cursor, limit=limit, sort=name)
 
 
-def _chosen(session: Session, where: TieQuery) -> Select[Any]:
+def chosen(session: Session, where: TieQuery) -> Select[Any]:
     """The ties the filters SQL can apply choose (all but `since` and dormancy), by id."""
     query = select(TieRow).order_by(TieRow.id)
     if where.kind:

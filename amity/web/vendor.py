@@ -1,0 +1,21 @@
+"""Which third-party drawing libraries `make` installed: npm packages copied to static/vendor/, served from here.
+
+They are never in the repository and never fetched from a CDN at run time;
+a page that draws checks for its library on each request (a file test)
+and, without it, shows only its lists and a line saying how to get the
+drawing (so `make` run after `amity serve` started takes effect at once).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+VENDOR = Path(__file__).with_name("static") / "vendor"
+
+#: The files each drawing needs, under static/vendor/ (as the Makefile's vendor target copies them).
+GRAPH = ("cytoscape/cytoscape.min.js",)
+MAP = ("leaflet/leaflet.js", "leaflet/leaflet.css")
+
+
+def installed(files: tuple[str, ...]) -> bool:
+    """Whether every one of these vendor files is there."""
+    return all((VENDOR / name).is_file() for name in files)
