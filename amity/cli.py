@@ -317,6 +317,7 @@ def list_ties(
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="A name or alias of a person, organisation or place.")],
+    events: Annotated[int, typer.Option("--events", min=0, help="Show the latest N events (0: all).")] = 50,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -328,7 +329,7 @@ def entity(
     from amity.tables import print_entity
 
     with _registry(db) as engine:
-        profile = entity_profile(engine, name)
+        profile = entity_profile(engine, name, events_limit=events or None)
     if profile is None:
         _fail(f"no entity named {name!r}")
     _show(profile, format, print_entity)
@@ -362,6 +363,7 @@ def list_events(
 @app.command()
 def timeline(
     name: Annotated[str, typer.Argument(help="An entity, or a tie as 'A – B'.")],
+    latest: Annotated[int, typer.Option("--latest", min=0, help="Only the latest N items (0: all).")] = 0,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -377,7 +379,7 @@ def timeline(
     from amity.tables import print_timeline
 
     with _registry(db) as engine:
-        items = read_timeline(engine, name)
+        items = read_timeline(engine, name, limit=latest or None)
     if items is None:
         _fail(f"no entity named {name!r}")
     _show(items, format, print_timeline)

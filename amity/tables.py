@@ -68,7 +68,8 @@ def print_entity(profile: dict[str, Any], console: Console) -> None:
                              t["last_activity"] or "")
         console.print(partners)
     if profile["events"]:
-        print_events(profile["events"], console, title="Events")
+        shown, total = len(profile["events"]), profile.get("events_total", len(profile["events"]))
+        print_events(profile["events"], console, title="Events" if shown == total else f"Events: the latest {shown} of {total}")
     if profile["also"]:
         console.print(Text("Also named so: " + ", ".join(f"{a['name']} ({a['type']})" for a in profile["also"]),
                            style="dim"))

@@ -68,6 +68,7 @@ def refresh(session: Session, event_id: int) -> None:
     event.status = "occurred" if occurred else "planned"
     best = max(occurred or reports, key=lambda r: dates.precision(r.date))  # first of the most precise
     event.date = best.date
+    event.date_start, event.date_end = dates.span(best.date) if best.date else (None, None)
     event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
     event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
 from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
 from amity.store import session_of
-from amity.store.schema import (ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow,
-                                TieStageRow)
+from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
 
 DORMANT_YEARS = 3
 
@@ -34,21 +33,23 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
         query = select(TieRow).order_by(TieRow.id)
         if kind:
             query = query.where(TieRow.kind == kind)
-        if status and status != "dormant":
+        if status == "dormant":
+            query = query.where(dormant(as_of, dormant_years))
+        elif status:
             query = query.where(TieRow.status == status)
         if party:
             ids = with_relatives(session, {e.id for e in entities_named(session, party)})
             query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
-        if limit is not None and status != "dormant" and not since:
-            query = query.limit(limit)  # the filters after description need every row
-        rows = session.scalars(query).all()
-        described = describe_ties(session, rows, as_of=as_of, dormant_years=dormant_years)
-    if status == "dormant":
-        described = [t for t in described if t["dormant"]]
-    if since:
-        start = dates.span(since)[0]
-        described = [t for t in described if t["last_seen"] and dates.span(t["last_seen"])[1] >= start]
-    return described if limit is None else described[:limit]
+        if since:
+            query = query.where(TieRow.seen_until >= dates.span(since)[0])
+        if limit is not None:
+            query = query.limit(limit)
+        return describe_ties(session, session.scalars(query).all(), as_of=as_of, dormant_years=dormant_years)
+
+
+def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
+    """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated: never dormant)."""
+    return TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years)
 
 
 def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, as_of: date | None = None,
@@ -56,33 +57,20 @@ def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, 
     """The dicts `ties` returns (plus "last_seen", the latest dated sign of life), for these ties."""
     if not rows:
         return []
-    tie_ids = {t.id for t in rows}
     parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                                          .where(TiePartyRow.tie_id.in_(tie_ids))).all())
+                                          .where(TiePartyRow.tie_id.in_({t.id for t in rows}))).all())
     names = names_of(session, set().union(*parties.values()))
-    stages = session.execute(select(TieStageRow.tie_id, TieStageRow.date, ArticleRow.published, TieStageRow.article_id)
-                             .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                             .where(TieStageRow.tie_id.in_(tie_ids))).all()
-    seen: dict[int, list[str | None]] = {}
-    sources: dict[int, set[int]] = {}
-    for tie_id, stage_date, published, article_id in stages:
-        seen.setdefault(tie_id, []).append(stage_date or published)
-        sources.setdefault(tie_id, set()).add(article_id)
     cutoff = dates.years_before(as_of or date.today(), dormant_years)
-    out = []
-    for tie in rows:
-        last_seen = dates.latest([tie.last_activity, *seen.get(tie.id, [])])
-        out.append({
-            "kind": tie.kind,
-            "parties": sorted((names[p] for p in parties[tie.id]), key=str.casefold),
-            "status": tie.status,
-            "date": tie.date,
-            "last_activity": tie.last_activity,
-            "dormant": last_seen is not None and dates.span(last_seen)[1] < cutoff,
-            "sources": len(sources.get(tie.id, ())),
-            "last_seen": last_seen,
-        })
-    return out
+    return [{
+        "kind": tie.kind,
+        "parties": sorted((names[p] for p in parties[tie.id]), key=str.casefold),
+        "status": tie.status,
+        "date": tie.date,
+        "last_activity": tie.last_activity,
+        "dormant": tie.seen_until is not None and tie.seen_until < cutoff,
+        "sources": tie.sources,
+        "last_seen": tie.last_seen,
+    } for tie in rows]
 
 
 def events(db: Engine | Session, type: str | None = None, between: tuple[str, str] | None = None,
@@ -99,11 +87,14 @@ def events(db: Engine | Session, type: str | None = None, between: tuple[str, st
             query = query.where(EventRow.id.in_(
                 select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
                 .where(EventParticipantRow.entity_id.in_(entity_ids))))
-        rows = list(session.scalars(query))
         if between is not None:
-            window = f"{between[0]}/{between[1]}"
-            rows = [e for e in rows if e.date and dates.compatible(e.date, window)]
-        return describe_events(session, rows)
+            query = query.where(*overlapping(dates.span(f"{between[0]}/{between[1]}")))
+        return describe_events(session, list(session.scalars(query)))
+
+
+def overlapping(window: tuple[str, str]) -> tuple[ColumnElement[bool], ...]:
+    """The SQL conditions of a dated event whose days overlap [first, last] (ISO days)."""
+    return EventRow.date_start <= window[1], EventRow.date_end >= window[0]
 
 
 def describe_events(session: Session, rows: list[EventRow]) -> list[dict[str, Any]]:

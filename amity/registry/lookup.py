@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold, name_key
-from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, MentionRow
+from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
+                                MentionRow)
 
 
 def entities_named(session: Session, name: str) -> list[EntityRow]:
     """Entities that have this name, best match first; [] when none does."""
     key = name_key(name)
-    rows = session.execute(select(EntityNameRow.entity_id, EntityNameRow.name).where(EntityNameRow.key == key)).all()
+    rows = session.execute(select(EntityNameRow.entity_id, EntityNameRow.name).distinct()
+                           .where(EntityNameRow.key == key)).all()
     if not rows:
         return []
     exact = {entity_id for entity_id, given in rows if fold(given) == fold(name)}
@@ -60,6 +62,24 @@ def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:
     for a, b in pairs:
         out[a].add(b)
     return out
+
+
+def events_among(groups: list[set[int]]) -> Select[tuple[int]]:
+    """The ids of the events with a participant from every group, as a query (for SQL to count, sort and limit)."""
+    query = select(EventRow.id)
+    for group in groups:
+        query = query.where(EventRow.id.in_(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(sorted(group)))))
+    return query
+
+
+def latest_events(session: Session, groups: list[set[int]], limit: int) -> tuple[list[int], int]:
+    """The ids of the `limit` latest of `events_among(groups)` (undated last), and how many there are in all."""
+    among = events_among(groups)
+    total = session.scalar(select(func.count()).select_from(among.subquery())) or 0
+    ids = session.scalars(among.order_by(EventRow.date_start.desc().nulls_last(), EventRow.id.desc()).limit(limit))
+    return list(ids), total
 
 
 def events_with_all(session: Session, groups: list[set[int]]) -> set[int]:

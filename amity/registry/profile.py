@@ -6,22 +6,34 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from amity.registry.listing import describe_ties, events
-from amity.registry.lookup import docs_of, entities_named, names_of, with_relatives
+from amity.registry.listing import describe_events, describe_ties, events
+from amity.registry.lookup import docs_of, entities_named, latest_events, names_of, with_relatives
 from amity.store import session_of
-from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TiePartyRow, TieRow
+from amity.store.schema import EntityNameRow, EntityRow, EventRow, MentionRow, RoleRow, TiePartyRow, TieRow
 
 
-def entity_profile(db: Engine | Session, name: str) -> dict[str, Any] | None:
+#: Events a profile lists: the latest ones (an entity in thousands of articles has thousands).
+EVENTS_SHOWN = 50
+
+
+def entity_profile(db: Engine | Session, name: str, *, events_limit: int | None = EVENTS_SHOWN) -> dict[str, Any] | None:
     """The best match for `name`: its names with the reason each belongs, place facts, offices, partners, events.
 
     None when no entity has the name; "also" lists other entities that share it.
+    "events" are the latest `events_limit` (None: all), earliest first; "events_total" counts them all.
     """
     with session_of(db) as session:
         found = entities_named(session, name)
         if not found:
             return None
         entity = found[0]
+        relatives = with_relatives(session, {entity.id})
+        if events_limit is None:
+            listed = events(session, entity_ids=relatives)
+            total = len(listed)
+        else:
+            ids, total = latest_events(session, [relatives], events_limit)
+            listed = describe_events(session, list(session.scalars(select(EventRow).where(EventRow.id.in_(ids)))))
         return {
             "name": entity.name,
             "type": entity.type,
@@ -33,7 +45,8 @@ def entity_profile(db: Engine | Session, name: str) -> dict[str, Any] | None:
             "names": _names(session, entity.id),
             "offices": _offices(session, entity.id),
             "partners": _partners(session, entity),
-            "events": events(session, entity_ids=with_relatives(session, {entity.id})),
+            "events": listed,
+            "events_total": total,
             "sources": session.scalar(select(func.count(func.distinct(MentionRow.article_id)))
                                       .where(MentionRow.entity_id == entity.id)),
             "also": [{"name": e.name, "type": e.type} for e in found[1:]],
@@ -42,12 +55,10 @@ def entity_profile(db: Engine | Session, name: str) -> dict[str, Any] | None:
 
 def _names(session: Session, entity_id: int) -> list[dict[str, str]]:
     """Each spelling once, with the first reason it was given."""
-    rows = session.execute(select(EntityNameRow.key, EntityNameRow.name, EntityNameRow.reason)
-                           .where(EntityNameRow.entity_id == entity_id).order_by(EntityNameRow.id)).all()
-    first: dict[str, dict[str, str]] = {}
-    for key, name, reason in rows:
-        first.setdefault(key, {"name": name, "reason": reason})
-    return list(first.values())
+    firsts = select(func.min(EntityNameRow.id)).where(EntityNameRow.entity_id == entity_id).group_by(EntityNameRow.key)
+    rows = session.execute(select(EntityNameRow.name, EntityNameRow.reason)
+                           .where(EntityNameRow.id.in_(firsts)).order_by(EntityNameRow.id)).all()
+    return [{"name": name, "reason": reason} for name, reason in rows]
 
 
 def _offices(session: Session, person_id: int) -> list[dict[str, Any]]:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from amity.model import TIE_STAGES, Evidence
 from amity.registry import dates
 from amity.registry.lookup import with_relatives
-from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+from amity.store.schema import (ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow,
+                                TieStageRow)
 
 ACTIVITY_TYPES = ("visit", "meeting")
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
@@ -55,13 +56,17 @@ def refresh(session: Session, tie_id: int) -> None:
     tie = session.get(TieRow, tie_id)
     if tie is None:
         return
-    stages = session.execute(select(TieStageRow.status, TieStageRow.date).where(TieStageRow.tie_id == tie_id)
-                             .order_by(TieStageRow.id)).all()
+    stages = session.execute(select(TieStageRow.status, TieStageRow.date, ArticleRow.published, TieStageRow.article_id)
+                             .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
+                             .where(TieStageRow.tie_id == tie_id).order_by(TieStageRow.id)).all()
     if not stages:
         session.delete(tie)
         return
-    tie.status, tie.date = furthest(stages)
+    tie.status, tie.date = furthest((status, day) for status, day, _, _ in stages)
     tie.last_activity = _last_activity(session, tie_id)
+    tie.last_seen = dates.latest([tie.last_activity, *(day or published for _, day, published, _ in stages)])
+    tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
+    tie.sources = len({article_id for *_, article_id in stages})
 
 
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
-from amity.registry.lookup import docs_of, entities_named, events_with_all, group_pairs, names_of, with_relatives
+from amity.registry.lookup import docs_of, entities_named, events_among, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
 
@@ -20,8 +20,12 @@ from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, Ti
 _BETWEEN = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
 
-def timeline(db: Engine | Session, name: str) -> list[dict[str, Any]] | None:
-    """Dated stages and events, earliest first: {"date", "what", "doc", "sentence"}; None when a name is unknown."""
+def timeline(db: Engine | Session, name: str, *, limit: int | None = None) -> list[dict[str, Any]] | None:
+    """Dated stages and events, earliest first: {"date", "what", "doc", "sentence"}; None when a name is unknown.
+
+    `limit`: only the latest so many (read as such from the database: an
+    entity in thousands of articles has thousands of items).
+    """
     with session_of(db) as session:
         sides = [part.strip() for part in _BETWEEN.split(name.strip()) if part.strip()]
         groups = []
@@ -30,8 +34,9 @@ def timeline(db: Engine | Session, name: str) -> list[dict[str, Any]] | None:
             if not found:
                 return None
             groups.append(with_relatives(session, {e.id for e in found}))
-        items = _stages(session, groups) + _events(session, groups)
-    return sorted(items, key=lambda item: (dates.span(item["date"])[0], item["date"], item["what"]))
+        items = _stages(session, groups, limit) + _events(session, groups, limit)
+    items.sort(key=lambda item: (dates.span(item["date"])[0], item["date"], item["what"]))
+    return items if limit is None else items[-limit:] if limit else []
 
 
 def _ties_among(session: Session, groups: list[set[int]]) -> dict[int, set[int]]:
@@ -46,12 +51,15 @@ def _ties_among(session: Session, groups: list[set[int]]) -> dict[int, set[int]]
                                        .where(TiePartyRow.tie_id.in_(wanted))).all())
 
 
-def _stages(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
+def _stages(session: Session, groups: list[set[int]], limit: int | None) -> list[dict[str, Any]]:
     parties = _ties_among(session, groups)
     if not parties:
         return []
     kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).all())
-    stages = session.scalars(select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None))).all()
+    query = select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None))
+    if limit is not None:  # ISO dates of any precision sort as their first days do
+        query = query.order_by(TieStageRow.date.desc(), TieStageRow.id.desc()).limit(limit)
+    stages = session.scalars(query).all()
     names = names_of(session, set().union(*parties.values()))
     docs = docs_of(session, {s.article_id for s in stages})
     return [{
@@ -63,12 +71,14 @@ def _stages(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
     } for s in stages]
 
 
-def _events(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
-    """Dated events with a participant from every group."""
-    wanted = events_with_all(session, groups)
-    if not wanted:
+def _events(session: Session, groups: list[set[int]], limit: int | None) -> list[dict[str, Any]]:
+    """Dated events with a participant from every group (the latest `limit` of them)."""
+    query = select(EventRow).where(EventRow.id.in_(events_among(groups)), EventRow.date_start.is_not(None))
+    if limit is not None:
+        query = query.order_by(EventRow.date_start.desc(), EventRow.id.desc()).limit(limit)
+    rows = session.scalars(query).all()
+    if not rows:
         return []
-    rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted), EventRow.date.is_not(None))).all()
     dates_of = {e.id: e.date for e in rows}
     first_reports: dict[int, EventReportRow] = {}  # the first report of the event's own date, else the first
     for report in session.scalars(select(EventReportRow).where(EventReportRow.event_id.in_(dates_of))

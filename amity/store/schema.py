@@ -136,6 +136,10 @@ class EventRow(Base):
     date: Mapped[str | None] = mapped_column(String(32), index=True)
     place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     agreement: Mapped[str | None] = mapped_column(String(16))
+    date_start: Mapped[str | None] = mapped_column(String(10))  # first and last day `date` covers: sorting and
+    date_end: Mapped[str | None] = mapped_column(String(10))    # date filters in SQL
+
+    __table_args__ = (Index("ix_events_date_start_id", "date_start", "id"),)
 
 
 class EventReportRow(_Evidence, Base):
@@ -167,7 +171,10 @@ class TieRow(Base):
     """One partnership of a kind between a set of parties (`party_key`: their sorted ids).
 
     `status` is the furthest stage reported and `date` that stage's date;
-    `last_activity` is the latest visit or meeting of both parties.
+    `last_activity` is the latest visit or meeting of both parties;
+    `last_seen` the latest of that and its stages' dates (an undated stage
+    at its article's date), `seen_until` the last day `last_seen` covers
+    (dormancy and `since` in SQL), `sources` the articles reporting a stage.
     """
 
     __tablename__ = "ties"
@@ -179,6 +186,9 @@ class TieRow(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     date: Mapped[str | None] = mapped_column(String(32))
     last_activity: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
+    seen_until: Mapped[str | None] = mapped_column(String(10), index=True)
+    sources: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TiePartyRow(Base):

@@ -8,7 +8,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
-from amity.registry.lookup import with_relatives
+from amity.registry import dates
+from amity.registry.lookup import latest_events, with_relatives
 from amity.registry.search import like_pattern
 from amity.store.schema import (
     ArticleRow,
@@ -20,11 +21,14 @@ from amity.store.schema import (
     TieRow,
 )
 from amity.web import paging
-from amity.web.reads.events import events_of
+from amity.web.reads.events import describe_events
 from amity.web.reads.ties import describe
 
 SORT = "entities:id"
 TYPES = ("person", "organization", "place")
+#: An entity page lists the latest so many events and articles; a name, every article giving it up to so many.
+LISTED = 50
+NAME_ARTICLES = 20
 
 
 @dataclass(frozen=True)
@@ -66,22 +70,28 @@ def entity_detail(session: Session, entity_id: int) -> dict[str, Any] | None:
     relatives = with_relatives(session, {entity.id})
     parent = session.get(EntityRow, entity.parent_id) if entity.parent_id else None
     bodies = session.scalars(select(EntityRow).where(EntityRow.parent_id == entity.id).order_by(EntityRow.id)).all()
+    sources = session.scalar(select(func.count(func.distinct(MentionRow.article_id)))
+                             .where(MentionRow.entity_id == entity.id)) or 0
     articles = session.execute(
         select(ArticleRow.id, ArticleRow.doc, ArticleRow.title, ArticleRow.published, func.min(MentionRow.id))
         .join(MentionRow, MentionRow.article_id == ArticleRow.id).where(MentionRow.entity_id == entity.id)
         .group_by(ArticleRow.id, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
-        .order_by(ArticleRow.published, ArticleRow.id)).all()
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc()).limit(LISTED)).all()
+    event_ids, events_total = latest_events(session, [relatives], LISTED)
+    events = describe_events(session, event_ids)
+    events.sort(key=lambda e: (e["date"] is None, dates.span(e["date"])[0] if e["date"] else "", e["id"]))
     return {
-        **_summary(entity, len(articles)),
+        **_summary(entity, sources),
         "geonames_id": entity.geonames_id,
         "part_of": {"id": parent.id, "name": parent.name} if parent else None,
         "bodies": [{"id": b.id, "name": b.name} for b in bodies],
         "names": _names(session, entity.id),
         "offices": _offices(session, entity.id),
         "partners": _partners(session, relatives),
-        "events": events_of(session, [relatives]),
+        "events": events,
+        "events_total": events_total,
         "articles": [{"id": i, "doc": doc, "title": title, "published": published, "mention_id": mention_id}
-                     for i, doc, title, published, mention_id in articles],
+                     for i, doc, title, published, mention_id in articles],  # the latest; "sources" counts all
     }
 
 
@@ -92,17 +102,24 @@ def _summary(entity: EntityRow, sources: int) -> dict[str, Any]:
 
 
 def _names(session: Session, entity_id: int) -> list[dict[str, Any]]:
-    """Each spelling once, with the reason it was first given and the articles that give it."""
-    rows = session.execute(select(EntityNameRow.key, EntityNameRow.name, EntityNameRow.reason, ArticleRow.id,
-                                  ArticleRow.doc)
-                           .join(ArticleRow, ArticleRow.id == EntityNameRow.article_id)
-                           .where(EntityNameRow.entity_id == entity_id).order_by(EntityNameRow.id)).all()
-    names: dict[str, dict[str, Any]] = {}
-    for key, name, reason, article_id, doc in rows:
-        item = names.setdefault(key, {"name": name, "reason": reason, "articles": []})
-        if all(a["id"] != article_id for a in item["articles"]):
-            item["articles"].append({"id": article_id, "doc": doc})
-    return list(names.values())
+    """Each spelling once, with the reason it was first given, how many articles give it and the first of them."""
+    per_key = select(EntityNameRow.key, func.min(EntityNameRow.id).label("first"),
+                     func.count(func.distinct(EntityNameRow.article_id)).label("given")) \
+        .where(EntityNameRow.entity_id == entity_id).group_by(EntityNameRow.key).subquery()
+    first = session.execute(
+        select(per_key.c.key, EntityNameRow.name, EntityNameRow.reason, per_key.c.given, EntityNameRow.article_id)
+        .join(per_key, per_key.c.first == EntityNameRow.id).order_by(EntityNameRow.id)).all()
+    wanted = select(EntityNameRow.key, ArticleRow.id, ArticleRow.doc).join(
+        ArticleRow, ArticleRow.id == EntityNameRow.article_id).where(EntityNameRow.entity_id == entity_id)
+    names = []
+    for key, name, reason, given, article_id in first:
+        if given <= NAME_ARTICLES:  # the usual case: every article, in one more query per name at most
+            listed = session.execute(wanted.where(EntityNameRow.key == key).order_by(EntityNameRow.id)).all()
+            articles = list({a: {"id": a, "doc": doc} for _, a, doc in listed}.values())
+        else:
+            articles = [{"id": article_id, "doc": session.scalar(select(ArticleRow.doc).where(ArticleRow.id == article_id))}]
+        names.append({"name": name, "reason": reason, "given_in": given, "articles": articles})
+    return names
 
 
 def _offices(session: Session, person_id: int) -> list[dict[str, Any]]:

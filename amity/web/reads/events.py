@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
+from amity.registry.listing import overlapping
 from amity.registry.lookup import events_with_all, group_pairs, names_of
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 from amity.web import paging
@@ -27,12 +28,40 @@ class EventQuery:
 
 
 def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of the chosen events, earliest first (undated last), and the next page's cursor."""
-    rows = session.execute(_chosen(where).with_only_columns(EventRow.id, EventRow.date)).all()
+    """One page of the chosen events, earliest first (undated last), and the next page's cursor.
+
+    Keyset paging in SQL on (date_start, id), dated events first, then the
+    undated ones by id: only the page is read, however many events match.
+    """
+    undated_after: int | None = None
+    dated = _chosen(where).where(EventRow.date_start.is_not(None))
     if where.since or where.until:
-        window = f"{where.since or '0001'}/{where.until or '9999'}"
-        rows = [r for r in rows if r.date and dates.compatible(r.date, window)]
-    chosen, next_cursor = paging.page(rows, _key, descending=False, cursor=cursor, limit=limit, sort=SORT)
+        dated = dated.where(*overlapping(dates.span(f"{where.since or '0001'}/{where.until or '9999'}")))
+    if cursor is not None:
+        last = paging.decode(cursor, SORT).get("k")
+        if not (isinstance(last, list) and len(last) == 3 and isinstance(last[0], bool)
+                and isinstance(last[1], str) and isinstance(last[2], int)):
+            raise paging.CursorError("invalid cursor")
+        if last[0]:
+            undated_after = last[2]
+        else:
+            dated = dated.where(or_(EventRow.date_start > last[1],
+                                    and_(EventRow.date_start == last[1], EventRow.id > last[2])))
+    rows: list[Any] = []
+    if undated_after is None:
+        rows = list(session.execute(dated.with_only_columns(EventRow.id, EventRow.date_start)
+                                    .order_by(EventRow.date_start, EventRow.id).limit(limit + 1)))
+    if len(rows) <= limit and not (where.since or where.until):
+        undated = _chosen(where).where(EventRow.date_start.is_(None))
+        if undated_after is not None:
+            undated = undated.where(EventRow.id > undated_after)
+        rows += session.execute(undated.with_only_columns(EventRow.id, EventRow.date_start)
+                                .order_by(EventRow.id).limit(limit + 1 - len(rows))).all()
+    chosen = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit and chosen:
+        tail = chosen[-1]
+        next_cursor = paging.encode({"s": SORT, "k": [tail.date_start is None, tail.date_start or "", tail.id]})
     return describe_events(session, [r.id for r in chosen]), next_cursor
 
 

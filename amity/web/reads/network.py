@@ -44,20 +44,9 @@ class Drawn:
 
 def drawn(session: Session, where: TieQuery, limit: int = DEFAULT_LIMIT) -> Drawn:
     """At most `limit` chosen ties with their dormancy and parties, and the parties and their towns."""
-    query = chosen(session, where).order_by(None).order_by(TieRow.id)
-    picked: list[dict[str, Any]] = []
-    after: int | None = None
-    while len(picked) <= limit:
-        rows = session.scalars((query if after is None else query.where(TieRow.id > after)).limit(limit + 1)).all()
-        if not rows:
-            break
-        for row, summary in zip(rows, describe_ties(session, rows), strict=True):
-            if where.stage != "dormant" or summary["dormant"]:
-                picked.append({"id": row.id, "kind": row.kind, "status": row.status, "date": row.date,
-                               "dormant": summary["dormant"]})
-        if len(rows) <= limit:
-            break
-        after = rows[-1].id
+    rows = session.scalars(chosen(session, where).limit(limit + 1)).all()
+    picked = [{"id": row.id, "kind": row.kind, "status": row.status, "date": row.date, "dormant": summary["dormant"]}
+              for row, summary in zip(rows, describe_ties(session, rows), strict=True)]
     truncated = len(picked) > limit
     picked = picked[:limit]
     if not picked:

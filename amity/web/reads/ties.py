@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES
 from amity.registry import dates
-from amity.registry.listing import describe_ties
+from amity.registry.listing import describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 from amity.web import paging
@@ -36,25 +36,19 @@ class TieQuery:
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
     """Every chosen tie as `describe_ties` sees it, plus its id, parties with ids, and countries."""
-    items = describe(session, session.scalars(chosen(session, where)).all(), as_of=as_of)
-    if where.stage == "dormant":
-        items = [t for t in items if t["dormant"]]
-    if where.since:
-        start = dates.span(where.since)[0]
-        items = [t for t in items if t["last_seen"] and dates.span(t["last_seen"])[1] >= start]
-    return items
+    return describe(session, session.scalars(chosen(session, where, as_of=as_of)).all(), as_of=as_of)
 
 
 def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending: bool = False, cursor: str | None,
              limit: int, as_of: date | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """One page of the chosen ties in the asked order, and the next page's cursor.
 
-    In id order with only the filters SQL can apply, only the page is read and
-    described; any other order or filter needs every chosen tie described first.
+    In id order only the page is read and described; any other order needs
+    every chosen tie described first.
     """
     name = f"ties:{sort}:{'desc' if descending else 'asc'}"
-    if sort == "id" and not where.since and where.stage != "dormant":
-        query = chosen(session, where)
+    if sort == "id":
+        query = chosen(session, where, as_of=as_of)
         if cursor is not None:
             last = paging.decode(cursor, name).get("k")
             if not (isinstance(last, list) and len(last) == 3 and isinstance(last[2], int)):
@@ -69,13 +63,17 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
                        cursor=cursor, limit=limit, sort=name)
 
 
-def chosen(session: Session, where: TieQuery) -> Select[Any]:
-    """The ties the filters SQL can apply choose (all but `since` and dormancy), by id."""
+def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> Select[Any]:
+    """The chosen ties, by id (dormancy judged on `as_of`, default today)."""
     query = select(TieRow).order_by(TieRow.id)
     if where.kind:
         query = query.where(TieRow.kind == where.kind)
-    if where.stage and where.stage != "dormant":
+    if where.stage == "dormant":
+        query = query.where(dormant(as_of))
+    elif where.stage:
         query = query.where(TieRow.status == where.stage)
+    if where.since:
+        query = query.where(TieRow.seen_until >= dates.span(where.since)[0])
     if where.party:
         ids = sorted(with_relatives(session, {e.id for e in entities_named(session, where.party)}))
         query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
