@@ -23,6 +23,7 @@ def entity_profile(db: Engine | Session, name: str) -> dict[str, Any] | None:
             return None
         entity = found[0]
         return {
+            "id": entity.id,
             "name": entity.name,
             "type": entity.type,
             "country": entity.country,
