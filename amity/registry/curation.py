@@ -19,6 +19,7 @@ verdict, and the latest status and date set are its status and date.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -33,7 +34,7 @@ from amity.registry import reshape, targets
 from amity.registry import ties as tie_rules
 from amity.registry.curated import when
 from amity.registry.merge import Touched
-from amity.store import writer
+from amity.store import session_of, writer
 from amity.store.schema import DecisionRow, EntityNameRow, EntityRow, EventReportRow, EventRow, MentionRow, TieRow, TieStageRow
 
 Target = Literal["tie", "event"]
@@ -159,8 +160,6 @@ def split_entity(db: Engine | Session, entity_id: int, names: list[str], who: st
 def decisions(db: Engine | Session, *, target: str | None = None, before_id: int | None = None,
               limit: int | None = None) -> list[dict[str, Any]]:
     """The decisions, newest first: {"id", "target", "target_key", "target_id", "action", "value", "note", "by", "at"}."""
-    from amity.store import session_of
-
     with session_of(db) as session:
         query = select(DecisionRow).order_by(DecisionRow.id.desc())
         if target:
@@ -330,7 +329,7 @@ def _remerge(session: Session, row: DecisionRow, candidates: list[_Candidate]) -
     if not others:
         return done
     keeps = [e for e in targets.found(session, keep_fp) if e not in others]
-    keep, *rest = keeps + others
+    keep = (keeps + others)[0]
     for other in [e for e in others if e is not keep]:
         step = reshape.merge(session, keep, other)
         done.ties |= step.ties
@@ -363,8 +362,6 @@ def _resplit(session: Session, row: DecisionRow, candidates: list[_Candidate], a
 
 def _writing(db: Engine | Session) -> Any:
     """A session in a write transaction: the one given (the caller commits), or a new one committed on success."""
-    from contextlib import contextmanager
-
     @contextmanager
     def _scope() -> Any:
         if isinstance(db, Session):

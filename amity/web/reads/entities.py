@@ -8,6 +8,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
+from amity.registry.curated import badge
+from amity.registry.curation import decisions_about
 from amity.registry.lookup import with_relatives
 from amity.registry.search import like_pattern
 from amity.store.schema import (
@@ -82,6 +84,8 @@ def entity_detail(session: Session, entity_id: int) -> dict[str, Any] | None:
         "events": events_of(session, [relatives]),
         "articles": [{"id": i, "doc": doc, "title": title, "published": published, "mention_id": mention_id}
                      for i, doc, title, published, mention_id in articles],
+        "curation": badge(entity),
+        "decisions": decisions_about(session, "entity", entity.id),
     }
 
 
