@@ -7,14 +7,24 @@ $AMITY_TEST_POSTGRES_URL is set.
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from test_registry import event, org, place, reading, tie
+from typer.testing import CliRunner
+
+from amity.cli import app as cli
+from amity.export import TieFilter, export
+from amity.export.records import EVERY_TIE
 
 from amity.registry import entity_profile, events, ingest, ties
 from amity.registry.curation import (CurationError, UnknownTarget, confirm, decisions, merge_entities, reject,
                                      set_date, set_status, split_entity)
+from amity.store import open_database
 from amity.store.schema import EntityRow, EventRow, TieRow
 
 TURKISTAN, USKUDAR = 1517945, 738329
@@ -195,3 +205,70 @@ def test_split_names_stay_apart_when_articles_come_again_corrected_or_new(db: En
     assert by_parties == {("Ankara", "TDBB"): 2, ("Ankara", "Turkic Council"): 2}
     with pytest.raises(CurationError, match="must stay"):
         split_entity(db, entity_id(db, "TDBB"), ["TDBB"], "ana")
+
+
+# --------------------------------------------------------------------------- exports
+
+def test_exports_carry_the_curation_and_leave_rejected_ties_and_events_out(db: Engine):
+    ingest([planned(), turkestan()], db)
+    with Session(db) as session:
+        sister = session.scalars(select(TieRow.id).where(TieRow.kind == "sister_city")).one()
+        cooperation = session.scalars(select(TieRow.id).where(TieRow.kind == "cooperation")).one()
+        visit = session.scalars(select(EventRow.id)).one()
+    reject(db, "tie", sister, "ana")
+    reject(db, "event", visit, "ana")
+    confirm(db, "tie", cooperation, "ben")
+
+    document = json.loads(_exported(db, "json"))
+    assert [(t["kind"], t["curation"]["state"], t["curation"]["by"]) for t in document["ties"]] == [
+        ("cooperation", "confirmed", "ben")]
+    assert document["events"] == []
+    everything = json.loads(_exported(db, "json", TieFilter(include_rejected=True)))
+    assert {t["kind"]: t["curation"]["state"] for t in everything["ties"]} == {"sister_city": "rejected",
+                                                                               "cooperation": "confirmed"}
+    assert everything["events"][0]["curation"]["state"] == "rejected"
+    lines = [json.loads(line) for line in _exported(db, "jsonl").splitlines()]
+    assert [line["curation"]["state"] for line in lines if line["record_type"] == "tie"] == ["confirmed"]
+    [row] = csv.DictReader(io.StringIO(_exported(db, "csv")))
+    assert (row["curation"], row["curated_by"]) == ("confirmed", "ben") and row["curated_at"].endswith("+00:00")
+    assert 'attr.name="curation"' in _exported(db, "graphml") and ">confirmed<" in _exported(db, "graphml")
+
+
+def _exported(db: Engine, format: str, where: TieFilter = EVERY_TIE) -> str:
+    out = io.StringIO()
+    export(db, format, out, where)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- the command line
+
+def test_the_curate_commands(db_url: str):
+    engine = open_database(db_url)
+    ingest([planned(), turkestan()], engine)
+    sister = next(t["id"] for t in ties(engine) if t["kind"] == "sister_city")
+    keep, other = entity_id(engine, "Turkistan"), entity_id(engine, "Turkestan")
+    engine.dispose()
+    try:
+        runner = CliRunner(mix_stderr=False)  # stderr apart (Click < 8.2)
+    except TypeError:
+        runner = CliRunner()
+
+    def amity(*args: str) -> str:
+        result = runner.invoke(cli, [*args, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "reject tie" in amity("curate", "tie", str(sister), "--reject", "--by", "ana", "--note", "satire")
+    assert [t["kind"] for t in json.loads(amity("ties", "--format", "json"))] == ["cooperation"]
+    every = json.loads(amity("ties", "--include-rejected", "--format", "json"))
+    assert [(t["kind"], (t["curation"] or {}).get("by")) for t in every] == [("sister_city", "ana"), ("cooperation", None)]
+    assert "set status" in amity("curate", "tie", str(sister), "--status", "signed", "--date", "2021-12-21",
+                                 "--by", "ana")
+    assert "merged entity" in amity("curate", "merge", str(keep), str(other), "--by", "ben")
+    log = json.loads(amity("curate", "log", "--format", "json"))
+    assert [(d["action"], d["by"]) for d in log] == [("merge", "ben"), ("set_date", "ana"), ("set_status", "ana"),
+                                                     ("reject", "ana")]
+    bad = runner.invoke(cli, ["curate", "tie", "999", "--confirm", "--db", db_url])
+    assert bad.exit_code == 1 and "no tie 999" in bad.stderr
+    neither = runner.invoke(cli, ["curate", "tie", str(sister), "--db", db_url])
+    assert neither.exit_code == 2
