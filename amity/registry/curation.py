@@ -200,19 +200,19 @@ def apply_decisions(session: Session, touched: Touched, article_id: int) -> None
     kinds = set(session.scalars(select(DecisionRow.target).distinct()))
     if not kinds:
         return
-    ties_to_check = set(touched.ties)
+    stale: set[int] = set()  # ties to re-summarise whatever was decided about them (tidy did the others)
     if "entity" in kinds:
-        reshaped = _reapply_entities(session, article_id)
-        ties_to_check |= reshaped.ties
+        stale |= _reapply_entities(session, article_id).ties
     if "event" in kinds:
         article_events = set(session.scalars(select(EventReportRow.event_id)
                                              .where(EventReportRow.article_id == article_id)))
         for event in session.scalars(select(EventRow).where(EventRow.id.in_(article_events))).all():
             if _apply_event(session, event, _event_decisions(session, event)):
-                ties_to_check |= _ties_around(session, event.id)
-    for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ties_to_check))).all():
+                stale |= _ties_around(session, event.id)
+    for tie in session.scalars(select(TieRow).where(TieRow.id.in_(touched.ties | stale))).all():
         rows = _tie_decisions(session, targets.tie_key(session, tie)) if kinds & {"tie", "stage"} else []
-        _apply_tie(session, tie, rows)
+        if rows or tie.id in stale:
+            _apply_tie(session, tie, rows)
     session.flush()
 
 
@@ -310,15 +310,23 @@ def _reapply_entities(session: Session, article_id: int) -> reshape.Reshaped:
     rows = session.scalars(select(DecisionRow).where(DecisionRow.target == "entity",
                                                      DecisionRow.action.in_(("merge", "split")))
                            .order_by(DecisionRow.id)).all()
+    candidates = _candidates(session, article_id) if rows else []
     for row in rows:
-        named = set(session.scalars(select(MentionRow.entity_id).where(MentionRow.article_id == article_id)))
-        keys = targets.name_keys(session, named)
-        candidates = [_Candidate(e, keys.get(e.id, set()))
-                      for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(named)).order_by(EntityRow.id))]
         step = _remerge(session, row, candidates) if row.action == "merge" else _resplit(session, row, candidates, article_id)
+        if step.entities:  # see the entities afresh
+            candidates = _candidates(session, article_id)
+        done.entities |= step.entities
         done.ties |= step.ties
         done.events |= step.events
     return done
+
+
+def _candidates(session: Session, article_id: int) -> list[_Candidate]:
+    """The entities the article speaks of, with their name keys."""
+    named = set(session.scalars(select(MentionRow.entity_id).where(MentionRow.article_id == article_id)))
+    keys = targets.name_keys(session, named)
+    return [_Candidate(e, keys.get(e.id, set()))
+            for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(named)).order_by(EntityRow.id))]
 
 
 def _remerge(session: Session, row: DecisionRow, candidates: list[_Candidate]) -> reshape.Reshaped:
@@ -332,6 +340,7 @@ def _remerge(session: Session, row: DecisionRow, candidates: list[_Candidate]) -
     keep = (keeps + others)[0]
     for other in [e for e in others if e is not keep]:
         step = reshape.merge(session, keep, other)
+        done.entities |= step.entities
         done.ties |= step.ties
         done.events |= step.events
     _mark(keep, "merged", row)
@@ -353,6 +362,7 @@ def _resplit(session: Session, row: DecisionRow, candidates: list[_Candidate], a
         into, step = reshape.split(session, c.entity, moved, into=into, articles={article_id})
         if into is not None:
             _mark(into, "split", row)
+        done.entities |= step.entities
         done.ties |= step.ties
         done.events |= step.events
     return done

@@ -23,8 +23,9 @@ from amity.store.schema import (EntityNameRow, EntityRow, EventParticipantRow, E
 
 @dataclass
 class Reshaped:
-    """The events and ties whose parties or participants changed (already re-summarised)."""
+    """The entities changed, and the events and ties whose parties or participants changed (re-summarised)."""
 
+    entities: set[int] = field(default_factory=set)
     events: set[int] = field(default_factory=set)
     ties: set[int] = field(default_factory=set)
 
@@ -34,7 +35,7 @@ def merge(session: Session, keep: EntityRow, other: EntityRow) -> Reshaped:
     if keep.id == other.id or keep.type != other.type:
         raise ValueError("only two different entities of one type can be merged")
     kid, oid = keep.id, other.id
-    done = Reshaped()
+    done = Reshaped(entities={kid, oid})
     _move_names(session, oid, kid, None)
     session.execute(update(MentionRow).where(MentionRow.entity_id == oid).values(entity_id=kid))
     session.execute(update(RoleRow).where(RoleRow.person_id == oid).values(person_id=kid))
@@ -84,7 +85,7 @@ def split(session: Session, entity: EntityRow, keys: set[str], *, into: EntityRo
         by_article.setdefault(r.article_id, set()).add(r.key)
     whole = {a for a, named in by_article.items() if named <= keys}
     _move_names(session, entity.id, into.id, keys, articles)
-    done = Reshaped()
+    done = Reshaped(entities={entity.id, into.id})
     if whole:
         eid, nid = entity.id, into.id
         session.execute(update(MentionRow).where(MentionRow.entity_id == eid, MentionRow.article_id.in_(whole))

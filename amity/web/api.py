@@ -89,9 +89,12 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
 @router.get("/ties/download", summary="The chosen ties as one CSV or JSON file")
 def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | None = None,
                   country: Annotated[str | None, Query(max_length=8)] = None, kind: Kind | None = None,
-                  stage: Stage | None = None, since: Since = None) -> StreamingResponse:
+                  stage: Stage | None = None, since: Since = None,
+                  rejected: Annotated[Literal["1"] | None, Query(description="1: also rejected ties.")] = None
+                  ) -> StreamingResponse:
     """Every tie the registry page shows for these filters (no paging), streamed."""
-    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since))
+    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since,
+                                  include_rejected=rejected == "1"))
     rows = downloads.ties_csv(items) if format == "csv" else downloads.ties_json(items)
     return StreamingResponse(rows, media_type=downloads.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="amity-ties.{format}"'})
