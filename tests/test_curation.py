@@ -184,6 +184,21 @@ def test_merged_entities_stay_merged_when_articles_come_again_corrected_or_new(d
     assert log[0]["action"] == "merge" and log[0]["value"]["other_name"] == "Turkestan"
 
 
+def test_a_tie_rejected_before_a_merge_stays_rejected_after_it_and_after_a_correction(db: Engine):
+    ingest([planned(), turkestan()], db)
+    with Session(db) as session:
+        cooperation = session.scalars(select(TieRow.id).where(TieRow.kind == "cooperation")).one()
+    reject(db, "tie", cooperation, "ana")
+
+    merge_entities(db, entity_id(db, "Turkistan"), entity_id(db, "Turkestan"), "ben")
+    assert ties(db, kind="cooperation") == []
+    ingest([turkestan(text="Turkestan and Bursa, corrected again.")], db)
+
+    assert ties(db, kind="cooperation") == []
+    [rejected] = ties(db, kind="cooperation", include_rejected=True)
+    assert rejected["parties"] == ["Bursa", "Turkistan"] and rejected["curation"]["by"] == "ana"
+
+
 def council(doc: str, *names: str, text: str | None = None) -> tuple:
     """An article naming the Turkic Council (by these names) as partner of Ankara."""
     first, *aliases = names

@@ -22,6 +22,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import product
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
@@ -175,7 +176,7 @@ def decisions_about(session: Session, target: Literal["tie", "event", "entity"],
     """The decisions about one tie (its stages too), event or entity as it is now, oldest first (for its page)."""
     if target == "tie":
         tie = session.get(TieRow, target_id)
-        rows = _tie_decisions(session, targets.tie_key(session, tie)) if tie else []
+        rows = _tie_decisions(session, tie) if tie else []
     elif target == "event":
         event = session.get(EventRow, target_id)
         rows = _event_decisions(session, event) if event else []
@@ -210,7 +211,7 @@ def apply_decisions(session: Session, touched: Touched, article_id: int) -> None
             if _apply_event(session, event, _event_decisions(session, event)):
                 stale |= _ties_around(session, event.id)
     for tie in session.scalars(select(TieRow).where(TieRow.id.in_(touched.ties | stale))).all():
-        rows = _tie_decisions(session, targets.tie_key(session, tie)) if kinds & {"tie", "stage"} else []
+        rows = _tie_decisions(session, tie) if kinds & {"tie", "stage"} else []
         if rows or tie.id in stale:
             _apply_tie(session, tie, rows)
     session.flush()
@@ -233,15 +234,33 @@ def _decide_tie(session: Session, tie_id: int, action: str, who: str, value: str
         row = _record(session, "stage", targets.stage_key(key, stage), tie_id, action, None, note, who)
     else:
         row = _record(session, "tie", key, tie_id, action, _checked(action, value, TIE_STAGES), note, who)
-    _apply_tie(session, tie, _tie_decisions(session, key))
+    _apply_tie(session, tie, _tie_decisions(session, tie))
     return row
 
 
-def _tie_decisions(session: Session, key: str) -> list[DecisionRow]:
-    stage_keys = [targets.stage_key(key, s) for s in TIE_STAGES]
-    return list(session.scalars(select(DecisionRow).where(DecisionRow.target_key.in_([key, *stage_keys]),
+def _tie_decisions(session: Session, tie: TieRow) -> list[DecisionRow]:
+    """The decisions about the tie and its stages, under its key now or under the key it had before a party of
+    it absorbed another entity (a merge)."""
+    keys = _tie_keys(session, tie)
+    stage_keys = [targets.stage_key(k, s) for k in keys for s in TIE_STAGES]
+    return list(session.scalars(select(DecisionRow).where(DecisionRow.target_key.in_([*keys, *stage_keys]),
                                                           DecisionRow.target.in_(("tie", "stage")))
                                 .order_by(DecisionRow.id)))
+
+
+def _tie_keys(session: Session, tie: TieRow) -> list[str]:
+    """The tie's key now, then the keys it would have had with any merged-away entity in place of its party."""
+    mine = targets.party_keys(session, tie)
+    absorbed: dict[str, list[str]] = {}
+    for keep_key, value in session.execute(select(DecisionRow.target_key, DecisionRow.value).where(
+            DecisionRow.target == "entity", DecisionRow.action == "merge",
+            DecisionRow.target_key.in_(set(mine.values()))).order_by(DecisionRow.id)):
+        absorbed.setdefault(keep_key, []).append(value["other"])
+    now = targets.tie_key_of(tie.kind, mine.values())
+    if not absorbed:
+        return [now]
+    choices = [[key, *absorbed.get(key, [])] for key in mine.values()]
+    return [now, *sorted({targets.tie_key_of(tie.kind, combo) for combo in product(*choices)} - {now})]
 
 
 def _apply_tie(session: Session, tie: TieRow, rows: list[DecisionRow]) -> None:

@@ -159,7 +159,11 @@ def _retie(session: Session, stages: list[TieStageRow] | tuple[TieStageRow, ...]
         if len(parties) < 2:  # a tie of a thing with itself: not a tie
             session.delete(stage)
             continue
-        stage.tie_id = ties.tie_for(session, tie.kind, parties, stage.status, stage.date).id
+        target_tie = ties.tie_for(session, tie.kind, parties, stage.status, stage.date)
+        if target_tie.curation is None and tie.curation is not None:  # the analyst's decision goes along
+            for column in ("curation", "curated_by", "curated_at", "curated_status", "curated_date"):
+                setattr(target_tie, column, getattr(tie, column))
+        stage.tie_id = target_tie.id
         touched.add(stage.tie_id)
     session.flush()
     return touched

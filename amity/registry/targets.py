@@ -89,8 +89,17 @@ def found(session: Session, fp: Fingerprint) -> list[EntityRow]:
 
 def tie_key(session: Session, tie: TieRow) -> str:
     """`["kind", [party keys, sorted]]` as JSON."""
-    parties = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie.id)).all()
-    return _dumps([tie.kind, sorted(entity_keys(session, parties).values())])
+    return tie_key_of(tie.kind, party_keys(session, tie).values())
+
+
+def tie_key_of(kind: str, keys: Iterable[str]) -> str:
+    """The key of a tie of this kind between parties with these keys."""
+    return _dumps([kind, sorted(keys)])
+
+
+def party_keys(session: Session, tie: TieRow) -> dict[int, str]:
+    """`entity_key` of each party of the tie, by entity id."""
+    return entity_keys(session, session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie.id)))
 
 
 def stage_key(key_of_tie: str, status: str) -> str:
