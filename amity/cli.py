@@ -156,6 +156,8 @@ class TableFormat(str, Enum):
 
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table or json.")]
+IncludeRejected = Annotated[bool, typer.Option("--include-rejected",
+                                               help="Also ties and events an analyst rejected (marked so).")]
 
 
 class TieKind(str, Enum):
@@ -293,10 +295,11 @@ def list_ties(
                                               help="Judge dormancy on this day instead of today.")] = None,
     dormant_years: Annotated[int, typer.Option("--dormant-years", min=1,
                                                help="Years without a stage or activity that make a tie dormant.")] = 3,
+    include_rejected: IncludeRejected = False,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
 ) -> None:
-    """List partnerships: parties, furthest stage and its date, last activity, sources.
+    """List partnerships: id, parties, furthest stage and its date, last activity, sources, an analyst's decision.
 
     Examples:
 
@@ -310,7 +313,8 @@ def list_ties(
     with _registry(db) as engine:
         found = read_ties(engine, party=party, kind=kind.value if kind else None,
                           status=status.value if status else None, since=since,
-                          as_of=date.fromisoformat(as_of) if as_of else None, dormant_years=dormant_years)
+                          as_of=date.fromisoformat(as_of) if as_of else None, dormant_years=dormant_years,
+                          include_rejected=include_rejected)
     _show(found, format, print_ties)
 
 
@@ -341,6 +345,7 @@ def list_events(
     between: Annotated[tuple[str, str] | None, typer.Option(
         "--between", callback=_iso_pair, metavar="START END",
         help="Only events dated within START and END (years, months or days).")] = None,
+    include_rejected: IncludeRejected = False,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -356,7 +361,8 @@ def list_events(
     from amity.tables import print_events
 
     with _registry(db) as engine:
-        found = read_events(engine, type=type.value if type else None, between=between)
+        found = read_events(engine, type=type.value if type else None, between=between,
+                            include_rejected=include_rejected)
     _show(found, format, print_events)
 
 
@@ -423,6 +429,7 @@ def export_registry(
     status: Annotated[TieStatus | None, typer.Option("--status", help="Only ties at this stage, or dormant.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", callback=_day,
                                               help="Judge dormancy on this day instead of today.")] = None,
+    include_rejected: IncludeRejected = False,
     db: DbOption = None,
 ) -> None:
     """Export the registry for other tools; --kind and --status choose the ties (entities and events go whole).
@@ -441,7 +448,7 @@ def export_registry(
     from amity.export.output import open_output
 
     where = TieFilter(kind=kind.value if kind else None, status=status.value if status else None,
-                      as_of=date.fromisoformat(as_of) if as_of else None)
+                      as_of=date.fromisoformat(as_of) if as_of else None, include_rejected=include_rejected)
     try:
         with _registry(db) as engine, open_output(out) as handle:
             export(engine, format.value, handle, where)
@@ -533,6 +540,166 @@ def token_revoke(token_id: Annotated[int, typer.Argument(help="The id 'amity tok
     with _registry(db) as engine:
         if not revoke_token(engine, token_id):
             _fail(f"no token {token_id}")
+
+
+# --------------------------------------------------------------------------- curation
+
+curate_app = typer.Typer(help="An analyst's decisions: confirm or reject ties, stages and events, set their status "
+                              "or date, merge or split entities. Kept when articles are ingested again.",
+                         no_args_is_help=True)
+app.add_typer(curate_app, name="curate")
+
+ByOption = Annotated[str, typer.Option("--by", help="Who decides (kept with the decision).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
+
+
+def _decide(target: str, target_id: int, confirm: bool, reject: bool, status: str | None, when: str | None,
+            stage: str | None, by: str, note: str | None, db: str | None) -> None:
+    """One `amity curate tie|event` call: each option given is one decision, in the order confirm/reject, status, date."""
+    from amity.registry.curation import CurationError, decide
+
+    if confirm and reject:
+        raise typer.BadParameter("--confirm or --reject, not both")
+    wanted: list[tuple[str, str | None]] = []
+    if confirm or reject:
+        wanted.append(("confirm" if confirm else "reject", None))
+    if status:
+        wanted.append(("set_status", status))
+    if when:
+        wanted.append(("set_date", when))
+    if not wanted:
+        raise typer.BadParameter("say what to decide: --confirm, --reject, --status or --date")
+    if stage and (status or when):
+        raise typer.BadParameter("a stage can only be confirmed or rejected")
+    with _registry(db) as engine:
+        for action, value in wanted:
+            try:
+                done = decide(engine, target, target_id, action, by, value=value, stage=stage, note=note)  # type: ignore[arg-type]
+            except CurationError as exc:
+                _fail(str(exc))
+            typer.echo(f"decision {done['id']}: {action.replace('_', ' ')} {target} {target_id}"
+                       f"{' stage ' + stage if stage else ''}{' ' + value if value else ''} by {done['by']}")
+
+
+@curate_app.command("tie")
+def curate_tie(
+    tie_id: Annotated[int, typer.Argument(help="The id 'amity ties' shows.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="The tie (or --stage) is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The tie (or --stage) is wrong: hidden from lists.")] = False,
+    status: Annotated[TieStatus | None, typer.Option("--status", help="Its stage is this.")] = None,
+    when: Annotated[str | None, typer.Option("--date", callback=_iso, help="Its date is this (YYYY[-MM[-DD]]).")] = None,
+    stage: Annotated[TieStatus | None, typer.Option("--stage", help="Confirm or reject this stage of the tie only.")] = None,
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Confirm or reject a tie or one of its stages, or set its status or date.
+
+    Examples:
+
+      amity curate tie 12 --reject --by ana --note "satire"
+
+      amity curate tie 12 --status signed --date 2021-12-21 --by ana
+
+      amity curate tie 12 --stage ratified --reject --by ana
+    """
+    if status is not None and status.value == "dormant":
+        raise typer.BadParameter("dormant is judged, not set")
+    _decide("tie", tie_id, confirm, reject, status.value if status else None, when,
+            stage.value if stage else None, by, note, db)
+
+
+class EventStatus(str, Enum):
+    occurred = "occurred"
+    planned = "planned"
+
+
+@curate_app.command("event")
+def curate_event(
+    event_id: Annotated[int, typer.Argument(help="The id 'amity events' shows.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="The event is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The event is wrong: hidden from lists, no activity.")] = False,
+    status: Annotated[EventStatus | None, typer.Option("--status", help="occurred or planned.")] = None,
+    when: Annotated[str | None, typer.Option("--date", callback=_iso, help="Its date is this (YYYY[-MM[-DD]]).")] = None,
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Confirm or reject an event, or set its status or date.
+
+    Example: amity curate event 7 --status occurred --date 2022-03-10 --by ana
+    """
+    _decide("event", event_id, confirm, reject, status.value if status else None, when, None, by, note, db)
+
+
+@curate_app.command("merge")
+def curate_merge(
+    keep: Annotated[int, typer.Argument(help="The entity that stays (an id from 'amity entity --format json' or the web).")],
+    other: Annotated[int, typer.Argument(help="The entity that is the same thing and goes.")],
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Merge two entities that are one real thing; later ingests keep them merged.
+
+    Example: amity curate merge 3 17 --by ana
+    """
+    from amity.registry.curation import CurationError, merge_entities
+
+    with _registry(db) as engine:
+        try:
+            done = merge_entities(engine, keep, other, by, note=note)
+        except CurationError as exc:
+            _fail(str(exc))
+    typer.echo(f"decision {done['id']}: merged entity {other} ({done['value']['other_name']}) into {keep}")
+
+
+@curate_app.command("split")
+def curate_split(
+    entity_id: Annotated[int, typer.Argument(help="The entity that wrongly holds two things.")],
+    names: Annotated[list[str], typer.Option("--name", "-n", help="A name that belongs to the other thing (repeat).")],
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Split names off an entity into a new one; later ingests keep them apart.
+
+    Example: amity curate split 3 --name TDBB --by ana
+    """
+    from amity.registry.curation import CurationError, split_entity
+
+    with _registry(db) as engine:
+        try:
+            done = split_entity(engine, entity_id, names, by, note=note)
+        except CurationError as exc:
+            _fail(str(exc))
+    typer.echo(f"decision {done['id']}: split {', '.join(names)} off entity {entity_id} into {done['new_entity_id']}")
+
+
+class DecisionTarget(str, Enum):
+    tie = "tie"
+    stage = "stage"
+    event = "event"
+    entity = "entity"
+
+
+@curate_app.command("log")
+def curate_log(
+    target: Annotated[DecisionTarget | None, typer.Option("--target", help="Only decisions about ties, stages, ...")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="The newest N.")] = 50,
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List the decisions taken, newest first: who, when, about what.
+
+    Example: amity curate log --target tie --format json
+    """
+    from amity.registry.curation import decisions
+    from amity.tables import print_decisions
+
+    with _registry(db) as engine:
+        found = decisions(engine, target=target.value if target else None, limit=limit)
+    _show(found, format, print_decisions)
 
 
 def run() -> None:

@@ -17,20 +17,20 @@ def _table(*columns: str, title: str | None = None) -> Table:
 
 
 def print_ties(ties: list[dict[str, Any]], console: Console) -> None:
-    table = _table("tie", "parties", "status", "date", "last activity", "sources")
+    table = _table("id", "tie", "parties", "status", "date", "last activity", "sources", "curation")
     for t in ties:
         status = t["status"] + (" (dormant)" if t["dormant"] else "")
-        table.add_row(t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), status, t["date"] or "",
-                      t["last_activity"] or "", str(t["sources"]))
+        table.add_row(str(t["id"]), t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), status, t["date"] or "",
+                      t["last_activity"] or "", str(t["sources"]), Text(curation_line(t["curation"])))
     console.print(table if ties else Text("no ties", style="dim"))
 
 
 def print_events(events: list[dict[str, Any]], console: Console, title: str | None = None) -> None:
-    table = _table("event", "status", "date", "participants", "place", "sources", title=title)
+    table = _table("id", "event", "status", "date", "participants", "place", "sources", "curation", title=title)
     for e in events:
         kind = e["type"] + (f" ({e['agreement'].replace('_', ' ')})" if e["agreement"] else "")
-        table.add_row(kind, e["status"], e["date"] or "", Text(", ".join(e["participants"])), Text(e["place"] or ""),
-                      str(e["sources"]))
+        table.add_row(str(e["id"]), kind, e["status"], e["date"] or "", Text(", ".join(e["participants"])),
+                      Text(e["place"] or ""), str(e["sources"]), Text(curation_line(e["curation"])))
     console.print(table if events else Text("no events", style="dim"))
 
 
@@ -97,3 +97,20 @@ def print_stats(counts: dict[str, Any], console: Console) -> None:
         for e in counts["last_errors"]:
             errors.add_row(e["at"], Text(e["source"]), Text(e["reason"]))
         console.print(errors)
+
+
+def curation_line(curation: dict[str, Any] | None) -> str:
+    """'rejected by ana 2024-05-01' for a curated tie or event; '' for one no analyst decided about."""
+    if not curation:
+        return ""
+    return f"{curation['state']} by {curation['by']} {(curation['at'] or '')[:10]}".strip()
+
+
+def print_decisions(items: list[dict[str, Any]], console: Console) -> None:
+    table = _table("id", "when", "by", "target", "action", "value", "note")
+    for d in items:
+        value = d["value"] if isinstance(d["value"], str) or d["value"] is None else \
+            d["value"].get("other_name") or ", ".join(d["value"].get("names", []))
+        table.add_row(str(d["id"]), (d["at"] or "")[:19], Text(d["by"]), f"{d['target']} {d['target_id']}",
+                      d["action"], Text(value or ""), Text(d["note"] or ""))
+    console.print(table if items else Text("no decisions", style="dim"))

@@ -194,7 +194,7 @@ def test_csv_has_a_row_per_tie_and_parses_back(registry: Engine):
     sister = by_a_b["Turkistan", "Üsküdar"]
     assert sister == {"kind": "sister_city", "party_a": "Turkistan", "party_b": "Üsküdar", "status": "signed",
                       "date": "2021-12-21", "last_activity": "", "dormant": "true", "sources": "2",
-                      "first_source": "a01.txt"}
+                      "first_source": "a01.txt", "curation": "", "curated_by": "", "curated_at": ""}
     assert by_a_b["Ankara", "Turkistan | Üsküdar"]["dormant"] == "false"
     assert len(rows) == 4
 
@@ -431,7 +431,8 @@ def test_the_export_command(db_url: str, tmp_path: Path):
 
     assert to_file.exit_code == 0 and to_file.stdout == ""
     assert list(csv.reader(out.open(encoding="utf-8", newline=""))) == [
-        list(COLUMNS), ["sister_city", "Turkistan", "Üsküdar", "signed", "2021-12-21", "", "true", "2", "a01.txt"]]
+        list(COLUMNS), ["sister_city", "Turkistan", "Üsküdar", "signed", "2021-12-21", "", "true", "2", "a01.txt",
+                        "", "", ""]]
     assert to_stdout.exit_code == 0 and len(to_stdout.stdout.splitlines()) == 8
     assert unknown.exit_code == 2 and "xml" in unknown.stderr
     for failed, where, why in ((nowhere, tmp_path / "no" / "x.json", "No such file or directory"),

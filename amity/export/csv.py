@@ -3,7 +3,9 @@
 One row per tie: kind, party_a, party_b (with more than two parties, the
 others joined with " | "), status, date, last_activity, dormant
 ("true"/"false"), sources (articles reporting it) and first_source (the doc
-of the earliest-published one, so every row leads back to its evidence).
+of the earliest-published one, so every row leads back to its evidence),
+then an analyst's decision: curation (confirmed, rejected, edited or
+empty), curated_by and curated_at.
 
 The rows stream: `csv_rows` is a generator over the registry read
 `BATCH` ties at a time, and `export_csv` writes each row as it comes, so
@@ -21,7 +23,8 @@ from sqlalchemy.orm import Session
 from amity.export.records import EVERY_TIE, TieFilter, TieRecord, tie_records
 from amity.store import session_of
 
-COLUMNS = ("kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources", "first_source")
+COLUMNS = ("kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources", "first_source",
+           "curation", "curated_by", "curated_at")
 PARTY_SEPARATOR = " | "
 
 
@@ -52,4 +55,5 @@ def _row(tie: TieRecord) -> list[str]:
         "true" if tie.dormant else "false",
         str(len(tie.docs)),
         tie.first_source or "",
+        *((tie.curation or {}).get(k) or "" for k in ("state", "by", "at")),
     ]

@@ -77,6 +77,9 @@ def _edge_attributes(tie: TieRecord) -> dict[str, Any]:
         "sources": len(tie.docs),
         "first_source": tie.first_source,
         "parties": [p.name for p in tie.parties],
+        "curation": (tie.curation or {}).get("state"),
+        "curated_by": (tie.curation or {}).get("by"),
+        "curated_at": (tie.curation or {}).get("at"),
     })
 
 

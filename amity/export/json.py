@@ -28,7 +28,7 @@ def export_json(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE)
         out.write(",\n")
         _write_list(out, "ties", (t.to_dict() for t in tie_records(session, where)))
         out.write(",\n")
-        _write_list(out, "events", (e.to_dict() for e in event_records(session)))
+        _write_list(out, "events", (e.to_dict() for e in event_records(session, include_rejected=where.include_rejected)))
         out.write("\n}\n")
 
 

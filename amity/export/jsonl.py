@@ -23,7 +23,7 @@ def export_jsonl(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE
             _line(out, "entity", entity.to_dict())
         for tie in tie_records(session, where):
             _line(out, "tie", tie.to_dict())
-        for event in event_records(session):
+        for event in event_records(session, include_rejected=where.include_rejected):
             _line(out, "event", event.to_dict())
 
 

@@ -7,7 +7,9 @@ batch (parties, stages, names, reports) are read with one query per kind
 of detail, so memory stays bounded by the batch, not by the registry.
 
 `--kind` and `--status` choose ties only; entities and events are exported
-whole. Dormancy is judged as `amity ties` judges it (`describe_ties`).
+whole. Dormancy is judged as `amity ties` judges it (`describe_ties`). Ties
+and events an analyst rejected are left out unless `include_rejected`; every
+record carries its `curation` ({"state", "by", "at"} or None).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from amity.registry import DORMANT_YEARS, dates
+from amity.registry.curated import badge, visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
 from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
@@ -31,12 +34,14 @@ BATCH = 500
 
 @dataclass(frozen=True)
 class TieFilter:
-    """Which ties to export: of a kind, at a status ('dormant' too), dormancy judged on `as_of` (default today)."""
+    """Which ties to export: of a kind, at a status ('dormant' too), dormancy judged on `as_of` (default today);
+    rejected ties (and events) too with `include_rejected`."""
 
     kind: str | None = None
     status: str | None = None
     as_of: date | None = None
     dormant_years: int = DORMANT_YEARS
+    include_rejected: bool = False
 
 
 #: Every tie, dormancy judged today.
@@ -77,10 +82,11 @@ class Stage:
     date: str | None
     published: str | None
     evidence: Evidence
+    curation: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "date": self.date, "published": self.published,
-                "evidence": self.evidence.to_dict()}
+                "evidence": self.evidence.to_dict(), "curation": self.curation}
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class TieRecord:
     last_seen: str | None
     dormant: bool
     stages: list[Stage]
+    curation: dict[str, Any] | None = None
 
     @property
     def docs(self) -> list[str]:
@@ -124,6 +131,7 @@ class TieRecord:
             "sources": len(self.docs),
             "docs": self.docs,
             "stages": [s.to_dict() for s in self.stages],
+            "curation": self.curation,
         }
 
 
@@ -136,6 +144,7 @@ class EntityRecord:
     aliases: list[str]
     part_of: str | None
     sources: int
+    curation: dict[str, Any] | None = None
 
     @property
     def coordinates(self) -> tuple[float, float] | None:
@@ -156,6 +165,7 @@ class EntityRecord:
             "part_of": self.part_of,
             "part_of_id": self.ref.parent_id,
             "sources": self.sources,
+            "curation": self.curation,
         }
 
 
@@ -187,6 +197,7 @@ class EventRecord:
     agreement: str | None
     participants: list[Ref]
     reports: list[Report] = field(default_factory=list)
+    curation: dict[str, Any] | None = None
 
     @property
     def docs(self) -> list[str]:
@@ -206,6 +217,7 @@ class EventRecord:
             "sources": len(self.docs),
             "docs": self.docs,
             "reports": [r.to_dict() for r in self.reports],
+            "curation": self.curation,
         }
 
 
@@ -214,6 +226,8 @@ class EventRecord:
 def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list[TieRecord]]:
     """The chosen ties, by id, at most `BATCH` at a time."""
     query = select(TieRow).order_by(TieRow.id)
+    if not where.include_rejected:
+        query = query.where(visible(TieRow))
     if where.kind:
         query = query.where(TieRow.kind == where.kind)
     if where.status and where.status != "dormant":
@@ -232,7 +246,7 @@ def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list
             batch.append(TieRecord(
                 id=tie.id, kind=tie.kind, parties=_by_name(refs[p] for p in parties.get(tie.id, ())),
                 status=tie.status, date=tie.date, last_activity=tie.last_activity, last_seen=summary["last_seen"],
-                dormant=summary["dormant"], stages=stages.get(tie.id, [])))
+                dormant=summary["dormant"], stages=stages.get(tie.id, []), curation=summary["curation"]))
         if batch:
             yield batch
 
@@ -246,14 +260,14 @@ def tie_records(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[TieR
 def _stages(session: Session, tie_ids: list[int]) -> dict[int, list[Stage]]:
     """Each tie's stages, earliest first (an undated stage at its article's publication date)."""
     rows = session.execute(
-        select(TieStageRow.tie_id, TieStageRow.id, TieStageRow.status, TieStageRow.date, TieStageRow.sentence,
-               TieStageRow.start, TieStageRow.end, ArticleRow.doc, ArticleRow.published)
+        select(TieStageRow, ArticleRow.doc, ArticleRow.published)
         .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
         .where(TieStageRow.tie_id.in_(tie_ids))).all()
     out: dict[int, list[tuple[tuple[str, int], Stage]]] = {}
-    for tie_id, stage_id, status, when, sentence, start, end, doc, published in rows:
-        order = (_sort_day(when or published), stage_id)
-        out.setdefault(tie_id, []).append((order, Stage(status, when, published, Evidence(doc, sentence, start, end))))
+    for s, doc, published in rows:
+        order = (_sort_day(s.date or published), s.id)
+        out.setdefault(s.tie_id, []).append((order, Stage(s.status, s.date, published,
+                                                          Evidence(doc, s.sentence, s.start, s.end), badge(s))))
     return {tie_id: [stage for _, stage in sorted(items, key=lambda item: item[0])] for tie_id, items in out.items()}
 
 
@@ -284,7 +298,7 @@ def entity_records(session: Session, *, types: Sequence[str] | None = None, loca
             aliases = list(dict.fromkeys(n for n in spellings.get(e.id, ()) if n != e.name))
             yield EntityRecord(ref=_ref(e), geonames_id=e.geonames_id, aliases=aliases,
                                part_of=parent_names.get(e.parent_id) if e.parent_id else None,
-                               sources=spoken.get(e.id, 0))
+                               sources=spoken.get(e.id, 0), curation=badge(e))
 
 
 def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
@@ -296,9 +310,13 @@ def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
 
 # --------------------------------------------------------------------------- events
 
-def event_records(session: Session) -> Iterator[EventRecord]:
-    """Every event by id, with its reports (in the order they were stored) and their evidence."""
-    for rows in _partitions(session, select(EventRow).order_by(EventRow.id)):
+def event_records(session: Session, *, include_rejected: bool = False) -> Iterator[EventRecord]:
+    """Every event by id (rejected ones only with `include_rejected`), with its reports (in the order they were
+    stored) and their evidence."""
+    query = select(EventRow).order_by(EventRow.id)
+    if not include_rejected:
+        query = query.where(visible(EventRow))
+    for rows in _partitions(session, query):
         reports = session.execute(
             select(EventReportRow.event_id, EventReportRow.id, EventReportRow.status, EventReportRow.date,
                    EventReportRow.place_entity_id, EventReportRow.agreement, EventReportRow.sentence,
@@ -323,7 +341,8 @@ def event_records(session: Session) -> Iterator[EventRecord]:
             yield EventRecord(
                 id=e.id, type=e.type, status=e.status, date=e.date,
                 place=refs[e.place_entity_id] if e.place_entity_id else None, agreement=e.agreement,
-                participants=_by_name(refs[p] for p in participants.get(e.id, ())), reports=by_event.get(e.id, []))
+                participants=_by_name(refs[p] for p in participants.get(e.id, ())), reports=by_event.get(e.id, []),
+                curation=badge(e))
 
 
 # --------------------------------------------------------------------------- helpers

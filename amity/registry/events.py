@@ -5,7 +5,8 @@ their participants overlap (two shared entities, or one when either side
 names only one, and both are dated) and their dates are compatible (equal,
 one inside the other's span, or one undated). The event's status, date,
 place and agreement summarise its reports: an occurred report beats a
-planned one, a precise date a vague one.
+planned one, a precise date a vague one; a status or date an analyst set
+(`curated_status`, `curated_date`) wins over them.
 """
 from __future__ import annotations
 
@@ -65,12 +66,25 @@ def refresh(session: Session, event_id: int) -> None:
         session.delete(event)
         return
     occurred = [r for r in reports if r.status == "occurred"]
-    event.status = "occurred" if occurred else "planned"
-    best = max(occurred or reports, key=lambda r: dates.precision(r.date))  # first of the most precise
-    event.date = best.date
-    event.date_start, event.date_end = dates.span(best.date) if best.date else (None, None)
+    event.status = event.curated_status or ("occurred" if occurred else "planned")
+    event.date = event.curated_date or _reported_date(reports)
+    event.date_start, event.date_end = dates.span(event.date) if event.date else (None, None)
     event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
     event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
+
+
+def reported_date(session: Session, event_id: int) -> str | None:
+    """The date the event's reports give it, whatever an analyst set."""
+    return _reported_date(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
+                                          .order_by(EventReportRow.id)).all())
+
+
+def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -> str | None:
+    """The date of the first of the most precise reports, occurred ones first."""
+    if not reports:
+        return None
+    occurred = [r for r in reports if r.status == "occurred"]
+    return max(occurred or reports, key=lambda r: dates.precision(r.date)).date
 
 
 def _same_event(session: Session, article_id: int, event: Event, participants: list[int]) -> int | None:

@@ -5,7 +5,9 @@ and is not even read by the NLP pipeline again. A corrected version (same
 `doc` or same `url`, different text) replaces the earlier one's facts. An
 input that could not be read is kept in `ingest_errors` and skipped. A run
 that is killed half-way leaves every article it finished stored once and
-the rest untouched, so running it again completes it.
+the rest untouched, so running it again completes it. Analysts' decisions
+(`amity.registry.curation`) are applied again to what each article wrote,
+so that they survive its replacement.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from amity.model import Article, InputError, Record
-from amity.registry import merge
+from amity.registry import curation, merge
 from amity.store import writer
 from amity.store.schema import ArticleRow, IngestErrorRow
 
@@ -108,6 +110,7 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
             session.flush()
             merge.write(session, row.id, record, touched)
             merge.tidy(session, touched)
+            curation.apply_decisions(session, touched, row.id)
             return "new" if previous is None else "replaced"
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile

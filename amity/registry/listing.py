@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
+from amity.registry.curated import badge, visible
 from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
@@ -23,14 +24,16 @@ DORMANT_YEARS = 3
 
 def ties(db: Engine | Session, party: str | None = None, kind: str | None = None, status: str | None = None,
          since: str | None = None, *, as_of: date | None = None, dormant_years: int = DORMANT_YEARS,
-         limit: int | None = None) -> list[dict[str, Any]]:
+         limit: int | None = None, include_rejected: bool = False) -> list[dict[str, Any]]:
     """Ties, optionally of a party (any of its names), of a kind, at a status ('dormant' too), seen since a date;
-    at most `limit` of them (oldest first).
+    at most `limit` of them (oldest first). Ties an analyst rejected only with `include_rejected`.
 
-    Each is {"kind", "parties", "status", "date", "last_activity", "dormant", "sources"}.
+    Each is {"id", "kind", "parties", "status", "date", "last_activity", "dormant", "sources", "curation"}.
     """
     with session_of(db) as session:
         query = select(TieRow).order_by(TieRow.id)
+        if not include_rejected:
+            query = query.where(visible(TieRow))
         if kind:
             query = query.where(TieRow.kind == kind)
         if status == "dormant":
@@ -62,6 +65,7 @@ def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, 
     names = names_of(session, set().union(*parties.values()))
     cutoff = dates.years_before(as_of or date.today(), dormant_years)
     return [{
+        "id": tie.id,
         "kind": tie.kind,
         "parties": sorted((names[p] for p in parties[tie.id]), key=str.casefold),
         "status": tie.status,
@@ -70,17 +74,21 @@ def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, 
         "dormant": tie.seen_until is not None and tie.seen_until < cutoff,
         "sources": tie.sources,
         "last_seen": tie.last_seen,
+        "curation": badge(tie),
     } for tie in rows]
 
 
 def events(db: Engine | Session, type: str | None = None, between: tuple[str, str] | None = None,
-           *, entity_ids: set[int] | None = None) -> list[dict[str, Any]]:
+           *, entity_ids: set[int] | None = None, include_rejected: bool = False) -> list[dict[str, Any]]:
     """Events, optionally of a type, dated within [start, end] (either may be a year or a month), by date.
+    Events an analyst rejected only with `include_rejected`.
 
-    Each is {"type", "status", "date", "participants", "place", "agreement", "sources"}.
+    Each is {"id", "type", "status", "date", "participants", "place", "agreement", "sources", "docs", "curation"}.
     """
     with session_of(db) as session:
         query = select(EventRow)
+        if not include_rejected:
+            query = query.where(visible(EventRow))
         if type:
             query = query.where(EventRow.type == type)
         if entity_ids is not None:
@@ -114,6 +122,7 @@ def describe_events(session: Session, rows: list[EventRow]) -> list[dict[str, An
     docs = docs_of(session, set().union(*articles.values()))
     rows = sorted(rows, key=lambda e: (e.date is None, dates.span(e.date)[0] if e.date else "", e.id))
     return [{
+        "id": e.id,
         "type": e.type,
         "status": e.status,
         "date": e.date,
@@ -122,4 +131,5 @@ def describe_events(session: Session, rows: list[EventRow]) -> list[dict[str, An
         "agreement": e.agreement,
         "sources": len(articles.get(e.id, ())),
         "docs": sorted(docs[a] for a in articles.get(e.id, ())),
+        "curation": badge(e),
     } for e in rows]

@@ -35,6 +35,7 @@ def entity_profile(db: Engine | Session, name: str, *, events_limit: int | None 
             ids, total = latest_events(session, [relatives], events_limit)
             listed = describe_events(session, list(session.scalars(select(EventRow).where(EventRow.id.in_(ids)))))
         return {
+            "id": entity.id,
             "name": entity.name,
             "type": entity.type,
             "country": entity.country,

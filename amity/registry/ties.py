@@ -5,7 +5,9 @@ furthest stage reported, in the order of `amity.model.TIE_STAGES`
 (active < proposed < planned < signed < ratified: any stage beats a bare
 mention), and its `date` is that stage's date. `last_activity` is the
 latest visit or meeting that both parties (or their municipalities) took
-part in.
+part in. An analyst's decisions (`amity.registry.curation`) win: a rejected
+stage does not count, a rejected event is no activity, and a status or date
+set by hand replaces the reported one whenever the tie is re-summarised.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES, Evidence
 from amity.registry import dates
+from amity.registry.curated import visible
 from amity.registry.lookup import with_relatives
 from amity.store.schema import (ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow,
                                 TieStageRow)
@@ -32,18 +35,26 @@ def party_key(party_ids: Iterable[int]) -> str:
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
               evidence: Evidence | None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
-    key = party_key(party_ids)
-    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
-    if tie is None:
-        tie = TieRow(kind=kind, party_key=key, status=status, date=date)
-        session.add(tie)
-        session.flush()
-        session.add_all(TiePartyRow(tie_id=tie.id, entity_id=p) for p in sorted(set(party_ids)))
+    tie = tie_for(session, kind, party_ids, status, date)
     session.add(TieStageRow(tie_id=tie.id, status=status, date=date, article_id=article_id,
                             sentence=evidence.sentence if evidence else None,
                             start=evidence.start if evidence else None, end=evidence.end if evidence else None))
     session.flush()
     return tie.id
+
+
+def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None) -> TieRow:
+    """The tie of this kind between these parties; a new one (at this status and date) if there is none."""
+    parties = sorted(set(party_ids))
+    key = party_key(parties)
+    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
+    if tie is None:
+        tie = TieRow(kind=kind, party_key=key, status=status, date=date)
+        session.add(tie)
+        session.flush()
+        session.add_all(TiePartyRow(tie_id=tie.id, entity_id=p) for p in parties)
+        session.flush()
+    return tie
 
 
 def furthest(stages: Iterable[tuple[str, str | None]]) -> tuple[str, str | None]:
@@ -52,21 +63,28 @@ def furthest(stages: Iterable[tuple[str, str | None]]) -> tuple[str, str | None]
 
 
 def refresh(session: Session, tie_id: int) -> None:
-    """Re-summarise a tie from its stages and the events of its parties; a tie without stages is deleted."""
+    """Re-summarise a tie from its stages and the events of its parties; a tie without stages is deleted.
+
+    Stages an analyst rejected are left out (unless every stage was); a status or date set by hand wins.
+    """
     tie = session.get(TieRow, tie_id)
     if tie is None:
         return
-    stages = session.execute(select(TieStageRow.status, TieStageRow.date, ArticleRow.published, TieStageRow.article_id)
+    stages = session.execute(select(TieStageRow.status, TieStageRow.date, TieStageRow.curation, ArticleRow.published,
+                                    TieStageRow.article_id)
                              .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                              .where(TieStageRow.tie_id == tie_id).order_by(TieStageRow.id)).all()
     if not stages:
         session.delete(tie)
         return
-    tie.status, tie.date = furthest((status, day) for status, day, _, _ in stages)
+    kept = [s for s in stages if s.curation != "rejected"] or stages
+    tie.status, tie.date = furthest((s.status, s.date) for s in kept)
+    tie.status = tie.curated_status or tie.status
+    tie.date = tie.curated_date or tie.date
     tie.last_activity = _last_activity(session, tie_id)
-    tie.last_seen = dates.latest([tie.last_activity, *(day or published for _, day, published, _ in stages)])
+    tie.last_seen = dates.latest([tie.last_activity, *(s.date or s.published for s in kept)])
     tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
-    tie.sources = len({article_id for *_, article_id in stages})
+    tie.sources = len({s.article_id for s in stages})
 
 
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
@@ -87,7 +105,7 @@ def _last_activity(session: Session, tie_id: int) -> str | None:
     """The date of the latest visit or meeting that every party of the tie took part in."""
     party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
     query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
-                                        EventRow.date.is_not(None))
+                                        EventRow.date.is_not(None), visible(EventRow))
     for party in party_ids:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
         around = with_relatives(session, {party})
         query = query.where(EventRow.id.in_(

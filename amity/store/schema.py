@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so that later migrations (and SQLite's batch mode) can find them.
@@ -37,6 +39,26 @@ class _Evidence:
     sentence: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int | None] = mapped_column("start_char", Integer)
     end: Mapped[int | None] = mapped_column("end_char", Integer)
+
+
+class _Curated:
+    """What an analyst decided about a row (see `amity.registry.curation`), kept on it so that reads stay one query.
+
+    `curation` is "confirmed", "rejected", "edited" (status or date set by
+    hand), "merged" or "split" (entities); `curated_by`/`curated_at` are the
+    latest decision's. The decisions themselves are in `decisions`.
+    """
+
+    curation: Mapped[str | None] = mapped_column(String(16))
+    curated_by: Mapped[str | None] = mapped_column(String(200))
+    curated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class _Edited(_Curated):
+    """A status and date set by an analyst: they win over what the reports say whenever the row is re-summarised."""
+
+    curated_status: Mapped[str | None] = mapped_column(String(16))
+    curated_date: Mapped[str | None] = mapped_column(String(32))
 
 
 class ArticleRow(Base):
@@ -66,7 +88,7 @@ class IngestErrorRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class EntityRow(Base):
+class EntityRow(_Curated, Base):
     """One real person, organisation or place, however many articles and spellings name it.
 
     `parent_id` links a municipality (an organisation) to the town it governs.
@@ -122,7 +144,7 @@ class RoleRow(_Evidence, Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
-class EventRow(Base):
+class EventRow(_Edited, Base):
     """One occurrence (a visit, a signing...), however many articles report it.
 
     `status`, `date`, `place_entity_id` and `agreement` summarise its reports.
@@ -167,7 +189,7 @@ class EventParticipantRow(Base):
     __table_args__ = (Index("ix_event_participants_entity_id", "entity_id"),)
 
 
-class TieRow(Base):
+class TieRow(_Edited, Base):
     """One partnership of a kind between a set of parties (`party_key`: their sorted ids).
 
     `status` is the furthest stage reported and `date` that stage's date;
@@ -202,7 +224,7 @@ class TiePartyRow(Base):
     __table_args__ = (Index("ix_tie_parties_entity_id", "entity_id"),)
 
 
-class TieStageRow(_Evidence, Base):
+class TieStageRow(_Evidence, _Curated, Base):
     """A stage of a tie as one article reports it: the tie's history."""
 
     __tablename__ = "tie_stages"
@@ -212,3 +234,25 @@ class TieStageRow(_Evidence, Base):
     status: Mapped[str] = mapped_column(String(16))
     date: Mapped[str | None] = mapped_column(String(32))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class DecisionRow(Base):
+    """One analyst decision, appended and never changed: the log curation is re-applied from.
+
+    `target_key` names the target by what survives re-ingesting articles
+    (GeoNames ids and name keys of entities, kinds, types, dates; see
+    `amity.registry.targets`), not by row ids, which replacing an article can
+    change; `target_id` is the row's id when the decision was taken, for people.
+    """
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target: Mapped[str] = mapped_column(String(16), index=True)
+    target_key: Mapped[str] = mapped_column(String(2000), index=True)
+    target_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

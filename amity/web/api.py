@@ -2,7 +2,8 @@
 
 Lists answer {"items": [...], "next_cursor": "..." | null}; pass
 `cursor=next_cursor` for the next page. Reads are open unless the app is
-private; POST /api/articles needs `Authorization: Bearer TOKEN`.
+private; POST /api/articles needs `Authorization: Bearer TOKEN` (so do the
+curation routes in `amity.web.curation_api`).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from amity.web import downloads, paging
 from amity.web.filters import drawn_ties
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
-from amity.web.reads.events import EventQuery, event_page
+from amity.web.reads.events import EventQuery, event_detail, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
 from amity.web.security import require_reader, require_writer
 from amity.web.writes import store_article
@@ -41,6 +42,7 @@ TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", 
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.")]
 Since = Annotated[str | None, Query(pattern=ISO_DATE, description="A year, YYYY-MM or YYYY-MM-DD.")]
+IncludeRejected = Annotated[bool, Query(description="Also those an analyst rejected (marked in `curation`).")]
 
 
 def session(request: Request) -> Iterator[Session]:
@@ -74,9 +76,13 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
               kind: Kind | None = None, stage: Stage | None = None, since: Since = None,
               sort: TieSort = "id", order: Literal["asc", "desc"] = "asc",
               as_of: Annotated[str | None, Query(pattern=DAY, description="Judge dormancy on this day.")] = None,
+              include_rejected: IncludeRejected = False,
               limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
-    """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date."""
-    where = TieQuery(party=party, country=country, kind=kind, stage=stage, since=since)
+    """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date.
+
+    Each has `curation`: null, or {"state": confirmed | rejected | edited, "by", "at"}."""
+    where = TieQuery(party=party, country=country, kind=kind, stage=stage, since=since,
+                     include_rejected=include_rejected)
     items, next_cursor = tie_page(db, where, sort=sort, descending=order == "desc", cursor=cursor, limit=limit,
                                   as_of=_day(as_of))
     return _page(items, next_cursor)
@@ -85,9 +91,12 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
 @router.get("/ties/download", summary="The chosen ties as one CSV or JSON file")
 def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | None = None,
                   country: Annotated[str | None, Query(max_length=8)] = None, kind: Kind | None = None,
-                  stage: Stage | None = None, since: Since = None) -> StreamingResponse:
+                  stage: Stage | None = None, since: Since = None,
+                  rejected: Annotated[Literal["1"] | None, Query(description="1: also rejected ties.")] = None
+                  ) -> StreamingResponse:
     """Every tie the registry page shows for these filters (no paging), streamed."""
-    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since))
+    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since,
+                                  include_rejected=rejected == "1"))
     rows = downloads.ties_csv(items) if format == "csv" else downloads.ties_json(items)
     return StreamingResponse(rows, media_type=downloads.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="amity-ties.{format}"'})
@@ -120,14 +129,24 @@ def get_entity(db: Db, entity_id: int) -> dict[str, Any]:
     return found
 
 
+@router.get("/events/{event_id}", summary="One event with its reports and the decisions taken about it")
+def get_event(db: Db, event_id: int) -> dict[str, Any]:
+    found = event_detail(db, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
 @router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
 def list_events(db: Db, type: Literal["visit", "meeting", "signing", "ratification", "attendance"] | None = None,
                 status: Literal["occurred", "planned"] | None = None, since: Since = None, until: Since = None,
                 entity: Annotated[int | None, Query(description="Only events this entity took part in.")] = None,
+                include_rejected: IncludeRejected = False,
                 limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
-    """Events earliest first (undated last), each with its reports' evidence."""
+    """Events earliest first (undated last), each with its reports' evidence and `curation`."""
     where = EventQuery(type=type, status=status, since=since, until=until,
-                       entity_ids=frozenset({entity}) if entity is not None else None)
+                       entity_ids=frozenset({entity}) if entity is not None else None,
+                       include_rejected=include_rejected)
     return _page(*event_page(db, where, cursor=cursor, limit=limit))
 
 

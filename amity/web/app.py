@@ -24,7 +24,7 @@ from starlette.responses import Response
 from amity import __version__
 from amity.registry.ingest import Extractor
 from amity.store import StoreError, describe, explain, open_database
-from amity.web import api, drawings, forms, pages
+from amity.web import api, curation_api, curation_forms, drawings, forms, pages
 from amity.web.paging import CursorError
 from amity.web.render import make_templates, render
 from amity.web.security import BodyLimit, SecurityHeaders, ensure_tables
@@ -62,8 +62,8 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app = FastAPI(title="Amity", version=__version__, lifespan=lifespan,
                   description="The registry of international partnerships Amity reads from the news: ties and their "
                               "stages, entities, events and the articles every fact comes from. Lists take an opaque "
-                              "`cursor` and answer `next_cursor`. Writes need `Authorization: Bearer TOKEN` "
-                              "(`amity token create`).")
+                              "`cursor` and answer `next_cursor`. Writes (adding articles, analysts' decisions) need "
+                              "`Authorization: Bearer TOKEN` (`amity token create`).")
     app.state.engine = engine
     app.state.private = private
     app.state.max_body = max_body
@@ -72,7 +72,9 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.state.templates = make_templates()
     app.state.tiles = map_tiles
     app.include_router(api.router)
+    app.include_router(curation_api.router)
     app.include_router(forms.router)
+    app.include_router(curation_forms.router)
     app.include_router(pages.router)
     app.include_router(drawings.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

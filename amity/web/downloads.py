@@ -106,12 +106,13 @@ def ties_csv(ties: list[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["id", "kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources",
-                     "countries"])
+                     "countries", "curation", "curated_by", "curated_at"])
     for tie in ties:
         names = [p["name"] for p in tie["parties"]]
         writer.writerow([tie["id"], tie["kind"], names[0] if names else "", " | ".join(names[1:]), tie["status"],
                          tie["date"] or "", tie["last_activity"] or "", "true" if tie["dormant"] else "false",
-                         tie["sources"], " | ".join(tie["countries"])])
+                         tie["sources"], " | ".join(tie["countries"]),
+                         *((tie["curation"] or {}).get(k) or "" for k in ("state", "by", "at"))])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

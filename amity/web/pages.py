@@ -1,4 +1,4 @@
-"""The HTML pages: home, the partnership registry, a tie, an entity, articles, search. No JavaScript needed.
+"""The HTML pages: home, the partnership registry, a tie, an event, an entity, articles, search. No JavaScript needed.
 
 Filters and sorting are query parameters, so every view has a URL that can
 be bookmarked or shared; empty form fields count as no filter.
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
+from amity.registry.curated import visible
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
 from amity.registry.search import search as run_search
@@ -23,7 +24,7 @@ from amity.web import paging
 from amity.web.filters import COUNTRY, ISO_DATE, choice, matching
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
-from amity.web.reads.events import recent_events
+from amity.web.reads.events import event_detail, recent_events
 from amity.web.reads.ties import (
     KINDS,
     SORTS,
@@ -55,7 +56,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 @router.get("/")
 def home(request: Request, db: Db) -> Response:
-    newest = db.scalars(select(TieRow).order_by(TieRow.id.desc()).limit(NEWEST)).all()
+    newest = db.scalars(select(TieRow).where(visible(TieRow)).order_by(TieRow.id.desc()).limit(NEWEST)).all()
     ties = describe(db, newest)
     trails = stage_trail(db, [t["id"] for t in ties])
     return render(request, "home.html", {
@@ -69,11 +70,12 @@ def home(request: Request, db: Db) -> Response:
 @router.get("/ties")
 def registry(request: Request, db: Db, party: Text = None, country: Text = None, kind: Text = None,
              stage: Text = None, since: Text = None, sort: Text = None, order: Text = None,
-             cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+             rejected: Text = None, cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
     where = TieQuery(party=(party or "").strip() or None,
                      country=matching("country", country, COUNTRY, "a country code such as KZ"),
                      kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
-                     since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"))
+                     since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
+                     include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
     descending = choice("order", order, ("asc", "desc")) == "desc"
     ties, next_cursor = tie_page(db, where, sort=sort_by, descending=descending, cursor=cursor or None,
@@ -90,6 +92,14 @@ def tie(request: Request, db: Db, tie_id: int) -> Response:
     if found is None:
         raise HTTPException(404, f"There is no partnership number {tie_id} in this registry.")
     return render(request, "tie.html", {"tie": found})
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, db: Db, event_id: int) -> Response:
+    found = event_detail(db, event_id)
+    if found is None:
+        raise HTTPException(404, f"There is no event number {event_id} in this registry.")
+    return render(request, "event.html", {"event": found})
 
 
 @router.get("/entities/{entity_id}")

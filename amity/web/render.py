@@ -29,6 +29,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["label"] = label
     env.globals["version"] = __version__
     env.globals["query"] = query
+    env.tests["rejected"] = rejected
     return Jinja2Templates(env=env)
 
 
@@ -55,6 +56,11 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def rejected(curation: dict[str, Any] | None) -> bool:
+    """Jinja test: a curation badge that says rejected (`items|selectattr("curation", "rejected")`)."""
+    return bool(curation) and curation.get("state") == "rejected"  # type: ignore[union-attr]
 
 
 def label(value: str | None) -> str:

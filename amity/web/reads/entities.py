@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
 from amity.registry import dates
+from amity.registry.curated import badge
+from amity.registry.curation import decisions_about
 from amity.registry.lookup import latest_events, with_relatives
 from amity.registry.search import like_pattern
 from amity.store.schema import (
@@ -92,6 +94,8 @@ def entity_detail(session: Session, entity_id: int) -> dict[str, Any] | None:
         "events_total": events_total,
         "articles": [{"id": i, "doc": doc, "title": title, "published": published, "mention_id": mention_id}
                      for i, doc, title, published, mention_id in articles],  # the latest; "sources" counts all
+        "curation": badge(entity),
+        "decisions": decisions_about(session, "entity", entity.id),
     }
 
 

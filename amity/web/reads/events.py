@@ -8,6 +8,8 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
+from amity.registry.curated import badge, visible
+from amity.registry.curation import decisions_about
 from amity.registry.listing import overlapping
 from amity.registry.lookup import events_with_all, group_pairs, names_of
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
@@ -18,13 +20,15 @@ SORT = "events:date"
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Which events: of a type and status, dated within [since, until], with a participant among `entity_ids`."""
+    """Which events: of a type and status, dated within [since, until], with a participant among `entity_ids`;
+    rejected ones too with `include_rejected`."""
 
     type: str | None = None
     status: str | None = None
     since: str | None = None
     until: str | None = None
     entity_ids: frozenset[int] | None = None
+    include_rejected: bool = False
 
 
 def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
@@ -66,7 +70,8 @@ def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit
 
 
 def events_of(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
-    """The events with a participant from every group (an entity with its relatives), earliest first."""
+    """The events with a participant from every group (an entity with its relatives), earliest first (rejected
+    ones too: the page marks them)."""
     wanted = events_with_all(session, groups)
     if not wanted:
         return []
@@ -76,7 +81,7 @@ def events_of(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
 
 def recent_events(session: Session, limit: int) -> list[dict[str, Any]]:
     """The latest dated events, latest first."""
-    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.date.is_not(None))
+    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.date.is_not(None), visible(EventRow))
                            .order_by(EventRow.date.desc(), EventRow.id.desc()).limit(limit * 4)).all()  # ISO: near enough
     rows = sorted(rows, key=lambda r: (dates.span(r.date)[1], r.id), reverse=True)[:limit]
     return describe_events(session, [r.id for r in rows])
@@ -116,8 +121,17 @@ def describe_events(session: Session, ids: list[int]) -> list[dict[str, Any]]:
             "place": {"id": e.place_entity_id, "name": names[e.place_entity_id]} if e.place_entity_id else None,
             "sources": len({r["article_id"] for r in by_event.get(e.id, [])}),
             "reports": by_event.get(e.id, []),
+            "curation": badge(e),
         })
     return out
+
+
+def event_detail(session: Session, event_id: int) -> dict[str, Any] | None:
+    """One event with its reports and the decisions analysts took about it; None when there is none."""
+    found = describe_events(session, [event_id])
+    if not found:
+        return None
+    return {**found[0], "decisions": decisions_about(session, "event", event_id)}
 
 
 def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
@@ -127,6 +141,8 @@ def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
 
 def _chosen(where: EventQuery) -> Select[Any]:
     query = select(EventRow)
+    if not where.include_rejected:
+        query = query.where(visible(EventRow))
     if where.type:
         query = query.where(EventRow.type == where.type)
     if where.status:

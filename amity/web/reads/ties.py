@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES
 from amity.registry import dates
+from amity.registry.curated import badge, visible
+from amity.registry.curation import decisions_about
 from amity.registry.listing import describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
@@ -25,13 +27,14 @@ KINDS = ("sister_city", "cooperation")
 @dataclass(frozen=True)
 class TieQuery:
     """Which ties: of a party (any of its names), of a country (ISO code of a party or of its town), of a kind,
-    at a stage ('dormant' too), with a stage or activity since a date."""
+    at a stage ('dormant' too), with a stage or activity since a date; rejected ones too with `include_rejected`."""
 
     party: str | None = None
     country: str | None = None
     kind: str | None = None
     stage: str | None = None
     since: str | None = None
+    include_rejected: bool = False
 
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -66,6 +69,8 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
 def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> Select[Any]:
     """The chosen ties, by id (dormancy judged on `as_of`, default today)."""
     query = select(TieRow).order_by(TieRow.id)
+    if not where.include_rejected:
+        query = query.where(visible(TieRow))
     if where.kind:
         query = query.where(TieRow.kind == where.kind)
     if where.stage == "dormant":
@@ -123,7 +128,8 @@ def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
 
 
 def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> dict[str, Any] | None:
-    """One tie: its summary, its stages (earliest first) with their evidence, and the events of all its parties."""
+    """One tie: its summary, its stages (earliest first) with their evidence, the events of all its parties, and
+    the decisions analysts took about it (oldest first)."""
     row = session.get(TieRow, tie_id)
     if row is None:
         return None
@@ -136,7 +142,8 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
     for event in events:
         event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
                                       and dates.span(event["date"])[0] > dates.span(signed_on)[1])
-    return {**tie, "signed_on": signed_on, "stages": stages, "events": events}
+    return {**tie, "signed_on": signed_on, "stages": stages, "events": events,
+            "decisions": decisions_about(session, "tie", tie_id)}
 
 
 def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
@@ -158,7 +165,7 @@ def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
                            .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                            .where(TieStageRow.tie_id == tie_id)).all()
     stages = [{"id": s.id, "status": s.status, "date": s.date, "published": published, "article_id": s.article_id,
-               "doc": doc, "title": title, "sentence": s.sentence, "start": s.start, "end": s.end}
+               "doc": doc, "title": title, "sentence": s.sentence, "start": s.start, "end": s.end, "curation": badge(s)}
               for s, doc, title, published in rows]
     return sorted(stages, key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
 

@@ -1,0 +1,94 @@
+"""The HTML forms of curation, on the tie, event and entity pages: shown to a signed-in browser only.
+
+Each POST checks the CSRF token (403 when it is missing or wrong, see
+`amity.web.security`), then the signed-in token (401 without one), takes the
+decision in that token's name, and redirects back to the page it came from
+(POST/redirect/GET). A decision that cannot be taken is a 400 page saying why.
+Form and button names are stable for browser tests: `form.curate-tie`,
+`form.edit-tie`, `form.curate-stage`, `form.curate-event`, `form.edit-event`,
+`form.merge-entity`, `form.split-entity`; buttons `name="action"`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.responses import Response
+
+from amity.registry import curation
+from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+Field = Annotated[str, Form(max_length=2000)]
+
+
+def _analyst(request: Request, csrf_token: str) -> str:
+    """Who is deciding: the signed-in token's name, once the form's CSRF token is checked."""
+    check_csrf(request, csrf_token)
+    owner = token_owner(request.app.state.engine, request.cookies.get(SESSION_COOKIE))
+    if owner is None:
+        raise HTTPException(401, "Sign in with a token to take decisions.")
+    return owner
+
+
+def _taken(back: str, *calls: Callable[[], Any]) -> Response:
+    try:
+        for call in calls:
+            call()
+    except curation.UnknownTarget as exc:
+        raise HTTPException(404, str(exc)) from None
+    except curation.CurationError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return RedirectResponse(back, status_code=303)
+
+
+def _decisions(request: Request, target: curation.Target, target_id: int, who: str, action: str, status: str,
+               date: str, stage: str, note: str) -> list[Callable[[], Any]]:
+    """The calls a form's button stands for: confirm, reject, or edit (status and/or date)."""
+    engine = request.app.state.engine
+    if action in ("confirm", "reject"):
+        return [lambda: curation.decide(engine, target, target_id, action, who,  # type: ignore[arg-type]
+                                        stage=stage.strip() or None, note=note)]
+    if action != "edit":
+        raise HTTPException(400, "Unknown action.")
+    calls: list[Callable[[], Any]] = []
+    if status.strip():
+        calls.append(lambda: curation.set_status(engine, target, target_id, status.strip(), who, note=note))
+    if date.strip():
+        calls.append(lambda: curation.set_date(engine, target, target_id, date.strip(), who, note=note))
+    if not calls:
+        raise HTTPException(400, "Choose a status or a date to set.")
+    return calls
+
+
+@router.post("/ties/{tie_id}/decisions")
+def decide_tie(request: Request, tie_id: int, action: Field, status: Field = "", date: Field = "", stage: Field = "",
+               note: Field = "", csrf_token: Field = "") -> Response:
+    who = _analyst(request, csrf_token)
+    return _taken(f"/ties/{tie_id}", *_decisions(request, "tie", tie_id, who, action, status, date, stage, note))
+
+
+@router.post("/events/{event_id}/decisions")
+def decide_event(request: Request, event_id: int, action: Field, status: Field = "", date: Field = "",
+                 note: Field = "", csrf_token: Field = "") -> Response:
+    who = _analyst(request, csrf_token)
+    return _taken(f"/events/{event_id}", *_decisions(request, "event", event_id, who, action, status, date, "", note))
+
+
+@router.post("/entities/{entity_id}/merge")
+def merge(request: Request, entity_id: int, other: Annotated[int, Form()], note: Field = "",
+          csrf_token: Field = "") -> Response:
+    who = _analyst(request, csrf_token)
+    engine = request.app.state.engine
+    return _taken(f"/entities/{entity_id}", lambda: curation.merge_entities(engine, entity_id, other, who, note=note))
+
+
+@router.post("/entities/{entity_id}/split")
+def split(request: Request, entity_id: int, names: Annotated[list[str], Form()], note: Field = "",
+          csrf_token: Field = "") -> Response:
+    who = _analyst(request, csrf_token)
+    engine = request.app.state.engine
+    return _taken(f"/entities/{entity_id}", lambda: curation.split_entity(engine, entity_id, names, who, note=note))
