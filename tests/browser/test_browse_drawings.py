@@ -1,4 +1,4 @@
-"""The drawings in a browser: the graph (/graph, Cytoscape) and the map (/map, Leaflet, no tiles), drawn, filtered, clicked.
+"""The drawings in a browser: the graph (/graph, Cytoscape) and the map (/map, Leaflet, no tiles), drawn and clicked.
 
 They read the hooks documented at the top of static/graph.js and static/map.js
 (`data-ready`, `window.amityGraph`, `window.amityMap`, `.amity-place-ID`,
