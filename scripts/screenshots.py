@@ -2,6 +2,7 @@
 
     python scripts/screenshots.py                   # registry built from examples/articles, PNGs into docs/img/
     python scripts/screenshots.py --db sqlite:///amity.db --out /tmp/shots
+    python scripts/screenshots.py --tiles https://tile.openstreetmap.org/{z}/{x}/{y}.png   # the map over tiles
 
 The registry is the bundled example corpus (`amity ingest examples/articles/`
 into a temporary SQLite file) unless --db names one, so the pictures show
@@ -11,7 +12,13 @@ fixed ids, which change with the corpus.
 
 To add a page, add a Shot to SHOTS: a page that does not answer 200 (e.g.
 /graph before it exists) is skipped with a note, so the list may run ahead
-of the site.
+of the site. A shot with `ready` waits for that selector (the graph and the
+map say `data-ready="1"` once drawn) and fails if the drawing reports an error;
+`until` ends the picture below that element, `show` is a script run on the
+page first (given the picked tie's id), e.g. to open a popup.
+
+The map is drawn without tiles unless --tiles names a tile server (the
+README's pictures are made on a machine without internet access).
 """
 from __future__ import annotations
 
@@ -50,7 +57,15 @@ class Shot:
     file: str
     path: Callable[[Picks], str]
     full_page: bool = True
+    ready: str | None = None
+    until: str | None = None
+    show: str | None = None
 
+
+#: On the map, the picked tie's popup (its parties, kind and stage), as a click on its line opens it.
+MAP_POPUP = """tie => window.amityMapLayer.eachLayer(drawn => {
+  if (drawn.feature.properties.tie === tie) { drawn.openPopup(); }
+})"""
 
 SHOTS = [
     Shot("home.png", lambda p: "/", full_page=False),
@@ -59,8 +74,8 @@ SHOTS = [
     Shot("entity.png", lambda p: f"/entities/{p.entity}"),
     Shot("article.png", lambda p: f"/articles/{p.article}#stage-{p.stage}"),
     Shot("search.png", lambda p: f"/search?q={quote(SEARCH)}"),
-    Shot("graph.png", lambda p: "/graph", full_page=False),
-    Shot("map.png", lambda p: "/map", full_page=False),
+    Shot("graph.png", lambda p: "/graph", ready='#graph[data-ready="1"]', until="#graph-status"),
+    Shot("map.png", lambda p: "/map", ready='#map[data-ready="1"]', until="#map-status", show=MAP_POPUP),
 ]
 
 
@@ -97,7 +112,22 @@ def take(server: Server, out: Path, shots: list[Shot]) -> list[Path]:
                 print(f"screenshots: skipped {shot.file}: {path} answers {status}", file=sys.stderr)
                 continue
             page.goto(path, wait_until="networkidle")
+            if shot.ready and page.locator(".drawing-missing").count():
+                print(f"screenshots: skipped {shot.file}: {path} has no drawing library (run `make vendor`)",
+                      file=sys.stderr)
+                continue
+            if shot.ready:
+                page.wait_for_selector(f'{shot.ready}, [data-error="1"]', state="attached")
+                if page.locator('[data-error="1"]').count():
+                    why = page.locator(".drawing-status").inner_text()
+                    raise SystemExit(f"screenshots: {path} could not draw: {why}")
+            if shot.show:
+                page.evaluate(shot.show, picks.tie)
+            page.wait_for_timeout(300)  # let a canvas, an SVG or a popup paint
             height = page.evaluate("document.documentElement.scrollHeight") if shot.full_page else VIEWPORT["height"]
+            if shot.until:
+                below = page.locator(shot.until).bounding_box()
+                height = round(below["y"] + below["height"]) + 12 if below else height
             clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, MAX_HEIGHT)}
             target = out / shot.file
             page.screenshot(path=str(target), full_page=shot.full_page, clip=clip if shot.full_page else None)
@@ -111,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="Registry to show (default: a temporary one built from examples/articles).")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img", help="Folder for the PNGs.")
+    parser.add_argument("--tiles", default="none",
+                        help="The map's tile URL template for `amity serve --tiles` (default: none, no tiles).")
     args = parser.parse_args(argv)
     if (missing := browser_missing()) is not None:
         print(f"screenshots: {missing}", file=sys.stderr)
@@ -121,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         if db_url is None:
             db_url = sqlite_url(Path(tmp) / "examples.db")
             amity("ingest", str(ROOT / "examples" / "articles"), "--db", db_url)
-        with serve(db_url) as server:
+        with serve(db_url, "--tiles", args.tiles) as server:
             take(server, args.out, SHOTS)
     return 0
 
