@@ -661,15 +661,15 @@ def _occurrence(pair: Partnership, rng: random.Random, kind: str, published: dat
     return day, 3 if rng.random() < 0.9 else 2
 
 
-def articles(world: World, rng: random.Random, count: int):
-    """`count` (Article, Record) pairs: new ones, and a few corrections and copies of earlier ones."""
+def articles(world: World, rng: random.Random, count: int, first: int = 0):
+    """`count` (Article, Record) pairs numbered from `first`: new ones, and a few corrections and copies of earlier ones."""
     about: list[int] = []
     done: list = []  # earlier (Article, Record) pairs, kept only as a small reservoir for copies
-    for number in range(count):
+    for number in range(first, first + count):
         roll = rng.random()
         if about and roll < CORRECTION_RATE:
             earlier = rng.randrange(len(about))
-            doc = f"synthetic-{earlier:07d}"
+            doc = f"synthetic-{first + earlier:07d}"
             yield compose(world, rng, number, world.partnerships[about[earlier]], doc, f"https://news.example/{doc}")
             about.append(about[earlier])
             continue
@@ -775,6 +775,10 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=0, help="partnerships (default articles / 4, at least 500)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--append", action="store_true", help="allow a registry that already has articles")
+    parser.add_argument("--first", type=int, default=0,
+                        help="number the articles (their docs) from here, so that an --append run adds new ones "
+                             "(corrections and syndicated copies are not new articles: 100,000 generated store "
+                             "about 99,200)")
     parser.add_argument("--sqlite-workarounds", action="store_true",
                         help="same registry, built in time on SQLite: tie last_activity via IN instead of a correlated "
                              "EXISTS; a temporary index entity_names(key, entity_id) and ANALYZE statistics, "
@@ -826,7 +830,7 @@ def main() -> int:
 
     def counted():
         nonlocal made, last, window
-        for item in articles(world, rng, args.articles):
+        for item in articles(world, rng, args.articles, args.first):
             yield item
             made += 1  # the previous item is stored when the next is asked for
             if args.sqlite_workarounds and sqlite and made >= args.analyze_at \
