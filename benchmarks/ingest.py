@@ -24,7 +24,9 @@ b) Query latency on a large registry (--registry, default
    sqlite:////tmp/amity-100k.db, made by `benchmarks/generate_registry.py`):
    `ties()` unfiltered (the whole list) and a first page of 50 (`limit=50`),
    of a party and of a kind and status; `entity_profile()` of frequent and
-   of rare entities; `timeline()` of frequent and of random entities. Each
+   of rare entities (with its default of the latest 50 events);
+   `timeline()` of frequent and of random entities, whole and the latest 50
+   items (what a page shows). Each
    is run --repeat times (default 50) with varied arguments after a short
    warm-up; p50 and p95 in ms (target p95 < 50 ms on SQLite). The SQL
    statements of the slowest call of each are run again through the DB-API
@@ -359,6 +361,8 @@ def part_b(url: str, repeat: int, seed: int) -> list[Timing] | None:
          [lambda n=n: timeline(db, n) for n in cycle(picked["frequent"], repeat)]),
         ("timeline() random", "any entity",
          [lambda n=n: timeline(db, n) for n in cycle(picked["random"], repeat)]),
+        ("timeline(limit=50) frequent", f"top {len(picked['frequent'])} by articles",
+         [lambda n=n: timeline(db, n, limit=50) for n in cycle(picked["frequent"], repeat)]),
     ]
     timings = []
     for label, arguments, calls in plan:

@@ -8,9 +8,10 @@ with no date at all is not called dormant.
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, select
+from sqlalchemy import ColumnElement, Engine, Row, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
@@ -47,7 +48,8 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
             query = query.where(TieRow.seen_until >= dates.span(since)[0])
         if limit is not None:
             query = query.limit(limit)
-        return describe_ties(session, session.scalars(query).all(), as_of=as_of, dormant_years=dormant_years)
+        rows = session.execute(query.with_only_columns(*TieRow.__table__.c)).all()  # plain rows: no ORM objects to build
+        return describe_ties(session, rows, as_of=as_of, dormant_years=dormant_years)
 
 
 def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
@@ -55,7 +57,7 @@ def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> Co
     return TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years)
 
 
-def describe_ties(session: Session, rows: list[TieRow] | tuple[TieRow, ...], *, as_of: date | None = None,
+def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of: date | None = None,
                   dormant_years: int = DORMANT_YEARS) -> list[dict[str, Any]]:
     """The dicts `ties` returns (plus "last_seen", the latest dated sign of life), for these ties."""
     if not rows:

@@ -26,6 +26,8 @@ def entities_named(session: Session, name: str) -> list[EntityRow]:
         return []
     exact = {entity_id for entity_id, given in rows if fold(given) == fold(name)}
     ids = {entity_id for entity_id, _ in rows}
+    if len(ids) == 1:
+        return [session.get_one(EntityRow, ids.pop())]
     spoken = dict(session.execute(select(MentionRow.entity_id, func.count(func.distinct(MentionRow.article_id)))
                                   .where(MentionRow.entity_id.in_(ids)).group_by(MentionRow.entity_id)).all())
     entities = session.scalars(select(EntityRow).where(EntityRow.id.in_(ids))).all()
@@ -77,7 +79,13 @@ def events_among(groups: list[set[int]]) -> Select[tuple[int]]:
 def latest_events(session: Session, groups: list[set[int]], limit: int) -> tuple[list[int], int]:
     """The ids of the `limit` latest of `events_among(groups)` (undated last), and how many there are in all."""
     among = events_among(groups)
-    total = session.scalar(select(func.count()).select_from(among.subquery())) or 0
+    if len(groups) == 1:  # from the participants' index and the reports alone
+        total = session.scalar(
+            select(func.count(func.distinct(EventReportRow.event_id)))
+            .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(sorted(groups[0])))) or 0
+    else:
+        total = session.scalar(select(func.count()).select_from(among.subquery())) or 0
     ids = session.scalars(among.order_by(EventRow.date_start.desc().nulls_last(), EventRow.id.desc()).limit(limit))
     return list(ids), total
 

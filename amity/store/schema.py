@@ -125,9 +125,10 @@ class MentionRow(_Evidence, Base):
     """A sentence of an article that speaks of an entity."""
 
     __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_entity_id_article_id", "entity_id", "article_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
@@ -186,7 +187,7 @@ class EventParticipantRow(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
 
-    __table_args__ = (Index("ix_event_participants_entity_id", "entity_id"),)
+    __table_args__ = (Index("ix_event_participants_entity_id_report_id", "entity_id", "report_id"),)
 
 
 class TieRow(_Edited, Base):
