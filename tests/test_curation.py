@@ -116,6 +116,9 @@ def test_bad_decisions_are_refused(db: Engine):
         set_status(db, "tie", tie_id(db), "married", "ana")
     with pytest.raises(CurationError, match="date must be"):
         set_date(db, "tie", tie_id(db), "next year", "ana")
+    for impossible in ("2021-13", "2021-00-10", "2021-02-30", "2021-04-31"):
+        with pytest.raises(CurationError, match="date must be"):
+            set_date(db, "tie", tie_id(db), impossible, "ana")
     with pytest.raises(CurationError, match="no 'ratified' stage"):
         reject(db, "tie", tie_id(db), "ana", stage="ratified")
     with pytest.raises(UnknownTarget):

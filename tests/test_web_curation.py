@@ -163,3 +163,18 @@ def test_merge_and_split_from_the_entity_page(web: Web) -> None:
                             follow_redirects=False)
     assert split.status_code == 303
     assert "split by tests" in web.client.get(turkistan).text
+
+
+def test_an_edit_with_a_bad_date_changes_nothing_not_even_the_status(web: Web) -> None:
+    sign_in(web)
+    tie_page = f"/ties/{web.ties['cooperation']}"
+    before = web.client.get(f"/api{tie_page}").json()
+    token = hidden_csrf(web.client.get(tie_page).text)
+
+    bad = web.client.post(f"{tie_page}/decisions", data={"action": "edit", "status": "ratified", "date": "soon",
+                                                         "csrf_token": token})
+
+    assert bad.status_code == 400 and "date must be" in bad.text
+    after = web.client.get(f"/api{tie_page}").json()
+    assert (after["status"], after["date"], after["curation"]) == (before["status"], before["date"], None)
+    assert web.client.get("/api/decisions").json()["items"] == []

@@ -417,9 +417,20 @@ def _checked(action: str, value: str | None, statuses: tuple[str, ...]) -> str |
     value = (value or "").strip()
     if action == "set_status" and value not in statuses:
         raise CurationError(f"status must be one of: {', '.join(statuses)}")
-    if action == "set_date" and not _DATE.match(value):
-        raise CurationError("date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if action == "set_date" and not _real_date(value):
+        raise CurationError("date must be YYYY, YYYY-MM or YYYY-MM-DD (a real month and day)")
     return value
+
+
+def _real_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist (not 2021-13 or 2021-02-30)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _record(session: Session, target: str, key: str, target_id: int | None, action: str, value: Any,

@@ -3,7 +3,9 @@
 Each POST checks the CSRF token (403 when it is missing or wrong, see
 `amity.web.security`), then the signed-in token (401 without one), takes the
 decision in that token's name, and redirects back to the page it came from
-(POST/redirect/GET). A decision that cannot be taken is a 400 page saying why.
+(POST/redirect/GET). A decision that cannot be taken is a 400 page saying why;
+a form's decisions are taken in one transaction, so an edit whose date is
+refused does not set its status either.
 Form and button names are stable for browser tests: `form.curate-tie`,
 `form.edit-tie`, `form.curate-stage`, `form.curate-event`, `form.edit-event`,
 `form.merge-entity`, `form.split-entity`; buttons `name="action"`.
@@ -15,9 +17,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from amity.registry import curation
+from amity.store import writer
 from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -34,10 +38,15 @@ def _analyst(request: Request, csrf_token: str) -> str:
     return owner
 
 
-def _taken(back: str, *calls: Callable[[], Any]) -> Response:
+Call = Callable[[Session], Any]
+
+
+def _taken(request: Request, back: str, *calls: Call) -> Response:
+    """Take the form's decisions, all or none (each call gets the one write session), and go back to `back`."""
     try:
-        for call in calls:
-            call()
+        with Session(writer(request.app.state.engine)) as session, session.begin():
+            for call in calls:
+                call(session)
     except curation.UnknownTarget as exc:
         raise HTTPException(404, str(exc)) from None
     except curation.CurationError as exc:
@@ -46,19 +55,18 @@ def _taken(back: str, *calls: Callable[[], Any]) -> Response:
 
 
 def _decisions(request: Request, target: curation.Target, target_id: int, who: str, action: str, status: str,
-               date: str, stage: str, note: str) -> list[Callable[[], Any]]:
+               date: str, stage: str, note: str) -> list[Call]:
     """The calls a form's button stands for: confirm, reject, or edit (status and/or date)."""
-    engine = request.app.state.engine
     if action in ("confirm", "reject"):
-        return [lambda: curation.decide(engine, target, target_id, action, who,  # type: ignore[arg-type]
-                                        stage=stage.strip() or None, note=note)]
+        return [lambda session: curation.decide(session, target, target_id, action, who,  # type: ignore[arg-type]
+                                                stage=stage.strip() or None, note=note)]
     if action != "edit":
         raise HTTPException(400, "Unknown action.")
-    calls: list[Callable[[], Any]] = []
+    calls: list[Call] = []
     if status.strip():
-        calls.append(lambda: curation.set_status(engine, target, target_id, status.strip(), who, note=note))
+        calls.append(lambda session: curation.set_status(session, target, target_id, status.strip(), who, note=note))
     if date.strip():
-        calls.append(lambda: curation.set_date(engine, target, target_id, date.strip(), who, note=note))
+        calls.append(lambda session: curation.set_date(session, target, target_id, date.strip(), who, note=note))
     if not calls:
         raise HTTPException(400, "Choose a status or a date to set.")
     return calls
@@ -68,27 +76,27 @@ def _decisions(request: Request, target: curation.Target, target_id: int, who: s
 def decide_tie(request: Request, tie_id: int, action: Field, status: Field = "", date: Field = "", stage: Field = "",
                note: Field = "", csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    return _taken(f"/ties/{tie_id}", *_decisions(request, "tie", tie_id, who, action, status, date, stage, note))
+    return _taken(request, f"/ties/{tie_id}", *_decisions(request, "tie", tie_id, who, action, status, date, stage, note))
 
 
 @router.post("/events/{event_id}/decisions")
 def decide_event(request: Request, event_id: int, action: Field, status: Field = "", date: Field = "",
                  note: Field = "", csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    return _taken(f"/events/{event_id}", *_decisions(request, "event", event_id, who, action, status, date, "", note))
+    return _taken(request, f"/events/{event_id}", *_decisions(request, "event", event_id, who, action, status, date, "", note))
 
 
 @router.post("/entities/{entity_id}/merge")
 def merge(request: Request, entity_id: int, other: Annotated[int, Form()], note: Field = "",
           csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    engine = request.app.state.engine
-    return _taken(f"/entities/{entity_id}", lambda: curation.merge_entities(engine, entity_id, other, who, note=note))
+    return _taken(request, f"/entities/{entity_id}",
+                  lambda session: curation.merge_entities(session, entity_id, other, who, note=note))
 
 
 @router.post("/entities/{entity_id}/split")
 def split(request: Request, entity_id: int, names: Annotated[list[str], Form()], note: Field = "",
           csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    engine = request.app.state.engine
-    return _taken(f"/entities/{entity_id}", lambda: curation.split_entity(engine, entity_id, names, who, note=note))
+    return _taken(request, f"/entities/{entity_id}",
+                  lambda session: curation.split_entity(session, entity_id, names, who, note=note))
