@@ -8,6 +8,7 @@ schema from a newer Amity) is one line on stderr and exit status 1.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -475,6 +476,10 @@ def serve(
     tiles_attribution: Annotated[str | None, typer.Option(
         "--tiles-attribution", envvar="AMITY_TILES_ATTRIBUTION", show_default=False,
         help="The credit the map shows for its tiles (plain text).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="Server processes (one per CPU answers the most).")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=1, max=64,
+                                         help="Requests each process answers at once.")] = 2,
 ) -> None:
     """Serve the registry on the web: pages, and a JSON API (OpenAPI at /docs).
 
@@ -492,14 +497,23 @@ def serve(
 
     from amity.store import StoreError
     from amity.web import create_app
+    from amity.web.app import SETTINGS_ENV
 
+    settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
+                "tiles_attribution": tiles_attribution, "threads": threads}
     try:
-        web = create_app(db, private=private, max_body=int(max_mb * 1_000_000), tiles=tiles,
-                         tiles_attribution=tiles_attribution)
+        web = create_app(**settings)  # type: ignore[arg-type]
     except (StoreError, ValueError) as exc:
         _fail(str(exc))
-    _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+    _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"
+               + (f" with {workers} processes" if workers > 1 else "") + " (Ctrl-C to stop)", markup=False)
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+        return
+    web.state.engine.dispose()  # checked; each process opens its own
+    os.environ[SETTINGS_ENV] = json.dumps(settings)
+    uvicorn.run("amity.web.app:from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", server_header=False)
 
 
 token_app = typer.Typer(help="Tokens that allow writing (and reading, with 'amity serve --private').",

@@ -395,3 +395,14 @@ def test_a_timeline_of_an_entity_is_dated_and_sourced(db: Engine):
     assert {item["doc"] for item in history} == {"a01.txt", "b02.txt"}
     assert all(item["sentence"] for item in history)
     assert timeline(db, "Atlantis") is None
+
+
+def test_search_finds_names_of_articles_ingested_after_an_earlier_search(db: Engine):
+    from amity.registry.search import search
+
+    ingest([reading("a.txt", place("Turkistan", 1517945, "KZ"))], db)
+    assert [e["name"] for e in search(db, "turkis")["entities"]] == ["Turkistan"]
+    assert search(db, "zeytin")["entities"] == []
+    ingest([reading("b.txt", place("Zeytinburnu", 737022, "TR"), place("Türkistan", 1517945, "KZ"))], db)
+    assert [e["name"] for e in search(db, "zeytin")["entities"]] == ["Zeytinburnu"]
+    assert [e["name"] for e in search(db, "türkistan")["entities"]] == ["Turkistan"]

@@ -88,14 +88,3 @@ def latest_events(session: Session, groups: list[set[int]], limit: int) -> tuple
         total = session.scalar(select(func.count()).select_from(among.subquery())) or 0
     ids = session.scalars(among.order_by(EventRow.date_start.desc().nulls_last(), EventRow.id.desc()).limit(limit))
     return list(ids), total
-
-
-def events_with_all(session: Session, groups: list[set[int]]) -> set[int]:
-    """Ids of the events with a participant from every group (an entity with its relatives)."""
-    wanted: set[int] | None = None
-    for group in groups:
-        having = set(session.scalars(
-            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(group))))
-        wanted = having if wanted is None else wanted & having
-    return wanted or set()

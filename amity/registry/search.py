@@ -1,5 +1,8 @@
 """Searching the registry: entities by any of their names, the ties of those entities, and article text.
 
+Entity names are matched in memory against the distinct names of the
+registry, read once and again only when articles or decisions changed it.
+
 Every query is built with bound parameters; the user's words are never
 formatted into SQL. Article text is searched with the database's own full
 text search where there is one:
@@ -9,7 +12,9 @@ text search where there is one:
   time it is needed and brings it up to date before a search whenever the
   articles changed since (an ingest from the command line included), so no
   trigger is added to the registry's tables. Without FTS5, or on a database
-  that cannot be written, words are matched with LIKE instead.
+  that cannot be written, words are matched with LIKE instead. The newest
+  2,000 matches are ranked (bm25), so a word in every article still answers
+  at once.
 - PostgreSQL: `to_tsvector('english', ...) @@ plainto_tsquery('english', :q)`,
   ranked by `ts_rank`.
 """
@@ -18,6 +23,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 from typing import Any
 
 from sqlalchemy import Engine, and_, bindparam, func, or_, select, text
@@ -30,6 +37,7 @@ from amity.registry.lookup import with_relatives
 from amity.store import writer
 from amity.store.schema import (
     ArticleRow,
+    DecisionRow,
     EntityNameRow,
     EntityRow,
     MentionRow,
@@ -40,9 +48,12 @@ from amity.store.schema import (
 FTS_TABLE = "articles_fts"
 SNIPPET_CHARS = 90
 RANKED = 1000  # entities matched beyond this are not ranked by how many articles speak of them
+RANK_WINDOW = 2000  # article matches ranked for relevance: the newest so many
 _WORD = re.compile(r"\w+")
 _index_lock = threading.Lock()
 _indexed: dict[str, tuple[Any, ...]] = {}  # database URL -> the articles' signature when last indexed
+_names_lock = threading.Lock()
+_distinct_names: WeakKeyDictionary[Engine, _NameList] = WeakKeyDictionary()
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
@@ -56,6 +67,14 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> dict[str, list[dic
     return {"entities": found, "ties": ties, "articles": search_articles(engine, query, limit=limit)}
 
 
+def prepare(engine: Engine) -> None:
+    """Read the names and bring the full-text index up to date now, so that the first search is as quick as any."""
+    with Session(engine) as session:
+        _names(session)
+    if engine.dialect.name == "sqlite":
+        _fts_ready(engine)
+
+
 def like_pattern(value: str) -> str:
     """`%value%` for LIKE ... ESCAPE '\\', with the value's own wildcards taken literally."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -64,9 +83,9 @@ def like_pattern(value: str) -> str:
 def search_entities(session: Session, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Entities with a name containing `query` (accents and case folded), exact names first, then the most spoken of."""
     folded = fold(query)
-    matches = or_(EntityNameRow.name.ilike(like_pattern(query), escape="\\"),
-                  *([EntityNameRow.key.like(like_pattern(folded), escape="\\")] if folded else []))
-    found = session.execute(select(EntityNameRow.entity_id, EntityNameRow.key).where(matches)).all()
+    lowered = query.casefold()
+    found = [(entity_id, key) for entity_id, key, name in _names(session)
+             if (folded and folded in key) or lowered in name]
     if not found:
         return []
     exact = {entity_id for entity_id, key in found if key == folded}
@@ -81,6 +100,51 @@ def search_entities(session: Session, query: str, *, limit: int = 20) -> list[di
     rows = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(best)))}
     return [{"id": i, "type": rows[i].type, "name": rows[i].name, "country": rows[i].country,
              "sources": spoken.get(i, 0)} for i in best if i in rows]
+
+
+def _names(session: Session) -> list[tuple[int, str, str]]:
+    """Every distinct (entity id, name key, casefolded name), kept in memory and brought up to date when needed.
+
+    `entity_names` has a row per article that gives a name, many times more
+    than there are names: a LIKE over it reads them all for every search.
+    New rows are added by id; an analyst's decision (a merge or split moves
+    names) reads them all again. Names of replaced articles stay until then,
+    which at worst lists an entity that no longer has the name.
+    """
+    engine = session.get_bind().engine
+    decided = session.scalar(select(func.max(DecisionRow.id)))
+    newest = session.scalar(select(func.max(EntityNameRow.id))) or 0
+    with _names_lock:
+        cached = _distinct_names.get(engine)
+        if cached is None or cached.decided != decided or cached.seen > newest:  # > : emptied and filled anew
+            cached = _distinct_names[engine] = _NameList(decided)
+        if newest > cached.seen:
+            for entity_id, name_key, name in session.execute(
+                    select(EntityNameRow.entity_id, EntityNameRow.key, EntityNameRow.name).distinct()
+                    .where(EntityNameRow.id > cached.seen, EntityNameRow.id <= newest)):
+                entry = (entity_id, name_key, name.casefold())
+                if entry not in cached.known:
+                    cached.known.add(entry)
+                    cached.names.append(entry)
+            cached.seen = newest
+        return cached.names
+
+
+@dataclass
+class _NameList:
+    decided: int | None
+    seen: int = 0
+    names: list[tuple[int, str, str]] = field(default_factory=list)
+    known: set[tuple[int, str, str]] = field(default_factory=set)
+
+
+def _articles_signature(session: Session) -> tuple[Any, ...]:
+    """What changes whenever articles change: an article is only ever added, or replaced by a newer one.
+
+    Each a max() of its own, which SQLite answers from one end of an index
+    (asked together, or with a count, it reads every row).
+    """
+    return tuple(session.scalar(select(func.max(column))) for column in (ArticleRow.id, ArticleRow.ingested_at))
 
 
 def _ties_of(session: Session, entity_ids: set[int], limit: int) -> list[dict[str, Any]]:
@@ -126,11 +190,13 @@ def _postgres_ids(engine: Engine, query: str, limit: int) -> list[int]:
 
 
 def _fts5_ids(engine: Engine, words: list[str], limit: int) -> list[int]:
+    """The best `limit` of the newest RANK_WINDOW matches: ranking every match of a common word takes seconds."""
     match = " ".join('"' + w.replace('"', '""') + '"' for w in words)  # each word a quoted FTS5 string: no operators
     with engine.connect() as connection:
         return list(connection.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match ORDER BY rank LIMIT :limit"),
-            {"match": match, "limit": limit}).scalars())
+            text(f"SELECT rowid FROM (SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+                 "ORDER BY rowid DESC LIMIT :window) ORDER BY rank LIMIT :limit"),
+            {"match": match, "window": RANK_WINDOW, "limit": limit}).scalars())
 
 
 def _like_ids(engine: Engine, words: list[str], limit: int) -> list[int]:
@@ -144,9 +210,8 @@ def _fts_ready(engine: Engine) -> bool:
     """Whether the FTS5 index exists and holds every article as stored now (building or updating it if needed)."""
     key = str(engine.url)
     try:
-        with engine.connect() as connection:
-            signature = tuple(connection.execute(
-                select(func.count(), func.max(ArticleRow.id), func.max(ArticleRow.ingested_at))).one())
+        with Session(engine) as session:
+            signature = _articles_signature(session)
         with _index_lock:
             if _indexed.get(key) != signature:
                 _update_index(engine)

@@ -74,7 +74,7 @@ class ArticleRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     text: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
-    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class IngestErrorRow(Base):

@@ -8,10 +8,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
-from amity.registry import dates
 from amity.registry.curated import badge
 from amity.registry.curation import decisions_about
-from amity.registry.lookup import latest_events, with_relatives
+from amity.registry.lookup import with_relatives
 from amity.registry.search import like_pattern
 from amity.store.schema import (
     ArticleRow,
@@ -23,12 +22,12 @@ from amity.store.schema import (
     TieRow,
 )
 from amity.web import paging
-from amity.web.reads.events import describe_events
+from amity.web.reads.events import latest_of
 from amity.web.reads.ties import describe
 
 SORT = "entities:id"
 TYPES = ("person", "organization", "place")
-#: An entity page lists the latest so many events and articles; a name, every article giving it up to so many.
+#: An entity or tie page lists the latest so many events (and articles); a name, every article giving it up to so many.
 LISTED = 50
 NAME_ARTICLES = 20
 
@@ -79,9 +78,7 @@ def entity_detail(session: Session, entity_id: int) -> dict[str, Any] | None:
         .join(MentionRow, MentionRow.article_id == ArticleRow.id).where(MentionRow.entity_id == entity.id)
         .group_by(ArticleRow.id, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
         .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc()).limit(LISTED)).all()
-    event_ids, events_total = latest_events(session, [relatives], LISTED)
-    events = describe_events(session, event_ids)
-    events.sort(key=lambda e: (e["date"] is None, dates.span(e["date"])[0] if e["date"] else "", e["id"]))
+    events, events_total = latest_of(session, [relatives], LISTED)
     return {
         **_summary(entity, sources),
         "geonames_id": entity.geonames_id,

@@ -11,7 +11,7 @@ from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.listing import overlapping
-from amity.registry.lookup import events_with_all, group_pairs, names_of
+from amity.registry.lookup import group_pairs, latest_events, names_of
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 from amity.web import paging
 
@@ -69,14 +69,12 @@ def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit
     return describe_events(session, [r.id for r in chosen]), next_cursor
 
 
-def events_of(session: Session, groups: list[set[int]]) -> list[dict[str, Any]]:
-    """The events with a participant from every group (an entity with its relatives), earliest first (rejected
-    ones too: the page marks them)."""
-    wanted = events_with_all(session, groups)
-    if not wanted:
-        return []
-    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(wanted))).all()
-    return describe_events(session, [r.id for r in sorted(rows, key=_key)])
+def latest_of(session: Session, groups: list[set[int]], limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The latest `limit` events with a participant from every group (an entity with its relatives), earliest
+    first (rejected ones too: the page marks them), and how many there are in all."""
+    ids, total = latest_events(session, groups, limit)
+    rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(ids))).all()
+    return describe_events(session, [r.id for r in sorted(rows, key=_key)]), total
 
 
 def recent_events(session: Session, limit: int) -> list[dict[str, Any]]:

@@ -16,12 +16,13 @@ from amity.registry.listing import describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 from amity.web import paging
-from amity.web.reads.events import events_of
+from amity.web.reads.events import latest_of
 
 #: Columns the registry can be sorted by (the `sort` query parameter).
 SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "sources", "id")
 STAGES = (*TIE_STAGES, "dormant")
 KINDS = ("sister_city", "cooperation")
+EVENTS_LISTED = 50  # a tie page lists its parties' latest so many events
 
 
 @dataclass(frozen=True)
@@ -138,11 +139,11 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
     signed = [s["date"] or s["published"] for s in stages if s["status"] in ("signed", "ratified")]
     signed_on = min((d for d in signed if d), key=lambda d: dates.span(d)[0], default=None)
     groups = [with_relatives(session, {p["id"]}) for p in tie["parties"]]
-    events = events_of(session, groups) if len(groups) > 1 else []
+    events, events_total = latest_of(session, groups, EVENTS_LISTED) if len(groups) > 1 else ([], 0)
     for event in events:
         event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
                                       and dates.span(event["date"])[0] > dates.span(signed_on)[1])
-    return {**tie, "signed_on": signed_on, "stages": stages, "events": events,
+    return {**tie, "signed_on": signed_on, "stages": stages, "events": events, "events_total": events_total,
             "decisions": decisions_about(session, "tie", tie_id)}
 
 

@@ -9,6 +9,8 @@
   counted on every profile.
 - event_participants (entity_id, report_id): the reports, and so the
   events, an entity took part in.
+- articles.ingested_at: when the registry last changed, asked before every
+  search.
 
 Revision ID: 0002
 Revises: 0001
@@ -33,9 +35,11 @@ def upgrade() -> None:
     op.drop_index('ix_mentions_entity_id', table_name='mentions')
     op.create_index('ix_event_participants_entity_id_report_id', 'event_participants', ['entity_id', 'report_id'])
     op.drop_index('ix_event_participants_entity_id', table_name='event_participants')
+    op.create_index('ix_articles_ingested_at', 'articles', ['ingested_at'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_articles_ingested_at', table_name='articles')
     op.create_index('ix_event_participants_entity_id', 'event_participants', ['entity_id'])
     op.drop_index('ix_event_participants_entity_id_report_id', table_name='event_participants')
     op.create_index('ix_mentions_entity_id', 'mentions', ['entity_id'])
