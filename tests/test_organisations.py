@@ -64,3 +64,12 @@ def test_two_bodies_joined_by_and_stay_two_bodies(read) -> None:
 def test_a_known_parliament_is_an_organisation(read) -> None:
     record = read("The Mazhilis ratified the agreement between Kazakhstan and Turkey on Wednesday.")
     assert "Mazhilis" in names(record, "organization")
+
+
+def test_a_body_named_in_quotes_after_its_kind_keeps_the_quoted_name(read) -> None:
+    record = read('Parliament approved the rules of the Trade Logistics Center "Silk Way," officials said. '
+                  "The Trade Logistics Center will open in spring. "
+                  "The Foundation “Turkic Heritage” funded the exhibition.")
+    centres = [e for e in organisations(record) if "Trade Logistics Center" in e.name]
+    assert [(e.name, e.aliases) for e in centres] == [('Trade Logistics Center "Silk Way"', ["Trade Logistics Center"])]
+    assert "Foundation “Turkic Heritage”" in names(record, "organization")

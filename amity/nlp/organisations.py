@@ -108,6 +108,9 @@ class OrganisationFinder:
             span = _trim(doc, span) if span is not None else None
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
+                closing = _closing_quote(span)  # type: ignore[arg-type]
+                if closing:
+                    m.name += closing
                 out.append(m)
         return out
 
@@ -156,6 +159,9 @@ class OrganisationFinder:
         its country ("... of Kazakhstan")."""
         while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
             j += 1  # "Economic Zone Authority": heads in a row are one name
+        quoted = _quoted_name_at(doc, j)
+        if quoted is not None:
+            return quoted  # 'Industrial Cooperation Center "Central Asia"': the body's own name, in quotes
         if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
             return j
         if doc[j].lower_ in ("and", "&") and not self._same_name_after_and(doc, j):
@@ -333,6 +339,34 @@ class OrganisationFinder:
                     and place.place.kind in ("city", "district"):
                 m.town = place.name
         return m
+
+
+_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
+_QUOTED_WORDS = 4
+
+
+def _quoted_name_at(doc: Doc, j: int) -> int | None:
+    """The end of a quoted name of one to four capitalised words starting at `j` (its closing quote included)."""
+    if j >= len(doc) or doc[j].text not in _QUOTES or not doc[j - 1].whitespace_:
+        return None
+    closing = _QUOTES[doc[j].text]
+    k = j + 1
+    while k < len(doc) and k - j <= _QUOTED_WORDS and is_capitalised(doc[k]) and "\n" not in doc[k].whitespace_:
+        k += 1
+    if k == j + 1 or k >= len(doc):
+        return None
+    if doc[k].text in (",", ".") and k + 1 < len(doc) and doc[k + 1].text == closing:
+        return k  # 'Center "Central Asia," said': the comma is the sentence's
+    return k + 1 if doc[k].text == closing else None
+
+
+def _closing_quote(span: Span) -> str | None:
+    """The quote that closes a name quoted at the end of `span` but cut off by trimming; None when balanced."""
+    quotes = [t.text for t in span if t.text in _QUOTES or t.text in _QUOTES.values()]
+    last = quotes[-1] if quotes else None
+    if last in _QUOTES and (last != _QUOTES[last] or quotes.count(last) % 2 == 1):
+        return _QUOTES[last]
+    return None
 
 
 def _opening_parenthesis(doc: Doc, close: int, floor: int) -> int | None:
