@@ -137,11 +137,17 @@ class ArticleEntities:
         self._by_key: dict[str, list[EntityRow]] = {}
         self._named: set[tuple[int, str]] = set()  # (entity, key) already named by this article
         self.mentioned: set[int] = set()
+        # What the registry was asked already, so that an article costs a few queries, not a few per name:
+        self._having: dict[str, set[int]] = {}  # name key -> the entities with it
+        self._rows: dict[int, EntityRow] = {}  # entities read or made, by id
+        self._by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
 
     # ------------------------------------------------------------------ the article's own entities
 
     def add_all(self, groups: list[Group]) -> list[tuple[Group, EntityRow]]:
         """Resolve every group to a registry entity (found or new), then link municipalities to towns."""
+        self._named_by([key for group in groups for key in group.names])
+        self._places_of([g.geonames_id for g in groups if g.type == "place" and g.geonames_id is not None])
         resolved = [(group, self._add(group)) for group in groups]
         self._link_municipalities(resolved)
         return resolved
@@ -153,13 +159,16 @@ class ArticleEntities:
                                geonames_id=group.geonames_id, lat=group.lat, lon=group.lon)
             self._session.add(entity)
             self._session.flush()
+            self._rows[entity.id] = entity
             self._name(entity, group, bridge=None, known=set())
         else:
             entity, bridge = found
-            known = set(self._session.scalars(select(EntityNameRow.key).distinct().where(
-                EntityNameRow.entity_id == entity.id, EntityNameRow.key.in_(list(group.names)))))
+            known = {key for key in group.names if entity.id in self._named_by([key]).keys()}
             self._complete(entity, group)
             self._name(entity, group, bridge, known)
+        if entity.type == "place" and entity.geonames_id is not None \
+                and self._by_geonames.get(entity.geonames_id) is None:
+            self._by_geonames[entity.geonames_id] = entity
         for evidence in group.evidence or [None]:
             self.mention(entity.id, evidence, always=True)
         for key, (surface, _) in group.names.items():
@@ -173,9 +182,7 @@ class ArticleEntities:
         """The registry entity this group is, and the reason its main name joins it (None: same name)."""
         doc = self._doc
         if group.type == "place" and group.geonames_id is not None:
-            same_id = next((e for e in self._session.scalars(
-                select(EntityRow).where(EntityRow.geonames_id == group.geonames_id).order_by(EntityRow.id))
-                if e.type == "place"), None)
+            same_id = self._places_of([group.geonames_id]).get(group.geonames_id)
             if same_id is not None:
                 return same_id, f"same GeoNames id {group.geonames_id} in {doc}"
         keys = [k for k in group.names if group.type != "person" or " " in k]
@@ -204,6 +211,8 @@ class ArticleEntities:
                 reason = bridge
             self._session.add(EntityNameRow(entity_id=entity.id, name=surface, key=key, reason=reason,
                                             article_id=self._article_id))
+            if key in self._having:
+                self._having[key].add(entity.id)
 
     @staticmethod
     def _complete(entity: EntityRow, group: Group) -> None:
@@ -217,6 +226,11 @@ class ArticleEntities:
     def _link_municipalities(self, resolved: list[tuple[Group, EntityRow]]) -> None:
         """'Turkistan Municipality' → the town Turkistan, whichever of the two the registry met first."""
         towns = {key: e for g, e in resolved if e.type == "place" for key in g.names}
+        wanted = [f"municipality of {k}" for g, e in resolved if e.type == "place" for k in g.names]
+        for group, entity in resolved:
+            if entity.type == "organization" and entity.parent_id is None:
+                wanted += filter(None, [town_key(entity.name), *(town_key(s) for s, _ in group.names.values())])
+        self._entities(self._named_by(wanted), "place")  # asked in one go; the loop below finds them known
         for group, entity in resolved:
             if entity.type == "organization" and entity.parent_id is None:
                 key = town_key(entity.name) or next(filter(None, map(town_key, (s for s, _ in group.names.values()))), None)
@@ -241,20 +255,39 @@ class ArticleEntities:
         query: in one join, SQLite without statistics starts from the entity
         type and walks every organisation of the registry for each name.
         """
-        named: dict[int, set[str]] = {}
-        if keys:
+        unasked = list(dict.fromkeys(k for k in keys if k not in self._having))
+        if unasked:
+            for key in unasked:
+                self._having[key] = set()
             for entity_id, key in self._session.execute(
-                    select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(keys)).distinct()):
+                    select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(unasked)).distinct()):
+                self._having[key].add(entity_id)
+        named: dict[int, set[str]] = {}
+        for key in keys:
+            for entity_id in self._having[key]:
                 named.setdefault(entity_id, set()).add(key)
         return named
 
     def _entities(self, ids: Iterable[int], type_: str) -> list[EntityRow]:
         """Those of these entities that are of this type, oldest first."""
-        ids = list(ids)
-        if not ids:
-            return []
-        return [e for e in self._session.scalars(select(EntityRow).where(EntityRow.id.in_(ids)).order_by(EntityRow.id))
-                if e.type == type_]
+        unread = [i for i in ids if i not in self._rows]
+        if unread:
+            self._rows.update((e.id, e) for e in self._session.scalars(select(EntityRow).where(EntityRow.id.in_(unread))))
+        return sorted((self._rows[i] for i in ids if i in self._rows and self._rows[i].type == type_),
+                      key=lambda e: e.id)
+
+    def _places_of(self, geonames_ids: list[int]) -> dict[int, EntityRow | None]:
+        """The first place entity of each GeoNames id (None: none yet)."""
+        unasked = [g for g in dict.fromkeys(geonames_ids) if g not in self._by_geonames]
+        if unasked:
+            for entity in self._session.scalars(select(EntityRow).where(EntityRow.geonames_id.in_(unasked))
+                                                .order_by(EntityRow.id)):
+                self._rows.setdefault(entity.id, entity)
+                if entity.type == "place":
+                    self._by_geonames.setdefault(entity.geonames_id, entity)  # type: ignore[arg-type]
+            for g in unasked:
+                self._by_geonames.setdefault(g, None)
+        return {g: self._by_geonames[g] for g in geonames_ids}
 
     # ------------------------------------------------------------------ names used by events, ties, roles
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold, name_key
@@ -38,10 +38,9 @@ def with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
     """The entities with their towns (for municipalities) and municipalities (for towns)."""
     if not entity_ids:
         return set()
-    parents = session.scalars(select(EntityRow.parent_id).where(EntityRow.id.in_(entity_ids),
-                                                                EntityRow.parent_id.is_not(None)))
-    children = session.scalars(select(EntityRow.id).where(EntityRow.parent_id.in_(entity_ids)))
-    return set(entity_ids) | set(parents) | set(children)
+    rows = session.execute(select(EntityRow.id, EntityRow.parent_id).where(
+        or_(EntityRow.id.in_(entity_ids), EntityRow.parent_id.in_(entity_ids)))).all()
+    return set(entity_ids) | {i for i, _ in rows} | {p for i, p in rows if p is not None and i in entity_ids}
 
 
 def names_of(session: Session, entity_ids: set[int]) -> dict[int, str]:

@@ -32,9 +32,21 @@ class Touched:
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
-    """Add one article's record to the registry."""
+    """Add one article's record to the registry.
+
+    Without autoflush: the rows an article adds (names, mentions, roles)
+    go to the database in a few batches, not one statement each before
+    every query. The steps whose queries need them flush on purpose.
+    """
+    with session.no_autoflush:
+        _write(session, article_id, record, touched)
+
+
+def _write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
     names = ArticleEntities(session, article_id, record.doc)
-    for group, entity in names.add_all(group_entities(record)):
+    resolved = names.add_all(group_entities(record))
+    session.flush()  # towns linked to their municipalities: read back by `with_relatives`
+    for group, entity in resolved:
         for role in group.roles if entity.type == "person" else []:
             evidence = _sentence_with(group, role)
             session.add(RoleRow(person_id=entity.id, title=role.title, of_name=role.of,
