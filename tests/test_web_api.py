@@ -192,3 +192,26 @@ def test_posted_articles_are_validated(writable: Web) -> None:
         assert "Busan." not in response.text, "the submitted values are not echoed back"
     assert client.post("/api/articles", content=b"{not json", headers={**auth, "content-type": "application/json"}
                        ).status_code == 422
+
+
+def test_many_requests_at_once_on_one_thread_all_get_answers(db_url: str) -> None:
+    """More requests in flight than a connection pool holds, one worker thread: none waits for ever."""
+    import asyncio
+
+    import httpx2 as httpx
+
+    from amity.web import create_app
+
+    build_registry(db_url)
+    ties, entities, _, _ = ids_of(db_url)
+    app = create_app(db_url, threads=1)
+    paths = [f"/api/ties/{i}" for i in ties.values()] + [f"/api/entities/{i}" for i in entities.values()]
+
+    async def all_at_once() -> list[int]:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://amity.test") as client:
+                answers = asyncio.gather(*(client.get(paths[i % len(paths)]) for i in range(40)))
+                return [r.status_code for r in await asyncio.wait_for(answers, timeout=30)]
+
+    assert asyncio.run(all_at_once()) == [200] * 40

@@ -18,11 +18,13 @@ from amity.store import migrate
 from amity.store.errors import StoreError, explain
 
 
-def open_database(url: str | None = None, *, create: bool = True) -> Engine:
+def open_database(url: str | None = None, *, create: bool = True, serving: bool = False) -> Engine:
     """The registry at `url` (default $AMITY_DB or ./amity.db), migrated to this Amity's schema.
 
     With `create=False` a SQLite file that does not exist yet is an error
     instead of a new, empty registry (for commands that only read).
+    `serving`: for a web server, whose requests in flight may each hold a
+    connection (see `amity.store.engine.create`).
     """
     resolved = _engine.database_url(url)
     where = _engine.shown(resolved)
@@ -34,7 +36,7 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
             raise StoreError(f"no Amity database at {path} (run 'amity ingest' first, or pass --db)")
         if not path.parent.is_dir():
             raise StoreError(f"cannot create database {where}: folder {path.parent} does not exist")
-    engine = _engine.create(resolved)
+    engine = _engine.create(resolved, serving=serving)
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.pool import NullPool
 
 from amity.store.errors import StoreError
 
@@ -61,16 +62,25 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def create(url: URL) -> Engine:
-    """An Engine for `url`, configured for Amity (pragmas, timeouts, real transactions on SQLite)."""
+def create(url: URL, *, serving: bool = False) -> Engine:
+    """An Engine for `url`, configured for Amity (pragmas, timeouts, real transactions on SQLite).
+
+    `serving`: no cap on connections in use. A web request holds its
+    connection until its answer is sent, and FastAPI needs one of its few
+    worker threads to finish an answer: with a capped pool, threads waiting
+    for a connection and answers waiting for a thread wait for each other
+    for ever. SQLite opens a connection per request (cheap); PostgreSQL
+    keeps its usual five and opens more while they are busy.
+    """
     try:
         if url.get_backend_name() == "sqlite":
             if "timeout" not in url.query:
                 url = url.update_query_dict({"timeout": _SQLITE_TIMEOUT_S})
-            engine = create_engine(url)
+            engine = create_engine(url, **({"poolclass": NullPool} if serving else {}))
             _configure_sqlite(engine)
             return engine
-        return create_engine(url, connect_args={"connect_timeout": _PG_CONNECT_TIMEOUT_S}, pool_pre_ping=True)
+        return create_engine(url, connect_args={"connect_timeout": _PG_CONNECT_TIMEOUT_S}, pool_pre_ping=True,
+                             **({"max_overflow": -1} if serving else {}))
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use database {shown(url)}: {exc}") from None
 

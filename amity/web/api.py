@@ -7,14 +7,12 @@ curation routes in `amity.web.curation_api`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy.orm import Session
 
 from amity.export import FORMATS, TieFilter
 from amity.model import Article
@@ -29,6 +27,7 @@ from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
 from amity.web.security import require_reader, require_writer
+from amity.web.sessions import Db
 from amity.web.writes import store_article
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -45,12 +44,6 @@ Since = Annotated[str | None, Query(pattern=ISO_DATE, description="A year, YYYY-
 IncludeRejected = Annotated[bool, Query(description="Also those an analyst rejected (marked in `curation`).")]
 
 
-def session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as s:
-        yield s
-
-
-Db = Annotated[Session, Depends(session)]
 
 
 class Page(BaseModel):

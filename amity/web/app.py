@@ -55,7 +55,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     tile URL that is not one.
     """
     map_tiles = tiles_from(tiles, tiles_attribution)
-    engine = open_database(db_url)
+    engine = open_database(db_url, serving=True)
     try:
         ensure_tables(engine)
     except SQLAlchemyError as exc:

@@ -19,7 +19,8 @@ from starlette.responses import Response
 
 from amity.web import vendor
 from amity.web.filters import drawn_ties
-from amity.web.pages import Db, Text
+from amity.web.pages import Text
+from amity.web.sessions import Db
 from amity.web.reads import network
 from amity.web.reads.ties import KINDS, STAGES, TieQuery
 from amity.web.render import render

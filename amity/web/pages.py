@@ -5,13 +5,11 @@ be bookmarked or shared; empty form fields count as no filter.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
@@ -37,6 +35,7 @@ from amity.web.reads.ties import (
 )
 from amity.web.render import render
 from amity.web.security import require_reader
+from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,
                    include_in_schema=False)
@@ -45,12 +44,6 @@ PAGE_SIZE = 100
 NEWEST = 10
 
 
-def session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as s:
-        yield s
-
-
-Db = Annotated[Session, Depends(session)]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
