@@ -8,7 +8,6 @@ schema from a newer Amity) is one line on stderr and exit status 1.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -493,27 +492,18 @@ def serve(
 
       amity serve --tiles none
     """
-    import uvicorn
-
     from amity.store import StoreError
-    from amity.web import create_app
-    from amity.web.app import SETTINGS_ENV
+    from amity.web import create_app, serving
 
     settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
                 "tiles_attribution": tiles_attribution, "threads": threads}
     try:
-        web = create_app(**settings)  # type: ignore[arg-type]
+        create_app(**settings).state.engine.dispose()  # type: ignore[arg-type]  # fail here, in one line, if it cannot
     except (StoreError, ValueError) as exc:
         _fail(str(exc))
     _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"
                + (f" with {workers} processes" if workers > 1 else "") + " (Ctrl-C to stop)", markup=False)
-    if workers == 1:
-        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
-        return
-    web.state.engine.dispose()  # checked; each process opens its own
-    os.environ[SETTINGS_ENV] = json.dumps(settings)
-    uvicorn.run("amity.web.app:from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning", server_header=False)
+    serving.serve(settings, host=host, port=port, workers=workers)
 
 
 token_app = typer.Typer(help="Tokens that allow writing (and reading, with 'amity serve --private').",

@@ -4,7 +4,7 @@
     python benchmarks/serve.py --clients 5 --seconds 10                   # a small registry from examples/
     python benchmarks/serve.py --db ... --check                           # exit 1 when a target is missed
 
-The server is the real thing: `amity serve` (uvicorn; --workers processes) started
+The server is the real thing: `amity serve --workers N` (uvicorn processes sharing the port) started
 as a subprocess on a free loopback port, over the registry --db names (an
 existing one, e.g. made by benchmarks/generate_registry.py; it is only read).
 Without --db a small registry is built from examples/articles in a
@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+import os
 import random
 import sys
 import tempfile
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="How long the timed run lasts (default 30).")
     parser.add_argument("--seed", type=int, default=1, help="Seed of the sampled ids and request order.")
     parser.add_argument("--check", action="store_true", help="Exit 1 when a target is missed.")
-    parser.add_argument("--workers", type=int, default=1, help="`amity serve --workers` (default 1).")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="`amity serve --workers` (default: one per CPU, as a server would be run).")
     parser.add_argument("--threads", type=int, default=None, help="`amity serve --threads` (default: its own).")
     args = parser.parse_args(argv)
 

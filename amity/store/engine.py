@@ -13,7 +13,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.pool import NullPool
 
 from amity.store.errors import StoreError
 
@@ -21,6 +20,8 @@ DEFAULT_PATH = "amity.db"
 ENV_VAR = "AMITY_DB"
 _SQLITE_TIMEOUT_S = "5"  # how long a writer waits for another one before "database is locked"
 _PG_CONNECT_TIMEOUT_S = 5
+SERVING_POOL = 20
+_SERVING = {"pool_size": SERVING_POOL, "max_overflow": -1}
 
 
 def database_url(value: str | None = None) -> URL:
@@ -69,18 +70,19 @@ def create(url: URL, *, serving: bool = False) -> Engine:
     connection until its answer is sent, and FastAPI needs one of its few
     worker threads to finish an answer: with a capped pool, threads waiting
     for a connection and answers waiting for a thread wait for each other
-    for ever. SQLite opens a connection per request (cheap); PostgreSQL
-    keeps its usual five and opens more while they are busy.
+    for ever. It keeps up to SERVING_POOL connections open between
+    requests (a new SQLite connection reads the schema and starts with a
+    cold page cache) and opens more while those are busy.
     """
     try:
         if url.get_backend_name() == "sqlite":
             if "timeout" not in url.query:
                 url = url.update_query_dict({"timeout": _SQLITE_TIMEOUT_S})
-            engine = create_engine(url, **({"poolclass": NullPool} if serving else {}))
+            engine = create_engine(url, **(_SERVING if serving else {}))
             _configure_sqlite(engine)
             return engine
         return create_engine(url, connect_args={"connect_timeout": _PG_CONNECT_TIMEOUT_S}, pool_pre_ping=True,
-                             **({"max_overflow": -1} if serving else {}))
+                             **(_SERVING if serving else {}))
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use database {shown(url)}: {exc}") from None
 

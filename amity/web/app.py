@@ -6,9 +6,7 @@ why in one line, anything else a plain 500.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -36,7 +34,6 @@ from amity.web.tiles import tiles_from
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
 DEFAULT_THREADS = 2
-SETTINGS_ENV = "AMITY_SERVE_SETTINGS"  # create_app's arguments as JSON, for `from_environment`
 STATIC = Path(__file__).with_name("static")
 _log = logging.getLogger("amity.web")
 
@@ -97,11 +94,6 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders, tile_origin=map_tiles.origin)
     return app
-
-
-def from_environment() -> FastAPI:
-    """`create_app` with the arguments in $AMITY_SERVE_SETTINGS: how each of `amity serve --workers N` starts."""
-    return create_app(**json.loads(os.environ.get(SETTINGS_ENV, "{}")))
 
 
 def _wants_json(request: Request) -> bool:
