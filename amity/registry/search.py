@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
+from amity.registry.changes import articles_version
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import with_relatives
 from amity.store import writer
@@ -138,15 +139,6 @@ class _NameList:
     known: set[tuple[int, str, str]] = field(default_factory=set)
 
 
-def _articles_signature(session: Session) -> tuple[Any, ...]:
-    """What changes whenever articles change: an article is only ever added, or replaced by a newer one.
-
-    Each a max() of its own, which SQLite answers from one end of an index
-    (asked together, or with a count, it reads every row).
-    """
-    return tuple(session.scalar(select(func.max(column))) for column in (ArticleRow.id, ArticleRow.ingested_at))
-
-
 def _ties_of(session: Session, entity_ids: set[int], limit: int) -> list[dict[str, Any]]:
     if not entity_ids:
         return []
@@ -211,7 +203,7 @@ def _fts_ready(engine: Engine) -> bool:
     key = str(engine.url)
     try:
         with Session(engine) as session:
-            signature = _articles_signature(session)
+            signature = articles_version(session)
         with _index_lock:
             if _indexed.get(key) != signature:
                 _update_index(engine)

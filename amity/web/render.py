@@ -24,7 +24,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 def make_templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # templates ship with the package: no file check per page
     env.filters["safe_url"] = safe_url
     env.filters["label"] = label
     env.globals["version"] = __version__
