@@ -290,3 +290,20 @@ def test_the_curate_commands(db_url: str):
     assert bad.exit_code == 1 and "no tie 999" in bad.stderr
     neither = runner.invoke(cli, ["curate", "tie", str(sister), "--db", db_url])
     assert neither.exit_code == 2
+
+
+def test_what_was_rejected_is_not_counted_searched_or_on_a_timeline(db: Engine):
+    from amity.registry import stats, timeline
+    from amity.registry.search import search
+
+    ingest([planned()], db)
+    with Session(db) as session:
+        visit = session.scalars(select(EventRow.id)).one()
+    assert stats(db)["ties"]["planned"] == 1 and stats(db)["events"] == 1
+    assert len(timeline(db, "Turkistan")) == 2 and search(db, "Turkistan")["ties"]
+
+    reject(db, "tie", tie_id(db), "ana")
+    reject(db, "event", visit, "ana")
+
+    assert stats(db)["ties"]["planned"] == 0 and stats(db)["events"] == 0
+    assert timeline(db, "Turkistan") == [] and search(db, "Turkistan")["ties"] == []

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
 from amity.registry.changes import articles_version
+from amity.registry.curated import visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import with_relatives
 from amity.store import writer
@@ -143,8 +144,8 @@ def _ties_of(session: Session, entity_ids: set[int], limit: int) -> list[dict[st
     if not entity_ids:
         return []
     rows = session.scalars(select(TieRow).where(TieRow.id.in_(
-        select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(with_relatives(session, entity_ids)))))
-        .order_by(TieRow.id).limit(limit)).all()
+        select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(with_relatives(session, entity_ids)))),
+        visible(TieRow)).order_by(TieRow.id).limit(limit)).all()
     return [{"id": row.id, **tie} for row, tie in zip(rows, describe_ties(session, rows), strict=True)]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES
 from amity.registry.changes import registry_version
+from amity.registry.curated import visible
 from amity.store import session_of
 from amity.store.schema import ArticleRow, EntityRow, EventRow, IngestErrorRow, TieRow
 
@@ -22,7 +23,8 @@ _lock = threading.Lock()
 
 
 def stats(db: Engine | Session) -> dict[str, Any]:
-    """Counts of articles, entities by type, events, ties by status, and ingest errors with the last few.
+    """Counts of articles, entities by type, events, ties by status (rejected ones left out), and ingest errors
+    with the last few.
 
     Counted again only when the registry changed (counting 100,000 articles
     takes milliseconds; asking whether anything changed, a fraction of one).
@@ -42,13 +44,14 @@ def stats(db: Engine | Session) -> dict[str, Any]:
 
 def _count(session: Session) -> dict[str, Any]:
     by_type = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).all())
-    by_status = dict(session.execute(select(TieRow.status, func.count()).group_by(TieRow.status)).all())
+    by_status = dict(session.execute(select(TieRow.status, func.count()).where(visible(TieRow))
+                                     .group_by(TieRow.status)).all())
     last = session.scalars(select(IngestErrorRow).order_by(IngestErrorRow.at.desc(), IngestErrorRow.id.desc())
                            .limit(LAST_ERRORS)).all()
     return {
         "articles": session.scalar(select(func.count()).select_from(ArticleRow)),
         "entities": {t: by_type.get(t, 0) for t in ("person", "organization", "place")},
-        "events": session.scalar(select(func.count()).select_from(EventRow)),
+        "events": session.scalar(select(func.count()).select_from(EventRow).where(visible(EventRow))),
         "ties": {s: by_status.get(s, 0) for s in reversed(TIE_STAGES)},
         "ingest_errors": session.scalar(select(func.count()).select_from(IngestErrorRow)),
         "last_errors": [{"source": e.source, "reason": e.reason, "at": e.at.isoformat(timespec="seconds")}

@@ -1,7 +1,8 @@
 """The dated history of an entity ("Turkistan") or of a tie ("Turkistan – Üsküdar").
 
 Stages of its ties and the events it (or its municipality, or its town)
-took part in, earliest first, each with the article and sentence it comes from.
+took part in, earliest first, each with the article and sentence it comes from;
+what an analyst rejected is left out.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
+from amity.registry.curated import visible
 from amity.registry.lookup import docs_of, entities_named, events_among, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
@@ -43,7 +45,8 @@ def _ties_among(session: Session, groups: list[set[int]]) -> dict[int, set[int]]
     """The ties that have a party in every group, with their parties."""
     wanted: set[int] | None = None
     for group in groups:
-        having = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(group))))
+        having = set(session.scalars(select(TiePartyRow.tie_id).join(TieRow, TieRow.id == TiePartyRow.tie_id)
+                                     .where(TiePartyRow.entity_id.in_(group), visible(TieRow))))
         wanted = having if wanted is None else wanted & having
     if not wanted:
         return {}
@@ -56,7 +59,8 @@ def _stages(session: Session, groups: list[set[int]], limit: int | None) -> list
     if not parties:
         return []
     kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).all())
-    query = select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None))
+    query = select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None),
+                                      visible(TieStageRow))
     if limit is not None:  # ISO dates of any precision sort as their first days do
         query = query.order_by(TieStageRow.date.desc(), TieStageRow.id.desc()).limit(limit)
     stages = session.scalars(query).all()
@@ -73,7 +77,8 @@ def _stages(session: Session, groups: list[set[int]], limit: int | None) -> list
 
 def _events(session: Session, groups: list[set[int]], limit: int | None) -> list[dict[str, Any]]:
     """Dated events with a participant from every group (the latest `limit` of them)."""
-    query = select(EventRow).where(EventRow.id.in_(events_among(groups)), EventRow.date_start.is_not(None))
+    query = select(EventRow).where(EventRow.id.in_(events_among(groups)), EventRow.date_start.is_not(None),
+                                   visible(EventRow))
     if limit is not None:
         query = query.order_by(EventRow.date_start.desc(), EventRow.id.desc()).limit(limit)
     rows = session.scalars(query).all()
