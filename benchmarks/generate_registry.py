@@ -1,6 +1,6 @@
 """A large synthetic registry, built fast: plausible records fed through the registry's own ingest.
 
-    python benchmarks/generate_registry.py --articles 100000 --db sqlite:////tmp/amity-100k.db --sqlite-workarounds
+    python benchmarks/generate_registry.py --articles 100000 --db sqlite:////tmp/amity-100k.db
     python benchmarks/generate_registry.py --articles 2000 --db /tmp/amity-2k.db      # a first measure
     python benchmarks/generate_registry.py --articles 20000 --db postgresql+psycopg://amity:amity@127.0.0.1/amity_bench
 
@@ -38,30 +38,12 @@ reached, with sentences composed from templates. About 0.5% of the articles
 are corrections of an earlier one (same doc, new text: "replaced") and 0.3%
 syndicated copies of one (same text: "unchanged").
 
-Speed. Amity's ingest stores about 60 synthetic articles a second into an
-empty SQLite registry (one core), but on SQLite it slows down as the registry
-grows (about 15-20 a second by 10,000 articles, so 100,000 would take hours),
-for two reasons outside this script:
-
-  - `amity.registry.ties._last_activity` (run for every tie an article
-    touches) filters events with correlated EXISTS subqueries, which SQLite
-    cannot turn into joins: it walks every visit and meeting of the registry
-    (ix_events_type) for each call;
-  - without `ANALYZE` statistics, SQLite answers the municipality look-up of
-    `amity.registry.entities.ArticleEntities._link_municipalities` (run for
-    every place of every article) from ix_entities_type, i.e. every
-    organisation, instead of ix_entity_names_key.
-
-`--sqlite-workarounds` keeps the same code path and the same results but
-(1) replaces `_last_activity` for this run with the same query written with
-`events.id IN (...)`, which SQLite drives from ix_event_participants_entity_id,
-and (2) adds an index on entity_names (key, entity_id) and runs `ANALYZE` once
-the registry holds --analyze-at articles (and every 25,000 after), dropping
-index and statistics again at the end so the file is left as `amity ingest`
-would leave it (both are needed: statistics alone make SQLite pick
-ix_entities_parent_id for `parent_id IS NULL`, just as bad, because a name
-has one entity_names row per article that gives it). At the end `last_activity` of --verify random ties is recomputed with
-Amity's own, unreplaced function and compared with what was stored.
+Speed. About 60 articles a second into an empty SQLite registry and 20-30
+a second at 90,000 articles (one core), all through Amity's own ingest, so
+100,000 take one to two hours; `--append --first N` adds articles to a
+registry made before (numbered from N, so they are new). At the end the
+`last_activity` of --verify random ties is recomputed and compared with
+what was stored.
 """
 from __future__ import annotations
 
@@ -86,7 +68,6 @@ FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2025, 12, 31)
 PROGRESS_SECONDS = 15.0
 CORRECTION_RATE = 0.005
 COPY_RATE = 0.003
-ANALYZE_EVERY = 25_000
 
 FIRST_NAMES = (
     "Aigerim Nurlan Aliya Yerlan Dana Serik Hilmi Ömer Ayşe Mehmet Elif Murat Zeynep Emre Selin Burak Anna Piotr "
@@ -693,59 +674,7 @@ def articles(world: World, rng: random.Random, count: int, first: int = 0):
         yield pair
 
 
-# --------------------------------------------------------------------------- the SQLite work-arounds
-
-def indexed_last_activity(session, tie_id: int):  # type: ignore[no-untyped-def]
-    """`amity.registry.ties._last_activity` with `events.id IN (...)` for its correlated EXISTS: the same dates.
-
-    SQLite cannot turn a correlated EXISTS into a join, so the original walks
-    every visit and meeting in the registry (ix_events_type) and probes both
-    parties for each: its cost grows with the registry, once per tie an
-    article touches. The IN form is driven by ix_event_participants_entity_id.
-    """
-    from sqlalchemy import select
-
-    from amity.registry import dates
-    from amity.registry.lookup import with_relatives
-    from amity.registry.ties import ACTIVITY_TYPES
-    from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow
-
-    party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
-    query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
-                                        EventRow.date.is_not(None))
-    for party in party_ids:
-        around = with_relatives(session, {party})
-        query = query.where(EventRow.id.in_(
-            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(around))))
-    return dates.latest(list(session.scalars(query)))
-
-
-#: Dropped again at the end: Amity's schema does not have it.
-TEMPORARY_INDEX = "ix_bench_entity_names_key_entity"
-
-
-def sqlite_tuning(engine, step: str) -> None:  # type: ignore[no-untyped-def]
-    """'start': a temporary index entity_names(key, entity_id); 'analyze': ANALYZE; 'end': drop both again.
-
-    With the index and statistics SQLite answers name look-ups joined to
-    entities (`_link_municipalities`, `_match`) from the names' key; without
-    them it walks every organisation (ix_entities_type, or ix_entities_parent_id
-    for `parent_id IS NULL`) for each place of each article.
-    """
-    from sqlalchemy import text
-
-    with engine.begin() as connection:
-        if step == "start":
-            connection.execute(text(f"CREATE INDEX IF NOT EXISTS {TEMPORARY_INDEX} ON entity_names (key, entity_id)"))
-        elif step == "analyze":
-            connection.execute(text("ANALYZE"))
-        else:
-            connection.execute(text(f"DROP INDEX IF EXISTS {TEMPORARY_INDEX}"))
-            for table in ("sqlite_stat1", "sqlite_stat4"):
-                if connection.execute(text("SELECT 1 FROM sqlite_master WHERE name = :t"), {"t": table}).first():
-                    connection.execute(text(f"DROP TABLE {table}"))
-
+# --------------------------------------------------------------------------- checking
 
 def verify_last_activity(engine, sample: int, rng: random.Random) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """Recompute `last_activity` of a sample of ties with Amity's own function; (checked, different)."""
@@ -754,15 +683,12 @@ def verify_last_activity(engine, sample: int, rng: random.Random) -> tuple[int, 
 
     from amity.store.schema import TieRow
 
-    original = ORIGINAL_LAST_ACTIVITY or importlib.import_module("amity.registry.ties")._last_activity
+    original = importlib.import_module("amity.registry.ties")._last_activity
     with Session(engine) as session:
         stored = session.execute(select(TieRow.id, TieRow.last_activity)).all()
         picked = rng.sample(stored, min(sample, len(stored)))
         different = sum(1 for tie_id, value in picked if original(session, tie_id) != value)
     return len(picked), different
-
-
-ORIGINAL_LAST_ACTIVITY = None
 
 
 # --------------------------------------------------------------------------- run
@@ -779,11 +705,6 @@ def main() -> int:
                         help="number the articles (their docs) from here, so that an --append run adds new ones "
                              "(corrections and syndicated copies are not new articles: 100,000 generated store "
                              "about 99,200)")
-    parser.add_argument("--sqlite-workarounds", action="store_true",
-                        help="same registry, built in time on SQLite: tie last_activity via IN instead of a correlated "
-                             "EXISTS; a temporary index entity_names(key, entity_id) and ANALYZE statistics, "
-                             "both dropped at the end (see above)")
-    parser.add_argument("--analyze-at", type=int, default=3000, help="with --sqlite-workarounds (default 3000)")
     parser.add_argument("--verify", type=int, default=200,
                         help="ties whose last_activity is recomputed with Amity's own function at the end (default 200)")
     args = parser.parse_args()
@@ -811,19 +732,6 @@ def main() -> int:
     print(f"ingesting {args.articles:,} articles into {describe(db)} (one transaction each, amity.registry.ingest) "
           f"on {os.cpu_count()} CPUs ...", flush=True)
 
-    sqlite = db.url.get_backend_name() == "sqlite"
-    if args.sqlite_workarounds:
-        global ORIGINAL_LAST_ACTIVITY
-        tie_rules = importlib.import_module("amity.registry.ties")  # the package's `ties` is the listing function
-
-        ORIGINAL_LAST_ACTIVITY = tie_rules._last_activity
-        tie_rules._last_activity = indexed_last_activity
-        if sqlite:
-            sqlite_tuning(db, "start")
-        print("work-around: amity.registry.ties._last_activity replaced for this run by the same query with IN "
-              "instead of a correlated EXISTS"
-              + (f"; temporary index entity_names(key, entity_id) and ANALYZE at {args.analyze_at:,} articles and "
-                 f"every {ANALYZE_EVERY:,} after, both dropped at the end" if sqlite else ""), flush=True)
     made = 0
     t0 = last = time.perf_counter()
     window = (t0, 0)
@@ -833,9 +741,6 @@ def main() -> int:
         for item in articles(world, rng, args.articles, args.first):
             yield item
             made += 1  # the previous item is stored when the next is asked for
-            if args.sqlite_workarounds and sqlite and made >= args.analyze_at \
-                    and (made - args.analyze_at) % ANALYZE_EVERY == 0:
-                sqlite_tuning(db, "analyze")
             now = time.perf_counter()
             if now - last >= PROGRESS_SECONDS or made == args.articles:
                 rate = made / (now - t0)
@@ -847,8 +752,6 @@ def main() -> int:
 
     summary = ingest(counted(), db)
     seconds = time.perf_counter() - t0
-    if args.sqlite_workarounds and sqlite:
-        sqlite_tuning(db, "end")  # leave the file as `amity ingest` would
     figures = stats(db)
     print(f"ingest: {summary} in {_clock(seconds)} ({args.articles / seconds:.1f} articles/s)")
     print(f"registry: {figures['articles']:,} articles; entities {figures['entities']}; {figures['events']:,} events; "

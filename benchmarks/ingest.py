@@ -327,9 +327,8 @@ def part_b(url: str, repeat: int, seed: int) -> list[Timing] | None:
     try:
         db = open_database(url, create=False)
     except StoreError as exc:
-        print(f"query latency: skipped ({exc}).\n  Make the registry first (on SQLite with the work-arounds it "
-              "explains; an hour or more on 2 CPUs, see its --help):\n"
-              f"  python benchmarks/generate_registry.py --articles 100000 --db {url} --sqlite-workarounds")
+        print(f"query latency: skipped ({exc}).\n  Make the registry first (an hour or two on 2 CPUs):\n"
+              f"  python benchmarks/generate_registry.py --articles 100000 --db {url}")
         return None
     figures = stats(db)
     if figures["articles"] < 100_000:
