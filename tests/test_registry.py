@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -406,3 +408,19 @@ def test_search_finds_names_of_articles_ingested_after_an_earlier_search(db: Eng
     ingest([reading("b.txt", place("Zeytinburnu", 737022, "TR"), place("Türkistan", 1517945, "KZ"))], db)
     assert [e["name"] for e in search(db, "zeytin")["entities"]] == ["Zeytinburnu"]
     assert [e["name"] for e in search(db, "türkistan")["entities"]] == ["Turkistan"]
+
+
+def test_article_search_on_postgresql_goes_through_the_words_index(db: Engine):
+    from sqlalchemy import text
+
+    from amity.registry.search import WORDS_SQL, search
+
+    if db.dialect.name != "postgresql":
+        pytest.skip("SQLite searches its own FTS5 table")
+    ingest([reading("a.txt", place("Turkistan", 1517945, "KZ"), text="Turkistan hosted a forum on twinning.")], db)
+    assert [a["doc"] for a in search(db, "twinning forum")["articles"]] == ["a.txt"]
+    with db.connect() as connection:
+        connection.execute(text("SET enable_seqscan = off"))  # a tiny table: make the planner show what it can use
+        plan = "\n".join(connection.execute(text(
+            f"EXPLAIN SELECT id FROM articles WHERE {WORDS_SQL} @@ plainto_tsquery('english', 'forum')")).scalars())
+    assert "ix_articles_words" in plan

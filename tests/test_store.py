@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 
 from amity.store import StoreError, open_database
 from amity.store.migrate import head
-from amity.store.schema import Base
+from amity.store.schema import OUTSIDE_METADATA, Base
 
 
 def test_a_new_database_gets_the_whole_schema_at_the_latest_revision(db_url: str):
@@ -22,7 +22,9 @@ def test_a_new_database_gets_the_whole_schema_at_the_latest_revision(db_url: str
     with engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == head()
         # The migrations create exactly what the models describe.
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        context = MigrationContext.configure(connection, opts={
+            "include_name": lambda name, type_, _parents: not (type_ == "index" and name in OUTSIDE_METADATA)})
+        assert compare_metadata(context, Base.metadata) == []
     assert {"articles", "ingest_errors", "entities", "entity_names", "mentions", "roles", "events",
             "event_reports", "event_participants", "ties", "tie_parties", "tie_stages"} <= tables
     engine.dispose()
