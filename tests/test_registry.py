@@ -424,3 +424,23 @@ def test_article_search_on_postgresql_goes_through_the_words_index(db: Engine):
         plan = "\n".join(connection.execute(text(
             f"EXPLAIN SELECT id FROM articles WHERE {WORDS_SQL} @@ plainto_tsquery('english', 'forum')")).scalars())
     assert "ix_articles_words" in plan
+
+
+def test_a_publication_date_that_is_not_a_date_is_no_sign_of_life(db: Engine):
+    ingest([reading("a.txt", place("Turkistan", 1517945, "KZ"), place("Üsküdar", 738329, "TR"),
+                    ties=(tie("Turkistan", "Üsküdar", "signed"),), published="March 2021")], db)
+    (only,) = ties(db)
+    assert only["last_seen"] is None and only["dormant"] is False
+    assert ties(db, since="2020") == [] and ties(db, status="dormant") == []
+
+
+def test_search_forgets_names_a_corrected_article_no_longer_gives(db: Engine):
+    from amity.registry.search import search
+
+    ingest([reading("a.txt", org("Alpha Fund")), reading("b.txt", org("Bravo Council"))], db)
+    assert [e["name"] for e in search(db, "bravo")["entities"]] == ["Bravo Council"]
+    ingest([reading("b.txt", org("Charlie Council"), text="Corrected: Charlie Council.")], db)
+    ingest([reading("c.txt", org("Delta Agency"))], db)
+    assert search(db, "bravo")["entities"] == []
+    assert [e["name"] for e in search(db, "charlie")["entities"]] == ["Charlie Council"]
+    assert [e["name"] for e in search(db, "delta")["entities"]] == ["Delta Agency"]

@@ -117,3 +117,33 @@ def test_reading_commands_do_not_create_a_database(tmp_path: Path):
         open_database(str(tmp_path / "amity.db"), create=False)
 
     assert not (tmp_path / "amity.db").exists()
+
+
+def test_going_back_to_the_first_schema_keeps_every_row(db_url: str) -> None:
+    """A downgrade drops the columns later revisions added, never the rows of tables that refer to them."""
+    from alembic import command
+    from sqlalchemy import func, select, text
+    from test_registry import place, reading, tie
+
+    from amity.registry import ingest
+    from amity.store.migrate import _config
+    from amity.store.schema import EntityNameRow, MentionRow, TiePartyRow, TieStageRow
+
+    engine = open_database(db_url)
+    ingest([reading("a.txt", place("Turkistan", 1517945, "KZ"), place("Üsküdar", 738329, "TR"),
+                    ties=(tie("Turkistan", "Üsküdar", "signed", "2021-12-21"),))], engine)
+    tables = [EntityNameRow, MentionRow, TiePartyRow, TieStageRow]
+    with engine.connect() as connection:
+        before = [connection.scalar(select(func.count()).select_from(t)) for t in tables]
+    with engine.begin() as connection:
+        config = _config()
+        config.attributes["connection"] = connection
+        try:
+            command.downgrade(config, "0001")
+        finally:
+            config.attributes.pop("connection", None)
+    with engine.connect() as connection:
+        after = [connection.scalar(text(f"SELECT count(*) FROM {t.__tablename__}")) for t in tables]
+        assert "curation" not in {c["name"] for c in inspect(connection).get_columns("ties")}
+    engine.dispose()
+    assert after == before and all(before)

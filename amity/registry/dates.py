@@ -6,6 +6,8 @@ ISO strings compare in calendar order, so no parsing is needed.
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 
@@ -13,6 +15,17 @@ def span(value: str) -> tuple[str, str]:
     """The first and last day a date covers, as ISO strings ("2021-12" → 2021-12-01, 2021-12-31)."""
     first, _, last = value.partition("/")
     return _day(first, low=True), _day(last or first, low=False)
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+def is_date(value: str | None) -> bool:
+    """Whether a value is an ISO date of any precision, or a span of two ("2021", "2021-12-21", "2021-01/2021-03").
+
+    Publication dates are kept as given when they cannot be read ("March 2021"): those are not dates here.
+    """
+    return bool(value) and _DATE.match(value.strip()) is not None  # type: ignore[union-attr]
 
 
 def compatible(a: str | None, b: str | None) -> bool:
@@ -33,8 +46,8 @@ def precision(value: str | None) -> float:
 
 
 def latest(values: list[str | None]) -> str | None:
-    """The date whose span ends last; None when none is dated."""
-    dated = [v for v in values if v]
+    """The date whose span ends last; None when none is a date."""
+    dated = [v for v in values if is_date(v)]
     return max(dated, key=lambda v: span(v)[1]) if dated else None
 
 

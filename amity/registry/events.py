@@ -68,7 +68,7 @@ def refresh(session: Session, event_id: int) -> None:
     occurred = [r for r in reports if r.status == "occurred"]
     event.status = event.curated_status or ("occurred" if occurred else "planned")
     event.date = event.curated_date or _reported_date(reports)
-    event.date_start, event.date_end = dates.span(event.date) if event.date else (None, None)
+    event.date_start, event.date_end = dates.span(event.date) if dates.is_date(event.date) else (None, None)
     event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
     event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
 

@@ -1,7 +1,7 @@
 """Searching the registry: entities by any of their names, the ties of those entities, and article text.
 
 Entity names are matched in memory against the distinct names of the
-registry, read once and again only when articles or decisions changed it.
+registry, read again whenever articles or decisions changed it.
 
 Every query is built with bound parameters; the user's words are never
 formatted into SQL. Article text is searched with the database's own full
@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 from typing import Any
 
@@ -33,14 +32,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold
-from amity.registry.changes import articles_version
+from amity.registry.changes import articles_version, registry_version
 from amity.registry.curated import visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import with_relatives
 from amity.store import writer
 from amity.store.schema import (
     ArticleRow,
-    DecisionRow,
     EntityNameRow,
     EntityRow,
     MentionRow,
@@ -56,7 +54,7 @@ _WORD = re.compile(r"\w+")
 _index_lock = threading.Lock()
 _indexed: dict[str, tuple[Any, ...]] = {}  # database URL -> the articles' signature when last indexed
 _names_lock = threading.Lock()
-_distinct_names: WeakKeyDictionary[Engine, _NameList] = WeakKeyDictionary()
+_distinct_names: WeakKeyDictionary[Engine, tuple[tuple[Any, ...], list[tuple[int, str, str]]]] = WeakKeyDictionary()
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
@@ -106,39 +104,22 @@ def search_entities(session: Session, query: str, *, limit: int = 20) -> list[di
 
 
 def _names(session: Session) -> list[tuple[int, str, str]]:
-    """Every distinct (entity id, name key, casefolded name), kept in memory and brought up to date when needed.
+    """Every distinct (entity id, name key, casefolded name), kept in memory until the registry changes.
 
     `entity_names` has a row per article that gives a name, many times more
     than there are names: a LIKE over it reads them all for every search.
-    New rows are added by id; an analyst's decision (a merge or split moves
-    names) reads them all again. Names of replaced articles stay until then,
-    which at worst lists an entity that no longer has the name.
+    Any new or replaced article, ingest error or analyst's decision reads
+    them again (a replaced article may take away names, and SQLite may give
+    its row ids to new ones, so nothing less is safe).
     """
     engine = session.get_bind().engine
-    decided = session.scalar(select(func.max(DecisionRow.id)))
-    newest = session.scalar(select(func.max(EntityNameRow.id))) or 0
+    version = registry_version(session)
     with _names_lock:
         cached = _distinct_names.get(engine)
-        if cached is None or cached.decided != decided or cached.seen > newest:  # > : emptied and filled anew
-            cached = _distinct_names[engine] = _NameList(decided)
-        if newest > cached.seen:
-            for entity_id, name_key, name in session.execute(
-                    select(EntityNameRow.entity_id, EntityNameRow.key, EntityNameRow.name).distinct()
-                    .where(EntityNameRow.id > cached.seen, EntityNameRow.id <= newest)):
-                entry = (entity_id, name_key, name.casefold())
-                if entry not in cached.known:
-                    cached.known.add(entry)
-                    cached.names.append(entry)
-            cached.seen = newest
-        return cached.names
-
-
-@dataclass
-class _NameList:
-    decided: int | None
-    seen: int = 0
-    names: list[tuple[int, str, str]] = field(default_factory=list)
-    known: set[tuple[int, str, str]] = field(default_factory=set)
+        if cached is None or cached[0] != version:
+            rows = session.execute(select(EntityNameRow.entity_id, EntityNameRow.key, EntityNameRow.name).distinct())
+            cached = _distinct_names[engine] = (version, [(i, key, name.casefold()) for i, key, name in rows])
+        return cached[1]
 
 
 def _ties_of(session: Session, entity_ids: set[int], limit: int) -> list[dict[str, Any]]:

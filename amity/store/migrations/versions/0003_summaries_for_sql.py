@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from amity.registry import dates
+from amity.store.migrations.columns import drop_column
 
 revision: str = '0003'
 down_revision: str | None = '0002'
@@ -39,21 +40,19 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index('ix_ties_seen_until', table_name='ties')
-    with op.batch_alter_table('ties') as batch:
-        batch.drop_column('sources')
-        batch.drop_column('seen_until')
-        batch.drop_column('last_seen')
+    for column in ('sources', 'seen_until', 'last_seen'):
+        drop_column('ties', column)
     op.drop_index('ix_events_date_start_id', table_name='events')
-    with op.batch_alter_table('events') as batch:
-        batch.drop_column('date_end')
-        batch.drop_column('date_start')
+    for column in ('date_end', 'date_start'):
+        drop_column('events', column)
 
 
 def _fill() -> None:
     connection = op.get_bind()
     events = sa.table('events', sa.column('id'), sa.column('date'), sa.column('date_start'), sa.column('date_end'))
     rows = connection.execute(sa.select(events.c.id, events.c.date).where(events.c.date.is_not(None))).all()
-    _update(connection, events, [{"i": i, "date_start": dates.span(d)[0], "date_end": dates.span(d)[1]} for i, d in rows])
+    _update(connection, events, [{"i": i, "date_start": dates.span(d)[0], "date_end": dates.span(d)[1]}
+                                 for i, d in rows if dates.is_date(d)])
 
     ties = sa.table('ties', sa.column('id'), sa.column('last_activity'), sa.column('last_seen'),
                     sa.column('seen_until'), sa.column('sources'))

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from amity.store.migrations.columns import drop_column
+
 revision: str = '0004'
 down_revision: str | None = '0003'
 branch_labels: str | Sequence[str] | None = None
@@ -45,9 +47,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table, edited in _CURATED.items():
-        with op.batch_alter_table(table) as batch:
-            for column in ('curation', 'curated_by', 'curated_at', *(('curated_status', 'curated_date') if edited else ())):
-                batch.drop_column(column)
+        for column in ('curation', 'curated_by', 'curated_at', *(('curated_status', 'curated_date') if edited else ())):
+            drop_column(table, column)
     op.drop_index('ix_decisions_target_key', table_name='decisions')
     op.drop_index('ix_decisions_target', table_name='decisions')
     op.drop_table('decisions')
