@@ -501,9 +501,16 @@ def serve(
         create_app(**settings).state.engine.dispose()  # type: ignore[arg-type]  # fail here, in one line, if it cannot
     except (StoreError, ValueError) as exc:
         _fail(str(exc))
-    _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"
-               + (f" with {workers} processes" if workers > 1 else "") + " (Ctrl-C to stop)", markup=False)
-    serving.serve(settings, host=host, port=port, workers=workers)
+
+    def ready() -> None:
+        _err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"
+                   + (f" with {workers} processes" if workers > 1 else "") + " (Ctrl-C to stop)", markup=False)
+
+    try:
+        status = serving.serve(settings, host=host, port=port, workers=workers, ready=ready)
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    raise typer.Exit(status)
 
 
 token_app = typer.Typer(help="Tokens that allow writing (and reading, with 'amity serve --private').",

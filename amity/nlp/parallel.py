@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
+from amity.children import die_with_parent
 from amity.model import Article, Record
 
 
@@ -22,22 +23,10 @@ def _work(batch: list[Article]) -> list[Record]:
 
 
 def _warm() -> None:
-    _die_with_parent()
+    die_with_parent()
     from amity.nlp.pipeline import load_pipeline
 
     load_pipeline()
-
-
-def _die_with_parent() -> None:
-    """A worker whose parent is killed (Ctrl-C twice, SIGKILL) must not live on holding its pipes."""
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
-        pass
 
 
 def extract_parallel(articles: Iterable[Article], workers: int, batch_size: int = 16) -> Iterator[Record]:

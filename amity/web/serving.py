@@ -12,45 +12,81 @@ import multiprocessing
 import signal
 import socket
 import sys
-from typing import Any
+import threading
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import uvicorn
 
+from amity.children import die_with_parent
 from amity.web.app import create_app
 
 _UVICORN = {"log_level": "warning", "server_header": False}
 
 
-def serve(settings: dict[str, Any], *, host: str, port: int, workers: int = 1) -> None:
-    """Serve `create_app(**settings)` on host:port in `workers` processes until interrupted."""
+def serve(settings: dict[str, Any], *, host: str, port: int, workers: int = 1,
+          ready: Callable[[], None] = lambda: None) -> int:
+    """Serve `create_app(**settings)` on host:port in `workers` processes until interrupted; the exit status.
+
+    `ready` is called once the port is had. Raises OSError when it cannot be (in use, or not allowed).
+    """
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(create_app(**settings), host=host, port=port, workers=None, **_UVICORN)  # type: ignore[arg-type]
-        return
+        app = create_app(**settings)
+        with _socket(host, port, reuse_port=False) as sock:
+            ready()
+            uvicorn.Server(uvicorn.Config(app, **_UVICORN)).run(sockets=[sock])  # type: ignore[arg-type]
+        return 0
+    with _socket(host, port, reuse_port=False):
+        pass  # nobody else holds the port, another Amity's shared one included (it would take half the clients)
     context = multiprocessing.get_context("spawn")
-    children = [context.Process(target=_worker, args=(settings, host, port), daemon=True) for _ in range(workers)]
+    started = context.Barrier(workers + 1)
+    children = [context.Process(target=_worker, args=(settings, host, port, started), daemon=True)
+                for _ in range(workers)]
     for child in children:
         child.start()
 
-    def _stop(signum: int, _frame: object) -> None:
+    def _stop_all(status: int) -> NoReturn:
         for child in children:
             if child.is_alive():
                 child.terminate()
         for child in children:
             child.join(timeout=10)
-        sys.exit(0)
+        sys.exit(status)
 
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, lambda *_: _stop_all(0))
+    signal.signal(signal.SIGINT, lambda *_: _stop_all(0))
+    try:
+        started.wait(timeout=120)  # every process has its socket and its app
+    except threading.BrokenBarrierError:
+        _stop_all(1)
+    ready()
     for child in children:
         child.join()
+        if child.exitcode:  # one failed: the rest go too
+            _stop_all(1)
+    return 0
 
 
-def _worker(settings: dict[str, Any], host: str, port: int) -> None:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+def _socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
-    server = uvicorn.Server(uvicorn.Config(create_app(**settings), **_UVICORN))  # type: ignore[arg-type]
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _worker(settings: dict[str, Any], host: str, port: int, started: Any) -> None:
+    die_with_parent()
+    try:
+        sock = _socket(host, port, reuse_port=True)
+        server = uvicorn.Server(uvicorn.Config(create_app(**settings), **_UVICORN))  # type: ignore[arg-type]
+    except BaseException:
+        started.abort()  # the parent stops the others and fails
+        raise
+    started.wait(timeout=120)
     server.run(sockets=[sock])
