@@ -307,3 +307,13 @@ def test_what_was_rejected_is_not_counted_searched_or_on_a_timeline(db: Engine):
 
     assert stats(db)["ties"]["planned"] == 0 and stats(db)["events"] == 0
     assert timeline(db, "Turkistan") == [] and search(db, "Turkistan")["ties"] == []
+
+
+def test_a_profile_leaves_rejected_events_out_however_many_it_lists(db: Engine):
+    ingest([planned()], db)
+    with Session(db) as session:
+        visit = session.scalars(select(EventRow.id)).one()
+    reject(db, "event", visit, "ana")
+    for limit in (50, None):
+        profile = entity_profile(db, "Turkistan", events_limit=limit)
+        assert profile is not None and profile["events"] == [] and profile["events_total"] == 0

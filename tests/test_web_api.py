@@ -217,3 +217,41 @@ def test_many_requests_at_once_on_one_thread_all_get_answers(db_url: str) -> Non
 
     with ThreadPoolExecutor(1) as thread:  # a loop of its own: Playwright's sync API may hold this thread's
         assert thread.submit(lambda: asyncio.run(all_at_once())).result() == [200] * 40
+
+
+def test_pages_are_answered_while_an_article_is_being_read(db_url: str) -> None:
+    """Reading an article (seconds with spaCy) runs beside the threads that answer requests, not in one of them."""
+    import asyncio
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx2 as httpx
+
+    from amity.web import create_app
+
+    build_registry(db_url)
+    _, _, _, token = ids_of(db_url)
+    reading = threading.Event()
+    release = threading.Event()
+
+    def slow(articles: Iterable[Article]) -> Iterator[Record]:
+        reading.set()
+        release.wait(timeout=30)
+        yield from stand_in(articles)
+
+    app = create_app(db_url, threads=1, extractor=slow)
+
+    async def meanwhile() -> tuple[int, int]:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://amity.test") as client:
+                posted = asyncio.create_task(client.post(
+                    "/api/articles", headers={"Authorization": f"Bearer {token}"},
+                    json={"doc": "slow.txt", "text": "Busan and Valparaíso plan a twinning."}))
+                await asyncio.to_thread(reading.wait, 10)
+                stats = await asyncio.wait_for(client.get("/api/stats"), timeout=10)
+                release.set()
+                return stats.status_code, (await posted).status_code
+
+    with ThreadPoolExecutor(1) as thread:
+        assert thread.submit(lambda: asyncio.run(meanwhile())).result() == (200, 201)

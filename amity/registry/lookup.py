@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.nlp.names import fold, name_key
+from amity.registry.curated import visible
 from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
                                 MentionRow)
 
@@ -75,10 +76,13 @@ def events_among(groups: list[set[int]]) -> Select[tuple[int]]:
     return query
 
 
-def latest_events(session: Session, groups: list[set[int]], limit: int) -> tuple[list[int], int]:
+def latest_events(session: Session, groups: list[set[int]], limit: int, *,
+                  include_rejected: bool = True) -> tuple[list[int], int]:
     """The ids of the `limit` latest of `events_among(groups)` (undated last), and how many there are in all."""
     among = events_among(groups)
-    if len(groups) == 1:  # from the participants' index and the reports alone
+    if not include_rejected:
+        among = among.where(visible(EventRow))
+    if len(groups) == 1 and include_rejected:  # from the participants' index and the reports alone
         total = session.scalar(
             select(func.count(func.distinct(EventReportRow.event_id)))
             .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)

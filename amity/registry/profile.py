@@ -32,7 +32,7 @@ def entity_profile(db: Engine | Session, name: str, *, events_limit: int | None 
             listed = events(session, entity_ids=relatives)
             total = len(listed)
         else:
-            ids, total = latest_events(session, [relatives], events_limit)
+            ids, total = latest_events(session, [relatives], events_limit, include_rejected=False)
             listed = describe_events(session, list(session.scalars(select(EventRow).where(EventRow.id.in_(ids)))))
         return {
             "id": entity.id,

@@ -28,7 +28,7 @@ from amity.web.reads.events import EventQuery, event_detail, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
 from amity.web.security import require_reader, require_writer
 from amity.web.sessions import Db
-from amity.web.writes import store_article
+from amity.web.writes import store_article_in_thread
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
@@ -179,11 +179,12 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, summary="Read an article and store what it says (needs a token)",
              responses={200: {"description": "The same text was already stored"}, 401: {"description": "No valid token"},
                         413: {"description": "Body over the size limit"}})
-def post_article(body: ArticleIn, request: Request, owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
+async def post_article(body: ArticleIn, request: Request,
+                       owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
     """Ingest through `amity.registry.ingest`: new, unchanged (same text), or replaced (same doc or URL)."""
     article = Article(doc=body.doc, text=body.text, title=body.title, url=body.url, published=body.published,
                       source=f"api ({owner})")
-    outcome, article_id = store_article(request.app, article)
+    outcome, article_id = await store_article_in_thread(request.app, article)
     return JSONResponse({"outcome": outcome, "id": article_id, "page": f"/articles/{article_id}"},
                         status_code=200 if outcome == "unchanged" else 201,
                         headers={"Location": f"/api/articles/{article_id}"})

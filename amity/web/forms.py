@@ -10,13 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from amity.model import Article
 from amity.registry import content_hash
 from amity.web.render import render
 from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
-from amity.web.writes import store_article
+from amity.web.writes import store_article_in_thread
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -63,12 +64,12 @@ def ingest_form(request: Request) -> Response:
 
 
 @router.post("/ingest")
-def ingest(request: Request, text: Annotated[str, Form()], doc: Annotated[str, Form(max_length=1000)] = "",
-           title: Annotated[str, Form(max_length=2000)] = "", url: Annotated[str, Form(max_length=2000)] = "",
-           published: Annotated[str, Form(max_length=32)] = "",
-           csrf_token: Annotated[str, Form(max_length=200)] = "") -> Response:
+async def ingest(request: Request, text: Annotated[str, Form()], doc: Annotated[str, Form(max_length=1000)] = "",
+                 title: Annotated[str, Form(max_length=2000)] = "", url: Annotated[str, Form(max_length=2000)] = "",
+                 published: Annotated[str, Form(max_length=32)] = "",
+                 csrf_token: Annotated[str, Form(max_length=200)] = "") -> Response:
     check_csrf(request, csrf_token)
-    owner = token_owner(request.app.state.engine, request.cookies.get(SESSION_COOKIE))
+    owner = await run_in_threadpool(token_owner, request.app.state.engine, request.cookies.get(SESSION_COOKIE))
     if owner is None:
         raise HTTPException(401, "Sign in with a token to add articles.")
     form = {"text": text, "doc": doc, "title": title, "url": url, "published": published}
@@ -83,6 +84,6 @@ def ingest(request: Request, text: Annotated[str, Form()], doc: Annotated[str, F
                       published=published.strip() or None, source=f"web form ({owner})")
     if not article.doc:  # a name of its own, so that it never replaces another unnamed article
         article.doc = f"web-{content_hash(article)[:12]}"
-    _, article_id = store_article(request.app, article)
+    _, article_id = await store_article_in_thread(request.app, article)
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
 

@@ -2,10 +2,16 @@
 
 spaCy's pipeline is not meant to be run from several threads at once, and
 each article is one transaction anyway, so web ingests queue on a lock.
+They run in a thread of their own (`store_article_in_thread`): reading an
+article takes seconds, and in one of the few threads that answer requests
+it would hold up every page of the process meanwhile.
 """
 from __future__ import annotations
 
 from typing import Any
+
+import anyio
+import anyio.to_thread
 
 from fastapi import HTTPException
 from sqlalchemy import select
@@ -30,3 +36,14 @@ def store_article(app: Any, article: Article) -> tuple[str, int]:
     if article_id is None:  # replaced again by another writer meanwhile
         raise RuntimeError("the article was stored but is no longer there")
     return outcome, article_id
+
+
+_ingest_limiter: anyio.CapacityLimiter | None = None
+
+
+async def store_article_in_thread(app: Any, article: Article) -> tuple[str, int]:
+    """`store_article` in a thread of its own (one at a time), not one of those that answer requests."""
+    global _ingest_limiter
+    if _ingest_limiter is None:
+        _ingest_limiter = anyio.CapacityLimiter(1)
+    return await anyio.to_thread.run_sync(store_article, app, article, limiter=_ingest_limiter)

@@ -4,11 +4,9 @@ Both draw the same ties, those the registry page's country, kind and stage
 filters choose (`TieQuery`), at most `limit` of them in id order, so that
 a registry of 100,000 articles still gives a drawing a browser can hold;
 `truncated` says when more would have matched. Whatever the limit, the
-reads are a fixed handful of queries per batch of ties (the ties, their
-summaries through `describe_ties`, their parties, those parties and their
-towns), never one per tie or per node. A dormant-only view reads ties in
-batches until it has `limit` dormant ones, since dormancy is judged from
-dates in Python.
+reads are a fixed handful of queries (the ties, dormant ones chosen in
+SQL too, their summaries through `describe_ties`, their parties, those
+parties and their towns), never one per tie or per node.
 
 On the map a party is placed as `amity export --format geojson` places it:
 at its own coordinates or, for a municipality, at its town's; a tie is a
