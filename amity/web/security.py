@@ -40,6 +40,7 @@ from sqlalchemy import (
     insert,
     select,
 )
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_PREFIX = "amity_"
@@ -113,9 +114,12 @@ def signed_in(request: Request) -> str | None:
     return token_owner(engine, bearer(request)) or token_owner(engine, request.cookies.get(SESSION_COOKIE))
 
 
-def require_reader(request: Request) -> None:
-    """Dependency of every read: open, unless the app is private (then a token or sign-in is needed)."""
-    if request.app.state.private and signed_in(request) is None:
+async def require_reader(request: Request) -> None:
+    """Dependency of every read: open, unless the app is private (then a token or sign-in is needed).
+
+    Async, so that an open read does not wait for a worker thread just to learn it is open.
+    """
+    if request.app.state.private and await run_in_threadpool(signed_in, request) is None:
         raise HTTPException(401, "a token is needed to read this registry (Authorization: Bearer TOKEN, or sign in)",
                             headers={"WWW-Authenticate": "Bearer"})
 
