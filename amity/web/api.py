@@ -51,8 +51,14 @@ class Page(BaseModel):
     next_cursor: str | None = None
 
 
-def _page(items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any]:
-    return {"items": items, "next_cursor": next_cursor}
+def _page(items: list[dict[str, Any]], next_cursor: str | None) -> JSONResponse:
+    return _json({"items": items, "next_cursor": next_cursor})
+
+
+def _json(content: Any) -> JSONResponse:
+    """The answer as JSON as it is: the plain dicts the reads build need no validation, and FastAPI would
+    validate a returned dict in one more trip through its worker threads."""
+    return JSONResponse(content)
 
 
 def _day(value: str | None) -> date | None:
@@ -70,7 +76,7 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
               sort: TieSort = "id", order: Literal["asc", "desc"] = "asc",
               as_of: Annotated[str | None, Query(pattern=DAY, description="Judge dormancy on this day.")] = None,
               include_rejected: IncludeRejected = False,
-              limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+              limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date.
 
     Each has `curation`: null, or {"state": confirmed | rejected | edited, "by", "at"}."""
@@ -96,11 +102,11 @@ def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | N
 
 
 @router.get("/ties/{tie_id}", summary="One partnership with its stage history and activity")
-def get_tie(db: Db, tie_id: int) -> dict[str, Any]:
+def get_tie(db: Db, tie_id: int) -> JSONResponse:
     found = tie_detail(db, tie_id)
     if found is None:
         raise HTTPException(404, f"no tie {tie_id}")
-    return found
+    return _json(found)
 
 
 # --------------------------------------------------------------------------- entities, events
@@ -109,25 +115,25 @@ def get_tie(db: Db, tie_id: int) -> dict[str, Any]:
 def list_entities(db: Db, name: Annotated[str | None, Query(max_length=200)] = None,
                   type: Literal["person", "organization", "place"] | None = None,
                   country: Annotated[str | None, Query(max_length=8)] = None,
-                  limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+                  limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Entities by id; `name` matches any of their names, accents and case aside."""
     return _page(*entity_page(db, EntityQuery(name=name, type=type, country=country), cursor=cursor, limit=limit))
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names and why, offices, partners, events")
-def get_entity(db: Db, entity_id: int) -> dict[str, Any]:
+def get_entity(db: Db, entity_id: int) -> JSONResponse:
     found = entity_detail(db, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id}")
-    return found
+    return _json(found)
 
 
 @router.get("/events/{event_id}", summary="One event with its reports and the decisions taken about it")
-def get_event(db: Db, event_id: int) -> dict[str, Any]:
+def get_event(db: Db, event_id: int) -> JSONResponse:
     found = event_detail(db, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return found
+    return _json(found)
 
 
 @router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
@@ -135,7 +141,7 @@ def list_events(db: Db, type: Literal["visit", "meeting", "signing", "ratificati
                 status: Literal["occurred", "planned"] | None = None, since: Since = None, until: Since = None,
                 entity: Annotated[int | None, Query(description="Only events this entity took part in.")] = None,
                 include_rejected: IncludeRejected = False,
-                limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+                limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Events earliest first (undated last), each with its reports' evidence and `curation`."""
     where = EventQuery(type=type, status=status, since=since, until=until,
                        entity_ids=frozenset({entity}) if entity is not None else None,
@@ -146,17 +152,17 @@ def list_events(db: Db, type: Literal["visit", "meeting", "signing", "ratificati
 # --------------------------------------------------------------------------- articles
 
 @router.get("/articles", response_model=Page, summary="Stored articles, newest first")
-def list_articles(db: Db, limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> dict[str, Any]:
+def list_articles(db: Db, limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     before = paging.after_id(cursor, "articles:id")
     return _page(*paging.id_page(read_articles(db, before_id=before, limit=limit + 1), limit, "articles:id"))
 
 
 @router.get("/articles/{article_id}", summary="One article: its text and every fact drawn from it, with offsets")
-def get_article(db: Db, article_id: int) -> dict[str, Any]:
+def get_article(db: Db, article_id: int) -> JSONResponse:
     found = read_article(db, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
-    return found
+    return _json(found)
 
 
 class ArticleIn(BaseModel):
@@ -198,11 +204,11 @@ DrawLimit = Annotated[int, Query(ge=1, le=network.MAX_LIMIT, description="At mos
 
 @router.get("/graph", summary="The chosen ties as a network: parties as nodes, ties as edges")
 def graph(db: Db, country: Filter = None, kind: Filter = None, stage: Filter = None,
-          limit: DrawLimit = network.DEFAULT_LIMIT) -> dict[str, Any]:
+          limit: DrawLimit = network.DEFAULT_LIMIT) -> JSONResponse:
     """{"nodes": [{id, entity, name, type, country, url}], "edges": [{id, tie, source, target, kind, status,
     dormant, date, url}], "truncated"}. Filters as on the /graph page, whose query string this takes: an empty
     value is no filter, an unknown kind or stage or a country that is not an ISO code is a 400."""
-    return network.graph(network.drawn(db, drawn_ties(country, kind, stage), limit))
+    return _json(network.graph(network.drawn(db, drawn_ties(country, kind, stage), limit)))
 
 
 @router.get("/map", summary="The chosen ties on a map, as GeoJSON: places as points, ties as lines")
@@ -218,13 +224,13 @@ def map_features(db: Db, country: Filter = None, kind: Filter = None, stage: Fil
 
 @router.get("/search", summary="Entities, ties and article text matching the words")
 def search(request: Request, q: Annotated[str, Query(max_length=200)],
-           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-    return {"q": q, **run_search(request.app.state.engine, q, limit=limit)}
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> JSONResponse:
+    return _json({"q": q, **run_search(request.app.state.engine, q, limit=limit)})
 
 
 @router.get("/stats", summary="Counts of what the registry holds")
-def stats(db: Db) -> dict[str, Any]:
-    return read_stats(db)
+def stats(db: Db) -> JSONResponse:
+    return _json(read_stats(db))
 
 
 @router.get("/export/{format}", summary="The registry in an export format, streamed (as `amity export`)")
