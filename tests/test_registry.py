@@ -444,3 +444,11 @@ def test_search_forgets_names_a_corrected_article_no_longer_gives(db: Engine):
     assert search(db, "bravo")["entities"] == []
     assert [e["name"] for e in search(db, "charlie")["entities"]] == ["Charlie Council"]
     assert [e["name"] for e in search(db, "delta")["entities"]] == ["Delta Agency"]
+
+
+def test_the_latest_items_of_a_timeline_are_latest_by_their_first_day(db: Engine):
+    pair = (place("Turkistan", 1517945, "KZ"), place("Üsküdar", 738329, "TR"))
+    ingest([reading("a.txt", *pair, ties=(tie("Turkistan", "Üsküdar", "proposed", "2021-01/2021-03"),)),
+            reading("b.txt", *pair, ties=(tie("Turkistan", "Üsküdar", "planned", "2021-01-15"),))], db)
+    assert [item["date"] for item in timeline(db, "Turkistan", limit=1)] == ["2021-01-15"]
+    assert [item["date"] for item in timeline(db, "Turkistan")] == ["2021-01/2021-03", "2021-01-15"]

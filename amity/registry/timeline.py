@@ -59,11 +59,12 @@ def _stages(session: Session, groups: list[set[int]], limit: int | None) -> list
     if not parties:
         return []
     kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).all())
-    query = select(TieStageRow).where(TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None),
-                                      visible(TieStageRow))
-    if limit is not None:  # ISO dates of any precision sort as their first days do
-        query = query.order_by(TieStageRow.date.desc(), TieStageRow.id.desc()).limit(limit)
-    stages = session.scalars(query).all()
+    chosen = (TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None), visible(TieStageRow))
+    if limit is not None:  # the latest by first day, spans too ("2021-01/2021-03" starts before "2021-01-15")
+        dated = session.execute(select(TieStageRow.id, TieStageRow.date).where(*chosen)).all()
+        dated.sort(key=lambda row: (dates.span(row.date)[0], row.id), reverse=True)
+        chosen = (TieStageRow.id.in_([row.id for row in dated[:limit]]),)
+    stages = session.scalars(select(TieStageRow).where(*chosen)).all()
     names = names_of(session, set().union(*parties.values()))
     docs = docs_of(session, {s.article_id for s in stages})
     return [{
