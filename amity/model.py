@@ -14,12 +14,13 @@ EntityType = Literal["person", "organization", "place"]
 EventType = Literal["visit", "meeting", "signing", "ratification", "attendance"]
 EventStatus = Literal["occurred", "planned"]
 TieKind = Literal["sister_city", "cooperation"]
-TieStatus = Literal["proposed", "planned", "signed", "ratified", "active"]
+TieStatus = Literal["proposed", "planned", "signed", "ratified", "ended", "active"]
 
-#: Tie stages in the order a partnership moves through them; "active" is
-#: orthogonal (an existing tie mentioned without a new stage) and ranks lowest
-#: so that any reported stage wins over a bare mention.
-TIE_STAGES: tuple[str, ...] = ("active", "proposed", "planned", "signed", "ratified")
+#: Tie stages in the order a partnership moves through them, ending with "ended"
+#: (suspended, frozen, terminated); "active" is orthogonal (an existing tie
+#: mentioned without a new stage) and ranks lowest so that any reported stage
+#: wins over a bare mention.
+TIE_STAGES: tuple[str, ...] = ("active", "proposed", "planned", "signed", "ratified", "ended")
 
 
 @dataclass(frozen=True)
