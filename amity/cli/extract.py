@@ -44,7 +44,7 @@ def extract(
     from amity.ingest import read_sources
     from amity.nlp import extract as run_extract
     from amity.nlp.parallel import extract_parallel
-    from amity.nlp.pipeline import readable
+    from amity.nlp.limits import readable
 
     counter = InputCounter()
     articles = counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))

@@ -35,7 +35,7 @@ def ingest(
 
     from amity.ingest import read_sources
     from amity.nlp.parallel import extract_parallel
-    from amity.nlp.pipeline import readable
+    from amity.nlp.limits import readable
     from amity.registry import ingest as store
     from amity.store import StoreError
 
