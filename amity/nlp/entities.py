@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from rapidfuzz import fuzz
 
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms, organisations

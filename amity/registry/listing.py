@@ -3,15 +3,16 @@
 A tie is `dormant` when neither a stage nor an activity of it falls within
 the last N years (default 3) before today or a given day; an undated stage
 counts at the publication date of the article that reports it, and a tie
-with no date at all is not called dormant.
+with no date at all is not called dormant. A tie that `ended` is over, not
+dormant.
 """
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, select
+from sqlalchemy import ColumnElement, Engine, Row, and_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
@@ -19,6 +20,7 @@ from amity.registry.curated import badge, visible
 from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
+from amity.vocabulary import ENDED
 
 DORMANT_YEARS = 3
 
@@ -54,7 +56,7 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
 
 def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
     """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated: never dormant)."""
-    return TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years)
+    return and_(TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years), TieRow.status != ENDED)
 
 
 def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of: date | None = None,
@@ -73,7 +75,7 @@ def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of:
         "status": tie.status,
         "date": tie.date,
         "last_activity": tie.last_activity,
-        "dormant": tie.seen_until is not None and tie.seen_until < cutoff,
+        "dormant": tie.seen_until is not None and tie.seen_until < cutoff and tie.status != ENDED,
         "sources": tie.sources,
         "last_seen": tie.last_seen,
         "curation": badge(tie),

@@ -15,10 +15,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from amity.vocabulary.names import name_key
 from amity.registry import events, ties
-from amity.store.schema import (EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, MentionRow,
-                                RoleRow, TiePartyRow, TieRow, TieStageRow)
+from amity.store.schema import (
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    MentionRow,
+    RoleRow,
+    TiePartyRow,
+    TieRow,
+    TieStageRow,
+)
+from amity.vocabulary.names import name_key
 
 
 @dataclass

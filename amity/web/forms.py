@@ -15,13 +15,14 @@ from starlette.responses import Response
 
 from amity.model import Article
 from amity.registry import content_hash
+from amity.vocabulary import ISO_DATE_PATTERN
 from amity.web.render import render
 from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
 from amity.web.writes import store_article_in_thread
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
 _SESSION_DAYS = 30
 
 

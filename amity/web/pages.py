@@ -13,20 +13,19 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
-from amity.registry.curated import visible
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
+from amity.registry.curated import visible
 from amity.registry.search import search as run_search
 from amity.store.schema import TieRow
+from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.filters import COUNTRY, ISO_DATE, choice, matching
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import event_detail, recent_events
 from amity.web.reads.ties import (
-    KINDS,
     SORTS,
-    STAGES,
     TieQuery,
     describe,
     stage_trail,
@@ -66,7 +65,7 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
              rejected: Text = None, cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
     where = TieQuery(party=(party or "").strip() or None,
                      country=matching("country", country, COUNTRY, "a country code such as KZ"),
-                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
+                     kind=choice("kind", kind, TIE_KINDS), stage=choice("stage", stage, TIE_STATUS_FILTERS),
                      since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
                      include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
@@ -75,7 +74,7 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {
         "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
-        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor),
+        "kinds": TIE_KINDS, "stages": TIE_STATUS_FILTERS, "paged": bool(cursor),
     })
 
 

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from amity import __version__
+from amity.vocabulary import EVENT_STATUSES, TIE_STAGES
 from amity.web.security import csrf_token, remember_csrf, signed_in
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -30,6 +31,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["label"] = label
     env.globals["version"] = __version__
     env.globals["query"] = query
+    env.globals["tie_stages"] = TIE_STAGES
+    env.globals["event_statuses"] = EVENT_STATUSES
     env.tests["rejected"] = rejected
     return Jinja2Templates(env=env)
 

@@ -12,7 +12,6 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-
 from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
