@@ -69,98 +69,21 @@ class TieFinder:
         token_entity = token_index(entities)
         context = _ArticleContext(entities, title_case_lines(doc))
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
-        orphans: list[tuple[str, _Stage, Span]] = []
-        roster_of: EntityCluster | None = None  # "Ashgabat's twin cities": whose partners a later list names
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             agreement = self._agreement_signed(sent_events)
-            # "they signed a very important protocol": the sister-city protocol told of before
-            sister = sister or any(e.agreement == "sister_city" for e in sent_events if e.type == "signing") \
-                and _unnamed_agreement(sent)
             if not sister and not agreement:
-                listed = self._listed_towns(sent, token_entity, context, roster_of) if roster_of else []
-                for town in listed:
-                    self._record(ties, "sister_city", [roster_of, town], _Stage("active"), sent)
                 continue
-            if sister and not sent_events:
-                roster_of = self._roster_owner(sent, token_entity, context) or roster_of
             kind = "sister_city" if sister else "cooperation"
             stage = self._stage(kind, lowered, sent_events, sent)
             if stage is None:
                 continue
-            groups = [] if self._refers_back(sent_events) else self._parties(sent, token_entity, kind, context, sent_events)
-            if not groups:
-                orphans.append((kind, stage, sent))
-            for parties in groups:
+            for parties in self._parties(sent, token_entity, kind, context, sent_events):
                 self._record(ties, kind, parties, stage, sent)
-        for kind, stage, sent in orphans:
-            # "The document was signed by ...", "the agreement on twinned relations was signed today":
-            # the one tie the article is about
-            candidates = [t for t in ties.values() if t.kind == kind] or list(ties.values())
-            if len(candidates) == 1:
-                self._record(ties, candidates[0].kind, candidates[0].parties, stage, sent)
-        doc._.ties = self._fold_into_twinnings(ties)
+        doc._.ties = list(ties.values())
         return doc
-
-    def _fold_into_twinnings(self, ties: dict) -> list[TieMention]:
-        """An agreement between two towns already reported as twinned is their twinning protocol
-        ("... signed a protocol of the same kind"): its stage goes to the sister-city tie."""
-        out = []
-        for key, tie in ties.items():
-            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
-            if twin is None or twin.status == "proposed":  # a memorandum now, twinning only wished for
-                out.append(tie)
-                continue
-            for sent in tie.sentences:
-                self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
-        return out
-
-    @staticmethod
-    def _roster_owner(sent: Span, token_entity: dict[int, EntityCluster],
-                      context: "_ArticleContext") -> EntityCluster | None:
-        """The town whose partners the sentence speaks of: "Ashgabat's twin cities", "the sister
-        cities of Bursa"."""
-        for tok in sent:
-            if tok.lower_ in ("cities", "towns", "municipalities") and tok.head is not tok:
-                for child in tok.children:
-                    owner = token_entity.get(child.i) if child.dep_ == "poss" else None
-                    if child.dep_ == "prep" and child.lower_ == "of":
-                        owner = next((token_entity.get(g.i) for g in child.children if g.dep_ == "pobj"), None)
-                    if owner is not None:
-                        owner = context.town_of(owner)
-                        if owner.type == "place":
-                            return owner
-        return None
-
-    @staticmethod
-    def _listed_towns(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
-                      owner: EntityCluster) -> list[EntityCluster]:
-        """Towns abroad listed in a sentence about cities ("cities such as Kabul, Baku, Lanzhou")."""
-        if not any(t.lower_ in ("cities", "towns", "municipalities", "capitals") for t in sent):
-            return []
-        towns = []
-        for k in range(sent.start, sent.end):
-            c = token_entity.get(k)
-            if c is None or c in towns or c is owner or c.type != "place" or c.place is None:
-                continue
-            if c.place.kind in ("city", "district") and c.place.country != (owner.place.country if owner.place else None):
-                towns.append(c)
-        return towns if len(towns) >= 3 else []
-
-    def _refers_back(self, events: list[EventMention]) -> bool:
-        """"The document was signed by ...": an agreement named only by a definite common noun."""
-        for e in events:
-            trigger = e.trigger
-            if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
-                continue
-            for obj in trigger.children:
-                if obj.dep_ in ("nsubjpass", "dobj") and obj.lemma_.lower() in ("document", "agreement", "protocol", "memorandum") \
-                        and any(c.lower_ in ("the", "this") for c in obj.children) \
-                        and not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in obj.children):
-                    return True
-        return False
 
     @staticmethod
     def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
@@ -224,9 +147,6 @@ class TieFinder:
             anchor = None
             if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
                 anchor = context.anchor_town(exclude=parties[0])
-            elif kind == "cooperation":
-                pair = context.main_pair(_both_sides(sent))
-                return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
         if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
@@ -236,33 +156,12 @@ class TieFinder:
                 return [[anchor, p] for p in parties]
         if len(parties) == 2:
             return [parties]
-        if not between:
-            # "Kraków maintains ties with Edinburgh, Bordeaux and Lviv": the subject and each partner
-            center = self._center(sent, token_entity, context, parties, kind)
-            if center is not None:
-                return [[center, p] for p in parties if p is not center]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
         if between and len(parties) <= 4:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
-
-    @staticmethod
-    def _center(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
-                parties: list[EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
-        """The party a list of partners hangs on: the town in the sentence's subject ("Kraków
-        maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                named = _distinct([context.town_of(token_entity[t.i], kind) for t in tok.subtree if t.i in token_entity])
-                named = [c for c in named if c in parties]
-                if len(named) == 1:
-                    return named[0]
-                if named:
-                    return None  # "Üsküdar and Zeytinburnu signed with Kentau": no single centre
-        owner = TieFinder._roster_owner(sent, token_entity, context)
-        return owner if owner in parties else None
 
     @staticmethod
     def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
@@ -402,56 +301,25 @@ class _ArticleContext:
         return n
 
     def anchor_town(self, exclude: EntityCluster) -> EntityCluster | None:
-        """The town the article is about, if it is not `exclude` and not in the same country."""
+        """The town the article is about, paired with `exclude` when a twinning sentence names only
+        that partner ("Batumi, a twin town, ..."). The partner must be a town linked to a country
+        and the anchor a town of another country: a district's own city, a region or a continent
+        ("partner towns across Europe") is no partner."""
+        if exclude.place is None or exclude.place.kind not in ("city", "district") or not exclude.place.country:
+            return None
         towns = [c for c in self.entities if c.type == "place" and c is not exclude
-                 and (c.place is None or c.place.kind in ("city", "district"))
+                 and c.place is not None and c.place.kind in ("city", "district")
+                 and c.place.country and c.place.country != exclude.place.country
                  and not all(m.dateline for m in c.mentions)]
-        if exclude.place is not None and exclude.place.country:
-            towns = [c for c in towns if c.place is None or c.place.country != exclude.place.country]
         if not towns:
             return None
         return max(towns, key=self._count)
-
-    def main_pair(self, kinds: frozenset[str] | None) -> list[EntityCluster] | None:
-        """"Both sides", "the two provinces": the two places of that kind the article names most."""
-        if not kinds:
-            return None
-        places = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind in kinds]
-        if len(places) < 2:
-            return None
-        ranked = sorted(places, key=lambda c: -len(c.mentions))
-        if len(ranked) > 2 and len(ranked[1].mentions) <= len(ranked[2].mentions):
-            return None  # no clear two sides among several states
-        return ranked[:2]
 
     def countries_named(self, names: list[str]) -> list[EntityCluster]:
         """The article's entities for countries named by adjective ("Kyrgyz" → the Kyrgyz Republic)."""
         wanted = {country_code(n) for n in names} - {None}
         return [c for c in self.entities if c.type == "place" and c.place is not None
                 and c.place.kind == "country" and c.place.country in wanted]
-
-
-_SIDES = {
-    frozenset({"country"}): ("the sides", "both sides", "two sides", "both countries", "two countries", "the parties",
-                             "both parties", "two states", "both states", "two governments", "both governments"),
-    frozenset({"region"}): ("two provinces", "both provinces", "two regions", "both regions"),
-    frozenset({"city", "district"}): ("two cities", "both cities", "two towns", "both towns", "two municipalities"),
-}
-
-
-def _unnamed_agreement(sent: Span) -> bool:
-    """"they signed a very important protocol", not "signed the Declaration on Strategic Partnership"."""
-    objects = [c for t in sent if t.lemma_.lower() in ("sign", "ink") and t.pos_ in ("VERB", "AUX")
-               for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objects) and all(o.is_lower for o in objects)
-
-
-def _both_sides(sent: Span) -> frozenset[str] | None:
-    text = sent.text.lower()
-    for kinds, phrases in _SIDES.items():
-        if any(p in text for p in phrases):
-            return kinds
-    return None
 
 
 def _are_states(parties: list[EntityCluster]) -> bool:
