@@ -46,6 +46,8 @@ class _Stage:
     explicit: bool = False
     #: Read from a cooperation noun alone ("the partnership between A and B"), no agreement named.
     generic: bool = False
+    #: Its parties are those of the "between" phrase of the cooperation noun, not the whole sentence.
+    between_only: bool = False
 
 
 @Language.factory("amity_ties")
@@ -99,7 +101,7 @@ class TieFinder:
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
                 stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
-            elif sister or self._agreement_signed(sent_events, sent):
+            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent):
                 stage = self._stage(kind, lowered, sent_events, sent, doc)
             else:
                 stage = self._cooperation_stage(sent, lowered, doc)
@@ -109,10 +111,10 @@ class TieFinder:
             stage = self._ended(sent, lowered, doc, stage)
             groups: list[list[EntityCluster]] = []
             if stage is not None:
-                groups = self._parties(sent, token_entity, kind, context, sent_events)
+                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
                 if not groups and item and listing is not None and listing.parties:
                     groups = [listing.parties]
-                if not groups and len(named_before) == 2 and any(p in lowered for p in self.pair_phrases):
+                if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
                     groups = [named_before]  # "both sides agreed ...": the one pair just named
                 for parties in groups:
                     if stage.generic:
@@ -124,8 +126,7 @@ class TieFinder:
                 listing.parties = found[0] if len(found) == 1 else []
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
-            if named:
-                named_before = named if len(named) == 2 else []
+            named_before = named if len(named) == 2 else []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
@@ -205,7 +206,7 @@ class TieFinder:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
                     tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
                 if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
-                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t is not tok):
+                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
                     return True
         return False
 
@@ -245,9 +246,11 @@ class TieFinder:
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
             return None
         if agreed:
-            return _Stage("proposed", generic=True)
+            return _Stage("proposed", generic=True, between_only=True)
         founded = self._founded(sent, doc)
-        return founded or _Stage("active", generic=True)
+        if founded is not None:
+            return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
+        return _Stage("active", generic=True, between_only=True)
 
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
@@ -260,6 +263,18 @@ class TieFinder:
         if not tie_words:
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
+        """"both sides", "the two regions": a reference to a pair of that kind ("countries" are
+        states, "cities" towns, "regions" regions; "sides" and "parties" anything)."""
+        for phrase in self.pair_phrases:
+            if phrase not in lowered:
+                continue
+            kinds = next((k for word, k in _PAIR_KINDS.items() if phrase.endswith(word)), None)
+            if kinds is None or not kinds and all(p.type == "organization" for p in pair) \
+                    or all(p.place is not None and p.place.kind in kinds for p in pair):
+                return True
+        return False
 
     def _list_lead(self, sent: Span, lowered: str, events: list[EventMention], all_events: list[EventMention],
                    doc: Doc) -> _Stage | None:
@@ -294,7 +309,10 @@ class TieFinder:
         return first.like_num and following is not None and following.text in (")", ".")
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                 context: "_ArticleContext", events: list[EventMention]) -> list[list[EntityCluster]]:
+                 context: "_ArticleContext", events: list[EventMention],
+                 between_only: bool = False) -> list[list[EntityCluster]]:
+        """The groups of parties the sentence's tie is between; with `between_only`, only those of
+        a "between" phrase ("the partnership between A and B")."""
         sides = self._with_sides(sent, token_entity, events)
         if sides is not None:
             left = self._normalise(_distinct([context.town_of(c, kind) for c in sides[0]]), kind)
@@ -306,6 +324,8 @@ class TieFinder:
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie
             return [g for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+        if between_only and not segments:
+            return []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
         return self._groups(found, sent, kind, context, events, bool(segments))
 
@@ -426,6 +446,12 @@ class _Listing:
     parties: list[EntityCluster]
 
 
+#: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
+_PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
+               "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
+               "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: Plural nouns of a package of documents ("X and Y sign five documents").
+_PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 
 
@@ -441,8 +467,8 @@ def _sentence_date(sent: Span, doc: Doc) -> str | None:
 def _same_clause(tok, verb) -> bool:
     """Whether `tok` hangs on `verb` with no other verb between them."""
     node = tok.head
-    while node is not verb:
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         node = node.head
     return True
@@ -455,9 +481,12 @@ def _without_package_states(ties: list[TieMention], context: "_ArticleContext") 
     for tie in ties:
         if tie.kind == "cooperation" and _are_states(tie.parties):
             states = {p.place.country for p in tie.parties if p.place is not None}
-            below = [t for t in ties if t is not tie and not _are_states(t.parties)
+            below = [t for t in ties if t is not tie
+                     and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
-            if below:
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in _PACKAGE_NOUNS) for t in sent)
+                          for sent in tie.sentences)
+            if below and package:
                 continue
         out.append(tie)
     return out
@@ -494,9 +523,16 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
                 k += 1
             continue
         if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
-            # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party
+            # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
+            # "in Uzbekistan's Tashkent": the venue stays a venue
+            in_venue = glue in ("in", "at") or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")
             while k < end and token_entity.get(k) is cluster:
                 k += 1
+            if in_venue:
+                k += 1
+                venue_of = token_entity.get(k)
+                while k < end and venue_of is not None and token_entity.get(k) is venue_of:
+                    k += 1
             continue
         abroad = previous is not None and previous.place is not None and cluster.place is not None \
             and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
@@ -578,8 +614,7 @@ class _ArticleContext:
         words = fold(name).replace("’", "'").split()
         if "of" in words[1:-1]:
             tail = " ".join(words[words.index("of", 1) + 1:])
-            state = self._places.get(tail)
-            if state is not None and state.place is not None and state.place.kind == "country":
+            if country_code(tail) is not None:
                 words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
         cues = tie_cues()
         for head in cues["territory_body_heads"]:
