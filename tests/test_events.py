@@ -159,3 +159,25 @@ def test_evidence_offsets_point_at_the_sentence_in_an_article_with_paragraphs(re
     for ev in signing.evidence:
         assert ev.sentence in text
         assert text[ev.start : ev.end] == ev.sentence
+
+
+# -- sentence boundaries ------------------------------------------------------------------
+
+def test_a_sentence_does_not_end_after_a_parenthesised_acronym(nlp) -> None:
+    doc = nlp("A friendship protocol was signed in Bursa by two member cities of the International Union of "
+              "Local Authorities (IULA) Kazan Municipality from Russia and Aktobe Municipality.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_the_signing_before_a_parenthesised_acronym_keeps_its_parties(read) -> None:
+    record = read("A friendship protocol was signed in Bursa by two member cities of the International Union of "
+                  "Local Authorities (IULA) Kazan Municipality from Russia and Aktobe Municipality.")
+    assert {"Kazan Municipality", "Aktobe Municipality"} <= set(only(record, "signing").participants)
+
+
+def test_full_stops_closing_quotes_and_line_breaks_still_end_sentences(nlp) -> None:
+    doc = nlp("Bursa and Osh sign a protocol\n\n"
+              "The mayors met in Bursa on 4 May 2023. “We are friends.” The protocol followed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Bursa and Osh sign a protocol", "The mayors met in Bursa on 4 May 2023.", "“We are friends.”",
+        "The protocol followed."]
