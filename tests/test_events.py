@@ -111,6 +111,25 @@ def test_two_signings_on_different_dates_stay_apart(read) -> None:
     assert dates == ["2021-03-05", "2023-10-09"]
 
 
+def test_the_second_day_of_a_dated_multi_day_visit_is_the_day_after_it_began(read) -> None:
+    record = read("The mayor of Osh Ali Bekov paid a three-day visit to Bursa on 4-6 May 2023. On the second day, "
+                  "Ali Bekov and the mayor of Bursa signed a cooperation protocol.", published="2023-05-10")
+    assert only(record, "visit").date == "2023-05-04/2023-05-06"
+    assert only(record, "signing").date == "2023-05-05"
+
+
+def test_the_last_day_of_a_dated_multi_day_forum_is_its_end(read) -> None:
+    record = read("Mayor of Kadıköy Ayşe Demir attended the Silk Road Mayors Forum in Samarkand on 10-12 April 2023. "
+                  "On the last day she met the mayor of Samarkand Rustam Aliyev.", published="2023-04-20")
+    assert only(record, "meeting").date == "2023-04-12"
+
+
+def test_an_ordinal_day_beyond_the_visit_gives_no_day(read) -> None:
+    record = read("The mayor of Osh Ali Bekov paid a three-day visit to Bursa on 4-6 May 2023. On the fifth day, "
+                  "Ali Bekov and the mayor of Bursa signed a cooperation protocol.", published="2023-05-10")
+    assert only(record, "signing").date != "2023-05-08"
+
+
 # -- attendance and ratification --------------------------------------------------------
 
 def test_attending_a_forum_is_attendance(read) -> None:
@@ -128,6 +147,19 @@ def test_taking_part_in_a_forum_is_attendance(read) -> None:
     attendance = only(record, "attendance")
     assert attendance.status == "occurred"
     assert attendance.place == "Astana"
+
+
+def test_a_gathering_attended_by_someone_is_their_attendance(read) -> None:
+    record = read("Diplomats gathered at the Diplomatic Academy for a seminar on water. "
+                  "It was attended by German Ambassador Petra Lang.")
+    assert "Petra Lang" in only(record, "attendance").participants
+
+
+def test_those_attending_a_reported_meeting_are_part_of_the_meeting(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. "
+                  "The meeting was attended by Deputy Mayor Emre Tunc.")
+    assert not events(record, "attendance")
+    assert "Emre Tunc" in only(record, "meeting").participants
 
 
 @pytest.mark.parametrize("parliament", ["The Mazhilis", "The Parliament of Kazakhstan"])
@@ -161,7 +193,7 @@ def test_evidence_offsets_point_at_the_sentence_in_an_article_with_paragraphs(re
         assert text[ev.start : ev.end] == ev.sentence
 
 
-# -- sentence boundaries ------------------------------------------------------------------
+# -- sentence boundaries and tokens -------------------------------------------------------
 
 def test_a_sentence_does_not_end_after_a_parenthesised_acronym(nlp) -> None:
     doc = nlp("A friendship protocol was signed in Bursa by two member cities of the International Union of "
@@ -181,3 +213,10 @@ def test_full_stops_closing_quotes_and_line_breaks_still_end_sentences(nlp) -> N
     assert [s.text.strip() for s in doc.sents] == [
         "Bursa and Osh sign a protocol", "The mayors met in Bursa on 4 May 2023.", "“We are friends.”",
         "The protocol followed."]
+
+
+def test_an_acronym_glued_to_its_name_is_read_as_the_acronym(read) -> None:
+    record = read("The Caspian Shipping Company(CSC) and Baku Port signed a memorandum in Aktau. "
+                  "CSC will open an office there.")
+    company = next(e for e in record.entities if e.name == "Caspian Shipping Company")
+    assert company.aliases == ["CSC"]

@@ -30,8 +30,6 @@ _AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contr
 _RECEIVED = {"delegation", "guest", "visitor", "mayor", "minister", "ambassador", "president", "team", "official",
              "governor", "akim", "hakim", "counterpart", "head", "representative", "chairman", "secretary", "consul",
              "deputy", "leader", "member"}
-_ORDINAL_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last) day\b", re.I)
-_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
 @dataclass
@@ -80,6 +78,9 @@ class EventFinder:
         self.planned_phrases = tuple(lex["planned_phrases"])
         self.sister_cues = tuple(lex["tie_sister_city"])
         self.demonyms = demonyms()
+        self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
+                                      + r")\s+day\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         token_entity = token_index(doc._.entities or [])
@@ -93,7 +94,7 @@ class EventFinder:
             for trigger, kind, anchored in self._triggers(sent, lowered):
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... became sister cities with the protocol signed in X" on a new date
-                if not anchored and not self._names_new_parties(events, kind, trigger, token_entity):
+                if not anchored:
                     self._fold_back_reference(events, kind, participants, sent)
                     continue
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
@@ -146,11 +147,8 @@ class EventFinder:
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
                     kind = None  # "the participating leaders"
-                if kind == "attendance":
-                    if any(c.dep_ == "agent" for c in tok.children):
-                        kind = None  # "the meeting was attended by ...": part of the meeting
-                    elif any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
-                        kind = "visit"  # "attended Warstein": a visit to a place
+                if kind == "attendance" and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
+                    kind = "visit"  # "attended Warstein": a visit to a place
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
                 anchored = self._noun_is_anchored(tok)
@@ -161,6 +159,9 @@ class EventFinder:
                 if tok.lemma_.lower() in ("take", "participate", "present"):
                     found.append((tok, "attendance", True))
                     break
+        if any(k == "meeting" for _, k, _ in found):
+            # "The meeting was attended by X": those present are part of the meeting the sentence reports
+            found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         anchored_kinds = {k for _, k, a in found if a}
         seen: set[tuple[str, bool]] = set()
         for tok, kind, anchored in found:
@@ -239,20 +240,6 @@ class EventFinder:
         return bool(date and (previous is None or previous.explicit_date and previous.date != date))
 
     @staticmethod
-    def _names_new_parties(events: list[EventMention], kind: str, trigger: Token,
-                           token_entity: dict[int, EntityCluster]) -> bool:
-        """"... with the official twinning signing between Warstein and Pietrapaola": a noun that
-        names parties of its own reports a new occurrence, not the one told before."""
-        between = next((t for t in trigger.subtree if t.lower_ == "between"), None)
-        if between is None:
-            return False
-        named = {id(token_entity[t.i]) for t in between.subtree if t.i in token_entity}
-        if len(named) < 2:
-            return False
-        previous = next((e for e in reversed(events) if e.type == kind), None)
-        return previous is None or not named <= {id(p) for p in previous.participants}
-
-    @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:
         for other in reversed(events):
             if other.type == kind:
@@ -299,23 +286,27 @@ class EventFinder:
         dates: list[DateMention] = doc._.dates or []
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
                   and not (d.relative and _in_quote(doc.text, d.start))]
-        ordinal = _ORDINAL_DAY.search(sent.text)
-        if ordinal and events:
-            base = next((e.date for e in reversed(events) if e.date and "/" in e.date), None)
-            if base:
-                offset = _ORDINALS.get(ordinal.group(1).lower())
-                if offset is None:
-                    return base.split("/")[1]
-                return shift_days(base, offset)
         inside = [d for d in inside if not _is_dateline(doc.text, d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
-            return None
+            return self._ordinal_day(sent, events)
         # a date in the trigger's own phrase ("signed ... on 3 May") before the nearest one
         anchor = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         lo, hi = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
         own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+
+    def _ordinal_day(self, sent: Span, events: list[EventMention]) -> str | None:
+        """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
+        dated multi-day occurrence told before ("a three-day visit on 4-6 May"), when it falls inside it."""
+        match = self.ordinal_day.search(sent.text)
+        base = next((e.date for e in reversed(events) if e.explicit_date and e.date and "/" in e.date), None)
+        if match is None or base is None:
+            return None
+        first, last = base.split("/")
+        offset = self.ordinal_days[match.group(1).lower()]
+        day = last if offset < 0 else shift_days(first, offset)
+        return day if day is not None and len(last) == len(day) and day <= last else None
 
     @staticmethod
     def _place(sent: Span, token_entity: dict[int, EntityCluster], trigger: Token | None = None) -> EntityCluster | None:
@@ -367,6 +358,11 @@ _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\
 def _is_dateline(text: str, date: DateMention) -> bool:
     """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
+
+
+def _passive(token: Token) -> bool:
+    """"was attended by": a verb with an agent or a passive subject."""
+    return any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in token.children)
 
 
 def _in_quote(text: str, offset: int) -> bool:
