@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rapidfuzz import fuzz
-
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms, organisations
 from amity.nlp.mentions import Mention, register_extensions
@@ -279,21 +277,18 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
         heads_b = {w for w in b if w in ORG_HEADS}
         if not heads_b or not heads_b <= heads_a:
             return False
-        if b <= a and (len(b) >= 2 or len(heads_a) == 1):
-            return True  # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
-        return fuzz.ratio(fold(longer.name), fold(shorter.name)) >= 92  # "Bngladesh" for "Bangladesh"
+        return b <= a and (len(b) >= 2 or len(heads_a) == 1)
+        # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
     if longer.type == "place" and (longer.place is None or shorter.place is None or
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
         a, b = fold(longer.name).split(), fold(shorter.name).split()
-        if len(a) == len(b) == 2 and a[0] == b[0] and {a[1], b[1]} <= _PLACE_SUFFIXES:
-            return True  # "Edogawa-ku" and "Edogawa Ward"
         extra = a[len(b):]
         return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
     return False
 
 
-_PLACE_SUFFIXES = {"city", "town", "ward", "pradesh", "ku", "shi", "si", "gu"}
+_PLACE_SUFFIXES = {"city", "town", "pradesh"}
 
 
 def _content_words(name: str) -> set[str]:
@@ -322,15 +317,10 @@ def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None
 
 
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-    """Token position → the entity mentioned there, for the components that read sentences.
-
-    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
-    it reports, so it is left out."""
+    """Token position → the entity mentioned there, for the components that read sentences."""
     index: dict[int, EntityCluster] = {}
     for cluster in entities:
         for m in cluster.mentions:
-            if m.dateline:
-                continue
             for k in range(m.start, max(m.end, m.start + 1)):
                 index.setdefault(k, cluster)
     return index

@@ -85,3 +85,30 @@ def common_acronyms() -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words around place names (data/place_words.json)."""
+
+    region_words: frozenset[str]
+    town_words: frozenset[str]
+    #: suffix or noun → (canonical noun, default country or None)
+    subcity_units: dict[str, tuple[str, str | None]]
+    cue_nouns: frozenset[str]
+    attribution_words: frozenset[str]
+    compass_abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    path = resources.files("amity.data").joinpath("place_words.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return PlaceWords(
+        frozenset(raw["region_words"]),
+        frozenset(raw["town_words"]),
+        {k: (v[0], v[1] or None) for k, v in raw["subcity_units"].items()},
+        frozenset(raw["cue_nouns"]),
+        frozenset(raw["attribution_words"]),
+        dict(raw["compass_abbreviations"]),
+    )
