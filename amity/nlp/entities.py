@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations
+from amity.nlp.lexicons import demonyms, organisations, territorial_bodies
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -42,6 +42,8 @@ class EntityCluster:
             seen.setdefault(fold(m.name), m.name)
             if m.acronym:
                 seen.setdefault(fold(m.acronym), m.acronym)
+            if m.alias:
+                seen.setdefault(fold(m.alias), m.alias)
         return list(seen.values())
 
     @property
@@ -124,10 +126,16 @@ class EntityGrouper:
                 taken[k] = True
             accepted.append(m)
         towns = []
+        places = [m for m in doc._.place_mentions or [] if m.place is not None and m.priority >= 2]
         for m in accepted:
             if m.type == "organization" and m.town:
                 place = self.gazetteer.lookup(m.town)
                 towns.append(Mention(m.start, m.start, "place", m.town, place=place, priority=0))
+            elif m.type == "organization" and _governs_territory(m.name):
+                # "Government of Hami City", "Akimat of Akmola region": the territory is a place too
+                towns += [Mention(m.start, m.start, "place", p.name, place=p.place, priority=0)
+                          for p in places if m.start <= p.start and p.end <= m.end
+                          and p.place is not None and p.place.kind != "country"]
         accepted += towns
         accepted.sort(key=lambda m: (m.start, m.end))
         return accepted
@@ -221,6 +229,12 @@ class EntityGrouper:
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
             return ("place", ident)
         return (m.type, name_key(m.name))
+
+
+def _governs_territory(name: str) -> bool:
+    """A body that governs the territory named in it: a government, administration, council,
+    committee, assembly, akimat… (data/territorial_bodies.txt)."""
+    return bool(set(fold(name).split()) & territorial_bodies())
 
 
 def title_case_lines(doc: Doc) -> set[int]:

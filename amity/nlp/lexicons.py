@@ -112,3 +112,35 @@ def place_words() -> PlaceWords:
         frozenset(raw["attribution_words"]),
         dict(raw["compass_abbreviations"]),
     )
+
+
+def _word_list(filename: str) -> list[str]:
+    path = resources.files("amity.data").joinpath(filename)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Lower-case nouns that head the name of a body (data/org_heads.txt)."""
+    return frozenset(w.lower() for w in _word_list("org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Company legal forms written before the name, as written ("JSC", "LLP"; data/legal_forms.txt)."""
+    return frozenset(_word_list("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_possessives() -> frozenset[str]:
+    """Nouns whose possessive sits inside a body's name ("People's Council"; data/name_possessives.txt)."""
+    return frozenset(w.lower() for w in _word_list("name_possessives.txt"))
+
+
+@lru_cache(maxsize=1)
+def territorial_bodies() -> frozenset[str]:
+    """Heads of bodies that govern the territory in their name (data/territorial_bodies.txt)."""
+    return frozenset(w.lower() for w in _word_list("territorial_bodies.txt"))

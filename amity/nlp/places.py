@@ -67,6 +67,23 @@ def _place_cue(doc: Doc, span) -> bool:
     return False
 
 
+def _listed_with_place(doc: Doc, span, ner_label: list[str]) -> bool:
+    """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
+    "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
+    article must still name the town's country for it to be linked."""
+    if len(span) != 1 or any(ent.start <= span.start < ent.end and len(ent) > 1 for ent in doc.ents):
+        return False
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in (",", "and", "or"):
+        k -= 1
+    if k < span.start - 1 and k >= 0 and ner_label[k] in ("GPE", "LOC"):
+        return True
+    k = span.end
+    while k < len(doc) and doc[k].lower_ in (",", "and", "or"):
+        k += 1
+    return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
+
+
 def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]:
     """Tokens of "Source: Asia Times" lines, which credit a publisher and name no place."""
     out: set[int] = set()
@@ -116,6 +133,10 @@ class PlaceFinder:
         mentions = []
         for start, end, _, lookup_name in found:
             place = self.gazetteer.lookup(lookup_name, context)
+            if place is None and _place_cue(doc, doc[start:end]):
+                # "Gomel Oblast": the cue vouches for a town known here only by an alternate name
+                countries = frozenset(p.country for p in self.gazetteer.candidates(lookup_name) if p.country)
+                place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
                 continue
             end2, name = end, doc[start:end].text
@@ -240,7 +261,7 @@ class PlaceFinder:
         start, end, _, name = found
         candidates = self.gazetteer.candidates(name, context)
         if not candidates:
-            return False
+            return bool(self.gazetteer.candidates(name)) and _place_cue(doc, doc[start:end])
         if any(p.kind == "country" or p.curated for p in candidates):
             return True
         if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
@@ -281,8 +302,8 @@ class PlaceFinder:
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span)
-        if _place_cue(doc, span):
-            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City": spaCy's label aside
+        if _place_cue(doc, span) or _listed_with_place(doc, span, ner_label):
+            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
