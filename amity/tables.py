@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from amity.registry.silence import state
+
 
 def _table(*columns: str, title: str | None = None) -> Table:
     return Table(*columns, title=title, title_justify="left", show_edge=False)
@@ -19,7 +21,7 @@ def _table(*columns: str, title: str | None = None) -> Table:
 def print_ties(ties: list[dict[str, Any]], console: Console) -> None:
     table = _table("id", "tie", "parties", "status", "date", "last activity", "sources", "curation")
     for t in ties:
-        status = t["status"] + (" (dormant)" if t["dormant"] else "")
+        status = state(t)
         table.add_row(str(t["id"]), t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), status, t["date"] or "",
                       t["last_activity"] or "", str(t["sources"]), Text(curation_line(t["curation"])))
     console.print(table if ties else Text("no ties", style="dim"))
@@ -63,7 +65,7 @@ def print_entity(profile: dict[str, Any], console: Console) -> None:
     if profile["partners"]:
         partners = _table("tie", "with", "status", "date", "last activity", title="Partners")
         for t in profile["partners"]:
-            status = t["status"] + (" (dormant)" if t["dormant"] else "")
+            status = state(t)
             partners.add_row(t["kind"].replace("_", " "), Text(", ".join(t["partners"])), status, t["date"] or "",
                              t["last_activity"] or "")
         console.print(partners)
