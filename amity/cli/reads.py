@@ -14,6 +14,7 @@ from rich.text import Text
 
 from amity.cli.app import app, fail, open_registry, rich_table, show
 from amity.cli.options import DbOption, FormatOption, IncludeRejected, TableFormat, day, iso, iso_pair
+from amity.registry.silence import state
 from amity.vocabulary import EventType, TieKind, TieStatusFilter
 
 
@@ -141,7 +142,7 @@ def stats(
 def print_ties(ties: list[dict[str, Any]], console: Console) -> None:
     table = rich_table("id", "tie", "parties", "status", "date", "last activity", "sources", "curation")
     for t in ties:
-        status = t["status"] + (" (dormant)" if t["dormant"] else "")
+        status = state(t)
         table.add_row(str(t["id"]), t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), status, t["date"] or "",
                       t["last_activity"] or "", str(t["sources"]), Text(curation_line(t["curation"])))
     console.print(table if ties else Text("no ties", style="dim"))
@@ -185,7 +186,7 @@ def print_entity(profile: dict[str, Any], console: Console) -> None:
     if profile["partners"]:
         partners = rich_table("tie", "with", "status", "date", "last activity", title="Partners")
         for t in profile["partners"]:
-            status = t["status"] + (" (dormant)" if t["dormant"] else "")
+            status = state(t)
             partners.add_row(t["kind"].replace("_", " "), Text(", ".join(t["partners"])), status, t["date"] or "",
                              t["last_activity"] or "")
         console.print(partners)

@@ -37,7 +37,8 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 def _split_glued_parentheses(nlp: Language) -> None:
-    """"Authority(BEZA)" → "Authority ( BEZA )", so that acronyms introduced without a space are read."""
+    """"Company(CSC)" → "Company ( CSC )": writers often glue an acronym's bracket to the name it
+    abbreviates, and spaCy's infixes would otherwise keep "Company(CSC" as one token."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
