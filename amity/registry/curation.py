@@ -27,9 +27,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from amity.registry import events as event_rules
-from amity.registry import reshape, targets
-from amity.registry import ties as tie_rules
+from amity.registry import event_rules, reshape, targets, tie_rules
 from amity.registry.curated import when
 from amity.registry.merge import Touched
 from amity.store import session_of, writer

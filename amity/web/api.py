@@ -198,7 +198,7 @@ class ArticleIn(BaseModel):
                         413: {"description": "Body over the size limit"}})
 async def post_article(body: ArticleIn, request: Request,
                        owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
-    """Ingest through `amity.registry.ingest`: new, unchanged (same text), or replaced (same doc or URL)."""
+    """Ingest through `amity.registry.intake`: new, unchanged (same text), or replaced (same doc or URL)."""
     article = Article(doc=body.doc, text=body.text, title=body.title, url=body.url, published=body.published,
                       source=f"api ({owner})")
     outcome, article_id = await store_article_in_thread(request.app, article)

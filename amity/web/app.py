@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from amity import __version__
-from amity.registry.ingest import Extractor
+from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
 from amity.web import api, curation_api, curation_forms, drawings, forms, pages
