@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from amity.model import Article, Entity, Event, Evidence, InputError, Record, Role, Tie
 from amity.registry import entity_profile, events, ingest, stats, ties, timeline
-from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieRow, TieStageRow
+from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieStageRow
 
 TURKISTAN_ID = 1517945
 

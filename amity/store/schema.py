@@ -241,6 +241,17 @@ class TieStageRow(_Evidence, _Curated, Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
+class TokenRow(Base):
+    """A token that allows writing (and reading a private server): only its SHA-256 is kept (`amity.store.tokens`)."""
+
+    __tablename__ = "web_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class DecisionRow(Base):
     """One analyst decision, appended and never changed: the log curation is re-applied from.
 

@@ -31,13 +31,13 @@ from amity.vocabulary import (
     TieStatusFilter,
 )
 from amity.web import downloads, paging
+from amity.web.auth import require_reader, require_writer
 from amity.web.filters import country as country_filter
 from amity.web.filters import drawn_ties
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
-from amity.web.security import require_reader, require_writer
 from amity.web.sessions import Db
 from amity.web.writes import store_article_in_thread
 

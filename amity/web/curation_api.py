@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 from amity.registry import curation
 from amity.vocabulary import TieStatus
 from amity.web import paging
+from amity.web.auth import require_reader, require_writer
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import event_detail
 from amity.web.reads.ties import tie_detail
-from amity.web.security import require_reader, require_writer
 
 router = APIRouter(prefix="/api", tags=["curation"], dependencies=[Depends(require_reader)])
 

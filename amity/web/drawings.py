@@ -19,12 +19,12 @@ from starlette.responses import Response
 
 from amity.vocabulary import ENTITY_TYPES, TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import vendor
+from amity.web.auth import require_reader
 from amity.web.filters import drawn_ties
 from amity.web.pages import Text
 from amity.web.reads import network
 from amity.web.reads.ties import TieQuery
 from amity.web.render import render
-from amity.web.security import require_reader
 from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,

@@ -22,6 +22,7 @@ from amity.registry.search import search as run_search
 from amity.registry.silence import silent_years, why_silent
 from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
+from amity.web.auth import require_reader
 from amity.web.filters import ISO_DATE, ISO_DAY, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
@@ -36,7 +37,6 @@ from amity.web.reads.ties import (
     tie_page,
 )
 from amity.web.render import render
-from amity.web.security import require_reader
 from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,

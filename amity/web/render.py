@@ -18,7 +18,8 @@ from starlette.responses import Response
 
 from amity import __version__
 from amity.vocabulary import EVENT_STATUSES, TIE_STAGES
-from amity.web.security import csrf_token, remember_csrf, signed_in
+from amity.web.auth import signed_in
+from amity.web.csrf import csrf_token, remember_csrf
 
 TEMPLATES = Path(__file__).with_name("templates")
 
