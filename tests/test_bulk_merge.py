@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BACKENDS, _empty_postgres
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
-from synthetic_news import synthetic_articles
 
 from amity.export import export
 from amity.model import Article, Record
@@ -25,6 +23,8 @@ from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
 from amity.store.schema import ArticleRow
+from backends import BACKENDS, POSTGRES_URL, empty_postgres
+from synthetic_news import synthetic_articles
 
 ARTICLES = 36
 
@@ -44,11 +44,10 @@ def fresh_registry(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
         if request.param == "sqlite":
             url = f"sqlite:///{tmp_path / f'amity-{len(engines)}.db'}"
         else:
-            from conftest import POSTGRES_URL
             assert POSTGRES_URL is not None
             for engine in engines:
                 engine.dispose()
-            _empty_postgres(POSTGRES_URL)
+            empty_postgres(POSTGRES_URL)
             url = POSTGRES_URL
         engines.append(open_database(url, create=True))
         return engines[-1]
