@@ -34,7 +34,7 @@ from urllib.parse import quote
 from urllib.request import urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Server, amity, browser_missing, launch_chromium, serve, sqlite_url  # noqa: E402
+from harness import ROOT, Server, amity, browser_missing, launch_chromium, serve, sqlite_url
 
 VIEWPORT = {"width": 1280, "height": 800}
 MAX_HEIGHT = 2400  # px: a full-page shot is cut here, so that a long page does not make a huge file

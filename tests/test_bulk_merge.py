@@ -32,7 +32,7 @@ ARTICLES = 36
 @pytest.fixture(scope="module")
 def readings(nlp) -> list[tuple[Article, Record]]:
     articles = synthetic_articles(ARTICLES)
-    return list(zip(articles, extract(articles, nlp=nlp)))
+    return list(zip(articles, extract(articles, nlp=nlp), strict=True))
 
 
 @pytest.fixture(params=BACKENDS)

@@ -26,7 +26,8 @@ class OutputFormat(str, Enum):
 @app.command()
 def extract(
     inputs: InputsArgument,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a summary), json or jsonl (contract records).")] = OutputFormat.text,
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text (a summary), json or jsonl (contract records).")] = OutputFormat.text,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to use.")] = 1,
     max_mb: MaxMbOption = 10.0,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input could not be read.")] = False,

@@ -16,7 +16,8 @@ from amity.model import Article, Record
 def ingest(
     inputs: InputsArgument,
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that read articles while the registry is written.")] = 1,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Processes that read articles while the registry is written.")] = 1,
     max_mb: MaxMbOption = 10.0,
 ) -> None:
     """Read articles and remember what they say in the registry, one transaction per article.

@@ -313,7 +313,7 @@ def entity_records(session: Session, *, types: Sequence[str] | None = None, loca
 
 def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
     """(lat, lon) of every entity that has both."""
-    return {i: (lat, lon) for i, lat, lon in session.execute(
+    return {i: (lat, lon) for i, lat, lon in session.execute(  # type: ignore[misc]  # both not null: see the query
         select(EntityRow.id, EntityRow.lat, EntityRow.lon)
         .where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None)))}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -84,8 +84,8 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(CursorError, _bad_cursor)  # type: ignore[arg-type]
-    app.add_exception_handler(StoreError, _database_error)  # type: ignore[arg-type]
-    app.add_exception_handler(SQLAlchemyError, _database_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _database_error)
+    app.add_exception_handler(SQLAlchemyError, _database_error)
     app.add_exception_handler(Exception, _crash)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders, tile_origin=map_tiles.origin)
@@ -96,7 +96,7 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def _error(request: Request, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+def _error(request: Request, status: int, title: str, detail: str, headers: Mapping[str, str] | None = None) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)
     response = render(request, "error.html", {"status": status, "title": title, "detail": detail}, status_code=status)

@@ -76,7 +76,7 @@ def export_stream(engine: Engine, format: str, where: TieFilter) -> Iterator[byt
     def run() -> None:
         writer = _ChunkWriter(chunks, stop)
         try:
-            export(engine, format, writer, where)
+            export(engine, format, writer, where)  # type: ignore[arg-type]  # a TextIOBase that queues what it is given
             writer.hand_over()
         except _Stopped:
             return

@@ -41,7 +41,8 @@ class EntityQuery:
     country: str | None = None
 
 
-def entity_page(session: Session, where: EntityQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+def entity_page(session: Session, where: EntityQuery, *, cursor: str | None,
+                limit: int) -> tuple[list[dict[str, Any]], str | None]:
     """One page of the chosen entities by id, and the next page's cursor."""
     query = select(EntityRow).order_by(EntityRow.id).limit(limit + 1)
     if (after := paging.after_id(cursor, SORT)) is not None:

@@ -200,6 +200,8 @@ def recent_stages(session: Session, limit: int) -> list[dict[str, Any]]:
                            .order_by(TieStageRow.date.desc()).limit(limit * 8)).all()  # ISO text: near enough
     firsts: dict[tuple[int, str], str] = {}
     for tie_id, status, when in rows:
+        if when is None:  # the query asks for dated stages only
+            continue
         key = (tie_id, status)
         if key not in firsts or dates.span(when)[0] < dates.span(firsts[key])[0]:
             firsts[key] = when
