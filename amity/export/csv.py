@@ -20,7 +20,8 @@ from typing import TextIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EVERY_TIE, TieFilter, TieRecord, tie_records
+from amity.export.records import TieRecord, tie_records
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store import session_of
 
 COLUMNS = ("kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources", "first_source",
@@ -28,14 +29,14 @@ COLUMNS = ("kind", "party_a", "party_b", "status", "date", "last_activity", "dor
 PARTY_SEPARATOR = " | "
 
 
-def export_csv(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export_csv(db: Engine | Session, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write a header and one row per chosen tie to `out`, row by row as the ties are read."""
     writer = csv.writer(out)
     for row in csv_rows(db, where):
         writer.writerow(row)
 
 
-def csv_rows(db: Engine | Session, where: TieFilter = EVERY_TIE) -> Iterator[list[str]]:
+def csv_rows(db: Engine | Session, where: TieQuery = EVERY_TIE) -> Iterator[list[str]]:
     """The header, then a row per tie, produced lazily."""
     yield list(COLUMNS)
     with session_of(db) as session:

@@ -19,7 +19,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from amity.export import TieFilter, export
+from amity.export import export
+from amity.registry.tie_query import TieQuery
 
 MEDIA = {"json": "application/json", "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
          "graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "geojson": "application/geo+json",
@@ -68,7 +69,7 @@ class _ChunkWriter(io.TextIOBase):
         raise _Stopped
 
 
-def export_stream(engine: Engine, format: str, where: TieFilter) -> Iterator[bytes]:
+def export_stream(engine: Engine, format: str, where: TieQuery) -> Iterator[bytes]:
     """The export as UTF-8 chunks; raises at once when the export fails before its first chunk."""
     chunks: queue.Queue[Any] = queue.Queue(maxsize=8)
     stop = threading.Event()

@@ -16,10 +16,10 @@ from starlette.responses import Response
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
-from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
 from amity.registry.silence import silent_years, why_silent
+from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.auth import require_reader
@@ -30,7 +30,6 @@ from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
 from amity.web.reads.ties import (
     SORTS,
-    TieQuery,
     recent_stages,
     tie_count,
     tie_detail,
