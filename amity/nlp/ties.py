@@ -109,21 +109,20 @@ class TieFinder:
             if lead is not None:
                 listing = _Listing(lead, [])
             stage = self._ended(sent, lowered, doc, stage)
-            groups: list[list[EntityCluster]] = []
             if stage is not None:
                 groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
                 if not groups and item and listing is not None and listing.parties:
-                    groups = [listing.parties]
+                    groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
-                    groups = [named_before]  # "both sides agreed ...": the one pair just named
-                for parties in groups:
+                    groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                for group_kind, parties in groups:
                     if stage.generic:
                         generic.append((parties, stage, sent))
                     else:
-                        self._record(ties, kind, parties, stage, sent)
+                        self._record(ties, group_kind, parties, stage, sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
-                listing.parties = found[0] if len(found) == 1 else []
+                listing.parties = found[0][1] if len(found) == 1 else []
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
             named_before = named if len(named) == 2 else []
@@ -243,6 +242,13 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True)
+        document = next((t for t in sent if (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+                         and any(c.lower_ == "between" for c in t.children)), None)
+        if document is not None:
+            # "the Memorandum of Understanding between India and Morocco": a document that exists
+            if agreed or any(c.lower_ == "draft" for c in document.children):
+                return _Stage("proposed", between_only=True)
+            return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
             return None
         if agreed:
@@ -310,24 +316,25 @@ class TieFinder:
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: "_ArticleContext", events: list[EventMention],
-                 between_only: bool = False) -> list[list[EntityCluster]]:
+                 between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
         a "between" phrase ("the partnership between A and B")."""
-        sides = self._with_sides(sent, token_entity, events)
-        if sides is not None:
-            left = self._normalise(_distinct([context.town_of(c, kind) for c in sides[0]]), kind)
-            right = self._normalise(_distinct([context.town_of(c, kind) for c in sides[1]]), kind)
-            pairs = [[a, b] for a in left for b in right if a is not b]
-            if pairs:
-                return pairs
+        out: list[tuple[str, list[EntityCluster]]] = []
+        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events):
+            side_kind = own_kind or kind
+            left = self._normalise(_distinct([context.town_of(c, side_kind) for c in left_side]), side_kind)
+            right = self._normalise(_distinct([context.town_of(c, side_kind) for c in right_side]), side_kind)
+            out += [(side_kind, [a, b]) for a in left for b in right if a is not b]
+        if out:
+            return out
         segments = self._between(sent, token_entity)
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie
-            return [g for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+            return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
-        return self._groups(found, sent, kind, context, events, bool(segments))
+        return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
     def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: "_ArticleContext",
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
@@ -358,12 +365,12 @@ class TieFinder:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
 
-    @staticmethod
-    def _with_sides(sent: Span, token_entity: dict[int, EntityCluster],
-                    events: list[EventMention]) -> tuple[list[EntityCluster], list[EntityCluster]] | None:
+    def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
+                    events: list[EventMention]) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
         """"X signed an agreement with A, B and C": the subject's parties on one side, those after
-        "with" on the other; a "between" inside a purpose clause ("to facilitate trade between ...")
-        does not name the signatories."""
+        each "with" on the other, with the kind its own document gives ("friendship city agreements
+        with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
+        facilitate trade between ...") does not name the signatories."""
         for e in events:
             verb = e.trigger
             if verb is None or verb.pos_ not in ("VERB", "AUX") or e.type != "signing":
@@ -375,13 +382,25 @@ class TieFinder:
             if not subjects or not withs:
                 continue
             left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
-            w = withs[0]
-            end = w.right_edge.i + 1
-            clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"), end)
-            right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
-            if left and right:
-                return left, right
-        return None
+            out = []
+            for w in withs:
+                end = w.right_edge.i + 1
+                clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
+                               or t.lower_ == "with" and t.i != w.i), end)
+                right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
+                if left and right:
+                    out.append((left, right, self._document_kind(w.head)))
+            if out:
+                return out
+        return []
+
+    def _document_kind(self, noun) -> str | None:
+        """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
+        cooperation agreement" does not; None when the "with" hangs on no document."""
+        if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
+            return None
+        words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
+        return "sister_city" if any(c in words for c in self.sister) else "cooperation"
 
     @staticmethod
     def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
@@ -546,7 +565,9 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
-        venue = glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
+        origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
+            and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
+        venue = origin or glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
