@@ -270,3 +270,41 @@ def test_a_body_signing_with_several_partners_has_a_tie_with_each(read) -> None:
                   "in 2019.", published="2024-01-10")
     assert pairs(record) == {frozenset({"Ghent University", "Ankara University"}),
                              frozenset({"Ghent University", "Gazi University"})}
+
+
+def test_the_twin_towns_a_town_lists_are_each_a_tie_with_it(read) -> None:
+    record = read("The twin towns of Kraków include Lviv, Nuremberg and Bordeaux.")
+    assert pairs(record) == {frozenset({"Kraków", "Lviv"}), frozenset({"Kraków", "Nuremberg"}),
+                             frozenset({"Kraków", "Bordeaux"})}
+
+
+def test_a_possessive_sister_city_is_paired_with_its_owner_not_with_the_country_it_lies_in(read) -> None:
+    record = read("Bursa's sister city in Kazakhstan, Kentau, is sending a delegation next month.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Bursa", "Kentau"}
+
+
+def test_each_with_takes_the_kind_of_its_own_document(read) -> None:
+    record = read("During the forum, Chengdu signed friendship city agreements with Perth, as well as a "
+                  "cooperation agreement with Lyon.")
+    assert set(only(record, "sister_city").parties) == {"Chengdu", "Perth"}
+    assert set(only(record, "cooperation").parties) == {"Chengdu", "Lyon"}
+
+
+def test_unnamed_interregional_agreements_give_no_tie_between_the_states(read) -> None:
+    record = read("On 8 January President Mirziyoyev visited Kazakhstan, where the sides signed several "
+                  "interregional cooperation agreements.")
+    assert record.ties == []
+
+
+def test_a_memorandum_between_two_states_mentioned_without_a_signing_verb_is_signed(read) -> None:
+    record = read("The cabinet was briefed on the memorandum of understanding between India and Morocco "
+                  "on the peaceful uses of outer space.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"India", "Morocco"}
+    assert tie.status == "signed"
+
+
+def test_a_country_after_from_is_where_a_party_lies_not_a_party(read) -> None:
+    record = read("A cooperation agreement was signed between Chișinău and Iași County from Romania.")
+    assert frozenset({"Chișinău", "Romania"}) not in pairs(record)

@@ -75,6 +75,7 @@ class TieFinder:
         self.pair_phrases = tuple(cues["pair_phrases"])
         self.joint_work = set(cues["joint_work_lemmas"])
         self.intention = tuple(cues["intention_phrases"])
+        self.sub_state = set(cues["sub_state_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -84,7 +85,7 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
-        context = _ArticleContext(entities, title_case_lines(doc))
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -115,6 +116,9 @@ class TieFinder:
                     groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
                     groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if self._unnamed_level(sent):
+                    # "the sides signed several interregional agreements": no tie between the states
+                    groups = [(k, g) for k, g in groups if not _are_states(g)]
                 for group_kind, parties in groups:
                     if stage.generic:
                         generic.append((parties, stage, sent))
@@ -242,8 +246,7 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True)
-        document = next((t for t in sent if (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
-                         and any(c.lower_ == "between" for c in t.children)), None)
+        document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
             if agreed or any(c.lower_ == "draft" for c in document.children):
@@ -258,6 +261,19 @@ class TieFinder:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
 
+    def _document_of(self, between):
+        """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
+        node = between.head
+        for _ in range(3):
+            if node.pos_ not in ("NOUN", "PROPN", "ADP"):
+                return None
+            if node.lower_ in self.agreements or node.lemma_.lower() in self.agreements:
+                return node
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
@@ -269,6 +285,12 @@ class TieFinder:
         if not tie_words:
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _unnamed_level(self, sent: Span) -> bool:
+        """Agreements said to be between units below the states ("interregional") that the
+        sentence does not name."""
+        return any((t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+                   and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in sent)
 
     def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
         """"both sides", "the two regions": a reference to a pair of that kind ("countries" are
@@ -345,6 +367,11 @@ class TieFinder:
             states = context.countries_named([x for e in events for x in e.extra])
             if len(states) >= 2:
                 parties = states
+        owner = self._twins_owner(sent, context) if kind == "sister_city" and not between else None
+        partners = [p for p in parties if p is not owner]
+        if owner is not None and partners:
+            # "Rochester's sister city in Japan, Fukuchiyama", "the twin towns of Bursa include A, B and C"
+            return [[owner, p] for p in partners]
         if len(parties) < 2:
             anchor = None
             if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
@@ -436,6 +463,23 @@ class TieFinder:
             if groups:
                 return groups
         return []
+
+    @staticmethod
+    def _twins_owner(sent: Span, context: "_ArticleContext") -> EntityCluster | None:
+        """The town whose twins the sentence lists: the possessive or "of" owner of "sister
+        city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
+        token_entity = context.token_entity
+        for tok in sent:
+            if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
+                    not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+                continue
+            for child in tok.children:
+                owner = token_entity.get(child.i) if child.dep_ == "poss" else None
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    owner = next((token_entity.get(g.i) for g in child.children if g.dep_ == "pobj"), None)
+                if owner is not None:
+                    return context.town_of(owner)
+        return None
 
     @staticmethod
     def _sentence_parties(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
@@ -592,8 +636,10 @@ class _ArticleContext:
     """What the whole article says about its parties: which town a municipality stands for,
     which town and which countries it is mostly about."""
 
-    def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset()):
+    def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
+                 token_entity: dict[int, EntityCluster] | None = None):
         self.entities = entities
+        self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
         self._places = {fold(c.name): c for c in entities if c.type == "place"}
