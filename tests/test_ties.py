@@ -308,3 +308,17 @@ def test_a_memorandum_between_two_states_mentioned_without_a_signing_verb_is_sig
 def test_a_country_after_from_is_where_a_party_lies_not_a_party(read) -> None:
     record = read("A cooperation agreement was signed between Chișinău and Iași County from Romania.")
     assert frozenset({"Chișinău", "Romania"}) not in pairs(record)
+
+
+def test_a_parliament_approving_an_agreement_with_a_state_ratifies_it_for_its_own_state_that_day(read) -> None:
+    record = read("Estonia's Riigikogu on Tuesday approved the transport agreement with Finland that the two "
+                  "governments signed on 2 January 2024.", published="2024-01-10")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Estonia", "Finland"}
+    assert (tie.status, tie.date) == ("ratified", "2024-01-09")
+
+
+def test_the_of_in_the_state_of_texas_does_not_make_texas_a_container(read) -> None:
+    record = read("Officials of Sindh province and the state of Texas signed the accord in Austin on Monday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Sindh", "Texas"}  # Austin is the venue

@@ -102,7 +102,7 @@ class TieFinder:
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
                 stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
-            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent):
+            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None:
                 stage = self._stage(kind, lowered, sent_events, sent, doc)
             else:
                 stage = self._cooperation_stage(sent, lowered, doc)
@@ -189,11 +189,16 @@ class TieFinder:
             for e in events:
                 if e.type == wanted and e.status == status:
                     stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                    if stage == "signed" and self._approved(sent):
-                        stage = "ratified"  # "the council approved the agreement signed in May"
+                    approval = self._approved(sent) if stage == "signed" else None
+                    if approval is not None:
+                        # "the council approved on Tuesday the agreement signed in May"
+                        date = self._own_date(approval, sent, doc)
+                        return _Stage("ratified", date, date is not None)
                     return _Stage(stage, e.date, e.date_sentence == sent.start)
-        if self._approved(sent):
-            return _Stage("ratified", _sentence_date(sent, doc), True)
+        approval = self._approved(sent)
+        if approval is not None:
+            date = self._own_date(approval, sent, doc)
+            return _Stage("ratified", date, date is not None)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
@@ -203,15 +208,33 @@ class TieFinder:
             return _Stage("active")
         return None
 
-    def _approved(self, sent: Span) -> bool:
-        """"The Seimas approved the agreement", "the city council voted to approve the twinning"."""
+    def _approved(self, sent: Span):
+        """The verb or noun of approval in "The Seimas approved the agreement", "the city council
+        voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
                     tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
                 if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
-                    return True
-        return False
+                    return tok
+        return None
+
+    @staticmethod
+    def _own_date(token, sent: Span, doc: Doc) -> str | None:
+        """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
+        Tuesday), not one in a clause of another verb."""
+        for d in _sentence_dates(sent, doc):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            for _ in range(6):
+                if node.i == token.i:
+                    return d.value
+                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
+                    break
+                node = node.head
+        return None
 
     def _agreed(self, sent: Span) -> bool:
         """"agreed to set up a partnership", "decided to establish sister-city relations": a verb of
@@ -398,9 +421,12 @@ class TieFinder:
         each "with" on the other, with the kind its own document gives ("friendship city agreements
         with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
         facilitate trade between ...") does not name the signatories."""
-        for e in events:
-            verb = e.trigger
-            if verb is None or verb.pos_ not in ("VERB", "AUX") or e.type != "signing":
+        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None]
+        approval = self._approved(sent)
+        if approval is not None:
+            verbs.insert(0, approval)
+        for verb in verbs:
+            if verb.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("conj", "xcomp"):
@@ -408,7 +434,12 @@ class TieFinder:
             withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)]
             if not subjects or not withs:
                 continue
-            left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
+            if verb.lemma_.lower() in self.ratified:
+                # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
+                left = _distinct([token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity
+                                  and token_entity[t.i].place is not None and token_entity[t.i].place.kind == "country"])
+            else:
+                left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
             out = []
             for w in withs:
                 end = w.right_edge.i + 1
@@ -570,6 +601,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
     ("signed ... in Tashkent")."""
     out: list[EntityCluster] = []
     previous: EntityCluster | None = None
+    previous_end = -1
     k = start
     while k < end:
         cluster = token_entity.get(k)
@@ -584,6 +616,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             previous = cluster
             while k < end and token_entity.get(k) is cluster:
                 k += 1
+            previous_end = k
             continue
         if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
             # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
@@ -599,7 +632,10 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             continue
         abroad = previous is not None and previous.place is not None and cluster.place is not None \
             and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
-        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad and (
+        # the glue must follow the previous name itself: "the state of Texas" is no container of Sindh
+        adjacent = previous_end in (k - 1, k - 2)
+        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad \
+            and adjacent and (
             cluster.type == "place" and previous.type in ("place", "organization")
             and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
                  and not (previous.place is not None and previous.place.kind == "country")
@@ -618,6 +654,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
         previous = cluster
         while k < end and token_entity.get(k) is cluster:
             k += 1
+        previous_end = k
     return out
 
 
