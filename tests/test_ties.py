@@ -322,3 +322,22 @@ def test_the_of_in_the_state_of_texas_does_not_make_texas_a_container(read) -> N
     record = read("Officials of Sindh province and the state of Texas signed the accord in Austin on Monday.")
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Sindh", "Texas"}  # Austin is the venue
+
+
+def test_the_signing_of_the_agreement_as_a_noun_names_no_new_signatories(read) -> None:
+    record = read("Bursa Municipality signed a sister city protocol with Kentau on 8 January 2024.\n\n"
+                  "Speaking during the signing of the agreement, the mayor said Turkey and Kazakhstan "
+                  "stand to gain from closer trade.\n")
+    assert pairs(record) == {frozenset({"Bursa", "Kentau"})}
+
+
+def test_a_larger_city_after_a_comma_is_where_the_town_lies(read) -> None:
+    record = read("Kadıköy, Istanbul has signed a sister city agreement with Lyon.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kadıköy", "Lyon"}
+
+
+def test_towns_listed_with_commas_are_each_a_party(read) -> None:
+    record = read("Pavlodar, Kostanay and Almaty signed cooperation agreements with Omsk on Monday.")
+    assert pairs(record) == {frozenset({"Pavlodar", "Omsk"}), frozenset({"Kostanay", "Omsk"}),
+                             frozenset({"Almaty", "Omsk"})}

@@ -102,6 +102,8 @@ class TieFinder:
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
                 stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
+            elif sent_events and not sister and self._told_before(sent):
+                stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
             elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None:
                 stage = self._stage(kind, lowered, sent_events, sent, doc)
             else:
@@ -309,6 +311,25 @@ class TieFinder:
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
 
+    def _told_before(self, sent: Span) -> bool:
+        """A sentence that names the signing only by a noun with a definite, unqualified document
+        ("Speaking during the signing of the agreement, ...", "The signing of the deal comes weeks
+        after ..."): the signing the article has already reported, not one between its names."""
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.signing_lemmas for t in sent):
+            return False
+        for trigger in sent:
+            if trigger.lower_ not in ("signing", "signature", "conclusion"):
+                continue
+            for prep in trigger.children:
+                if prep.lower_ != "of":
+                    continue
+                for noun in prep.children:
+                    if (noun.lower_ in self.agreements or noun.lemma_.lower() in ("document", *self.agreements)) \
+                            and any(c.lower_ in ("the", "this", "that") for c in noun.children) \
+                            and not any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
+                        return True
+        return False
+
     def _unnamed_level(self, sent: Span) -> bool:
         """Agreements said to be between units below the states ("interregional") that the
         sentence does not name."""
@@ -439,7 +460,9 @@ class TieFinder:
                 left = _distinct([token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity
                                   and token_entity[t.i].place is not None and token_entity[t.i].place.kind == "country"])
             else:
-                left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
+                lo = min(s.left_edge.i for s in subjects)
+                hi = max(s.right_edge.i for s in subjects) + 1
+                left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
             out = []
             for w in withs:
                 end = w.right_edge.i + 1
@@ -641,7 +664,8 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
                  and not (previous.place is not None and previous.place.kind == "country")
                  # "Edogawa Ward, Tokyo": the city a ward or district lies in
                  or glue == "," and cluster.place is not None and cluster.place.kind == "city"
-                 and previous.type == "place" and (previous.place is None or previous.place.kind == "district"))
+                 and previous.type == "place" and (previous.place is None or previous.place.kind == "district"
+                                                   or _larger_city_after_comma(doc, k, end, previous, cluster, token_entity)))
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
@@ -656,6 +680,24 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             k += 1
         previous_end = k
     return out
+
+
+def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
+                             token_entity: dict[int, EntityCluster]) -> bool:
+    """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
+    town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
+    if town.place is None or city.place is None or town.place.country != city.place.country:
+        return False
+    if city.place.population <= town.place.population:
+        return False
+    j = k
+    while j < end and token_entity.get(j) is city:
+        j += 1
+    if j + 1 < end and doc[j].lower_ in (",", "and"):
+        after = token_entity.get(j + 1)
+        if after is not None and after.place is not None and after.place.country == city.place.country:
+            return False
+    return True
 
 
 def _possessive_before(doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
