@@ -189,8 +189,8 @@ def test_both_sides_do_not_resolve_to_a_pair_named_long_before(read) -> None:
 
 
 def test_a_cooperation_agreement_between_twin_towns_is_a_tie_of_its_own(read) -> None:
-    record = read("Rivne and Lublin have been twin cities since 2001. A cooperation agreement between "
-                  "Rivne and Lublin was signed on 3 June 1996.", published="2024-01-10")
+    record = read("Kraków and Lviv have been twin cities since 2001. A cooperation agreement between "
+                  "Kraków and Lviv was signed on 3 June 1996.", published="2024-01-10")
     assert only(record, "sister_city").status == "signed"
     tie = only(record, "cooperation")
     assert (tie.status, tie.date) == ("signed", "1996-06-03")
