@@ -341,3 +341,10 @@ def test_towns_listed_with_commas_are_each_a_party(read) -> None:
     record = read("Pavlodar, Kostanay and Almaty signed cooperation agreements with Omsk on Monday.")
     assert pairs(record) == {frozenset({"Pavlodar", "Omsk"}), frozenset({"Kostanay", "Omsk"}),
                              frozenset({"Almaty", "Omsk"})}
+
+
+def test_the_akimat_and_khokimiyat_of_two_regions_sign_for_their_regions_and_the_reporting_agency_is_no_party(read) -> None:
+    record = read("The Akimat of Kostanay region and the Khokimiyat of Samarkand region have signed a memorandum "
+                  "of cooperation, Kazinform correspondent reports.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Kostanay region", "Samarkand region"}

@@ -76,6 +76,7 @@ class TieFinder:
         self.joint_work = set(cues["joint_work_lemmas"])
         self.intention = tuple(cues["intention_phrases"])
         self.sub_state = set(cues["sub_state_modifiers"])
+        self.reporting = tuple(cues["reporting_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -85,6 +86,8 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
+        reporters = self._reporters(doc, entities)
+        token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         context = _ArticleContext(entities, title_case_lines(doc), token_entity)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
@@ -138,6 +141,19 @@ class TieFinder:
                 self._record(ties, "cooperation", parties, stage, sent)
         doc._.ties = _without_package_states(list(ties.values()), context)
         return doc
+
+    def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
+        """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
+        out = set()
+        text = doc.text.lower()
+        words = "|".join(re.escape(w) for w in self.reporting)
+        for c in entities:
+            if c.type != "organization":
+                continue
+            for name in {m.name.lower() for m in c.mentions}:
+                if re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})\b", text):
+                    out.add(id(c))
+        return out
 
     @staticmethod
     def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
