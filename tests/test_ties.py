@@ -348,3 +348,17 @@ def test_the_akimat_and_khokimiyat_of_two_regions_sign_for_their_regions_and_the
                   "of cooperation, Kazinform correspondent reports.")
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Kostanay region", "Samarkand region"}
+
+
+def test_an_unqualified_protocol_between_twinned_towns_is_their_twinning_protocol(read) -> None:
+    record = read("A protocol was signed between Bursa and Kentau\n\n"
+                  "Bursa and Kentau became sister cities on 8 January 2024 with a protocol signed in Bursa.\n")
+    assert ties(record, "cooperation") == []
+    assert only(record, "sister_city").status == "signed"
+
+
+def test_a_revived_twinning_takes_the_stage_of_its_revival(read) -> None:
+    record = read("In 2014 Lyon suspended its sister city ties with Beirut. On 8 January 2024 Lyon and Beirut "
+                  "signed a new twinning protocol.", published="2024-01-10")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2024-01-08")

@@ -139,8 +139,29 @@ class TieFinder:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
-        doc._.ties = _without_package_states(list(ties.values()), context)
+        doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
+
+    def _bare_documents_of_twinnings(self, ties: dict) -> list[TieMention]:
+        """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
+        unqualified document between twinned towns is the twinning's own; a document that names its
+        subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
+        out = []
+        for key, tie in ties.items():
+            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
+            if twin is None or not all(self._only_bare_documents(sent) for sent in tie.sentences):
+                out.append(tie)
+                continue
+            for sent in tie.sentences:
+                self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
+        return out
+
+    def _only_bare_documents(self, sent: Span) -> bool:
+        nouns = [t for t in sent if t.lower_ in self.agreements or t.lemma_.lower() in self.agreements]
+        return bool(nouns) and all(
+            t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
+                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
