@@ -309,3 +309,32 @@ def test_two_agreements_dated_apart_in_one_sentence_are_two_signings(read) -> No
     record = read("On 2 May 1995, Riga and Tallinn signed a joint declaration on cooperation, later supplemented "
                   "by a framework agreement concluded on 14 June 1999.")
     assert sorted(e.date for e in events(record, "signing")) == ["1995-05-02", "1999-06-14"]
+
+
+# -- dates told apart from the trigger (E3) ------------------------------------------------
+
+def test_a_follow_up_sentence_dates_the_visit(read) -> None:
+    record = read("A delegation of the Red Crescent visited the Minister of Education Aibek Sadyrov. "
+                  "The visit, held on 12 April 2022, covered school meals.")
+    assert only(record, "visit").date == "2022-04-12"
+
+
+def test_on_the_same_day_is_the_day_of_the_previous_occurrence_not_the_last_date_written(read) -> None:
+    record = read("The Saeima on Thursday approved the agreement with Estonia that the two governments signed on "
+                  "3 March 2023. On the same day, the Saeima ratified a treaty between Latvia and Poland on rail "
+                  "transport.")
+    ratifications = events(record, "ratification")
+    assert len(ratifications) == 2
+    assert {e.date for e in ratifications} == {"2024-01-04"}
+
+
+def test_what_already_happened_is_not_dated_by_a_later_plan(read) -> None:
+    visit = only(read("A youth exchange with Bursa is planned in 2026. Guests from Bursa toured Osh."), "visit")
+    assert visit.status == "occurred"
+    assert visit.date == "2024-01-10"
+
+
+def test_a_past_weekday_is_not_moved_forward_by_a_plan_in_the_next_sentence(read) -> None:
+    record = read("Peoria hosted officials from Ueda on Thursday. A student trip to Ueda is planned for 2026.")
+    visit = next(e for e in events(record, "visit") if e.status == "occurred")
+    assert visit.date == "2024-01-04"

@@ -80,6 +80,7 @@ class EventFinder:
         self.gatherings = set(lex["gathering_nouns"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
 
@@ -108,7 +109,7 @@ class EventFinder:
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... became sister cities with the protocol signed in X" on a new date
                 if not anchored and any(e.type == kind for e in events):
-                    self._fold_back_reference(events, kind, participants, sent)
+                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events))
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -117,14 +118,16 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
-                if date is None and status == "occurred":
-                    recent = next((e.date for e in reversed(events) if e.explicit_date), None)
-                    fallback = recent or last_date or published
+                if date is None and same_day is None and status == "occurred":
+                    # the date of the story so far, never one after publication for what already happened
+                    recent = next((e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)), None)
+                    fallback = recent or (last_date if _not_after(last_date, published) else None) or published
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
-                event = EventMention(kind, status, date or fallback, list(participants),
+                event = EventMention(kind, status, date or same_day or fallback, list(participants),
                                      self._place(sent, token_entity, trigger), agreement, [sent], trigger,
                                      extra=list(countries), explicit_date=date is not None,
                                      date_sentence=sent.start if date is not None else None)
@@ -341,11 +344,16 @@ class EventFinder:
         return bool(date and (previous is None or previous.explicit_date and previous.date != date))
 
     @staticmethod
-    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:
+    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span,
+                             date: str | None) -> None:
+        """"The visit, held on 3 March 2021, focused on ...": a later mention adds its people, and its
+        date when the first report gave none."""
         for other in reversed(events):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
+                if date and not other.explicit_date:
+                    other.date, other.explicit_date, other.date_sentence = date, True, sent.start
                 return
 
     @staticmethod
@@ -401,6 +409,14 @@ class EventFinder:
         own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+
+    def _same_day(self, sent: Span, kind: str, events: list[EventMention]) -> str | None:
+        """"On the same day, ...": the day of the occurrence told before (of the same type when there
+        is one), not the last date written, which may belong to something else."""
+        if self.same_day.search(sent.text) is None or not events:
+            return None
+        previous = next((e for e in reversed(events) if e.type == kind), events[-1])
+        return previous.date
 
     def _ordinal_day(self, sent: Span, events: list[EventMention]) -> str | None:
         """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
@@ -466,6 +482,11 @@ def _is_dateline(text: str, date: DateMention) -> bool:
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
 
 
+def _not_after(value: str | None, published: str | None) -> bool:
+    """Whether a date (or the start of a span) is not later than the publication date."""
+    return bool(value) and (published is None or str(value).split("/")[0] <= str(published)[: len(str(value).split("/")[0])])
+
+
 def _from_a_place(token: Token) -> bool:
     """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place."""
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and
@@ -501,6 +522,9 @@ def _same_parties(a: EventMention, b: EventMention) -> bool:
     one report must be among those of the other: Üsküdar–Turkistan and Zeytinburnu–Turkistan
     are two signings, and so are two agreements signed by different bodies of two states."""
     if a.type in ("signing", "ratification"):
+        states_a, states_b = _state_keys(a), _state_keys(b)
+        if states_a and states_b and not (states_a <= states_b or states_b <= states_a):
+            return False  # an agreement with Georgia and one between Azerbaijan and Hungary
         local_a, local_b = _local_keys(a), _local_keys(b)
         if local_a and local_b:
             # one agreement: the parties of one report are among those of the other
@@ -520,6 +544,14 @@ def _local_keys(event: EventMention) -> set[str]:
             continue
         towns = {fold(m.town) for m in p.mentions if m.town}
         out.update(towns or {fold(p.name)})
+    return out
+
+
+def _state_keys(event: EventMention) -> set[str]:
+    """The states taking part, named or by adjective."""
+    out = {fold(x) for x in event.extra}
+    out.update(fold(p.name) for p in event.participants
+               if p.type == "place" and p.place is not None and p.place.kind == "country")
     return out
 
 
