@@ -338,3 +338,27 @@ def test_a_past_weekday_is_not_moved_forward_by_a_plan_in_the_next_sentence(read
     record = read("Peoria hosted officials from Ueda on Thursday. A student trip to Ueda is planned for 2026.")
     visit = next(e for e in events(record, "visit") if e.status == "occurred")
     assert visit.date == "2024-01-04"
+
+
+# -- participants (E6) ---------------------------------------------------------------------
+
+def test_a_nationality_word_inside_a_place_name_adds_no_country(read) -> None:
+    record = read("Mayor Anne Roy of Kelowna, British Columbia signed a friendship agreement with Gimhae "
+                  "on 3 May 2023.")
+    assert "United Kingdom" not in only(record, "signing").participants
+
+
+def test_a_pair_of_nationality_words_names_both_states(read) -> None:
+    record = read("The Kyrgyz-Tajik talks on the border were held in Osh on 3 May 2023.")
+    assert {"Kyrgyzstan", "Tajikistan"} <= set(only(record, "meeting").participants)
+
+
+def test_a_pronoun_subject_carries_the_people_of_the_previous_event(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. He then visited the old bazaar.")
+    assert "Ali Bekov" in only(record, "visit").participants
+
+
+def test_a_speakers_own_visit_in_a_quote_takes_nobody_from_the_previous_event(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. "
+                  "“It is my first visit to a town of such beauty,” one student told reporters.")
+    assert not events(record, "visit")

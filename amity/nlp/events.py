@@ -92,7 +92,7 @@ class EventFinder:
         for sent in doc.sents:
             lowered = sent.text.lower()
             participants = list({id(c): c for c in (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)}.values())
-            countries = self._demonym_countries(sent)
+            countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             made_here: dict[str, list[str | None]] = {}
@@ -133,8 +133,8 @@ class EventFinder:
                                      date_sentence=sent.start if date is not None else None)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
-                if not event.participants and not event.extra and events:
-                    event.participants = list(events[-1].participants)
+                if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
+                    event.participants = list(events[-1].participants)  # "He then visited the museum"
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
             dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
@@ -324,14 +324,25 @@ class EventFinder:
         return any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE") or
                    c.dep_ == "amod" and c.lemma_.lower() in self.occasion_adjectives for c in tok.children)
 
-    def _demonym_countries(self, sent: Span) -> list[str]:
-        """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name."""
+    def _demonym_countries(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[str]:
+        """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name;
+        not a lone adjective inside a name ("British Columbia", "Union of Turkish World Municipalities"),
+        nor one glued to a word that names no state ("Ibero-American")."""
         out: list[str] = []
         table = self.demonyms
+        doc = sent.doc
+        words: list[list[Token]] = []  # words, with the parts of a hyphenated one together
         for tok in sent:
-            if tok.i > sent.start and sent.doc[tok.i - 1].text in ("-", "–") and not sent.doc[tok.i - 1].whitespace_:
-                continue  # "Ibero-American", split by the tokenizer
-            parts = tok.text.replace("–", "-").split("-")
+            glued = tok.i > sent.start + 1 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_
+            if glued and words:
+                words[-1].append(tok)
+            elif tok.text not in ("-", "–") or not words:
+                words.append([tok])
+        for word in words:
+            parts = [p for t in word for p in t.text.replace("–", "-").split("-") if p]
+            if len(parts) < 2 and any(t.i in token_entity or t.ent_type_ in ("GPE", "LOC") for t in word):
+                continue  # part of a name ("British Columbia"); a pair ("Uzbek-Turkmen Business Council") still names two states
             codes = [table.get(part.lower()) if part[:1].isupper() else None for part in parts]
             if None in codes:
                 continue  # "Ibero-American" names no state
@@ -480,6 +491,32 @@ _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\
 def _is_dateline(text: str, date: DateMention) -> bool:
     """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
+
+
+def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
+    """Whether an event that names nobody is done by someone already told of: a pronoun or a definite
+    description as its subject or owner ("He toured", "the delegation visited", "their visit"), outside
+    quoted speech ("my first visit", said a speaker, is not the previous event's)."""
+    if _in_quote(doc.text, trigger.idx):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    holders = [c for c in trigger.children if c.dep_ == "poss"]
+    for _ in range(2):  # "The mayor, welcoming the guests, noted": the subject of the clause it hangs on
+        if verb is None:
+            break
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if not subjects and verb.dep_ == "acl":
+            subjects = [verb.head]  # "the mayor, welcoming the guests, ..."
+        holders += subjects
+        verb = verb.head if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") else None
+    for holder in holders:
+        if holder.dep_ == "agent":
+            holder = next((g for g in holder.children if g.dep_ == "pobj"), holder)
+        if holder.tag_ in ("PRP", "PRP$"):
+            return True
+        if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
+            return True
+    return False
 
 
 def _not_after(value: str | None, published: str | None) -> bool:
