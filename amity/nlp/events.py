@@ -352,7 +352,7 @@ class EventFinder:
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
-        return bool(date and (previous is None or previous.explicit_date and previous.date != date))
+        return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span,
@@ -470,7 +470,7 @@ class EventFinder:
         for other in events:
             if other.type != event.type or other.status != event.status:
                 continue
-            dated_apart = event.explicit_date and other.explicit_date and event.date != other.date
+            dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
             if dated_apart or not _same_parties(other, event):
                 continue
             if not other.explicit_date and event.explicit_date:
@@ -516,6 +516,21 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
             return True
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
+    return False
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Whether two dates can be of one occurrence: equal, or one a day inside the other's span
+    ("a field visit on 30-31 May" and "on 30 May ... in the framework of the field trip")."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    for day, other in ((a, b), (b, a)):
+        if "/" in other and "/" not in day:
+            first, last = other.split("/")
+            if first <= day <= last:
+                return True
     return False
 
 
