@@ -365,8 +365,8 @@ def test_a_speakers_own_visit_in_a_quote_takes_nobody_from_the_previous_event(re
 
 
 def test_a_day_within_a_dated_visit_is_the_same_visit(read) -> None:
-    record = read("A delegation of Osh paid a field visit to Bursa on 4-6 May 2023. In the framework of the field "
-                  "visit the delegation held a meeting with the mayor of Bursa Aylin Kaya on 5 May 2023.",
+    record = read("A delegation of Osh paid a field visit to Bursa on 4-6 May 2023. As part of the field "
+                  "visit, the delegation held a meeting with the mayor of Bursa Aylin Kaya on 5 May 2023.",
                   published="2023-05-10")
     assert only(record, "visit").date == "2023-05-04/2023-05-06"
     assert only(record, "meeting").date == "2023-05-05"
