@@ -370,3 +370,18 @@ def test_a_day_within_a_dated_visit_is_the_same_visit(read) -> None:
                   published="2023-05-10")
     assert only(record, "visit").date == "2023-05-04/2023-05-06"
     assert only(record, "meeting").date == "2023-05-05"
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(read) -> None:
+    record = read("Mayor Aylin Kaya of Bursa will travel to Osh on Friday to attend the Silk Road forum, "
+                  "according to a statement issued by her office on Wednesday.")
+    assert only(record, "visit").date == "2024-01-12"
+    assert only(record, "attendance").date != "2024-01-10"
+
+
+def test_a_later_sentence_dates_the_gathering_attended(read) -> None:
+    record = read("Mayor Aylin Kaya of Bursa will attend the Silk Road forum in Osh. "
+                  "During the forum on 20 January, the mayors will discuss tourism.")
+    attendance = only(record, "attendance")
+    assert attendance.status == "planned"
+    assert attendance.date == "2024-01-20"

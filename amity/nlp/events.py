@@ -40,6 +40,9 @@ class EventMention:
     explicit_date: bool = False
     #: The start token of the sentence that gave the date, when explicit.
     date_sentence: int | None = None
+    #: For attendance: the gatherings attended, as noun lemmas ("summit"), to date it by a later
+    #: sentence ("During the summit on Friday, ...").
+    gatherings: list[str] = field(default_factory=list)
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -78,6 +81,7 @@ class EventFinder:
         self.ratifying_verbs = set(lex["ratifying_verbs"])
         self.arrival_verbs: dict[str, list[str]] = lex["arrival_verbs"]
         self.gatherings = set(lex["gathering_nouns"])
+        self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
@@ -135,8 +139,11 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                if kind == "attendance":
+                    event.gatherings = self._gatherings_attended(trigger)
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
+            self._date_gatherings(doc, sent, events)
             dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
             if dated:
                 last_date = dated[-1]
@@ -278,7 +285,8 @@ class EventFinder:
         return node.dep_ == "pobj" and node.head.lower_ in self.occurrence_prepositions
 
     def _dates_other_event(self, doc: Doc, date: DateMention, trigger: Token) -> bool:
-        """"On ratification of the Agreement ..., signed on March 13": that date is the signing's."""
+        """"On ratification of the Agreement ..., signed on March 13": that date is the signing's;
+        "a statement made Wednesday", "said on Monday": that date is the report's."""
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None:
             return False
@@ -291,6 +299,8 @@ class EventFinder:
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
                 return True
+            if node.lemma_.lower() in self.reporting_words:
+                return True  # "according to a statement made Wednesday": the day it was told
         return False
 
     def _kind_of(self, trigger: Token) -> str | None:
@@ -421,6 +431,34 @@ class EventFinder:
         pos = trigger.idx
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
 
+    def _gatherings_attended(self, trigger: Token) -> list[str]:
+        """"attended the summit", "took part in the forum", "the delegation to the congress"."""
+        out = []
+        for child in trigger.children:
+            objects = [child] if child.dep_ == "dobj" else \
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            out += [o.lemma_.lower() for o in objects if o.lemma_.lower() in self.gatherings]
+        return out
+
+    def _date_gatherings(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
+        """"During the summit on Friday, ...": a later sentence dates the gathering an undated
+        attendance went to."""
+        waiting = {g: e for e in events if e.type == "attendance" and not e.explicit_date for g in e.gatherings}
+        if not waiting:
+            return
+        for date in doc._.dates or []:
+            if not (sent.start_char <= date.start < sent.end_char and date.value):
+                continue
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for noun in list(span.root.ancestors)[:3]:
+                event = waiting.get(noun.lemma_.lower())
+                if event is not None and noun.pos_ == "NOUN":
+                    event.date, event.explicit_date, event.date_sentence = date.value, True, sent.start
+                    event.sentences.append(sent)
+                    return
+
     def _same_day(self, sent: Span, kind: str, events: list[EventMention]) -> str | None:
         """"On the same day, ...": the day of the occurrence told before (of the same type when there
         is one), not the last date written, which may belong to something else."""
@@ -477,6 +515,7 @@ class EventFinder:
                 other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
+            other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
             if event.agreement == "sister_city":
