@@ -385,3 +385,10 @@ def test_a_later_sentence_dates_the_gathering_attended(read) -> None:
     attendance = only(record, "attendance")
     assert attendance.status == "planned"
     assert attendance.date == "2024-01-20"
+
+
+def test_an_undated_signing_is_not_merged_into_a_later_dated_one_of_another_agreement(read) -> None:
+    record = read("The mayor of Bursa Aylin Kaya visited Batumi on 3 May 2023. She toured the port. "
+                  "Bursa and Batumi signed a protocol on youth exchanges. "
+                  "In 2019, Bursa and Batumi signed a memorandum on trade.", published="2023-05-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2019", "2023-05-03"]

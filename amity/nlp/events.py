@@ -511,6 +511,8 @@ class EventFinder:
             dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
             if dated_apart or not _same_parties(other, event):
                 continue
+            if not other.explicit_date and event.explicit_date and not _summarises(other, event):
+                continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
                 other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
             other.participants += [p for p in event.participants if p not in other.participants]
@@ -556,6 +558,22 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
     return False
+
+
+def _summarises(undated: EventMention, dated: EventMention) -> bool:
+    """Whether an undated report and a later dated one tell one occurrence: the undated one is the
+    headline or lead that later sentences date, or the dated one refers back to what was told
+    ("The protocol was signed on 14 June", "the visit took place on ...")."""
+    first = undated.sentences[0]
+    if first.start == 0 or first.start == next(iter(first.doc.sents)).end:
+        return True  # the headline, or the sentence after it
+    trigger = dated.trigger
+    if trigger is None:
+        return False
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
+        [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    return any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "that", "its", "their") for n in nouns
+               for d in n.children)
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
