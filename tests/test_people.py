@@ -198,3 +198,44 @@ def test_an_office_in_a_relative_clause(read) -> None:
 def test_a_title_that_starts_the_next_clause_is_not_an_appositive(read) -> None:
     record = read("At the talks with Governor Kim Young-rok, the head of government proposed direct flights.")
     assert roles(person(record, "Kim Young-rok")) == [("governor", None)]
+
+
+def test_a_generic_office_beside_the_same_office_written_fully_is_dropped(read) -> None:
+    record = read("Foreign Minister Murat Nurtleu met the guests. Minister Nurtleu said the talks went well.")
+    assert roles(person(record, "Murat Nurtleu")) == [("foreign minister", None)]
+
+
+# -- an office whose place the sentence supplies (R2) --------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("A delegation from Gyeongju, led by Mayor Joo Nak-young, arrived in Lincoln on Monday.",
+         "Joo Nak-young", "Gyeongju"),
+        ("Five Ueda officials, Mayor Kenji Tsuchiya among them, visited Peoria last week.", "Kenji Tsuchiya", "Ueda"),
+    ],
+)
+def test_the_group_a_holder_is_named_in_supplies_the_place(read, sentence: str, name: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [("mayor", of)]
+
+
+# -- the head of a body named again by its common name (R4, R9) --------------------------------------
+
+def test_the_head_of_a_zone_named_before_heads_that_zone(read) -> None:
+    record = read("The delegates visited the Khorgos Special Economic Zone on Tuesday. At the site Head of the "
+                  "Special economic zone Mr Nurlan Abenov briefed them.")
+    assert roles(person(record, "Nurlan Abenov")) == [("head", "Khorgos Special Economic Zone")]
+
+
+# -- initials and double surnames (R10) ----------------------------------------------------------------
+
+def test_an_initial_glued_to_a_surname_is_the_same_person_as_the_full_name(read) -> None:
+    record = read("Mayor A.Mambetov said that many houses are being built. Asylbek Mambetov thanked the hosts.")
+    mambetov = person(record, "Asylbek Mambetov")
+    assert "A.Mambetov" in mambetov.aliases
+    assert roles(mambetov) == [("mayor", None)]
+
+
+def test_a_double_surname_after_a_title_is_a_person(read) -> None:
+    record = read("Governor Kim Young-rok welcomed Mayor Hill-Lewis of Cape Town.")
+    assert roles(person(record, "Hill-Lewis")) == [("mayor", "Cape Town")]

@@ -14,6 +14,8 @@ from anyascii import anyascii
 #: Punctuation and dashes become spaces (one table: folding runs for every gazetteer name).
 _TO_SPACE = str.maketrans({c: " " for c in "\"'`’‘“”«».,()[]-‐–—_/"})
 _LEADING_THE = re.compile(r"^the\s+")
+#: A surname written with its initials glued on: "J.Ortikhodjaev", "S.M.Ali".
+INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}\s?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 _MUNICIPALITY = re.compile(r"\s+(?:metropolitan\s+)?(?:city\s+)?(?:municipality|municipalities)$")
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from amity.nlp.gazetteer import country_name, default_gazetteer
 from amity.nlp.lexicons import demonyms, people_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
-from amity.nlp.names import fold
+from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
 
 _MAX_NAME_TOKENS = 4
@@ -53,6 +53,8 @@ class PersonFinder:
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
+        self._group_nouns = frozenset(words["group_nouns"])
+        self._group_links = [link.split() for link in words["group_links"]]
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
         #: Words that can be part of an office's name ("Administrative Board Member").
         self._title_vocabulary = frozenset(w for t in self.titles.offices for w in t.split()) | ORG_HEADS \
@@ -157,7 +159,8 @@ class PersonFinder:
             if end > i and tok.lower_ in self._particles:
                 end += 1  # "Nurlanbek Turgunbek uulu"
                 continue
-            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
+            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
+                    or not is_capitalised(tok):
                 break
             if tok.lower_ in self._place_words or tok.lower_ in self._facility_words:
                 return i  # "Sejong Special Self-Governing City", "Shaka International Airport": not names
@@ -241,15 +244,20 @@ class PersonFinder:
             length = self._is_title_at(doc, i)
             if not length or i in self._read_titles or any(k in held for k in range(i + length, min(i + length + 3, len(doc)))):
                 continue
-            title, _ = self._canonical(doc, i, i + length)
+            title, plural = self._canonical(doc, i, i + length)
+            if plural:
+                continue  # "the mayors of A and B": offices of several people
             of, end, title = self._of_part(doc, i + length, title)
             of = of or self._modifier_before(doc, i, title, add_place=False)
             if of and self._name_run(doc, end) == end:
                 unattached.setdefault(title, set()).add(of)
+        held_offices = {role for m in people for role in m.roles}
         for m in people:
             for n, (title, of) in enumerate(m.roles):
                 if of is None and len(unattached.get(title, ())) == 1:
-                    m.roles[n] = (title, next(iter(unattached[title])))
+                    place = next(iter(unattached[title]))
+                    if (title, place) not in held_offices:  # someone else's office, named again
+                        m.roles[n] = (title, place)
 
     # -- roles before the name -------------------------------------------------
     def _title_anchored(self, doc: Doc) -> list[Mention]:
@@ -284,6 +292,9 @@ class PersonFinder:
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
                 roles = self._of_after_name(doc, end, pending)
+                if any(of is None for _, of in roles):
+                    group = self._group_holder(doc, chain[0] if chain else i, end)
+                    roles = [(title, of if of is not None else group) for title, of in roles]
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
                 if plural:
                     for s, e in self._listed_names(doc, end):
@@ -429,7 +440,8 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
-        mentions = [m for m in self._known if m.priority >= 2 and sent.start <= m.start and m.end <= k]
+        mentions = [m for m in self._known if m.priority >= 2 and sent.start <= m.start and m.end <= k
+                    and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
         for m in mentions:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                 return m.office_holder
@@ -473,6 +485,10 @@ class PersonFinder:
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
         else:
+            described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
+            described = self._described_body(doc, described_end) if described_end > j else None
+            if described is not None:  # "Head of the Special economic zone", named in full before
+                return described, described_end, title
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
@@ -603,6 +619,44 @@ class PersonFinder:
         else:
             return list(roles)
         return [(title, of if of is not None else name) for title, of in roles]
+
+    def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
+        """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
+        among them", "a delegation from Gyeongju, led by Mayor X"."""
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ == "the" else title_start
+        group_end = None
+        for link in self._group_links:
+            if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
+                group_end = k - len(link)
+                break
+        if group_end is None:
+            e = name_end + 1 if name_end < len(doc) and doc[name_end].text == "," else name_end
+            if [t.lower_ for t in doc[e : e + 2]] != ["among", "them"]:
+                return None
+            group_end = k
+        if group_end > 0 and doc[group_end - 1].text == ",":
+            group_end -= 1
+        if group_end <= 0:
+            return None
+        if doc[group_end - 1].lower_ in self._group_nouns:  # "Kanazawa leaders"
+            noun = group_end - 1
+            before = self._ending.get(noun)
+            if before is not None and before.priority >= 2:
+                return before.office_holder
+            start = noun
+            while start - 1 >= 0 and noun - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+                    and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha:
+                start -= 1
+            return doc[start:noun].text if start < noun else None
+        named = self._ending.get(group_end)  # "a delegation from Gyeongju"
+        if named is None or named.priority < 2:
+            return None
+        p = named.start - 1
+        if p >= 0 and doc[p].lower_ == "the":
+            p -= 1
+        if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
+            return named.office_holder
+        return None
 
     def _held_in_place(self, title: str) -> bool:
         """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
