@@ -722,14 +722,14 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
         roles: list[Role] = []
-        body = self._longest_at.get(k)
-        if body is not None and self._is_title_at(doc, body.end) and doc[body.start].sent == doc[m.start].sent:
-            length = self._is_title_at(doc, body.end)  # ", Kyoto Global Exchange Association President"
-            title, _ = self._canonical(doc, body.end, body.end + length)
-            after = body.end + length
+        body_end, holder = self._body_at(doc, k)
+        if holder is not None and self._is_title_at(doc, body_end):
+            length = self._is_title_at(doc, body_end)  # ", Kyoto Global Exchange Association President"
+            title, _ = self._canonical(doc, body_end, body_end + length)
+            after = body_end + length
             if after >= len(doc) or doc[after].is_punct:
-                self._read_titles.update(range(body.end, after))
-                return [(title, body.office_holder)]
+                self._read_titles.update(range(body_end, after))
+                return [(title, holder)]
         while k < len(doc):
             length = self._is_title_at(doc, k)
             if not length:
@@ -752,6 +752,20 @@ class PersonFinder:
                 continue
             break
         return roles
+
+    def _body_at(self, doc: Doc, k: int) -> tuple[int, str | None]:
+        """A place or body named at k: a known one, or a capitalised run ending in a body's head
+        noun ("Sendai International Relations Association")."""
+        known = self._longest_at.get(k)
+        end = k
+        while end < len(doc) and end - k < 6 and is_capitalised(doc[end]) and doc[end].is_alpha \
+                and not self._is_title_at(doc, end):
+            end += 1
+        if end - k >= 2 and doc[end - 1].lower_ in ORG_HEADS and (known is None or known.end < end):
+            return end, doc[k:end].text
+        if known is not None:
+            return known.end, known.office_holder
+        return k, None
 
     def _skip_relative_link(self, doc: Doc, k: int) -> int:
         """"who is also", "who serves as": the words that link a name to an office after a comma."""
