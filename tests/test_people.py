@@ -239,3 +239,15 @@ def test_an_initial_glued_to_a_surname_is_the_same_person_as_the_full_name(read)
 def test_a_double_surname_after_a_title_is_a_person(read) -> None:
     record = read("Governor Kim Young-rok welcomed Mayor Hill-Lewis of Cape Town.")
     assert roles(person(record, "Hill-Lewis")) == [("mayor", "Cape Town")]
+
+
+def test_a_surname_that_is_also_a_village_is_still_a_name(read) -> None:
+    record = read("Secretary General Ahmet Solak opened the meeting. Later Secretary General Solak thanked the guests.")
+    assert roles(person(record, "Ahmet Solak")) == [("secretary general", None)]
+
+
+def test_the_board_of_a_body_is_part_of_the_office_and_the_body_holds_it(read) -> None:
+    record = read("The memorandum was signed by Nigar Aliyeva, Chairman of the Management Board of the Ganja City "
+                  "Tourism Department, on Monday.")
+    assert roles(person(record, "Nigar Aliyeva")) == [
+        ("chairman of the management board", "Ganja City Tourism Department")]

@@ -99,7 +99,7 @@ def _more_specific(specific: tuple[str, str | None], generic: tuple[str, str | N
 
 
 @Language.factory("amity_entities")
-def make_entities(nlp: Language, name: str) -> "EntityGrouper":
+def make_entities(nlp: Language, name: str) -> EntityGrouper:
     return EntityGrouper()
 
 
@@ -350,7 +350,7 @@ def _initials_of(short: list[str], full: list[str]) -> bool:
     if len(short) < 2 or len(short) > len(full) or short[-1] != full[-1] or short == full:
         return False
     initials, given = short[:-1], full[: len(short) - 1]
-    return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given))
+    return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given, strict=True))
 
 
 def _two_part_name(cluster: EntityCluster) -> bool:

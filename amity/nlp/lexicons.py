@@ -101,7 +101,8 @@ def people_words() -> dict[str, Any]:
     """The word lists of the people finder (`people.json`): name particles, place and facility
     words, anaphoric place nouns and the words that link an office to its holder."""
     path = resources.files("amity.data").joinpath("people.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return words
 
 
 @dataclass(frozen=True)

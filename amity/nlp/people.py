@@ -25,12 +25,14 @@ _DASHES = ("-", "–", "—")
 _POSSESSIVE = ("’s", "'s")
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
+#: Towns at least this large are places wherever their name is written, not people's names.
+_WELL_KNOWN_POPULATION = 100_000
 
 Role = tuple[str, str | None]
 
 
 @Language.factory("amity_people")
-def make_people(nlp: Language, name: str) -> "PersonFinder":
+def make_people(nlp: Language, name: str) -> PersonFinder:
     return PersonFinder()
 
 
@@ -54,6 +56,7 @@ class PersonFinder:
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
+        self._unit_heads = frozenset(words["unit_heads"])
         self._group_links = [link.split() for link in words["group_links"]]
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
         #: Words that can be part of an office's name ("Administrative Board Member").
@@ -180,7 +183,7 @@ class PersonFinder:
         if start >= end:
             return None
         span = doc[start:end]
-        if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
+        if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
                                               or t.lower_ in self._place_words or t.pos_ == "VERB" for t in span):
             return None
         if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles for t in span):
@@ -225,7 +228,14 @@ class PersonFinder:
         known = self._starting.get(start)
         if known is not None and known.end >= end and known.priority >= 2:
             return True
-        return doc[start:end].text in self.gazetteer
+        return self._well_known_place(doc[start:end].text)
+
+    def _well_known_place(self, name: str) -> bool:
+        """A name that is a place wherever it is written: a country, a region, a curated or large town.
+        The small towns of the gazetteer share their names with people ("Solak", "Ali")."""
+        place = self.gazetteer.lookup(name)
+        return place is not None and (place.kind in ("country", "region", "area") or place.curated
+                                      or place.population >= _WELL_KNOWN_POPULATION)
 
     def _skip_place_before_name(self, doc: Doc, k: int) -> int:
         """A known place is not the start of a person's name ("Mayor Lahore Kamran Saeed")."""
@@ -319,8 +329,10 @@ class PersonFinder:
                 k += 1
             k = self._skip_filler(doc, k)
             e = self._name_run(doc, k)
-            if e - k < 2 or self._names_a_place_or_body(doc, k, e) or (e < len(doc) and doc[e].text == "," and self._is_title_at(doc, e + 1)):
+            if e - k < 2 or self._names_a_place_or_body(doc, k, e):
                 break
+            if e < len(doc) and doc[e].text == "," and self._is_title_at(doc, e + 1):
+                break  # the next name has an office of its own
             out.append((k, e))
             end = e
         return out
@@ -416,6 +428,17 @@ class PersonFinder:
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
         return name
 
+    def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
+        """Where "of" follows a board inside a body's name ("Management Board of X"), when X is named."""
+        inner = next((x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"), None)
+        if inner is None or doc[inner - 1].lower_ not in self._unit_heads \
+                or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
+                       for x in range(j, inner)):
+            return None
+        after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+        holder = self._longest_at.get(after)
+        return inner if holder is not None and (holder.end == known.end or inner == known.end) else None
+
     def _described_body(self, doc: Doc, end: int) -> str | None:
         """"the Academy" (or "the Special economic zone") written after a body named in full
         ("Eurasian Academy of Arts"): the nearest such body before it."""
@@ -474,6 +497,9 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         known = self._longest_at.get(j)
+        unit = self._unit_of(doc, j, known) if known is not None else None
+        if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
+            return self._of_part(doc, unit, f"{title} of the {doc[j:unit].text.lower()}")
         if known is not None:
             of = known.office_holder
             end = known.end
@@ -671,9 +697,11 @@ class PersonFinder:
         last_two = doc[end - 2 : end]
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) for t in last_two):
             return None
-        if any(t.text in self.gazetteer for t in last_two):
+        if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
             return None
         cut = end - 2
+        if doc[cut - 1].text in _HYPHENS:
+            return None  # "Sejong Special Self-Governing City"
         if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
                 and cut - 1 > start + 1:
             cut -= 1
