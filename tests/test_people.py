@@ -251,3 +251,29 @@ def test_the_board_of_a_body_is_part_of_the_office_and_the_body_holds_it(read) -
                   "Tourism Department, on Monday.")
     assert roles(person(record, "Nigar Aliyeva")) == [
         ("chairman of the management board", "Ganja City Tourism Department")]
+
+
+def test_an_office_in_service_of_another_office_is_held_in_its_place(read) -> None:
+    record = read('"The region has six large towns," Marat Igaliyev, the Tourism Adviser to the Akim of Akmola '
+                  'region, wrote on Monday.')
+    assert roles(person(record, "Marat Igaliyev")) == [("tourism adviser", "Akmola region")]
+
+
+def test_a_plural_office_before_a_dash_is_held_by_everyone_listed(read) -> None:
+    record = read("The Eurasian Mayors Union held its forum in Kazan. Two members of the Union's board – Mayor of "
+                  "Kazan Ilsur Metshin and Mayor of Ufa Ratmir Mavliev – opened it.")
+    assert roles(person(record, "Ilsur Metshin")) == [("mayor", "Kazan"), ("board member", "Eurasian Mayors Union")]
+    assert roles(person(record, "Ratmir Mavliev")) == [("mayor", "Ufa"), ("board member", "Eurasian Mayors Union")]
+
+
+def test_a_body_name_with_a_plural_title_inside_shares_no_office(read) -> None:
+    record = read("Deputy Chairman of the Cabinet of Ministers - Chairman of the State Committee for National "
+                  "Security Kamchybek Tashiev presented the draft laws.")
+    assert ("minister", None) not in roles(person(record, "Kamchybek Tashiev"))
+
+
+def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(read) -> None:
+    record = read("President of the Union of Black Sea Cities (UBSC) Cemal Arslan visited Batumi. Cemal Arslan "
+                  "met the mayor in the afternoon.")
+    assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
+    assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)

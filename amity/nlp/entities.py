@@ -118,8 +118,11 @@ class EntityGrouper:
     def _resolve(self, doc: Doc) -> list[Mention]:
         people = doc._.person_mentions or []
         surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) >= 2}
+        full_names = {fold(p.name) for p in people if len(p.name.split()) >= 2}
+        # spaCy's guess of a body or place for a person already named: "Cemal Arslan visited ..."
         weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
-                if m.priority <= 1 and len(m.name.split()) == 1 and fold(m.name) in surnames]
+                if m.priority <= 1 and (len(m.name.split()) == 1 and fold(m.name) in surnames
+                                        or fold(m.name) in full_names)]
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])

@@ -57,6 +57,7 @@ class PersonFinder:
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
         self._unit_heads = frozenset(words["unit_heads"])
+        self._member_units = frozenset(words["member_units"])
         self._group_links = [link.split() for link in words["group_links"]]
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
         #: Words that can be part of an office's name ("Administrative Board Member").
@@ -104,6 +105,7 @@ class PersonFinder:
         people += self._appositive(doc, {k for m in people if m.priority >= 4 for k in range(m.start, m.end)})
         for m in people:
             m.roles += self._roles_after(doc, m)
+        self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
         if self._new_places:
@@ -202,7 +204,7 @@ class PersonFinder:
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or tok.i + 1 >= len(doc) or not self._is_title_at(doc, tok.i + 1):
+            if tok.text != "," or not self._office_follows(doc, tok.i + 1):
                 continue
             start = tok.i
             while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
@@ -223,6 +225,15 @@ class PersonFinder:
                 continue
             out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
         return out
+
+    def _office_follows(self, doc: Doc, k: int) -> bool:
+        """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        first = k
+        while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
+            k += 1
+        return self._is_title_at(doc, k) > 0
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         known = self._starting.get(start)
@@ -315,6 +326,27 @@ class PersonFinder:
                 i = max(k, i + 1)
             pending, chain = [], []
         return out
+
+    def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
+        """A plural office introducing a list after a dash or colon is held by everyone listed:
+        "Three members of the Union's board – Mayor of A X, Mayor of B Y and Mayor of C Z – ..."."""
+        for i in range(len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or i in self._read_titles or i in self._named_tokens:
+                continue
+            title, plural = self._canonical(doc, i, i + length)
+            if not plural:
+                continue
+            of, k, title = self._of_part(doc, i + length, title)
+            if k + 1 < len(doc) and doc[k].text in _POSSESSIVE and doc[k + 1].lower_ in self._member_units:
+                title, k = f"{doc[k + 1].lower_} {title}", k + 2  # "members of the Union's board"
+            if k >= len(doc) or doc[k].text not in _DASHES + (":",):
+                continue
+            sent_end = doc[i].sent.end
+            close = next((x for x in range(k + 1, sent_end) if doc[x].text in _DASHES), sent_end)
+            for m in people:
+                if k < m.start and m.end <= close and (title, of) not in m.roles:
+                    m.roles.append((title, of))
 
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
         end = self._name_run(doc, k)
@@ -484,6 +516,12 @@ class PersonFinder:
         """Read "of X" (and "in Y", "to Z") after a title; returns (of, next index, title)."""
         if k < len(doc) and doc[k].lower_ == "to" and self._longest_at.get(k + 1):
             return None, self._longest_at[k + 1].end, title  # "Ambassador to Japan X": not the sending state
+        to_title = k + 2 if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+        if k < len(doc) and doc[k].lower_ == "to" and to_title < len(doc) and self._is_title_at(doc, to_title):
+            # "Adviser to the Akim of Akmola region": the office serves the other office's holder
+            superior = self._is_title_at(doc, to_title)
+            of, end, _ = self._of_part(doc, to_title + superior, self._canonical(doc, to_title, to_title + superior)[0])
+            return (of, end, title) if of is not None else (None, k, title)
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
@@ -759,6 +797,9 @@ class PersonFinder:
                 self._read_titles.update(range(body_end, after))
                 return [(title, holder)]
         while k < len(doc):
+            first = k
+            while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
+                k += 1  # ", the Tourism Adviser to ..."
             length = self._is_title_at(doc, k)
             if not length:
                 break
