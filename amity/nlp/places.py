@@ -133,8 +133,8 @@ class PlaceFinder:
         mentions = []
         for start, end, _, lookup_name in found:
             place = self.gazetteer.lookup(lookup_name, context)
-            if place is None and _place_cue(doc, doc[start:end]):
-                # "Gomel Oblast": the cue vouches for a town known here only by an alternate name
+            if place is None:
+                # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
                 countries = frozenset(p.country for p in self.gazetteer.candidates(lookup_name) if p.country)
                 place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
@@ -179,6 +179,7 @@ class PlaceFinder:
         ("Osaka's Kita Ward", "Edogawa-ku", "Mapo-gu", "the 3rd arrondissement of Lyon")."""
         units = place_words().subcity_units
         taken: set[int] = set()
+        known_countries: dict[str, str | None] = {}
         by_start = {m.start: m for m in linked}
         out: list[Mention] = []
         n = len(doc)
@@ -215,8 +216,9 @@ class PlaceFinder:
             if any(k in taken for k in range(start, end)):
                 continue
             country = city.place.country if city is not None and city.place is not None else units[tok.lower_][1]
-            if country is None and context and len(context) == 1:
-                country = next(iter(context))
+            if country is None:  # "Nerima Ward" after "Nerima-ku": one unit, one country
+                country = known_countries.get(fold(name)) or (next(iter(context)) if len(context) == 1 else None)
+            known_countries.setdefault(fold(name), country)
             place = Place(name, "district", country)
             written = name if tok.lower_ == "arrondissement" else doc[start:end].text
             out.append(Mention(start, end, "place", written, place=place, priority=3))
@@ -260,8 +262,9 @@ class PlaceFinder:
         Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
         start, end, _, name = found
         candidates = self.gazetteer.candidates(name, context)
-        if not candidates:
-            return bool(self.gazetteer.candidates(name)) and _place_cue(doc, doc[start:end])
+        if not candidates:  # known here only by an alternate name: spaCy or the words around must vouch
+            return bool(self.gazetteer.candidates(name)) and (
+                _place_cue(doc, doc[start:end]) or any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)))
         if any(p.kind == "country" or p.curated for p in candidates):
             return True
         if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
