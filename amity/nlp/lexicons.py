@@ -87,6 +87,13 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def tie_cues() -> dict[str, Any]:
+    """Cues of `data/ties.json`: list leads, cooperation nouns, stage words, pair back-references."""
+    path = resources.files("amity.data").joinpath("ties.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class PlaceWords:
     """Words around place names (data/place_words.json)."""
