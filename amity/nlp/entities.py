@@ -331,10 +331,15 @@ def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None
 
 
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-    """Token position → the entity mentioned there, for the components that read sentences."""
+    """Token position → the entity mentioned there, for the components that read sentences.
+
+    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
+    it reports, so it is left out."""
     index: dict[int, EntityCluster] = {}
     for cluster in entities:
         for m in cluster.mentions:
+            if m.dateline:
+                continue
             for k in range(m.start, max(m.end, m.start + 1)):
                 index.setdefault(k, cluster)
     return index

@@ -19,6 +19,8 @@ from amity.nlp.names import fold
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
 _MAX_TOKENS = 8
 _WELL_KNOWN_POPULATION = 500_000
+#: A town this large, listed with a place, is that town even where the article names no country.
+_TOWN_POPULATION = 15_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
@@ -271,6 +273,9 @@ class PlaceFinder:
             return True
         if any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
             return True
+        if _listed_with_place(doc, doc[start:end], ner_label) and any(p.population >= _TOWN_POPULATION
+                                                                        for p in candidates):
+            return True  # "between Rivne and Lublin": a town of some size listed with a place
         return _place_cue(doc, doc[start:end])
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
