@@ -137,3 +137,8 @@ def test_a_nationality_before_a_one_word_body_is_kept(read) -> None:
 def test_a_board_followed_by_an_office_is_part_of_the_office(read) -> None:
     record = read("Supervisory Board Member Aigerim Sadykova opened the session in Astana.")
     assert not any(n.startswith("Supervisory Board") for n in names(record, "organization"))
+
+
+def test_a_quoted_name_before_its_head_keeps_the_heads_complement(read) -> None:
+    record = read("The mayor then visited the ‘Ordabasy’ National Chamber of Craftsmen in Shymkent.")
+    assert "Ordabasy National Chamber of Craftsmen" in names(record, "organization")

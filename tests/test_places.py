@@ -150,3 +150,10 @@ def test_the_territory_of_a_governing_body_is_a_place_too(read) -> None:
     record = read("A delegation of the Government of Turpan City held talks in Almaty on Monday.")
     assert "Government of Turpan City" in [e.name for e in record.entities if e.type == "organization"]
     assert place(record, "Turpan City").country == "CN"
+
+
+def test_a_ward_written_first_with_the_word_ward_takes_the_country_of_its_ku_spelling(read) -> None:
+    record = read("Nerima Ward sent a choir to Vienna. A choir from Nerima-ku sang there again in 2010.")
+    wards = [e for e in places(record) if "Nerima" in e.name]
+    assert len(wards) == 1
+    assert wards[0].country == "JP"

@@ -56,7 +56,8 @@ class OrganisationFinder:
         self.common_acronyms = common_acronyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        self._place_tokens = {k for m in doc._.place_mentions or [] for k in range(m.start, m.end)}
+        strong = [m for m in doc._.place_mentions or [] if m.priority >= 2]
+        self._place_tokens = {k for m in strong for k in range(m.start, m.end)}
         self._place_starting = {m.start: m for m in doc._.place_mentions or []}
         mentions: list[Mention] = []
         mentions += self._known(doc)
@@ -128,8 +129,9 @@ class OrganisationFinder:
                 end += 1
             if end >= len(doc) or doc[end].lower_ not in ORG_HEADS or not is_capitalised(doc[k + 1]):
                 continue
-            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : end + 1].text}"
-            out.append(Mention(tok.i, end + 1, "organization", name, priority=3))
+            last = self._extend_right(doc, end + 1)  # "‘Atameken’ National Chamber of Entrepreneurs"
+            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : last].text}"
+            out.append(Mention(tok.i, last, "organization", name, priority=3))
         return out
 
     def _legal_form_companies(self, doc: Doc) -> list[Mention]:

@@ -131,7 +131,8 @@ class PlaceFinder:
             found.append(match)
             i = match[1]
         context = frozenset(self._context_countries(doc, found))
-        found = [f for f in found if self._linkable(doc, f, context, ner_label)]
+        strength = {f[0]: self._linkable(doc, f, context, ner_label) for f in found}
+        found = [f for f in found if strength[f[0]]]
         mentions = []
         for start, end, _, lookup_name in found:
             place = self.gazetteer.lookup(lookup_name, context)
@@ -151,7 +152,9 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
-            mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
+            # a small town vouched for only by its country being named is a weak reading ("Department
+            # of Commerce" in an American story): any organisation's name spaCy found overrides it
+            mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
         unlinked = self._unlinked(doc, mentions)
@@ -218,13 +221,15 @@ class PlaceFinder:
             if any(k in taken for k in range(start, end)):
                 continue
             country = city.place.country if city is not None and city.place is not None else units[tok.lower_][1]
-            if country is None:  # "Nerima Ward" after "Nerima-ku": one unit, one country
-                country = known_countries.get(fold(name)) or (next(iter(context)) if len(context) == 1 else None)
-            known_countries.setdefault(fold(name), country)
-            place = Place(name, "district", country)
+            if country is not None:
+                known_countries.setdefault(fold(name), country)
             written = name if tok.lower_ == "arrondissement" else doc[start:end].text
-            out.append(Mention(start, end, "place", written, place=place, priority=3))
+            out.append(Mention(start, end, "place", written, place=Place(name, "district", country), priority=3))
             taken.update(range(start, end))
+        for m in out:  # "Nerima Ward" and "Nerima-ku": one unit, one country
+            if m.place is not None and m.place.country is None:
+                country = known_countries.get(fold(m.place.name)) or (next(iter(context)) if len(context) == 1 else None)
+                m.place = Place(m.place.name, "district", country)
         return out
 
     @staticmethod
@@ -252,31 +257,31 @@ class PlaceFinder:
                 n = m.end - m.start
                 if doc[tok.i : tok.i + n].text == doc[m.start : m.end].text and \
                         not any(k in taken for k in range(tok.i, tok.i + n)):
-                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=max(m.priority, 2)))
+                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=m.priority))
                     taken.update(range(tok.i, tok.i + n))
                     break
         return out
 
     def _linkable(self, doc: Doc, found: tuple[int, int, list[Place], str], context: frozenset[str],
-                  ner_label: list[str]) -> bool:
-        """A town that spaCy did not see as a place must be big, in a country the article names, or
-        announced as a place by its context ("Mayor of X", "X City", "X, Japan"): "Novi" in
-        Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
+                  ner_label: list[str]) -> int:
+        """How well a match is vouched for as a place: 2 firmly, 1 weakly, 0 not at all.
+
+        A town that spaCy did not see as a place must be big, announced as a place by its context
+        ("Mayor of X", "X City", "X, Japan"), listed with a place, or (weakly) in a country the
+        article names: "Novi" in Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
         start, end, _, name = found
+        span = doc[start:end]
+        ner_place = any(ner_label[k] in ("GPE", "LOC") for k in range(start, end))
         candidates = self.gazetteer.candidates(name, context)
         if not candidates:  # known here only by an alternate name: spaCy or the words around must vouch
-            return bool(self.gazetteer.candidates(name)) and (
-                _place_cue(doc, doc[start:end]) or any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)))
-        if any(p.kind == "country" or p.curated for p in candidates):
-            return True
-        if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
-            return True
-        if any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
-            return True
-        if _listed_with_place(doc, doc[start:end], ner_label) and any(p.population >= _TOWN_POPULATION
-                                                                        for p in candidates):
-            return True  # "between Rivne and Lublin": a town of some size listed with a place
-        return _place_cue(doc, doc[start:end])
+            return 2 if self.gazetteer.candidates(name) and (_place_cue(doc, span) or ner_place) else 0
+        if any(p.kind == "country" or p.curated for p in candidates) or ner_place:
+            return 2
+        if any(p.population >= _WELL_KNOWN_POPULATION for p in candidates) or _place_cue(doc, span):
+            return 2
+        if _listed_with_place(doc, span, ner_label) and any(p.population >= _TOWN_POPULATION for p in candidates):
+            return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        return 1 if any(p.country in context for p in candidates) else 0
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
