@@ -142,3 +142,22 @@ def test_a_board_followed_by_an_office_is_part_of_the_office(read) -> None:
 def test_a_quoted_name_before_its_head_keeps_the_heads_complement(read) -> None:
     record = read("The mayor then visited the ‘Ordabasy’ National Chamber of Craftsmen in Shymkent.")
     assert "Ordabasy National Chamber of Craftsmen" in names(record, "organization")
+
+
+def test_a_short_form_given_in_brackets_joins_its_later_bare_uses(read) -> None:
+    record = read("The hosts were the Black Sea Economic Cooperation Organization (BSEC) and the Union of "
+                  "Municipalities of the Aegean Coast (EKB). BSEC and EKB thanked the guests.")
+    bodies = _names_and_aliases(record, "organization")
+    assert len(bodies) == 2
+    assert "BSEC" in bodies["Black Sea Economic Cooperation Organization"]
+
+
+def test_a_towns_sister_cities_association_is_a_body(read) -> None:
+    record = read("Racine Sister Cities welcomed the guests from Germany on Friday.")
+    assert "Racine Sister Cities" in names(record, "organization")
+
+
+def test_an_appositive_after_a_comma_is_another_name_of_the_body(read) -> None:
+    record = read("On Monday the Parliament of Georgia, the Supreme Council, approved the accord.")
+    assert "Parliament of Georgia" in names(record, "organization")
+    assert not any("," in n for n in names(record, "organization"))

@@ -163,7 +163,8 @@ class EntityGrouper:
             return False
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
-            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government:
+            sister_cities = len(head_words) >= 2 and fold(" ".join(head_words[-2:])) == "sister cities"
+            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government and not sister_cities:
                 return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
@@ -187,7 +188,10 @@ class EntityGrouper:
             if cluster is None and m.type == "person":
                 cluster = _person_for(people, m)
             if cluster is None and m.type == "organization":
-                cluster = by_key.get(("organization", name_key(m.acronym))) if m.acronym else None
+                # "BSEC" after "… Organization (BSEC)": the article's own short form wins over a
+                # well-known body of that short form
+                own = [("organization", name_key(x)) for x in (m.name, m.acronym, m.alias) if x]
+                cluster = next((by_key[k] for k in own if k in by_key), None)
             if cluster is None and m.type == "place" and (m.place is None or m.priority == 0):
                 # an unlinked mention, or a municipality's town, of a place already named ("Porto" twice)
                 cluster = next((c for c in clusters if c.type == "place" and fold(m.name) in
@@ -201,8 +205,10 @@ class EntityGrouper:
             if cluster.place is None and m.place is not None:
                 cluster.place = m.place
             by_key[key] = cluster
-            if m.acronym:
-                by_key[("organization", name_key(m.acronym))] = cluster
+            if m.type == "organization":
+                for x in (m.name, m.acronym, m.alias):
+                    if x:
+                        by_key.setdefault(("organization", name_key(x)), cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         # a lone one-word "person" (no fuller name to join) is more often a misread place or word

@@ -92,8 +92,10 @@ class OrganisationFinder:
     def _patterns(self, doc: Doc) -> list[Mention]:
         out = []
         for tok in doc:
-            if tok.lower_ not in ORG_HEADS or not is_capitalised(tok):
-                continue
+            sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
+                and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
+            if tok.lower_ not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
+                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association
             start = self._extend_left(doc, tok.i)
             end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and tok.lower_ in TOWN_BODY_HEADS)
             if start == tok.i and end == tok.i + 1:
@@ -244,6 +246,8 @@ class OrganisationFinder:
             if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
                 break
             if tok.lower_ in _CONNECTORS or tok.text == ",":
+                if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in _NOT_NAME_START:
+                    break  # "Parliament of Armenia, the National Assembly": an appositive, another name
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
