@@ -197,8 +197,8 @@ def test_us_is_a_name_of_the_united_states(gazetteer: Gazetteer) -> None:
 
 
 def test_the_packaged_town_index_is_current_with_its_build_script() -> None:
-    from importlib import resources
     import gzip
+    from importlib import resources
 
     path = resources.files("amity.data").joinpath("geonames_places.tsv.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:

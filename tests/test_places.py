@@ -157,3 +157,10 @@ def test_a_ward_written_first_with_the_word_ward_takes_the_country_of_its_ku_spe
     wards = [e for e in places(record) if "Nerima" in e.name]
     assert len(wards) == 1
     assert wards[0].country == "JP"
+
+
+def test_a_region_and_its_bare_name_are_one_place_unless_the_bare_name_is_a_town(read) -> None:
+    record = read("Officials of Kashkadarya region visited Turkmenistan. The exports of Kashkadarya include "
+                  "cotton. The Turkistan region and the city of Turkistan hosted the forum.")
+    assert "Kashkadarya" in place(record, "Kashkadarya region").aliases
+    assert place(record, "Turkistan region") != place(record, "Turkistan")

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, territorial_bodies
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -88,7 +88,7 @@ class EntityCluster:
 
 
 @Language.factory("amity_entities")
-def make_entities(nlp: Language, name: str) -> "EntityGrouper":
+def make_entities(nlp: Language, name: str) -> EntityGrouper:
     return EntityGrouper()
 
 
@@ -302,9 +302,16 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
     if longer.type == "place" and (longer.place is None or shorter.place is None or
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
-        a, b = fold(longer.name).split(), fold(shorter.name).split()
-        extra = a[len(b):]
-        return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
+        long_words, short_words = fold(longer.name).split(), fold(shorter.name).split()
+        extra = long_words[len(short_words):]
+        if long_words[: len(short_words)] != short_words or len(extra) != 1:
+            return False
+        if extra[0] in _PLACE_SUFFIXES:
+            return True
+        # "Navoi Region" and a bare "Navoi" that names no town: one region ("Turkistan" the city stays apart)
+        same_country = longer.place is None or shorter.place is None or longer.place.country == shorter.place.country
+        return extra[0] in place_words().region_words and same_country and \
+            (shorter.place is None or shorter.place.kind == "region")
     return False
 
 

@@ -14,8 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import default_gazetteer
-from amity.nlp.lexicons import (common_acronyms, demonyms, legal_forms, name_possessives, org_heads, organisations,
-                                place_words, titles)
+from amity.nlp.lexicons import (
+    common_acronyms,
+    demonyms,
+    legal_forms,
+    name_possessives,
+    org_heads,
+    organisations,
+    place_words,
+    titles,
+)
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -41,7 +49,7 @@ _NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "its", "h
 
 
 @Language.factory("amity_organisations")
-def make_organisations(nlp: Language, name: str) -> "OrganisationFinder":
+def make_organisations(nlp: Language, name: str) -> OrganisationFinder:
     return OrganisationFinder()
 
 

@@ -6,10 +6,10 @@ phrases kept whole. Countries the article names steer ambiguous links.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms, place_words, titles
@@ -24,7 +24,7 @@ _TOWN_POPULATION = 15_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
-def _coordinated_with(ent, place_tokens: set[int]) -> bool:
+def _coordinated_with(ent: Span, place_tokens: set[int]) -> bool:
     root = (ent[:-1] if len(ent) > 1 and ent[-1].is_punct else ent).root
     if root.dep_ == "conj" and root.head.i in place_tokens:
         return True
@@ -33,7 +33,7 @@ def _coordinated_with(ent, place_tokens: set[int]) -> bool:
     return False
 
 
-def _inside_longer_entity(doc: Doc, span) -> bool:
+def _inside_longer_entity(doc: Doc, span: Span) -> bool:
     for ent in doc.ents:
         if ent.start <= span.start and span.end <= ent.end:
             return ent.end - ent.start > span.end - span.start
@@ -50,7 +50,7 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     return False
 
 
-def _place_cue(doc: Doc, span) -> bool:
+def _place_cue(doc: Doc, span: Span) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
     Osh"), "X City"/"X Town" or "X Province", or "X, <country or state>" ("Kelowna, British Columbia")."""
     words = place_words()
@@ -69,7 +69,7 @@ def _place_cue(doc: Doc, span) -> bool:
     return False
 
 
-def _listed_with_place(doc: Doc, span, ner_label: list[str]) -> bool:
+def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
     "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
     article must still name the town's country for it to be linked."""
@@ -101,7 +101,7 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
 
 
 @Language.factory("amity_places")
-def make_places(nlp: Language, name: str) -> "PlaceFinder":
+def make_places(nlp: Language, name: str) -> PlaceFinder:
     return PlaceFinder()
 
 
@@ -119,12 +119,16 @@ class PlaceFinder:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
         skipped = _attribution_tokens(doc, words.attribution_words)
+        sent_ends = [n] * n
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                sent_ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
         while i < n:
             tok = doc[i]
             if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
                 continue
-            match = self._compass(doc, i) or self._longest(doc, i, ner_label)
+            match = self._compass(doc, i) or self._longest(doc, i, ner_label, sent_ends[i])
             if match is None:
                 i += 1
                 continue
@@ -283,11 +287,10 @@ class PlaceFinder:
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         return 1 if any(p.country in context for p in candidates) else 0
 
-    def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
+    def _longest(self, doc: Doc, i: int, ner_label: list[str], sent_end: int) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
         if fold(doc[i].text).split(" ")[0] not in self.gazetteer.first_words:
             return None
-        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
             span = doc[i : i + length]
             if span[-1].is_punct:
@@ -303,7 +306,7 @@ class PlaceFinder:
         return None
 
     @staticmethod
-    def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
+    def _plausible(doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
@@ -362,6 +365,6 @@ class PlaceFinder:
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:
         countries = {p.country for _, _, cands, _ in found for p in cands if p.kind == "country" and p.country}
         table = demonyms()
-        countries.update(table[t.lower_] for t in doc if t.lower_ in table and is_capitalised(t))
+        countries.update(table[t.lower_] for t in doc if t.text[:1].isupper() and t.lower_ in table)
         return countries
 
