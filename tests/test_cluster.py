@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from synthetic_news import synthetic_articles
 
 from amity.model import Article
 from amity.nlp import extract
-from synthetic_news import synthetic_articles
 
 cluster = pytest.importorskip("amity.nlp.cluster")
 

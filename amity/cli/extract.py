@@ -43,8 +43,8 @@ def extract(
     """
     from amity.ingest import read_sources
     from amity.nlp import extract as run_extract
-    from amity.nlp.parallel import extract_parallel
     from amity.nlp.limits import readable
+    from amity.nlp.parallel import extract_parallel
 
     counter = InputCounter()
     articles = counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))

@@ -34,8 +34,8 @@ def ingest(
     from sqlalchemy.exc import SQLAlchemyError
 
     from amity.ingest import read_sources
-    from amity.nlp.parallel import extract_parallel
     from amity.nlp.limits import readable
+    from amity.nlp.parallel import extract_parallel
     from amity.registry import ingest as store
     from amity.store import StoreError
 

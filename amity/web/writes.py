@@ -1,4 +1,4 @@
-"""Adding an article from the web: through `amity.registry.ingest`, one at a time.
+"""Adding an article from the web: through `amity.registry.intake`, one at a time.
 
 spaCy's pipeline is not meant to be run from several threads at once, and
 each article is one transaction anyway, so web ingests queue on a lock.
@@ -12,7 +12,6 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-
 from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
