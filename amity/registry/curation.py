@@ -34,7 +34,7 @@ from amity.registry import events as event_rules
 from amity.registry import reshape, targets
 from amity.registry import ties as tie_rules
 from amity.registry.curated import when
-from amity.registry.merge import Touched
+from amity.registry.merge import Touched, take_merge_lock
 from amity.store import session_of, writer
 from amity.store.schema import DecisionRow, EntityNameRow, EntityRow, EventReportRow, EventRow, MentionRow, TieRow, TieStageRow
 
@@ -398,6 +398,7 @@ def _writing(db: Engine | Session) -> Any:
             db.flush()
             return
         with Session(writer(db)) as session, session.begin():
+            take_merge_lock(session)
             yield session
 
     return _scope()

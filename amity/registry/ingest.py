@@ -27,14 +27,12 @@ from sqlalchemy.orm import Session
 from amity.model import Article, InputError, Record
 from amity.registry import curation, merge
 from amity.store import writer
-from amity.store.schema import ArticleRow, IngestErrorRow
+from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, IngestErrorRow
 
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
 Outcome = Literal["new", "unchanged", "replaced"]
 
-#: Docs that name where an article came from, not which article it is: never a reason to replace.
-_ANONYMOUS_DOCS = frozenset({"stdin"})
 
 
 @dataclass
@@ -99,10 +97,11 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
     """One article in one transaction: unchanged, new, or replacing its earlier version."""
     try:
         with Session(engine) as session, session.begin():
+            merge.take_merge_lock(session)
             if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
                 return "unchanged"
-            previous = _previous_version(session, article)
-            touched = merge.forget(session, previous) if previous is not None else merge.Touched()
+            previous = _previous_versions(session, article)
+            touched = merge.forget(session, *previous) if previous else merge.Touched()
             row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                              published=record.published or article.published, content_hash=digest,
                              text=article.full_text, source=article.source, ingested_at=datetime.now(timezone.utc))
@@ -111,22 +110,23 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
             merge.write(session, row.id, record, touched)
             merge.tidy(session, touched)
             curation.apply_decisions(session, touched, row.id)
-            return "new" if previous is None else "replaced"
+            return "replaced" if previous else "new"
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
         raise
 
 
-def _previous_version(session: Session, article: Article) -> int | None:
+def _previous_versions(session: Session, article: Article) -> list[int]:
+    """The stored articles this one replaces: same doc or same url (two, when each matches another one)."""
     same = []
-    if article.doc and article.doc not in _ANONYMOUS_DOCS:
+    if article.doc and article.doc not in ANONYMOUS_DOCS:
         same.append(ArticleRow.doc == article.doc)
     if article.url:
         same.append(ArticleRow.url == article.url)
     if not same:
-        return None
-    return session.scalar(select(ArticleRow.id).where(or_(*same)).order_by(ArticleRow.id).limit(1))
+        return []
+    return list(session.scalars(select(ArticleRow.id).where(or_(*same)).order_by(ArticleRow.id)))
 
 
 def _known(engine: Engine, digest: str) -> bool:
