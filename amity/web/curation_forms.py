@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from amity.registry import curation
+from amity.registry.merge import take_merge_lock
 from amity.store import writer
 from amity.store.tokens import token_owner
 from amity.web.auth import SESSION_COOKIE
@@ -47,6 +48,7 @@ def _taken(request: Request, back: str, *calls: Call) -> Response:
     """Take the form's decisions, all or none (each call gets the one write session), and go back to `back`."""
     try:
         with Session(writer(request.app.state.engine)) as session, session.begin():
+            take_merge_lock(session)
             for call in calls:
                 call(session)
     except curation.UnknownTarget as exc:
