@@ -17,10 +17,12 @@ from pydantic import BaseModel, Field, field_validator
 from amity.export import FORMATS, TieFilter
 from amity.model import Article
 from amity.registry import stats as read_stats
+from amity.registry.listing import DORMANT_YEARS
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
 from amity.registry.search import search as run_search
 from amity.web import downloads, paging
+from amity.web.filters import country as country_filter
 from amity.web.filters import drawn_ties
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
@@ -36,8 +38,8 @@ DAY = r"^\d{4}-\d{2}-\d{2}$"
 router = APIRouter(prefix="/api", tags=["registry"], dependencies=[Depends(require_reader)])
 
 Kind = Literal["sister_city", "cooperation"]
-Stage = Literal["proposed", "planned", "signed", "ratified", "active", "dormant"]
-TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "sources", "id"]
+Stage = Literal["proposed", "planned", "signed", "ratified", "ended", "active", "dormant"]
+TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id"]
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.")]
 Since = Annotated[str | None, Query(pattern=ISO_DATE, description="A year, YYYY-MM or YYYY-MM-DD.")]
@@ -71,7 +73,7 @@ def _day(value: str | None) -> date | None:
 # --------------------------------------------------------------------------- ties
 
 @router.get("/ties", response_model=Page, summary="Partnerships, filtered and sorted")
-def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Query(max_length=8)] = None,
+def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Query(max_length=60)] = None,
               kind: Kind | None = None, stage: Stage | None = None, since: Since = None,
               sort: TieSort = "id", order: Literal["asc", "desc"] = "asc",
               as_of: Annotated[str | None, Query(pattern=DAY, description="Judge dormancy on this day.")] = None,
@@ -80,7 +82,7 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
     """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date.
 
     Each has `curation`: null, or {"state": confirmed | rejected | edited, "by", "at"}."""
-    where = TieQuery(party=party, country=country, kind=kind, stage=stage, since=since,
+    where = TieQuery(party=party, country=country_filter(country), kind=kind, stage=stage, since=since,
                      include_rejected=include_rejected)
     items, next_cursor = tie_page(db, where, sort=sort, descending=order == "desc", cursor=cursor, limit=limit,
                                   as_of=_day(as_of))
@@ -89,13 +91,16 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
 
 @router.get("/ties/download", summary="The chosen ties as one CSV or JSON file")
 def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | None = None,
-                  country: Annotated[str | None, Query(max_length=8)] = None, kind: Kind | None = None,
+                  country: Annotated[str | None, Query(max_length=60)] = None, kind: Kind | None = None,
                   stage: Stage | None = None, since: Since = None,
-                  rejected: Annotated[Literal["1"] | None, Query(description="1: also rejected ties.")] = None
-                  ) -> StreamingResponse:
-    """Every tie the registry page shows for these filters (no paging), streamed."""
-    items = tie_list(db, TieQuery(party=party, country=country, kind=kind, stage=stage, since=since,
-                                  include_rejected=rejected == "1"))
+                  rejected: Annotated[Literal["1"] | None, Query(description="1: also rejected ties.")] = None,
+                  as_of: Annotated[str | None, Query(pattern=DAY, description="Dormancy judged on this day.")] = None,
+                  years: Annotated[int, Query(ge=1, le=100, description="Years of silence that make a tie dormant.")]
+                  = DORMANT_YEARS) -> StreamingResponse:
+    """Every tie the registry page (or the remain-on-paper page) shows for these filters (no paging), streamed."""
+    items = tie_list(db, TieQuery(party=party, country=country_filter(country), kind=kind, stage=stage, since=since,
+                                  include_rejected=rejected == "1", dormant_years=years),
+                     as_of=date.fromisoformat(as_of) if as_of else None)
     rows = downloads.ties_csv(items) if format == "csv" else downloads.ties_json(items)
     return StreamingResponse(rows, media_type=downloads.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="amity-ties.{format}"'})
