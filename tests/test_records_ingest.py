@@ -55,7 +55,7 @@ def test_records_read_from_a_file_merge_into_the_registry_the_records_themselves
 
 def test_a_line_that_is_not_a_record_is_one_error_naming_its_line_and_the_rest_are_read(records, tmp_path: Path):
     path = tmp_path / "records.jsonl"
-    lines = [json.dumps(records[0].to_dict()), "{not json", json.dumps({"doc": "x", "entities": [{"type": "city"}]}),
+    lines = [json.dumps(records[0].to_dict()), "{not json", json.dumps({"doc": "x", "entities": [{"type": "city"}], "events": [], "ties": []}),
              json.dumps(["a list"]), json.dumps(records[1].to_dict())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -85,6 +85,9 @@ def _read_lines(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Recor
 def record_from_dict(data: Any) -> Record:
     """The Record a `Record.to_dict()` object describes; `_NotARecord` says what is missing or wrong."""
     obj = _object(data, "the line")
+    missing = [key for key in ("doc", "entities", "events", "ties") if key not in obj]
+    if missing:  # an article's JSON ({"doc", "text", ...}) given by mistake is not an empty record
+        raise _NotARecord(f"no {', '.join(repr(key) for key in missing)} (is it an article? ingest it without --records)")
     return Record(doc=_text(obj, "doc"), published=_maybe_text(obj, "published"),
                   entities=[_entity(e) for e in _list(obj, "entities")],
                   events=[_event(e) for e in _list(obj, "events")],
