@@ -81,7 +81,8 @@ def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor 
     `amity.nlp.extract`, unless already stored), `(Article, Record)` pairs,
     bare `Record`s (identified by their JSON) and `InputError`s. At most
     `batch_articles` articles are merged per transaction (1: one each);
-    `on_merged(n)` hears of each batch once it is committed.
+    `on_merged(n)` hears of each batch once it is committed, and of each
+    article found stored already before it was read.
     """
     engine = writer(db.get_bind() if isinstance(db, Session) else db)  # type: ignore[arg-type]
     summary = IngestSummary()
@@ -100,6 +101,8 @@ def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor 
                 batch.add(article, record, content_hash(article))
             elif _known(engine, content_hash(item)):
                 summary.unchanged += 1
+                if on_merged is not None:
+                    on_merged(1)
             else:
                 waiting.append(item)
                 yield item
