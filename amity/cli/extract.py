@@ -52,7 +52,6 @@ def extract(
     from amity.ingest import read_sources
     from amity.nlp import extract as run_extract
     from amity.nlp.limits import readable
-    from amity.nlp.parallel import extract_parallel
 
     counter = InputCounter()
     show = err.is_terminal and format is not OutputFormat.text if progress is None else progress
