@@ -98,10 +98,10 @@ def time_ingest(url: str, items: list, extractor=None) -> tuple[float, object, i
 
 
 def _background_reader(articles):  # type: ignore[no-untyped-def]
-    """What `amity ingest` reads with: extraction in its own process while the registry is written."""
-    from amity.nlp.parallel import extract_parallel
+    """What `amity ingest` reads with by default: extraction in this process (several: --workers / --cluster)."""
+    from amity.nlp import extract
 
-    return extract_parallel(articles, 1)
+    return extract(articles)
 
 
 class PostgresSchemas:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from amity.registry import event_rules, reshape, targets, tie_rules
 from amity.registry.curated import when
-from amity.registry.merge import Touched
+from amity.registry.merge import Touched, take_merge_lock
 from amity.store import session_of, writer
 from amity.store.schema import DecisionRow, EntityNameRow, EntityRow, EventReportRow, EventRow, MentionRow, TieRow, TieStageRow
 from amity.vocabulary import EVENT_STATUSES, TIE_STAGES, is_iso_date
@@ -451,6 +451,7 @@ def _writing(db: Engine | Session) -> Any:
             db.flush()
             return
         with Session(writer(db)) as session, session.begin():
+            take_merge_lock(session)
             yield session
 
     return _scope()

@@ -16,6 +16,7 @@ from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from amity.ingest.clean import clean_article
 from amity.model import Article
 from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
@@ -23,7 +24,8 @@ from amity.store.schema import ArticleRow
 
 
 def store_article(app: Any, article: Article) -> tuple[str, int]:
-    """Ingest one article: ("new" | "unchanged" | "replaced", its id)."""
+    """Ingest one article, cleaned as the readers clean files: ("new" | "unchanged" | "replaced", its id)."""
+    article = clean_article(article)
     if len(article.full_text) > MAX_CHARS:
         raise HTTPException(status_code=413, detail=f"article longer than the {MAX_CHARS:,} characters Amity reads")
     engine = app.state.engine
