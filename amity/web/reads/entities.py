@@ -20,13 +20,14 @@ from amity.store.schema import (
     TiePartyRow,
     TieRow,
 )
+from amity.vocabulary import ENTITY_TYPES
 from amity.vocabulary.names import fold
 from amity.web import paging
 from amity.web.reads.events import latest_of
 from amity.web.reads.ties import describe
 
 SORT = "entities:id"
-TYPES = ("person", "organization", "place")
+TYPES = ENTITY_TYPES
 #: An entity or tie page lists the latest so many events (and articles); a name, every article giving it up to so many.
 LISTED = 50
 NAME_ARTICLES = 20
