@@ -184,7 +184,7 @@ class ArticleIn(BaseModel):
 
 @router.post("/articles", status_code=201, summary="Read an article and store what it says (needs a token)",
              responses={200: {"description": "The same text was already stored"}, 401: {"description": "No valid token"},
-                        413: {"description": "Body over the size limit"}})
+                        413: {"description": "Body over the size limit, or an article not read within the time limit"}})
 async def post_article(body: ArticleIn, request: Request,
                        owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
     """Ingest through `amity.registry.ingest`: new, unchanged (same text), or replaced (same doc or URL)."""
