@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from amity.store import StoreError, open_database
-from amity.store.migrate import head
+from amity.store.migrate import HEAD, head
 from amity.store.schema import OUTSIDE_METADATA, Base
 
 
@@ -28,6 +28,10 @@ def test_a_new_database_gets_the_whole_schema_at_the_latest_revision(db_url: str
     assert {"articles", "ingest_errors", "entities", "entity_names", "mentions", "roles", "events",
             "event_reports", "event_participants", "ties", "tie_parties", "tie_stages"} <= tables
     engine.dispose()
+
+
+def test_the_revision_amity_checks_for_is_the_last_migration():
+    assert HEAD == head()
 
 
 def test_opening_again_migrates_nothing(db_url: str):
@@ -147,3 +151,34 @@ def test_going_back_to_the_first_schema_keeps_every_row(db_url: str) -> None:
         assert "curation" not in {c["name"] for c in inspect(connection).get_columns("ties")}
     engine.dispose()
     assert after == before and all(before)
+
+
+def test_tokens_live_in_a_table_the_migrations_make(db_url: str):
+    from amity.store.tokens import create_token, list_tokens, token_owner
+
+    engine = open_database(db_url)
+    token = create_token(engine, "newsroom")
+
+    assert "web_tokens" in inspect(engine).get_table_names()
+    assert token_owner(engine, token) == "newsroom"
+    assert [t["name"] for t in list_tokens(engine)] == ["newsroom"]
+    engine.dispose()
+
+
+def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_path: Path):
+    from sqlalchemy import text
+
+    from amity.store.tokens import create_token, token_owner
+
+    url = f"sqlite:///{tmp_path / 'amity.db'}"
+    engine = open_database(url)
+    token = create_token(engine, "old")
+    with engine.begin() as connection:  # as an Amity before migration 0006 left it: the table, revision 0005
+        connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    engine.dispose()
+
+    engine = open_database(url)
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head()
+    assert token_owner(engine, token) == "old"
+    engine.dispose()

@@ -35,14 +35,15 @@ def sign_in(web: Web, token: str | None = None) -> None:
 
 # --------------------------------------------------------------------------- pages
 
-def test_home_shows_counts_newest_ties_recent_events_and_inputs_that_failed(web: Web) -> None:
+def test_home_shows_counts_recent_stages_by_date_recent_events_and_inputs_that_failed(web: Web) -> None:
     page = web.client.get("/")
     assert page.status_code == 200
     html = page.text
     assert re.search(r"<strong>4</strong>\s*articles", html)
     assert f'href="/ties/{web.ties["sister_city"]}"' in html
-    assert re.search(r"stage-planned\">planned</span> → <span class=\"stage stage-signed\">signed", html), \
-        "the sister-city tie's stages, in order"
+    stages = html[html.index("Recent stages"):html.index("Recent events")]
+    assert re.findall(r'class="when">([^<]+)</td>', stages) == ["2023-04-18", "2021-12-21", "2021-12"], \
+        "the stages by the day they happened, latest first"
     assert "2024-01-09" in html and "2022-03-10" in html  # recent events
     assert "broken.jsonl" in html and "line 3 is not JSON" in html
 
@@ -65,7 +66,7 @@ def test_registry_filters_by_party_country_kind_stage_and_since(web: Web) -> Non
 
 def test_registry_columns_sort_links_and_downloads_of_the_current_filter(web: Web) -> None:
     html = web.client.get("/ties", params={"kind": "cooperation", "sort": "date"}).text
-    for column in ("Parties", "Countries", "Kind", "Stage", "Date", "Last activity", "Dormant", "Sources"):
+    for column in ("Parties", "Countries", "Kind", "Stage", "Date", "Last activity", "Silent since", "Sources"):
         assert f">{column}" in html
     assert "CL, VN" in html
     assert 'href="/ties?kind=cooperation&amp;sort=date&amp;order=desc"' in html  # the active column flips its order

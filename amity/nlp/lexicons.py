@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -25,25 +25,84 @@ def _rows(filename: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class Titles:
-    """Office titles (folded surface form → canonical lower-case title) and honorifics."""
+    """Office titles (folded surface form → canonical lower-case title) and honorifics.
+
+    `plurals` maps plural surface forms ("deputy secretaries general") to the canonical title;
+    `modifiers` are words that qualify a following title into one office ("Deputy" + "Secretary");
+    `former` are the words that mark an office as no longer held ("former", "ex-");
+    `place_offices` are canonical titles whose holder is a place (a mayor's town, a governor's region)."""
 
     offices: dict[str, str]
     honorifics: frozenset[str]
     max_tokens: int
+    plurals: dict[str, str] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    place_offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def titles() -> Titles:
     offices: dict[str, str] = {}
     honorifics: set[str] = set()
+    modifiers: set[str] = set()
+    former: set[str] = set()
+    place_offices: set[str] = set()
     for row in _rows("titles.csv"):
         surface = fold(row["title"])
-        if (row.get("kind") or "office") == "honorific":
+        kind = row.get("kind") or "office"
+        if kind == "honorific":
             honorifics.add(surface)
+        elif kind == "modifier":
+            modifiers.add(surface)
+        elif kind == "former":
+            former.add(surface)
         else:
-            offices[surface] = (row.get("canonical") or row["title"]).strip().lower()
+            canonical = (row.get("canonical") or row["title"]).strip().lower()
+            offices[surface] = canonical
+            if (row.get("held_in") or "").strip() == "place":
+                place_offices.add(canonical)
+    plurals = {}
+    for surface, canonical in offices.items():
+        plural = _plural_title(surface)
+        if plural not in offices and " and " not in surface:
+            plurals[plural] = canonical
     longest = max((k.count(" ") + 1 for k in offices), default=1)
-    return Titles(offices, frozenset(honorifics), longest)
+    return Titles(offices, frozenset(honorifics), longest, plurals, frozenset(modifiers),
+                  frozenset(former), frozenset(place_offices))
+
+
+def _plural_title(title: str) -> str:
+    """The plural of an office's name: its head noun in the plural ("heads of state",
+    "secretaries general", "board members")."""
+    words = title.split()
+    if "of" in words[1:]:
+        head = words.index("of") - 1
+    elif len(words) > 1 and words[-1] == "general":
+        head = len(words) - 2
+    else:
+        head = len(words) - 1
+    words[head] = _plural_noun(words[head])
+    return " ".join(words)
+
+
+def _plural_noun(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def people_words() -> dict[str, Any]:
+    """The word lists of the people finder (`people.json`): name particles, place and facility
+    words, anaphoric place nouns and the words that link an office to its holder."""
+    path = resources.files("amity.data").joinpath("people.json")
+    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return words
 
 
 @dataclass(frozen=True)
@@ -85,3 +144,69 @@ def common_acronyms() -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def tie_cues() -> dict[str, Any]:
+    """Cues of `data/ties.json`: list leads, cooperation nouns, stage words, pair back-references."""
+    path = resources.files("amity.data").joinpath("ties.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words around place names (data/place_words.json)."""
+
+    region_words: frozenset[str]
+    town_words: frozenset[str]
+    #: suffix or noun → (canonical noun, default country or None)
+    subcity_units: dict[str, tuple[str, str | None]]
+    cue_nouns: frozenset[str]
+    attribution_words: frozenset[str]
+    compass_abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    path = resources.files("amity.data").joinpath("place_words.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return PlaceWords(
+        frozenset(raw["region_words"]),
+        frozenset(raw["town_words"]),
+        {k: (v[0], v[1] or None) for k, v in raw["subcity_units"].items()},
+        frozenset(raw["cue_nouns"]),
+        frozenset(raw["attribution_words"]),
+        dict(raw["compass_abbreviations"]),
+    )
+
+
+def _word_list(filename: str) -> list[str]:
+    path = resources.files("amity.data").joinpath(filename)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Lower-case nouns that head the name of a body (data/org_heads.txt)."""
+    return frozenset(w.lower() for w in _word_list("org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Company legal forms written before the name, as written ("JSC", "LLP"; data/legal_forms.txt)."""
+    return frozenset(_word_list("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_possessives() -> frozenset[str]:
+    """Nouns whose possessive sits inside a body's name ("People's Council"; data/name_possessives.txt)."""
+    return frozenset(w.lower() for w in _word_list("name_possessives.txt"))
+
+
+@lru_cache(maxsize=1)
+def territorial_bodies() -> frozenset[str]:
+    """Heads of bodies that govern the territory in their name (data/territorial_bodies.txt)."""
+    return frozenset(w.lower() for w in _word_list("territorial_bodies.txt"))

@@ -1,31 +1,9 @@
-"""Folding and comparing names, so that Üsküdar, Uskudar and ÜSKÜDAR are one key.
-
-The same folding is used by the gazetteer, the mention clustering and the
-registry, so that every stage agrees on when two spellings are one name.
-"""
-from __future__ import annotations
-
+"""Name folding lives in `amity.vocabulary.names` (the registry and the web use it without spaCy); kept importable here."""
 import re
-import unicodedata
-from functools import lru_cache
 
-from anyascii import anyascii
+from amity.vocabulary.names import fold, name_key
 
-#: Punctuation and dashes become spaces (one table: folding runs for every gazetteer name).
-_TO_SPACE = str.maketrans({c: " " for c in "\"'`’‘“”«».,()[]-‐–—_/"})
-_LEADING_THE = re.compile(r"^the\s+")
-_MUNICIPALITY = re.compile(r"\s+(?:metropolitan\s+)?(?:city\s+)?(?:municipality|municipalities)$")
+#: A surname written with its initials glued on: "J.Ortikhodjaev", "S.M.Ali".
+INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}\s?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower-case ASCII form of a name: accents, dotless i, punctuation and spacing folded."""
-    s = (text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))).casefold()
-    return " ".join(s.translate(_TO_SPACE).split())
-
-
-@lru_cache(maxsize=200_000)
-def name_key(text: str) -> str:
-    """`fold` plus dropping a leading 'the' and a trailing 'municipality': the key two names share."""
-    s = _LEADING_THE.sub("", fold(text))
-    return _MUNICIPALITY.sub("", s)
+__all__ = ["INITIALLED_NAME", "fold", "name_key"]

@@ -2,16 +2,19 @@
 
 A tie is `dormant` when neither a stage nor an activity of it falls within
 the last N years (default 3) before today or a given day; an undated stage
-counts at the publication date of the article that reports it, and a tie
-with no date at all is not called dormant.
+counts at the publication date of the article that reports it, a tie
+with no date at all is not called dormant, and neither is an ended one
+(suspended or terminated: it is over, not silent). Pages and tables say it
+as `amity.registry.silence` does: the stage, and "silent since" the last
+sign of life.
 """
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, select
+from sqlalchemy import ColumnElement, Engine, Row, and_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
@@ -19,6 +22,7 @@ from amity.registry.curated import badge, visible
 from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
+from amity.vocabulary import ENDED
 
 DORMANT_YEARS = 3
 
@@ -53,19 +57,22 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
 
 
 def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
-    """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated: never dormant)."""
-    return TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years)
+    """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated or ended: never
+    dormant)."""
+    return and_(TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years), TieRow.status != ENDED)
 
 
 def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of: date | None = None,
                   dormant_years: int = DORMANT_YEARS) -> list[dict[str, Any]]:
-    """The dicts `ties` returns (plus "last_seen", the latest dated sign of life), for these ties."""
+    """The dicts `ties` returns (plus "last_seen", the latest dated sign of life, and "silent_since": that date
+    when the tie is dormant, else None), for these ties."""
     if not rows:
         return []
     parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
                                           .where(TiePartyRow.tie_id.in_({t.id for t in rows}))).all())
     names = names_of(session, set().union(*parties.values()))
     cutoff = dates.years_before(as_of or date.today(), dormant_years)
+    silent = {tie.id for tie in rows if tie.seen_until is not None and tie.seen_until < cutoff and tie.status != ENDED}
     return [{
         "id": tie.id,
         "kind": tie.kind,
@@ -73,9 +80,10 @@ def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of:
         "status": tie.status,
         "date": tie.date,
         "last_activity": tie.last_activity,
-        "dormant": tie.seen_until is not None and tie.seen_until < cutoff,
+        "dormant": tie.id in silent,
         "sources": tie.sources,
         "last_seen": tie.last_seen,
+        "silent_since": tie.last_seen if tie.id in silent else None,
         "curation": badge(tie),
     } for tie in rows]
 

@@ -21,10 +21,10 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
-from amity.nlp.names import name_key
-from amity.registry import events, ties
+from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, group_entities
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
+from amity.vocabulary.names import name_key
 
 
 #: The PostgreSQL advisory lock all merges share: a fixed 63-bit number derived from this module's name.
@@ -89,7 +89,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched) 
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
-        new_events.add(events.report(session, article_id, event, participants, names.find(event.place, evidence)))
+        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence)))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]
@@ -99,9 +99,9 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched) 
             parties = [_town(names, p, evidence) for p in parties]  # type: ignore[arg-type]
         if len(set(parties)) < 2:
             continue
-        touched.ties.add(ties.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
+        touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
                                         evidence))
-    touched.gatherings += events.participants_of(session, new_events).values()
+    touched.gatherings += event_rules.participants_of(session, new_events).values()
 
 
 def forget(session: Session, *article_ids: int) -> Touched:
@@ -111,7 +111,7 @@ def forget(session: Session, *article_ids: int) -> Touched:
         events=set(session.scalars(select(EventReportRow.event_id).where(EventReportRow.article_id.in_(article_ids)))),
         ties=set(session.scalars(select(TieStageRow.tie_id).where(TieStageRow.article_id.in_(article_ids)))),
     )
-    touched.gatherings = list(events.participants_of(session, touched.events).values())
+    touched.gatherings = list(event_rules.participants_of(session, touched.events).values())
     session.execute(delete(ArticleRow).where(ArticleRow.id.in_(article_ids)))
     return touched
 
@@ -119,13 +119,13 @@ def forget(session: Session, *article_ids: int) -> Touched:
 def tidy(session: Session, touched: Touched) -> None:
     """Re-summarise touched events and ties and drop entities, events and ties no article supports."""
     for event_id in sorted(touched.events):
-        events.refresh(session, event_id)
+        event_rules.refresh(session, event_id)
     session.flush()
     tie_ids = set(touched.ties)
     for gathering in touched.gatherings:
-        tie_ids |= ties.ties_of(session, gathering)
+        tie_ids |= tie_rules.ties_of(session, gathering)
     for tie_id in sorted(tie_ids):
-        ties.refresh(session, tie_id)
+        tie_rules.refresh(session, tie_id)
     session.flush()
     if not touched.entities:
         return

@@ -13,7 +13,6 @@ create exactly these tables; change both together.
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
@@ -251,6 +250,17 @@ class TieStageRow(_Evidence, _Curated, Base):
     status: Mapped[str] = mapped_column(String(16))
     date: Mapped[str | None] = mapped_column(String(32))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class TokenRow(Base):
+    """A token that allows writing (and reading a private server): only its SHA-256 is kept (`amity.store.tokens`)."""
+
+    __tablename__ = "web_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class DecisionRow(Base):

@@ -23,15 +23,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from amity import __version__
-from amity.registry.ingest import Extractor
+from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
 from amity.web import api, curation_api, curation_forms, drawings, forms, pages
+from amity.web.body_limit import BodyLimit
+from amity.web.headers import SecurityHeaders
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
 from amity.web.render import make_templates, render
-from amity.web.security import BodyLimit, SecurityHeaders, ensure_tables
 from amity.web.tiles import tiles_from
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
@@ -58,11 +59,6 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     """
     map_tiles = tiles_from(tiles, tiles_attribution)
     engine = open_database(db_url, serving=True)
-    try:
-        ensure_tables(engine)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise explain(exc, describe(engine)) from None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -1,7 +1,7 @@
 """The HTML forms of curation, on the tie, event and entity pages: shown to a signed-in browser only.
 
 Each POST checks the CSRF token (403 when it is missing or wrong, see
-`amity.web.security`), then the signed-in token (401 without one), takes the
+`amity.web.csrf`), then the signed-in token (401 without one), takes the
 decision in that token's name, and redirects back to the page it came from
 (POST/redirect/GET). A decision that cannot be taken is a 400 page saying why;
 a form's decisions are taken in one transaction, so an edit whose date is
@@ -23,7 +23,9 @@ from starlette.responses import Response
 from amity.registry import curation
 from amity.registry.merge import take_merge_lock
 from amity.store import writer
-from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
+from amity.store.tokens import token_owner
+from amity.web.auth import SESSION_COOKIE
+from amity.web.csrf import check_csrf
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 

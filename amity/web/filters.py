@@ -12,9 +12,12 @@ import re
 
 from fastapi import HTTPException
 
-from amity.web.reads.ties import KINDS, STAGES, TieQuery
+from amity.registry.countries import country_code
+from amity.vocabulary import ISO_DATE_PATTERN, ISO_DAY_PATTERN, TIE_KINDS, TIE_STATUS_FILTERS
+from amity.web.reads.ties import TieQuery
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ISO_DATE = re.compile(ISO_DATE_PATTERN)
+ISO_DAY = re.compile(ISO_DAY_PATTERN)
 COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
 
 
@@ -37,12 +40,17 @@ def matching(name: str, value: str | None, pattern: re.Pattern[str], expected: s
 
 
 def country(value: str | None) -> str | None:
-    """An ISO country code (upper-cased), or None."""
-    found = matching("country", value, COUNTRY, "a country code such as KZ")
-    return found.upper() if found else None
+    """The ISO code of a country typed as a code or a name ("kz", "Turkey"), or None; a 400 when none is meant."""
+    if not value or not value.strip():
+        return None
+    code = country_code(value) if len(value.strip()) <= 60 else None
+    if code is None:
+        raise HTTPException(400, "country must be a country's name or ISO code, such as Kazakhstan or KZ "
+                                 f"(no country is called {value.strip()[:60]!r})")
+    return code
 
 
 def drawn_ties(country_code: str | None, kind: str | None, stage: str | None) -> TieQuery:
     """The ties the graph and the map draw: of a country, a kind, at a stage ('dormant' too)."""
-    return TieQuery(country=country(country_code), kind=choice("kind", kind, KINDS),
-                    stage=choice("stage", stage, STAGES))
+    return TieQuery(country=country(country_code), kind=choice("kind", kind, TIE_KINDS),
+                    stage=choice("stage", stage, TIE_STATUS_FILTERS))

@@ -5,36 +5,38 @@ be bookmarked or shared; empty form fields count as no filter.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
-from amity.registry.curated import visible
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
+from amity.registry.listing import DORMANT_YEARS
+from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
-from amity.store.schema import TieRow
+from amity.registry.silence import silent_years, why_silent
+from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
-from amity.web.filters import COUNTRY, ISO_DATE, choice, matching
+from amity.web.auth import require_reader
+from amity.web.filters import ISO_DATE, ISO_DAY, choice, matching
+from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
-from amity.web.reads.events import event_detail, recent_events
+from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
 from amity.web.reads.ties import (
-    KINDS,
     SORTS,
-    STAGES,
     TieQuery,
-    describe,
-    stage_trail,
+    recent_stages,
+    tie_count,
     tie_detail,
     tie_page,
 )
 from amity.web.render import render
-from amity.web.security import require_reader
 from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,
@@ -49,12 +51,14 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 @router.get("/")
 def home(request: Request, db: Db) -> Response:
-    newest = db.scalars(select(TieRow).where(visible(TieRow)).order_by(TieRow.id.desc()).limit(NEWEST)).all()
-    ties = describe(db, newest)
-    trails = stage_trail(db, [t["id"] for t in ties])
+    """The user's questions first: what remains on paper, what is overdue or upcoming; then the latest stages by
+    the day they happened, recent events, new articles."""
     return render(request, "home.html", {
         "stats": read_stats(db),
-        "ties": [{**t, "trail": trails.get(t["id"], [])} for t in ties],
+        "work": {"dormant": tie_count(db, TieQuery(stage="dormant")),
+                 "overdue": event_count(db, EventQuery(timing="overdue")),
+                 "upcoming": event_count(db, EventQuery(timing="upcoming"))},
+        "stages": recent_stages(db, NEWEST),
         "events": recent_events(db, NEWEST),
         "articles": read_articles(db, limit=NEWEST),
     })
@@ -62,11 +66,14 @@ def home(request: Request, db: Db) -> Response:
 
 @router.get("/ties")
 def registry(request: Request, db: Db, party: Text = None, country: Text = None, kind: Text = None,
-             stage: Text = None, since: Text = None, sort: Text = None, order: Text = None,
-             rejected: Text = None, cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+             stage: Text = None, status: Text = None, since: Text = None, sort: Text = None, order: Text = None,
+             rejected: Text = None, as_of: Text = None, years: Text = None,
+             cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+    if "dormant" in (status, stage):
+        return _remain_on_paper(request, db, as_of, years, sort, order, cursor)
     where = TieQuery(party=(party or "").strip() or None,
-                     country=matching("country", country, COUNTRY, "a country code such as KZ"),
-                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
+                     country=country_filter(country),
+                     kind=choice("kind", kind, TIE_KINDS), stage=choice("stage", stage, TIE_STATUS_FILTERS),
                      since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
                      include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
@@ -75,8 +82,48 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {
         "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
-        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor),
+        "kinds": TIE_KINDS, "stages": TIE_STATUS_FILTERS, "paged": bool(cursor),
     })
+
+
+def _remain_on_paper(request: Request, db: Db, as_of: str | None, years: str | None, sort: str | None,
+                     order: str | None, cursor: str | None) -> Response:
+    """The dashboard of ties that remain on paper: silent for `years` before `as_of`, each with why in words."""
+    day = _day("as_of", as_of) or date.today()
+    quiet = _years(years)
+    where = TieQuery(stage="dormant", dormant_years=quiet)
+    sort_by = choice("sort", sort, ("silence", "party", "date", "country")) or "silence"
+    descending = choice("order", order, ("asc", "desc")) == "desc"
+    ties, next_cursor = tie_page(db, where, sort=sort_by, descending=descending, cursor=cursor or None,
+                                 limit=PAGE_SIZE, as_of=day)
+    for tie in ties:
+        tie["why"] = why_silent(tie, day)
+        tie["silent_years"] = silent_years(tie, day)
+    return render(request, "dormant.html", {
+        "ties": ties, "next_cursor": next_cursor, "paged": bool(cursor), "sort": sort_by, "descending": descending,
+        "as_of": day.isoformat(), "years": quiet, "default_years": DORMANT_YEARS,
+        "total": tie_count(db, where, as_of=day),
+    })
+
+
+def _day(name: str, value: str | None) -> date | None:
+    """An optional ISO day from a form (YYYY-MM-DD); anything else is a 400."""
+    found = matching(name, value, ISO_DAY, "a day, YYYY-MM-DD")
+    if found is None:
+        return None
+    try:
+        return date.fromisoformat(found)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a day of the calendar, YYYY-MM-DD") from None
+
+
+def _years(value: str | None) -> int:
+    """The dormancy threshold from a form: whole years, 1 to 100 (default DORMANT_YEARS)."""
+    if not value or not value.strip():
+        return DORMANT_YEARS
+    if not value.strip().isdigit() or not 1 <= int(value) <= 100:
+        raise HTTPException(400, "years must be a whole number of years from 1 to 100")
+    return int(value)
 
 
 @router.get("/ties/{tie_id}")
@@ -85,6 +132,42 @@ def tie(request: Request, db: Db, tie_id: int) -> Response:
     if found is None:
         raise HTTPException(404, f"There is no partnership number {tie_id} in this registry.")
     return render(request, "tie.html", {"tie": found})
+
+
+EVENT_TYPES = ("visit", "meeting", "signing", "ratification", "attendance")
+SECTION = 20  # planned events: the first so many overdue and upcoming ones, each with a link to all of them
+
+
+@router.get("/events")
+def event_list(request: Request, db: Db, type: Text = None, status: Text = None, when: Text = None,
+               since: Text = None, until: Text = None, party: Text = None, country: Text = None,
+               cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+    """Events by date, filtered; planned ones split into overdue (the day passed, no report that it happened) and
+    upcoming."""
+    timing = choice("when", when, TIMINGS)
+    where = EventQuery(type=choice("type", type, EVENT_TYPES),
+                       status="planned" if timing else choice("status", status, ("planned", "occurred")),
+                       since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
+                       until=matching("until", until, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
+                       entity_ids=_named(db, party), country=country_filter(country), timing=timing)
+    context: dict[str, Any] = {"where": where, "party": (party or "").strip(), "types": EVENT_TYPES,
+                               "timings": TIMINGS, "paged": bool(cursor), "sections": [], "events": [],
+                               "next_cursor": None, "total": event_count(db, where)}
+    if where.status == "planned" and not timing and not cursor:
+        for name in ("overdue", "upcoming"):
+            part = replace(where, timing=name)
+            items, _ = event_page(db, part, cursor=None, limit=SECTION)
+            context["sections"].append({"name": name, "events": items, "total": event_count(db, part)})
+    else:
+        context["events"], context["next_cursor"] = event_page(db, where, cursor=cursor or None, limit=PAGE_SIZE)
+    return render(request, "events.html", context)
+
+
+def _named(db: Db, party: str | None) -> frozenset[int] | None:
+    """The entities a party filter names, with their towns or municipalities; None for no filter."""
+    if not party or not party.strip():
+        return None
+    return frozenset(with_relatives(db, {e.id for e in entities_named(db, party.strip())}))
 
 
 @router.get("/events/{event_id}")

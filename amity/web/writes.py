@@ -1,4 +1,4 @@
-"""Adding an article from the web: through `amity.registry.ingest`, one at a time.
+"""Adding an article from the web: through `amity.registry.intake`, one at a time.
 
 spaCy's pipeline is not meant to be run from several threads at once, and
 each article is one transaction anyway, so web ingests queue on a lock.
@@ -12,14 +12,13 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-
 from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.ingest.clean import clean_article
 from amity.model import Article
-from amity.nlp.pipeline import MAX_CHARS
+from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
 from amity.web.reading import ReadingTooSlow
 from amity.store.schema import ArticleRow

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
@@ -12,16 +13,23 @@ from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.listing import overlapping
 from amity.registry.lookup import group_pairs, latest_events, names_of
-from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
+from amity.store.schema import ArticleRow, EntityRow, EventParticipantRow, EventReportRow, EventRow
 from amity.web import paging
 
 SORT = "events:date"
 
 
+#: Planned events by whether their day has come: `upcoming` (its date not yet past) or `overdue` (its date passed
+#: and no report says it happened: a report that it did makes the event occurred).
+TIMINGS = ("upcoming", "overdue")
+
+
 @dataclass(frozen=True)
 class EventQuery:
-    """Which events: of a type and status, dated within [since, until], with a participant among `entity_ids`;
-    rejected ones too with `include_rejected`."""
+    """Which events: of a type and status, dated within [since, until], with a participant among `entity_ids`, with
+    a participant or place in `country` (ISO code; a town's bodies count), planned ones by `timing` on `as_of`
+    (default today; undated planned events are neither upcoming nor overdue); rejected ones too with
+    `include_rejected`."""
 
     type: str | None = None
     status: str | None = None
@@ -29,6 +37,9 @@ class EventQuery:
     until: str | None = None
     entity_ids: frozenset[int] | None = None
     include_rejected: bool = False
+    country: str | None = None
+    timing: str | None = None
+    as_of: date | None = None
 
 
 def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
@@ -67,6 +78,14 @@ def event_page(session: Session, where: EventQuery, *, cursor: str | None, limit
         tail = chosen[-1]
         next_cursor = paging.encode({"s": SORT, "k": [tail.date_start is None, tail.date_start or "", tail.id]})
     return describe_events(session, [r.id for r in chosen]), next_cursor
+
+
+def event_count(session: Session, where: EventQuery) -> int:
+    """How many events are chosen (dated within [since, until] when either is given)."""
+    query = _chosen(where)
+    if where.since or where.until:
+        query = query.where(*overlapping(dates.span(f"{where.since or '0001'}/{where.until or '9999'}")))
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def latest_of(session: Session, groups: list[set[int]], limit: int) -> tuple[list[dict[str, Any]], int]:
@@ -149,6 +168,16 @@ def _chosen(where: EventQuery) -> Select[Any]:
         query = query.where(EventRow.id.in_(
             select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
             .where(EventParticipantRow.entity_id.in_(sorted(where.entity_ids)))))
+    if where.country:
+        places = select(EntityRow.id).where(EntityRow.country == where.country)
+        members = select(EntityRow.id).where(or_(EntityRow.id.in_(places), EntityRow.parent_id.in_(places)))
+        query = query.where(or_(EventRow.place_entity_id.in_(members), EventRow.id.in_(
+            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+            .where(EventParticipantRow.entity_id.in_(members)))))
+    if where.timing:
+        today = (where.as_of or date.today()).isoformat()
+        query = query.where(EventRow.status == "planned", EventRow.date_end.is_not(None))
+        query = query.where(EventRow.date_end < today if where.timing == "overdue" else EventRow.date_end >= today)
     return query
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
-from amity.store.schema import EntityRow, TiePartyRow, TieRow
+from amity.store.schema import EntityRow, TiePartyRow
 from amity.web.reads.ties import TieQuery, chosen
 
 DEFAULT_LIMIT = 2000
@@ -43,7 +43,8 @@ class Drawn:
 def drawn(session: Session, where: TieQuery, limit: int = DEFAULT_LIMIT) -> Drawn:
     """At most `limit` chosen ties with their dormancy and parties, and the parties and their towns."""
     rows = session.scalars(chosen(session, where).limit(limit + 1)).all()
-    picked = [{"id": row.id, "kind": row.kind, "status": row.status, "date": row.date, "dormant": summary["dormant"]}
+    picked = [{"id": row.id, "kind": row.kind, "status": row.status, "date": row.date, "dormant": summary["dormant"],
+               "silent_since": summary["silent_since"]}
               for row, summary in zip(rows, describe_ties(session, rows), strict=True)]
     truncated = len(picked) > limit
     picked = picked[:limit]
@@ -95,7 +96,7 @@ def graph(found: Drawn) -> dict[str, Any]:
 
     A node is {"id": "e<entity id>", "entity", "name", "type", "country", "url"}; an edge is
     {"id": "t<tie id>" ("t<id>-<n>" for a tie's further pairs), "tie", "source", "target", "kind", "status",
-    "dormant", "date", "url"}. Ids are strings because a drawing library wants them unique across both lists.
+    "dormant", "silent_since", "date", "url"}. Ids are strings because a drawing library wants them unique across both lists.
     """
     nodes: dict[int, dict[str, Any]] = {}
     edges = []
@@ -109,7 +110,8 @@ def graph(found: Drawn) -> dict[str, Any]:
         for n, (a, b) in enumerate(combinations(tie["parties"], 2)):
             edges.append({"id": f"t{tie['id']}" if n == 0 else f"t{tie['id']}-{n}", "tie": tie["id"],
                           "source": f"e{a}", "target": f"e{b}", "kind": tie["kind"], "status": tie["status"],
-                          "dormant": tie["dormant"], "date": tie["date"], "url": f"/ties/{tie['id']}"})
+                          "dormant": tie["dormant"], "silent_since": tie["silent_since"], "date": tie["date"],
+                          "url": f"/ties/{tie['id']}"})
     return {"nodes": list(nodes.values()), "edges": edges, "truncated": found.truncated}
 
 
@@ -119,7 +121,7 @@ def geojson(found: Drawn) -> dict[str, Any]:
     """An RFC 7946 FeatureCollection: a LineString per placeable tie, then a Point per place a party stands on.
 
     Points: id "e<entity id>", properties entity, name, type, country, url, ties (how many drawn ties stand
-    on it). Lines: id "t<tie id>", properties tie, kind, status, dormant, date, url, parties [{id, name, url}].
+    on it). Lines: id "t<tie id>", properties tie, kind, status, dormant, silent_since, date, url, parties [{id, name, url}].
     Foreign members: `truncated`, and `unplaced` (drawn ties that have no line, a party lacking coordinates).
     """
     lines = []
@@ -136,7 +138,7 @@ def geojson(found: Drawn) -> dict[str, Any]:
             "type": "Feature", "id": f"t{tie['id']}",
             "geometry": {"type": "LineString", "coordinates": [_position(p) for p in places]},  # type: ignore[arg-type]
             "properties": {"tie": tie["id"], "kind": tie["kind"], "status": tie["status"], "dormant": tie["dormant"],
-                           "date": tie["date"], "url": f"/ties/{tie['id']}",
+                           "silent_since": tie["silent_since"], "date": tie["date"], "url": f"/ties/{tie['id']}",
                            "parties": [{"id": p, "name": found.entities[p].name, "url": f"/entities/{p}"}
                                        for p in tie["parties"]]},
         })

@@ -5,30 +5,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.model import TIE_STAGES
 from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
-from amity.registry.listing import describe_ties, dormant
+from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
+from amity.vocabulary import TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.reads.events import latest_of
 
 #: Columns the registry can be sorted by (the `sort` query parameter).
-SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "sources", "id")
-STAGES = (*TIE_STAGES, "dormant")
-KINDS = ("sister_city", "cooperation")
+SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id")
 EVENTS_LISTED = 50  # a tie page lists its parties' latest so many events
 
 
 @dataclass(frozen=True)
 class TieQuery:
     """Which ties: of a party (any of its names), of a country (ISO code of a party or of its town), of a kind,
-    at a stage ('dormant' too), with a stage or activity since a date; rejected ones too with `include_rejected`."""
+    at a stage ('dormant' too: silent for `dormant_years`), with a stage or activity since a date; rejected ones
+    too with `include_rejected`."""
 
     party: str | None = None
     country: str | None = None
@@ -36,11 +35,18 @@ class TieQuery:
     stage: str | None = None
     since: str | None = None
     include_rejected: bool = False
+    dormant_years: int = DORMANT_YEARS
 
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
     """Every chosen tie as `describe_ties` sees it, plus its id, parties with ids, and countries."""
-    return describe(session, session.scalars(chosen(session, where, as_of=as_of)).all(), as_of=as_of)
+    return describe(session, session.scalars(chosen(session, where, as_of=as_of)).all(), as_of=as_of,
+                    dormant_years=where.dormant_years)
+
+
+def tie_count(session: Session, where: TieQuery, *, as_of: date | None = None) -> int:
+    """How many ties are chosen."""
+    return session.scalar(select(func.count()).select_from(chosen(session, where, as_of=as_of).subquery())) or 0
 
 
 def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending: bool = False, cursor: str | None,
@@ -60,7 +66,7 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
             query = query.where(TieRow.id < last[2] if descending else TieRow.id > last[2])
         query = query.order_by(None).order_by(TieRow.id.desc() if descending else TieRow.id).limit(limit + 1)
         rows = session.scalars(query).all()
-        items = describe(session, rows[:limit], as_of=as_of)
+        items = describe(session, rows[:limit], as_of=as_of, dormant_years=where.dormant_years)
         more = len(rows) > limit and items
         return items, paging.encode({"s": name, "k": list(sort_key(items[-1], sort))}) if more else None
     return paging.page(tie_list(session, where, as_of=as_of), lambda t: sort_key(t, sort), descending=descending,
@@ -75,7 +81,7 @@ def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> S
     if where.kind:
         query = query.where(TieRow.kind == where.kind)
     if where.stage == "dormant":
-        query = query.where(dormant(as_of))
+        query = query.where(dormant(as_of, where.dormant_years))
     elif where.stage:
         query = query.where(TieRow.status == where.stage)
     if where.since:
@@ -97,9 +103,11 @@ def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
     elif sort == "country":
         value = tie["countries"][0] if tie["countries"] else None
     elif sort == "stage":
-        value = STAGES.index(tie["status"]) if tie["status"] in STAGES else None
+        value = TIE_STATUS_FILTERS.index(tie["status"]) if tie["status"] in TIE_STATUS_FILTERS else None
     elif sort in ("date", "last_activity"):
         value = dates.span(tie[sort])[0] if tie[sort] else None
+    elif sort == "silence":  # ascending: the longest silent first
+        value = dates.span(tie["last_seen"])[1] if tie["last_seen"] else None
     elif sort == "id":
         value = tie["id"]
     else:
@@ -108,7 +116,7 @@ def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
 
 
 def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
-             as_of: date | None = None) -> list[dict[str, Any]]:
+             as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> list[dict[str, Any]]:
     """`describe_ties` of these ties, with ids: {"id", "kind", "parties": [{"id", "name"}], "countries", ...}."""
     rows = list(rows)
     if not rows:
@@ -119,7 +127,8 @@ def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
     towns = {e.id: e for e in session.scalars(select(EntityRow).where(
         EntityRow.id.in_({e.parent_id for e in entities.values() if e.parent_id})))}
     out = []
-    for row, summary in zip(rows, describe_ties(session, rows, as_of=as_of), strict=True):
+    for row, summary in zip(rows, describe_ties(session, rows, as_of=as_of, dormant_years=dormant_years),
+                            strict=True):
         mine = sorted((entities[p] for p in parties.get(row.id, ())), key=lambda e: (e.name.casefold(), e.id))
         countries = {_country(e, towns) for e in mine} - {None}
         out.append({**summary, "id": row.id,
@@ -180,3 +189,21 @@ def _country(entity: EntityRow, towns: dict[int, EntityRow]) -> str | None:
 
 def _day(value: str | None) -> str:
     return dates.span(value)[0] if value else "9999-99-99"
+
+
+def recent_stages(session: Session, limit: int) -> list[dict[str, Any]]:
+    """The latest dated stages of visible ties, by the day they happened (not by when they were read), latest
+    first; a stage reported by several articles once: {"date", "status", "tie": described tie}."""
+    rows = session.execute(select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date)
+                           .join(TieRow, TieRow.id == TieStageRow.tie_id)
+                           .where(TieStageRow.date.is_not(None), visible(TieStageRow), visible(TieRow))
+                           .order_by(TieStageRow.date.desc()).limit(limit * 8)).all()  # ISO text: near enough
+    firsts: dict[tuple[int, str], str] = {}
+    for tie_id, status, when in rows:
+        key = (tie_id, status)
+        if key not in firsts or dates.span(when)[0] < dates.span(firsts[key])[0]:
+            firsts[key] = when
+    latest = sorted(firsts.items(), key=lambda item: (dates.span(item[1])[0], item[0][0]), reverse=True)[:limit]
+    ties = {t["id"]: t for t in describe(session, session.scalars(
+        select(TieRow).where(TieRow.id.in_({tie_id for (tie_id, _), _ in latest}))).all())}
+    return [{"date": when, "status": status, "tie": ties[tie_id]} for (tie_id, status), when in latest]

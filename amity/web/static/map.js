@@ -72,7 +72,7 @@
       }
       content.appendChild(link(party.url, party.name, "amity-entity-link"));
     });
-    var line = text("div", p.kind.replace("_", " ") + ", " + p.status + (p.dormant ? ", dormant" : "") + " · ");
+    var line = text("div", p.kind.replace("_", " ") + ", " + p.status + (p.silent_since ? ", silent since " + p.silent_since : "") + " · ");
     line.appendChild(link(p.url, "the tie", "amity-tie-link"));
     content.appendChild(line);
     return content;

@@ -8,11 +8,8 @@ events, ties and entities no article speaks of any more, and the ties'
 source counts are counted again. Entities stored twice by such a race are
 not merged here (no key says they are one); `amity` curation can merge them.
 
-Numbered 0006 on top of 0005; if another 0006 reaches main first, this one
-is renumbered after it (only `revision`/`down_revision` change).
-
-Revision ID: 0006_unique_articles
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 from __future__ import annotations
 
@@ -21,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0006_unique_articles'
-down_revision: str | None = '0005'
+revision: str = '0007'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,9 +1,13 @@
-"""Processes Amity starts (extraction workers, server processes) end when the process that started them does."""
+"""Server processes that end with their parent."""
 from __future__ import annotations
 
 
 def die_with_parent() -> None:
-    """A child whose parent is killed (Ctrl-C twice, SIGKILL) must not live on holding its pipes or its port."""
+    """A child whose parent is killed (Ctrl-C twice, SIGKILL) must not live on holding its pipes or its port.
+
+    `amity serve`'s server processes call it first. (Dask's workers are
+    watched by their nanny, which ends them when the scheduler goes.)
+    """
     try:
         import ctypes
         import signal

@@ -1,0 +1,139 @@
+"""The registry as a work list: which partnerships remain on paper, which visits are due or overdue, facets.
+
+The small hand-written registry of tests/web_registry.py: Turkistan–Üsküdar
+(sister cities, signed 2021-12-21, a visit on 2022-03-10) and Chile–Viet Nam
+(cooperation signed 2023-04-18). Dormancy is judged on a day given in the
+form, so these tests do not depend on today's date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from web_registry import COOPERATION, PLANNED, SIGNED, TURKISTAN, USKUDAR, Web, Writer
+
+from amity.registry import ingest
+from amity.store import open_database
+from amity.web import create_app
+
+E5_OVERDUE = "The Mayor of Turkistan is to visit Üsküdar in May 2022 to open a friendship park."
+E5_UPCOMING = "A youth delegation from Üsküdar will travel to Turkistan on 1 June 2099."
+E5_ALONE = "Turkistan hosted a tourism fair on 3 April 2022."
+AGENDA = (Writer("e05.txt", "2022-04-04", E5_OVERDUE, E5_UPCOMING, E5_ALONE, title="Visits ahead for two sister cities")
+          .place("Turkistan", E5_OVERDUE, **TURKISTAN).place("Üsküdar", E5_OVERDUE, **USKUDAR)
+          .event("visit", "planned", "2022-05", E5_OVERDUE, "Turkistan", "Üsküdar", place="Üsküdar")
+          .event("visit", "planned", "2099-06-01", E5_UPCOMING, "Üsküdar", "Turkistan", place="Turkistan")
+          .event("meeting", "occurred", "2022-04-03", E5_ALONE, "Turkistan"))
+
+
+@pytest.fixture
+def agenda(db_url: str) -> Iterator[TestClient]:
+    """The app over the sister cities and the cooperation, plus one article of planned visits (one overdue, one in
+    2099) and a fair only Turkistan took part in."""
+    engine = open_database(db_url)
+    try:
+        ingest([PLANNED.pair, SIGNED.pair, COOPERATION.pair, AGENDA.pair], engine)
+    finally:
+        engine.dispose()
+    with TestClient(create_app(db_url)) as client:
+        yield client
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'<a href="/ties/\d+">([^<]+)</a>', html)
+
+
+def test_remain_on_paper_lists_silent_ties_with_why_in_words(web: Web) -> None:
+    html = web.client.get("/ties", params={"status": "dormant", "as_of": "2026-01-01", "years": "3"}).text
+    assert "Remain on paper" in html
+    assert _rows(html) == ["Turkistan – Üsküdar"], "the 2023 cooperation was heard of within three years"
+    assert "signed 2021-12-21 · last activity 2022-03-10 · nothing reported for 3 years" in html
+    assert "silent since" in html.lower() and "2022-03-10" in html
+    assert re.search(r"<strong>1</strong> partnership with no stage or activity reported\s+for 3 years before 2026-01-01",
+                     html)
+    assert 'name="as_of" value="2026-01-01"' in html and 'name="years" value="3"' in html
+
+
+def test_remain_on_paper_sorts_the_longest_silent_first_and_the_threshold_is_a_form_field(web: Web) -> None:
+    params = {"status": "dormant", "as_of": "2030-01-01", "years": "2"}
+    assert _rows(web.client.get("/ties", params=params).text) == ["Turkistan – Üsküdar", "Chile – Viet Nam"]
+    assert _rows(web.client.get("/ties", params={**params, "order": "desc"}).text) == \
+        ["Chile – Viet Nam", "Turkistan – Üsküdar"]
+    assert _rows(web.client.get("/ties", params={**params, "years": "7"}).text) == ["Turkistan – Üsküdar"]
+    assert "No partnership has been silent that long" in web.client.get(
+        "/ties", params={**params, "years": "9"}).text
+
+
+def test_the_dashboard_refuses_a_bad_day_or_threshold_in_one_line(web: Web) -> None:
+    for params in ({"as_of": "2026-02-31"}, {"as_of": "soon"}, {"years": "0"}, {"years": "three"}):
+        page = web.client.get("/ties", params={"status": "dormant", **params})
+        assert page.status_code == 400, params
+        assert "Traceback" not in page.text
+
+
+def test_an_ended_tie_is_shown_as_ended_never_as_silent(web: Web) -> None:
+    tie = web.ties["sister_city"]
+    decided = web.client.post(f"/api/ties/{tie}/decisions", headers=web.auth,
+                              json={"action": "set_status", "value": "ended"})
+    assert decided.status_code == 201, decided.text
+    dashboard = web.client.get("/ties", params={"status": "dormant", "as_of": "2030-01-01"}).text
+    assert _rows(dashboard) == ["Chile – Viet Nam"]
+    page = web.client.get(f"/ties/{tie}").text
+    assert 'stage-ended">ended</span>' in page and "silent since" not in page
+
+
+def test_no_page_says_a_tie_is_active_and_dormant_at_once(web: Web) -> None:
+    for path in ("/", "/ties", f"/ties/{web.ties['sister_city']}", f"/entities/{web.entities['Turkistan']}",
+                 "/search?q=Turkistan", "/map", "/graph"):
+        html = web.client.get(path).text
+        assert "(dormant)" not in html and 'stage-dormant' not in html, path
+    assert "silent since 2022-03-10" in web.client.get(f"/ties/{web.ties['sister_city']}").text
+
+
+def test_home_counts_the_ties_that_remain_on_paper_and_links_the_dashboard(web: Web) -> None:
+    html = web.client.get("/").text
+    assert re.search(r'<a [^>]*href="/ties\?status=dormant"><strong>2</strong>\s*remain on paper</a>', html), \
+        "both ties are silent for three years before today (2026 or later)"
+
+
+def _events(html: str) -> list[str]:
+    return re.findall(r'<span class="when">([^<]+)</span>', html)
+
+
+def test_planned_events_are_split_into_overdue_and_upcoming(agenda: TestClient) -> None:
+    html = agenda.get("/events", params={"status": "planned"}).text
+    overdue, upcoming = html[html.index('id="overdue"'):html.index('id="upcoming"')], html[html.index('id="upcoming"'):]
+    assert _events(overdue) == ["2022-05"] and _events(upcoming) == ["2099-06-01"]
+    assert "no report says they happened" in overdue
+    assert _events(agenda.get("/events", params={"when": "overdue"}).text) == ["2022-05"]
+    assert "<h1>Overdue events" in agenda.get("/events", params={"when": "overdue"}).text
+
+
+def test_events_filter_by_type_status_date_party_and_country(agenda: TestClient) -> None:
+    def shown(**params: str) -> list[str]:
+        page = agenda.get("/events", params=params)
+        assert page.status_code == 200, page.text
+        return _events(page.text)
+
+    assert shown() == ["2021-11-12", "2021-12-21", "2022-03-10", "2022-04-03", "2022-05", "2023-04-18", "2099-06-01"]
+    assert shown(type="meeting") == ["2022-04-03"]
+    assert shown(status="occurred", since="2022", until="2022-12") == ["2022-03-10", "2022-04-03"]
+    assert shown(party="Chile") == ["2023-04-18"]
+    assert shown(country="Viet Nam") == shown(country="vn") == ["2023-04-18"]
+    assert shown(country="Turkey", type="visit", status="occurred") == ["2021-11-12", "2022-03-10"]
+    assert re.search(r"<strong>7</strong> events", agenda.get("/events").text)
+
+
+def test_events_are_in_the_navigation_and_their_counts_lead_the_home_page(agenda: TestClient) -> None:
+    html = agenda.get("/").text
+    assert '<a href="/events">Events</a>' in html
+    assert re.search(r'href="/events\?when=overdue"><strong>1</strong>\s*overdue', html)
+    assert re.search(r'href="/events\?when=upcoming"><strong>1</strong>\s*upcoming', html)
+
+
+def test_a_bad_event_filter_is_a_one_line_400(agenda: TestClient) -> None:
+    for params in ({"type": "party"}, {"when": "soon"}, {"since": "May"}, {"country": "Atlantis"}):
+        page = agenda.get("/events", params=params)
+        assert page.status_code == 400 and "Traceback" not in page.text, params
