@@ -130,7 +130,7 @@ def _read_exactly(stream: IO[bytes], size: int, deadline: float | None) -> bytes
 
 def _child_main() -> None:
     """The child: load the pipeline, say so, then read articles until the parent closes the pipe."""
-    from amity.children import die_with_parent
+    from amity.web.children import die_with_parent
     from amity.nlp.pipeline import extract_one, load_pipeline
 
     die_with_parent()
