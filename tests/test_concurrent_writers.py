@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text

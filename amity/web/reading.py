@@ -130,8 +130,8 @@ def _read_exactly(stream: IO[bytes], size: int, deadline: float | None) -> bytes
 
 def _child_main() -> None:
     """The child: load the pipeline, say so, then read articles until the parent closes the pipe."""
-    from amity.web.children import die_with_parent
     from amity.nlp.pipeline import extract_one, load_pipeline
+    from amity.web.children import die_with_parent
 
     die_with_parent()
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
@@ -144,7 +144,7 @@ def _child_main() -> None:
         except EOFError:
             return
         try:
-            answer: tuple[str, Any] = ("record", extract_one(article))  # type: ignore[arg-type]
+            answer: tuple[str, Any] = ("record", extract_one(article))
         except Exception as exc:  # noqa: BLE001 - one article's failure is the parent's one line
             answer = ("error", f"{type(exc).__name__}: {exc}")
         _send(answers, answer)

@@ -20,8 +20,8 @@ from amity.ingest.clean import clean_article
 from amity.model import Article
 from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
-from amity.web.reading import ReadingTooSlow
 from amity.store.schema import ArticleRow
+from amity.web.reading import ReadingTooSlow
 
 
 def store_article(app: Any, article: Article) -> tuple[str, int]:
