@@ -94,7 +94,8 @@ def test_sql_in_a_filter_finds_nothing_rather_than_everything(web: Web) -> None:
 
 def test_tie_page_has_the_stage_history_with_evidence_linked_to_the_article_anchor(web: Web) -> None:
     html = web.client.get(f"/ties/{web.ties['sister_city']}").text
-    planned, signed = html.index("stage-planned\">planned"), html.index("stage-signed\">signed</span><blockquote")
+    history = html[html.index("Stage history"):html.index("Activity since signing")]
+    planned, signed = history.index("stage-planned\">planned"), history.index("stage-signed\">signed</span>")
     assert planned < signed, "the history runs earliest first"
     assert "“Turkistan and Üsküdar plan to sign a sister city protocol in December 2021.”" in html
     links = re.findall(r'href="/articles/(\d+)#(stage-\d+)"', html)

@@ -13,7 +13,7 @@ from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
-from amity.registry.lookup import entities_named, group_pairs, with_relatives
+from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 from amity.web import paging
 from amity.web.reads.events import latest_of
@@ -140,8 +140,9 @@ def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
 
 
 def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> dict[str, Any] | None:
-    """One tie: its summary, its stages (earliest first) with their evidence, the events of all its parties, and
-    the decisions analysts took about it (oldest first)."""
+    """One tie: its summary, its stages (one per stage, earliest first, each with every report of it), the events
+    every party took part in (itself, its town or municipality, or someone holding one of their offices), and the
+    decisions analysts took about it (oldest first)."""
     row = session.get(TieRow, tie_id)
     if row is None:
         return None
@@ -149,7 +150,7 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
     stages = _stages(session, tie_id)
     signed = [s["date"] or s["published"] for s in stages if s["status"] in ("signed", "ratified")]
     signed_on = min((d for d in signed if d), key=lambda d: dates.span(d)[0], default=None)
-    groups = [with_relatives(session, {p["id"]}) for p in tie["parties"]]
+    groups = [with_people(session, with_relatives(session, {p["id"]})) for p in tie["parties"]]
     events, events_total = latest_of(session, groups, EVENTS_LISTED) if len(groups) > 1 else ([], 0)
     for event in events:
         event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
@@ -173,12 +174,27 @@ def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
+    """One row per stage the tie was reported at, earliest first: its date (the most precise reported), its first
+    report's id (the page's anchor), and every report of it ("sources": the article and sentence)."""
     rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
                            .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                            .where(TieStageRow.tie_id == tie_id)).all()
-    stages = [{"id": s.id, "status": s.status, "date": s.date, "published": published, "article_id": s.article_id,
-               "doc": doc, "title": title, "sentence": s.sentence, "start": s.start, "end": s.end, "curation": badge(s)}
-              for s, doc, title, published in rows]
+    reports = sorted(({"id": s.id, "status": s.status, "date": s.date, "published": published,
+                       "article_id": s.article_id, "doc": doc, "title": title, "sentence": s.sentence, "start": s.start,
+                       "end": s.end, "curation": badge(s)} for s, doc, title, published in rows),
+                     key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
+    by_status: dict[str, list[dict[str, Any]]] = {}
+    for report in reports:
+        by_status.setdefault(report["status"], []).append(report)
+    stages = []
+    for status, sources in by_status.items():
+        dated = [s["date"] for s in sources if s["date"]]
+        first = sources[0]
+        stages.append({"id": first["id"], "status": status, "published": first["published"],
+                       "date": max(dated, key=dates.precision) if dated else None,
+                       "curation": first["curation"], "sources": sources,
+                       # the fields of one report, for readers of a single source (the JSON API's first clients)
+                       **{k: first[k] for k in ("article_id", "doc", "title", "sentence", "start", "end")}})
     return sorted(stages, key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
 
 
