@@ -111,6 +111,25 @@ def test_two_signings_on_different_dates_stay_apart(read) -> None:
     assert dates == ["2021-03-05", "2023-10-09"]
 
 
+def test_the_second_day_of_a_dated_multi_day_visit_is_the_day_after_it_began(read) -> None:
+    record = read("The mayor of Osh Ali Bekov paid a three-day visit to Bursa on 4-6 May 2023. On the second day, "
+                  "Ali Bekov and the mayor of Bursa signed a cooperation protocol.", published="2023-05-10")
+    assert only(record, "visit").date == "2023-05-04/2023-05-06"
+    assert only(record, "signing").date == "2023-05-05"
+
+
+def test_the_last_day_of_a_dated_multi_day_forum_is_its_end(read) -> None:
+    record = read("Mayor of Kadıköy Ayşe Demir attended the Silk Road Mayors Forum in Samarkand on 10-12 April 2023. "
+                  "On the last day she met the mayor of Samarkand Rustam Aliyev.", published="2023-04-20")
+    assert only(record, "meeting").date == "2023-04-12"
+
+
+def test_an_ordinal_day_beyond_the_visit_gives_no_day(read) -> None:
+    record = read("The mayor of Osh Ali Bekov paid a three-day visit to Bursa on 4-6 May 2023. On the fifth day, "
+                  "Ali Bekov and the mayor of Bursa signed a cooperation protocol.", published="2023-05-10")
+    assert only(record, "signing").date != "2023-05-08"
+
+
 # -- attendance and ratification --------------------------------------------------------
 
 def test_attending_a_forum_is_attendance(read) -> None:
@@ -128,6 +147,19 @@ def test_taking_part_in_a_forum_is_attendance(read) -> None:
     attendance = only(record, "attendance")
     assert attendance.status == "occurred"
     assert attendance.place == "Astana"
+
+
+def test_a_gathering_attended_by_someone_is_their_attendance(read) -> None:
+    record = read("Diplomats gathered at the Diplomatic Academy for a seminar on water. "
+                  "It was attended by German Ambassador Petra Lang.")
+    assert "Petra Lang" in only(record, "attendance").participants
+
+
+def test_those_attending_a_reported_meeting_are_part_of_the_meeting(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. "
+                  "The meeting was attended by Deputy Mayor Emre Tunc.")
+    assert not events(record, "attendance")
+    assert "Emre Tunc" in only(record, "meeting").participants
 
 
 @pytest.mark.parametrize("parliament", ["The Mazhilis", "The Parliament of Kazakhstan"])
@@ -159,3 +191,121 @@ def test_evidence_offsets_point_at_the_sentence_in_an_article_with_paragraphs(re
     for ev in signing.evidence:
         assert ev.sentence in text
         assert text[ev.start : ev.end] == ev.sentence
+
+
+# -- sentence boundaries and tokens -------------------------------------------------------
+
+def test_a_sentence_does_not_end_after_a_parenthesised_acronym(nlp) -> None:
+    doc = nlp("A friendship protocol was signed in Bursa by two member cities of the International Union of "
+              "Local Authorities (IULA) Kazan Municipality from Russia and Aktobe Municipality.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_the_signing_before_a_parenthesised_acronym_keeps_its_parties(read) -> None:
+    record = read("A friendship protocol was signed in Bursa by two member cities of the International Union of "
+                  "Local Authorities (IULA) Kazan Municipality from Russia and Aktobe Municipality.")
+    assert {"Kazan Municipality", "Aktobe Municipality"} <= set(only(record, "signing").participants)
+
+
+def test_full_stops_closing_quotes_and_line_breaks_still_end_sentences(nlp) -> None:
+    doc = nlp("Bursa and Osh sign a protocol\n\n"
+              "The mayors met in Bursa on 4 May 2023. “We are friends.” The protocol followed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Bursa and Osh sign a protocol", "The mayors met in Bursa on 4 May 2023.", "“We are friends.”",
+        "The protocol followed."]
+
+
+def test_an_acronym_glued_to_its_name_is_read_as_the_acronym(read) -> None:
+    record = read("The Caspian Shipping Company(CSC) and Baku Port signed a memorandum in Aktau. "
+                  "CSC will open an office there.")
+    company = next(e for e in record.entities if e.name == "Caspian Shipping Company")
+    assert company.aliases == ["CSC"]
+
+
+# -- occurrences first named by a noun (E1) ------------------------------------------------
+
+def test_the_visit_framing_a_signing_is_a_visit_of_its_own(read) -> None:
+    record = read("As part of the visit of the Foreign Minister of Estonia Kaja Tamm to Georgia, "
+                  "the two sides signed four documents.")
+    assert {"Kaja Tamm", "Georgia"} <= set(only(record, "visit").participants)
+    assert only(record, "signing").status == "occurred"
+
+
+def test_during_the_trip_as_the_first_mention_is_a_visit(read) -> None:
+    record = read("During the trip, Governor Aidos Nurlan also held talks with the Mayor of Antalya Cem Yildiz.")
+    assert "Aidos Nurlan" in only(record, "visit").participants
+    assert "Cem Yildiz" in only(record, "meeting").participants
+
+
+def test_signed_during_talks_gives_the_talks_as_a_meeting(read) -> None:
+    record = read("The agreement on road transport was signed during talks between Kazakhstan and Mongolia "
+                  "in Ulaanbaatar.")
+    assert {"Kazakhstan", "Mongolia"} <= set(only(record, "meeting").participants)
+    assert only(record, "signing")
+
+
+def test_a_later_mention_of_the_visit_is_the_same_visit(read) -> None:
+    record = read("Mayor of Osh Ali Bekov visited Bursa on 4 May 2023. During the visit, he toured the old town.",
+                  published="2023-05-06")
+    assert only(record, "visit").date == "2023-05-04"
+
+
+# -- trigger vocabulary (E2, T13) ----------------------------------------------------------
+
+def test_a_delegation_that_came_to_a_town_visited_it(read) -> None:
+    record = read("A delegation of the Pavlodar region came to Novosibirsk for a trade fair.")
+    assert {"Pavlodar region", "Novosibirsk"} <= set(only(record, "visit").participants)
+
+
+def test_people_who_will_be_in_a_town_on_given_days_plan_a_visit(read) -> None:
+    visit = only(read("Four teachers from Daegu will be in Omaha from 3 to 6 March.", published="2024-02-20"), "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2024-03-03/2024-03-06"
+    assert "Daegu" in visit.participants
+
+
+def test_where_a_town_is_is_no_visit(read) -> None:
+    assert not read("The town of Osh is in Kyrgyzstan.").events
+
+
+def test_welcoming_delegates_from_a_town_is_their_visit_and_a_meeting(read) -> None:
+    record = read("Bursa warmly welcomed delegates from Shymkent on Monday.")
+    assert {"Bursa", "Shymkent"} <= set(only(record, "visit").participants)
+    assert only(record, "visit").date == "2024-01-08"
+    assert only(record, "meeting")
+
+
+def test_a_parliament_approving_an_agreement_ratifies_it(read) -> None:
+    record = read("The Parliament of Georgia on Tuesday approved the air transport agreement with Armenia.")
+    ratification = only(record, "ratification")
+    assert ratification.date == "2024-01-09"
+    assert {"Parliament of Georgia", "Armenia"} <= set(ratification.participants)
+    assert not events(record, "signing")
+
+
+def test_a_delegation_to_a_forum_led_by_someone_is_their_attendance(read) -> None:
+    record = read("Georgia's delegation to the Black Sea forum was led by Deputy Minister Levan Kiknadze.")
+    assert "Levan Kiknadze" in only(record, "attendance").participants
+
+
+# -- mentions that report no occurrence (E5) -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Osh visited Bursa on 3 May 2023. “Just signing a protocol will not be enough,” he said.",
+    "Residents of Osh can sign up for the exchange programme with Batumi.",
+    "The mayors of Osh and Bursa discussed future visits.",
+    "If the president signs the law, the agreement between Osh and Batumi takes effect.",
+    "The mayor of Osh did not sign the protocol with Batumi.",
+])
+def test_generic_hypothetical_or_negated_mentions_create_no_signing_or_extra_visit(read, text: str) -> None:
+    record = read(text, published="2023-05-06")
+    assert not events(record, "signing")
+    assert len(events(record, "visit")) <= 1
+
+
+# -- several occurrences in one sentence (E7) ----------------------------------------------
+
+def test_two_agreements_dated_apart_in_one_sentence_are_two_signings(read) -> None:
+    record = read("On 2 May 1995, Riga and Tallinn signed a joint declaration on cooperation, later supplemented "
+                  "by a framework agreement concluded on 14 June 1999.")
+    assert sorted(e.date for e in events(record, "signing")) == ["1995-05-02", "1999-06-14"]

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from amity.store import StoreError, open_database
-from amity.store.migrate import head
+from amity.store.migrate import HEAD, head
 from amity.store.schema import OUTSIDE_METADATA, Base
 
 
@@ -28,6 +28,10 @@ def test_a_new_database_gets_the_whole_schema_at_the_latest_revision(db_url: str
     assert {"articles", "ingest_errors", "entities", "entity_names", "mentions", "roles", "events",
             "event_reports", "event_participants", "ties", "tie_parties", "tie_stages"} <= tables
     engine.dispose()
+
+
+def test_the_revision_amity_checks_for_is_the_last_migration():
+    assert HEAD == head()
 
 
 def test_opening_again_migrates_nothing(db_url: str):

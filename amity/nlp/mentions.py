@@ -28,6 +28,8 @@ class Mention:
     town_government: bool = False
     #: For an organisation introduced with an acronym: "Union of ... (TDBB)".
     acronym: str | None = None
+    #: Another name the mention answers to: a company's name without its legal form ("Aktobe Copper").
+    alias: str | None = None
     #: For a person: (title, of) pairs read around the name.
     roles: list[tuple[str, str | None]] = field(default_factory=list)
     #: Higher wins when two mentions overlap.

@@ -1,31 +1,4 @@
-"""Folding and comparing names, so that Üsküdar, Uskudar and ÜSKÜDAR are one key.
+"""Name folding lives in `amity.vocabulary.names` (the registry and the web use it without spaCy); kept importable here."""
+from amity.vocabulary.names import fold, name_key
 
-The same folding is used by the gazetteer, the mention clustering and the
-registry, so that every stage agrees on when two spellings are one name.
-"""
-from __future__ import annotations
-
-import re
-import unicodedata
-from functools import lru_cache
-
-from anyascii import anyascii
-
-#: Punctuation and dashes become spaces (one table: folding runs for every gazetteer name).
-_TO_SPACE = str.maketrans({c: " " for c in "\"'`’‘“”«».,()[]-‐–—_/"})
-_LEADING_THE = re.compile(r"^the\s+")
-_MUNICIPALITY = re.compile(r"\s+(?:metropolitan\s+)?(?:city\s+)?(?:municipality|municipalities)$")
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower-case ASCII form of a name: accents, dotless i, punctuation and spacing folded."""
-    s = (text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))).casefold()
-    return " ".join(s.translate(_TO_SPACE).split())
-
-
-@lru_cache(maxsize=200_000)
-def name_key(text: str) -> str:
-    """`fold` plus dropping a leading 'the' and a trailing 'municipality': the key two names share."""
-    s = _LEADING_THE.sub("", fold(text))
-    return _MUNICIPALITY.sub("", s)
+__all__ = ["fold", "name_key"]

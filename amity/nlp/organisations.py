@@ -14,21 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import default_gazetteer
-from amity.nlp.lexicons import common_acronyms, demonyms, organisations, titles
+from amity.nlp.lexicons import (common_acronyms, demonyms, legal_forms, name_possessives, org_heads, organisations,
+                                place_words, titles)
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
-ORG_HEADS = {
-    "municipality", "municipalities", "council", "ministry", "union", "chamber", "parliament", "senate",
-    "assembly", "university", "institute", "agency", "authority", "department", "directorate",
-    "committee", "commission", "corporation", "company", "bank", "fund", "organization", "organisation",
-    "association", "federation", "center", "centre", "theater", "theatre", "zone", "academy",
-    "archive", "administration", "group", "congress", "foundation", "government", "cabinet",
-    "secretariat", "office", "court", "party", "mayoralty", "hakimlik", "akimat", "hokimiyat",
-    "sez", "museum", "school", "college", "hospital", "league", "network", "forum", "society",
-    "service", "police", "army", "holding", "hall", "power", "embassy", "consulate", "inc", "ltd", "llc", "plc", "ag", "gmbh", "co",
-}
+ORG_HEADS = org_heads()
 #: Heads that name a town's own body: the town is a place too.
 TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
                    "mayoralty", "akimat", "hakimlik", "hokimiyat", "city administration"}
@@ -42,6 +34,8 @@ _TITLE_MODIFIERS = {"deputy", "vice", "acting", "former", "head", "chief", "dire
 _DOCUMENT_WORDS = {"agreement", "memorandum", "protocol", "treaty", "declaration", "law", "convention",
                    "statement", "letter", "programme", "program", "regulations", "roadmap"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$")
+#: A short form given in brackets right after a name: "(TDBB)", "(TuranSEZ)".
+_PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
 _SPLIT_PLURAL = {"municipalities": "Municipality", "councils": "Council", "universities": "University"}
 _NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 
@@ -67,6 +61,8 @@ class OrganisationFinder:
         mentions: list[Mention] = []
         mentions += self._known(doc)
         mentions += self._patterns(doc)
+        mentions += self._quoted_before_head(doc)
+        mentions += self._legal_form_companies(doc)
         mentions += self._ner(doc)
         mentions += self._acronyms(doc, mentions)
         doc._.org_mentions = mentions
@@ -114,6 +110,63 @@ class OrganisationFinder:
                 out.append(m)
         return out
 
+    def _quoted_before_head(self, doc: Doc) -> list[Mention]:
+        """'the “Turan” Special economic zone': a quoted name before a head noun, whatever the case
+        of the head's words, is one body ("Turan Special economic zone")."""
+        out = []
+        for tok in doc:
+            if tok.text not in _QUOTES or tok.i + 2 >= len(doc):
+                continue
+            closing = _QUOTES[tok.text]
+            k = tok.i + 1
+            while k < len(doc) and k - tok.i <= _QUOTED_WORDS and is_capitalised(doc[k]) and doc[k].text != closing:
+                k += 1
+            if k == tok.i + 1 or k >= len(doc) or doc[k].text != closing:
+                continue
+            end = k + 1
+            while end < len(doc) and end - k <= 4 and doc[end].is_alpha and doc[end].lower_ not in ORG_HEADS:
+                end += 1
+            if end >= len(doc) or doc[end].lower_ not in ORG_HEADS or not is_capitalised(doc[k + 1]):
+                continue
+            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : end + 1].text}"
+            out.append(Mention(tok.i, end + 1, "organization", name, priority=3))
+        return out
+
+    def _legal_form_companies(self, doc: Doc) -> list[Mention]:
+        """"JSC Aktobe Copper", 'LLP "Saryarka Logistics"', 'Company "Caspian Media Ltd."': a company
+        named with its legal form, which also answers to its name without the form."""
+        out = []
+        forms = legal_forms()
+        for tok in doc:
+            company_word = tok.lower_ == "company" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _QUOTES
+            if tok.text not in forms and not company_word:
+                continue
+            k = tok.i + 1
+            if k < len(doc) and doc[k].text in _QUOTES:
+                closing = _QUOTES[doc[k].text]
+                e = k + 1
+                while e < len(doc) and e - k <= 6 and doc[e].text != closing and "\n" not in doc[e].whitespace_:
+                    e += 1
+                if e >= len(doc) or doc[e].text != closing or e == k + 1:
+                    continue
+                bare = doc[k + 1 : e].text
+                end = e + 1
+            else:
+                e = k
+                while e < len(doc) and e - k < 4 and is_capitalised(doc[e]) and doc[e].is_alpha \
+                        and doc[e].text not in forms and "\n" not in doc[e - 1].whitespace_:
+                    e += 1
+                if e == k:
+                    continue
+                bare = doc[k:e].text
+                end = e
+            name = bare if company_word else f"{tok.text} {bare}"
+            m = Mention(tok.i, end, "organization", name, priority=4)
+            if not company_word:
+                m.alias = bare
+            out.append(m)
+        return out
+
     def _extend_left(self, doc: Doc, i: int) -> int:
         start = i
         sent_start = doc[i].sent.start
@@ -124,6 +177,20 @@ class OrganisationFinder:
                 if opening is not None and opening > sent_start and is_capitalised(doc[opening - 1]):
                     start = opening  # "Karatay (Konya) Municipality": the province in brackets
                     continue
+            if prev.text in ("-", "–", "—") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
+                    and start < i + 1 and is_capitalised(doc[start]) and not doc[start - 2].is_punct \
+                    and fold(doc[start - 2].text) not in self.titles.offices:
+                start -= 2  # "Tbilisi-Lyon Twinning Association", "Sonora – Arizona Commission"
+                continue
+            if prev.text in ("’s", "'s") and start - 2 >= sent_start and doc[start - 2].lower_ in name_possessives():
+                start -= 1  # "Hanoi People's Committee": the possessive is part of the name
+                continue
+            if prev.text == "," and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
+                    and doc[i].lower_ not in _SPLIT_PLURAL and start - 2 not in self._place_tokens \
+                    and any(t.lower_ == "and" for t in doc[start:i]) and not doc[start - 2].is_punct \
+                    and all(is_capitalised(t) or t.lower_ in ("and", ",") for t in doc[start:i]):
+                start -= 1  # "Housing, Communities and Local Government Committee": the remit, listed
+                continue
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
             coordination = doc[i].lower_ in _SPLIT_PLURAL and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
@@ -176,7 +243,9 @@ class OrganisationFinder:
                 break
             if tok.lower_ in _CONNECTORS or tok.text == ",":
                 if passed_head and tok.lower_ not in ("of", "for"):
-                    break
+                    if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
+                        break
+                    passed_head = False  # "Department of Municipalities and Transport" goes on
                 if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1):
                     break
                 if tok.lower_ == "on" and k + 1 < sent_end and doc[k + 1].lower_ == "the":
@@ -188,6 +257,9 @@ class OrganisationFinder:
                 k += 1
                 continue
             if passed_head:
+                break
+            if tok.is_lower and tok.lower_ in place_words().region_words and k - 1 in self._place_tokens:
+                end = k + 1  # "Akimat of Akmola region": the region word belongs to the place
                 break
             if tok.text == "-" and not doc[k - 1].whitespace_ and not tok.whitespace_:
                 k += 1  # "Self-Governing"
@@ -288,9 +360,16 @@ class OrganisationFinder:
         by_end: dict[int, list[Mention]] = {}
         for m in found:
             by_end.setdefault(m.end, []).append(m)
+        forms = legal_forms()
         for tok in doc:
-            if not _ACRONYM.match(tok.text) or tok.text in ("II", "III", "IV", "VI"):
+            if tok.i > 0 and doc[tok.i - 1].text == "(" and by_end.get(tok.i - 1) and _PAREN_ALIAS.match(tok.text) \
+                    and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")":
+                for m in by_end[tok.i - 1]:
+                    m.acronym = tok.text  # "Special economic zone (TuranSEZ)"
                 continue
+            if not _ACRONYM.match(tok.text) or tok.text in ("II", "III", "IV", "VI") or tok.text in forms \
+                    or tok.is_stop:
+                continue  # a legal form ("JSC") or a capitalised word ("THE") is no body
             if tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "MONEY", "CARDINAL") or \
                     tok.ent_type_ == "PERSON" and not (tok.is_upper and len(tok) >= 3):
                 continue
@@ -317,7 +396,8 @@ class OrganisationFinder:
         following = doc[span.end] if span.end < len(doc) else None
         if priority <= 1 and following is not None and following.is_lower and following.lower_ in _NAMED_THINGS:
             return None  # "Turkish World Interactive Display project": a project's name
-        if priority <= 1 and following is not None and fold(following.text) in self.titles.offices:
+        if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices \
+                and (priority <= 1 or span[-1].lower_ in ORG_HEADS):
             return None  # "Administrative Board Member": an office
         m = Mention(span.start, span.end, "organization", span.text, priority=priority)
         words = [t.lower_ for t in span]
@@ -404,8 +484,8 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
     table = demonyms()
-    if end - start > 1 and doc[start].lower_ in table and doc[start + 1].lower_ in ORG_HEADS:
-        start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" keeps its adjective
+    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in ORG_HEADS:
+        start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" and "Turkish Consulate" keep it
     if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
         end -= 3  # "Senate of the Kazakh (parliament)"
     if end - start > 1 and doc[end - 1].lower_ in table:

@@ -12,8 +12,22 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from amity.children import die_with_parent
 from amity.model import Article, Record
+
+
+def die_with_parent() -> None:
+    """A child whose parent is killed (Ctrl-C twice, SIGKILL) must not live on holding its pipes or its port.
+
+    Extraction workers and `amity serve`'s server processes both call it first.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's own shutdown has to do
+        pass
 
 
 def _work(batch: list[Article]) -> list[Record]:

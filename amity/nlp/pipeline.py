@@ -13,8 +13,9 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from amity.model import Article, InputError, Record
+from amity.model import Article, Record
 from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, ties  # noqa: F401  (factories)
+from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
 from amity.nlp.mentions import register_extensions
 from amity.nlp.record import to_record
 
@@ -35,22 +36,9 @@ def load_pipeline(model: str = MODEL) -> Language:
     return nlp
 
 
-#: spaCy's parser and NER read at most this many characters of one text.
-MAX_CHARS = 1_000_000
-
-
-def readable(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
-    """Articles the model can read; one too long for it becomes an `InputError` instead of
-    stopping the whole run."""
-    for item in items:
-        if isinstance(item, Article) and len(item.full_text) > MAX_CHARS:
-            yield InputError(item.source or item.doc, f"article longer than the {MAX_CHARS:,} characters Amity reads")
-        else:
-            yield item
-
-
 def _split_glued_parentheses(nlp: Language) -> None:
-    """"Authority(BEZA)" → "Authority ( BEZA )", so that acronyms introduced without a space are read."""
+    """"Company(CSC)" → "Company ( CSC )": writers often glue an acronym's bracket to the name it
+    abbreviates, and spaCy's infixes would otherwise keep "Company(CSC" as one token."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 

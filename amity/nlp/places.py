@@ -9,29 +9,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import re
+
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms
+from amity.nlp.lexicons import demonyms, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
-_REGION_WORDS = {"region", "province", "oblast", "oblys", "viloyat", "velayat", "prefecture", "county",
-                 "governorate", "district"}
-_MAX_TOKENS = 6
+#: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
+_MAX_TOKENS = 8
 _WELL_KNOWN_POPULATION = 500_000
-#: Suffixes of Japanese and Korean wards, cities and counties written with a hyphen.
-_ADMIN_SUFFIXES = {"ku", "shi", "gu", "si", "gun", "cho", "machi", "mura", "dong", "eup", "myeon"}
-
-
-def _in_between_phrase(ent) -> bool:
-    """Inside "between A, B and C" (a list of partners, not of people)."""
-    node = (ent[:-1] if len(ent) > 1 and ent[-1].is_punct else ent).root
-    for _ in range(6):
-        if node.lower_ == "between":
-            return True
-        if node.head is node:
-            return False
-        node = node.head
-    return node.lower_ == "between"
+_ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
 def _coordinated_with(ent, place_tokens: set[int]) -> bool:
@@ -60,6 +48,56 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     return False
 
 
+def _place_cue(doc: Doc, span) -> bool:
+    """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
+    Osh"), "X City"/"X Town" or "X Province", or "X, <country or state>" ("Kelowna, British Columbia")."""
+    words = place_words()
+    start, end = span.start, span.end
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        noun = fold(doc[start - 2].text)
+        if noun in words.cue_nouns or noun in titles().offices:
+            return True
+    if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
+                                                         or doc[end].lower_ in words.region_words):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and is_capitalised(doc[end + 1]):
+        container = default_gazetteer().candidates(doc[end + 1].text)
+        if any(p.kind in ("country", "region") for p in container):
+            return True
+    return False
+
+
+def _listed_with_place(doc: Doc, span, ner_label: list[str]) -> bool:
+    """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
+    "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
+    article must still name the town's country for it to be linked."""
+    if len(span) != 1 or any(ent.start <= span.start < ent.end and len(ent) > 1 for ent in doc.ents):
+        return False
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in (",", "and", "or"):
+        k -= 1
+    if k < span.start - 1 and k >= 0 and ner_label[k] in ("GPE", "LOC"):
+        return True
+    k = span.end
+    while k < len(doc) and doc[k].lower_ in (",", "and", "or"):
+        k += 1
+    return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
+
+
+def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]:
+    """Tokens of "Source: Asia Times" lines, which credit a publisher and name no place."""
+    out: set[int] = set()
+    for i, tok in enumerate(doc):
+        line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+        if line_start and tok.lower_ in attribution_words and i + 1 < len(doc) and doc[i + 1].text == ":":
+            k = i
+            while k < len(doc) and not (doc[k].is_space or "\n" in doc[k].whitespace_):
+                out.add(k)
+                k += 1
+            out.add(k)
+    return out
+
+
 @Language.factory("amity_places")
 def make_places(nlp: Language, name: str) -> "PlaceFinder":
     return PlaceFinder()
@@ -71,18 +109,20 @@ class PlaceFinder:
         self.gazetteer = default_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[tuple[int, int, list[Place]]] = []
+        words = place_words()
+        found: list[tuple[int, int, list[Place], str]] = []
         i, n = 0, len(doc)
         ner_label = [""] * n
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
+        skipped = _attribution_tokens(doc, words.attribution_words)
         while i < n:
             tok = doc[i]
-            if not is_capitalised(tok) or tok.is_punct:
+            if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
                 continue
-            match = self._longest(doc, i, ner_label)
+            match = self._compass(doc, i) or self._longest(doc, i, ner_label)
             if match is None:
                 i += 1
                 continue
@@ -91,24 +131,106 @@ class PlaceFinder:
         context = frozenset(self._context_countries(doc, found))
         found = [f for f in found if self._linkable(doc, f, context, ner_label)]
         mentions = []
-        for start, end, _ in found:
-            span = doc[start:end]
-            place = self.gazetteer.lookup(span.text, context)
+        for start, end, _, lookup_name in found:
+            place = self.gazetteer.lookup(lookup_name, context)
+            if place is None and _place_cue(doc, doc[start:end]):
+                # "Gomel Oblast": the cue vouches for a town known here only by an alternate name
+                countries = frozenset(p.country for p in self.gazetteer.candidates(lookup_name) if p.country)
+                place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
                 continue
-            end2, name = end, span.text
-            if end < n and doc[end].lower_ in _REGION_WORDS and place.kind != "country" \
-                    and not (end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start):
+            end2, name = end, doc[start:end].text
+            following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start
+            if end < n and place.kind != "country" and is_capitalised(doc[end]) \
+                    and doc[end].lower_ in words.town_words and not following_capital:
+                end2, name = end + 1, doc[start : end + 1].text  # "Dumaguete City": the town as written
+            elif end < n and doc[end].lower_ in words.region_words and place.kind != "country" \
+                    and not following_capital:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
+        mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
         unlinked = self._unlinked(doc, mentions)
         mentions += unlinked
         mentions += self._repeated(doc, mentions, only=unlinked)
         doc._.place_mentions = mentions
         return doc
+
+    def _compass(self, doc: Doc, i: int) -> tuple[int, int, list[Place], str] | None:
+        """"N Kazakhstan", "S Korea": a one-letter compass abbreviation before a region's or
+        country's name is part of that name, and never leaves the bare country behind."""
+        expanded = place_words().compass_abbreviations.get(doc[i].text)
+        if expanded is None or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
+            return None
+        for length in range(min(3, len(doc) - i - 1), 0, -1):
+            rest = doc[i + 1 : i + 1 + length]
+            if any(t.is_punct for t in rest):
+                continue
+            name = f"{expanded} {rest.text}"
+            candidates = self.gazetteer.candidates(name)
+            if candidates:
+                return i, i + 1 + length, candidates, name
+        return None
+
+    def _subcity_units(self, doc: Doc, linked: list[Mention], context: frozenset[str]) -> list[Mention]:
+        """Wards, -ku, -gu and arrondissements: places of their own inside a city, never the city
+        ("Osaka's Kita Ward", "Edogawa-ku", "Mapo-gu", "the 3rd arrondissement of Lyon")."""
+        units = place_words().subcity_units
+        taken: set[int] = set()
+        by_start = {m.start: m for m in linked}
+        out: list[Mention] = []
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.lower_ not in units or i == 0:
+                continue
+            city: Mention | None = None
+            if tok.lower_ == "arrondissement":
+                if not _ORDINAL.match(doc[i - 1].text):
+                    continue
+                start, end = i - 1, i + 1
+                if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].i in by_start:
+                    city = by_start[doc[end + 1].i]
+                else:
+                    city = self._possessive_city(doc, start, by_start)
+                if city is None:
+                    continue
+                name = f"{doc[i - 1].text} arrondissement of {city.name}"
+            else:
+                # "Kita Ward", "Edogawa-ku", "Mapo-gu"; a lower-case "ward" only with its hyphen
+                hyphen = doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+                last = i - 2 if hyphen else i - 1
+                if last < 0 or not (is_capitalised(tok) or hyphen) or not is_capitalised(doc[last]) \
+                        or doc[last].is_punct or hyphen and doc[last].whitespace_:
+                    continue
+                start = last
+                while start > 0 and i - start < 3 and is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct \
+                        and not doc[start - 1].is_sent_start and fold(doc[start - 1].text) not in titles().offices:
+                    start -= 1
+                end = i + 1
+                name = f"{doc[start : last + 1].text} {units[tok.lower_][0]}"
+                city = self._possessive_city(doc, start, by_start)
+            if any(k in taken for k in range(start, end)):
+                continue
+            country = city.place.country if city is not None and city.place is not None else units[tok.lower_][1]
+            if country is None and context and len(context) == 1:
+                country = next(iter(context))
+            place = Place(name, "district", country)
+            written = name if tok.lower_ == "arrondissement" else doc[start:end].text
+            out.append(Mention(start, end, "place", written, place=place, priority=3))
+            taken.update(range(start, end))
+        return out
+
+    @staticmethod
+    def _possessive_city(doc: Doc, start: int, by_start: dict[int, Mention]) -> Mention | None:
+        """"Osaka's Kita Ward": the city named possessively right before a unit."""
+        if start >= 2 and doc[start - 1].text in ("'s", "’s"):
+            for m in by_start.values():
+                if m.end == start - 1 and m.place is not None:
+                    return m
+        return None
 
     @staticmethod
     def _repeated(doc: Doc, linked: list[Mention], only: list[Mention] | None = None) -> list[Mention]:
@@ -131,21 +253,24 @@ class PlaceFinder:
                     break
         return out
 
-    def _linkable(self, doc: Doc, found: tuple[int, int, list[Place]], context: frozenset[str],
+    def _linkable(self, doc: Doc, found: tuple[int, int, list[Place], str], context: frozenset[str],
                   ner_label: list[str]) -> bool:
-        """A town that spaCy did not see as a place must be big or in a country the article names
-        ("Novi" in Michigan is not the "Novi" of "Novi Grad" in a Bosnian story)."""
-        start, end, _ = found
-        candidates = self.gazetteer.candidates(doc[start:end].text, context)
+        """A town that spaCy did not see as a place must be big, in a country the article names, or
+        announced as a place by its context ("Mayor of X", "X City", "X, Japan"): "Novi" in
+        Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
+        start, end, _, name = found
+        candidates = self.gazetteer.candidates(name, context)
         if not candidates:
-            return False
+            return bool(self.gazetteer.candidates(name)) and _place_cue(doc, doc[start:end])
         if any(p.kind == "country" or p.curated for p in candidates):
             return True
         if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
             return True
-        return any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates)
+        if any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
+            return True
+        return _place_cue(doc, doc[start:end])
 
-    def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place]] | None:
+    def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
         if fold(doc[i].text).split(" ")[0] not in self.gazetteer.first_words:
             return None
@@ -154,14 +279,14 @@ class PlaceFinder:
             span = doc[i : i + length]
             if span[-1].is_punct:
                 continue
-            if "\n" in span.text:
-                continue
+            if "\n" in span.text or any(t.text in (",", ";", "(", ")", ":") for t in span):
+                continue  # a name does not run across a comma ("Bishkek, Osh" is two towns)
             candidates = self.gazetteer.candidates(span.text)
             if not candidates:
                 continue
             if not self._plausible(doc, span, candidates, ner_label):
                 continue
-            return i, i + length, candidates
+            return i, i + length, candidates, span.text
         return None
 
     @staticmethod
@@ -170,11 +295,15 @@ class PlaceFinder:
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
+        labels = {ner_label[k] for k in range(span.start, span.end)}
+        if labels == {"MONEY"}:
+            return False  # "200 million US dollars": a currency
         if any(p.kind == "country" or p.curated or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
-            return not person or _ner_span_starts_here(doc, span.start)
-        labels = {ner_label[k] for k in range(span.start, span.end)}
+            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span)
+        if _place_cue(doc, span) or _listed_with_place(doc, span, ner_label):
+            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
@@ -188,24 +317,18 @@ class PlaceFinder:
         return before in ("in", "to", "from", "at", "near", "of", "and", ",") and not span[0].is_upper
 
     def _unlinked(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
-        """Places the gazetteer lacks: spaCy's GPE/LOC names, and a name spaCy took for a person
-        right after "in", "to" or "from" ("arrived in Mahikeng")."""
+        """Places the gazetteer lacks: spaCy's GPE/LOC names after a preposition of place or listed
+        with a known place."""
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
-        for tok in doc[:-2]:
-            # "Edogawa-ku", "Suwon-si", "Gangnam-gu": a ward or city by its suffix
-            if is_capitalised(tok) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _ADMIN_SUFFIXES \
-                    and not tok.whitespace_ and tok.i not in taken:
-                out.append(Mention(tok.i, tok.i + 3, "place", doc[tok.i : tok.i + 3].text, place=None, priority=3))
-                taken.update(range(tok.i, tok.i + 3))
         place_roots = {k for m in linked for k in range(m.start, m.end)}
         for ent in doc.ents:
             # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]) or len(ent) > 4:
                 continue
-            if fold(ent.text) in demonyms() or ent.label_ == "PERSON" and not _in_between_phrase(ent):
+            if fold(ent.text) in demonyms() or ent.label_ == "PERSON":
                 continue  # "Ukrainian and Polish ..."; "Lviv and Wrocław, Andriy Sadovyi and ..." names people
-            if ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and _coordinated_with(ent, place_roots):
+            if ent.label_ in ("ORG", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end
                 out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=None, priority=3))
                 taken.update(range(ent.start, ent.end))
@@ -217,14 +340,14 @@ class PlaceFinder:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end].text if ent.end < len(doc) else ""
             placed = before in ("in", "to", "from", "near", "at", "of", "visited") or after == "("
-            if ent.label_ in ("GPE", "LOC") and placed or ent.label_ == "PERSON" and before in ("in", "to", "from", "near"):
+            if ent.label_ in ("GPE", "LOC") and placed:
                 if "\n" in ent.text or len(ent) > 4:
                     continue
                 out.append(Mention(ent.start, ent.end, "place", ent.text, place=None, priority=1))
         return out
 
-    def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place]]]) -> set[str]:
-        countries = {p.country for _, _, cands in found for p in cands if p.kind == "country" and p.country}
+    def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:
+        countries = {p.country for _, _, cands, _ in found for p in cands if p.kind == "country" and p.country}
         table = demonyms()
         countries.update(table[t.lower_] for t in doc if t.lower_ in table and is_capitalised(t))
         return countries

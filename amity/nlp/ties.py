@@ -21,11 +21,11 @@ from amity.model import TIE_STAGES
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
-from amity.nlp.lexicons import triggers
+from amity.nlp.lexicons import tie_cues, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
-_TOWN_KINDS = {"city", "district", "region", "area", None}
+_TOWN_KINDS = {"city", "district", "region", None}
 
 
 @dataclass
@@ -44,6 +44,10 @@ class _Stage:
     status: str
     date: str | None = None
     explicit: bool = False
+    #: Read from a cooperation noun alone ("the partnership between A and B"), no agreement named.
+    generic: bool = False
+    #: Its parties are those of the "between" phrase of the cooperation noun, not the whole sentence.
+    between_only: bool = False
 
 
 @Language.factory("amity_ties")
@@ -55,9 +59,22 @@ class TieFinder:
     def __init__(self) -> None:
         register_extensions()
         lex = triggers()
+        cues = tie_cues()
         self.sister = tuple(lex["tie_sister_city"])
         self.agreements = set(lex["tie_agreements"])
         self.proposed = tuple(lex["stage_proposed"])
+        self.signing_lemmas = set(lex["event_verbs"]["signing"])
+        self.list_leads = tuple(cues["list_leads"])
+        self.bullets = tuple(cues["list_bullets"])
+        self.cooperation_nouns = set(cues["cooperation_nouns"])
+        self.agreed = set(cues["agreed_lemmas"])
+        self.ended = set(cues["ended_lemmas"])
+        self.ended_phrases = tuple(cues["ended_phrases"])
+        self.founded = set(cues["founded_lemmas"])
+        self.ratified = set(cues["ratified_lemmas"])
+        self.pair_phrases = tuple(cues["pair_phrases"])
+        self.joint_work = set(cues["joint_work_lemmas"])
+        self.intention = tuple(cues["intention_phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -69,98 +86,53 @@ class TieFinder:
         token_entity = token_index(entities)
         context = _ArticleContext(entities, title_case_lines(doc))
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
-        orphans: list[tuple[str, _Stage, Span]] = []
-        roster_of: EntityCluster | None = None  # "Ashgabat's twin cities": whose partners a later list names
+        listing: _Listing | None = None
+        named_before: list[EntityCluster] = []
+        generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
-            agreement = self._agreement_signed(sent_events)
-            # "they signed a very important protocol": the sister-city protocol told of before
-            sister = sister or any(e.agreement == "sister_city" for e in sent_events if e.type == "signing") \
-                and _unnamed_agreement(sent)
-            if not sister and not agreement:
-                listed = self._listed_towns(sent, token_entity, context, roster_of) if roster_of else []
-                for town in listed:
-                    self._record(ties, "sister_city", [roster_of, town], _Stage("active"), sent)
-                continue
-            if sister and not sent_events:
-                roster_of = self._roster_owner(sent, token_entity, context) or roster_of
+            if listing is not None and not self._is_list_item(sent):
+                listing = None
+            item = listing is not None
+            names_agreement = any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements for t in sent)
             kind = "sister_city" if sister else "cooperation"
-            stage = self._stage(kind, lowered, sent_events, sent)
-            if stage is None:
-                continue
-            groups = [] if self._refers_back(sent_events) else self._parties(sent, token_entity, kind, context, sent_events)
-            if not groups:
-                orphans.append((kind, stage, sent))
-            for parties in groups:
-                self._record(ties, kind, parties, stage, sent)
-        for kind, stage, sent in orphans:
-            # "The document was signed by ...", "the agreement on twinned relations was signed today":
-            # the one tie the article is about
-            candidates = [t for t in ties.values() if t.kind == kind] or list(ties.values())
-            if len(candidates) == 1:
-                self._record(ties, candidates[0].kind, candidates[0].parties, stage, sent)
-        doc._.ties = self._fold_into_twinnings(ties)
+            stage: _Stage | None = None
+            if listing is not None and (sister or names_agreement):
+                stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
+            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent):
+                stage = self._stage(kind, lowered, sent_events, sent, doc)
+            else:
+                stage = self._cooperation_stage(sent, lowered, doc)
+            lead = self._list_lead(sent, lowered, sent_events, events, doc)
+            if lead is not None:
+                listing = _Listing(lead, [])
+            stage = self._ended(sent, lowered, doc, stage)
+            groups: list[list[EntityCluster]] = []
+            if stage is not None:
+                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
+                if not groups and item and listing is not None and listing.parties:
+                    groups = [listing.parties]
+                if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
+                    groups = [named_before]  # "both sides agreed ...": the one pair just named
+                for parties in groups:
+                    if stage.generic:
+                        generic.append((parties, stage, sent))
+                    else:
+                        self._record(ties, kind, parties, stage, sent)
+            if lead is not None and listing is not None:
+                found = self._parties(sent, token_entity, "cooperation", context, sent_events)
+                listing.parties = found[0] if len(found) == 1 else []
+            named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
+            named = [c for c in named if c.type in ("place", "organization")]
+            named_before = named if len(named) == 2 else []
+        for parties, stage, sent in generic:
+            # "strengthen the ties between A and B" in an article reporting their twinning: that tie
+            if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
+                self._record(ties, "cooperation", parties, stage, sent)
+        doc._.ties = _without_package_states(list(ties.values()), context)
         return doc
-
-    def _fold_into_twinnings(self, ties: dict) -> list[TieMention]:
-        """An agreement between two towns already reported as twinned is their twinning protocol
-        ("... signed a protocol of the same kind"): its stage goes to the sister-city tie."""
-        out = []
-        for key, tie in ties.items():
-            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
-            if twin is None or twin.status == "proposed":  # a memorandum now, twinning only wished for
-                out.append(tie)
-                continue
-            for sent in tie.sentences:
-                self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
-        return out
-
-    @staticmethod
-    def _roster_owner(sent: Span, token_entity: dict[int, EntityCluster],
-                      context: "_ArticleContext") -> EntityCluster | None:
-        """The town whose partners the sentence speaks of: "Ashgabat's twin cities", "the sister
-        cities of Bursa"."""
-        for tok in sent:
-            if tok.lower_ in ("cities", "towns", "municipalities") and tok.head is not tok:
-                for child in tok.children:
-                    owner = token_entity.get(child.i) if child.dep_ == "poss" else None
-                    if child.dep_ == "prep" and child.lower_ == "of":
-                        owner = next((token_entity.get(g.i) for g in child.children if g.dep_ == "pobj"), None)
-                    if owner is not None:
-                        owner = context.town_of(owner)
-                        if owner.type == "place":
-                            return owner
-        return None
-
-    @staticmethod
-    def _listed_towns(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
-                      owner: EntityCluster) -> list[EntityCluster]:
-        """Towns abroad listed in a sentence about cities ("cities such as Kabul, Baku, Lanzhou")."""
-        if not any(t.lower_ in ("cities", "towns", "municipalities", "capitals") for t in sent):
-            return []
-        towns = []
-        for k in range(sent.start, sent.end):
-            c = token_entity.get(k)
-            if c is None or c in towns or c is owner or c.type != "place" or c.place is None:
-                continue
-            if c.place.kind in ("city", "district") and c.place.country != (owner.place.country if owner.place else None):
-                towns.append(c)
-        return towns if len(towns) >= 3 else []
-
-    def _refers_back(self, events: list[EventMention]) -> bool:
-        """"The document was signed by ...": an agreement named only by a definite common noun."""
-        for e in events:
-            trigger = e.trigger
-            if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
-                continue
-            for obj in trigger.children:
-                if obj.dep_ in ("nsubjpass", "dobj") and obj.lemma_.lower() in ("document", "agreement", "protocol", "memorandum") \
-                        and any(c.lower_ in ("the", "this") for c in obj.children) \
-                        and not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in obj.children):
-                    return True
-        return False
 
     @staticmethod
     def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
@@ -171,12 +143,16 @@ class TieFinder:
             return
         tie.sentences.append(sent)
         later_stage = TIE_STAGES.index(stage.status) > TIE_STAGES.index(tie.status)
+        if tie.status == "ended" and stage.status in ("signed", "ratified") and stage.explicit \
+                and (tie.date or "") < (stage.date or ""):
+            later_stage = True  # a tie revived by a later signing takes the revival's stage
         better_date = stage.status == tie.status and stage.date and (tie.date is None or stage.explicit and not tie.explicit_date)
         if later_stage or better_date:
             tie.status, tie.date, tie.explicit_date = stage.status, stage.date, stage.explicit
 
-    def _agreement_signed(self, events: list[EventMention]) -> bool:
-        """A signing or ratification whose object is an agreement ("signed a memorandum")."""
+    def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
+        """A signing or ratification whose object is an agreement ("signed a memorandum",
+        "entered into a memorandum")."""
         for e in events:
             trigger = e.trigger
             if trigger is None:
@@ -189,33 +165,175 @@ class TieFinder:
                     return True
                 continue
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            # "entered into a memorandum", "signed off on an agreement"
+            objects += [g for c in trigger.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
             if trigger.dep_ in ("relcl", "acl"):
                 objects.append(trigger.head)  # "the Memorandum the two provinces entered into"
             for obj in objects:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
+        # "entered into an interregional memorandum" when no event was read for it
+        for tok in sent:
+            if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
+                into = next(c for c in tok.children if c.lower_ == "into")
+                if any(t.lower_ in self.agreements for t in into.subtree):
+                    return True
         return False
 
-    def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span) -> _Stage | None:
+    def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
             for e in events:
                 if e.type == wanted and e.status == status:
                     stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
+                    if stage == "signed" and self._approved(sent):
+                        stage = "ratified"  # "the council approved the agreement signed in May"
                     return _Stage(stage, e.date, e.date_sentence == sent.start)
-        if any(p in lowered for p in self.proposed):
+        if self._approved(sent):
+            return _Stage("ratified", _sentence_date(sent, doc), True)
+        if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
+        founded = self._founded(sent, doc)
+        if founded is not None:
+            return founded
         if kind == "sister_city":
             return _Stage("active")
         return None
 
+    def _approved(self, sent: Span) -> bool:
+        """"The Seimas approved the agreement", "the city council voted to approve the twinning"."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
+                    tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
+                if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
+                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
+                    return True
+        return False
+
+    def _agreed(self, sent: Span) -> bool:
+        """"agreed to set up a partnership", "decided to establish sister-city relations": a verb of
+        agreeing governing what is yet to be done."""
+        return any(t.lemma_.lower() in self.agreed and any(c.dep_ in ("xcomp", "ccomp") or c.lower_ == "on"
+                                                             for c in t.children) for t in sent)
+
+    def _founded(self, sent: Span, doc: Doc) -> _Stage | None:
+        """"twin towns since 1998", "became sister cities in March 2022", "marks the 20th anniversary":
+        a tie whose founding the sentence dates is signed on that date."""
+        dates = _sentence_dates(sent, doc)
+        for tok in sent:
+            if tok.lower_ == "since" and dates:
+                value = next((d.value for d in dates if d.start >= tok.idx), None)
+                if value:
+                    return _Stage("signed", value, True)
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and tok.lemma_.lower() != "sign" and dates:
+                lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+                own = [d for d in dates if lo <= d.start < hi]
+                if own and own[0].value:
+                    return _Stage("signed", own[0].value, True)
+        match = _ANNIVERSARY.search(sent.text)
+        base = (dates[0].value if dates else None) or doc._.published
+        if match and base:
+            return _Stage("signed", str(int(base[:4]) - int(match.group(1))), True)
+        return None
+
+    def _cooperation_stage(self, sent: Span, lowered: str, doc: Doc) -> _Stage | None:
+        """Cooperation with no signing in the sentence (T4): "the strategic partnership between X and
+        Y" is active (signed when dated), "agreed to build a partnership between X and Y" proposed,
+        and "both sides agreed to set up a joint working group" proposed."""
+        agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
+        if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
+            return _Stage("proposed", generic=True)
+        if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+            return None
+        if agreed:
+            return _Stage("proposed", generic=True, between_only=True)
+        founded = self._founded(sent, doc)
+        if founded is not None:
+            return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
+        return _Stage("active", generic=True, between_only=True)
+
+    def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
+        """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
+        dated by the suspension (or the article when undated)."""
+        if not any(t.lemma_.lower() in self.ended or t.lower_ in self.ended for t in sent) \
+                and not any(p in lowered for p in self.ended_phrases):
+            return stage
+        tie_words = any(c in lowered for c in self.sister) or any(
+            t.lower_ in self.agreements or t.lower_ in self.cooperation_nouns for t in sent)
+        if not tie_words:
+            return stage
+        return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
+        """"both sides", "the two regions": a reference to a pair of that kind ("countries" are
+        states, "cities" towns, "regions" regions; "sides" and "parties" anything)."""
+        for phrase in self.pair_phrases:
+            if phrase not in lowered:
+                continue
+            kinds = next((k for word, k in _PAIR_KINDS.items() if phrase.endswith(word)), None)
+            if kinds is None or not kinds and all(p.type == "organization" for p in pair) \
+                    or all(p.place is not None and p.place.kind in kinds for p in pair):
+                return True
+        return False
+
+    def _list_lead(self, sent: Span, lowered: str, events: list[EventMention], all_events: list[EventMention],
+                   doc: Doc) -> _Stage | None:
+        """"The following documents were signed:", "The parties signed:": the stage and date its items share."""
+        text = lowered.strip()
+        if not (text.endswith(":") or any(p in text for p in self.list_leads[:4])):
+            return None
+        if not any(t.lemma_.lower() in self.signing_lemmas for t in sent):
+            return None
+        planned = any(e.status == "planned" for e in events) or any(
+            t.lower_ in ("will", "shall") or t.lower_ == "be" and t.i > sent.start and sent.doc[t.i - 1].lower_ == "to"
+            for t in sent)
+        date = _sentence_date(sent, doc)
+        if date is None and events:
+            date = events[0].date
+        if date is None:
+            earlier = [e for e in all_events if e.type == "signing" and e.date and e.sentences[0].start < sent.start]
+            date = earlier[-1].date if earlier else None
+        return _Stage("planned" if planned else "signed", date, date is not None)
+
+    def _is_list_item(self, sent: Span) -> bool:
+        """A line of a list: starts on a new line with a bullet or a number ("1)", "2.")."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            return False
+        starts_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space
+        if not starts_line:
+            return False
+        if first.text.startswith(self.bullets):
+            return True
+        following = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+        return first.like_num and following is not None and following.text in (")", ".")
+
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                 context: "_ArticleContext", events: list[EventMention]) -> list[list[EntityCluster]]:
-        between = self._between(sent, token_entity)
-        found = between or self._sentence_parties(sent, token_entity)
+                 context: "_ArticleContext", events: list[EventMention],
+                 between_only: bool = False) -> list[list[EntityCluster]]:
+        """The groups of parties the sentence's tie is between; with `between_only`, only those of
+        a "between" phrase ("the partnership between A and B")."""
+        sides = self._with_sides(sent, token_entity, events)
+        if sides is not None:
+            left = self._normalise(_distinct([context.town_of(c, kind) for c in sides[0]]), kind)
+            right = self._normalise(_distinct([context.town_of(c, kind) for c in sides[1]]), kind)
+            pairs = [[a, b] for a in left for b in right if a is not b]
+            if pairs:
+                return pairs
+        segments = self._between(sent, token_entity)
+        if len(segments) > 1:
+            # "between A and B, C and D": each group its own tie
+            return [g for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+        if between_only and not segments:
+            return []
+        found = segments[0] if segments else self._sentence_parties(sent, token_entity)
+        return self._groups(found, sent, kind, context, events, bool(segments))
+
+    def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: "_ArticleContext",
+                events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
-        if kind == "cooperation" and not _are_states(parties):
+        if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
             states = context.countries_named([x for e in events for x in e.extra])
             if len(states) >= 2:
@@ -224,9 +342,6 @@ class TieFinder:
             anchor = None
             if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
                 anchor = context.anchor_town(exclude=parties[0])
-            elif kind == "cooperation":
-                pair = context.main_pair(_both_sides(sent))
-                return [pair] if pair else []
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
         if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
@@ -236,11 +351,6 @@ class TieFinder:
                 return [[anchor, p] for p in parties]
         if len(parties) == 2:
             return [parties]
-        if not between:
-            # "Kraków maintains ties with Edinburgh, Bordeaux and Lviv": the subject and each partner
-            center = self._center(sent, token_entity, context, parties, kind)
-            if center is not None:
-                return [[center, p] for p in parties if p is not center]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
@@ -249,44 +359,63 @@ class TieFinder:
         return []
 
     @staticmethod
-    def _center(sent: Span, token_entity: dict[int, EntityCluster], context: "_ArticleContext",
-                parties: list[EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
-        """The party a list of partners hangs on: the town in the sentence's subject ("Kraków
-        maintains ...", "the Intendant of Montevideo ... signed"), else whose partners they are."""
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                named = _distinct([context.town_of(token_entity[t.i], kind) for t in tok.subtree if t.i in token_entity])
-                named = [c for c in named if c in parties]
-                if len(named) == 1:
-                    return named[0]
-                if named:
-                    return None  # "Üsküdar and Zeytinburnu signed with Kentau": no single centre
-        owner = TieFinder._roster_owner(sent, token_entity, context)
-        return owner if owner in parties else None
+    def _with_sides(sent: Span, token_entity: dict[int, EntityCluster],
+                    events: list[EventMention]) -> tuple[list[EntityCluster], list[EntityCluster]] | None:
+        """"X signed an agreement with A, B and C": the subject's parties on one side, those after
+        "with" on the other; a "between" inside a purpose clause ("to facilitate trade between ...")
+        does not name the signatories."""
+        for e in events:
+            verb = e.trigger
+            if verb is None or verb.pos_ not in ("VERB", "AUX") or e.type != "signing":
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and verb.dep_ in ("conj", "xcomp"):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)]
+            if not subjects or not withs:
+                continue
+            left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
+            w = withs[0]
+            end = w.right_edge.i + 1
+            clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"), end)
+            right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
+            if left and right:
+                return left, right
+        return None
 
     @staticmethod
-    def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        """Entities in a "between A and B" phrase, up to the end of its clause."""
+    def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+        """The groups of a "between A and B" phrase, up to the end of its clause: one group, or one
+        per comma-separated pairing ("between A and B, C and D")."""
         for tok in sent:
             if tok.lower_ != "between":
                 continue
-            stop = tok.i + 1
+            groups: list[list[EntityCluster]] = []
+            start = stop = tok.i + 1
             count = 0
             last = None
-            while stop < sent.end:
-                t = sent.doc[stop]
-                if t.pos_ in ("VERB", "AUX") or t.text in (";", "."):
-                    break
-                if count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS):
-                    break
-                cluster = token_entity.get(stop)
-                if cluster is not None and cluster is not last:
-                    count += 1
-                    last = cluster
+            while stop <= sent.end:
+                t = sent.doc[stop] if stop < sent.end else None
+                boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
+                    count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
+                if boundary:
+                    group = _parties_in(sent.doc, start, stop, token_entity)
+                    if len(group) < 2 or (groups and len(group) != 2):
+                        break
+                    groups.append(group)
+                    if t is None or t.text != ",":
+                        break
+                    start = stop + 1
+                    count = 0
+                    last = None
+                else:
+                    cluster = token_entity.get(stop)
+                    if cluster is not None and cluster is not last:
+                        count += 1
+                        last = cluster
                 stop += 1
-            out = _parties_in(sent.doc, tok.i + 1, stop, token_entity)
-            if len(out) >= 2:
-                return out
+            if groups:
+                return groups
         return []
 
     @staticmethod
@@ -295,8 +424,9 @@ class TieFinder:
 
     @staticmethod
     def _normalise(found: list[EntityCluster], kind: str) -> list[EntityCluster]:
-        """Keep the parties a tie of this kind is between: towns for twinning, states or bodies otherwise."""
-        places = [c for c in found if c.type == "place"]
+        """Keep the parties a tie of this kind is between: towns for twinning, states or bodies
+        otherwise. Macro-areas ("Central Asia", "the Asia-Pacific region") are never parties."""
+        places = [c for c in found if c.type == "place" and (c.place is None or c.place.kind != "area")]
         if kind == "sister_city":
             return [c for c in places if c.place is None or c.place.kind in _TOWN_KINDS]
         countries = [c for c in places if c.place is not None and c.place.kind == "country"]
@@ -305,7 +435,61 @@ class TieFinder:
         bodies = [c for c in found if c.type == "organization"]
         if len(bodies) >= 2:
             return bodies
-        return [c for c in found if c.type in ("place", "organization")]
+        return [c for c in found if c.type == "organization" or c in places]
+
+
+@dataclass
+class _Listing:
+    """A "…signed:" lead whose stage its list items share, and its parties when it names them."""
+
+    stage: _Stage
+    parties: list[EntityCluster]
+
+
+#: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
+_PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
+               "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
+               "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: Plural nouns of a package of documents ("X and Y sign five documents").
+_PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
+
+
+def _sentence_dates(sent: Span, doc: Doc) -> list:
+    return [d for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
+
+
+def _sentence_date(sent: Span, doc: Doc) -> str | None:
+    dates = _sentence_dates(sent, doc)
+    return dates[0].value if dates else None
+
+
+def _same_clause(tok, verb) -> bool:
+    """Whether `tok` hangs on `verb` with no other verb between them."""
+    node = tok.head
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _without_package_states(ties: list[TieMention], context: "_ArticleContext") -> list[TieMention]:
+    """A package of documents between ministries, regions or towns of two states gives those
+    body-to-body ties and no state-level tie ("Georgia and Armenia sign three documents")."""
+    out = []
+    for tie in ties:
+        if tie.kind == "cooperation" and _are_states(tie.parties):
+            states = {p.place.country for p in tie.parties if p.place is not None}
+            below = [t for t in ties if t is not tie
+                     and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
+                     and {context.country_of(p) for p in t.parties} == states]
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in _PACKAGE_NOUNS) for t in sent)
+                          for sent in tie.sentences)
+            if below and package:
+                continue
+        out.append(tie)
+    return out
 
 
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
@@ -338,7 +522,21 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             while k < end and token_entity.get(k) is cluster:
                 k += 1
             continue
-        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and (
+        if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
+            # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
+            # "in Uzbekistan's Tashkent": the venue stays a venue
+            in_venue = glue in ("in", "at") or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            if in_venue:
+                k += 1
+                venue_of = token_entity.get(k)
+                while k < end and venue_of is not None and token_entity.get(k) is venue_of:
+                    k += 1
+            continue
+        abroad = previous is not None and previous.place is not None and cluster.place is not None \
+            and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
+        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad and (
             cluster.type == "place" and previous.type in ("place", "organization")
             and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
                  and not (previous.place is not None and previous.place.kind == "country")
@@ -348,13 +546,25 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
-        venue = glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
+        venue = glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
+            or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
         previous = cluster
         while k < end and token_entity.get(k) is cluster:
             k += 1
     return out
+
+
+def _possessive_before(doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k is written as the possessive of another entity named right after it."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    if j + 1 >= end or doc[j].lower_ not in ("'s", "’s", "'"):
+        return False
+    after = token_entity.get(j + 1)
+    return after is not None and after is not cluster and after.type in ("place", "organization")
 
 
 class _ArticleContext:
@@ -392,7 +602,62 @@ class _ArticleContext:
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
                 return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
+            territory = self._territory_of(cluster.name)
+            if territory is not None:
+                return territory
         return cluster
+
+    def _territory_of(self, name: str) -> EntityCluster | None:
+        """The place a council, assembly, people's committee, administration or government signs
+        for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
+        Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
+        words = fold(name).replace("’", "'").split()
+        if "of" in words[1:-1]:
+            tail = " ".join(words[words.index("of", 1) + 1:])
+            if country_code(tail) is not None:
+                words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
+        cues = tie_cues()
+        for head in cues["territory_body_heads"]:
+            head_words = fold(head).replace("’", "'").split()
+            n = len(head_words)
+            if len(words) > n and words[-n:] == head_words:
+                rest = words[:-n]
+            elif len(words) > n + 1 and words[:n] == head_words and words[n] == "of":
+                rest = words[n + 1:]
+            else:
+                continue
+            while rest and rest[0] in ("the", "of"):
+                rest = rest[1:]
+            candidates: list[str] = []
+            while rest:
+                candidates.append(" ".join(rest))
+                if rest[-1] not in cues["territory_qualifiers"]:
+                    break
+                qualifier = rest[-1]
+                rest = rest[:-1]
+                suffix = cues["qualifier_places"].get(qualifier)
+                if rest and suffix:
+                    candidates.append(" ".join(rest) + " " + suffix)  # "Kochi Prefectural" → "Kochi Prefecture"
+            if rest:
+                candidates += [" ".join(rest) + suffix for suffix in cues["place_suffixes"]]
+            for candidate in candidates:
+                place = self._places.get(candidate)
+                if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
+                    return place  # a national government signs for its state, a parliament for itself
+            return None
+        return None
+
+    def country_of(self, cluster: EntityCluster) -> str | None:
+        """The state a party belongs to: a place's country, or that of a place named in a body's name
+        ("Ministry of Culture of Moldova")."""
+        if cluster.place is not None:
+            return cluster.place.country
+        if cluster.type == "organization":
+            words = f" {fold(cluster.name)} "
+            for key, place in self._places.items():
+                if place.place is not None and place.place.country and f" {key} " in words:
+                    return place.place.country
+        return None
 
     def _count(self, cluster: EntityCluster) -> int:
         n = sum(1 for m in cluster.mentions if not m.dateline)
@@ -402,56 +667,25 @@ class _ArticleContext:
         return n
 
     def anchor_town(self, exclude: EntityCluster) -> EntityCluster | None:
-        """The town the article is about, if it is not `exclude` and not in the same country."""
+        """The town the article is about, paired with `exclude` when a twinning sentence names only
+        that partner ("Batumi, a twin town, ..."). The partner must be a town linked to a country
+        and the anchor a town of another country: a district's own city, a region or a continent
+        ("partner towns across Europe") is no partner."""
+        if exclude.place is None or exclude.place.kind not in ("city", "district") or not exclude.place.country:
+            return None
         towns = [c for c in self.entities if c.type == "place" and c is not exclude
-                 and (c.place is None or c.place.kind in ("city", "district"))
+                 and c.place is not None and c.place.kind in ("city", "district")
+                 and c.place.country and c.place.country != exclude.place.country
                  and not all(m.dateline for m in c.mentions)]
-        if exclude.place is not None and exclude.place.country:
-            towns = [c for c in towns if c.place is None or c.place.country != exclude.place.country]
         if not towns:
             return None
         return max(towns, key=self._count)
-
-    def main_pair(self, kinds: frozenset[str] | None) -> list[EntityCluster] | None:
-        """"Both sides", "the two provinces": the two places of that kind the article names most."""
-        if not kinds:
-            return None
-        places = [c for c in self.entities if c.type == "place" and c.place is not None and c.place.kind in kinds]
-        if len(places) < 2:
-            return None
-        ranked = sorted(places, key=lambda c: -len(c.mentions))
-        if len(ranked) > 2 and len(ranked[1].mentions) <= len(ranked[2].mentions):
-            return None  # no clear two sides among several states
-        return ranked[:2]
 
     def countries_named(self, names: list[str]) -> list[EntityCluster]:
         """The article's entities for countries named by adjective ("Kyrgyz" → the Kyrgyz Republic)."""
         wanted = {country_code(n) for n in names} - {None}
         return [c for c in self.entities if c.type == "place" and c.place is not None
                 and c.place.kind == "country" and c.place.country in wanted]
-
-
-_SIDES = {
-    frozenset({"country"}): ("the sides", "both sides", "two sides", "both countries", "two countries", "the parties",
-                             "both parties", "two states", "both states", "two governments", "both governments"),
-    frozenset({"region"}): ("two provinces", "both provinces", "two regions", "both regions"),
-    frozenset({"city", "district"}): ("two cities", "both cities", "two towns", "both towns", "two municipalities"),
-}
-
-
-def _unnamed_agreement(sent: Span) -> bool:
-    """"they signed a very important protocol", not "signed the Declaration on Strategic Partnership"."""
-    objects = [c for t in sent if t.lemma_.lower() in ("sign", "ink") and t.pos_ in ("VERB", "AUX")
-               for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objects) and all(o.is_lower for o in objects)
-
-
-def _both_sides(sent: Span) -> frozenset[str] | None:
-    text = sent.text.lower()
-    for kinds, phrases in _SIDES.items():
-        if any(p in text for p in phrases):
-            return kinds
-    return None
 
 
 def _are_states(parties: list[EntityCluster]) -> bool:

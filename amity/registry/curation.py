@@ -29,7 +29,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from amity.model import TIE_STAGES
-from amity.nlp.names import name_key
+from amity.vocabulary.names import name_key
 from amity.registry import events as event_rules
 from amity.registry import reshape, targets
 from amity.registry import ties as tie_rules

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
-from amity.nlp.names import fold, name_key
+from amity.vocabulary.names import fold, name_key
 from amity.registry.names import initials, is_acronym, is_shouted, town_key
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow
 

@@ -1,11 +1,20 @@
-"""Storing what many articles say: each article is one transaction, keyed by its content.
+"""Storing what many articles say: articles merged in batches, each keyed by its content.
 
 The same article again (same text, whatever it is called) changes nothing
 and is not even read by the NLP pipeline again. A corrected version (same
 `doc` or same `url`, different text) replaces the earlier one's facts. An
 input that could not be read is kept in `ingest_errors` and skipped. A run
 that is killed half-way leaves every article it finished stored once and
-the rest untouched, so running it again completes it. Analysts' decisions
+the rest untouched, so running it again completes it. Articles are merged
+in batches, many per transaction (SQLite commits, PostgreSQL round trips
+and fsyncs are what one transaction per article spends its time on), each
+article through the same `merge` steps in the same order as one at a time,
+so the registry ends up the same. A batch is what is ready, up to
+`BATCH_ARTICLES` or `BATCH_WAIT_S` after its first article; the first
+batches are small (1, 2, 4, ... articles), so the first articles of a run
+are stored as soon as they are read, and a slow reader's too. A batch that
+meets another writer's work (a duplicate key, a deadlock) is merged again
+one article per transaction. Analysts' decisions
 (`amity.registry.curation`) are applied again to what each article wrote,
 so that they survive its replacement.
 """
@@ -13,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +31,7 @@ from itertools import chain
 from typing import Literal
 
 from sqlalchemy import Engine, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from amity.model import Article, InputError, Record
@@ -32,6 +42,13 @@ from amity.store.schema import ArticleRow, IngestErrorRow
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
 Outcome = Literal["new", "unchanged", "replaced"]
+
+#: Most articles merged in one transaction, and how long a batch waits for more to be ready.
+BATCH_ARTICLES = 200
+BATCH_WAIT_S = 1.0
+
+#: PostgreSQL's "deadlock detected" and "could not serialize": the batch is merged again article by article.
+_ONE_BY_ONE_AGAIN = frozenset({"40P01", "40001"})
 
 #: Docs that name where an article came from, not which article it is: never a reason to replace.
 _ANONYMOUS_DOCS = frozenset({"stdin"})
@@ -58,15 +75,19 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(article.full_text.replace("\r\n", "\n").strip().encode("utf-8")).hexdigest()
 
 
-def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor | None = None) -> IngestSummary:
+def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor | None = None,
+           batch_articles: int = BATCH_ARTICLES, on_merged: Callable[[int], None] | None = None) -> IngestSummary:
     """Store articles and what they say.
 
     `items` may mix `Article`s (read by `extractor`, by default
     `amity.nlp.extract`, unless already stored), `(Article, Record)` pairs,
-    bare `Record`s (identified by their JSON) and `InputError`s.
+    bare `Record`s (identified by their JSON) and `InputError`s. At most
+    `batch_articles` articles are merged per transaction (1: one each);
+    `on_merged(n)` hears of each batch once it is committed.
     """
     engine = writer(db.get_bind() if isinstance(db, Session) else db)  # type: ignore[arg-type]
     summary = IngestSummary()
+    batch = _Batch(engine, summary, batch_articles, on_merged)
     waiting: deque[Article] = deque()
 
     def to_read() -> Iterator[Article]:
@@ -75,10 +96,10 @@ def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor 
                 _keep_error(engine, item)
                 summary.errors += 1
             elif isinstance(item, Record):
-                summary.count(_store(engine, _article_of(item), item, _record_hash(item)))
+                batch.add(_article_of(item), item, _record_hash(item))
             elif isinstance(item, tuple):
                 article, record = item
-                summary.count(_store(engine, article, record, content_hash(article)))
+                batch.add(article, record, content_hash(article))
             elif _known(engine, content_hash(item)):
                 summary.unchanged += 1
             else:
@@ -87,35 +108,99 @@ def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor 
 
     stream = to_read()
     first = next(stream, None)
-    if first is None:  # nothing to read: do not even load the pipeline
-        return summary
-    for record in (extractor or _nlp_extract())(chain([first], stream)):
-        article = waiting.popleft()
-        summary.count(_store(engine, article, record, content_hash(article)))
+    if first is not None:  # else nothing to read: do not even load the pipeline
+        for record in (extractor or _nlp_extract())(chain([first], stream)):
+            article = waiting.popleft()
+            batch.add(article, record, content_hash(article))
+    batch.commit()
     return summary
+
+
+class _Batch:
+    """Articles ready to merge, committed together once there are enough or the first has waited long enough.
+
+    A transaction is open only inside `commit`, never while the input is
+    read, so a bad input's own transaction never waits for a batch's.
+    """
+
+    def __init__(self, engine: Engine, summary: IngestSummary, most: int,
+                 on_merged: Callable[[int], None] | None) -> None:
+        self._engine, self._summary, self._on_merged = engine, summary, on_merged
+        self._limit, self._most = max(1, most), 1  # doubles after each batch up to the limit
+        self._ready: list[tuple[Article, Record, str]] = []
+        self._since = 0.0
+
+    def add(self, article: Article, record: Record, digest: str) -> None:
+        if not self._ready:
+            self._since = time.monotonic()
+        self._ready.append((article, record, digest))
+        if len(self._ready) >= self._most or time.monotonic() - self._since >= BATCH_WAIT_S:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self._ready:
+            return
+        ready, self._ready = self._ready, []
+        self._most = min(self._limit, self._most * 2)
+        for outcome in _store_batch(self._engine, ready):
+            self._summary.count(outcome)
+        if self._on_merged is not None:
+            self._on_merged(len(ready))
+
+
+def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> list[Outcome]:
+    """Many articles in one transaction; again one per transaction if that one meets another writer's work."""
+    if len(ready) == 1:
+        return [_store(engine, *ready[0])]
+    try:
+        with Session(engine) as session, session.begin():
+            return [_merge(session, *item) for item in ready]
+    except DBAPIError as exc:
+        if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
+            raise
+    return [_store(engine, *item) for item in ready]
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
 
 
 def _store(engine: Engine, article: Article, record: Record, digest: str) -> Outcome:
     """One article in one transaction: unchanged, new, or replacing its earlier version."""
     try:
         with Session(engine) as session, session.begin():
-            if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
-                return "unchanged"
-            previous = _previous_version(session, article)
-            touched = merge.forget(session, previous) if previous is not None else merge.Touched()
-            row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
-                             published=record.published or article.published, content_hash=digest,
-                             text=article.full_text, source=article.source, ingested_at=datetime.now(timezone.utc))
-            session.add(row)
-            session.flush()
-            merge.write(session, row.id, record, touched)
-            merge.tidy(session, touched)
-            curation.apply_decisions(session, touched, row.id)
-            return "new" if previous is None else "replaced"
+            return _merge(session, article, record, digest)
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
         raise
+
+
+def _merge(session: Session, article: Article, record: Record, digest: str) -> Outcome:
+    """One article's merge inside the caller's transaction.
+
+    The session is emptied afterwards: deleting a replaced article removes
+    its facts by the database's cascades, which the session's cached rows
+    would not know of; the next article reads what the database holds, as
+    it would in a transaction of its own.
+    """
+    try:
+        if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
+            return "unchanged"
+        previous = _previous_version(session, article)
+        touched = merge.forget(session, previous) if previous is not None else merge.Touched()
+        row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
+                         published=record.published or article.published, content_hash=digest,
+                         text=article.full_text, source=article.source, ingested_at=datetime.now(timezone.utc))
+        session.add(row)
+        session.flush()
+        merge.write(session, row.id, record, touched)
+        merge.tidy(session, touched)
+        curation.apply_decisions(session, touched, row.id)
+        session.flush()
+        return "new" if previous is None else "replaced"
+    finally:
+        session.expunge_all()
 
 
 def _previous_version(session: Session, article: Article) -> int | None:

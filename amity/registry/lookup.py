@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.nlp.names import fold, name_key
+from amity.vocabulary.names import fold, name_key
 from amity.registry.curated import visible
 from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
                                 MentionRow, RoleRow)

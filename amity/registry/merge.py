@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
-from amity.nlp.names import name_key
+from amity.vocabulary.names import name_key
 from amity.registry import events, ties
 from amity.registry.entities import ArticleEntities, Group, group_entities
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow

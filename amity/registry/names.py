@@ -1,13 +1,13 @@
 """What a name says about the thing it names: acronyms, initials, and the town of a municipality.
 
-Comparison keys come from `amity.nlp.names` so that the registry and the
+Comparison keys come from `amity.vocabulary.names` so that the registry and the
 extractor agree on when two spellings are one name.
 """
 from __future__ import annotations
 
 import re
 
-from amity.nlp.names import fold, name_key
+from amity.vocabulary.names import fold, name_key
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "del", "des", "du", "der"})

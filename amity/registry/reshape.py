@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from amity.nlp.names import name_key
+from amity.vocabulary.names import name_key
 from amity.registry import events, ties
 from amity.store.schema import (EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, MentionRow,
                                 RoleRow, TiePartyRow, TieRow, TieStageRow)

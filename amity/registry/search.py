@@ -31,7 +31,7 @@ from sqlalchemy import Engine, and_, bindparam, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from amity.nlp.names import fold
+from amity.vocabulary.names import fold
 from amity.registry.changes import articles_version, registry_version
 from amity.registry.curated import visible
 from amity.registry.listing import describe_ties

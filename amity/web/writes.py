@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Article
-from amity.nlp.pipeline import MAX_CHARS
+from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
 from amity.store.schema import ArticleRow
 

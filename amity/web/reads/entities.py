@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.nlp.names import fold
+from amity.vocabulary.names import fold
 from amity.registry.curated import badge
 from amity.registry.curation import decisions_about
 from amity.registry.lookup import with_relatives

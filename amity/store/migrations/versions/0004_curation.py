@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from amity.store.migrations.columns import drop_column
-
 revision: str = '0004'
 down_revision: str | None = '0003'
 branch_labels: str | Sequence[str] | None = None
@@ -48,7 +46,18 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table, edited in _CURATED.items():
         for column in ('curation', 'curated_by', 'curated_at', *(('curated_status', 'curated_date') if edited else ())):
-            drop_column(table, column)
+            _drop_column(table, column)
     op.drop_index('ix_decisions_target_key', table_name='decisions')
     op.drop_index('ix_decisions_target', table_name='decisions')
     op.drop_table('decisions')
+
+
+def _drop_column(table: str, column: str) -> None:
+    """SQLite drops a column in place (batch mode's table copy would cascade-delete the rows that refer to it).
+
+    A copy frozen with this migration, like 0003's.
+    """
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    else:
+        op.drop_column(table, column)

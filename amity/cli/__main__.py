@@ -1,0 +1,4 @@
+"""`python -m amity.cli`."""
+from amity.cli import run
+
+run()

@@ -1,0 +1,99 @@
+"""The `amity` Typer app, and what every command shares: one-line errors, the opened registry, table-or-JSON output.
+
+Errors in single inputs are reported as one line on stderr and skipped; an
+unexpected failure is also one line, never a traceback. A database that
+cannot be used (wrong URL, unreachable server, read-only or locked file,
+schema from a newer Amity) is one line on stderr and exit status 1.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from amity import __version__
+from amity.cli.options import TableFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+app = typer.Typer(
+    help="Amity turns news about international cooperation into a registry of partnerships.\n\n"
+    "Example: amity extract examples/articles/\n\n"
+    "Registry: amity ingest examples/articles/ ; amity ties --party Turkistan\n\n"
+    "Web: amity serve --db amity.db",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"amity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Amity reads articles about sister cities, visits, signings and ratifications.
+
+    Example: amity extract article.txt --format json
+    """
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit status 1."""
+    err.print(f"amity: {message}", markup=False)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def open_registry(db: str | None, *, create: bool = False) -> Iterator[Engine]:
+    """The opened registry; any database failure becomes one line on stderr and exit status 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from amity.store import StoreError, describe, explain, open_database
+
+    try:
+        engine = open_database(db, create=create)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        yield engine
+    except (StoreError, SQLAlchemyError) as exc:
+        fail(str(explain(exc, describe(engine))))
+    finally:
+        engine.dispose()
+
+
+def show(value: Any, format: TableFormat, table: Callable[[Any, Console], None]) -> None:
+    """`value` as indented JSON, or drawn by `table` for a person at a terminal."""
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        return
+    table(value, Console(highlight=False))
+
+
+def rich_table(*columns: str, title: str | None = None) -> Table:
+    """The look every registry table shares: no outer edge, its title on the left."""
+    return Table(*columns, title=title, title_justify="left", show_edge=False)
+
+
+def run() -> None:
+    """Entry point that turns Ctrl-C into a quiet exit."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("amity: interrupted", markup=False)
+        sys.exit(130)

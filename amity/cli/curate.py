@@ -1,0 +1,173 @@
+"""`amity curate`: an analyst's decisions about ties, stages, events and entities, and their log."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from amity.cli.app import app, fail, open_registry, rich_table, show
+from amity.cli.options import DbOption, EventStatus, FormatOption, TableFormat, TieStatus, iso
+
+curate_app = typer.Typer(help="An analyst's decisions: confirm or reject ties, stages and events, set their status "
+                              "or date, merge or split entities. Kept when articles are ingested again.",
+                         no_args_is_help=True)
+app.add_typer(curate_app, name="curate")
+
+ByOption = Annotated[str, typer.Option("--by", help="Who decides (kept with the decision).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
+
+
+def _decide(target: str, target_id: int, confirm: bool, reject: bool, status: str | None, when: str | None,
+            stage: str | None, by: str, note: str | None, db: str | None) -> None:
+    """One `amity curate tie|event` call: each option given is one decision, in the order confirm/reject, status, date."""
+    from amity.registry.curation import CurationError, decide
+
+    if confirm and reject:
+        raise typer.BadParameter("--confirm or --reject, not both")
+    wanted: list[tuple[str, str | None]] = []
+    if confirm or reject:
+        wanted.append(("confirm" if confirm else "reject", None))
+    if status:
+        wanted.append(("set_status", status))
+    if when:
+        wanted.append(("set_date", when))
+    if not wanted:
+        raise typer.BadParameter("say what to decide: --confirm, --reject, --status or --date")
+    if stage and (status or when):
+        raise typer.BadParameter("a stage can only be confirmed or rejected")
+    with open_registry(db) as engine:
+        for action, value in wanted:
+            try:
+                done = decide(engine, target, target_id, action, by, value=value, stage=stage, note=note)  # type: ignore[arg-type]
+            except CurationError as exc:
+                fail(str(exc))
+            typer.echo(f"decision {done['id']}: {action.replace('_', ' ')} {target} {target_id}"
+                       f"{' stage ' + stage if stage else ''}{' ' + value if value else ''} by {done['by']}")
+
+
+@curate_app.command("tie")
+def curate_tie(
+    tie_id: Annotated[int, typer.Argument(help="The id 'amity ties' shows.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="The tie (or --stage) is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The tie (or --stage) is wrong: hidden from lists.")] = False,
+    status: Annotated[TieStatus | None, typer.Option("--status", help="Its stage is this.")] = None,
+    when: Annotated[str | None, typer.Option("--date", callback=iso, help="Its date is this (YYYY[-MM[-DD]]).")] = None,
+    stage: Annotated[TieStatus | None, typer.Option("--stage", help="Confirm or reject this stage of the tie only.")] = None,
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Confirm or reject a tie or one of its stages, or set its status or date.
+
+    Examples:
+
+      amity curate tie 12 --reject --by ana --note "satire"
+
+      amity curate tie 12 --status signed --date 2021-12-21 --by ana
+
+      amity curate tie 12 --stage ratified --reject --by ana
+    """
+    if status is not None and status.value == "dormant":
+        raise typer.BadParameter("dormant is judged, not set")
+    _decide("tie", tie_id, confirm, reject, status.value if status else None, when,
+            stage.value if stage else None, by, note, db)
+
+
+@curate_app.command("event")
+def curate_event(
+    event_id: Annotated[int, typer.Argument(help="The id 'amity events' shows.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="The event is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The event is wrong: hidden from lists, no activity.")] = False,
+    status: Annotated[EventStatus | None, typer.Option("--status", help="occurred or planned.")] = None,
+    when: Annotated[str | None, typer.Option("--date", callback=iso, help="Its date is this (YYYY[-MM[-DD]]).")] = None,
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Confirm or reject an event, or set its status or date.
+
+    Example: amity curate event 7 --status occurred --date 2022-03-10 --by ana
+    """
+    _decide("event", event_id, confirm, reject, status.value if status else None, when, None, by, note, db)
+
+
+@curate_app.command("merge")
+def curate_merge(
+    keep: Annotated[int, typer.Argument(help="The entity that stays (an id from 'amity entity --format json' or the web).")],
+    other: Annotated[int, typer.Argument(help="The entity that is the same thing and goes.")],
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Merge two entities that are one real thing; later ingests keep them merged.
+
+    Example: amity curate merge 3 17 --by ana
+    """
+    from amity.registry.curation import CurationError, merge_entities
+
+    with open_registry(db) as engine:
+        try:
+            done = merge_entities(engine, keep, other, by, note=note)
+        except CurationError as exc:
+            fail(str(exc))
+    typer.echo(f"decision {done['id']}: merged entity {other} ({done['value']['other_name']}) into {keep}")
+
+
+@curate_app.command("split")
+def curate_split(
+    entity_id: Annotated[int, typer.Argument(help="The entity that wrongly holds two things.")],
+    names: Annotated[list[str], typer.Option("--name", "-n", help="A name that belongs to the other thing (repeat).")],
+    by: ByOption = "cli",
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Split names off an entity into a new one; later ingests keep them apart.
+
+    Example: amity curate split 3 --name TDBB --by ana
+    """
+    from amity.registry.curation import CurationError, split_entity
+
+    with open_registry(db) as engine:
+        try:
+            done = split_entity(engine, entity_id, names, by, note=note)
+        except CurationError as exc:
+            fail(str(exc))
+    typer.echo(f"decision {done['id']}: split {', '.join(names)} off entity {entity_id} into {done['new_entity_id']}")
+
+
+class DecisionTarget(str, Enum):
+    tie = "tie"
+    stage = "stage"
+    event = "event"
+    entity = "entity"
+
+
+@curate_app.command("log")
+def curate_log(
+    target: Annotated[DecisionTarget | None, typer.Option("--target", help="Only decisions about ties, stages, ...")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="The newest N.")] = 50,
+    format: FormatOption = TableFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List the decisions taken, newest first: who, when, about what.
+
+    Example: amity curate log --target tie --format json
+    """
+    from amity.registry.curation import decisions
+
+    with open_registry(db) as engine:
+        found = decisions(engine, target=target.value if target else None, limit=limit)
+    show(found, format, print_decisions)
+
+
+def print_decisions(items: list[dict[str, Any]], console: Console) -> None:
+    table = rich_table("id", "when", "by", "target", "action", "value", "note")
+    for d in items:
+        value = d["value"] if isinstance(d["value"], str) or d["value"] is None else \
+            d["value"].get("other_name") or ", ".join(d["value"].get("names", []))
+        table.add_row(str(d["id"]), (d["at"] or "")[:19], Text(d["by"]), f"{d['target']} {d['target_id']}",
+                      d["action"], Text(value or ""), Text(d["note"] or ""))
+    console.print(table if items else Text("no decisions", style="dim"))

@@ -1,0 +1,81 @@
+"""Options several commands share, and the checks of their values (dates, choices)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", show_default=False,
+    help="Database: sqlite:///file.db, postgresql+psycopg://user@host/name, or a file path "
+         "[default: $AMITY_DB or ./amity.db].")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table or json.")]
+IncludeRejected = Annotated[bool, typer.Option("--include-rejected",
+                                               help="Also ties and events an analyst rejected (marked so).")]
+InputsArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders, or - for stdin: text, HTML, JSON Lines, RSS/Atom.")]
+MaxMbOption = Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip inputs larger than this many MB.")]
+
+
+class TieKind(str, Enum):
+    sister_city = "sister_city"
+    cooperation = "cooperation"
+
+
+class TieStatus(str, Enum):
+    proposed = "proposed"
+    planned = "planned"
+    signed = "signed"
+    ratified = "ratified"
+    active = "active"
+    dormant = "dormant"
+
+
+class EventType(str, Enum):
+    visit = "visit"
+    meeting = "meeting"
+    signing = "signing"
+    ratification = "ratification"
+    attendance = "attendance"
+
+
+class EventStatus(str, Enum):
+    occurred = "occurred"
+    planned = "planned"
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def iso(value: str | None) -> str | None:
+    """A year, month or day as the contract writes it (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    if value is not None and not _ISO_DATE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a year, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def iso_pair(value: tuple[str, str] | None) -> tuple[str, str] | None:
+    if value is not None:
+        for part in value:
+            iso(part)
+    return value
+
+
+def day(value: str | None) -> str | None:
+    """A calendar day (YYYY-MM-DD) that exists."""
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD)") from None
+    return value

@@ -1,0 +1,1 @@
+"""Amity's shared vocabulary: the words every stage agrees on."""

@@ -1,0 +1,87 @@
+"""Start-up CPU of the registry commands: `amity stats`, `amity ties` and `amity serve` (until it serves).
+
+    python benchmarks/startup.py                 # 5 runs each over a registry built from examples/articles
+    python benchmarks/startup.py --runs 3 --db sqlite:////tmp/amity.db
+
+Each figure is the median CPU time (user + system) of a fresh `python -m amity.cli`
+process, so it is what a person waits for at a prompt on an idle machine,
+whatever else the machine does. `serve` is counted until its 'serving' line,
+then stopped with Ctrl-C. Whether spaCy was imported is printed too: a registry
+read has no use for it (issue 9).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+_AMITY = [sys.executable, "-m", "amity.cli"]
+
+
+def _cpu_of(run: Callable[[], None]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _command(args: list[str]) -> None:
+    subprocess.run([*_AMITY, *args], check=True, stdout=subprocess.DEVNULL, cwd=_ROOT)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _serve(db: str) -> None:
+    process = subprocess.Popen([*_AMITY, "serve", "--db", db, "--port", str(_free_port())], cwd=_ROOT,
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    if "serving" not in line:
+        process.kill()
+        raise SystemExit(f"amity serve did not start: {line.strip()}")
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+
+
+def _imports_spacy(db: str) -> bool:
+    probe = ("import sys; from amity.cli import app; "
+             f"app(['stats', '--db', {db!r}], standalone_mode=False); "
+             "sys.stderr.write(str('spacy' in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=_ROOT, check=True)
+    return done.stderr.strip().endswith("True")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="A registry to read (default: one built from examples/articles).")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            db = f"sqlite:///{os.path.join(tmp, 'amity.db')}"
+            _command(["ingest", "examples/articles", "--db", db])
+        print(f"spaCy imported by `amity stats`: {'yes' if _imports_spacy(db) else 'no'}")
+        for name, run in [("stats", lambda: _command(["stats", "--db", db])),
+                          ("ties", lambda: _command(["ties", "--db", db])),
+                          ("serve", lambda: _serve(db))]:
+            figures = [_cpu_of(run) for _ in range(args.runs)]
+            print(f"amity {name:<6} CPU {statistics.median(figures):.2f} s (median of {args.runs}; "
+                  f"min {min(figures):.2f}, max {max(figures):.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Extraction as Dask tasks: the same records as in one process, in input order, whatever happens to a worker.
+
+One LocalCluster of two worker processes serves the module (starting one
+loads spaCy in each worker). Partitions are made small so that a handful
+of articles are spread over both workers.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from amity.model import Article
+from amity.nlp import extract
+from synthetic_news import synthetic_articles
+
+cluster = pytest.importorskip("amity.nlp.cluster")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator:
+    with cluster.connect(cluster.parse_cluster("local:2")) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return synthetic_articles(24, corrections=False)
+
+
+@pytest.fixture(scope="module")
+def expected(nlp, articles) -> list[dict]:
+    return [record.to_dict() for record in extract(articles, nlp=nlp)]
+
+
+def test_a_local_cluster_extracts_the_records_one_process_extracts_in_input_order(client, articles, expected):
+    records = [r.to_dict() for r in cluster.extract_on(client, articles, partition=5)]
+
+    assert records == expected
+    assert len(client.nthreads()) == 2
+
+
+def test_partitions_are_run_by_both_workers_each_with_its_pipeline_loaded_once(client, articles):
+    list(cluster.extract_on(client, articles, partition=3))
+
+    def pipelines_loaded() -> int:
+        from amity.nlp.pipeline import load_pipeline
+
+        return load_pipeline.cache_info().currsize
+
+    assert set(client.run(pipelines_loaded).values()) == {1}
+    assert client.dashboard_link and cluster.dashboard(client) == client.dashboard_link
+
+
+def test_the_records_of_a_worker_killed_mid_run_are_extracted_again_once(client, articles, expected):
+    pids = list(client.run(os.getpid).values())
+    stream = cluster.extract_on(client, articles, partition=4, in_flight=4)
+    records = [next(stream).to_dict()]
+    os.kill(pids[0], signal.SIGKILL)  # its partitions are lost with it and run again by the other worker
+    records += [r.to_dict() for r in stream]
+
+    assert records == expected
+    deadline = time.monotonic() + 120
+    while len(client.nthreads()) < 2 and time.monotonic() < deadline:  # its nanny starts a new worker
+        time.sleep(0.2)
+
+
+def test_an_unreachable_scheduler_is_one_clear_error():
+    with pytest.raises(cluster.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        with cluster.connect(cluster.parse_cluster("tcp://127.0.0.1:9"), timeout=2):
+            pass
+
+
+@pytest.mark.parametrize("value", ["local:0", "local:two", "nowhere", "tcp://"])
+def test_a_cluster_that_is_neither_local_n_nor_an_address_is_refused(value):
+    with pytest.raises(cluster.ClusterError, match="--cluster"):
+        cluster.parse_cluster(value)
+
+
+def test_extracting_and_ingesting_without_a_cluster_never_import_dask(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayors of Porto and Lyon signed a twinning agreement on 2 May 2024.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from amity.cli import run\n"
+        "for argv in (['amity', 'extract', sys.argv[1]], ['amity', 'ingest', sys.argv[1], '--db', sys.argv[2]]):\n"
+        "    sys.argv = argv\n"
+        "    try:\n"
+        "        run()\n"
+        "    except SystemExit as exit:\n"
+        "        assert not exit.code, exit.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(article), str(tmp_path / "amity.db")],
+                          capture_output=True, text=True, timeout=300)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

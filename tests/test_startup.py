@@ -1,0 +1,49 @@
+"""What a command loads: registry reads and the web start without spaCy (or Alembic, on an up-to-date database)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from amity.model import Article
+from amity.registry import ingest
+from amity.store import open_database
+
+_PROBE = """
+import json, sys
+from amity.cli import app
+status = app(sys.argv[1:], standalone_mode=False)
+if status:
+    sys.exit(status)
+sys.stderr.write(json.dumps(sorted(m for m in ("spacy", "alembic") if m in sys.modules)))
+"""
+
+
+@pytest.fixture
+def registry_file(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'amity.db'}"
+    engine = open_database(url)
+    ingest([Article(doc="a.txt", text="Ankara and Seoul signed a sister city agreement on 3 May 2021.",
+                    published="2021-05-04")], engine)
+    engine.dispose()
+    return url
+
+
+def _loaded_by(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True)
+    return list(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("command", [["stats"], ["ties"], ["events"], ["entity", "Ankara"], ["export", "--format", "csv"]])
+def test_a_registry_read_loads_neither_spacy_nor_alembic(registry_file: str, command: list[str]):
+    assert _loaded_by(*command, "--db", registry_file) == []
+
+
+def test_the_web_app_is_built_without_spacy(registry_file: str):
+    probe = ("import sys; from amity.web import create_app; create_app(db_url=sys.argv[1]).state.engine.dispose(); "
+             "print('spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe, registry_file], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
