@@ -16,6 +16,7 @@ from amity.cli.app import app, fail, open_registry, rich_table, show
 from amity.registry.silence import state
 from amity.cli.options import (
     DbOption,
+    EventStatus,
     EventType,
     FormatOption,
     IncludeRejected,
@@ -86,6 +87,12 @@ def list_events(
     between: Annotated[tuple[str, str] | None, typer.Option(
         "--between", callback=iso_pair, metavar="START END",
         help="Only events dated within START and END (years, months or days).")] = None,
+    status: Annotated[EventStatus | None, typer.Option("--status", help="Only planned or only occurred events.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only planned events whose date has passed with no "
+                                                            "report that they happened.")] = False,
+    upcoming: Annotated[bool, typer.Option("--upcoming", help="Only planned events dated today or later.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", callback=day,
+                                              help="Judge overdue and upcoming on this day instead of today.")] = None,
     include_rejected: IncludeRejected = False,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
@@ -96,13 +103,21 @@ def list_events(
 
       amity events --type visit
 
+      amity events --status planned --overdue
+
       amity events --between 2021-11 2022 --format json
     """
     from amity.registry import events as read_events
 
+    if overdue and upcoming:
+        fail("choose --overdue or --upcoming, not both")
+    if (overdue or upcoming) and status is EventStatus.occurred:
+        fail("--overdue and --upcoming are about planned events, not occurred ones")
     with open_registry(db) as engine:
         found = read_events(engine, type=type.value if type else None, between=between,
-                            include_rejected=include_rejected)
+                            include_rejected=include_rejected, status=status.value if status else None,
+                            timing="overdue" if overdue else "upcoming" if upcoming else None,
+                            as_of=date.fromisoformat(as_of) if as_of else None)
     show(found, format, print_events)
 
 
