@@ -169,3 +169,35 @@ def test_activity_counts_only_events_every_party_took_part_in_people_holding_the
     activity = html[html.index("Activity since signing"):]
     assert "2023-05-05" in activity and "2022-03-10" in activity
     assert "2022-04-03" not in activity, "a fair only Turkistan took part in is not the partnership's activity"
+
+
+def test_the_registry_counts_its_results_and_offers_facets_with_counts(web: Web) -> None:
+    html = web.client.get("/ties").text
+    assert re.search(r"<strong>2</strong> partnerships", html)
+    kinds = html[html.index('id="facet-kind"'):html.index('id="facet-stage"')]
+    assert re.search(r'href="/ties\?kind=sister_city">sister city</a> <span class="muted">1</span>', kinds)
+    countries = html[html.index('id="facet-country"'):html.index('id="facet-year"')]
+    assert re.findall(r'>([A-Z]{2})</a> <span class="muted">(\d+)</span>', countries) == \
+        [("CL", "1"), ("KZ", "1"), ("TR", "1"), ("VN", "1")]
+    years = html[html.index('id="facet-year"'):]
+    assert re.findall(r'year=(\d{4})">', years) == ["2023", "2021"]
+    narrowed = web.client.get("/ties", params={"year": "2021"}).text
+    assert _rows(narrowed) == ["Turkistan – Üsküdar"] and "<strong>1</strong> partnership." in narrowed
+
+
+def test_a_country_name_is_as_good_as_its_code_and_the_title_says_what_is_filtered(web: Web) -> None:
+    by_name = web.client.get("/ties", params={"country": "Turkey"})
+    assert by_name.status_code == 200
+    assert _rows(by_name.text) == ["Turkistan – Üsküdar"] == _rows(web.client.get("/ties?country=tr").text)
+    assert "<h1>Partnerships in Türkiye (TR)</h1>" in by_name.text
+    signed = web.client.get("/ties", params={"stage": "signed", "kind": "sister_city", "party": "Turkistan"}).text
+    assert "<title>Signed sister city partnerships of Turkistan · Amity</title>" in signed
+    unknown = web.client.get("/ties", params={"country": "Atlantis"})
+    assert unknown.status_code == 400 and "no country is called" in unknown.text
+
+
+def test_every_sortable_column_shows_that_it_sorts(web: Web) -> None:
+    html = web.client.get("/ties", params={"sort": "date"}).text
+    assert html.count('class="sort-mark"') == 8
+    assert re.search(r'sort=date&amp;order=desc" title="sort by date">Date <span class="sort-mark" aria-hidden="true">▲',
+                     html)

@@ -16,6 +16,7 @@ from amity.registry.countries import country_code
 from amity.web.reads.ties import KINDS, STAGES, TieQuery
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+YEAR = re.compile(r"^\d{4}$")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
 

@@ -18,10 +18,11 @@ from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
 from amity.registry.search import search as run_search
 from amity.web import paging
+from amity.registry.countries import country_label
 from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.silence import silent_years, why_silent
-from amity.web.filters import ISO_DATE, ISO_DAY, choice, matching
+from amity.web.filters import ISO_DATE, ISO_DAY, YEAR, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
@@ -34,6 +35,7 @@ from amity.web.reads.ties import (
     recent_stages,
     tie_count,
     tie_detail,
+    tie_facets,
     tie_page,
 )
 from amity.web.render import render
@@ -68,14 +70,14 @@ def home(request: Request, db: Db) -> Response:
 @router.get("/ties")
 def registry(request: Request, db: Db, party: Text = None, country: Text = None, kind: Text = None,
              stage: Text = None, status: Text = None, since: Text = None, sort: Text = None, order: Text = None,
-             rejected: Text = None, as_of: Text = None, years: Text = None,
+             rejected: Text = None, as_of: Text = None, years: Text = None, year: Text = None,
              cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
     if "dormant" in (status, stage):
         return _remain_on_paper(request, db, as_of, years, sort, order, cursor)
-    where = TieQuery(party=(party or "").strip() or None,
-                     country=country_filter(country),
-                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
+    where = TieQuery(party=(party or "").strip() or None, country=country_filter(country),
+                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage or status, STAGES),
                      since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
+                     year=matching("year", year, YEAR, "a year such as 2021"),
                      include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
     descending = choice("order", order, ("asc", "desc")) == "desc"
@@ -83,8 +85,27 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {
         "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
-        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor),
+        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor), "total": tie_count(db, where),
+        "facets": tie_facets(db, where), "title": _title(where),
+        "country_label": country_label(where.country) if where.country else None,
     })
+
+
+def _title(where: TieQuery) -> str:
+    """What the registry page shows, in words: 'Signed sister city partnerships of Turkistan in Türkiye (TR)'."""
+    words = [where.stage if where.stage and where.stage != "dormant" else "",
+             (where.kind or "").replace("_", " "), "partnerships"]
+    title = " ".join(w for w in words if w)
+    title = title[0].upper() + title[1:]
+    if where.party:
+        title += f" of {where.party}"
+    if where.country:
+        title += f" in {country_label(where.country)}"
+    if where.year:
+        title += f" dated {where.year}"
+    if where.since:
+        title += f" heard of since {where.since}"
+    return title
 
 
 def _remain_on_paper(request: Request, db: Db, as_of: str | None, years: str | None, sort: str | None,

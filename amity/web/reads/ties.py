@@ -1,12 +1,13 @@
 """Ties by id: the filtered, sortable registry list, and one tie with its stage history and activity."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from amity.model import TIE_STAGES
 from amity.registry import dates
@@ -38,6 +39,7 @@ class TieQuery:
     since: str | None = None
     include_rejected: bool = False
     dormant_years: int = DORMANT_YEARS
+    year: str | None = None  # of the tie's date (its furthest stage's)
 
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -88,6 +90,8 @@ def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> S
         query = query.where(TieRow.status == where.stage)
     if where.since:
         query = query.where(TieRow.seen_until >= dates.span(where.since)[0])
+    if where.year:
+        query = query.where(TieRow.date.like(f"{where.year}%"))
     if where.party:
         ids = sorted(with_relatives(session, {e.id for e in entities_named(session, where.party)}))
         query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
@@ -96,6 +100,34 @@ def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> S
         members = select(EntityRow.id).where(or_(EntityRow.id.in_(places), EntityRow.parent_id.in_(places)))
         query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(members))))
     return query
+
+
+def tie_facets(session: Session, where: TieQuery, *, as_of: date | None = None) -> dict[str, list[tuple[str, int]]]:
+    """How many of the chosen ties have each kind, stage, country (of a party or of its town) and year (of their
+    date): {"kind": [(value, count), ...], ...}, most first (years latest first)."""
+    ids = chosen(session, where, as_of=as_of).with_only_columns(TieRow.id).subquery()
+    of_chosen = TieRow.id.in_(select(ids.c.id))
+    kinds = session.execute(select(TieRow.kind, func.count()).where(of_chosen).group_by(TieRow.kind)).all()
+    stages = session.execute(select(TieRow.status, func.count()).where(of_chosen).group_by(TieRow.status)).all()
+    year = func.substr(TieRow.date, 1, 4)
+    years = session.execute(select(year, func.count()).where(of_chosen, TieRow.date.is_not(None))
+                            .group_by(year)).all()
+    town = aliased(EntityRow)
+    pairs = session.execute(select(TiePartyRow.tie_id, func.coalesce(EntityRow.country, town.country))
+                            .join(EntityRow, EntityRow.id == TiePartyRow.entity_id)
+                            .outerjoin(town, town.id == EntityRow.parent_id)
+                            .where(TiePartyRow.tie_id.in_(select(ids.c.id)))).all()
+    countries: dict[str, set[int]] = {}
+    for tie_id, code in pairs:
+        if code:
+            countries.setdefault(code, set()).add(tie_id)
+    return {"kind": _most_first(kinds), "stage": _most_first(stages),
+            "country": _most_first((code, len(found)) for code, found in countries.items()),
+            "year": sorted(((str(v), int(n)) for v, n in years if v), reverse=True)}
+
+
+def _most_first(rows: Iterable[Any]) -> list[tuple[str, int]]:
+    return sorted(((str(value), int(n)) for value, n in rows if value), key=lambda pair: (-pair[1], pair[0]))
 
 
 def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
