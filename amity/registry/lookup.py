@@ -13,8 +13,16 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry.curated import visible
-from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
-                                MentionRow, RoleRow)
+from amity.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    MentionRow,
+    RoleRow,
+)
 from amity.vocabulary.names import fold, name_key
 
 

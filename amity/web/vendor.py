@@ -1,4 +1,4 @@
-"""Which third-party libraries (drawing, basemap, API docs) `make` installed: npm packages copied to static/vendor/, served from here.
+"""Which third-party libraries (drawings, basemap, API docs) `make` installed: npm packages in static/vendor/.
 
 They are never in the repository and never fetched from a CDN at run time;
 a page that draws checks for its library on each request (a file test)

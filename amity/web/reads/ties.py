@@ -209,7 +209,7 @@ def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
     rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
                            .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                            .where(TieStageRow.tie_id == tie_id)).all()
-    reports = sorted(({"id": s.id, "status": s.status, "date": s.date, "published": published,
+    reports: list[dict[str, Any]] = sorted(({"id": s.id, "status": s.status, "date": s.date, "published": published,
                        "article_id": s.article_id, "doc": doc, "title": title, "sentence": s.sentence, "start": s.start,
                        "end": s.end, "curation": badge(s)} for s, doc, title, published in rows),
                      key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
@@ -248,6 +248,8 @@ def recent_stages(session: Session, limit: int) -> list[dict[str, Any]]:
                            .order_by(TieStageRow.date.desc()).limit(limit * 8)).all()  # ISO text: near enough
     firsts: dict[tuple[int, str], str] = {}
     for tie_id, status, when in rows:
+        if not when:
+            continue
         key = (tie_id, status)
         if key not in firsts or dates.span(when)[0] < dates.span(firsts[key])[0]:
             firsts[key] = when
