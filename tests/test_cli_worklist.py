@@ -47,3 +47,35 @@ def test_overdue_and_upcoming_together_or_with_occurred_is_a_one_line_error(tmp_
     for args in (["--overdue", "--upcoming"], ["--status", "occurred", "--overdue"]):
         result = CliRunner().invoke(app, ["events", *args, "--db", db])
         assert result.exit_code == 1 and "Traceback" not in result.output, args
+
+
+LONG = {"id": 7, "kind": "cooperation", "status": "ratified", "date": "2021-12-21", "last_activity": "2022-03-10",
+        "silent_since": "2022-03-10", "sources": 12, "curation": None,
+        "parties": ["Ministry of Agriculture and Rural Development of the Kyrgyz Republic",
+                    "Ministry of Food, Agriculture and Livestock of the Republic of Türkiye"]}
+
+
+def test_a_ties_table_fits_80_columns_without_cutting_a_date_or_a_stage() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from amity.cli.reads import print_ties
+
+    screen = StringIO()
+    print_ties([LONG, {**LONG, "id": 8, "last_activity": None}], Console(file=screen, width=80))
+    lines = screen.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "…" not in screen.getvalue()
+    cells = " ".join(screen.getvalue().split())
+    for whole in ("ratified", "2021-12-21", "2022-03-10", "silent since"):
+        assert whole in cells, whole
+    assert "curation" not in lines[0] + lines[1], "a column empty for every tie is left out"
+
+
+def test_redirected_ties_are_not_cut_to_80_columns(tmp_path: Path) -> None:
+    db = _registry(tmp_path)
+    result = CliRunner().invoke(app, ["ties", "--db", db])
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if "Turkistan" in line)
+    assert "Turkistan – Üsküdar" in row and "signed 2021-12-21 · silent since" in row
