@@ -45,6 +45,12 @@ run: install
 	$(BIN)/amity ingest examples/articles/ --db amity.db
 	$(BIN)/amity ties --db amity.db
 	$(BIN)/amity stats --db amity.db
+	@echo ""
+	@echo "Done: the registry is ./amity.db. Next (or first: source $(BIN)/activate):"
+	@echo "  $(BIN)/amity serve --db amity.db        # then open http://127.0.0.1:8000/"
+	@echo "  $(BIN)/amity ties --db amity.db --status dormant    # remain on paper"
+	@echo "  $(BIN)/amity events --db amity.db --status planned --overdue"
+	@echo "  $(BIN)/amity ingest MY_ARTICLES/ --db amity.db      # your own articles"
 
 test: install
 	$(BIN)/python -m pytest -q
