@@ -201,3 +201,26 @@ def test_every_sortable_column_shows_that_it_sorts(web: Web) -> None:
     assert html.count('class="sort-mark"') == 8
     assert re.search(r'sort=date&amp;order=desc" title="sort by date">Date <span class="sort-mark" aria-hidden="true">▲',
                      html)
+
+
+def test_places_are_listed_by_country_with_their_partnerships(web: Web) -> None:
+    html = web.client.get("/places").text
+    assert '<a href="/places">Places</a>' in html
+    kazakhstan = html[html.index('id="country-KZ"'):]
+    kazakhstan = kazakhstan[:kazakhstan.index("</section>")]
+    assert '<a href="/countries/KZ">Kazakhstan (KZ)</a>' in kazakhstan
+    assert re.search(rf'<a href="/entities/{web.entities["Turkistan"]}">Turkistan</a> <span class="muted">1 tie</span>',
+                     kazakhstan)
+
+
+def test_a_country_page_has_its_partnerships_partner_countries_and_years(web: Web) -> None:
+    assert web.client.get("/countries/Turkey", follow_redirects=False).headers["location"] == "/countries/TR"
+    assert web.client.get("/countries/Atlantis").status_code == 404
+    html = web.client.get("/countries/TR").text
+    assert "<h1>Türkiye (TR)</h1>" in html
+    assert _rows(html) == ["Turkistan – Üsküdar"]
+    partners = html[html.index("Partner countries"):html.index("<h2>Partnerships")]
+    assert re.findall(r'href="/countries/(\w+)">', partners) == ["KZ"]
+    years = re.findall(r"<tr><td>(\d{4})</td><td class=\"num\">(\d+)</td><td class=\"num\">(\d+)</td></tr>", html)
+    assert years == [("2021", "2", "2"), ("2022", "0", "1")], "stages planned and signed; visits and the signing"
+    assert html.count('class="bar bar-stages"') == 2 and "<script" not in html

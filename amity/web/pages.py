@@ -9,14 +9,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
-from amity.registry.countries import country_label
+from amity.registry.countries import country_code, country_label
 from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
@@ -24,11 +24,13 @@ from amity.registry.silence import silent_years, why_silent
 from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.auth import require_reader
+from amity.web.charts import year_chart
 from amity.web.filters import ISO_DATE, ISO_DAY, YEAR, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
+from amity.web.reads.places import country_profile, place_index
 from amity.web.reads.ties import (
     SORTS,
     TieQuery,
@@ -145,6 +147,24 @@ def _years(value: str | None) -> int:
     if not value.strip().isdigit() or not 1 <= int(value) <= 100:
         raise HTTPException(400, "years must be a whole number of years from 1 to 100")
     return int(value)
+
+
+@router.get("/places")
+def places(request: Request, db: Db) -> Response:
+    """Every place by country, with how many partnerships each is party to."""
+    return render(request, "places.html", {"countries": place_index(db)})
+
+
+@router.get("/countries/{code}")
+def country(request: Request, db: Db, code: Annotated[str, Path(max_length=60)]) -> Response:
+    """One country: its partnerships, partner countries, and a yearly chart of stages and events."""
+    found = country_code(code)
+    if found is None:
+        raise HTTPException(404, f"There is no country called {code[:60]!r}.")
+    if found != code:
+        return RedirectResponse(f"/countries/{found}", status_code=308)
+    profile = country_profile(db, found)
+    return render(request, "country.html", {"country": profile, "chart": year_chart(profile["years"])})
 
 
 @router.get("/ties/{tie_id}")

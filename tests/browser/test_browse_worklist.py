@@ -121,7 +121,8 @@ def test_the_api_docs_work_with_no_network(browser_page: Any, expect: Any, drawi
     assert offsite_requests == []
 
 
-PAGES = ["/", "/ties", "/ties?status=dormant", "/ties?country=TR", "/events", "/events?status=planned",
+PAGES = ["/", "/ties", "/ties?status=dormant", "/ties?country=TR", "/events", "/events?status=planned", "/places",
+         "/countries/TR",
          "/ties/1", "/entities/1", "/events/1", "/articles", "/articles/1", "/search?q=Bursa", "/map", "/graph",
          "/login", "/docs"]
 

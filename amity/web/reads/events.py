@@ -156,6 +156,11 @@ def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
     return sorted(({"id": i, "name": names[i]} for i in ids if i in names), key=lambda p: (p["name"].casefold(), p["id"]))
 
 
+def chosen_events(where: EventQuery) -> Select[Any]:
+    """The chosen events as a query (any date), for others to count or narrow."""
+    return _chosen(where)
+
+
 def _chosen(where: EventQuery) -> Select[Any]:
     query = select(EventRow)
     if not where.include_rejected:
