@@ -224,3 +224,12 @@ def test_a_country_page_has_its_partnerships_partner_countries_and_years(web: We
     years = re.findall(r"<tr><td>(\d{4})</td><td class=\"num\">(\d+)</td><td class=\"num\">(\d+)</td></tr>", html)
     assert years == [("2021", "2", "2"), ("2022", "0", "1")], "stages planned and signed; visits and the signing"
     assert html.count('class="bar bar-stages"') == 2 and "<script" not in html
+
+
+def test_the_tie_page_says_what_was_signed_kind_and_fields(web: Web) -> None:
+    tie = web.client.get(f"/api/ties/{web.ties['cooperation']}").json()
+    assert tie["agreement"] == {"kind": "memorandum", "fields": ["agriculture", "research"],
+                                "text": "memorandum on agriculture and research"}
+    html = web.client.get(f"/ties/{web.ties['cooperation']}").text
+    assert "<strong>What was signed:</strong> memorandum on agriculture and research" in html
+    assert web.client.get(f"/api/ties/{web.ties['sister_city']}").json()["agreement"]["kind"] == "sister city protocol"

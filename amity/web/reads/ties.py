@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from amity.registry import dates
 from amity.registry.curated import badge, visible
+from amity.registry.agreements import described, what_was_signed
 from amity.registry.curation import decisions_about
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
@@ -170,7 +171,8 @@ def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
 
 
 def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> dict[str, Any] | None:
-    """One tie: its summary, its stages (one per stage, earliest first, each with every report of it), the events
+    """One tie: its summary, what was signed ("agreement": kind and fields of cooperation its sentences name), its
+    stages (one per stage, earliest first, each with every report of it), the events
     every party took part in (itself, its town or municipality, or someone holding one of their offices), and the
     decisions analysts took about it (oldest first)."""
     row = session.get(TieRow, tie_id)
@@ -185,7 +187,9 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
     for event in events:
         event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
                                       and dates.span(event["date"])[0] > dates.span(signed_on)[1])
-    return {**tie, "signed_on": signed_on, "stages": stages, "events": events, "events_total": events_total,
+    agreement = what_was_signed(r["sentence"] for s in stages for r in s["sources"]
+                                if not (r["curation"] and r["curation"]["state"] == "rejected"))
+    return {**tie, "signed_on": signed_on, "agreement": {**agreement, "text": described(agreement)}, "stages": stages, "events": events, "events_total": events_total,
             "decisions": decisions_about(session, "tie", tie_id)}
 
 
