@@ -10,8 +10,8 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from amity.registry import dates
-from amity.registry.curated import badge, visible
 from amity.registry.agreements import described, what_was_signed
+from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
@@ -189,8 +189,8 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
                                       and dates.span(event["date"])[0] > dates.span(signed_on)[1])
     agreement = what_was_signed(r["sentence"] for s in stages for r in s["sources"]
                                 if not (r["curation"] and r["curation"]["state"] == "rejected"))
-    return {**tie, "signed_on": signed_on, "agreement": {**agreement, "text": described(agreement)}, "stages": stages, "events": events, "events_total": events_total,
-            "decisions": decisions_about(session, "tie", tie_id)}
+    return {**tie, "signed_on": signed_on, "agreement": {**agreement, "text": described(agreement)}, "stages": stages,
+            "events": events, "events_total": events_total, "decisions": decisions_about(session, "tie", tie_id)}
 
 
 def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
