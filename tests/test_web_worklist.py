@@ -156,7 +156,8 @@ def test_the_stage_history_has_one_row_per_stage_with_all_its_sources(agenda: Te
     history = html[html.index("Stage history"):html.index("Activity since signing")]
     assert re.findall(r'<span class="stage stage-(\w+)">', history) == ["planned", "signed"]
     signed = history[history.index('stage-signed">'):]
-    assert "2 sources" in signed and "b02.txt" in signed
+    assert "2 sources" in signed and "Turkistan Becomes Sister City of Üsküdar" in signed, "named by its first line"
+    assert "b02.txt" not in signed
     assert "Visits ahead for two sister cities" in signed and "(dated 2021-12)" in signed
     assert '<span class="when">2021-12-21</span>' in history, "the stage's most precise date"
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from amity.registry import dates
 from amity.registry.agreements import described, what_was_signed
 from amity.registry.curated import badge, visible
+from amity.registry.headlines import headline, opening
 from amity.registry.curation import decisions_about
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
@@ -210,12 +211,13 @@ def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
 def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
     """One row per stage the tie was reported at, earliest first: its date (the most precise reported), its first
     report's id (the page's anchor), and every report of it ("sources": the article and sentence)."""
-    rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
+    rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published, opening())
                            .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                            .where(TieStageRow.tie_id == tie_id)).all()
     reports: list[dict[str, Any]] = sorted(({"id": s.id, "status": s.status, "date": s.date, "published": published,
-                       "article_id": s.article_id, "doc": doc, "title": title, "sentence": s.sentence, "start": s.start,
-                       "end": s.end, "curation": badge(s)} for s, doc, title, published in rows),
+                       "article_id": s.article_id, "doc": doc, "title": headline(title, start, doc),
+                       "sentence": s.sentence, "start": s.start, "end": s.end, "curation": badge(s)}
+                       for s, doc, title, published, start in rows),
                      key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
     by_status: dict[str, list[dict[str, Any]]] = {}
     for report in reports:
