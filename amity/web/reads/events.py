@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from amity.registry import dates
 from amity.registry.curated import badge, visible
-from amity.registry.headlines import headline, opening
 from amity.registry.curation import decisions_about
+from amity.registry.headlines import headline, opening
 from amity.registry.listing import overlapping
 from amity.registry.lookup import group_pairs, latest_events, names_of
 from amity.store.schema import ArticleRow, EntityRow, EventParticipantRow, EventReportRow, EventRow

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, aliased
 from amity.registry import dates
 from amity.registry.agreements import described, what_was_signed
 from amity.registry.curated import badge, visible
-from amity.registry.headlines import headline, opening
 from amity.registry.curation import decisions_about
+from amity.registry.headlines import headline, opening
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
