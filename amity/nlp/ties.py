@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
+from amity.nlp.dates import DateMention
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
@@ -39,6 +40,9 @@ class TieMention:
     explicit_date: bool = False
 
 
+_Ties = dict[tuple[str, frozenset[int]], TieMention]
+
+
 @dataclass(frozen=True)
 class _Stage:
     status: str
@@ -51,7 +55,7 @@ class _Stage:
 
 
 @Language.factory("amity_ties")
-def make_ties(nlp: Language, name: str) -> "TieFinder":
+def make_ties(nlp: Language, name: str) -> TieFinder:
     return TieFinder()
 
 
@@ -142,7 +146,7 @@ class TieFinder:
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
 
-    def _bare_documents_of_twinnings(self, ties: dict) -> list[TieMention]:
+    def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
         unqualified document between twinned towns is the twinning's own; a document that names its
         subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
@@ -177,7 +181,7 @@ class TieFinder:
         return out
 
     @staticmethod
-    def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
+    def _record(ties: _Ties, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
         key = (kind, frozenset(id(p) for p in parties))
         tie = ties.get(key)
         if tie is None:
@@ -247,7 +251,7 @@ class TieFinder:
             return _Stage("active")
         return None
 
-    def _approved(self, sent: Span):
+    def _approved(self, sent: Span) -> Token | None:
         """The verb or noun of approval in "The Seimas approved the agreement", "the city council
         voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
         for tok in sent:
@@ -259,7 +263,7 @@ class TieFinder:
         return None
 
     @staticmethod
-    def _own_date(token, sent: Span, doc: Doc) -> str | None:
+    def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
         Tuesday), not one in a clause of another verb."""
         for d in _sentence_dates(sent, doc):
@@ -269,7 +273,7 @@ class TieFinder:
             node = span.root
             for _ in range(6):
                 if node.i == token.i:
-                    return d.value
+                    return str(d.value)
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
                     break
                 node = node.head
@@ -323,7 +327,7 @@ class TieFinder:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
 
-    def _document_of(self, between):
+    def _document_of(self, between: Token) -> Token | None:
         """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
         node = between.head
         for _ in range(3):
@@ -418,7 +422,7 @@ class TieFinder:
         return first.like_num and following is not None and following.text in (")", ".")
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                 context: "_ArticleContext", events: list[EventMention],
+                 context: _ArticleContext, events: list[EventMention],
                  between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
         a "between" phrase ("the partnership between A and B")."""
@@ -439,7 +443,7 @@ class TieFinder:
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
         return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
-    def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: "_ArticleContext",
+    def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: _ArticleContext,
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
@@ -468,7 +472,7 @@ class TieFinder:
             return [parties]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
-            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
+            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
         if between and len(parties) <= 4:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
@@ -494,8 +498,8 @@ class TieFinder:
                 continue
             if verb.lemma_.lower() in self.ratified:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
-                left = _distinct([token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity
-                                  and token_entity[t.i].place is not None and token_entity[t.i].place.kind == "country"])
+                left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
+                                  and c.place is not None and c.place.kind == "country"])
             else:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
@@ -512,7 +516,7 @@ class TieFinder:
                 return out
         return []
 
-    def _document_kind(self, noun) -> str | None:
+    def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
         cooperation agreement" does not; None when the "with" hangs on no document."""
         if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
@@ -556,7 +560,7 @@ class TieFinder:
         return []
 
     @staticmethod
-    def _twins_owner(sent: Span, context: "_ArticleContext") -> EntityCluster | None:
+    def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
         """The town whose twins the sentence lists: the possessive or "of" owner of "sister
         city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
         token_entity = context.token_entity
@@ -609,7 +613,7 @@ _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 
 
-def _sentence_dates(sent: Span, doc: Doc) -> list:
+def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
     return [d for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
 
 
@@ -618,7 +622,7 @@ def _sentence_date(sent: Span, doc: Doc) -> str | None:
     return dates[0].value if dates else None
 
 
-def _same_clause(tok, verb) -> bool:
+def _same_clause(tok: Token, verb: Token) -> bool:
     """Whether `tok` hangs on `verb` with no other verb between them."""
     node = tok.head
     while node.i != verb.i:
@@ -628,7 +632,7 @@ def _same_clause(tok, verb) -> bool:
     return True
 
 
-def _without_package_states(ties: list[TieMention], context: "_ArticleContext") -> list[TieMention]:
+def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
     """A package of documents between ministries, regions or towns of two states gives those
     body-to-body ties and no state-level tie ("Georgia and Armenia sign three documents")."""
     out = []
@@ -650,12 +654,13 @@ def _without_package_states(ties: list[TieMention], context: "_ArticleContext") 
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
 _JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
-_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+"
+                            r"(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
 
-def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
     """Entities named in doc[start:end] that can be parties: not the container of the name before
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
     ("signed ... in Tashkent")."""
@@ -719,7 +724,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
     return out
 
 
-def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
+def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
                              token_entity: dict[int, EntityCluster]) -> bool:
     """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
     town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
@@ -737,7 +742,7 @@ def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: E
     return True
 
 
-def _possessive_before(doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k is written as the possessive of another entity named right after it."""
     j = k
     while j < end and token_entity.get(j) is cluster:
