@@ -362,3 +362,21 @@ def test_a_revived_twinning_takes_the_stage_of_its_revival(read) -> None:
                   "signed a new twinning protocol.", published="2024-01-10")
     tie = only(record, "sister_city")
     assert (tie.status, tie.date) == ("signed", "2024-01-08")
+
+
+def test_towns_that_become_sister_cities_and_sign_a_memorandum_have_one_signed_twinning(read) -> None:
+    record = read("Kraków and Lviv become sister cities\n\n"
+                  "Kraków and Lviv signed a memorandum of understanding on Monday.\n")
+    assert ties(record, "cooperation") == []
+    assert only(record, "sister_city").status == "signed"
+
+
+def test_a_twinning_association_named_in_a_sentence_reports_no_twinning(read) -> None:
+    record = read("Nino Beridze, who chairs the Tbilisi-Lyon Twinning Association, met officials of Batumi.")
+    assert record.ties == []
+
+
+def test_the_country_a_visit_goes_to_is_no_party_of_the_documents_signed_during_it(read) -> None:
+    record = read("During the visit of the Minister of Foreign Affairs of Latvia Edgars Rinkēvičs to Armenia, "
+                  "the parties signed three documents.")
+    assert record.ties == []

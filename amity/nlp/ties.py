@@ -99,7 +99,7 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
-            sister = any(c in lowered for c in self.sister)
+            sister = any(c in _outside_names(sent, doc).lower() for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             if listing is not None and not self._is_list_item(sent):
                 listing = None
@@ -165,6 +165,7 @@ class TieFinder:
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children)  # "memorandum of understanding"
                 for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
@@ -299,6 +300,12 @@ class TieFinder:
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
                     return _Stage("signed", own[0].value, True)
+        for tok in sent:
+            # "Dumaguete and Kurobe become sister cities", "... became twin towns": founded, undated
+            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ") \
+                    and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
+                                                                for w in self.sister) for c in tok.children):
+                return _Stage("signed", None, False)
         match = _ANNIVERSARY.search(sent.text)
         base = (dates[0].value if dates else None) or doc._.published
         if match and base:
@@ -608,9 +615,20 @@ class _Listing:
 _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
                "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
+_DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
 _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
+
+
+def _outside_names(sent: Span, doc: Doc) -> str:
+    """The sentence's text without the organisations named in it: "the Tbilisi-Lyon Twinning
+    Association" names a body, it reports no twinning."""
+    orgs = [m for m in doc._.org_mentions or [] if sent.start <= m.start < sent.end and m.end > m.start]
+    if not orgs:
+        return sent.text
+    return " ".join(t.text for t in sent if not any(m.start <= t.i < m.end for m in orgs))
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
@@ -713,7 +731,9 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
-        venue = origin or glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
+        journey = glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
+                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
+        venue = origin or journey or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
