@@ -380,3 +380,18 @@ def test_the_country_a_visit_goes_to_is_no_party_of_the_documents_signed_during_
     record = read("During the visit of the Minister of Foreign Affairs of Latvia Edgars Rinkēvičs to Armenia, "
                   "the parties signed three documents.")
     assert record.ties == []
+
+
+def test_a_parliament_of_the_dateline_state_ratifying_an_agreement_with_another_state(read) -> None:
+    record = read("BAKU, January 9. The Milli Majlis approved an agreement with Georgia, signed on 2 December 2023.\n\n"
+                  "On the same day, the Milli Majlis ratified an agreement between Azerbaijan and Hungary.\n",
+                  published="2024-01-09")
+    assert pairs(record) == {frozenset({"Azerbaijan", "Georgia"}), frozenset({"Azerbaijan", "Hungary"})}
+    assert {t.status for t in record.ties} == {"ratified"}
+
+
+def test_a_tie_signed_twice_is_dated_by_its_latest_signing(read) -> None:
+    record = read("On 2 May 1995, Riga and Tallinn signed a cooperation agreement.\n\n"
+                  "Riga and Tallinn signed a new cooperation agreement on 14 June 1999.\n", published="2024-01-10")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "1999-06-14")

@@ -193,7 +193,10 @@ class TieFinder:
         if tie.status == "ended" and stage.status in ("signed", "ratified") and stage.explicit \
                 and (tie.date or "") < (stage.date or ""):
             later_stage = True  # a tie revived by a later signing takes the revival's stage
-        better_date = stage.status == tie.status and stage.date and (tie.date is None or stage.explicit and not tie.explicit_date)
+        better_date = stage.status == tie.status and stage.date and (
+            tie.date is None or stage.explicit and not tie.explicit_date
+            # several signings of one tie: the most recent dates it
+            or stage.status == "signed" and stage.explicit and tie.explicit_date and stage.date > tie.date)
         if later_stage or better_date:
             tie.status, tie.date, tie.explicit_date = stage.status, stage.date, stage.explicit
 
@@ -230,15 +233,18 @@ class TieFinder:
 
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
-            for e in events:
-                if e.type == wanted and e.status == status:
-                    stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                    approval = self._approved(sent) if stage == "signed" else None
-                    if approval is not None:
-                        # "the council approved on Tuesday the agreement signed in May"
-                        date = self._own_date(approval, sent, doc)
-                        return _Stage("ratified", date, date is not None)
-                    return _Stage(stage, e.date, e.date_sentence == sent.start)
+            matching = [e for e in events if e.type == wanted and e.status == status]
+            # several signings of one tie reported together: the most recent dates it
+            matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
+            if matching:
+                e = matching[0]
+                stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
+                approval = self._approved(sent) if stage == "signed" else None
+                if approval is not None:
+                    # "the council approved on Tuesday the agreement signed in May"
+                    date = self._own_date(approval, sent, doc)
+                    return _Stage("ratified", date, date is not None)
+                return _Stage(stage, e.date, e.date_sentence == sent.start)
         approval = self._approved(sent)
         if approval is not None:
             date = self._own_date(approval, sent, doc)
@@ -434,7 +440,7 @@ class TieFinder:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
         a "between" phrase ("the partnership between A and B")."""
         out: list[tuple[str, list[EntityCluster]]] = []
-        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events):
+        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events, context):
             side_kind = own_kind or kind
             left = self._normalise(_distinct([context.town_of(c, side_kind) for c in left_side]), side_kind)
             right = self._normalise(_distinct([context.town_of(c, side_kind) for c in right_side]), side_kind)
@@ -485,12 +491,13 @@ class TieFinder:
         return []
 
     def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
-                    events: list[EventMention]) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
+                    events: list[EventMention], context: _ArticleContext | None = None) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
         """"X signed an agreement with A, B and C": the subject's parties on one side, those after
         each "with" on the other, with the kind its own document gives ("friendship city agreements
         with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
         facilitate trade between ...") does not name the signatories."""
-        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None]
+        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None
+                 and sent.start <= e.trigger.i < sent.end]  # not the verb of an earlier report of the event
         approval = self._approved(sent)
         if approval is not None:
             verbs.insert(0, approval)
@@ -507,6 +514,11 @@ class TieFinder:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
                 left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
                                   and c.place is not None and c.place.kind == "country"])
+                if not left and context is not None:
+                    home = context.home_state()
+                    left = [home] if home is not None else []  # "BAKU — The Milli Majlis approved ..."
+                if not left:
+                    continue
             else:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
@@ -853,6 +865,14 @@ class _ArticleContext:
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
             return None
+        return None
+
+    def home_state(self) -> EntityCluster | None:
+        """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""
+        for c in self.entities:
+            if c.type == "place" and c.place is not None and c.place.country and any(m.dateline for m in c.mentions):
+                return next((s for s in self.entities if s.type == "place" and s.place is not None
+                             and s.place.kind == "country" and s.place.country == c.place.country), None)
         return None
 
     def country_of(self, cluster: EntityCluster) -> str | None:
