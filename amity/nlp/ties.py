@@ -41,6 +41,8 @@ class TieMention:
 
 
 _Ties = dict[tuple[str, frozenset[int]], TieMention]
+#: One side of signatories, the other side, and the kind their own document names (or None).
+_Sides = tuple[list[EntityCluster], list[EntityCluster], str | None]
 
 
 @dataclass(frozen=True)
@@ -491,7 +493,7 @@ class TieFinder:
         return []
 
     def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
-                    events: list[EventMention], context: _ArticleContext | None = None) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
+                    events: list[EventMention], context: _ArticleContext | None = None) -> list[_Sides]:
         """"X signed an agreement with A, B and C": the subject's parties on one side, those after
         each "with" on the other, with the kind its own document gives ("friendship city agreements
         with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
