@@ -303,6 +303,11 @@ def test_generic_hypothetical_or_negated_mentions_create_no_signing_or_extra_vis
     assert len(events(record, "visit")) <= 1
 
 
+def test_an_occurrence_under_a_modal_or_a_condition_is_none(read) -> None:
+    record = read("The mayors of Osh and Bursa will discuss whether they could invite Batumi for a working visit.")
+    assert not events(record, "visit")
+
+
 # -- several occurrences in one sentence (E7) ----------------------------------------------
 
 def test_two_agreements_dated_apart_in_one_sentence_are_two_signings(read) -> None:

@@ -186,6 +186,9 @@ class EventFinder:
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
                 anchored = self._noun_is_anchored(tok)
+                governor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None and self._hypothetical(governor, own=False):
+                    kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
             if kind is not None:
@@ -239,11 +242,11 @@ class EventFinder:
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
                    for c in noun.children)
 
-    def _hypothetical(self, verb: Token) -> bool:
+    def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
         will not be enough"), a condition ("if/once the president signs it"), a modal of possibility
         ("could visit"), a negation ("did not sign"), a phrasal verb of another sense ("sign up")."""
-        if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and \
+        if own and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and \
                 any(c.dep_ == "dobj" for c in verb.children):
             return True  # but "Also attending was X" reports who attended
         particles = self.not_event_particles.get(verb.lemma_.lower(), [])
