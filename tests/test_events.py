@@ -244,6 +244,18 @@ def test_signed_during_talks_gives_the_talks_as_a_meeting(read) -> None:
     assert only(record, "signing")
 
 
+def test_an_attended_signing_ceremony_is_a_signing(read) -> None:
+    record = read("After the talks, Prime Minister Aibek Sadyrov attended the signing ceremony for cooperation "
+                  "documents between Osh Region and Gifu Prefecture.")
+    assert {"Osh Region", "Gifu Prefecture"} <= set(only(record, "signing").participants)
+
+
+def test_a_planned_programme_ending_with_the_signing_of_a_memorandum_plans_a_signing(read) -> None:
+    record = read("The forum of Osh and Bursa will open with talks between officials of both towns, followed by "
+                  "a plenary session and the signing of a memorandum on tourism.")
+    assert only(record, "signing").status == "planned"
+
+
 def test_a_later_mention_of_the_visit_is_the_same_visit(read) -> None:
     record = read("Mayor of Osh Ali Bekov visited Bursa on 4 May 2023. During the visit, he toured the old town.",
                   published="2023-05-06")

@@ -83,6 +83,7 @@ class EventFinder:
         self.gatherings = set(lex["gathering_nouns"])
         self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
+        self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
@@ -280,8 +281,14 @@ class EventFinder:
         if any(c.lower_ in self.generic_modifiers for c in noun.children if c.dep_ in ("amod", "det", "compound")):
             return False
         attended = {t.i for t, kind, _ in found if kind == "attendance"}
-        if any(a.i in attended for a in list(noun.ancestors)[:3]):
+        if noun.lemma_.lower() in self.gatherings and any(a.i in attended for a in list(noun.ancestors)[:3]):
             return False
+        described = noun.head if noun.dep_ == "compound" else noun  # "the signing ceremony for ..."
+        if any(c.dep_ == "prep" and c.lower_ in self.argument_prepositions and
+               any(g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN" or g.lemma_.lower() in self.agreement_nouns)
+                   for g in c.children)
+               for c in described.children):
+            return True  # "the signing of a memorandum", "the visit of the minister to Armenia"
         node = noun
         while node.dep_ in ("conj", "compound") and node.head is not node:
             node = node.head
@@ -398,9 +405,10 @@ class EventFinder:
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "... will consist of work sessions followed by the signing of a memorandum"
-            verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is not None and any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
-                return True
+            for verb in trigger.ancestors:
+                if verb.pos_ in ("VERB", "AUX") and \
+                        any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
+                    return True
         node = trigger
         for _ in range(3):
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
