@@ -162,6 +162,22 @@ def test_those_attending_a_reported_meeting_are_part_of_the_meeting(read) -> Non
     assert "Emre Tunc" in only(record, "meeting").participants
 
 
+def test_being_in_a_town_for_a_named_festival_is_attending_it(read) -> None:
+    record = read("Deputy Mayor Aliya Nurova and her delegation, who were in Bursa for the Silk Road Film Festival, "
+                  "visited the Union of Turkic Towns on 3 May 2023.", published="2023-05-10")
+    assert "Aliya Nurova" in only(record, "attendance").participants
+    assert only(record, "visit").date == "2023-05-03"
+
+
+def test_a_body_represented_at_an_assembly_attended_it_on_the_assembly_days(read) -> None:
+    record = read("Bursa University at the Turkic Universities Assembly\n\n"
+                  "The fifth General Assembly of the Union of Turkic Universities was held in Osh on 2-4 May 2023. "
+                  "Bursa University was represented by its vice-rector Emre Tunc.", published=None)
+    attendance = only(record, "attendance")
+    assert {"Bursa University", "Emre Tunc"} <= set(attendance.participants)
+    assert attendance.date == "2023-05-02/2023-05-04"
+
+
 @pytest.mark.parametrize("parliament", ["The Mazhilis", "The Parliament of Kazakhstan"])
 def test_a_parliament_ratifying_an_agreement_is_a_ratification(read, parliament: str) -> None:
     record = read(f"{parliament} ratified the agreement between Kazakhstan and Uzbekistan on transport "

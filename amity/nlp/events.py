@@ -174,6 +174,10 @@ class EventFinder:
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
+                if kind in (None, "visit") and self._here_for_named_gathering(tok):
+                    kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
+                if lemma == "represent" and (_passive(tok) or any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in tok.children)):
+                    kind = "attendance"  # "the university was represented by its vice-rector"
                 if kind is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
@@ -236,6 +240,20 @@ class EventFinder:
         """"welcomed delegates from Gyeongju": the people received came from a named place."""
         guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(_from_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+
+    def _here_for_named_gathering(self, verb: Token) -> bool:
+        """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
+        being somewhere for a named gathering is attending it."""
+        if verb.lemma_.lower() not in self.arrival_verbs and self.verbs.get(verb.lemma_.lower()) != "visit":
+            return False
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [p for c in preps for g in c.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep"]
+        for prep in preps:  # "in Bursa for the festival" hangs "for" on either word
+            if prep.lower_ == "for":
+                for g in prep.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings and g.pos_ == "PROPN":
+                        return True
+        return False
 
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit"."""
@@ -526,6 +544,8 @@ class EventFinder:
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
                 other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
+            elif other.date is None:
+                other.date = event.date  # an undated headline takes the date the story gives the body's report
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
