@@ -116,7 +116,7 @@ def test_a_batch_that_meets_another_writers_article_is_rolled_back_and_merged_on
                                                                                          monkeypatch):
     from sqlalchemy.exc import IntegrityError
 
-    ingest_module = importlib.import_module("amity.registry.ingest")  # the package exports its function by this name
+    ingest_module = importlib.import_module("amity.registry.intake")  # the package exports its function by this name
 
     merge_one = ingest_module._merge
     calls = {"n": 0}

@@ -22,6 +22,7 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
+
 @dataclass
 class EventMention:
     """An event read from one or more sentences, with the entities taking part."""
