@@ -121,19 +121,29 @@ class PersonFinder:
 
     def _title_lengths_of(self, doc: Doc) -> list[int]:
         """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
+        n = len(doc)
         words = [fold(t.text) if t.is_alpha else "" for t in doc]
-        glued = [t.text in _HYPHENS and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-                 for i, t in enumerate(doc)]
-        breaks = [t.is_space or "\n" in t.whitespace_ for t in doc]
-        out = [0] * len(doc)
+        out = [0] * n
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
-            for length in range(min(2 * longest - 1, len(doc) - i), 0, -1):
-                last = i + length - 1
-                if not words[last] or any(breaks[i:last]) or any(not words[k] and not glued[k] for k in range(i, last)):
-                    continue
-                if self._title_key(words[i : last + 1]) is not None:
-                    out[i] = length
+            if not longest:
+                continue
+            found: list[str] = []
+            ends: list[int] = []
+            k = i
+            while k < n and len(found) < longest:
+                if words[k]:
+                    found.append(words[k])
+                    ends.append(k + 1)
+                    if "\n" in doc[k].whitespace_:
+                        break
+                elif not (found and self._glued_hyphen(doc, k)):
+                    break
+                k += 1
+            for m in range(len(found), 0, -1):
+                key = " ".join(found[:m])
+                if key in self.titles.offices or key in self.titles.plurals:
+                    out[i] = ends[m - 1] - i
                     break
         return out
 
