@@ -277,3 +277,19 @@ def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(r
                   "met the mayor in the afternoon.")
     assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
     assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)
+
+
+def test_a_plural_title_with_each_holders_place_after_the_name(read) -> None:
+    record = read("Mayors Ali Kaya of Bursa and Veli Demir of Konya signed the protocol.")
+    assert roles(person(record, "Ali Kaya")) == [("mayor", "Bursa")]
+    assert roles(person(record, "Veli Demir")) == [("mayor", "Konya")]
+
+
+def test_the_citys_mayor_after_a_name_is_the_mayor_of_the_city_just_named(read) -> None:
+    record = read("Lviv is a city in western Ukraine. \"We are ready,\" said Andriy Sadovyi, the city's mayor.")
+    assert roles(person(record, "Andriy Sadovyi")) == [("mayor", "Lviv")]
+
+
+def test_its_at_the_start_of_a_sentence_is_the_place_of_the_sentence_before(read) -> None:
+    record = read("The guests arrived in Gdansk on Monday. Its mayor, Aleksandra Dulkiewicz, welcomed them.")
+    assert roles(person(record, "Aleksandra Dulkiewicz")) == [("mayor", "Gdansk")]

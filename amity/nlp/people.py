@@ -322,14 +322,15 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
-                roles = self._of_after_name(doc, end, pending)
+                roles, after = self._of_after_name(doc, end, pending)
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
                     roles = [(title, of if of is not None else group) for title, of in roles]
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
-                if plural:
-                    for s, e in self._listed_names(doc, end):
-                        out.append(Mention(s, e, "person", doc[s:e].text, roles=list(roles), priority=4))
+                if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
+                    for s, e in self._listed_names(doc, after):
+                        listed, after = self._of_after_name(doc, e, pending) if after > end else (list(roles), e)
+                        out.append(Mention(s, e, "person", doc[s:e].text, roles=listed, priority=4))
                         end = e
                 i = end
             else:
@@ -450,6 +451,9 @@ class PersonFinder:
             before = self._ending.get(end)
             if before is not None and before.priority >= 2:
                 return before.office_holder
+            noun = doc[end - 1].lower_ if end >= 2 else ""
+            if noun in self._anaphoric_places and doc[end - 2].lower_ in self._anaphoric_determiners:
+                return self._antecedent_place(doc, end - 2, noun)  # "the city's mayor"
             described = self._described_body(doc, end)
             if described is not None:
                 return described
@@ -505,7 +509,10 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
-        mentions = [m for m in self._known if m.priority >= 2 and sent.start <= m.start and m.end <= k
+        first = sent.start
+        if not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known) and first > 0:
+            first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
+        mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
         for m in mentions:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
@@ -671,28 +678,29 @@ class PersonFinder:
                 return self._longest_at[k].end
         return end
 
-    def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> list[Role]:
-        """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's."""
+    def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
+        """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
+        Returns the roles and where the "of" part ends."""
         if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
-            return list(roles)
+            return list(roles), end
         j = end + 1
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         holder = self._longest_at.get(j)
         if holder is not None and doc[holder.start].sent.start == doc[end].sent.start:
-            name = holder.office_holder
+            name, k = holder.office_holder, holder.end
         elif j == end + 1 and all(self._held_in_place(title) for title, _ in roles):
             k = j  # "Mayor Kenji Mori of Nishinomiya": a mayor's "of" is a town, known or not
             while k < len(doc) and k - j < 3 and doc[k].is_alpha and is_capitalised(doc[k]) \
                     and not self._is_title_at(doc, k) and doc[k].lower_ not in ORG_HEADS:
                 k += 1
             if k == j or (k < len(doc) and is_capitalised(doc[k])):
-                return list(roles)
+                return list(roles), end
             name = doc[j:k].text
             self._new_places.append(Mention(j, k, "place", name, place=self.gazetteer.lookup(name), priority=2))
         else:
-            return list(roles)
-        return [(title, of if of is not None else name) for title, of in roles]
+            return list(roles), end
+        return [(title, of if of is not None else name) for title, of in roles], k
 
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
@@ -798,6 +806,13 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
         roles: list[Role] = []
+        possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
+        if possessive is not None and self._is_title_at(doc, possessive + 1):
+            length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
+            _, title_end, title, _ = self._compound_title(doc, possessive + 1, length)
+            if title_end >= len(doc) or doc[title_end].is_punct:
+                self._read_titles.update(range(possessive + 1, title_end))
+                return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
         body_end, holder = self._body_at(doc, k)
         if holder is not None and self._is_title_at(doc, body_end):
             length = self._is_title_at(doc, body_end)  # ", Kyoto Global Exchange Association President"
