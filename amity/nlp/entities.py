@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, territorial_bodies, titles
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -177,7 +177,8 @@ class EntityGrouper:
             return False
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
-            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government:
+            sister_cities = len(head_words) >= 2 and fold(" ".join(head_words[-2:])) == "sister cities"
+            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government and not sister_cities:
                 return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
@@ -201,7 +202,10 @@ class EntityGrouper:
             if cluster is None and m.type == "person":
                 cluster = _person_for(people, m)
             if cluster is None and m.type == "organization":
-                cluster = by_key.get(("organization", name_key(m.acronym))) if m.acronym else None
+                # "BSEC" after "… Organization (BSEC)": the article's own short form wins over a
+                # well-known body of that short form
+                own = [("organization", name_key(x)) for x in (m.name, m.acronym, m.alias) if x]
+                cluster = next((by_key[k] for k in own if k in by_key), None)
             if cluster is None and m.type == "place" and (m.place is None or m.priority == 0):
                 # an unlinked mention, or a municipality's town, of a place already named ("Porto" twice)
                 cluster = next((c for c in clusters if c.type == "place" and fold(m.name) in
@@ -215,8 +219,10 @@ class EntityGrouper:
             if cluster.place is None and m.place is not None:
                 cluster.place = m.place
             by_key[key] = cluster
-            if m.acronym:
-                by_key[("organization", name_key(m.acronym))] = cluster
+            if m.type == "organization":
+                for x in (m.name, m.acronym, m.alias):
+                    if x:
+                        by_key.setdefault(("organization", name_key(x)), cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         # a lone one-word "person" (no fuller name to join) is more often a misread place or word
@@ -310,9 +316,16 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
     if longer.type == "place" and (longer.place is None or shorter.place is None or
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
-        a, b = fold(longer.name).split(), fold(shorter.name).split()
-        extra = a[len(b):]
-        return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
+        long_words, short_words = fold(longer.name).split(), fold(shorter.name).split()
+        extra = long_words[len(short_words):]
+        if long_words[: len(short_words)] != short_words or len(extra) != 1:
+            return False
+        if extra[0] in _PLACE_SUFFIXES:
+            return True
+        # "Navoi Region" and a bare "Navoi" that names no town: one region ("Turkistan" the city stays apart)
+        same_country = longer.place is None or shorter.place is None or longer.place.country == shorter.place.country
+        return extra[0] in place_words().region_words and same_country and \
+            (shorter.place is None or shorter.place.kind == "region")
     return False
 
 
@@ -366,10 +379,15 @@ def _two_part_name(cluster: EntityCluster) -> bool:
 
 
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-    """Token position → the entity mentioned there, for the components that read sentences."""
+    """Token position → the entity mentioned there, for the components that read sentences.
+
+    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
+    it reports, so it is left out."""
     index: dict[int, EntityCluster] = {}
     for cluster in entities:
         for m in cluster.mentions:
+            if m.dateline:
+                continue
             for k in range(m.start, max(m.end, m.start + 1)):
                 index.setdefault(k, cluster)
     return index
