@@ -303,10 +303,11 @@ class PersonFinder:
                 pending, chain = [], []
                 i += 1
                 continue
-            start, end_title, title, plural = self._compound_title(doc, i, length, floor if pending else 0)
+            body = self._body_before(doc, i)  # "Hanoi People's Committee Chairman X"
+            start, end_title, title, plural = self._compound_title(doc, i, length, i if body else floor if pending else 0)
             floor = end_title
             chain += range(start, end_title)
-            of_left = self._modifier_before(doc, start, title)
+            of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
             k = self._skip_filler(doc, k)
@@ -409,6 +410,35 @@ class PersonFinder:
             start, title = former, f"former {title}"
         return start, end, title, plural
 
+    def _body_before(self, doc: Doc, i: int) -> str | None:
+        """A body named right before an office, when its name holds a known place or body or a
+        possessive ("Osh State University Rector", "Hanoi People's Committee Chairman"); a name
+        of common words only ("Administrative Board Member") is part of the office."""
+        if i < 2 or doc[i - 1].lower_ not in ORG_HEADS or not is_capitalised(doc[i - 1]):
+            return None
+        known = self._ending.get(i)
+        if known is not None and known.priority >= 2:
+            return None  # a body the organisation finder knows: read as such by _modifier_before
+        b = i - 1
+        while b - 1 >= 0 and i - b < 7:
+            prev = doc[b - 1]
+            owner = self._ending.get(b - 1)
+            if prev.text in _POSSESSIVE and owner is not None and owner.type == "place":
+                break  # "Kazakhstan's Turkistan Municipality": the country owns the body
+            if prev.text in _POSSESSIVE and b - 2 >= 0 and is_capitalised(doc[b - 2]) or self._glued_hyphen(doc, b - 1):
+                b -= 1
+            elif prev.is_alpha and is_capitalised(prev) and not self._is_title_at(doc, b - 1) \
+                    and not self._is_honorific(prev) and "\n" not in prev.whitespace_:
+                b -= 1
+            else:
+                break
+        if doc[b].lower_ == "the":
+            b += 1
+        inside = range(b, i - 1)
+        if not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
+            return None
+        return doc[b:i].text
+
     def _former_before(self, doc: Doc, start: int) -> int | None:
         """"former prime minister", "Former Mayor", "ex-mayor": the office is no longer held."""
         k = start - 1
@@ -460,6 +490,8 @@ class PersonFinder:
             if before is not None:
                 return before.office_holder
         start = end
+        if end < len(doc) and doc[end].ent_iob_ == "I":
+            return None  # "Administrative Board Member": the name spaCy sees runs into the office
         while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
                 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
                 and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
@@ -476,14 +508,19 @@ class PersonFinder:
 
     def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
         """Where "of" follows a board inside a body's name ("Management Board of X"), when X is named."""
-        inner = next((x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"), None)
-        if inner is None or doc[inner - 1].lower_ not in self._unit_heads \
-                or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
-                       for x in range(j, inner)):
-            return None
-        after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
-        holder = self._longest_at.get(after)
-        return inner if holder is not None and (holder.end == known.end or inner == known.end) else None
+        for inner in (x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"):
+            if not any(doc[x].lower_ in self._unit_heads for x in range(j, inner)) \
+                    or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
+                           for x in range(j, inner)):
+                return None
+            after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+            holder = self._longest_at.get(after)
+            if holder is not None and (holder.end == known.end or inner == known.end):
+                return inner
+            if after < known.end and all(is_capitalised(t) for t in doc[after : known.end]) \
+                    and not any(doc[x].lower_ == "of" for x in range(after, known.end)):
+                return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
+        return None
 
     def _described_body(self, doc: Doc, end: int) -> str | None:
         """"the Academy" (or "the Special economic zone") written after a body named in full
@@ -565,6 +602,8 @@ class PersonFinder:
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
+            if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
+                end += 1  # "the Kostanay region administration": a described body; its place stands in
         else:
             described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
             described = self._described_body(doc, described_end) if described_end > j else None
@@ -616,11 +655,13 @@ class PersonFinder:
     def _less_holder_name(self, doc: Doc, j: int, end: int) -> int:
         """A capitalised run after "of" that ends with the holder's name: the name starts where spaCy
         sees a person, else it is the last two words (a hyphenated word counts once)."""
+        if end < len(doc) and doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+            return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
             return person
-        units = [k for k in range(j, end) if not self._glued_hyphen(doc, k) and not (k > j and self._glued_hyphen(doc, k - 1))]
-        return units[-2] if len(units) >= 3 else end
+        units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
+        return units[-2] if len(units) >= 3 and units[-2] > j else end
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
