@@ -205,3 +205,10 @@ def test_the_packaged_town_index_is_current_with_its_build_script() -> None:
         first = handle.readline()
     key, _, rows = first.rstrip("\n").partition("\t")
     assert key and rows.count("|") >= 6
+
+
+def test_a_hamlet_named_like_an_acronym_is_not_a_well_known_place_name(gazetteer: Gazetteer) -> None:
+    # GeoNames has hamlets called "Nato" (PH) and "Cis" (IT); membership asks for a well-known place
+    assert gazetteer.candidates("Nato")
+    assert "NATO" not in gazetteer and "CIS" not in gazetteer
+    assert "Samarkand" in gazetteer and "Kazakhstan" in gazetteer

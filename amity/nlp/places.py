@@ -56,8 +56,7 @@ def _place_cue(doc: Doc, span: Span) -> bool:
     words = place_words()
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
-        noun = fold(doc[start - 2].text)
-        if noun in words.cue_nouns or noun in titles().offices:
+        if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
             return True
     if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
                                                          or doc[end].lower_ in words.region_words):
@@ -73,8 +72,9 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
     "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
     article must still name the town's country for it to be linked."""
-    if len(span) != 1 or any(ent.start <= span.start < ent.end and len(ent) > 1 for ent in doc.ents):
-        return False
+    if len(span) != 1 or any(ent.start <= span.start < ent.end and (len(ent) > 1 or ent.label_ == "ORG")
+                             for ent in doc.ents):
+        return False  # not part of a longer name, nor a body spaCy recognised
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in (",", "and", "or"):
         k -= 1
