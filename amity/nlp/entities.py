@@ -127,9 +127,12 @@ class EntityGrouper:
             accepted.append(m)
         towns = []
         places = [m for m in doc._.place_mentions or [] if m.place is not None and m.priority >= 2]
+        # the countries the article names steer the town of a body as they steer any place ("Kochi" in Japan)
+        context = frozenset(p.place.country for p in doc._.place_mentions or []
+                            if p.place is not None and p.place.kind == "country" and p.place.country)
         for m in accepted:
             if m.type == "organization" and m.town:
-                place = self.gazetteer.lookup(m.town)
+                place = self.gazetteer.lookup(m.town, context)
                 towns.append(Mention(m.start, m.start, "place", m.town, place=place, priority=0))
             elif m.type == "organization" and _governs_territory(m.name):
                 # "Government of Hami City", "Akimat of Akmola region": the territory is a place too

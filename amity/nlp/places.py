@@ -52,14 +52,16 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
 
 def _place_cue(doc: Doc, span: Span) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
-    Osh"), "X City"/"X Town" or "X Province", or "X, <country or state>" ("Kelowna, British Columbia")."""
+    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
+    British Columbia")."""
     words = place_words()
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
         if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
             return True
     if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
-                                                         or doc[end].lower_ in words.region_words):
+                                                         or doc[end].lower_ in words.region_words
+                                                         or doc[end].lower_ in words.territorial_adjectives):
         return True
     if end + 1 < len(doc) and doc[end].text == "," and is_capitalised(doc[end + 1]):
         container = default_gazetteer().candidates(doc[end + 1].text)
