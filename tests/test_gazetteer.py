@@ -212,3 +212,10 @@ def test_a_hamlet_named_like_an_acronym_is_not_a_well_known_place_name(gazetteer
     assert gazetteer.candidates("Nato")
     assert "NATO" not in gazetteer and "CIS" not in gazetteer
     assert "Samarkand" in gazetteer and "Kazakhstan" in gazetteer
+
+
+def test_a_second_level_division_is_linked_in_an_article_about_its_country(gazetteer: Gazetteer) -> None:
+    # a French department (ISO 3166-2 second level, under its region)
+    assert gazetteer.lookup("Haute-Savoie") is None
+    department = gazetteer.lookup("Haute-Savoie", frozenset({"FR"}))
+    assert department is not None and (department.kind, department.country) == ("region", "FR")

@@ -185,13 +185,16 @@ def _us_states() -> list[tuple[str, Place]]:
 
 
 def _subdivisions() -> list[tuple[str, Place]]:
+    """First- and second-level ISO 3166-2 divisions, by their name with and without the division
+    word ("Aqmola oblysy", "Aqmola"); linked only in articles that name their country."""
     out: list[tuple[str, Place]] = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
-        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        full = sub.name.strip().rstrip("'’").strip()
+        name = _SUBDIVISION_SUFFIX.sub("", full).strip()
         place = Place(name, "region", sub.country_code, contextual=True)
         out.append((name, place))
+        if fold(full) != fold(name):
+            out.append((full, place))
     return out
 
 
