@@ -18,14 +18,15 @@ import pytest
 
 from amity.model import Article
 from amity.nlp import extract
+from amity.nlp.cluster import ClusterError, ClusterSpec, cluster_of, parse_cluster
 from synthetic_news import synthetic_articles
 
-cluster = pytest.importorskip("amity.nlp.cluster")
+cluster = pytest.importorskip("amity.nlp.dask_extract")
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator:
-    with cluster.connect(cluster.parse_cluster("local:2")) as connected:
+    with cluster.connect(parse_cluster("local:2")) as connected:
         yield connected
 
 
@@ -72,15 +73,23 @@ def test_the_records_of_a_worker_killed_mid_run_are_extracted_again_once(client,
 
 
 def test_an_unreachable_scheduler_is_one_clear_error():
-    with pytest.raises(cluster.ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-        with cluster.connect(cluster.parse_cluster("tcp://127.0.0.1:9"), timeout=2):
+    with pytest.raises(ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        with cluster.connect(parse_cluster("tcp://127.0.0.1:9"), timeout=2):
             pass
 
 
 @pytest.mark.parametrize("value", ["local:0", "local:two", "nowhere", "tcp://"])
 def test_a_cluster_that_is_neither_local_n_nor_an_address_is_refused(value):
-    with pytest.raises(cluster.ClusterError, match="--cluster"):
-        cluster.parse_cluster(value)
+    with pytest.raises(ClusterError, match="--cluster"):
+        parse_cluster(value)
+
+
+def test_workers_n_is_a_local_cluster_of_n_and_one_worker_is_no_cluster_at_all():
+    assert cluster_of(None, 3) == ClusterSpec(local_workers=3) == parse_cluster("local:3")
+    assert cluster_of(None, 1) is None
+    assert cluster_of("tcp://10.0.0.5:8786", 1) == ClusterSpec(address="tcp://10.0.0.5:8786")
+    with pytest.raises(ClusterError, match="not both"):
+        cluster_of("local:2", 2)
 
 
 def test_extracting_and_ingesting_without_a_cluster_never_import_dask(tmp_path: Path):

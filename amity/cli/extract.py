@@ -12,8 +12,11 @@ from rich.console import Console
 from rich.text import Text
 
 from amity.cli.app import app, err, rich_table
+from amity.cli.extraction import (DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption,
+                                  extractor_for)
 from amity.cli.inputs import InputCounter
 from amity.cli.options import InputsArgument, MaxMbOption
+from amity.cli.progress import RunProgress, estimated_articles
 from amity.model import Record
 
 
@@ -27,9 +30,12 @@ class OutputFormat(str, Enum):
 def extract(
     inputs: InputsArgument,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a summary), json or jsonl (contract records).")] = OutputFormat.text,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to use.")] = 1,
+    cluster: ClusterOption = None,
+    workers: WorkersOption = 1,
+    partition: PartitionOption = DEFAULT_PARTITION,
     max_mb: MaxMbOption = 10.0,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input could not be read.")] = False,
+    progress: ProgressOption = None,
 ) -> None:
     """Read articles and print what they say: people, organisations, places, events and ties.
 
@@ -39,24 +45,29 @@ def extract(
 
       amity extract corpus.jsonl --format jsonl > records.jsonl
 
+      amity extract big.jsonl --format jsonl --cluster local:2 > records.jsonl
+
       cat article.txt | amity extract - --format json
     """
     from amity.ingest import read_sources
     from amity.nlp import extract as run_extract
-    from amity.nlp.parallel import extract_parallel
     from amity.nlp.limits import readable
 
     counter = InputCounter()
-    articles = counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))
-    records = extract_parallel(articles, workers) if workers > 1 else run_extract(articles)
-    try:
-        _print(records, format)
-    except BrokenPipeError:  # `amity extract ... | head`
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
-        err.print(f"amity: extraction failed: {type(exc).__name__}: {exc}", markup=False)
-        raise typer.Exit(1) from None
+    show = err.is_terminal and format is not OutputFormat.text if progress is None else progress
+    with extractor_for(cluster, workers, partition) as extractor, \
+            RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
+                        stages=("read", "extracted")) as bar:
+        articles = bar.counted("read", counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))))
+        records = bar.counted("extracted", (extractor or run_extract)(articles))
+        try:
+            _print(records, format)
+        except BrokenPipeError:  # `amity extract ... | head`
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+            err.print(f"amity: extraction failed: {type(exc).__name__}: {exc}", markup=False)
+            raise typer.Exit(1) from None
     if counter.articles == 0:
         err.print("amity: no article could be read", markup=False)
         raise typer.Exit(1)

@@ -1,4 +1,4 @@
-"""`amity ingest`: articles in, the registry written (one transaction per article)."""
+"""`amity ingest`: articles (or records extracted before) in, the registry written in batches."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -6,9 +6,12 @@ from typing import Annotated
 
 import typer
 
-from amity.cli.app import app, fail, open_registry
+from amity.cli.app import app, err, fail, open_registry
+from amity.cli.extraction import (DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption,
+                                  extractor_for)
 from amity.cli.inputs import InputCounter
 from amity.cli.options import DbOption, InputsArgument, MaxMbOption
+from amity.cli.progress import RunProgress, estimated_articles
 from amity.model import Article, Record
 
 
@@ -16,42 +19,67 @@ from amity.model import Article, Record
 def ingest(
     inputs: InputsArgument,
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that read articles while the registry is written.")] = 1,
+    records: Annotated[bool, typer.Option(
+        "--records", help="The inputs are records from `amity extract --format jsonl`: merge them, no NLP.")] = False,
+    cluster: ClusterOption = None,
+    workers: WorkersOption = 1,
+    partition: PartitionOption = DEFAULT_PARTITION,
     max_mb: MaxMbOption = 10.0,
+    progress: ProgressOption = None,
 ) -> None:
-    """Read articles and remember what they say in the registry, one transaction per article.
+    """Read articles and remember what they say in the registry, many articles per transaction.
 
     An article already stored is skipped; a corrected version (same doc or
-    URL, new text) replaces the old one's facts. Prints: N new, N unchanged,
-    N replaced, N errors.
+    URL, new text) replaces the old one's facts. A run that was stopped is
+    completed by running it again. Prints: N new, N unchanged, N replaced,
+    N errors.
 
     Examples:
 
       amity ingest examples/articles/
 
-      amity ingest corpus.jsonl --db postgresql+psycopg://amity@localhost/amity --workers 2
+      amity ingest corpus/ --db postgresql+psycopg://amity@localhost/amity --cluster local:4
+
+      amity ingest corpus.jsonl --cluster tcp://scheduler:8786 --db postgresql+psycopg://amity@dbhost/amity
+
+      amity ingest records.jsonl --records
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from amity.ingest import read_sources
-    from amity.nlp.parallel import extract_parallel
-    from amity.nlp.limits import readable
     from amity.registry import ingest as store
     from amity.store import StoreError
 
-    def extractor(articles: Iterable[Article]) -> Iterator[Record]:
-        # reading runs in its own process(es), so the registry is written while the next articles are read
-        return extract_parallel(articles, workers)
-
+    if records and (cluster is not None or workers > 1):
+        fail("--records merges records already extracted: no --cluster or --workers needed")
     counter = InputCounter()
-    items = counter.reported(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000))))
-    with open_registry(db, create=True) as engine:
+    show = err.is_terminal if progress is None else progress
+    with open_registry(db, create=True) as engine, extractor_for(cluster, workers, partition) as extractor, \
+            RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
+                        stages=("read", "merged") if records else ("read", "extracted", "merged")) as bar:
+        def extracted(articles: Iterable[Article]) -> Iterator[Record]:
+            from amity.nlp import extract
+
+            return bar.counted("extracted", (extractor or extract)(articles))
+
+        items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb)))
         try:
-            summary = store(items, engine, extractor=extractor)
+            summary = store(items, engine, extractor=extracted, on_merged=lambda n: bar.advance("merged", n))
         except (StoreError, SQLAlchemyError):
             raise
         except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
             fail(f"extraction failed: {type(exc).__name__}: {exc}")
     typer.echo(str(summary))
     if counter.articles == 0:
-        fail("no article could be read")
+        fail("no record could be read" if records else "no article could be read")
+
+
+def _inputs(inputs: list[str], records: bool, max_mb: float) -> Iterator:  # type: ignore[type-arg]
+    """The articles (or records) the inputs hold, bad inputs among them as `InputError`s."""
+    if records:
+        from amity.ingest.records import read_record_sources
+
+        return read_record_sources(inputs, max_bytes=int(max_mb * 1_000_000))
+    from amity.ingest import read_sources
+    from amity.nlp.limits import readable
+
+    return readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))

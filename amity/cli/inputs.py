@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 from amity.cli.app import err
 from amity.model import Article, InputError
+
+T = TypeVar("T")
 
 
 class InputCounter:
@@ -19,8 +22,8 @@ class InputCounter:
             if not isinstance(item, InputError):
                 yield item
 
-    def reported(self, items: Iterator[Article | InputError]) -> Iterator[Article | InputError]:
-        """Every item, bad ones included (for `ingest`, which keeps them)."""
+    def reported(self, items: Iterator[T | InputError]) -> Iterator[T | InputError]:
+        """Every item (an article, or a record), bad ones included (for `ingest`, which keeps them)."""
         for item in items:
             if isinstance(item, InputError):
                 self.errors += 1

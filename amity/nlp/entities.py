@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles
 from amity.nlp.mentions import Mention, register_extensions
-from amity.nlp.names import fold, name_key
+from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
@@ -84,7 +84,18 @@ class EntityCluster:
                     continue
                 out = [r for r in out if not (r[0] == title and r[1] is None)]
                 out.append((title, of))
-        return out
+        # "minister" beside "foreign minister": the generic office is the specific one, written shorter
+        return [r for r in out if not any(_more_specific(other, r) for other in out)]
+
+
+def _more_specific(specific: tuple[str, str | None], generic: tuple[str, str | None]) -> bool:
+    """The same office written more fully: its words include all of the generic title's, the words
+    that change an office (deputy, former…) agree, and its `of` agrees or the generic has none."""
+    words, fewer = set(specific[0].split()), set(generic[0].split())
+    if specific == generic or not fewer < words or generic[1] not in (None, specific[1]):
+        return False
+    changing = titles().modifiers | titles().former
+    return {w for w in words if w in changing} == {w for w in fewer if w in changing}
 
 
 @Language.factory("amity_entities")
@@ -107,8 +118,11 @@ class EntityGrouper:
     def _resolve(self, doc: Doc) -> list[Mention]:
         people = doc._.person_mentions or []
         surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) >= 2}
+        full_names = {fold(p.name) for p in people if len(p.name.split()) >= 2}
+        # spaCy's guess of a body or place for a person already named: "Cemal Arslan visited ..."
         weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
-                if m.priority <= 1 and len(m.name.split()) == 1 and fold(m.name) in surnames]
+                if m.priority <= 1 and (len(m.name.split()) == 1 and fold(m.name) in surnames
+                                        or fold(m.name) in full_names)]
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
@@ -215,7 +229,7 @@ class EntityGrouper:
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         # a lone one-word "person" (no fuller name to join) is more often a misread place or word
-        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1)]
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c))]
         # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
         person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
         for c in clusters:
@@ -336,14 +350,35 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
 
 
 def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None:
-    """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar"."""
-    words = [fold(w) for w in m.name.split()]
+    """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar",
+    and an initial stands for a given name: "J. Ortikhodjaev" → "Jakhongir Ortikhodjaev"."""
+    words = fold(m.name).split()
     for cluster in people:
         for other in cluster.mentions:
-            full = [fold(w) for w in other.name.split()]
+            full = fold(other.name).split()
             if len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words):
                 return cluster
+            if _initials_of(words, full):
+                return cluster
     return None
+
+
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """"j ortikhodjaev" for "jakhongir ortikhodjaev": one-letter words that are the initials of the
+    fuller name's given names, and the same surname."""
+    if len(short) < 2 or len(short) > len(full) or short[-1] != full[-1] or short == full:
+        return False
+    initials, given = short[:-1], full[: len(short) - 1]
+    return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given, strict=True))
+
+
+def _two_part_name(cluster: EntityCluster) -> bool:
+    """A one-token name that still has a given name or initial and a surname: "A.Mambetov", or a
+    double surname after a title ("Mayor Hill-Lewis")."""
+    if INITIALLED_NAME.match(cluster.name):
+        return True
+    parts = cluster.name.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts) and any(m.priority >= 4 for m in cluster.mentions)
 
 
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:

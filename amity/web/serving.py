@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import uvicorn
 
-from amity.nlp.parallel import die_with_parent
+from amity.web.children import die_with_parent
 from amity.web.app import create_app
 
 _UVICORN = {"log_level": "warning", "server_header": False}

@@ -1,0 +1,61 @@
+"""Where `extract` and `ingest` run the NLP: in this process, or on a Dask cluster (`--cluster`, `--workers`).
+
+The cluster is reached before any input is read, so an unreachable
+scheduler is one line and exit status 1 with nothing done; the dashboard's
+address is printed once it is up. Dask is imported only when a cluster is
+asked for.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Annotated
+
+import typer
+
+from amity.cli.app import err, fail
+from amity.model import Article, Record
+from amity.registry.intake import Extractor
+
+ClusterOption = Annotated[str | None, typer.Option(
+    "--cluster", show_default=False,
+    help="Extract on Dask: local:N (N worker processes on this machine) or a scheduler address "
+         "(tcp://host:8786) whose workers may be on many machines.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
+                                            help="Worker processes on this machine: --cluster local:N said shortly.")]
+PartitionOption = Annotated[int, typer.Option("--partition", min=1,
+                                              help="Articles per Dask task (with --cluster or --workers).")]
+ProgressOption = Annotated[bool | None, typer.Option(
+    "--progress/--no-progress", show_default=False,
+    help="A progress bar on stderr (articles read, extracted, merged; rate, ETA) [default: on a terminal].")]
+
+DEFAULT_PARTITION = 250
+
+
+@contextmanager
+def extractor_for(cluster: str | None, workers: int, partition: int) -> Iterator[Extractor | None]:
+    """The extractor `--cluster`/`--workers` ask for, its cluster up for the block; None: this process."""
+    from amity.nlp.cluster import ClusterError, cluster_of
+
+    try:
+        spec = cluster_of(cluster, workers)
+    except ClusterError as exc:
+        fail(str(exc))
+    if spec is None:
+        yield None
+        return
+    from amity.nlp import dask_extract
+
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_extract.connect(spec))
+        except ClusterError as exc:
+            fail(str(exc))
+        where = dask_extract.dashboard(client)
+        err.print(f"amity: extracting on Dask ({spec}, {len(client.nthreads())} workers)"
+                  + (f"; dashboard at {where}" if where else ""), markup=False)
+
+        def on_cluster(articles: Iterable[Article]) -> Iterator[Record]:
+            return dask_extract.extract_on(client, articles, partition=partition)
+
+        yield on_cluster

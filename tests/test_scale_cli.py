@@ -1,0 +1,134 @@
+"""`amity ingest` and `amity extract` at scale: records merged without NLP, a Dask cluster, a progress bar, crashes.
+
+The cluster tests start a LocalCluster of two worker processes (each loads
+spaCy) through the real `amity` script.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from amity.cli import app
+from synthetic_news import synthetic_articles
+
+runner = CliRunner()
+
+
+def _corpus(folder: Path, count: int, *, corrections: bool = True) -> Path:
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for a in synthetic_articles(count, corrections=corrections):
+            out.write(json.dumps({"doc": a.doc, "text": a.text, "title": a.title, "url": a.url,
+                                  "published": a.published}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _amity() -> str:
+    script = Path(sys.executable).with_name("amity")
+    if not script.exists():
+        pytest.skip(f"no amity script beside {sys.executable}")
+    return str(script)
+
+
+def _stored(database: Path) -> list[tuple[str, str]]:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as connection:
+            return connection.execute("SELECT doc, content_hash FROM articles").fetchall()
+    except sqlite3.OperationalError:  # not created yet
+        return []
+
+
+def _export(database: Path) -> str:
+    done = runner.invoke(app, ["export", "--format", "json", "--db", str(database)])
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def test_records_extracted_earlier_are_merged_by_ingest_records_and_only_once(tmp_path: Path):
+    corpus = _corpus(tmp_path, 12, corrections=False)
+    extracted = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"])
+    records = tmp_path / "records.jsonl"
+    records.write_text(extracted.stdout, encoding="utf-8")
+    database = tmp_path / "amity.db"
+
+    first = runner.invoke(app, ["ingest", str(records), "--records", "--db", str(database)])
+    again = runner.invoke(app, ["ingest", str(records), "--records", "--db", str(database)])
+
+    assert extracted.exit_code == 0 and first.exit_code == 0, first.output
+    assert first.stdout == "12 new, 0 unchanged, 0 replaced, 0 errors\n"
+    assert again.stdout == "0 new, 12 unchanged, 0 replaced, 0 errors\n"
+    assert len(_stored(database)) == 12
+
+
+def test_articles_given_as_records_are_one_line_each_and_exit_1(tmp_path: Path):
+    corpus = _corpus(tmp_path, 2, corrections=False)
+
+    done = runner.invoke(app, ["ingest", str(corpus), "--records", "--db", str(tmp_path / "amity.db")])
+
+    assert done.exit_code == 1
+    reason = "not an Amity record: no 'entities', 'events', 'ties' (is it an article? ingest it without --records)"
+    assert done.stderr.splitlines() == [f"amity: skipped {corpus}:1: {reason}", f"amity: skipped {corpus}:2: {reason}",
+                                        "amity: no record could be read"]
+
+
+def test_a_progress_bar_counts_articles_read_extracted_and_merged(tmp_path: Path):
+    corpus = _corpus(tmp_path, 6, corrections=False)
+
+    done = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "amity.db"), "--progress"])
+
+    assert done.exit_code == 0, done.output
+    bars = {line.split()[0]: line.split()[2] for line in done.stderr.splitlines() if "━" in line}
+    assert bars == {"read": "6/6", "extracted": "6/6", "merged": "6/6"}
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_1_before_any_input_is_read(tmp_path: Path):
+    done = runner.invoke(app, ["ingest", str(tmp_path / "not-there.jsonl"), "--db", str(tmp_path / "amity.db"),
+                               "--cluster", "tcp://127.0.0.1:9"])
+
+    assert done.exit_code == 1
+    assert done.stderr.startswith("amity: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
+    assert len(done.stderr.splitlines()) == 1, "the missing input was never looked at"
+
+
+def test_ingesting_on_two_local_workers_stores_what_one_process_stores(tmp_path: Path):
+    corpus = _corpus(tmp_path, 20)
+    alone, cluster = tmp_path / "alone.db", tmp_path / "cluster.db"
+
+    one = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(alone)], capture_output=True, text=True,
+                         timeout=300)
+    two = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(cluster), "--workers", "2", "--partition", "4"],
+                         capture_output=True, text=True, timeout=300)
+
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout
+    assert "extracting on Dask (local:2, 2 workers); dashboard at http://" in two.stderr
+    assert _export(cluster) == _export(alone)
+
+
+def test_a_cluster_ingest_whose_driver_is_killed_is_completed_by_running_it_again(tmp_path: Path):
+    corpus = _corpus(tmp_path, 40, corrections=False)
+    database = tmp_path / "amity.db"
+    command = [_amity(), "ingest", str(corpus), "--db", str(database), "--workers", "2", "--partition", "4"]
+
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    while not _stored(database) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGKILL)
+    run.communicate(timeout=30)
+    killed_with = len(_stored(database))
+    again = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(database)], capture_output=True, text=True,
+                           timeout=300)
+
+    assert run.returncode == -signal.SIGKILL, "the first run finished before it could be killed"
+    assert 0 < killed_with < 40
+    assert again.stdout == f"{40 - killed_with} new, {killed_with} unchanged, 0 replaced, 0 errors\n"
+    assert sorted(doc for doc, _ in _stored(database)) == [f"news-{i:05d}.txt" for i in range(40)]
