@@ -128,7 +128,8 @@ class EntityGrouper:
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
         candidates = [m for m in candidates if m not in weak and self._keep(doc, m)]
         candidates = _corroborated_in_headlines(doc, candidates)
-        candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), m.start))
+        # at equal strength and length a linked place beats a one-word person ("in Japan, Fukuchiyama")
+        candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), not (m.type == "place" and m.place), m.start))
         taken = [False] * (len(doc) + 1)
         accepted: list[Mention] = []
         for m in candidates:
