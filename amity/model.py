@@ -1,4 +1,4 @@
-"""Amity's shared vocabulary: the types every stage passes to the next.
+"""The types every stage passes to the next (their closed sets of words are in `amity.vocabulary`).
 
 Sources yield `Article`s, the NLP pipeline turns each into a `Record` of
 `Entity`, `Event` and `Tie` values, and every fact carries the `Evidence`
@@ -8,19 +8,13 @@ it was read from. `Record.to_dict()` is the JSON contract of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-EntityType = Literal["person", "organization", "place"]
-EventType = Literal["visit", "meeting", "signing", "ratification", "attendance"]
-EventStatus = Literal["occurred", "planned"]
-TieKind = Literal["sister_city", "cooperation"]
-TieStatus = Literal["proposed", "planned", "signed", "ratified", "ended", "active"]
+# Re-exported: the contract's words, spelled once in amity.vocabulary.
+from amity.vocabulary import TIE_STAGES, EntityType, EventStatus, EventType, TieKind, TieStatus
 
-#: Tie stages in the order a partnership moves through them, ending with "ended"
-#: (suspended, frozen, terminated); "active" is orthogonal (an existing tie
-#: mentioned without a new stage) and ranks lowest so that any reported stage
-#: wins over a bare mention.
-TIE_STAGES: tuple[str, ...] = ("active", "proposed", "planned", "signed", "ratified", "ended")
+__all__ = ["TIE_STAGES", "Article", "Entity", "EntityType", "Event", "EventStatus", "EventType", "Evidence", "InputError",
+           "Record", "Role", "Tie", "TieKind", "TieStatus"]
 
 
 @dataclass(frozen=True)

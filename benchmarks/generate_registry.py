@@ -7,7 +7,7 @@
 No spaCy model is loaded: the script invents a small world and writes
 `amity.model.Record`s about it directly, each with the article text its
 evidence sentences and character offsets point into, and stores every
-(Article, Record) pair with `amity.registry.ingest` - the same path
+(Article, Record) pair with `amity.registry.intake` - the same path
 `amity ingest` takes after extraction, one transaction per article, with all
 of the registry's merging (entities by GeoNames id, name, alias or acronym;
 municipalities linked to their towns; events clustered across articles; one
@@ -683,7 +683,7 @@ def verify_last_activity(engine, sample: int, rng: random.Random) -> tuple[int, 
 
     from amity.store.schema import TieRow
 
-    original = importlib.import_module("amity.registry.ties")._last_activity
+    original = importlib.import_module("amity.registry.tie_rules")._last_activity
     with Session(engine) as session:
         stored = session.execute(select(TieRow.id, TieRow.last_activity)).all()
         picked = rng.sample(stored, min(sample, len(stored)))
@@ -729,7 +729,7 @@ def main() -> int:
     print(f"world: {len(world.towns)} towns in {len(world.countries)} countries, {bodies} organisations, "
           f"{len(world._used_people)} people, {len(world.partnerships)} partnerships "
           f"(built in {time.perf_counter() - started:.1f} s)", flush=True)
-    print(f"ingesting {args.articles:,} articles into {describe(db)} (one transaction each, amity.registry.ingest) "
+    print(f"ingesting {args.articles:,} articles into {describe(db)} (one transaction each, amity.registry.intake) "
           f"on {os.cpu_count()} CPUs ...", flush=True)
 
     made = 0
@@ -759,7 +759,7 @@ def main() -> int:
     if args.verify:
         started = time.perf_counter()
         checked, different = verify_last_activity(db, args.verify, random.Random(args.seed))
-        print(f"check: last_activity of {checked} random ties recomputed with amity.registry.ties._last_activity: "
+        print(f"check: last_activity of {checked} random ties recomputed with amity.registry.tie_rules._last_activity: "
               f"{different} different ({time.perf_counter() - started:.1f} s)")
         if different:
             db.dispose()

@@ -10,7 +10,7 @@ a) Ingest against extraction, on a corpus built from the team's examples as
    renamed, so no two texts are the same):
      - `amity.nlp.extract` over the articles alone (pipeline load and warm-up
        not timed);
-     - `amity.registry.ingest` of the same articles into a fresh SQLite file
+     - `amity.registry.intake` of the same articles into a fresh SQLite file
        (extraction included: what `amity ingest` does), and into PostgreSQL
        with --postgres URL or $AMITY_BENCH_POSTGRES_URL (a fresh schema is
        made in that database for the run and dropped afterwards; nothing
@@ -74,7 +74,7 @@ def time_extract(articles: list) -> tuple[float, list]:
 
 
 def time_ingest(url: str, items: list, extractor=None) -> tuple[float, object, int]:  # type: ignore[no-untyped-def]
-    """Seconds for `amity.registry.ingest` of the items into the (fresh) registry at `url`, its summary, and
+    """Seconds for `amity.registry.intake` of the items into the (fresh) registry at `url`, its summary, and
     how many SQL statements it ran."""
     from sqlalchemy import event
 

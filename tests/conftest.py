@@ -11,17 +11,16 @@ tests, e.g. postgresql+psycopg://amity:amity@localhost/amity_test.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from amity.model import Article, Record
 from amity.nlp.pipeline import extract_one, load_pipeline
 from amity.store import open_database
-from amity.store.engine import database_url
+from backends import BACKENDS, POSTGRES_URL, empty_postgres
 
 #: A Wednesday: "on Monday" is 8 January 2024 in the past tense, 15 January in the future.
 PUBLISHED = "2024-01-10"
@@ -44,29 +43,13 @@ def read(nlp) -> Callable[..., Record]:
 
 # --------------------------------------------------------------------------- registry databases
 
-POSTGRES_URL = os.environ.get("AMITY_TEST_POSTGRES_URL")
-
-BACKENDS = [
-    "sqlite",
-    pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES_URL, reason="AMITY_TEST_POSTGRES_URL is not set")),
-]
-
-
-def _empty_postgres(url: str) -> None:
-    engine = create_engine(database_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of an empty database of each backend."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'amity.db'}"
     assert POSTGRES_URL is not None
-    _empty_postgres(POSTGRES_URL)
+    empty_postgres(POSTGRES_URL)
     return POSTGRES_URL
 
 

@@ -23,7 +23,7 @@ from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
 from amity.store.schema import ArticleRow
-from conftest import BACKENDS, _empty_postgres
+from backends import BACKENDS, POSTGRES_URL, empty_postgres
 from synthetic_news import synthetic_articles
 
 ARTICLES = 36
@@ -44,11 +44,10 @@ def fresh_registry(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
         if request.param == "sqlite":
             url = f"sqlite:///{tmp_path / f'amity-{len(engines)}.db'}"
         else:
-            from conftest import POSTGRES_URL
             assert POSTGRES_URL is not None
             for engine in engines:
                 engine.dispose()
-            _empty_postgres(POSTGRES_URL)
+            empty_postgres(POSTGRES_URL)
             url = POSTGRES_URL
         engines.append(open_database(url, create=True))
         return engines[-1]
@@ -117,7 +116,7 @@ def test_a_batch_that_meets_another_writers_article_is_rolled_back_and_merged_on
                                                                                          monkeypatch):
     from sqlalchemy.exc import IntegrityError
 
-    ingest_module = importlib.import_module("amity.registry.ingest")  # the package exports its function by this name
+    ingest_module = importlib.import_module("amity.registry.intake")  # the package exports its function by this name
 
     merge_one = ingest_module._merge
     calls = {"n": 0}

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -20,10 +22,18 @@ from typer.testing import CliRunner
 from amity.cli import app as cli
 from amity.export import TieFilter, export
 from amity.export.records import EVERY_TIE
-
 from amity.registry import entity_profile, events, ingest, ties
-from amity.registry.curation import (CurationError, UnknownTarget, confirm, decisions, merge_entities, reject,
-                                     set_date, set_status, split_entity)
+from amity.registry.curation import (
+    CurationError,
+    UnknownTarget,
+    confirm,
+    decisions,
+    merge_entities,
+    reject,
+    set_date,
+    set_status,
+    split_entity,
+)
 from amity.store import open_database
 from amity.store.schema import EntityRow, EventRow, TieRow
 
@@ -41,7 +51,7 @@ def signed(text: str = "Turkistan and Üsküdar signed.") -> tuple:
                    ties=(tie("Turkistan", "Üsküdar", "signed", "2021-12-21"),), published="2021-12-25", text=text)
 
 
-def only_tie(db: Engine, **options: bool) -> dict:
+def only_tie(db: Engine, **options: Any) -> dict:
     found = ties(db, **options)
     assert len(found) == 1, found
     return found[0]
@@ -96,6 +106,16 @@ def test_a_status_and_date_set_by_hand_win_over_later_reports(db: Engine):
     assert (edited["status"], edited["date"]) == ("signed", "2021-12-20")
     assert edited["curation"] == {"state": "edited", "by": "ana", "at": edited["curation"]["at"],
                                   "status": "signed", "date": "2021-12-20"}
+
+
+def test_an_analyst_can_say_a_tie_ended_and_it_is_then_over_not_dormant(db: Engine):
+    ingest([planned()], db)
+    assert only_tie(db, as_of=date(2030, 1, 1))["dormant"] is True
+
+    set_status(db, "tie", tie_id(db), "ended", "ana")
+
+    over = only_tie(db, as_of=date(2030, 1, 1))
+    assert (over["status"], over["dormant"]) == ("ended", False)
 
 
 def test_a_rejected_stage_no_longer_counts_towards_the_tie(db: Engine):

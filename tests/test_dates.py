@@ -144,3 +144,7 @@ def test_dates_come_in_text_order_without_overlaps() -> None:
                        "and the first exchange took place yesterday.", PUBLISHED)
     assert [d.value for d in found] == ["2023-04-04", "2023-06", "2024-01-09"]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_the_tense_of_the_next_sentence_does_not_move_a_weekday() -> None:
+    assert values("Bursa hosted guests from Osh on Thursday. A return trip is planned for May.")[0] == "2024-01-04"

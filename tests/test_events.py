@@ -309,3 +309,86 @@ def test_two_agreements_dated_apart_in_one_sentence_are_two_signings(read) -> No
     record = read("On 2 May 1995, Riga and Tallinn signed a joint declaration on cooperation, later supplemented "
                   "by a framework agreement concluded on 14 June 1999.")
     assert sorted(e.date for e in events(record, "signing")) == ["1995-05-02", "1999-06-14"]
+
+
+# -- dates told apart from the trigger (E3) ------------------------------------------------
+
+def test_a_follow_up_sentence_dates_the_visit(read) -> None:
+    record = read("A delegation of the Red Crescent visited the Minister of Education Aibek Sadyrov. "
+                  "The visit, held on 12 April 2022, covered school meals.")
+    assert only(record, "visit").date == "2022-04-12"
+
+
+def test_on_the_same_day_is_the_day_of_the_previous_occurrence_not_the_last_date_written(read) -> None:
+    record = read("The Saeima on Thursday approved the agreement with Estonia that the two governments signed on "
+                  "3 March 2023. On the same day, the Saeima ratified a treaty between Latvia and Poland on rail "
+                  "transport.")
+    ratifications = events(record, "ratification")
+    assert len(ratifications) == 2
+    assert {e.date for e in ratifications} == {"2024-01-04"}
+
+
+def test_what_already_happened_is_not_dated_by_a_later_plan(read) -> None:
+    visit = only(read("A youth exchange with Bursa is planned in 2026. Guests from Bursa toured Osh."), "visit")
+    assert visit.status == "occurred"
+    assert visit.date == "2024-01-10"
+
+
+def test_a_past_weekday_is_not_moved_forward_by_a_plan_in_the_next_sentence(read) -> None:
+    record = read("Peoria hosted officials from Ueda on Thursday. A student trip to Ueda is planned for 2026.")
+    visit = next(e for e in events(record, "visit") if e.status == "occurred")
+    assert visit.date == "2024-01-04"
+
+
+# -- participants (E6) ---------------------------------------------------------------------
+
+def test_a_nationality_word_inside_a_place_name_adds_no_country(read) -> None:
+    record = read("Mayor Anne Roy of Kelowna, British Columbia signed a friendship agreement with Gimhae "
+                  "on 3 May 2023.")
+    assert "United Kingdom" not in only(record, "signing").participants
+
+
+def test_a_pair_of_nationality_words_names_both_states(read) -> None:
+    record = read("The Kyrgyz-Tajik talks on the border were held in Osh on 3 May 2023.")
+    assert {"Kyrgyzstan", "Tajikistan"} <= set(only(record, "meeting").participants)
+
+
+def test_a_pronoun_subject_carries_the_people_of_the_previous_event(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. He then visited the old bazaar.")
+    assert "Ali Bekov" in only(record, "visit").participants
+
+
+def test_a_speakers_own_visit_in_a_quote_takes_nobody_from_the_previous_event(read) -> None:
+    record = read("Mayor of Osh Ali Bekov met the mayor of Bursa Aylin Kaya on Monday. "
+                  "“It is my first visit to a town of such beauty,” one student told reporters.")
+    assert not events(record, "visit")
+
+
+def test_a_day_within_a_dated_visit_is_the_same_visit(read) -> None:
+    record = read("A delegation of Osh paid a field visit to Bursa on 4-6 May 2023. As part of the field "
+                  "visit, the delegation held a meeting with the mayor of Bursa Aylin Kaya on 5 May 2023.",
+                  published="2023-05-10")
+    assert only(record, "visit").date == "2023-05-04/2023-05-06"
+    assert only(record, "meeting").date == "2023-05-05"
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(read) -> None:
+    record = read("Mayor Aylin Kaya of Bursa will travel to Osh on Friday to attend the Silk Road forum, "
+                  "according to a statement issued by her office on Wednesday.")
+    assert only(record, "visit").date == "2024-01-12"
+    assert only(record, "attendance").date != "2024-01-10"
+
+
+def test_a_later_sentence_dates_the_gathering_attended(read) -> None:
+    record = read("Mayor Aylin Kaya of Bursa will attend the Silk Road forum in Osh. "
+                  "During the forum on 20 January, the mayors will discuss tourism.")
+    attendance = only(record, "attendance")
+    assert attendance.status == "planned"
+    assert attendance.date == "2024-01-20"
+
+
+def test_an_undated_signing_is_not_merged_into_a_later_dated_one_of_another_agreement(read) -> None:
+    record = read("The mayor of Bursa Aylin Kaya visited Batumi on 3 May 2023. She toured the port. "
+                  "Bursa and Batumi signed a protocol on youth exchanges. "
+                  "In 2019, Bursa and Batumi signed a memorandum on trade.", published="2023-05-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2019", "2023-05-03"]

@@ -22,8 +22,18 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from amity.cli import app
-from amity.export import (FORMATS, TieFilter, export_csv, export_geojson, export_gexf, export_graphml, export_json,
-                          export_jsonl, export_plover, records)
+from amity.export import (
+    FORMATS,
+    TieFilter,
+    export_csv,
+    export_geojson,
+    export_gexf,
+    export_graphml,
+    export_json,
+    export_jsonl,
+    export_plover,
+    records,
+)
 from amity.export.csv import COLUMNS, csv_rows
 from amity.export.output import open_output
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie

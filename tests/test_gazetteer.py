@@ -176,3 +176,32 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
     module._cache_path().parent.mkdir(parents=True, exist_ok=True)
     module._cache_path().write_bytes(b"not a pickle")
     assert module.default_gazetteer.__wrapped__().lookup("Istanbul").country == "TR"
+
+
+def test_a_small_town_from_geonames_cities500_is_in_the_packaged_index(gazetteer: Gazetteer) -> None:
+    # Yerköy (Yozgat, about 35,000 people) and Bheramara (Bangladesh) are not in the 15,000+ table's curated part
+    place = gazetteer.lookup("Yerköy")
+    assert place is not None and place.country == "TR" and place.geonames_id is not None
+    assert gazetteer.lookup("Bheramara").country == "BD"
+
+
+def test_an_alternate_name_of_a_mid_sized_town_is_linked_in_its_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Gomel") is None
+    gomel = gazetteer.lookup("Gomel", frozenset({"BY"}))
+    assert gomel is not None and gomel.country == "BY"
+
+
+def test_us_is_a_name_of_the_united_states(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("US").country == "US"
+    assert gazetteer.lookup("US").kind == "country"
+
+
+def test_the_packaged_town_index_is_current_with_its_build_script() -> None:
+    import gzip
+    from importlib import resources
+
+    path = resources.files("amity.data").joinpath("geonames_places.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        first = handle.readline()
+    key, _, rows = first.rstrip("\n").partition("\t")
+    assert key and rows.count("|") >= 6

@@ -73,3 +73,91 @@ def test_a_body_named_in_quotes_after_its_kind_keeps_the_quoted_name(read) -> No
     centres = [e for e in organisations(record) if "Trade Logistics Center" in e.name]
     assert [(e.name, e.aliases) for e in centres] == [('Trade Logistics Center "Silk Way"', ["Trade Logistics Center"])]
     assert "Foundation “Turkic Heritage”" in names(record, "organization")
+
+
+def _names_and_aliases(record: Record, type_: str) -> dict[str, list[str]]:
+    return {e.name: e.aliases for e in record.entities if e.type == type_}
+
+
+def test_a_hyphenated_name_is_one_body(read) -> None:
+    record = read("Giorgi Lomidze, who chairs the Kutaisi-Poitiers Friendship Association, visited Poitiers in May.")
+    assert "Kutaisi-Poitiers Friendship Association" in names(record, "organization")
+
+
+def test_a_possessive_inside_a_name_does_not_cut_it(read) -> None:
+    record = read("Officials of the Hue People’s Committee welcomed the delegation from Nantes.")
+    assert "Hue People’s Committee" in names(record, "organization")
+
+
+def test_a_remit_listed_with_commas_stays_in_the_committees_name(read) -> None:
+    record = read("The report went to the Transport, Energy and Digital Affairs Committee on Tuesday.")
+    assert "Transport, Energy and Digital Affairs Committee" in names(record, "organization")
+
+
+def test_a_quoted_name_before_its_head_is_one_body_with_its_short_form(read) -> None:
+    record = read("The ministers discussed the “Silk Gate” Special economic zone (SilkGateSEZ) near the border.")
+    bodies = _names_and_aliases(record, "organization")
+    assert "Silk Gate Special economic zone" in bodies
+    assert "SilkGateSEZ" in bodies["Silk Gate Special economic zone"]
+
+
+def test_a_company_with_a_legal_form_answers_to_its_name_without_it(read) -> None:
+    record = read("JSC Pavlodar Aluminium and LLP Steppe Freight concluded a supply contract in Almaty.")
+    bodies = _names_and_aliases(record, "organization")
+    assert "Pavlodar Aluminium" in bodies["JSC Pavlodar Aluminium"]
+    assert "Steppe Freight" in bodies["LLP Steppe Freight"]
+    assert "JSC" not in bodies and "LLP" not in bodies
+
+
+def test_a_company_quoted_after_the_word_company_is_named_by_the_quote(read) -> None:
+    record = read("A memorandum was signed with Company “Aral Shipping Ltd.” in Aktau.")
+    assert "Aral Shipping Ltd." in names(record, "organization")
+
+
+def test_a_department_whose_remit_has_two_heads_is_not_cut_at_the_first(read) -> None:
+    record = read("Omar Haddad, Chairman of the Department of Municipalities and Housing, signed the accord.")
+    assert "Department of Municipalities and Housing" in names(record, "organization")
+
+
+def test_a_lower_case_region_word_ends_a_body_named_after_its_region(read) -> None:
+    record = read("The Akimat of Pavlodar region hosted the forum of young entrepreneurs.")
+    assert "Akimat of Pavlodar region" in names(record, "organization")
+
+
+def test_a_port_and_a_governorate_are_bodies(read) -> None:
+    record = read("The Port of Gdansk signed a memorandum with the Governorate of Aqaba on Monday.")
+    assert {"Port of Gdansk", "Governorate of Aqaba"} <= set(names(record, "organization"))
+
+
+def test_a_nationality_before_a_one_word_body_is_kept(read) -> None:
+    record = read("Representatives of the Greek Consulate met the rector of the university.")
+    assert "Greek Consulate" in names(record, "organization")
+
+
+def test_a_board_followed_by_an_office_is_part_of_the_office(read) -> None:
+    record = read("Supervisory Board Member Aigerim Sadykova opened the session in Astana.")
+    assert not any(n.startswith("Supervisory Board") for n in names(record, "organization"))
+
+
+def test_a_quoted_name_before_its_head_keeps_the_heads_complement(read) -> None:
+    record = read("The mayor then visited the ‘Ordabasy’ National Chamber of Craftsmen in Shymkent.")
+    assert "Ordabasy National Chamber of Craftsmen" in names(record, "organization")
+
+
+def test_a_short_form_given_in_brackets_joins_its_later_bare_uses(read) -> None:
+    record = read("The hosts were the Black Sea Economic Cooperation Organization (BSEC) and the Union of "
+                  "Municipalities of the Aegean Coast (EKB). BSEC and EKB thanked the guests.")
+    bodies = _names_and_aliases(record, "organization")
+    assert len(bodies) == 2
+    assert "BSEC" in bodies["Black Sea Economic Cooperation Organization"]
+
+
+def test_a_towns_sister_cities_association_is_a_body(read) -> None:
+    record = read("Racine Sister Cities welcomed the guests from Germany on Friday.")
+    assert "Racine Sister Cities" in names(record, "organization")
+
+
+def test_an_appositive_after_a_comma_is_another_name_of_the_body(read) -> None:
+    record = read("On Monday the Parliament of Georgia, the Supreme Council, approved the accord.")
+    assert "Parliament of Georgia" in names(record, "organization")
+    assert not any("," in n for n in names(record, "organization"))

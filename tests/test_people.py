@@ -77,3 +77,203 @@ def test_a_person_carries_the_sentences_that_name_them(read) -> None:
     assert len(demir.evidence) == 2
     for ev in demir.evidence:
         assert text[ev.start : ev.end] == ev.sentence
+
+
+# -- the office's place or body written after the name (R1) -------------------------------------------
+
+def test_the_place_after_the_holders_name_is_the_offices(read) -> None:
+    record = read("Mayor Karen Holt of Spokane, Washington, greeted Mayor Kenji Mori of Nishinomiya at the airport.")
+    assert roles(person(record, "Karen Holt")) == [("mayor", "Spokane")]
+    assert roles(person(record, "Kenji Mori")) == [("mayor", "Nishinomiya")]
+
+
+# -- something between the office and the name (R4) ---------------------------------------------------
+
+def test_an_acronym_in_brackets_does_not_part_the_office_from_its_holder(read) -> None:
+    record = read("Secretary General of the Organization of Turkic States (OTS) Kubanychbek Omuraliev arrived in Baku.")
+    omuraliev = person(record, "Kubanychbek Omuraliev")
+    assert roles(omuraliev) == [("secretary general", "Organization of Turkic States")]
+    assert not any(e.type == "organization" and e.name == "Kubanychbek Omuraliev" for e in record.entities)
+
+
+def test_a_country_in_brackets_does_not_part_the_office_from_its_holder(read) -> None:
+    record = read("Mayor of Antalya (Turkey) Muhittin Böcek welcomed the guests on Monday.")
+    assert roles(person(record, "Muhittin Böcek")) == [("mayor", "Antalya")]
+
+
+def test_a_gloss_in_brackets_after_the_title_is_skipped(read) -> None:
+    record = read("The memorandum was signed by the Akim (governor) of Kostanay region, Kumar Aksakalov, on Friday.")
+    assert roles(person(record, "Kumar Aksakalov")) == [("akim", "Kostanay region")]
+
+
+# -- one office shared by a list of holders (R3) -------------------------------------------------------
+
+def test_a_plural_title_gives_its_office_to_every_holder_listed(read) -> None:
+    record = read("Vice Presidents of the Asian Development Bank Maria Lopez and Hiroshi Sato attended the forum.")
+    for name in ("Maria Lopez", "Hiroshi Sato"):
+        assert roles(person(record, name)) == [("vice president", "Asian Development Bank")]
+
+
+# -- title normalisation (R6) -----------------------------------------------------------------------------
+
+def test_a_hyphenated_title_is_one_title(read) -> None:
+    record = read("On Monday the vice-mayor of Vilnius Tomas Gulbinas opened the exhibition.")
+    assert roles(person(record, "Tomas Gulbinas")) == [("vice mayor", "Vilnius")]
+
+
+def test_an_office_marked_former_is_a_former_office(read) -> None:
+    record = read("The lecture was given by former foreign minister Erlan Idrissov in Astana on Monday.")
+    assert roles(person(record, "Erlan Idrissov")) == [("former foreign minister", None)]
+
+
+def test_deputy_before_another_title_makes_one_office(read) -> None:
+    record = read("Deputy Secretary Laura Beck addressed the conference in Geneva.")
+    assert roles(person(record, "Laura Beck")) == [("deputy secretary", None)]
+
+
+# -- possessive and anaphoric holders (R7, R9) ------------------------------------------------------
+
+def test_a_possessive_place_holds_the_office(read) -> None:
+    record = read("Almaty region’s Governor Marat Sultangaziyev met the delegation on Monday.")
+    assert roles(person(record, "Marat Sultangaziyev")) == [("governor", "Almaty region")]
+
+
+def test_the_body_named_again_by_its_head_noun_holds_the_office(read) -> None:
+    record = read("The guests toured the Kazakh National Academy of Arts. The Academy’s rector Aigerim Nurlanova "
+                  "showed them the new concert hall.")
+    assert roles(person(record, "Aigerim Nurlanova")) == [("rector", "Kazakh National Academy of Arts")]
+
+
+def test_this_province_is_the_province_just_named(read) -> None:
+    record = read("The delegation travelled to the Sughd region of Tajikistan. It was received by the governor of "
+                  "this province, Rajabboy Ahmadzoda.")
+    assert roles(person(record, "Rajabboy Ahmadzoda")) == [("governor", "Sughd region")]
+
+
+# -- a word spaCy reads as a place before the title (R8) --------------------------------------------
+
+def test_a_town_before_the_title_is_the_offices_place_not_part_of_the_title(read) -> None:
+    record = read("Those present included Kerben Mayor Almaz Tokonov and the guests from Osh.")
+    assert roles(person(record, "Almaz Tokonov")) == [("mayor", "Kerben")]
+
+
+# -- name segmentation (R10) ---------------------------------------------------------------------------
+
+def test_a_peer_keeps_the_title_that_names_him(read) -> None:
+    record = read("Foreign Secretary Lord Cameron visited Astana on Tuesday.")
+    assert person(record, "Lord Cameron")
+
+
+def test_a_body_named_after_its_town_is_not_part_of_the_holders_name(read) -> None:
+    record = read("Director of the Bergen Philharmonic Anne-Lise Berntsen spoke after the concert.")
+    assert roles(person(record, "Anne-Lise Berntsen")) == [("director", "Bergen Philharmonic")]
+
+
+def test_a_place_before_a_comma_and_title_is_not_glued_to_the_name(read) -> None:
+    record = read("Minister of Tourism of the Republic of Kazakhstan Aigerim Sultanova, Mayor of Shymkent "
+                  "Bakhyt Nurov and other guests arrived on Monday.")
+    assert person(record, "Aigerim Sultanova")
+    assert not any(e.type == "person" and "Kazakhstan" in e.name for e in record.entities)
+
+
+def test_a_place_between_title_and_name_is_not_part_of_the_name(read) -> None:
+    record = read("Mayor Lahore Kamran Saeed met the visitors while Dr Ji-woo Park, Mayor of Daejeon, welcomed them.")
+    saeed = person(record, "Kamran Saeed")
+    assert roles(saeed) == [("mayor", None)]  # the office of Daejeon is Park's, not an unattached one
+    assert roles(person(record, "Ji-woo Park")) == [("mayor", "Daejeon")]
+
+
+# -- other clause forms (R11) --------------------------------------------------------------------------
+
+def test_a_body_and_title_after_the_name(read) -> None:
+    record = read('"We are honoured," said Aiko Tanaka, Sendai International Relations Association President.')
+    assert roles(person(record, "Aiko Tanaka")) == [("president", "Sendai International Relations Association")]
+
+
+def test_an_office_in_a_relative_clause(read) -> None:
+    record = read("The speech was given by Anvar Karimov, who is also the Mayor of Bukhara.")
+    assert roles(person(record, "Anvar Karimov")) == [("mayor", "Bukhara")]
+
+
+def test_a_title_that_starts_the_next_clause_is_not_an_appositive(read) -> None:
+    record = read("At the talks with Governor Kim Young-rok, the head of government proposed direct flights.")
+    assert roles(person(record, "Kim Young-rok")) == [("governor", None)]
+
+
+def test_a_generic_office_beside_the_same_office_written_fully_is_dropped(read) -> None:
+    record = read("Foreign Minister Murat Nurtleu met the guests. Minister Nurtleu said the talks went well.")
+    assert roles(person(record, "Murat Nurtleu")) == [("foreign minister", None)]
+
+
+# -- an office whose place the sentence supplies (R2) --------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("A delegation from Gyeongju, led by Mayor Joo Nak-young, arrived in Lincoln on Monday.",
+         "Joo Nak-young", "Gyeongju"),
+        ("Five Ueda officials, Mayor Kenji Tsuchiya among them, visited Peoria last week.", "Kenji Tsuchiya", "Ueda"),
+    ],
+)
+def test_the_group_a_holder_is_named_in_supplies_the_place(read, sentence: str, name: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [("mayor", of)]
+
+
+# -- the head of a body named again by its common name (R4, R9) --------------------------------------
+
+def test_the_head_of_a_zone_named_before_heads_that_zone(read) -> None:
+    record = read("The delegates visited the Khorgos Special Economic Zone on Tuesday. At the site Head of the "
+                  "Special economic zone Mr Nurlan Abenov briefed them.")
+    assert roles(person(record, "Nurlan Abenov")) == [("head", "Khorgos Special Economic Zone")]
+
+
+# -- initials and double surnames (R10) ----------------------------------------------------------------
+
+def test_an_initial_glued_to_a_surname_is_the_same_person_as_the_full_name(read) -> None:
+    record = read("Mayor A.Mambetov said that many houses are being built. Asylbek Mambetov thanked the hosts.")
+    mambetov = person(record, "Asylbek Mambetov")
+    assert "A.Mambetov" in mambetov.aliases
+    assert roles(mambetov) == [("mayor", None)]
+
+
+def test_a_double_surname_after_a_title_is_a_person(read) -> None:
+    record = read("Governor Kim Young-rok welcomed Mayor Hill-Lewis of Cape Town.")
+    assert roles(person(record, "Hill-Lewis")) == [("mayor", "Cape Town")]
+
+
+def test_a_surname_that_is_also_a_village_is_still_a_name(read) -> None:
+    record = read("Secretary General Ahmet Solak opened the meeting. Later Secretary General Solak thanked the guests.")
+    assert roles(person(record, "Ahmet Solak")) == [("secretary general", None)]
+
+
+def test_the_board_of_a_body_is_part_of_the_office_and_the_body_holds_it(read) -> None:
+    record = read("The memorandum was signed by Nigar Aliyeva, Chairman of the Management Board of the Ganja City "
+                  "Tourism Department, on Monday.")
+    assert roles(person(record, "Nigar Aliyeva")) == [
+        ("chairman of the management board", "Ganja City Tourism Department")]
+
+
+def test_an_office_in_service_of_another_office_is_held_in_its_place(read) -> None:
+    record = read('"The region has six large towns," Marat Igaliyev, the Tourism Adviser to the Akim of Akmola '
+                  'region, wrote on Monday.')
+    assert roles(person(record, "Marat Igaliyev")) == [("tourism adviser", "Akmola region")]
+
+
+def test_a_plural_office_before_a_dash_is_held_by_everyone_listed(read) -> None:
+    record = read("The Eurasian Mayors Union held its forum in Kazan. Two members of the Union's board – Mayor of "
+                  "Kazan Ilsur Metshin and Mayor of Ufa Ratmir Mavliev – opened it.")
+    assert roles(person(record, "Ilsur Metshin")) == [("mayor", "Kazan"), ("board member", "Eurasian Mayors Union")]
+    assert roles(person(record, "Ratmir Mavliev")) == [("mayor", "Ufa"), ("board member", "Eurasian Mayors Union")]
+
+
+def test_a_body_name_with_a_plural_title_inside_shares_no_office(read) -> None:
+    record = read("Deputy Chairman of the Cabinet of Ministers - Chairman of the State Committee for National "
+                  "Security Kamchybek Tashiev presented the draft laws.")
+    assert ("minister", None) not in roles(person(record, "Kamchybek Tashiev"))
+
+
+def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(read) -> None:
+    record = read("President of the Union of Black Sea Cities (UBSC) Cemal Arslan visited Batumi. Cemal Arslan "
+                  "met the mayor in the afternoon.")
+    assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
+    assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)

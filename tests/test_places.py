@@ -84,3 +84,83 @@ def test_a_place_carries_the_sentence_it_was_read_from(read) -> None:
     evidence = place(read(text), "Samarkand").evidence
     assert evidence
     assert text[evidence[0].start : evidence[0].end] == evidence[0].sentence
+
+
+def test_a_small_town_after_an_office_of_is_a_place_even_if_read_as_a_name(read) -> None:
+    record = read("The visit was attended by Mayor of Sorgun Kemal Ozturk and the governor of the province.")
+    assert place(record, "Sorgun").country == "TR"
+
+
+def test_a_town_written_with_city_is_linked_to_the_town(read) -> None:
+    record = read("Dumaguete City will send ten students to Oregon next spring.")
+    town = place(record, "Dumaguete City")
+    assert town.country == "PH"
+    assert town.geonames_id == 1714201
+
+
+def test_a_town_listed_with_a_known_place_is_a_place_in_the_articles_country(read) -> None:
+    record = read("Bangladesh will build two economic zones in Khulna and Bheramara for foreign investors.")
+    assert place(record, "Bheramara").country == "BD"
+
+
+def test_a_ward_is_a_place_of_its_own_and_not_its_city(read) -> None:
+    record = read("Osaka's Kita Ward and the French town of Dole signed a friendship agreement.")
+    ward = place(record, "Kita Ward")
+    assert ward.country == "JP"
+    assert place(record, "Osaka").name == "Osaka"
+
+
+def test_a_ku_suffix_and_the_word_ward_are_one_place(read) -> None:
+    record = read("A choir from Nerima-ku sang in Vienna. Nerima Ward has sent a choir every year since 2010.")
+    wards = [e for e in places(record) if "Nerima" in e.name]
+    assert len(wards) == 1
+    assert wards[0].country == "JP"
+
+
+def test_an_arrondissement_is_named_with_its_city(read) -> None:
+    record = read("Lyon's 5th arrondissement signed a partnership with a district of Montreal.")
+    unit = place(record, "5th arrondissement of Lyon")
+    assert unit.country == "FR"
+
+
+def test_a_compass_abbreviation_names_a_region_not_the_country(read) -> None:
+    record = read("Kostanay, N Kazakhstan regions agree to cooperate on grain transport.")
+    assert "Kazakhstan" not in [e.name for e in places(record)]
+    assert place(record, "N Kazakhstan").country == "KZ"
+
+
+def test_the_us_is_the_united_states_but_not_in_an_amount_of_dollars(read) -> None:
+    record = read("The fund holds 300 million US dollars. The US sent a delegation to Tashkent.")
+    us = place(record, "US")
+    assert us.country == "US"
+    assert len([e for e in places(record) if e.country == "US"]) == 1
+
+
+def test_a_source_line_names_no_place(read) -> None:
+    record = read("Tashkent and Seoul agreed to open a direct flight in spring.\nSource: Africa Daily")
+    assert "Africa" not in [e.name for e in places(record)]
+
+
+def test_the_uks_official_name_gives_no_northern_ireland(read) -> None:
+    record = read("The treaty was signed with the United Kingdom of Great Britain and Northern Ireland in June.")
+    assert [e.country for e in places(record)] == ["GB"]
+
+
+def test_the_territory_of_a_governing_body_is_a_place_too(read) -> None:
+    record = read("A delegation of the Government of Turpan City held talks in Almaty on Monday.")
+    assert "Government of Turpan City" in [e.name for e in record.entities if e.type == "organization"]
+    assert place(record, "Turpan City").country == "CN"
+
+
+def test_a_ward_written_first_with_the_word_ward_takes_the_country_of_its_ku_spelling(read) -> None:
+    record = read("Nerima Ward sent a choir to Vienna. A choir from Nerima-ku sang there again in 2010.")
+    wards = [e for e in places(record) if "Nerima" in e.name]
+    assert len(wards) == 1
+    assert wards[0].country == "JP"
+
+
+def test_a_region_and_its_bare_name_are_one_place_unless_the_bare_name_is_a_town(read) -> None:
+    record = read("Officials of Kashkadarya region visited Turkmenistan. The exports of Kashkadarya include "
+                  "cotton. The Turkistan region and the city of Turkistan hosted the forum.")
+    assert "Kashkadarya" in place(record, "Kashkadarya region").aliases
+    assert place(record, "Turkistan region") != place(record, "Turkistan")

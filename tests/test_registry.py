@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from amity.model import Article, Entity, Event, Evidence, InputError, Record, Role, Tie
 from amity.registry import entity_profile, events, ingest, stats, ties, timeline
-from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieRow, TieStageRow
+from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieStageRow
 
 TURKISTAN_ID = 1517945
 
@@ -306,6 +305,18 @@ def test_later_visits_of_both_parties_are_activity_and_keep_a_tie_awake(db: Engi
     assert awake["dormant"] is False
     assert ties(db, as_of=date(2030, 1, 1))[0]["dormant"] is True
     assert ties(db, as_of=date(2030, 1, 1), dormant_years=10)[0]["dormant"] is False
+
+
+def test_a_tie_that_ended_is_over_not_dormant_and_is_counted_as_ended(db: Engine):
+    ended = reading("e05.txt", place("Turkistan", TURKISTAN_ID, "KZ"), place("Üsküdar", 738329, "TR"),
+                    ties=(tie("Turkistan", "Üsküdar", "ended", "2022-03"),), published="2022-03-15")
+    ingest([PLANNED, SIGNED, ended], db)
+
+    [over] = ties(db, as_of=date(2030, 1, 1))
+    assert (over["status"], over["date"], over["dormant"]) == ("ended", "2022-03", False)
+    assert ties(db, status="dormant", as_of=date(2030, 1, 1)) == []
+    assert [t["id"] for t in ties(db, status="ended")] == [over["id"]]
+    assert stats(db)["ties"]["ended"] == 1
 
 
 def test_ties_can_be_filtered_by_party_kind_status_and_date(db: Engine):

@@ -151,3 +151,34 @@ def test_going_back_to_the_first_schema_keeps_every_row(db_url: str) -> None:
         assert "curation" not in {c["name"] for c in inspect(connection).get_columns("ties")}
     engine.dispose()
     assert after == before and all(before)
+
+
+def test_tokens_live_in_a_table_the_migrations_make(db_url: str):
+    from amity.store.tokens import create_token, list_tokens, token_owner
+
+    engine = open_database(db_url)
+    token = create_token(engine, "newsroom")
+
+    assert "web_tokens" in inspect(engine).get_table_names()
+    assert token_owner(engine, token) == "newsroom"
+    assert [t["name"] for t in list_tokens(engine)] == ["newsroom"]
+    engine.dispose()
+
+
+def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_path: Path):
+    from sqlalchemy import text
+
+    from amity.store.tokens import create_token, token_owner
+
+    url = f"sqlite:///{tmp_path / 'amity.db'}"
+    engine = open_database(url)
+    token = create_token(engine, "old")
+    with engine.begin() as connection:  # as an Amity before migration 0006 left it: the table, revision 0005
+        connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    engine.dispose()
+
+    engine = open_database(url)
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head()
+    assert token_owner(engine, token) == "old"
+    engine.dispose()

@@ -189,8 +189,8 @@ def test_both_sides_do_not_resolve_to_a_pair_named_long_before(read) -> None:
 
 
 def test_a_cooperation_agreement_between_twin_towns_is_a_tie_of_its_own(read) -> None:
-    record = read("Rivne and Lublin have been twin cities since 2001. A cooperation agreement between "
-                  "Rivne and Lublin was signed on 3 June 1996.", published="2024-01-10")
+    record = read("Kraków and Lviv have been twin cities since 2001. A cooperation agreement between "
+                  "Kraków and Lviv was signed on 3 June 1996.", published="2024-01-10")
     assert only(record, "sister_city").status == "signed"
     tie = only(record, "cooperation")
     assert (tie.status, tie.date) == ("signed", "1996-06-03")
@@ -270,3 +270,95 @@ def test_a_body_signing_with_several_partners_has_a_tie_with_each(read) -> None:
                   "in 2019.", published="2024-01-10")
     assert pairs(record) == {frozenset({"Ghent University", "Ankara University"}),
                              frozenset({"Ghent University", "Gazi University"})}
+
+
+def test_the_twin_towns_a_town_lists_are_each_a_tie_with_it(read) -> None:
+    record = read("The twin towns of Kraków include Lviv, Nuremberg and Bordeaux.")
+    assert pairs(record) == {frozenset({"Kraków", "Lviv"}), frozenset({"Kraków", "Nuremberg"}),
+                             frozenset({"Kraków", "Bordeaux"})}
+
+
+def test_a_possessive_sister_city_is_paired_with_its_owner_not_with_the_country_it_lies_in(read) -> None:
+    record = read("Bursa's sister city in Kazakhstan, Kentau, is sending a delegation next month.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Bursa", "Kentau"}
+
+
+def test_each_with_takes_the_kind_of_its_own_document(read) -> None:
+    record = read("During the forum, Chengdu signed friendship city agreements with Perth, as well as a "
+                  "cooperation agreement with Lyon.")
+    assert set(only(record, "sister_city").parties) == {"Chengdu", "Perth"}
+    assert set(only(record, "cooperation").parties) == {"Chengdu", "Lyon"}
+
+
+def test_unnamed_interregional_agreements_give_no_tie_between_the_states(read) -> None:
+    record = read("On 8 January President Mirziyoyev visited Kazakhstan, where the sides signed several "
+                  "interregional cooperation agreements.")
+    assert record.ties == []
+
+
+def test_a_memorandum_between_two_states_mentioned_without_a_signing_verb_is_signed(read) -> None:
+    record = read("The cabinet was briefed on the memorandum of understanding between India and Morocco "
+                  "on the peaceful uses of outer space.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"India", "Morocco"}
+    assert tie.status == "signed"
+
+
+def test_a_country_after_from_is_where_a_party_lies_not_a_party(read) -> None:
+    record = read("A cooperation agreement was signed between Chișinău and Iași County from Romania.")
+    assert frozenset({"Chișinău", "Romania"}) not in pairs(record)
+
+
+def test_a_parliament_approving_an_agreement_with_a_state_ratifies_it_for_its_own_state_that_day(read) -> None:
+    record = read("Estonia's Riigikogu on Tuesday approved the transport agreement with Finland that the two "
+                  "governments signed on 2 January 2024.", published="2024-01-10")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Estonia", "Finland"}
+    assert (tie.status, tie.date) == ("ratified", "2024-01-09")
+
+
+def test_the_of_in_the_state_of_texas_does_not_make_texas_a_container(read) -> None:
+    record = read("Officials of Sindh province and the state of Texas signed the accord in Austin on Monday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Sindh", "Texas"}  # Austin is the venue
+
+
+def test_the_signing_of_the_agreement_as_a_noun_names_no_new_signatories(read) -> None:
+    record = read("Bursa Municipality signed a sister city protocol with Kentau on 8 January 2024.\n\n"
+                  "Speaking during the signing of the agreement, the mayor said Turkey and Kazakhstan "
+                  "stand to gain from closer trade.\n")
+    assert pairs(record) == {frozenset({"Bursa", "Kentau"})}
+
+
+def test_a_larger_city_after_a_comma_is_where_the_town_lies(read) -> None:
+    record = read("Kadıköy, Istanbul has signed a sister city agreement with Lyon.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kadıköy", "Lyon"}
+
+
+def test_towns_listed_with_commas_are_each_a_party(read) -> None:
+    record = read("Pavlodar, Kostanay and Almaty signed cooperation agreements with Omsk on Monday.")
+    assert pairs(record) == {frozenset({"Pavlodar", "Omsk"}), frozenset({"Kostanay", "Omsk"}),
+                             frozenset({"Almaty", "Omsk"})}
+
+
+def test_the_akimat_and_khokimiyat_of_two_regions_sign_for_their_regions_and_the_reporting_agency_is_no_party(read) -> None:
+    record = read("The Akimat of Kostanay region and the Khokimiyat of Samarkand region have signed a memorandum "
+                  "of cooperation, Kazinform correspondent reports.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Kostanay region", "Samarkand region"}
+
+
+def test_an_unqualified_protocol_between_twinned_towns_is_their_twinning_protocol(read) -> None:
+    record = read("A protocol was signed between Bursa and Kentau\n\n"
+                  "Bursa and Kentau became sister cities on 8 January 2024 with a protocol signed in Bursa.\n")
+    assert ties(record, "cooperation") == []
+    assert only(record, "sister_city").status == "signed"
+
+
+def test_a_revived_twinning_takes_the_stage_of_its_revival(read) -> None:
+    record = read("In 2014 Lyon suspended its sister city ties with Beirut. On 8 January 2024 Lyon and Beirut "
+                  "signed a new twinning protocol.", published="2024-01-10")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2024-01-08")

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from amity.model import Article, Entity, Event, Evidence, InputError, Record, Role, Tie
 from amity.registry import ingest
 from amity.store.schema import ArticleRow, EntityRow, TieRow
+from amity.store.tokens import create_token
 from amity.web import create_app
-from amity.web.security import create_token
 
 MAX_BODY = 20_000
 

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.text import Text
 
 from amity.cli.app import app, fail, open_registry, rich_table, show
-from amity.cli.options import DbOption, EventStatus, FormatOption, TableFormat, TieStatus, iso
+from amity.cli.options import DbOption, FormatOption, TableFormat, iso
+from amity.vocabulary import EventStatus, TieStatus, TieStatusFilter
 
 curate_app = typer.Typer(help="An analyst's decisions: confirm or reject ties, stages and events, set their status "
                               "or date, merge or split entities. Kept when articles are ingested again.",
@@ -53,7 +54,7 @@ def curate_tie(
     tie_id: Annotated[int, typer.Argument(help="The id 'amity ties' shows.")],
     confirm: Annotated[bool, typer.Option("--confirm", help="The tie (or --stage) is right.")] = False,
     reject: Annotated[bool, typer.Option("--reject", help="The tie (or --stage) is wrong: hidden from lists.")] = False,
-    status: Annotated[TieStatus | None, typer.Option("--status", help="Its stage is this.")] = None,
+    status: Annotated[TieStatusFilter | None, typer.Option("--status", help="Its stage is this.")] = None,
     when: Annotated[str | None, typer.Option("--date", callback=iso, help="Its date is this (YYYY[-MM[-DD]]).")] = None,
     stage: Annotated[TieStatus | None, typer.Option("--stage", help="Confirm or reject this stage of the tie only.")] = None,
     by: ByOption = "cli",
@@ -70,10 +71,9 @@ def curate_tie(
 
       amity curate tie 12 --stage ratified --reject --by ana
     """
-    if status is not None and status.value == "dormant":
+    if status == "dormant":
         raise typer.BadParameter("dormant is judged, not set")
-    _decide("tie", tie_id, confirm, reject, status.value if status else None, when,
-            stage.value if stage else None, by, note, db)
+    _decide("tie", tie_id, confirm, reject, status, when, stage, by, note, db)
 
 
 @curate_app.command("event")
@@ -91,7 +91,7 @@ def curate_event(
 
     Example: amity curate event 7 --status occurred --date 2022-03-10 --by ana
     """
-    _decide("event", event_id, confirm, reject, status.value if status else None, when, None, by, note, db)
+    _decide("event", event_id, confirm, reject, status, when, None, by, note, db)
 
 
 @curate_app.command("merge")
@@ -159,7 +159,7 @@ def curate_log(
     from amity.registry.curation import decisions
 
     with open_registry(db) as engine:
-        found = decisions(engine, target=target.value if target else None, limit=limit)
+        found = decisions(engine, target=target, limit=limit)
     show(found, format, print_decisions)
 
 

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from amity.cli.app import app, fail, open_registry
-from amity.cli.options import DbOption, IncludeRejected, TieKind, TieStatus, day
+from amity.cli.options import DbOption, IncludeRejected, day
+from amity.vocabulary import TieKind, TieStatusFilter
 
 
 class ExportFormat(str, Enum):
@@ -30,7 +31,7 @@ def export_registry(
              "geojson (places and ties on a map), plover (events as PLOVER/CAMEO records).")],
     out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for stdout.")] = "-",
     kind: Annotated[TieKind | None, typer.Option("--kind", help="Only ties of this kind.")] = None,
-    status: Annotated[TieStatus | None, typer.Option("--status", help="Only ties at this stage, or dormant.")] = None,
+    status: Annotated[TieStatusFilter | None, typer.Option("--status", help="Only ties at this stage, or dormant.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", callback=day,
                                               help="Judge dormancy on this day instead of today.")] = None,
     include_rejected: IncludeRejected = False,
@@ -51,7 +52,7 @@ def export_registry(
     from amity.export import TieFilter, export
     from amity.export.output import open_output
 
-    where = TieFilter(kind=kind.value if kind else None, status=status.value if status else None,
+    where = TieFilter(kind=kind, status=status,
                       as_of=date.fromisoformat(as_of) if as_of else None, include_rejected=include_rejected)
     try:
         with open_registry(db) as engine, open_output(out) as handle:

@@ -15,7 +15,7 @@ import typer
 
 from amity.cli.app import err, fail
 from amity.model import Article, Record
-from amity.registry.ingest import Extractor
+from amity.registry.intake import Extractor
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", show_default=False,

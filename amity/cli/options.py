@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from amity.vocabulary import ISO_DATE_PATTERN
+
 DbOption = Annotated[str | None, typer.Option(
     "--db", show_default=False,
     help="Database: sqlite:///file.db, postgresql+psycopg://user@host/name, or a file path "
@@ -27,34 +29,7 @@ InputsArgument = Annotated[list[str], typer.Argument(
 MaxMbOption = Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip inputs larger than this many MB.")]
 
 
-class TieKind(str, Enum):
-    sister_city = "sister_city"
-    cooperation = "cooperation"
-
-
-class TieStatus(str, Enum):
-    proposed = "proposed"
-    planned = "planned"
-    signed = "signed"
-    ratified = "ratified"
-    active = "active"
-    dormant = "dormant"
-
-
-class EventType(str, Enum):
-    visit = "visit"
-    meeting = "meeting"
-    signing = "signing"
-    ratification = "ratification"
-    attendance = "attendance"
-
-
-class EventStatus(str, Enum):
-    occurred = "occurred"
-    planned = "planned"
-
-
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
 
 
 def iso(value: str | None) -> str | None:

@@ -13,25 +13,16 @@ from rich.console import Console
 from rich.text import Text
 
 from amity.cli.app import app, fail, open_registry, rich_table, show
+from amity.cli.options import DbOption, FormatOption, IncludeRejected, TableFormat, day, iso, iso_pair
 from amity.registry.silence import state
-from amity.cli.options import (
-    DbOption,
-    EventType,
-    FormatOption,
-    IncludeRejected,
-    TableFormat,
-    TieKind,
-    TieStatus,
-    day,
-    iso,
-    iso_pair,
-)
+from amity.vocabulary import EventType, TieKind, TieStatusFilter
+
 
 @app.command("ties")
 def list_ties(
     party: Annotated[str | None, typer.Option("--party", "-p", help="Only ties of this party (any of its names).")] = None,
     kind: Annotated[TieKind | None, typer.Option("--kind", help="sister_city or cooperation.")] = None,
-    status: Annotated[TieStatus | None, typer.Option("--status", help="Furthest stage, or dormant.")] = None,
+    status: Annotated[TieStatusFilter | None, typer.Option("--status", help="Furthest stage, or dormant.")] = None,
     since: Annotated[str | None, typer.Option("--since", callback=iso,
                                               help="Only ties with a stage or activity since YEAR or DATE.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", callback=day,
@@ -53,8 +44,8 @@ def list_ties(
     from amity.registry import ties as read_ties
 
     with open_registry(db) as engine:
-        found = read_ties(engine, party=party, kind=kind.value if kind else None,
-                          status=status.value if status else None, since=since,
+        found = read_ties(engine, party=party, kind=kind,
+                          status=status, since=since,
                           as_of=date.fromisoformat(as_of) if as_of else None, dormant_years=dormant_years,
                           include_rejected=include_rejected)
     show(found, format, print_ties)
@@ -101,7 +92,7 @@ def list_events(
     from amity.registry import events as read_events
 
     with open_registry(db) as engine:
-        found = read_events(engine, type=type.value if type else None, between=between,
+        found = read_events(engine, type=type, between=between,
                             include_rejected=include_rejected)
     show(found, format, print_events)
 

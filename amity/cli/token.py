@@ -22,7 +22,7 @@ def token_create(
 
     Example: amity token create --name newsroom-feed
     """
-    from amity.web.security import create_token
+    from amity.store.tokens import create_token
 
     with open_registry(db, create=True) as engine:
         typer.echo(create_token(engine, name))
@@ -31,7 +31,7 @@ def token_create(
 @token_app.command("list")
 def token_list(db: DbOption = None) -> None:
     """List the tokens' ids, names and creation times (never the tokens themselves)."""
-    from amity.web.security import list_tokens
+    from amity.store.tokens import list_tokens
 
     with open_registry(db) as engine:
         for token in list_tokens(engine):
@@ -41,7 +41,7 @@ def token_list(db: DbOption = None) -> None:
 @token_app.command("revoke")
 def token_revoke(token_id: Annotated[int, typer.Argument(help="The id 'amity token list' shows.")], db: DbOption = None) -> None:
     """Revoke a token: requests that use it are refused from now on."""
-    from amity.web.security import revoke_token
+    from amity.store.tokens import revoke_token
 
     with open_registry(db) as engine:
         if not revoke_token(engine, token_id):

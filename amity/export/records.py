@@ -25,8 +25,18 @@ from amity.registry import DORMANT_YEARS, dates
 from amity.registry.curated import badge, visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
-from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
-                                MentionRow, TiePartyRow, TieRow, TieStageRow)
+from amity.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    MentionRow,
+    TiePartyRow,
+    TieRow,
+    TieStageRow,
+)
 
 #: Rows fetched per round trip, and the size of the batches details are read for.
 BATCH = 500

@@ -17,6 +17,8 @@ from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, too_lar
 from amity.model import Article, InputError
 
 _CHUNK = 1 << 16
+#: Python's parser recurses once per level; deeper than its recursion limit is no article anyway.
+_TOO_DEEP = "invalid JSON: nested too deeply"
 
 
 def read_jsonl_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
@@ -62,6 +64,9 @@ def read_jsonl_lines(
         except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield InputError(where, _TOO_DEEP)
+            continue
         yield article_from_record(record, f"{name}:{lineno}", where)
     if not seen:
         yield InputError(source, "empty file")
@@ -75,6 +80,9 @@ def read_json_document(data: bytes, name: str, source: str, max_bytes: int) -> I
         return
     try:
         document = json.loads(text)
+    except RecursionError:
+        yield InputError(source, _TOO_DEEP)
+        return
     except json.JSONDecodeError:
         lines = (line.encode("utf-8") for line in text.split("\n"))
         yield from read_jsonl_lines(lines, name, source, max_bytes)

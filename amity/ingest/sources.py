@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from amity.ingest.clean import clean_article
 from amity.ingest.feeds import read_feed
 from amity.ingest.html import read_html
 from amity.ingest.jsonl import read_json_document, read_jsonl_file, read_jsonl_stream
@@ -29,8 +30,13 @@ def read_sources(paths: Iterable[str], *, max_bytes: int = 10_000_000) -> Iterat
 
     Folders are read recursively in name order, skipping hidden entries.
     No file bigger than `max_bytes` is read; JSON Lines are streamed and the
-    limit applies to each line.
+    limit applies to each line. Articles come out cleaned (`clean_article`).
     """
+    for item in _read_all(paths, max_bytes):
+        yield clean_article(item) if isinstance(item, Article) else item
+
+
+def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Article | InputError]:
     for raw in paths:
         if raw == _STDIN:
             yield from _read_stdin(max_bytes)
@@ -57,18 +63,39 @@ def _read_folder(folder: Path, max_bytes: int, visited: set[Path]) -> Iterator[A
     except OSError as exc:
         yield InputError(str(folder), cannot_read(exc))
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+    shown = [entry for entry in entries if not entry.name.startswith(".")]
+    if not shown:
+        yield InputError(str(folder), "empty folder")
+    for entry in shown:
         path = folder / entry.name
-        if entry.is_dir():
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:  # a link that loops (ELOOP), a file gone meanwhile
+            yield InputError(str(path), cannot_read(exc))
+            continue
+        if is_dir:
             yield from _read_folder(path, max_bytes, visited)
-        elif entry.is_file():
+        elif is_file:
             yield from _read_path(path, str(path), max_bytes)
+        elif entry.is_symlink() and not path.exists():
+            yield InputError(str(path), "link to nothing (dangling symbolic link)")
+        else:
+            yield InputError(str(path), "not a regular file or folder")
 
 
 def _read_path(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
-    """One file, read as its extension says or as its first bytes suggest."""
+    """One file, read as its extension says or as its first bytes suggest.
+
+    Whatever goes wrong reading it ends this file only: one line, then the next file.
+    """
+    try:
+        yield from _read_file(path, source, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - one bad file never ends the batch
+        yield InputError(source, f"cannot read: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                         .rstrip(": "))
+
+
+def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     kind = kind_by_extension(path)
     if kind == "jsonl":
         yield from read_jsonl_file(path, source, max_bytes)

@@ -177,7 +177,7 @@ _FUTURE = re.compile(r"\b(will|shall|to be|is to|are to|tomorrow|expected|schedu
 def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
     """The year of "20 December" in a story published on 10 January: the last such day before
     publication when the sentence tells of the past, the next one when it tells of the future."""
-    window = text[max(0, m.start() - 120) : m.end() + 60].lower()
+    window = _sentence_around(text, m.start(), m.end())
     future = bool(_FUTURE.search(window))
     key = (month, day or 1)
     if future and key < (published.month, published.day) and published.month - month > 6:
@@ -185,6 +185,23 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     if not future and key > (published.month, published.day) and month - published.month > 6:
         return published.year - 1
     return published.year
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The lower-cased text around a date, up to 120 characters before and 60 after it but not
+    beyond its sentence: the tense of the next sentence says nothing of this one's date."""
+    before = text[max(0, start - 120) : start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = text[end : end + 60]
+    cut = _SENTENCE_END.search(after)
+    if cut:
+        after = after[: cut.start()]
+    return (before + text[start:end] + after).lower()
 
 
 def _relative_period(rel: str, unit: str, published: date) -> str:
@@ -202,7 +219,7 @@ def _relative_period(rel: str, unit: str, published: date) -> str:
 def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     """The named weekday nearest the publication date, forward when the sentence speaks of the future."""
     target = _WEEKDAYS[name]
-    window = text[max(0, m.start() - 120) : m.end() + 60].lower()
+    window = _sentence_around(text, m.start(), m.end())
     prefix = m.group(0).lower()
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
     if prefix.startswith("last"):

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, territorial_bodies
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles
 from amity.nlp.mentions import Mention, register_extensions
-from amity.nlp.names import fold, name_key
+from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
@@ -84,11 +84,22 @@ class EntityCluster:
                     continue
                 out = [r for r in out if not (r[0] == title and r[1] is None)]
                 out.append((title, of))
-        return out
+        # "minister" beside "foreign minister": the generic office is the specific one, written shorter
+        return [r for r in out if not any(_more_specific(other, r) for other in out)]
+
+
+def _more_specific(specific: tuple[str, str | None], generic: tuple[str, str | None]) -> bool:
+    """The same office written more fully: its words include all of the generic title's, the words
+    that change an office (deputy, former…) agree, and its `of` agrees or the generic has none."""
+    words, fewer = set(specific[0].split()), set(generic[0].split())
+    if specific == generic or not fewer < words or generic[1] not in (None, specific[1]):
+        return False
+    changing = titles().modifiers | titles().former
+    return {w for w in words if w in changing} == {w for w in fewer if w in changing}
 
 
 @Language.factory("amity_entities")
-def make_entities(nlp: Language, name: str) -> "EntityGrouper":
+def make_entities(nlp: Language, name: str) -> EntityGrouper:
     return EntityGrouper()
 
 
@@ -107,8 +118,11 @@ class EntityGrouper:
     def _resolve(self, doc: Doc) -> list[Mention]:
         people = doc._.person_mentions or []
         surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) >= 2}
+        full_names = {fold(p.name) for p in people if len(p.name.split()) >= 2}
+        # spaCy's guess of a body or place for a person already named: "Cemal Arslan visited ..."
         weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
-                if m.priority <= 1 and len(m.name.split()) == 1 and fold(m.name) in surnames]
+                if m.priority <= 1 and (len(m.name.split()) == 1 and fold(m.name) in surnames
+                                        or fold(m.name) in full_names)]
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
@@ -163,7 +177,8 @@ class EntityGrouper:
             return False
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
-            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government:
+            sister_cities = len(head_words) >= 2 and fold(" ".join(head_words[-2:])) == "sister cities"
+            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government and not sister_cities:
                 return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
@@ -187,7 +202,10 @@ class EntityGrouper:
             if cluster is None and m.type == "person":
                 cluster = _person_for(people, m)
             if cluster is None and m.type == "organization":
-                cluster = by_key.get(("organization", name_key(m.acronym))) if m.acronym else None
+                # "BSEC" after "… Organization (BSEC)": the article's own short form wins over a
+                # well-known body of that short form
+                own = [("organization", name_key(x)) for x in (m.name, m.acronym, m.alias) if x]
+                cluster = next((by_key[k] for k in own if k in by_key), None)
             if cluster is None and m.type == "place" and (m.place is None or m.priority == 0):
                 # an unlinked mention, or a municipality's town, of a place already named ("Porto" twice)
                 cluster = next((c for c in clusters if c.type == "place" and fold(m.name) in
@@ -201,12 +219,14 @@ class EntityGrouper:
             if cluster.place is None and m.place is not None:
                 cluster.place = m.place
             by_key[key] = cluster
-            if m.acronym:
-                by_key[("organization", name_key(m.acronym))] = cluster
+            if m.type == "organization":
+                for x in (m.name, m.acronym, m.alias):
+                    if x:
+                        by_key.setdefault(("organization", name_key(x)), cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         # a lone one-word "person" (no fuller name to join) is more often a misread place or word
-        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1)]
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c))]
         # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
         person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
         for c in clusters:
@@ -296,9 +316,16 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
     if longer.type == "place" and (longer.place is None or shorter.place is None or
                                    longer.place.geonames_id is None or shorter.place.geonames_id is None):
         # "Sejong" and "Sejong city", "Andhra" and "Andhra Pradesh" (not "Turkistan" and "Turkistan region")
-        a, b = fold(longer.name).split(), fold(shorter.name).split()
-        extra = a[len(b):]
-        return a[: len(b)] == b and len(extra) == 1 and extra[0] in _PLACE_SUFFIXES
+        long_words, short_words = fold(longer.name).split(), fold(shorter.name).split()
+        extra = long_words[len(short_words):]
+        if long_words[: len(short_words)] != short_words or len(extra) != 1:
+            return False
+        if extra[0] in _PLACE_SUFFIXES:
+            return True
+        # "Navoi Region" and a bare "Navoi" that names no town: one region ("Turkistan" the city stays apart)
+        same_country = longer.place is None or shorter.place is None or longer.place.country == shorter.place.country
+        return extra[0] in place_words().region_words and same_country and \
+            (shorter.place is None or shorter.place.kind == "region")
     return False
 
 
@@ -320,21 +347,47 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
 
 
 def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None:
-    """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar"."""
-    words = [fold(w) for w in m.name.split()]
+    """A shorter name joins a fuller one that ends (or starts) with it: "Dündar" → "Mustafa Dündar",
+    and an initial stands for a given name: "J. Ortikhodjaev" → "Jakhongir Ortikhodjaev"."""
+    words = fold(m.name).split()
     for cluster in people:
         for other in cluster.mentions:
-            full = [fold(w) for w in other.name.split()]
+            full = fold(other.name).split()
             if len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words):
+                return cluster
+            if _initials_of(words, full):
                 return cluster
     return None
 
 
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """"j ortikhodjaev" for "jakhongir ortikhodjaev": one-letter words that are the initials of the
+    fuller name's given names, and the same surname."""
+    if len(short) < 2 or len(short) > len(full) or short[-1] != full[-1] or short == full:
+        return False
+    initials, given = short[:-1], full[: len(short) - 1]
+    return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given, strict=True))
+
+
+def _two_part_name(cluster: EntityCluster) -> bool:
+    """A one-token name that still has a given name or initial and a surname: "A.Mambetov", or a
+    double surname after a title ("Mayor Hill-Lewis")."""
+    if INITIALLED_NAME.match(cluster.name):
+        return True
+    parts = cluster.name.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts) and any(m.priority >= 4 for m in cluster.mentions)
+
+
 def token_index(entities: list[EntityCluster]) -> dict[int, EntityCluster]:
-    """Token position → the entity mentioned there, for the components that read sentences."""
+    """Token position → the entity mentioned there, for the components that read sentences.
+
+    A dateline ("ANKARA, March 3 —") names where the story was filed, not a party to what
+    it reports, so it is left out."""
     index: dict[int, EntityCluster] = {}
     for cluster in entities:
         for m in cluster.mentions:
+            if m.dateline:
+                continue
             for k in range(m.start, max(m.end, m.start + 1)):
                 index.setdefault(k, cluster)
     return index

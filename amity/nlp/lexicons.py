@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -25,25 +25,84 @@ def _rows(filename: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class Titles:
-    """Office titles (folded surface form → canonical lower-case title) and honorifics."""
+    """Office titles (folded surface form → canonical lower-case title) and honorifics.
+
+    `plurals` maps plural surface forms ("deputy secretaries general") to the canonical title;
+    `modifiers` are words that qualify a following title into one office ("Deputy" + "Secretary");
+    `former` are the words that mark an office as no longer held ("former", "ex-");
+    `place_offices` are canonical titles whose holder is a place (a mayor's town, a governor's region)."""
 
     offices: dict[str, str]
     honorifics: frozenset[str]
     max_tokens: int
+    plurals: dict[str, str] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    place_offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def titles() -> Titles:
     offices: dict[str, str] = {}
     honorifics: set[str] = set()
+    modifiers: set[str] = set()
+    former: set[str] = set()
+    place_offices: set[str] = set()
     for row in _rows("titles.csv"):
         surface = fold(row["title"])
-        if (row.get("kind") or "office") == "honorific":
+        kind = row.get("kind") or "office"
+        if kind == "honorific":
             honorifics.add(surface)
+        elif kind == "modifier":
+            modifiers.add(surface)
+        elif kind == "former":
+            former.add(surface)
         else:
-            offices[surface] = (row.get("canonical") or row["title"]).strip().lower()
+            canonical = (row.get("canonical") or row["title"]).strip().lower()
+            offices[surface] = canonical
+            if (row.get("held_in") or "").strip() == "place":
+                place_offices.add(canonical)
+    plurals = {}
+    for surface, canonical in offices.items():
+        plural = _plural_title(surface)
+        if plural not in offices and " and " not in surface:
+            plurals[plural] = canonical
     longest = max((k.count(" ") + 1 for k in offices), default=1)
-    return Titles(offices, frozenset(honorifics), longest)
+    return Titles(offices, frozenset(honorifics), longest, plurals, frozenset(modifiers),
+                  frozenset(former), frozenset(place_offices))
+
+
+def _plural_title(title: str) -> str:
+    """The plural of an office's name: its head noun in the plural ("heads of state",
+    "secretaries general", "board members")."""
+    words = title.split()
+    if "of" in words[1:]:
+        head = words.index("of") - 1
+    elif len(words) > 1 and words[-1] == "general":
+        head = len(words) - 2
+    else:
+        head = len(words) - 1
+    words[head] = _plural_noun(words[head])
+    return " ".join(words)
+
+
+def _plural_noun(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def people_words() -> dict[str, Any]:
+    """The word lists of the people finder (`people.json`): name particles, place and facility
+    words, anaphoric place nouns and the words that link an office to its holder."""
+    path = resources.files("amity.data").joinpath("people.json")
+    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return words
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ class Mention:
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
 

@@ -14,8 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import default_gazetteer
-from amity.nlp.lexicons import (common_acronyms, demonyms, legal_forms, name_possessives, org_heads, organisations,
-                                place_words, titles)
+from amity.nlp.lexicons import (
+    common_acronyms,
+    demonyms,
+    legal_forms,
+    name_possessives,
+    org_heads,
+    organisations,
+    place_words,
+    titles,
+)
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -41,7 +49,7 @@ _NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "its", "h
 
 
 @Language.factory("amity_organisations")
-def make_organisations(nlp: Language, name: str) -> "OrganisationFinder":
+def make_organisations(nlp: Language, name: str) -> OrganisationFinder:
     return OrganisationFinder()
 
 
@@ -56,7 +64,8 @@ class OrganisationFinder:
         self.common_acronyms = common_acronyms()
 
     def __call__(self, doc: Doc) -> Doc:
-        self._place_tokens = {k for m in doc._.place_mentions or [] for k in range(m.start, m.end)}
+        strong = [m for m in doc._.place_mentions or [] if m.priority >= 2]
+        self._place_tokens = {k for m in strong for k in range(m.start, m.end)}
         self._place_starting = {m.start: m for m in doc._.place_mentions or []}
         mentions: list[Mention] = []
         mentions += self._known(doc)
@@ -91,8 +100,10 @@ class OrganisationFinder:
     def _patterns(self, doc: Doc) -> list[Mention]:
         out = []
         for tok in doc:
-            if tok.lower_ not in ORG_HEADS or not is_capitalised(tok):
-                continue
+            sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
+                and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
+            if tok.lower_ not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
+                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association
             start = self._extend_left(doc, tok.i)
             end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and tok.lower_ in TOWN_BODY_HEADS)
             if start == tok.i and end == tok.i + 1:
@@ -128,8 +139,9 @@ class OrganisationFinder:
                 end += 1
             if end >= len(doc) or doc[end].lower_ not in ORG_HEADS or not is_capitalised(doc[k + 1]):
                 continue
-            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : end + 1].text}"
-            out.append(Mention(tok.i, end + 1, "organization", name, priority=3))
+            last = self._extend_right(doc, end + 1)  # "‘Atameken’ National Chamber of Entrepreneurs"
+            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : last].text}"
+            out.append(Mention(tok.i, last, "organization", name, priority=3))
         return out
 
     def _legal_form_companies(self, doc: Doc) -> list[Mention]:
@@ -242,6 +254,8 @@ class OrganisationFinder:
             if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
                 break
             if tok.lower_ in _CONNECTORS or tok.text == ",":
+                if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in _NOT_NAME_START:
+                    break  # "Parliament of Armenia, the National Assembly": an appositive, another name
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break

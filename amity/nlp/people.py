@@ -3,34 +3,36 @@
 Offices come from the title lexicon in the patterns press releases use:
 "Mayor of Üsküdar Hilmi Türkmen", "TDBB Secretary General Fahri Solak",
 "Kazakh Deputy Minister of Trade Kairat Torebayev", "Maftun Abbasov, Chairman
-of the Board of X", "David Parry (President of Y)". Runs `amity_places` and
-`amity_organisations` first, so the "of" part can be cut at a known name.
+of the Board of X", "David Parry (President of Y)", "Mayor Linda Shaw of Eugene",
+"Zhambyl region's Governor X", "the governor of this province, X". Runs
+`amity_places` and `amity_organisations` first, so the "of" part can be cut at a
+known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
-from amity.nlp.lexicons import demonyms, titles
+from amity.nlp.lexicons import demonyms, people_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
-from amity.nlp.names import fold
+from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
 
 _MAX_NAME_TOKENS = 4
-#: Lower-case words inside names: patronymics and nobiliary particles.
-_NAME_PARTICLES = {"uulu", "kyzy", "ogly", "oglu", "qizi", "bin", "binti", "ibn", "al", "el", "de", "da", "van",
-                   "von", "der", "du", "la"}
-_PLACE_WORDS = {"city", "town", "county", "province", "region", "district", "republic", "ward", "village",
-                "oblast", "state", "kingdom", "emirate", "federation"}
-_FACILITY_WORDS = {"airport", "port", "park", "mosque", "tomb", "mausoleum", "square", "street", "road", "avenue",
-                   "bridge", "station", "palace", "hotel", "resort", "museum", "stadium", "hall", "tower", "gate",
-                   "market", "centre", "center", "zone", "festival", "forum", "summit", "sister", "cities"}
-_PORTFOLIO_TITLES = ("minister", "secretary", "commissioner", "mec")
+_HYPHENS = ("-", "‐", "–")
+_DASHES = ("-", "–", "—")
+_POSSESSIVE = ("’s", "'s")
+#: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
+_MAX_GLOSS_TOKENS = 4
+#: Towns at least this large are places wherever their name is written, not people's names.
+_WELL_KNOWN_POPULATION = 100_000
+
+Role = tuple[str, str | None]
 
 
 @Language.factory("amity_people")
-def make_people(nlp: Language, name: str) -> "PersonFinder":
+def make_people(nlp: Language, name: str) -> PersonFinder:
     return PersonFinder()
 
 
@@ -40,22 +42,55 @@ class PersonFinder:
         self.titles = titles()
         self.gazetteer = default_gazetteer()
         self.demonyms = demonyms()
-        #: First word of each office title → the most words a title starting with it has.
+        words = people_words()
+        self._particles = frozenset(words["name_particles"])
+        self._patronymics = frozenset(words["trailing_patronymics"])
+        self._place_words = frozenset(words["place_words"])
+        self._facility_words = frozenset(words["facility_words"])
+        self._portfolios = tuple(words["portfolio_titles"])
+        self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
+        self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
+        self._region_words = frozenset(words["named_with_region_word"])
+        self._possessive_pronouns = frozenset(words["possessive_pronouns"])
+        self._relative_links = [link.split() for link in words["relative_links"]]
+        self._holder_labels = frozenset(words["ner_holder_labels"])
+        self._peers = frozenset(words["peer_honorifics"])
+        self._group_nouns = frozenset(words["group_nouns"])
+        self._unit_heads = frozenset(words["unit_heads"])
+        self._member_units = frozenset(words["member_units"])
+        self._group_links = [link.split() for link in words["group_links"]]
+        self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
+        #: Words that can be part of an office's name ("Administrative Board Member").
+        self._title_vocabulary = frozenset(w for t in self.titles.offices for w in t.split()) | ORG_HEADS \
+            | self.titles.modifiers
+        #: First word of each office title (singular or plural) → the most words a title starting with it has.
         self._title_first_words: dict[str, int] = {}
-        for title in self.titles.offices:
+        for title in list(self.titles.offices) + list(self.titles.plurals):
             first, n = title.split()[0], len(title.split())
             self._title_first_words[first] = max(n, self._title_first_words.get(first, 0))
         self._title_doc: Doc | None = None
         self._title_lengths: list[int] = []
+        self._starting: dict[int, Mention] = {}
+        self._longest_at: dict[int, Mention] = {}
+        self._ending: dict[int, Mention] = {}
+        self._named_tokens: set[int] = set()
+        self._known: list[Mention] = []
+        self._read_titles: set[int] = set()
+        self._new_places: list[Mention] = []
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
-        self._starting = {}
-        self._ending = {}
+        self._known = known
+        self._starting, self._longest_at, self._ending = {}, {}, {}
+        self._read_titles, self._new_places = set(), []
         self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
+            if m.priority >= 2:
+                longest = self._longest_at.get(m.start)
+                if longest is None or m.end > longest.end:
+                    self._longest_at[m.start] = m
             prev = self._ending.get(m.end)
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
@@ -67,38 +102,56 @@ class PersonFinder:
             m = self._from_ner(doc, ent.start, ent.end)
             if m is not None:
                 people.append(m)
-        anchored = {k for m in people if m.priority >= 4 for k in range(m.start, m.end)}
-        people += self._appositive(doc, anchored)
+        people += self._appositive(doc, {k for m in people if m.priority >= 4 for k in range(m.start, m.end)})
         for m in people:
             m.roles += self._roles_after(doc, m)
+        self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
+        if self._new_places:
+            doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
 
-    # -- names ---------------------------------------------------------------
+    # -- titles ----------------------------------------------------------------
     def _is_title_at(self, doc: Doc, i: int) -> int:
-        """Length of the longest office title starting at token i (0 if none); computed once per doc."""
+        """Length in tokens of the longest office title starting at token i (0 if none); computed once per doc."""
         if self._title_doc is not doc:
             self._title_doc, self._title_lengths = doc, self._title_lengths_of(doc)
-        return self._title_lengths[i]
+        return self._title_lengths[i] if i < len(doc) else 0
 
     def _title_lengths_of(self, doc: Doc) -> list[int]:
+        """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
         words = [fold(t.text) if t.is_alpha else "" for t in doc]
+        glued = [t.text in _HYPHENS and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+                 for i, t in enumerate(doc)]
         breaks = [t.is_space or "\n" in t.whitespace_ for t in doc]
         out = [0] * len(doc)
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
-            for length in range(min(longest, len(doc) - i), 0, -1):
-                if not words[i + length - 1] or any(breaks[i : i + length - 1]):
+            for length in range(min(2 * longest - 1, len(doc) - i), 0, -1):
+                last = i + length - 1
+                if not words[last] or any(breaks[i:last]) or any(not words[k] and not glued[k] for k in range(i, last)):
                     continue
-                if " ".join(words[i : i + length]) in self.titles.offices:
+                if self._title_key(words[i : last + 1]) is not None:
                     out[i] = length
                     break
         return out
 
-    def _is_honorific(self, tok) -> bool:
+    def _title_key(self, words: list[str]) -> str | None:
+        key = " ".join(w for w in words if w)
+        return key if key in self.titles.offices or key in self.titles.plurals else None
+
+    def _canonical(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
+        """The canonical title of the lexicon title doc[start:end], and whether it was written in the plural."""
+        key = " ".join(fold(t.text) for t in doc[start:end] if t.is_alpha)
+        if key in self.titles.offices:
+            return self.titles.offices[key], False
+        return self.titles.plurals[key], True
+
+    def _is_honorific(self, tok: Token) -> bool:
         return fold(tok.text) in self.titles.honorifics
 
+    # -- names -------------------------------------------------------------------
     def _name_run(self, doc: Doc, i: int) -> int:
         """End of a run of capitalised name tokens starting at i (i when there is none)."""
         end = i
@@ -108,12 +161,13 @@ class PersonFinder:
             if tok.text == "-" and end + 1 < sent_end and end > i and not tok.whitespace_:
                 end += 2  # "Choon-hee"
                 continue
-            if end > i and tok.lower_ in _NAME_PARTICLES:
+            if end > i and tok.lower_ in self._particles:
                 end += 1  # "Nurlanbek Turgunbek uulu"
                 continue
-            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".")) or not is_capitalised(tok):
+            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
+                    or not is_capitalised(tok):
                 break
-            if tok.lower_ in _PLACE_WORDS or tok.lower_ in _FACILITY_WORDS:
+            if tok.lower_ in self._place_words or tok.lower_ in self._facility_words:
                 return i  # "Sejong Special Self-Governing City", "Shaka International Airport": not names
             if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
                 if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
@@ -126,114 +180,208 @@ class PersonFinder:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
                                or doc[start].is_punct or doc[start].lower_ == "the"):
             start += self._is_title_at(doc, start) or 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
         if start >= end:
             return None
         span = doc[start:end]
-        if span.text in self.gazetteer or any(t.lower_ in ORG_HEADS or t.lower_ in _FACILITY_WORDS
-                                              or t.lower_ in _PLACE_WORDS or t.pos_ == "VERB" for t in span):
+        if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
+                                              or t.lower_ in self._place_words or t.pos_ == "VERB" for t in span):
             return None
-        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in _NAME_PARTICLES for t in span):
+        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles for t in span):
             return None
-        while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].lower_ in ("uulu", "kyzy", "ogly", "oglu", "qizi"):
+        while end < len(doc) and doc[end].lower_ in self._patronymics:
             end += 1
             span = doc[start:end]
         return Mention(start, end, "person", span.text, priority=2)
 
     def _appositive(self, doc: Doc, covered: set[int]) -> list[Mention]:
-        """Names spaCy missed that an office follows: "and Mehmet Sekmen, Head of Erzurum ..."."""
+        """Names spaCy missed that an office follows: "and Mehmet Sekmen, Head of Erzurum ...".
+
+        The name must stand on its own: it is a run of two to four proper nouns (initials and
+        hyphenated parts allowed) that begins after a word that cannot be part of a name: a
+        lower-case word, punctuation, the start of the sentence, a title or a known place or body.
+        A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or tok.i + 1 >= len(doc) or not self._is_title_at(doc, tok.i + 1):
+            if tok.text != "," or not self._office_follows(doc, tok.i + 1):
                 continue
             start = tok.i
-            words = 0
-            while start - 1 >= 0 and start - 1 not in covered:
+            while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
                 prev = doc[start - 1]
-                hyphened = start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_
                 if prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].is_alpha:
                     start -= 1  # "Choon-hee"
                     continue
-                if not prev.is_alpha or not (is_capitalised(prev) or hyphened):
+                glued = start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_
+                if not prev.is_alpha or not (is_capitalised(prev) and prev.pos_ == "PROPN" or glued) \
+                        or self._is_title_at(doc, prev.i) or self._is_honorific(prev) or "\n" in prev.whitespace_:
                     break
-                if words >= 3 and len(prev) > 1:
-                    break  # up to three names, and initials before them ("S M Shawkat Ali")
                 start -= 1
-                words += 1 if not hyphened else 0
-            while start < tok.i and self._is_honorific(doc[start]):
-                start += 1
-            if tok.i - start < 2 or self._names_a_place_or_body(doc, start, tok.i) \
-                    or any(self._starting.get(k) and self._starting[k].priority >= 2 for k in range(start, tok.i)):
+            words = [t for t in doc[start:tok.i] if t.is_alpha]
+            if not 2 <= len(words) <= _MAX_NAME_TOKENS or sum(len(t) > 1 for t in words) < 2:
                 continue
-            if any(t.lower_ in ORG_HEADS or t.lower_ in _PLACE_WORDS or self._is_title_at(doc, t.i) for t in doc[start:tok.i]):
+            if self._names_a_place_or_body(doc, start, tok.i) \
+                    or any(t.lower_ in ORG_HEADS or t.lower_ in self._place_words for t in words):
                 continue
             out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
         return out
 
+    def _office_follows(self, doc: Doc, k: int) -> bool:
+        """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        first = k
+        while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
+            k += 1
+        return self._is_title_at(doc, k) > 0
+
+    def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
+        known = self._starting.get(start)
+        if known is not None and known.end >= end and known.priority >= 2:
+            return True
+        return self._well_known_place(doc[start:end].text)
+
+    def _well_known_place(self, name: str) -> bool:
+        """A name that is a place wherever it is written: a country, a region, a curated or large town.
+        The small towns of the gazetteer share their names with people ("Solak", "Ali")."""
+        place = self.gazetteer.lookup(name)
+        return place is not None and (place.kind in ("country", "region", "area") or place.curated
+                                      or place.population >= _WELL_KNOWN_POPULATION)
+
+    def _skip_place_before_name(self, doc: Doc, k: int) -> int:
+        """A known place is not the start of a person's name ("Mayor Lahore Kamran Saeed")."""
+        place = self._longest_at.get(k)
+        if place is not None and place.type == "place" and self._name_run(doc, place.end) - place.end >= 2:
+            return place.end
+        return k
+
     def _fill_unattached_offices(self, doc: Doc, people: list[Mention]) -> None:
         """"Hebden Royd Mayor gives speech" ... "Mayor Scott Trickett": an office named with its
-        place but no holder, and a holder named without the place, are one office."""
+        place but no holder, and a holder named without the place, are one office. An office
+        already read as someone's is not unattached."""
         held = {k for m in people for k in range(m.start, m.end)}
         unattached: dict[str, set[str]] = {}
         for i in range(len(doc)):
             length = self._is_title_at(doc, i)
-            if not length or any(k in held for k in range(i + length, min(i + length + 3, len(doc)))):
+            if not length or i in self._read_titles or any(k in held for k in range(i + length, min(i + length + 3, len(doc)))):
                 continue
-            title = self.titles.offices[fold(doc[i : i + length].text)]
+            title, plural = self._canonical(doc, i, i + length)
+            if plural:
+                continue  # "the mayors of A and B": offices of several people
             of, end, title = self._of_part(doc, i + length, title)
-            of = of or self._modifier_before(doc, i)
+            of = of or self._modifier_before(doc, i, title, add_place=False)
             if of and self._name_run(doc, end) == end:
                 unattached.setdefault(title, set()).add(of)
+        held_offices = {role for m in people for role in m.roles}
         for m in people:
             for n, (title, of) in enumerate(m.roles):
                 if of is None and len(unattached.get(title, ())) == 1:
-                    m.roles[n] = (title, next(iter(unattached[title])))
+                    place = next(iter(unattached[title]))
+                    if (title, place) not in held_offices:  # someone else's office, named again
+                        m.roles[n] = (title, place)
 
     # -- roles before the name -------------------------------------------------
     def _title_anchored(self, doc: Doc) -> list[Mention]:
         out: list[Mention] = []
         i = 0
-        pending: list[tuple[str, str | None]] = []
+        pending: list[Role] = []
+        chain: list[int] = []  # where the pending offices are written
+        floor = 0
         while i < len(doc):
             length = 0 if i in self._named_tokens else self._is_title_at(doc, i)
             if not length:
-                pending = []
+                pending, chain = [], []
                 i += 1
                 continue
-            start, end_title, title = self._compound_title(doc, i, length)
-            of_left = self._modifier_before(doc, start)
-            k = end_title
+            start, end_title, title, plural = self._compound_title(doc, i, length, floor if pending else 0)
+            floor = end_title
+            chain += range(start, end_title)
+            of_left = self._modifier_before(doc, start, title)
+            k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
-            if of is None:
-                bare = self._starting.get(k)
-                if bare is not None and bare.type == "place" and self._name_run(doc, bare.end) > bare.end:
-                    of, k = bare.name, bare.end  # "Mayor Islamabad Sheikh Anser Aziz"
             k = self._skip_filler(doc, k)
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left))
-            if k < len(doc) and self._is_title_at(doc, k):
+            if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
+            k = self._skip_place_before_name(doc, k)
             end = self._name_run(doc, k)
+            if end == k + 1 and k > 0 and doc[k - 1].lower_ in self._peers:
+                k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
-                out.append(Mention(k, end, "person", doc[k:end].text, roles=list(pending), priority=4))
+                self._read_titles.update(chain)
+                roles = self._of_after_name(doc, end, pending)
+                if any(of is None for _, of in roles):
+                    group = self._group_holder(doc, chain[0] if chain else i, end)
+                    roles = [(title, of if of is not None else group) for title, of in roles]
+                out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
+                if plural:
+                    for s, e in self._listed_names(doc, end):
+                        out.append(Mention(s, e, "person", doc[s:e].text, roles=list(roles), priority=4))
+                        end = e
                 i = end
             else:
                 i = max(k, i + 1)
-            pending = []
+            pending, chain = [], []
         return out
+
+    def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
+        """A plural office introducing a list after a dash or colon is held by everyone listed:
+        "Three members of the Union's board – Mayor of A X, Mayor of B Y and Mayor of C Z – ..."."""
+        for i in range(len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or i in self._read_titles or i in self._named_tokens:
+                continue
+            title, plural = self._canonical(doc, i, i + length)
+            if not plural:
+                continue
+            of, k, title = self._of_part(doc, i + length, title)
+            if k + 1 < len(doc) and doc[k].text in _POSSESSIVE and doc[k + 1].lower_ in self._member_units:
+                title, k = f"{doc[k + 1].lower_} {title}", k + 2  # "members of the Union's board"
+            if k >= len(doc) or doc[k].text not in _DASHES + (":",):
+                continue
+            sent_end = doc[i].sent.end
+            close = next((x for x in range(k + 1, sent_end) if doc[x].text in _DASHES), sent_end)
+            for m in people:
+                if k < m.start and m.end <= close and (title, of) not in m.roles:
+                    m.roles.append((title, of))
 
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
         end = self._name_run(doc, k)
         return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")") or doc[end].pos_ in ("VERB", "AUX"))
 
-    def _compound_title(self, doc: Doc, i: int, length: int) -> tuple[int, int, str]:
+    def _listed_names(self, doc: Doc, end: int) -> list[tuple[int, int]]:
+        """The further holders of a plural office: "Deputy Secretaries General of X A B and C D"."""
+        out = []
+        while end < len(doc) and doc[end].text in (",", "and"):
+            k = end + 1
+            if doc[end].text == "," and k < len(doc) and doc[k].lower_ == "and":
+                k += 1
+            k = self._skip_filler(doc, k)
+            e = self._name_run(doc, k)
+            if e - k < 2 or self._names_a_place_or_body(doc, k, e):
+                break
+            if e < len(doc) and doc[e].text == "," and self._is_title_at(doc, e + 1):
+                break  # the next name has an office of its own
+            out.append((k, e))
+            end = e
+        return out
+
+    def _compound_title(self, doc: Doc, i: int, length: int, floor: int = 0) -> tuple[int, int, str, bool]:
         """The whole office around a title word: "Deputy Theater Director", "Administrative Board
-        Member", "Organization Department Inspector". Returns (start, end, lower-case title)."""
+        Member", "Deputy Secretary", "former prime minister". Returns (start, end, lower-case title, plural)."""
+        canonical, plural = self._canonical(doc, i, i + length)
         start, end = i, i + length
-        while start - 1 >= 0 and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
+        # a modifier that is also an office ("Deputy") qualifies the office right after it
+        if length == 1 and fold(doc[i].text) in self.titles.modifiers and "\n" not in doc[i].whitespace_ \
+                and self._is_title_at(doc, end):
+            more = self._is_title_at(doc, end)
+            rest, plural = self._canonical(doc, end, end + more)
+            canonical, end = f"{fold(doc[i].text)} {rest}", end + more
+        title_end = end
+        while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
             start -= 1
         k = end
         while k < len(doc) and k - end < 2 and self._title_word(doc, k):
@@ -241,49 +389,175 @@ class PersonFinder:
             more = self._is_title_at(doc, k) if k < len(doc) else 0
             if more:
                 end = k = k + more
-        if (start, end) == (i, i + length):
-            return start, end, self.titles.offices[fold(doc[i : i + length].text)]
-        return start, end, " ".join(t.lower_ for t in doc[start:end])
+        if (start, end) == (i, title_end):
+            title = canonical
+        else:
+            title = " ".join(t.lower_ for t in doc[start:end] if not t.is_punct)
+        former = self._former_before(doc, start)
+        if former is not None:
+            start, title = former, f"former {title}"
+        return start, end, title, plural
+
+    def _former_before(self, doc: Doc, start: int) -> int | None:
+        """"former prime minister", "Former Mayor", "ex-mayor": the office is no longer held."""
+        k = start - 1
+        if k >= 1 and doc[k].text in _HYPHENS and not doc[k].whitespace_:
+            k -= 1
+        if k >= 0 and fold(doc[k].text) in self.titles.former:
+            return k
+        return None
 
     def _title_word(self, doc: Doc, k: int) -> bool:
-        """A capitalised common word that can be part of an office's name, not a name of its own."""
+        """A capitalised common word that can be part of an office's name, not a name of its own.
+        A word spaCy reads as a place or body that no title uses ("Kerben Mayor") is the office's holder."""
         tok = doc[k]
+        if tok.ent_type_ in self._holder_labels and fold(tok.text) not in self._title_vocabulary \
+                and not (k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I"):
+            return False
         return (tok.is_alpha and is_capitalised(tok) and not tok.is_sent_start and not tok.is_stop
                 and not tok.is_upper and k not in self._named_tokens and not self._is_honorific(tok)
-                and "\n" not in tok.whitespace_ and fold(tok.text) not in self.demonyms)
+                and "\n" not in tok.whitespace_ and fold(tok.text) not in self.demonyms
+                and fold(tok.text) not in self.titles.former)
 
-    def _modifier_before(self, doc: Doc, i: int) -> str | None:
-        """"TDBB Secretary General", "Turkistan Mayor", "Kazakh Deputy Minister": who the office is of."""
+    def _modifier_before(self, doc: Doc, i: int, title: str, add_place: bool = True) -> str | None:
+        """Who the office written at i is of, when it is named before it: "TDBB Secretary General",
+        "Turkistan Mayor", "Kazakh Deputy Minister", "Zhambyl region's Governor", "the Academy's
+        rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
+        if i <= 0:
+            return None
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
-        if before is not None and doc[before.start].sent.start == doc[i].sent.start:
+        if before is not None and "\n" not in doc[before.end - 1].whitespace_ and not doc[before.end - 1].is_space:
             return before.office_holder
-        if i > 0 and fold(doc[i - 1].text) in self.demonyms:
+        if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
+        if doc[i - 1].lower_ in self._possessive_pronouns:
+            return self._possessor(doc, i - 1)
+        end = i
+        if doc[i - 1].text in _POSSESSIVE:
+            end = i - 1
+            before = self._ending.get(end)
+            if before is not None and before.priority >= 2:
+                return before.office_holder
+            described = self._described_body(doc, end)
+            if described is not None:
+                return described
+            if before is not None:
+                return before.office_holder
+        start = end
+        while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+                and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
+                and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
+            start -= 1
+        if start == end or (start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha
+                            and not doc[start].is_sent_start):
+            return None
+        name = doc[start:end].text
+        if add_place and self._held_in_place(title) \
+                and not any(m.start == start for m in self._new_places):
+            place = self.gazetteer.lookup(name)
+            self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
+        return name
+
+    def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
+        """Where "of" follows a board inside a body's name ("Management Board of X"), when X is named."""
+        inner = next((x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"), None)
+        if inner is None or doc[inner - 1].lower_ not in self._unit_heads \
+                or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
+                       for x in range(j, inner)):
+            return None
+        after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+        holder = self._longest_at.get(after)
+        return inner if holder is not None and (holder.end == known.end or inner == known.end) else None
+
+    def _described_body(self, doc: Doc, end: int) -> str | None:
+        """"the Academy" (or "the Special economic zone") written after a body named in full
+        ("Eurasian Academy of Arts"): the nearest such body before it."""
+        start = end
+        while start - 1 >= 0 and end - start < 4 and doc[start - 1].is_alpha and doc[start - 1].lower_ != "the":
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the" or start == end:
+            return None
+        words = [fold(t.text) for t in doc[start:end]]
+        if not any(w in ORG_HEADS for w in words):
+            return None
+        best = None
+        for m in self._known:
+            if m.type != "organization" or m.priority < 2 or m.end > start:
+                continue
+            name_words = fold(m.name).split()
+            if name_words[-len(words):] == words or (len(words) == 1 and words[0] in name_words):
+                best = m
+        return best.office_holder if best is not None else None
+
+    def _possessor(self, doc: Doc, k: int) -> str | None:
+        """"its Governor": the place or body the sentence is about: its subject when that is one,
+        else the nearest one named before the pronoun in the sentence."""
+        sent = doc[k].sent
+        mentions = [m for m in self._known if m.priority >= 2 and sent.start <= m.start and m.end <= k
+                    and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
+        for m in mentions:
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
+                return m.office_holder
+        return mentions[-1].office_holder if mentions else None
+
+    def _antecedent_place(self, doc: Doc, k: int, noun: str) -> str | None:
+        """"this province", "the region": the nearest place of that kind named before token k."""
+        kinds = self._anaphoric_places.get(noun, [])
+        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+            kind = m.place.kind if m.place is not None else None
+            last = fold(m.name).split()[-1]
+            if kind in kinds or (last in self._anaphoric_places and any(x in kinds for x in self._anaphoric_places[last])):
+                return m.office_holder
         return None
 
     def _of_part(self, doc: Doc, k: int, title: str) -> tuple[str | None, int, str]:
-        """Read "of X" (and "in Y") after a title; returns (of, next index, title)."""
+        """Read "of X" (and "in Y", "to Z") after a title; returns (of, next index, title)."""
+        if k < len(doc) and doc[k].lower_ == "to" and self._longest_at.get(k + 1):
+            return None, self._longest_at[k + 1].end, title  # "Ambassador to Japan X": not the sending state
+        to_title = k + 2 if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+        if k < len(doc) and doc[k].lower_ == "to" and to_title < len(doc) and self._is_title_at(doc, to_title):
+            # "Adviser to the Akim of Akmola region": the office serves the other office's holder
+            superior = self._is_title_at(doc, to_title)
+            of, end, _ = self._of_part(doc, to_title + superior, self._canonical(doc, to_title, to_title + superior)[0])
+            return (of, end, title) if of is not None else (None, k, title)
+        body = self._longest_at.get(k)
+        if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
+            return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
+        anaphoric = self._anaphoric_of(doc, j)
+        if anaphoric is not None:
+            of, end = anaphoric
+            return of, self._skip_location(doc, end), title
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
-        known = self._starting.get(j)
-        if known is not None and known.priority <= 1:
-            known = None  # spaCy-only names run offices, bodies and holders together
+        known = self._longest_at.get(j)
+        unit = self._unit_of(doc, j, known) if known is not None else None
+        if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
+            return self._of_part(doc, unit, f"{title} of the {doc[j:unit].text.lower()}")
         if known is not None:
             of = known.office_holder
             end = known.end
             tail = self._person_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
+            elif known.type == "place" and doc[j - 1].lower_ == "the":
+                end = self._body_after_place(doc, known.end)
+                if end > known.end:
+                    of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
         else:
+            described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
+            described = self._described_body(doc, described_end) if described_end > j else None
+            if described is not None:  # "Head of the Special economic zone", named in full before
+                return described, described_end, title
             # no known name: the capitalised run, less the person's name at its end
-            portfolio = any(w in title for w in _PORTFOLIO_TITLES)
+            portfolio = any(w in title for w in self._portfolios)
             end = j
             while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
+                                      or self._glued_hyphen(doc, end)
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
@@ -299,33 +573,173 @@ class PersonFinder:
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} of the {doc[j:inner].text.lower()}"
-                    j, k = inner, inner
-                    return self._of_part(doc, k, title)
+                    return self._of_part(doc, inner, title)
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
-            tail = end - 2 if end - j >= 3 else end
-            if end - j >= 3:
-                end = tail
+            end = self._less_holder_name(doc, j, end)
             if end <= j:
+                described = self._described_body(doc, self._description_end(doc, j))
+                if described is not None:
+                    return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            if title.split()[-1] in _PORTFOLIO_TITLES or any(w in title for w in _PORTFOLIO_TITLES):
-                return None, end, f"{title} of {of.lower()}"
-        if end < len(doc) and doc[end].lower_ in ("in", "to") and end + 1 < len(doc) and self._starting.get(end + 1):
-            end = self._starting[end + 1].end
-        return of, end, title
+            if title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios):
+                title = f"{title} {doc[k].lower_} {of.lower()}"
+                if end < len(doc) and doc[end].lower_ == "of":
+                    return self._of_part(doc, end, title)  # "Minister of Culture of the Republic of X"
+                return None, end, title
+        return of, self._skip_location(doc, end), title
+
+    @staticmethod
+    def _glued_hyphen(doc: Doc, k: int) -> bool:
+        """A hyphen written inside a word ("Anne-Lise", "vice-mayor")."""
+        return doc[k].text in _HYPHENS and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_ \
+            and k + 1 < len(doc)
+
+    def _less_holder_name(self, doc: Doc, j: int, end: int) -> int:
+        """A capitalised run after "of" that ends with the holder's name: the name starts where spaCy
+        sees a person, else it is the last two words (a hyphenated word counts once)."""
+        person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
+        if person is not None:
+            return person
+        units = [k for k in range(j, end) if not self._glued_hyphen(doc, k) and not (k > j and self._glued_hyphen(doc, k - 1))]
+        return units[-2] if len(units) >= 3 else end
+
+    def _body_after_place(self, doc: Doc, end: int) -> int:
+        """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
+        words after the town up to the holder's name (where spaCy sees a person, else its last two words)."""
+        units: list[int] = []  # end of each word, hyphenated words counted once
+        k = end
+        while k < len(doc) and len(units) < 5 and is_capitalised(doc[k]) and doc[k].is_alpha \
+                and not self._is_title_at(doc, k) and k not in self._named_tokens:
+            if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B":
+                return k if units else end
+            k += 1
+            while k + 1 < len(doc) and doc[k].text in _HYPHENS and not doc[k].whitespace_ and doc[k + 1].is_alpha:
+                k += 2  # "Marie-Claire"
+            units.append(k)
+        if len(units) < 3 or (k < len(doc) and is_capitalised(doc[k])):
+            return end
+        return units[-3]
+
+    def _description_end(self, doc: Doc, j: int) -> int:
+        """End of a short description after "the": "Special economic zone", "Academy"."""
+        end = j
+        while end < len(doc) and end - j < 4 and doc[end].is_alpha and not self._name_run(doc, end) - end >= 2 \
+                and doc[end].lower_ not in ("of", "and", "in", "to"):
+            end += 1
+            if fold(doc[end - 1].text) in ORG_HEADS:
+                return end
+        return j
+
+    def _anaphoric_of(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
+            return None
+        noun = doc[j + 1]
+        if noun.lower_ not in self._anaphoric_places or is_capitalised(noun):
+            return None
+        named = self._longest_at.get(j + 2)
+        if named is not None and named.type == "place":  # "Akim of the region Ulytau"
+            name = named.office_holder
+            if noun.lower_ in self._region_words and fold(name).split()[-1] not in self._anaphoric_places:
+                name = f"{name} {noun.lower_}"
+            return name, named.end
+        if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
+            return None  # "of the city of X": X is read as the holder elsewhere
+        place = self._antecedent_place(doc, j, noun.lower_)
+        return (place, j + 2) if place is not None else None
+
+    def _skip_location(self, doc: Doc, end: int) -> int:
+        """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
+        if end < len(doc) and doc[end].lower_ in ("in", "to"):
+            k = end + 1
+            if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].lower_ in self._anaphoric_places \
+                    and doc[k + 2].lower_ == "of":
+                k += 3
+            if self._longest_at.get(k):
+                return self._longest_at[k].end
+        return end
+
+    def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> list[Role]:
+        """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's."""
+        if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
+            return list(roles)
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        holder = self._longest_at.get(j)
+        if holder is not None and doc[holder.start].sent.start == doc[end].sent.start:
+            name = holder.office_holder
+        elif j == end + 1 and all(self._held_in_place(title) for title, _ in roles):
+            k = j  # "Mayor Kenji Mori of Nishinomiya": a mayor's "of" is a town, known or not
+            while k < len(doc) and k - j < 3 and doc[k].is_alpha and is_capitalised(doc[k]) \
+                    and not self._is_title_at(doc, k) and doc[k].lower_ not in ORG_HEADS:
+                k += 1
+            if k == j or (k < len(doc) and is_capitalised(doc[k])):
+                return list(roles)
+            name = doc[j:k].text
+            self._new_places.append(Mention(j, k, "place", name, place=self.gazetteer.lookup(name), priority=2))
+        else:
+            return list(roles)
+        return [(title, of if of is not None else name) for title, of in roles]
+
+    def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
+        """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
+        among them", "a delegation from Gyeongju, led by Mayor X"."""
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ == "the" else title_start
+        group_end = None
+        for link in self._group_links:
+            if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
+                group_end = k - len(link)
+                break
+        if group_end is None:
+            e = name_end + 1 if name_end < len(doc) and doc[name_end].text == "," else name_end
+            if [t.lower_ for t in doc[e : e + 2]] != ["among", "them"]:
+                return None
+            group_end = k
+        if group_end > 0 and doc[group_end - 1].text == ",":
+            group_end -= 1
+        if group_end <= 0:
+            return None
+        if doc[group_end - 1].lower_ in self._group_nouns:  # "Kanazawa leaders"
+            noun = group_end - 1
+            before = self._ending.get(noun)
+            if before is not None and before.priority >= 2:
+                return before.office_holder
+            start = noun
+            while start - 1 >= 0 and noun - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+                    and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha:
+                start -= 1
+            return doc[start:noun].text if start < noun else None
+        named = self._ending.get(group_end)  # "a delegation from Gyeongju"
+        if named is None or named.priority < 2:
+            return None
+        p = named.start - 1
+        if p >= 0 and doc[p].lower_ == "the":
+            p -= 1
+        if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
+            return named.office_holder
+        return None
+
+    def _held_in_place(self, title: str) -> bool:
+        """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
+        return title.split()[-1] in self._place_office_heads
 
     def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a body's name ends when a person's name was run into it
         ("Ministry of Culture Atageldy Shamuradov" → "Ministry of Culture")."""
-        if end - start < 3 or (end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_punct):
-            return None
+        if end - start < 3 or (end < len(doc) and (is_capitalised(doc[end]) and not doc[end].is_punct
+                                                    or doc[end].text == "(")):
+            return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
         last_two = doc[end - 2 : end]
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) for t in last_two):
             return None
-        if any(t.text in self.gazetteer for t in last_two):
+        if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
             return None
         cut = end - 2
+        if doc[cut - 1].text in _HYPHENS:
+            return None  # "Sejong Special Self-Governing City"
         if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
                 and cut - 1 > start + 1:
             cut -= 1
@@ -333,39 +747,73 @@ class PersonFinder:
             return None
         return cut
 
+    def _skip_gloss(self, doc: Doc, k: int) -> int:
+        """A parenthesised gloss or acronym between an office and what follows it:
+        "Akim (governor) of ...", "... Black Sea Cities (UBSC) Cemal Arslan", "Lord Mayor of Vienna (Austria) Karl Huber"."""
+        if k >= len(doc) or doc[k].text != "(":
+            return k
+        close = next((c for c in range(k + 1, min(k + 2 + _MAX_GLOSS_TOKENS, len(doc))) if doc[c].text == ")"), None)
+        if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : close]):
+            return k
+        return close + 1
+
     def _skip_filler(self, doc: Doc, k: int) -> int:
-        """Skip honorifics ("Mr") and the dash or comma between two offices of one person."""
-        while k < len(doc) and (self._is_honorific(doc[k]) or doc[k].text in (",", "-", "–", "—") and k + 1 < len(doc)
-                                and (self._is_honorific(doc[k + 1]) or doc[k].text != "," and self._is_title_at(doc, k + 1))):
-            k += 1
+        """Skip what stands between an office and its holder: honorifics ("Mr"), a parenthesised
+        acronym or country, and the dash, comma or "and" between two offices of one person."""
+        while k < len(doc):
+            nxt = k + 1 < len(doc)
+            if self._is_honorific(doc[k]):
+                k += 1
+            elif doc[k].text == "(" and self._skip_gloss(doc, k) > k:
+                k = self._skip_gloss(doc, k)
+            elif nxt and doc[k].text in _DASHES and (self._is_honorific(doc[k + 1]) or self._is_title_at(doc, k + 1)):
+                k += 1
+            elif nxt and doc[k].text == "," and self._is_honorific(doc[k + 1]):
+                k += 1
+            elif nxt and doc[k].lower_ == "and" and is_capitalised(doc[k + 1]) and self._is_title_at(doc, k + 1):
+                k += 1  # "Head of X and Chairman of Y Z"
+            else:
+                break
         return k
 
-    def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
-        known = self._starting.get(start)
-        if known is not None and known.end >= end and known.priority >= 2:
-            return True
-        return doc[start:end].text in self.gazetteer
-
     # -- roles after the name ----------------------------------------------------
-    def _roles_after(self, doc: Doc, m: Mention) -> list[tuple[str, str | None]]:
-        """"Name, Chairman of X" and "Name (President of X)"."""
+    def _roles_after(self, doc: Doc, m: Mention) -> list[Role]:
+        """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
+        "Name, who is also the Mayor of X"."""
         k = m.end
         if k >= len(doc) or doc[k].text not in (",", "("):
             return []
         k += 1
+        k = self._skip_relative_link(doc, k)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
-        roles = []
+        roles: list[Role] = []
+        body_end, holder = self._body_at(doc, k)
+        if holder is not None and self._is_title_at(doc, body_end):
+            length = self._is_title_at(doc, body_end)  # ", Kyoto Global Exchange Association President"
+            title, _ = self._canonical(doc, body_end, body_end + length)
+            after = body_end + length
+            if after >= len(doc) or doc[after].is_punct:
+                self._read_titles.update(range(body_end, after))
+                return [(title, holder)]
         while k < len(doc):
+            first = k
+            while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
+                k += 1  # ", the Tourism Adviser to ..."
             length = self._is_title_at(doc, k)
             if not length:
                 break
-            _, title_end, title = self._compound_title(doc, k, length)
-            of, k2, title = self._of_part(doc, title_end, title)
+            _, title_end, title, _ = self._compound_title(doc, k, length)
+            of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Bağcılar Lokman Çağırıcı": the next person's office
+            if k2 < len(doc) and doc[k2].pos_ in ("VERB", "AUX") and doc[k2].dep_ == "ROOT":
+                break  # ", the head of government suggested ...": the subject of the next clause
+            if k2 > doc[m.start].sent.end:
+                break  # never read across a sentence end
+            self._read_titles.update(range(k, title_end))
             roles.append((title, of))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
@@ -374,3 +822,23 @@ class PersonFinder:
             break
         return roles
 
+    def _body_at(self, doc: Doc, k: int) -> tuple[int, str | None]:
+        """A place or body named at k: a known one, or a capitalised run ending in a body's head
+        noun ("Sendai International Relations Association")."""
+        known = self._longest_at.get(k)
+        end = k
+        while end < len(doc) and end - k < 6 and is_capitalised(doc[end]) and doc[end].is_alpha \
+                and not self._is_title_at(doc, end):
+            end += 1
+        if end - k >= 2 and doc[end - 1].lower_ in ORG_HEADS and (known is None or known.end < end):
+            return end, doc[k:end].text
+        if known is not None:
+            return known.end, known.office_holder
+        return k, None
+
+    def _skip_relative_link(self, doc: Doc, k: int) -> int:
+        """"who is also", "who serves as": the words that link a name to an office after a comma."""
+        for link in sorted(self._relative_links, key=len, reverse=True):
+            if [t.lower_ for t in doc[k : k + len(link)]] == link:
+                return k + len(link)
+        return k

@@ -6,10 +6,10 @@ phrases kept whole. Countries the article names steer ambiguous links.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms, place_words, titles
@@ -19,10 +19,12 @@ from amity.nlp.names import fold
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
 _MAX_TOKENS = 8
 _WELL_KNOWN_POPULATION = 500_000
+#: A town this large, listed with a place, is that town even where the article names no country.
+_TOWN_POPULATION = 15_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
-def _coordinated_with(ent, place_tokens: set[int]) -> bool:
+def _coordinated_with(ent: Span, place_tokens: set[int]) -> bool:
     root = (ent[:-1] if len(ent) > 1 and ent[-1].is_punct else ent).root
     if root.dep_ == "conj" and root.head.i in place_tokens:
         return True
@@ -31,7 +33,7 @@ def _coordinated_with(ent, place_tokens: set[int]) -> bool:
     return False
 
 
-def _inside_longer_entity(doc: Doc, span) -> bool:
+def _inside_longer_entity(doc: Doc, span: Span) -> bool:
     for ent in doc.ents:
         if ent.start <= span.start and span.end <= ent.end:
             return ent.end - ent.start > span.end - span.start
@@ -48,7 +50,7 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     return False
 
 
-def _place_cue(doc: Doc, span) -> bool:
+def _place_cue(doc: Doc, span: Span) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
     Osh"), "X City"/"X Town" or "X Province", or "X, <country or state>" ("Kelowna, British Columbia")."""
     words = place_words()
@@ -67,7 +69,7 @@ def _place_cue(doc: Doc, span) -> bool:
     return False
 
 
-def _listed_with_place(doc: Doc, span, ner_label: list[str]) -> bool:
+def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
     "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
     article must still name the town's country for it to be linked."""
@@ -99,7 +101,7 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
 
 
 @Language.factory("amity_places")
-def make_places(nlp: Language, name: str) -> "PlaceFinder":
+def make_places(nlp: Language, name: str) -> PlaceFinder:
     return PlaceFinder()
 
 
@@ -117,24 +119,29 @@ class PlaceFinder:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
         skipped = _attribution_tokens(doc, words.attribution_words)
+        sent_ends = [n] * n
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                sent_ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
         while i < n:
             tok = doc[i]
             if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
                 continue
-            match = self._compass(doc, i) or self._longest(doc, i, ner_label)
+            match = self._compass(doc, i) or self._longest(doc, i, ner_label, sent_ends[i])
             if match is None:
                 i += 1
                 continue
             found.append(match)
             i = match[1]
         context = frozenset(self._context_countries(doc, found))
-        found = [f for f in found if self._linkable(doc, f, context, ner_label)]
+        strength = {f[0]: self._linkable(doc, f, context, ner_label) for f in found}
+        found = [f for f in found if strength[f[0]]]
         mentions = []
         for start, end, _, lookup_name in found:
             place = self.gazetteer.lookup(lookup_name, context)
-            if place is None and _place_cue(doc, doc[start:end]):
-                # "Gomel Oblast": the cue vouches for a town known here only by an alternate name
+            if place is None:
+                # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
                 countries = frozenset(p.country for p in self.gazetteer.candidates(lookup_name) if p.country)
                 place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
@@ -149,7 +156,9 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
-            mentions.append(Mention(start, end2, "place", name, place=place, priority=2))
+            # a small town vouched for only by its country being named is a weak reading ("Department
+            # of Commerce" in an American story): any organisation's name spaCy found overrides it
+            mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
         unlinked = self._unlinked(doc, mentions)
@@ -179,6 +188,7 @@ class PlaceFinder:
         ("Osaka's Kita Ward", "Edogawa-ku", "Mapo-gu", "the 3rd arrondissement of Lyon")."""
         units = place_words().subcity_units
         taken: set[int] = set()
+        known_countries: dict[str, str | None] = {}
         by_start = {m.start: m for m in linked}
         out: list[Mention] = []
         n = len(doc)
@@ -215,12 +225,15 @@ class PlaceFinder:
             if any(k in taken for k in range(start, end)):
                 continue
             country = city.place.country if city is not None and city.place is not None else units[tok.lower_][1]
-            if country is None and context and len(context) == 1:
-                country = next(iter(context))
-            place = Place(name, "district", country)
+            if country is not None:
+                known_countries.setdefault(fold(name), country)
             written = name if tok.lower_ == "arrondissement" else doc[start:end].text
-            out.append(Mention(start, end, "place", written, place=place, priority=3))
+            out.append(Mention(start, end, "place", written, place=Place(name, "district", country), priority=3))
             taken.update(range(start, end))
+        for m in out:  # "Nerima Ward" and "Nerima-ku": one unit, one country
+            if m.place is not None and m.place.country is None:
+                country = known_countries.get(fold(m.place.name)) or (next(iter(context)) if len(context) == 1 else None)
+                m.place = Place(m.place.name, "district", country)
         return out
 
     @staticmethod
@@ -248,33 +261,36 @@ class PlaceFinder:
                 n = m.end - m.start
                 if doc[tok.i : tok.i + n].text == doc[m.start : m.end].text and \
                         not any(k in taken for k in range(tok.i, tok.i + n)):
-                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=max(m.priority, 2)))
+                    out.append(Mention(tok.i, tok.i + n, "place", m.name, place=m.place, priority=m.priority))
                     taken.update(range(tok.i, tok.i + n))
                     break
         return out
 
     def _linkable(self, doc: Doc, found: tuple[int, int, list[Place], str], context: frozenset[str],
-                  ner_label: list[str]) -> bool:
-        """A town that spaCy did not see as a place must be big, in a country the article names, or
-        announced as a place by its context ("Mayor of X", "X City", "X, Japan"): "Novi" in
-        Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
-        start, end, _, name = found
-        candidates = self.gazetteer.candidates(name, context)
-        if not candidates:
-            return bool(self.gazetteer.candidates(name)) and _place_cue(doc, doc[start:end])
-        if any(p.kind == "country" or p.curated for p in candidates):
-            return True
-        if any(ner_label[k] in ("GPE", "LOC") for k in range(start, end)):
-            return True
-        if any(p.country in context or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
-            return True
-        return _place_cue(doc, doc[start:end])
+                  ner_label: list[str]) -> int:
+        """How well a match is vouched for as a place: 2 firmly, 1 weakly, 0 not at all.
 
-    def _longest(self, doc: Doc, i: int, ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
+        A town that spaCy did not see as a place must be big, announced as a place by its context
+        ("Mayor of X", "X City", "X, Japan"), listed with a place, or (weakly) in a country the
+        article names: "Novi" in Michigan is not the "Novi" of "Novi Grad" in a Bosnian story."""
+        start, end, _, name = found
+        span = doc[start:end]
+        ner_place = any(ner_label[k] in ("GPE", "LOC") for k in range(start, end))
+        candidates = self.gazetteer.candidates(name, context)
+        if not candidates:  # known here only by an alternate name: spaCy or the words around must vouch
+            return 2 if self.gazetteer.candidates(name) and (_place_cue(doc, span) or ner_place) else 0
+        if any(p.kind == "country" or p.curated for p in candidates) or ner_place:
+            return 2
+        if any(p.population >= _WELL_KNOWN_POPULATION for p in candidates) or _place_cue(doc, span):
+            return 2
+        if _listed_with_place(doc, span, ner_label) and any(p.population >= _TOWN_POPULATION for p in candidates):
+            return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        return 1 if any(p.country in context for p in candidates) else 0
+
+    def _longest(self, doc: Doc, i: int, ner_label: list[str], sent_end: int) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
         if fold(doc[i].text).split(" ")[0] not in self.gazetteer.first_words:
             return None
-        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
             span = doc[i : i + length]
             if span[-1].is_punct:
@@ -290,7 +306,7 @@ class PlaceFinder:
         return None
 
     @staticmethod
-    def _plausible(doc: Doc, span, candidates: list[Place], ner_label: list[str]) -> bool:
+    def _plausible(doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
@@ -349,6 +365,6 @@ class PlaceFinder:
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:
         countries = {p.country for _, _, cands, _ in found for p in cands if p.kind == "country" and p.country}
         table = demonyms()
-        countries.update(table[t.lower_] for t in doc if t.lower_ in table and is_capitalised(t))
+        countries.update(table[t.lower_] for t in doc if t.text[:1].isupper() and t.lower_ in table)
         return countries
 

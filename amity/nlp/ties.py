@@ -75,6 +75,8 @@ class TieFinder:
         self.pair_phrases = tuple(cues["pair_phrases"])
         self.joint_work = set(cues["joint_work_lemmas"])
         self.intention = tuple(cues["intention_phrases"])
+        self.sub_state = set(cues["sub_state_modifiers"])
+        self.reporting = tuple(cues["reporting_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -84,7 +86,9 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
-        context = _ArticleContext(entities, title_case_lines(doc))
+        reporters = self._reporters(doc, entities)
+        token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -101,7 +105,9 @@ class TieFinder:
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
                 stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
-            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent):
+            elif sent_events and not sister and self._told_before(sent):
+                stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
+            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None:
                 stage = self._stage(kind, lowered, sent_events, sent, doc)
             else:
                 stage = self._cooperation_stage(sent, lowered, doc)
@@ -109,21 +115,23 @@ class TieFinder:
             if lead is not None:
                 listing = _Listing(lead, [])
             stage = self._ended(sent, lowered, doc, stage)
-            groups: list[list[EntityCluster]] = []
             if stage is not None:
                 groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
                 if not groups and item and listing is not None and listing.parties:
-                    groups = [listing.parties]
+                    groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
-                    groups = [named_before]  # "both sides agreed ...": the one pair just named
-                for parties in groups:
+                    groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if self._unnamed_level(sent):
+                    # "the sides signed several interregional agreements": no tie between the states
+                    groups = [(k, g) for k, g in groups if not _are_states(g)]
+                for group_kind, parties in groups:
                     if stage.generic:
                         generic.append((parties, stage, sent))
                     else:
-                        self._record(ties, kind, parties, stage, sent)
+                        self._record(ties, group_kind, parties, stage, sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
-                listing.parties = found[0] if len(found) == 1 else []
+                listing.parties = found[0][1] if len(found) == 1 else []
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
             named_before = named if len(named) == 2 else []
@@ -131,8 +139,42 @@ class TieFinder:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
-        doc._.ties = _without_package_states(list(ties.values()), context)
+        doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
+
+    def _bare_documents_of_twinnings(self, ties: dict) -> list[TieMention]:
+        """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
+        unqualified document between twinned towns is the twinning's own; a document that names its
+        subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
+        out = []
+        for key, tie in ties.items():
+            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
+            if twin is None or not all(self._only_bare_documents(sent) for sent in tie.sentences):
+                out.append(tie)
+                continue
+            for sent in tie.sentences:
+                self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
+        return out
+
+    def _only_bare_documents(self, sent: Span) -> bool:
+        nouns = [t for t in sent if t.lower_ in self.agreements or t.lemma_.lower() in self.agreements]
+        return bool(nouns) and all(
+            t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
+                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                for c in t.children) for t in nouns)
+
+    def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
+        """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
+        out = set()
+        text = doc.text.lower()
+        words = "|".join(re.escape(w) for w in self.reporting)
+        for c in entities:
+            if c.type != "organization":
+                continue
+            for name in {m.name.lower() for m in c.mentions}:
+                if re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})\b", text):
+                    out.add(id(c))
+        return out
 
     @staticmethod
     def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
@@ -186,11 +228,16 @@ class TieFinder:
             for e in events:
                 if e.type == wanted and e.status == status:
                     stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                    if stage == "signed" and self._approved(sent):
-                        stage = "ratified"  # "the council approved the agreement signed in May"
+                    approval = self._approved(sent) if stage == "signed" else None
+                    if approval is not None:
+                        # "the council approved on Tuesday the agreement signed in May"
+                        date = self._own_date(approval, sent, doc)
+                        return _Stage("ratified", date, date is not None)
                     return _Stage(stage, e.date, e.date_sentence == sent.start)
-        if self._approved(sent):
-            return _Stage("ratified", _sentence_date(sent, doc), True)
+        approval = self._approved(sent)
+        if approval is not None:
+            date = self._own_date(approval, sent, doc)
+            return _Stage("ratified", date, date is not None)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
@@ -200,15 +247,33 @@ class TieFinder:
             return _Stage("active")
         return None
 
-    def _approved(self, sent: Span) -> bool:
-        """"The Seimas approved the agreement", "the city council voted to approve the twinning"."""
+    def _approved(self, sent: Span):
+        """The verb or noun of approval in "The Seimas approved the agreement", "the city council
+        voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
                     tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
                 if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
-                    return True
-        return False
+                    return tok
+        return None
+
+    @staticmethod
+    def _own_date(token, sent: Span, doc: Doc) -> str | None:
+        """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
+        Tuesday), not one in a clause of another verb."""
+        for d in _sentence_dates(sent, doc):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            for _ in range(6):
+                if node.i == token.i:
+                    return d.value
+                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
+                    break
+                node = node.head
+        return None
 
     def _agreed(self, sent: Span) -> bool:
         """"agreed to set up a partnership", "decided to establish sister-city relations": a verb of
@@ -243,6 +308,12 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True)
+        document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
+        if document is not None:
+            # "the Memorandum of Understanding between India and Morocco": a document that exists
+            if agreed or any(c.lower_ == "draft" for c in document.children):
+                return _Stage("proposed", between_only=True)
+            return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
             return None
         if agreed:
@@ -251,6 +322,19 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _document_of(self, between):
+        """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
+        node = between.head
+        for _ in range(3):
+            if node.pos_ not in ("NOUN", "PROPN", "ADP"):
+                return None
+            if node.lower_ in self.agreements or node.lemma_.lower() in self.agreements:
+                return node
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
@@ -263,6 +347,31 @@ class TieFinder:
         if not tie_words:
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _told_before(self, sent: Span) -> bool:
+        """A sentence that names the signing only by a noun with a definite, unqualified document
+        ("Speaking during the signing of the agreement, ...", "The signing of the deal comes weeks
+        after ..."): the signing the article has already reported, not one between its names."""
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.signing_lemmas for t in sent):
+            return False
+        for trigger in sent:
+            if trigger.lower_ not in ("signing", "signature", "conclusion"):
+                continue
+            for prep in trigger.children:
+                if prep.lower_ != "of":
+                    continue
+                for noun in prep.children:
+                    if (noun.lower_ in self.agreements or noun.lemma_.lower() in ("document", *self.agreements)) \
+                            and any(c.lower_ in ("the", "this", "that") for c in noun.children) \
+                            and not any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
+                        return True
+        return False
+
+    def _unnamed_level(self, sent: Span) -> bool:
+        """Agreements said to be between units below the states ("interregional") that the
+        sentence does not name."""
+        return any((t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+                   and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in sent)
 
     def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
         """"both sides", "the two regions": a reference to a pair of that kind ("countries" are
@@ -310,24 +419,25 @@ class TieFinder:
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: "_ArticleContext", events: list[EventMention],
-                 between_only: bool = False) -> list[list[EntityCluster]]:
+                 between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
         a "between" phrase ("the partnership between A and B")."""
-        sides = self._with_sides(sent, token_entity, events)
-        if sides is not None:
-            left = self._normalise(_distinct([context.town_of(c, kind) for c in sides[0]]), kind)
-            right = self._normalise(_distinct([context.town_of(c, kind) for c in sides[1]]), kind)
-            pairs = [[a, b] for a in left for b in right if a is not b]
-            if pairs:
-                return pairs
+        out: list[tuple[str, list[EntityCluster]]] = []
+        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events):
+            side_kind = own_kind or kind
+            left = self._normalise(_distinct([context.town_of(c, side_kind) for c in left_side]), side_kind)
+            right = self._normalise(_distinct([context.town_of(c, side_kind) for c in right_side]), side_kind)
+            out += [(side_kind, [a, b]) for a in left for b in right if a is not b]
+        if out:
+            return out
         segments = self._between(sent, token_entity)
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie
-            return [g for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+            return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
-        return self._groups(found, sent, kind, context, events, bool(segments))
+        return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
     def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: "_ArticleContext",
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
@@ -338,6 +448,11 @@ class TieFinder:
             states = context.countries_named([x for e in events for x in e.extra])
             if len(states) >= 2:
                 parties = states
+        owner = self._twins_owner(sent, context) if kind == "sister_city" and not between else None
+        partners = [p for p in parties if p is not owner]
+        if owner is not None and partners:
+            # "Rochester's sister city in Japan, Fukuchiyama", "the twin towns of Bursa include A, B and C"
+            return [[owner, p] for p in partners]
         if len(parties) < 2:
             anchor = None
             if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
@@ -358,15 +473,18 @@ class TieFinder:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
 
-    @staticmethod
-    def _with_sides(sent: Span, token_entity: dict[int, EntityCluster],
-                    events: list[EventMention]) -> tuple[list[EntityCluster], list[EntityCluster]] | None:
+    def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
+                    events: list[EventMention]) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
         """"X signed an agreement with A, B and C": the subject's parties on one side, those after
-        "with" on the other; a "between" inside a purpose clause ("to facilitate trade between ...")
-        does not name the signatories."""
-        for e in events:
-            verb = e.trigger
-            if verb is None or verb.pos_ not in ("VERB", "AUX") or e.type != "signing":
+        each "with" on the other, with the kind its own document gives ("friendship city agreements
+        with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
+        facilitate trade between ...") does not name the signatories."""
+        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None]
+        approval = self._approved(sent)
+        if approval is not None:
+            verbs.insert(0, approval)
+        for verb in verbs:
+            if verb.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("conj", "xcomp"):
@@ -374,14 +492,33 @@ class TieFinder:
             withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)]
             if not subjects or not withs:
                 continue
-            left = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
-            w = withs[0]
-            end = w.right_edge.i + 1
-            clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"), end)
-            right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
-            if left and right:
-                return left, right
-        return None
+            if verb.lemma_.lower() in self.ratified:
+                # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
+                left = _distinct([token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity
+                                  and token_entity[t.i].place is not None and token_entity[t.i].place.kind == "country"])
+            else:
+                lo = min(s.left_edge.i for s in subjects)
+                hi = max(s.right_edge.i for s in subjects) + 1
+                left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
+            out = []
+            for w in withs:
+                end = w.right_edge.i + 1
+                clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
+                               or t.lower_ == "with" and t.i != w.i), end)
+                right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
+                if left and right:
+                    out.append((left, right, self._document_kind(w.head)))
+            if out:
+                return out
+        return []
+
+    def _document_kind(self, noun) -> str | None:
+        """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
+        cooperation agreement" does not; None when the "with" hangs on no document."""
+        if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
+            return None
+        words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
+        return "sister_city" if any(c in words for c in self.sister) else "cooperation"
 
     @staticmethod
     def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
@@ -417,6 +554,23 @@ class TieFinder:
             if groups:
                 return groups
         return []
+
+    @staticmethod
+    def _twins_owner(sent: Span, context: "_ArticleContext") -> EntityCluster | None:
+        """The town whose twins the sentence lists: the possessive or "of" owner of "sister
+        city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
+        token_entity = context.token_entity
+        for tok in sent:
+            if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
+                    not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+                continue
+            for child in tok.children:
+                owner = token_entity.get(child.i) if child.dep_ == "poss" else None
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    owner = next((token_entity.get(g.i) for g in child.children if g.dep_ == "pobj"), None)
+                if owner is not None:
+                    return context.town_of(owner)
+        return None
 
     @staticmethod
     def _sentence_parties(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
@@ -507,6 +661,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
     ("signed ... in Tashkent")."""
     out: list[EntityCluster] = []
     previous: EntityCluster | None = None
+    previous_end = -1
     k = start
     while k < end:
         cluster = token_entity.get(k)
@@ -521,6 +676,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             previous = cluster
             while k < end and token_entity.get(k) is cluster:
                 k += 1
+            previous_end = k
             continue
         if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
             # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
@@ -536,24 +692,49 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
             continue
         abroad = previous is not None and previous.place is not None and cluster.place is not None \
             and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
-        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad and (
+        # the glue must follow the previous name itself: "the state of Texas" is no container of Sindh
+        adjacent = previous_end in (k - 1, k - 2)
+        container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad \
+            and adjacent and (
             cluster.type == "place" and previous.type in ("place", "organization")
             and (glue == "(" or cluster.place is not None and cluster.place.kind in ("country", "region")
                  and not (previous.place is not None and previous.place.kind == "country")
                  # "Edogawa Ward, Tokyo": the city a ward or district lies in
                  or glue == "," and cluster.place is not None and cluster.place.kind == "city"
-                 and previous.type == "place" and (previous.place is None or previous.place.kind == "district"))
+                 and previous.type == "place" and (previous.place is None or previous.place.kind == "district"
+                                                   or _larger_city_after_comma(doc, k, end, previous, cluster, token_entity)))
             # "the Agency of the Ministry of ...": the parent body is not a party
             or cluster.type == "organization" and previous.type == "organization" and glue == "of")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
-        venue = glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
+        origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
+            and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
+        venue = origin or glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
         previous = cluster
         while k < end and token_entity.get(k) is cluster:
             k += 1
+        previous_end = k
     return out
+
+
+def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
+                             token_entity: dict[int, EntityCluster]) -> bool:
+    """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
+    town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
+    if town.place is None or city.place is None or town.place.country != city.place.country:
+        return False
+    if city.place.population <= town.place.population:
+        return False
+    j = k
+    while j < end and token_entity.get(j) is city:
+        j += 1
+    if j + 1 < end and doc[j].lower_ in (",", "and"):
+        after = token_entity.get(j + 1)
+        if after is not None and after.place is not None and after.place.country == city.place.country:
+            return False
+    return True
 
 
 def _possessive_before(doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
@@ -571,8 +752,10 @@ class _ArticleContext:
     """What the whole article says about its parties: which town a municipality stands for,
     which town and which countries it is mostly about."""
 
-    def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset()):
+    def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
+                 token_entity: dict[int, EntityCluster] | None = None):
         self.entities = entities
+        self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
         self._places = {fold(c.name): c for c in entities if c.type == "place"}

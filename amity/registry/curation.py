@@ -18,7 +18,6 @@ verdict, and the latest status and date set are its status and date.
 """
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,21 +27,17 @@ from typing import Any, Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from amity.model import TIE_STAGES
-from amity.vocabulary.names import name_key
-from amity.registry import events as event_rules
-from amity.registry import reshape, targets
-from amity.registry import ties as tie_rules
+from amity.registry import event_rules, reshape, targets, tie_rules
 from amity.registry.curated import when
-from amity.registry.merge import Touched
+from amity.registry.merge import Touched, take_merge_lock
 from amity.store import session_of, writer
 from amity.store.schema import DecisionRow, EntityNameRow, EntityRow, EventReportRow, EventRow, MentionRow, TieRow, TieStageRow
+from amity.vocabulary import EVENT_STATUSES, TIE_STAGES, is_iso_date
+from amity.vocabulary.names import name_key
 
 Target = Literal["tie", "event"]
 Action = Literal["confirm", "reject", "set_status", "set_date"]
 ACTIONS: tuple[str, ...] = ("confirm", "reject", "set_status", "set_date")
-EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class CurationError(ValueError):
@@ -398,6 +393,7 @@ def _writing(db: Engine | Session) -> Any:
             db.flush()
             return
         with Session(writer(db)) as session, session.begin():
+            take_merge_lock(session)
             yield session
 
     return _scope()
@@ -417,20 +413,9 @@ def _checked(action: str, value: str | None, statuses: tuple[str, ...]) -> str |
     value = (value or "").strip()
     if action == "set_status" and value not in statuses:
         raise CurationError(f"status must be one of: {', '.join(statuses)}")
-    if action == "set_date" and not _real_date(value):
+    if action == "set_date" and not is_iso_date(value):
         raise CurationError("date must be YYYY, YYYY-MM or YYYY-MM-DD (a real month and day)")
     return value
-
-
-def _real_date(value: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist (not 2021-13 or 2021-02-30)."""
-    if not _DATE.match(value):
-        return False
-    try:
-        datetime.fromisoformat((value + "-01-01")[:10])
-    except ValueError:
-        return False
-    return True
 
 
 def _record(session: Session, target: str, key: str, target_id: int | None, action: str, value: Any,

@@ -7,7 +7,6 @@ ISO strings compare in calendar order, so no parsing is needed.
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 

@@ -10,8 +10,8 @@ sign of life.
 """
 from __future__ import annotations
 
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Row, and_, select
@@ -22,6 +22,7 @@ from amity.registry.curated import badge, visible
 from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
+from amity.vocabulary import ENDED
 
 DORMANT_YEARS = 3
 
@@ -58,7 +59,7 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
 def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
     """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated or ended: never
     dormant)."""
-    return and_(TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years), TieRow.status != "ended")
+    return and_(TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years), TieRow.status != ENDED)
 
 
 def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of: date | None = None,
@@ -71,7 +72,7 @@ def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of:
                                           .where(TiePartyRow.tie_id.in_({t.id for t in rows}))).all())
     names = names_of(session, set().union(*parties.values()))
     cutoff = dates.years_before(as_of or date.today(), dormant_years)
-    silent = {tie.id for tie in rows if tie.seen_until is not None and tie.seen_until < cutoff and tie.status != "ended"}
+    silent = {tie.id for tie in rows if tie.seen_until is not None and tie.seen_until < cutoff and tie.status != ENDED}
     return [{
         "id": tie.id,
         "kind": tie.kind,

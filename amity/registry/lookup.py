@@ -12,10 +12,9 @@ from collections import defaultdict
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.vocabulary.names import fold, name_key
 from amity.registry.curated import visible
-from amity.store.schema import (ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow,
-                                MentionRow)
+from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, MentionRow
+from amity.vocabulary.names import fold, name_key
 
 
 def entities_named(session: Session, name: str) -> list[EntityRow]:

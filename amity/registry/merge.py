@@ -6,19 +6,51 @@ article and its facts, remembering what they touched; `tidy` then
 re-summarises the events and ties touched and drops whatever no article
 speaks of any more. A corrected article is `forget` + `write` + `tidy` in
 one transaction.
+
+Every transaction that merges into the shared entities, events and ties
+begins with `take_merge_lock`, so that concurrent writers (two `amity
+ingest` runs, web workers, a bulk merge) each see what the others stored.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+import hashlib
+
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
-from amity.vocabulary.names import name_key
-from amity.registry import events, ties
+from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, group_entities
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
+from amity.vocabulary.names import name_key
+
+
+#: The PostgreSQL advisory lock all merges share: a fixed 63-bit number derived from this module's name.
+MERGE_LOCK_ID = int.from_bytes(hashlib.sha256(b"amity.registry.merge").digest()[:8], "big") >> 1
+
+
+def take_merge_lock(session: Session) -> None:
+    """Wait until no other transaction is merging, and hold that until this transaction ends.
+
+    Call it first thing in every transaction that writes articles or
+    curation into the registry. A merge looks things up, then inserts
+    what it did not find: two merges at once under READ COMMITTED both miss
+    the entity, tie or event the other is adding and store it twice (or
+    one aborts on a unique key). The things a merge reads cannot be
+    listed beforehand per article (events join by overlapping
+    participants, municipalities by their town's name, names resolve to
+    entities another article named differently), so one lock covers every
+    merge. Only the merge is serialised: reading articles (the slow part)
+    still runs in parallel, and SQLite already has one writer at a time
+    (BEGIN IMMEDIATE), so there this does nothing.
+
+    A transaction-level advisory lock is released by COMMIT or ROLLBACK,
+    so a writer that dies cannot leave it held.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MERGE_LOCK_ID})
 
 
 @dataclass
@@ -57,7 +89,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched) 
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
-        new_events.add(events.report(session, article_id, event, participants, names.find(event.place, evidence)))
+        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence)))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]
@@ -67,33 +99,33 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched) 
             parties = [_town(names, p, evidence) for p in parties]  # type: ignore[arg-type]
         if len(set(parties)) < 2:
             continue
-        touched.ties.add(ties.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
+        touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
                                         evidence))
-    touched.gatherings += events.participants_of(session, new_events).values()
+    touched.gatherings += event_rules.participants_of(session, new_events).values()
 
 
-def forget(session: Session, article_id: int) -> Touched:
-    """Delete an article and all its facts; what they were attached to."""
+def forget(session: Session, *article_ids: int) -> Touched:
+    """Delete articles and all their facts; what they were attached to."""
     touched = Touched(
-        entities=set(session.scalars(select(MentionRow.entity_id).where(MentionRow.article_id == article_id))),
-        events=set(session.scalars(select(EventReportRow.event_id).where(EventReportRow.article_id == article_id))),
-        ties=set(session.scalars(select(TieStageRow.tie_id).where(TieStageRow.article_id == article_id))),
+        entities=set(session.scalars(select(MentionRow.entity_id).where(MentionRow.article_id.in_(article_ids)))),
+        events=set(session.scalars(select(EventReportRow.event_id).where(EventReportRow.article_id.in_(article_ids)))),
+        ties=set(session.scalars(select(TieStageRow.tie_id).where(TieStageRow.article_id.in_(article_ids)))),
     )
-    touched.gatherings = list(events.participants_of(session, touched.events).values())
-    session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+    touched.gatherings = list(event_rules.participants_of(session, touched.events).values())
+    session.execute(delete(ArticleRow).where(ArticleRow.id.in_(article_ids)))
     return touched
 
 
 def tidy(session: Session, touched: Touched) -> None:
     """Re-summarise touched events and ties and drop entities, events and ties no article supports."""
     for event_id in sorted(touched.events):
-        events.refresh(session, event_id)
+        event_rules.refresh(session, event_id)
     session.flush()
     tie_ids = set(touched.ties)
     for gathering in touched.gatherings:
-        tie_ids |= ties.ties_of(session, gathering)
+        tie_ids |= tie_rules.ties_of(session, gathering)
     for tie_id in sorted(tie_ids):
-        ties.refresh(session, tie_id)
+        tie_rules.refresh(session, tie_id)
     session.flush()
     if not touched.entities:
         return

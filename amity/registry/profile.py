@@ -11,7 +11,6 @@ from amity.registry.lookup import docs_of, entities_named, latest_events, names_
 from amity.store import session_of
 from amity.store.schema import EntityNameRow, EntityRow, EventRow, MentionRow, RoleRow, TiePartyRow, TieRow
 
-
 #: Events a profile lists: the latest ones (an entity in thousands of articles has thousands).
 EVENTS_SHOWN = 50
 

@@ -15,10 +15,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from amity.registry import event_rules, tie_rules
+from amity.store.schema import (
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    MentionRow,
+    RoleRow,
+    TiePartyRow,
+    TieRow,
+    TieStageRow,
+)
 from amity.vocabulary.names import name_key
-from amity.registry import events, ties
-from amity.store.schema import (EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, MentionRow,
-                                RoleRow, TiePartyRow, TieRow, TieStageRow)
 
 
 @dataclass
@@ -159,7 +169,7 @@ def _retie(session: Session, stages: list[TieStageRow] | tuple[TieStageRow, ...]
         if len(parties) < 2:  # a tie of a thing with itself: not a tie
             session.delete(stage)
             continue
-        target_tie = ties.tie_for(session, tie.kind, parties, stage.status, stage.date)
+        target_tie = tie_rules.tie_for(session, tie.kind, parties, stage.status, stage.date)
         if target_tie.curation is None and tie.curation is not None:  # the analyst's decision goes along
             for column in ("curation", "curated_by", "curated_at", "curated_status", "curated_date"):
                 setattr(target_tie, column, getattr(tie, column))
@@ -179,10 +189,10 @@ def _rename(session: Session, entity: EntityRow) -> None:
 
 def _refresh(session: Session, done: Reshaped) -> None:
     for event_id in sorted(done.events):
-        events.refresh(session, event_id)
+        event_rules.refresh(session, event_id)
     session.flush()
     for tie_id in sorted(done.ties):
-        ties.refresh(session, tie_id)
+        tie_rules.refresh(session, tie_id)
     session.flush()
     done.ties = set(session.scalars(select(TieRow.id).where(TieRow.id.in_(done.ties))))
     done.events = set(session.scalars(select(EventRow.id).where(EventRow.id.in_(done.events))))

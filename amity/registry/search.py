@@ -24,14 +24,13 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from weakref import WeakKeyDictionary
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, and_, bindparam, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from amity.vocabulary.names import fold
 from amity.registry.changes import articles_version, registry_version
 from amity.registry.curated import visible
 from amity.registry.listing import describe_ties
@@ -45,6 +44,7 @@ from amity.store.schema import (
     TiePartyRow,
     TieRow,
 )
+from amity.vocabulary.names import fold
 
 FTS_TABLE = "articles_fts"
 SNIPPET_CHARS = 90

@@ -25,10 +25,10 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from amity.vocabulary.names import name_key
 from amity.registry import dates
 from amity.registry.lookup import group_pairs
 from amity.store.schema import EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
+from amity.vocabulary.names import name_key
 
 Fingerprint = dict[str, Any]  # {"type": str, "geonames_id": int | None, "names": [name keys]}
 

@@ -18,7 +18,9 @@ from amity.store.errors import StoreError
 
 DEFAULT_PATH = "amity.db"
 ENV_VAR = "AMITY_DB"
-_SQLITE_TIMEOUT_S = "5"  # how long a writer waits for another one before "database is locked"
+# How long a writer waits for the others before "database is locked". SQLite's waiting is not first come,
+# first served: a writer can wait while two others take turns for a whole run of stored records.
+_SQLITE_TIMEOUT_S = "60"
 _PG_CONNECT_TIMEOUT_S = 5
 SERVING_POOL = 20
 _SERVING = {"pool_size": SERVING_POOL, "max_overflow": -1}

@@ -13,10 +13,9 @@ create exactly these tables; change both together.
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so that later migrations (and SQLite's batch mode) can find them.
@@ -66,14 +65,25 @@ class _Edited(_Curated):
     curated_date: Mapped[str | None] = mapped_column(String(32))
 
 
+#: Docs that say where an article came from, not which article it is: any number of articles may have them.
+ANONYMOUS_DOCS = ("stdin",)
+_NAMED_DOC = text("doc NOT IN (" + ", ".join(f"'{d}'" for d in ANONYMOUS_DOCS) + ")")
+
+
 class ArticleRow(Base):
-    """One stored article; `text` is what the evidence offsets index into (headline included)."""
+    """One stored article; `text` is what the evidence offsets index into (headline included).
+
+    One article per doc (but "stdin") and per url: a new version replaces the
+    old, so a second row of either is a registry written by two writers at once.
+    """
 
     __tablename__ = "articles"
+    __table_args__ = (Index("uq_articles_doc", "doc", unique=True, sqlite_where=_NAMED_DOC,
+                            postgresql_where=_NAMED_DOC),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     doc: Mapped[str] = mapped_column(String(1000), index=True)
-    url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    url: Mapped[str | None] = mapped_column(String(2000), index=True, unique=True)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(32))
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -240,6 +250,17 @@ class TieStageRow(_Evidence, _Curated, Base):
     status: Mapped[str] = mapped_column(String(16))
     date: Mapped[str | None] = mapped_column(String(32))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class TokenRow(Base):
+    """A token that allows writing (and reading a private server): only its SHA-256 is kept (`amity.store.tokens`)."""
+
+    __tablename__ = "web_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class DecisionRow(Base):

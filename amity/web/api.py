@@ -17,32 +17,38 @@ from pydantic import BaseModel, Field, field_validator
 from amity.export import FORMATS, TieFilter
 from amity.model import Article
 from amity.registry import stats as read_stats
-from amity.registry.listing import DORMANT_YEARS
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
+from amity.registry.listing import DORMANT_YEARS
 from amity.registry.search import search as run_search
+from amity.vocabulary import (
+    ISO_DATE_PATTERN,
+    ISO_DAY_PATTERN,
+    EntityType,
+    EventStatus,
+    EventType,
+    TieKind,
+    TieStatusFilter,
+)
 from amity.web import downloads, paging
+from amity.web.auth import require_reader, require_writer
 from amity.web.filters import country as country_filter
 from amity.web.filters import drawn_ties
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
 from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
-from amity.web.security import require_reader, require_writer
 from amity.web.sessions import Db
 from amity.web.writes import store_article_in_thread
 
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-DAY = r"^\d{4}-\d{2}-\d{2}$"
-
 router = APIRouter(prefix="/api", tags=["registry"], dependencies=[Depends(require_reader)])
 
-Kind = Literal["sister_city", "cooperation"]
-Stage = Literal["proposed", "planned", "signed", "ratified", "ended", "active", "dormant"]
+Kind = TieKind
+Stage = TieStatusFilter
 TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id"]
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.")]
-Since = Annotated[str | None, Query(pattern=ISO_DATE, description="A year, YYYY-MM or YYYY-MM-DD.")]
+Since = Annotated[str | None, Query(pattern=ISO_DATE_PATTERN, description="A year, YYYY-MM or YYYY-MM-DD.")]
 IncludeRejected = Annotated[bool, Query(description="Also those an analyst rejected (marked in `curation`).")]
 
 
@@ -76,7 +82,7 @@ def _day(value: str | None) -> date | None:
 def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Query(max_length=60)] = None,
               kind: Kind | None = None, stage: Stage | None = None, since: Since = None,
               sort: TieSort = "id", order: Literal["asc", "desc"] = "asc",
-              as_of: Annotated[str | None, Query(pattern=DAY, description="Judge dormancy on this day.")] = None,
+              as_of: Annotated[str | None, Query(pattern=ISO_DAY_PATTERN, description="Judge dormancy on this day.")] = None,
               include_rejected: IncludeRejected = False,
               limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date.
@@ -94,7 +100,7 @@ def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | N
                   country: Annotated[str | None, Query(max_length=60)] = None, kind: Kind | None = None,
                   stage: Stage | None = None, since: Since = None,
                   rejected: Annotated[Literal["1"] | None, Query(description="1: also rejected ties.")] = None,
-                  as_of: Annotated[str | None, Query(pattern=DAY, description="Dormancy judged on this day.")] = None,
+                  as_of: Annotated[str | None, Query(pattern=ISO_DAY_PATTERN, description="Dormancy judged on this day.")] = None,
                   years: Annotated[int, Query(ge=1, le=100, description="Years of silence that make a tie dormant.")]
                   = DORMANT_YEARS) -> StreamingResponse:
     """Every tie the registry page (or the remain-on-paper page) shows for these filters (no paging), streamed."""
@@ -118,7 +124,7 @@ def get_tie(db: Db, tie_id: int) -> JSONResponse:
 
 @router.get("/entities", response_model=Page, summary="People, organisations and places")
 def list_entities(db: Db, name: Annotated[str | None, Query(max_length=200)] = None,
-                  type: Literal["person", "organization", "place"] | None = None,
+                  type: EntityType | None = None,
                   country: Annotated[str | None, Query(max_length=8)] = None,
                   limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Entities by id; `name` matches any of their names, accents and case aside."""
@@ -142,8 +148,8 @@ def get_event(db: Db, event_id: int) -> JSONResponse:
 
 
 @router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
-def list_events(db: Db, type: Literal["visit", "meeting", "signing", "ratification", "attendance"] | None = None,
-                status: Literal["occurred", "planned"] | None = None, since: Since = None, until: Since = None,
+def list_events(db: Db, type: EventType | None = None,
+                status: EventStatus | None = None, since: Since = None, until: Since = None,
                 entity: Annotated[int | None, Query(description="Only events this entity took part in.")] = None,
                 include_rejected: IncludeRejected = False,
                 limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
@@ -177,7 +183,7 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="The article's text (the first line may be its headline).")
     title: str | None = Field(None, max_length=2000)
     url: str | None = Field(None, max_length=2000)
-    published: str | None = Field(None, pattern=ISO_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    published: str | None = Field(None, pattern=ISO_DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")
 
     @field_validator("text")
     @classmethod
@@ -192,7 +198,7 @@ class ArticleIn(BaseModel):
                         413: {"description": "Body over the size limit"}})
 async def post_article(body: ArticleIn, request: Request,
                        owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
-    """Ingest through `amity.registry.ingest`: new, unchanged (same text), or replaced (same doc or URL)."""
+    """Ingest through `amity.registry.intake`: new, unchanged (same text), or replaced (same doc or URL)."""
     article = Article(doc=body.doc, text=body.text, title=body.title, url=body.url, published=body.published,
                       source=f"api ({owner})")
     outcome, article_id = await store_article_in_thread(request.app, article)
@@ -241,7 +247,7 @@ def stats(db: Db) -> JSONResponse:
 @router.get("/export/{format}", summary="The registry in an export format, streamed (as `amity export`)")
 def export(request: Request, format: Literal[tuple(FORMATS)],  # type: ignore[valid-type]
            kind: Kind | None = None, status: Stage | None = None,
-           as_of: Annotated[str | None, Query(pattern=DAY)] = None) -> StreamingResponse:
+           as_of: Annotated[str | None, Query(pattern=ISO_DAY_PATTERN)] = None) -> StreamingResponse:
     """json, jsonl, csv, graphml, gexf, geojson or plover; `kind`, `status`, `as_of` choose the ties."""
     where = TieFilter(kind=kind, status=status, as_of=_day(as_of))
     chunks = downloads.export_stream(request.app.state.engine, format, where)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -23,13 +23,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from amity import __version__
-from amity.registry.ingest import Extractor
+from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
 from amity.web import api, curation_api, curation_forms, drawings, forms, pages
+from amity.web.body_limit import BodyLimit
+from amity.web.headers import SecurityHeaders
 from amity.web.paging import CursorError
+from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.render import make_templates, render
-from amity.web.security import BodyLimit, SecurityHeaders, ensure_tables
 from amity.web.tiles import tiles_from
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
@@ -53,11 +55,6 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     """
     map_tiles = tiles_from(tiles, tiles_attribution)
     engine = open_database(db_url, serving=True)
-    try:
-        ensure_tables(engine)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise explain(exc, describe(engine)) from None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -67,6 +64,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
         engine.dispose()
 
     app = FastAPI(title="Amity", version=__version__, lifespan=lifespan,
+                  dependencies=[Depends(refuse_control_characters)],
                   description="The registry of international partnerships Amity reads from the news: ties and their "
                               "stages, entities, events and the articles every fact comes from. Lists take an opaque "
                               "`cursor` and answer `next_cursor`. Writes (adding articles, analysts' decisions) need "
@@ -110,7 +108,7 @@ def _error(request: Request, status: int, title: str, detail: str, headers: dict
     return response
 
 
-_TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Not allowed", 404: "Not found",
+_TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Not allowed", 404: "Not found", 422: "Bad request",
            405: "Method not allowed", 413: "Too large"}
 
 
@@ -124,6 +122,8 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": _plain(exc.errors())}, status_code=422)
+    if any(e.get("type") == CONTROL_CHARACTER for e in exc.errors()):
+        return _error(request, 422, "Bad request", "A parameter holds a control character.")
     if any(e.get("loc", [None])[0] == "path" for e in exc.errors()):  # /ties/abc: no such page
         return _error(request, 404, "Not found", f"There is nothing at {request.url.path}.")
     problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())

@@ -13,11 +13,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from amity.registry import curation
+from amity.vocabulary import TieStatus
 from amity.web import paging
+from amity.web.auth import require_reader, require_writer
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import event_detail
 from amity.web.reads.ties import tie_detail
-from amity.web.security import require_reader, require_writer
 
 router = APIRouter(prefix="/api", tags=["curation"], dependencies=[Depends(require_reader)])
 
@@ -32,7 +33,7 @@ class DecisionIn(BaseModel):
     action: Literal["confirm", "reject", "set_status", "set_date"]
     value: str | None = Field(None, max_length=32, description="set_status: the status (a tie's stage, or "
                               "occurred/planned for an event); set_date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    stage: Literal["proposed", "planned", "signed", "ratified", "active"] | None = Field(
+    stage: TieStatus | None = Field(
         None, description="Ties only: confirm or reject this stage of the tie rather than the tie.")
     note: str | None = Field(None, max_length=2000, description="Why, in a few words.")
 

@@ -1,7 +1,7 @@
 """The HTML forms of curation, on the tie, event and entity pages: shown to a signed-in browser only.
 
 Each POST checks the CSRF token (403 when it is missing or wrong, see
-`amity.web.security`), then the signed-in token (401 without one), takes the
+`amity.web.csrf`), then the signed-in token (401 without one), takes the
 decision in that token's name, and redirects back to the page it came from
 (POST/redirect/GET). A decision that cannot be taken is a 400 page saying why;
 a form's decisions are taken in one transaction, so an edit whose date is
@@ -21,8 +21,11 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from amity.registry import curation
+from amity.registry.merge import take_merge_lock
 from amity.store import writer
-from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
+from amity.store.tokens import token_owner
+from amity.web.auth import SESSION_COOKIE
+from amity.web.csrf import check_csrf
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -45,6 +48,7 @@ def _taken(request: Request, back: str, *calls: Call) -> Response:
     """Take the form's decisions, all or none (each call gets the one write session), and go back to `back`."""
     try:
         with Session(writer(request.app.state.engine)) as session, session.begin():
+            take_merge_lock(session)
             for call in calls:
                 call(session)
     except curation.UnknownTarget as exc:

@@ -17,21 +17,22 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
+from amity.vocabulary import ENTITY_TYPES, TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import vendor
+from amity.web.auth import require_reader
 from amity.web.filters import drawn_ties
 from amity.web.pages import Text
-from amity.web.sessions import Db
 from amity.web.reads import network
-from amity.web.reads.ties import KINDS, STAGES, TieQuery
+from amity.web.reads.ties import TieQuery
 from amity.web.render import render
-from amity.web.security import require_reader
+from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,
                    include_in_schema=False)
 
 Limit = Annotated[int, Query(ge=1, le=network.MAX_LIMIT)]
 #: The legend's node types (colours in amity.css, read by the drawings' scripts).
-TYPES = ("place", "organization", "person")
+TYPES = tuple(reversed(ENTITY_TYPES))
 
 
 @router.get("/graph")
@@ -63,5 +64,5 @@ def map_page(request: Request, db: Db, country: Text = None, kind: Text = None, 
 def _common(where: TieQuery, found: network.Drawn, limit: int) -> dict[str, Any]:
     """What both pages show: the filters, the legend's values, and the drawn ties with their parties named."""
     ties = [{**t, "parties": [{"id": p, "name": found.entities[p].name} for p in t["parties"]]} for t in found.ties]
-    return {"where": where, "limit": limit, "default_limit": network.DEFAULT_LIMIT, "kinds": KINDS,
-            "stages": STAGES, "types": TYPES, "ties": ties, "truncated": found.truncated}
+    return {"where": where, "limit": limit, "default_limit": network.DEFAULT_LIMIT, "kinds": TIE_KINDS,
+            "stages": TIE_STATUS_FILTERS, "types": TYPES, "ties": ties, "truncated": found.truncated}

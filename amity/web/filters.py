@@ -13,10 +13,11 @@ import re
 from fastapi import HTTPException
 
 from amity.registry.countries import country_code
-from amity.web.reads.ties import KINDS, STAGES, TieQuery
+from amity.vocabulary import ISO_DATE_PATTERN, ISO_DAY_PATTERN, TIE_KINDS, TIE_STATUS_FILTERS
+from amity.web.reads.ties import TieQuery
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(ISO_DATE_PATTERN)
+ISO_DAY = re.compile(ISO_DAY_PATTERN)
 COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
 
 
@@ -51,5 +52,5 @@ def country(value: str | None) -> str | None:
 
 def drawn_ties(country_code: str | None, kind: str | None, stage: str | None) -> TieQuery:
     """The ties the graph and the map draw: of a country, a kind, at a stage ('dormant' too)."""
-    return TieQuery(country=country(country_code), kind=choice("kind", kind, KINDS),
-                    stage=choice("stage", stage, STAGES))
+    return TieQuery(country=country(country_code), kind=choice("kind", kind, TIE_KINDS),
+                    stage=choice("stage", stage, TIE_STATUS_FILTERS))

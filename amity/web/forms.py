@@ -1,7 +1,7 @@
 """The HTML forms that change something: signing in and out with a token, and adding an article.
 
 Every one carries the CSRF token (double-submit cookie, see
-`amity.web.security`); adding an article also needs a signed-in token.
+`amity.web.csrf`); adding an article also needs a signed-in token.
 """
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ from starlette.responses import Response
 
 from amity.model import Article
 from amity.registry import content_hash
+from amity.store.tokens import token_owner
+from amity.vocabulary import ISO_DATE_PATTERN
+from amity.web.auth import SESSION_COOKIE
+from amity.web.csrf import check_csrf
 from amity.web.render import render
-from amity.web.security import SESSION_COOKIE, check_csrf, token_owner
 from amity.web.writes import store_article_in_thread
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
 _SESSION_DAYS = 30
 
 

@@ -16,20 +16,20 @@ from starlette.responses import Response
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
-from amity.registry.search import search as run_search
-from amity.web import paging
 from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
+from amity.registry.search import search as run_search
 from amity.registry.silence import silent_years, why_silent
+from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
+from amity.web import paging
+from amity.web.auth import require_reader
 from amity.web.filters import ISO_DATE, ISO_DAY, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
 from amity.web.reads.ties import (
-    KINDS,
     SORTS,
-    STAGES,
     TieQuery,
     recent_stages,
     tie_count,
@@ -37,7 +37,6 @@ from amity.web.reads.ties import (
     tie_page,
 )
 from amity.web.render import render
-from amity.web.security import require_reader
 from amity.web.sessions import Db
 
 router = APIRouter(dependencies=[Depends(require_reader)], default_response_class=HTMLResponse,
@@ -74,7 +73,7 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
         return _remain_on_paper(request, db, as_of, years, sort, order, cursor)
     where = TieQuery(party=(party or "").strip() or None,
                      country=country_filter(country),
-                     kind=choice("kind", kind, KINDS), stage=choice("stage", stage, STAGES),
+                     kind=choice("kind", kind, TIE_KINDS), stage=choice("stage", stage, TIE_STATUS_FILTERS),
                      since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
                      include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
@@ -83,7 +82,7 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {
         "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
-        "kinds": KINDS, "stages": STAGES, "paged": bool(cursor),
+        "kinds": TIE_KINDS, "stages": TIE_STATUS_FILTERS, "paged": bool(cursor),
     })
 
 

@@ -17,7 +17,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from amity import __version__
-from amity.web.security import csrf_token, remember_csrf, signed_in
+from amity.vocabulary import EVENT_STATUSES, TIE_STAGES
+from amity.web.auth import signed_in
+from amity.web.csrf import csrf_token, remember_csrf
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -30,6 +32,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["label"] = label
     env.globals["version"] = __version__
     env.globals["query"] = query
+    env.globals["tie_stages"] = TIE_STAGES
+    env.globals["event_statuses"] = EVENT_STATUSES
     env.tests["rejected"] = rejected
     return Jinja2Templates(env=env)
 

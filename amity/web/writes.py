@@ -1,4 +1,4 @@
-"""Adding an article from the web: through `amity.registry.ingest`, one at a time.
+"""Adding an article from the web: through `amity.registry.intake`, one at a time.
 
 spaCy's pipeline is not meant to be run from several threads at once, and
 each article is one transaction anyway, so web ingests queue on a lock.
@@ -12,11 +12,11 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-
 from fastapi import HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from amity.ingest.clean import clean_article
 from amity.model import Article
 from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
@@ -24,7 +24,8 @@ from amity.store.schema import ArticleRow
 
 
 def store_article(app: Any, article: Article) -> tuple[str, int]:
-    """Ingest one article: ("new" | "unchanged" | "replaced", its id)."""
+    """Ingest one article, cleaned as the readers clean files: ("new" | "unchanged" | "replaced", its id)."""
+    article = clean_article(article)
     if len(article.full_text) > MAX_CHARS:
         raise HTTPException(status_code=413, detail=f"article longer than the {MAX_CHARS:,} characters Amity reads")
     engine = app.state.engine

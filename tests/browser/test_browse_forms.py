@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
 FORM = "main form.stacked"
 
 NEW_TITLE = "Genoa and Marseille agree on a harbour partnership"

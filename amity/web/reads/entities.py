@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.vocabulary.names import fold
 from amity.registry.curated import badge
 from amity.registry.curation import decisions_about
 from amity.registry.lookup import with_relatives
@@ -21,6 +20,7 @@ from amity.store.schema import (
     TiePartyRow,
     TieRow,
 )
+from amity.vocabulary.names import fold
 from amity.web import paging
 from amity.web.reads.events import latest_of
 from amity.web.reads.ties import describe

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
-from amity.store.schema import EntityRow, TiePartyRow, TieRow
+from amity.store.schema import EntityRow, TiePartyRow
 from amity.web.reads.ties import TieQuery, chosen
 
 DEFAULT_LIMIT = 2000

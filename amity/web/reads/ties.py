@@ -8,20 +8,18 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from amity.model import TIE_STAGES
 from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
 from amity.registry.lookup import entities_named, group_pairs, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
+from amity.vocabulary import TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.reads.events import latest_of
 
 #: Columns the registry can be sorted by (the `sort` query parameter).
 SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id")
-STAGES = (*TIE_STAGES, "dormant")
-KINDS = ("sister_city", "cooperation")
 EVENTS_LISTED = 50  # a tie page lists its parties' latest so many events
 
 
@@ -105,7 +103,7 @@ def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
     elif sort == "country":
         value = tie["countries"][0] if tie["countries"] else None
     elif sort == "stage":
-        value = STAGES.index(tie["status"]) if tie["status"] in STAGES else None
+        value = TIE_STATUS_FILTERS.index(tie["status"]) if tie["status"] in TIE_STATUS_FILTERS else None
     elif sort in ("date", "last_activity"):
         value = dates.span(tie[sort])[0] if tie[sort] else None
     elif sort == "silence":  # ascending: the longest silent first

@@ -1,9 +1,9 @@
 """Tie lifecycle: one tie per kind and set of parties, with the history of its stages.
 
 Each article's report of a tie is a stage row. The tie's `status` is the
-furthest stage reported, in the order of `amity.model.TIE_STAGES`
-(active < proposed < planned < signed < ratified: any stage beats a bare
-mention), and its `date` is that stage's date. `last_activity` is the
+furthest stage reported, in the order of `amity.vocabulary.TIE_STAGES`
+(active < proposed < planned < signed < ratified < ended: any stage beats a
+bare mention), and its `date` is that stage's date. `last_activity` is the
 latest visit or meeting that both parties (or their municipalities) took
 part in. An analyst's decisions (`amity.registry.curation`) win: a rejected
 stage does not count, a rejected event is no activity, and a status or date
@@ -16,14 +16,13 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from amity.model import TIE_STAGES, Evidence
+from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
 from amity.registry.lookup import with_relatives
-from amity.store.schema import (ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow,
-                                TieStageRow)
+from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
-ACTIVITY_TYPES = ("visit", "meeting")
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
 
 

@@ -9,11 +9,11 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from amity.model import TIE_STAGES
 from amity.registry.changes import registry_version
 from amity.registry.curated import visible
 from amity.store import session_of
 from amity.store.schema import ArticleRow, EntityRow, EventRow, IngestErrorRow, TieRow
+from amity.vocabulary import ENTITY_TYPES, TIE_STAGES
 
 LAST_ERRORS = 5
 
@@ -50,7 +50,7 @@ def _count(session: Session) -> dict[str, Any]:
                            .limit(LAST_ERRORS)).all()
     return {
         "articles": session.scalar(select(func.count()).select_from(ArticleRow)),
-        "entities": {t: by_type.get(t, 0) for t in ("person", "organization", "place")},
+        "entities": {t: by_type.get(t, 0) for t in ENTITY_TYPES},
         "events": session.scalar(select(func.count()).select_from(EventRow).where(visible(EventRow))),
         "ties": {s: by_status.get(s, 0) for s in reversed(TIE_STAGES)},
         "ingest_errors": session.scalar(select(func.count()).select_from(IngestErrorRow)),

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from amity.model import Article, InputError, Record
 from amity.registry import curation, merge
 from amity.store import writer
-from amity.store.schema import ArticleRow, IngestErrorRow
+from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, IngestErrorRow
 
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
@@ -50,8 +50,6 @@ BATCH_WAIT_S = 1.0
 #: PostgreSQL's "deadlock detected" and "could not serialize": the batch is merged again article by article.
 _ONE_BY_ONE_AGAIN = frozenset({"40P01", "40001"})
 
-#: Docs that name where an article came from, not which article it is: never a reason to replace.
-_ANONYMOUS_DOCS = frozenset({"stdin"})
 
 
 @dataclass
@@ -157,6 +155,7 @@ def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> li
         return [_store(engine, *ready[0])]
     try:
         with Session(engine) as session, session.begin():
+            merge.take_merge_lock(session)
             return [_merge(session, *item) for item in ready]
     except DBAPIError as exc:
         if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
@@ -172,6 +171,7 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
     """One article in one transaction: unchanged, new, or replacing its earlier version."""
     try:
         with Session(engine) as session, session.begin():
+            merge.take_merge_lock(session)
             return _merge(session, article, record, digest)
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile
@@ -190,8 +190,8 @@ def _merge(session: Session, article: Article, record: Record, digest: str) -> O
     try:
         if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
             return "unchanged"
-        previous = _previous_version(session, article)
-        touched = merge.forget(session, previous) if previous is not None else merge.Touched()
+        previous = _previous_versions(session, article)
+        touched = merge.forget(session, *previous) if previous else merge.Touched()
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
                          text=article.full_text, source=article.source, ingested_at=datetime.now(timezone.utc))
@@ -201,20 +201,21 @@ def _merge(session: Session, article: Article, record: Record, digest: str) -> O
         merge.tidy(session, touched)
         curation.apply_decisions(session, touched, row.id)
         session.flush()
-        return "new" if previous is None else "replaced"
+        return "replaced" if previous else "new"
     finally:
         session.expunge_all()
 
 
-def _previous_version(session: Session, article: Article) -> int | None:
+def _previous_versions(session: Session, article: Article) -> list[int]:
+    """The stored articles this one replaces: same doc or same url (two, when each matches another one)."""
     same = []
-    if article.doc and article.doc not in _ANONYMOUS_DOCS:
+    if article.doc and article.doc not in ANONYMOUS_DOCS:
         same.append(ArticleRow.doc == article.doc)
     if article.url:
         same.append(ArticleRow.url == article.url)
     if not same:
-        return None
-    return session.scalar(select(ArticleRow.id).where(or_(*same)).order_by(ArticleRow.id).limit(1))
+        return []
+    return list(session.scalars(select(ArticleRow.id).where(or_(*same)).order_by(ArticleRow.id)))
 
 
 def _known(engine: Engine, digest: str) -> bool:

@@ -1,0 +1,27 @@
+"""The databases registry tests run on: SQLite always, PostgreSQL when $AMITY_TEST_POSTGRES_URL names
+one (a plain module, so that test modules can import it; conftest modules share one import name)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from amity.store.engine import database_url
+
+POSTGRES_URL = os.environ.get("AMITY_TEST_POSTGRES_URL")
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES_URL, reason="AMITY_TEST_POSTGRES_URL is not set")),
+]
+
+
+def empty_postgres(url: str) -> None:
+    engine = create_engine(database_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
