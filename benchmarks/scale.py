@@ -51,11 +51,14 @@ def uptime() -> str:
         return f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
 
 
+_WORLDS: dict[int, object] = {}
+
+
 def world_pairs(count: int, first: int = 0, seed: int = 7):  # type: ignore[no-untyped-def]
-    """`count` (Article, Record) pairs of the synthetic world, numbered from `first`."""
-    rng = random.Random(seed + first)
-    world = generate_registry.World(rng, 1500, max(500, (first + count) // 4))
-    return generate_registry.articles(world, rng, count, first)
+    """`count` (Article, Record) pairs of one synthetic world (1,500 towns, 5,000 partnerships), numbered from `first`."""
+    if seed not in _WORLDS:
+        _WORLDS[seed] = generate_registry.World(random.Random(seed), 1500, 5000)
+    return generate_registry.articles(_WORLDS[seed], random.Random(seed + first), count, first)
 
 
 def write_corpus(path: Path, count: int) -> Path:
@@ -89,7 +92,7 @@ def extraction_rate(corpus: Path, workers: int, articles: int) -> float:
 def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, float, float]]:
     """(registry size, batched records/s, one-per-transaction records/s) at each size."""
     from amity.registry import ingest, stats
-    from amity.registry.ingest import BATCH_ARTICLES
+    from amity.registry.intake import BATCH_ARTICLES
     from amity.store import open_database
 
     db = open_database(url, create=True)
