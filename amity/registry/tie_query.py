@@ -35,8 +35,8 @@ def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> Co
 class TieQuery:
     """Ties of a party (any of its names, its municipality's bodies too), of a country (ISO code of a party or
     of its town), of a kind, at a stage ('dormant' too: no sign of life for `dormant_years` before `as_of`,
-    default today; an ended tie never is), with a stage or activity since a date; rejected ones too with
-    `include_rejected`."""
+    default today; an ended tie never is), with a stage or activity since a date, dated in a year; rejected ones
+    too with `include_rejected`."""
 
     party: str | None = None
     country: str | None = None
@@ -46,6 +46,7 @@ class TieQuery:
     as_of: date | None = None
     dormant_years: int = DORMANT_YEARS
     include_rejected: bool = False
+    year: str | None = None  # of the tie's date (its furthest stage's)
 
     def select(self, session: Session) -> Select[Any]:
         """The chosen ties' rows, by id."""
@@ -60,6 +61,8 @@ class TieQuery:
             query = query.where(TieRow.status == self.stage)
         if self.since:
             query = query.where(TieRow.seen_until >= dates.span(self.since)[0])
+        if self.year:
+            query = query.where(TieRow.date.like(f"{self.year}%"))
         if self.party:
             ids = sorted(with_relatives(session, {e.id for e in entities_named(session, self.party)}))
             query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))

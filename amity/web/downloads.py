@@ -103,7 +103,10 @@ def export_stream(engine: Engine, format: str, where: TieQuery) -> Iterator[byte
 
 
 def ties_csv(ties: list[dict[str, Any]]) -> Iterator[str]:
-    """The registry page's ties as CSV lines: the columns of `amity export --format csv`, plus id and countries."""
+    """The registry page's ties as CSV lines: the columns of `amity export --format csv`, plus id and countries.
+
+    The file starts with a UTF-8 byte order mark, so that Excel reads names such as Üsküdar as UTF-8."""
+    yield "\ufeff"
     header = ["id", "kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources",
               "countries", "curation", "curated_by", "curated_at"]
     rows = ([tie["id"], tie["kind"], *party_columns([p["name"] for p in tie["parties"]]), tie["status"],
