@@ -126,7 +126,7 @@ class EventFinder:
                     status = "planned"
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
-                if date is None and same_day is None and status == "occurred":
+                if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
                     # the date of the story so far, never one after publication for what already happened
                     recent = next((e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)), None)
                     fallback = recent or (last_date if _not_after(last_date, published) else None) or published
@@ -187,6 +187,8 @@ class EventFinder:
                     kind = "visit"  # "attended Warstein": a visit to a place
                 if kind is not None and self._hypothetical(tok):
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
+                if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
                 if kind == "meeting" and lemma in ("receive", "host", "welcome") and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
@@ -633,6 +635,14 @@ def _from_a_place(token: Token) -> bool:
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and
                any(g.ent_type_ in ("GPE", "LOC", "ORG") for g in prep.subtree if g is not prep)
                for prep in token.children)
+
+
+def _headline_progressive(sent: Span, trigger: Token) -> bool:
+    """"Ueda delegation visiting Peoria": a headline in the progressive tells of something under
+    way or coming, so the publication day is not its date; the body's report dates it."""
+    doc = sent.doc
+    headline = sent.start == 0 and "\n" in doc[sent.end - 1].whitespace_ + doc[sent.end - 1].text
+    return headline and trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
 
 
 def _takes_place(verb: Token) -> bool:
