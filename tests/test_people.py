@@ -320,3 +320,14 @@ def test_the_board_of_directors_of_a_company(read) -> None:
 def test_a_described_body_after_a_region_is_held_by_the_region(read) -> None:
     record = read("The deputy head of the Kostanay region administration, Ruslan Tulegenov, led the delegation.")
     assert roles(person(record, "Ruslan Tulegenov")) == [("deputy head", "Kostanay region")]
+
+
+def test_its_office_belongs_to_the_place_visited_in_the_same_sentence(read) -> None:
+    record = read("Prime Minister Pham Minh Chinh visited Tochigi Prefecture, received its Governor Fukuda "
+                  "Tomikazu, and spoke about trade.")
+    assert roles(person(record, "Fukuda Tomikazu")) == [("governor", "Tochigi Prefecture")]
+
+
+def test_its_after_a_common_noun_subject_names_no_holder(read) -> None:
+    record = read("Officials met in Tokyo on Monday. The company said its President John Smith would attend.")
+    assert roles(person(record, "John Smith")) == [("president", None)]

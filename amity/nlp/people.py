@@ -546,8 +546,11 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" for t in doc[sent.start : k]):
+            return None  # "The company said its President ...": the antecedent is not a name
         first = sent.start
-        if not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known) and first > 0:
+        if k == sent.start and first > 0 and \
+                not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known):
             first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
         mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
