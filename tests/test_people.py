@@ -331,3 +331,24 @@ def test_its_office_belongs_to_the_place_visited_in_the_same_sentence(read) -> N
 def test_its_after_a_common_noun_subject_names_no_holder(read) -> None:
     record = read("Officials met in Tokyo on Monday. The company said its President John Smith would attend.")
     assert roles(person(record, "John Smith")) == [("president", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The guests were met by Anna Berg, who heads the Malmö Twinning Association.", "Anna Berg",
+         ("head", "Malmö Twinning Association")),
+        ("Dilnoza Rakhimova was elected mayor of Samarkand in 2021.", "Dilnoza Rakhimova", ("mayor", "Samarkand")),
+        ("Peter Holm is the director of the Bergen International Festival Foundation.", "Peter Holm",
+         ("director", "Bergen International Festival Foundation")),
+        ("Ola Nordmann, director at the Norwegian Refugee Council, spoke.", "Ola Nordmann",
+         ("director", "Norwegian Refugee Council")),
+    ],
+)
+def test_offices_given_by_a_verb_after_the_name(read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_someone_elses_office_is_not_the_persons(read) -> None:
+    record = read("Sara Lind is the President's adviser on trade.")
+    assert ("president", None) not in roles(person(record, "Sara Lind"))

@@ -53,6 +53,8 @@ class PersonFinder:
         self._region_words = frozenset(words["named_with_region_word"])
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
+        self._copular_links = [link.split() for link in words["copular_links"]]
+        self._office_verbs: dict[str, str] = words["office_verbs"]
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -582,6 +584,10 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
+        if k + 1 < len(doc) and doc[k].lower_ == "at":
+            at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
+            if at is not None and at.type == "organization":  # "director at the Lyon Opera"
+                return at.office_holder, at.end, title
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
@@ -843,10 +849,20 @@ class PersonFinder:
         """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
         "Name, who is also the Mayor of X"."""
         k = m.end
-        if k >= len(doc) or doc[k].text not in (",", "("):
+        if k < len(doc) and doc[k].text not in (",", "("):
+            linked = self._skip_link(doc, k, self._copular_links)  # "Anna Berg is the mayor of X"
+            if linked == k or not self._office_follows(doc, linked):
+                return []
+            k = linked
+        elif k >= len(doc):
             return []
-        k += 1
-        k = self._skip_relative_link(doc, k)
+        else:
+            k += 1
+            if k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs:
+                body_end, holder = self._body_at(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
+                if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
+                    return [(self._office_verbs[doc[k + 1].lower_], holder)]
+            k = self._skip_link(doc, k, self._relative_links)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
         roles: list[Role] = []
@@ -873,6 +889,8 @@ class PersonFinder:
             if not length:
                 break
             _, title_end, title, _ = self._compound_title(doc, k, length)
+            if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
+                break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
@@ -905,9 +923,10 @@ class PersonFinder:
             return known.end, known.office_holder
         return k, None
 
-    def _skip_relative_link(self, doc: Doc, k: int) -> int:
-        """"who is also", "who serves as": the words that link a name to an office after a comma."""
-        for link in sorted(self._relative_links, key=len, reverse=True):
+    @staticmethod
+    def _skip_link(doc: Doc, k: int, links: list[list[str]]) -> int:
+        """"who is also", "who serves as", "is": the words that link a name to an office."""
+        for link in sorted(links, key=len, reverse=True):
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
