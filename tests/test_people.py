@@ -160,8 +160,8 @@ def test_a_town_before_the_title_is_the_offices_place_not_part_of_the_title(read
 # -- name segmentation (R10) ---------------------------------------------------------------------------
 
 def test_a_peer_keeps_the_title_that_names_him(read) -> None:
-    record = read("Foreign Secretary Lord Cameron visited Astana on Tuesday.")
-    assert person(record, "Lord Cameron")
+    record = read("Secretary of State for Foreign Affairs Lord Cameron visited Astana on Tuesday.")
+    assert roles(person(record, "Lord Cameron")) == [("secretary of state for foreign affairs", None)]
 
 
 def test_a_body_named_after_its_town_is_not_part_of_the_holders_name(read) -> None:

@@ -626,7 +626,8 @@ class PersonFinder:
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
-                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms):
+                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms
+                                or self._is_honorific(doc[end])):
                     break
                 end += 1
             while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
