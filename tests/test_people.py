@@ -352,3 +352,15 @@ def test_offices_given_by_a_verb_after_the_name(read, sentence: str, name: str, 
 def test_someone_elses_office_is_not_the_persons(read) -> None:
     record = read("Sara Lind is the President's adviser on trade.")
     assert ("president", None) not in roles(person(record, "Sara Lind"))
+
+
+def test_the_city_of_a_town_after_a_title_is_the_offices_place(read) -> None:
+    record = read("Mayor of the city of Osh Taalaibek Sarybashov met the guests on Monday.")
+    assert roles(person(record, "Taalaibek Sarybashov")) == [("mayor", "Osh")]
+
+
+def test_a_name_after_a_title_and_comma_is_a_person_even_when_read_as_a_place(read) -> None:
+    record = read("The governor of Hokkaido, Naomichi Suzuki, and the mayor of Sapporo, Katsuhiro Akimoto, met "
+                  "the delegation.")
+    assert roles(person(record, "Naomichi Suzuki")) == [("governor", "Hokkaido")]
+    assert roles(person(record, "Katsuhiro Akimoto")) == [("mayor", "Sapporo")]

@@ -248,9 +248,9 @@ class PersonFinder:
         return self._is_title_at(doc, k) > 0
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
-        known = self._starting.get(start)
-        if known is not None and known.end >= end and known.priority >= 2:
-            return True
+        known = self._longest_at.get(start)
+        if known is not None and known.end >= end and not (known.type == "place" and known.place is None):
+            return True  # an unlinked "place" named where an office's holder stands is the holder
         return self._well_known_place(doc[start:end].text)
 
     def _well_known_place(self, name: str) -> bool:
@@ -584,6 +584,9 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
+        if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
+                and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
+            k += 3  # "Mayor of the city of Osh X": the place after "the city of"
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
