@@ -364,3 +364,10 @@ def test_a_name_after_a_title_and_comma_is_a_person_even_when_read_as_a_place(re
                   "the delegation.")
     assert roles(person(record, "Naomichi Suzuki")) == [("governor", "Hokkaido")]
     assert roles(person(record, "Katsuhiro Akimoto")) == [("mayor", "Sapporo")]
+
+
+def test_a_minister_of_a_region_holds_an_office_of_that_region_not_a_portfolio(read) -> None:
+    record = read("Prime Minister Shehbaz Sharif and Chief Minister of Punjab Maryam Nawaz attended the ceremony.")
+    assert roles(person(record, "Maryam Nawaz")) == [("chief minister", "Punjab")]
+    assert roles(person(read("Minister of Culture Aida Balayeva spoke."), "Aida Balayeva")) == [
+        ("minister of culture", None)]

@@ -652,7 +652,9 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            if title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios):
+            if (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
+                    and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
+                # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
                 title = f"{title} {doc[k].lower_} {of.lower()}"
                 if end < len(doc) and doc[end].lower_ == "of":
                     return self._of_part(doc, end, title)  # "Minister of Culture of the Republic of X"
