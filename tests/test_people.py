@@ -371,3 +371,10 @@ def test_a_minister_of_a_region_holds_an_office_of_that_region_not_a_portfolio(r
     assert roles(person(record, "Maryam Nawaz")) == [("chief minister", "Punjab")]
     assert roles(person(read("Minister of Culture Aida Balayeva spoke."), "Aida Balayeva")) == [
         ("minister of culture", None)]
+
+
+def test_an_office_at_the_end_of_a_sentence_is_not_read_into_the_next(read) -> None:
+    record = read("The delegation was welcomed by Jan Kowalski, the Mayor of Lublin. Anna Nowak then spoke about "
+                  "culture.")
+    assert roles(person(record, "Jan Kowalski")) == [("mayor", "Lublin")]
+    assert roles(person(record, "Anna Nowak")) == []
