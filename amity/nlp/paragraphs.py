@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
-
+from thinc.types import Ints2d
 
 _CANNOT = 2**64 - 1  # -1 as spaCy's uint64 arrays hold it
 
@@ -44,7 +45,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
             starts[i, 0] = 1
         elif texts[i].strip() and not _may_end_sentence(texts, i - 1, final, closing):
             starts[i, 0] = _CANNOT
-    return doc.from_array([SENT_START], starts)
+    return doc.from_array([SENT_START], cast(Ints2d, starts))
 
 
 def _may_end_sentence(texts: list[str], i: int, final: frozenset[str], closing: frozenset[str]) -> bool:
