@@ -396,3 +396,10 @@ def test_a_tie_signed_twice_is_dated_by_its_latest_signing(read) -> None:
                   "Riga and Tallinn signed a new cooperation agreement on 14 June 1999.\n", published="2024-01-10")
     tie = only(record, "cooperation")
     assert (tie.status, tie.date) == ("signed", "1999-06-14")
+
+
+def test_a_town_naming_a_gathering_is_no_party_and_hoped_for_twinning_is_proposed(read) -> None:
+    record = read("Kraków and Lviv hope to become sister cities through exchanges for the Paris Olympic Games.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kraków", "Lviv"}
+    assert tie.status == "proposed"

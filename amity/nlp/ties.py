@@ -629,6 +629,8 @@ class _Listing:
 _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
                "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
+_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
@@ -715,6 +717,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
+            # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
         if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
             # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
             # "in Uzbekistan's Tashkent": the venue stays a venue
@@ -774,6 +782,18 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
         if after is not None and after.place is not None and after.place.country == city.place.country:
             return False
     return True
+
+
+def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k modifies the name of a gathering ("the Tokyo Olympic Games")."""
+    j = k
+    while j < len(doc) and token_entity.get(j) is cluster:
+        j += 1
+    last = doc[j - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token_entity.get(head.i) is not None:
+        return False
+    return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
 
 
 def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
