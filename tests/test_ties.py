@@ -403,3 +403,15 @@ def test_a_town_naming_a_gathering_is_no_party_and_hoped_for_twinning_is_propose
     tie = only(record, "sister_city")
     assert set(tie.parties) == {"Kraków", "Lviv"}
     assert tie.status == "proposed"
+
+
+def test_a_cancelled_visit_does_not_end_the_agreement_signed_in_the_same_sentence(read) -> None:
+    record = read("The concert was cancelled, but Kraków and Lviv signed a cooperation agreement on Monday.")
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_frozen_cooperation_between_two_states_is_an_ended_tie(read) -> None:
+    record = read("On 5 January 2024 Lithuania froze its cooperation agreement with Belarus.", published="2024-01-10")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lithuania", "Belarus"}
+    assert (tie.status, tie.date) == ("ended", "2024-01-05")

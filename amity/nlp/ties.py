@@ -358,14 +358,18 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        if not any(t.lemma_.lower() in self.ended or t.lower_ in self.ended for t in sent) \
-                and not any(p in lowered for p in self.ended_phrases):
-            return stage
-        tie_words = any(c in lowered for c in self.sister) or any(
-            t.lower_ in self.agreements or t.lower_ in self.cooperation_nouns for t in sent)
-        if not tie_words:
+        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended]
+        # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
+        governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
+                                               for w in c.subtree))
+                      or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower()) for t in ending)
+        if not governs and not (any(p in lowered for p in self.ended_phrases) and self._names_tie(lowered)):
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _names_tie(self, text: str) -> bool:
+        words = set(re.findall(r"[\w-]+", text))
+        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | _TIE_NOUNS))
 
     def _told_before(self, sent: Span) -> bool:
         """A sentence that names the signing only by a noun with a definite, unqualified document
@@ -631,6 +635,10 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
+#: Dependents that start a clause of their own, whose words an ending verb does not govern.
+_OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
+#: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
+_TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
