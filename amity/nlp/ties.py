@@ -101,7 +101,10 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
-            sister = any(c in _outside_names(sent, doc).lower() for c in self.sister)
+            sister = any(c in lowered for c in self.sister)
+            if sister:
+                outside = _outside_names(sent, doc).lower()
+                sister = any(c in outside for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             if listing is not None and not self._is_list_item(sent):
                 listing = None
@@ -172,15 +175,15 @@ class TieFinder:
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
-        out = set()
         text = doc.text.lower()
         words = "|".join(re.escape(w) for w in self.reporting)
+        befores = [text[: m.start()].rstrip() for m in re.finditer(rf"\s(?:{words})\b", text)]
+        if not befores:
+            return set()
+        out = set()
         for c in entities:
-            if c.type != "organization":
-                continue
-            for name in {m.name.lower() for m in c.mentions}:
-                if re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})\b", text):
-                    out.add(id(c))
+            if c.type == "organization" and any(b.endswith(m.name.lower()) for m in c.mentions for b in befores):
+                out.add(id(c))
         return out
 
     @staticmethod
