@@ -415,3 +415,12 @@ def test_frozen_cooperation_between_two_states_is_an_ended_tie(read) -> None:
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Lithuania", "Belarus"}
     assert (tie.status, tie.date) == ("ended", "2024-01-05")
+
+
+def test_list_items_without_bullets_that_begin_with_the_document_share_the_leads_stage(read) -> None:
+    record = read("Uzbekistan and Turkey signed the following documents on 9 January 2024:\n"
+                  "Memorandum of understanding between Tashkent and Istanbul;\n"
+                  "Agreement on cooperation between Samarkand and Bursa.\n")
+    found = {frozenset(t.parties): (t.status, t.date) for t in record.ties}
+    assert found == {frozenset({"Tashkent", "Istanbul"}): ("signed", "2024-01-09"),
+                     frozenset({"Samarkand", "Bursa"}): ("signed", "2024-01-09")}

@@ -441,7 +441,10 @@ class TieFinder:
         if first.text.startswith(self.bullets):
             return True
         following = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
-        return first.like_num and following is not None and following.text in (")", ".")
+        if first.like_num and following is not None and following.text in (")", "."):
+            return True
+        # a line that begins with the document itself: "Memorandum on cooperation in tourism;"
+        return first.lower_ in self.agreements or first.lemma_.lower() in self.agreements
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
