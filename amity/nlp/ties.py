@@ -1,12 +1,20 @@
 """spaCy component `amity_ties`: partnerships between parties, and the stage each has reached.
 
 A sentence with a sister-city cue ("sister city", "twin town", "brotherhood
-protocol") or an agreement that is signed, planned or ratified reports a tie.
-Its parties are the towns, regions, states or bodies named there ("between A
-and B" when the sentence says so); a town's municipality stands for its
-town, and a place given only as the container of another ("Karatay (Konya)")
-is not a party. Three parties from two countries become pairwise ties across
-the border. The stage comes from the sentence's events and cue words.
+protocol"), an agreement that is signed, planned, approved or ratified, a
+document or partnership "between A and B", or an intention to cooperate
+reports a tie. Its parties are those of the sentence's own structure: the
+subject and each "with" partner, each pairing of a "between" phrase ("between
+A and B, C and D"), the owner of "X's twin towns" and each town listed, else
+the towns, regions, states or bodies named there. Containers ("Karatay
+(Konya)", "Kazakhstan's Kostanay region"), venues, origins ("from Romania"),
+places naming a gathering and reporting agencies are no parties; a council,
+assembly or municipality signs for its place, a parliament that ratifies for
+its state. Items listed after "…signed:" share the lead's stage and date; "both
+sides" means the pair the previous sentence names. Stages: proposed, planned,
+signed (also a dated founding, "twinned since 1998"), ratified, ended
+(suspended, frozen, terminated), or active for an existing tie. Cues live in
+data/triggers.json and data/ties.json.
 """
 from __future__ import annotations
 
