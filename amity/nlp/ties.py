@@ -314,7 +314,7 @@ class TieFinder:
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and tok.lemma_.lower() != "sign" and dates:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and dates:
                 lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
@@ -423,7 +423,7 @@ class TieFinder:
                    doc: Doc) -> _Stage | None:
         """"The following documents were signed:", "The parties signed:": the stage and date its items share."""
         text = lowered.strip()
-        if not (text.endswith(":") or any(p in text for p in self.list_leads[:4])):
+        if not (text.endswith(":") or any(p in text for p in self.list_leads)):
             return None
         if not any(t.lemma_.lower() in self.signing_lemmas for t in sent):
             return None
