@@ -168,6 +168,9 @@ class PlaceFinder:
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
                     and doc[end].lower_ in words.town_words and not following_capital:
                 end2, name = end + 1, doc[start : end + 1].text  # "Dumaguete City": the town as written
+            elif end < n and doc[end].lower_ in words.region_words and place.kind == "region" \
+                    and not following_capital:
+                end2 = end + 1  # "Sindh province": the region already, by its name
             elif end < n and doc[end].lower_ in words.region_words and place.kind != "country" \
                     and not following_capital:
                 end2 = end + 1
