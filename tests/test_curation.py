@@ -35,7 +35,7 @@ from amity.registry.curation import (
     split_entity,
 )
 from amity.store import open_database
-from amity.store.schema import EntityRow, EventRow, TieRow
+from amity.store.schema import EntityNameRow, EntityRow, EventRow, TieRow
 
 TURKISTAN, USKUDAR = 1517945, 738329
 
@@ -243,6 +243,21 @@ def test_split_names_stay_apart_when_articles_come_again_corrected_or_new(db: En
     assert by_parties == {("Ankara", "TDBB"): 2, ("Ankara", "Turkic Council"): 2}
     with pytest.raises(CurationError, match="must stay"):
         split_entity(db, entity_id(db, "TDBB"), ["TDBB"], "ana")
+
+
+def test_a_split_name_is_split_off_again_when_an_article_that_also_gives_the_old_name_comes_again(db: Engine):
+    ingest([council("a.txt", "Turkic Council", "TDBB"), council("b.txt", "TDBB")], db)
+    split_entity(db, entity_id(db, "Turkic Council"), ["TDBB"], "ana")
+
+    ingest([council("a.txt", "Turkic Council", "TDBB", text="The Turkic Council (TDBB) and Ankara, corrected.")], db)
+    ingest([council("e.txt", "TDBB")], db)
+
+    with Session(db) as session:
+        names = {e.name: {n.key for n in session.scalars(select(EntityNameRow).where(EntityNameRow.entity_id == e.id))}
+                 for e in session.scalars(select(EntityRow).where(EntityRow.type == "organization"))}
+    assert names == {"Turkic Council": {"turkic council"}, "TDBB": {"tdbb"}}
+    assert {tuple(t["parties"]): t["sources"] for t in ties(db)} == {("Ankara", "TDBB"): 2,
+                                                                      ("Ankara", "Turkic Council"): 1}
 
 
 # --------------------------------------------------------------------------- exports

@@ -410,24 +410,52 @@ def _remerge(session: Session, row: DecisionRow, candidates: list[_Candidate]) -
 
 
 def _resplit(session: Session, row: DecisionRow, candidates: list[_Candidate], article_id: int) -> reshape.Reshaped:
+    """Split the decision's names off again where this article gave them to an entity.
+
+    An article that names the entity only by split-off names goes to the
+    split-off entity whole (names and facts). An article that gives both
+    kinds of names speaks of the old entity, as at the split: its split-off
+    names go over, its facts stay. Re-ingested, such an article may have
+    been joined to the split-off entity through those names (the old one
+    went with the article's old version); it is then given back to the old
+    entity first.
+    """
     done = reshape.Reshaped()
     moved = set(row.value["names"])
     from_fp, into_fp = row.value["from"], row.value["into"]
     for c in candidates:
-        if not targets.fits(c.entity, c.keys, from_fp) or not c.keys & moved:
-            continue
         given = set(session.scalars(select(EntityNameRow.key).where(EntityNameRow.entity_id == c.entity.id,
                                                                    EntityNameRow.article_id == article_id)))
-        if not given or not given <= moved:
+        if not given & moved:
             continue
-        into = next((e for e in targets.found(session, into_fp) if e.id != c.entity.id), None)
-        into, step = reshape.split(session, c.entity, moved, into=into, articles={article_id})
+        others = set(session.scalars(select(EntityNameRow.key).where(EntityNameRow.entity_id == c.entity.id,
+                                                                    EntityNameRow.article_id != article_id)))
+        entity = c.entity
+        if given <= moved:
+            if not targets.fits(entity, c.keys, from_fp):
+                continue
+        elif others and others <= moved:  # the split-off entity took an article of the old one
+            old = next((e for e in targets.found(session, from_fp) if e.id != entity.id), None)
+            old, step = reshape.split(session, entity, given, into=old, articles={article_id})
+            _add(done, step)
+            if old is None:
+                continue
+            _mark(old, "split", row)
+            entity = old
+        elif not targets.fits(entity, c.keys, from_fp):
+            continue
+        into = next((e for e in targets.found(session, into_fp) if e.id != entity.id), None)
+        into, step = reshape.split(session, entity, moved, into=into, articles={article_id})
         if into is not None:
             _mark(into, "split", row)
-        done.entities |= step.entities
-        done.ties |= step.ties
-        done.events |= step.events
+        _add(done, step)
     return done
+
+
+def _add(done: reshape.Reshaped, step: reshape.Reshaped) -> None:
+    done.entities |= step.entities
+    done.ties |= step.ties
+    done.events |= step.events
 
 
 # --------------------------------------------------------------------------- helpers

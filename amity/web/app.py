@@ -31,6 +31,7 @@ from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
+from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
 from amity.web.render import make_templates, render
 from amity.web.tiles import tiles_from
 
@@ -42,13 +43,16 @@ _log = logging.getLogger("amity.web")
 
 def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
                extractor: Extractor | None = None, tiles: str | None = None,
-               tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS) -> FastAPI:
+               tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS,
+               read_limit: float | None = DEFAULT_READ_LIMIT) -> FastAPI:
     """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
 
     `private`: reads need a token too. `max_body`: larger request bodies get 413.
     `threads`: requests answered at once by this process (FastAPI runs each in a thread; more than a few only
     make them take turns on the GIL: under load one process answered 71 requests a second with 40, 112 with 2).
-    `extractor`: what reads posted articles (default Amity's NLP pipeline).
+    `extractor`: what reads posted articles (default Amity's NLP pipeline, in a process of its own that has
+    `read_limit` seconds for each article; None: in a thread of this process, without a limit). A given
+    extractor runs in a thread of this process.
     `tiles`: the map's tile URL template (default $AMITY_TILES or OpenStreetMap's; 'none': no tiles), with
     `tiles_attribution` as its credit. Raises StoreError when the database cannot be used, ValueError for a
     tile URL that is not one.
@@ -61,6 +65,8 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         await anyio.to_thread.run_sync(prepare_search, engine)
         yield
+        if isinstance(app.state.extractor, ArticleReader):
+            app.state.extractor.close()
         engine.dispose()
 
     app = FastAPI(title="Amity", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -72,7 +78,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.state.engine = engine
     app.state.private = private
     app.state.max_body = max_body
-    app.state.extractor = extractor
+    app.state.extractor = extractor if extractor is not None or read_limit is None else ArticleReader(read_limit)
     app.state.ingest_lock = threading.Lock()
     app.state.templates = make_templates()
     app.state.tiles = map_tiles
