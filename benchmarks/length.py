@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from amity.model import Article  # noqa: E402
+from amity.model import Article
 
 TOWNS = ["Ankara", "Bursa", "Izmir", "Konya", "Gdańsk", "Bergen", "Turku", "Tartu", "Aarhus", "Porto", "Lyon",
          "Graz", "Brno", "Kraków", "Malmö", "Cork", "Ghent", "Split", "Pécs", "Kaunas", "Busan", "Osaka",

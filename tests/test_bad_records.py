@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -114,3 +115,24 @@ def test_ingest_goes_on_past_each_bad_record(db_url: str, tmp_path: Path):
     assert done.exit_code == 0, done.output
     assert "Traceback" not in done.output and "extraction failed" not in done.output
     assert "4 new, 0 unchanged, 0 replaced, 1 errors" in done.output
+
+
+def test_a_control_character_in_a_stored_name_still_gives_valid_graphml_and_gexf(db: Any):
+    import io
+    import xml.etree.ElementTree as ET
+
+    from amity.export import export_gexf, export_graphml
+    from amity.model import Entity, Evidence, Record, Tie
+    from amity.registry import ingest
+
+    said = [Evidence("Bell\x07town and Ankara are twinned.", 0, 32)]
+    record = Record("bell.txt", "2024-01-01", [Entity("place", "Bell\x07town", evidence=said),
+                                              Entity("place", "Ankara", evidence=said)],
+                    ties=[Tie("sister_city", ["Bell\x07town", "Ankara"], "signed", "2024", evidence=said)])
+    ingest([record], db)  # records stored as given, as by an older Amity that did not clean its input
+
+    for exporter in (export_graphml, export_gexf):
+        out = io.StringIO()
+        exporter(db, out)
+        tree = ET.fromstring(out.getvalue().encode("utf-8"))
+        assert "Belltown" in ET.tostring(tree, encoding="unicode")

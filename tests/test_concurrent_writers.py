@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
@@ -170,3 +169,22 @@ def test_a_registry_that_stored_an_article_twice_keeps_its_newest_version_when_m
         assert connection.execute(text("SELECT content_hash FROM articles")).scalars().all() == ["v3"]
         assert connection.scalar(text("SELECT count(*) FROM ties")) == 0  # their only article is gone
         assert connection.scalar(text("SELECT count(*) FROM entities")) == 0
+
+
+def _open(url: str, start: Any) -> None:
+    start.wait(timeout=60)
+    open_database(url).dispose()
+
+
+def test_processes_opening_a_new_registry_at_once_all_get_it_migrated(tmp_path: Any):
+    spawn = multiprocessing.get_context("spawn")
+    for attempt in range(4):
+        url = f"sqlite:///{tmp_path / f'fresh{attempt}.db'}"
+        start = spawn.Barrier(3)
+        openers = [spawn.Process(target=_open, args=(url, start)) for _ in range(3)]
+        for opener in openers:
+            opener.start()
+        for opener in openers:
+            opener.join(timeout=120)
+
+        assert [o.exitcode for o in openers] == [0, 0, 0]

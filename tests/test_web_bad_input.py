@@ -64,3 +64,29 @@ def test_a_posted_article_with_nul_and_controls_is_stored_without_them(writable:
     stored = writable.client.get(f"/api/articles/{posted.json()['id']}").json()
     assert stored["doc"] == "busan.txt" and stored["title"] == "Busan news"
     assert "Busan met its partners.\tAgain." in stored["text"]
+
+
+TOO_BIG = str(2**63)
+
+
+@pytest.mark.parametrize("method, path", [
+    ("GET", "/api/ties/{n}"), ("GET", "/api/entities/{n}"), ("GET", "/api/events/{n}"), ("GET", "/api/articles/{n}"),
+    ("POST", "/api/ties/{n}/decisions"), ("POST", "/api/events/{n}/decisions"), ("POST", "/api/entities/{n}/split")])
+def test_an_id_beyond_64_bits_is_a_422_in_the_api(web: Web, method: str, path: str):
+    body = {"action": "confirm"} if path.endswith("decisions") else {"names": ["x"]}
+    answer = web.client.request(method, path.format(n=TOO_BIG), headers=web.auth,
+                                json=body if method == "POST" else None)
+
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"][0]["loc"][0] == "path"
+
+
+@pytest.mark.parametrize("path", ["/ties/{n}", "/entities/{n}", "/events/{n}", "/articles/{n}"])
+def test_an_id_beyond_64_bits_is_no_page(web: Web, path: str):
+    assert web.client.get(path.format(n=TOO_BIG)).status_code == 404
+
+
+def test_ids_beyond_64_bits_in_queries_and_bodies_are_422s(web: Web):
+    assert web.client.get("/api/events", params={"entity": TOO_BIG}).status_code == 422
+    merged = web.client.post("/api/entities/1/merge", json={"other": 2**64}, headers=web.auth)
+    assert merged.status_code == 422, merged.text

@@ -13,6 +13,8 @@ a null or a list.
 """
 from __future__ import annotations
 
+import re
+
 from itertools import combinations
 from typing import Any
 
@@ -45,6 +47,10 @@ def registry_graph(db: Engine | Session, where: TieFilter = EVERY_TIE) -> nx.Mul
             key = f"t{tie.id}" if n == 0 else f"t{tie.id}-{n}"
             graph.add_edge(node_id(a.id), node_id(b.id), key=key, **attributes)
     return graph
+
+
+#: Characters XML 1.0 cannot hold at all (not even escaped): a name stored with one would make the file invalid.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def node_id(entity_id: int) -> str:
@@ -93,5 +99,5 @@ def _flat(values: dict[str, Any]) -> dict[str, str | int | float | bool]:
             value = LIST_SEPARATOR.join(str(v) for v in value)
         elif key in ("lat", "lon"):
             value = float(value)
-        out[key] = value
+        out[key] = _XML_UNSAFE.sub("", value) if isinstance(value, str) else value
     return out

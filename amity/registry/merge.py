@@ -13,9 +13,8 @@ ingest` runs, web workers, a bulk merge) each see what the others stored.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import hashlib
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -25,7 +24,6 @@ from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, group_entities
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
 from amity.vocabulary.names import name_key
-
 
 #: The PostgreSQL advisory lock all merges share: a fixed 63-bit number derived from this module's name.
 MERGE_LOCK_ID = int.from_bytes(hashlib.sha256(b"amity.registry.merge").digest()[:8], "big") >> 1

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from amity.store import engine as _engine
 from amity.store import migrate
 from amity.store.errors import StoreError, explain
+
+#: The PostgreSQL advisory lock migrations hold (a fixed number; the registry's merge lock is another).
+_MIGRATION_LOCK_ID = 0x616D6974795F6D67  # "amity_mg"
 
 
 def open_database(url: str | None = None, *, create: bool = True, serving: bool = False) -> Engine:
@@ -38,8 +41,7 @@ def open_database(url: str | None = None, *, create: bool = True, serving: bool 
             raise StoreError(f"cannot create database {where}: folder {path.parent} does not exist")
     engine = _engine.create(resolved, serving=serving)
     try:
-        with engine.begin() as connection:
-            migrate.upgrade(connection)
+        _migrate(engine)
         _engine.use_wal(engine)
     except Exception as exc:
         engine.dispose()
@@ -47,6 +49,24 @@ def open_database(url: str | None = None, *, create: bool = True, serving: bool 
             raise explain(exc, where) from None
         raise
     return engine
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema up to date, one process at a time.
+
+    Asked first in a plain read (a read-only or up-to-date database is not
+    written to). Migrating takes the write lock at BEGIN on SQLite, and an
+    advisory lock on PostgreSQL, so that processes opening a new registry
+    at once wait for the first to migrate it, then find it done, instead of
+    failing on a lock or a table that already exists.
+    """
+    with engine.connect() as connection:
+        if migrate.current(connection) == migrate.head():
+            return
+    with _engine.writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+        migrate.upgrade(connection)
 
 
 def describe(engine: Engine) -> str:

@@ -34,6 +34,7 @@ from amity.web import downloads, paging
 from amity.web.auth import require_reader, require_writer
 from amity.web.filters import country as country_filter
 from amity.web.filters import drawn_ties
+from amity.web.parameters import RowId, RowIdQuery
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
@@ -113,7 +114,7 @@ def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | N
 
 
 @router.get("/ties/{tie_id}", summary="One partnership with its stage history and activity")
-def get_tie(db: Db, tie_id: int) -> JSONResponse:
+def get_tie(db: Db, tie_id: RowId) -> JSONResponse:
     found = tie_detail(db, tie_id)
     if found is None:
         raise HTTPException(404, f"no tie {tie_id}")
@@ -132,7 +133,7 @@ def list_entities(db: Db, name: Annotated[str | None, Query(max_length=200)] = N
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names and why, offices, partners, events")
-def get_entity(db: Db, entity_id: int) -> JSONResponse:
+def get_entity(db: Db, entity_id: RowId) -> JSONResponse:
     found = entity_detail(db, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id}")
@@ -140,7 +141,7 @@ def get_entity(db: Db, entity_id: int) -> JSONResponse:
 
 
 @router.get("/events/{event_id}", summary="One event with its reports and the decisions taken about it")
-def get_event(db: Db, event_id: int) -> JSONResponse:
+def get_event(db: Db, event_id: RowId) -> JSONResponse:
     found = event_detail(db, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
@@ -150,7 +151,7 @@ def get_event(db: Db, event_id: int) -> JSONResponse:
 @router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
 def list_events(db: Db, type: EventType | None = None,
                 status: EventStatus | None = None, since: Since = None, until: Since = None,
-                entity: Annotated[int | None, Query(description="Only events this entity took part in.")] = None,
+                entity: RowIdQuery = None,
                 include_rejected: IncludeRejected = False,
                 limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = None) -> JSONResponse:
     """Events earliest first (undated last), each with its reports' evidence and `curation`."""
@@ -169,7 +170,7 @@ def list_articles(db: Db, limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = 
 
 
 @router.get("/articles/{article_id}", summary="One article: its text and every fact drawn from it, with offsets")
-def get_article(db: Db, article_id: int) -> JSONResponse:
+def get_article(db: Db, article_id: RowId) -> JSONResponse:
     found = read_article(db, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
@@ -195,7 +196,7 @@ class ArticleIn(BaseModel):
 
 @router.post("/articles", status_code=201, summary="Read an article and store what it says (needs a token)",
              responses={200: {"description": "The same text was already stored"}, 401: {"description": "No valid token"},
-                        413: {"description": "Body over the size limit"}})
+                        413: {"description": "Body over the size limit, or an article not read within the time limit"}})
 async def post_article(body: ArticleIn, request: Request,
                        owner: Annotated[str, Depends(require_writer)]) -> JSONResponse:
     """Ingest through `amity.registry.intake`: new, unchanged (same text), or replaced (same doc or URL)."""

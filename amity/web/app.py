@@ -26,11 +26,12 @@ from amity import __version__
 from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
-from amity.web import api, curation_api, curation_forms, drawings, forms, pages
+from amity.web import api, curation_api, curation_forms, docs, drawings, forms, pages
 from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
+from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
 from amity.web.render import make_templates, render
 from amity.web.tiles import tiles_from
 
@@ -42,13 +43,16 @@ _log = logging.getLogger("amity.web")
 
 def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
                extractor: Extractor | None = None, tiles: str | None = None,
-               tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS) -> FastAPI:
+               tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS,
+               read_limit: float | None = DEFAULT_READ_LIMIT) -> FastAPI:
     """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
 
     `private`: reads need a token too. `max_body`: larger request bodies get 413.
     `threads`: requests answered at once by this process (FastAPI runs each in a thread; more than a few only
     make them take turns on the GIL: under load one process answered 71 requests a second with 40, 112 with 2).
-    `extractor`: what reads posted articles (default Amity's NLP pipeline).
+    `extractor`: what reads posted articles (default Amity's NLP pipeline, in a process of its own that has
+    `read_limit` seconds for each article; None: in a thread of this process, without a limit). A given
+    extractor runs in a thread of this process.
     `tiles`: the map's tile URL template (default $AMITY_TILES or OpenStreetMap's; 'none': no tiles), with
     `tiles_attribution` as its credit. Raises StoreError when the database cannot be used, ValueError for a
     tile URL that is not one.
@@ -61,9 +65,11 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         await anyio.to_thread.run_sync(prepare_search, engine)
         yield
+        if isinstance(app.state.extractor, ArticleReader):
+            app.state.extractor.close()
         engine.dispose()
 
-    app = FastAPI(title="Amity", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="Amity", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   dependencies=[Depends(refuse_control_characters)],
                   description="The registry of international partnerships Amity reads from the news: ties and their "
                               "stages, entities, events and the articles every fact comes from. Lists take an opaque "
@@ -72,7 +78,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.state.engine = engine
     app.state.private = private
     app.state.max_body = max_body
-    app.state.extractor = extractor
+    app.state.extractor = extractor if extractor is not None or read_limit is None else ArticleReader(read_limit)
     app.state.ingest_lock = threading.Lock()
     app.state.templates = make_templates()
     app.state.tiles = map_tiles
@@ -82,6 +88,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.include_router(curation_forms.router)
     app.include_router(pages.router)
     app.include_router(drawings.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]

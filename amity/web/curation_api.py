@@ -16,6 +16,7 @@ from amity.registry import curation
 from amity.vocabulary import TieStatus
 from amity.web import paging
 from amity.web.auth import require_reader, require_writer
+from amity.web.parameters import MAX_ROW_ID, RowId
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import event_detail
 from amity.web.reads.ties import tie_detail
@@ -41,7 +42,7 @@ class DecisionIn(BaseModel):
 class MergeIn(BaseModel):
     """The entity that is the same thing as the one in the path, and goes."""
 
-    other: int
+    other: int = Field(ge=1, le=MAX_ROW_ID)
     note: str | None = Field(None, max_length=2000)
 
 
@@ -64,7 +65,7 @@ def _taking(call: Any) -> Any:
 
 @router.post("/ties/{tie_id}/decisions", status_code=201, responses=_ERRORS,
              summary="Confirm or reject a tie or one of its stages, or set its status or date (needs a token)")
-def decide_tie(tie_id: int, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
+def decide_tie(tie_id: RowId, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the tie as it is now (a rejected tie is hidden from /api/ties unless include_rejected)."""
     engine = request.app.state.engine
     done = _taking(lambda: curation.decide(engine, "tie", tie_id, body.action, owner, value=body.value,
@@ -75,7 +76,7 @@ def decide_tie(tie_id: int, body: DecisionIn, request: Request, owner: Writer) -
 
 @router.post("/events/{event_id}/decisions", status_code=201, responses=_ERRORS,
              summary="Confirm or reject an event, or set its status or date (needs a token)")
-def decide_event(event_id: int, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
+def decide_event(event_id: RowId, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the event as it is now."""
     if body.stage is not None:
         raise HTTPException(422, "events have no stages")
@@ -88,7 +89,7 @@ def decide_event(event_id: int, body: DecisionIn, request: Request, owner: Write
 
 @router.post("/entities/{entity_id}/merge", responses=_ERRORS,
              summary="Merge another entity into this one: they are one thing (needs a token)")
-def merge(entity_id: int, body: MergeIn, request: Request, owner: Writer) -> dict[str, Any]:
+def merge(entity_id: RowId, body: MergeIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the entity as it is now (the other one is gone; later ingests keep them merged)."""
     engine = request.app.state.engine
     done = _taking(lambda: curation.merge_entities(engine, entity_id, body.other, owner, note=body.note))
@@ -98,7 +99,7 @@ def merge(entity_id: int, body: MergeIn, request: Request, owner: Writer) -> dic
 
 @router.post("/entities/{entity_id}/split", status_code=201, responses=_ERRORS,
              summary="Split names off an entity into a new one: they are another thing (needs a token)")
-def split(entity_id: int, body: SplitIn, request: Request, owner: Writer) -> dict[str, Any]:
+def split(entity_id: RowId, body: SplitIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the new entity (later ingests keep the names apart)."""
     engine = request.app.state.engine
     done = _taking(lambda: curation.split_entity(engine, entity_id, body.names, owner, note=body.note))

@@ -1,6 +1,10 @@
-"""Query and path parameters with control characters are refused (422) before any route reads them.
+"""Query and path parameters that no row could match are refused before any query is made.
 
-No name, word or cursor has a NUL or another C0 control character (tab
+Ids are bounded to the databases' 64-bit integers (`RowId`): a larger one
+overflowed the driver and answered 500.
+
+Control characters are refused (422) before any route reads them. No
+name, word or cursor has a NUL or another C0 control character (tab
 aside) in it. PostgreSQL refuses a NUL in a query outright, which would
 reach the user as a database outage (503); the others would be looked up
 for nothing. Articles are cleaned instead (`amity.ingest.clean`): their
@@ -9,9 +13,17 @@ text is kept, these parameters are only questions.
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Path, Query, Request
 from fastapi.exceptions import RequestValidationError
+
+#: The largest id a row can have (a signed 64-bit integer, in both databases); beyond it a query would overflow.
+MAX_ROW_ID = 2**63 - 1
+#: An id in a path: past the range of ids there is no such row (422 in the API, 404 for a page).
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+#: An id in a query string.
+RowIdQuery = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only events this entity took part in.")]
 
 #: The `type` of the validation error, so that pages answer it with 422 as the API does.
 CONTROL_CHARACTER = "control_character"

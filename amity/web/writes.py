@@ -21,6 +21,7 @@ from amity.model import Article
 from amity.nlp.limits import MAX_CHARS
 from amity.registry import content_hash, ingest
 from amity.store.schema import ArticleRow
+from amity.web.reading import ReadingTooSlow
 
 
 def store_article(app: Any, article: Article) -> tuple[str, int]:
@@ -30,7 +31,10 @@ def store_article(app: Any, article: Article) -> tuple[str, int]:
         raise HTTPException(status_code=413, detail=f"article longer than the {MAX_CHARS:,} characters Amity reads")
     engine = app.state.engine
     with app.state.ingest_lock:
-        summary = ingest([article], engine, extractor=app.state.extractor)
+        try:
+            summary = ingest([article], engine, extractor=app.state.extractor)
+        except ReadingTooSlow as exc:
+            raise HTTPException(status_code=413, detail=f"{exc}; send it in parts") from None
     outcome = "new" if summary.new else "replaced" if summary.replaced else "unchanged"
     with Session(engine) as session:
         article_id = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash(article)))
