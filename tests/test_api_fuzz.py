@@ -20,7 +20,7 @@ from schemathesis import GenerationMode
 from web_registry import build_registry, ids_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from harness import Server, serve, sqlite_url  # noqa: E402
+from harness import Server, serve, sqlite_url
 
 
 @pytest.fixture(scope="module")

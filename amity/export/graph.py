@@ -14,7 +14,6 @@ a null or a list.
 from __future__ import annotations
 
 import re
-
 from itertools import combinations
 from typing import Any
 

@@ -8,10 +8,11 @@ the registry's version (`amity.registry.changes.registry_version`, a few
 max() values). A later identical request, on the same day (dormancy
 depends on it), is answered from memory while the version is unchanged.
 
-The version is asked at most once per `recheck` seconds: a write by this
-process (any request that is not a read) forgets every answer at once, a
-write by another process (`amity ingest`, another server worker) is seen
-within `recheck` seconds. A private registry is not cached (reads need a
+The version (one statement, a few index lookups) is asked for every read
+by default, so that a write by another process (`amity ingest`, another
+server worker) is seen at once; with `recheck` > 0 it is asked at most
+that often, and such writes are seen within that time. A write by this
+process (any request that is not a read) forgets every answer at once. A private registry is not cached (reads need a
 token, which must be checked on every request).
 """
 from __future__ import annotations
@@ -45,7 +46,7 @@ class _Answer:
 class AnswerCache:
     """ASGI middleware: GET /api/... answered from memory while the registry's version is unchanged."""
 
-    def __init__(self, app: ASGIApp, engine: Engine, recheck: float = 1.0) -> None:
+    def __init__(self, app: ASGIApp, engine: Engine, recheck: float = 0.0) -> None:
         self.app = app
         self._engine = engine
         self._recheck = recheck
@@ -100,7 +101,7 @@ class AnswerCache:
 
     async def _current_version(self) -> tuple[Any, ...]:
         now = time.monotonic()
-        if self._version is None or now - self._asked_at >= self._recheck:
+        if self._version is None or self._recheck <= 0 or now - self._asked_at >= self._recheck:
             self._version = await anyio.to_thread.run_sync(self._ask_version)
             self._asked_at = now
         return self._version

@@ -45,7 +45,7 @@ _log = logging.getLogger("amity.web")
 def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
                extractor: Extractor | None = None, tiles: str | None = None,
                tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS,
-               read_limit: float | None = DEFAULT_READ_LIMIT, cache_recheck: float | None = 1.0) -> FastAPI:
+               read_limit: float | None = DEFAULT_READ_LIMIT, cache_recheck: float | None = 0.0) -> FastAPI:
     """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
 
     `private`: reads need a token too. `max_body`: larger request bodies get 413.
@@ -54,8 +54,8 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     `extractor`: what reads posted articles (default Amity's NLP pipeline, in a process of its own that has
     `read_limit` seconds for each article; None: in a thread of this process, without a limit). A given
     extractor runs in a thread of this process.
-    `cache_recheck`: API reads are answered from memory until the registry changes, which is asked at most
-    every this many seconds (None: no cache; see `amity.web.answer_cache`).
+    `cache_recheck`: API reads are answered from memory until the registry changes, which is asked on every
+    read (0) or at most every this many seconds (None: no cache; see `amity.web.answer_cache`).
     `tiles`: the map's tile URL template (default $AMITY_TILES or OpenStreetMap's; 'none': no tiles), with
     `tiles_attribution` as its credit. Raises StoreError when the database cannot be used, ValueError for a
     tile URL that is not one.
