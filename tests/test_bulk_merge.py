@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, POSTGRES_URL, empty_postgres
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
+from synthetic_news import synthetic_articles
 
 from amity.export import export
 from amity.model import Article, Record
@@ -23,8 +25,6 @@ from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
 from amity.store.schema import ArticleRow
-from backends import BACKENDS, POSTGRES_URL, empty_postgres
-from synthetic_news import synthetic_articles
 
 ARTICLES = 36
 
@@ -32,7 +32,7 @@ ARTICLES = 36
 @pytest.fixture(scope="module")
 def readings(nlp) -> list[tuple[Article, Record]]:
     articles = synthetic_articles(ARTICLES)
-    return list(zip(articles, extract(articles, nlp=nlp)))
+    return list(zip(articles, extract(articles, nlp=nlp), strict=True))
 
 
 @pytest.fixture(params=BACKENDS)

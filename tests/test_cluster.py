@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from synthetic_news import synthetic_articles
 
 from amity.model import Article
 from amity.nlp import extract
 from amity.nlp.cluster import ClusterError, ClusterSpec, cluster_of, parse_cluster
-from synthetic_news import synthetic_articles
 
 cluster = pytest.importorskip("amity.nlp.dask_extract")
 

@@ -311,16 +311,26 @@ def test_the_curate_commands(db_url: str):
         assert result.exit_code == 0, result.output
         return result.stdout
 
-    assert "reject tie" in amity("curate", "tie", str(sister), "--reject", "--by", "ana", "--note", "satire")
+    said = amity("curate", "tie", str(sister), "--reject", "--by", "ana", "--note", "satire")
+    assert "rejected the sister city tie Turkistan – Üsküdar" in said and "hidden from lists and exports" in said
     assert [t["kind"] for t in json.loads(amity("ties", "--format", "json"))] == ["cooperation"]
     every = json.loads(amity("ties", "--include-rejected", "--format", "json"))
     assert [(t["kind"], (t["curation"] or {}).get("by")) for t in every] == [("sister_city", "ana"), ("cooperation", None)]
-    assert "set status" in amity("curate", "tie", str(sister), "--status", "signed", "--date", "2021-12-21",
-                                 "--by", "ana")
-    assert "merged entity" in amity("curate", "merge", str(keep), str(other), "--by", "ben")
+    assert "set the stage to signed of" in amity("curate", "tie", str(sister), "--status", "signed", "--date",
+                                                 "2021-12-21", "--by", "ana")
+    unasked = runner.invoke(cli, ["curate", "merge", str(keep), str(other), "--by", "ben", "--db", db_url])
+    assert unasked.exit_code == 1 and "Merge Turkestan" in unasked.stderr and "into Turkistan" in unasked.stderr \
+        and "--yes" in unasked.stderr, "a merge is said in words and asked first"
+    assert "merged Turkestan" in amity("curate", "merge", str(keep), str(other), "--by", "ben", "--yes")
     log = json.loads(amity("curate", "log", "--format", "json"))
     assert [(d["action"], d["by"]) for d in log] == [("merge", "ben"), ("set_date", "ana"), ("set_status", "ana"),
                                                      ("reject", "ana")]
+    reject_id = log[-1]["id"]
+    assert "undone: decision" in amity("curate", "undo", str(reject_id))
+    assert sorted(t["kind"] for t in json.loads(amity("ties", "--format", "json"))) == ["cooperation", "sister_city"]
+    assert "Turkestan" in amity("curate", "undo", str(log[0]["id"]))
+    assert json.loads(amity("entity", "Turkestan", "--format", "json"))["name"] == "Turkestan", "split off again"
+    assert [d["action"] for d in json.loads(amity("curate", "log", "--format", "json"))] == ["set_date", "set_status"]
     bad = runner.invoke(cli, ["curate", "tie", "999", "--confirm", "--db", db_url])
     assert bad.exit_code == 1 and "no tie 999" in bad.stderr
     neither = runner.invoke(cli, ["curate", "tie", str(sister), "--db", db_url])

@@ -148,3 +148,13 @@ def test_dates_come_in_text_order_without_overlaps() -> None:
 
 def test_the_tense_of_the_next_sentence_does_not_move_a_weekday() -> None:
     assert values("Bursa hosted guests from Osh on Thursday. A return trip is planned for May.")[0] == "2024-01-04"
+
+
+def test_a_weekday_with_a_day_number_is_that_day_of_the_month_just_spoken_of() -> None:
+    found = find_dates("The guests stayed in Bursa on 3rd and 4th June 2011. The ceremonies began on Saturday 4th.",
+                       date(2011, 6, 11))
+    assert [d.value for d in found] == ["2011-06-03/2011-06-04", "2011-06-04"]
+
+
+def test_a_weekday_with_a_day_number_that_does_not_fall_on_it_is_not_guessed() -> None:
+    assert values("The ceremonies began on Sunday 4th.", published=date(2011, 6, 11)) == [None]

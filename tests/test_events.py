@@ -162,6 +162,22 @@ def test_those_attending_a_reported_meeting_are_part_of_the_meeting(read) -> Non
     assert "Emre Tunc" in only(record, "meeting").participants
 
 
+def test_being_in_a_town_for_a_named_festival_is_attending_it(read) -> None:
+    record = read("Deputy Mayor Aliya Nurova and her delegation, who were in Bursa for the Silk Road Film Festival, "
+                  "visited the Union of Turkic Towns on 3 May 2023.", published="2023-05-10")
+    assert "Aliya Nurova" in only(record, "attendance").participants
+    assert only(record, "visit").date == "2023-05-03"
+
+
+def test_a_body_represented_at_an_assembly_attended_it_on_the_assembly_days(read) -> None:
+    record = read("Bursa University at the Turkic Universities Assembly\n\n"
+                  "The fifth General Assembly of the Union of Turkic Universities was held in Osh on 2-4 May 2023. "
+                  "Bursa University was represented by its vice-rector Emre Tunc.", published=None)
+    attendance = only(record, "attendance")
+    assert {"Bursa University", "Emre Tunc"} <= set(attendance.participants)
+    assert attendance.date == "2023-05-02/2023-05-04"
+
+
 @pytest.mark.parametrize("parliament", ["The Mazhilis", "The Parliament of Kazakhstan"])
 def test_a_parliament_ratifying_an_agreement_is_a_ratification(read, parliament: str) -> None:
     record = read(f"{parliament} ratified the agreement between Kazakhstan and Uzbekistan on transport "
@@ -244,6 +260,18 @@ def test_signed_during_talks_gives_the_talks_as_a_meeting(read) -> None:
     assert only(record, "signing")
 
 
+def test_an_attended_signing_ceremony_is_a_signing(read) -> None:
+    record = read("After the talks, Prime Minister Aibek Sadyrov attended the signing ceremony for cooperation "
+                  "documents between Osh Region and Gifu Prefecture.")
+    assert {"Osh Region", "Gifu Prefecture"} <= set(only(record, "signing").participants)
+
+
+def test_a_planned_programme_ending_with_the_signing_of_a_memorandum_plans_a_signing(read) -> None:
+    record = read("The forum of Osh and Bursa will open with talks between officials of both towns, followed by "
+                  "a plenary session and the signing of a memorandum on tourism.")
+    assert only(record, "signing").status == "planned"
+
+
 def test_a_later_mention_of_the_visit_is_the_same_visit(read) -> None:
     record = read("Mayor of Osh Ali Bekov visited Bursa on 4 May 2023. During the visit, he toured the old town.",
                   published="2023-05-06")
@@ -301,6 +329,11 @@ def test_generic_hypothetical_or_negated_mentions_create_no_signing_or_extra_vis
     record = read(text, published="2023-05-06")
     assert not events(record, "signing")
     assert len(events(record, "visit")) <= 1
+
+
+def test_an_occurrence_under_a_modal_or_a_condition_is_none(read) -> None:
+    record = read("The mayors of Osh and Bursa will discuss whether they could invite Batumi for a working visit.")
+    assert not events(record, "visit")
 
 
 # -- several occurrences in one sentence (E7) ----------------------------------------------

@@ -205,3 +205,17 @@ def test_the_packaged_town_index_is_current_with_its_build_script() -> None:
         first = handle.readline()
     key, _, rows = first.rstrip("\n").partition("\t")
     assert key and rows.count("|") >= 6
+
+
+def test_a_hamlet_named_like_an_acronym_is_not_a_well_known_place_name(gazetteer: Gazetteer) -> None:
+    # GeoNames has hamlets called "Nato" (PH) and "Cis" (IT); membership asks for a well-known place
+    assert gazetteer.candidates("Nato")
+    assert "NATO" not in gazetteer and "CIS" not in gazetteer
+    assert "Samarkand" in gazetteer and "Kazakhstan" in gazetteer
+
+
+def test_a_second_level_division_is_linked_in_an_article_about_its_country(gazetteer: Gazetteer) -> None:
+    # a French department (ISO 3166-2 second level, under its region)
+    assert gazetteer.lookup("Haute-Savoie") is None
+    department = gazetteer.lookup("Haute-Savoie", frozenset({"FR"}))
+    assert department is not None and (department.kind, department.country) == ("region", "FR")

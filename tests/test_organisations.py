@@ -161,3 +161,16 @@ def test_an_appositive_after_a_comma_is_another_name_of_the_body(read) -> None:
     record = read("On Monday the Parliament of Georgia, the Supreme Council, approved the accord.")
     assert "Parliament of Georgia" in names(record, "organization")
     assert not any("," in n for n in names(record, "organization"))
+
+
+def test_a_body_named_after_its_place_does_not_take_its_country_into_the_name(read) -> None:
+    record = read("The Nagano Prefectural Assembly of Japan and the Hue People’s Council signed a memorandum.")
+    assert "Nagano Prefectural Assembly" in names(record, "organization")
+    nagano = next(e for e in record.entities if e.type == "place" and e.name == "Nagano")
+    assert nagano.country == "JP"
+
+
+def test_a_countrys_official_name_is_not_cut_inside_a_body_name(read) -> None:
+    record = read("The note went to the Home Office of the United Kingdom of Great Britain and Northern Ireland.")
+    assert "Home Office of the United Kingdom of Great Britain and Northern Ireland" in names(record, "organization")
+    assert "Northern Ireland" not in names(record, "place")

@@ -277,3 +277,46 @@ def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(r
                   "met the mayor in the afternoon.")
     assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
     assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)
+
+
+def test_a_plural_title_with_each_holders_place_after_the_name(read) -> None:
+    record = read("Mayors Ali Kaya of Bursa and Veli Demir of Konya signed the protocol.")
+    assert roles(person(record, "Ali Kaya")) == [("mayor", "Bursa")]
+    assert roles(person(record, "Veli Demir")) == [("mayor", "Konya")]
+
+
+def test_the_citys_mayor_after_a_name_is_the_mayor_of_the_city_just_named(read) -> None:
+    record = read("Lviv is a city in western Ukraine. \"We are ready,\" said Andriy Sadovyi, the city's mayor.")
+    assert roles(person(record, "Andriy Sadovyi")) == [("mayor", "Lviv")]
+
+
+def test_its_at_the_start_of_a_sentence_is_the_place_of_the_sentence_before(read) -> None:
+    record = read("The guests arrived in Gdansk on Monday. Its mayor, Aleksandra Dulkiewicz, welcomed them.")
+    assert roles(person(record, "Aleksandra Dulkiewicz")) == [("mayor", "Gdansk")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Osh State University Rector Kanat Bekov welcomed the guests.", "Kanat Bekov", "rector", "Osh State University"),
+        ("Hanoi People's Committee Chairman Tran Sy Thanh signed the memorandum.", "Tran Sy Thanh", "chairman",
+         "Hanoi People's Committee"),
+    ],
+)
+def test_a_body_named_before_the_title_holds_the_office(read, sentence: str, name: str, title: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]
+
+
+def test_a_board_of_common_words_before_a_title_is_part_of_the_office(read) -> None:
+    record = read("The forum was opened by Administrative Board Member Ali Veli on Monday.")
+    assert roles(person(record, "Ali Veli")) == [("administrative board member", None)]
+
+
+def test_the_board_of_directors_of_a_company(read) -> None:
+    record = read("The Chairman of the Board of Directors of KazMunayGas, Magzum Mirzagaliyev, attended.")
+    assert roles(person(record, "Magzum Mirzagaliyev")) == [("chairman of the board of directors", "KazMunayGas")]
+
+
+def test_a_described_body_after_a_region_is_held_by_the_region(read) -> None:
+    record = read("The deputy head of the Kostanay region administration, Ruslan Tulegenov, led the delegation.")
+    assert roles(person(record, "Ruslan Tulegenov")) == [("deputy head", "Kostanay region")]

@@ -164,3 +164,13 @@ def test_a_region_and_its_bare_name_are_one_place_unless_the_bare_name_is_a_town
                   "cotton. The Turkistan region and the city of Turkistan hosted the forum.")
     assert "Kashkadarya" in place(record, "Kashkadarya region").aliases
     assert place(record, "Turkistan region") != place(record, "Turkistan")
+
+
+def test_a_town_followed_by_of_and_its_region_is_linked_in_that_country(read) -> None:
+    record = read("Agreements were signed between Yiwu of Zhejiang and the city of Daegu.")
+    assert place(record, "Yiwu").country == "CN"
+
+
+def test_a_town_named_after_its_country_in_a_list_is_a_place_not_a_person(read) -> None:
+    record = read("Springfield's sister city in Japan, Kurashiki, is sending a delegation in June.")
+    assert place(record, "Kurashiki").country == "JP"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from synthetic_news import synthetic_articles
 
 from amity.export import export
 from amity.ingest.records import read_record_sources, record_from_dict
@@ -13,7 +14,6 @@ from amity.model import InputError, Record
 from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
-from synthetic_news import synthetic_articles
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,8 @@ def test_records_read_from_a_file_merge_into_the_registry_the_records_themselves
 
 def test_a_line_that_is_not_a_record_is_one_error_naming_its_line_and_the_rest_are_read(records, tmp_path: Path):
     path = tmp_path / "records.jsonl"
-    lines = [json.dumps(records[0].to_dict()), "{not json", json.dumps({"doc": "x", "entities": [{"type": "city"}], "events": [], "ties": []}),
+    not_a_place = {"doc": "x", "entities": [{"type": "city"}], "events": [], "ties": []}
+    lines = [json.dumps(records[0].to_dict()), "{not json", json.dumps(not_a_place),
              json.dumps(["a list"]), json.dumps(records[1].to_dict())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

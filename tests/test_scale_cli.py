@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from synthetic_news import synthetic_articles
 from typer.testing import CliRunner
 
 from amity.cli import app
-from synthetic_news import synthetic_articles
 
 runner = CliRunner()
 

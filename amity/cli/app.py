@@ -106,12 +106,42 @@ def show(value: Any, format: TableFormat, table: Callable[[Any, Console], None])
     if format is TableFormat.json:
         sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
         return
-    table(_printable_values(value), Console(highlight=False))
+    table(_printable_values(value), out_console())
+
+
+#: Redirected output is as wide as its lines: a file or a pipe gets every character, not 80 columns' worth.
+UNLIMITED = 100_000
+
+#: Columns whose values are never broken: dates, stages, counts (names wrap instead).
+WHOLE = frozenset({"id", "date", "when", "status", "count", "published"})
+#: Columns of dates that may share a cell with words ("signed 2021-12-21"): at least a date wide, so none is cut.
+_DATED = frozenset({"stage", "last activity", "silent since"})
+#: Headers that may take two lines, so that their column is no wider than its dates.
+_HEADERS = {"last activity": "last\nactivity", "silent since": "silent\nsince"}
+
+
+def out_console() -> Console:
+    """The console tables go to: the terminal's width at a terminal, unlimited when output is redirected."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else UNLIMITED)
 
 
 def rich_table(*columns: str, title: str | None = None) -> Table:
-    """The look every registry table shares: no outer edge, its title on the left."""
-    return Table(*columns, title=title, title_justify="left", show_edge=False)
+    """The look every registry table shares: no outer edge, its title on the left; dates and stages never broken."""
+    table = Table(title=title, title_justify="left", show_edge=False)
+    for name in columns:
+        table.add_column(_HEADERS.get(name, name), no_wrap=name in WHOLE, overflow="fold",
+                         min_width=10 if name in _DATED else None)
+    return table
+
+
+def fitted_table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> Table:
+    """A `rich_table` of these rows without the columns that are empty in every row, so that the rest fit 80
+    columns: names wrap, dates and stages stay whole."""
+    keep = [i for i, _ in enumerate(columns) if any(str(row[i]).strip() for row in rows)]
+    table = rich_table(*(columns[i] for i in keep), title=title)
+    for row in rows:
+        table.add_row(*(row[i] for i in keep))
+    return table
 
 
 def run() -> None:

@@ -1,6 +1,7 @@
 """`amity curate`: an analyst's decisions about ties, stages, events and entities, and their log."""
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Annotated, Any
 
@@ -45,8 +46,41 @@ def _decide(target: str, target_id: int, confirm: bool, reject: bool, status: st
                 done = decide(engine, target, target_id, action, by, value=value, stage=stage, note=note)  # type: ignore[arg-type]
             except CurationError as exc:
                 fail(str(exc))
-            typer.echo(f"decision {done['id']}: {action.replace('_', ' ')} {target} {target_id}"
-                       f"{' stage ' + stage if stage else ''}{' ' + value if value else ''} by {done['by']}")
+            what = _described(engine, target, target_id)
+            typer.echo(f"decision {done['id']}: {_said(action, value, stage)} {what}{_CONSEQUENCE.get(action, '')} "
+                       f"(by {done['by']}; undo: amity curate undo {done['id']})")
+
+
+#: What a decision changes, in words.
+_CONSEQUENCE = {"reject": ": hidden from lists and exports", "confirm": ": kept as read"}
+
+
+def _said(action: str, value: str | None, stage: str | None) -> str:
+    if stage:
+        return f"{'confirmed' if action == 'confirm' else 'rejected'} the {stage} stage of"
+    return {"confirm": "confirmed", "reject": "rejected", "set_status": f"set the stage to {value} of",
+            "set_date": f"set the date to {value} of"}[action]
+
+
+def _described(engine: Any, target: str, target_id: int) -> str:
+    """'the sister city tie Turkistan – Üsküdar (#3)' or 'the visit of 2022-03-10 (#7)'."""
+    from sqlalchemy.orm import Session
+
+    from amity.registry.listing import describe_events, describe_ties
+    from amity.store.schema import EventRow, TieRow
+
+    with Session(engine) as session:
+        if target == "tie":
+            row = session.get(TieRow, target_id)
+            if row is None:
+                return f"tie {target_id}"
+            tie = describe_ties(session, [row])[0]
+            return f"the {tie['kind'].replace('_', ' ')} tie {' – '.join(tie['parties'])} (#{target_id})"
+        found = session.get(EventRow, target_id)
+        if found is None:
+            return f"event {target_id}"
+        event = describe_events(session, [found])[0]
+        return f"the {event['type']} of {event['date'] or 'no known date'} (#{target_id})"
 
 
 @curate_app.command("tie")
@@ -100,20 +134,59 @@ def curate_merge(
     other: Annotated[int, typer.Argument(help="The entity that is the same thing and goes.")],
     by: ByOption = "cli",
     note: NoteOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Merge without asking first.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Merge two entities that are one real thing; later ingests keep them merged.
+    """Merge two entities that are one real thing; later ingests keep them merged. Says what it will do and asks
+    first (unless --yes); `amity curate undo DECISION` takes it back.
 
     Example: amity curate merge 3 17 --by ana
     """
+    from sqlalchemy.orm import Session
+
     from amity.registry.curation import CurationError, merge_entities
+    from amity.store.schema import EntityRow
 
     with open_registry(db) as engine:
+        with Session(engine) as session:
+            kept, gone = session.get(EntityRow, keep), session.get(EntityRow, other)
+            if kept is None or gone is None:
+                fail(f"no entity {keep if kept is None else other}")
+            question = (f"Merge {gone.name} ({gone.type} {gone.id}) into {kept.name} ({kept.type} {kept.id})? "
+                        f"{gone.name}'s names, mentions, offices, events and ties become {kept.name}'s.")
+        if not yes:
+            if not sys.stdin.isatty():
+                fail(f"{question} Add --yes to merge without being asked.")
+            if not typer.confirm(question, default=False):
+                raise typer.Exit(1)
         try:
             done = merge_entities(engine, keep, other, by, note=note)
         except CurationError as exc:
             fail(str(exc))
-    typer.echo(f"decision {done['id']}: merged entity {other} ({done['value']['other_name']}) into {keep}")
+    typer.echo(f"decision {done['id']}: merged {done['value']['other_name']} ({other}) into {kept.name} ({keep}) "
+               f"(undo: amity curate undo {done['id']})")
+
+
+@curate_app.command("undo")
+def curate_undo(
+    decision: Annotated[int, typer.Argument(help="The decision's id ('amity curate log' lists them).")],
+    db: DbOption = None,
+) -> None:
+    """Take a decision back, as if it had not been taken: an undone merge splits the names off again.
+
+    Example: amity curate undo 12
+    """
+    from amity.registry.curation import CurationError, undo
+
+    with open_registry(db) as engine:
+        try:
+            taken = undo(engine, decision)
+        except CurationError as exc:
+            fail(str(exc))
+    what = f"{taken['action'].replace('_', ' ')} {taken['target']} {taken['target_id']}"
+    extra = (f"; {taken['value']['other_name']} is entity {taken['entity_id']} again" if taken.get("entity_id")
+             else "")
+    typer.echo(f"undone: decision {decision} ({what}, by {taken['by']}){extra}")
 
 
 @curate_app.command("split")

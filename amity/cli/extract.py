@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from amity.cli.app import app, err, rich_table
-from amity.cli.extraction import (DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption,
-                                  extractor_for)
+from amity.cli.extraction import DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption, extractor_for
 from amity.cli.inputs import InputCounter
 from amity.cli.options import InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
@@ -29,7 +28,8 @@ class OutputFormat(str, Enum):
 @app.command()
 def extract(
     inputs: InputsArgument,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a summary), json or jsonl (contract records).")] = OutputFormat.text,
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text (a summary), json or jsonl (contract records).")] = OutputFormat.text,
     cluster: ClusterOption = None,
     workers: WorkersOption = 1,
     partition: PartitionOption = DEFAULT_PARTITION,

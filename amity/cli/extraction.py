@@ -52,7 +52,7 @@ def extractor_for(cluster: str | None, workers: int, partition: int) -> Iterator
         except ClusterError as exc:
             fail(str(exc))
         where = dask_extract.dashboard(client)
-        err.print(f"amity: extracting on Dask ({spec}, {len(client.nthreads())} workers)"
+        err.print(f"amity: extracting on Dask ({spec}, {dask_extract.worker_count(client)} workers)"
                   + (f"; dashboard at {where}" if where else ""), markup=False)
 
         def on_cluster(articles: Iterable[Article]) -> Iterator[Record]:

@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 from amity.cli.app import app, err, fail, open_registry
-from amity.cli.extraction import (DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption,
-                                  extractor_for)
+from amity.cli.extraction import DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption, extractor_for
 from amity.cli.inputs import InputCounter
 from amity.cli.options import DbOption, InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles

@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from amity.cli.app import app, fail, open_registry, rich_table, show
+from amity.cli.app import app, fail, fitted_table, open_registry, rich_table, show
 from amity.cli.options import DbOption, FormatOption, IncludeRejected, TableFormat, day, iso, iso_pair
 from amity.registry.silence import state
-from amity.vocabulary import EventType, TieKind, TieStatusFilter
+from amity.vocabulary import EventStatus, EventType, TieKind, TieStatusFilter
 
 
 @app.command("ties")
@@ -77,6 +77,12 @@ def list_events(
     between: Annotated[tuple[str, str] | None, typer.Option(
         "--between", callback=iso_pair, metavar="START END",
         help="Only events dated within START and END (years, months or days).")] = None,
+    status: Annotated[EventStatus | None, typer.Option("--status", help="Only planned or only occurred events.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only planned events whose date has passed with no "
+                                                            "report that they happened.")] = False,
+    upcoming: Annotated[bool, typer.Option("--upcoming", help="Only planned events dated today or later.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", callback=day,
+                                              help="Judge overdue and upcoming on this day instead of today.")] = None,
     include_rejected: IncludeRejected = False,
     format: FormatOption = TableFormat.table,
     db: DbOption = None,
@@ -87,13 +93,20 @@ def list_events(
 
       amity events --type visit
 
+      amity events --status planned --overdue
+
       amity events --between 2021-11 2022 --format json
     """
     from amity.registry import events as read_events
 
+    if overdue and upcoming:
+        fail("choose --overdue or --upcoming, not both")
+    if (overdue or upcoming) and status == "occurred":
+        fail("--overdue and --upcoming are about planned events, not occurred ones")
     with open_registry(db) as engine:
-        found = read_events(engine, type=type, between=between,
-                            include_rejected=include_rejected)
+        found = read_events(engine, type=type, between=between, include_rejected=include_rejected, status=status,
+                            timing="overdue" if overdue else "upcoming" if upcoming else None,
+                            as_of=date.fromisoformat(as_of) if as_of else None)
     show(found, format, print_events)
 
 
@@ -140,20 +153,26 @@ def stats(
 # --------------------------------------------------------------------------- tables
 
 def print_ties(ties: list[dict[str, Any]], console: Console) -> None:
-    table = rich_table("id", "tie", "parties", "status", "date", "last activity", "sources", "curation")
-    for t in ties:
-        status = state(t)
-        table.add_row(str(t["id"]), t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), status, t["date"] or "",
-                      t["last_activity"] or "", str(t["sources"]), Text(curation_line(t["curation"])))
+    """A tie's state as everywhere: its stage and date, and "silent since" its last sign of life when it has been
+    silent for years. Columns empty for every tie are left out; at 80 columns names wrap and dates stay whole."""
+    rows = [[str(t["id"]), t["kind"].replace("_", " "), Text(" – ".join(t["parties"])), _state_cell(t),
+             t["last_activity"] or "", str(t["sources"]), Text(curation_line(t["curation"]))] for t in ties]
+    table = fitted_table(["id", "kind", "parties", "stage", "last activity", "sources", "curation"], rows)
     console.print(table if ties else Text("no ties", style="dim"))
 
 
+def _state_cell(tie: dict[str, Any]) -> str:
+    """'signed 2021-12-21 · silent since 2022-03-10': one vocabulary, whose words wrap but whose dates do not."""
+    said = " ".join(p for p in (tie["status"], tie["date"]) if p)
+    return f"{said} · silent since {tie['silent_since']}" if tie.get("silent_since") else said
+
+
 def print_events(events: list[dict[str, Any]], console: Console, title: str | None = None) -> None:
-    table = rich_table("id", "event", "status", "date", "participants", "place", "sources", "curation", title=title)
-    for e in events:
-        kind = e["type"] + (f" ({e['agreement'].replace('_', ' ')})" if e["agreement"] else "")
-        table.add_row(str(e["id"]), kind, e["status"], e["date"] or "", Text(", ".join(e["participants"])),
-                      Text(e["place"] or ""), str(e["sources"]), Text(curation_line(e["curation"])))
+    rows = [[str(e["id"]), e["type"] + (f" ({e['agreement'].replace('_', ' ')})" if e["agreement"] else ""),
+             e["status"], e["date"] or "", Text(", ".join(e["participants"])), Text(e["place"] or ""),
+             str(e["sources"]), Text(curation_line(e["curation"]))] for e in events]
+    table = fitted_table(["id", "event", "status", "date", "participants", "place", "sources", "curation"], rows,
+                         title=title)
     console.print(table if events else Text("no events", style="dim"))
 
 

@@ -16,8 +16,20 @@ from typing import Any, BinaryIO
 
 from amity.ingest.jsonl import _bounded_lines
 from amity.ingest.raw import cannot_read, too_large
-from amity.model import (Entity, EntityType, Event, EventStatus, EventType, Evidence, InputError, Record, Role, Tie,
-                         TieKind, TieStatus)
+from amity.model import (
+    Entity,
+    EntityType,
+    Event,
+    EventStatus,
+    EventType,
+    Evidence,
+    InputError,
+    Record,
+    Role,
+    Tie,
+    TieKind,
+    TieStatus,
+)
 
 _ENTITY_TYPES = {"person", "organization", "place"}
 _EVENT_TYPES = {"visit", "meeting", "signing", "ratification", "attendance"}

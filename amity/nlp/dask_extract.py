@@ -72,6 +72,10 @@ def connect(spec: ClusterSpec, *, timeout: float = CONNECT_TIMEOUT_S) -> Iterato
             cluster.close()
 
 
+def worker_count(client: Client) -> int:
+    return len(client.nthreads())
+
+
 def dashboard(client: Client) -> str | None:
     """Where the cluster's dashboard is served, when it is."""
     link = client.dashboard_link
@@ -84,7 +88,7 @@ def extract_on(client: Client, articles: Iterable[Article], *, partition: int = 
     if in_flight is None:
         in_flight = max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
     stream = iter(articles)
-    pending: deque[Future] = deque()
+    pending: deque[Future[list[Record]]] = deque()
     while True:
         while len(pending) < in_flight:
             chunk = list(islice(stream, partition))

@@ -41,6 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
+    ("weekday_day", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
+                               r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
@@ -93,7 +95,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
+    last_month: tuple[int, int] | None = None  # (year, month) of the last date that named both
     for s, e, kind, match in found:
+        if kind == "weekday_day":
+            out.append(DateMention(s, e, match.group(0), _weekday_day(match, last_month, published), False,
+                                   last_month is None))
+            continue
         # a year written just before carries over ("on 3 March 2022 ... on 5 April"); further away,
         # the publication date decides
         near = last_year is not None and (published is None or s - last_end < _YEAR_CARRY_CHARS
@@ -104,6 +111,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if explicit:
             last_year, last_end = int(match.group("year")), e
         out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS))
+        if value and len(value.split("/")[0]) >= 7:
+            last_month = (int(value[:4]), int(value[5:7]))
     return out
 
 
@@ -202,6 +211,20 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     if cut:
         after = after[: cut.start()]
     return (before + text[start:end] + after).lower()
+
+
+def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: date | None) -> str | None:
+    """"on Saturday 4th": that day of the month the text was last speaking of (else the month of
+    publication), when it does fall on that weekday; no guess otherwise."""
+    if month is None:
+        if published is None:
+            return None
+        month = (published.year, published.month)
+    try:
+        day = date(month[0], month[1], int(m.group("day")))
+    except ValueError:
+        return None
+    return day.isoformat() if day.weekday() == _WEEKDAYS[m.group("weekday").lower()] else None
 
 
 def _relative_period(rel: str, unit: str, published: date) -> str:

@@ -128,7 +128,8 @@ class EntityGrouper:
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
         candidates = [m for m in candidates if m not in weak and self._keep(doc, m)]
         candidates = _corroborated_in_headlines(doc, candidates)
-        candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), m.start))
+        # at equal strength and length a linked place beats a one-word person ("in Japan, Fukuchiyama")
+        candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), not (m.type == "place" and m.place), m.start))
         taken = [False] * (len(doc) + 1)
         accepted: list[Mention] = []
         for m in candidates:
@@ -141,9 +142,12 @@ class EntityGrouper:
             accepted.append(m)
         towns = []
         places = [m for m in doc._.place_mentions or [] if m.place is not None and m.priority >= 2]
+        # the countries the article names steer the town of a body as they steer any place ("Kochi" in Japan)
+        context = frozenset(p.place.country for p in doc._.place_mentions or []
+                            if p.place is not None and p.place.kind == "country" and p.place.country)
         for m in accepted:
             if m.type == "organization" and m.town:
-                place = self.gazetteer.lookup(m.town)
+                place = self.gazetteer.lookup(m.town, context)
                 towns.append(Mention(m.start, m.start, "place", m.town, place=place, priority=0))
             elif m.type == "organization" and _governs_territory(m.name):
                 # "Government of Hami City", "Akimat of Akmola region": the territory is a place too

@@ -84,6 +84,7 @@ class EventFinder:
         self.gatherings = set(lex["gathering_nouns"])
         self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
+        self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
@@ -174,6 +175,10 @@ class EventFinder:
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
+                if kind in (None, "visit") and self._here_for_named_gathering(tok):
+                    kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
+                if lemma == "represent" and (_passive(tok) or any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in tok.children)):
+                    kind = "attendance"  # "the university was represented by its vice-rector"
                 if kind is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
@@ -187,6 +192,9 @@ class EventFinder:
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
                 anchored = self._noun_is_anchored(tok)
+                governor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None and self._hypothetical(governor, own=False):
+                    kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
             if kind is not None:
@@ -234,17 +242,31 @@ class EventFinder:
         guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(_from_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
 
+    def _here_for_named_gathering(self, verb: Token) -> bool:
+        """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
+        being somewhere for a named gathering is attending it."""
+        if verb.lemma_.lower() not in self.arrival_verbs and self.verbs.get(verb.lemma_.lower()) != "visit":
+            return False
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [p for c in preps for g in c.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep"]
+        for prep in preps:  # "in Bursa for the festival" hangs "for" on either word
+            if prep.lower_ == "for":
+                for g in prep.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings and g.pos_ == "PROPN":
+                        return True
+        return False
+
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit"."""
         return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
                    for c in noun.children)
 
-    def _hypothetical(self, verb: Token) -> bool:
+    def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
         will not be enough"), a condition ("if/once the president signs it"), a modal of possibility
         ("could visit"), a negation ("did not sign"), a phrasal verb of another sense ("sign up")."""
-        if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and \
+        if own and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and \
                 any(c.dep_ == "dobj" for c in verb.children):
             return True  # but "Also attending was X" reports who attended
         particles = self.not_event_particles.get(verb.lemma_.lower(), [])
@@ -278,8 +300,14 @@ class EventFinder:
         if any(c.lower_ in self.generic_modifiers for c in noun.children if c.dep_ in ("amod", "det", "compound")):
             return False
         attended = {t.i for t, kind, _ in found if kind == "attendance"}
-        if any(a.i in attended for a in list(noun.ancestors)[:3]):
+        if noun.lemma_.lower() in self.gatherings and any(a.i in attended for a in list(noun.ancestors)[:3]):
             return False
+        described = noun.head if noun.dep_ == "compound" else noun  # "the signing ceremony for ..."
+        if any(c.dep_ == "prep" and c.lower_ in self.argument_prepositions and
+               any(g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN" or g.lemma_.lower() in self.agreement_nouns)
+                   for g in c.children)
+               for c in described.children):
+            return True  # "the signing of a memorandum", "the visit of the minister to Armenia"
         node = noun
         while node.dep_ in ("conj", "compound") and node.head is not node:
             node = node.head
@@ -396,9 +424,10 @@ class EventFinder:
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "... will consist of work sessions followed by the signing of a memorandum"
-            verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is not None and any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
-                return True
+            for verb in trigger.ancestors:
+                if verb.pos_ in ("VERB", "AUX") and \
+                        any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
+                    return True
         node = trigger
         for _ in range(3):
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
@@ -516,6 +545,8 @@ class EventFinder:
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
                 other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
+            elif other.date is None:
+                other.date = event.date  # an undated headline takes the date the story gives the body's report
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]

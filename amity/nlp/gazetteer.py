@@ -36,6 +36,9 @@ _SUBDIVISION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _TOWNS_FILE = "geonames_places.tsv.gz"
+#: Towns this large count as well-known place names (`name in gazetteer`); alternate names only for cities this large.
+_WELL_KNOWN_TOWN = 15_000
+_WELL_KNOWN_ALTERNATE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +86,17 @@ class Gazetteer:
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 
     def __contains__(self, name: str) -> bool:
+        """Is this the name of a well-known place? Countries, regions, Amity's curated places and
+        towns of 15,000 people or more (by their own name; by another only a city of a million):
+        the finders ask it to keep place names out of persons and acronyms, and "UN" or "Nato"
+        must not count as places because hamlets carry those names."""
         key = fold(name)
-        return key in self._by_key or key in self._towns
+        if key in self._by_key:
+            return True
+        encoded = self._towns.get(key)
+        return encoded is not None and any(
+            p.population >= _WELL_KNOWN_TOWN and (not p.contextual or p.population >= _WELL_KNOWN_ALTERNATE)
+            for p in _decode_towns(encoded))
 
     def _all(self, name: str) -> list[Place]:
         key = fold(name)
@@ -173,13 +185,16 @@ def _us_states() -> list[tuple[str, Place]]:
 
 
 def _subdivisions() -> list[tuple[str, Place]]:
+    """First- and second-level ISO 3166-2 divisions, by their name with and without the division
+    word ("Aqmola oblysy", "Aqmola"); linked only in articles that name their country."""
     out: list[tuple[str, Place]] = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
-        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        full = sub.name.strip().rstrip("'’").strip()
+        name = _SUBDIVISION_SUFFIX.sub("", full).strip()
         place = Place(name, "region", sub.country_code, contextual=True)
         out.append((name, place))
+        if fold(full) != fold(name):
+            out.append((full, place))
     return out
 
 

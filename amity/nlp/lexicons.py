@@ -164,6 +164,7 @@ class PlaceWords:
     cue_nouns: frozenset[str]
     attribution_words: frozenset[str]
     compass_abbreviations: dict[str, str]
+    territorial_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +178,7 @@ def place_words() -> PlaceWords:
         frozenset(raw["cue_nouns"]),
         frozenset(raw["attribution_words"]),
         dict(raw["compass_abbreviations"]),
+        frozenset(raw["territorial_adjectives"]),
     )
 
 

@@ -105,7 +105,9 @@ class OrganisationFinder:
             if tok.lower_ not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
                 continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association
             start = self._extend_left(doc, tok.i)
-            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and tok.lower_ in TOWN_BODY_HEADS)
+            # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
+            anchored = any(k in self._place_tokens for k in range(start, tok.i))
+            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in TOWN_BODY_HEADS or anchored))
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
@@ -280,6 +282,10 @@ class OrganisationFinder:
                 continue
             if tok.text in ("’s", "'s") and k + 1 < sent_end and is_capitalised(doc[k + 1]):
                 k += 1  # "Henan Provincial People's Congress"
+                continue
+            place = self._place_starting.get(k)
+            if place is not None and place.priority >= 2 and place.end > k + 1 and place.end <= sent_end:
+                k = end = place.end  # "… of the United Kingdom of Great Britain and Northern Ireland": whole
                 continue
             if is_capitalised(tok) and not tok.is_punct and fold(tok.text) not in self.titles.offices \
                     and fold(tok.text) not in self.titles.honorifics:

@@ -121,19 +121,29 @@ class PersonFinder:
 
     def _title_lengths_of(self, doc: Doc) -> list[int]:
         """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
+        n = len(doc)
         words = [fold(t.text) if t.is_alpha else "" for t in doc]
-        glued = [t.text in _HYPHENS and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-                 for i, t in enumerate(doc)]
-        breaks = [t.is_space or "\n" in t.whitespace_ for t in doc]
-        out = [0] * len(doc)
+        out = [0] * n
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
-            for length in range(min(2 * longest - 1, len(doc) - i), 0, -1):
-                last = i + length - 1
-                if not words[last] or any(breaks[i:last]) or any(not words[k] and not glued[k] for k in range(i, last)):
-                    continue
-                if self._title_key(words[i : last + 1]) is not None:
-                    out[i] = length
+            if not longest:
+                continue
+            found: list[str] = []
+            ends: list[int] = []
+            k = i
+            while k < n and len(found) < longest:
+                if words[k]:
+                    found.append(words[k])
+                    ends.append(k + 1)
+                    if "\n" in doc[k].whitespace_:
+                        break
+                elif not (found and self._glued_hyphen(doc, k)):
+                    break
+                k += 1
+            for m in range(len(found), 0, -1):
+                key = " ".join(found[:m])
+                if key in self.titles.offices or key in self.titles.plurals:
+                    out[i] = ends[m - 1] - i
                     break
         return out
 
@@ -293,10 +303,11 @@ class PersonFinder:
                 pending, chain = [], []
                 i += 1
                 continue
-            start, end_title, title, plural = self._compound_title(doc, i, length, floor if pending else 0)
+            body = self._body_before(doc, i)  # "Hanoi People's Committee Chairman X"
+            start, end_title, title, plural = self._compound_title(doc, i, length, i if body else floor if pending else 0)
             floor = end_title
             chain += range(start, end_title)
-            of_left = self._modifier_before(doc, start, title)
+            of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
             k = self._skip_filler(doc, k)
@@ -312,14 +323,15 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
-                roles = self._of_after_name(doc, end, pending)
+                roles, after = self._of_after_name(doc, end, pending)
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
                     roles = [(title, of if of is not None else group) for title, of in roles]
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
-                if plural:
-                    for s, e in self._listed_names(doc, end):
-                        out.append(Mention(s, e, "person", doc[s:e].text, roles=list(roles), priority=4))
+                if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
+                    for s, e in self._listed_names(doc, after):
+                        listed, after = self._of_after_name(doc, e, pending) if after > end else (list(roles), e)
+                        out.append(Mention(s, e, "person", doc[s:e].text, roles=listed, priority=4))
                         end = e
                 i = end
             else:
@@ -398,6 +410,35 @@ class PersonFinder:
             start, title = former, f"former {title}"
         return start, end, title, plural
 
+    def _body_before(self, doc: Doc, i: int) -> str | None:
+        """A body named right before an office, when its name holds a known place or body or a
+        possessive ("Osh State University Rector", "Hanoi People's Committee Chairman"); a name
+        of common words only ("Administrative Board Member") is part of the office."""
+        if i < 2 or doc[i - 1].lower_ not in ORG_HEADS or not is_capitalised(doc[i - 1]):
+            return None
+        known = self._ending.get(i)
+        if known is not None and known.priority >= 2:
+            return None  # a body the organisation finder knows: read as such by _modifier_before
+        b = i - 1
+        while b - 1 >= 0 and i - b < 7:
+            prev = doc[b - 1]
+            owner = self._ending.get(b - 1)
+            if prev.text in _POSSESSIVE and owner is not None and owner.type == "place":
+                break  # "Kazakhstan's Turkistan Municipality": the country owns the body
+            if prev.text in _POSSESSIVE and b - 2 >= 0 and is_capitalised(doc[b - 2]) or self._glued_hyphen(doc, b - 1):
+                b -= 1
+            elif prev.is_alpha and is_capitalised(prev) and not self._is_title_at(doc, b - 1) \
+                    and not self._is_honorific(prev) and "\n" not in prev.whitespace_:
+                b -= 1
+            else:
+                break
+        if doc[b].lower_ == "the":
+            b += 1
+        inside = range(b, i - 1)
+        if not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
+            return None
+        return doc[b:i].text
+
     def _former_before(self, doc: Doc, start: int) -> int | None:
         """"former prime minister", "Former Mayor", "ex-mayor": the office is no longer held."""
         k = start - 1
@@ -440,12 +481,17 @@ class PersonFinder:
             before = self._ending.get(end)
             if before is not None and before.priority >= 2:
                 return before.office_holder
+            noun = doc[end - 1].lower_ if end >= 2 else ""
+            if noun in self._anaphoric_places and doc[end - 2].lower_ in self._anaphoric_determiners:
+                return self._antecedent_place(doc, end - 2, noun)  # "the city's mayor"
             described = self._described_body(doc, end)
             if described is not None:
                 return described
             if before is not None:
                 return before.office_holder
         start = end
+        if end < len(doc) and doc[end].ent_iob_ == "I":
+            return None  # "Administrative Board Member": the name spaCy sees runs into the office
         while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
                 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
                 and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
@@ -462,14 +508,19 @@ class PersonFinder:
 
     def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
         """Where "of" follows a board inside a body's name ("Management Board of X"), when X is named."""
-        inner = next((x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"), None)
-        if inner is None or doc[inner - 1].lower_ not in self._unit_heads \
-                or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
-                       for x in range(j, inner)):
-            return None
-        after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
-        holder = self._longest_at.get(after)
-        return inner if holder is not None and (holder.end == known.end or inner == known.end) else None
+        for inner in (x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"):
+            if not any(doc[x].lower_ in self._unit_heads for x in range(j, inner)) \
+                    or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
+                           for x in range(j, inner)):
+                return None
+            after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+            holder = self._longest_at.get(after)
+            if holder is not None and (holder.end == known.end or inner == known.end):
+                return inner
+            if after < known.end and all(is_capitalised(t) for t in doc[after : known.end]) \
+                    and not any(doc[x].lower_ == "of" for x in range(after, known.end)):
+                return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
+        return None
 
     def _described_body(self, doc: Doc, end: int) -> str | None:
         """"the Academy" (or "the Special economic zone") written after a body named in full
@@ -495,7 +546,10 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
-        mentions = [m for m in self._known if m.priority >= 2 and sent.start <= m.start and m.end <= k
+        first = sent.start
+        if not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known) and first > 0:
+            first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
+        mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
         for m in mentions:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
@@ -548,6 +602,8 @@ class PersonFinder:
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
+            if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
+                end += 1  # "the Kostanay region administration": a described body; its place stands in
         else:
             described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
             described = self._described_body(doc, described_end) if described_end > j else None
@@ -599,11 +655,13 @@ class PersonFinder:
     def _less_holder_name(self, doc: Doc, j: int, end: int) -> int:
         """A capitalised run after "of" that ends with the holder's name: the name starts where spaCy
         sees a person, else it is the last two words (a hyphenated word counts once)."""
+        if end < len(doc) and doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+            return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
             return person
-        units = [k for k in range(j, end) if not self._glued_hyphen(doc, k) and not (k > j and self._glued_hyphen(doc, k - 1))]
-        return units[-2] if len(units) >= 3 else end
+        units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
+        return units[-2] if len(units) >= 3 and units[-2] > j else end
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
@@ -661,28 +719,29 @@ class PersonFinder:
                 return self._longest_at[k].end
         return end
 
-    def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> list[Role]:
-        """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's."""
+    def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
+        """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
+        Returns the roles and where the "of" part ends."""
         if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
-            return list(roles)
+            return list(roles), end
         j = end + 1
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         holder = self._longest_at.get(j)
         if holder is not None and doc[holder.start].sent.start == doc[end].sent.start:
-            name = holder.office_holder
+            name, k = holder.office_holder, holder.end
         elif j == end + 1 and all(self._held_in_place(title) for title, _ in roles):
             k = j  # "Mayor Kenji Mori of Nishinomiya": a mayor's "of" is a town, known or not
             while k < len(doc) and k - j < 3 and doc[k].is_alpha and is_capitalised(doc[k]) \
                     and not self._is_title_at(doc, k) and doc[k].lower_ not in ORG_HEADS:
                 k += 1
             if k == j or (k < len(doc) and is_capitalised(doc[k])):
-                return list(roles)
+                return list(roles), end
             name = doc[j:k].text
             self._new_places.append(Mention(j, k, "place", name, place=self.gazetteer.lookup(name), priority=2))
         else:
-            return list(roles)
-        return [(title, of if of is not None else name) for title, of in roles]
+            return list(roles), end
+        return [(title, of if of is not None else name) for title, of in roles], k
 
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
@@ -788,6 +847,13 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
         roles: list[Role] = []
+        possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
+        if possessive is not None and self._is_title_at(doc, possessive + 1):
+            length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
+            _, title_end, title, _ = self._compound_title(doc, possessive + 1, length)
+            if title_end >= len(doc) or doc[title_end].is_punct:
+                self._read_titles.update(range(possessive + 1, title_end))
+                return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
         body_end, holder = self._body_at(doc, k)
         if holder is not None and self._is_title_at(doc, body_end):
             length = self._is_title_at(doc, body_end)  # ", Kyoto Global Exchange Association President"

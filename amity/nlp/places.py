@@ -52,29 +52,45 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
 
 def _place_cue(doc: Doc, span: Span) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
-    Osh"), "X City"/"X Town" or "X Province", or "X, <country or state>" ("Kelowna, British Columbia")."""
+    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
+    British Columbia")."""
     words = place_words()
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
-        noun = fold(doc[start - 2].text)
-        if noun in words.cue_nouns or noun in titles().offices:
+        if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
             return True
     if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
-                                                         or doc[end].lower_ in words.region_words):
+                                                         or doc[end].lower_ in words.region_words
+                                                         or doc[end].lower_ in words.territorial_adjectives):
         return True
-    if end + 1 < len(doc) and doc[end].text == "," and is_capitalised(doc[end + 1]):
-        container = default_gazetteer().candidates(doc[end + 1].text)
-        if any(p.kind in ("country", "region") for p in container):
-            return True
-    return False
+    container = _container(doc, span)
+    return container is not None and container[0] == ","
+
+
+def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
+    """The region or country written right after a place as its container, with the word that joins
+    them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN")."""
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in (",", "of") or not is_capitalised(doc[end + 1]):
+        return None
+    gazetteer = default_gazetteer()
+    for length in (3, 2, 1):
+        after = doc[end + 1 : end + 1 + length]
+        if len(after) < length or any(t.is_punct for t in after):
+            continue
+        found = [p for p in gazetteer.candidates(after.text) if p.kind in ("country", "region") and p.country]
+        if found and not (doc[end].lower_ == "of" and any(p.contextual for p in found) and len(found) > 1):
+            return doc[end].lower_, found[0].country or ""
+    return None
 
 
 def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
     "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
     article must still name the town's country for it to be linked."""
-    if len(span) != 1 or any(ent.start <= span.start < ent.end and len(ent) > 1 for ent in doc.ents):
-        return False
+    if len(span) != 1 or any(ent.start <= span.start < ent.end and (len(ent) > 1 or ent.label_ == "ORG")
+                             for ent in doc.ents):
+        return False  # not part of a longer name, nor a body spaCy recognised
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in (",", "and", "or"):
         k -= 1
@@ -139,7 +155,8 @@ class PlaceFinder:
         found = [f for f in found if strength[f[0]]]
         mentions = []
         for start, end, _, lookup_name in found:
-            place = self.gazetteer.lookup(lookup_name, context)
+            container = _container(doc, doc[start:end])
+            place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
             if place is None:
                 # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
                 countries = frozenset(p.country for p in self.gazetteer.candidates(lookup_name) if p.country)
@@ -285,6 +302,9 @@ class PlaceFinder:
             return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= _TOWN_POPULATION for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        container = _container(doc, span)
+        if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
+            return 2  # "Tongxiang of Zhejiang": a town in the region written after it
         return 1 if any(p.country in context for p in candidates) else 0
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str], sent_end: int) -> tuple[int, int, list[Place], str] | None:
@@ -320,6 +340,9 @@ class PlaceFinder:
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span)
         if _place_cue(doc, span) or _listed_with_place(doc, span, ner_label):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
+        container = _container(doc, span)
+        if container is not None and any(p.country == container[1] for p in candidates):
+            return True  # "Tongxiang of Zhejiang"
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
@@ -346,7 +369,9 @@ class PlaceFinder:
                 continue  # "Ukrainian and Polish ..."; "Lviv and Wrocław, Andriy Sadovyi and ..." names people
             if ent.label_ in ("ORG", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end
-                out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=None, priority=3))
+                known = self.gazetteer.lookup(doc[ent.start:end].text)  # "… of Zhejiang and Kelowna"
+                place = known if known is not None and known.population >= _TOWN_POPULATION else None
+                out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=place, priority=3))
                 taken.update(range(ent.start, ent.end))
         for ent in doc.ents:
             if fold(ent.text) in demonyms():

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
+from amity.nlp.dates import DateMention
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
@@ -39,6 +40,11 @@ class TieMention:
     explicit_date: bool = False
 
 
+_Ties = dict[tuple[str, frozenset[int]], TieMention]
+#: One side of signatories, the other side, and the kind their own document names (or None).
+_Sides = tuple[list[EntityCluster], list[EntityCluster], str | None]
+
+
 @dataclass(frozen=True)
 class _Stage:
     status: str
@@ -51,7 +57,7 @@ class _Stage:
 
 
 @Language.factory("amity_ties")
-def make_ties(nlp: Language, name: str) -> "TieFinder":
+def make_ties(nlp: Language, name: str) -> TieFinder:
     return TieFinder()
 
 
@@ -95,7 +101,7 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
-            sister = any(c in lowered for c in self.sister)
+            sister = any(c in _outside_names(sent, doc).lower() for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             if listing is not None and not self._is_list_item(sent):
                 listing = None
@@ -142,7 +148,7 @@ class TieFinder:
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
 
-    def _bare_documents_of_twinnings(self, ties: dict) -> list[TieMention]:
+    def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
         unqualified document between twinned towns is the twinning's own; a document that names its
         subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
@@ -161,6 +167,7 @@ class TieFinder:
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children)  # "memorandum of understanding"
                 for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
@@ -177,7 +184,7 @@ class TieFinder:
         return out
 
     @staticmethod
-    def _record(ties: dict, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
+    def _record(ties: _Ties, kind: str, parties: list[EntityCluster], stage: _Stage, sent: Span) -> None:
         key = (kind, frozenset(id(p) for p in parties))
         tie = ties.get(key)
         if tie is None:
@@ -188,7 +195,10 @@ class TieFinder:
         if tie.status == "ended" and stage.status in ("signed", "ratified") and stage.explicit \
                 and (tie.date or "") < (stage.date or ""):
             later_stage = True  # a tie revived by a later signing takes the revival's stage
-        better_date = stage.status == tie.status and stage.date and (tie.date is None or stage.explicit and not tie.explicit_date)
+        better_date = stage.status == tie.status and stage.date and (
+            tie.date is None or stage.explicit and not tie.explicit_date
+            # several signings of one tie: the most recent dates it
+            or stage.status == "signed" and stage.explicit and tie.explicit_date and stage.date > tie.date)
         if later_stage or better_date:
             tie.status, tie.date, tie.explicit_date = stage.status, stage.date, stage.explicit
 
@@ -225,15 +235,18 @@ class TieFinder:
 
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
-            for e in events:
-                if e.type == wanted and e.status == status:
-                    stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                    approval = self._approved(sent) if stage == "signed" else None
-                    if approval is not None:
-                        # "the council approved on Tuesday the agreement signed in May"
-                        date = self._own_date(approval, sent, doc)
-                        return _Stage("ratified", date, date is not None)
-                    return _Stage(stage, e.date, e.date_sentence == sent.start)
+            matching = [e for e in events if e.type == wanted and e.status == status]
+            # several signings of one tie reported together: the most recent dates it
+            matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
+            if matching:
+                e = matching[0]
+                stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
+                approval = self._approved(sent) if stage == "signed" else None
+                if approval is not None:
+                    # "the council approved on Tuesday the agreement signed in May"
+                    date = self._own_date(approval, sent, doc)
+                    return _Stage("ratified", date, date is not None)
+                return _Stage(stage, e.date, e.date_sentence == sent.start)
         approval = self._approved(sent)
         if approval is not None:
             date = self._own_date(approval, sent, doc)
@@ -247,7 +260,7 @@ class TieFinder:
             return _Stage("active")
         return None
 
-    def _approved(self, sent: Span):
+    def _approved(self, sent: Span) -> Token | None:
         """The verb or noun of approval in "The Seimas approved the agreement", "the city council
         voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
         for tok in sent:
@@ -259,7 +272,7 @@ class TieFinder:
         return None
 
     @staticmethod
-    def _own_date(token, sent: Span, doc: Doc) -> str | None:
+    def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
         Tuesday), not one in a clause of another verb."""
         for d in _sentence_dates(sent, doc):
@@ -269,7 +282,7 @@ class TieFinder:
             node = span.root
             for _ in range(6):
                 if node.i == token.i:
-                    return d.value
+                    return str(d.value)
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
                     break
                 node = node.head
@@ -295,6 +308,12 @@ class TieFinder:
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
                     return _Stage("signed", own[0].value, True)
+        for tok in sent:
+            # "Dumaguete and Kurobe become sister cities", "... became twin towns": founded, undated
+            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ") \
+                    and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
+                                                                for w in self.sister) for c in tok.children):
+                return _Stage("signed", None, False)
         match = _ANNIVERSARY.search(sent.text)
         base = (dates[0].value if dates else None) or doc._.published
         if match and base:
@@ -323,7 +342,7 @@ class TieFinder:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
 
-    def _document_of(self, between):
+    def _document_of(self, between: Token) -> Token | None:
         """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
         node = between.head
         for _ in range(3):
@@ -418,12 +437,12 @@ class TieFinder:
         return first.like_num and following is not None and following.text in (")", ".")
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                 context: "_ArticleContext", events: list[EventMention],
+                 context: _ArticleContext, events: list[EventMention],
                  between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
         a "between" phrase ("the partnership between A and B")."""
         out: list[tuple[str, list[EntityCluster]]] = []
-        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events):
+        for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events, context):
             side_kind = own_kind or kind
             left = self._normalise(_distinct([context.town_of(c, side_kind) for c in left_side]), side_kind)
             right = self._normalise(_distinct([context.town_of(c, side_kind) for c in right_side]), side_kind)
@@ -439,7 +458,7 @@ class TieFinder:
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
         return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
-    def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: "_ArticleContext",
+    def _groups(self, found: list[EntityCluster], sent: Span, kind: str, context: _ArticleContext,
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
@@ -468,18 +487,19 @@ class TieFinder:
             return [parties]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
-            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes), 2) if ca != cb]
+            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
         if between and len(parties) <= 4:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
 
     def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
-                    events: list[EventMention]) -> list[tuple[list[EntityCluster], list[EntityCluster], str | None]]:
+                    events: list[EventMention], context: _ArticleContext | None = None) -> list[_Sides]:
         """"X signed an agreement with A, B and C": the subject's parties on one side, those after
         each "with" on the other, with the kind its own document gives ("friendship city agreements
         with A, and a cooperation agreement with B"); a "between" inside a purpose clause ("to
         facilitate trade between ...") does not name the signatories."""
-        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None]
+        verbs = [e.trigger for e in events if e.type in ("signing", "ratification") and e.trigger is not None
+                 and sent.start <= e.trigger.i < sent.end]  # not the verb of an earlier report of the event
         approval = self._approved(sent)
         if approval is not None:
             verbs.insert(0, approval)
@@ -494,8 +514,13 @@ class TieFinder:
                 continue
             if verb.lemma_.lower() in self.ratified:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
-                left = _distinct([token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity
-                                  and token_entity[t.i].place is not None and token_entity[t.i].place.kind == "country"])
+                left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
+                                  and c.place is not None and c.place.kind == "country"])
+                if not left and context is not None:
+                    home = context.home_state()
+                    left = [home] if home is not None else []  # "BAKU — The Milli Majlis approved ..."
+                if not left:
+                    continue
             else:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
@@ -512,7 +537,7 @@ class TieFinder:
                 return out
         return []
 
-    def _document_kind(self, noun) -> str | None:
+    def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
         cooperation agreement" does not; None when the "with" hangs on no document."""
         if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
@@ -556,7 +581,7 @@ class TieFinder:
         return []
 
     @staticmethod
-    def _twins_owner(sent: Span, context: "_ArticleContext") -> EntityCluster | None:
+    def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
         """The town whose twins the sentence lists: the possessive or "of" owner of "sister
         city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
         token_entity = context.token_entity
@@ -604,12 +629,23 @@ class _Listing:
 _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
                "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
+_DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
 _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 
 
-def _sentence_dates(sent: Span, doc: Doc) -> list:
+def _outside_names(sent: Span, doc: Doc) -> str:
+    """The sentence's text without the organisations named in it: "the Tbilisi-Lyon Twinning
+    Association" names a body, it reports no twinning."""
+    orgs = [m for m in doc._.org_mentions or [] if sent.start <= m.start < sent.end and m.end > m.start]
+    if not orgs:
+        return sent.text
+    return " ".join(t.text for t in sent if not any(m.start <= t.i < m.end for m in orgs))
+
+
+def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
     return [d for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
 
 
@@ -618,7 +654,7 @@ def _sentence_date(sent: Span, doc: Doc) -> str | None:
     return dates[0].value if dates else None
 
 
-def _same_clause(tok, verb) -> bool:
+def _same_clause(tok: Token, verb: Token) -> bool:
     """Whether `tok` hangs on `verb` with no other verb between them."""
     node = tok.head
     while node.i != verb.i:
@@ -628,7 +664,7 @@ def _same_clause(tok, verb) -> bool:
     return True
 
 
-def _without_package_states(ties: list[TieMention], context: "_ArticleContext") -> list[TieMention]:
+def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
     """A package of documents between ministries, regions or towns of two states gives those
     body-to-body ties and no state-level tie ("Georgia and Armenia sign three documents")."""
     out = []
@@ -650,12 +686,13 @@ def _without_package_states(ties: list[TieMention], context: "_ArticleContext") 
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
 _JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
-_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+"
+                            r"(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
 
-def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
     """Entities named in doc[start:end] that can be parties: not the container of the name before
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
     ("signed ... in Tashkent")."""
@@ -708,7 +745,9 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
-        venue = origin or glue in ("in", "at") or glue == "to" and k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS \
+        journey = glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
+                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
+        venue = origin or journey or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -719,7 +758,7 @@ def _parties_in(doc, start: int, end: int, token_entity: dict[int, EntityCluster
     return out
 
 
-def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
+def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
                              token_entity: dict[int, EntityCluster]) -> bool:
     """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
     town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
@@ -737,7 +776,7 @@ def _larger_city_after_comma(doc, k: int, end: int, town: EntityCluster, city: E
     return True
 
 
-def _possessive_before(doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k is written as the possessive of another entity named right after it."""
     j = k
     while j < end and token_entity.get(j) is cluster:
@@ -828,6 +867,14 @@ class _ArticleContext:
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
             return None
+        return None
+
+    def home_state(self) -> EntityCluster | None:
+        """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""
+        for c in self.entities:
+            if c.type == "place" and c.place is not None and c.place.country and any(m.dateline for m in c.mentions):
+                return next((s for s in self.entities if s.type == "place" and s.place is not None
+                             and s.place.kind == "country" and s.place.country == c.place.country), None)
         return None
 
     def country_of(self, cluster: EntityCluster) -> str | None:

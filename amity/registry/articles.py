@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from amity.registry.headlines import HEADLINE_CHARS, headline, opening
 from amity.registry.lookup import group_pairs, names_of
 from amity.store import session_of
 from amity.store.schema import (
@@ -34,13 +35,14 @@ def articles(db: Engine | Session, *, before_id: int | None = None, limit: int =
     """Up to `limit` articles, newest stored first, with ids below `before_id` when given (the next page)."""
     with session_of(db) as session:
         query = (select(ArticleRow.id, ArticleRow.doc, ArticleRow.title, ArticleRow.url, ArticleRow.published,
-                        ArticleRow.ingested_at, func.length(ArticleRow.text))
+                        ArticleRow.ingested_at, func.length(ArticleRow.text), opening())
                  .order_by(ArticleRow.id.desc()).limit(limit))
         if before_id is not None:
             query = query.where(ArticleRow.id < before_id)
-        return [{"id": i, "doc": doc, "title": title, "url": url, "published": published,
-                 "ingested_at": at.isoformat(timespec="seconds") if at else None, "chars": chars}
-                for i, doc, title, url, published, at, chars in session.execute(query)]
+        return [{"id": i, "doc": doc, "title": title, "headline": headline(title, start, doc), "url": url,
+                 "published": published, "ingested_at": at.isoformat(timespec="seconds") if at else None,
+                 "chars": chars}
+                for i, doc, title, url, published, at, chars, start in session.execute(query)]
 
 
 def article(db: Engine | Session, article_id: int) -> dict[str, Any] | None:
@@ -53,6 +55,7 @@ def article(db: Engine | Session, article_id: int) -> dict[str, Any] | None:
             "id": row.id,
             "doc": row.doc,
             "title": row.title,
+            "headline": headline(row.title, row.text[:HEADLINE_CHARS + 1], row.doc),
             "url": row.url,
             "published": row.published,
             "source": row.source,

@@ -12,7 +12,7 @@ from importlib import resources
 
 import pycountry
 
-from amity.nlp.names import fold
+from amity.vocabulary.names import fold
 
 
 def country_code(text: str) -> str | None:

@@ -151,6 +151,54 @@ def split_entity(db: Engine | Session, entity_id: int, names: list[str], who: st
         return _as_dict(row) | {"new_entity_id": into.id}
 
 
+def undo(db: Engine | Session, decision_id: int) -> dict[str, Any]:
+    """Take a decision back: it leaves the log and the registry is as if it had not been taken (the decisions left
+    about the same tie, stage or event still apply; a merge splits the merged names off again, a split merges
+    them back). The decision as it was, plus "entity_id" for an undone merge (the entity split off again)."""
+    with _writing(db) as session:
+        row = session.get(DecisionRow, decision_id)
+        if row is None:
+            raise UnknownTarget(f"no decision {decision_id} (amity curate log lists them)")
+        taken = _as_dict(row)
+        target, target_id, value = row.target, row.target_id, row.value
+        session.delete(row)
+        session.flush()
+        if target in ("tie", "stage") and target_id is not None and (tie := session.get(TieRow, target_id)):
+            rows = _tie_decisions(session, tie)
+            _outcome(tie, [r for r in rows if r.target == "tie"], edits=True)
+            for stage in session.scalars(select(TieStageRow).where(TieStageRow.tie_id == tie.id)):
+                _outcome(stage, [r for r in rows if r.target == "stage" and targets.stage_of(r.target_key) == stage.status],
+                         edits=False)
+            session.flush()
+            tie_rules.refresh(session, tie.id)
+        elif target == "event" and target_id is not None and (event := session.get(EventRow, target_id)):
+            _outcome(event, _event_decisions(session, event), edits=True)
+            session.flush()
+            event_rules.refresh(session, event.id)
+            for tie in session.scalars(select(TieRow).where(TieRow.id.in_(_ties_around(session, event.id)))).all():
+                _apply_tie(session, tie, [])
+        elif target == "entity" and taken["action"] == "merge":
+            taken["entity_id"] = _unmerge(session, target_id, value)
+        elif target == "entity" and taken["action"] == "split":
+            entity, into = session.get(EntityRow, target_id or -1), session.get(EntityRow, value["new_entity_id"])
+            if entity is not None and into is not None:
+                reshape.merge(session, entity, into)
+        return taken
+
+
+def _unmerge(session: Session, keep_id: int | None, value: dict[str, Any]) -> int | None:
+    """Split the names the merged-away entity brought off the entity that kept them; the new entity's id."""
+    keep = session.get(EntityRow, keep_id or -1)
+    if keep is None:
+        raise CurationError("the entity that kept the merged names is gone; nothing to split off")
+    has = targets.name_keys(session, [keep.id]).get(keep.id, set())
+    brought = (set(value["merged"]["names"]) - set(value["keep"]["names"])) & has
+    if not brought or not has - brought:
+        raise CurationError(f"the names {value['other_name']!r} had are not apart from {keep.name!r}'s own any more")
+    into, _ = reshape.split(session, keep, brought)
+    return into.id if into is not None else None
+
+
 # --------------------------------------------------------------------------- reading the log
 
 def decisions(db: Engine | Session, *, target: str | None = None, before_id: int | None = None,

@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import chain
 from typing import Literal
 
@@ -194,7 +194,7 @@ def _merge(session: Session, article: Article, record: Record, digest: str) -> O
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
-                         text=article.full_text, source=article.source, ingested_at=datetime.now(timezone.utc))
+                         text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
         session.add(row)
         session.flush()
         merge.write(session, row.id, record, touched)
@@ -226,7 +226,7 @@ def _known(engine: Engine, digest: str) -> bool:
 def _keep_error(engine: Engine, error: InputError) -> None:
     """Record a bad input; the same failure again only moves its time."""
     with Session(engine) as session, session.begin():
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         same = session.scalars(select(IngestErrorRow).where(IngestErrorRow.source == error.source,
                                                             IngestErrorRow.reason == error.reason)).first()
         if same is not None:

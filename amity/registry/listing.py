@@ -89,9 +89,12 @@ def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of:
 
 
 def events(db: Engine | Session, type: str | None = None, between: tuple[str, str] | None = None,
-           *, entity_ids: set[int] | None = None, include_rejected: bool = False) -> list[dict[str, Any]]:
-    """Events, optionally of a type, dated within [start, end] (either may be a year or a month), by date.
-    Events an analyst rejected only with `include_rejected`.
+           *, entity_ids: set[int] | None = None, include_rejected: bool = False, status: str | None = None,
+           timing: str | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Events, optionally of a type and status, dated within [start, end] (either may be a year or a month), by
+    date. `timing` "overdue": planned events whose date has passed on `as_of` (default today) with no report that
+    they happened; "upcoming": planned events dated `as_of` or later. Events an analyst rejected only with
+    `include_rejected`.
 
     Each is {"id", "type", "status", "date", "participants", "place", "agreement", "sources", "docs", "curation"}.
     """
@@ -107,6 +110,12 @@ def events(db: Engine | Session, type: str | None = None, between: tuple[str, st
                 .where(EventParticipantRow.entity_id.in_(entity_ids))))
         if between is not None:
             query = query.where(*overlapping(dates.span(f"{between[0]}/{between[1]}")))
+        if status:
+            query = query.where(EventRow.status == status)
+        if timing:
+            today = (as_of or date.today()).isoformat()
+            query = query.where(EventRow.status == "planned", EventRow.date_end.is_not(None),
+                                EventRow.date_end < today if timing == "overdue" else EventRow.date_end >= today)
         return describe_events(session, list(session.scalars(query)))
 
 

@@ -13,7 +13,16 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry.curated import visible
-from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, MentionRow
+from amity.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    MentionRow,
+    RoleRow,
+)
 from amity.vocabulary.names import fold, name_key
 
 
@@ -41,6 +50,15 @@ def with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
     rows = session.execute(select(EntityRow.id, EntityRow.parent_id).where(
         or_(EntityRow.id.in_(entity_ids), EntityRow.parent_id.in_(entity_ids)))).all()
     return set(entity_ids) | {i for i, _ in rows} | {p for i, p in rows if p is not None and i in entity_ids}
+
+
+def with_people(session: Session, entity_ids: set[int]) -> set[int]:
+    """The entities and the people who hold an office of one of them (a mayor of the town, a minister of the
+    ministry): who acts for a party when it takes part in an event."""
+    if not entity_ids:
+        return set()
+    return set(entity_ids) | set(session.scalars(select(RoleRow.person_id).distinct()
+                                                 .where(RoleRow.of_entity_id.in_(sorted(entity_ids)))))
 
 
 def names_of(session: Session, entity_ids: set[int]) -> dict[int, str]:

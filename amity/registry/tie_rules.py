@@ -4,8 +4,8 @@ Each article's report of a tie is a stage row. The tie's `status` is the
 furthest stage reported, in the order of `amity.vocabulary.TIE_STAGES`
 (active < proposed < planned < signed < ratified < ended: any stage beats a
 bare mention), and its `date` is that stage's date. `last_activity` is the
-latest visit or meeting that both parties (or their municipalities) took
-part in. An analyst's decisions (`amity.registry.curation`) win: a rejected
+latest visit or meeting that both parties (or their municipalities, or
+people holding their offices) took part in. An analyst's decisions (`amity.registry.curation`) win: a rejected
 stage does not count, a rejected event is no activity, and a status or date
 set by hand replaces the reported one whenever the tie is re-summarised.
 """
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
-from amity.registry.lookup import with_relatives
+from amity.registry.lookup import with_people, with_relatives
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
 from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
@@ -101,12 +101,13 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
 
 
 def _last_activity(session: Session, tie_id: int) -> str | None:
-    """The date of the latest visit or meeting that every party of the tie took part in."""
+    """The date of the latest visit or meeting that every party of the tie took part in (itself, its town or
+    municipality, or someone holding an office of one of them)."""
     party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
     query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
                                         EventRow.date.is_not(None), visible(EventRow))
     for party in party_ids:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
-        around = with_relatives(session, {party})
+        around = with_people(session, with_relatives(session, {party}))
         query = query.where(EventRow.id.in_(
             select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
             .where(EventParticipantRow.entity_id.in_(around))))

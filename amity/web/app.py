@@ -26,7 +26,7 @@ from amity import __version__
 from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
-from amity.web import api, curation_api, curation_forms, drawings, forms, pages
+from amity.web import api, curation_api, curation_forms, docs, drawings, forms, pages
 from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
 from amity.web.answer_cache import AnswerCache
@@ -72,7 +72,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
             app.state.extractor.close()
         engine.dispose()
 
-    app = FastAPI(title="Amity", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="Amity", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   dependencies=[Depends(refuse_control_characters)],
                   description="The registry of international partnerships Amity reads from the news: ties and their "
                               "stages, entities, events and the articles every fact comes from. Lists take an opaque "
@@ -91,6 +91,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.include_router(curation_forms.router)
     app.include_router(pages.router)
     app.include_router(drawings.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]

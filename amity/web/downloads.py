@@ -102,7 +102,10 @@ def export_stream(engine: Engine, format: str, where: TieFilter) -> Iterator[byt
 
 
 def ties_csv(ties: list[dict[str, Any]]) -> Iterator[str]:
-    """The registry page's ties as CSV lines: the columns of `amity export --format csv`, plus id and countries."""
+    """The registry page's ties as CSV lines: the columns of `amity export --format csv`, plus id and countries.
+
+    The file starts with a UTF-8 byte order mark, so that Excel reads names such as Üsküdar as UTF-8."""
+    yield "\ufeff"
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["id", "kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources",

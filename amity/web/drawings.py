@@ -57,7 +57,7 @@ def map_page(request: Request, db: Db, country: Text = None, kind: Text = None, 
     return render(request, "map.html", {
         **_common(where, found, limit), "places": sorted(places, key=lambda p: (p["name"].casefold(), p["entity"])),
         "on_map": lines, "unplaced": drawing["unplaced"], "tiles": request.app.state.tiles,
-        "ready": vendor.installed(vendor.MAP),
+        "ready": vendor.installed(vendor.MAP), "basemap": vendor.installed(vendor.BASEMAP),
     })
 
 

@@ -18,6 +18,7 @@ from amity.web.reads.ties import TieQuery
 
 ISO_DATE = re.compile(ISO_DATE_PATTERN)
 ISO_DAY = re.compile(ISO_DAY_PATTERN)
+YEAR = re.compile(r"^\d{4}$")
 COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
 
 

@@ -9,13 +9,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
+from amity.registry.countries import country_code, country_label
 from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
@@ -23,18 +24,21 @@ from amity.registry.silence import silent_years, why_silent
 from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.auth import require_reader
-from amity.web.filters import ISO_DATE, ISO_DAY, choice, matching
+from amity.web.charts import year_chart
+from amity.web.filters import ISO_DATE, ISO_DAY, YEAR, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
 from amity.web.parameters import RowId
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
+from amity.web.reads.places import country_profile, place_index
 from amity.web.reads.ties import (
     SORTS,
     TieQuery,
     recent_stages,
     tie_count,
     tie_detail,
+    tie_facets,
     tie_page,
 )
 from amity.web.render import render
@@ -68,14 +72,14 @@ def home(request: Request, db: Db) -> Response:
 @router.get("/ties")
 def registry(request: Request, db: Db, party: Text = None, country: Text = None, kind: Text = None,
              stage: Text = None, status: Text = None, since: Text = None, sort: Text = None, order: Text = None,
-             rejected: Text = None, as_of: Text = None, years: Text = None,
+             rejected: Text = None, as_of: Text = None, years: Text = None, year: Text = None,
              cursor: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
     if "dormant" in (status, stage):
         return _remain_on_paper(request, db, as_of, years, sort, order, cursor)
-    where = TieQuery(party=(party or "").strip() or None,
-                     country=country_filter(country),
-                     kind=choice("kind", kind, TIE_KINDS), stage=choice("stage", stage, TIE_STATUS_FILTERS),
+    where = TieQuery(party=(party or "").strip() or None, country=country_filter(country),
+                     kind=choice("kind", kind, TIE_KINDS), stage=choice("stage", stage or status, TIE_STATUS_FILTERS),
                      since=matching("since", since, ISO_DATE, "a year, YYYY-MM or YYYY-MM-DD"),
+                     year=matching("year", year, YEAR, "a year such as 2021"),
                      include_rejected=choice("rejected", rejected, ("1",)) == "1")
     sort_by = choice("sort", sort, SORTS) or "id"
     descending = choice("order", order, ("asc", "desc")) == "desc"
@@ -83,8 +87,27 @@ def registry(request: Request, db: Db, party: Text = None, country: Text = None,
                                  limit=PAGE_SIZE)
     return render(request, "ties.html", {
         "ties": ties, "next_cursor": next_cursor, "where": where, "sort": sort_by, "descending": descending,
-        "kinds": TIE_KINDS, "stages": TIE_STATUS_FILTERS, "paged": bool(cursor),
+        "kinds": TIE_KINDS, "stages": TIE_STATUS_FILTERS, "paged": bool(cursor), "total": tie_count(db, where),
+        "facets": tie_facets(db, where), "title": _title(where),
+        "country_label": country_label(where.country) if where.country else None,
     })
+
+
+def _title(where: TieQuery) -> str:
+    """What the registry page shows, in words: 'Signed sister city partnerships of Turkistan in Türkiye (TR)'."""
+    words = [where.stage if where.stage and where.stage != "dormant" else "",
+             (where.kind or "").replace("_", " "), "partnerships"]
+    title = " ".join(w for w in words if w)
+    title = title[0].upper() + title[1:]
+    if where.party:
+        title += f" of {where.party}"
+    if where.country:
+        title += f" in {country_label(where.country)}"
+    if where.year:
+        title += f" dated {where.year}"
+    if where.since:
+        title += f" heard of since {where.since}"
+    return title
 
 
 def _remain_on_paper(request: Request, db: Db, as_of: str | None, years: str | None, sort: str | None,
@@ -125,6 +148,24 @@ def _years(value: str | None) -> int:
     if not value.strip().isdigit() or not 1 <= int(value) <= 100:
         raise HTTPException(400, "years must be a whole number of years from 1 to 100")
     return int(value)
+
+
+@router.get("/places")
+def places(request: Request, db: Db) -> Response:
+    """Every place by country, with how many partnerships each is party to."""
+    return render(request, "places.html", {"countries": place_index(db)})
+
+
+@router.get("/countries/{code}")
+def country(request: Request, db: Db, code: Annotated[str, Path(max_length=60)]) -> Response:
+    """One country: its partnerships, partner countries, and a yearly chart of stages and events."""
+    found = country_code(code)
+    if found is None:
+        raise HTTPException(404, f"There is no country called {code[:60]!r}.")
+    if found != code:
+        return RedirectResponse(f"/countries/{found}", status_code=308)
+    profile = country_profile(db, found)
+    return render(request, "country.html", {"country": profile, "chart": year_chart(profile["years"])})
 
 
 @router.get("/ties/{tie_id}")

@@ -1,4 +1,4 @@
-"""Which third-party drawing libraries `make` installed: npm packages copied to static/vendor/, served from here.
+"""Which third-party libraries (drawings, basemap, API docs) `make` installed: npm packages in static/vendor/.
 
 They are never in the repository and never fetched from a CDN at run time;
 a page that draws checks for its library on each request (a file test)
@@ -14,6 +14,10 @@ VENDOR = Path(__file__).with_name("static") / "vendor"
 #: The files each drawing needs, under static/vendor/ (as the Makefile's vendor target copies them).
 GRAPH = ("cytoscape/cytoscape.min.js",)
 MAP = ("leaflet/leaflet.js", "leaflet/leaflet.css")
+#: The map's world basemap (Natural Earth outlines as TopoJSON, and the script that reads them).
+BASEMAP = ("world-atlas/countries-110m.json", "topojson-client/topojson-client.min.js")
+#: The API docs' Swagger UI.
+DOCS = ("swagger-ui/swagger-ui-bundle.js", "swagger-ui/swagger-ui.css")
 
 
 def installed(files: tuple[str, ...]) -> bool:

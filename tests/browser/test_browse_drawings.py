@@ -177,7 +177,7 @@ def test_map_draws_places_and_ties_without_tiles(browser_page: Any, expect: Any,
     box = page.locator("#map")
     expect(box).to_have_attribute("data-tiles", "")
     expect(page.locator("#map img.leaflet-tile")).to_have_count(0)
-    expect(page.locator("#map-status")).to_contain_text("No map tiles are configured.")
+    expect(page.locator("#map-status")).to_contain_text("No map tiles are configured")
     assert page.evaluate("() => window.amityMap.getZoom()") >= 1
 
     # the list below the map names what is drawn: each place and each tie on the map has its shape

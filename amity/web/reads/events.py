@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
+from amity.registry.headlines import headline, opening
 from amity.registry.listing import overlapping
 from amity.registry.lookup import group_pairs, latest_events, names_of
 from amity.store.schema import ArticleRow, EntityRow, EventParticipantRow, EventReportRow, EventRow
@@ -112,7 +113,7 @@ def describe_events(session: Session, ids: list[int]) -> list[dict[str, Any]]:
     reports = session.execute(
         select(EventReportRow.id, EventReportRow.event_id, EventReportRow.status, EventReportRow.date,
                EventReportRow.sentence, EventReportRow.start, EventReportRow.end, ArticleRow.id, ArticleRow.doc,
-               ArticleRow.title)
+               ArticleRow.title, ArticleRow.published, opening())
         .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
         .where(EventReportRow.event_id.in_(ids)).order_by(EventReportRow.id)).all()
     taking_part = group_pairs(session.execute(
@@ -120,10 +121,12 @@ def describe_events(session: Session, ids: list[int]) -> list[dict[str, Any]]:
         .where(EventParticipantRow.report_id.in_([r[0] for r in reports]))).all()) if reports else {}
     by_event: dict[int, list[dict[str, Any]]] = {}
     participants: dict[int, set[int]] = {}
-    for report_id, event_id, status, when, sentence, start, end, article_id, doc, title in reports:
+    for report_id, event_id, status, when, sentence, start, end, article_id, doc, title, published, opening_text \
+            in reports:
         participants.setdefault(event_id, set()).update(taking_part.get(report_id, ()))
         by_event.setdefault(event_id, []).append({
-            "id": report_id, "status": status, "date": when, "article_id": article_id, "doc": doc, "title": title,
+            "id": report_id, "status": status, "date": when, "article_id": article_id, "doc": doc,
+            "title": headline(title, opening_text, doc), "published": published,
             "sentence": sentence, "start": start, "end": end})
     names = names_of(session, set().union({e.place_entity_id for e in rows.values() if e.place_entity_id},
                                           *participants.values()))
@@ -154,6 +157,11 @@ def event_detail(session: Session, event_id: int) -> dict[str, Any] | None:
 def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
     """[{"id", "name"}] for these entity ids, by name."""
     return sorted(({"id": i, "name": names[i]} for i in ids if i in names), key=lambda p: (p["name"].casefold(), p["id"]))
+
+
+def chosen_events(where: EventQuery) -> Select[Any]:
+    """The chosen events as a query (any date), for others to count or narrow."""
+    return _chosen(where)
 
 
 def _chosen(where: EventQuery) -> Select[Any]:

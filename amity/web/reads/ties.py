@@ -1,18 +1,21 @@
 """Ties by id: the filtered, sortable registry list, and one tie with its stage history and activity."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from amity.registry import dates
+from amity.registry.agreements import described, what_was_signed
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
+from amity.registry.headlines import headline, opening
 from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
-from amity.registry.lookup import entities_named, group_pairs, with_relatives
+from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 from amity.vocabulary import TIE_STATUS_FILTERS
 from amity.web import paging
@@ -36,6 +39,7 @@ class TieQuery:
     since: str | None = None
     include_rejected: bool = False
     dormant_years: int = DORMANT_YEARS
+    year: str | None = None  # of the tie's date (its furthest stage's)
 
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -86,6 +90,8 @@ def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> S
         query = query.where(TieRow.status == where.stage)
     if where.since:
         query = query.where(TieRow.seen_until >= dates.span(where.since)[0])
+    if where.year:
+        query = query.where(TieRow.date.like(f"{where.year}%"))
     if where.party:
         ids = sorted(with_relatives(session, {e.id for e in entities_named(session, where.party)}))
         query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
@@ -94,6 +100,34 @@ def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> S
         members = select(EntityRow.id).where(or_(EntityRow.id.in_(places), EntityRow.parent_id.in_(places)))
         query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(members))))
     return query
+
+
+def tie_facets(session: Session, where: TieQuery, *, as_of: date | None = None) -> dict[str, list[tuple[str, int]]]:
+    """How many of the chosen ties have each kind, stage, country (of a party or of its town) and year (of their
+    date): {"kind": [(value, count), ...], ...}, most first (years latest first)."""
+    ids = chosen(session, where, as_of=as_of).with_only_columns(TieRow.id).subquery()
+    of_chosen = TieRow.id.in_(select(ids.c.id))
+    kinds = session.execute(select(TieRow.kind, func.count()).where(of_chosen).group_by(TieRow.kind)).all()
+    stages = session.execute(select(TieRow.status, func.count()).where(of_chosen).group_by(TieRow.status)).all()
+    year = func.substr(TieRow.date, 1, 4)
+    years = session.execute(select(year, func.count()).where(of_chosen, TieRow.date.is_not(None))
+                            .group_by(year)).all()
+    town = aliased(EntityRow)
+    pairs = session.execute(select(TiePartyRow.tie_id, func.coalesce(EntityRow.country, town.country))
+                            .join(EntityRow, EntityRow.id == TiePartyRow.entity_id)
+                            .outerjoin(town, town.id == EntityRow.parent_id)
+                            .where(TiePartyRow.tie_id.in_(select(ids.c.id)))).all()
+    countries: dict[str, set[int]] = {}
+    for tie_id, code in pairs:
+        if code:
+            countries.setdefault(code, set()).add(tie_id)
+    return {"kind": _most_first(kinds), "stage": _most_first(stages),
+            "country": _most_first((code, len(found)) for code, found in countries.items()),
+            "year": sorted(((str(v), int(n)) for v, n in years if v), reverse=True)}
+
+
+def _most_first(rows: Iterable[Any]) -> list[tuple[str, int]]:
+    return sorted(((str(value), int(n)) for value, n in rows if value), key=lambda pair: (-pair[1], pair[0]))
 
 
 def sort_key(tie: dict[str, Any], sort: str) -> paging.SortKey:
@@ -138,8 +172,10 @@ def describe(session: Session, rows: list[TieRow] | tuple[TieRow, ...] | Any, *,
 
 
 def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> dict[str, Any] | None:
-    """One tie: its summary, its stages (earliest first) with their evidence, the events of all its parties, and
-    the decisions analysts took about it (oldest first)."""
+    """One tie: its summary, what was signed ("agreement": kind and fields of cooperation its sentences name), its
+    stages (one per stage, earliest first, each with every report of it), the events
+    every party took part in (itself, its town or municipality, or someone holding one of their offices), and the
+    decisions analysts took about it (oldest first)."""
     row = session.get(TieRow, tie_id)
     if row is None:
         return None
@@ -147,13 +183,15 @@ def tie_detail(session: Session, tie_id: int, *, as_of: date | None = None) -> d
     stages = _stages(session, tie_id)
     signed = [s["date"] or s["published"] for s in stages if s["status"] in ("signed", "ratified")]
     signed_on = min((d for d in signed if d), key=lambda d: dates.span(d)[0], default=None)
-    groups = [with_relatives(session, {p["id"]}) for p in tie["parties"]]
+    groups = [with_people(session, with_relatives(session, {p["id"]})) for p in tie["parties"]]
     events, events_total = latest_of(session, groups, EVENTS_LISTED) if len(groups) > 1 else ([], 0)
     for event in events:
         event["since_signing"] = bool(signed_on and event["date"]  # after the signing day (or month), not on it
                                       and dates.span(event["date"])[0] > dates.span(signed_on)[1])
-    return {**tie, "signed_on": signed_on, "stages": stages, "events": events, "events_total": events_total,
-            "decisions": decisions_about(session, "tie", tie_id)}
+    agreement = what_was_signed(r["sentence"] for s in stages for r in s["sources"]
+                                if not (r["curation"] and r["curation"]["state"] == "rejected"))
+    return {**tie, "signed_on": signed_on, "agreement": {**agreement, "text": described(agreement)}, "stages": stages,
+            "events": events, "events_total": events_total, "decisions": decisions_about(session, "tie", tie_id)}
 
 
 def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
@@ -171,12 +209,28 @@ def stage_trail(session: Session, tie_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _stages(session: Session, tie_id: int) -> list[dict[str, Any]]:
-    rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published)
+    """One row per stage the tie was reported at, earliest first: its date (the most precise reported), its first
+    report's id (the page's anchor), and every report of it ("sources": the article and sentence)."""
+    rows = session.execute(select(TieStageRow, ArticleRow.doc, ArticleRow.title, ArticleRow.published, opening())
                            .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
                            .where(TieStageRow.tie_id == tie_id)).all()
-    stages = [{"id": s.id, "status": s.status, "date": s.date, "published": published, "article_id": s.article_id,
-               "doc": doc, "title": title, "sentence": s.sentence, "start": s.start, "end": s.end, "curation": badge(s)}
-              for s, doc, title, published in rows]
+    reports: list[dict[str, Any]] = sorted(({"id": s.id, "status": s.status, "date": s.date, "published": published,
+                       "article_id": s.article_id, "doc": doc, "title": headline(title, start, doc),
+                       "sentence": s.sentence, "start": s.start, "end": s.end, "curation": badge(s)}
+                       for s, doc, title, published, start in rows),
+                     key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
+    by_status: dict[str, list[dict[str, Any]]] = {}
+    for report in reports:
+        by_status.setdefault(report["status"], []).append(report)
+    stages = []
+    for status, sources in by_status.items():
+        dated = [s["date"] for s in sources if s["date"]]
+        first = sources[0]
+        stages.append({"id": first["id"], "status": status, "published": first["published"],
+                       "date": max(dated, key=dates.precision) if dated else None,
+                       "curation": first["curation"], "sources": sources,
+                       # the fields of one report, for readers of a single source (the JSON API's first clients)
+                       **{k: first[k] for k in ("article_id", "doc", "title", "sentence", "start", "end")}})
     return sorted(stages, key=lambda s: (_day(s["date"] or s["published"]), s["id"]))
 
 
@@ -200,6 +254,8 @@ def recent_stages(session: Session, limit: int) -> list[dict[str, Any]]:
                            .order_by(TieStageRow.date.desc()).limit(limit * 8)).all()  # ISO text: near enough
     firsts: dict[tuple[int, str], str] = {}
     for tie_id, status, when in rows:
+        if not when:
+            continue
         key = (tie_id, status)
         if key not in firsts or dates.span(when)[0] < dates.span(firsts[key])[0]:
             firsts[key] = when

@@ -3,12 +3,18 @@
  * Our own code, loaded from /static (the page's Content-Security-Policy allows no inline script). Leaflet is
  * served from /static/vendor/leaflet/, put there by `make` from npm; without it the page leaves this script
  * out and shows only its lists. The tile URL comes from the server (`amity serve --tiles`, $AMITY_TILES) in
- * #map's data-tiles; empty means no tiles, and places and ties are drawn on a plain background.
+ * #map's data-tiles; empty means no tiles. Under everything lies a low-resolution world basemap served by this
+ * site (Natural Earth country outlines and names from npm's world-atlas, read with topojson-client), so the map
+ * is useful with no network at all. A credit is shown only for what loaded (the tiles' once a tile has).
  *
  * Stable hooks, for browser tests and for anyone styling the page:
  *   #map                    the container; data-api = the GeoJSON URL it draws, data-tiles = the tile URL template
- *                           ('' for none), data-attribution = the tiles' credit (shown as text); once drawn it gets
- *                           data-ready="1" and data-places / data-ties (how many drawn); on failure data-error="1"
+ *                           ('' for none), data-attribution = the tiles' credit (shown as text), data-basemap = the
+ *                           world outlines' TopoJSON URL ('' for none); once drawn it gets data-ready="1" and
+ *                           data-places / data-ties (how many drawn), and data-basemap-countries once the basemap
+ *                           is drawn; on failure data-error="1"
+ *   path.amity-country      a country's outline on the basemap; .amity-country-label its name (from zoom 3)
+ *   .amity-place-label      a place's name, shown from zoom 6
  *   #map-status             one line saying what was drawn, or why nothing was
  *   #map-legend li[data-stage|data-kind] .swatch   the legend; lines take their colours from these swatches
  *   window.amityMap         the Leaflet map; window.amityMapLayer the GeoJSON layer of places and ties
@@ -87,11 +93,74 @@
   var map = L.map(box, {worldCopyJump: true, minZoom: 1});
   window.amityMap = map;
   map.setView([20, 0], 2);
+  map.createPane("basemap");
+  map.getPane("basemap").style.zIndex = 150;  // under tiles (200) and drawings (400)
   if (box.dataset.tiles) {
-    // Leaflet shows an attribution as HTML: the credit is set as text, so it cannot be markup.
+    // Leaflet shows an attribution as HTML: the credit is set as text, so it cannot be markup. It is shown once a
+    // tile has loaded: offline, no credit for tiles that never came.
     var credit = document.createElement("span");
     credit.textContent = box.dataset.attribution || "";
-    L.tileLayer(box.dataset.tiles, {maxZoom: 19, attribution: credit.innerHTML}).addTo(map);
+    var tiles = L.tileLayer(box.dataset.tiles, {maxZoom: 19}).addTo(map);
+    tiles.once("tileload", function () {
+      map.attributionControl.addAttribution(credit.innerHTML);
+    });
+  }
+
+  var LABELS_FROM_ZOOM = 3;
+  var PLACE_LABELS_FROM_ZOOM = 6;
+  var countryLabels = L.layerGroup();
+  var placeLabels = L.layerGroup();
+
+  function showLabels() {
+    var zoom = map.getZoom();
+    [[countryLabels, LABELS_FROM_ZOOM], [placeLabels, PLACE_LABELS_FROM_ZOOM]].forEach(function (pair) {
+      if (zoom >= pair[1]) {
+        pair[0].addTo(map);
+      } else {
+        pair[0].remove();
+      }
+    });
+  }
+  map.on("zoomend", showLabels);
+
+  function drawBasemap(topology) {
+    var countries = window.topojson.feature(topology, topology.objects.countries);
+    var drawn = 0;
+    L.geoJSON(countries, {
+      pane: "basemap", interactive: false,
+      style: function () {
+        return {color: "#98a4b3", weight: 0.7, fillColor: "#f1efe8", fillOpacity: 1, className: "amity-country"};
+      },
+      onEachFeature: function (feature, outline) {
+        drawn += 1;
+        var name = feature.properties && feature.properties.name;
+        if (!name) {
+          return;
+        }
+        var label = text("span", name);
+        L.marker(outline.getBounds().getCenter(), {
+          interactive: false, keyboard: false, pane: "basemap",
+          icon: L.divIcon({className: "amity-country-label", html: label, iconSize: null})
+        }).addTo(countryLabels);
+      }
+    }).addTo(map);
+    map.attributionControl.addAttribution("Basemap: Natural Earth");
+    box.dataset.basemapCountries = String(drawn);
+    showLabels();
+  }
+
+  if (box.dataset.basemap && window.topojson) {
+    fetch(box.dataset.basemap, {credentials: "same-origin"})
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("the server answered " + response.status);
+        }
+        return response.json();
+      })
+      .then(drawBasemap)
+      .catch(function () {
+        box.dataset.basemapError = "1";
+      });
   }
 
   function draw(data) {
@@ -121,6 +190,8 @@
         if (feature.geometry.type === "Point") {
           places += 1;
           drawn.bindTooltip(text("span", p.name));
+          L.tooltip({permanent: true, direction: "right", className: "amity-place-label", interactive: false})
+            .setLatLng(drawn.getLatLng()).setContent(text("span", p.name)).addTo(placeLabels);
           drawn.bindPopup(placePopup(p));
         } else {
           ties += 1;
@@ -140,11 +211,12 @@
     box.dataset.places = String(places);
     box.dataset.ties = String(ties);
     box.dataset.ready = "1";
+    showLabels();
     say(places
       ? "Drawn: " + places + " places, " + ties + " ties" +
         (data.unplaced ? " (" + data.unplaced + " more have a party without coordinates)" : "") +
         (data.truncated ? "; only the first ties that match: narrow the filters to see others." : ".") +
-        (box.dataset.tiles ? "" : " No map tiles are configured.")
+        (box.dataset.tiles ? "" : " No map tiles are configured: the basemap is the world's country outlines.")
       : "No place to draw for these filters.");
   }
 

@@ -1,0 +1,240 @@
+"""Amity past one machine: extraction on Dask workers, bulk merging, memory, and what it adds up to per day.
+
+    python benchmarks/scale.py                                   # 2,000 articles, registries of 1k and 5k, SQLite
+    python benchmarks/scale.py --articles 300 --sizes 1000,3000 --rss 200,800
+    python benchmarks/scale.py --postgres postgresql+psycopg://amity:amity@127.0.0.1/amity_bench --sizes 10000,50000,100000
+
+Prints one table, with the machine's load (`uptime`) at the start and end:
+
+  1. Extraction: articles/s on a Dask LocalCluster of 1 and of 2 worker
+     processes over the same synthetic corpus (texts composed by
+     `generate_registry.py`'s world: our own template sentences), timed
+     after the workers have loaded spaCy; efficiency = speed-up / workers.
+  2. Merge: records/s into SQLite (and PostgreSQL with --postgres) when the
+     registry already holds each of --sizes articles, batched (as `amity
+     ingest` now merges) and one article per transaction (as before), and
+     ms per article, whose flatness across sizes is the point.
+  3. Peak RSS of the driver and of the worker of `amity extract --cluster
+     local:1` over corpora of --rss sizes (flat = the driver streams).
+  4. Projection: articles a day per worker, workers for 1M articles a day,
+     and whether one database keeps up.
+
+Figures for the targets (efficiency ≥ 0.9, merge ≥ 150/s on SQLite and
+≥ 300/s on PostgreSQL at 100k) need an idle machine: on a shared one,
+two workers share the cores with whatever else runs (see the load).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate_registry  # noqa: E402  (the synthetic world, beside this script)
+
+DAY = 86_400
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, timeout=5).stdout.strip()
+    except OSError:
+        return f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+
+
+_WORLDS: dict[int, object] = {}
+
+
+def world_pairs(count: int, first: int = 0, seed: int = 7):  # type: ignore[no-untyped-def]
+    """`count` (Article, Record) pairs of one synthetic world (1,500 towns, 5,000 partnerships), numbered from `first`."""
+    if seed not in _WORLDS:
+        _WORLDS[seed] = generate_registry.World(random.Random(seed), 1500, 5000)
+    return generate_registry.articles(_WORLDS[seed], random.Random(seed + first), count, first)
+
+
+def write_corpus(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for article, _record in world_pairs(count):
+            out.write(json.dumps({"doc": article.doc, "title": article.title, "text": article.text,
+                                  "url": article.url, "published": article.published}, ensure_ascii=False) + "\n")
+    return path
+
+
+# --------------------------------------------------------------------------- 1. extraction
+
+def extraction_rate(corpus: Path, workers: int, articles: int) -> float:
+    from amity.ingest import read_sources
+    from amity.model import Article
+    from amity.nlp.cluster import ClusterSpec
+    from amity.nlp.dask_extract import connect, extract_on
+
+    with connect(ClusterSpec(local_workers=workers)) as client:
+        client.wait_for_workers(workers)
+        client.run(lambda: __import__("amity.nlp.pipeline", fromlist=["load_pipeline"]).load_pipeline())
+        partition = max(10, min(250, math.ceil(articles / (workers * 4))))
+        stream = (a for a in read_sources([str(corpus)]) if isinstance(a, Article))
+        started = time.perf_counter()
+        done = sum(1 for _ in extract_on(client, stream, partition=partition))
+        return done / (time.perf_counter() - started)
+
+
+# --------------------------------------------------------------------------- 2. merge
+
+def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, float, float]]:
+    """(registry size, batched records/s, one-per-transaction records/s) at each size."""
+    from amity.registry import ingest, stats
+    from amity.registry.intake import BATCH_ARTICLES
+    from amity.store import open_database
+
+    db = open_database(url, create=True)
+    out = []
+    held = stats(db)["articles"]
+    number = 10_000_000  # docs of filler articles: far from those measured
+    try:
+        for size in sizes:
+            if held < size:
+                ingest(world_pairs(size - held, first=number), db)
+                number += size - held
+                held = stats(db)["articles"]
+            rates = []
+            for batch in (BATCH_ARTICLES, 1):  # batched as `amity ingest`, then one by one
+                pairs = list(world_pairs(measured, first=number))
+                number += measured
+                started = time.perf_counter()
+                ingest(pairs, db, batch_articles=batch)
+                rates.append(measured / (time.perf_counter() - started))
+                held = stats(db)["articles"]
+            out.append((size, rates[0], rates[1]))
+            print(f"  merge {url.split(':')[0]:<10} at {size:>7,}: {rates[0]:7.1f} records/s batched, "
+                  f"{rates[1]:7.1f} one per transaction   [{uptime()}]", flush=True)
+    finally:
+        db.dispose()
+    return out
+
+
+def empty_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from amity.store.engine import database_url
+
+    engine = create_engine(database_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+# --------------------------------------------------------------------------- 3. memory
+
+def peak_rss(corpus: Path) -> tuple[float, float]:
+    """Peak RSS in MB of `amity extract --cluster local:1`'s driver and of its worker (largest child)."""
+    import psutil
+
+    script = Path(sys.executable).with_name("amity")
+    run = subprocess.Popen([str(script), "extract", str(corpus), "--format", "jsonl", "--cluster", "local:1",
+                            "--partition", "100", "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    driver = psutil.Process(run.pid)
+    peaks: dict[int, float] = {}
+    while run.poll() is None:
+        try:
+            for process in [driver, *driver.children(recursive=True)]:
+                peaks[process.pid] = max(peaks.get(process.pid, 0.0), _hwm_mb(process.pid))
+        except psutil.Error:
+            pass
+        time.sleep(0.5)
+    if run.returncode:
+        raise RuntimeError(run.stderr.read().decode() if run.stderr else "amity extract failed")
+    workers = [mb for pid, mb in peaks.items() if pid != run.pid]
+    return peaks.get(run.pid, 0.0), max(workers, default=0.0)
+
+
+def _hwm_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+# --------------------------------------------------------------------------- run
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000, help="extraction corpus (default 2000)")
+    parser.add_argument("--sizes", default="1000,5000",
+                        help="registry sizes to merge into, comma-separated (default 1000,5000; the targets: "
+                             "10000,50000,100000)")
+    parser.add_argument("--merge", type=int, default=300, help="records merged at each size, each way (default 300)")
+    parser.add_argument("--rss", default="1000,10000", help="corpus sizes for peak RSS (default 1000,10000)")
+    parser.add_argument("--postgres", help="also merge into this PostgreSQL database (it is emptied first)")
+    parser.add_argument("--skip", default="", help="parts to skip: extract,merge,rss")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"start: {uptime()}  ({os.cpu_count()} CPUs)", flush=True)
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="amity-scale-") as tmp:
+        folder = Path(tmp)
+        rate1 = rate2 = 0.0
+        if "extract" not in skip:
+            corpus = write_corpus(folder / "corpus.jsonl", args.articles)
+            rate1 = extraction_rate(corpus, 1, args.articles)
+            print(f"  extract on 1 worker : {rate1:6.1f} articles/s   [{uptime()}]", flush=True)
+            rate2 = extraction_rate(corpus, 2, args.articles)
+            print(f"  extract on 2 workers: {rate2:6.1f} articles/s   [{uptime()}]", flush=True)
+        merges: dict[str, list[tuple[int, float, float]]] = {}
+        if "merge" not in skip:
+            merges["sqlite"] = merge_rates(f"sqlite:///{folder / 'merge.db'}", sizes, args.merge)
+            if args.postgres:
+                empty_postgres(args.postgres)
+                merges["postgresql"] = merge_rates(args.postgres, sizes, args.merge)
+        rss: list[tuple[int, float, float]] = []
+        if "rss" not in skip:
+            for size in [int(s) for s in args.rss.split(",") if s]:
+                driver, worker = peak_rss(write_corpus(folder / f"rss-{size}.jsonl", size))
+                rss.append((size, driver, worker))
+                print(f"  peak RSS at {size:>6,} articles: driver {driver:6.0f} MB, worker {worker:6.0f} MB   "
+                      f"[{uptime()}]", flush=True)
+
+    print()
+    print("| figure | value |\n|---|---|")
+    if rate1:
+        efficiency = rate2 / rate1 / 2
+        print(f"| extraction, 1 worker ({args.articles:,} articles) | {rate1:.1f} articles/s |")
+        print(f"| extraction, 2 workers | {rate2:.1f} articles/s (speed-up {rate2 / rate1:.2f}×, "
+              f"efficiency {efficiency:.2f}) |")
+        results["efficiency"] = efficiency
+    for backend, rows in merges.items():
+        for size, batched, single in rows:
+            print(f"| merge into {backend} at {size:,} | {batched:.0f} records/s batched "
+                  f"({1000 / batched:.1f} ms each), {single:.0f}/s one per transaction ({batched / single:.1f}×) |")
+    for size, driver, worker in rss:
+        print(f"| peak RSS, {size:,} articles | driver {driver:.0f} MB, worker {worker:.0f} MB |")
+    if rate1:
+        per_day = rate1 * DAY
+        print(f"| articles/day per worker | {per_day:,.0f} |")
+        scaled = rate1 * max(rate2 / rate1 / 2, 0.01)
+        print(f"| workers for 1M articles/day | {math.ceil(1_000_000 / DAY / scaled)} "
+              f"(at the measured efficiency) |")
+    for backend, rows in merges.items():
+        if rows:
+            slowest = min(batched for _size, batched, _single in rows)
+            workers = f" (the output of {slowest / rate1:.0f} workers)" if rate1 else ""
+            print(f"| {backend} keeps up with | {slowest * DAY:,.0f} articles/day{workers} |")
+    print(f"\nend: {uptime()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
