@@ -61,7 +61,7 @@ def _migrate(engine: Engine) -> None:
     failing on a lock or a table that already exists.
     """
     with engine.connect() as connection:
-        if migrate.current(connection) == migrate.head():
+        if migrate.current(connection) == migrate.HEAD:
             return
     with _engine.writer(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
