@@ -53,6 +53,8 @@ class PersonFinder:
         self._region_words = frozenset(words["named_with_region_word"])
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
+        self._copular_links = [link.split() for link in words["copular_links"]]
+        self._office_verbs: dict[str, str] = words["office_verbs"]
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -246,9 +248,9 @@ class PersonFinder:
         return self._is_title_at(doc, k) > 0
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
-        known = self._starting.get(start)
-        if known is not None and known.end >= end and known.priority >= 2:
-            return True
+        known = self._longest_at.get(start)
+        if known is not None and known.end >= end and not (known.type == "place" and known.place is None):
+            return True  # an unlinked "place" named where an office's holder stands is the holder
         return self._well_known_place(doc[start:end].text)
 
     def _well_known_place(self, name: str) -> bool:
@@ -546,8 +548,11 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" for t in doc[sent.start : k]):
+            return None  # "The company said its President ...": the antecedent is not a name
         first = sent.start
-        if not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known) and first > 0:
+        if k == sent.start and first > 0 and \
+                not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known):
             first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
         mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
@@ -579,6 +584,13 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
+        if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
+                and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
+            k += 3  # "Mayor of the city of Osh X": the place after "the city of"
+        if k + 1 < len(doc) and doc[k].lower_ == "at":
+            at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
+            if at is not None and at.type == "organization":  # "director at the Lyon Opera"
+                return at.office_holder, at.end, title
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
@@ -617,7 +629,8 @@ class PersonFinder:
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
-                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms):
+                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms
+                                or self._is_honorific(doc[end])):
                     break
                 end += 1
             while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
@@ -639,7 +652,9 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            if title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios):
+            if (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
+                    and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
+                # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
                 title = f"{title} {doc[k].lower_} {of.lower()}"
                 if end < len(doc) and doc[end].lower_ == "of":
                     return self._of_part(doc, end, title)  # "Minister of Culture of the Republic of X"
@@ -840,10 +855,20 @@ class PersonFinder:
         """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
         "Name, who is also the Mayor of X"."""
         k = m.end
-        if k >= len(doc) or doc[k].text not in (",", "("):
+        if k < len(doc) and doc[k].text not in (",", "("):
+            linked = self._skip_link(doc, k, self._copular_links)  # "Anna Berg is the mayor of X"
+            if linked == k or not self._office_follows(doc, linked):
+                return []
+            k = linked
+        elif k >= len(doc):
             return []
-        k += 1
-        k = self._skip_relative_link(doc, k)
+        else:
+            k += 1
+            if k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs:
+                body_end, holder = self._body_at(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
+                if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
+                    return [(self._office_verbs[doc[k + 1].lower_], holder)]
+            k = self._skip_link(doc, k, self._relative_links)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k += 1
         roles: list[Role] = []
@@ -870,6 +895,8 @@ class PersonFinder:
             if not length:
                 break
             _, title_end, title, _ = self._compound_title(doc, k, length)
+            if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
+                break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
@@ -902,9 +929,10 @@ class PersonFinder:
             return known.end, known.office_holder
         return k, None
 
-    def _skip_relative_link(self, doc: Doc, k: int) -> int:
-        """"who is also", "who serves as": the words that link a name to an office after a comma."""
-        for link in sorted(self._relative_links, key=len, reverse=True):
+    @staticmethod
+    def _skip_link(doc: Doc, k: int, links: list[list[str]]) -> int:
+        """"who is also", "who serves as", "is": the words that link a name to an office."""
+        for link in sorted(links, key=len, reverse=True):
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
