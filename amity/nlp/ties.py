@@ -101,7 +101,8 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
-            sister = any(c in _outside_names(sent, doc).lower() for c in self.sister)
+            outside = _outside_names(sent, doc).lower()  # once per sentence, not once per cue
+            sister = any(c in outside for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             if listing is not None and not self._is_list_item(sent):
                 listing = None
@@ -642,7 +643,8 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     orgs = [m for m in doc._.org_mentions or [] if sent.start <= m.start < sent.end and m.end > m.start]
     if not orgs:
         return sent.text
-    return " ".join(t.text for t in sent if not any(m.start <= t.i < m.end for m in orgs))
+    inside = {i for m in orgs for i in range(m.start, m.end)}
+    return " ".join(t.text for t in sent if t.i not in inside)
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
