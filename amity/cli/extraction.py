@@ -16,7 +16,7 @@ import typer
 from amity.cli.app import err, fail
 from amity.model import Article, Record
 
-if TYPE_CHECKING:  # the registry (and SQLAlchemy) is not needed to extract
+if TYPE_CHECKING:  # the registry (and its migrations) load only for commands that open it
     from amity.registry.intake import Extractor
 
 ClusterOption = Annotated[str | None, typer.Option(
