@@ -14,7 +14,6 @@ from rich.text import Text
 
 from amity.cli.app import app, fail, fitted_table, open_registry, rich_table, show
 from amity.cli.options import DbOption, FormatOption, IncludeRejected, TableFormat, day, iso, iso_pair
-from amity.registry.silence import state
 from amity.vocabulary import EventStatus, EventType, TieKind, TieStatusFilter
 
 
@@ -203,6 +202,8 @@ def print_entity(profile: dict[str, Any], console: Console) -> None:
             offices.add_row(o["title"], Text(o["of"] or ""), Text(", ".join(o["sources"])))
         console.print(offices)
     if profile["partners"]:
+        from amity.registry.silence import state  # here, so that `amity extract` starts without the registry
+
         partners = rich_table("tie", "with", "status", "date", "last activity", title="Partners")
         for t in profile["partners"]:
             status = state(t)

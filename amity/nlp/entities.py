@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles
@@ -261,10 +261,22 @@ def _governs_territory(name: str) -> bool:
     return bool(set(fold(name).split()) & territorial_bodies())
 
 
+_TITLE_CASE_KEY = "amity.entities.title_case_lines"
+
+
 def title_case_lines(doc: Doc) -> set[int]:
-    """Tokens of lines written in Title Case (headlines), where capitals say little about names."""
+    """Tokens of lines written in Title Case (headlines), where capitals say little about names.
+    Found once per doc (entities and ties both ask); callers must not change the set."""
+    cached = doc.user_data.get(_TITLE_CASE_KEY)
+    if isinstance(cached, set):
+        return cached
+    out = doc.user_data[_TITLE_CASE_KEY] = _title_case_lines(doc)
+    return out
+
+
+def _title_case_lines(doc: Doc) -> set[int]:
     out: set[int] = set()
-    line: list = []
+    line: list[Token] = []
     for tok in doc:
         line.append(tok)
         if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:

@@ -117,8 +117,10 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
     """Tokens of "Source: Asia Times" lines, which credit a publisher and name no place."""
     out: set[int] = set()
     for i, tok in enumerate(doc):
+        if tok.lower_ not in attribution_words:
+            continue  # the rare word first: looking back at the previous token for every token is dearer
         line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
-        if line_start and tok.lower_ in attribution_words and i + 1 < len(doc) and doc[i + 1].text == ":":
+        if line_start and i + 1 < len(doc) and doc[i + 1].text == ":":
             k = i
             while k < len(doc) and not (doc[k].is_space or "\n" in doc[k].whitespace_):
                 out.add(k)

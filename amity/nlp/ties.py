@@ -666,7 +666,8 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     orgs = [m for m in doc._.org_mentions or [] if sent.start <= m.start < sent.end and m.end > m.start]
     if not orgs:
         return sent.text
-    return " ".join(t.text for t in sent if not any(m.start <= t.i < m.end for m in orgs))
+    inside = {i for m in orgs for i in range(m.start, m.end)}
+    return " ".join(t.text for t in sent if t.i not in inside)
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
