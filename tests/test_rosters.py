@@ -89,3 +89,15 @@ def test_a_roster_tie_already_found_keeps_its_further_stage(read) -> None:
 def test_cities_listed_for_another_reason_give_no_ties(read) -> None:
     record = read(LEAD.format(town="Oxford") + "Delegations from Bonn, Grenoble and Leiden attended the festival.")
     assert record.ties == []
+
+
+def test_a_roster_counted_before_it_is_named_still_lists_the_partners(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa has sister-city relations with more than 20 cities around "
+                  "the world, including Kraków, Lyon and Houston.")
+    assert set(roster(record, "Bursa")) == {"Kraków", "Lyon", "Houston"}
+
+
+def test_partnerships_followed_by_a_trip_to_cities_do_not_make_those_cities_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with its neighbours, and its choirs "
+                  "travelled to Uppsala, Turku and Hameln in May.")
+    assert not set(roster(record, "Tartu")) & {"Uppsala", "Turku", "Hameln"}

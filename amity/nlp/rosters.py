@@ -33,7 +33,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     path = resources.files("amity.data").joinpath("rosters.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return words
 
 
 @dataclass
@@ -161,7 +162,7 @@ class RosterReader:
             if not run:
                 if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
                     return [], True
-                if lowered in self.lead or lowered in self.bullets or tok.is_space:
+                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num:
                     i += 1
                     continue
                 break
