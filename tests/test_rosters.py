@@ -101,3 +101,14 @@ def test_partnerships_followed_by_a_trip_to_cities_do_not_make_those_cities_part
     record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with its neighbours, and its choirs "
                   "travelled to Uppsala, Turku and Hameln in May.")
     assert not set(roster(record, "Tartu")) & {"Uppsala", "Turku", "Hameln"}
+
+
+def test_its_twin_towns_are_those_of_the_town_named_before(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul, Baku, Lanzhou and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}
+
+
+def test_a_roster_named_in_the_sentence_after_its_count_counts(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "The city has 17 twin cities. Among them are Kabul, Baku, "
+                  "Lanzhou and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}

@@ -61,6 +61,9 @@ class RosterReader:
         self.possessives = frozenset(words["possessives"])
         self.bullets = frozenset(words["bullets"])
         self.max_item_tokens = int(words["max_item_tokens"])
+        self.continuations = frozenset(words["continuations"])
+        self.pronouns = frozenset(words["pronouns"])
+        self.anaphors = frozenset(words["anaphors"])
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -76,6 +79,9 @@ class RosterReader:
                 partners, closed = self._list(doc, end, sent.end, index, owner)
                 if not partners and closed:
                     partners = self._items(sents[n + 1:], index, owner)
+                elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
+                    following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
+                    partners, _ = self._list(doc, following.start, following.end, index, owner)
                 party = _town_of(owner, places)
                 partners = [p for p in partners if _town_of(p.cluster, places) is not party]
                 if len({id(p.cluster) for p in partners}) < 2:
@@ -103,7 +109,11 @@ class RosterReader:
         """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb."""
         before = start - 1
         if before > sent.start and doc[before].lower_ in self.possessives:
+            if before - 2 >= sent.start and doc[before - 1].lower_ in self.anaphors and doc[before - 2].lower_ == "the":
+                return self._antecedent(doc, sent, index)  # "the city's twin towns"
             return index.get(before - 1)
+        if before >= sent.start and doc[before].lower_ in self.pronouns:
+            return self._antecedent(doc, sent, index)  # "Its twin towns"
         if end < sent.end and doc[end].lower_ == "of":
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
@@ -116,9 +126,23 @@ class RosterReader:
         if verb.dep_ == "relcl":
             return index.get(verb.head.i)  # "X, which is twinned with A and B, ..."
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
+               and doc[c.i - 1].lower_ == "the" for c in subjects):
+            return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
         return next((index[c.i] for c in subjects if c.i in index), None)
+
+    @staticmethod
+    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
+        """The place named last before the sentence, not a country: what "it" or "the city" refers to."""
+        for i in range(sent.start - 1, -1, -1):
+            cluster = index.get(i)
+            if cluster is not None and cluster.type == "place":
+                if cluster.place is not None and cluster.place.kind == "country":
+                    continue
+                return cluster
+        return None
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
               owner: EntityCluster) -> tuple[list[_Partner], bool]:
