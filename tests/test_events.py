@@ -425,3 +425,13 @@ def test_an_undated_signing_is_not_merged_into_a_later_dated_one_of_another_agre
                   "Bursa and Batumi signed a protocol on youth exchanges. "
                   "In 2019, Bursa and Batumi signed a memorandum on trade.", published="2023-05-05")
     assert sorted(e.date for e in events(record, "signing")) == ["2019", "2023-05-03"]
+
+
+def test_a_headline_in_the_progressive_is_not_dated_by_publication(read) -> None:
+    record = read("Mayor of Osh Ali Bekov visiting Bursa\n\nThe programme includes a concert in the old town.")
+    assert only(record, "visit").date is None
+
+
+def test_welcoming_a_town_as_a_new_twin_is_no_meeting(read) -> None:
+    record = read("The council of Riga welcomed Tartu as a new twin town on Monday.")
+    assert not events(record, "meeting")

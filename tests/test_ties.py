@@ -396,3 +396,31 @@ def test_a_tie_signed_twice_is_dated_by_its_latest_signing(read) -> None:
                   "Riga and Tallinn signed a new cooperation agreement on 14 June 1999.\n", published="2024-01-10")
     tie = only(record, "cooperation")
     assert (tie.status, tie.date) == ("signed", "1999-06-14")
+
+
+def test_a_town_naming_a_gathering_is_no_party_and_hoped_for_twinning_is_proposed(read) -> None:
+    record = read("Kraków and Lviv hope to become sister cities through exchanges for the Paris Olympic Games.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kraków", "Lviv"}
+    assert tie.status == "proposed"
+
+
+def test_a_cancelled_visit_does_not_end_the_agreement_signed_in_the_same_sentence(read) -> None:
+    record = read("The concert was cancelled, but Kraków and Lviv signed a cooperation agreement on Monday.")
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_frozen_cooperation_between_two_states_is_an_ended_tie(read) -> None:
+    record = read("On 5 January 2024 Lithuania froze its cooperation agreement with Belarus.", published="2024-01-10")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lithuania", "Belarus"}
+    assert (tie.status, tie.date) == ("ended", "2024-01-05")
+
+
+def test_list_items_without_bullets_that_begin_with_the_document_share_the_leads_stage(read) -> None:
+    record = read("Uzbekistan and Turkey signed the following documents on 9 January 2024:\n"
+                  "Memorandum of understanding between Tashkent and Istanbul;\n"
+                  "Agreement on cooperation between Samarkand and Bursa.\n")
+    found = {frozenset(t.parties): (t.status, t.date) for t in record.ties}
+    assert found == {frozenset({"Tashkent", "Istanbul"}): ("signed", "2024-01-09"),
+                     frozenset({"Samarkand", "Bursa"}): ("signed", "2024-01-09")}

@@ -67,7 +67,7 @@ class DateMention:
 
 
 @Language.factory("amity_dates")
-def make_dates(nlp: Language, name: str) -> "DateFinder":
+def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder()
 
 

@@ -10,6 +10,7 @@ in later sentences ("During the visit, ...") fold into the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -55,7 +56,7 @@ class EventMention:
 
 
 @Language.factory("amity_events")
-def make_events(nlp: Language, name: str) -> "EventFinder":
+def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder()
 
 
@@ -97,7 +98,8 @@ class EventFinder:
         last_date: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
-            participants = list({id(c): c for c in (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)}.values())
+            named = (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
+            participants = list({id(c): c for c in named}.values())
             countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
@@ -126,7 +128,7 @@ class EventFinder:
                     status = "planned"
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
-                if date is None and same_day is None and status == "occurred":
+                if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
                     # the date of the story so far, never one after publication for what already happened
                     recent = next((e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)), None)
                     fallback = recent or (last_date if _not_after(last_date, published) else None) or published
@@ -153,7 +155,7 @@ class EventFinder:
         return doc
 
     # -- finding triggers ---------------------------------------------------------
-    def _triggers(self, sent: Span, lowered: str):
+    def _triggers(self, sent: Span, lowered: str) -> Iterator[tuple[Token, str, bool]]:
         """(token, type, anchored) for each trigger; `anchored` is False for bare back-references
         ("During the visit, ...") that name no new occurrence."""
         found: list[tuple[Token, str, bool]] = []
@@ -177,7 +179,8 @@ class EventFinder:
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
-                if lemma == "represent" and (_passive(tok) or any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in tok.children)):
+                if lemma == "represent" and (_passive(tok) or
+                                             any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in tok.children)):
                     kind = "attendance"  # "the university was represented by its vice-rector"
                 if kind is not None and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
@@ -187,6 +190,8 @@ class EventFinder:
                     kind = "visit"  # "attended Warstein": a visit to a place
                 if kind is not None and self._hypothetical(tok):
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
+                if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
                 if kind == "meeting" and lemma in ("receive", "host", "welcome") and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
@@ -351,7 +356,8 @@ class EventFinder:
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light_verbs:
             return True
-        if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.lemma_.lower() in ("be", "arrive", "come", "go", "leave"):
+        if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
+                head.head.lemma_.lower() in ("be", "arrive", "come", "go", "leave"):
             return True
         if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
             return True
@@ -383,9 +389,10 @@ class EventFinder:
             if len(parts) < 2 and any(t.i in token_entity or t.ent_type_ in ("GPE", "LOC") for t in word):
                 continue  # part of a name ("British Columbia"); a pair ("Uzbek-Turkmen Business Council") still names two states
             codes = [table.get(part.lower()) if part[:1].isupper() else None for part in parts]
-            if None in codes:
+            known = [c for c in codes if c is not None]
+            if len(known) < len(codes):
                 continue  # "Ibero-American" names no state
-            out += [c for c in codes if c not in out]
+            out += [c for c in known if c not in out]
         return [n for n in (country_name(c) for c in out) if n]
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
@@ -394,7 +401,7 @@ class EventFinder:
         return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
-    def _fold_back_reference(events: list[EventMention], kind: str, participants: list, sent: Span,
+    def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
                              date: str | None) -> None:
         """"The visit, held on 3 March 2021, focused on ...": a later mention adds its people, and its
         date when the first report gave none."""
@@ -420,7 +427,8 @@ class EventFinder:
             if child.lower_ in self.planned_markers and child.dep_ == "aux":
                 return True
             # headline style: "Erdoğan to attend summit in Astana"
-            if child.lower_ == "to" and child.dep_ == "aux" and (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
+            if child.lower_ == "to" and child.dep_ == "aux" and \
+                    (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "... will consist of work sessions followed by the signing of a memorandum"
@@ -635,6 +643,14 @@ def _from_a_place(token: Token) -> bool:
                for prep in token.children)
 
 
+def _headline_progressive(sent: Span, trigger: Token) -> bool:
+    """"Ueda delegation visiting Peoria": a headline in the progressive tells of something under
+    way or coming, so the publication day is not its date; the body's report dates it."""
+    doc = sent.doc
+    headline = sent.start == 0 and "\n" in doc[sent.end - 1].whitespace_ + doc[sent.end - 1].text
+    return headline and trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
+
+
 def _takes_place(verb: Token) -> bool:
     """"was held", "was organised", "took place" (but not "took part")."""
     lemma = verb.lemma_.lower()
@@ -676,7 +692,7 @@ def _same_parties(a: EventMention, b: EventMention) -> bool:
 def _local_keys(event: EventMention) -> set[str]:
     """The towns and bodies taking part, people standing for the place or body they hold office in
     ("Mayor Turashbekov" for Turkistan); states are left out."""
-    out = set()
+    out: set[str] = set()
     for p in event.participants:
         if p is event.place or p.type == "place" and p.place is not None and p.place.kind == "country":
             continue

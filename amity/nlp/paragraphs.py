@@ -15,9 +15,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+from thinc.types import Ints2d
+
+_CANNOT = 2**64 - 1  # -1 as spaCy's uint64 arrays hold it
 
 
 @lru_cache(maxsize=1)
@@ -28,28 +33,30 @@ def _punctuation() -> tuple[frozenset[str], frozenset[str]]:
 
 @Language.component("amity_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
+    if len(doc) < 2:
+        return doc
     final, closing = _punctuation()
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if _line_break_before(before):
-            token.is_sent_start = True
-        elif not token.is_space and not _may_end_sentence(doc, before, final, closing):
-            token.is_sent_start = False
-    return doc
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = doc.to_array([SENT_START]).reshape(len(doc), 1)  # 1: starts a sentence, -1: cannot, 0: the parser decides
+    for i in range(1, len(doc)):
+        before = texts[i - 1]
+        if "\n" in spaces[i - 1] or "\n" in before and not before.strip():
+            starts[i, 0] = 1
+        elif texts[i].strip() and not _may_end_sentence(texts, i - 1, final, closing):
+            starts[i, 0] = _CANNOT
+    return doc.from_array([SENT_START], cast(Ints2d, starts))
 
 
-def _line_break_before(before: Token) -> bool:
-    return "\n" in before.whitespace_ or before.is_space and "\n" in before.text
-
-
-def _may_end_sentence(doc: Doc, before: Token, final: frozenset[str], closing: frozenset[str]) -> bool:
-    """Whether `before` can close a sentence: "signed.", "U.S.", "said:”"… but not "(TDBB)"."""
-    if before.is_space:
+def _may_end_sentence(texts: list[str], i: int, final: frozenset[str], closing: frozenset[str]) -> bool:
+    """Whether token `i` can close a sentence: "signed.", "U.S.", "said:”"… but not "(TDBB)"."""
+    text = texts[i]
+    if not text.strip():
         return True  # spaces and blank lines: leave the decision to the rules above and the parser
-    if before.text[-1] in final:
+    if text[-1] in final:
         return True
-    if before.text in closing:
+    if text in closing:
         # "… to Bursa.” He added" and "(see below.) Then": the mark before the quote ends it
-        previous = doc[before.i - 1] if before.i > 0 else None
-        return previous is None or previous.text[-1] in final or previous.text in closing or previous.is_space
+        previous = texts[i - 1] if i > 0 else ""
+        return not previous.strip() or previous[-1] in final or previous in closing
     return False

@@ -1,12 +1,20 @@
 """spaCy component `amity_ties`: partnerships between parties, and the stage each has reached.
 
 A sentence with a sister-city cue ("sister city", "twin town", "brotherhood
-protocol") or an agreement that is signed, planned or ratified reports a tie.
-Its parties are the towns, regions, states or bodies named there ("between A
-and B" when the sentence says so); a town's municipality stands for its
-town, and a place given only as the container of another ("Karatay (Konya)")
-is not a party. Three parties from two countries become pairwise ties across
-the border. The stage comes from the sentence's events and cue words.
+protocol"), an agreement that is signed, planned, approved or ratified, a
+document or partnership "between A and B", or an intention to cooperate
+reports a tie. Its parties are those of the sentence's own structure: the
+subject and each "with" partner, each pairing of a "between" phrase ("between
+A and B, C and D"), the owner of "X's twin towns" and each town listed, else
+the towns, regions, states or bodies named there. Containers ("Karatay
+(Konya)", "Kazakhstan's Kostanay region"), venues, origins ("from Romania"),
+places naming a gathering and reporting agencies are no parties; a council,
+assembly or municipality signs for its place, a parliament that ratifies for
+its state. Items listed after "…signed:" share the lead's stage and date; "both
+sides" means the pair the previous sentence names. Stages: proposed, planned,
+signed (also a dated founding, "twinned since 1998"), ratified, ended
+(suspended, frozen, terminated), or active for an existing tie. Cues live in
+data/triggers.json and data/ties.json.
 """
 from __future__ import annotations
 
@@ -101,7 +109,10 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
-            sister = any(c in _outside_names(sent, doc).lower() for c in self.sister)
+            sister = any(c in lowered for c in self.sister)
+            if sister:
+                outside = _outside_names(sent, doc).lower()
+                sister = any(c in outside for c in self.sister)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
             if listing is not None and not self._is_list_item(sent):
                 listing = None
@@ -172,15 +183,15 @@ class TieFinder:
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
-        out = set()
         text = doc.text.lower()
         words = "|".join(re.escape(w) for w in self.reporting)
+        befores = [text[: m.start()].rstrip() for m in re.finditer(rf"\s(?:{words})\b", text)]
+        if not befores:
+            return set()
+        out = set()
         for c in entities:
-            if c.type != "organization":
-                continue
-            for name in {m.name.lower() for m in c.mentions}:
-                if re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})\b", text):
-                    out.add(id(c))
+            if c.type == "organization" and any(b.endswith(m.name.lower()) for m in c.mentions for b in befores):
+                out.add(id(c))
         return out
 
     @staticmethod
@@ -303,7 +314,7 @@ class TieFinder:
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and tok.lemma_.lower() != "sign" and dates:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and dates:
                 lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
@@ -358,14 +369,18 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        if not any(t.lemma_.lower() in self.ended or t.lower_ in self.ended for t in sent) \
-                and not any(p in lowered for p in self.ended_phrases):
-            return stage
-        tie_words = any(c in lowered for c in self.sister) or any(
-            t.lower_ in self.agreements or t.lower_ in self.cooperation_nouns for t in sent)
-        if not tie_words:
+        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended]
+        # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
+        governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
+                                               for w in c.subtree))
+                      or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower()) for t in ending)
+        if not governs and not (any(p in lowered for p in self.ended_phrases) and self._names_tie(lowered)):
             return stage
         return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+
+    def _names_tie(self, text: str) -> bool:
+        words = set(re.findall(r"[\w-]+", text))
+        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | _TIE_NOUNS))
 
     def _told_before(self, sent: Span) -> bool:
         """A sentence that names the signing only by a noun with a definite, unqualified document
@@ -408,7 +423,7 @@ class TieFinder:
                    doc: Doc) -> _Stage | None:
         """"The following documents were signed:", "The parties signed:": the stage and date its items share."""
         text = lowered.strip()
-        if not (text.endswith(":") or any(p in text for p in self.list_leads[:4])):
+        if not (text.endswith(":") or any(p in text for p in self.list_leads)):
             return None
         if not any(t.lemma_.lower() in self.signing_lemmas for t in sent):
             return None
@@ -434,7 +449,10 @@ class TieFinder:
         if first.text.startswith(self.bullets):
             return True
         following = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
-        return first.like_num and following is not None and following.text in (")", ".")
+        if first.like_num and following is not None and following.text in (")", "."):
+            return True
+        # a line that begins with the document itself: "Memorandum on cooperation in tourism;"
+        return first.lower_ in self.agreements or first.lemma_.lower() in self.agreements
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
@@ -629,6 +647,12 @@ class _Listing:
 _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
                "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
+#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
+_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
+#: Dependents that start a clause of their own, whose words an ending verb does not govern.
+_OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
+#: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
+_TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
@@ -715,6 +739,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
+            # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
         if cluster.type == "place" and _possessive_before(doc, k, end, cluster, token_entity):
             # "Kazakhstan's Kostanay region", "Osaka's Kita Ward": the container, not a party;
             # "in Uzbekistan's Tashkent": the venue stays a venue
@@ -774,6 +804,18 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
         if after is not None and after.place is not None and after.place.country == city.place.country:
             return False
     return True
+
+
+def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k modifies the name of a gathering ("the Tokyo Olympic Games")."""
+    j = k
+    while j < len(doc) and token_entity.get(j) is cluster:
+        j += 1
+    last = doc[j - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token_entity.get(head.i) is not None:
+        return False
+    return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
 
 
 def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
