@@ -112,3 +112,16 @@ def test_a_roster_named_in_the_sentence_after_its_count_counts(read) -> None:
     record = read(LEAD.format(town="Bursa") + "The city has 17 twin cities. Among them are Kabul, Baku, "
                   "Lanzhou and Kazan.")
     assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}
+
+
+def test_the_country_named_before_the_twin_towns_it_holds_is_not_a_partner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa's twin towns in Kazakhstan, Kentau and Taraz, sent greetings.")
+    partners = roster(record, "Bursa")
+    assert "Kazakhstan" not in partners
+    assert {"Kentau", "Taraz"} <= set(partners)
+
+
+def test_a_university_in_a_list_of_cooperation_partners_signs_for_itself(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with Uppsala University, Turku and Hameln.")
+    partners = roster(record, "Tartu")
+    assert "Uppsala University" in partners and "Uppsala" not in partners

@@ -73,6 +73,8 @@ class RosterReader:
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             for kind, start, end in self._cues(sent):
+                if doc[end - 1].tag_ == "NN":
+                    continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
                 owner = self._owner(doc, sent, start, end, index)
                 if owner is None:
                     continue
@@ -82,12 +84,13 @@ class RosterReader:
                 elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
-                party = _town_of(owner, places)
-                partners = [p for p in partners if _town_of(p.cluster, places) is not party]
+                party = _town_of(owner, places, kind)
+                partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
+                            and not any(_contains(p.cluster, q.cluster) for q in partners)]
                 if len({id(p.cluster) for p in partners}) < 2:
                     continue
                 for partner in partners:
-                    _merge(ties, kind, [party, _town_of(partner.cluster, places)], partner.date, sent)
+                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent)
                 break
         doc._.ties = ties
         return doc
@@ -222,11 +225,12 @@ def _contains(outer: EntityCluster, inner: EntityCluster) -> bool:
         and inner.place.kind != "country" and inner.place.country == outer.place.country
 
 
-def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster]) -> EntityCluster:
-    """A municipality or other body named after its town stands for that town."""
+def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster], kind: str) -> EntityCluster:
+    """In a twinning any body named after its town stands for that town; in other agreements only
+    the town's own government does ("Ankara University" signs for itself)."""
     if cluster.type == "organization":
         for m in cluster.mentions:
-            if m.town and fold(m.town) in places:
+            if m.town and fold(m.town) in places and (kind == "sister_city" or m.town_government):
                 return places[fold(m.town)]
     return cluster
 
