@@ -174,3 +174,8 @@ def test_a_countrys_official_name_is_not_cut_inside_a_body_name(read) -> None:
     record = read("The note went to the Home Office of the United Kingdom of Great Britain and Northern Ireland.")
     assert "Home Office of the United Kingdom of Great Britain and Northern Ireland" in names(record, "organization")
     assert "Northern Ireland" not in names(record, "place")
+
+
+def test_an_office_with_a_nationality_is_not_a_body(read) -> None:
+    record = read("The Kyrgyz Consul General met the mayor of Antalya on Friday.")
+    assert not any("Consul" in n for n in names(record, "organization"))

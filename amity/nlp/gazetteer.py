@@ -82,6 +82,8 @@ class Gazetteer:
         self.max_tokens = max((k.count(" ") + 1 for k in keys), default=1)
         #: First words of all names: a token whose folded form is not here starts no place name.
         self.first_words = frozenset(k.split(" ", 1)[0] for k in keys)
+        #: First two words of the names of two words or more: the finder tries longer spans only after these.
+        self.first_pairs = frozenset(" ".join(k.split(" ", 2)[:2]) for k in keys if " " in k)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 

@@ -362,8 +362,8 @@ class OrganisationFinder:
             if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for", "in"):
                 continue  # "Memorandum on Increment of Volumes ...": part of a document's title
             if all(fold(t.text) in self.titles.offices or t.lower_ in _CONNECTORS or t.lower_ in _TITLE_MODIFIERS
-                   or t.lower_ in ("heads", "state", "states") for t in span):
-                continue  # "Consul General", "Heads of State": offices, not bodies
+                   or t.lower_ in ("heads", "state", "states") or t.lower_ in self.demonyms for t in span):
+                continue  # "Consul General", "Kyrgyz Consul General", "Heads of State": offices, not bodies
             if not has_head and not span.text.isupper() and \
                     not all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span):
                 continue

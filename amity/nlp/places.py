@@ -168,6 +168,9 @@ class PlaceFinder:
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
                     and doc[end].lower_ in words.town_words and not following_capital:
                 end2, name = end + 1, doc[start : end + 1].text  # "Dumaguete City": the town as written
+            elif end < n and doc[end].lower_ in words.region_words and place.kind == "region" \
+                    and not following_capital:
+                end2 = end + 1  # "Sindh province": the region already, by its name
             elif end < n and doc[end].lower_ in words.region_words and place.kind != "country" \
                     and not following_capital:
                 end2 = end + 1
@@ -309,9 +312,15 @@ class PlaceFinder:
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str], sent_end: int) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
-        if fold(doc[i].text).split(" ")[0] not in self.gazetteer.first_words:
+        first = fold(doc[i].text)
+        if first.split(" ")[0] not in self.gazetteer.first_words:
             return None
-        for length in range(min(_MAX_TOKENS, sent_end - i), 0, -1):
+        longest = min(_MAX_TOKENS, sent_end - i)
+        if longest > 1 and " " not in first:
+            pair = fold(doc[i : i + min(longest, 4)].text).split(" ")[:2]
+            if len(pair) == 2 and " ".join(pair) not in self.gazetteer.first_pairs:
+                longest = 1  # no name of two words or more starts with these two
+        for length in range(longest, 0, -1):
             span = doc[i : i + length]
             if span[-1].is_punct:
                 continue

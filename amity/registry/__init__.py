@@ -3,7 +3,7 @@
 Plain functions over a SQLAlchemy Engine or Session, so that the CLI and a
 web app are thin layers over the same calls:
 
-- `ingest(items, db)` stores articles (one transaction each) and merges
+- `ingest(items, db)` stores articles (many per transaction) and merges
   their entities, events and ties into the shared ones;
 - `ties`, `entity_profile`, `events`, `timeline` and `stats` read it.
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
+from amity.language import not_english_notice
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
@@ -241,7 +242,7 @@ def article(request: Request, db: Db, article_id: RowId) -> Response:
     found = read_article(db, article_id)
     if found is None:
         raise HTTPException(404, f"There is no article number {article_id} in this registry.")
-    return render(request, "article.html", {"article": found,
+    return render(request, "article.html", {"article": found, "language": not_english_notice(found["text"]),
                                             "marked": highlight(found["text"], article_spans(found))})
 
 
