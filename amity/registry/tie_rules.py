@@ -81,7 +81,7 @@ def refresh(session: Session, tie_id: int) -> None:
     tie.status = tie.curated_status or tie.status
     tie.date = tie.curated_date or tie.date
     tie.last_activity = _last_activity(session, tie_id)
-    tie.last_seen = dates.latest([tie.last_activity, *(s.date or s.published for s in kept)])
+    tie.last_seen = dates.latest([tie.last_activity, tie.date, *(s.date or s.published for s in kept)])  # a date set by hand too
     tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
     tie.sources = len({s.article_id for s in stages})
 
