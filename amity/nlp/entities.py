@@ -13,18 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles, word_sets
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
-_NOT_BODIES = {"festival", "forum", "symposium", "summit", "conference", "program", "programme", "project",
-               "agreement", "protocol", "memorandum", "declaration", "treaty", "games", "week", "day", "award",
-               "prize", "road", "street", "avenue", "square", "park", "mosque", "tomb", "mausoleum", "airport",
-               "station", "highway", "resort", "hotel", "corridor", "border", "city", "cities", "states",
-               "countries", "republics", "world", "law", "laws", "news", "times"}
-_NEWS_AGENCY_WORDS = {"news", "reports", "informs", "correspondent"}
+_WORDS = word_sets("entity_words.json")
+_NOT_BODIES = _WORDS["not_bodies"]
+_NEWS_AGENCY_WORDS = _WORDS["news_agency_words"]
 
 
 @dataclass
@@ -299,7 +296,7 @@ def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mentio
             if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
 
 
-_FILLER = {"of", "the", "and", "for", "affairs", "&"}
+_FILLER = _WORDS["filler"]
 
 
 def _merge_variants(clusters: list[EntityCluster]) -> list[EntityCluster]:
@@ -345,7 +342,7 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
     return False
 
 
-_PLACE_SUFFIXES = {"city", "town", "pradesh"}
+_PLACE_SUFFIXES = _WORDS["place_suffixes"]
 
 
 def _content_words(name: str) -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -212,3 +212,19 @@ def name_possessives() -> frozenset[str]:
 def territorial_bodies() -> frozenset[str]:
     """Heads of bodies that govern the territory in their name (data/territorial_bodies.txt)."""
     return frozenset(w.lower() for w in _word_list("territorial_bodies.txt"))
+
+
+@cache
+def word_sets(filename: str) -> dict[str, frozenset[str]]:
+    """The word lists of a JSON file in `amity/data` as sets (keys starting with "_" are notes)."""
+    path = resources.files("amity.data").joinpath(filename)
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in raw.items() if not key.startswith("_") and isinstance(value, list)}
+
+
+@cache
+def word_maps(filename: str) -> dict[str, dict[str, str]]:
+    """The word-to-word tables of a JSON file in `amity/data` (keys starting with "_" are notes)."""
+    path = resources.files("amity.data").joinpath(filename)
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {key: dict(value) for key, value in raw.items() if not key.startswith("_") and isinstance(value, dict)}

@@ -23,29 +23,29 @@ from amity.nlp.lexicons import (
     organisations,
     place_words,
     titles,
+    word_maps,
+    word_sets,
 )
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
 ORG_HEADS = org_heads()
+_WORDS = word_sets("organisation_words.json")
 #: Heads that name a town's own body: the town is a place too.
-TOWN_BODY_HEADS = {"municipality", "municipalities", "city council", "town council", "city hall",
-                   "mayoralty", "akimat", "hakimlik", "hokimiyat", "city administration"}
-_CONNECTORS = {"of", "for", "and", "&", "on", "the"}
+TOWN_BODY_HEADS = _WORDS["town_body_heads"]
+_CONNECTORS = _WORDS["connectors"]
 #: Lower-case nouns after a name that make it the name of a thing other than a body.
-_NAMED_THINGS = {"project", "projects", "festival", "programme", "program", "forum", "summit", "award", "initiative",
-                 "campaign", "exhibition", "fair", "competition", "scheme", "brand", "app", "platform"}
+_NAMED_THINGS = _WORDS["named_things"]
 #: Words that modify an office title ("Deputy Theater Director"), never the start of a body's name.
-_TITLE_MODIFIERS = {"deputy", "vice", "acting", "former", "head", "chief", "director", "general", "senior"}
+_TITLE_MODIFIERS = _WORDS["title_modifiers"]
 #: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
-_DOCUMENT_WORDS = {"agreement", "memorandum", "protocol", "treaty", "declaration", "law", "convention",
-                   "statement", "letter", "programme", "program", "regulations", "roadmap"}
+_DOCUMENT_WORDS = _WORDS["document_words"]
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$")
 #: A short form given in brackets right after a name: "(TDBB)", "(TuranSEZ)".
 _PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
-_SPLIT_PLURAL = {"municipalities": "Municipality", "councils": "Council", "universities": "University"}
-_NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+_SPLIT_PLURAL = word_maps("organisation_words.json")["split_plural"]
+_NOT_NAME_START = _WORDS["not_name_start"]
 
 
 @Language.factory("amity_organisations")
