@@ -66,21 +66,22 @@ class DateMention:
     relative: bool = False
 
 
-@Language.factory("amity_dates")
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder()
+@Language.factory("amity_dates", default_config={"year_carry_chars": _YEAR_CARRY_CHARS})
+def make_dates(nlp: Language, name: str, year_carry_chars: int) -> DateFinder:
+    return DateFinder(year_carry_chars)
 
 
 class DateFinder:
-    def __init__(self) -> None:
+    def __init__(self, year_carry_chars: int = _YEAR_CARRY_CHARS) -> None:
         register_extensions()
+        self.year_carry_chars = year_carry_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published))
+        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published), self.year_carry_chars)
         return doc
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_CARRY_CHARS) -> list[DateMention]:
     """All date expressions in `text`, earliest first, none overlapping."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
@@ -103,7 +104,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         # a year written just before carries over ("on 3 March 2022 ... on 5 April"); further away,
         # the publication date decides
-        near = last_year is not None and (published is None or s - last_end < _YEAR_CARRY_CHARS
+        near = last_year is not None and (published is None or s - last_end < year_carry_chars
                                           and "\n" not in text[last_end:s])
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)

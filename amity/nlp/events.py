@@ -55,15 +55,15 @@ class EventMention:
         return out
 
 
-@Language.factory("amity_events")
-def make_events(nlp: Language, name: str) -> EventFinder:
-    return EventFinder()
+@Language.factory("amity_events", default_config={"triggers": "triggers.json"})
+def make_events(nlp: Language, name: str, triggers: str) -> EventFinder:
+    return EventFinder(triggers)
 
 
 class EventFinder:
-    def __init__(self) -> None:
+    def __init__(self, triggers_file: str = "triggers.json") -> None:
         register_extensions()
-        lex = triggers()
+        lex = triggers(triggers_file)
         self.verbs = {lemma: kind for kind, lemmas in lex["event_verbs"].items() for lemma in lemmas}
         self.nouns = {noun: kind for kind, nouns in lex["event_nouns"].items() for noun in nouns}
         self.attendance_phrases = tuple(lex["attendance_phrases"])

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from amity.nlp.names import fold
@@ -96,12 +97,20 @@ def _plural_noun(word: str) -> str:
     return word + "s"
 
 
-@lru_cache(maxsize=1)
-def people_words() -> dict[str, Any]:
+def read_json(filename: str) -> Any:
+    """A JSON data file: a name in `amity/data`, or a path of the user's own (a component's config
+    may point at another word list)."""
+    own = Path(filename)
+    if own.is_absolute() or own.parent != Path("."):
+        return json.loads(own.read_text(encoding="utf-8"))
+    return json.loads(resources.files("amity.data").joinpath(filename).read_text(encoding="utf-8"))
+
+
+@cache
+def people_words(filename: str = "people.json") -> dict[str, Any]:
     """The word lists of the people finder (`people.json`): name particles, place and facility
     words, anaphoric place nouns and the words that link an office to its holder."""
-    path = resources.files("amity.data").joinpath("people.json")
-    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    words: dict[str, Any] = read_json(filename)
     return words
 
 
@@ -130,10 +139,10 @@ def demonyms() -> dict[str, str]:
     return {fold(r["demonym"]): r["country"] for r in _rows("demonyms.csv")}
 
 
-@lru_cache(maxsize=1)
-def triggers() -> dict[str, Any]:
-    path = resources.files("amity.data").joinpath("triggers.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+@cache
+def triggers(filename: str = "triggers.json") -> dict[str, Any]:
+    lexicon: dict[str, Any] = read_json(filename)
+    return lexicon
 
 
 @lru_cache(maxsize=1)
@@ -167,10 +176,9 @@ class PlaceWords:
     territorial_adjectives: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def place_words() -> PlaceWords:
-    path = resources.files("amity.data").joinpath("place_words.json")
-    raw = json.loads(path.read_text(encoding="utf-8"))
+@cache
+def place_words(filename: str = "place_words.json") -> PlaceWords:
+    raw = read_json(filename)
     return PlaceWords(
         frozenset(raw["region_words"]),
         frozenset(raw["town_words"]),
@@ -216,15 +224,13 @@ def territorial_bodies() -> frozenset[str]:
 
 @cache
 def word_sets(filename: str) -> dict[str, frozenset[str]]:
-    """The word lists of a JSON file in `amity/data` as sets (keys starting with "_" are notes)."""
-    path = resources.files("amity.data").joinpath(filename)
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    """The word lists of a JSON data file as sets (keys starting with "_" are notes)."""
+    raw: dict[str, Any] = read_json(filename)
     return {key: frozenset(value) for key, value in raw.items() if not key.startswith("_") and isinstance(value, list)}
 
 
 @cache
 def word_maps(filename: str) -> dict[str, dict[str, str]]:
-    """The word-to-word tables of a JSON file in `amity/data` (keys starting with "_" are notes)."""
-    path = resources.files("amity.data").joinpath(filename)
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    """The word-to-word tables of a JSON data file (keys starting with "_" are notes)."""
+    raw: dict[str, Any] = read_json(filename)
     return {key: dict(value) for key, value in raw.items() if not key.startswith("_") and isinstance(value, dict)}

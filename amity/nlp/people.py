@@ -31,18 +31,26 @@ _WELL_KNOWN_POPULATION = 100_000
 Role = tuple[str, str | None]
 
 
-@Language.factory("amity_people")
-def make_people(nlp: Language, name: str) -> PersonFinder:
-    return PersonFinder()
+@Language.factory("amity_people", default_config={
+    "words": "people.json", "max_name_tokens": _MAX_NAME_TOKENS, "max_gloss_tokens": _MAX_GLOSS_TOKENS,
+    "well_known_population": _WELL_KNOWN_POPULATION})
+def make_people(nlp: Language, name: str, words: str, max_name_tokens: int, max_gloss_tokens: int,
+                well_known_population: int) -> PersonFinder:
+    return PersonFinder(words, max_name_tokens, max_gloss_tokens, well_known_population)
 
 
 class PersonFinder:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = "people.json", max_name_tokens: int = _MAX_NAME_TOKENS,
+                 max_gloss_tokens: int = _MAX_GLOSS_TOKENS,
+                 well_known_population: int = _WELL_KNOWN_POPULATION) -> None:
         register_extensions()
         self.titles = titles()
         self.gazetteer = default_gazetteer()
         self.demonyms = demonyms()
-        words = people_words()
+        self.max_name_tokens = max_name_tokens
+        self.max_gloss_tokens = max_gloss_tokens
+        self.well_known_population = well_known_population
+        words = people_words(words_file)
         self._particles = frozenset(words["name_particles"])
         self._patronymics = frozenset(words["trailing_patronymics"])
         self._place_words = frozenset(words["place_words"])
@@ -168,7 +176,7 @@ class PersonFinder:
         """End of a run of capitalised name tokens starting at i (i when there is none)."""
         end = i
         sent_end = doc[i].sent.end if i < len(doc) else i
-        while end < sent_end and end - i < _MAX_NAME_TOKENS + 2:
+        while end < sent_end and end - i < self.max_name_tokens + 2:
             tok = doc[end]
             if tok.text == "-" and end + 1 < sent_end and end > i and not tok.whitespace_:
                 end += 2  # "Choon-hee"
@@ -230,7 +238,7 @@ class PersonFinder:
                     break
                 start -= 1
             words = [t for t in doc[start:tok.i] if t.is_alpha]
-            if not 2 <= len(words) <= _MAX_NAME_TOKENS or sum(len(t) > 1 for t in words) < 2:
+            if not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2:
                 continue
             if self._names_a_place_or_body(doc, start, tok.i) \
                     or any(t.lower_ in ORG_HEADS or t.lower_ in self._place_words for t in words):
@@ -258,7 +266,7 @@ class PersonFinder:
         The small towns of the gazetteer share their names with people ("Solak", "Ali")."""
         place = self.gazetteer.lookup(name)
         return place is not None and (place.kind in ("country", "region", "area") or place.curated
-                                      or place.population >= _WELL_KNOWN_POPULATION)
+                                      or place.population >= self.well_known_population)
 
     def _skip_place_before_name(self, doc: Doc, k: int) -> int:
         """A known place is not the start of a person's name ("Mayor Lahore Kamran Saeed")."""
@@ -826,7 +834,7 @@ class PersonFinder:
         "Akim (governor) of ...", "... Black Sea Cities (UBSC) Cemal Arslan", "Lord Mayor of Vienna (Austria) Karl Huber"."""
         if k >= len(doc) or doc[k].text != "(":
             return k
-        close = next((c for c in range(k + 1, min(k + 2 + _MAX_GLOSS_TOKENS, len(doc))) if doc[c].text == ")"), None)
+        close = next((c for c in range(k + 1, min(k + 2 + self.max_gloss_tokens, len(doc))) if doc[c].text == ")"), None)
         if close is None or close == k + 1 or any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : close]):
             return k
         return close + 1

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, place_words, titles
+from amity.nlp.lexicons import PlaceWords, demonyms, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -61,11 +61,10 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     return doc[i].ent_iob_ == "B"
 
 
-def _place_cue(doc: Doc, span: Span) -> bool:
+def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
     Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
     British Columbia")."""
-    words = place_words()
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
         if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
@@ -129,18 +128,27 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
     return out
 
 
-@Language.factory("amity_places")
-def make_places(nlp: Language, name: str) -> PlaceFinder:
-    return PlaceFinder()
+@Language.factory("amity_places", default_config={
+    "words": "place_words.json", "max_tokens": _MAX_TOKENS, "well_known_population": _WELL_KNOWN_POPULATION,
+    "town_population": _TOWN_POPULATION})
+def make_places(nlp: Language, name: str, words: str, max_tokens: int, well_known_population: int,
+                town_population: int) -> PlaceFinder:
+    return PlaceFinder(words, max_tokens, well_known_population, town_population)
 
 
 class PlaceFinder:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = "place_words.json", max_tokens: int = _MAX_TOKENS,
+                 well_known_population: int = _WELL_KNOWN_POPULATION,
+                 town_population: int = _TOWN_POPULATION) -> None:
         register_extensions()
         self.gazetteer = default_gazetteer()
+        self.words = place_words(words_file)
+        self.max_tokens = max_tokens
+        self.well_known_population = well_known_population
+        self.town_population = town_population
 
     def __call__(self, doc: Doc) -> Doc:
-        words = place_words()
+        words = self.words
         found: list[tuple[int, int, list[Place], str]] = []
         i, n = 0, len(doc)
         ner_label = [""] * n
@@ -203,7 +211,7 @@ class PlaceFinder:
     def _compass(self, doc: Doc, i: int) -> tuple[int, int, list[Place], str] | None:
         """"N Kazakhstan", "S Korea": a one-letter compass abbreviation before a region's or
         country's name is part of that name, and never leaves the bare country behind."""
-        expanded = place_words().compass_abbreviations.get(doc[i].text)
+        expanded = self.words.compass_abbreviations.get(doc[i].text)
         if expanded is None or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
             return None
         for length in range(min(3, len(doc) - i - 1), 0, -1):
@@ -219,7 +227,7 @@ class PlaceFinder:
     def _subcity_units(self, doc: Doc, linked: list[Mention], context: frozenset[str]) -> list[Mention]:
         """Wards, -ku, -gu and arrondissements: places of their own inside a city, never the city
         ("Osaka's Kita Ward", "Edogawa-ku", "Mapo-gu", "the 3rd arrondissement of Lyon")."""
-        units = place_words().subcity_units
+        units = self.words.subcity_units
         taken: set[int] = set()
         known_countries: dict[str, str | None] = {}
         by_start = {m.start: m for m in linked}
@@ -311,12 +319,12 @@ class PlaceFinder:
         ner_place = any(ner_label[k] in ("GPE", "LOC") for k in range(start, end))
         candidates = self.gazetteer.candidates(name, context)
         if not candidates:  # known here only by an alternate name: spaCy or the words around must vouch
-            return 2 if self.gazetteer.candidates(name) and (_place_cue(doc, span) or ner_place) else 0
+            return 2 if self.gazetteer.candidates(name) and (_place_cue(doc, span, self.words) or ner_place) else 0
         if any(p.kind == "country" or p.curated for p in candidates) or ner_place:
             return 2
-        if any(p.population >= _WELL_KNOWN_POPULATION for p in candidates) or _place_cue(doc, span):
+        if any(p.population >= self.well_known_population for p in candidates) or _place_cue(doc, span, self.words):
             return 2
-        if _listed_with_place(doc, span, ner_label) and any(p.population >= _TOWN_POPULATION for p in candidates):
+        if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
@@ -328,7 +336,7 @@ class PlaceFinder:
         first = fold(doc[i].text)
         if first.split(" ")[0] not in self.gazetteer.first_words:
             return None
-        longest = min(_MAX_TOKENS, sent_end - i)
+        longest = min(self.max_tokens, sent_end - i)
         if longest > 1 and " " not in first:
             pair = fold(doc[i : i + min(longest, 4)].text).split(" ")[:2]
             if len(pair) == 2 and " ".join(pair) not in self.gazetteer.first_pairs:
@@ -347,8 +355,7 @@ class PlaceFinder:
             return i, i + length, candidates, span.text
         return None
 
-    @staticmethod
-    def _plausible(doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
+    def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
@@ -356,11 +363,11 @@ class PlaceFinder:
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels == {"MONEY"}:
             return False  # "200 million US dollars": a currency
-        if any(p.kind == "country" or p.curated or p.population >= _WELL_KNOWN_POPULATION for p in candidates):
+        if any(p.kind == "country" or p.curated or p.population >= self.well_known_population for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
-            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span)
-        if _place_cue(doc, span) or _listed_with_place(doc, span, ner_label):
+            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words)
+        if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in candidates):
@@ -392,7 +399,7 @@ class PlaceFinder:
             if ent.label_ in ("ORG", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end
                 known = self.gazetteer.lookup(doc[ent.start:end].text)  # "… of Zhejiang and Kelowna"
-                place = known if known is not None and known.population >= _TOWN_POPULATION else None
+                place = known if known is not None and known.population >= self.town_population else None
                 out.append(Mention(ent.start, end, "place", doc[ent.start:end].text, place=place, priority=3))
                 taken.update(range(ent.start, ent.end))
         for ent in doc.ents:

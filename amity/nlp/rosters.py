@@ -11,11 +11,9 @@ one agreement per sentence and misses these; this component adds the roster's ti
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -23,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
 from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.lexicons import read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.ties import TieMention
@@ -30,10 +29,9 @@ from amity.nlp.ties import TieMention
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
-    path = resources.files("amity.data").joinpath("rosters.json")
-    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+@cache
+def _words(filename: str) -> dict[str, Any]:
+    words: dict[str, Any] = read_json(filename)
     return words
 
 
@@ -43,15 +41,15 @@ class _Partner:
     date: str | None = None
 
 
-@Language.factory("amity_rosters")
-def make_rosters(nlp: Language, name: str) -> RosterReader:
-    return RosterReader()
+@Language.factory("amity_rosters", default_config={"words": "rosters.json"})
+def make_rosters(nlp: Language, name: str, words: str) -> RosterReader:
+    return RosterReader(words)
 
 
 class RosterReader:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = "rosters.json") -> None:
         register_extensions()
-        words = _words()
+        words = _words(words_file)
         self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
         self.longest_cue = max(len(k) for k in self.cues)
         self.lead = frozenset(words["lead_words"])
