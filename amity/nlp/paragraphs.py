@@ -12,9 +12,7 @@ The parser respects both kinds of preset boundary.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 from typing import cast
 
 from spacy.attrs import SENT_START
@@ -22,20 +20,35 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from amity.nlp.lexicons import read_json
+
 _CANNOT = 2**64 - 1  # -1 as spaCy's uint64 arrays hold it
 
 
-@lru_cache(maxsize=1)
-def _punctuation() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("amity.data").joinpath("sentences.json").read_text(encoding="utf-8"))
+@cache
+def _punctuation(filename: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = read_json(filename)
     return frozenset(data["sentence_final"]), frozenset(data["closing_quotes"])
 
 
-@Language.component("amity_paragraphs")
-def mark_paragraphs(doc: Doc) -> Doc:
+@Language.factory("amity_paragraphs", default_config={"punctuation": "sentences.json"})
+def make_paragraphs(nlp: Language, name: str, punctuation: str) -> ParagraphMarker:
+    return ParagraphMarker(punctuation)
+
+
+class ParagraphMarker:
+    """Presets sentence starts from line breaks and the punctuation of `punctuation` (a data file)."""
+
+    def __init__(self, punctuation: str = "sentences.json") -> None:
+        self.final, self.closing = _punctuation(punctuation)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraphs(doc, self.final, self.closing)
+
+
+def mark_paragraphs(doc: Doc, final: frozenset[str], closing: frozenset[str]) -> Doc:
     if len(doc) < 2:
         return doc
-    final, closing = _punctuation()
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
     starts = doc.to_array([SENT_START]).reshape(len(doc), 1)  # 1: starts a sentence, -1: cannot, 0: the parser decides
