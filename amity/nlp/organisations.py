@@ -31,31 +31,32 @@ from amity.nlp.names import fold
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
 ORG_HEADS = org_heads()
-_WORDS = word_sets("organisation_words.json")
-#: Heads that name a town's own body: the town is a place too.
-TOWN_BODY_HEADS = _WORDS["town_body_heads"]
-_CONNECTORS = _WORDS["connectors"]
-#: Lower-case nouns after a name that make it the name of a thing other than a body.
-_NAMED_THINGS = _WORDS["named_things"]
-#: Words that modify an office title ("Deputy Theater Director"), never the start of a body's name.
-_TITLE_MODIFIERS = _WORDS["title_modifiers"]
-#: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
-_DOCUMENT_WORDS = _WORDS["document_words"]
+_WORDS_FILE = "organisation_words.json"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$")
 #: A short form given in brackets right after a name: "(TDBB)", "(TuranSEZ)".
 _PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
-_SPLIT_PLURAL = word_maps("organisation_words.json")["split_plural"]
-_NOT_NAME_START = _WORDS["not_name_start"]
 
 
-@Language.factory("amity_organisations")
-def make_organisations(nlp: Language, name: str) -> OrganisationFinder:
-    return OrganisationFinder()
+@Language.factory("amity_organisations", default_config={"words": _WORDS_FILE})
+def make_organisations(nlp: Language, name: str, words: str) -> OrganisationFinder:
+    return OrganisationFinder(words)
 
 
 class OrganisationFinder:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = _WORDS_FILE) -> None:
         register_extensions()
+        words = word_sets(words_file)
+        #: Heads that name a town's own body: the town is a place too.
+        self.town_body_heads = words["town_body_heads"]
+        self.connectors = words["connectors"]
+        #: Lower-case nouns after a name that make it the name of a thing other than a body.
+        self.named_things = words["named_things"]
+        #: Words that modify an office title ("Deputy Theater Director"), never the start of a body's name.
+        self.title_modifiers = words["title_modifiers"]
+        #: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
+        self.document_words = words["document_words"]
+        self.split_plural = word_maps(words_file)["split_plural"]
+        self.not_name_start = words["not_name_start"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -107,14 +108,14 @@ class OrganisationFinder:
             start = self._extend_left(doc, tok.i)
             # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
             anchored = any(k in self._place_tokens for k in range(start, tok.i))
-            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in TOWN_BODY_HEADS or anchored))
+            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in self.town_body_heads or anchored))
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
-            if tok.lower_ in _SPLIT_PLURAL and any(t.lower_ in ("and", "&") or t.text == "," for t in doc[start:tok.i]):
+            if tok.lower_ in self.split_plural and any(t.lower_ in ("and", "&") or t.text == "," for t in doc[start:tok.i]):
                 out += self._split_coordination(doc, start, tok)
                 continue
-            span = _trim(doc, span) if span is not None else None
+            span = _trim(doc, span, self.not_name_start, self.connectors) if span is not None else None
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
@@ -200,14 +201,14 @@ class OrganisationFinder:
                 start -= 1  # "Hanoi People's Committee": the possessive is part of the name
                 continue
             if prev.text == "," and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
-                    and doc[i].lower_ not in _SPLIT_PLURAL and start - 2 not in self._place_tokens \
+                    and doc[i].lower_ not in self.split_plural and start - 2 not in self._place_tokens \
                     and any(t.lower_ == "and" for t in doc[start:i]) and not doc[start - 2].is_punct \
                     and all(is_capitalised(t) or t.lower_ in ("and", ",") for t in doc[start:i]):
                 start -= 1  # "Housing, Communities and Local Government Committee": the remit, listed
                 continue
             if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
                 break
-            coordination = doc[i].lower_ in _SPLIT_PLURAL and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
+            coordination = doc[i].lower_ in self.split_plural and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
             if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
                     and (coordination or self._joins_name(doc[start - 2], doc[start])):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
@@ -215,14 +216,14 @@ class OrganisationFinder:
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
                 break
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
-                    or prev.lower_ in _TITLE_MODIFIERS:
+                    or prev.lower_ in self.title_modifiers:
                 break
             if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
                 break
             if prev.ent_type_ == "DATE" or prev.pos_ in ("VERB", "AUX"):
                 break
             start -= 1
-        if start < i and doc[start].lower_ in _NOT_NAME_START:
+        if start < i and doc[start].lower_ in self.not_name_start:
             start += 1
         return start
 
@@ -255,8 +256,8 @@ class OrganisationFinder:
             tok = doc[k]
             if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
                 break
-            if tok.lower_ in _CONNECTORS or tok.text == ",":
-                if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in _NOT_NAME_START:
+            if tok.lower_ in self.connectors or tok.text == ",":
+                if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
@@ -321,7 +322,7 @@ class OrganisationFinder:
     def _split_coordination(self, doc: Doc, start: int, head) -> list[Mention]:
         """"Üsküdar and Zeytinburnu Municipalities" → one mention for each town's body."""
         out = []
-        singular = _SPLIT_PLURAL[head.lower_]
+        singular = self.split_plural[head.lower_]
         k = start
         while k < head.i:
             if doc[k].lower_ in ("and", "&") or doc[k].text == ",":
@@ -346,7 +347,7 @@ class OrganisationFinder:
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            span = _trim(doc, ent)
+            span = _trim(doc, ent, self.not_name_start, self.connectors)
             while span is not None and len(span) > 1 and (fold(span[0].text) in self.titles.offices
                                                           or span[0].lower_ in ("of", "the")):
                 span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
@@ -361,13 +362,13 @@ class OrganisationFinder:
             has_head = any(t.lower_ in ORG_HEADS for t in span)
             if not has_head and span.start > 0 and doc[span.start - 1].lower_ in ("on", "of", "for", "in"):
                 continue  # "Memorandum on Increment of Volumes ...": part of a document's title
-            if all(fold(t.text) in self.titles.offices or t.lower_ in _CONNECTORS or t.lower_ in _TITLE_MODIFIERS
+            if all(fold(t.text) in self.titles.offices or t.lower_ in self.connectors or t.lower_ in self.title_modifiers
                    or t.lower_ in ("heads", "state", "states") or t.lower_ in self.demonyms for t in span):
                 continue  # "Consul General", "Kyrgyz Consul General", "Heads of State": offices, not bodies
             if not has_head and not span.text.isupper() and \
-                    not all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span):
+                    not all(t.pos_ == "PROPN" or t.lower_ in self.connectors for t in span):
                 continue
-            if any(t.is_alpha and t.is_lower and t.lower_ not in _CONNECTORS for t in span):
+            if any(t.is_alpha and t.is_lower and t.lower_ not in self.connectors for t in span):
                 continue  # "Turkic investment fund": a description, not a name
             m = self._mention(doc, span, priority=1)
             if m is not None:
@@ -401,7 +402,7 @@ class OrganisationFinder:
                     for m in before:
                         m.acronym = tok.text
                     continue
-                if any(t.lower_ in _DOCUMENT_WORDS for t in doc[max(0, tok.i - 6) : tok.i - 1]):
+                if any(t.lower_ in self.document_words for t in doc[max(0, tok.i - 6) : tok.i - 1]):
                     continue  # "Letter of Intent (LoI)" names a document
                 if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ")" and doc[tok.i + 2].text in ("-", "–", "—") \
                         and tok.i - tok.sent.start <= 6:
@@ -411,26 +412,26 @@ class OrganisationFinder:
         return out
 
     def _mention(self, doc: Doc, span: Span, priority: int) -> Mention | None:
-        if span[0].lower_ in _DOCUMENT_WORDS or fold(span.text) in self.common_acronyms:
+        if span[0].lower_ in self.document_words or fold(span.text) in self.common_acronyms:
             return None
         following = doc[span.end] if span.end < len(doc) else None
-        if priority <= 1 and following is not None and following.is_lower and following.lower_ in _NAMED_THINGS:
+        if priority <= 1 and following is not None and following.is_lower and following.lower_ in self.named_things:
             return None  # "Turkish World Interactive Display project": a project's name
         if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices \
                 and (priority <= 1 or span[-1].lower_ in ORG_HEADS):
             return None  # "Administrative Board Member": an office
         m = Mention(span.start, span.end, "organization", span.text, priority=priority)
         words = [t.lower_ for t in span]
-        for head in TOWN_BODY_HEADS - {"municipalities"}:
+        for head in self.town_body_heads - {"municipalities"}:
             parts = head.split()
             n = len(parts)
             if len(words) > n and words[-n:] == parts:
                 town_tokens = span[: len(span) - n]
                 if town_tokens[-1].lower_ == "metropolitan":
                     town_tokens = town_tokens[:-1]
-                if _looks_like_town(town_tokens):
+                if _looks_like_town(town_tokens, self.connectors):
                     m.town, m.town_government = _without_parentheses(town_tokens), True
-            elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :]):
+            elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :], self.connectors):
                 m.town, m.town_government = _without_parentheses(span[n + 1 :]), True
         if m.town is None:
             # "Shusha City State Reserve Department": a town's own body, named after the town
@@ -485,21 +486,21 @@ def _without_parentheses(tokens: Span) -> str:
     return tokens.text
 
 
-def _looks_like_town(tokens: Span) -> bool:
+def _looks_like_town(tokens: Span, connectors: frozenset[str]) -> bool:
     """"Üsküdar", "Novi Grad", "Karatay (Konya)": a short proper name, not "Union of Turkish World"."""
     names = [t for t in tokens if t.text not in ("(", ")")]
     return 0 < len(names) <= 3 and all(is_capitalised(t) and t.lower_ not in ORG_HEADS for t in names) \
-        and not any(t.lower_ in _CONNECTORS for t in names)
+        and not any(t.lower_ in connectors for t in names)
 
 
-def _trim(doc: Doc, span: Span) -> Span | None:
+def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: frozenset[str]) -> Span | None:
     """Strip "the", a possessive and a nationality adjective from an entity span."""
     start, end = span.start, span.end
     for k in range(start, end - 1):
         if "\n" in doc[k].whitespace_:
             end = k + 1
             break
-    while start < end and (doc[start].lower_ in _NOT_NAME_START or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in not_name_start or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
@@ -510,7 +511,7 @@ def _trim(doc: Doc, span: Span) -> Span | None:
         end -= 3  # "Senate of the Kazakh (parliament)"
     if end - start > 1 and doc[end - 1].lower_ in table:
         end -= 1  # "Global Textile Uzbek (company)"
-    while end > start and (doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in connectors or doc[end - 1].is_punct):
         end -= 1
     if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s"):
         start += 2
