@@ -19,9 +19,7 @@ from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
-_WORDS = word_sets("entity_words.json")
-_NOT_BODIES = _WORDS["not_bodies"]
-_NEWS_AGENCY_WORDS = _WORDS["news_agency_words"]
+_WORDS_FILE = "entity_words.json"
 
 
 @dataclass
@@ -95,15 +93,17 @@ def _more_specific(specific: tuple[str, str | None], generic: tuple[str, str | N
     return {w for w in words if w in changing} == {w for w in fewer if w in changing}
 
 
-@Language.factory("amity_entities")
-def make_entities(nlp: Language, name: str) -> EntityGrouper:
-    return EntityGrouper()
+@Language.factory("amity_entities", default_config={"words": _WORDS_FILE})
+def make_entities(nlp: Language, name: str, words: str) -> EntityGrouper:
+    return EntityGrouper(words)
 
 
 class EntityGrouper:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = _WORDS_FILE) -> None:
         register_extensions()
         self.gazetteer = default_gazetteer()
+        #: not_bodies, news_agency_words, filler, place_suffixes: see data/README.md
+        self.words = word_sets(words_file)
 
     def __call__(self, doc: Doc) -> Doc:
         accepted = self._resolve(doc)
@@ -171,19 +171,18 @@ class EntityGrouper:
             return None
         return Mention(m.start, end, m.type, doc[m.start:end].text, priority=m.priority)
 
-    @staticmethod
-    def _keep(doc: Doc, m: Mention) -> bool:
+    def _keep(self, doc: Doc, m: Mention) -> bool:
         words = m.name.split()
         if not words:
             return False
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
             sister_cities = len(head_words) >= 2 and fold(" ".join(head_words[-2:])) == "sister cities"
-            if fold(head_words[-1]) in _NOT_BODIES and not m.town_government and not sister_cities:
+            if fold(head_words[-1]) in self.words["not_bodies"] and not m.town_government and not sister_cities:
                 return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
-            if following & _NEWS_AGENCY_WORDS:
+            if following & self.words["news_agency_words"]:
                 return False
             if m.priority <= 1 and len(words) == 1 and m.name.istitle() and not m.name.isupper():
                 return False
@@ -235,7 +234,7 @@ class EntityGrouper:
                 target = next(p for p in clusters if p.type == "person" and fold(c.name) in {fold(s) for s in p.surfaces})
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
-        clusters = _merge_variants(clusters)
+        clusters = _merge_variants(clusters, self.words)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 
@@ -296,16 +295,14 @@ def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mentio
             if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
 
 
-_FILLER = _WORDS["filler"]
 
-
-def _merge_variants(clusters: list[EntityCluster]) -> list[EntityCluster]:
+def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[str]]) -> list[EntityCluster]:
     """Join the clusters of one body or place written two ways in one article: "Foreign Ministry" and
     "Ministry of Foreign Affairs", "Senate" and "Kazakh Senate", "State Reserve Department of
     Shusha City" and "Shusha City State Reserve Department", "Sejong" and "Sejong city"."""
     out: list[EntityCluster] = []
     for cluster in sorted(clusters, key=lambda c: -len(c.name)):
-        target = next((o for o in out if o.type == cluster.type and _variants(o, cluster)), None)
+        target = next((o for o in out if o.type == cluster.type and _variants(o, cluster, words)), None)
         if target is None:
             out.append(cluster)
             continue
@@ -315,9 +312,9 @@ def _merge_variants(clusters: list[EntityCluster]) -> list[EntityCluster]:
     return out
 
 
-def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
+def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, frozenset[str]]) -> bool:
     if longer.type == "organization":
-        a, b = _content_words(longer.name), _content_words(shorter.name)
+        a, b = _content_words(longer.name, words["filler"]), _content_words(shorter.name, words["filler"])
         if not a or not b:
             return False
         heads_a = {w for w in a if w in ORG_HEADS}
@@ -333,7 +330,7 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
         extra = long_words[len(short_words):]
         if long_words[: len(short_words)] != short_words or len(extra) != 1:
             return False
-        if extra[0] in _PLACE_SUFFIXES:
+        if extra[0] in words["place_suffixes"]:
             return True
         # "Navoi Region" and a bare "Navoi" that names no town: one region ("Turkistan" the city stays apart)
         same_country = longer.place is None or shorter.place is None or longer.place.country == shorter.place.country
@@ -342,12 +339,10 @@ def _variants(longer: EntityCluster, shorter: EntityCluster) -> bool:
     return False
 
 
-_PLACE_SUFFIXES = _WORDS["place_suffixes"]
 
-
-def _content_words(name: str) -> set[str]:
+def _content_words(name: str, filler: frozenset[str]) -> set[str]:
     table = demonyms()
-    return {w for w in fold(name).split() if w not in _FILLER and w not in table}
+    return {w for w in fold(name).split() if w not in filler and w not in table}
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
