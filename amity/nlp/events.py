@@ -71,6 +71,11 @@ class EventFinder:
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
         self.planned_phrases = tuple(lex["planned_phrases"])
+        #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
+        self.wish_governors = frozenset(lex["wish_governors"])
+        self.near_future_phrases = tuple(lex["near_future_phrases"])
+        #: Lemmas of going somewhere: "arrived on a visit", "is on a visit".
+        self.travel_lemmas = frozenset(lex["travel_lemmas"])
         self.sister_cues = tuple(lex["tie_sister_city"])
         self.demonyms = demonyms()
         self.generic_modifiers = set(lex["generic_modifiers"])
@@ -357,7 +362,7 @@ class EventFinder:
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light_verbs:
             return True
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
-                head.head.lemma_.lower() in ("be", "arrive", "come", "go", "leave"):
+                head.head.lemma_.lower() in self.travel_lemmas:
             return True
         if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
             return True
@@ -441,7 +446,7 @@ class EventFinder:
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
                     node.head.lemma_.lower() in self.planned_governors:
                 # "planned to be signed", "expected to hold bilateral meetings"
-                if node.head.lemma_.lower() in ("agree", "want", "wish", "hope", "invite", "decide", "aim") and \
+                if node.head.lemma_.lower() in self.wish_governors and \
                         node.dep_ not in ("xcomp",):
                     break
                 return True
@@ -452,7 +457,7 @@ class EventFinder:
                 break
             node = node.head
         window = lowered
-        return any(p in window for p in ("tomorrow", "next week", "next month", "upcoming")) and \
+        return any(p in window for p in self.near_future_phrases) and \
             trigger.tag_ not in ("VBD", "VBN")
 
     def _date_near(self, doc: Doc, sent: Span, trigger: Token, events: list[EventMention]) -> str | None:
