@@ -424,3 +424,17 @@ def test_list_items_without_bullets_that_begin_with_the_document_share_the_leads
     found = {frozenset(t.parties): (t.status, t.date) for t in record.ties}
     assert found == {frozenset({"Tashkent", "Istanbul"}): ("signed", "2024-01-09"),
                      frozenset({"Samarkand", "Bursa"}): ("signed", "2024-01-09")}
+
+
+def test_every_item_of_a_long_with_list_is_a_party_even_when_the_parser_splits_the_list(read) -> None:
+    record = read("The Riverton Harbour Authority earlier signed similar contracts with the Port of Valdora "
+                  "in Chile, the Ports of Mesana and Tarlo in Italy, and the Port of Brigham in Canada.")
+    assert {frozenset({"Riverton Harbour Authority", "Port of Valdora"}),
+            frozenset({"Riverton Harbour Authority", "Port of Brigham"})} <= pairs(record)
+    assert not any({"Chile", "Italy", "Canada"} & set(t.parties) for t in record.ties)  # the venues stay containers
+
+
+def test_a_name_after_the_with_list_that_starts_a_new_clause_is_no_party(read) -> None:
+    record = read("The Riverton Harbour Authority signed a contract with the Port of Valdora, and "
+                  "the Port of Brigham said it would follow.")
+    assert pairs(record) == {frozenset({"Riverton Harbour Authority", "Port of Valdora"})}

@@ -545,7 +545,7 @@ class TieFinder:
                 left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
             out = []
             for w in withs:
-                end = w.right_edge.i + 1
+                end = _list_end(w, verb)
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
@@ -676,6 +676,34 @@ def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
 def _sentence_date(sent: Span, doc: Doc) -> str | None:
     dates = _sentence_dates(sent, doc)
     return dates[0].value if dates else None
+
+
+def _list_end(with_: Token, verb: Token) -> int:
+    """Where the list after "with" ends. The parser often hangs the later items of a long list on
+    the verb or its object instead of on the first item ("signed contracts with the Port of A in X,
+    the Port of B in Y, and the Port of C"): names hung on something before the "with" phrase, joined
+    to it only by commas and "and", continue the list."""
+    doc = verb.doc
+    end = with_.right_edge.i + 1
+    sent_end = verb.sent.end
+    while end < sent_end:
+        k = end
+        while k < sent_end and (doc[k].is_punct and doc[k].text == "," or doc[k].dep_ == "cc"):
+            k += 1
+        if k >= sent_end or not (doc[k - 1].text == "," or doc[k - 1].dep_ == "cc"):
+            break
+        root = doc[k]
+        while root.head.i >= k and root.head is not root:
+            root = root.head
+        if root.pos_ != "PROPN" or root.dep_ not in _LIST_CONTINUATIONS or root.head.i >= with_.i \
+                or not _same_clause(root, verb) or root.left_edge.i < k:
+            break
+        end = root.right_edge.i + 1
+    return end
+
+
+#: Dependencies the parser gives later items of a "with" list that it hangs on the verb.
+_LIST_CONTINUATIONS = {"dobj", "conj", "appos", "npadvmod", "attr"}
 
 
 def _same_clause(tok: Token, verb: Token) -> bool:
