@@ -438,3 +438,31 @@ def test_a_name_after_the_with_list_that_starts_a_new_clause_is_no_party(read) -
     record = read("The Riverton Harbour Authority signed a contract with the Port of Valdora, and "
                   "the Port of Brigham said it would follow.")
     assert pairs(record) == {frozenset({"Riverton Harbour Authority", "Port of Valdora"})}
+
+
+def test_a_dash_joined_pair_before_a_relation_noun_is_an_active_tie(read) -> None:
+    record = read("Lviv hosts guests\n\nThe mayor said the Lviv-Wroclaw partnership had brought many joint projects.\n")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lviv", "Wroclaw"}
+    assert (tie.status, tie.date) == ("active", None)
+
+
+def test_a_relation_said_to_go_back_to_a_year_was_signed_that_year(read) -> None:
+    record = read("Dunedin mayor visits Otaru\n\nThe mayor of Dunedin travelled to Otaru in Japan last week. "
+                  "The Dunedin-Otaru relationship goes back to 1980.\n")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Dunedin", "Otaru"}
+    assert (tie.status, tie.date) == ("signed", "1980")
+
+
+def test_a_dated_old_relation_stays_beside_a_sister_city_agreement_still_planned(read) -> None:
+    record = read("Dunedin mayor visits Otaru\n\nThe mayor of Dunedin travelled to Otaru in Japan, and the two "
+                  "towns hope to sign a sister city agreement next year. "
+                  "The Dunedin-Otaru relationship goes back to 1980.\n")
+    assert ("cooperation", "signed", "1980") in {(t.kind, t.status, t.date) for t in record.ties}
+    assert any(t.kind == "sister_city" and t.status in ("proposed", "planned") for t in record.ties)
+
+
+def test_a_dash_joined_pair_naming_no_relation_is_no_tie(read) -> None:
+    record = read("Flights resume\n\nThe Lviv-Wroclaw flight will resume in May, the airline said.\n")
+    assert record.ties == []

@@ -91,6 +91,8 @@ class TieFinder:
         self.intention = tuple(cues["intention_phrases"])
         self.sub_state = set(cues["sub_state_modifiers"])
         self.reporting = tuple(cues["reporting_words"])
+        self.pair_relation_nouns = set(cues["pair_relation_nouns"])
+        self.dated_back = tuple(cues["dated_back_phrases"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -154,7 +156,12 @@ class TieFinder:
             named_before = named if len(named) == 2 else []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
-            if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
+            pair = frozenset(id(p) for p in parties)
+            # a dated start of a relation is a tie of its own beside one only proposed between the pair:
+            # "the A-B relationship goes back to 2001" while they plan a sister-city agreement
+            beside_plans = stage.explicit and stage.status == "signed" and all(
+                tie.status in ("proposed", "planned") for (_, key), tie in ties.items() if key == pair)
+            if beside_plans or not any(pair == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
@@ -345,13 +352,48 @@ class TieFinder:
                 return _Stage("proposed", between_only=True)
             return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
-            return None
+            if not self._hyphen_pairs(sent):
+                return None
+            # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
+            start = self._dated_back_value(sent, lowered, doc)
+            if start is not None:
+                return _Stage("signed", start, True, generic=True, between_only=True)
+            return _Stage("active", generic=True, between_only=True)
         if agreed:
             return _Stage("proposed", generic=True, between_only=True)
         founded = self._founded(sent, doc)
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
+        """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
+        there is a date too, even where the date finder leaves years alone."""
+        at = next((lowered.index(p) + len(p) for p in self.dated_back if p in lowered), None)
+        if at is None:
+            return None
+        at += sent.start_char
+        dated = next((d.value for d in _sentence_dates(sent, doc) if d.start >= at), None)
+        if dated:
+            return dated
+        year = next((t for t in sent if t.idx >= at), None)
+        return year.text if year is not None and _YEAR.fullmatch(year.text) else None
+
+    def _hyphen_pairs(self, sent: Span) -> list[tuple[int, int]]:
+        """"the Nelson-Miyazu relationship", "Lviv–Wroclaw partnership": two names joined by a dash
+        that qualify a noun of relations name the pair the relation is between (start and end of
+        the two names)."""
+        out = []
+        for tok in sent:
+            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+                continue
+            head = tok.doc[tok.i + 1].head
+            if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
+                left = tok.i - 1
+                while left > sent.start and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].pos_ == "PROPN":
+                    left -= 1
+                out.append((left, head.i))
+        return out
 
     def _document_of(self, between: Token) -> Token | None:
         """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
@@ -471,6 +513,11 @@ class TieFinder:
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie
             return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+        if not segments:
+            hyphened = [g for lo, hi in self._hyphen_pairs(sent)
+                        if len(g := _parties_in(sent.doc, lo, hi, token_entity)) == 2]
+            if hyphened and between_only:
+                return [(kind, g) for seg in hyphened for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
@@ -702,6 +749,7 @@ def _list_end(with_: Token, verb: Token) -> int:
     return end
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Dependencies the parser gives later items of a "with" list that it hangs on the verb.
 _LIST_CONTINUATIONS = {"dobj", "conj", "appos", "npadvmod", "attr"}
 
