@@ -466,3 +466,11 @@ def test_a_dated_old_relation_stays_beside_a_sister_city_agreement_still_planned
 def test_a_dash_joined_pair_naming_no_relation_is_no_tie(read) -> None:
     record = read("Flights resume\n\nThe Lviv-Wroclaw flight will resume in May, the airline said.\n")
     assert record.ties == []
+
+
+def test_a_signing_ceremony_for_documents_between_two_regions_is_their_signed_tie(read) -> None:
+    record = read("Premier visits Gunma\n\nAfter the talks, the prime minister attended the signing ceremony "
+                  "for cooperation documents between Quang Ninh Province and Gunma Prefecture.\n")
+    tie = only(record, "cooperation")
+    assert len(tie.parties) == 2 and "Quang Ninh Province" in tie.parties
+    assert tie.status == "signed"

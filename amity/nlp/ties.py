@@ -231,7 +231,9 @@ class TieFinder:
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
                 # "put their signatures under the Agreement on ...": the agreement hangs off the verb
-                if any(t.lower_ in self.agreements and t.dep_ in ("pobj", "dobj") for t in trigger.head.subtree):
+                # "the signing ceremony for cooperation documents between A and B": documents signed
+                if any((t.lower_ in self.agreements or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
+                       for t in trigger.head.subtree):
                     return True
                 continue
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
