@@ -474,3 +474,19 @@ def test_a_signing_ceremony_for_documents_between_two_regions_is_their_signed_ti
     tie = only(record, "cooperation")
     assert len(tie.parties) == 2 and "Quang Ninh Province" in tie.parties
     assert tie.status == "signed"
+
+
+def test_a_later_sentence_dating_the_partnerships_inception_dates_the_pairs_tie(read) -> None:
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+            "sister city partnership between Leeds and Lyon.")
+    assert only(read(text + "\n"), "sister_city").status == "active"
+    tie = only(read(text + " Since the partnership's inception in 2012, Leeds and Lyon have exchanged "
+                    "students and artists.\n"), "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2012")
+
+
+def test_an_inception_of_something_other_than_a_relation_dates_no_tie(read) -> None:
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+            "sister city partnership between Leeds and Lyon. Since the festival's inception in 2015, Leeds and "
+            "Lyon have exchanged artists.\n")
+    assert only(read(text), "sister_city").status == "active"

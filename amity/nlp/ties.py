@@ -93,6 +93,7 @@ class TieFinder:
         self.reporting = tuple(cues["reporting_words"])
         self.pair_relation_nouns = set(cues["pair_relation_nouns"])
         self.dated_back = tuple(cues["dated_back_phrases"])
+        self.inception = set(cues["inception_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -109,6 +110,7 @@ class TieFinder:
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
+        inceptions: list[tuple[frozenset[int], str]] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -153,6 +155,9 @@ class TieFinder:
                 listing.parties = found[0][1] if len(found) == 1 else []
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
+            began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
+            if began is not None:
+                inceptions.append((frozenset(id(c) for c in named), began))
             named_before = named if len(named) == 2 else []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
@@ -163,8 +168,33 @@ class TieFinder:
                 tie.status in ("proposed", "planned") for (_, key), tie in ties.items() if key == pair)
             if beside_plans or not any(pair == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
+        for pair, began in inceptions:
+            # "Since the partnership's inception in 2014, A and B have ...": the pair's tie was signed then
+            for (_, key), tie in ties.items():
+                if key == pair and tie.status == "active":
+                    tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
+
+    def _inception_date(self, sent: Span, doc: Doc) -> str | None:
+        """The date a sentence gives for the start of a relation ("the partnership's inception in
+        2014", "since the founding of the twinning in May 1990"), or None."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.inception or tok.pos_ != "NOUN":
+                continue
+            related = [c for c in tok.children if c.dep_ == "poss"] + \
+                [g for c in tok.children if c.lower_ == "of" for g in c.children]
+            if not any(r.lower_ in self.pair_relation_nouns or r.lemma_.lower() in self.pair_relation_nouns
+                       for r in related):
+                continue
+            after = tok.right_edge.idx + len(tok.right_edge)
+            dated = next((d.value for d in _sentence_dates(sent, doc) if tok.idx < d.start < after), None)
+            if dated:
+                return dated
+            year = next((t for t in tok.subtree if t.i > tok.i and _YEAR.fullmatch(t.text)), None)
+            if year is not None:
+                return year.text
+        return None
 
     def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
