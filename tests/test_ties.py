@@ -490,3 +490,12 @@ def test_an_inception_of_something_other_than_a_relation_dates_no_tie(read) -> N
             "sister city partnership between Leeds and Lyon. Since the festival's inception in 2015, Leeds and "
             "Lyon have exchanged artists.\n")
     assert only(read(text), "sister_city").status == "active"
+
+
+def test_the_document_said_to_be_signed_later_signs_the_one_proposed_tie(read) -> None:
+    text = ("University delegation attends assembly\n\nAt the assembly, Ghent University proposed to sign a "
+            "memorandum of understanding on cooperation with Kyoto University.")
+    assert only(read(text + "\n"), "cooperation").status in ("proposed", "planned")
+    tie = only(read(text + " The memorandum was signed the next day.\n"), "cooperation")
+    assert set(tie.parties) == {"Ghent University", "Kyoto University"}
+    assert tie.status == "signed"

@@ -111,6 +111,7 @@ class TieFinder:
         named_before: list[EntityCluster] = []
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
+        later_signings: list[_Stage] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -142,6 +143,8 @@ class TieFinder:
                     groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
                     groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
+                    later_signings.append(stage)  # "The memorandum was signed ceremonially."
                 if self._unnamed_level(sent):
                     # "the sides signed several interregional agreements": no tie between the states
                     groups = [(k, g) for k, g in groups if not _are_states(g)]
@@ -168,6 +171,13 @@ class TieFinder:
                 tie.status in ("proposed", "planned") for (_, key), tie in ties.items() if key == pair)
             if beside_plans or not any(pair == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
+        if later_signings and len(ties) == 1:
+            # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
+            # the article reports, still only proposed, was then signed
+            tie = next(iter(ties.values()))
+            if tie.status in ("proposed", "planned"):
+                last = later_signings[-1]
+                tie.status, tie.date, tie.explicit_date = last.status, last.date, last.explicit
         for pair, began in inceptions:
             # "Since the partnership's inception in 2014, A and B have ...": the pair's tie was signed then
             for (_, key), tie in ties.items():
@@ -175,6 +185,12 @@ class TieFinder:
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
+
+    def _definite_document_subject(self, sent: Span) -> bool:
+        """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
+        signed"), a document the article has already introduced."""
+        return any(t.dep_ == "nsubjpass" and (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+                   and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
