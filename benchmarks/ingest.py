@@ -49,7 +49,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import WARM_UP, build_corpus, corpus_articles, example_articles  # noqa: E402
+from throughput import WARM_UP, build_corpus, corpus_articles, example_articles
 
 RATIO_TARGET = 0.8
 P95_TARGET_MS = 50.0
@@ -177,7 +177,7 @@ def part_a(n: int, postgres: str | None) -> list[tuple]:
                                  statements))
                     print(f"timing ingest of the extracted records into a fresh {backend} registry (store alone) ...",
                           flush=True)
-                    store_s, summary, statements = time_ingest(url_for("store"), list(zip(articles, records)))
+                    store_s, summary, statements = time_ingest(url_for("store"), list(zip(articles, records, strict=True)))
                     rows.append((f"  store alone into {backend} (Article, Record)", store_s, summary, None, statements))
                 except Exception as exc:  # noqa: BLE001 - a database that fails is a finding, not a crash
                     print(f"{backend}: failed: {_explain(exc, backend)}")

@@ -45,7 +45,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from harness import ROOT, amity, serve, sqlite_url  # noqa: E402
+from harness import ROOT, amity, serve, sqlite_url
 
 API_P95_MS = 150.0
 BASELINE = "static /static/amity.css"

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent
-_AMITY = [sys.executable, "-m", "amity.cli"]
+_AMITY = [sys.executable, "-c", "from amity.cli import run; run()"]  # also an Amity without amity/cli/__main__.py
 
 
 def _cpu_of(run: Callable[[], None]) -> float:
@@ -48,10 +48,12 @@ def _serve(db: str) -> None:
     process = subprocess.Popen([*_AMITY, "serve", "--db", db, "--port", str(_free_port())], cwd=_ROOT,
                                stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert process.stderr is not None
-    line = process.stderr.readline()
-    if "serving" not in line:
-        process.kill()
-        raise SystemExit(f"amity serve did not start: {line.strip()}")
+    said = []
+    while "serving" not in (line := process.stderr.readline()):
+        said.append(line)
+        if not line:  # it ended without serving
+            process.kill()
+            raise SystemExit(f"amity serve did not start: {''.join(said).strip()}")
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
 

@@ -34,9 +34,10 @@ from urllib.parse import quote
 from urllib.request import urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Server, amity, browser_missing, launch_chromium, serve, sqlite_url  # noqa: E402
+from harness import ROOT, Server, amity, browser_missing, launch_chromium, serve, sqlite_url
 
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 MAX_HEIGHT = 2400  # px: a full-page shot is cut here, so that a long page does not make a huge file
 SEARCH = "Turkistan"
 
@@ -50,6 +51,7 @@ class Picks:
     article: int
     stage: int
     party: str
+    country: str
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Shot:
     ready: str | None = None
     until: str | None = None
     show: str | None = None
+    viewport: dict[str, int] | None = None  # default VIEWPORT; PHONE for the phone pictures
 
 
 #: On the map, the picked tie's popup (its parties, kind and stage), as a click on its line opens it.
@@ -76,6 +79,16 @@ SHOTS = [
     Shot("search.png", lambda p: f"/search?q={quote(SEARCH)}"),
     Shot("graph.png", lambda p: "/graph", ready='#graph[data-ready="1"]', until="#graph-status"),
     Shot("map.png", lambda p: "/map", ready='#map[data-ready="1"]', until="#map-status", show=MAP_POPUP),
+    Shot("dormant.png", lambda p: "/ties?status=dormant", full_page=False),
+    Shot("events.png", lambda p: "/events?status=planned", full_page=False),
+    Shot("country.png", lambda p: f"/countries/{p.country}", full_page=False),
+    Shot("places.png", lambda p: "/places", full_page=False),
+    Shot("home-phone.png", lambda p: "/", full_page=False, viewport=PHONE),
+    Shot("dormant-phone.png", lambda p: "/ties?status=dormant", full_page=False, viewport=PHONE),
+    Shot("events-phone.png", lambda p: "/events?status=planned", full_page=False, viewport=PHONE),
+    Shot("tie-phone.png", lambda p: f"/ties/{p.tie}", full_page=False, viewport=PHONE),
+    Shot("country-phone.png", lambda p: f"/countries/{p.country}", full_page=False, viewport=PHONE),
+    Shot("map-phone.png", lambda p: "/map", ready='#map[data-ready="1"]', full_page=False, viewport=PHONE),
 ]
 
 
@@ -93,7 +106,8 @@ def pick(server: Server) -> Picks:
     tie = max(details, key=lambda t: (len(t["stages"]), t["sources"], -t["id"]))
     stage = tie["stages"][-1]
     party = tie["parties"][0]
-    return Picks(tie=tie["id"], entity=party["id"], article=stage["article_id"], stage=stage["id"], party=party["name"])
+    return Picks(tie=tie["id"], entity=party["id"], article=stage["article_id"], stage=stage["id"], party=party["name"],
+                 country=(tie["countries"] or ["TR"])[0])
 
 
 def take(server: Server, out: Path, shots: list[Shot]) -> list[Path]:
@@ -103,9 +117,14 @@ def take(server: Server, out: Path, shots: list[Shot]) -> list[Path]:
     written = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        context = browser.new_context(base_url=server.url, viewport=VIEWPORT, device_scale_factor=1)
-        page = context.new_page()
+        contexts: dict[str, Any] = {}
         for shot in shots:
+            viewport = shot.viewport or VIEWPORT
+            key = f"{viewport['width']}x{viewport['height']}"
+            if key not in contexts:
+                contexts[key] = browser.new_context(base_url=server.url, viewport=viewport,
+                                                    device_scale_factor=1).new_page()
+            page = contexts[key]
             path = shot.path(picks)
             status = server.get(path.split("#")[0])
             if status != 200:
@@ -124,11 +143,11 @@ def take(server: Server, out: Path, shots: list[Shot]) -> list[Path]:
             if shot.show:
                 page.evaluate(shot.show, picks.tie)
             page.wait_for_timeout(300)  # let a canvas, an SVG or a popup paint
-            height = page.evaluate("document.documentElement.scrollHeight") if shot.full_page else VIEWPORT["height"]
+            height = page.evaluate("document.documentElement.scrollHeight") if shot.full_page else viewport["height"]
             if shot.until:
                 below = page.locator(shot.until).bounding_box()
                 height = round(below["y"] + below["height"]) + 12 if below else height
-            clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": min(height, MAX_HEIGHT)}
+            clip = {"x": 0, "y": 0, "width": viewport["width"], "height": min(height, MAX_HEIGHT)}
             target = out / shot.file
             page.screenshot(path=str(target), full_page=shot.full_page, clip=clip if shot.full_page else None)
             written.append(target)

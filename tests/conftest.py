@@ -63,4 +63,4 @@ def db(db_url: str) -> Iterator[Engine]:
 
 # --------------------------------------------------------------------------- the web app over a small registry
 
-from web_registry import private_web, web  # noqa: F401 - fixtures of test_web*.py
+from web_registry import private_web, web  # noqa: E402, F401 - fixtures of test_web*.py

@@ -136,3 +136,28 @@ def test_a_control_character_in_a_stored_name_still_gives_valid_graphml_and_gexf
         exporter(db, out)
         tree = ET.fromstring(out.getvalue().encode("utf-8"))
         assert "Belltown" in ET.tostring(tree, encoding="unicode")
+
+
+def test_file_names_and_doc_ids_print_their_escape_sequences_escaped(tmp_path: Path):
+    from amity.model import Entity, Evidence, Record, Tie
+    from amity.registry import ingest
+    from amity.store import open_database
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "evil\x1b]0;pwned\x07.txt").write_text("", encoding="utf-8")  # empty: a skip line naming it
+    db = f"sqlite:///{tmp_path / 'amity.db'}"
+    said = [Evidence("Ankara and Bursa are twinned.", 0, 29)]
+    engine = open_database(db)
+    ingest([Record("doc\x1b[2J.txt", "2024-01-01", [Entity("place", "Ankara", evidence=said),
+                                                    Entity("place", "Bursa", evidence=said)],
+                   ties=[Tie("sister_city", ["Ankara", "Bursa"], "signed", "2024", evidence=said)])], engine)
+    engine.dispose()
+    runner = _runner()
+
+    skipped = runner.invoke(app, ["ingest", str(folder), "--db", db])
+    profile = runner.invoke(app, ["entity", "Ankara", "--db", db])
+
+    assert "\x1b" not in skipped.stderr and "evil\\x1b]0;pwned\\x07.txt" in skipped.stderr
+    assert profile.exit_code == 0, profile.output
+    assert "\x1b" not in profile.stdout and "doc\\x1b[2J.txt" in profile.stdout

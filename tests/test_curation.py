@@ -337,6 +337,23 @@ def test_the_curate_commands(db_url: str):
     assert neither.exit_code == 2
 
 
+def test_a_curate_command_whose_date_is_impossible_changes_nothing(db_url: str):
+    engine = open_database(db_url)
+    ingest([planned()], engine)
+    before = only_tie(engine)
+    engine.dispose()
+
+    result = CliRunner().invoke(cli, ["curate", "tie", str(before["id"]), "--status", "ratified", "--date", "2021-02-30",
+                                      "--db", db_url])
+
+    assert result.exit_code == 1 and "date must be" in result.output
+    engine = open_database(db_url)
+    after = only_tie(engine)
+    assert (after["status"], after["date"], after["curation"]) == (before["status"], before["date"], None)
+    assert decisions(engine) == []
+    engine.dispose()
+
+
 def test_what_was_rejected_is_not_counted_searched_or_on_a_timeline(db: Engine):
     from amity.registry import stats, timeline
     from amity.registry.search import search

@@ -37,7 +37,7 @@ from amity.export import (
 from amity.export.csv import COLUMNS, csv_rows
 from amity.export.output import open_output
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
-from amity.registry import ingest
+from amity.registry import TieQuery, ingest
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 
 AS_OF = date(2025, 1, 1)  # the 2021 sister-city tie is dormant then, the 2024 ties are not
@@ -186,8 +186,8 @@ def test_an_empty_registry_is_valid_json(db: Engine):
 
 def test_kind_and_status_choose_the_ties(registry: Engine):
     cooperation = json.loads(written(export_json, registry, TieFilter(kind="cooperation", as_of=AS_OF)))["ties"]
-    dormant = json.loads(written(export_json, registry, TieFilter(status="dormant", as_of=AS_OF)))["ties"]
-    signed = json.loads(written(export_json, registry, TieFilter(status="signed", as_of=AS_OF)))["ties"]
+    dormant = json.loads(written(export_json, registry, TieFilter(stage="dormant", as_of=AS_OF)))["ties"]
+    signed = json.loads(written(export_json, registry, TieFilter(stage="signed", as_of=AS_OF)))["ties"]
 
     assert {t["kind"] for t in cooperation} == {"cooperation"} and len(cooperation) == 3
     assert [t["parties"] for t in dormant] == [["Turkistan", "Üsküdar"]]
@@ -452,3 +452,21 @@ def test_the_export_command(db_url: str, tmp_path: Path):
     assert no_db.exit_code == 1 and no_db.stderr.startswith("amity: no Amity database at")
     assert helped.exit_code == 0 and "amity export" in helped.stdout and "--db" in helped.stdout
     assert set(FORMATS) == {"json", "jsonl", "csv", "graphml", "gexf", "geojson", "plover"}
+
+
+@pytest.mark.parametrize("query", [TieQuery(as_of=AS_OF), TieQuery(stage="dormant", as_of=AS_OF),
+                                   TieQuery(kind="cooperation", as_of=AS_OF), TieQuery(party="Turkistan", as_of=AS_OF),
+                                   TieQuery(since="2024", as_of=AS_OF)])
+def test_the_cli_the_web_and_the_exports_choose_the_same_ties(registry: Engine, query: TieQuery):
+    from amity.export.records import tie_records
+    from amity.registry import ties
+    from amity.web.reads.ties import tie_list
+
+    listed = [t["id"] for t in ties(registry, party=query.party, kind=query.kind, status=query.stage, since=query.since,
+                                    as_of=query.as_of)]
+    with Session(registry) as session:
+        shown = [t["id"] for t in tie_list(session, query)]
+        exported = [t.id for t in tie_records(session, query)]
+
+    assert listed, "every query here chooses some ties"
+    assert listed == shown == exported

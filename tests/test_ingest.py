@@ -50,7 +50,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
       <link>https://herald.example/news/delegation</link>
       <guid>https://herald.example/news/delegation</guid>
       <pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate>
-      <description>&lt;p&gt;A delegation from Lakeford arrived in Rivertown.&lt;/p&gt;&lt;p&gt;They toured the port.&lt;/p&gt;</description>
+      <description>&lt;p&gt;A delegation from Lakeford arrived in Rivertown.&lt;/p&gt;\
+&lt;p&gt;They toured the port.&lt;/p&gt;</description>
     </item>
     <item>
       <title>Second story</title>

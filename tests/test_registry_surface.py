@@ -7,7 +7,7 @@ import pkgutil
 
 import amity.registry
 
-PUBLIC = ["DORMANT_YEARS", "IngestSummary", "content_hash", "entity_profile", "events", "ingest", "stats", "ties",
+PUBLIC = ["DORMANT_YEARS", "IngestSummary", "TieQuery", "content_hash", "entity_profile", "events", "ingest", "stats", "ties",
           "timeline"]
 
 

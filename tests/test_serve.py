@@ -9,14 +9,14 @@ import psutil
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from harness import amity, serve, sqlite_url  # noqa: E402
+from harness import amity, serve, sqlite_url
 
 
 @pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="several server processes need SO_REUSEPORT")
 def test_several_processes_share_the_port_and_stop_together(tmp_path: Path) -> None:
     db = sqlite_url(tmp_path / "served.db")
-    amity("ingest", str(Path(__file__).resolve().parents[1] / "examples" / "articles" / "06_krakow_nuremberg_twinning_anniversary.txt"),
-          "--db", db)
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    amity("ingest", str(examples / "06_krakow_nuremberg_twinning_anniversary.txt"), "--db", db)
     with serve(db, "--workers", "2") as server:
         workers = psutil.Process(server.process.pid).children()
         assert len([w for w in workers if "resource_tracker" not in " ".join(w.cmdline())]) == 2

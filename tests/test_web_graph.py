@@ -59,7 +59,7 @@ def statements(web: Web) -> Iterator[list[str]]:
     seen: list[str] = []
     engine = web.client.app.state.engine  # type: ignore[attr-defined]
 
-    def count(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+    def count(conn, cursor, statement, *args) -> None:
         seen.append(statement)
 
     event.listen(engine, "before_cursor_execute", count)

@@ -234,3 +234,13 @@ def test_the_tie_page_says_what_was_signed_kind_and_fields(web: Web) -> None:
     html = web.client.get(f"/ties/{web.ties['cooperation']}").text
     assert "<strong>What was signed:</strong> memorandum on agriculture and research" in html
     assert web.client.get(f"/api/ties/{web.ties['sister_city']}").json()["agreement"]["kind"] == "sister city protocol"
+
+
+def test_an_article_that_is_not_english_says_so_on_its_page(web: Web) -> None:
+    from test_language import FRENCH
+
+    posted = web.client.post("/api/articles", headers=web.auth, json={"doc": "lyon.txt", "text": FRENCH})
+    assert posted.status_code in (200, 201), posted.text
+    page = web.client.get(posted.json()["page"]).text
+    assert 'id="language-notice"' in page and "French (fr)" in page
+    assert 'id="language-notice"' not in web.client.get(f"/articles/{web.articles['b02.txt']}").text

@@ -8,6 +8,7 @@ schema from a newer Amity) is one line on stderr and exit status 1.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,9 +53,32 @@ def main(
     """
 
 
+#: What a terminal would act on rather than show: C0 and C1 controls (escape sequences) and bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print: what a terminal would act on is shown as a \\x.. (or \\u....) escape.
+
+    File names, doc ids and names come from the input: printed raw, an
+    escape sequence in one could rewrite the screen or the window title.
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _printable_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable_values(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable_values(v) for v in value]
+    return value
+
+
 def fail(message: str) -> NoReturn:
     """One line on stderr, exit status 1."""
-    err.print(f"amity: {message}", markup=False)
+    err.print(f"amity: {printable(message)}", markup=False)
     raise typer.Exit(1)
 
 
@@ -82,7 +106,7 @@ def show(value: Any, format: TableFormat, table: Callable[[Any, Console], None])
     if format is TableFormat.json:
         sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
         return
-    table(value, out_console())
+    table(_printable_values(value), out_console())
 
 
 #: Redirected output is as wide as its lines: a file or a pipe gets every character, not 80 columns' worth.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -12,6 +12,9 @@ from rich.text import Text
 from amity.cli.app import app, fail, open_registry, rich_table, show
 from amity.cli.options import DbOption, FormatOption, TableFormat, iso
 from amity.vocabulary import EventStatus, TieStatus, TieStatusFilter
+
+if TYPE_CHECKING:
+    from amity.registry.curation import Target
 
 curate_app = typer.Typer(help="An analyst's decisions: confirm or reject ties, stages and events, set their status "
                               "or date, merge or split entities. Kept when articles are ingested again.",
@@ -22,33 +25,29 @@ ByOption = Annotated[str, typer.Option("--by", help="Who decides (kept with the 
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
 
 
-def _decide(target: str, target_id: int, confirm: bool, reject: bool, status: str | None, when: str | None,
+def _decide(target: Target, target_id: int, confirm: bool, reject: bool, status: str | None, when: str | None,
             stage: str | None, by: str, note: str | None, db: str | None) -> None:
-    """One `amity curate tie|event` call: each option given is one decision, in the order confirm/reject, status, date."""
-    from amity.registry.curation import CurationError, decide
+    """One `amity curate tie|event` call: one request, taken whole or not at all (confirm/reject, status, date)."""
+    from amity.registry.curation import CurationError, CurationRequest, take
 
     if confirm and reject:
         raise typer.BadParameter("--confirm or --reject, not both")
-    wanted: list[tuple[str, str | None]] = []
-    if confirm or reject:
-        wanted.append(("confirm" if confirm else "reject", None))
-    if status:
-        wanted.append(("set_status", status))
-    if when:
-        wanted.append(("set_date", when))
-    if not wanted:
+    if not (confirm or reject or status or when):
         raise typer.BadParameter("say what to decide: --confirm, --reject, --status or --date")
     if stage and (status or when):
         raise typer.BadParameter("a stage can only be confirmed or rejected")
+    wanted = CurationRequest(target, target_id, by, verdict="confirm" if confirm else "reject" if reject else None,
+                             status=status, date=when, stage=stage, note=note)
     with open_registry(db) as engine:
-        for action, value in wanted:
-            try:
-                done = decide(engine, target, target_id, action, by, value=value, stage=stage, note=note)  # type: ignore[arg-type]
-            except CurationError as exc:
-                fail(str(exc))
-            what = _described(engine, target, target_id)
-            typer.echo(f"decision {done['id']}: {_said(action, value, stage)} {what}{_CONSEQUENCE.get(action, '')} "
-                       f"(by {done['by']}; undo: amity curate undo {done['id']})")
+        try:
+            done = take(engine, wanted)
+        except CurationError as exc:
+            fail(str(exc))
+        what = _described(engine, target, target_id)
+    for decision in done:
+        action, value = decision["action"], decision["value"]
+        typer.echo(f"decision {decision['id']}: {_said(action, value, stage)} {what}{_CONSEQUENCE.get(action, '')} "
+                   f"(by {decision['by']}; undo: amity curate undo {decision['id']})")
 
 
 #: What a decision changes, in words.

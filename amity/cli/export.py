@@ -49,10 +49,11 @@ def export_registry(
 
       amity export --format plover > events.jsonl
     """
-    from amity.export import TieFilter, export
+    from amity.export import export
     from amity.export.output import open_output
+    from amity.registry.tie_query import TieQuery
 
-    where = TieFilter(kind=kind, status=status,
+    where = TieQuery(kind=kind, stage=status,
                       as_of=date.fromisoformat(as_of) if as_of else None, include_rejected=include_rejected)
     try:
         with open_registry(db) as engine, open_output(out) as handle:

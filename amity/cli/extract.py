@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Annotated
 
@@ -16,7 +16,7 @@ from amity.cli.extraction import DEFAULT_PARTITION, ClusterOption, PartitionOpti
 from amity.cli.inputs import InputCounter
 from amity.cli.options import InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
-from amity.model import Record
+from amity.model import Article, Record
 
 
 class OutputFormat(str, Enum):
@@ -59,7 +59,7 @@ def extract(
             RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
                         stages=("read", "extracted")) as bar:
         articles = bar.counted("read", counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))))
-        records = bar.counted("extracted", (extractor or run_extract)(articles))
+        records = bar.counted("extracted", (extractor or run_extract)(_noticed(articles)))
         try:
             _print(records, format)
         except BrokenPipeError:  # `amity extract ... | head`
@@ -73,6 +73,16 @@ def extract(
         raise typer.Exit(1)
     if strict and counter.errors:
         raise typer.Exit(1)
+
+
+def _noticed(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles, each that is surely not English announced on stderr (Amity reads English only)."""
+    from amity.language import not_english_notice
+
+    for article in articles:
+        if notice := not_english_notice(article.text):
+            err.print(f"amity: {article.doc}: {notice}", markup=False)
+        yield article
 
 
 def _print(records: Iterator[Record], format: OutputFormat) -> None:

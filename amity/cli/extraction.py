@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from amity.cli.app import err, fail
 from amity.model import Article, Record
-from amity.registry.intake import Extractor
+
+if TYPE_CHECKING:  # the registry (and its migrations) load only for commands that open it
+    from amity.registry.intake import Extractor
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", show_default=False,

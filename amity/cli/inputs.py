@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TypeVar
 
-from amity.cli.app import err
+from amity.cli.app import err, printable
 from amity.model import Article, InputError
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ class InputCounter:
         for item in items:
             if isinstance(item, InputError):
                 self.errors += 1
-                err.print(f"amity: skipped {item}", markup=False)
+                err.print(f"amity: skipped {printable(str(item))}", markup=False)
             else:
                 self.articles += 1
             yield item

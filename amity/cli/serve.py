@@ -40,13 +40,16 @@ def serve(
 
       amity serve --tiles none
     """
-    from amity.store import StoreError
-    from amity.web import create_app, serving
+    from amity.store import StoreError, open_database
+    from amity.web import serving
+    from amity.web.tiles import tiles_from
 
     settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
                 "tiles_attribution": tiles_attribution, "threads": threads}
     try:
-        create_app(**settings).state.engine.dispose()  # type: ignore[arg-type]  # fail here, in one line, if it cannot
+        # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
+        tiles_from(tiles, tiles_attribution)
+        open_database(db, serving=True).dispose()
     except (StoreError, ValueError) as exc:
         fail(str(exc))
 

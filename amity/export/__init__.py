@@ -3,7 +3,7 @@
 Each format is a module with one `export_<format>(db, out, where)` function
 that writes text to `out` as it reads the registry (`amity.export.records`);
 `export(db, format, out, where)` picks the function by name, for the CLI.
-Ties are chosen by `TieFilter` (kind, status, dormancy day); entities and
+Ties are chosen by the registry's `TieQuery` (kind, stage, dormancy day...); entities and
 events are exported whole. The PLOVER export is of events only, so it takes no filter.
 
 A format's module is imported when it is first used (the graph formats load
@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EVERY_TIE, TieFilter
+from amity.registry.tie_query import EVERY_TIE, TieQuery
+
+#: The name the exports' filter had; it is the registry's one tie query.
+TieFilter = TieQuery
 
 if TYPE_CHECKING:
     from amity.export.csv import export_csv
@@ -29,13 +32,13 @@ if TYPE_CHECKING:
     from amity.export.jsonl import export_jsonl
     from amity.export.plover import export_plover
 
-Exporter = Callable[[Engine | Session, TextIO, TieFilter], None]
+Exporter = Callable[[Engine | Session, TextIO, TieQuery], None]
 
 #: The formats, in the order the CLI's help names them; each is the module `amity.export.<format>`.
 FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "graphml", "gexf", "geojson", "plover")
 
 
-def export(db: Engine | Session, format: str, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export(db: Engine | Session, format: str, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write the registry to `out` in `format` (one of FORMATS)."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
@@ -46,7 +49,7 @@ def export(db: Engine | Session, format: str, out: TextIO, where: TieFilter = EV
         write(db, out, where)
 
 
-__all__ = ["FORMATS", "TieFilter", "export", "export_csv", "export_geojson", "export_gexf", "export_graphml",
+__all__ = ["FORMATS", "TieFilter", "TieQuery", "export", "export_csv", "export_geojson", "export_gexf", "export_graphml",
            "export_json", "export_jsonl", "export_plover"]
 
 

@@ -22,11 +22,12 @@ from typing import Any, TextIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EVERY_TIE, Ref, TieFilter, coordinates_by_id, entity_records, tie_records
+from amity.export.records import Ref, coordinates_by_id, entity_records, tie_records
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store import session_of
 
 
-def export_geojson(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export_geojson(db: Engine | Session, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write ties as lines and places as points to `out`, one feature per line."""
     with session_of(db) as session:
         located = {i: c for i, c in coordinates_by_id(session).items() if _valid(*c)}

@@ -14,7 +14,6 @@ a null or a list.
 from __future__ import annotations
 
 import re
-
 from itertools import combinations
 from typing import Any
 
@@ -22,7 +21,8 @@ import networkx as nx
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EVERY_TIE, EntityRecord, TieFilter, TieRecord, entity_records, tie_records
+from amity.export.records import EntityRecord, TieRecord, entity_records, tie_records
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store import session_of
 
 LIST_SEPARATOR = "; "
@@ -30,7 +30,7 @@ LIST_SEPARATOR = "; "
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
-def registry_graph(db: Engine | Session, where: TieFilter = EVERY_TIE) -> nx.MultiGraph:
+def registry_graph(db: Engine | Session, where: TieQuery = EVERY_TIE) -> nx.MultiGraph:
     """Entities as nodes, chosen ties as edges, with flat typed attributes."""
     graph = nx.MultiGraph(name="Amity registry")
     with session_of(db) as session:

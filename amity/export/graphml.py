@@ -15,10 +15,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from amity.export.graph import XML_DECLARATION, registry_graph
-from amity.export.records import EVERY_TIE, TieFilter
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 
 
-def export_graphml(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export_graphml(db: Engine | Session, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write the registry graph to `out` as GraphML."""
     out.write(XML_DECLARATION)
     lines = nx.generate_graphml(registry_graph(db, where), encoding="utf-8", prettyprint=True)

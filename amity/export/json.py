@@ -16,11 +16,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from amity import __version__
-from amity.export.records import EVERY_TIE, TieFilter, entity_records, event_records, tie_records
+from amity.export.records import entity_records, event_records, tie_records
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store import session_of
 
 
-def export_json(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export_json(db: Engine | Session, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write the registry's entities, chosen ties and events to `out` as one indented JSON object."""
     with session_of(db) as session:
         out.write("{\n" + f'  "amity": {json.dumps(__version__)},\n')

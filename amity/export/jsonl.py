@@ -12,11 +12,12 @@ from typing import Any, TextIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EVERY_TIE, TieFilter, entity_records, event_records, tie_records
+from amity.export.records import entity_records, event_records, tie_records
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store import session_of
 
 
-def export_jsonl(db: Engine | Session, out: TextIO, where: TieFilter = EVERY_TIE) -> None:
+def export_jsonl(db: Engine | Session, out: TextIO, where: TieQuery = EVERY_TIE) -> None:
     """Write every entity, chosen tie and event to `out`, one JSON object per line."""
     with session_of(db) as session:
         for entity in entity_records(session):

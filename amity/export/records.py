@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from amity.registry import DORMANT_YEARS, dates
+from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
+from amity.registry.tie_query import EVERY_TIE, TieQuery
 from amity.store.schema import (
     ArticleRow,
     EntityNameRow,
@@ -34,7 +34,6 @@ from amity.store.schema import (
     EventRow,
     MentionRow,
     TiePartyRow,
-    TieRow,
     TieStageRow,
 )
 
@@ -42,20 +41,6 @@ from amity.store.schema import (
 BATCH = 500
 
 
-@dataclass(frozen=True)
-class TieFilter:
-    """Which ties to export: of a kind, at a status ('dormant' too), dormancy judged on `as_of` (default today);
-    rejected ties (and events) too with `include_rejected`."""
-
-    kind: str | None = None
-    status: str | None = None
-    as_of: date | None = None
-    dormant_years: int = DORMANT_YEARS
-    include_rejected: bool = False
-
-
-#: Every tie, dormancy judged today.
-EVERY_TIE = TieFilter()
 
 
 @dataclass(frozen=True)
@@ -233,16 +218,9 @@ class EventRecord:
 
 # --------------------------------------------------------------------------- ties
 
-def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list[TieRecord]]:
+def tie_batches(session: Session, where: TieQuery = EVERY_TIE) -> Iterator[list[TieRecord]]:
     """The chosen ties, by id, at most `BATCH` at a time."""
-    query = select(TieRow).order_by(TieRow.id)
-    if not where.include_rejected:
-        query = query.where(visible(TieRow))
-    if where.kind:
-        query = query.where(TieRow.kind == where.kind)
-    if where.status and where.status != "dormant":
-        query = query.where(TieRow.status == where.status)
-    for rows in _partitions(session, query):
+    for rows in _partitions(session, where.select(session)):
         described = describe_ties(session, rows, as_of=where.as_of, dormant_years=where.dormant_years)
         ids = [t.id for t in rows]
         parties = group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
@@ -251,8 +229,6 @@ def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list
         stages = _stages(session, ids)
         batch = []
         for tie, summary in zip(rows, described, strict=True):
-            if where.status == "dormant" and not summary["dormant"]:
-                continue
             batch.append(TieRecord(
                 id=tie.id, kind=tie.kind, parties=_by_name(refs[p] for p in parties.get(tie.id, ())),
                 status=tie.status, date=tie.date, last_activity=tie.last_activity, last_seen=summary["last_seen"],
@@ -261,7 +237,7 @@ def tie_batches(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[list
             yield batch
 
 
-def tie_records(session: Session, where: TieFilter = EVERY_TIE) -> Iterator[TieRecord]:
+def tie_records(session: Session, where: TieQuery = EVERY_TIE) -> Iterator[TieRecord]:
     """The chosen ties, one at a time (read in batches)."""
     for batch in tie_batches(session, where):
         yield from batch
@@ -313,7 +289,7 @@ def entity_records(session: Session, *, types: Sequence[str] | None = None, loca
 
 def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
     """(lat, lon) of every entity that has both."""
-    return {i: (lat, lon) for i, lat, lon in session.execute(
+    return {i: (lat, lon) for i, lat, lon in session.execute(  # type: ignore[misc]  # both not null: see the query
         select(EntityRow.id, EntityRow.lat, EntityRow.lon)
         .where(EntityRow.lat.is_not(None), EntityRow.lon.is_not(None)))}
 

@@ -85,10 +85,11 @@ def _without_xml_declaration(page: str) -> str:
 def _extract(page: str) -> Document | None:
     """trafilatura's reading of the page (main text and metadata), or None."""
     try:
-        return trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             page, with_metadata=True, include_comments=False, include_images=False
         )
-    except Exception as exc:  # trafilatura can trip on markup lxml tolerated
+        return found if isinstance(found, Document) else None
+    except Exception as exc:  # noqa: BLE001 - trafilatura can trip on markup lxml tolerated
         _log.debug("trafilatura failed: %s", exc)
         return None
 

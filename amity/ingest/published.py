@@ -70,7 +70,8 @@ _DATEPARSER_SETTINGS = {
 _LABEL = r"(?:date|dated|published|posted|publication\s+date|date\s+of\s+publication)(?:\s+on)?"
 _HEADER = re.compile(rf"\s*{_LABEL}\s*[:\-–—]?\s*(?P<value>.+?)\s*", re.I)
 #: A labelled numeric date opening a line that goes on with the story (" date 2025-02-05 ASTANA, ...").
-_HEADER_LEAD = re.compile(rf"\s*{_LABEL}\s*[:\-–—]?\s*(?P<value>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})\b", re.I)
+_NUMERIC_DAY = r"(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}"
+_HEADER_LEAD = re.compile(rf"\s*{_LABEL}\s*[:\-–—]?\s*(?P<value>{_NUMERIC_DAY})\b", re.I)
 _TRAILER = re.compile(rf"(?:{_LABEL}\s*[:\-–—]?\s*)?(?P<value>.+?)\s*", re.I)
 
 
@@ -184,6 +185,6 @@ def _dateparser_date(candidate: str) -> str | None:
 
     try:
         parsed = dateparser.parse(candidate, settings=_DATEPARSER_SETTINGS)
-    except Exception:  # dateparser raises assorted errors on odd input
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     return _ymd(parsed.year, parsed.month, parsed.day) if parsed else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -30,12 +31,13 @@ from amity.model import (
     TieKind,
     TieStatus,
 )
+from amity.vocabulary import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, TIE_KINDS, TIE_STAGES
 
-_ENTITY_TYPES = {"person", "organization", "place"}
-_EVENT_TYPES = {"visit", "meeting", "signing", "ratification", "attendance"}
-_EVENT_STATUSES = {"occurred", "planned"}
-_TIE_KINDS = {"sister_city", "cooperation"}
-_TIE_STATUSES = {"proposed", "planned", "signed", "ratified", "ended", "active"}
+_ENTITY_TYPES = set(ENTITY_TYPES)
+_EVENT_TYPES = set(EVENT_TYPES)
+_EVENT_STATUSES = set(EVENT_STATUSES)
+_TIE_KINDS = set(TIE_KINDS)
+_TIE_STATUSES = set(TIE_STAGES)
 
 
 class _NotARecord(ValueError):
@@ -193,7 +195,7 @@ def _list(obj: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _choice(obj: dict[str, Any], key: str, allowed: set[str]) -> str:
+def _choice(obj: dict[str, Any], key: str, allowed: AbstractSet[str]) -> str:
     value = obj.get(key)
     if value not in allowed:
         raise _NotARecord(f"'{key}' is {value!r}, not one of {', '.join(sorted(allowed))}")

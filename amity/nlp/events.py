@@ -298,7 +298,7 @@ class EventFinder:
         Y, ...", "signed during talks with ...", "led to the signing of ..."). Not a generic, repeated
         or hypothetical one ("future visits", "regular meetings"), not a gathering that someone attends
         ("to attend the OTS meeting"), not one only mentioned in quoted speech."""
-        if noun.pos_ not in ("NOUN", "PROPN") or _in_quote(doc.text, noun.idx):
+        if noun.pos_ not in ("NOUN", "PROPN") or _in_quote(_text_of(doc), noun.idx):
             return False
         if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in self.nouns:
             return False
@@ -458,8 +458,8 @@ class EventFinder:
     def _date_near(self, doc: Doc, sent: Span, trigger: Token, events: list[EventMention]) -> str | None:
         dates: list[DateMention] = doc._.dates or []
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
-                  and not (d.relative and _in_quote(doc.text, d.start))]
-        inside = [d for d in inside if not _is_dateline(doc.text, d) and not self._dates_other_event(doc, d, trigger)]
+                  and not (d.relative and _in_quote(_text_of(doc), d.start))]
+        inside = [d for d in inside if not _is_dateline(_text_of(doc), d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
             return self._ordinal_day(sent, events)
         # a date in the trigger's own phrase ("signed ... on 3 May") before the nearest one
@@ -569,6 +569,15 @@ class EventFinder:
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*$")
 
 
+def _text_of(doc: Doc) -> str:
+    """The document's text, joined once: `Doc.text` joins every token's text on each call, which
+    made a check per trigger or date cost the whole article."""
+    text: str | None = doc.user_data.get("amity_text")
+    if text is None:
+        text = doc.user_data["amity_text"] = doc.text
+    return text
+
+
 def _is_dateline(text: str, date: DateMention) -> bool:
     """"ISTANBUL, 4 May 2023 —": the day the story was filed, not of what it reports."""
     return bool(_DATELINE.search(text[max(0, date.start - 60) : date.start]))
@@ -578,7 +587,7 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
     """Whether an event that names nobody is done by someone already told of: a pronoun or a definite
     description as its subject or owner ("He toured", "the delegation visited", "their visit"), outside
     quoted speech ("my first visit", said a speaker, is not the previous event's)."""
-    if _in_quote(doc.text, trigger.idx):
+    if _in_quote(_text_of(doc), trigger.idx):
         return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
     holders = [c for c in trigger.children if c.dep_ == "poss"]

@@ -33,21 +33,32 @@ def _coordinated_with(ent: Span, place_tokens: set[int]) -> bool:
     return False
 
 
+def _entity_around(doc: Doc, i: int) -> tuple[int, int, str] | None:
+    """The named-entity span that covers token i, as (start, end, label), read from the tokens' IOB
+    tags: asking `doc.ents` builds every span of the document, once per call."""
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end, doc[start].ent_type_
+
+
 def _inside_longer_entity(doc: Doc, span: Span) -> bool:
-    for ent in doc.ents:
-        if ent.start <= span.start and span.end <= ent.end:
-            return ent.end - ent.start > span.end - span.start
-    return False
+    ent = _entity_around(doc, span.start)
+    if ent is None or span.end > ent[1]:
+        return False
+    return ent[1] - ent[0] > span.end - span.start
 
 
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     """True when the PERSON entity covering token i starts with the town's name: the town alone
     ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Bağcılar Lokman
     Çağırıcı"); False for a surname that is also a town ("Murat Aydın")."""
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent.start == i
-    return False
+    return doc[i].ent_iob_ == "B"
 
 
 def _place_cue(doc: Doc, span: Span) -> bool:
@@ -88,8 +99,8 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     """A one-word name listed right next to a place spaCy recognised ("in Mongla and Bheramara",
     "Shirin, and Yangier") is read as a place, whatever label spaCy gave the name itself; the
     article must still name the town's country for it to be linked."""
-    if len(span) != 1 or any(ent.start <= span.start < ent.end and (len(ent) > 1 or ent.label_ == "ORG")
-                             for ent in doc.ents):
+    ent = _entity_around(doc, span.start)
+    if len(span) != 1 or (ent is not None and (ent[1] - ent[0] > 1 or ent[2] == "ORG")):
         return False  # not part of a longer name, nor a body spaCy recognised
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in (",", "and", "or"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Engine, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
@@ -59,9 +59,10 @@ def _stages(session: Session, groups: list[set[int]], limit: int | None) -> list
     if not parties:
         return []
     kinds = dict(session.execute(select(TieRow.id, TieRow.kind).where(TieRow.id.in_(parties))).all())
-    chosen = (TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None), visible(TieStageRow))
+    chosen: tuple[ColumnElement[bool], ...] = (TieStageRow.tie_id.in_(parties), TieStageRow.date.is_not(None),
+                                               visible(TieStageRow))
     if limit is not None:  # the latest by first day, spans too ("2021-01/2021-03" starts before "2021-01-15")
-        dated = session.execute(select(TieStageRow.id, TieStageRow.date).where(*chosen)).all()
+        dated = list(session.execute(select(TieStageRow.id, TieStageRow.date).where(*chosen)))
         dated.sort(key=lambda row: (dates.span(row.date)[0], row.id), reverse=True)
         chosen = (TieStageRow.id.in_([row.id for row in dated[:limit]]),)
     stages = session.scalars(select(TieStageRow).where(*chosen)).all()

@@ -40,6 +40,9 @@ Action = Literal["confirm", "reject", "set_status", "set_date"]
 ACTIONS: tuple[str, ...] = ("confirm", "reject", "set_status", "set_date")
 
 
+Verdict = Literal["confirm", "reject"]
+
+
 class CurationError(ValueError):
     """A decision that cannot be taken: an unknown action, status, date or name, or two things that cannot merge."""
 
@@ -49,6 +52,61 @@ class UnknownTarget(CurationError, LookupError):
 
 
 # --------------------------------------------------------------------------- deciding
+
+@dataclass(frozen=True)
+class CurationRequest:
+    """What an analyst asks at once about one tie (or one of its stages) or event: a verdict, a status, a date.
+
+    `amity curate tie|event`, the API and the pages' forms all build one;
+    `take` checks it as a whole before anything is written and applies its
+    decisions in one transaction, so a request whose date is impossible sets
+    no status either.
+    """
+
+    target: Target
+    target_id: int
+    who: str
+    verdict: Verdict | None = None
+    status: str | None = None
+    date: str | None = None
+    stage: str | None = None
+    note: str | None = None
+
+    def decisions(self) -> list[tuple[Action, str | None]]:
+        """(action, value) in the order they are taken: verdict, status, date.
+
+        Raises CurationError for a request that cannot be taken as a whole.
+        """
+        if self.target not in ("tie", "event"):
+            raise CurationError(f"unknown target {self.target!r}: tie or event")
+        if self.stage is not None:
+            if self.target == "event":
+                raise CurationError("events have no stages")
+            if self.verdict is None or self.status is not None or self.date is not None:
+                raise CurationError("a stage can be confirmed or rejected; set the tie's status or date instead")
+        statuses = TIE_STAGES if self.target == "tie" else EVENT_STATUSES
+        wanted: list[tuple[Action, str | None]] = []
+        if self.verdict is not None:
+            if self.verdict not in ("confirm", "reject"):
+                raise CurationError(f"unknown verdict {self.verdict!r}: confirm or reject")
+            wanted.append((self.verdict, None))
+        if self.status is not None:
+            wanted.append(("set_status", _checked("set_status", self.status, statuses)))
+        if self.date is not None:
+            wanted.append(("set_date", _checked("set_date", self.date, statuses)))
+        if not wanted:
+            raise CurationError("say what to decide: confirm or reject, a status or a date")
+        return wanted
+
+
+def take(db: Engine | Session, request: CurationRequest) -> list[dict[str, Any]]:
+    """Every decision of the request, checked as a whole and taken in one transaction (all or none); the decisions
+    as `decisions` lists them."""
+    wanted = request.decisions()
+    with _writing(db) as session:
+        return [decide(session, request.target, request.target_id, action, request.who, value=value,
+                       stage=request.stage, note=request.note) for action, value in wanted]
+
 
 def decide(db: Engine | Session, target: Target, target_id: int, action: Action, who: str, *,
            value: str | None = None, stage: str | None = None, note: str | None = None) -> dict[str, Any]:

@@ -24,7 +24,7 @@ def is_date(value: str | None) -> bool:
 
     Publication dates are kept as given when they cannot be read ("March 2021"): those are not dates here.
     """
-    return bool(value) and _DATE.match(value.strip()) is not None  # type: ignore[union-attr]
+    return value is not None and _DATE.match(value.strip()) is not None
 
 
 def compatible(a: str | None, b: str | None) -> bool:
@@ -46,7 +46,7 @@ def precision(value: str | None) -> float:
 
 def latest(values: list[str | None]) -> str | None:
     """The date whose span ends last; None when none is a date."""
-    dated = [v for v in values if is_date(v)]
+    dated = [v for v in values if v is not None and is_date(v)]
     return max(dated, key=lambda v: span(v)[1]) if dated else None
 
 

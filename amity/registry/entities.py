@@ -169,7 +169,7 @@ class ArticleEntities:
         if entity.type == "place" and entity.geonames_id is not None \
                 and self._by_geonames.get(entity.geonames_id) is None:
             self._by_geonames[entity.geonames_id] = entity
-        for evidence in group.evidence or [None]:
+        for evidence in group.evidence or [None]:  # type: ignore[list-item]  # None: a mention without evidence
             self.mention(entity.id, evidence, always=True)
         for key, (surface, _) in group.names.items():
             self._by_fold.setdefault(fold(surface), entity.id)
@@ -307,7 +307,7 @@ class ArticleEntities:
             .where(EntityNameRow.key == key)).all()
         if not rows:
             return None
-        best = min(rows, key=lambda r: (fold(r.name) != folded, _TYPE_PREFERENCE.get(r.type, 9), r.id)).id
+        best: int = min(rows, key=lambda r: (fold(r.name) != folded, _TYPE_PREFERENCE.get(r.type, 9), r.id)).id
         self._by_fold[folded] = best
         self.mention(best, evidence)
         return best

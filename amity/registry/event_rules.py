@@ -60,23 +60,23 @@ def refresh(session: Session, event_id: int) -> None:
     event = session.get(EventRow, event_id)
     if event is None:
         return
-    reports = session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
-                              .order_by(EventReportRow.id)).all()
+    reports = list(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
+                                   .order_by(EventReportRow.id)))
     if not reports:
         session.delete(event)
         return
     occurred = [r for r in reports if r.status == "occurred"]
     event.status = event.curated_status or ("occurred" if occurred else "planned")
     event.date = event.curated_date or _reported_date(reports)
-    event.date_start, event.date_end = dates.span(event.date) if dates.is_date(event.date) else (None, None)
+    event.date_start, event.date_end = dates.span(event.date) if event.date and dates.is_date(event.date) else (None, None)
     event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
     event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
 
 
 def reported_date(session: Session, event_id: int) -> str | None:
     """The date the event's reports give it, whatever an analyst set."""
-    return _reported_date(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
-                                          .order_by(EventReportRow.id)).all())
+    return _reported_date(list(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
+                                               .order_by(EventReportRow.id))))
 
 
 def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -> str | None:

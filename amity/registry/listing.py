@@ -14,17 +14,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, and_, select
+from sqlalchemy import ColumnElement, Engine, Row, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
 from amity.registry.curated import badge, visible
-from amity.registry.lookup import docs_of, entities_named, group_pairs, names_of, with_relatives
+from amity.registry.lookup import docs_of, group_pairs, names_of
+from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.store import session_of
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
 from amity.vocabulary import ENDED
-
-DORMANT_YEARS = 3
 
 
 def ties(db: Engine | Session, party: str | None = None, kind: str | None = None, status: str | None = None,
@@ -35,31 +34,14 @@ def ties(db: Engine | Session, party: str | None = None, kind: str | None = None
 
     Each is {"id", "kind", "parties", "status", "date", "last_activity", "dormant", "sources", "curation"}.
     """
+    where = TieQuery(party=party, kind=kind, stage=status, since=since, as_of=as_of, dormant_years=dormant_years,
+                     include_rejected=include_rejected)
     with session_of(db) as session:
-        query = select(TieRow).order_by(TieRow.id)
-        if not include_rejected:
-            query = query.where(visible(TieRow))
-        if kind:
-            query = query.where(TieRow.kind == kind)
-        if status == "dormant":
-            query = query.where(dormant(as_of, dormant_years))
-        elif status:
-            query = query.where(TieRow.status == status)
-        if party:
-            ids = with_relatives(session, {e.id for e in entities_named(session, party)})
-            query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
-        if since:
-            query = query.where(TieRow.seen_until >= dates.span(since)[0])
+        query = where.select(session)
         if limit is not None:
             query = query.limit(limit)
         rows = session.execute(query.with_only_columns(*TieRow.__table__.c)).all()  # plain rows: no ORM objects to build
         return describe_ties(session, rows, as_of=as_of, dormant_years=dormant_years)
-
-
-def dormant(as_of: date | None = None, dormant_years: int = DORMANT_YEARS) -> ColumnElement[bool]:
-    """The SQL condition of a dormant tie: its last sign of life ended before the cutoff (undated or ended: never
-    dormant)."""
-    return and_(TieRow.seen_until < dates.years_before(as_of or date.today(), dormant_years), TieRow.status != ENDED)
 
 
 def describe_ties(session: Session, rows: Sequence[TieRow | Row[Any]], *, as_of: date | None = None,

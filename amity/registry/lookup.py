@@ -8,8 +8,9 @@ entity most articles speak of.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry.curated import visible
@@ -75,7 +76,7 @@ def docs_of(session: Session, article_ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(article_ids))).all())
 
 
-def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:
+def group_pairs(pairs: Iterable[tuple[int, int]] | Sequence[Row[int, int]]) -> dict[int, set[int]]:
     """(a, b) rows as {a: {b, ...}}."""
     out: dict[int, set[int]] = defaultdict(set)
     for a, b in pairs:
@@ -83,7 +84,7 @@ def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, set[int]]:
     return out
 
 
-def events_among(groups: list[set[int]]) -> Select[tuple[int]]:
+def events_among(groups: list[set[int]]) -> Select[int]:
     """The ids of the events with a participant from every group, as a query (for SQL to count, sort and limit)."""
     query = select(EventRow.id)
     for group in groups:

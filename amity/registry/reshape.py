@@ -10,6 +10,7 @@ are re-summarised; nothing here records a decision.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
@@ -123,7 +124,7 @@ def split(session: Session, entity: EntityRow, keys: set[str], *, into: EntityRo
 def _move_names(session: Session, source: int, target: int, keys: set[str] | None,
                 articles: set[int] | None = None) -> None:
     """Give the names `source` has (those with `keys`, of `articles`) to `target`, once per name and article."""
-    have = set(session.execute(select(EntityNameRow.key, EntityNameRow.article_id)
+    have: set[tuple[str, int]] = set(session.execute(select(EntityNameRow.key, EntityNameRow.article_id)
                                .where(EntityNameRow.entity_id == target)).all())
     for row in session.scalars(select(EntityNameRow).where(EntityNameRow.entity_id == source)).all():
         if (keys is not None and row.key not in keys) or (articles is not None and row.article_id not in articles):
@@ -156,11 +157,10 @@ def _move_participation(session: Session, source: int, target: int, articles: se
     return touched
 
 
-def _retie(session: Session, stages: list[TieStageRow] | tuple[TieStageRow, ...] | object, source: int,
-           target: int) -> set[int]:
+def _retie(session: Session, stages: Iterable[TieStageRow], source: int, target: int) -> set[int]:
     """Move each stage to the tie of its parties with `target` instead of `source`; the ties touched."""
     touched: set[int] = set()
-    for stage in list(stages):  # type: ignore[call-overload]
+    for stage in list(stages):
         tie = session.get(TieRow, stage.tie_id)
         assert tie is not None
         parties = set(session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie.id)))

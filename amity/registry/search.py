@@ -206,7 +206,7 @@ def _update_index(engine: Engine) -> None:
     with writer(engine).begin() as connection:
         connection.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
                                 "title, text, content_hash UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"))
-        indexed = dict(connection.execute(text(f"SELECT rowid, content_hash FROM {FTS_TABLE}")).all())
+        indexed: dict[int, str] = dict(connection.execute(text(f"SELECT rowid, content_hash FROM {FTS_TABLE}")).all())
         stored = dict(connection.execute(select(ArticleRow.id, ArticleRow.content_hash)).all())
         gone = [i for i, digest in indexed.items() if stored.get(i) != digest]
         fresh = [i for i, digest in stored.items() if indexed.get(i) != digest]

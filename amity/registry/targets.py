@@ -26,7 +26,6 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
-from amity.registry.lookup import group_pairs
 from amity.store.schema import EntityNameRow, EntityRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
 from amity.vocabulary.names import name_key
 
@@ -51,10 +50,12 @@ def entity_keys(session: Session, entity_ids: Iterable[int]) -> dict[int, str]:
 def name_keys(session: Session, entity_ids: Iterable[int]) -> dict[int, set[str]]:
     """Every name key each entity has."""
     ids = set(entity_ids)
-    if not ids:
-        return {}
-    return group_pairs(session.execute(select(EntityNameRow.entity_id, EntityNameRow.key)
-                                       .where(EntityNameRow.entity_id.in_(ids))).all())  # type: ignore[arg-type]
+    out: dict[int, set[str]] = {}
+    if ids:
+        for entity_id, key in session.execute(select(EntityNameRow.entity_id, EntityNameRow.key)
+                                              .where(EntityNameRow.entity_id.in_(ids))):
+            out.setdefault(entity_id, set()).add(key)
+    return out
 
 
 def fingerprint(session: Session, entity: EntityRow, *, names: Iterable[str] | None = None) -> Fingerprint:

@@ -58,7 +58,7 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
 
 def furthest(stages: Iterable[tuple[str, str | None]]) -> tuple[str, str | None]:
     """The furthest (status, date) of a tie's stages; of equal stages the dated, most precise, first one."""
-    return max(stages, key=lambda s: (_RANK.get(s[0], -1), s[1] is not None, dates.precision(s[1])))
+    return max(stages, key=lambda s: (_RANK.get(s[0], -1), s[1] is not None, dates.precision(s[1])))  # type: ignore[call-overload]  # an unknown status ranks lowest
 
 
 def refresh(session: Session, tie_id: int) -> None:

@@ -21,7 +21,7 @@ def create_token(engine: Engine, name: str) -> str:
     """A new token for `name`; only its hash is stored, so this is the one time it can be seen."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with engine.begin() as connection:
-        connection.execute(insert(_tokens).values(name=name, token_hash=_hash(token), created_at=datetime.now(UTC)))
+        connection.execute(insert(TokenRow).values(name=name, token_hash=_hash(token), created_at=datetime.now(UTC)))
     return token
 
 
@@ -36,7 +36,7 @@ def list_tokens(engine: Engine) -> list[dict[str, object]]:
 def revoke_token(engine: Engine, token_id: int) -> bool:
     """Delete a token by id; False when there was none."""
     with engine.begin() as connection:
-        return connection.execute(delete(_tokens).where(_tokens.c.id == token_id)).rowcount > 0
+        return connection.execute(delete(TokenRow).where(_tokens.c.id == token_id)).rowcount > 0
 
 
 def token_owner(engine: Engine, token: str | None) -> str | None:

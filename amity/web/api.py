@@ -14,13 +14,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
-from amity.export import FORMATS, TieFilter
+from amity.export import FORMATS
 from amity.model import Article
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
-from amity.registry.listing import DORMANT_YEARS
 from amity.registry.search import search as run_search
+from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.vocabulary import (
     ISO_DATE_PATTERN,
     ISO_DAY_PATTERN,
@@ -38,7 +38,7 @@ from amity.web.parameters import RowId, RowIdQuery
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
-from amity.web.reads.ties import TieQuery, tie_detail, tie_list, tie_page
+from amity.web.reads.ties import tie_detail, tie_list, tie_page
 from amity.web.sessions import Db
 from amity.web.writes import store_article_in_thread
 
@@ -250,7 +250,7 @@ def export(request: Request, format: Literal[tuple(FORMATS)],  # type: ignore[va
            kind: Kind | None = None, status: Stage | None = None,
            as_of: Annotated[str | None, Query(pattern=ISO_DAY_PATTERN)] = None) -> StreamingResponse:
     """json, jsonl, csv, graphml, gexf, geojson or plover; `kind`, `status`, `as_of` choose the ties."""
-    where = TieFilter(kind=kind, status=status, as_of=_day(as_of))
+    where = TieQuery(kind=kind, stage=status, as_of=_day(as_of))
     chunks = downloads.export_stream(request.app.state.engine, format, where)
     return StreamingResponse(chunks, media_type=downloads.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="amity.{downloads.SUFFIX[format]}"'})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from amity.store import StoreError, describe, explain, open_database
 from amity.web import api, curation_api, curation_forms, docs, drawings, forms, pages
 from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
+from amity.web.answer_cache import AnswerCache
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
@@ -44,7 +45,7 @@ _log = logging.getLogger("amity.web")
 def create_app(db_url: str | None = None, *, private: bool = False, max_body: int = DEFAULT_MAX_BODY,
                extractor: Extractor | None = None, tiles: str | None = None,
                tiles_attribution: str | None = None, threads: int = DEFAULT_THREADS,
-               read_limit: float | None = DEFAULT_READ_LIMIT) -> FastAPI:
+               read_limit: float | None = DEFAULT_READ_LIMIT, cache_recheck: float | None = 0.0) -> FastAPI:
     """The app over the registry at `db_url` (default $AMITY_DB or ./amity.db; created if missing).
 
     `private`: reads need a token too. `max_body`: larger request bodies get 413.
@@ -53,6 +54,8 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     `extractor`: what reads posted articles (default Amity's NLP pipeline, in a process of its own that has
     `read_limit` seconds for each article; None: in a thread of this process, without a limit). A given
     extractor runs in a thread of this process.
+    `cache_recheck`: API reads are answered from memory until the registry changes, which is asked on every
+    read (0) or at most every this many seconds (None: no cache; see `amity.web.answer_cache`).
     `tiles`: the map's tile URL template (default $AMITY_TILES or OpenStreetMap's; 'none': no tiles), with
     `tiles_attribution` as its credit. Raises StoreError when the database cannot be used, ValueError for a
     tile URL that is not one.
@@ -93,9 +96,11 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(CursorError, _bad_cursor)  # type: ignore[arg-type]
-    app.add_exception_handler(StoreError, _database_error)  # type: ignore[arg-type]
-    app.add_exception_handler(SQLAlchemyError, _database_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _database_error)
+    app.add_exception_handler(SQLAlchemyError, _database_error)
     app.add_exception_handler(Exception, _crash)
+    if cache_recheck is not None and not private:
+        app.add_middleware(AnswerCache, engine=engine, recheck=cache_recheck)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders, tile_origin=map_tiles.origin)
     return app
@@ -105,7 +110,7 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def _error(request: Request, status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+def _error(request: Request, status: int, title: str, detail: str, headers: Mapping[str, str] | None = None) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)
     response = render(request, "error.html", {"status": status, "title": title, "detail": detail}, status_code=status)

@@ -24,7 +24,7 @@ def csrf_token(request: Request) -> str:
         return current
     if not hasattr(request.state, "new_csrf"):
         request.state.new_csrf = secrets.token_urlsafe(32)
-    return request.state.new_csrf
+    return str(request.state.new_csrf)
 
 
 def remember_csrf(request: Request, response: object) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from amity.registry import curation
 from amity.vocabulary import TieStatus
 from amity.web import paging
 from amity.web.auth import require_reader, require_writer
+from amity.web.curating import taken
 from amity.web.parameters import MAX_ROW_ID, RowId
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import event_detail
@@ -53,14 +54,13 @@ class SplitIn(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-def _taking(call: Any) -> Any:
-    """Run a curation call; an unknown id is 404, a decision that cannot be taken 422."""
-    try:
-        return call()
-    except curation.UnknownTarget as exc:
-        raise HTTPException(404, str(exc)) from None
-    except curation.CurationError as exc:
-        raise HTTPException(422, str(exc)) from None
+def _request(target: curation.Target, target_id: int, owner: str, body: DecisionIn) -> curation.CurationRequest:
+    """The one decision the body asks for, as a curation request."""
+    verdict = body.action if body.action in ("confirm", "reject") else None
+    return curation.CurationRequest(target, target_id, owner, verdict=verdict,
+                                    status=body.value if body.action == "set_status" else None,
+                                    date=body.value if body.action == "set_date" else None,
+                                    stage=body.stage, note=body.note)
 
 
 @router.post("/ties/{tie_id}/decisions", status_code=201, responses=_ERRORS,
@@ -68,8 +68,7 @@ def _taking(call: Any) -> Any:
 def decide_tie(tie_id: RowId, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the tie as it is now (a rejected tie is hidden from /api/ties unless include_rejected)."""
     engine = request.app.state.engine
-    done = _taking(lambda: curation.decide(engine, "tie", tie_id, body.action, owner, value=body.value,
-                                           stage=body.stage, note=body.note))
+    [done] = taken(lambda: curation.take(engine, _request("tie", tie_id, owner, body)))
     with Session(engine) as session:
         return {"decision": done, "tie": tie_detail(session, tie_id)}
 
@@ -78,11 +77,8 @@ def decide_tie(tie_id: RowId, body: DecisionIn, request: Request, owner: Writer)
              summary="Confirm or reject an event, or set its status or date (needs a token)")
 def decide_event(event_id: RowId, body: DecisionIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the event as it is now."""
-    if body.stage is not None:
-        raise HTTPException(422, "events have no stages")
     engine = request.app.state.engine
-    done = _taking(lambda: curation.decide(engine, "event", event_id, body.action, owner, value=body.value,
-                                           note=body.note))
+    [done] = taken(lambda: curation.take(engine, _request("event", event_id, owner, body)))
     with Session(engine) as session:
         return {"decision": done, "event": event_detail(session, event_id)}
 
@@ -92,7 +88,7 @@ def decide_event(event_id: RowId, body: DecisionIn, request: Request, owner: Wri
 def merge(entity_id: RowId, body: MergeIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the entity as it is now (the other one is gone; later ingests keep them merged)."""
     engine = request.app.state.engine
-    done = _taking(lambda: curation.merge_entities(engine, entity_id, body.other, owner, note=body.note))
+    done = taken(lambda: curation.merge_entities(engine, entity_id, body.other, owner, note=body.note))
     with Session(engine) as session:
         return {"decision": done, "entity": entity_detail(session, entity_id)}
 
@@ -102,7 +98,7 @@ def merge(entity_id: RowId, body: MergeIn, request: Request, owner: Writer) -> d
 def split(entity_id: RowId, body: SplitIn, request: Request, owner: Writer) -> dict[str, Any]:
     """The decision, and the new entity (later ingests keep the names apart)."""
     engine = request.app.state.engine
-    done = _taking(lambda: curation.split_entity(engine, entity_id, body.names, owner, note=body.note))
+    done = taken(lambda: curation.split_entity(engine, entity_id, body.names, owner, note=body.note))
     with Session(engine) as session:
         return {"decision": done, "entity": entity_detail(session, done["new_entity_id"])}
 

@@ -17,15 +17,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from amity.registry import curation
-from amity.registry.merge import take_merge_lock
-from amity.store import writer
+from amity.registry.curation import CurationRequest, Target, merge_entities, split_entity, take
 from amity.store.tokens import token_owner
 from amity.web.auth import SESSION_COOKIE
 from amity.web.csrf import check_csrf
+from amity.web.curating import taken
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -41,66 +39,50 @@ def _analyst(request: Request, csrf_token: str) -> str:
     return owner
 
 
-Call = Callable[[Session], Any]
-
-
-def _taken(request: Request, back: str, *calls: Call) -> Response:
-    """Take the form's decisions, all or none (each call gets the one write session), and go back to `back`."""
-    try:
-        with Session(writer(request.app.state.engine)) as session, session.begin():
-            take_merge_lock(session)
-            for call in calls:
-                call(session)
-    except curation.UnknownTarget as exc:
-        raise HTTPException(404, str(exc)) from None
-    except curation.CurationError as exc:
-        raise HTTPException(400, str(exc)) from None
+def _back(request: Request, back: str, call: Callable[[], Any]) -> Response:
+    """Take the form's decisions (a curation call, one transaction) and go back to `back`."""
+    taken(call, refused=400)
     return RedirectResponse(back, status_code=303)
 
 
-def _decisions(request: Request, target: curation.Target, target_id: int, who: str, action: str, status: str,
-               date: str, stage: str, note: str) -> list[Call]:
-    """The calls a form's button stands for: confirm, reject, or edit (status and/or date)."""
+def _request(target: Target, target_id: int, who: str, action: str, status: str, date: str, stage: str,
+             note: str) -> CurationRequest:
+    """The request a form's button stands for: confirm, reject, or edit (status and/or date)."""
     if action in ("confirm", "reject"):
-        return [lambda session: curation.decide(session, target, target_id, action, who,  # type: ignore[arg-type]
-                                                stage=stage.strip() or None, note=note)]
+        return CurationRequest(target, target_id, who, verdict=action,  # type: ignore[arg-type]  # checked just above
+                               stage=stage.strip() or None, note=note)
     if action != "edit":
         raise HTTPException(400, "Unknown action.")
-    calls: list[Call] = []
-    if status.strip():
-        calls.append(lambda session: curation.set_status(session, target, target_id, status.strip(), who, note=note))
-    if date.strip():
-        calls.append(lambda session: curation.set_date(session, target, target_id, date.strip(), who, note=note))
-    if not calls:
+    if not status.strip() and not date.strip():
         raise HTTPException(400, "Choose a status or a date to set.")
-    return calls
+    return CurationRequest(target, target_id, who, status=status.strip() or None, date=date.strip() or None, note=note)
 
 
 @router.post("/ties/{tie_id}/decisions")
 def decide_tie(request: Request, tie_id: int, action: Field, status: Field = "", date: Field = "", stage: Field = "",
                note: Field = "", csrf_token: Field = "") -> Response:
-    who = _analyst(request, csrf_token)
-    return _taken(request, f"/ties/{tie_id}", *_decisions(request, "tie", tie_id, who, action, status, date, stage, note))
+    wanted = _request("tie", tie_id, _analyst(request, csrf_token), action, status, date, stage, note)
+    return _back(request, f"/ties/{tie_id}", lambda: take(request.app.state.engine, wanted))
 
 
 @router.post("/events/{event_id}/decisions")
 def decide_event(request: Request, event_id: int, action: Field, status: Field = "", date: Field = "",
                  note: Field = "", csrf_token: Field = "") -> Response:
-    who = _analyst(request, csrf_token)
-    return _taken(request, f"/events/{event_id}", *_decisions(request, "event", event_id, who, action, status, date, "", note))
+    wanted = _request("event", event_id, _analyst(request, csrf_token), action, status, date, "", note)
+    return _back(request, f"/events/{event_id}", lambda: take(request.app.state.engine, wanted))
 
 
 @router.post("/entities/{entity_id}/merge")
 def merge(request: Request, entity_id: int, other: Annotated[int, Form()], note: Field = "",
           csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    return _taken(request, f"/entities/{entity_id}",
-                  lambda session: curation.merge_entities(session, entity_id, other, who, note=note))
+    return _back(request, f"/entities/{entity_id}",
+                 lambda: merge_entities(request.app.state.engine, entity_id, other, who, note=note))
 
 
 @router.post("/entities/{entity_id}/split")
 def split(request: Request, entity_id: int, names: Annotated[list[str], Form()], note: Field = "",
           csrf_token: Field = "") -> Response:
     who = _analyst(request, csrf_token)
-    return _taken(request, f"/entities/{entity_id}",
-                  lambda session: curation.split_entity(session, entity_id, names, who, note=note))
+    return _back(request, f"/entities/{entity_id}",
+                 lambda: split_entity(request.app.state.engine, entity_id, names, who, note=note))

@@ -8,7 +8,6 @@ away stops the export.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import queue
@@ -19,7 +18,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from amity.export import TieFilter, export
+from amity.export import export
+from amity.export.csv import PARTY_SEPARATOR, csv_lines, curation_columns, party_columns
+from amity.registry.tie_query import TieQuery
 
 MEDIA = {"json": "application/json", "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
          "graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "geojson": "application/geo+json",
@@ -68,7 +69,7 @@ class _ChunkWriter(io.TextIOBase):
         raise _Stopped
 
 
-def export_stream(engine: Engine, format: str, where: TieFilter) -> Iterator[bytes]:
+def export_stream(engine: Engine, format: str, where: TieQuery) -> Iterator[bytes]:
     """The export as UTF-8 chunks; raises at once when the export fails before its first chunk."""
     chunks: queue.Queue[Any] = queue.Queue(maxsize=8)
     stop = threading.Event()
@@ -76,7 +77,7 @@ def export_stream(engine: Engine, format: str, where: TieFilter) -> Iterator[byt
     def run() -> None:
         writer = _ChunkWriter(chunks, stop)
         try:
-            export(engine, format, writer, where)
+            export(engine, format, writer, where)  # type: ignore[arg-type]  # a TextIOBase that queues what it is given
             writer.hand_over()
         except _Stopped:
             return
@@ -106,20 +107,13 @@ def ties_csv(ties: list[dict[str, Any]]) -> Iterator[str]:
 
     The file starts with a UTF-8 byte order mark, so that Excel reads names such as Üsküdar as UTF-8."""
     yield "\ufeff"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["id", "kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources",
-                     "countries", "curation", "curated_by", "curated_at"])
-    for tie in ties:
-        names = [p["name"] for p in tie["parties"]]
-        writer.writerow([tie["id"], tie["kind"], names[0] if names else "", " | ".join(names[1:]), tie["status"],
-                         tie["date"] or "", tie["last_activity"] or "", "true" if tie["dormant"] else "false",
-                         tie["sources"], " | ".join(tie["countries"]),
-                         *((tie["curation"] or {}).get(k) or "" for k in ("state", "by", "at"))])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+    header = ["id", "kind", "party_a", "party_b", "status", "date", "last_activity", "dormant", "sources",
+              "countries", "curation", "curated_by", "curated_at"]
+    rows = ([tie["id"], tie["kind"], *party_columns([p["name"] for p in tie["parties"]]), tie["status"],
+             tie["date"] or "", tie["last_activity"] or "", "true" if tie["dormant"] else "false",
+             tie["sources"], PARTY_SEPARATOR.join(tie["countries"]), *curation_columns(tie["curation"])]
+            for tie in ties)
+    yield from csv_lines(chain([header], rows))
 
 
 def ties_json(ties: list[dict[str, Any]]) -> Iterator[str]:

@@ -17,13 +17,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
+from amity.registry.tie_query import TieQuery
 from amity.vocabulary import ENTITY_TYPES, TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import vendor
 from amity.web.auth import require_reader
 from amity.web.filters import drawn_ties
 from amity.web.pages import Text
 from amity.web.reads import network
-from amity.web.reads.ties import TieQuery
 from amity.web.render import render
 from amity.web.sessions import Db
 

@@ -13,8 +13,8 @@ import re
 from fastapi import HTTPException
 
 from amity.registry.countries import country_code
+from amity.registry.tie_query import TieQuery
 from amity.vocabulary import ISO_DATE_PATTERN, ISO_DAY_PATTERN, TIE_KINDS, TIE_STATUS_FILTERS
-from amity.web.reads.ties import TieQuery
 
 ISO_DATE = re.compile(ISO_DATE_PATTERN)
 ISO_DAY = re.compile(ISO_DAY_PATTERN)

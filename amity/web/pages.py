@@ -13,14 +13,15 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
+from amity.language import not_english_notice
 from amity.registry import stats as read_stats
 from amity.registry.articles import article as read_article
 from amity.registry.articles import articles as read_articles
 from amity.registry.countries import country_code, country_label
-from amity.registry.listing import DORMANT_YEARS
 from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
 from amity.registry.silence import silent_years, why_silent
+from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.auth import require_reader
@@ -34,7 +35,6 @@ from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detai
 from amity.web.reads.places import country_profile, place_index
 from amity.web.reads.ties import (
     SORTS,
-    TieQuery,
     recent_stages,
     tie_count,
     tie_detail,
@@ -241,7 +241,7 @@ def article(request: Request, db: Db, article_id: RowId) -> Response:
     found = read_article(db, article_id)
     if found is None:
         raise HTTPException(404, f"There is no article number {article_id} in this registry.")
-    return render(request, "article.html", {"article": found,
+    return render(request, "article.html", {"article": found, "language": not_english_notice(found["text"]),
                                             "marked": highlight(found["text"], article_spans(found))})
 
 

@@ -64,7 +64,10 @@ def id_page(fetched: Sequence[dict[str, Any]], limit: int, sort: str) -> tuple[l
 def page(items: Sequence[T], key: Callable[[T], SortKey], *, descending: bool, cursor: str | None, limit: int,
          sort: str) -> tuple[list[T], str | None]:
     """Items sorted by `key` (its value descending when asked), those after `cursor`, at most `limit` of them."""
-    compare = cmp_to_key(lambda a, b: _compare(a, b, descending))
+    def by(a: SortKey, b: SortKey) -> int:
+        return _compare(a, b, descending)
+
+    compare = cmp_to_key(by)
     ordered = sorted(items, key=lambda item: compare(key(item)))
     if cursor is not None:
         last = decode(cursor, sort).get("k")

@@ -18,8 +18,8 @@ from typing import Any, NoReturn
 
 import uvicorn
 
-from amity.web.children import die_with_parent
 from amity.web.app import create_app
+from amity.web.children import die_with_parent
 
 _UVICORN = {"log_level": "warning", "server_header": False}
 

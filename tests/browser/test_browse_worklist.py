@@ -102,7 +102,7 @@ def test_the_map_draws_its_own_world_basemap_with_no_network(
     page.goto("/map")
     box = page.locator("#map")
     expect(box).to_have_attribute("data-basemap-countries", re.compile(r"^\d{3}$"))
-    assert page.locator("#map path.amity-country").count() > 150
+    assert page.locator("#map path.amity-country").count() > 150  # Antarctica left out, its outline spans the map
     page.evaluate("() => window.amityMap.setZoom(4)")
     expect(page.locator(".amity-country-label", has_text="Turkey")).to_have_count(1)
     attribution = page.locator(".leaflet-control-attribution")

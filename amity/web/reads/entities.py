@@ -20,13 +20,14 @@ from amity.store.schema import (
     TiePartyRow,
     TieRow,
 )
+from amity.vocabulary import ENTITY_TYPES
 from amity.vocabulary.names import fold
 from amity.web import paging
 from amity.web.reads.events import latest_of
 from amity.web.reads.ties import describe
 
 SORT = "entities:id"
-TYPES = ("person", "organization", "place")
+TYPES = ENTITY_TYPES
 #: An entity or tie page lists the latest so many events (and articles); a name, every article giving it up to so many.
 LISTED = 50
 NAME_ARTICLES = 20
@@ -41,7 +42,8 @@ class EntityQuery:
     country: str | None = None
 
 
-def entity_page(session: Session, where: EntityQuery, *, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+def entity_page(session: Session, where: EntityQuery, *, cursor: str | None,
+                limit: int) -> tuple[list[dict[str, Any]], str | None]:
     """One page of the chosen entities by id, and the next page's cursor."""
     query = select(EntityRow).order_by(EntityRow.id).limit(limit + 1)
     if (after := paging.after_id(cursor, SORT)) is not None:

@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
+from amity.registry.tie_query import TieQuery
 from amity.store.schema import EntityRow, TiePartyRow
-from amity.web.reads.ties import TieQuery, chosen
+from amity.web.reads.ties import chosen
 
 DEFAULT_LIMIT = 2000
 MAX_LIMIT = 10_000

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session, aliased
 from amity.registry import dates
 from amity.registry.countries import country_label
 from amity.registry.curated import visible
+from amity.registry.tie_query import TieQuery
 from amity.store.schema import ArticleRow, EntityRow, EventRow, TiePartyRow, TieRow, TieStageRow
 from amity.web.reads.events import EventQuery, chosen_events
-from amity.web.reads.ties import TieQuery, chosen, tie_list
+from amity.web.reads.ties import chosen, tie_list
 
 
 def place_index(session: Session) -> list[dict[str, Any]]:

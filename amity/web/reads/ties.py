@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from amity.registry import dates
@@ -14,8 +14,9 @@ from amity.registry.agreements import described, what_was_signed
 from amity.registry.curated import badge, visible
 from amity.registry.curation import decisions_about
 from amity.registry.headlines import headline, opening
-from amity.registry.listing import DORMANT_YEARS, describe_ties, dormant
-from amity.registry.lookup import entities_named, group_pairs, with_people, with_relatives
+from amity.registry.listing import describe_ties
+from amity.registry.lookup import group_pairs, with_people, with_relatives
+from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.store.schema import ArticleRow, EntityRow, TiePartyRow, TieRow, TieStageRow
 from amity.vocabulary import TIE_STATUS_FILTERS
 from amity.web import paging
@@ -24,22 +25,6 @@ from amity.web.reads.events import latest_of
 #: Columns the registry can be sorted by (the `sort` query parameter).
 SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id")
 EVENTS_LISTED = 50  # a tie page lists its parties' latest so many events
-
-
-@dataclass(frozen=True)
-class TieQuery:
-    """Which ties: of a party (any of its names), of a country (ISO code of a party or of its town), of a kind,
-    at a stage ('dormant' too: silent for `dormant_years`), with a stage or activity since a date; rejected ones
-    too with `include_rejected`."""
-
-    party: str | None = None
-    country: str | None = None
-    kind: str | None = None
-    stage: str | None = None
-    since: str | None = None
-    include_rejected: bool = False
-    dormant_years: int = DORMANT_YEARS
-    year: str | None = None  # of the tie's date (its furthest stage's)
 
 
 def tie_list(session: Session, where: TieQuery, *, as_of: date | None = None) -> list[dict[str, Any]]:
@@ -78,28 +63,8 @@ def tie_page(session: Session, where: TieQuery, *, sort: str = "id", descending:
 
 
 def chosen(session: Session, where: TieQuery, *, as_of: date | None = None) -> Select[Any]:
-    """The chosen ties, by id (dormancy judged on `as_of`, default today)."""
-    query = select(TieRow).order_by(TieRow.id)
-    if not where.include_rejected:
-        query = query.where(visible(TieRow))
-    if where.kind:
-        query = query.where(TieRow.kind == where.kind)
-    if where.stage == "dormant":
-        query = query.where(dormant(as_of, where.dormant_years))
-    elif where.stage:
-        query = query.where(TieRow.status == where.stage)
-    if where.since:
-        query = query.where(TieRow.seen_until >= dates.span(where.since)[0])
-    if where.year:
-        query = query.where(TieRow.date.like(f"{where.year}%"))
-    if where.party:
-        ids = sorted(with_relatives(session, {e.id for e in entities_named(session, where.party)}))
-        query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(ids))))
-    if where.country:
-        places = select(EntityRow.id).where(EntityRow.country == where.country.strip().upper())
-        members = select(EntityRow.id).where(or_(EntityRow.id.in_(places), EntityRow.parent_id.in_(places)))
-        query = query.where(TieRow.id.in_(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(members))))
-    return query
+    """The chosen ties, by id (dormancy judged on `as_of` when given, else on the query's day, default today)."""
+    return (replace(where, as_of=as_of) if as_of is not None else where).select(session)
 
 
 def tie_facets(session: Session, where: TieQuery, *, as_of: date | None = None) -> dict[str, list[tuple[str, int]]]:

@@ -123,8 +123,34 @@
   }
   map.on("zoomend", showLabels);
 
+  /** A ring that crosses the antimeridian (Russia's, Fiji's) goes on past 180° instead of across the whole map. */
+  function unwrap(ring) {
+    var lons = ring.map(function (point) { return point[0]; });
+    if (Math.max.apply(null, lons) - Math.min.apply(null, lons) <= 270) {
+      return ring;
+    }
+    return ring.map(function (point) { return point[0] < 0 ? [point[0] + 360, point[1]] : point; });
+  }
+
+  function unwrapped(geometry) {
+    if (geometry.type === "Polygon") {
+      return {type: "Polygon", coordinates: geometry.coordinates.map(unwrap)};
+    }
+    if (geometry.type === "MultiPolygon") {
+      return {type: "MultiPolygon", coordinates: geometry.coordinates.map(function (polygon) {
+        return polygon.map(unwrap);
+      })};
+    }
+    return geometry;
+  }
+
   function drawBasemap(topology) {
     var countries = window.topojson.feature(topology, topology.objects.countries);
+    countries.features = countries.features.filter(function (feature) {  // the pole's outline spans the whole map
+      return feature.geometry && !(feature.properties && feature.properties.name === "Antarctica");
+    }).map(function (feature) {
+      return {type: "Feature", properties: feature.properties, geometry: unwrapped(feature.geometry)};
+    });
     var drawn = 0;
     L.geoJSON(countries, {
       pane: "basemap", interactive: false,

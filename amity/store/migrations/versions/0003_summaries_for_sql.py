@@ -78,7 +78,7 @@ def _fill() -> None:
 def _update(connection: sa.Connection, table: sa.TableClause, values: list[dict[str, object]]) -> None:
     if not values:
         return
-    columns = {name: sa.bindparam(name) for name in values[0] if name != "i"}
+    columns: dict[str, sa.BindParameter[object]] = {name: sa.bindparam(name) for name in values[0] if name != "i"}
     statement = sa.update(table).where(table.c.id == sa.bindparam("i")).values(**columns)
     for at in range(0, len(values), _BATCH):
         connection.execute(statement, values[at:at + _BATCH])

@@ -1,0 +1,33 @@
+"""Articles that are not English get a clear notice, on the command line and on the article page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from amity.cli import app
+from amity.language import not_english_notice
+
+FRENCH = ("Les maires de Lyon et de Montréal ont signé mardi un protocole de coopération sur la culture, "
+          "le tourisme et l'éducation, en présence des deux délégations.")
+ENGLISH = ("The mayors of Lyon and Montreal signed a protocol on culture, tourism and education on Tuesday, "
+           "in the presence of both delegations.")
+
+
+def test_a_french_article_is_said_to_be_french_and_an_english_one_is_not() -> None:
+    notice = not_english_notice(FRENCH)
+    assert notice is not None and "French (fr)" in notice and "English only" in notice
+    assert not_english_notice(ENGLISH) is None
+    assert not_english_notice("Lyon 2023") is None, "too short to tell"
+
+
+def test_extract_warns_on_stderr_about_an_article_that_is_not_english(tmp_path: Path) -> None:
+    (tmp_path / "lyon.txt").write_text(FRENCH, encoding="utf-8")
+    try:
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(tmp_path / "lyon.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "lyon.txt: This article seems to be in French (fr)" in result.stderr
+    assert "French" not in result.stdout, "the records stay clean"
