@@ -424,3 +424,78 @@ def test_list_items_without_bullets_that_begin_with_the_document_share_the_leads
     found = {frozenset(t.parties): (t.status, t.date) for t in record.ties}
     assert found == {frozenset({"Tashkent", "Istanbul"}): ("signed", "2024-01-09"),
                      frozenset({"Samarkand", "Bursa"}): ("signed", "2024-01-09")}
+
+
+def test_every_item_of_a_long_with_list_is_a_party_even_when_the_parser_splits_the_list(read) -> None:
+    record = read("The Riverton Harbour Authority earlier signed similar contracts with the Port of Valdora "
+                  "in Chile, the Ports of Mesana and Tarlo in Italy, and the Port of Brigham in Canada.")
+    assert {frozenset({"Riverton Harbour Authority", "Port of Valdora"}),
+            frozenset({"Riverton Harbour Authority", "Port of Brigham"})} <= pairs(record)
+    assert not any({"Chile", "Italy", "Canada"} & set(t.parties) for t in record.ties)  # the venues stay containers
+
+
+def test_a_name_after_the_with_list_that_starts_a_new_clause_is_no_party(read) -> None:
+    record = read("The Riverton Harbour Authority signed a contract with the Port of Valdora, and "
+                  "the Port of Brigham said it would follow.")
+    assert pairs(record) == {frozenset({"Riverton Harbour Authority", "Port of Valdora"})}
+
+
+def test_a_dash_joined_pair_before_a_relation_noun_is_an_active_tie(read) -> None:
+    record = read("Lviv hosts guests\n\nThe mayor said the Lviv-Wroclaw partnership had brought many joint projects.\n")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lviv", "Wroclaw"}
+    assert (tie.status, tie.date) == ("active", None)
+
+
+def test_a_relation_said_to_go_back_to_a_year_was_signed_that_year(read) -> None:
+    record = read("Dunedin mayor visits Otaru\n\nThe mayor of Dunedin travelled to Otaru in Japan last week. "
+                  "The Dunedin-Otaru relationship goes back to 1980.\n")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Dunedin", "Otaru"}
+    assert (tie.status, tie.date) == ("signed", "1980")
+
+
+def test_a_dated_old_relation_stays_beside_a_sister_city_agreement_still_planned(read) -> None:
+    record = read("Dunedin mayor visits Otaru\n\nThe mayor of Dunedin travelled to Otaru in Japan, and the two "
+                  "towns hope to sign a sister city agreement next year. "
+                  "The Dunedin-Otaru relationship goes back to 1980.\n")
+    assert ("cooperation", "signed", "1980") in {(t.kind, t.status, t.date) for t in record.ties}
+    assert any(t.kind == "sister_city" and t.status in ("proposed", "planned") for t in record.ties)
+
+
+def test_a_dash_joined_pair_naming_no_relation_is_no_tie(read) -> None:
+    record = read("Flights resume\n\nThe Lviv-Wroclaw flight will resume in May, the airline said.\n")
+    assert record.ties == []
+
+
+def test_a_signing_ceremony_for_documents_between_two_regions_is_their_signed_tie(read) -> None:
+    record = read("Premier visits Gunma\n\nAfter the talks, the prime minister attended the signing ceremony "
+                  "for cooperation documents between Quang Ninh Province and Gunma Prefecture.\n")
+    tie = only(record, "cooperation")
+    assert len(tie.parties) == 2 and "Quang Ninh Province" in tie.parties
+    assert tie.status == "signed"
+
+
+def test_a_later_sentence_dating_the_partnerships_inception_dates_the_pairs_tie(read) -> None:
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+            "sister city partnership between Leeds and Lyon.")
+    assert only(read(text + "\n"), "sister_city").status == "active"
+    tie = only(read(text + " Since the partnership's inception in 2012, Leeds and Lyon have exchanged "
+                    "students and artists.\n"), "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2012")
+
+
+def test_an_inception_of_something_other_than_a_relation_dates_no_tie(read) -> None:
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+            "sister city partnership between Leeds and Lyon. Since the festival's inception in 2015, Leeds and "
+            "Lyon have exchanged artists.\n")
+    assert only(read(text), "sister_city").status == "active"
+
+
+def test_the_document_said_to_be_signed_later_signs_the_one_proposed_tie(read) -> None:
+    text = ("University delegation attends assembly\n\nAt the assembly, Ghent University proposed to sign a "
+            "memorandum of understanding on cooperation with Kyoto University.")
+    assert only(read(text + "\n"), "cooperation").status in ("proposed", "planned")
+    tie = only(read(text + " The memorandum was signed the next day.\n"), "cooperation")
+    assert set(tie.parties) == {"Ghent University", "Kyoto University"}
+    assert tie.status == "signed"

@@ -91,6 +91,9 @@ class TieFinder:
         self.intention = tuple(cues["intention_phrases"])
         self.sub_state = set(cues["sub_state_modifiers"])
         self.reporting = tuple(cues["reporting_words"])
+        self.pair_relation_nouns = set(cues["pair_relation_nouns"])
+        self.dated_back = tuple(cues["dated_back_phrases"])
+        self.inception = set(cues["inception_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -107,6 +110,8 @@ class TieFinder:
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
+        inceptions: list[tuple[frozenset[int], str]] = []
+        later_signings: list[_Stage] = []
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -138,6 +143,8 @@ class TieFinder:
                     groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
                     groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
+                    later_signings.append(stage)  # "The memorandum was signed ceremonially."
                 if self._unnamed_level(sent):
                     # "the sides signed several interregional agreements": no tie between the states
                     groups = [(k, g) for k, g in groups if not _are_states(g)]
@@ -151,13 +158,59 @@ class TieFinder:
                 listing.parties = found[0][1] if len(found) == 1 else []
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
+            began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
+            if began is not None:
+                inceptions.append((frozenset(id(c) for c in named), began))
             named_before = named if len(named) == 2 else []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
-            if not any(frozenset(id(p) for p in parties) == key for _, key in ties):
+            pair = frozenset(id(p) for p in parties)
+            # a dated start of a relation is a tie of its own beside one only proposed between the pair:
+            # "the A-B relationship goes back to 2001" while they plan a sister-city agreement
+            beside_plans = stage.explicit and stage.status == "signed" and all(
+                tie.status in ("proposed", "planned") for (_, key), tie in ties.items() if key == pair)
+            if beside_plans or not any(pair == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
+        if later_signings and len(ties) == 1:
+            # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
+            # the article reports, still only proposed, was then signed
+            tie = next(iter(ties.values()))
+            if tie.status in ("proposed", "planned"):
+                last = later_signings[-1]
+                tie.status, tie.date, tie.explicit_date = last.status, last.date, last.explicit
+        for pair, began in inceptions:
+            # "Since the partnership's inception in 2014, A and B have ...": the pair's tie was signed then
+            for (_, key), tie in ties.items():
+                if key == pair and tie.status == "active":
+                    tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
+
+    def _definite_document_subject(self, sent: Span) -> bool:
+        """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
+        signed"), a document the article has already introduced."""
+        return any(t.dep_ == "nsubjpass" and (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+                   and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
+
+    def _inception_date(self, sent: Span, doc: Doc) -> str | None:
+        """The date a sentence gives for the start of a relation ("the partnership's inception in
+        2014", "since the founding of the twinning in May 1990"), or None."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.inception or tok.pos_ != "NOUN":
+                continue
+            related = [c for c in tok.children if c.dep_ == "poss"] + \
+                [g for c in tok.children if c.lower_ == "of" for g in c.children]
+            if not any(r.lower_ in self.pair_relation_nouns or r.lemma_.lower() in self.pair_relation_nouns
+                       for r in related):
+                continue
+            after = tok.right_edge.idx + len(tok.right_edge)
+            dated = next((d.value for d in _sentence_dates(sent, doc) if tok.idx < d.start < after), None)
+            if dated:
+                return dated
+            year = next((t for t in tok.subtree if t.i > tok.i and _YEAR.fullmatch(t.text)), None)
+            if year is not None:
+                return year.text
+        return None
 
     def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
@@ -224,7 +277,9 @@ class TieFinder:
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
                 # "put their signatures under the Agreement on ...": the agreement hangs off the verb
-                if any(t.lower_ in self.agreements and t.dep_ in ("pobj", "dobj") for t in trigger.head.subtree):
+                # "the signing ceremony for cooperation documents between A and B": documents signed
+                if any((t.lower_ in self.agreements or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
+                       for t in trigger.head.subtree):
                     return True
                 continue
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
@@ -345,13 +400,48 @@ class TieFinder:
                 return _Stage("proposed", between_only=True)
             return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
-            return None
+            if not self._hyphen_pairs(sent):
+                return None
+            # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
+            start = self._dated_back_value(sent, lowered, doc)
+            if start is not None:
+                return _Stage("signed", start, True, generic=True, between_only=True)
+            return _Stage("active", generic=True, between_only=True)
         if agreed:
             return _Stage("proposed", generic=True, between_only=True)
         founded = self._founded(sent, doc)
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
+        """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
+        there is a date too, even where the date finder leaves years alone."""
+        at = next((lowered.index(p) + len(p) for p in self.dated_back if p in lowered), None)
+        if at is None:
+            return None
+        at += sent.start_char
+        dated = next((d.value for d in _sentence_dates(sent, doc) if d.start >= at), None)
+        if dated:
+            return dated
+        year = next((t for t in sent if t.idx >= at), None)
+        return year.text if year is not None and _YEAR.fullmatch(year.text) else None
+
+    def _hyphen_pairs(self, sent: Span) -> list[tuple[int, int]]:
+        """"the Nelson-Miyazu relationship", "Lviv–Wroclaw partnership": two names joined by a dash
+        that qualify a noun of relations name the pair the relation is between (start and end of
+        the two names)."""
+        out = []
+        for tok in sent:
+            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+                continue
+            head = tok.doc[tok.i + 1].head
+            if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
+                left = tok.i - 1
+                while left > sent.start and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].pos_ == "PROPN":
+                    left -= 1
+                out.append((left, head.i))
+        return out
 
     def _document_of(self, between: Token) -> Token | None:
         """The agreement a "between" phrase belongs to: "the memorandum (of understanding) between"."""
@@ -471,6 +561,11 @@ class TieFinder:
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie
             return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+        if not segments:
+            hyphened = [g for lo, hi in self._hyphen_pairs(sent)
+                        if len(g := _parties_in(sent.doc, lo, hi, token_entity)) == 2]
+            if hyphened and between_only:
+                return [(kind, g) for seg in hyphened for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
@@ -545,7 +640,7 @@ class TieFinder:
                 left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
             out = []
             for w in withs:
-                end = w.right_edge.i + 1
+                end = _list_end(w, verb)
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
@@ -677,6 +772,35 @@ def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
 def _sentence_date(sent: Span, doc: Doc) -> str | None:
     dates = _sentence_dates(sent, doc)
     return dates[0].value if dates else None
+
+
+def _list_end(with_: Token, verb: Token) -> int:
+    """Where the list after "with" ends. The parser often hangs the later items of a long list on
+    the verb or its object instead of on the first item ("signed contracts with the Port of A in X,
+    the Port of B in Y, and the Port of C"): names hung on something before the "with" phrase, joined
+    to it only by commas and "and", continue the list."""
+    doc = verb.doc
+    end = with_.right_edge.i + 1
+    sent_end = verb.sent.end
+    while end < sent_end:
+        k = end
+        while k < sent_end and (doc[k].is_punct and doc[k].text == "," or doc[k].dep_ == "cc"):
+            k += 1
+        if k >= sent_end or not (doc[k - 1].text == "," or doc[k - 1].dep_ == "cc"):
+            break
+        root = doc[k]
+        while root.head.i >= k and root.head is not root:
+            root = root.head
+        if root.pos_ != "PROPN" or root.dep_ not in _LIST_CONTINUATIONS or root.head.i >= with_.i \
+                or not _same_clause(root, verb) or root.left_edge.i < k:
+            break
+        end = root.right_edge.i + 1
+    return end
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Dependencies the parser gives later items of a "with" list that it hangs on the verb.
+_LIST_CONTINUATIONS = {"dobj", "conj", "appos", "npadvmod", "attr"}
 
 
 def _same_clause(tok: Token, verb: Token) -> bool:

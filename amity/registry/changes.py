@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from amity.store.schema import ArticleRow, DecisionRow, IngestErrorRow
 
-
 _ARTICLES = (ArticleRow.id, ArticleRow.ingested_at)
 _REGISTRY = (*_ARTICLES, IngestErrorRow.id, IngestErrorRow.at, DecisionRow.id)
 

@@ -27,9 +27,9 @@ from amity.registry.intake import Extractor
 from amity.registry.search import prepare as prepare_search
 from amity.store import StoreError, describe, explain, open_database
 from amity.web import api, curation_api, curation_forms, docs, drawings, forms, pages
+from amity.web.answer_cache import AnswerCache
 from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
-from amity.web.answer_cache import AnswerCache
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
