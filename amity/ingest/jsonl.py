@@ -45,6 +45,19 @@ def read_jsonl_lines(
     lines: Iterable[bytes | None], name: str, source: str, max_bytes: int
 ) -> Iterator[Article | InputError]:
     """Articles from raw lines; None stands for a line over the size limit."""
+    for item in parsed_lines(lines, source, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            lineno, where, record = item
+            yield article_from_record(record, f"{name}:{lineno}", where)
+
+
+def parsed_lines(lines: Iterable[bytes | None], source: str,
+                 max_bytes: int) -> Iterator[tuple[int, str, Any] | InputError]:
+    """(line number, "source:line", parsed JSON value) for each non-blank line of JSON Lines, or one
+    `InputError` per line that is too long, not text or not JSON, and one for a file with no line at all:
+    the articles' reader and the records' reader share it."""
     seen = False
     for lineno, line in enumerate(lines, start=1):
         where = f"{source}:{lineno}"
@@ -60,14 +73,11 @@ def read_jsonl_lines(
             yield text
             continue
         try:
-            record = json.loads(text)
+            yield lineno, where, json.loads(text)
         except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
-            continue
         except RecursionError:
             yield InputError(where, _TOO_DEEP)
-            continue
-        yield article_from_record(record, f"{name}:{lineno}", where)
     if not seen:
         yield InputError(source, "empty file")
 

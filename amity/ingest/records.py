@@ -8,15 +8,14 @@ naming its file and line, and reading goes on.
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from amity.ingest.jsonl import _bounded_lines
-from amity.ingest.raw import cannot_read, too_large
+from amity.ingest.jsonl import _bounded_lines, parsed_lines
+from amity.ingest.raw import cannot_read
 from amity.model import (
     Entity,
     EntityType,
@@ -72,28 +71,15 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Record | Inp
 
 
 def _read_lines(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Record | InputError]:
-    seen = False
-    for lineno, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
-        where = f"{source}:{lineno}"
-        if line is None:
-            seen = True
-            yield InputError(where, f"line {too_large(max_bytes)}")
+    for item in parsed_lines(_bounded_lines(stream, max_bytes), source, max_bytes):
+        if isinstance(item, InputError):
+            yield item
             continue
-        if not line.strip():
-            continue
-        seen = True
+        _, where, value = item
         try:
-            yield record_from_dict(json.loads(line.decode("utf-8")))
-        except UnicodeDecodeError:
-            yield InputError(where, "not UTF-8 text")
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
-        except RecursionError:
-            yield InputError(where, "JSON nested too deeply")
+            yield record_from_dict(value)
         except _NotARecord as exc:
             yield InputError(where, f"not an Amity record: {exc}")
-    if not seen:
-        yield InputError(source, "empty file")
 
 
 def record_from_dict(data: Any) -> Record:
