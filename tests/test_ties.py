@@ -499,3 +499,38 @@ def test_the_document_said_to_be_signed_later_signs_the_one_proposed_tie(read) -
     tie = only(read(text + " The memorandum was signed the next day.\n"), "cooperation")
     assert set(tie.parties) == {"Ghent University", "Kyoto University"}
     assert tie.status == "signed"
+
+
+# -- settings through spaCy's config -----------------------------------------------------
+
+def _ties_with(nlp, text: str, config: dict[str, object]) -> list[tuple[str, frozenset[str], str]]:
+    """The ties a TieFinder built from `config` reads in the doc the default pipeline made of `text`."""
+    import spacy
+
+    from amity.nlp.ties import TieFinder
+
+    blank = spacy.blank("en")
+    finder = blank.add_pipe("amity_ties", config=config)
+    assert isinstance(finder, TieFinder)
+    doc = finder(nlp(text))
+    return [(t.kind, frozenset(p.name for p in t.parties), t.status) for t in doc._.ties]
+
+
+def test_the_tie_finder_reads_its_cues_from_the_word_file_its_config_names(nlp, tmp_path) -> None:
+    import json
+    from importlib import resources
+
+    text = "On 5 January 2024 the council of Lyon suspended its sister city relationship with Beirut."
+    own = json.loads(resources.files("amity.data").joinpath("ties.json").read_text(encoding="utf-8"))
+    own["ended_lemmas"], own["ended_phrases"] = [], []
+    path = tmp_path / "ties.json"
+    path.write_text(json.dumps(own), encoding="utf-8")
+
+    assert _ties_with(nlp, text, {}) == [("sister_city", frozenset({"Lyon", "Beirut"}), "ended")]
+    assert _ties_with(nlp, text, {"words": str(path)}) == [("sister_city", frozenset({"Lyon", "Beirut"}), "active")]
+
+
+def test_how_many_parties_a_between_phrase_may_pair_is_a_setting(nlp) -> None:
+    text = "A memorandum on tourism was signed between Almaty, Bishkek and Dushanbe on Monday."
+    assert len(_ties_with(nlp, text, {})) == 3
+    assert _ties_with(nlp, text, {"max_between_parties": 2}) == []

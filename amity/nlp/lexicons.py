@@ -155,11 +155,12 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def tie_cues() -> dict[str, Any]:
-    """Cues of `data/ties.json`: list leads, cooperation nouns, stage words, pair back-references."""
-    path = resources.files("amity.data").joinpath("ties.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+@cache
+def tie_cues(filename: str = "ties.json") -> dict[str, Any]:
+    """Cues of `data/ties.json` (or a file of the user's own): list leads, cooperation nouns, stage
+    words, pair back-references."""
+    cues: dict[str, Any] = read_json(filename)
+    return cues
 
 
 @dataclass(frozen=True)

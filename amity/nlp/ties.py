@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,8 @@ from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
 _TOWN_KINDS = {"city", "district", "region", None}
+#: A "between" phrase naming more parties than this ("between A, B, C, D and E") lists, it does not pair.
+_MAX_BETWEEN_PARTIES = 4
 
 
 @dataclass
@@ -64,16 +67,21 @@ class _Stage:
     between_only: bool = False
 
 
-@Language.factory("amity_ties")
-def make_ties(nlp: Language, name: str) -> TieFinder:
-    return TieFinder()
+@Language.factory("amity_ties", default_config={
+    "words": "ties.json", "triggers": "triggers.json", "max_between_parties": _MAX_BETWEEN_PARTIES})
+def make_ties(nlp: Language, name: str, words: str, triggers: str, max_between_parties: int) -> TieFinder:
+    return TieFinder(words, triggers, max_between_parties)
 
 
 class TieFinder:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = "ties.json", triggers_file: str = "triggers.json",
+                 max_between_parties: int = _MAX_BETWEEN_PARTIES) -> None:
         register_extensions()
-        lex = triggers()
-        cues = tie_cues()
+        lex = triggers(triggers_file)
+        cues = tie_cues(words_file)
+        self.cues = cues
+        #: "between A, B, C and D": up to this many parties are each other's partners
+        self.max_between_parties = max_between_parties
         self.sister = tuple(lex["tie_sister_city"])
         self.agreements = set(lex["tie_agreements"])
         self.proposed = tuple(lex["stage_proposed"])
@@ -105,7 +113,7 @@ class TieFinder:
         token_entity = token_index(entities)
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
-        context = _ArticleContext(entities, title_case_lines(doc), token_entity)
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -601,7 +609,7 @@ class TieFinder:
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
-        if between and len(parties) <= 4:
+        if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
 
@@ -959,8 +967,9 @@ class _ArticleContext:
     which town and which countries it is mostly about."""
 
     def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
-                 token_entity: dict[int, EntityCluster] | None = None):
+                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
         self.entities = entities
+        self.cues = cues if cues is not None else tie_cues()
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
@@ -1005,7 +1014,7 @@ class _ArticleContext:
             tail = " ".join(words[words.index("of", 1) + 1:])
             if country_code(tail) is not None:
                 words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
-        cues = tie_cues()
+        cues = self.cues
         for head in cues["territory_body_heads"]:
             head_words = fold(head).replace("’", "'").split()
             n = len(head_words)
