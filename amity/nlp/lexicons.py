@@ -175,6 +175,8 @@ class PlaceWords:
     attribution_words: frozenset[str]
     compass_abbreviations: dict[str, str]
     territorial_adjectives: frozenset[str]
+    #: Words of twinning whose "with"/"of" introduces partner towns ("twinned with", "sister city of").
+    partner_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -188,6 +190,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["attribution_words"]),
         dict(raw["compass_abbreviations"]),
         frozenset(raw["territorial_adjectives"]),
+        frozenset(raw.get("partner_words", [])),
     )
 
 

@@ -384,7 +384,7 @@ class TieFinder:
                     return _Stage("signed", own[0].value, True)
         for tok in sent:
             # "Dumaguete and Kurobe become sister cities", "... became twin towns": founded, undated
-            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ") \
+            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ", "VBN") \
                     and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
                                                                 for w in self.sister) for c in tok.children):
                 return _Stage("signed", None, False)
@@ -710,6 +710,14 @@ class TieFinder:
             if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
                     not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
                 continue
+            if tok.dep_ in ("attr", "oprd", "appos"):
+                # "Aktobe has become a twin town of A, B and C", "Aktobe, a twin town of A and B":
+                # the subject is the owner, the "of" list its partners
+                holder = tok.head if tok.dep_ == "appos" else next(
+                    (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                owner = token_entity.get(holder.i) if holder is not None else None
+                if owner is not None:
+                    return context.town_of(owner)
             for child in tok.children:
                 owner = token_entity.get(child.i) if child.dep_ == "poss" else None
                 if child.dep_ == "prep" and child.lower_ == "of":
