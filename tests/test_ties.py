@@ -534,3 +534,34 @@ def test_how_many_parties_a_between_phrase_may_pair_is_a_setting(nlp) -> None:
     text = "A memorandum on tourism was signed between Almaty, Bishkek and Dushanbe on Monday."
     assert len(_ties_with(nlp, text, {})) == 3
     assert _ties_with(nlp, text, {"max_between_parties": 2}) == []
+
+
+# -- parties named by a noun they share ----------------------------------------------------
+
+def test_ports_sharing_one_capitalised_head_are_each_a_party(read) -> None:
+    record = read("The Philippine Ports Authority signed sister port agreements with the Ports of Kobe "
+                  "and Yokohama in Japan.")
+    assert pairs(record) == {frozenset({"Philippine Ports Authority", "Port of Kobe"}),
+                             frozenset({"Philippine Ports Authority", "Port of Yokohama"})}
+
+
+def test_ports_of_towns_in_lower_case_describe_and_name_no_body(read) -> None:
+    record = read("Ships sail between Guangzhou and the ports of Manila and Davao.")
+    assert not any(e.type == "organization" for e in record.entities)
+
+
+def test_two_universities_sharing_a_lower_case_plural_head_each_sign(read) -> None:
+    record = read("Researchers of Duke and Emory universities signed a memorandum with Makerere University.")
+    assert pairs(record) == {frozenset({"Duke University", "Makerere University"}),
+                             frozenset({"Emory University", "Makerere University"})}
+
+
+def test_regions_sharing_a_plural_region_noun_are_each_a_region(read) -> None:
+    record = read("The Almaty and Tashkent regions signed a roadmap on trade cooperation on Friday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Almaty region", "Tashkent region"}
+
+
+def test_the_cities_of_two_towns_are_those_towns_not_their_container(read) -> None:
+    record = read("A memorandum on tourism was signed between the cities of Samarkand and Khiva.")
+    assert pairs(record) == {frozenset({"Samarkand", "Khiva"})}

@@ -177,6 +177,8 @@ class PlaceWords:
     territorial_adjectives: frozenset[str]
     #: Words of twinning whose "with"/"of" introduces partner towns ("twinned with", "sister city of").
     partner_words: frozenset[str] = frozenset()
+    #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
+    region_plurals: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -191,6 +193,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         dict(raw["compass_abbreviations"]),
         frozenset(raw["territorial_adjectives"]),
         frozenset(raw.get("partner_words", [])),
+        dict(raw.get("region_plurals", {})),
     )
 
 

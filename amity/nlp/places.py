@@ -208,6 +208,7 @@ class PlaceFinder:
         strength = {f[0]: self._linkable(doc, f, context, ner_label) for f in found}
         found = [f for f in found if strength[f[0]]]
         mentions = []
+        shared_region = self._shared_region_words(doc, found)
         for start, end, _, lookup_name in found:
             container = _container(doc, doc[start:end])
             place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
@@ -230,6 +231,12 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
+            elif start in shared_region and place.kind != "country":
+                # "the Almaty and Tashkent regions": each name with the noun they share
+                name = f"{doc[start:end].text} {shared_region[start]}"
+                end2 = end + 1 if end < n and doc[end].lower_ in words.region_plurals else end
+                if place.kind != "region":
+                    place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
             mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
@@ -241,6 +248,29 @@ class PlaceFinder:
         mentions += self._listed_beside(doc, mentions, context, ner_label)
         doc._.place_mentions = mentions
         return doc
+
+    def _shared_region_words(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> dict[int, str]:
+        """The names of a list that share a plural region noun ("the Almaty and Tashkent regions",
+        "Kostanay, Pavlodar and Turkistan provinces"): start of each name → the noun, singular."""
+        plurals = self.words.region_plurals
+        if not plurals:
+            return {}
+        by_end = {f[1]: f for f in found}
+        out: dict[int, str] = {}
+        for tok in doc:
+            singular = plurals.get(tok.lower_)
+            if singular is None or tok.i not in by_end:
+                continue
+            listed = [by_end[tok.i]]
+            while True:
+                glue = listed[-1][0] - 1
+                if glue < 1 or doc[glue].lower_ not in (",", "and", "&") or glue not in by_end \
+                        or doc[glue - 1].lower_ in self.words.region_words:
+                    break  # "Kostanay region and Kashkadarya and Surkhandarya regions": named with its own
+                listed.append(by_end[glue])
+            if len(listed) >= 2 and any(doc[f[1]].lower_ in ("and", "&") for f in listed[1:2]):
+                out.update((f[0], singular) for f in listed)
+        return out
 
     def _listed_beside(self, doc: Doc, mentions: list[Mention], context: frozenset[str],
                        ner_label: list[str]) -> list[Mention]:

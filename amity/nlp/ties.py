@@ -873,8 +873,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         glue = doc[k - 1].text.lower() if k > 0 else ""
         if glue == "the" and k > 1 and doc[k - 2].lower_ == "of":
             glue = "of"
-        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES:
-            # "one of the important districts of Konya": the place that contains the party
+        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES \
+                and not _listed_on(doc, k, end, cluster, token_entity):
+            # "one of the important districts of Konya": the place that contains the party;
+            # "the cities of Samarkand and Khiva" are the cities themselves
             previous = cluster
             while k < end and token_entity.get(k) is cluster:
                 k += 1
@@ -927,6 +929,14 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _listed_on(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the entity at k is followed by "and" or a comma and another entity: a list."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    return j + 1 < end and doc[j].lower_ in (",", "and") and token_entity.get(j + 1) not in (None, cluster)
 
 
 def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
