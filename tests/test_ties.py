@@ -565,3 +565,15 @@ def test_regions_sharing_a_plural_region_noun_are_each_a_region(read) -> None:
 def test_the_cities_of_two_towns_are_those_towns_not_their_container(read) -> None:
     record = read("A memorandum on tourism was signed between the cities of Samarkand and Khiva.")
     assert pairs(record) == {frozenset({"Samarkand", "Khiva"})}
+
+
+def test_a_town_whose_saint_is_abbreviated_is_still_a_party(read) -> None:
+    record = read("St Petersburg and Bordeaux signed a cooperation programme for 2024-2026.")
+    assert pairs(record) == {frozenset({"St Petersburg", "Bordeaux"})}
+    town = next(e for e in record.entities if e.name == "St Petersburg")
+    assert town.country == "RU"
+
+
+def test_the_towns_after_the_mayors_of_are_places_even_when_spacy_takes_them_for_bodies(read) -> None:
+    record = read("The mayors of St Albans and Nevers signed a cooperation agreement on Monday.")
+    assert pairs(record) == {frozenset({"St Albans", "Nevers"})}

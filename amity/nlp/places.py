@@ -298,14 +298,16 @@ class PlaceFinder:
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
         """The "with", "of" or colon after words of twinning ("twinned with", "sister-city relations
-        with", "a twin town of", "sister cities:"): where a list of partner towns begins."""
+        with", "a twin town of", "sister cities:"), and the "of" after a plural noun of places or their
+        offices ("the mayors of", "the cities of"): where a list of towns begins."""
         partner = self.words.partner_words
-        if not partner:
-            return []
         out = []
         for tok in doc:
-            if tok.lower_ in ("with", "of", ":") and any(
-                    t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 4) : tok.i]):
+            if tok.lower_ not in ("with", "of", ":") or tok.i == 0:
+                continue
+            before = doc[tok.i - 1]
+            if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
+                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 4) : tok.i]):
                 out.append(tok.i)
         return out
 
