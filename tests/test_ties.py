@@ -577,3 +577,30 @@ def test_a_town_whose_saint_is_abbreviated_is_still_a_party(read) -> None:
 def test_the_towns_after_the_mayors_of_are_places_even_when_spacy_takes_them_for_bodies(read) -> None:
     record = read("The mayors of St Albans and Nevers signed a cooperation agreement on Monday.")
     assert pairs(record) == {frozenset({"St Albans", "Nevers"})}
+
+
+# -- bodies and people signing for a town ----------------------------------------------------
+
+def test_a_municipal_corporation_signs_for_its_city(read) -> None:
+    record = read("The Pune Municipal Corporation and the city of Bremen signed a memorandum of understanding "
+                  "on water management.")
+    assert pairs(record) == {frozenset({"Pune", "Bremen"})}
+
+
+def test_a_city_hall_and_a_mayors_office_sign_for_their_cities(read) -> None:
+    record = read("The Tbilisi City Hall and the Yerevan Mayor’s Office signed a memorandum on urban transport.")
+    assert pairs(record) == {frozenset({"Tbilisi", "Yerevan"})}
+
+
+def test_a_letter_of_intent_is_an_agreement(read) -> None:
+    record = read("Almaty and Bishkek signed a letter of intent on tourism on Monday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Almaty", "Bishkek"}
+    assert tie.status == "signed"
+
+
+def test_she_who_signs_is_the_official_named_before_and_signs_for_her_town(read) -> None:
+    record = read("Mayor Aigul Bekova of Taraz arrived in Bishkek on Monday. On Tuesday she signed a cooperation "
+                  "agreement with the Bishkek City Hall.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Taraz", "Bishkek"}

@@ -19,6 +19,7 @@ data/triggers.json and data/ties.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -83,7 +84,12 @@ class TieFinder:
         #: "between A, B, C and D": up to this many parties are each other's partners
         self.max_between_parties = max_between_parties
         self.sister = tuple(lex["tie_sister_city"])
-        self.agreements = set(lex["tie_agreements"])
+        self.agreements = {a for a in lex["tie_agreements"] if " " not in a}
+        #: Names of documents of several words, by their first word: "letter" → ("letter", "of", "intent")
+        self.agreement_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lex["tie_agreements"]:
+            if " " in phrase:
+                self.agreement_phrases.setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
         self.proposed = tuple(lex["stage_proposed"])
         self.signing_lemmas = set(lex["event_verbs"]["signing"])
         self.list_leads = tuple(cues["list_leads"])
@@ -130,7 +136,7 @@ class TieFinder:
             if listing is not None and not self._is_list_item(sent):
                 listing = None
             item = listing is not None
-            names_agreement = any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements for t in sent)
+            names_agreement = any(self._document(t) for t in sent)
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
@@ -194,10 +200,19 @@ class TieFinder:
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
 
+    def _document(self, tok: Token) -> bool:
+        """Whether the token names an agreement ("memorandum", "protocols") or opens the name of one
+        in several words ("letter of intent", "joint statement")."""
+        if tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements:
+            return True
+        doc = tok.doc
+        return any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p
+                   for p in self.agreement_phrases.get(tok.lower_, ()))
+
     def _definite_document_subject(self, sent: Span) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
         signed"), a document the article has already introduced."""
-        return any(t.dep_ == "nsubjpass" and (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+        return any(t.dep_ == "nsubjpass" and self._document(t)
                    and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
@@ -235,7 +250,7 @@ class TieFinder:
         return out
 
     def _only_bare_documents(self, sent: Span) -> bool:
-        nouns = [t for t in sent if t.lower_ in self.agreements or t.lemma_.lower() in self.agreements]
+        nouns = [t for t in sent if self._document(t)]
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
@@ -286,7 +301,7 @@ class TieFinder:
             if trigger.pos_ not in ("VERB", "AUX"):
                 # "put their signatures under the Agreement on ...": the agreement hangs off the verb
                 # "the signing ceremony for cooperation documents between A and B": documents signed
-                if any((t.lower_ in self.agreements or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
+                if any((self._document(t) or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
                        for t in trigger.head.subtree):
                     return True
                 continue
@@ -297,13 +312,13 @@ class TieFinder:
                 objects.append(trigger.head)  # "the Memorandum the two provinces entered into"
             for obj in objects:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
-                if words & self.agreements or obj.lower_ in ("document", "documents", "it", "which", "that"):
+                if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
         # "entered into an interregional memorandum" when no event was read for it
         for tok in sent:
             if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
                 into = next(c for c in tok.children if c.lower_ == "into")
-                if any(t.lower_ in self.agreements for t in into.subtree):
+                if any(self._document(t) for t in into.subtree):
                     return True
         return False
 
@@ -340,7 +355,7 @@ class TieFinder:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
                     tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
-                if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
+                if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
                     return tok
         return None
@@ -457,7 +472,7 @@ class TieFinder:
         for _ in range(3):
             if node.pos_ not in ("NOUN", "PROPN", "ADP"):
                 return None
-            if node.lower_ in self.agreements or node.lemma_.lower() in self.agreements:
+            if self._document(node):
                 return node
             if node.head.i == node.i:
                 return None
@@ -493,7 +508,7 @@ class TieFinder:
                 if prep.lower_ != "of":
                     continue
                 for noun in prep.children:
-                    if (noun.lower_ in self.agreements or noun.lemma_.lower() in ("document", *self.agreements)) \
+                    if (self._document(noun) or noun.lemma_.lower() == "document") \
                             and any(c.lower_ in ("the", "this", "that") for c in noun.children) \
                             and not any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
                         return True
@@ -502,7 +517,7 @@ class TieFinder:
     def _unnamed_level(self, sent: Span) -> bool:
         """Agreements said to be between units below the states ("interregional") that the
         sentence does not name."""
-        return any((t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+        return any(self._document(t)
                    and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in sent)
 
     def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
@@ -550,7 +565,7 @@ class TieFinder:
         if first.like_num and following is not None and following.text in (")", "."):
             return True
         # a line that begins with the document itself: "Memorandum on cooperation in tourism;"
-        return first.lower_ in self.agreements or first.lemma_.lower() in self.agreements
+        return self._document(first)
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
@@ -646,6 +661,10 @@ class TieFinder:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
                 left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
+                if not left and context is not None and any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                    # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
+                    holder = context.person_before(lo)
+                    left = [holder] if holder is not None else []
             out = []
             for w in withs:
                 end = _list_end(w, verb)
@@ -661,7 +680,7 @@ class TieFinder:
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
         cooperation agreement" does not; None when the "with" hangs on no document."""
-        if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
+        if not self._document(noun):
             return None
         words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
         return "sister_city" if any(c in words for c in self.sister) else "cooperation"
@@ -847,6 +866,8 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: Subjects that stand for the person named last ("he signed the agreement").
+_PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
@@ -988,6 +1009,7 @@ class _ArticleContext:
                  token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
         self.entities = entities
         self.cues = cues if cues is not None else tie_cues()
+        self._person_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
@@ -1062,6 +1084,13 @@ class _ArticleContext:
                     return place  # a national government signs for its state, a parliament for itself
             return None
         return None
+
+    def person_before(self, i: int) -> EntityCluster | None:
+        """The person named last before token i, whom "he" or "she" there refers to."""
+        if self._person_tokens is None:
+            self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
+        at = bisect_left(self._person_tokens, i)
+        return self.token_entity[self._person_tokens[at - 1]] if at > 0 else None
 
     def home_state(self) -> EntityCluster | None:
         """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""
