@@ -604,3 +604,43 @@ def test_she_who_signs_is_the_official_named_before_and_signs_for_her_town(read)
                   "agreement with the Bishkek City Hall.")
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Taraz", "Bishkek"}
+
+
+# -- stages ------------------------------------------------------------------------------------
+
+def test_agreeing_to_establish_sister_city_relations_is_a_proposed_twinning(read) -> None:
+    record = read("Samarkand and Khiva agreed to establish sister-city relations.")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status) == ({"Samarkand", "Khiva"}, "proposed")
+
+
+def test_agreeing_to_sign_with_no_time_set_is_proposed_not_planned(read) -> None:
+    record = read("The two sides agreed to sign a memorandum of cooperation between Osh and Kazan.")
+    assert only(record, "cooperation").status == "proposed"
+
+
+def test_cooperation_two_regions_have_is_an_active_tie(read) -> None:
+    record = read("The regions of Kostanay and Chelyabinsk have long-standing cooperation in agriculture.")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Kostanay", "Chelyabinsk"}, "active", None)
+
+
+def test_cooperation_a_town_maintains_with_another_is_an_active_tie(read) -> None:
+    record = read("Kostanay maintains close cooperation with Chelyabinsk in agriculture.")
+    assert only(record, "cooperation").status == "active"
+
+
+def test_cooperation_two_towns_do_not_have_is_no_tie(read) -> None:
+    record = read("Kostanay and Chelyabinsk have no cooperation yet.")
+    assert record.ties == []
+
+
+def test_a_council_deciding_to_end_its_twinning_ends_the_tie(read) -> None:
+    record = read("On 3 March 2022 the council of Lyon decided to end its twinning with Perm.")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Lyon", "Perm"}, "ended", "2022-03-03")
+
+
+def test_the_end_of_an_agreement_as_a_noun_ends_nothing(read) -> None:
+    record = read("At the end of the ceremony Lyon and Perm signed a twinning agreement on 3 March 2012.")
+    assert only(record, "sister_city").status == "signed"

@@ -97,6 +97,8 @@ class TieFinder:
         self.cooperation_nouns = set(cues["cooperation_nouns"])
         self.agreed = set(cues["agreed_lemmas"])
         self.ended = set(cues["ended_lemmas"])
+        self.ended_verbs = set(cues.get("ended_verbs", []))
+        self.existing = set(cues.get("existing_lemmas", []))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
@@ -330,6 +332,8 @@ class TieFinder:
             if matching:
                 e = matching[0]
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
+                if stage == "planned" and e.date is None and self._agreed(sent):
+                    return _Stage("proposed")  # "agreed to sign a memorandum", no time set: not yet scheduled
                 approval = self._approved(sent) if stage == "signed" else None
                 if approval is not None:
                     # "the council approved on Tuesday the agreement signed in May"
@@ -423,6 +427,8 @@ class TieFinder:
                 return _Stage("proposed", between_only=True)
             return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+            if self._existing_cooperation(sent):
+                return _Stage("active", generic=True)  # "Kostanay and Chelyabinsk have long-standing cooperation"
             if not self._hyphen_pairs(sent):
                 return None
             # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
@@ -436,6 +442,23 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _existing_cooperation(self, sent: Span) -> bool:
+        """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
+        with B": a cooperation noun as the object of a verb of having, whose subject names two
+        parties or which goes on "with" a partner: a tie that exists."""
+        for tok in sent:
+            if tok.lower_ not in self.cooperation_nouns or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in self.existing:
+                continue
+            verb = tok.head
+            if any(c.lower_ in ("no", "not", "never") or c.dep_ == "neg" for c in [*verb.children, *tok.children]):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)  # "A and B", "the regions of A and B"
+            partner = any(c.lower_ == "with" for c in tok.children)
+            if subjects and (paired or partner):
+                return True
+        return False
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
@@ -482,7 +505,8 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended]
+        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
+                  or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
                                                for w in c.subtree))
@@ -797,7 +821,7 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     if not orgs:
         return sent.text
     inside = {i for m in orgs for i in range(m.start, m.end)}
-    return " ".join(t.text for t in sent if t.i not in inside)
+    return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
