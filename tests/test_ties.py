@@ -644,3 +644,8 @@ def test_a_council_deciding_to_end_its_twinning_ends_the_tie(read) -> None:
 def test_the_end_of_an_agreement_as_a_noun_ends_nothing(read) -> None:
     record = read("At the end of the ceremony Lyon and Perm signed a twinning agreement on 3 March 2012.")
     assert only(record, "sister_city").status == "signed"
+
+
+def test_states_named_beside_their_towns_say_where_the_towns_are_and_sign_nothing(read) -> None:
+    record = read("Kyrgyzstan and Kazakhstan: Osh and Shymkent sign a cooperation memorandum")
+    assert pairs(record) == {frozenset({"Osh", "Shymkent"})}

@@ -781,6 +781,10 @@ class TieFinder:
         if kind == "sister_city":
             return [c for c in places if c.place is None or c.place.kind in _TOWN_KINDS]
         countries = [c for c in places if c.place is not None and c.place.kind == "country"]
+        below = [c for c in places if c not in countries and c.place is not None and c.place.country]
+        if len(countries) >= 2 and len(below) >= 2 \
+                and {c.place.country for c in below if c.place} == {c.place.country for c in countries if c.place}:
+            return below  # "Kyrgyzstan and Kazakhstan: Osh and Shymkent sign ...": the states say where
         if len(countries) >= 2:
             return countries
         bodies = [c for c in found if c.type == "organization"]
