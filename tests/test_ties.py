@@ -649,3 +649,17 @@ def test_the_end_of_an_agreement_as_a_noun_ends_nothing(read) -> None:
 def test_states_named_beside_their_towns_say_where_the_towns_are_and_sign_nothing(read) -> None:
     record = read("Kyrgyzstan and Kazakhstan: Osh and Shymkent sign a cooperation memorandum")
     assert pairs(record) == {frozenset({"Osh", "Shymkent"})}
+
+
+def test_a_party_the_headline_names_short_is_the_body_the_story_names_in_full(read) -> None:
+    record = read("PPA signs sister port pact with Haikou, China\n\nThe Philippine Ports Authority (PPA) said on "
+                  "Friday that it had signed a sister port agreement with the Port Authority of Haikou.")
+    assert pairs(record) == {frozenset({"Philippine Ports Authority", "Port Authority of Haikou"})}
+
+
+def test_partners_each_followed_by_their_country_are_all_partners(read) -> None:
+    record = read("On Monday Wuhan signed friendship city agreements with Bordeaux in France and Perth in "
+                  "Australia, as well as a cooperation agreement with Horsens in Denmark.")
+    assert {(t.kind, frozenset(t.parties)) for t in record.ties} == {
+        ("sister_city", frozenset({"Wuhan", "Bordeaux"})), ("sister_city", frozenset({"Wuhan", "Perth"})),
+        ("cooperation", frozenset({"Wuhan", "Horsens"}))}

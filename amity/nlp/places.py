@@ -331,9 +331,9 @@ class PlaceFinder:
             if not towns:
                 continue
             ent = _entity_around(doc, lo)
-            if ent is not None and (ent[0] < lo or ent[1] > hi) and (
-                    ent[2] != "ORG" or not any(t.text == "," for t in doc[ent[0] : ent[1]])):
-                continue  # inside a longer name spaCy found (a list spaCy took for one body is no name)
+            if ent is not None and (ent[0] < lo or ent[1] > hi) and not any(
+                    t.text == "," or t.is_lower for t in doc[ent[0] : ent[1]]):
+                continue  # inside a longer name spaCy found ("Horsens in Denmark" or a list is no name)
             return lo, hi, towns, span.text
         return None
 

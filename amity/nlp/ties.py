@@ -199,7 +199,8 @@ class TieFinder:
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
-        doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
+        doc._.ties = _without_headline_shorthands(
+            _without_package_states(self._bare_documents_of_twinnings(ties), context))
         return doc
 
     def _document(self, tok: Token) -> bool:
@@ -691,7 +692,7 @@ class TieFinder:
                     left = [holder] if holder is not None else []
             out = []
             for w in withs:
-                end = _list_end(w, verb)
+                end = _list_end(w, verb, token_entity)
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
@@ -837,7 +838,7 @@ def _sentence_date(sent: Span, doc: Doc) -> str | None:
     return dates[0].value if dates else None
 
 
-def _list_end(with_: Token, verb: Token) -> int:
+def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] | None = None) -> int:
     """Where the list after "with" ends. The parser often hangs the later items of a long list on
     the verb or its object instead of on the first item ("signed contracts with the Port of A in X,
     the Port of B in Y, and the Port of C"): names hung on something before the "with" phrase, joined
@@ -845,6 +846,13 @@ def _list_end(with_: Token, verb: Token) -> int:
     doc = verb.doc
     end = with_.right_edge.i + 1
     sent_end = verb.sent.end
+    while end < sent_end and token_entity is not None:
+        # "with Maastricht in the Netherlands and Perth in Australia": the parser hangs the next
+        # partner on the country that says where the first one is
+        after = _past_country(doc, end, sent_end, token_entity)
+        if after is None:
+            break
+        end = after
     while end < sent_end:
         k = end
         while k < sent_end and (doc[k].is_punct and doc[k].text == "," or doc[k].dep_ == "cc"):
@@ -861,6 +869,29 @@ def _list_end(with_: Token, verb: Token) -> int:
     return end
 
 
+def _past_country(doc: Doc, k: int, stop: int, token_entity: dict[int, EntityCluster]) -> int | None:
+    """After "in [the] <country> and <town>" or ", <country>, and <town>" starting at k: the token
+    after the town; None when the tokens there are not such a phrase."""
+    if doc[k].lower_ not in ("in", ","):
+        return None
+    k += 1
+    if k < stop and doc[k].lower_ == "the":
+        k += 1
+    country = token_entity.get(k)
+    if country is None or country.place is None or country.place.kind != "country":
+        return None
+    while k < stop and token_entity.get(k) is country:
+        k += 1
+    while k < stop and (doc[k].text == "," or doc[k].lower_ == "and"):
+        k += 1
+    town = token_entity.get(k)
+    if k == stop or town is None or town.place is None or town.place.kind == "country" or doc[k - 1].lower_ not in (",", "and"):
+        return None
+    while k < stop and token_entity.get(k) is town:
+        k += 1
+    return k
+
+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Dependencies the parser gives later items of a "with" list that it hangs on the verb.
 _LIST_CONTINUATIONS = {"dobj", "conj", "appos", "npadvmod", "attr"}
@@ -874,6 +905,30 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
+    """A headline names a party short ("PPA signs pact with Haikou"); when the story names the same
+    tie with the full party ("... with the Port and Shipping Authority of Haikou"), the headline's
+    reading is that tie, not another one."""
+    def headline_only(tie: TieMention) -> bool:
+        return all(s.start == 0 and "\n" in s.doc[s.end - 1].whitespace_ + s.doc[s.end - 1].text
+                   for s in tie.sentences)
+
+    def shortened(short: EntityCluster, full: EntityCluster) -> bool:
+        return short is not full and full.type == "organization" and f" {fold(short.name)} " in f" {fold(full.name)} "
+
+    out = []
+    for tie in ties:
+        if headline_only(tie) and any(
+                other is not tie and not headline_only(other) and len(other.parties) == len(tie.parties) == 2
+                and any(p in other.parties for p in tie.parties)
+                and any(shortened(a, b) for a in tie.parties if a not in other.parties
+                        for b in other.parties if b not in tie.parties)
+                for other in ties):
+            continue
+        out.append(tie)
+    return out
 
 
 def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
