@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
 from amity.registry.names import initials, is_acronym, is_shouted, town_key
+from amity.store import pending
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow
 from amity.vocabulary.names import fold, name_key
 
@@ -209,8 +210,8 @@ class ArticleEntities:
             self._named.add((entity.id, key))
             if bridge is not None and key == group.primary_key and key not in known:
                 reason = bridge
-            self._session.add(EntityNameRow(entity_id=entity.id, name=surface, key=key, reason=reason,
-                                            article_id=self._article_id))
+            pending.add(self._session, EntityNameRow, entity_id=entity.id, name=surface, key=key, reason=reason,
+                        article_id=self._article_id)
             if key in self._having:
                 self._having[key].add(entity.id)
 
@@ -317,10 +318,9 @@ class ArticleEntities:
         if entity_id in self.mentioned and not always:
             return
         self.mentioned.add(entity_id)
-        self._session.add(MentionRow(entity_id=entity_id, article_id=self._article_id,
-                                     sentence=evidence.sentence if evidence else None,
-                                     start=evidence.start if evidence else None,
-                                     end=evidence.end if evidence else None))
+        pending.add(self._session, MentionRow, entity_id=entity_id, article_id=self._article_id,
+                    sentence=evidence.sentence if evidence else None,
+                    start=evidence.start if evidence else None, end=evidence.end if evidence else None)
 
     def parent(self, entity_id: int) -> int | None:
         """The town of a municipality."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
 from amity.registry import dates
+from amity.store import pending
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
 
 
@@ -35,8 +36,8 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
                                 sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
     session.add(report_row)
     session.flush()
-    session.add_all(EventParticipantRow(report_id=report_row.id, entity_id=p) for p in dict.fromkeys(participants))
-    session.flush()
+    for entity_id in dict.fromkeys(participants):
+        pending.add(session, EventParticipantRow, report_id=report_row.id, entity_id=entity_id)
     refresh(session, event_id)
     return event_id
 

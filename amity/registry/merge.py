@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence, Record, Role
 from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, group_entities
+from amity.store import pending
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
 from amity.vocabulary.names import name_key
 
@@ -79,10 +80,10 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched) 
     for group, entity in resolved:
         for role in group.roles if entity.type == "person" else []:
             evidence = _sentence_with(group, role)
-            session.add(RoleRow(person_id=entity.id, title=role.title, of_name=role.of,
-                                of_entity_id=names.find(role.of, evidence), article_id=article_id,
-                                sentence=evidence.sentence if evidence else None,
-                                start=evidence.start if evidence else None, end=evidence.end if evidence else None))
+            pending.add(session, RoleRow, person_id=entity.id, title=role.title, of_name=role.of,
+                        of_entity_id=names.find(role.of, evidence), article_id=article_id,
+                        sentence=evidence.sentence if evidence else None,
+                        start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     new_events: set[int] = set()
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None

@@ -20,6 +20,7 @@ from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
 from amity.registry.lookup import with_people, with_relatives
+from amity.store import pending
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
 from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
@@ -35,10 +36,9 @@ def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int]
               evidence: Evidence | None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
     tie = tie_for(session, kind, party_ids, status, date)
-    session.add(TieStageRow(tie_id=tie.id, status=status, date=date, article_id=article_id,
-                            sentence=evidence.sentence if evidence else None,
-                            start=evidence.start if evidence else None, end=evidence.end if evidence else None))
-    session.flush()
+    pending.add(session, TieStageRow, tie_id=tie.id, status=status, date=date, article_id=article_id,
+                sentence=evidence.sentence if evidence else None,
+                start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     return tie.id
 
 
@@ -51,8 +51,8 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
         tie = TieRow(kind=kind, party_key=key, status=status, date=date)
         session.add(tie)
         session.flush()
-        session.add_all(TiePartyRow(tie_id=tie.id, entity_id=p) for p in parties)
-        session.flush()
+        for entity_id in parties:
+            pending.add(session, TiePartyRow, tie_id=tie.id, entity_id=entity_id)
     return tie
 
 
