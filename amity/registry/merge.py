@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
 from amity.registry import event_rules, tie_rules
-from amity.registry.entities import ArticleEntities, Group, group_entities
+from amity.registry.entities import ArticleEntities, Group, Known, group_entities
 from amity.store import pending
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
 from amity.vocabulary.names import name_key
@@ -62,19 +62,19 @@ class Touched:
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
 
 
-def write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
-    """Add one article's record to the registry.
+def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
+    """Add one article's record to the registry; `known`: what earlier articles of the transaction asked.
 
     Without autoflush: the rows an article adds (names, mentions, roles)
     go to the database in a few batches, not one statement each before
     every query. The steps whose queries need them flush on purpose.
     """
     with session.no_autoflush:
-        _write(session, article_id, record, touched)
+        _write(session, article_id, record, touched, known)
 
 
-def _write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
-    names = ArticleEntities(session, article_id, record.doc)
+def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None) -> None:
+    names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
     for group, entity in resolved:
