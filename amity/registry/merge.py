@@ -88,7 +88,8 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
-        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence)))
+        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence),
+                                          new_events))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]
