@@ -158,7 +158,9 @@ def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> li
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
             merging = _Merging(session, [record for _, record, _ in ready])
-            return [_merge(merging, *item) for item in ready]
+            outcomes = [_merge(merging, *item) for item in ready]
+            merging.settle()
+            return outcomes
     except DBAPIError as exc:
         if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
             raise
@@ -174,7 +176,10 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            return _merge(_Merging(session, [record]), article, record, digest)
+            merging = _Merging(session, [record])
+            outcome = _merge(merging, article, record, digest)
+            merging.settle()
+            return outcome
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
@@ -189,15 +194,26 @@ class _Merging:
     add to the registry; after an article that deleted (a replaced
     version) or may have reshaped entities (analysts' decisions exist) the
     session is emptied, so that the next article reads what the database
-    holds, as it would in a transaction of its own.
+    holds, as it would in a transaction of its own. The ties that new
+    articles touched are re-summarised together once (`settle`), at the
+    end or before an article that deletes or meets decisions: a tie's
+    summary is what its stages and its parties' events say, so the last
+    re-summary gives what one after each article would have ended with.
     """
 
     def __init__(self, session: Session, records: list[Record]) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
+        self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         if not self.curated:
             self.known.prepare(session, records)
+
+    def settle(self) -> None:
+        """Re-summarise the ties that the articles merged so far touched."""
+        if self.later.ties or self.later.gatherings:
+            merge.tidy(self.session, self.later)
+            self.later = merge.Touched()
 
     def forget_read(self) -> None:
         self.session.expunge_all()
@@ -210,6 +226,9 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
     if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
         return "unchanged"
     previous = _previous_versions(session, article)
+    plain = not previous and not merging.curated  # adds to the registry and nothing more
+    if not plain:
+        merging.settle()
     if previous:
         merging.forget_read()
     try:
@@ -220,8 +239,12 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         session.add(row)
         session.flush()
         merge.write(session, row.id, record, touched, merging.known)
-        merge.tidy(session, touched)
-        curation.apply_decisions(session, touched, row.id)
+        if plain:
+            merging.later.ties |= touched.ties
+            merging.later.gatherings += touched.gatherings
+        else:
+            merge.tidy(session, touched)
+            curation.apply_decisions(session, touched, row.id)
         session.flush()
         return "replaced" if previous else "new"
     finally:

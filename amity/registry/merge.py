@@ -121,11 +121,7 @@ def tidy(session: Session, touched: Touched) -> None:
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
-    tie_ids = set(touched.ties)
-    for gathering in touched.gatherings:
-        tie_ids |= tie_rules.ties_of(session, gathering)
-    for tie_id in sorted(tie_ids):
-        tie_rules.refresh(session, tie_id)
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, touched.gatherings))
     session.flush()
     if not touched.entities:
         return
