@@ -477,7 +477,7 @@ def test_a_signing_ceremony_for_documents_between_two_regions_is_their_signed_ti
 
 
 def test_a_later_sentence_dating_the_partnerships_inception_dates_the_pairs_tie(read) -> None:
-    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked another anniversary of the "
             "sister city partnership between Leeds and Lyon.")
     assert only(read(text + "\n"), "sister_city").status == "active"
     tie = only(read(text + " Since the partnership's inception in 2012, Leeds and Lyon have exchanged "
@@ -486,7 +486,7 @@ def test_a_later_sentence_dating_the_partnerships_inception_dates_the_pairs_tie(
 
 
 def test_an_inception_of_something_other_than_a_relation_dates_no_tie(read) -> None:
-    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked the tenth anniversary of the "
+    text = ("Leeds marks decade of twinning with Lyon\n\nCouncillors in Leeds marked another anniversary of the "
             "sister city partnership between Leeds and Lyon. Since the festival's inception in 2015, Leeds and "
             "Lyon have exchanged artists.\n")
     assert only(read(text), "sister_city").status == "active"
@@ -663,3 +663,42 @@ def test_partners_each_followed_by_their_country_are_all_partners(read) -> None:
     assert {(t.kind, frozenset(t.parties)) for t in record.ties} == {
         ("sister_city", frozenset({"Wuhan", "Bordeaux"})), ("sister_city", frozenset({"Wuhan", "Perth"})),
         ("cooperation", frozenset({"Wuhan", "Horsens"}))}
+
+
+def test_a_passive_signing_dates_the_twinning_of_the_two_cities_named_before(read) -> None:
+    record = read("The cities of Gabala and Kutaisi celebrated their twinning on Friday. The twinning agreement "
+                  "was signed in 2014 by the then mayors of the two cities.", published="2024-05-10")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Gabala", "Kutaisi"}, "signed", "2014")
+
+
+def test_an_anniversary_written_in_words_dates_the_founding(read) -> None:
+    record = read("Gabala and Kutaisi celebrated the tenth anniversary of their twinning in May 2024.")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2014")
+
+
+def test_years_of_partnership_marked_date_its_start(read) -> None:
+    record = read("Konya and Shymkent marked 25 years of partnership on Monday.", published="2024-05-10")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "1999")
+
+
+def test_years_of_something_else_date_no_tie(read) -> None:
+    assert read("Konya and Shymkent spent 10 years of effort on the new bridge.").ties == []
+
+
+def test_a_renewal_in_the_same_sentence_dates_the_tie_by_the_latest_signing(read) -> None:
+    record = read("Kazan and Istanbul signed the sister city agreement in 1999, and renewed it in 2019.")
+    assert only(record, "sister_city").date == "2019"
+
+
+def test_a_later_sentence_renewing_the_memorandum_dates_the_articles_one_tie(read) -> None:
+    record = read("In 2019, Termez and Herat signed a memorandum on trade cooperation. The memorandum was "
+                  "renewed in 2023.")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2023")
+
+
+def test_a_town_written_after_its_countrys_possessive_is_a_party(read) -> None:
+    record = read("Hungary's Szeged and Serbia's Subotica signed a cross-border cooperation agreement on Wednesday.")
+    assert pairs(record) == {frozenset({"Szeged", "Subotica"})}

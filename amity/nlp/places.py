@@ -65,8 +65,8 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
 
 def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
-    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
-    British Columbia")."""
+    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", "<country>'s X" ("Serbia's Subotica"),
+    or "X, <country or state>" ("Kelowna, British Columbia")."""
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
         if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
@@ -75,6 +75,8 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
+        return True  # "Serbia's Subotica": a place of that country
     container = _container(doc, span)
     return container is not None and container[0] == ","
 

@@ -99,6 +99,8 @@ class TieFinder:
         self.ended = set(cues["ended_lemmas"])
         self.ended_verbs = set(cues.get("ended_verbs", []))
         self.existing = set(cues.get("existing_lemmas", []))
+        self.renewal = set(cues.get("renewal_lemmas", []))
+        self.ordinals: dict[str, int] = dict(cues.get("ordinal_words", {}))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
@@ -191,8 +193,10 @@ class TieFinder:
             # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
             # the article reports, still only proposed, was then signed
             tie = next(iter(ties.values()))
-            if tie.status in ("proposed", "planned"):
-                last = later_signings[-1]
+            last = later_signings[-1]
+            if tie.status in ("proposed", "planned") or tie.status == last.status == "signed" \
+                    and last.date and tie.date and last.date > tie.date:
+                # "... The memorandum was renewed in 2023.": several signings, the latest dates it
                 tie.status, tie.date, tie.explicit_date = last.status, last.date, last.explicit
         for pair, began in inceptions:
             # "Since the partnership's inception in 2014, A and B have ...": the pair's tie was signed then
@@ -317,6 +321,8 @@ class TieFinder:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
+        if self._signing_verb(sent) is not None:
+            return True  # "The twinning agreement was signed in 2014 by the then mayors"
         # "entered into an interregional memorandum" when no event was read for it
         for tok in sent:
             if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
@@ -340,11 +346,19 @@ class TieFinder:
                     # "the council approved on Tuesday the agreement signed in May"
                     date = self._own_date(approval, sent, doc)
                     return _Stage("ratified", date, date is not None)
+                renewed = self._renewal_date(sent, doc) if stage == "signed" else None
+                if renewed is not None and renewed > (e.date or ""):
+                    return _Stage("signed", renewed, True)  # "signed in 1999 and renewed it in 2019": the latest
                 return _Stage(stage, e.date, e.date_sentence == sent.start)
         approval = self._approved(sent)
         if approval is not None:
             date = self._own_date(approval, sent, doc)
             return _Stage("ratified", date, date is not None)
+        verb = self._signing_verb(sent)
+        if verb is not None and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
+            # a signing no event was read for: "The twinning agreement was signed in 2014"
+            date = self._own_date(verb, sent, doc)
+            return _Stage("signed", date, date is not None)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
@@ -352,6 +366,26 @@ class TieFinder:
             return founded
         if kind == "sister_city":
             return _Stage("active")
+        return None
+
+    def _signing_verb(self, sent: Span) -> Token | None:
+        """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
+        document: "The twinning agreement was signed", "renewed the memorandum"."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas:
+                continue
+            if any(c.dep_ in ("dobj", "nsubjpass") and self._document(c) for c in tok.children):
+                return tok
+        return None
+
+    def _renewal_date(self, sent: Span, doc: Doc) -> str | None:
+        """The date of a renewal the sentence reports besides the signing ("... and renewed it in
+        2019"), in the renewing verb's own clause."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.renewal:
+                date = self._own_date(tok, sent, doc)
+                if date is not None:
+                    return date
         return None
 
     def _approved(self, sent: Span) -> Token | None:
@@ -408,16 +442,37 @@ class TieFinder:
                     and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
                                                                 for w in self.sister) for c in tok.children):
                 return _Stage("signed", None, False)
-        match = _ANNIVERSARY.search(sent.text)
+        years = self._years_since_founding(sent)
         base = (dates[0].value if dates else None) or doc._.published
-        if match and base:
-            return _Stage("signed", str(int(base[:4]) - int(match.group(1))), True)
+        if years is not None and base:
+            return _Stage("signed", str(int(base[:4]) - years), True)
+        return None
+
+    def _years_since_founding(self, sent: Span) -> int | None:
+        """"the 20th anniversary", "the tenth anniversary of their twinning", "mark 10 years of
+        partnership": how many years ago the tie began."""
+        text = sent.text.lower()
+        match = _ANNIVERSARY.search(text)
+        if match:
+            return int(match.group(1))
+        match = _YEARS_OF.search(text)
+        if match and self._names_tie(match.group(2)):
+            return int(match.group(1))
+        for tok in sent:
+            if tok.lower_ == "anniversary" and tok.i > sent.start:
+                before = tok.doc[tok.i - 1].lower_
+                if before in self.ordinals:
+                    return self.ordinals[before]
         return None
 
     def _cooperation_stage(self, sent: Span, lowered: str, doc: Doc) -> _Stage | None:
         """Cooperation with no signing in the sentence (T4): "the strategic partnership between X and
         Y" is active (signed when dated), "agreed to build a partnership between X and Y" proposed,
         and "both sides agreed to set up a joint working group" proposed."""
+        years = self._years_since_founding(sent)
+        base = _sentence_date(sent, doc) or doc._.published
+        if years is not None and base:
+            return _Stage("signed", str(int(base[:4]) - years), True, generic=True)  # "marked 25 years of partnership"
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True)
@@ -817,6 +872,8 @@ _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
 _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
+#: "10 years of twinning", "25 years of partnership": the words after "of" must name a tie.
+_YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
