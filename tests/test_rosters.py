@@ -189,3 +189,14 @@ def test_one_partner_a_line_with_its_country_and_the_year_since_when(read) -> No
     assert roster(record, "Almaty") == {"Istanbul": ("sister_city", "signed", "1996"),
                                         "Tbilisi": ("sister_city", "signed", "2005"),
                                         "Vilnius": ("sister_city", "signed", "2008")}
+
+
+def test_sister_city_protocols_signed_with_several_towns_are_signed_ties(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "The city has signed sister city protocols with cities such as "
+                  "Kabul, Baku and Lanzhou.")
+    assert roster(record, "Bursa") == {p: ("sister_city", "signed", None) for p in ("Kabul", "Baku", "Lanzhou")}
+
+
+def test_the_city_whose_mayor_speaks_owns_the_twin_towns_the_city_has(read) -> None:
+    record = read("Bursa's mayor said the city had twinning ties with cities such as Kabul, Baku and Lanzhou.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}

@@ -62,6 +62,8 @@ class RosterReader:
         self.continuations = frozenset(words["continuations"])
         self.pronouns = frozenset(words["pronouns"])
         self.anaphors = frozenset(words["anaphors"])
+        self.relation_plurals = frozenset(words.get("relation_plurals", []))
+        self.signed_lemmas = frozenset(words.get("signed_lemmas", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -92,8 +94,9 @@ class RosterReader:
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
                 if len({id(p.cluster) for p in partners}) < 2:
                     continue
+                signed = self._signed(doc, start, end)
                 for partner in partners:
-                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent)
+                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
                 break
         doc._.ties = ties
         return doc
@@ -106,7 +109,13 @@ class RosterReader:
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
                 if len(key) == size and key in self.cues:
-                    found.append((self.cues[key], words[k][0], words[k + size - 1][0] + 1))
+                    end = words[k + size - 1][0] + 1
+                    doc = sent.doc
+                    if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
+                        end += 1  # "sister city protocols with", "twin town links": the cue names the relations
+                        if end < sent.end and doc[end].lower_ == "with":
+                            end += 1
+                    found.append((self.cues[key], words[k][0], end))
                     break
         return found
 
@@ -139,6 +148,18 @@ class RosterReader:
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
         return next((index[c.i] for c in subjects if c.i in index), None)
 
+    def _signed(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the roster's verb reports the ties as signed or established ("has signed sister
+        city protocols with A, B and C", "established twinning links with"), not as planned."""
+        verb: Token | None = doc[end - 1]
+        for _ in range(4):
+            if verb is None or verb.pos_ == "VERB":
+                break
+            verb = verb.head if verb.head.i != verb.i else None
+        if verb is None or verb.lemma_.lower() not in self.signed_lemmas or verb.i > start:
+            return False
+        return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
+
     @staticmethod
     def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
         """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
@@ -157,6 +178,11 @@ class RosterReader:
                 if cluster.place is not None and cluster.place.kind == "country":
                     continue
                 return cluster
+        # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
+        subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+                         and not (c.place is not None and c.place.kind == "country")), None)
         return None
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
@@ -248,10 +274,11 @@ def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster], kind: str
     return cluster
 
 
-def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span) -> None:
+def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span,
+           signed: bool = False) -> None:
     """Add the tie, or advance the one already found for the same kind and parties to the
     furthest stage of the two."""
-    status = "signed" if year else "active"
+    status = "signed" if year or signed else "active"
     key = frozenset(id(p) for p in parties)
     same = [t for t in ties if frozenset(id(p) for p in t.parties) == key]
     # the same parties read from this sentence under another kind: the TieFinder's reading stands
