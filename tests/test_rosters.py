@@ -200,3 +200,8 @@ def test_sister_city_protocols_signed_with_several_towns_are_signed_ties(read) -
 def test_the_city_whose_mayor_speaks_owns_the_twin_towns_the_city_has(read) -> None:
     record = read("Bursa's mayor said the city had twinning ties with cities such as Kabul, Baku and Lanzhou.")
     assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_listed_name_that_is_no_known_place_does_not_end_the_roster(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul, Gulbahor Nurova, Baku and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Kazan"}

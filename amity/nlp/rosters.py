@@ -239,6 +239,10 @@ class RosterReader:
             if lowered in self.separators or lowered in self.bullets or lowered == ":" or tok.is_space:
                 i += 1
                 continue
+            unknown = _unknown_item(doc, i, stop, index, self.separators)
+            if unknown is not None:
+                i = unknown  # "Kabul, Xanadu, Baku": a name the article's entities lack does not end the list
+                continue
             break
         return run, False
 
@@ -256,6 +260,20 @@ class RosterReader:
             year = _YEAR.search(sent.text)
             out.append(_Partner(cluster, year.group(1) if year else None))
         return out
+
+
+def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
+    """The token after a list item of one to three capitalised words that is no entity, when a
+    separator and another entity follow it; None otherwise."""
+    j = i
+    while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
+        j += 1
+    if j == i or j >= stop or doc[j].lower_ not in separators:
+        return None
+    k = j
+    while k < stop and doc[k].lower_ in separators:
+        k += 1
+    return j if k < stop and k in index else None
 
 
 def _contains(outer: EntityCluster, inner: EntityCluster) -> bool:
