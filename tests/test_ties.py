@@ -702,3 +702,43 @@ def test_a_later_sentence_renewing_the_memorandum_dates_the_articles_one_tie(rea
 def test_a_town_written_after_its_countrys_possessive_is_a_party(read) -> None:
     record = read("Hungary's Szeged and Serbia's Subotica signed a cross-border cooperation agreement on Wednesday.")
     assert pairs(record) == {frozenset({"Szeged", "Subotica"})}
+
+
+# -- precision: names that are not parties --------------------------------------------------------
+
+def test_a_second_document_between_other_parties_in_one_sentence_is_a_tie_of_its_own(read) -> None:
+    record = read("The parliament also ratified an agreement between Tajikistan and Latvia on double taxation as "
+                  "well as a loan agreement between the Government of Tajikistan and the Export-Import Bank of China.")
+    assert pairs(record) == {frozenset({"Tajikistan", "Latvia"}), frozenset({"Tajikistan", "Export-Import Bank of China"})}
+
+
+def test_an_agreement_between_described_bodies_gives_no_tie_between_the_other_names(read) -> None:
+    record = read("The Majlisi Namoyandagon of Tajikistan ratified an agreement between the defence ministries of "
+                  "the CIS states on radiation safety.")
+    assert record.ties == []
+
+
+def test_welcoming_the_intention_of_others_is_no_intention_of_the_speakers_town(read) -> None:
+    record = read("Akim Umirzak Shukeyev of Turkistan region welcomed the intention of the brotherly countries to "
+                  "prepare the Turan Special Economic Zone concept aimed at deepening Turkic cooperation.")
+    assert record.ties == []
+
+
+def test_those_who_express_the_intention_to_cooperate_with_a_town_propose_a_tie(read) -> None:
+    record = read("The mayor of Osh expressed the intention to cooperate with Kazan in tourism.")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status) == ({"Osh", "Kazan"}, "proposed")
+
+
+def test_a_town_visited_in_a_clause_beside_the_signing_is_not_a_party(read) -> None:
+    record = read("Karelia and Tatarstan signed a cooperation protocol for 2015-2017. The agreement itself was "
+                  "signed in July 2014, when Governor Ivan Petrov of Karelia visited Kazan.")
+    assert pairs(record) == {frozenset({"Karelia", "Tatarstan"})}
+
+
+def test_the_document_signed_by_officials_of_two_twinned_towns_bodies_is_their_twinning(read) -> None:
+    record = read("Shusha and Erzurum become sister cities\n\nA protocol on sister cities was signed between the "
+                  "Shusha City Reserve Department and Erzurum Metropolitan Municipality. The document was signed by "
+                  "Ali Mammadov, Chairman of the Management Board of Shusha City Reserve Department, and Mehmet "
+                  "Sekmen, Mayor of Erzurum.")
+    assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [("sister_city", frozenset({"Shusha", "Erzurum"}))]

@@ -66,6 +66,8 @@ class _Stage:
     generic: bool = False
     #: Its parties are those of the "between" phrase of the cooperation noun, not the whole sentence.
     between_only: bool = False
+    #: Read from an intention to cooperate: its parties are those who intend, and their "with" partners.
+    intending: bool = False
 
 
 @Language.factory("amity_ties", default_config={
@@ -156,7 +158,8 @@ class TieFinder:
                 listing = _Listing(lead, [])
             stage = self._ended(sent, lowered, doc, stage)
             if stage is not None:
-                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
+                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
+                                       intending=stage.intending)
                 if not groups and item and listing is not None and listing.parties:
                     groups = [(kind, listing.parties)]
                 if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
@@ -204,7 +207,7 @@ class TieFinder:
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_headline_shorthands(
-            _without_package_states(self._bare_documents_of_twinnings(ties), context))
+            _without_package_states(self._bare_documents_of_twinnings(ties, context), context))
         return doc
 
     def _document(self, tok: Token) -> bool:
@@ -242,13 +245,16 @@ class TieFinder:
                 return year.text
         return None
 
-    def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
+    def _bare_documents_of_twinnings(self, ties: _Ties, context: _ArticleContext) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
-        unqualified document between twinned towns is the twinning's own; a document that names its
-        subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
+        unqualified document between twinned towns is the twinning's own, also when bodies of the
+        two towns signed it ("the Management Board of the Shusha Reserve Department"); a document
+        that names its subject ("a cooperation agreement", "a memorandum on trade") is a tie of its
+        own (T6)."""
         out = []
-        for key, tie in ties.items():
-            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
+        for tie in ties.values():
+            towns = frozenset(id(context.town_of(context.parent_of(p), "sister_city")) for p in tie.parties)
+            twin = ties.get(("sister_city", towns)) if tie.kind == "cooperation" else None
             if twin is None or not all(self._only_bare_documents(sent) for sent in tie.sentences):
                 out.append(tie)
                 continue
@@ -257,7 +263,7 @@ class TieFinder:
         return out
 
     def _only_bare_documents(self, sent: Span) -> bool:
-        nouns = [t for t in sent if self._document(t)]
+        nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
@@ -475,7 +481,7 @@ class TieFinder:
             return _Stage("signed", str(int(base[:4]) - years), True, generic=True)  # "marked 25 years of partnership"
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
-            return _Stage("proposed", generic=True)
+            return _Stage("proposed", generic=True, intending=True)
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
@@ -498,6 +504,23 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _intending_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+        """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
+        B": the names in the subject of the verb of agreeing or intending, and its "with" partners;
+        not whatever else the sentence names ("welcomed the intention of the countries ...")."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.agreed and not any(tok.lower_ == p.split()[0] for p in self.intention):
+                continue
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            for w in verb.subtree:
+                if w.lower_ == "with" and w.dep_ == "prep":
+                    names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
+            if names:
+                return [c for c in _distinct(names) if c.type != "person" or c.roles]
+        return []
 
     def _existing_cooperation(self, sent: Span) -> bool:
         """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
@@ -649,9 +672,10 @@ class TieFinder:
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
-                 between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
+                 between_only: bool = False, intending: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
-        a "between" phrase ("the partnership between A and B")."""
+        a "between" phrase ("the partnership between A and B"); with `intending`, only those who
+        agree or intend and their "with" partners."""
         out: list[tuple[str, list[EntityCluster]]] = []
         for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events, context):
             side_kind = own_kind or kind
@@ -671,6 +695,11 @@ class TieFinder:
                 return [(kind, g) for seg in hyphened for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
+        if not segments and self._unnamed_between(sent, token_entity):
+            return []
+        if intending and not segments:
+            found = self._intending_parties(sent, token_entity)
+            return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
         return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
@@ -765,40 +794,23 @@ class TieFinder:
         words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
         return "sister_city" if any(c in words for c in self.sister) else "cooperation"
 
-    @staticmethod
-    def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    def _between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
         """The groups of a "between A and B" phrase, up to the end of its clause: one group, or one
-        per comma-separated pairing ("between A and B, C and D")."""
+        per comma-separated pairing ("between A and B, C and D"); and those of each later "between"
+        of another document ("... as well as a loan agreement between C and D")."""
+        found: list[list[EntityCluster]] = []
         for tok in sent:
-            if tok.lower_ != "between":
+            if tok.lower_ != "between" or found and self._document_of(tok) is None:
                 continue
-            groups: list[list[EntityCluster]] = []
-            start = stop = tok.i + 1
-            count = 0
-            last = None
-            while stop <= sent.end:
-                t = sent.doc[stop] if stop < sent.end else None
-                boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
-                    count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
-                if boundary:
-                    group = _parties_in(sent.doc, start, stop, token_entity)
-                    if len(group) < 2 or (groups and len(group) != 2):
-                        break
-                    groups.append(group)
-                    if t is None or t.text != ",":
-                        break
-                    start = stop + 1
-                    count = 0
-                    last = None
-                else:
-                    cluster = token_entity.get(stop)
-                    if cluster is not None and cluster is not last:
-                        count += 1
-                        last = cluster
-                stop += 1
-            if groups:
-                return groups
-        return []
+            found += _between_groups(sent, tok, token_entity)
+        return found
+
+    def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether a document's "between" phrase names fewer than two parties ("an agreement between
+        the defence ministries of the CIS states"): its parties are described, not named, and the
+        other names of the sentence are not they."""
+        return any(tok.lower_ == "between" and self._document_of(tok) is not None
+                   and not _between_groups(sent, tok, token_entity) for tok in sent)
 
     @staticmethod
     def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
@@ -1018,6 +1030,35 @@ _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "prov
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
 
+def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    """The groups of the "between" phrase at `tok`: one, or one per comma-separated pairing."""
+    groups: list[list[EntityCluster]] = []
+    start = stop = tok.i + 1
+    count = 0
+    last = None
+    while stop <= sent.end:
+        t = sent.doc[stop] if stop < sent.end else None
+        boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
+            count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
+        if boundary:
+            group = _parties_in(sent.doc, start, stop, token_entity)
+            if len(group) < 2 or (groups and len(group) != 2):
+                break
+            groups.append(group)
+            if t is None or t.text != ",":
+                break
+            start = stop + 1
+            count = 0
+            last = None
+        else:
+            cluster = token_entity.get(stop)
+            if cluster is not None and cluster is not last:
+                count += 1
+                last = cluster
+        stop += 1
+    return groups
+
+
 def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
     """Entities named in doc[start:end] that can be parties: not the container of the name before
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
@@ -1081,7 +1122,7 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
         journey = glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
                                     or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
-        venue = origin or journey or glue in ("in", "at") \
+        venue = origin or journey or _visited_aside(doc, k, end, cluster, token_entity) or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -1090,6 +1131,19 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k is what someone visited in a clause beside the report ("signed in
+    July, when the governor visited Kazan"): where it happened, not a party."""
+    if cluster.type != "place":
+        return False
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    root = doc[j - 1]
+    verb = root.head
+    return root.dep_ == "dobj" and verb.lemma_.lower() in _JOURNEYS and verb.dep_ in ("advcl", "relcl", "acl", "pcomp")
 
 
 def _listed_on(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
@@ -1161,6 +1215,19 @@ class _ArticleContext:
                     self._places.setdefault(fold(alias), c)
                 if c.type != "person":
                     self._named.setdefault(fold(alias), c)
+
+    def parent_of(self, cluster: EntityCluster) -> EntityCluster:
+        """The body a unit belongs to, when the article names it: "Management Board of Shusha City
+        State Reserve Department" → the department; otherwise the entity itself."""
+        if cluster.type != "organization":
+            return cluster
+        words = fold(cluster.name).split()
+        for k, word in enumerate(words[1:-1], start=1):
+            if word == "of":
+                parent = self._named.get(" ".join(words[k + 1:]))
+                if parent is not None and parent is not cluster and parent.type == "organization":
+                    return parent
+        return cluster
 
     def town_of(self, cluster: EntityCluster, kind: str = "sister_city") -> EntityCluster:
         """The party an entity stands for: a municipality's town, an office holder's town or body
