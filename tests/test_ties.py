@@ -742,3 +742,20 @@ def test_the_document_signed_by_officials_of_two_twinned_towns_bodies_is_their_t
                   "Ali Mammadov, Chairman of the Management Board of Shusha City Reserve Department, and Mehmet "
                   "Sekmen, Mayor of Erzurum.")
     assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [("sister_city", frozenset({"Shusha", "Erzurum"}))]
+
+
+def test_pairs_listed_with_with_after_a_sentence_on_town_partnerships_are_each_a_twinning(read) -> None:
+    record = read("Many municipalities in the Netherlands have a partnership with a city in China. For example, "
+                  "Amsterdam with Beijing, Rotterdam with Shanghai and Groningen with Tianjin. Sometimes there "
+                  "are only exchanges of officials.")
+    assert {(t.kind, frozenset(t.parties), t.status) for t in record.ties} == {
+        ("sister_city", frozenset({"Amsterdam", "Beijing"}), "active"),
+        ("sister_city", frozenset({"Rotterdam", "Shanghai"}), "active"),
+        ("sister_city", frozenset({"Groningen", "Tianjin"}), "active")}
+
+
+def test_a_renewed_partnership_is_signed_anew(read) -> None:
+    record = read("The Philippine Ports Authority has also recently renewed its partnership with the Port of "
+                  "Oakland in the US.")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status) == ({"Philippine Ports Authority", "Port of Oakland"}, "signed")

@@ -132,6 +132,7 @@ class TieFinder:
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
+        previous_kind: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -177,6 +178,13 @@ class TieFinder:
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
+            if stage is None and previous_kind is not None:
+                # "Many Dutch towns have a partnership with a Chinese city. For example, Amsterdam with
+                # Beijing, Rotterdam with Shanghai and Groningen with Tianjin."
+                for pair in _paired_with(sent, token_entity):
+                    self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in pair],
+                                 _Stage("active"), sent)
+            previous_kind = self._partnership_kind(lowered, sister)
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
             named = [c for c in named if c.type in ("place", "organization")]
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
@@ -218,6 +226,15 @@ class TieFinder:
         doc = tok.doc
         return any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p
                    for p in self.agreement_phrases.get(tok.lower_, ()))
+
+    def _partnership_kind(self, lowered: str, sister: bool) -> str | None:
+        """The kind of partnership a sentence speaks of, for a list of pairs that follows it: a
+        twinning, or a partnership with a city or town (partner cities), is sister_city; other
+        cooperation is cooperation; None when it speaks of none."""
+        words = set(re.findall(r"[\w-]+", lowered))
+        if sister or words & self.cooperation_nouns and words & _TOWN_NOUNS:
+            return "sister_city"
+        return "cooperation" if words & self.cooperation_nouns else None
 
     def _definite_document_subject(self, sent: Span) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
@@ -327,6 +344,8 @@ class TieFinder:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
+                if trigger.lemma_.lower() in self.renewal and obj.lower_ in self.cooperation_nouns:
+                    return True  # "renewed its partnership with the Port of Oakland": signed anew
         if self._signing_verb(sent) is not None:
             return True  # "The twinning agreement was signed in 2014 by the then mayors"
         # "entered into an interregional memorandum" when no event was read for it
@@ -881,6 +900,8 @@ _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 _TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
+#: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
+_TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
 _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
@@ -1131,6 +1152,36 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    """The pairs of a list "A with B, C with D and E with F" that makes up the sentence (after an
+    opener such as "For example,"): each pair is written with "with", the pairs are joined by commas
+    and "and", and nothing else stands between them. Fewer than two pairs: none."""
+    doc = sent.doc
+    pairs: list[list[EntityCluster]] = []
+    k = sent.start
+    while k < sent.end and token_entity.get(k) is None:
+        k += 1  # "For example, ..."
+    while k < sent.end:
+        first = token_entity.get(k)
+        if first is None:
+            break
+        while k < sent.end and token_entity.get(k) is first:
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ != "with" or token_entity.get(k + 1) is None:
+            break
+        second = token_entity[k + 1]
+        k += 1
+        while k < sent.end and token_entity.get(k) is second:
+            k += 1
+        pairs.append([first, second])
+        while k < sent.end and (doc[k].text == "," or doc[k].lower_ == "and"):
+            k += 1
+        if k < sent.end and doc[k].is_punct and doc[k].text in (".", "!", ";"):
+            k = sent.end
+    complete = k >= sent.end or all(t.is_punct or t.is_space for t in doc[k : sent.end])
+    return pairs if len(pairs) >= 2 and complete else []
 
 
 def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
