@@ -181,8 +181,8 @@ class TieFinder:
             if stage is None and previous_kind is not None:
                 # "Many Dutch towns have a partnership with a Chinese city. For example, Amsterdam with
                 # Beijing, Rotterdam with Shanghai and Groningen with Tianjin."
-                for pair in _paired_with(sent, token_entity):
-                    self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in pair],
+                for paired in _paired_with(sent, token_entity):
+                    self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  _Stage("active"), sent)
             previous_kind = self._partnership_kind(lowered, sister)
             named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
