@@ -205,3 +205,22 @@ def test_the_city_whose_mayor_speaks_owns_the_twin_towns_the_city_has(read) -> N
 def test_a_listed_name_that_is_no_known_place_does_not_end_the_roster(read) -> None:
     record = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul, Gulbahor Nurova, Baku and Kazan.")
     assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Kazan"}
+
+
+def test_partners_written_with_their_country_by_of_or_a_possessive_are_the_towns(read) -> None:
+    by_of = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul of Afghanistan, Baku of Azerbaijan "
+                 "and Lanzhou of China.")
+    possessive = read(LEAD.format(town="Bursa") + "Its twin cities include Afghanistan’s Kabul, Azerbaijan’s Baku "
+                      "and China’s Lanzhou.")
+    assert set(roster(by_of, "Bursa")) == set(roster(possessive, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_partners_each_introduced_as_the_city_of_are_the_towns(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include the city of Kabul, the city of Baku and "
+                  "the city of Lanzhou.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_twin_town_spacy_takes_for_a_person_after_such_as_is_a_partner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa has twin towns in Germany, such as Darmstadt and Ulm.")
+    assert set(roster(record, "Bursa")) == {"Darmstadt", "Ulm"}

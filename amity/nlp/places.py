@@ -117,6 +117,9 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
+#: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
+#: such as", "sister cities include", "sister cities:").
+_LIST_OPENERS = frozenset({"with", "of", ":", "as", "including", "include", "includes", "like", "among", "are"})
 
 
 def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
@@ -299,17 +302,18 @@ class PlaceFinder:
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
-        """The "with", "of" or colon after words of twinning ("twinned with", "sister-city relations
-        with", "a twin town of", "sister cities:"), and the "of" after a plural noun of places or their
-        offices ("the mayors of", "the cities of"): where a list of towns begins."""
+        """The "with", "of", "such as", "include" or colon after words of twinning ("twinned with",
+        "sister-city relations with", "a twin town of", "twin towns such as", "sister cities:"), and
+        the "of" after a plural noun of places or their offices ("the mayors of", "the cities of"):
+        where a list of towns begins."""
         partner = self.words.partner_words
         out = []
         for tok in doc:
-            if tok.lower_ not in ("with", "of", ":") or tok.i == 0:
+            if tok.lower_ not in _LIST_OPENERS or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
             if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
-                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 4) : tok.i]):
+                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 6) : tok.i]):
                 out.append(tok.i)
         return out
 

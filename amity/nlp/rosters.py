@@ -199,10 +199,26 @@ class RosterReader:
             cluster = index.get(i)
             tok = doc[i]
             if cluster is not None:
+                j = i
+                while j < stop and index.get(j) is cluster:
+                    j += 1
+                if _is_country(cluster) and j + 1 < stop and doc[j].lower_ in self.possessives and j + 1 in index:
+                    i = j + 1  # "Afghanistan's Kabul": the country says where the partner is
+                    continue
                 if cluster is not owner and not (run and _contains(cluster, run[-1].cluster)):
                     run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
-                while i < stop and index.get(i) is cluster:
-                    i += 1
+                i = j
+                continue
+            if run and tok.lower_ in ("of", "in") and not _YEAR.fullmatch(doc[i + 1].text if i + 1 < stop else ""):
+                k = i + 1 + (i + 1 < stop and doc[i + 1].lower_ == "the")
+                country = index.get(k)
+                if country is not None and _is_country(country) and _contains(country, run[-1].cluster):
+                    while k < stop and index.get(k) is country:
+                        k += 1
+                    i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
+                    continue
+            if run and tok.lower_ in _ITEM_PREFIXES and any(k in index for k in range(i + 1, min(i + 4, stop))):
+                i += 1  # "Kabul, the city of Baku and ...": the words before a partner's name
                 continue
             if tok.text == "(":
                 close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
@@ -274,6 +290,14 @@ def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], 
     while k < stop and doc[k].lower_ in separators:
         k += 1
     return j if k < stop and k in index else None
+
+
+#: Words that may open an item of a list of partners before its name ("the city of Baku").
+_ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
+
+
+def _is_country(cluster: EntityCluster) -> bool:
+    return cluster.place is not None and cluster.place.kind == "country"
 
 
 def _contains(outer: EntityCluster, inner: EntityCluster) -> bool:
