@@ -224,3 +224,16 @@ def test_partners_each_introduced_as_the_city_of_are_the_towns(read) -> None:
 def test_a_twin_town_spacy_takes_for_a_person_after_such_as_is_a_partner(read) -> None:
     record = read(LEAD.format(town="Bursa") + "Bursa has twin towns in Germany, such as Darmstadt and Ulm.")
     assert set(roster(record, "Bursa")) == {"Darmstadt", "Ulm"}
+
+
+def test_a_heading_naming_the_twin_towns_of_a_town_owns_the_lines_under_it(read) -> None:
+    record = read("Sister cities of Bursa\n\nKabul, Afghanistan\nBaku, Azerbaijan\nLanzhou, China\n\n"
+                  "The list was updated in 2020.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_town_qualifying_the_cue_of_a_heading_owns_the_dated_lines_under_it(read) -> None:
+    record = read("Bursa twin towns\n\nKabul (1998)\nBaku (2001)\nLanzhou (2012)\n")
+    assert roster(record, "Bursa") == {"Kabul": ("sister_city", "signed", "1998"),
+                                       "Baku": ("sister_city", "signed", "2001"),
+                                       "Lanzhou": ("sister_city", "signed", "2012")}

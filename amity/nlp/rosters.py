@@ -77,7 +77,7 @@ class RosterReader:
                     continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
                 owner = self._owner(doc, sent, start, end, index)
                 partners, closed = self._list(doc, end, sent.end, index, owner)
-                if not partners and closed and owner is not None:
+                if not partners and owner is not None and (closed or _heading(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
                 elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
@@ -129,6 +129,8 @@ class RosterReader:
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
             return self._antecedent(doc, sent, index)  # "Its twin towns"
+        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
+            return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
@@ -276,6 +278,14 @@ class RosterReader:
             year = _YEAR.search(sent.text)
             out.append(_Partner(cluster, year.group(1) if year else None))
         return out
+
+
+def _heading(sent: Span) -> bool:
+    """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
+    doc = sent.doc
+    last = doc[sent.end - 1]
+    line_ends = "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
+    return line_ends and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
