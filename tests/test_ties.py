@@ -759,3 +759,40 @@ def test_a_renewed_partnership_is_signed_anew(read) -> None:
                   "Oakland in the US.")
     tie = only(record, "cooperation")
     assert (set(tie.parties), tie.status) == ({"Philippine Ports Authority", "Port of Oakland"}, "signed")
+
+
+# -- the pair a story is about ---------------------------------------------------------------------
+
+def test_the_parties_signing_after_the_sides_talked_are_the_pair_of_the_visit(read) -> None:
+    record = read("A delegation led by the Mayor of Osh, Ali Bekov, visited Kazan on 3 May at the invitation of "
+                  "Mayor Ilsur Metshin of Kazan. The sides discussed cooperation in trade and tourism. Following the "
+                  "talks, the parties signed a memorandum of understanding.")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status) == ({"Osh", "Kazan"}, "signed")
+
+
+def test_a_memorandum_signed_with_no_signatory_named_is_between_the_pair_just_met(read) -> None:
+    record = read("On 3 May, Mayor Ali Bekov of Osh met with his Kazan counterpart Ilsur Metshin in Kazan. At the "
+                  "end of the meeting, a memorandum of understanding was signed.")
+    assert pairs(record) == {frozenset({"Osh", "Kazan"})}
+
+
+def test_guests_and_hosts_are_the_visiting_town_and_the_host_town(read) -> None:
+    record = read("Osh Mayor Ali Bekov received a delegation from Kazan led by Deputy Mayor Irina Petrova. The "
+                  "guests and hosts signed a protocol on twinning.")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status) == ({"Osh", "Kazan"}, "signed")
+
+
+def test_the_parties_agreeing_after_a_visit_are_the_visitors_region_and_the_visited_one(read) -> None:
+    record = read("The Governor of Lori Province, Armenia, Ashot Simonyan, paid a working visit to Georgia's "
+                  "Kvemo Kartli region. During the meeting with the regional governor, the parties agreed to deepen "
+                  "cooperation in agriculture.")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status) == ({"Lori", "Kvemo Kartli"}, "proposed")
+
+
+def test_a_pair_phrase_that_does_not_fit_the_pair_before_takes_no_other_pair(read) -> None:
+    record = read("Mayor Ali Bekov of Osh met Mayor Ilsur Metshin of Kazan in Bishkek. The ratification of the "
+                  "agreement will strengthen cooperation between the two countries.")
+    assert record.ties == []

@@ -129,6 +129,7 @@ class TieFinder:
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
+        quiet = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
@@ -163,8 +164,11 @@ class TieFinder:
                                        intending=stage.intending)
                 if not groups and item and listing is not None and listing.parties:
                     groups = [(kind, listing.parties)]
-                if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
-                    groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if not groups and len(named_before) == 2 and (
+                        self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                    # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
+                    # the story has just named
+                    groups = [(kind, named_before)]
                 if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
                     later_signings.append(stage)  # "The memorandum was signed ceremonially."
                 if self._unnamed_level(sent):
@@ -185,12 +189,20 @@ class TieFinder:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  _Stage("active"), sent)
             previous_kind = self._partnership_kind(lowered, sister)
-            named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
-            named = [c for c in named if c.type in ("place", "organization")]
+            # the pair a later "the parties" may mean: the names here, a visited place among them
+            named = _distinct([context.town_of(c, kind) for c in _parties_in(doc, sent.start, sent.end, token_entity, True)])
+            named = _without_qualifying_states([c for c in named if c.type in ("place", "organization")])
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
-            named_before = named if len(named) == 2 else []
+            if len(named) == 2:
+                named_before, quiet = named, 0
+            elif not named and any(p in lowered for p in self.pair_phrases):
+                quiet += 1  # "The sides discussed trade.": a sentence on the pair keeps it in view for a while
+                if quiet > _PAIR_MEMORY:
+                    named_before = []
+            else:
+                named_before = []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             pair = frozenset(id(p) for p in parties)
@@ -235,6 +247,14 @@ class TieFinder:
         if sister or words & self.cooperation_nouns and words & _TOWN_NOUNS:
             return "sister_city"
         return "cooperation" if words & self.cooperation_nouns else None
+
+    def _agentless_signing(self, sent: Span, lowered: str, stage: _Stage,
+                           token_entity: dict[int, EntityCluster]) -> bool:
+        """A signing that names no signatory at all ("At the end of the meeting, a memorandum was
+        signed."): it is between the pair the story has just named. Not a sentence that refers to
+        a pair by a phrase of its own ("the two countries"), which must fit that pair."""
+        return not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
+            and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
     def _definite_document_subject(self, sent: Span) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
@@ -1039,6 +1059,9 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
+#: trade. Then the parties signed a memorandum.").
+_PAIR_MEMORY = 3
 #: Subjects that stand for the person named last ("he signed the agreement").
 _PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
@@ -1080,7 +1103,8 @@ def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluste
     return groups
 
 
-def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster],
+                visits: bool = False) -> list[EntityCluster]:
     """Entities named in doc[start:end] that can be parties: not the container of the name before
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
     ("signed ... in Tashkent")."""
@@ -1141,9 +1165,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
-        journey = glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
-                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
-        venue = origin or journey or _visited_aside(doc, k, end, cluster, token_entity) or glue in ("in", "at") \
+        journey = not visits and glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
+                                                   or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
+        aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
+        venue = origin or journey or aside or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -1152,6 +1177,13 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster]:
+    """The names without the states that only say where the others are ("the Governor of Lori
+    Province, Armenia, visited Georgia's Kvemo Kartli region")."""
+    inner = {c.place.country for c in named if c.place is not None and c.place.kind != "country" and c.place.country}
+    return [c for c in named if not (c.place is not None and c.place.kind == "country" and c.place.country in inner)]
 
 
 def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
