@@ -5,8 +5,9 @@ from typing import Annotated
 
 import typer
 
-from amity.cli.app import app, err, fail, lasting_start_up
+from amity.cli.app import app, err, fail
 from amity.cli.options import DbOption
+from amity.lasting import lasting
 
 
 @app.command()
@@ -40,7 +41,7 @@ def serve(
 
       amity serve --tiles none
     """
-    with lasting_start_up():
+    with lasting():  # the app is kept to the end
         from amity.store import StoreError, open_database
         from amity.web import serving
         from amity.web.tiles import tiles_from

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from amity.lasting import lasting
 from amity.model import Article, Record
 from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
 from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
@@ -26,13 +27,15 @@ COMPONENTS = ("amity_places", "amity_organisations", "amity_people", "amity_enti
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
-    """spaCy's model with Amity's components appended (cached per process)."""
-    register_extensions()
-    nlp = spacy.load(model)
-    _split_glued_parentheses(nlp)
-    nlp.add_pipe("amity_paragraphs", before="parser")
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
+    """spaCy's model with Amity's components appended (cached per process, and kept out of the collector's way:
+    `amity.lasting`)."""
+    with lasting():
+        register_extensions()
+        nlp = spacy.load(model)
+        _split_glued_parentheses(nlp)
+        nlp.add_pipe("amity_paragraphs", before="parser")
+        for name in COMPONENTS:
+            nlp.add_pipe(name)
     return nlp
 
 
