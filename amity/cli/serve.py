@@ -28,6 +28,10 @@ def serve(
                                          help="Server processes (one per CPU answers the most).")] = 1,
     threads: Annotated[int, typer.Option("--threads", min=1, max=64,
                                          help="Requests each process answers at once.")] = 2,
+    read_limit: Annotated[float, typer.Option(
+        "--read-limit", min=0.1, max=86400, metavar="SECONDS",
+        help="Seconds a posted article may take to read; one taking longer gets 413 and nothing is stored.")
+    ] = 60.0,
 ) -> None:
     """Serve the registry on the web: pages, and a JSON API (OpenAPI at /docs).
 
@@ -40,6 +44,8 @@ def serve(
       amity serve --db postgresql+psycopg://amity@localhost/amity --host 0.0.0.0 --port 8080 --private
 
       amity serve --tiles none
+
+      amity serve --read-limit 300
     """
     with lasting():  # the app is kept to the end
         from amity.store import StoreError, open_database
@@ -47,7 +53,7 @@ def serve(
         from amity.web.tiles import tiles_from
 
         settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
-                    "tiles_attribution": tiles_attribution, "threads": threads}
+                    "tiles_attribution": tiles_attribution, "threads": threads, "read_limit": read_limit}
         try:
             # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
             tiles_from(tiles, tiles_attribution)
