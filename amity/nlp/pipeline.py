@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from amity.lasting import lasting
@@ -42,8 +44,10 @@ def load_pipeline(model: str = MODEL) -> Language:
 def _split_glued_parentheses(nlp: Language) -> None:
     """"Company(CSC)" → "Company ( CSC )": writers often glue an acronym's bracket to the name it
     abbreviates, and spaCy's infixes would otherwise keep "Company(CSC" as one token."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer), "a model with spaCy's own tokenizer"
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,
@@ -51,7 +55,7 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_s
     """One Record per Article, streamed in input order."""
     nlp = nlp or load_pipeline()
 
-    def docs() -> Iterator[tuple[object, Article]]:
+    def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
             doc = nlp.make_doc(article.full_text)
             doc._.published = article.published
