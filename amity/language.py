@@ -43,23 +43,31 @@ def _identifier() -> Any:
     """py3langid's identifier over its own model, read from an unpacked copy in the cache when there is one.
 
     The packaged model is 4.5 MB of LZMA that unpacks to 68 MB: 0.4 s of CPU
-    on every run, a third of what `amity extract` spends starting beyond
-    spaCy. Unpacked once into the cache (`amity.cache`), its arrays are
-    read back in ~20 ms, the large score table memory-mapped (a text reads
-    only the rows of the features it has).
+    on every run, over a third of what `amity extract` spent starting beyond
+    spaCy. Unpacked once into the cache (`amity.cache`), its arrays are read
+    back in a few tens of ms, the large score table memory-mapped (a text
+    reads only the rows of the features it has).
     """
-    import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     packed = MODEL_DIR / MODEL_FILE
     folder = _unpacked_model(packed)
-    if folder is None:
-        return LanguageIdentifier.from_model_file(packed, norm_probs=True)
+    if folder is not None:
+        try:
+            return _from_unpacked(folder, LanguageIdentifier)
+        except (OSError, ValueError, KeyError):  # a damaged cache: the packed model still answers
+            pass
+    return LanguageIdentifier.from_model_file(packed, norm_probs=True)
+
+
+def _from_unpacked(folder: Path, identifier: Any) -> Any:
+    import numpy as np
+
     arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
     # As py3langid.modelio.load_model gives them: the walk's tables as stdlib arrays (fast to index one by one).
     nextmove, row = (array(_TYPECODES[arrays[n].dtype.itemsize], arrays[n].tobytes()) for n in ("nextmove", "nextmove_row"))
-    return LanguageIdentifier(arrays["ptc"], np.asarray(arrays["pc"]), arrays["classes"].tolist(), nextmove,
-                              arrays["out_feat"].tolist(), norm_probs=True, tk_row=row)
+    return identifier(arrays["ptc"], np.asarray(arrays["pc"]), arrays["classes"].tolist(), nextmove,
+                      arrays["out_feat"].tolist(), norm_probs=True, tk_row=row)
 
 
 #: The model's arrays (py3langid 0.4's npz layout) and the stdlib array codes of its unsigned integer tables.

@@ -67,3 +67,20 @@ def test_with_the_cache_off_the_packed_model_is_read(tmp_path: Path, monkeypatch
         assert list(tmp_path.iterdir()) == []
     finally:
         language._identifier.cache_clear()
+
+
+def test_a_damaged_cache_of_the_language_model_falls_back_to_the_packed_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity import language
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        language._identifier()
+        (unpacked,) = [p for p in tmp_path.iterdir() if p.name.startswith("langid-")]
+        (unpacked / "ptc.npy").write_bytes(b"not an array")
+        language._identifier.cache_clear()
+        notice = not_english_notice(FRENCH)
+        assert notice is not None and "French (fr)" in notice
+    finally:
+        language._identifier.cache_clear()
