@@ -211,7 +211,7 @@ class _Merging:
 
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
-        if self.later.ties or self.later.gatherings:
+        if self.later.ties or self.later.gatherings or self.later.reported:
             merge.tidy(self.session, self.later)
             self.later = merge.Touched()
 
@@ -240,8 +240,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         session.flush()
         merge.write(session, row.id, record, touched, merging.known)
         if plain:
-            merging.later.ties |= touched.ties
-            merging.later.gatherings += touched.gatherings
+            merging.later.add(touched)
         else:
             merge.tidy(session, touched)
             curation.apply_decisions(session, touched, row.id)

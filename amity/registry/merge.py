@@ -60,6 +60,15 @@ class Touched:
     events: set[int] = field(default_factory=set)
     ties: set[int] = field(default_factory=set)
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
+    reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
+
+    def add(self, other: Touched) -> None:
+        """Take what another change touched too (to tidy both at once)."""
+        self.entities |= other.entities
+        self.events |= other.events
+        self.ties |= other.ties
+        self.gatherings += other.gatherings
+        self.reported |= other.reported
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
@@ -101,7 +110,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
                                         evidence))
-    touched.gatherings += event_rules.participants_of(session, new_events).values()
+    touched.reported |= new_events
 
 
 def forget(session: Session, *article_ids: int) -> Touched:
@@ -121,7 +130,8 @@ def tidy(session: Session, touched: Touched) -> None:
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, touched.gatherings))
+    gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings))
     session.flush()
     if not touched.entities:
         return
