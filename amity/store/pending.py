@@ -11,7 +11,6 @@ with the ORM's autoflush, but rows go in one executemany per table
 """
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, event, insert
@@ -36,10 +35,14 @@ def write(session: Session, tables: set[str] | None = None) -> None:
         connection.execute(insert(row_class.__table__), [{columns[k]: v for k, v in row.items()} for row in rows])
 
 
-@cache
+_COLUMNS: dict[type[Any], dict[str, str]] = {}
+
+
 def _columns(row_class: type[Any]) -> dict[str, str]:
     """Attribute name -> column name (`MentionRow.start` is column `start_char`)."""
-    return {attribute.key: attribute.columns[0].key for attribute in row_class.__mapper__.column_attrs}
+    if row_class not in _COLUMNS:
+        _COLUMNS[row_class] = {attribute.key: attribute.columns[0].key for attribute in row_class.__mapper__.column_attrs}
+    return _COLUMNS[row_class]
 
 
 def _tables_read(statement: Any) -> set[str]:
