@@ -244,3 +244,28 @@ def test_decisions_taken_between_ingests_are_kept_by_batches_as_one_by_one(fresh
     assert exports[0] == exports[1]
     visits = [e for e in exports[1]["events"] if e["type"] == "visit"]
     assert [v["date"] for v in visits] == ["2023-05-09"], "the analyst's date outlives t5's report"
+
+
+def _tie_activity(db: Engine) -> list[str | None]:
+    return [t["last_activity"] for t in json.loads(_exported(db))["ties"]]
+
+
+def test_a_visit_by_a_towns_mayor_is_activity_of_the_towns_tie_as_soon_as_it_is_stored(fresh_registry):
+    db = fresh_registry()
+    ingest(CORPUS[:3], db, batch_articles=1)  # t1: Turkistan and Bursa propose; t3: Turkistan's mayor visits Bursa
+
+    assert _tie_activity(db) == ["2023-05-10"]
+
+
+def test_an_office_learnt_later_makes_the_holders_earlier_visit_activity_of_the_tie(fresh_registry):
+    unknown_office = _said("u1", "Aigerim Sadykova visited Bursa on 10 May 2023.", "2023-05-11",
+                           entities=[Entity("person", "Aigerim Sadykova"), _bursa()],
+                           events=[Event("visit", "occurred", "2023-05-10", ["Aigerim Sadykova", "Bursa"])])
+    office = _said("u2", "Aigerim Sadykova is the mayor of Turkistan.", "2023-06-01", entities=[_mayor(), _turkistan()])
+    db = fresh_registry()
+    ingest([CORPUS[0], unknown_office], db, batch_articles=1)
+    before = _tie_activity(db)
+
+    ingest([office], db, batch_articles=1)
+
+    assert before == [None] and _tie_activity(db) == ["2023-05-10"]

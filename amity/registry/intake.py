@@ -211,7 +211,7 @@ class _Merging:
 
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
-        if self.later.ties or self.later.gatherings or self.later.reported:
+        if self.later.ties or self.later.gatherings or self.later.reported or self.later.regrouped:
             merge.tidy(self.session, self.later)
             self.later = merge.Touched()
 

@@ -61,6 +61,7 @@ class Touched:
     ties: set[int] = field(default_factory=set)
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
     reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
+    regrouped: set[int] = field(default_factory=set)  # entities with a new office holder, town or municipality
 
     def add(self, other: Touched) -> None:
         """Take what another change touched too (to tidy both at once)."""
@@ -69,6 +70,7 @@ class Touched:
         self.ties |= other.ties
         self.gatherings += other.gatherings
         self.reported |= other.reported
+        self.regrouped |= other.regrouped
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
@@ -86,13 +88,15 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
-    for group, entity in resolved:
-        for role in group.roles if entity.type == "person" else []:
-            evidence = _sentence_with(group, role)
-            pending.add(session, RoleRow, person_id=entity.id, title=role.title, of_name=role.of,
-                        of_entity_id=names.find(role.of, evidence), article_id=article_id,
-                        sentence=evidence.sentence if evidence else None,
-                        start=evidence.start if evidence else None, end=evidence.end if evidence else None)
+    touched.regrouped |= names.linked
+    offices = [(entity.id, role, _sentence_with(group, role))
+               for group, entity in resolved if entity.type == "person" for role in group.roles]
+    of_ids = [names.find(role.of, evidence) for _, role, evidence in offices]
+    touched.regrouped |= _new_offices(session, [(person, of) for (person, _, _), of in zip(offices, of_ids, strict=True)])
+    for (person, role, evidence), of in zip(offices, of_ids, strict=True):
+        pending.add(session, RoleRow, person_id=person, title=role.title, of_name=role.of, of_entity_id=of,
+                    article_id=article_id, sentence=evidence.sentence if evidence else None,
+                    start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     new_events: set[int] = set()
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
@@ -113,6 +117,17 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     touched.reported |= new_events
 
 
+def _new_offices(session: Session, offices: list[tuple[int, int | None]]) -> set[int]:
+    """The entities of which a person holds an office no article gave them before: the events that person took
+    part in now count as the entity's activity."""
+    wanted = {(person, of) for person, of in offices if of is not None}
+    if not wanted:
+        return set()
+    held = set(session.execute(select(RoleRow.person_id, RoleRow.of_entity_id).distinct().where(
+        RoleRow.person_id.in_(sorted({person for person, _ in wanted})), RoleRow.of_entity_id.is_not(None))).all())
+    return {of for _, of in wanted - held}
+
+
 def forget(session: Session, *article_ids: int) -> Touched:
     """Delete articles and all their facts; what they were attached to."""
     touched = Touched(
@@ -131,7 +146,8 @@ def tidy(session: Session, touched: Touched) -> None:
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings))
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
+                          | tie_rules.ties_around(session, touched.regrouped))
     session.flush()
     if not touched.entities:
         return
