@@ -23,7 +23,16 @@ from amity.model import Evidence, Record, Role
 from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, Known, group_entities
 from amity.store import pending
-from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
+from amity.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    MentionRow,
+    RoleRow,
+    TieStageRow,
+)
 from amity.vocabulary.names import name_key
 
 #: The PostgreSQL advisory lock all merges share: a fixed 63-bit number derived from this module's name.
@@ -61,7 +70,7 @@ class Touched:
     ties: set[int] = field(default_factory=set)
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
     reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
-    regrouped: set[int] = field(default_factory=set)  # entities with a new office holder, town or municipality
+    regrouped: set[int] = field(default_factory=set)  # municipalities newly linked to their towns, and the towns
 
     def add(self, other: Touched) -> None:
         """Take what another change touched too (to tidy both at once)."""
@@ -92,7 +101,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     offices = [(entity.id, role, _sentence_with(group, role))
                for group, entity in resolved if entity.type == "person" for role in group.roles]
     of_ids = [names.find(role.of, evidence) for _, role, evidence in offices]
-    touched.regrouped |= _new_offices(session, [(person, of) for (person, _, _), of in zip(offices, of_ids, strict=True)])
+    touched.reported |= _events_of_new_office_holders(session, [(p, of) for (p, _, _), of in zip(offices, of_ids, strict=True)])
     for (person, role, evidence), of in zip(offices, of_ids, strict=True):
         pending.add(session, RoleRow, person_id=person, title=role.title, of_name=role.of, of_entity_id=of,
                     article_id=article_id, sentence=evidence.sentence if evidence else None,
@@ -117,15 +126,20 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     touched.reported |= new_events
 
 
-def _new_offices(session: Session, offices: list[tuple[int, int | None]]) -> set[int]:
-    """The entities of which a person holds an office no article gave them before: the events that person took
-    part in now count as the entity's activity."""
+def _events_of_new_office_holders(session: Session, offices: list[tuple[int, int | None]]) -> set[int]:
+    """The events of people holding an office no article gave them before: those now count as activity of
+    the office's body or town (a new person has none)."""
     wanted = {(person, of) for person, of in offices if of is not None}
     if not wanted:
         return set()
     held = set(session.execute(select(RoleRow.person_id, RoleRow.of_entity_id).distinct().where(
         RoleRow.person_id.in_(sorted({person for person, _ in wanted})), RoleRow.of_entity_id.is_not(None))).all())
-    return {of for _, of in wanted - held}
+    holders = {person for person, _ in wanted - held}
+    if not holders:
+        return set()
+    return set(session.scalars(select(EventReportRow.event_id).distinct()
+                               .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+                               .where(EventParticipantRow.entity_id.in_(sorted(holders)))))
 
 
 def forget(session: Session, *article_ids: int) -> Touched:
