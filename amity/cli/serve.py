@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from amity.cli.app import app, err, fail
+from amity.cli.app import app, err, fail, lasting_start_up
 from amity.cli.options import DbOption
 
 
@@ -46,18 +46,19 @@ def serve(
 
       amity serve --read-limit 300
     """
-    from amity.store import StoreError, open_database
-    from amity.web import serving
-    from amity.web.tiles import tiles_from
+    with lasting_start_up():
+        from amity.store import StoreError, open_database
+        from amity.web import serving
+        from amity.web.tiles import tiles_from
 
-    settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
-                "tiles_attribution": tiles_attribution, "threads": threads, "read_limit": read_limit}
-    try:
-        # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
-        tiles_from(tiles, tiles_attribution)
-        open_database(db, serving=True).dispose()
-    except (StoreError, ValueError) as exc:
-        fail(str(exc))
+        settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
+                    "tiles_attribution": tiles_attribution, "threads": threads, "read_limit": read_limit}
+        try:
+            # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
+            tiles_from(tiles, tiles_attribution)
+            open_database(db, serving=True).dispose()
+        except (StoreError, ValueError) as exc:
+            fail(str(exc))
 
     def ready() -> None:
         err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"
