@@ -796,3 +796,10 @@ def test_a_pair_phrase_that_does_not_fit_the_pair_before_takes_no_other_pair(rea
     record = read("Mayor Ali Bekov of Osh met Mayor Ilsur Metshin of Kazan in Bishkek. The ratification of the "
                   "agreement will strengthen cooperation between the two countries.")
     assert record.ties == []
+
+
+def test_the_sister_city_named_after_its_country_is_the_partner_not_the_state_of_the_dateline(read) -> None:
+    record = read("ROCHESTER, Minnesota (KTTC) — Rochester’s sister city in Japan, Fukuchiyama, is sending a "
+                  "delegation next month.")
+    assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [
+        ("sister_city", frozenset({"Rochester", "Fukuchiyama"}))]

@@ -119,7 +119,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
 #: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
 #: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", "as", "including", "include", "includes", "like", "among", "are"})
+_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
 
 
 def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:

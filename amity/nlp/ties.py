@@ -752,7 +752,7 @@ class TieFinder:
             if len(states) >= 2:
                 parties = states
         owner = self._twins_owner(sent, context) if kind == "sister_city" and not between else None
-        partners = [p for p in parties if p is not owner]
+        partners = [p for p in parties if p is not owner and not (owner is not None and _region_around(p, owner))]
         if owner is not None and partners:
             # "Rochester's sister city in Japan, Fukuchiyama", "the twin towns of Bursa include A, B and C"
             return [[owner, p] for p in partners]
@@ -1179,6 +1179,13 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
     return out
 
 
+def _region_around(region: EntityCluster, town: EntityCluster) -> bool:
+    """Whether `region` is a region of the town's own country ("ROCHESTER, Minnesota — Rochester's
+    sister city ..."): where the town lies, not one of its twin towns."""
+    return region.place is not None and town.place is not None and region.place.kind == "region" \
+        and town.place.kind in ("city", "district") and region.place.country == town.place.country is not None
+
+
 def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster]:
     """The names without the states that only say where the others are ("the Governor of Lori
     Province, Armenia, visited Georgia's Kvemo Kartli region")."""
@@ -1241,8 +1248,9 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
                              token_entity: dict[int, EntityCluster]) -> bool:
     """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
     town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
-    if town.place is None or city.place is None or town.place.country != city.place.country:
-        return False
+    if town.place is None or city.place is None or town.place.country != city.place.country \
+            or town.place.kind == "country":
+        return False  # "in Japan, Fukuchiyama": a town after its country is no container of it
     if city.place.population <= town.place.population:
         return False
     j = k
