@@ -803,3 +803,14 @@ def test_the_sister_city_named_after_its_country_is_the_partner_not_the_state_of
                   "delegation next month.")
     assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [
         ("sister_city", frozenset({"Rochester", "Fukuchiyama"}))]
+
+
+def test_a_twinning_that_dates_back_to_a_year_is_signed_then_whatever_is_now_agreed(read) -> None:
+    record = read("Astana and Ankara agreed to expand their sister-city relations, which date back to 2001.")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2001")
+
+
+def test_twinning_talks_under_way_are_a_proposed_twinning(read) -> None:
+    record = read("Twinning talks between Gabrovo and Aarhus are under way, the municipality said.")
+    assert only(record, "sister_city").status == "proposed"

@@ -404,6 +404,11 @@ class TieFinder:
             # a signing no event was read for: "The twinning agreement was signed in 2014"
             date = self._own_date(verb, sent, doc)
             return _Stage("signed", date, date is not None)
+        start = self._dated_back_value(sent, lowered, doc)
+        if start is not None:
+            # "agreed to expand their sister-city relations, which date back to 2001": the tie has
+            # stood since then, further than any new wish for it
+            return _Stage("signed", start, True)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
