@@ -814,3 +814,24 @@ def test_a_twinning_that_dates_back_to_a_year_is_signed_then_whatever_is_now_agr
 def test_twinning_talks_under_way_are_a_proposed_twinning(read) -> None:
     record = read("Twinning talks between Gabrovo and Aarhus are under way, the municipality said.")
     assert only(record, "sister_city").status == "proposed"
+
+
+def test_numbered_documents_split_from_their_numbers_share_the_leads_stage_and_date(read) -> None:
+    record = read("Uzbekistan and Azerbaijan sign 12 documents\n\nFollowing the talks in Tashkent on 5 March, the "
+                  "following documents were signed:\n1. Memorandum of understanding between the Ministry of Health of "
+                  "Uzbekistan and the Ministry of Health of Azerbaijan;\n2. Protocol on twinning between the cities of "
+                  "Khiva and Sheki.", published="2024-03-07")
+    assert {(t.kind, frozenset(t.parties), t.status, t.date) for t in record.ties} == {
+        ("cooperation", frozenset({"Ministry of Health of Uzbekistan", "Ministry of Health of Azerbaijan"}), "signed",
+         "2024-03-05"),
+        ("sister_city", frozenset({"Khiva", "Sheki"}), "signed", "2024-03-05")}
+
+
+def test_each_document_of_a_package_sentence_is_of_the_kind_it_names(read) -> None:
+    record = read("During the visit the sides signed several documents, including a cooperation agreement between "
+                  "Namangan and Khujand, a memorandum between Andijan State University and Osh State University, "
+                  "and a twinning protocol between Margilan and Shahrisabz.")
+    assert {(t.kind, frozenset(t.parties)) for t in record.ties} == {
+        ("cooperation", frozenset({"Namangan", "Khujand"})),
+        ("cooperation", frozenset({"Andijan State University", "Osh State University"})),
+        ("sister_city", frozenset({"Margilan", "Shahrisabz"}))}

@@ -705,7 +705,11 @@ class TieFinder:
             return False
         starts_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space
         if not starts_line:
-            return False
+            # "1. Memorandum on ...": the text after a number the parser split off as a sentence of its own
+            before = sent.doc[sent.start - 1].sent
+            return before[0].like_num and all(t.is_punct for t in before[1:]) and len(before) <= 3
+        if first.like_num and all(t.is_punct or t.is_space for t in sent[1:]):
+            return True  # the number itself
         if first.text.startswith(self.bullets):
             return True
         following = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
@@ -730,8 +734,11 @@ class TieFinder:
             return out
         segments = self._between(sent, token_entity)
         if len(segments) > 1:
-            # "between A and B, C and D": each group its own tie
-            return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+            # "between A and B, C and D": each group its own tie; "a cooperation agreement between A and
+            # B and a twinning protocol between C and D": each of the kind its own document names
+            kinds = self._between_kinds(sent, token_entity, kind)
+            return [(k, g) for seg, k in zip(segments, kinds, strict=True)
+                    for g in self._groups(seg, sent, k, context, events, True)]
         if not segments:
             hyphened = [g for lo, hi in self._hyphen_pairs(sent)
                         if len(g := _parties_in(sent.doc, lo, hi, token_entity)) == 2]
@@ -848,6 +855,23 @@ class TieFinder:
                 continue
             found += _between_groups(sent, tok, token_entity)
         return found
+
+    def _between_kinds(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[str]:
+        """The kind of each group `_between` returns: that of the document its "between" hangs on
+        when several documents are named, else the sentence's."""
+        out: list[str] = []
+        documents = [d for t in sent if t.lower_ == "between" and (d := self._document_of(t)) is not None]
+        several = len({d.i for d in documents}) > 1
+        found = False
+        for tok in sent:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+                continue
+            groups = _between_groups(sent, tok, token_entity)
+            document = self._document_of(tok)
+            own = self._document_kind(document) if several and document is not None else None
+            out += [own or kind] * len(groups)
+            found = found or bool(groups)
+        return out
 
     def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a document's "between" phrase names fewer than two parties ("an agreement between
@@ -1087,6 +1111,8 @@ def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluste
     last = None
     while stop <= sent.end:
         t = sent.doc[stop] if stop < sent.end else None
+        if t is not None and t.lower_ == "between":
+            break  # "..., a memorandum between C and D": the pairing of another document
         boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
             count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
         if boundary:
