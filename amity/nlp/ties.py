@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
-from amity.nlp.dates import DateMention
+from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
@@ -969,7 +969,7 @@ def _outside_names(sent: Span, doc: Doc) -> str:
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
-    return [d for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
+    return [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
 
 
 def _sentence_date(sent: Span, doc: Doc) -> str | None:
