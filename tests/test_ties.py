@@ -835,3 +835,18 @@ def test_each_document_of_a_package_sentence_is_of_the_kind_it_names(read) -> No
         ("cooperation", frozenset({"Namangan", "Khujand"})),
         ("cooperation", frozenset({"Andijan State University", "Osh State University"})),
         ("sister_city", frozenset({"Margilan", "Shahrisabz"}))}
+
+
+def test_a_province_the_gazetteer_knows_only_in_part_is_a_party_by_its_whole_name(read) -> None:
+    record = read("Vinh Phuk Province and Tochigi Prefecture signed cooperation documents on Tuesday.")
+    assert pairs(record) == {frozenset({"Vinh Phuk Province", "Tochigi Prefecture"})}
+
+
+def test_a_district_of_a_town_signs_for_itself_and_its_town_only_says_where_it_is(read) -> None:
+    record = read("The Botanica District of Chisinau and Buzau County signed a cooperation agreement.")
+    assert pairs(record) == {frozenset({"Botanica District", "Buzau County"})}
+
+
+def test_a_country_with_a_region_word_is_no_new_region(read) -> None:
+    record = read("The Kazakhstan Region office of the agency opened on Monday.")
+    assert not any(e.name == "Kazakhstan Region" for e in record.entities)

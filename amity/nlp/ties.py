@@ -1192,7 +1192,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                  and previous.type == "place" and (previous.place is None or previous.place.kind == "district"
                                                    or _larger_city_after_comma(doc, k, end, previous, cluster, token_entity)))
             # "the Agency of the Ministry of ...": the parent body is not a party
-            or cluster.type == "organization" and previous.type == "organization" and glue == "of")
+            or cluster.type == "organization" and previous.type == "organization" and glue == "of"
+            # "the Botanica District of Chisinau": the town a district lies in
+            or glue == "of" and previous.place is not None and previous.place.kind == "district"
+            and cluster.place is not None and cluster.place.kind == "city")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
