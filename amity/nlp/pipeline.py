@@ -20,9 +20,11 @@ from itertools import groupby
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from amity.lasting import lasting
 from amity.model import Article, Record
 from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
 from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
@@ -42,21 +44,25 @@ COMPONENTS = ("amity_places", "amity_organisations", "amity_people", "amity_enti
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
-    """spaCy's model with Amity's components appended (cached per process)."""
-    register_extensions()
-    nlp = spacy.load(model)
-    _split_glued_parentheses(nlp)
-    nlp.add_pipe("amity_paragraphs", before="parser")
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
+    """spaCy's model with Amity's components appended (cached per process, and kept out of the collector's way:
+    `amity.lasting`)."""
+    with lasting():
+        register_extensions()
+        nlp = spacy.load(model)
+        _split_glued_parentheses(nlp)
+        nlp.add_pipe("amity_paragraphs", before="parser")
+        for name in COMPONENTS:
+            nlp.add_pipe(name)
     return nlp
 
 
 def _split_glued_parentheses(nlp: Language) -> None:
     """"Company(CSC)" → "Company ( CSC )": writers often glue an acronym's bracket to the name it
     abbreviates, and spaCy's infixes would otherwise keep "Company(CSC" as one token."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Z])\)(?=\W|$)"]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer), "a model with spaCy's own tokenizer"
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,
@@ -72,7 +78,7 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_s
 
 
 def _read_whole(nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Record]:
-    def docs() -> Iterator[tuple[object, Article]]:
+    def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
             doc = nlp.make_doc(article.full_text)
             doc._.published = article.published
