@@ -1334,6 +1334,9 @@ class _ArticleContext:
         self.headline = headline
         self._places = {fold(c.name): c for c in entities if c.type == "place"}
         self._named: dict[str, EntityCluster] = {}
+        #: town_of's answers by (cluster id, kind): ties ask it for each pair of parties, and working it out from
+        #: every mention (and a person's every office) each time made long articles quadratic.
+        self._towns: dict[tuple[int, str], EntityCluster] = {}
         for c in entities:
             for alias in [c.name, *c.aliases]:
                 if c.type == "place":
@@ -1359,6 +1362,12 @@ class _ArticleContext:
         ("Mayor Turashbekov" signs for Turkistan). In a twinning any body named after its town
         stands for it ("Shusha City State Reserve Department"); in other agreements only the
         town's own government does ("Samarkand State University" signs for itself)."""
+        key = (id(cluster), kind)
+        if key not in self._towns:
+            self._towns[key] = self._town_of(cluster, kind)
+        return self._towns[key]
+
+    def _town_of(self, cluster: EntityCluster, kind: str) -> EntityCluster:
         if cluster.type == "person":
             for _, of in cluster.roles:
                 held = self._named.get(fold(of)) if of else None
