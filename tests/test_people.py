@@ -378,3 +378,25 @@ def test_an_office_at_the_end_of_a_sentence_is_not_read_into_the_next(read) -> N
                   "culture.")
     assert roles(person(record, "Jan Kowalski")) == [("mayor", "Lublin")]
     assert roles(person(record, "Anna Nowak")) == []
+
+
+def test_a_surname_alone_tagged_as_a_person_after_a_portfolio_keeps_its_given_name(read) -> None:
+    record = read("The Minister of Health Murat Kara met the visiting doctors in Ankara.")
+    assert roles(person(record, "Murat Kara")) == [("minister of health", None)]
+
+
+def test_a_portfolio_title_is_written_as_the_text_has_it(read) -> None:
+    record = read("Minister of Culture of Georgia Tea Tsulukiani opened the exhibition in Tbilisi.")
+    assert roles(person(record, "Tea Tsulukiani")) == [("minister of culture", "Georgia")]
+
+
+def test_a_plural_office_of_listed_towns_pairs_them_with_the_listed_names_in_order(read) -> None:
+    record = read("The mayors of Tartu and Lahti, Urmas Klaas and Niko Kyynarainen, signed the memorandum.")
+    assert roles(person(record, "Urmas Klaas")) == [("mayor", "Tartu")]
+    assert roles(person(record, "Niko Kyynarainen")) == [("mayor", "Lahti")]
+
+
+def test_a_plural_office_of_regions_written_once_pairs_each_region_with_its_governor(read) -> None:
+    record = read("Present were the governors of Kostanay and Pavlodar regions, Kumar Aksakalov and Asain Baikhanov.")
+    assert roles(person(record, "Kumar Aksakalov")) == [("governor", "Kostanay region")]
+    assert roles(person(record, "Asain Baikhanov")) == [("governor", "Pavlodar region")]

@@ -174,3 +174,15 @@ def test_a_town_followed_by_of_and_its_region_is_linked_in_that_country(read) ->
 def test_a_town_named_after_its_country_in_a_list_is_a_place_not_a_person(read) -> None:
     record = read("Springfield's sister city in Japan, Kurashiki, is sending a delegation in June.")
     assert place(record, "Kurashiki").country == "JP"
+
+
+def test_towns_listed_after_an_office_of_are_places_whatever_spacy_calls_them(read) -> None:
+    record = read("The mayors of Tartu and Lahti opened the Baltic design fair on Friday.")
+    assert place(record, "Tartu").country == "EE"
+    assert place(record, "Lahti").country == "FI"
+
+
+def test_a_plural_region_word_after_a_list_makes_each_name_a_region(read) -> None:
+    record = read("Officials of the Turkistan, Zhambyl and Kyzylorda regions met in Shymkent on Monday.")
+    for name in ("Turkistan region", "Zhambyl region", "Kyzylorda region"):
+        assert place(record, name).country == "KZ"

@@ -59,6 +59,8 @@ class PersonFinder:
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
         self._region_words = frozenset(words["named_with_region_word"])
+        #: "regions" → "region": a plural region word after a list names each one's region.
+        self._plural_region_words = {f"{w}s": w for w in self._region_words}
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._copular_links = [link.split() for link in words["copular_links"]]
@@ -105,6 +107,7 @@ class PersonFinder:
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
         people = self._title_anchored(doc)
+        people += self._respective_holders(doc, people)
         covered = {k for m in people for k in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(k in covered for k in range(ent.start, ent.end)):
@@ -370,6 +373,69 @@ class PersonFinder:
                 if k < m.start and m.end <= close and (title, of) not in m.roles:
                     m.roles.append((title, of))
 
+    def _respective_holders(self, doc: Doc, people: list[Mention]) -> list[Mention]:
+        """A plural office of a list of places, then a list of as many names, pairs them in order:
+        "the mayors of Tartu and Lahti, Urmas Klaas and Niko Kyynarainen", "the governors of the
+        Kostanay and Pavlodar regions – A and B". With another count the office is still theirs."""
+        taken = {k for m in people for k in range(m.start, m.end)}
+        out: list[Mention] = []
+        for i in range(len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or i in self._read_titles or i in self._named_tokens:
+                continue
+            title, plural = self._canonical(doc, i, i + length)
+            if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
+                continue
+            holders, k = self._listed_holders(doc, i + length + 1)
+            if not holders or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
+                continue
+            names: list[tuple[int, int]] = []
+            j = k + 1
+            while j < len(doc):
+                j = self._skip_filler(doc, j)
+                e = self._name_run(doc, j)
+                if e - j < 2 or self._names_a_place_or_body(doc, j, e) or any(x in taken for x in range(j, e)):
+                    break
+                names.append((j, e))
+                if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "and":
+                    e += 1
+                if e >= len(doc) or doc[e].lower_ not in (",", "and"):
+                    break
+                j = e + 1
+            if len(names) < 2:
+                continue
+            respective = len(names) == len(holders)
+            for n, (s, e) in enumerate(names):
+                of = holders[n] if respective else None
+                out.append(Mention(s, e, "person", doc[s:e].text, roles=[(title, of)], priority=4))
+                taken.update(range(s, e))
+            self._read_titles.update(range(i, i + length))
+        return out
+
+    def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
+        """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
+        Pavlodar regions" (a plural region word names each one's region). Returns them and where they end."""
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        names: list[str] = []
+        while j < len(doc):
+            known = self._longest_at.get(j)
+            if known is None or known.type != "place":
+                break
+            names.append(known.office_holder)
+            j = known.end
+            if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1
+            if j + 1 < len(doc) and doc[j].lower_ in (",", "and") and self._longest_at.get(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if j < len(doc) and len(names) >= 2 and doc[j].lower_ in self._plural_region_words:
+            word = self._plural_region_words[doc[j].lower_]
+            names = [name if fold(name).split()[-1] in self._anaphoric_places else f"{name} {word}" for name in names]
+            j += 1
+        return (names if len(names) >= 2 else []), j
+
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
         end = self._name_run(doc, k)
         return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")") or doc[end].pos_ in ("VERB", "AUX"))
@@ -611,7 +677,7 @@ class PersonFinder:
         known = self._longest_at.get(j)
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
-            return self._of_part(doc, unit, f"{title} of the {doc[j:unit].text.lower()}")
+            return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
             of = known.office_holder
             end = known.end
@@ -649,7 +715,7 @@ class PersonFinder:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2:
-                    title = f"{title} of the {doc[j:inner].text.lower()}"
+                    title = f"{title} {doc[k:inner].text.lower()}"
                     return self._of_part(doc, inner, title)
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
@@ -682,9 +748,19 @@ class PersonFinder:
             return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
+            if person == end - 1 and person - 1 > j and self._given_name_before(doc, person):
+                return person - 1  # "Minister of Health Murat Kara", spaCy seeing only "Kara": a holder has two names
             return person
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
         return units[-2] if len(units) >= 3 and units[-2] > j else end
+
+    def _given_name_before(self, doc: Doc, k: int) -> bool:
+        """The word before a lone surname can be a given name: a capitalised word that no body,
+        place or office uses."""
+        prev = doc[k - 1]
+        return prev.is_alpha and is_capitalised(prev) and not prev.is_upper and k - 1 not in self._named_tokens \
+            and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
+            and fold(prev.text) not in self.demonyms
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised

@@ -66,8 +66,9 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
     British Columbia")."""
     start, end = span.start, span.end
-    if start >= 2 and doc[start - 1].lower_ == "of":
-        if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
+    of = _list_opening(doc, start)
+    if of >= 2 and doc[of - 1].lower_ == "of":
+        if fold(doc[of - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
             return True
     if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
                                                          or doc[end].lower_ in words.region_words
@@ -75,6 +76,22 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     container = _container(doc, span)
     return container is not None and container[0] == ","
+
+
+def _list_opening(doc: Doc, start: int) -> int:
+    """Where the list that a name at `start` closes begins: "of Tartu and Lahti", "of A, B and C"
+    share the word before the list (at most four names of up to three words each)."""
+    k = start
+    for _ in range(4):
+        if k < 2 or doc[k - 1].lower_ not in ("and", ","):
+            break
+        j = k - 2
+        while j > 0 and k - 1 - j < 3 and is_capitalised(doc[j - 1]) and not doc[j - 1].is_punct:
+            j -= 1
+        if not is_capitalised(doc[j]) or doc[j].is_punct:
+            break
+        k = j
+    return k
 
 
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
@@ -197,6 +214,11 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
+            elif place.kind not in ("country", "region") \
+                    and (shared := self._shared_region_word(doc, start, end)) is not None:
+                name = f"{doc[start:end].text} {shared}"  # "the Kostanay and Pavlodar regions"
+                place = self.gazetteer.lookup(name, frozenset({place.country} if place.country else ())) \
+                    or Place(name, "region", place.country, None, None, None, 0, place.curated)
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
             mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
@@ -207,6 +229,29 @@ class PlaceFinder:
         mentions += self._repeated(doc, mentions, only=unlinked)
         doc._.place_mentions = mentions
         return doc
+
+    def _shared_region_word(self, doc: Doc, start: int, end: int) -> str | None:
+        """The region word a list of names shares when it follows the list in the plural: each of
+        "Kostanay and Pavlodar regions" is a region ("Kostanay region"). Returns it in the singular."""
+        last = doc[end].lower_ if end < len(doc) else ""
+        if start > 0 and doc[start - 1].lower_ in ("and", ",") and last[:-1] in self.words.region_words \
+                and last.endswith("s"):
+            return last[:-1]  # the list's last name, right before the plural
+        k, names = end, 1
+        while k < len(doc) and k - end < 12:
+            tok = doc[k]
+            if tok.lower_ in ("and", ","):
+                k += 1
+            elif is_capitalised(tok) and tok.is_alpha:
+                while k < len(doc) and is_capitalised(doc[k]) and doc[k].is_alpha:
+                    k += 1
+                names += 1
+            else:
+                break
+        if names < 2 or k >= len(doc) or doc[k - 1].lower_ in ("and", ","):
+            return None
+        word = doc[k].lower_
+        return word[:-1] if word.endswith("s") and word[:-1] in self.words.region_words else None
 
     def _compass(self, doc: Doc, i: int) -> tuple[int, int, list[Place], str] | None:
         """"N Kazakhstan", "S Korea": a one-letter compass abbreviation before a region's or
