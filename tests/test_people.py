@@ -400,3 +400,35 @@ def test_a_plural_office_of_regions_written_once_pairs_each_region_with_its_gove
     record = read("Present were the governors of Kostanay and Pavlodar regions, Kumar Aksakalov and Asain Baikhanov.")
     assert roles(person(record, "Kumar Aksakalov")) == [("governor", "Kostanay region")]
     assert roles(person(record, "Asain Baikhanov")) == [("governor", "Pavlodar region")]
+
+
+def test_a_title_that_starts_inside_a_name_spacy_saw_ends_the_name(read) -> None:
+    record = read("The agreement was signed by Nuremberg Lord Mayor Marcus Konig in the town hall.")
+    assert roles(person(record, "Marcus Konig")) == [("lord mayor", "Nuremberg")]
+    assert [e.name for e in record.entities if e.type == "person"] == ["Marcus Konig"]
+
+
+def test_a_region_word_between_a_place_and_a_name_belongs_to_the_place(read) -> None:
+    record = read("Deputy Governor of Aichi Prefecture Kenji Tanaka attended the ceremony.")
+    assert roles(person(record, "Kenji Tanaka")) == [("deputy governor", "Aichi Prefecture")]
+
+
+def test_a_council_chairman_chairs_the_council_while_a_mayor_of_the_city_hall_is_the_towns(read) -> None:
+    record = read("Chairman of the Nagoya City Council Taro Suzuki and the Mayor of Izmir Municipality "
+                  "Cemil Tugay met on Monday.")
+    assert roles(person(record, "Taro Suzuki")) == [("chairman", "Nagoya City Council")]
+    assert roles(person(record, "Cemil Tugay")) == [("mayor", "Izmir")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The delegation arrived in Nagano Prefecture. The governor, Shuichi Abe, welcomed the guests.",
+     "The delegation arrived in Nagano Prefecture. Shuichi Abe, the governor, welcomed the guests."],
+)
+def test_the_governor_without_of_is_the_governor_of_the_province_just_named(read, text: str) -> None:
+    assert roles(person(read(text), "Shuichi Abe")) == [("governor", "Nagano Prefecture")]
+
+
+def test_a_bare_mayor_title_gets_no_place_from_a_town_named_after_it(read) -> None:
+    record = read("Mayor Ali Demir will visit Tbilisi next week.")
+    assert roles(person(record, "Ali Demir")) == [("mayor", None)]

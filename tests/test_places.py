@@ -1,6 +1,8 @@
 """Places in an article: found, linked to the gazetteer, one entity per real place."""
 from __future__ import annotations
 
+import pytest
+
 from amity.model import Entity, Record
 
 
@@ -186,3 +188,17 @@ def test_a_plural_region_word_after_a_list_makes_each_name_a_region(read) -> Non
     record = read("Officials of the Turkistan, Zhambyl and Kyzylorda regions met in Shymkent on Monday.")
     for name in ("Turkistan region", "Zhambyl region", "Kyzylorda region"):
         assert place(record, name).country == "KZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guests from Osaka came to Kanazawa on Monday.",
+     "Several Kanazawa leaders, the mayor among them, will travel to Buffalo."],
+)
+def test_a_town_spacy_takes_for_a_surname_is_a_place_where_only_a_place_can_stand(read, text: str) -> None:
+    assert place(read(text), "Kanazawa").country == "JP"
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person_after_to_a_recipient(read) -> None:
+    record = read("The minister handed the award to Kanazawa at the ceremony.")
+    assert not places(record) or "Kanazawa" not in [e.name for e in places(record)]

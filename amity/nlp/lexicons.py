@@ -174,6 +174,9 @@ class PlaceWords:
     attribution_words: frozenset[str]
     compass_abbreviations: dict[str, str]
     territorial_adjectives: frozenset[str]
+    place_prepositions: frozenset[str]
+    motion_words: frozenset[str]
+    group_nouns: frozenset[str]
 
 
 @cache
@@ -187,6 +190,9 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["attribution_words"]),
         dict(raw["compass_abbreviations"]),
         frozenset(raw["territorial_adjectives"]),
+        frozenset(raw["place_prepositions"]),
+        frozenset(raw["motion_words"]),
+        frozenset(raw["group_nouns"]),
     )
 
 

@@ -58,6 +58,7 @@ class PersonFinder:
         self._portfolios = tuple(words["portfolio_titles"])
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
+        self._office_territories: dict[str, str] = words["office_territories"]
         self._region_words = frozenset(words["named_with_region_word"])
         #: "regions" → "region": a plural region word after a list names each one's region.
         self._plural_region_words = {f"{w}s": w for w in self._region_words}
@@ -203,9 +204,10 @@ class PersonFinder:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
                                or doc[start].is_punct or doc[start].lower_ == "the"):
             start += self._is_title_at(doc, start) or 1
+        end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
-        if start >= end:
+        if start >= end or all(k in self._named_tokens for k in range(start, end)):
             return None
         span = doc[start:end]
         if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
@@ -326,7 +328,7 @@ class PersonFinder:
             k = self._skip_filler(doc, k)
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
-            pending.append((title, of or of_left))
+            pending.append((title, of or of_left or self._definite_office(doc, start, title)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -546,7 +548,7 @@ class PersonFinder:
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and "\n" not in doc[before.end - 1].whitespace_ and not doc[before.end - 1].is_space:
-            return before.office_holder
+            return self._holder(before, title)
         if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
@@ -635,6 +637,14 @@ class PersonFinder:
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
 
+    def _definite_office(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The governor, Shuichi Abe, ..." after "... arrived in Nagano Prefecture": an office of a
+        territory written with "the" and no "of" is the office of the last such territory named."""
+        territory = self._office_territories.get(title)
+        if territory is None or start == 0 or doc[start - 1].lower_ != "the":
+            return None
+        return self._antecedent_place(doc, start - 1, territory)
+
     def _antecedent_place(self, doc: Doc, k: int, noun: str) -> str | None:
         """"this province", "the region": the nearest place of that kind named before token k."""
         kinds = self._anaphoric_places.get(noun, [])
@@ -657,14 +667,14 @@ class PersonFinder:
             return (of, end, title) if of is not None else (None, k, title)
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
-            return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
+            return self._holder(body, title), self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
         if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
                 and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
             k += 3  # "Mayor of the city of Osh X": the place after "the city of"
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
-                return at.office_holder, at.end, title
+                return self._holder(at, title), at.end, title
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
@@ -679,7 +689,7 @@ class PersonFinder:
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
-            of = known.office_holder
+            of = self._holder(known, title)
             end = known.end
             tail = self._person_tail(doc, j, known.end)
             if tail is not None:
@@ -880,6 +890,11 @@ class PersonFinder:
             return named.office_holder
         return None
 
+    def _holder(self, body: Mention, title: str) -> str:
+        """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
+        of "X City Council" chairs the council."""
+        return body.office_holder if self._held_in_place(title) else body.name
+
     def _held_in_place(self, title: str) -> bool:
         """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
         return title.split()[-1] in self._place_office_heads
@@ -978,7 +993,7 @@ class PersonFinder:
             length = self._is_title_at(doc, k)
             if not length:
                 break
-            _, title_end, title, _ = self._compound_title(doc, k, length)
+            title_start, title_end, title, _ = self._compound_title(doc, k, length)
             if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
                 break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
@@ -991,7 +1006,7 @@ class PersonFinder:
             if k2 > doc[m.start].sent.end:
                 break  # never read across a sentence end
             self._read_titles.update(range(k, title_end))
-            roles.append((title, of))
+            roles.append((title, of or self._definite_office(doc, title_start, title)))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
                 k += 1

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import PlaceWords, demonyms, place_words, titles
+from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -21,6 +21,8 @@ _MAX_TOKENS = 8
 _WELL_KNOWN_POPULATION = 500_000
 #: A town this large, listed with a place, is that town even where the article names no country.
 _TOWN_POPULATION = 15_000
+#: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
+_PERSON_TOWN_POPULATION = 50_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
@@ -94,6 +96,19 @@ def _list_opening(doc: Doc, start: int) -> int:
     return k
 
 
+def _placed(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """A one-word name where only a place stands: after a preposition of place ("arrived in X",
+    "guests from X", "came to X") or naming a group's town ("X leaders", "the X delegation")."""
+    if len(span) != 1:
+        return False
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in words.place_prepositions:
+        return True
+    if k >= 1 and doc[k].lower_ == "to" and doc[k - 1].lemma_.lower() in words.motion_words:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
+
+
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN")."""
@@ -147,22 +162,25 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
 
 @Language.factory("amity_places", default_config={
     "words": "place_words.json", "max_tokens": _MAX_TOKENS, "well_known_population": _WELL_KNOWN_POPULATION,
-    "town_population": _TOWN_POPULATION})
+    "town_population": _TOWN_POPULATION, "person_town_population": _PERSON_TOWN_POPULATION})
 def make_places(nlp: Language, name: str, words: str, max_tokens: int, well_known_population: int,
-                town_population: int) -> PlaceFinder:
-    return PlaceFinder(words, max_tokens, well_known_population, town_population)
+                town_population: int, person_town_population: int) -> PlaceFinder:
+    return PlaceFinder(words, max_tokens, well_known_population, town_population, person_town_population)
 
 
 class PlaceFinder:
     def __init__(self, words_file: str = "place_words.json", max_tokens: int = _MAX_TOKENS,
                  well_known_population: int = _WELL_KNOWN_POPULATION,
-                 town_population: int = _TOWN_POPULATION) -> None:
+                 town_population: int = _TOWN_POPULATION,
+                 person_town_population: int = _PERSON_TOWN_POPULATION) -> None:
         register_extensions()
         self.gazetteer = default_gazetteer()
         self.words = place_words(words_file)
         self.max_tokens = max_tokens
         self.well_known_population = well_known_population
         self.town_population = town_population
+        self.person_town_population = person_town_population
+        self._org_heads = org_heads()
 
     def __call__(self, doc: Doc) -> Doc:
         words = self.words
@@ -202,7 +220,8 @@ class PlaceFinder:
             if place is None:
                 continue
             end2, name = end, doc[start:end].text
-            following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start
+            following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start \
+                and self._body_named(doc, end + 1)
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
                     and doc[end].lower_ in words.town_words and not following_capital:
                 end2, name = end + 1, doc[start : end + 1].text  # "Dumaguete City": the town as written
@@ -229,6 +248,17 @@ class PlaceFinder:
         mentions += self._repeated(doc, mentions, only=unlinked)
         doc._.place_mentions = mentions
         return doc
+
+    def _body_named(self, doc: Doc, k: int) -> bool:
+        """A body's name runs on from k ("Nagoya City Council", "Aichi Prefecture Government"): the
+        town or region word before it is part of the body's name; before a person's name or an office
+        ("Aichi Prefecture Kenji Tanaka", "Quezon City Mayor ...") it is part of the place's."""
+        end = k
+        while end < len(doc) and end - k < 4 and is_capitalised(doc[end]) and doc[end].is_alpha:
+            if doc[end].lower_ in self._org_heads:
+                return True
+            end += 1
+        return False
 
     def _shared_region_word(self, doc: Doc, start: int, end: int) -> str | None:
         """The region word a list of names shares when it follows the list in the plural: each of
@@ -369,6 +399,8 @@ class PlaceFinder:
             return 2
         if any(p.population >= self.well_known_population for p in candidates) or _place_cue(doc, span, self.words):
             return 2
+        if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
+            return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         container = _container(doc, span)
@@ -417,6 +449,9 @@ class PlaceFinder:
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
+        if labels == {"PERSON"} and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
+                and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
+            return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
