@@ -432,3 +432,24 @@ def test_the_governor_without_of_is_the_governor_of_the_province_just_named(read
 def test_a_bare_mayor_title_gets_no_place_from_a_town_named_after_it(read) -> None:
     record = read("Mayor Ali Demir will visit Tbilisi next week.")
     assert roles(person(record, "Ali Demir")) == [("mayor", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [("The Sister Cities programme, launched by President Eisenhower in 1956, still thrives.", "Eisenhower", "president"),
+     ("Council member Vo praised the exchange with Kamakura.", "Vo", "council member")],
+)
+def test_an_office_before_a_lone_surname_names_a_person(read, sentence: str, name: str, title: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, None)]
+
+
+def test_a_lone_surname_after_an_office_joins_the_full_name_given_earlier(read) -> None:
+    record = read("Kathy Hochul, the Governor of New York, spoke first. Governor Hochul then left for Albany.")
+    hochul = person(record, "Kathy Hochul")
+    assert "Hochul" in hochul.aliases
+    assert len([e for e in record.entities if e.type == "person"]) == 1
+
+
+def test_a_plural_noun_of_places_after_an_office_word_is_nobodys_surname(read) -> None:
+    record = read("Representatives of the Member States of the Union visited Turkistan.")
+    assert not [e for e in record.entities if e.type == "person"]

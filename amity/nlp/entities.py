@@ -186,8 +186,8 @@ class EntityGrouper:
                 return False
             if m.priority <= 1 and len(words) == 1 and m.name.istitle() and not m.name.isupper():
                 return False
-        if m.type == "person" and len(m.name) < 3:
-            return False
+        if m.type == "person" and len(m.name) < 3 and not (m.priority >= 4 and m.roles):
+            return False  # a stray letter pair, unless an office names its holder ("Council member Vo", "President Xi")
         return True
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[EntityCluster]:
@@ -225,8 +225,10 @@ class EntityGrouper:
                         by_key.setdefault(("organization", name_key(x)), cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
-        # a lone one-word "person" (no fuller name to join) is more often a misread place or word
-        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c))]
+        # a lone one-word "person" (no fuller name to join) is more often a misread place or word,
+        # unless an office names them ("President Eisenhower", "Council member Vo")
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c)
+                                                and not _named_by_office(c))]
         # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
         person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
         for c in clusters:
@@ -375,6 +377,11 @@ def _initials_of(short: list[str], full: list[str]) -> bool:
         return False
     initials, given = short[:-1], full[: len(short) - 1]
     return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given, strict=True))
+
+
+def _named_by_office(cluster: EntityCluster) -> bool:
+    """A surname written right after an office ("Governor Hochul") is a person's, named by the office."""
+    return any(m.priority >= 4 and m.roles for m in cluster.mentions)
 
 
 def _two_part_name(cluster: EntityCluster) -> bool:

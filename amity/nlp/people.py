@@ -261,6 +261,10 @@ class PersonFinder:
         return self._is_title_at(doc, k) > 0
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
+        if end - start == 1:
+            word = doc[start].lower_
+            if any(w in ORG_HEADS or w in self._place_words or w in self._facility_words for w in (word, word[:-1])):
+                return True  # "Member States": a common noun of places or bodies is nobody's surname
         known = self._longest_at.get(start)
         if known is not None and known.end >= end and not (known.type == "place" and known.place is None):
             return True  # an unlinked "place" named where an office's holder stands is the holder
