@@ -435,3 +435,16 @@ def test_a_headline_in_the_progressive_is_not_dated_by_publication(read) -> None
 def test_welcoming_a_town_as_a_new_twin_is_no_meeting(read) -> None:
     record = read("The council of Riga welcomed Tartu as a new twin town on Monday.")
     assert not events(record, "meeting")
+
+
+def test_a_sentence_opening_at_the_site_adds_its_people_to_the_event_just_told(read) -> None:
+    record = read("On 2 June 2023 the guests held a meeting at the office of the Aktau Seaport. At the site, "
+                  "Port Director Dana Serikova showed them the new terminal.", published="2023-06-05")
+    meeting = only(record, "meeting")
+    assert "Dana Serikova" in meeting.participants
+
+
+def test_an_existential_there_does_not_carry_people_into_the_last_event(read) -> None:
+    record = read("On 2 June 2023 the guests held a meeting at the Aktau Seaport. There are plans, Mayor "
+                  "Dana Serikova said later, for a ferry line.", published="2023-06-05")
+    assert "Dana Serikova" not in only(record, "meeting").participants

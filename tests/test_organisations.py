@@ -97,8 +97,8 @@ def test_a_remit_listed_with_commas_stays_in_the_committees_name(read) -> None:
 def test_a_quoted_name_before_its_head_is_one_body_with_its_short_form(read) -> None:
     record = read("The ministers discussed the “Silk Gate” Special economic zone (SilkGateSEZ) near the border.")
     bodies = _names_and_aliases(record, "organization")
-    assert "Silk Gate Special economic zone" in bodies
-    assert "SilkGateSEZ" in bodies["Silk Gate Special economic zone"]
+    assert "Silk Gate Special Economic Zone" in bodies
+    assert "SilkGateSEZ" in bodies["Silk Gate Special Economic Zone"]
 
 
 def test_a_company_with_a_legal_form_answers_to_its_name_without_it(read) -> None:
@@ -179,3 +179,15 @@ def test_a_countrys_official_name_is_not_cut_inside_a_body_name(read) -> None:
 def test_an_office_with_a_nationality_is_not_a_body(read) -> None:
     record = read("The Kyrgyz Consul General met the mayor of Antalya on Friday.")
     assert not any("Consul" in n for n in names(record, "organization"))
+
+
+def test_a_quoted_name_before_a_lower_case_head_with_modifiers_is_one_body_with_its_acronym(read) -> None:
+    record = read('The delegation toured the "Khorgos" special economic zone (KSEZ). KSEZ offers tax breaks.')
+    zone = next(e for e in organisations(record) if e.name == "Khorgos Special Economic Zone")
+    assert zone.aliases == ["KSEZ"]
+    assert len(organisations(record)) == 1
+
+
+def test_a_quoted_name_before_a_bare_lower_case_noun_is_not_a_body_name(read) -> None:
+    record = read('Officials of the "Astana" company met the delegation in Karaganda.')
+    assert "Astana Company" not in names(record, "organization")

@@ -92,6 +92,7 @@ class EventFinder:
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.scene_phrases = tuple(lex["scene_phrases"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -107,6 +108,10 @@ class EventFinder:
             participants = list({id(c): c for c in named}.values())
             countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
+            if not found and events and self._at_the_scene(lowered):
+                # "At the site, Head of the zone X briefed the guests": the people of the last event
+                people = [c for c in participants if c.type == "person"]
+                events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             made_here: dict[str, list[str | None]] = {}
             for trigger, kind, anchored in found:
@@ -218,6 +223,11 @@ class EventFinder:
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
+
+    def _at_the_scene(self, lowered: str) -> bool:
+        """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
+        opening = lowered.lstrip()
+        return any(opening.startswith(p) and opening[len(p) : len(p) + 1] in (" ", ",") for p in self.scene_phrases)
 
     def _of_agreement(self, verb: Token) -> bool:
         """"concluded a memorandum", "the treaty was approved", "an agreement concluded in 1999"."""

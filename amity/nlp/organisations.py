@@ -140,10 +140,14 @@ class OrganisationFinder:
             end = k + 1
             while end < len(doc) and end - k <= 4 and doc[end].is_alpha and doc[end].lower_ not in ORG_HEADS:
                 end += 1
-            if end >= len(doc) or doc[end].lower_ not in ORG_HEADS or not is_capitalised(doc[k + 1]):
+            if end >= len(doc) or doc[end].lower_ not in ORG_HEADS:
                 continue
+            if not is_capitalised(doc[k + 1]) and (end == k + 1 or not all(t.is_lower for t in doc[k + 1 : end + 1])):
+                continue  # a lower-case head counts with its own modifiers only: 'the "Khorgos" special economic zone'
             last = self._extend_right(doc, end + 1)  # "‘Atameken’ National Chamber of Entrepreneurs"
-            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : last].text}"
+            head = " ".join(t.text if not t.is_lower or t.lower_ in self.connectors else t.text.title()
+                            for t in doc[k + 1 : last])
+            name = f"{doc[tok.i + 1 : k].text} {head}"
             out.append(Mention(tok.i, last, "organization", name, priority=3))
         return out
 
