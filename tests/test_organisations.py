@@ -191,3 +191,19 @@ def test_a_quoted_name_before_a_lower_case_head_with_modifiers_is_one_body_with_
 def test_a_quoted_name_before_a_bare_lower_case_noun_is_not_a_body_name(read) -> None:
     record = read('Officials of the "Astana" company met the delegation in Karaganda.')
     assert "Astana Company" not in names(record, "organization")
+
+
+def test_a_body_named_with_of_before_and_is_not_glued_to_the_next_body(read) -> None:
+    record = read("The University of Tartu and Al-Farabi Kazakh National University agreed to exchange students.")
+    assert set(names(record, "organization")) == {"University of Tartu", "Al-Farabi Kazakh National University"}
+
+
+def test_a_legal_form_written_after_the_name_makes_a_company_that_answers_to_its_bare_name(read) -> None:
+    record = read("Samruk-Kazyna JSC signed a loan agreement in Astana on Monday.")
+    company = next(e for e in organisations(record) if e.name == "Samruk-Kazyna JSC")
+    assert company.aliases == ["Samruk-Kazyna"]
+
+
+def test_a_company_with_an_ampersand_and_co_ltd_is_one_name(read) -> None:
+    record = read("The ministry signed a contract with Hyundai Engineering & Construction Co., Ltd. on Monday.")
+    assert "Hyundai Engineering & Construction Co., Ltd." in names(record, "organization")

@@ -103,8 +103,8 @@ class OrganisationFinder:
         for tok in doc:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
-            if tok.lower_ not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
-                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association
+            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
+                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
             # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
             anchored = any(k in self._place_tokens for k in range(start, tok.i))
@@ -160,6 +160,12 @@ class OrganisationFinder:
             company_word = tok.lower_ == "company" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _QUOTES
             if tok.text not in forms and not company_word:
                 continue
+            before = self._name_before_form(doc, tok.i)
+            if before is not None:  # "Samruk-Kazyna JSC": the form written after the name
+                m = Mention(before, tok.i + 1, "organization", doc[before : tok.i + 1].text, priority=4)
+                m.alias = doc[before : tok.i].text
+                out.append(m)
+                continue
             k = tok.i + 1
             if k < len(doc) and doc[k].text in _QUOTES:
                 closing = _QUOTES[doc[k].text]
@@ -186,6 +192,31 @@ class OrganisationFinder:
             out.append(m)
         return out
 
+    def _name_before_form(self, doc: Doc, i: int) -> int | None:
+        """Where a company's name starts when its legal form follows it ("Samruk-Kazyna JSC",
+        "Kazakhtelecom JSC") and no name follows the form; None otherwise."""
+        if i + 1 < len(doc) and (is_capitalised(doc[i + 1]) and doc[i + 1].is_alpha or doc[i + 1].text in _QUOTES):
+            return None  # "JSC Aktobe Copper": the name follows
+        start = i
+        while start - 1 >= 0 and i - start < 4:
+            prev = doc[start - 1]
+            if self._glued_hyphen_at(doc, start - 1):
+                start -= 1
+            elif prev.is_alpha and is_capitalised(prev) and not prev.is_sent_start and prev.lower_ not in self.not_name_start:
+                start -= 1
+            elif prev.is_alpha and is_capitalised(prev) and prev.is_sent_start:
+                start -= 1
+                break
+            else:
+                break
+        while start < i and doc[start].text in ("-", "‐"):
+            start += 1
+        return start if start < i else None
+
+    @staticmethod
+    def _glued_hyphen_at(doc: Doc, k: int) -> bool:
+        return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
+
     def _extend_left(self, doc: Doc, i: int) -> int:
         start = i
         sent_start = doc[i].sent.start
@@ -210,11 +241,15 @@ class OrganisationFinder:
                     and all(is_capitalised(t) or t.lower_ in ("and", ",") for t in doc[start:i]):
                 start -= 1  # "Housing, Communities and Local Government Committee": the remit, listed
                 continue
-            if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
+            if prev.text == "," and start - 2 >= sent_start and doc[start - 2].lower_ in ("co.", "co") and start == i:
+                start -= 1  # "Hyundai Engineering & Construction Co., Ltd.": one company's legal forms
+                continue
+            if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", ".", "&"):
                 break
             coordination = doc[i].lower_ in self.split_plural and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
             if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
-                    and (coordination or self._joins_name(doc[start - 2], doc[start])):
+                    and (coordination or self._joins_name(doc[start - 2], doc[start])) \
+                    and not self._ends_a_body(doc, start - 2, sent_start):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
@@ -230,6 +265,16 @@ class OrganisationFinder:
         if start < i and doc[start].lower_ in self.not_name_start:
             start += 1
         return start
+
+    def _ends_a_body(self, doc: Doc, k: int, sent_start: int) -> bool:
+        """Whether token k ends the name of a body headed before it ("the University of Tartu and
+        Al-Farabi ... University"): the words before "and" are that body's, not the next one's."""
+        j = k
+        while j > sent_start and j > k - 6 and (is_capitalised(doc[j]) or doc[j].lower_ in ("of", "for", "the")):
+            if doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]) and j < k and doc[j + 1].lower_ in ("of", "for"):
+                return True
+            j -= 1
+        return False
 
     def _joins_name(self, before, after) -> bool:
         """"Music and Drama Theater" is one name; "Zeytinburnu and Turkistan Municipality",
