@@ -202,3 +202,9 @@ def test_a_town_spacy_takes_for_a_surname_is_a_place_where_only_a_place_can_stan
 def test_a_surname_that_is_also_a_town_stays_a_person_after_to_a_recipient(read) -> None:
     record = read("The minister handed the award to Kanazawa at the ceremony.")
     assert not places(record) or "Kanazawa" not in [e.name for e in places(record)]
+
+
+def test_towns_named_after_saints_are_places_whatever_spacy_calls_them(read) -> None:
+    record = read("A delegation from Tartu visited Saint-Denis and St Albans in May.")
+    assert place(record, "St Albans").country == "GB"
+    assert place(record, "Saint-Denis").country in ("FR", "RE")

@@ -177,6 +177,7 @@ class PlaceWords:
     place_prepositions: frozenset[str]
     motion_words: frozenset[str]
     group_nouns: frozenset[str]
+    saint_words: frozenset[str]
 
 
 @cache
@@ -193,6 +194,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["place_prepositions"]),
         frozenset(raw["motion_words"]),
         frozenset(raw["group_nouns"]),
+        frozenset(raw["saint_words"]),
     )
 
 

@@ -249,6 +249,15 @@ class PlaceFinder:
         doc._.place_mentions = mentions
         return doc
 
+    def _saint_town(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
+        """A town named after a saint ("St Albans", "Saint-Denis", "San Marcos"): people are not named so
+        in the news, so only a building or body after it ("St Albans Cathedral") makes it something else."""
+        if len(span) < 2 or span[0].lower_ not in self.words.saint_words:
+            return False
+        if span.end < len(doc) and is_capitalised(doc[span.end]) and self._body_named(doc, span.end):
+            return False
+        return any(p.population >= self.town_population for p in candidates)
+
     def _body_named(self, doc: Doc, k: int) -> bool:
         """A body's name runs on from k ("Nagoya City Council", "Aichi Prefecture Government"): the
         town or region word before it is part of the body's name; before a person's name or an office
@@ -401,6 +410,8 @@ class PlaceFinder:
             return 2
         if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return 2
+        if self._saint_town(doc, span, candidates):
+            return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         container = _container(doc, span)
@@ -446,6 +457,8 @@ class PlaceFinder:
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words)
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
+        if self._saint_town(doc, span, candidates):
+            return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
