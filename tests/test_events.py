@@ -448,3 +448,16 @@ def test_an_existential_there_does_not_carry_people_into_the_last_event(read) ->
     record = read("On 2 June 2023 the guests held a meeting at the Aktau Seaport. There are plans, Mayor "
                   "Dana Serikova said later, for a ferry line.", published="2023-06-05")
     assert "Dana Serikova" not in only(record, "meeting").participants
+
+
+def test_a_delegation_expected_in_a_town_is_a_planned_visit(read) -> None:
+    record = read("A delegation from Gyeongju is expected in Lincoln next month.", published="2024-03-12")
+    visit = only(record, "visit")
+    assert (visit.status, visit.date) == ("planned", "2024-04")
+    assert {"Gyeongju", "Lincoln"} <= set(visit.participants)
+
+
+def test_he_as_the_subject_of_a_later_meeting_is_the_one_person_of_the_story(read) -> None:
+    record = read("The mayor of Bursa, Mustafa Bozbey, visited Samarkand on Monday. During his visit he met "
+                  "the khokim of Samarkand.", published="2024-03-12")
+    assert "Mustafa Bozbey" in only(record, "meeting").participants

@@ -208,3 +208,8 @@ def test_towns_named_after_saints_are_places_whatever_spacy_calls_them(read) -> 
     record = read("A delegation from Tartu visited Saint-Denis and St Albans in May.")
     assert place(record, "St Albans").country == "GB"
     assert place(record, "Saint-Denis").country in ("FR", "RE")
+
+
+def test_a_town_spacy_takes_for_a_body_is_a_place_after_in(read) -> None:
+    record = read("A delegation from Gyeongju is expected in Lincoln next month.")
+    assert place(record, "Lincoln").country in ("US", "GB")

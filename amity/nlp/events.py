@@ -153,6 +153,11 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif events and _done_by_a_pronoun(doc, trigger):
+                    # "During his visit he met the khokim": the one person of the story so far
+                    told = [p for p in events[-1].participants if p.type == "person"]
+                    if len(told) == 1 and told[0] not in event.participants:
+                        event.participants.insert(0, told[0])
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                 made_here.setdefault(kind, []).append(date)
@@ -250,11 +255,13 @@ class EventFinder:
                        for c in verb.children)
         if not to_place:
             return False
-        if verb.lemma_.lower() != "be":
+        if verb.lemma_.lower() not in ("be", "expect"):
             return True
-        people = any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
-                                            or _from_a_place(c))
+        people = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
+                                                           or _from_a_place(c))
                      for c in verb.children)
+        if verb.lemma_.lower() == "expect":
+            return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
 
     def _guests_from(self, verb: Token) -> bool:
@@ -614,6 +621,13 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
     return False
+
+
+def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:
+    """"he met ...", "she visited ...": a verb whose subject is a personal pronoun in the singular, outside quotes."""
+    if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in trigger.children)
 
 
 def _summarises(undated: EventMention, dated: EventMention) -> bool:

@@ -96,17 +96,19 @@ def _list_opening(doc: Doc, start: int) -> int:
     return k
 
 
-def _placed(doc: Doc, span: Span, words: PlaceWords) -> bool:
+def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) -> bool:
     """A one-word name where only a place stands: after a preposition of place ("arrived in X",
-    "guests from X", "came to X") or naming a group's town ("X leaders", "the X delegation")."""
+    "guests from X", "came to X") or naming a group's town ("X leaders", "the X delegation").
+    Without `bodies_too`, only where a body cannot stand either: "officials from Toyota" may be a
+    company's, "in Lincoln" and "came to Lincoln" only a town's."""
     if len(span) != 1:
         return False
     k = span.start - 1
-    if k >= 0 and doc[k].lower_ in words.place_prepositions:
+    if k >= 0 and doc[k].lower_ in (words.place_prepositions if bodies_too else ("in",)):
         return True
     if k >= 1 and doc[k].lower_ == "to" and doc[k - 1].lemma_.lower() in words.motion_words:
         return True
-    return span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
+    return bodies_too and span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
 
 
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
@@ -462,9 +464,10 @@ class PlaceFinder:
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
-        if labels == {"PERSON"} and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
+        if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \
+                and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
                 and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
-            return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname
+            return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname or a body
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
