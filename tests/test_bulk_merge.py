@@ -121,11 +121,11 @@ def test_a_batch_that_meets_another_writers_article_is_rolled_back_and_merged_on
     merge_one = ingest_module._merge
     calls = {"n": 0}
 
-    def clashing(session, *item):  # type: ignore[no-untyped-def]
+    def clashing(merging, *item):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 6:  # mid-way through a batch, as a duplicate key from another writer would
             raise IntegrityError("INSERT INTO articles ...", {}, Exception("duplicate key"))
-        return merge_one(session, *item)
+        return merge_one(merging, *item)
 
     some = readings[:12]
     reference = fresh_registry()

@@ -346,7 +346,7 @@ def test_a_curate_command_whose_date_is_impossible_changes_nothing(db_url: str):
     result = CliRunner().invoke(cli, ["curate", "tie", str(before["id"]), "--status", "ratified", "--date", "2021-02-30",
                                       "--db", db_url])
 
-    assert result.exit_code == 1 and "date must be" in result.output
+    assert result.exit_code == 2 and "2021-02-30" in result.output and "calendar" in result.output
     engine = open_database(db_url)
     after = only_tie(engine)
     assert (after["status"], after["date"], after["curation"]) == (before["status"], before["date"], None)

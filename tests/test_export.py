@@ -168,6 +168,22 @@ def test_json_holds_entities_and_events(registry: Engine):
     assert visit["place"] == "Bursa"
 
 
+def test_a_tie_and_an_event_read_without_evidence_are_exported_with_their_article_only(db: Engine):
+    bare = (Article(doc="e05.txt", text="Almaty and Tbilisi.", published="2022-04-02"),
+            Record("e05.txt", "2022-04-02", [place("Almaty", 1526384, "KZ", 43.25, 76.92),
+                                             place("Tbilisi", 611717, "GE", 41.69, 44.83)],
+                   [Event("meeting", "occurred", "2022-04-01", ["Almaty", "Tbilisi"], None, None)],
+                   [Tie("cooperation", ["Almaty", "Tbilisi"], "proposed", "2022-04")]))
+    ingest([bare], db)
+
+    document = json.loads(written(export_json, db))
+
+    assert document["ties"][0]["stages"][0]["evidence"] == {"doc": "e05.txt", "sentence": None, "start": None, "end": None}
+    assert document["events"][0]["reports"][0]["evidence"] == {"doc": "e05.txt", "sentence": None, "start": 0, "end": 0}
+    plover = [json.loads(line) for line in written(export_plover, db).splitlines()]
+    assert plover[0]["evidence"] == [{"doc": "e05.txt", "sentence": None, "start": 0, "end": 0}]
+
+
 def test_jsonl_is_the_json_export_one_typed_record_per_line(registry: Engine):
     document = json.loads(written(export_json, registry))
     lines = [json.loads(line) for line in written(export_jsonl, registry).splitlines()]

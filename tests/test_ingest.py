@@ -227,9 +227,10 @@ def test_json_lines_without_a_date_detect_it_from_the_text(tmp_path: Path) -> No
     assert only_article(read(write(tmp_path / "c.ndjson", json.dumps(record)))).published == "2025-02-05"
 
 
-def test_a_stated_date_that_is_not_a_full_date_is_kept_as_given(tmp_path: Path) -> None:
+def test_a_stated_date_that_is_no_date_of_the_contract_is_refused_not_stored(tmp_path: Path) -> None:
     record = {"doc": "d", "text": "The towns signed.", "published": "spring 2024"}
-    assert only_article(read(write(tmp_path / "c.jsonl", json.dumps(record)))).published == "spring 2024"
+    assert only_error(read(write(tmp_path / "c.jsonl", json.dumps(record)))).reason == \
+        "'published' field is not a date: 'spring 2024' (write YYYY-MM-DD)"
 
 
 def test_bad_json_lines_are_reported_and_good_lines_still_come_through(tmp_path: Path) -> None:
@@ -248,7 +249,7 @@ def test_bad_json_lines_are_reported_and_good_lines_still_come_through(tmp_path:
     errors = {e.source: e.reason for e in results if isinstance(e, InputError)}
     assert errors[f"{path}:2"].startswith("invalid JSON: ")
     assert errors[f"{path}:3"] == "missing 'text' field"
-    assert errors[f"{path}:5"] == "missing 'text' field"
+    assert errors[f"{path}:5"] == "'text' field is blank"
     assert errors[f"{path}:6"] == "expected a JSON object, got a list"
 
 

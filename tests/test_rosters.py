@@ -125,3 +125,67 @@ def test_a_university_in_a_list_of_cooperation_partners_signs_for_itself(read) -
     record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with Uppsala University, Turku and Hameln.")
     partners = roster(record, "Tartu")
     assert "Uppsala University" in partners and "Uppsala" not in partners
+
+
+def test_towns_spacy_takes_for_people_or_bodies_are_partners_when_listed_beside_places(read) -> None:
+    record = read(LEAD.format(town="Lviv") + "Lviv has seven sister cities: Kraków, Wrocław, Rochdale, Winnipeg, "
+                  "Freiburg, Corning and Przemyśl.")
+    assert set(roster(record, "Lviv")) == {"Kraków", "Wrocław", "Rochdale", "Winnipeg", "Freiburg", "Corning",
+                                           "Przemyśl"}
+
+
+def test_a_country_in_brackets_after_each_partner_does_not_end_the_list(read) -> None:
+    record = read(LEAD.format(town="Ghent") + "Ghent is twinned with Kumasi (Ghana), Nagoya (Japan), "
+                  "Mannheim (Germany) and Tampere.")
+    assert set(roster(record, "Ghent")) == {"Kumasi", "Nagoya", "Mannheim", "Tampere"}
+
+
+def test_a_year_in_brackets_beside_the_country_dates_the_partner(read) -> None:
+    record = read(LEAD.format(town="Batumi") + "The city's partner cities include Kutaisi (Georgia, 2010), "
+                  "Ganja (Azerbaijan, 2014) and Bursa (Turkey, 2022).")
+    assert roster(record, "Batumi") == {"Kutaisi": ("sister_city", "signed", "2010"),
+                                        "Ganja": ("sister_city", "signed", "2014"),
+                                        "Bursa": ("sister_city", "signed", "2022")}
+
+
+def test_each_year_dates_the_partners_named_since_the_year_before(read) -> None:
+    record = read(LEAD.format(town="Kazan") + "Kazan has sister-city relations with Istanbul since 1998 "
+                  "and with Ankara since 2005.")
+    assert roster(record, "Kazan") == {"Istanbul": ("sister_city", "signed", "1998"),
+                                       "Ankara": ("sister_city", "signed", "2005")}
+
+
+def test_relations_established_with_each_town_in_a_year_are_signed_in_that_year(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu established sister-city relations with Tampere in 1958 "
+                  "and with Uppsala in 1974.")
+    assert roster(record, "Tartu") == {"Tampere": ("sister_city", "signed", "1958"),
+                                       "Uppsala": ("sister_city", "signed", "1974")}
+    assert frozenset({"Tampere", "Uppsala"}) not in {frozenset(t.parties) for t in record.ties}
+
+
+def test_partners_separated_by_semicolons_belong_to_the_town_the_sentence_before_is_about(read) -> None:
+    record = read("Karaganda signed a trade protocol with Ufa on Monday. The city also has twin towns: "
+                  "Lublin, Poland; Magdeburg, Germany; Shenyang, China.")
+    assert set(roster(record, "Karaganda")) >= {"Lublin", "Magdeburg", "Shenyang"}
+    assert not {"Lublin", "Magdeburg", "Shenyang"} & set(roster(record, "Ufa"))
+
+
+def test_a_town_that_has_become_a_twin_town_of_several_is_the_owner_of_the_list(read) -> None:
+    record = read(LEAD.format(town="Aktobe") + "Over the years Aktobe has become a twin town of Orenburg, "
+                  "Astrakhan and Sumy.")
+    assert set(roster(record, "Aktobe")) == {"Orenburg", "Astrakhan", "Sumy"}
+    assert "Astrakhan" not in roster(record, "Orenburg")
+
+
+def test_the_towns_of_a_list_whose_owner_is_unknown_are_not_each_others_partners(read) -> None:
+    record = read("Its partner towns are Dunedin, Summerside and Óbuda.")
+    assert record.ties == []
+
+
+def test_one_partner_a_line_with_its_country_and_the_year_since_when(read) -> None:
+    record = read("The city of Almaty maintains partnership ties with many cities.\n\n"
+                  "Almaty's sister cities are:\nIstanbul, Turkey (since 1996)\nTbilisi, Georgia (since 2005)\n"
+                  "Vilnius, Lithuania (since 2008)\n")
+    assert roster(record, "Almaty") == {"Istanbul": ("sister_city", "signed", "1996"),
+                                        "Tbilisi": ("sister_city", "signed", "2005"),
+                                        "Vilnius": ("sister_city", "signed", "2008")}

@@ -47,3 +47,29 @@ def test_the_web_app_is_built_without_spacy_or_the_article_readers(registry_file
              "print(json.dumps([m for m in ('spacy', 'trafilatura', 'networkx', 'alembic') if m in sys.modules]))")
     done = subprocess.run([sys.executable, "-c", probe, registry_file], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == []
+
+
+def test_the_web_app_is_built_without_jinja_until_a_page_is_asked_for(registry_file: str):
+    probe = ("import json, sys; from fastapi.testclient import TestClient; from amity.web import create_app; "
+             "app = create_app(db_url=sys.argv[1], extractor=lambda articles: iter(())); "
+             "before = 'jinja2' in sys.modules; client = TestClient(app); client.get('/api/ties'); "
+             "api = 'jinja2' in sys.modules; page = client.get('/'); "
+             "print(json.dumps([before, api, 'jinja2' in sys.modules, page.status_code])); app.state.engine.dispose()")
+    done = subprocess.run([sys.executable, "-c", probe, registry_file], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [False, False, True, 200]
+
+
+def test_what_start_up_makes_is_frozen_and_the_collector_runs_again_after_it():
+    import gc
+
+    from amity.cli.app import lasting_start_up
+
+    frozen = gc.get_freeze_count()
+    try:
+        with lasting_start_up():
+            assert not gc.isenabled()
+            kept = [object() for _ in range(10)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()

@@ -499,3 +499,108 @@ def test_the_document_said_to_be_signed_later_signs_the_one_proposed_tie(read) -
     tie = only(read(text + " The memorandum was signed the next day.\n"), "cooperation")
     assert set(tie.parties) == {"Ghent University", "Kyoto University"}
     assert tie.status == "signed"
+
+
+# -- settings through spaCy's config -----------------------------------------------------
+
+def _ties_with(nlp, text: str, config: dict[str, object]) -> list[tuple[str, frozenset[str], str]]:
+    """The ties a TieFinder built from `config` reads in the doc the default pipeline made of `text`."""
+    import spacy
+
+    from amity.nlp.ties import TieFinder
+
+    blank = spacy.blank("en")
+    finder = blank.add_pipe("amity_ties", config=config)
+    assert isinstance(finder, TieFinder)
+    doc = finder(nlp(text))
+    return [(t.kind, frozenset(p.name for p in t.parties), t.status) for t in doc._.ties]
+
+
+def test_the_tie_finder_reads_its_cues_from_the_word_file_its_config_names(nlp, tmp_path) -> None:
+    import json
+    from importlib import resources
+
+    text = "On 5 January 2024 the council of Lyon suspended its sister city relationship with Beirut."
+    own = json.loads(resources.files("amity.data").joinpath("ties.json").read_text(encoding="utf-8"))
+    own["ended_lemmas"], own["ended_phrases"] = [], []
+    path = tmp_path / "ties.json"
+    path.write_text(json.dumps(own), encoding="utf-8")
+
+    assert _ties_with(nlp, text, {}) == [("sister_city", frozenset({"Lyon", "Beirut"}), "ended")]
+    assert _ties_with(nlp, text, {"words": str(path)}) == [("sister_city", frozenset({"Lyon", "Beirut"}), "active")]
+
+
+def test_how_many_parties_a_between_phrase_may_pair_is_a_setting(nlp) -> None:
+    text = "A memorandum on tourism was signed between Almaty, Bishkek and Dushanbe on Monday."
+    assert len(_ties_with(nlp, text, {})) == 3
+    assert _ties_with(nlp, text, {"max_between_parties": 2}) == []
+
+
+# -- parties named by a noun they share ----------------------------------------------------
+
+def test_ports_sharing_one_capitalised_head_are_each_a_party(read) -> None:
+    record = read("The Philippine Ports Authority signed sister port agreements with the Ports of Kobe "
+                  "and Yokohama in Japan.")
+    assert pairs(record) == {frozenset({"Philippine Ports Authority", "Port of Kobe"}),
+                             frozenset({"Philippine Ports Authority", "Port of Yokohama"})}
+
+
+def test_ports_of_towns_in_lower_case_describe_and_name_no_body(read) -> None:
+    record = read("Ships sail between Guangzhou and the ports of Manila and Davao.")
+    assert not any(e.type == "organization" for e in record.entities)
+
+
+def test_two_universities_sharing_a_lower_case_plural_head_each_sign(read) -> None:
+    record = read("Researchers of Duke and Emory universities signed a memorandum with Makerere University.")
+    assert pairs(record) == {frozenset({"Duke University", "Makerere University"}),
+                             frozenset({"Emory University", "Makerere University"})}
+
+
+def test_regions_sharing_a_plural_region_noun_are_each_a_region(read) -> None:
+    record = read("The Almaty and Tashkent regions signed a roadmap on trade cooperation on Friday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Almaty region", "Tashkent region"}
+
+
+def test_the_cities_of_two_towns_are_those_towns_not_their_container(read) -> None:
+    record = read("A memorandum on tourism was signed between the cities of Samarkand and Khiva.")
+    assert pairs(record) == {frozenset({"Samarkand", "Khiva"})}
+
+
+def test_a_town_whose_saint_is_abbreviated_is_still_a_party(read) -> None:
+    record = read("St Petersburg and Bordeaux signed a cooperation programme for 2024-2026.")
+    assert pairs(record) == {frozenset({"St Petersburg", "Bordeaux"})}
+    town = next(e for e in record.entities if e.name == "St Petersburg")
+    assert town.country == "RU"
+
+
+def test_the_towns_after_the_mayors_of_are_places_even_when_spacy_takes_them_for_bodies(read) -> None:
+    record = read("The mayors of St Albans and Nevers signed a cooperation agreement on Monday.")
+    assert pairs(record) == {frozenset({"St Albans", "Nevers"})}
+
+
+# -- bodies and people signing for a town ----------------------------------------------------
+
+def test_a_municipal_corporation_signs_for_its_city(read) -> None:
+    record = read("The Pune Municipal Corporation and the city of Bremen signed a memorandum of understanding "
+                  "on water management.")
+    assert pairs(record) == {frozenset({"Pune", "Bremen"})}
+
+
+def test_a_city_hall_and_a_mayors_office_sign_for_their_cities(read) -> None:
+    record = read("The Tbilisi City Hall and the Yerevan Mayor’s Office signed a memorandum on urban transport.")
+    assert pairs(record) == {frozenset({"Tbilisi", "Yerevan"})}
+
+
+def test_a_letter_of_intent_is_an_agreement(read) -> None:
+    record = read("Almaty and Bishkek signed a letter of intent on tourism on Monday.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Almaty", "Bishkek"}
+    assert tie.status == "signed"
+
+
+def test_she_who_signs_is_the_official_named_before_and_signs_for_her_town(read) -> None:
+    record = read("Mayor Aigul Bekova of Taraz arrived in Bishkek on Monday. On Tuesday she signed a cooperation "
+                  "agreement with the Bishkek City Hall.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Taraz", "Bishkek"}

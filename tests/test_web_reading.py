@@ -41,3 +41,30 @@ def test_an_article_not_read_in_time_is_refused_and_the_next_one_is_read(tmp_pat
     assert quick.status_code == 201, quick.text
     assert "short.txt" in docs and "long.txt" not in docs
     assert client.app.state.extractor._child is None  # type: ignore[attr-defined]  # stopped with the app
+
+
+def test_amity_serve_takes_its_read_limit_from_the_command_line(tmp_path: Path):
+    import json
+    import sys
+    import urllib.error
+    import urllib.request
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from harness import amity, serve, sqlite_url
+
+    db = sqlite_url(tmp_path / "served.db")
+    amity("ingest", str(Path(__file__).resolve().parents[1] / "examples" / "articles"
+                        / "06_krakow_nuremberg_twinning_anniversary.txt"), "--db", db)
+    token = amity("token", "create", "--name", "test", "--db", db).strip()
+    assert "--read-limit" in amity("serve", "--help")
+    with serve(db, "--read-limit", "0.5") as server:
+        posted = urllib.request.Request(
+            server.url + "/api/articles", method="POST",
+            data=json.dumps({"doc": "long.txt", "text": _long_text(60)}).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        try:
+            urllib.request.urlopen(posted, timeout=120)
+            answer = (200, "")
+        except urllib.error.HTTPError as exc:
+            answer = (exc.code, json.loads(exc.read())["detail"])
+    assert answer == (413, "the article was not read within the 0.5-second limit; send it in parts")

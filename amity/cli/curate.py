@@ -66,7 +66,7 @@ def _described(engine: Any, target: str, target_id: int) -> str:
     from sqlalchemy.orm import Session
 
     from amity.registry.listing import describe_events, describe_ties
-    from amity.store.schema import EventRow, TieRow
+    from amity.store.schema import TieRow
 
     with Session(engine) as session:
         if target == "tie":
@@ -75,10 +75,10 @@ def _described(engine: Any, target: str, target_id: int) -> str:
                 return f"tie {target_id}"
             tie = describe_ties(session, [row])[0]
             return f"the {tie['kind'].replace('_', ' ')} tie {' – '.join(tie['parties'])} (#{target_id})"
-        found = session.get(EventRow, target_id)
-        if found is None:
+        described = describe_events(session, [target_id])
+        if not described:
             return f"event {target_id}"
-        event = describe_events(session, [found])[0]
+        event = described[0]
         return f"the {event['type']} of {event['date'] or 'no known date'} (#{target_id})"
 
 

@@ -1,6 +1,7 @@
 """Counting what the input stream of `extract` and `ingest` gave, reporting each bad input as it passes."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TypeVar
 
@@ -9,13 +10,19 @@ from amity.model import Article, InputError
 
 T = TypeVar("T")
 
+#: "corpus.jsonl:12", "feed.xml#3": one of the many articles of a file.
+_PLACE_IN_FILE = re.compile(r"^(?P<file>.+)[:#]\d+$")
+
 
 class InputCounter:
-    """Articles and errors seen so far; each error is one line on stderr."""
+    """Articles and errors seen so far; each error is one line on stderr, and so is a doc given twice in one
+    file (ingest keeps the later one, as it keeps any corrected version)."""
 
     def __init__(self) -> None:
         self.articles = 0
         self.errors = 0
+        self._file: str | None = None
+        self._docs_in_file: dict[str, str] = {}
 
     def articles_of(self, items: Iterator[Article | InputError]) -> Iterator[Article]:
         for item in self.reported(items):
@@ -30,4 +37,18 @@ class InputCounter:
                 err.print(f"amity: skipped {printable(str(item))}", markup=False)
             else:
                 self.articles += 1
+                if isinstance(item, Article):
+                    self._check_repeated_doc(item)
             yield item
+
+    def _check_repeated_doc(self, article: Article) -> None:
+        place = _PLACE_IN_FILE.match(article.source or "")
+        file = place["file"] if place else None
+        if file != self._file:  # files come one after another: only the current one's docs are kept
+            self._file, self._docs_in_file = file, {}
+        if file is None:
+            return
+        first = self._docs_in_file.setdefault(article.doc, article.source or "")
+        if first != article.source:
+            err.print(f"amity: {printable(article.source or '')}: doc {printable(repr(article.doc))} was given before, "
+                      f"at {printable(first)} (ingest keeps the later one)", markup=False)

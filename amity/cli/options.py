@@ -1,14 +1,13 @@
 """Options several commands share, and the checks of their values (dates, choices)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from amity.vocabulary import ISO_DATE_PATTERN
+from amity.vocabulary import is_iso_date
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", show_default=False,
@@ -29,13 +28,10 @@ InputsArgument = Annotated[list[str], typer.Argument(
 MaxMbOption = Annotated[float, typer.Option("--max-mb", min=0.001, help="Skip inputs larger than this many MB.")]
 
 
-_ISO_DATE = re.compile(ISO_DATE_PATTERN)
-
-
 def iso(value: str | None) -> str | None:
     """A year, month or day as the contract writes it (YYYY, YYYY-MM, YYYY-MM-DD)."""
-    if value is not None and not _ISO_DATE.match(value):
-        raise typer.BadParameter(f"{value!r} is not a year, YYYY-MM or YYYY-MM-DD")
+    if value is not None and not is_iso_date(value):
+        raise typer.BadParameter(f"{value!r} is not a year, YYYY-MM or YYYY-MM-DD of the calendar")
     return value
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from amity.cli.app import app, err, fail
+from amity.cli.app import app, err, fail, lasting_start_up
 from amity.cli.options import DbOption
 
 
@@ -27,6 +27,10 @@ def serve(
                                          help="Server processes (one per CPU answers the most).")] = 1,
     threads: Annotated[int, typer.Option("--threads", min=1, max=64,
                                          help="Requests each process answers at once.")] = 2,
+    read_limit: Annotated[float, typer.Option(
+        "--read-limit", min=0.1, max=86400, metavar="SECONDS",
+        help="Seconds a posted article may take to read; one taking longer gets 413 and nothing is stored.")
+    ] = 60.0,
 ) -> None:
     """Serve the registry on the web: pages, and a JSON API (OpenAPI at /docs).
 
@@ -39,19 +43,22 @@ def serve(
       amity serve --db postgresql+psycopg://amity@localhost/amity --host 0.0.0.0 --port 8080 --private
 
       amity serve --tiles none
-    """
-    from amity.store import StoreError, open_database
-    from amity.web import serving
-    from amity.web.tiles import tiles_from
 
-    settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
-                "tiles_attribution": tiles_attribution, "threads": threads}
-    try:
-        # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
-        tiles_from(tiles, tiles_attribution)
-        open_database(db, serving=True).dispose()
-    except (StoreError, ValueError) as exc:
-        fail(str(exc))
+      amity serve --read-limit 300
+    """
+    with lasting_start_up():
+        from amity.store import StoreError, open_database
+        from amity.web import serving
+        from amity.web.tiles import tiles_from
+
+        settings = {"db_url": db, "private": private, "max_body": int(max_mb * 1_000_000), "tiles": tiles,
+                    "tiles_attribution": tiles_attribution, "threads": threads, "read_limit": read_limit}
+        try:
+            # What create_app would refuse, refused here in one line (the app itself is built once, where it serves).
+            tiles_from(tiles, tiles_attribution)
+            open_database(db, serving=True).dispose()
+        except (StoreError, ValueError) as exc:
+            fail(str(exc))
 
     def ready() -> None:
         err.print(f"amity: serving {'privately ' if private else ''}on http://{host}:{port}/"

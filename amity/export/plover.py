@@ -40,7 +40,7 @@ from typing import Any, TextIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from amity.export.records import EventRecord, Ref, event_records
+from amity.export.records import EventRecord, Ref, cited, event_records
 from amity.store import session_of
 
 #: CAMEO codes used, with their names.
@@ -75,7 +75,7 @@ def plover_record(event: EventRecord) -> dict[str, Any]:
         "cameo": cameo,
         "status": event.status,
         "sources": len(event.docs),
-        "evidence": [r.evidence.to_dict() for r in event.reports],
+        "evidence": [cited(r.doc, r.evidence) for r in event.reports],
     }
 
 

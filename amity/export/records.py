@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import badge, visible
 from amity.registry.listing import describe_ties
@@ -41,8 +42,6 @@ from amity.store.schema import (
 BATCH = 500
 
 
-
-
 @dataclass(frozen=True)
 class Ref:
     """An entity as a tie or event names it: enough to label, place and link it."""
@@ -56,32 +55,38 @@ class Ref:
     parent_id: int | None
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where a fact was read: the article's doc, the sentence, and its span in the article's stored text."""
+def stored_evidence(sentence: str | None, start: int | None, end: int | None) -> Evidence | None:
+    """A stored fact's evidence as the model's `Evidence`; None when it was stored without one.
 
-    doc: str
-    sentence: str | None
-    start: int | None
-    end: int | None
+    A report of an event read without evidence is stored with no sentence and
+    the span (0, 0); it comes back as `Evidence("", 0, 0)`, as it went in.
+    """
+    if start is None or end is None:
+        return None
+    return Evidence(sentence or "", start, end)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end}
+
+def cited(doc: str, evidence: Evidence | None) -> dict[str, Any]:
+    """{"doc", "sentence", "start", "end"}: where a fact was read, each unknown part None."""
+    if evidence is None:
+        return {"doc": doc, "sentence": None, "start": None, "end": None}
+    return {"doc": doc, "sentence": evidence.sentence or None, "start": evidence.start, "end": evidence.end}
 
 
 @dataclass(frozen=True)
 class Stage:
-    """One article's report of a tie's stage; `published` is that article's date."""
+    """One article's report of a tie's stage: `doc` is that article and `published` its date."""
 
     status: str
     date: str | None
     published: str | None
-    evidence: Evidence
+    doc: str
+    evidence: Evidence | None
     curation: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "date": self.date, "published": self.published,
-                "evidence": self.evidence.to_dict(), "curation": self.curation}
+                "evidence": cited(self.doc, self.evidence), "curation": self.curation}
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,15 @@ class TieRecord:
     @property
     def docs(self) -> list[str]:
         """The articles that report the tie."""
-        return sorted({s.evidence.doc for s in self.stages})
+        return sorted({s.doc for s in self.stages})
 
     @property
     def first_source(self) -> str | None:
         """The doc of the earliest-published article that reports the tie (undated articles last)."""
         if not self.stages:
             return None
-        first = min(self.stages, key=lambda s: (s.published is None, s.published or "", s.evidence.doc))
-        return first.evidence.doc
+        first = min(self.stages, key=lambda s: (s.published is None, s.published or "", s.doc))
+        return first.doc
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,18 +171,19 @@ class EntityRecord:
 
 @dataclass(frozen=True)
 class Report:
-    """What one article says of an event."""
+    """What one article (`doc`) says of an event."""
 
     status: str
     date: str | None
     place: str | None
     agreement: str | None
     participants: list[str]
-    evidence: Evidence
+    doc: str
+    evidence: Evidence | None
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "date": self.date, "place": self.place, "agreement": self.agreement,
-                "participants": self.participants, "evidence": self.evidence.to_dict()}
+                "participants": self.participants, "evidence": cited(self.doc, self.evidence)}
 
 
 @dataclass(frozen=True)
@@ -196,7 +202,7 @@ class EventRecord:
 
     @property
     def docs(self) -> list[str]:
-        return sorted({r.evidence.doc for r in self.reports})
+        return sorted({r.doc for r in self.reports})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -253,7 +259,8 @@ def _stages(session: Session, tie_ids: list[int]) -> dict[int, list[Stage]]:
     for s, doc, published in rows:
         order = (_sort_day(s.date or published), s.id)
         out.setdefault(s.tie_id, []).append((order, Stage(s.status, s.date, published,
-                                                          Evidence(doc, s.sentence, s.start, s.end), badge(s))))
+                                                          doc, stored_evidence(s.sentence, s.start, s.end),
+                                                          badge(s))))
     return {tie_id: [stage for _, stage in sorted(items, key=lambda item: item[0])] for tie_id, items in out.items()}
 
 
@@ -322,7 +329,7 @@ def event_records(session: Session, *, include_rejected: bool = False) -> Iterat
             place = refs[r.place_entity_id].name if r.place_entity_id else None
             by_event.setdefault(r.event_id, []).append(Report(
                 r.status, r.date, place, r.agreement, [p.name for p in _by_name(refs[p] for p in people)],
-                Evidence(r.doc, r.sentence, r.start, r.end)))
+                r.doc, stored_evidence(r.sentence, r.start, r.end)))
         for e in rows:
             yield EventRecord(
                 id=e.id, type=e.type, status=e.status, date=e.date,

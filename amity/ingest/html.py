@@ -25,6 +25,8 @@ from amity.ingest.raw import HEAD_BYTES, decode
 from amity.model import Article, InputError
 
 _log = logging.getLogger(__name__)
+#: The nesting libxml2 reads with `huge_tree`; anything deeper is cut off.
+_MAX_DEPTH = 2048
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
@@ -46,11 +48,13 @@ def read_html(data: bytes, doc: str, source: str) -> Article | InputError:
     page = decode(data, source, _declared_charset(data[:HEAD_BYTES]) or "utf-8")
     if isinstance(page, InputError):
         return page
-    tree = _parse(page)
+    tree, too_deep = _parse(page)
     extracted = _extract(page)
     text = _paragraphs(extracted.text) if extracted is not None and extracted.text else ""
     if not text:
         text = _body_text(tree)
+    if not text and too_deep:
+        return InputError(source, f"HTML nested deeper than the {_MAX_DEPTH:,} levels Amity reads")
     if not text:
         return InputError(source, "no article text found in HTML")
     title = (extracted.title or "").strip() if extracted is not None else ""
@@ -65,12 +69,15 @@ def _declared_charset(head: bytes) -> str | None:
     return match.group(1).decode("ascii", errors="ignore") if match else None
 
 
-def _parse(page: str) -> lxml_html.HtmlElement | None:
-    """The page as an lxml tree, or None when lxml can make nothing of it."""
+def _parse(page: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """The page as an lxml tree (None when lxml can make nothing of it), and whether lxml stopped at its
+    depth limit (libxml2 reads 256 levels, 2,048 with `huge_tree`; generated pages nest that deep)."""
+    parser = lxml_html.HTMLParser(huge_tree=True)
     try:
-        return lxml_html.document_fromstring(_without_xml_declaration(page))
+        tree = lxml_html.document_fromstring(_without_xml_declaration(page), parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        tree = None
+    return tree, any("Excessive depth" in entry.message for entry in parser.error_log)
 
 
 def _without_xml_declaration(page: str) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from amity.ingest.published import detect_published, parse_date
 from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, too_large
 from amity.model import Article, InputError
+from amity.vocabulary import is_iso_date
 
 _CHUNK = 1 << 16
 #: Python's parser recurses once per level; deeper than its recursion limit is no article anyway.
@@ -105,37 +106,55 @@ def read_json_document(data: bytes, name: str, source: str, max_bytes: int) -> I
 
 
 def article_from_record(record: Any, fallback_doc: str, where: str) -> Article | InputError:
-    """An article from one decoded JSON object, or why it is not one."""
+    """An article from one decoded JSON object, or why it is not one (a field of the wrong type or a
+    `published` that is no date is refused, not stored as its string form)."""
     if not isinstance(record, dict):
         return InputError(where, f"expected a JSON object, got {_json_type(record)}")
     text = record.get("text")
-    if text is None or (isinstance(text, str) and not text.strip()):
+    if text is None:
         return InputError(where, "missing 'text' field")
     if not isinstance(text, str):
         return InputError(where, f"'text' field is {_json_type(text)}, not a string")
+    if not text.strip():
+        return InputError(where, "'text' field is blank")
+    for name in ("title", "url", "published"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            return InputError(where, f"'{name}' field is {_json_type(record[name])}, not a string")
+    for name in ("doc", "id"):  # a number is a fine id
+        value = record.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+            return InputError(where, f"'{name}' field is {_json_type(value)}, not a string")
     title = _optional_str(record.get("title"))
+    published = _published(record.get("published"), title, text)
+    if isinstance(published, _NotADate):
+        return InputError(where, f"'published' field is not a date: {published.stated[:40]!r} (write YYYY-MM-DD)")
     doc = record.get("doc") if record.get("doc") not in (None, "") else record.get("id")
     return Article(
         doc=str(doc) if doc not in (None, "") else fallback_doc,
         text=text.replace("\r\n", "\n"),
         title=title,
         url=_optional_str(record.get("url")),
-        published=_published(record.get("published"), title, text),
+        published=published,
         source=where,
     )
 
 
-def _published(stated: Any, title: str | None, text: str) -> str | None:
-    """The stated date as YYYY-MM-DD when it is a full date, kept as given otherwise; detected when absent."""
-    if isinstance(stated, str) and stated.strip():
-        return parse_date(stated) or stated.strip()
+class _NotADate(NamedTuple):
+    stated: str
+
+
+def _published(stated: str | None, title: str | None, text: str) -> str | _NotADate | None:
+    """The stated date as YYYY-MM-DD (or YYYY, YYYY-MM as the contract writes them); detected when absent."""
+    if stated is not None and stated.strip():
+        found = parse_date(stated) or (stated.strip() if is_iso_date(stated.strip()) else None)
+        return found or _NotADate(stated.strip())
     return detect_published(f"{title}\n\n{text}" if title else text)
 
 
-def _optional_str(value: Any) -> str | None:
+def _optional_str(value: str | None) -> str | None:
     if value is None:
         return None
-    value = str(value).strip()
+    value = value.strip()
     return value or None
 
 

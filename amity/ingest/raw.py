@@ -68,7 +68,7 @@ def check_bytes(data: bytes, source: str) -> bytes | InputError:
 
 def is_binary(head: bytes) -> bool:
     """True for data that is not text: NUL bytes, or mostly control or undecodable bytes."""
-    if head.startswith(_UTF16_BOMS):
+    if head.startswith(_UTF16_BOMS) or _utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True
@@ -79,10 +79,28 @@ def is_binary(head: bytes) -> bool:
     return odd / len(sample) > 0.3
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 without a byte-order mark (Western text then has
+    a NUL in every other byte, at odd offsets little-endian, at even ones big-endian), else None."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    for encoding, zeros, letters in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if zeros[:pairs].count(0) >= 0.9 * pairs and letters[:pairs].count(0) == 0:
+            try:
+                head[: 2 * pairs].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
+
+
 def decode(data: bytes, source: str, encoding: str = "utf-8") -> str | InputError:
     """Text from bytes (BOM dropped, newlines made \\n), or an error naming the bad encoding."""
     if data.startswith(_UTF16_BOMS):
         encoding = "utf-16"
+    elif unmarked := _utf16_without_bom(data[:HEAD_BYTES]):
+        encoding = unmarked
     elif encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
         encoding = "utf-8-sig"
     try:

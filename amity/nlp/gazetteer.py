@@ -18,7 +18,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -85,7 +85,11 @@ class Gazetteer:
         #: First words of all names: a token whose folded form is not here starts no place name.
         self.first_words = frozenset(k.split(" ", 1)[0] for k in keys)
         #: First two words of the names of two words or more: the finder tries longer spans only after these.
-        self.first_pairs = frozenset(" ".join(k.split(" ", 2)[:2]) for k in keys if " " in k)
+        pairs = {" ".join(k.split(" ", 2)[:2]) for k in keys if " " in k}
+        # "St Pölten" for "Sankt Pölten": the abbreviations of "Saint" start the same names
+        pairs |= {f"{short} {pair.split(' ', 1)[1]}" for pair in list(pairs) if pair.split(" ", 1)[0] in _SAINTS
+                  for short in _SAINTS[pair.split(" ", 1)[0]]}
+        self.first_pairs = frozenset(pairs)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
 
@@ -104,10 +108,22 @@ class Gazetteer:
 
     def _all(self, name: str) -> list[Place]:
         key = fold(name)
+        found = self._under(key)
+        if key.split(" ", 1)[0] in _SAINTS:
+            # "St Petersburg", "Ste-Foy", "St. Pölten": the abbreviation of the name's own "Saint",
+            # "Sainte" or "Sankt", as good as the name itself
+            first, rest = key.split(" ", 1) if " " in key else (key, "")
+            for full in _SAINTS[first]:
+                variant = f"{full} {rest}"
+                primary = [replace(p, contextual=False) for p in self._under(variant) if fold(p.name) == variant]
+                found = [p for p in found if p.geonames_id not in {q.geonames_id for q in primary}] + primary
+        return found
+
+    def _under(self, key: str) -> list[Place]:
         found = self._by_key.get(key, [])
         encoded = self._towns.get(key)
         if encoded is None:
-            return found
+            return list(found)
         known = {p.geonames_id for p in found if p.geonames_id is not None}
         return found + [p for p in _decode_towns(encoded) if p.geonames_id not in known]
 
@@ -138,6 +154,10 @@ class Gazetteer:
                 -p.population,
             ),
         )
+
+
+#: Abbreviations of "Saint" that open town names, with the words they stand for.
+_SAINTS = {"st": ("saint", "sankt"), "ste": ("sainte",), "sainte": ("ste",), "saint": ("st",), "sankt": ("st",)}
 
 
 @lru_cache(maxsize=8192)

@@ -155,11 +155,12 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def tie_cues() -> dict[str, Any]:
-    """Cues of `data/ties.json`: list leads, cooperation nouns, stage words, pair back-references."""
-    path = resources.files("amity.data").joinpath("ties.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+@cache
+def tie_cues(filename: str = "ties.json") -> dict[str, Any]:
+    """Cues of `data/ties.json` (or a file of the user's own): list leads, cooperation nouns, stage
+    words, pair back-references."""
+    cues: dict[str, Any] = read_json(filename)
+    return cues
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,10 @@ class PlaceWords:
     motion_words: frozenset[str]
     group_nouns: frozenset[str]
     saint_words: frozenset[str]
+    #: Words of twinning whose "with"/"of" introduces partner towns ("twinned with", "sister city of").
+    partner_words: frozenset[str] = frozenset()
+    #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
+    region_plurals: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -195,6 +200,8 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["motion_words"]),
         frozenset(raw["group_nouns"]),
         frozenset(raw["saint_words"]),
+        frozenset(raw.get("partner_words", [])),
+        dict(raw.get("region_plurals", {})),
     )
 
 

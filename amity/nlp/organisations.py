@@ -56,6 +56,8 @@ class OrganisationFinder:
         #: First words of names of documents, which the head-noun patterns would otherwise take for bodies.
         self.document_words = words["document_words"]
         self.split_plural = word_maps(words_file)["split_plural"]
+        self.shared_heads = word_maps(words_file).get("shared_heads", {})
+        self.named_when_lower = words.get("named_when_lower", frozenset())
         self.not_name_start = words["not_name_start"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
@@ -70,6 +72,8 @@ class OrganisationFinder:
         self._place_starting = {m.start: m for m in doc._.place_mentions or []}
         mentions: list[Mention] = []
         mentions += self._known(doc)
+        shared, self._shared_head_tokens = self._shared_heads(doc)
+        mentions += shared
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
@@ -103,7 +107,8 @@ class OrganisationFinder:
         for tok in doc:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
-            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities or not is_capitalised(tok):
+            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities or not is_capitalised(tok) \
+                    or tok.i in self._shared_head_tokens:
                 continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
             # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
@@ -123,6 +128,31 @@ class OrganisationFinder:
                     m.name += closing
                 out.append(m)
         return out
+
+    def _shared_heads(self, doc: Doc) -> tuple[list[Mention], set[int]]:
+        """One body for each name that shares a plural head: "the Ports of Kobe and Yokohama" → Port
+        of Kobe, Port of Yokohama; "Duke and Emory Universities" → Duke University, Emory University.
+        Also the head tokens read so, which no other pattern may read again."""
+        out: list[Mention] = []
+        heads: set[int] = set()
+        for tok in doc:
+            singular = self.shared_heads.get(tok.lower_)
+            if singular is None or not (is_capitalised(tok) or tok.lower_ in self.named_when_lower):
+                continue
+            if is_capitalised(tok) and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                names = _coordinated_names(doc, tok.i + 2, 1)
+                if len(names) >= 2:
+                    out += [Mention(tok.i if k == 0 else a, b, "organization", f"{singular} of {doc[a:b].text}",
+                                    priority=3) for k, (a, b) in enumerate(names)]
+                    heads.add(tok.i)
+                continue
+            names = _coordinated_names(doc, tok.i - 1, -1)
+            if len(names) >= 2:
+                names.reverse()
+                out += [Mention(a, tok.i + 1 if k == len(names) - 1 else b, "organization",
+                                f"{doc[a:b].text} {singular}", priority=3) for k, (a, b) in enumerate(names)]
+                heads.add(tok.i)
+        return out, heads
 
     def _quoted_before_head(self, doc: Doc) -> list[Mention]:
         """'the “Turan” Special economic zone': a quoted name before a head noun, whatever the case
@@ -493,6 +523,41 @@ class OrganisationFinder:
 
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
+
+
+def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
+    """The names, as (start, end) token spans, of a list "A, B and C" that starts (step 1) or ends
+    (step -1) at token k: runs of one to three capitalised words joined by commas, "and" or "&",
+    in the order met. The list must end with "and"/"&" before its last name."""
+    names: list[tuple[int, int]] = []
+    joined_by_and = False
+    n = len(doc)
+    while 0 <= k < n:
+        run = k
+        while 0 <= run < n and abs(run - k) < 3 and is_capitalised(doc[run]) and not doc[run].is_punct \
+                and not doc[run].is_stop:
+            run += step
+        if run == k:
+            break
+        names.append((k, run) if step == 1 else (run + 1, k + 1))
+        glue = doc[run] if 0 <= run < n else None
+        if glue is None or not (glue.text == "," or glue.lower_ in ("and", "&")):
+            break
+        if glue.lower_ in ("and", "&"):
+            joined_by_and = True
+            if step == 1:  # the name after "and" is the last one
+                last = run + 1
+                end = last
+                while end < n and end - last < 3 and is_capitalised(doc[end]) and not doc[end].is_punct \
+                        and not doc[end].is_stop:
+                    end += 1
+                if end > last:
+                    names.append((last, end))
+                break
+        k = run + step
+    if step == -1:
+        joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
+    return names if joined_by_and else []
 
 
 def _quoted_name_at(doc: Doc, j: int) -> int | None:

@@ -21,6 +21,8 @@ _MAX_TOKENS = 8
 _WELL_KNOWN_POPULATION = 500_000
 #: A town this large, listed with a place, is that town even where the article names no country.
 _TOWN_POPULATION = 15_000
+#: A town this large, in a list of places spaCy did not see as places ("Rochdale, Corning and Przemyśl").
+_LISTED_TOWN_POPULATION = 5_000
 #: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
 _PERSON_TOWN_POPULATION = 50_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
@@ -68,9 +70,8 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
     British Columbia")."""
     start, end = span.start, span.end
-    of = _list_opening(doc, start)
-    if of >= 2 and doc[of - 1].lower_ == "of":
-        if fold(doc[of - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
             return True
     if end < len(doc) and is_capitalised(doc[end]) and (doc[end].lower_ in words.town_words
                                                          or doc[end].lower_ in words.region_words
@@ -78,22 +79,6 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     container = _container(doc, span)
     return container is not None and container[0] == ","
-
-
-def _list_opening(doc: Doc, start: int) -> int:
-    """Where the list that a name at `start` closes begins: "of Tartu and Lahti", "of A, B and C"
-    share the word before the list (at most four names of up to three words each)."""
-    k = start
-    for _ in range(4):
-        if k < 2 or doc[k - 1].lower_ not in ("and", ","):
-            break
-        j = k - 2
-        while j > 0 and k - 1 - j < 3 and is_capitalised(doc[j - 1]) and not doc[j - 1].is_punct:
-            j -= 1
-        if not is_capitalised(doc[j]) or doc[j].is_punct:
-            break
-        k = j
-    return k
 
 
 def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) -> bool:
@@ -146,6 +131,35 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+_LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
+
+
+def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
+    """The first token from k (going by `step`) after the commas, "and"s, line breaks and
+    bracketed notes ("(Germany)", "(since 1995)") that join the items of a list, or None when
+    nothing joins them there."""
+    n = len(doc)
+    joined = False
+    opening, closing = ("(", ")") if step == 1 else (")", "(")
+    while 0 <= k < n:
+        tok = doc[k]
+        if tok.lower_ in _LIST_GLUE or tok.is_space:
+            joined = True
+            k += step
+        elif tok.text == opening:
+            close = next((j for j in range(k + step, k + step * 8, step) if 0 <= j < n and doc[j].text == closing), None)
+            if close is None:
+                return None
+            joined = True
+            k = close + step
+        else:
+            break
+    if not joined or not 0 <= k < n:
+        return None
+    before = doc[k - 1] if step == 1 else doc[k]
+    return k if joined or "\n" in before.whitespace_ else None
+
+
 def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]:
     """Tokens of "Source: Asia Times" lines, which credit a publisher and name no place."""
     out: set[int] = set()
@@ -164,16 +178,19 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
 
 @Language.factory("amity_places", default_config={
     "words": "place_words.json", "max_tokens": _MAX_TOKENS, "well_known_population": _WELL_KNOWN_POPULATION,
-    "town_population": _TOWN_POPULATION, "person_town_population": _PERSON_TOWN_POPULATION})
+    "town_population": _TOWN_POPULATION, "listed_town_population": _LISTED_TOWN_POPULATION,
+    "person_town_population": _PERSON_TOWN_POPULATION})
 def make_places(nlp: Language, name: str, words: str, max_tokens: int, well_known_population: int,
-                town_population: int, person_town_population: int) -> PlaceFinder:
-    return PlaceFinder(words, max_tokens, well_known_population, town_population, person_town_population)
+                town_population: int, listed_town_population: int, person_town_population: int) -> PlaceFinder:
+    return PlaceFinder(words, max_tokens, well_known_population, town_population, listed_town_population,
+                       person_town_population)
 
 
 class PlaceFinder:
     def __init__(self, words_file: str = "place_words.json", max_tokens: int = _MAX_TOKENS,
                  well_known_population: int = _WELL_KNOWN_POPULATION,
                  town_population: int = _TOWN_POPULATION,
+                 listed_town_population: int = _LISTED_TOWN_POPULATION,
                  person_town_population: int = _PERSON_TOWN_POPULATION) -> None:
         register_extensions()
         self.gazetteer = default_gazetteer()
@@ -181,6 +198,7 @@ class PlaceFinder:
         self.max_tokens = max_tokens
         self.well_known_population = well_known_population
         self.town_population = town_population
+        self.listed_town_population = listed_town_population
         self.person_town_population = person_town_population
         self._org_heads = org_heads()
 
@@ -212,6 +230,7 @@ class PlaceFinder:
         strength = {f[0]: self._linkable(doc, f, context, ner_label) for f in found}
         found = [f for f in found if strength[f[0]]]
         mentions = []
+        shared_region = self._shared_region_words(doc, found)
         for start, end, _, lookup_name in found:
             container = _container(doc, doc[start:end])
             place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
@@ -235,11 +254,12 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
-            elif place.kind not in ("country", "region") \
-                    and (shared := self._shared_region_word(doc, start, end)) is not None:
-                name = f"{doc[start:end].text} {shared}"  # "the Kostanay and Pavlodar regions"
-                place = self.gazetteer.lookup(name, frozenset({place.country} if place.country else ())) \
-                    or Place(name, "region", place.country, None, None, None, 0, place.curated)
+            elif start in shared_region and place.kind != "country":
+                # "the Almaty and Tashkent regions": each name with the noun they share
+                name = f"{doc[start:end].text} {shared_region[start]}"
+                end2 = end + 1 if end < n and doc[end].lower_ in words.region_plurals else end
+                if place.kind != "region":
+                    place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
             mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
@@ -248,6 +268,7 @@ class PlaceFinder:
         unlinked = self._unlinked(doc, mentions)
         mentions += unlinked
         mentions += self._repeated(doc, mentions, only=unlinked)
+        mentions += self._listed_beside(doc, mentions, context, ner_label)
         doc._.place_mentions = mentions
         return doc
 
@@ -265,34 +286,100 @@ class PlaceFinder:
         town or region word before it is part of the body's name; before a person's name or an office
         ("Aichi Prefecture Kenji Tanaka", "Quezon City Mayor ...") it is part of the place's."""
         end = k
-        while end < len(doc) and end - k < 4 and is_capitalised(doc[end]) and doc[end].is_alpha:
+        while end < len(doc) and end - k < 5 and (is_capitalised(doc[end]) and doc[end].is_alpha
+                                                  or doc[end].text in ("’s", "'s")):  # "People's Council"
             if doc[end].lower_ in self._org_heads:
                 return True
             end += 1
         return False
 
-    def _shared_region_word(self, doc: Doc, start: int, end: int) -> str | None:
-        """The region word a list of names shares when it follows the list in the plural: each of
-        "Kostanay and Pavlodar regions" is a region ("Kostanay region"). Returns it in the singular."""
-        last = doc[end].lower_ if end < len(doc) else ""
-        if start > 0 and doc[start - 1].lower_ in ("and", ",") and last[:-1] in self.words.region_words \
-                and last.endswith("s"):
-            return last[:-1]  # the list's last name, right before the plural
-        k, names = end, 1
-        while k < len(doc) and k - end < 12:
-            tok = doc[k]
-            if tok.lower_ in ("and", ","):
-                k += 1
-            elif is_capitalised(tok) and tok.is_alpha:
-                while k < len(doc) and is_capitalised(doc[k]) and doc[k].is_alpha:
-                    k += 1
-                names += 1
-            else:
-                break
-        if names < 2 or k >= len(doc) or doc[k - 1].lower_ in ("and", ","):
-            return None
-        word = doc[k].lower_
-        return word[:-1] if word.endswith("s") and word[:-1] in self.words.region_words else None
+    def _shared_region_words(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> dict[int, str]:
+        """The names of a list that share a plural region noun ("the Almaty and Tashkent regions",
+        "Kostanay, Pavlodar and Turkistan provinces"): start of each name → the noun, singular."""
+        plurals = self.words.region_plurals
+        if not plurals:
+            return {}
+        by_end = {f[1]: f for f in found}
+        out: dict[int, str] = {}
+        for tok in doc:
+            singular = plurals.get(tok.lower_)
+            if singular is None or tok.i not in by_end:
+                continue
+            listed = [by_end[tok.i]]
+            while True:
+                glue = listed[-1][0] - 1
+                if glue < 1 or doc[glue].lower_ not in (",", "and", "&") or glue not in by_end \
+                        or doc[glue - 1].lower_ in self.words.region_words:
+                    break  # "Kostanay region and Kashkadarya and Surkhandarya regions": named with its own
+                listed.append(by_end[glue])
+            if len(listed) >= 2 and any(doc[f[1]].lower_ in ("and", "&") for f in listed[1:2]):
+                out.update((f[0], singular) for f in listed)
+        return out
+
+    def _listed_beside(self, doc: Doc, mentions: list[Mention], context: frozenset[str],
+                       ner_label: list[str]) -> list[Mention]:
+        """Towns the gazetteer knows, listed right beside a place ("Kraków, Wrocław, Rochdale and
+        Winnipeg", "Mannheim (Germany) and Tampere", one town a line): a list names things of one
+        kind, whatever label spaCy gave the name. Each town found vouches for the next."""
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        queue = [(m.start, m.end) for m in mentions if m.priority >= 2]
+        queue += [(-1, k + 1) for k in self._partner_list_starts(doc)]
+        out: list[Mention] = []
+        while queue:
+            start, end = queue.pop()
+            after = end if start < 0 else _across_list_glue(doc, end, 1)
+            before = _across_list_glue(doc, start - 1, -1) if start >= 0 else None
+            for k, forward in ((after, True), (before, False)):
+                match = self._listed_town(doc, k, forward, taken, ner_label) if k is not None else None
+                if match is None:
+                    continue
+                lo, hi, towns, name = match
+                place = self.gazetteer.lookup(name, context) or max(towns, key=lambda p: p.population)
+                out.append(Mention(lo, hi, "place", name, place=place, priority=2))
+                queue.append((lo, hi))
+                taken.update(range(lo, hi))
+        return out
+
+    def _partner_list_starts(self, doc: Doc) -> list[int]:
+        """The "with", "of" or colon after words of twinning ("twinned with", "sister-city relations
+        with", "a twin town of", "sister cities:"), and the "of" after a plural noun of places or their
+        offices ("the mayors of", "the cities of"): where a list of towns begins."""
+        partner = self.words.partner_words
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ("with", "of", ":") or tok.i == 0:
+                continue
+            before = doc[tok.i - 1]
+            if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
+                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 4) : tok.i]):
+                out.append(tok.i)
+        return out
+
+    def _listed_town(self, doc: Doc, k: int, forward: bool, taken: set[int],
+                     ner_label: list[str]) -> tuple[int, int, list[Place], str] | None:
+        """The town whose name starts (forward) or ends (backward) at token k and is the whole
+        capitalised run there, with spaCy's entity, if any, no longer than it (not "Ali" of "Ali Kaya")."""
+        n = len(doc)
+        for length in (3, 2, 1):
+            lo, hi = (k, k + length) if forward else (k - length + 1, k + 1)
+            if lo < 0 or hi > n or any(i in taken for i in range(lo, hi)):
+                continue
+            span = doc[lo:hi]
+            if not all(is_capitalised(t) and not t.is_punct for t in span) or "\n" in span.text:
+                continue
+            if lo > 0 and is_capitalised(doc[lo - 1]) and not doc[lo - 1].is_punct and "\n" not in doc[lo - 1].whitespace_ \
+                    or hi < n and is_capitalised(doc[hi]) and not doc[hi].is_punct and "\n" not in span[-1].whitespace_:
+                continue  # part of a longer name
+            towns = [p for p in self.gazetteer.candidates(span.text)
+                     if p.kind in ("city", "district", "region") and (p.curated or p.population >= self.listed_town_population)]
+            if not towns:
+                continue
+            ent = _entity_around(doc, lo)
+            if ent is not None and (ent[0] < lo or ent[1] > hi) and (
+                    ent[2] != "ORG" or not any(t.text == "," for t in doc[ent[0] : ent[1]])):
+                continue  # inside a longer name spaCy found (a list spaCy took for one body is no name)
+            return lo, hi, towns, span.text
+        return None
 
     def _compass(self, doc: Doc, i: int) -> tuple[int, int, list[Place], str] | None:
         """"N Kazakhstan", "S Korea": a one-letter compass abbreviation before a region's or

@@ -74,14 +74,19 @@ class RosterReader:
                 if doc[end - 1].tag_ == "NN":
                     continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
                 owner = self._owner(doc, sent, start, end, index)
-                if owner is None:
-                    continue
                 partners, closed = self._list(doc, end, sent.end, index, owner)
-                if not partners and closed:
+                if not partners and closed and owner is not None:
                     partners = self._items(sents[n + 1:], index, owner)
                 elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
+                if len({id(p.cluster) for p in partners}) >= 2:
+                    # the towns of one list of partners are not partners of each other
+                    listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
+                    ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences)
+                                                    and all(id(p) in listed for p in t.parties))]
+                if owner is None:
+                    continue
                 party = _town_of(owner, places, kind)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
@@ -136,7 +141,16 @@ class RosterReader:
 
     @staticmethod
     def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
-        """The place named last before the sentence, not a country: what "it" or "the city" refers to."""
+        """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
+        before ("Karaganda signed a protocol with Ufa. The city also has twin towns ..."), else the
+        place named last before the sentence."""
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
+                named = [c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+                         and not (c.place is not None and c.place.kind == "country")]
+                if named:
+                    return named[0]
         for i in range(sent.start - 1, -1, -1):
             cluster = index.get(i)
             if cluster is not None and cluster.type == "place":
@@ -146,12 +160,12 @@ class RosterReader:
         return None
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
-              owner: EntityCluster) -> tuple[list[_Partner], bool]:
+              owner: EntityCluster | None) -> tuple[list[_Partner], bool]:
         """The partners listed from token i: entities joined by commas and "and", each with the year
         in brackets or after "since" that follows it. Also whether the cue's clause ends in a colon
         (the list follows on the next lines)."""
         run: list[_Partner] = []
-        if i < stop and doc[i].lower_ == "of" and index.get(i + 1) is owner:
+        if i < stop and doc[i].lower_ == "of" and owner is not None and index.get(i + 1) is owner:
             i += 1
             while i < stop and index.get(i) is owner:
                 i += 1
@@ -169,13 +183,14 @@ class RosterReader:
                 if close is None:
                     break
                 year = _YEAR.search(doc[i + 1 : close].text)
-                if year and run and run[-1].date is None and not any(k in index for k in range(i + 1, close)):
-                    run[-1].date = year.group(1)  # "A (1992)"; "A (Germany)" names its container
+                if year and run and run[-1].date is None:
+                    run[-1].date = year.group(1)  # "A (1992)", "A (Georgia, 2010)"; "A (Germany)" names its container
                 i = close + 1
                 continue
-            if tok.lower_ in self.since and run:
+            dated_in = tok.lower_ == "in" and i + 1 < stop and bool(_YEAR.fullmatch(doc[i + 1].text))
+            if (tok.lower_ in self.since or dated_in) and run:
                 year = _YEAR.search(doc[i : min(i + 4, stop)].text)
-                if year:
+                if year:  # "with A since 1998 and with B since 2005": each year dates the partners before it
                     for partner in run:
                         partner.date = partner.date or year.group(1)
                     i += 1
@@ -243,8 +258,12 @@ def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year
     same = [t for t in same if t.kind == kind] or [t for t in same if any(s.start == sent.start for s in t.sentences)]
     if same:
         tie = same[0]
+        # a tie read from this very sentence: the roster dates each partner on its own ("with A since
+        # 1998 and with B since 2005"), the sentence as a whole cannot
+        own_sentence = any(s.start == sent.start for s in tie.sentences) and year is not None
         tie.sentences.append(sent)
-        if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status) or status == tie.status and tie.date is None:
+        if TIE_STAGES.index(status) > TIE_STAGES.index(tie.status) or status == tie.status and (
+                tie.date is None or own_sentence):
             tie.status, tie.date, tie.explicit_date = status, year, year is not None
         return
     ties.append(TieMention(kind, parties, status, year, [sent], year is not None))

@@ -19,8 +19,10 @@ data/triggers.json and data/ties.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +37,8 @@ from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
 _TOWN_KINDS = {"city", "district", "region", None}
+#: A "between" phrase naming more parties than this ("between A, B, C, D and E") lists, it does not pair.
+_MAX_BETWEEN_PARTIES = 4
 
 
 @dataclass
@@ -64,18 +68,28 @@ class _Stage:
     between_only: bool = False
 
 
-@Language.factory("amity_ties")
-def make_ties(nlp: Language, name: str) -> TieFinder:
-    return TieFinder()
+@Language.factory("amity_ties", default_config={
+    "words": "ties.json", "triggers": "triggers.json", "max_between_parties": _MAX_BETWEEN_PARTIES})
+def make_ties(nlp: Language, name: str, words: str, triggers: str, max_between_parties: int) -> TieFinder:
+    return TieFinder(words, triggers, max_between_parties)
 
 
 class TieFinder:
-    def __init__(self) -> None:
+    def __init__(self, words_file: str = "ties.json", triggers_file: str = "triggers.json",
+                 max_between_parties: int = _MAX_BETWEEN_PARTIES) -> None:
         register_extensions()
-        lex = triggers()
-        cues = tie_cues()
+        lex = triggers(triggers_file)
+        cues = tie_cues(words_file)
+        self.cues = cues
+        #: "between A, B, C and D": up to this many parties are each other's partners
+        self.max_between_parties = max_between_parties
         self.sister = tuple(lex["tie_sister_city"])
-        self.agreements = set(lex["tie_agreements"])
+        self.agreements = {a for a in lex["tie_agreements"] if " " not in a}
+        #: Names of documents of several words, by their first word: "letter" → ("letter", "of", "intent")
+        self.agreement_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lex["tie_agreements"]:
+            if " " in phrase:
+                self.agreement_phrases.setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
         self.proposed = tuple(lex["stage_proposed"])
         self.signing_lemmas = set(lex["event_verbs"]["signing"])
         self.list_leads = tuple(cues["list_leads"])
@@ -105,7 +119,7 @@ class TieFinder:
         token_entity = token_index(entities)
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
-        context = _ArticleContext(entities, title_case_lines(doc), token_entity)
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -122,7 +136,7 @@ class TieFinder:
             if listing is not None and not self._is_list_item(sent):
                 listing = None
             item = listing is not None
-            names_agreement = any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements for t in sent)
+            names_agreement = any(self._document(t) for t in sent)
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement):
@@ -186,10 +200,19 @@ class TieFinder:
         doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
         return doc
 
+    def _document(self, tok: Token) -> bool:
+        """Whether the token names an agreement ("memorandum", "protocols") or opens the name of one
+        in several words ("letter of intent", "joint statement")."""
+        if tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements:
+            return True
+        doc = tok.doc
+        return any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p
+                   for p in self.agreement_phrases.get(tok.lower_, ()))
+
     def _definite_document_subject(self, sent: Span) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
         signed"), a document the article has already introduced."""
-        return any(t.dep_ == "nsubjpass" and (t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+        return any(t.dep_ == "nsubjpass" and self._document(t)
                    and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
@@ -227,7 +250,7 @@ class TieFinder:
         return out
 
     def _only_bare_documents(self, sent: Span) -> bool:
-        nouns = [t for t in sent if t.lower_ in self.agreements or t.lemma_.lower() in self.agreements]
+        nouns = [t for t in sent if self._document(t)]
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
@@ -278,7 +301,7 @@ class TieFinder:
             if trigger.pos_ not in ("VERB", "AUX"):
                 # "put their signatures under the Agreement on ...": the agreement hangs off the verb
                 # "the signing ceremony for cooperation documents between A and B": documents signed
-                if any((t.lower_ in self.agreements or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
+                if any((self._document(t) or t.lemma_.lower() == "document") and t.dep_ in ("pobj", "dobj")
                        for t in trigger.head.subtree):
                     return True
                 continue
@@ -289,13 +312,13 @@ class TieFinder:
                 objects.append(trigger.head)  # "the Memorandum the two provinces entered into"
             for obj in objects:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
-                if words & self.agreements or obj.lower_ in ("document", "documents", "it", "which", "that"):
+                if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
         # "entered into an interregional memorandum" when no event was read for it
         for tok in sent:
             if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
                 into = next(c for c in tok.children if c.lower_ == "into")
-                if any(t.lower_ in self.agreements for t in into.subtree):
+                if any(self._document(t) for t in into.subtree):
                     return True
         return False
 
@@ -332,7 +355,7 @@ class TieFinder:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
                     tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
-                if any(t.lower_ in self.agreements or t.lemma_.lower() in self.agreements
+                if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
                     return tok
         return None
@@ -376,7 +399,7 @@ class TieFinder:
                     return _Stage("signed", own[0].value, True)
         for tok in sent:
             # "Dumaguete and Kurobe become sister cities", "... became twin towns": founded, undated
-            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ") \
+            if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ", "VBN") \
                     and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
                                                                 for w in self.sister) for c in tok.children):
                 return _Stage("signed", None, False)
@@ -449,7 +472,7 @@ class TieFinder:
         for _ in range(3):
             if node.pos_ not in ("NOUN", "PROPN", "ADP"):
                 return None
-            if node.lower_ in self.agreements or node.lemma_.lower() in self.agreements:
+            if self._document(node):
                 return node
             if node.head.i == node.i:
                 return None
@@ -485,7 +508,7 @@ class TieFinder:
                 if prep.lower_ != "of":
                     continue
                 for noun in prep.children:
-                    if (noun.lower_ in self.agreements or noun.lemma_.lower() in ("document", *self.agreements)) \
+                    if (self._document(noun) or noun.lemma_.lower() == "document") \
                             and any(c.lower_ in ("the", "this", "that") for c in noun.children) \
                             and not any(c.dep_ in ("prep", "compound", "amod") for c in noun.children):
                         return True
@@ -494,7 +517,7 @@ class TieFinder:
     def _unnamed_level(self, sent: Span) -> bool:
         """Agreements said to be between units below the states ("interregional") that the
         sentence does not name."""
-        return any((t.lower_ in self.agreements or t.lemma_.lower() in self.agreements)
+        return any(self._document(t)
                    and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in sent)
 
     def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
@@ -542,7 +565,7 @@ class TieFinder:
         if first.like_num and following is not None and following.text in (")", "."):
             return True
         # a line that begins with the document itself: "Memorandum on cooperation in tourism;"
-        return first.lower_ in self.agreements or first.lemma_.lower() in self.agreements
+        return self._document(first)
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
@@ -601,7 +624,7 @@ class TieFinder:
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
-        if between and len(parties) <= 4:
+        if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
 
@@ -638,6 +661,10 @@ class TieFinder:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
                 left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
+                if not left and context is not None and any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                    # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
+                    holder = context.person_before(lo)
+                    left = [holder] if holder is not None else []
             out = []
             for w in withs:
                 end = _list_end(w, verb)
@@ -653,7 +680,7 @@ class TieFinder:
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
         cooperation agreement" does not; None when the "with" hangs on no document."""
-        if not (noun.lower_ in self.agreements or noun.lemma_.lower() in self.agreements):
+        if not self._document(noun):
             return None
         words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
         return "sister_city" if any(c in words for c in self.sister) else "cooperation"
@@ -702,6 +729,14 @@ class TieFinder:
             if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
                     not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
                 continue
+            if tok.dep_ in ("attr", "oprd", "appos"):
+                # "Aktobe has become a twin town of A, B and C", "Aktobe, a twin town of A and B":
+                # the subject is the owner, the "of" list its partners
+                holder = tok.head if tok.dep_ == "appos" else next(
+                    (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                owner = token_entity.get(holder.i) if holder is not None else None
+                if owner is not None:
+                    return context.town_of(owner)
             for child in tok.children:
                 owner = token_entity.get(child.i) if child.dep_ == "poss" else None
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -831,6 +866,8 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: Subjects that stand for the person named last ("he signed the agreement").
+_PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
@@ -857,8 +894,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         glue = doc[k - 1].text.lower() if k > 0 else ""
         if glue == "the" and k > 1 and doc[k - 2].lower_ == "of":
             glue = "of"
-        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES:
-            # "one of the important districts of Konya": the place that contains the party
+        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES \
+                and not _listed_on(doc, k, end, cluster, token_entity):
+            # "one of the important districts of Konya": the place that contains the party;
+            # "the cities of Samarkand and Khiva" are the cities themselves
             previous = cluster
             while k < end and token_entity.get(k) is cluster:
                 k += 1
@@ -913,6 +952,14 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
     return out
 
 
+def _listed_on(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the entity at k is followed by "and" or a comma and another entity: a list."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    return j + 1 < end and doc[j].lower_ in (",", "and") and token_entity.get(j + 1) not in (None, cluster)
+
+
 def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, city: EntityCluster,
                              token_entity: dict[int, EntityCluster]) -> bool:
     """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
@@ -959,8 +1006,10 @@ class _ArticleContext:
     which town and which countries it is mostly about."""
 
     def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
-                 token_entity: dict[int, EntityCluster] | None = None):
+                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
         self.entities = entities
+        self.cues = cues if cues is not None else tie_cues()
+        self._person_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
@@ -1005,7 +1054,7 @@ class _ArticleContext:
             tail = " ".join(words[words.index("of", 1) + 1:])
             if country_code(tail) is not None:
                 words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
-        cues = tie_cues()
+        cues = self.cues
         for head in cues["territory_body_heads"]:
             head_words = fold(head).replace("’", "'").split()
             n = len(head_words)
@@ -1035,6 +1084,13 @@ class _ArticleContext:
                     return place  # a national government signs for its state, a parliament for itself
             return None
         return None
+
+    def person_before(self, i: int) -> EntityCluster | None:
+        """The person named last before token i, whom "he" or "she" there refers to."""
+        if self._person_tokens is None:
+            self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
+        at = bisect_left(self._person_tokens, i)
+        return self.token_entity[self._person_tokens[at - 1]] if at > 0 else None
 
     def home_state(self) -> EntityCluster | None:
         """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""

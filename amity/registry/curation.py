@@ -167,7 +167,7 @@ def merge_entities(db: Engine | Session, keep_id: int, other_id: int, who: str, 
         if keep.id == other.id:
             raise CurationError("an entity cannot be merged with itself")
         if keep.type != other.type:
-            raise CurationError(f"a {keep.type} and a {other.type} cannot be merged")
+            raise CurationError(f"{_with_article(keep.type)} and {_with_article(other.type)} cannot be merged")
         value = {"other": targets.entity_key(other), "other_id": other.id, "other_name": other.name,
                  "keep": targets.fingerprint(session, keep), "merged": targets.fingerprint(session, other)}
         row = _record(session, "entity", targets.entity_key(keep), keep.id, "merge", value, note, who)
@@ -588,3 +588,8 @@ def _mark(entity: EntityRow, state: str, row: DecisionRow) -> None:
 def _as_dict(row: DecisionRow) -> dict[str, Any]:
     return {"id": row.id, "target": row.target, "target_key": row.target_key, "target_id": row.target_id,
             "action": row.action, "value": row.value, "note": row.note, "by": row.who, "at": when(row.at)}
+
+
+def _with_article(noun: str) -> str:
+    """"a person", "an organization"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
 from amity.registry.names import initials, is_acronym, is_shouted, town_key
+from amity.store import pending
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow
 from amity.vocabulary.names import fold, name_key
 
@@ -121,6 +122,69 @@ def _join_acronyms(groups: list[Group], doc: str) -> list[Group]:
     return kept
 
 
+class Known:
+    """What the registry was asked already about names, entities and GeoNames ids, shared by the articles
+    merged in one transaction: an article costs a few queries, not a few per name, and a batch a few more.
+
+    It stays true while only merges write (each adds what it makes); a
+    transaction that deletes or reshapes entities (a replaced article, an
+    analyst's decisions) starts a new one.
+    """
+
+    def __init__(self) -> None:
+        self.having: dict[str, set[int]] = {}  # name key -> the entities with it
+        self.rows: dict[int, EntityRow] = {}  # entities read or made, by id
+        self.by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
+
+    def ask(self, session: Session, keys: Iterable[str]) -> None:
+        """Read which entities have each of these name keys not asked before, in one query."""
+        unasked = list(dict.fromkeys(k for k in keys if k not in self.having))
+        if not unasked:
+            return
+        for key in unasked:
+            self.having[key] = set()
+        for entity_id, key in session.execute(
+                select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(unasked)).distinct()):
+            self.having[key].add(entity_id)
+
+    def read(self, session: Session, ids: Iterable[int]) -> None:
+        """Read the entities of these ids not read before, in one query."""
+        unread = [i for i in dict.fromkeys(ids) if i not in self.rows]
+        if unread:
+            self.rows.update((e.id, e) for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(unread))))
+
+    def places_of(self, session: Session, geonames_ids: Iterable[int]) -> None:
+        """Read the first place entity of each GeoNames id not asked before, in one query."""
+        unasked = [g for g in dict.fromkeys(geonames_ids) if g not in self.by_geonames]
+        if not unasked:
+            return
+        for entity in session.scalars(select(EntityRow).where(EntityRow.geonames_id.in_(unasked)).order_by(EntityRow.id)):
+            self.rows.setdefault(entity.id, entity)
+            if entity.type == "place":
+                self.by_geonames.setdefault(entity.geonames_id, entity)  # type: ignore[arg-type]
+        for g in unasked:
+            self.by_geonames.setdefault(g, None)
+
+    def prepare(self, session: Session, records: Iterable[Record]) -> None:
+        """Ask in a few queries all that merging these records will: their entities' names, the towns and
+        municipalities those may be, the entities having them, and their places' GeoNames ids."""
+        keys: list[str] = []
+        places: list[int] = []
+        for record in records:
+            for entity in record.entities:
+                if entity.type == "place" and entity.geonames_id is not None:
+                    places.append(entity.geonames_id)
+                for name in (entity.name, *entity.aliases):
+                    key = name_key(name)
+                    keys += [key, f"municipality of {key}"]
+                    town = town_key(name)
+                    if town:
+                        keys.append(town)
+        self.ask(session, keys)
+        self.read(session, (i for key in keys for i in self.having[key]))
+        self.places_of(session, places)
+
+
 class ArticleEntities:
     """The entities one article speaks of: resolving its groups and the names its events and ties use.
 
@@ -129,7 +193,7 @@ class ArticleEntities:
     article speaks of any more.
     """
 
-    def __init__(self, session: Session, article_id: int, doc: str) -> None:
+    def __init__(self, session: Session, article_id: int, doc: str, known: Known | None = None) -> None:
         self._session = session
         self._article_id = article_id
         self._doc = doc
@@ -137,10 +201,9 @@ class ArticleEntities:
         self._by_key: dict[str, list[EntityRow]] = {}
         self._named: set[tuple[int, str]] = set()  # (entity, key) already named by this article
         self.mentioned: set[int] = set()
-        # What the registry was asked already, so that an article costs a few queries, not a few per name:
-        self._having: dict[str, set[int]] = {}  # name key -> the entities with it
-        self._rows: dict[int, EntityRow] = {}  # entities read or made, by id
-        self._by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
+        known = known or Known()
+        self._known = known
+        self._having, self._rows, self._by_geonames = known.having, known.rows, known.by_geonames
 
     # ------------------------------------------------------------------ the article's own entities
 
@@ -166,9 +229,10 @@ class ArticleEntities:
             known = {key for key in group.names if entity.id in self._named_by([key]).keys()}
             self._complete(entity, group)
             self._name(entity, group, bridge, known)
-        if entity.type == "place" and entity.geonames_id is not None \
-                and self._by_geonames.get(entity.geonames_id) is None:
-            self._by_geonames[entity.geonames_id] = entity
+        if entity.type == "place" and entity.geonames_id is not None:
+            first = self._by_geonames.get(entity.geonames_id)
+            if first is None or first.id > entity.id:  # the first place of its id, also when it just got one
+                self._by_geonames[entity.geonames_id] = entity
         for evidence in group.evidence or [None]:  # type: ignore[list-item]  # None: a mention without evidence
             self.mention(entity.id, evidence, always=True)
         for key, (surface, _) in group.names.items():
@@ -209,8 +273,8 @@ class ArticleEntities:
             self._named.add((entity.id, key))
             if bridge is not None and key == group.primary_key and key not in known:
                 reason = bridge
-            self._session.add(EntityNameRow(entity_id=entity.id, name=surface, key=key, reason=reason,
-                                            article_id=self._article_id))
+            pending.add(self._session, EntityNameRow, entity_id=entity.id, name=surface, key=key, reason=reason,
+                        article_id=self._article_id)
             if key in self._having:
                 self._having[key].add(entity.id)
 
@@ -255,13 +319,7 @@ class ArticleEntities:
         query: in one join, SQLite without statistics starts from the entity
         type and walks every organisation of the registry for each name.
         """
-        unasked = list(dict.fromkeys(k for k in keys if k not in self._having))
-        if unasked:
-            for key in unasked:
-                self._having[key] = set()
-            for entity_id, key in self._session.execute(
-                    select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(unasked)).distinct()):
-                self._having[key].add(entity_id)
+        self._known.ask(self._session, keys)
         named: dict[int, set[str]] = {}
         for key in keys:
             for entity_id in self._having[key]:
@@ -270,23 +328,13 @@ class ArticleEntities:
 
     def _entities(self, ids: Iterable[int], type_: str) -> list[EntityRow]:
         """Those of these entities that are of this type, oldest first."""
-        unread = [i for i in ids if i not in self._rows]
-        if unread:
-            self._rows.update((e.id, e) for e in self._session.scalars(select(EntityRow).where(EntityRow.id.in_(unread))))
+        self._known.read(self._session, ids)
         return sorted((self._rows[i] for i in ids if i in self._rows and self._rows[i].type == type_),
                       key=lambda e: e.id)
 
     def _places_of(self, geonames_ids: list[int]) -> dict[int, EntityRow | None]:
         """The first place entity of each GeoNames id (None: none yet)."""
-        unasked = [g for g in dict.fromkeys(geonames_ids) if g not in self._by_geonames]
-        if unasked:
-            for entity in self._session.scalars(select(EntityRow).where(EntityRow.geonames_id.in_(unasked))
-                                                .order_by(EntityRow.id)):
-                self._rows.setdefault(entity.id, entity)
-                if entity.type == "place":
-                    self._by_geonames.setdefault(entity.geonames_id, entity)  # type: ignore[arg-type]
-            for g in unasked:
-                self._by_geonames.setdefault(g, None)
+        self._known.places_of(self._session, geonames_ids)
         return {g: self._by_geonames[g] for g in geonames_ids}
 
     # ------------------------------------------------------------------ names used by events, ties, roles
@@ -317,14 +365,13 @@ class ArticleEntities:
         if entity_id in self.mentioned and not always:
             return
         self.mentioned.add(entity_id)
-        self._session.add(MentionRow(entity_id=entity_id, article_id=self._article_id,
-                                     sentence=evidence.sentence if evidence else None,
-                                     start=evidence.start if evidence else None,
-                                     end=evidence.end if evidence else None))
+        pending.add(self._session, MentionRow, entity_id=entity_id, article_id=self._article_id,
+                    sentence=evidence.sentence if evidence else None,
+                    start=evidence.start if evidence else None, end=evidence.end if evidence else None)
 
     def parent(self, entity_id: int) -> int | None:
         """The town of a municipality."""
-        entity = self._session.get(EntityRow, entity_id)
+        entity = self._rows.get(entity_id) or self._session.get(EntityRow, entity_id)
         return entity.parent_id if entity is not None else None
 
 

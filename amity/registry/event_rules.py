@@ -12,32 +12,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
 from amity.registry import dates
+from amity.store import pending
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
 
 
-def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None) -> int:
-    """Store one article's report of an event, in the event it belongs to (found or new); the event's id."""
-    event_id = _same_event(session, article_id, event, participants)
-    if event_id is None:
-        row = EventRow(type=event.type, status=event.status, date=event.date, place_entity_id=place_id,
-                       agreement=event.agreement)
+def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None,
+           own: set[int]) -> int:
+    """Store a new article's report of an event, in the event it belongs to (found or new); the event's id.
+
+    `own`: the events the article reported already (one report per article and event).
+    """
+    found = _same_event(session, article_id, event, participants, own)
+    evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
+    report_row = EventReportRow(article_id=article_id, status=event.status, date=event.date,
+                                place_entity_id=place_id, agreement=event.agreement,
+                                sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
+    if found is None:  # summarised from its one report, without asking the database for its reports
+        row = EventRow(type=event.type)
+        _summarise(row, [report_row])
         session.add(row)
         session.flush()
         event_id = row.id
-    evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
-    report_row = EventReportRow(event_id=event_id, article_id=article_id, status=event.status, date=event.date,
-                                place_entity_id=place_id, agreement=event.agreement,
-                                sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
+    else:
+        event_id = found
+    report_row.event_id = event_id
     session.add(report_row)
     session.flush()
-    session.add_all(EventParticipantRow(report_id=report_row.id, entity_id=p) for p in dict.fromkeys(participants))
-    session.flush()
-    refresh(session, event_id)
+    for entity_id in dict.fromkeys(participants):
+        pending.add(session, EventParticipantRow, report_id=report_row.id, entity_id=entity_id)
+    if found is not None:
+        refresh(session, event_id)
     return event_id
 
 
@@ -65,6 +74,10 @@ def refresh(session: Session, event_id: int) -> None:
     if not reports:
         session.delete(event)
         return
+    _summarise(event, reports)
+
+
+def _summarise(event: EventRow, reports: list[EventReportRow]) -> None:
     occurred = [r for r in reports if r.status == "occurred"]
     event.status = event.curated_status or ("occurred" if occurred else "planned")
     event.date = event.curated_date or _reported_date(reports)
@@ -87,21 +100,24 @@ def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -
     return max(occurred or reports, key=lambda r: dates.precision(r.date)).date
 
 
-def _same_event(session: Session, article_id: int, event: Event, participants: list[int]) -> int | None:
+def _same_event(session: Session, article_id: int, event: Event, participants: list[int], own: set[int]) -> int | None:
     """The event another article reported that this report is of; None for a new occurrence."""
     if not participants:
         return None
     mine = set(participants)
-    # Dates first, participants then: a town in thousands of visits has few at a compatible date.
-    when = {event_id: date for event_id, date in session.execute(
-        select(EventReportRow.event_id, EventRow.date).distinct()
-        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .join(EventRow, EventRow.id == EventReportRow.event_id)
-        .where(EventRow.type == event.type, EventParticipantRow.entity_id.in_(mine),
-               EventReportRow.article_id != article_id)) if dates.compatible(event.date, date)}
+    # Dates first, participants then: a town in thousands of visits has few at a compatible date. The
+    # events' first and last days narrow them in SQL (an undated or unreadable date is compatible with all).
+    query = (select(EventReportRow.event_id, EventRow.date).distinct()
+             .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+             .join(EventRow, EventRow.id == EventReportRow.event_id)
+             .where(EventRow.type == event.type, EventParticipantRow.entity_id.in_(mine),
+                    EventReportRow.article_id != article_id))
+    if event.date and dates.is_date(event.date):
+        first, last = dates.span(event.date)
+        query = query.where(or_(EventRow.date_start.is_(None), and_(EventRow.date_start <= last, EventRow.date_end >= first)))
+    when = {event_id: date for event_id, date in session.execute(query) if dates.compatible(event.date, date)}
     # The extractor already told this article's occurrences apart: one event gets one report per article.
-    candidates = set(when) - set(session.scalars(
-        select(EventReportRow.event_id).where(EventReportRow.article_id == article_id)))
+    candidates = set(when) - own
     if not candidates:
         return None
     theirs = participants_of(session, candidates)

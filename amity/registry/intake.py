@@ -36,8 +36,9 @@ from sqlalchemy.orm import Session
 
 from amity.model import Article, InputError, Record
 from amity.registry import curation, merge
+from amity.registry.entities import Known
 from amity.store import writer
-from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, IngestErrorRow
+from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, IngestErrorRow
 
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
@@ -156,7 +157,10 @@ def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> li
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            return [_merge(session, *item) for item in ready]
+            merging = _Merging(session, [record for _, record, _ in ready])
+            outcomes = [_merge(merging, *item) for item in ready]
+            merging.settle()
+            return outcomes
     except DBAPIError as exc:
         if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
             raise
@@ -172,38 +176,80 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            return _merge(session, article, record, digest)
+            merging = _Merging(session, [record])
+            outcome = _merge(merging, article, record, digest)
+            merging.settle()
+            return outcome
     except IntegrityError:
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
         raise
 
 
-def _merge(session: Session, article: Article, record: Record, digest: str) -> Outcome:
-    """One article's merge inside the caller's transaction.
+class _Merging:
+    """One merge transaction: its session, and what its articles asked the registry about their names.
 
-    The session is emptied afterwards: deleting a replaced article removes
-    its facts by the database's cascades, which the session's cached rows
-    would not know of; the next article reads what the database holds, as
-    it would in a transaction of its own.
+    The names of all its records are looked up in one query at the start.
+    What was read stays known from article to article while articles only
+    add to the registry; after an article that deleted (a replaced
+    version) or may have reshaped entities (analysts' decisions exist) the
+    session is emptied, so that the next article reads what the database
+    holds, as it would in a transaction of its own. The ties that new
+    articles touched are re-summarised together once (`settle`), at the
+    end or before an article that deletes or meets decisions: a tie's
+    summary is what its stages and its parties' events say, so the last
+    re-summary gives what one after each article would have ended with.
     """
+
+    def __init__(self, session: Session, records: list[Record]) -> None:
+        self.session = session
+        self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
+        self.known = Known()
+        self.later = merge.Touched()  # ties and gatherings waiting for `settle`
+        if not self.curated:
+            self.known.prepare(session, records)
+
+    def settle(self) -> None:
+        """Re-summarise the ties that the articles merged so far touched."""
+        if self.later.ties or self.later.gatherings:
+            merge.tidy(self.session, self.later)
+            self.later = merge.Touched()
+
+    def forget_read(self) -> None:
+        self.session.expunge_all()
+        self.known = Known()
+
+
+def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
+    """One article's merge inside the caller's transaction."""
+    session = merging.session
+    if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
+        return "unchanged"
+    previous = _previous_versions(session, article)
+    plain = not previous and not merging.curated  # adds to the registry and nothing more
+    if not plain:
+        merging.settle()
+    if previous:
+        merging.forget_read()
     try:
-        if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
-            return "unchanged"
-        previous = _previous_versions(session, article)
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
                          text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
         session.add(row)
         session.flush()
-        merge.write(session, row.id, record, touched)
-        merge.tidy(session, touched)
-        curation.apply_decisions(session, touched, row.id)
+        merge.write(session, row.id, record, touched, merging.known)
+        if plain:
+            merging.later.ties |= touched.ties
+            merging.later.gatherings += touched.gatherings
+        else:
+            merge.tidy(session, touched)
+            curation.apply_decisions(session, touched, row.id)
         session.flush()
         return "replaced" if previous else "new"
     finally:
-        session.expunge_all()
+        if previous or merging.curated:
+            merging.forget_read()
 
 
 def _previous_versions(session: Session, article: Article) -> list[int]:

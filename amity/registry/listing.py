@@ -10,7 +10,7 @@ sign of life.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from amity.registry import dates
 from amity.registry.curated import badge, visible
-from amity.registry.lookup import docs_of, group_pairs, names_of
+from amity.registry.headlines import headline, opening
+from amity.registry.lookup import group_pairs, names_of
 from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.store import session_of
-from amity.store.schema import EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
+from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow
 from amity.vocabulary import ENDED
 
 
@@ -98,7 +99,8 @@ def events(db: Engine | Session, type: str | None = None, between: tuple[str, st
             today = (as_of or date.today()).isoformat()
             query = query.where(EventRow.status == "planned", EventRow.date_end.is_not(None),
                                 EventRow.date_end < today if timing == "overdue" else EventRow.date_end >= today)
-        return describe_events(session, list(session.scalars(query)))
+        rows = session.execute(query.with_only_columns(EventRow.id, EventRow.date)).all()
+        return [summary(e) for e in describe_events(session, [r.id for r in sorted(rows, key=date_order)])]
 
 
 def overlapping(window: tuple[str, str]) -> tuple[ColumnElement[bool], ...]:
@@ -106,31 +108,74 @@ def overlapping(window: tuple[str, str]) -> tuple[ColumnElement[bool], ...]:
     return EventRow.date_start <= window[1], EventRow.date_end >= window[0]
 
 
-def describe_events(session: Session, rows: list[EventRow]) -> list[dict[str, Any]]:
-    """The dicts `events` returns for these events, earliest first, undated last."""
-    if not rows:
+def describe_events(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The events with these ids, in this order: the one description the CLI, the web and the API render.
+
+    Each is {"id", "type", "status", "date", "agreement", "participants": [{"id", "name"}] by name,
+    "place": {"id", "name"} or None, "sources" (articles reporting it), "reports" (each article's report with its
+    evidence: {"id", "status", "date", "article_id", "doc", "title", "published", "sentence", "start", "end"}, in
+    the order they were stored), "curation"}. `summary` flattens one for tables and `events`.
+    """
+    if not ids:
         return []
-    event_ids = {e.id for e in rows}
-    reports = session.execute(select(EventReportRow.event_id, EventReportRow.id, EventReportRow.article_id)
-                              .where(EventReportRow.event_id.in_(event_ids))).all()
-    report_event = {report_id: event_id for event_id, report_id, _ in reports}
-    articles = group_pairs([(event_id, article_id) for event_id, _, article_id in reports])
-    taking_part = group_pairs([(report_event[r], p) for r, p in session.execute(
+    rows = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.id.in_(ids)))}
+    reports = session.execute(
+        select(EventReportRow.id, EventReportRow.event_id, EventReportRow.status, EventReportRow.date,
+               EventReportRow.sentence, EventReportRow.start, EventReportRow.end, ArticleRow.id, ArticleRow.doc,
+               ArticleRow.title, ArticleRow.published, opening())
+        .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+        .where(EventReportRow.event_id.in_(ids)).order_by(EventReportRow.id)).all()
+    taking_part = group_pairs(session.execute(
         select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
-        .where(EventParticipantRow.report_id.in_(report_event)))])
-    places = {e.place_entity_id for e in rows if e.place_entity_id}
-    names = names_of(session, set().union(places, *taking_part.values()))
-    docs = docs_of(session, set().union(*articles.values()))
-    rows = sorted(rows, key=lambda e: (e.date is None, dates.span(e.date)[0] if e.date else "", e.id))
-    return [{
-        "id": e.id,
-        "type": e.type,
-        "status": e.status,
-        "date": e.date,
-        "participants": sorted((names[p] for p in taking_part.get(e.id, ())), key=str.casefold),
-        "place": names.get(e.place_entity_id) if e.place_entity_id else None,
-        "agreement": e.agreement,
-        "sources": len(articles.get(e.id, ())),
-        "docs": sorted(docs[a] for a in articles.get(e.id, ())),
-        "curation": badge(e),
-    } for e in rows]
+        .where(EventParticipantRow.report_id.in_([r[0] for r in reports]))).all()) if reports else {}
+    by_event: dict[int, list[dict[str, Any]]] = {}
+    participants: dict[int, set[int]] = {}
+    for report_id, event_id, status, when, sentence, start, end, article_id, doc, title, published, opening_text \
+            in reports:
+        participants.setdefault(event_id, set()).update(taking_part.get(report_id, ()))
+        by_event.setdefault(event_id, []).append({
+            "id": report_id, "status": status, "date": when, "article_id": article_id, "doc": doc,
+            "title": headline(title, opening_text, doc), "published": published,
+            "sentence": sentence, "start": start, "end": end})
+    names = names_of(session, set().union({e.place_entity_id for e in rows.values() if e.place_entity_id},
+                                          *participants.values()))
+    out = []
+    for i in ids:
+        e = rows.get(i)
+        if e is None:
+            continue
+        out.append({
+            "id": e.id, "type": e.type, "status": e.status, "date": e.date, "agreement": e.agreement,
+            "participants": named(names, participants.get(e.id, ())),
+            "place": {"id": e.place_entity_id, "name": names[e.place_entity_id]} if e.place_entity_id else None,
+            "sources": len({r["article_id"] for r in by_event.get(e.id, [])}),
+            "reports": by_event.get(e.id, []),
+            "curation": badge(e),
+        })
+    return out
+
+
+def summary(event: dict[str, Any]) -> dict[str, Any]:
+    """A described event as `events` lists it: participants and place by name, and the docs that report it."""
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "status": event["status"],
+        "date": event["date"],
+        "participants": [p["name"] for p in event["participants"]],
+        "place": event["place"]["name"] if event["place"] else None,
+        "agreement": event["agreement"],
+        "sources": event["sources"],
+        "docs": sorted({r["doc"] for r in event["reports"]}),
+        "curation": event["curation"],
+    }
+
+
+def date_order(row: Any) -> tuple[bool, str, int]:
+    """The sort key of an event (anything with its `id` and `date`): earliest first, undated last."""
+    return (row.date is None, dates.span(row.date)[0] if row.date else "", row.id)
+
+
+def named(names: dict[int, str], ids: Iterable[int]) -> list[dict[str, Any]]:
+    """[{"id", "name"}] for these entity ids, by name."""
+    return sorted(({"id": i, "name": names[i]} for i in ids if i in names), key=lambda p: (p["name"].casefold(), p["id"]))

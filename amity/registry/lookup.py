@@ -53,6 +53,21 @@ def with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
     return set(entity_ids) | {i for i, _ in rows} | {p for i, p in rows if p is not None and i in entity_ids}
 
 
+def relatives_each(session: Session, entity_ids: set[int]) -> dict[int, set[int]]:
+    """`with_relatives` of each entity alone, in one query for all."""
+    if not entity_ids:
+        return {}
+    rows = session.execute(select(EntityRow.id, EntityRow.parent_id).where(
+        or_(EntityRow.id.in_(entity_ids), EntityRow.parent_id.in_(entity_ids)))).all()
+    out = {entity_id: {entity_id} for entity_id in entity_ids}
+    for entity_id, parent_id in rows:
+        if parent_id in out:
+            out[parent_id].add(entity_id)
+        if entity_id in out and parent_id is not None:
+            out[entity_id].add(parent_id)
+    return out
+
+
 def with_people(session: Session, entity_ids: set[int]) -> set[int]:
     """The entities and the people who hold an office of one of them (a mayor of the town, a minister of the
     ministry): who acts for a party when it takes part in an event."""

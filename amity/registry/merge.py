@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
 from amity.registry import event_rules, tie_rules
-from amity.registry.entities import ArticleEntities, Group, group_entities
+from amity.registry.entities import ArticleEntities, Group, Known, group_entities
+from amity.store import pending
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
 from amity.vocabulary.names import name_key
 
@@ -61,33 +62,34 @@ class Touched:
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
 
 
-def write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
-    """Add one article's record to the registry.
+def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
+    """Add one article's record to the registry; `known`: what earlier articles of the transaction asked.
 
     Without autoflush: the rows an article adds (names, mentions, roles)
     go to the database in a few batches, not one statement each before
     every query. The steps whose queries need them flush on purpose.
     """
     with session.no_autoflush:
-        _write(session, article_id, record, touched)
+        _write(session, article_id, record, touched, known)
 
 
-def _write(session: Session, article_id: int, record: Record, touched: Touched) -> None:
-    names = ArticleEntities(session, article_id, record.doc)
+def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None) -> None:
+    names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
     for group, entity in resolved:
         for role in group.roles if entity.type == "person" else []:
             evidence = _sentence_with(group, role)
-            session.add(RoleRow(person_id=entity.id, title=role.title, of_name=role.of,
-                                of_entity_id=names.find(role.of, evidence), article_id=article_id,
-                                sentence=evidence.sentence if evidence else None,
-                                start=evidence.start if evidence else None, end=evidence.end if evidence else None))
+            pending.add(session, RoleRow, person_id=entity.id, title=role.title, of_name=role.of,
+                        of_entity_id=names.find(role.of, evidence), article_id=article_id,
+                        sentence=evidence.sentence if evidence else None,
+                        start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     new_events: set[int] = set()
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
-        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence)))
+        new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence),
+                                          new_events))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]
@@ -119,11 +121,7 @@ def tidy(session: Session, touched: Touched) -> None:
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
-    tie_ids = set(touched.ties)
-    for gathering in touched.gatherings:
-        tie_ids |= tie_rules.ties_of(session, gathering)
-    for tie_id in sorted(tie_ids):
-        tie_rules.refresh(session, tie_id)
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, touched.gatherings))
     session.flush()
     if not touched.entities:
         return

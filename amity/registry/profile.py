@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from amity.registry.listing import describe_events, describe_ties, events
+from amity.registry.listing import date_order, describe_events, describe_ties, events, summary
 from amity.registry.lookup import docs_of, entities_named, latest_events, names_of, with_relatives
 from amity.store import session_of
 from amity.store.schema import EntityNameRow, EntityRow, EventRow, MentionRow, RoleRow, TiePartyRow, TieRow
@@ -32,7 +32,8 @@ def entity_profile(db: Engine | Session, name: str, *, events_limit: int | None 
             total = len(listed)
         else:
             ids, total = latest_events(session, [relatives], events_limit, include_rejected=False)
-            listed = describe_events(session, list(session.scalars(select(EventRow).where(EventRow.id.in_(ids)))))
+            rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(ids))).all()
+            listed = [summary(e) for e in describe_events(session, [r.id for r in sorted(rows, key=date_order)])]
         return {
             "id": entity.id,
             "name": entity.name,

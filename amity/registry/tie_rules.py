@@ -11,7 +11,9 @@ set by hand replaces the reported one whenever the tie is re-summarised.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,8 +21,18 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
-from amity.registry.lookup import with_people, with_relatives
-from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow, TiePartyRow, TieRow, TieStageRow
+from amity.registry.lookup import group_pairs, relatives_each
+from amity.store import pending
+from amity.store.schema import (
+    ArticleRow,
+    EventParticipantRow,
+    EventReportRow,
+    EventRow,
+    RoleRow,
+    TiePartyRow,
+    TieRow,
+    TieStageRow,
+)
 from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
@@ -35,10 +47,9 @@ def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int]
               evidence: Evidence | None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
     tie = tie_for(session, kind, party_ids, status, date)
-    session.add(TieStageRow(tie_id=tie.id, status=status, date=date, article_id=article_id,
-                            sentence=evidence.sentence if evidence else None,
-                            start=evidence.start if evidence else None, end=evidence.end if evidence else None))
-    session.flush()
+    pending.add(session, TieStageRow, tie_id=tie.id, status=status, date=date, article_id=article_id,
+                sentence=evidence.sentence if evidence else None,
+                start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     return tie.id
 
 
@@ -51,8 +62,8 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
         tie = TieRow(kind=kind, party_key=key, status=status, date=date)
         session.add(tie)
         session.flush()
-        session.add_all(TiePartyRow(tie_id=tie.id, entity_id=p) for p in parties)
-        session.flush()
+        for entity_id in parties:
+            pending.add(session, TiePartyRow, tie_id=tie.id, entity_id=entity_id)
     return tie
 
 
@@ -66,50 +77,90 @@ def refresh(session: Session, tie_id: int) -> None:
 
     Stages an analyst rejected are left out (unless every stage was); a status or date set by hand wins.
     """
-    tie = session.get(TieRow, tie_id)
-    if tie is None:
+    refresh_all(session, [tie_id])
+
+
+def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
+    """`refresh` many ties: their stages, parties and the parties' relatives and office holders are read
+    in a few queries for all of them, then each tie's latest activity in one query of its own."""
+    ids = sorted(set(tie_ids))
+    if not ids:
         return
-    stages = session.execute(select(TieStageRow.status, TieStageRow.date, TieStageRow.curation, ArticleRow.published,
-                                    TieStageRow.article_id)
-                             .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                             .where(TieStageRow.tie_id == tie_id).order_by(TieStageRow.id)).all()
-    if not stages:
-        session.delete(tie)
-        return
-    kept = [s for s in stages if s.curation != "rejected"] or stages
-    tie.status, tie.date = furthest((s.status, s.date) for s in kept)
-    tie.status = tie.curated_status or tie.status
-    tie.date = tie.curated_date or tie.date
-    tie.last_activity = _last_activity(session, tie_id)
-    tie.last_seen = dates.latest([tie.last_activity, tie.date, *(s.date or s.published for s in kept)])  # a date set by hand too
-    tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
-    tie.sources = len({s.article_id for s in stages})
+    ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
+    stages: dict[int, list[Any]] = defaultdict(list)
+    for stage in session.execute(select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date, TieStageRow.curation,
+                                        ArticleRow.published, TieStageRow.article_id)
+                                 .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
+                                 .where(TieStageRow.tie_id.in_(ids)).order_by(TieStageRow.id)):
+        stages[stage.tie_id].append(stage)
+    parties = _parties(session, ids)
+    acting = _acting_for(session, set().union(*parties.values()))
+    for tie_id in ids:
+        tie = ties.get(tie_id)
+        if tie is None:
+            continue
+        if not stages[tie_id]:
+            session.delete(tie)
+            continue
+        kept = [s for s in stages[tie_id] if s.curation != "rejected"] or stages[tie_id]
+        tie.status, tie.date = furthest((s.status, s.date) for s in kept)
+        tie.status = tie.curated_status or tie.status
+        tie.date = tie.curated_date or tie.date
+        tie.last_activity = _latest_activity(session, [acting[p] for p in parties.get(tie_id, [])])
+        # a date set by hand counts too
+        tie.last_seen = dates.latest([tie.last_activity, tie.date, *(s.date or s.published for s in kept)])
+        tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
+        tie.sources = len({s.article_id for s in stages[tie_id]})
 
 
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     """The ties all of whose parties are among these entities (or are their towns or municipalities)."""
-    if not entity_ids:
+    return ties_among(session, [entity_ids])
+
+
+def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
+    """`ties_of` each of these sets of entities, in four queries for all of them."""
+    everyone = set().union(*gatherings)
+    if not everyone:
         return set()
-    around = with_relatives(session, entity_ids)
-    candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(around))))
+    relatives = relatives_each(session, everyone)
+    arounds = [set().union(*(relatives[e] for e in gathering)) for gathering in gatherings if gathering]
+    candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
     if not candidates:
         return set()
-    parties = session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                              .where(TiePartyRow.tie_id.in_(candidates))).all()
-    outside = {tie_id for tie_id, entity_id in parties if entity_id not in around}
-    return candidates - outside
+    return {tie_id for tie_id, parties in _parties(session, candidates).items()
+            if any(parties <= around for around in arounds)}
+
+
+def _parties(session: Session, tie_ids: Iterable[int]) -> dict[int, set[int]]:
+    return group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                       .where(TiePartyRow.tie_id.in_(sorted(set(tie_ids))))).all())
+
+
+def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
+    """Who takes part in an event for each party: itself, its town or municipalities, and the people
+    holding an office of one of them."""
+    relatives = relatives_each(session, party_ids)
+    holders = group_pairs((office, person) for office, person in session.execute(
+        select(RoleRow.of_entity_id, RoleRow.person_id).distinct()
+        .where(RoleRow.of_entity_id.in_(sorted(set().union(*relatives.values()))))) if office is not None)
+    return {party: around | set().union(*(holders.get(e, set()) for e in around)) for party, around in relatives.items()}
 
 
 def _last_activity(session: Session, tie_id: int) -> str | None:
     """The date of the latest visit or meeting that every party of the tie took part in (itself, its town or
     municipality, or someone holding an office of one of them)."""
-    party_ids = session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)).all()
+    party_ids = set(session.scalars(select(TiePartyRow.entity_id).where(TiePartyRow.tie_id == tie_id)))
+    acting = _acting_for(session, party_ids)
+    return _latest_activity(session, [acting[p] for p in party_ids])
+
+
+def _latest_activity(session: Session, groups: list[set[int]]) -> str | None:
+    """The date of the latest visit or meeting with someone of every group."""
     query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
                                         EventRow.date.is_not(None), visible(EventRow))
-    for party in party_ids:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
-        around = with_people(session, with_relatives(session, {party}))
+    for around in groups:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
         query = query.where(EventRow.id.in_(
             select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(around))))
+            .where(EventParticipantRow.entity_id.in_(sorted(around)))))
     return dates.latest(list(session.scalars(query)))
-

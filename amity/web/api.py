@@ -29,6 +29,7 @@ from amity.vocabulary import (
     EventType,
     TieKind,
     TieStatusFilter,
+    is_iso_date,
 )
 from amity.web import downloads, paging
 from amity.web.auth import require_reader, require_writer
@@ -191,6 +192,13 @@ class ArticleIn(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("the text is blank")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _a_real_date(cls, value: str | None) -> str | None:
+        if value is not None and not is_iso_date(value):
+            raise ValueError(f"{value} is not a date of the calendar")
         return value
 
 

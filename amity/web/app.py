@@ -33,7 +33,7 @@ from amity.web.headers import SecurityHeaders
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
-from amity.web.render import make_templates, render
+from amity.web.render import render
 from amity.web.tiles import tiles_from
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes: a long article as JSON, with room to spare
@@ -83,7 +83,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     app.state.max_body = max_body
     app.state.extractor = extractor if extractor is not None or read_limit is None else ArticleReader(read_limit)
     app.state.ingest_lock = threading.Lock()
-    app.state.templates = make_templates()
+    app.state.templates = None  # made at the first page (amity.web.render)
     app.state.tiles = map_tiles
     app.include_router(api.router)
     app.include_router(curation_api.router)

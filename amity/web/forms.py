@@ -5,7 +5,6 @@ Every one carries the CSRF token (double-submit cookie, see
 """
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -16,7 +15,7 @@ from starlette.responses import Response
 from amity.model import Article
 from amity.registry import content_hash
 from amity.store.tokens import token_owner
-from amity.vocabulary import ISO_DATE_PATTERN
+from amity.vocabulary import is_iso_date
 from amity.web.auth import SESSION_COOKIE
 from amity.web.csrf import check_csrf
 from amity.web.render import render
@@ -24,7 +23,6 @@ from amity.web.writes import store_article_in_thread
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
-_ISO_DATE = re.compile(ISO_DATE_PATTERN)
 _SESSION_DAYS = 30
 
 
@@ -79,8 +77,8 @@ async def ingest(request: Request, text: Annotated[str, Form()], doc: Annotated[
     problem = None
     if not text.strip():
         problem = "The text is empty."
-    elif published.strip() and not _ISO_DATE.match(published.strip()):
-        problem = "The date must be a year, YYYY-MM or YYYY-MM-DD."
+    elif published.strip() and not is_iso_date(published.strip()):
+        problem = "The date must be a year, YYYY-MM or YYYY-MM-DD, and exist."
     if problem:
         return render(request, "ingest.html", {"form": form, "problem": problem}, status_code=400)
     article = Article(doc=doc.strip() or url.strip(), text=text, title=title.strip() or None, url=url.strip() or None,

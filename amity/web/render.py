@@ -7,13 +7,12 @@ followed.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
-import jinja2
 from fastapi import Request
-from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from amity import __version__
@@ -21,10 +20,20 @@ from amity.vocabulary import EVENT_STATUSES, TIE_STAGES
 from amity.web.auth import signed_in
 from amity.web.csrf import csrf_token, remember_csrf
 
+if TYPE_CHECKING:
+    from fastapi.templating import Jinja2Templates
+
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+_MAKING = threading.Lock()
+
+
 def make_templates() -> Jinja2Templates:
+    """The templates' environment. Jinja2 is imported here, at the first page, not when the server starts."""
+    import jinja2
+    from fastapi.templating import Jinja2Templates
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)  # templates ship with the package: no file check per page
@@ -40,7 +49,7 @@ def make_templates() -> Jinja2Templates:
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200) -> Response:
     """The page `name` with `context`, plus what every page shows (who is signed in, the CSRF token of its forms)."""
-    templates: Jinja2Templates = request.app.state.templates
+    templates = _templates(request.app.state)
     private = request.app.state.private
     try:
         user = signed_in(request)
@@ -50,6 +59,14 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     response = templates.TemplateResponse(request, name, page, status_code=status_code)
     remember_csrf(request, response)
     return response
+
+
+def _templates(state: Any) -> Jinja2Templates:
+    """The app's templates, made at its first page (an API-only server never loads Jinja2)."""
+    with _MAKING:
+        if getattr(state, "templates", None) is None:
+            state.templates = make_templates()
+        return state.templates  # type: ignore[no-any-return]
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,4 +1,5 @@
-"""Events by id: filtered lists (date order, cursor-paged) and descriptions with every report's evidence."""
+"""Events for pages and the API: filtered lists (date order, cursor-paged), each described by the registry's
+`describe_events` (with every report's evidence)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,12 +10,11 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry import dates
-from amity.registry.curated import badge, visible
+from amity.registry.curated import visible
 from amity.registry.curation import decisions_about
-from amity.registry.headlines import headline, opening
-from amity.registry.listing import overlapping
-from amity.registry.lookup import group_pairs, latest_events, names_of
-from amity.store.schema import ArticleRow, EntityRow, EventParticipantRow, EventReportRow, EventRow
+from amity.registry.listing import date_order, describe_events, overlapping
+from amity.registry.lookup import latest_events
+from amity.store.schema import EntityRow, EventParticipantRow, EventReportRow, EventRow
 from amity.web import paging
 
 SORT = "events:date"
@@ -94,7 +94,7 @@ def latest_of(session: Session, groups: list[set[int]], limit: int) -> tuple[lis
     first (rejected ones too: the page marks them), and how many there are in all."""
     ids, total = latest_events(session, groups, limit)
     rows = session.execute(select(EventRow.id, EventRow.date).where(EventRow.id.in_(ids))).all()
-    return describe_events(session, [r.id for r in sorted(rows, key=_key)]), total
+    return describe_events(session, [r.id for r in sorted(rows, key=date_order)]), total
 
 
 def recent_events(session: Session, limit: int) -> list[dict[str, Any]]:
@@ -105,58 +105,12 @@ def recent_events(session: Session, limit: int) -> list[dict[str, Any]]:
     return describe_events(session, [r.id for r in rows])
 
 
-def describe_events(session: Session, ids: list[int]) -> list[dict[str, Any]]:
-    """The events with these ids, in this order: summary, participants, place, and each report with its evidence."""
-    if not ids:
-        return []
-    rows = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.id.in_(ids)))}
-    reports = session.execute(
-        select(EventReportRow.id, EventReportRow.event_id, EventReportRow.status, EventReportRow.date,
-               EventReportRow.sentence, EventReportRow.start, EventReportRow.end, ArticleRow.id, ArticleRow.doc,
-               ArticleRow.title, ArticleRow.published, opening())
-        .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-        .where(EventReportRow.event_id.in_(ids)).order_by(EventReportRow.id)).all()
-    taking_part = group_pairs(session.execute(
-        select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
-        .where(EventParticipantRow.report_id.in_([r[0] for r in reports]))).all()) if reports else {}
-    by_event: dict[int, list[dict[str, Any]]] = {}
-    participants: dict[int, set[int]] = {}
-    for report_id, event_id, status, when, sentence, start, end, article_id, doc, title, published, opening_text \
-            in reports:
-        participants.setdefault(event_id, set()).update(taking_part.get(report_id, ()))
-        by_event.setdefault(event_id, []).append({
-            "id": report_id, "status": status, "date": when, "article_id": article_id, "doc": doc,
-            "title": headline(title, opening_text, doc), "published": published,
-            "sentence": sentence, "start": start, "end": end})
-    names = names_of(session, set().union({e.place_entity_id for e in rows.values() if e.place_entity_id},
-                                          *participants.values()))
-    out = []
-    for i in ids:
-        e = rows.get(i)
-        if e is None:
-            continue
-        out.append({
-            "id": e.id, "type": e.type, "status": e.status, "date": e.date, "agreement": e.agreement,
-            "participants": named(names, participants.get(e.id, ())),
-            "place": {"id": e.place_entity_id, "name": names[e.place_entity_id]} if e.place_entity_id else None,
-            "sources": len({r["article_id"] for r in by_event.get(e.id, [])}),
-            "reports": by_event.get(e.id, []),
-            "curation": badge(e),
-        })
-    return out
-
-
 def event_detail(session: Session, event_id: int) -> dict[str, Any] | None:
     """One event with its reports and the decisions analysts took about it; None when there is none."""
     found = describe_events(session, [event_id])
     if not found:
         return None
     return {**found[0], "decisions": decisions_about(session, "event", event_id)}
-
-
-def named(names: dict[int, str], ids: Any) -> list[dict[str, Any]]:
-    """[{"id", "name"}] for these entity ids, by name."""
-    return sorted(({"id": i, "name": names[i]} for i in ids if i in names), key=lambda p: (p["name"].casefold(), p["id"]))
 
 
 def chosen_events(where: EventQuery) -> Select[Any]:
@@ -187,7 +141,3 @@ def _chosen(where: EventQuery) -> Select[Any]:
         query = query.where(EventRow.status == "planned", EventRow.date_end.is_not(None))
         query = query.where(EventRow.date_end < today if where.timing == "overdue" else EventRow.date_end >= today)
     return query
-
-
-def _key(row: Any) -> paging.SortKey:
-    return (row.date is None, dates.span(row.date)[0] if row.date else "", row.id)
