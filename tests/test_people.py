@@ -453,3 +453,32 @@ def test_a_lone_surname_after_an_office_joins_the_full_name_given_earlier(read) 
 def test_a_plural_noun_of_places_after_an_office_word_is_nobodys_surname(read) -> None:
     record = read("Representatives of the Member States of the Union visited Turkistan.")
     assert not [e for e in record.entities if e.type == "person"]
+
+
+def test_a_lone_word_after_an_office_of_a_body_is_part_of_the_body_not_a_surname(read) -> None:
+    record = read("Also present were Zhanna Ospanova, director of the Almaty Zoo, and Paolo Rossi, "
+                  "president of the Turin Chamber of Commerce.")
+    assert roles(person(record, "Zhanna Ospanova")) == [("director", "Almaty Zoo")]
+    assert "Zoo" not in [e.name for e in record.entities if e.type == "person"]
+
+
+def test_a_company_with_its_legal_form_ends_where_the_holders_name_begins(read) -> None:
+    record = read("Chairman of the Board of JSC Kazakhstan Temir Zholy Nurlan Sauranbayev signed the deal.")
+    assert roles(person(record, "Nurlan Sauranbayev")) == [("chairman of the board", "JSC Kazakhstan Temir Zholy")]
+
+
+def test_an_office_for_a_remit_keeps_the_remit_in_its_title(read) -> None:
+    record = read("Vice-Rector for International Affairs Aigul Kassymova signed the memorandum.")
+    assert roles(person(record, "Aigul Kassymova")) == [("vice rector for international affairs", None)]
+
+
+def test_the_head_of_a_unit_described_in_lower_case_holds_office_in_the_body_after_it(read) -> None:
+    record = read("Aigerim Sadykova, head of the international relations department of the Almaty akimat, "
+                  "met the guests.")
+    [(title, of)] = roles(person(record, "Aigerim Sadykova"))
+    assert title.startswith("head") and of == "Almaty"
+
+
+def test_councilwoman_is_an_office(read) -> None:
+    record = read("Springfield Mayor John Smith and Councilwoman Jane Doe greeted the visitors.")
+    assert roles(person(record, "Jane Doe")) == [("councilwoman", None)]

@@ -209,8 +209,9 @@ class OrganisationFinder:
             else:
                 e = k
                 while e < len(doc) and e - k < 4 and is_capitalised(doc[e]) and doc[e].is_alpha \
-                        and doc[e].text not in forms and "\n" not in doc[e - 1].whitespace_:
-                    e += 1
+                        and doc[e].text not in forms and "\n" not in doc[e - 1].whitespace_ \
+                        and not (e > k and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "B"):
+                    e += 1  # "JSC Kazakhstan Temir Zholy Nurlan Sauranbayev": the person's name ends it
                 if e == k:
                     continue
                 bare = doc[k:e].text

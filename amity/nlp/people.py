@@ -330,6 +330,9 @@ class PersonFinder:
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
             k = self._skip_filler(doc, k)
+            # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
+            # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
+            adjacent = k == self._skip_filler(doc, end_title)
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)))
@@ -346,7 +349,8 @@ class PersonFinder:
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
                     roles = [(title, of if of is not None else group) for title, of in roles]
-                out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
+                lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
+                out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
                     for s, e in self._listed_names(doc, after):
                         listed, after = self._of_after_name(doc, e, pending) if after > end else (list(roles), e)
@@ -709,6 +713,10 @@ class PersonFinder:
             described = self._described_body(doc, described_end) if described_end > j else None
             if described is not None:  # "Head of the Special economic zone", named in full before
                 return described, described_end, title
+            if described_end > j and described_end < len(doc) and doc[described_end].lower_ == "of" \
+                    and all(t.is_lower for t in doc[j:described_end]):
+                # "head of the international relations department of the Almaty akimat": a unit, then its body
+                return self._of_part(doc, described_end, f"{title} of the {doc[j:described_end].text}")
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
@@ -740,7 +748,8 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            if (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
+            remit = doc[k].lower_ == "for" and not self.gazetteer.candidates(of)  # "Vice-Rector for International Affairs"
+            if remit or (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
                     and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
                 title = f"{title} {doc[k].lower_} {of.lower()}"
@@ -789,6 +798,9 @@ class PersonFinder:
             while k + 1 < len(doc) and doc[k].text in _HYPHENS and not doc[k].whitespace_ and doc[k + 1].is_alpha:
                 k += 2  # "Marie-Claire"
             units.append(k)
+        if units and len(units) < 3 and (k >= len(doc) or not is_capitalised(doc[k])) \
+                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in ("and", "in")):
+            return units[-1]  # "director of the Almaty Zoo, and ...": no name follows, the run is the body's
         if len(units) < 3 or (k < len(doc) and is_capitalised(doc[k])):
             return end
         return units[-3]
