@@ -482,3 +482,16 @@ def test_the_head_of_a_unit_described_in_lower_case_holds_office_in_the_body_aft
 def test_councilwoman_is_an_office(read) -> None:
     record = read("Springfield Mayor John Smith and Councilwoman Jane Doe greeted the visitors.")
     assert roles(person(record, "Jane Doe")) == [("councilwoman", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [("Ali Kaya, the mayor of Bursa's Osmangazi district, met the guests.", "Ali Kaya", ("mayor", "Osmangazi district")),
+     ("The Mayor of the Turkish city of Konya Ugur Ibrahim Altay welcomed the guests.", "Ugur Ibrahim Altay",
+      ("mayor", "Konya")),
+     ("Japanese Consul General in Istanbul Katsuhiko Takahashi visited Trabzon.", "Katsuhiko Takahashi",
+      ("consul general", "Japan")),
+     ("Chief Executive Officer of Air Astana Peter Foster announced the route.", "Peter Foster", ("ceo", "Air Astana"))],
+)
+def test_what_stands_between_an_office_and_its_holder(read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]

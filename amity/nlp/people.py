@@ -329,7 +329,7 @@ class PersonFinder:
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
-            k = self._skip_filler(doc, k)
+            k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
@@ -679,6 +679,10 @@ class PersonFinder:
         if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
                 and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
             k += 3  # "Mayor of the city of Osh X": the place after "the city of"
+        elif k + 4 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
+                and fold(doc[k + 2].text) in self.demonyms and doc[k + 3].lower_ in self._anaphoric_places \
+                and doc[k + 4].lower_ == "of":
+            k += 4  # "Mayor of the Turkish city of Konya X"
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
@@ -693,6 +697,11 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         known = self._longest_at.get(j)
+        if known is not None and known.type == "place" and known.end + 1 < len(doc) \
+                and doc[known.end].text in _POSSESSIVE:
+            inner = self._longest_at.get(known.end + 1)
+            if inner is not None and inner.type in ("place", "organization"):
+                known, j = inner, inner.start  # "the mayor of Bursa's Osmangazi district": the district's office
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
@@ -771,6 +780,8 @@ class PersonFinder:
             return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
+            while person in self._named_tokens and person < end - 2:
+                person += 1  # "Air Astana Peter Foster", spaCy's person starting at the town: the name is after it
             if person == end - 1 and person - 1 > j and self._given_name_before(doc, person):
                 return person - 1  # "Minister of Health Murat Kara", spaCy seeing only "Kara": a holder has two names
             return person
