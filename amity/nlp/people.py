@@ -699,9 +699,9 @@ class PersonFinder:
         known = self._longest_at.get(j)
         if known is not None and known.type == "place" and known.end + 1 < len(doc) \
                 and doc[known.end].text in _POSSESSIVE:
-            inner = self._longest_at.get(known.end + 1)
-            if inner is not None and inner.type in ("place", "organization"):
-                known, j = inner, inner.start  # "the mayor of Bursa's Osmangazi district": the district's office
+            contained = self._longest_at.get(known.end + 1)
+            if contained is not None and contained.type in ("place", "organization"):
+                known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
