@@ -213,3 +213,11 @@ def test_towns_named_after_saints_are_places_whatever_spacy_calls_them(read) -> 
 def test_a_town_spacy_takes_for_a_body_is_a_place_after_in(read) -> None:
     record = read("A delegation from Gyeongju is expected in Lincoln next month.")
     assert place(record, "Lincoln").country in ("US", "GB")
+
+
+def test_a_town_followed_by_in_and_its_country_is_a_place_of_that_country(read) -> None:
+    record = read("Aarhus signed a cooperation agreement with Horsens in Denmark and with Maastricht in the "
+                  "Netherlands.")
+    assert place(record, "Horsens").country == "DK"
+    assert place(record, "Denmark").country == "DK"
+    assert place(record, "Maastricht").country == "NL"

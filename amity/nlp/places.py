@@ -98,13 +98,15 @@ def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) ->
 
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
-    them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN")."""
+    them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
+    Denmark", "Maastricht in the Netherlands" → ("in", …)."""
     end = span.end
-    if end + 1 >= len(doc) or doc[end].lower_ not in (",", "of") or not is_capitalised(doc[end + 1]):
+    first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
+    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
         return None
     gazetteer = default_gazetteer()
     for length in (3, 2, 1):
-        after = doc[end + 1 : end + 1 + length]
+        after = doc[first : first + length]
         if len(after) < length or any(t.is_punct for t in after):
             continue
         found = [p for p in gazetteer.candidates(after.text) if p.kind in ("country", "region") and p.country]
@@ -543,7 +545,8 @@ class PlaceFinder:
         if any(p.kind == "country" or p.curated or p.population >= self.well_known_population for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
-            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words)
+            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
+                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
         if self._saint_town(doc, span, candidates):
