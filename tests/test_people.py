@@ -495,3 +495,8 @@ def test_councilwoman_is_an_office(read) -> None:
 )
 def test_what_stands_between_an_office_and_its_holder(read, sentence: str, name: str, role: tuple[str, str]) -> None:
     assert roles(person(read(sentence), name)) == [role]
+
+
+def test_his_deputy_holds_office_in_the_body_of_the_office_just_named(read) -> None:
+    record = read("Head of the Bursa Chamber of Commerce Ali Kurt and his deputy Selim Aras toured Osh.")
+    assert roles(person(record, "Selim Aras")) == [("deputy", "Bursa Chamber of Commerce")]

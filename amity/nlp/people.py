@@ -335,7 +335,8 @@ class PersonFinder:
             adjacent = k == self._skip_filler(doc, end_title)
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
-            pending.append((title, of or of_left or self._definite_office(doc, start, title)))
+            pending.append((title, of or of_left or self._definite_office(doc, start, title)
+                            or self._their_body(doc, start, out)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -644,6 +645,16 @@ class PersonFinder:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
+
+    @staticmethod
+    def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
+        """"Head of BTSO İsmail Kuş and his deputy Murat Beyazıt": an office written with "his" or "her"
+        after someone's office in the same sentence is held in that person's body."""
+        if start == 0 or doc[start - 1].lower_ not in ("his", "her"):
+            return None
+        sent_start = doc[start].sent.start
+        before = [m for m in found if sent_start <= m.start and m.end < start and any(of for _, of in m.roles)]
+        return next((of for _, of in before[-1].roles if of), None) if before else None
 
     def _definite_office(self, doc: Doc, start: int, title: str) -> str | None:
         """"The governor, Shuichi Abe, ..." after "... arrived in Nagano Prefecture": an office of a
