@@ -500,3 +500,10 @@ def test_what_stands_between_an_office_and_its_holder(read, sentence: str, name:
 def test_his_deputy_holds_office_in_the_body_of_the_office_just_named(read) -> None:
     record = read("Head of the Bursa Chamber of Commerce Ali Kurt and his deputy Selim Aras toured Osh.")
     assert roles(person(record, "Selim Aras")) == [("deputy", "Bursa Chamber of Commerce")]
+
+
+def test_its_refers_to_the_name_glossing_a_common_noun_subject(read) -> None:
+    record = read("The upper house (Oliy Majlis Senate) approved the treaty at a meeting presided over by its "
+                  "chairman, Tanzila Narbayeva.")
+    [(title, of)] = roles(person(record, "Tanzila Narbayeva"))
+    assert title == "chairman" and of is not None and "Senate" in of

@@ -633,7 +633,11 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" for t in doc[sent.start : k]):
+        subject = next((t for t in doc[sent.start : k] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        if subject is not None:
+            glossed = self._longest_at.get(subject.i + 2) if subject.i + 2 < k and doc[subject.i + 1].text == "(" else None
+            if glossed is not None and glossed.end < len(doc) and doc[glossed.end].text == ")":
+                return glossed.office_holder  # "The lower house (Majlisi Namoyandagon) ... its speaker"
             return None  # "The company said its President ...": the antecedent is not a name
         first = sent.start
         if k == sent.start and first > 0 and \
