@@ -507,3 +507,8 @@ def test_its_refers_to_the_name_glossing_a_common_noun_subject(read) -> None:
                   "chairman, Tanzila Narbayeva.")
     [(title, of)] = roles(person(record, "Tanzila Narbayeva"))
     assert title == "chairman" and of is not None and "Senate" in of
+
+
+def test_the_head_of_a_unit_named_inside_its_parent_body_holds_office_in_the_parent(read) -> None:
+    record = read("Head of the Department of External Relations of the Akimat of Almaty Aidos Omarov met the guests.")
+    assert roles(person(record, "Aidos Omarov")) == [("head of the department of external relations", "Akimat of Almaty")]

@@ -718,6 +718,12 @@ class PersonFinder:
             if contained is not None and contained.type in ("place", "organization"):
                 known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
         unit = self._unit_of(doc, j, known) if known is not None else None
+        if unit is None and known is not None and known.type == "organization" and known.end + 1 < len(doc) \
+                and doc[known.end].lower_ == "of":
+            parent_at = known.end + 2 if doc[known.end + 1].lower_ == "the" else known.end + 1
+            parent = self._longest_at.get(parent_at)
+            if parent is not None and parent.type == "organization":
+                unit = known.end  # "Head of the Department of External Relations of the Akimat of Almaty X"
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
