@@ -512,3 +512,8 @@ def test_its_refers_to_the_name_glossing_a_common_noun_subject(read) -> None:
 def test_the_head_of_a_unit_named_inside_its_parent_body_holds_office_in_the_parent(read) -> None:
     record = read("Head of the Department of External Relations of the Akimat of Almaty Aidos Omarov met the guests.")
     assert roles(person(record, "Aidos Omarov")) == [("head of the department of external relations", "Akimat of Almaty")]
+
+
+def test_an_assistant_to_an_office_holds_that_service_as_an_office(read) -> None:
+    record = read("Assistant to the President of Kazakhstan Yerlan Karin opened the meeting.")
+    assert roles(person(record, "Yerlan Karin")) == [("assistant to the president", "Kazakhstan")]

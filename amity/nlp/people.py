@@ -59,6 +59,8 @@ class PersonFinder:
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
         self._office_territories: dict[str, str] = words["office_territories"]
+        #: Words naming who serves an office-holder ("Assistant to the President"): the office is theirs.
+        self._aides = frozenset(words["aide_words"])
         self._region_words = frozenset(words["named_with_region_word"])
         #: "regions" → "region": a plural region word after a list names each one's region.
         self._plural_region_words = {f"{w}s": w for w in self._region_words}
@@ -492,6 +494,10 @@ class PersonFinder:
             title = canonical
         else:
             title = " ".join(t.lower_ for t in doc[start:end] if not t.is_punct)
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "to" \
+                and fold(doc[start - 3].text) in self.titles.modifiers | self._aides and is_capitalised(doc[start - 3]):
+            title = f"{fold(doc[start - 3].text)} to the {title}"  # "Assistant to the President of X"
+            start -= 3
         former = self._former_before(doc, start)
         if former is not None:
             start, title = former, f"former {title}"
