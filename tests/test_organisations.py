@@ -207,3 +207,8 @@ def test_a_legal_form_written_after_the_name_makes_a_company_that_answers_to_its
 def test_a_company_with_an_ampersand_and_co_ltd_is_one_name(read) -> None:
     record = read("The ministry signed a contract with Hyundai Engineering & Construction Co., Ltd. on Monday.")
     assert "Hyundai Engineering & Construction Co., Ltd." in names(record, "organization")
+
+
+def test_two_head_nouns_joined_after_the_open_one_name(read) -> None:
+    record = read("The delegation met officials of the Port and Shipping Authority of Haikou on Monday.")
+    assert names(record, "organization") == ["Port and Shipping Authority of Haikou"]

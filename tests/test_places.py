@@ -221,3 +221,9 @@ def test_a_town_followed_by_in_and_its_country_is_a_place_of_that_country(read) 
     assert place(record, "Horsens").country == "DK"
     assert place(record, "Denmark").country == "DK"
     assert place(record, "Maastricht").country == "NL"
+
+
+def test_a_name_before_a_region_word_is_the_regions_whole_name_even_if_its_first_word_is_a_town(read) -> None:
+    record = read("Documents were signed between Vinh Phuk Province and Tochigi Prefecture.")
+    assert place(record, "Vinh Phuk Province").country == "VN"
+    assert "Vinh" not in [e.name for e in places(record)]

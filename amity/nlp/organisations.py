@@ -279,11 +279,12 @@ class OrganisationFinder:
                 break
             coordination = doc[i].lower_ in self.split_plural and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
             if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
-                    and (coordination or self._joins_name(doc[start - 2], doc[start])) \
+                    and (coordination or self._joins_name(doc[start - 2], doc[start]) or self._opens_name(doc, start - 2)) \
                     and not self._ends_a_body(doc, start - 2, sent_start):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
-            if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
+            if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS and not (
+                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)):
                 break
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
@@ -296,6 +297,13 @@ class OrganisationFinder:
         if start < i and doc[start].lower_ in self.not_name_start:
             start += 1
         return start
+
+    @staticmethod
+    def _opens_name(doc: Doc, k: int) -> bool:
+        """"the Port and Shipping Authority": a head noun right after "the" and before "and" is the
+        first word of one name, not a body of its own (that would need a name before it)."""
+        return k >= 1 and doc[k - 1].lower_ == "the" and is_capitalised(doc[k]) and doc[k].is_alpha \
+            and doc[k].lower_ in ORG_HEADS
 
     def _ends_a_body(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether token k ends the name of a body headed before it ("the University of Tartu and

@@ -256,6 +256,13 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
+            elif place.kind != "country" and end + 1 < n and doc[end].is_alpha and is_capitalised(doc[end]) \
+                    and not doc[end].is_upper and doc[end].lower_ not in self._org_heads \
+                    and doc[end].lower_ not in words.region_words and doc[end + 1].lower_ in words.region_words \
+                    and is_capitalised(doc[end + 1]) and not (end + 2 < n and self._body_named(doc, end + 2)):
+                end2 = end + 2  # "Vinh Phuk Province": the name before the region word is the region's, whole
+                name = doc[start:end2].text
+                place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             elif start in shared_region and place.kind != "country":
                 # "the Almaty and Tashkent regions": each name with the noun they share
                 name = f"{doc[start:end].text} {shared_region[start]}"
