@@ -212,3 +212,9 @@ def test_a_company_with_an_ampersand_and_co_ltd_is_one_name(read) -> None:
 def test_two_head_nouns_joined_after_the_open_one_name(read) -> None:
     record = read("The delegation met officials of the Port and Shipping Authority of Haikou on Monday.")
     assert names(record, "organization") == ["Port and Shipping Authority of Haikou"]
+
+
+def test_a_town_and_lower_case_adjectives_before_university_name_the_university(read) -> None:
+    record = read("Students of Samara state university and Kazan federal university met in Ufa. "
+                  "The Kazan university is old.")
+    assert set(names(record, "organization")) == {"Samara State University", "Kazan Federal University"}

@@ -59,6 +59,7 @@ class OrganisationFinder:
         self.shared_heads = word_maps(words_file).get("shared_heads", {})
         self.named_when_lower = words.get("named_when_lower", frozenset())
         self.not_name_start = words["not_name_start"]
+        self.lower_case_institutions = words["lower_case_institutions"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -77,6 +78,7 @@ class OrganisationFinder:
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
+        mentions += self._lower_case_institutions(doc)
         mentions += self._ner(doc)
         mentions += self._acronyms(doc, mentions)
         doc._.org_mentions = mentions
@@ -179,6 +181,28 @@ class OrganisationFinder:
                             for t in doc[k + 1 : last])
             name = f"{doc[tok.i + 1 : k].text} {head}"
             out.append(Mention(tok.i, last, "organization", name, priority=3))
+        return out
+
+    def _lower_case_institutions(self, doc: Doc) -> list[Mention]:
+        """"Kazan federal university", "Petrozavodsk state university": a town, lower-case adjectives and
+        an institution's head name that institution, as translated news often writes it; a town with
+        the bare head ("the Kazan university") only describes one."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.lower_case_institutions or not tok.is_lower:
+                continue
+            k = tok.i
+            while k - 1 >= 0 and tok.i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop \
+                    and doc[k - 1].pos_ in ("ADJ", "PROPN", "NOUN") and doc[k - 1].lower_ not in ORG_HEADS:
+                k -= 1
+            if k == tok.i or k == 0 or not (k - 1 in self._place_tokens or is_capitalised(doc[k - 1])
+                                            and self.gazetteer.candidates(doc[k - 1].text)):
+                continue  # the town must be known, found here or not ("Petrozavodsk", which spaCy takes for a body)
+            start = k - 1
+            while start - 1 in self._place_tokens:
+                start -= 1
+            name = " ".join([doc[start:k].text] + [t.text.title() for t in doc[k : tok.i + 1]])
+            out.append(Mention(start, tok.i + 1, "organization", name, priority=3))
         return out
 
     def _legal_form_companies(self, doc: Doc) -> list[Mention]:
