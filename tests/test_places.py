@@ -227,3 +227,14 @@ def test_a_name_before_a_region_word_is_the_regions_whole_name_even_if_its_first
     record = read("Documents were signed between Vinh Phuk Province and Tochigi Prefecture.")
     assert place(record, "Vinh Phuk Province").country == "VN"
     assert "Vinh" not in [e.name for e in places(record)]
+
+
+def test_an_ap_state_abbreviation_after_a_town_is_the_us_state_and_places_the_town(read) -> None:
+    record = read("ROCHESTER, Minn. — The city council approved the twinning with Fukuchiyama, Japan.")
+    assert place(record, "Minnesota").country == "US"
+    assert place(record, "ROCHESTER").country == "US"
+
+
+def test_an_abbreviation_that_is_also_a_word_is_no_state_on_its_own(read) -> None:
+    record = read("Miss. Aigul Serik, a student from Almaty, sang at the ceremony.")
+    assert "Mississippi" not in [a for e in places(record) for a in [e.name, *e.aliases]]

@@ -179,6 +179,8 @@ class PlaceWords:
     motion_words: frozenset[str]
     group_nouns: frozenset[str]
     saint_words: frozenset[str]
+    #: "Minn." → "Minnesota": read as the state only right after "Town,".
+    us_state_abbreviations: dict[str, str]
     #: Words of twinning whose "with"/"of" introduces partner towns ("twinned with", "sister city of").
     partner_words: frozenset[str] = frozenset()
     #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
@@ -200,6 +202,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["motion_words"]),
         frozenset(raw["group_nouns"]),
         frozenset(raw["saint_words"]),
+        dict(raw["us_state_abbreviations"]),
         frozenset(raw.get("partner_words", [])),
         dict(raw.get("region_plurals", {})),
     )

@@ -101,6 +101,8 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
     Denmark", "Maastricht in the Netherlands" → ("in", …)."""
     end = span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
+        return ",", "US"  # "Rochester, Minn."
     first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
     if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
         return None
@@ -222,6 +224,9 @@ class PlaceFinder:
             if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
                 continue
+            if tok.text in words.us_state_abbreviations and i >= 2 and doc[i - 1].text == ",":
+                i += 1  # "Rochester, Minn.": the state, read by _state_abbreviations (not "Minden")
+                continue
             match = self._compass(doc, i) or self._longest(doc, i, ner_label, sent_ends[i])
             if match is None:
                 i += 1
@@ -272,6 +277,7 @@ class PlaceFinder:
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
             mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
+        mentions += self._state_abbreviations(doc, mentions)
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
         unlinked = self._unlinked(doc, mentions)
@@ -280,6 +286,21 @@ class PlaceFinder:
         mentions += self._listed_beside(doc, mentions, context, ner_label)
         doc._.place_mentions = mentions
         return doc
+
+    def _state_abbreviations(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
+        """"ROCHESTER, Minn.", "Springfield, Mass.": an AP abbreviation of a US state right after a
+        town and a comma is that state (alone, "Miss." or "Ind." may be anything)."""
+        taken = {k for m in linked for k in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            state = self.words.us_state_abbreviations.get(tok.text)
+            if state is None or tok.i < 2 or tok.i in taken or doc[tok.i - 1].text != "," \
+                    or not is_capitalised(doc[tok.i - 2]):
+                continue
+            place = next((p for p in self.gazetteer.candidates(state) if p.country == "US" and p.kind == "region"), None)
+            if place is not None:
+                out.append(Mention(tok.i, tok.i + 1, "place", tok.text, place=place, priority=2))
+        return out
 
     def _saint_town(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
         """A town named after a saint ("St Albans", "Saint-Denis", "San Marcos"): people are not named so
