@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from synthetic_news import synthetic_articles
 
 from amity.export import export
-from amity.model import Article, Record
+from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
@@ -139,3 +139,133 @@ def test_a_batch_that_meets_another_writers_article_is_rolled_back_and_merged_on
     assert calls["n"] > len(some), "the articles of the batch that met the clash were merged again"
     assert str(summary) == expected_summary
     assert _renumbered(_exported(db)) == _renumbered(expected)
+
+
+# --------------------------------------------------------------------------- facts that span batches
+
+def _said(doc: str, text: str, published: str, *, entities: list[Entity], events: list[Event] = (),  # type: ignore[assignment]
+          ties: list[Tie] = ()) -> tuple[Article, Record]:  # type: ignore[assignment]
+    """An article of one sentence of our own and what an extractor would read in it (evidence: that sentence)."""
+    said = Evidence(text, 0, len(text))
+    for fact in [*entities, *events, *ties]:
+        fact.evidence = [said]
+    return (Article(doc=doc, text=text, title=text[:40], published=published),
+            Record(doc=doc, published=published, entities=entities, events=list(events), ties=list(ties)))
+
+
+def _turkistan(name: str = "Turkistan") -> Entity:
+    return Entity("place", name, country="KZ", geonames_id=1517945, lat=43.3, lon=68.25)
+
+
+def _bursa() -> Entity:
+    return Entity("place", "Bursa", country="TR", geonames_id=750269, lat=40.19, lon=29.06)
+
+
+def _mayor() -> Entity:
+    return Entity("person", "Aigerim Sadykova", roles=[Role("mayor", "Turkistan")])
+
+
+CORPUS = [
+    _said("t1", "Turkistan and Bursa proposed to become sister cities on 3 March 2022.", "2022-03-03",
+          entities=[_turkistan(), _bursa()], ties=[Tie("sister_city", ["Turkistan", "Bursa"], "proposed", "2022-03-03")]),
+    _said("t2", "A delegation of the Turkic Culture Fund went to Ankara.", "2022-04-01",
+          entities=[Entity("organization", "Turkic Culture Fund"), Entity("place", "Ankara", country="TR")]),
+    _said("t3", "Mayor Aigerim Sadykova of Turkistan visited Bursa on 10 May 2023.", "2023-05-11",
+          entities=[_mayor(), _turkistan(), _bursa()],
+          events=[Event("visit", "occurred", "2023-05-10", ["Aigerim Sadykova", "Bursa"], place="Bursa")]),
+    _said("t4", "The Turkic Culture Fund opened an office in Ankara.", "2023-05-20",
+          entities=[Entity("organization", "Turkic Culture Fund", aliases=["TCF"]), Entity("place", "Ankara", country="TR")]),
+    _said("t5", "In May 2023 Aigerim Sadykova was received in Bursa, the town recalled.", "2023-06-02",
+          entities=[_mayor(), _bursa()],
+          events=[Event("visit", "occurred", "2023-05", ["Aigerim Sadykova", "Bursa"], place="Bursa")]),
+    _said("t6", "Turkestan and Bursa signed their twinning agreement on 1 July 2023.", "2023-07-01",
+          entities=[_turkistan("Turkestan"), _bursa()],
+          events=[Event("signing", "occurred", "2023-07-01", ["Turkestan", "Bursa"], place="Bursa", agreement="sister_city")],
+          ties=[Tie("sister_city", ["Turkestan", "Bursa"], "signed", "2023-07-01")]),
+    _said("t7", "The TCF sent books to schools in Turkistan.", "2023-08-15",
+          entities=[Entity("organization", "TCF"), _turkistan()]),
+]
+
+
+def _untimed(data: object) -> object:
+    """An export without the times decisions were taken at (two registries decide a second apart)."""
+    if isinstance(data, dict):
+        return {k: _untimed(v) for k, v in data.items() if k not in ("at", "curated_at")}
+    if isinstance(data, list):
+        return [_untimed(v) for v in data]
+    return data
+
+
+@pytest.fixture
+def both_ways(fresh_registry) -> tuple[str, str]:
+    """The corpus's export merged article by article, and in batches of 1, 2, 3, 1 articles (t1 | t2 t3 | t4 t5 t6 | t7)."""
+    one_by_one = fresh_registry()
+    ingest(CORPUS, one_by_one, batch_articles=1)
+    expected = _exported(one_by_one)
+    batched = fresh_registry()
+    sizes: list[int] = []
+    ingest(CORPUS, batched, batch_articles=3, on_merged=sizes.append)
+    assert sizes == [1, 2, 3, 1]
+    return expected, _exported(batched)
+
+
+def test_an_entity_named_in_two_batches_and_two_spellings_is_one_entity_as_one_by_one(both_ways):
+    expected, batched = both_ways
+    assert batched == expected
+    towns = [e for e in json.loads(batched)["entities"] if e.get("geonames_id") == 1517945]
+    assert len(towns) == 1, "Turkistan (t1) and Turkestan (t6, a later batch) are one place"
+
+
+def test_a_tie_reaching_a_new_stage_in_a_later_batch_is_summarised_as_one_by_one(both_ways):
+    expected, batched = both_ways
+    assert batched == expected
+    ties = json.loads(batched)["ties"]
+    assert [(t["kind"], t["status"]) for t in ties] == [("sister_city", "signed")], "proposed in t1, signed in t6"
+
+
+def test_one_visit_reported_in_two_batches_is_one_event_as_one_by_one(both_ways):
+    expected, batched = both_ways
+    assert batched == expected
+    visits = [e for e in json.loads(batched)["events"] if e["type"] == "visit"]
+    assert len(visits) == 1 and visits[0]["date"] == "2023-05-10", "t3 (a day) and t5 (its month) report one visit"
+
+
+def test_decisions_taken_between_ingests_are_kept_by_batches_as_one_by_one(fresh_registry):
+    from amity.registry import curation
+
+    exports = []
+    for batch in (1, 4):
+        db = fresh_registry()
+        ingest(CORPUS[:3], db, batch_articles=batch)
+        visit = json.loads(_exported(db))["events"][0]["id"]
+        curation.set_date(db, "event", visit, "2023-05-09", "analyst")
+        ingest(CORPUS[3:], db, batch_articles=batch)
+        exports.append(_untimed(json.loads(_exported(db))))
+    assert exports[0] == exports[1]
+    visits = [e for e in exports[1]["events"] if e["type"] == "visit"]
+    assert [v["date"] for v in visits] == ["2023-05-09"], "the analyst's date outlives t5's report"
+
+
+def _tie_activity(db: Engine) -> list[str | None]:
+    return [t["last_activity"] for t in json.loads(_exported(db))["ties"]]
+
+
+def test_a_visit_by_a_towns_mayor_is_activity_of_the_towns_tie_as_soon_as_it_is_stored(fresh_registry):
+    db = fresh_registry()
+    ingest(CORPUS[:3], db, batch_articles=1)  # t1: Turkistan and Bursa propose; t3: Turkistan's mayor visits Bursa
+
+    assert _tie_activity(db) == ["2023-05-10"]
+
+
+def test_an_office_learnt_later_makes_the_holders_earlier_visit_activity_of_the_tie(fresh_registry):
+    unknown_office = _said("u1", "Aigerim Sadykova visited Bursa on 10 May 2023.", "2023-05-11",
+                           entities=[Entity("person", "Aigerim Sadykova"), _bursa()],
+                           events=[Event("visit", "occurred", "2023-05-10", ["Aigerim Sadykova", "Bursa"])])
+    office = _said("u2", "Aigerim Sadykova is the mayor of Turkistan.", "2023-06-01", entities=[_mayor(), _turkistan()])
+    db = fresh_registry()
+    ingest([CORPUS[0], unknown_office], db, batch_articles=1)
+    before = _tie_activity(db)
+
+    ingest([office], db, batch_articles=1)
+
+    assert before == [None] and _tie_activity(db) == ["2023-05-10"]

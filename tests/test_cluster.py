@@ -111,3 +111,17 @@ def test_extracting_and_ingesting_without_a_cluster_never_import_dask(tmp_path: 
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_staged_partitions_are_whole_shards_in_input_order_each_extracted_once(client, articles, expected, tmp_path):
+    stage = tmp_path / "shards"
+    records = [r.to_dict() for r in cluster.extract_on(client, articles, partition=5, stage=str(stage))]
+    shards = sorted(stage.iterdir())
+    written = {shard: shard.stat().st_mtime_ns for shard in shards}
+
+    again = [r.to_dict() for r in cluster.extract_on(client, articles, partition=5, stage=str(stage))]
+
+    assert records == expected and again == expected
+    assert [s.name[:11] for s in shards] == [f"part-{n:06d}" for n in range(5)], "24 articles in 5 shards, numbered"
+    assert all(s.suffix == ".jsonl" for s in shards), "no partial shard is left behind"
+    assert {s: s.stat().st_mtime_ns for s in sorted(stage.iterdir())} == written, "shards there are not written again"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from amity.cli import app
@@ -31,3 +32,55 @@ def test_extract_warns_on_stderr_about_an_article_that_is_not_english(tmp_path: 
     assert result.exit_code == 0, result.output
     assert "lyon.txt: This article seems to be in French (fr)" in result.stderr
     assert "French" not in result.stdout, "the records stay clean"
+
+
+def test_the_language_model_is_unpacked_into_the_cache_once_and_answers_as_the_packed_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from amity import language
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        first = language._identifier()
+        unpacked = [p for p in tmp_path.iterdir() if p.name.startswith("langid-")]
+        assert len(unpacked) == 1 and (unpacked[0] / "nextmove.npy").is_file()
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no half-made folder is left"
+        language._identifier.cache_clear()
+        cached = language._identifier()  # read back from the cache
+        packed = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        for text in (FRENCH, ENGLISH, "Der Bürgermeister von Berlin besuchte Tiflis.", "Lyon 2023", ""):
+            assert first.classify(text) == cached.classify(text) == packed.classify(text)
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_with_the_cache_off_the_packed_model_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity import language
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", "off")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        assert not_english_notice(FRENCH) is not None
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_a_damaged_cache_of_the_language_model_falls_back_to_the_packed_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity import language
+
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        language._identifier()
+        (unpacked,) = [p for p in tmp_path.iterdir() if p.name.startswith("langid-")]
+        (unpacked / "ptc.npy").write_bytes(b"not an array")
+        language._identifier.cache_clear()
+        notice = not_english_notice(FRENCH)
+        assert notice is not None and "French (fr)" in notice
+    finally:
+        language._identifier.cache_clear()

@@ -189,3 +189,51 @@ def test_one_partner_a_line_with_its_country_and_the_year_since_when(read) -> No
     assert roster(record, "Almaty") == {"Istanbul": ("sister_city", "signed", "1996"),
                                         "Tbilisi": ("sister_city", "signed", "2005"),
                                         "Vilnius": ("sister_city", "signed", "2008")}
+
+
+def test_sister_city_protocols_signed_with_several_towns_are_signed_ties(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "The city has signed sister city protocols with cities such as "
+                  "Kabul, Baku and Lanzhou.")
+    assert roster(record, "Bursa") == {p: ("sister_city", "signed", None) for p in ("Kabul", "Baku", "Lanzhou")}
+
+
+def test_the_city_whose_mayor_speaks_owns_the_twin_towns_the_city_has(read) -> None:
+    record = read("Bursa's mayor said the city had twinning ties with cities such as Kabul, Baku and Lanzhou.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_listed_name_that_is_no_known_place_does_not_end_the_roster(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul, Gulbahor Nurova, Baku and Kazan.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Kazan"}
+
+
+def test_partners_written_with_their_country_by_of_or_a_possessive_are_the_towns(read) -> None:
+    by_of = read(LEAD.format(town="Bursa") + "Its twin cities include Kabul of Afghanistan, Baku of Azerbaijan "
+                 "and Lanzhou of China.")
+    possessive = read(LEAD.format(town="Bursa") + "Its twin cities include Afghanistan’s Kabul, Azerbaijan’s Baku "
+                      "and China’s Lanzhou.")
+    assert set(roster(by_of, "Bursa")) == set(roster(possessive, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_partners_each_introduced_as_the_city_of_are_the_towns(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Its twin cities include the city of Kabul, the city of Baku and "
+                  "the city of Lanzhou.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_twin_town_spacy_takes_for_a_person_after_such_as_is_a_partner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa has twin towns in Germany, such as Darmstadt and Ulm.")
+    assert set(roster(record, "Bursa")) == {"Darmstadt", "Ulm"}
+
+
+def test_a_heading_naming_the_twin_towns_of_a_town_owns_the_lines_under_it(read) -> None:
+    record = read("Sister cities of Bursa\n\nKabul, Afghanistan\nBaku, Azerbaijan\nLanzhou, China\n\n"
+                  "The list was updated in 2020.")
+    assert set(roster(record, "Bursa")) == {"Kabul", "Baku", "Lanzhou"}
+
+
+def test_a_town_qualifying_the_cue_of_a_heading_owns_the_dated_lines_under_it(read) -> None:
+    record = read("Bursa twin towns\n\nKabul (1998)\nBaku (2001)\nLanzhou (2012)\n")
+    assert roster(record, "Bursa") == {"Kabul": ("sister_city", "signed", "1998"),
+                                       "Baku": ("sister_city", "signed", "2001"),
+                                       "Lanzhou": ("sister_city", "signed", "2012")}

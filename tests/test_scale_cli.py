@@ -132,3 +132,31 @@ def test_a_cluster_ingest_whose_driver_is_killed_is_completed_by_running_it_agai
     assert 0 < killed_with < 40
     assert again.stdout == f"{40 - killed_with} new, {killed_with} unchanged, 0 replaced, 0 errors\n"
     assert sorted(doc for doc, _ in _stored(database)) == [f"news-{i:05d}.txt" for i in range(40)]
+
+
+def test_a_folder_of_record_shards_is_merged_and_a_rerun_skips_the_shards_merged(tmp_path: Path):
+    corpus = _corpus(tmp_path, 12, corrections=False)
+    lines = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"]).stdout.splitlines(keepends=True)
+    stage = tmp_path / "shards"
+    stage.mkdir()
+    for number in range(3):
+        (stage / f"part-{number:06d}-test.jsonl").write_text("".join(lines[number * 4:number * 4 + 4]), encoding="utf-8")
+    database = tmp_path / "amity.db"
+
+    first = runner.invoke(app, ["ingest", str(stage), "--records", "--db", str(database)])
+    again = runner.invoke(app, ["ingest", str(stage), "--records", "--db", str(database)])
+    (stage / "part-000001-test.jsonl.merged").unlink()  # as if the run had stopped before its end
+    last = runner.invoke(app, ["ingest", str(stage), "--records", "--db", str(database)])
+
+    assert first.exit_code == 0 and first.stdout == "12 new, 0 unchanged, 0 replaced, 0 errors\n", first.output
+    assert again.exit_code == 0 and again.stdout == "0 new, 0 unchanged, 0 replaced, 0 errors\n", again.output
+    assert "3 record shards merged into this registry before: skipped" in again.stderr
+    assert last.stdout == "0 new, 4 unchanged, 0 replaced, 0 errors\n", "only the unmarked shard is read again"
+    assert len(_stored(database)) == 12
+
+
+def test_stage_without_a_cluster_is_one_line_and_exit_1(tmp_path: Path):
+    done = runner.invoke(app, ["extract", str(_corpus(tmp_path, 2)), "--stage", str(tmp_path / "shards")])
+
+    assert done.exit_code == 1
+    assert done.stderr.strip() == "amity: --stage is where cluster workers write their records: give --cluster or --workers too"

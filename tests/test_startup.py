@@ -59,17 +59,32 @@ def test_the_web_app_is_built_without_jinja_until_a_page_is_asked_for(registry_f
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [False, False, True, 200]
 
 
-def test_what_start_up_makes_is_frozen_and_the_collector_runs_again_after_it():
+def test_what_is_made_to_last_is_frozen_and_the_collector_runs_again_after_it():
     import gc
 
-    from amity.cli.app import lasting_start_up
+    from amity.lasting import lasting
 
     frozen = gc.get_freeze_count()
     try:
-        with lasting_start_up():
+        with lasting():
             assert not gc.isenabled()
-            kept = [object() for _ in range(10)]
+            kept = [[] for _ in range(10)]
         assert gc.isenabled()
         assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_lasting_block_inside_another_leaves_the_collector_paused_until_the_outer_one_ends():
+    import gc
+
+    from amity.lasting import lasting
+
+    try:
+        with lasting():
+            with lasting():
+                pass
+            assert not gc.isenabled()
+        assert gc.isenabled()
     finally:
         gc.unfreeze()

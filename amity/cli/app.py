@@ -54,24 +54,6 @@ def main(
     """
 
 
-@contextmanager
-def lasting_start_up() -> Iterator[None]:
-    """Imports and set-up whose objects live as long as the process: the cyclic collector is paused while they are
-    made, then they are frozen (`gc.freeze`).
-
-    Start-up makes almost no garbage (a few hundred objects, left to the
-    frozen set), yet the collector walked the growing heap again and again
-    while modules loaded, ~100 ms of `amity serve`'s start-up; frozen, it
-    is skipped by every later full collection and by the one at exit.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 #: What a terminal would act on rather than show: C0 and C1 controls (escape sequences) and bidi overrides.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -164,9 +146,16 @@ def fitted_table(columns: list[str], rows: list[list[Any]], title: str | None = 
 
 
 def run() -> None:
-    """Entry point that turns Ctrl-C into a quiet exit."""
+    """Entry point that turns Ctrl-C into a quiet exit, and exits without a last walk over the heap.
+
+    The interpreter's final collection walks every object the command made to
+    free memory the system takes back anyway: ~0.15 s of `amity stats`'
+    0.6 s. Frozen (`gc.freeze`), the heap is left out of it.
+    """
     try:
         app()
     except KeyboardInterrupt:
         err.print("amity: interrupted", markup=False)
         sys.exit(130)
+    finally:
+        gc.freeze()

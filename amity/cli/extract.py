@@ -12,7 +12,15 @@ from rich.console import Console
 from rich.text import Text
 
 from amity.cli.app import app, err, rich_table
-from amity.cli.extraction import DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption, extractor_for
+from amity.cli.extraction import (
+    DEFAULT_PARTITION,
+    ClusterOption,
+    PartitionOption,
+    ProgressOption,
+    StageOption,
+    WorkersOption,
+    extractor_for,
+)
 from amity.cli.inputs import InputCounter
 from amity.cli.options import InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
@@ -33,6 +41,7 @@ def extract(
     cluster: ClusterOption = None,
     workers: WorkersOption = 1,
     partition: PartitionOption = DEFAULT_PARTITION,
+    stage: StageOption = None,
     max_mb: MaxMbOption = 10.0,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input could not be read.")] = False,
     progress: ProgressOption = None,
@@ -47,6 +56,8 @@ def extract(
 
       amity extract big.jsonl --format jsonl --cluster local:2 > records.jsonl
 
+      amity extract big.jsonl --cluster local:2 --stage shards/ && amity ingest shards/ --records
+
       cat article.txt | amity extract - --format json
     """
     from amity.ingest import read_sources
@@ -55,13 +66,17 @@ def extract(
 
     counter = InputCounter()
     show = err.is_terminal and format is not OutputFormat.text if progress is None else progress
-    with extractor_for(cluster, workers, partition) as extractor, \
+    with extractor_for(cluster, workers, partition, stage) as extractor, \
             RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
                         stages=("read", "extracted")) as bar:
         articles = bar.counted("read", counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))))
         records = bar.counted("extracted", (extractor or run_extract)(_noticed(articles)))
         try:
-            _print(records, format)
+            if stage is not None:
+                staged = sum(1 for _ in records)
+                err.print(f"amity: {staged} records in shards in {stage}", markup=False)
+            else:
+                _print(records, format)
         except BrokenPipeError:  # `amity extract ... | head`
             sys.stderr.close()
             raise typer.Exit(0) from None

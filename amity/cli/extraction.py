@@ -31,12 +31,19 @@ ProgressOption = Annotated[bool | None, typer.Option(
     "--progress/--no-progress", show_default=False,
     help="A progress bar on stderr (articles read, extracted, merged; rate, ETA) [default: on a terminal].")]
 
+StageOption = Annotated[str | None, typer.Option(
+    "--stage", show_default=False,
+    help="With --cluster or --workers: workers write their records as JSON Lines shards into this folder "
+         "(one per partition, a shard whole or absent); `amity ingest DIR --records` merges them.")]
+
 DEFAULT_PARTITION = 250
 
 
 @contextmanager
-def extractor_for(cluster: str | None, workers: int, partition: int) -> Iterator[Extractor | None]:
-    """The extractor `--cluster`/`--workers` ask for, its cluster up for the block; None: this process."""
+def extractor_for(cluster: str | None, workers: int, partition: int,
+                  stage: str | None = None) -> Iterator[Extractor | None]:
+    """The extractor `--cluster`/`--workers` ask for (its records staged in `stage`), its cluster up for the
+    block; None: this process."""
     from amity.nlp.cluster import ClusterError, cluster_of
 
     try:
@@ -44,6 +51,8 @@ def extractor_for(cluster: str | None, workers: int, partition: int) -> Iterator
     except ClusterError as exc:
         fail(str(exc))
     if spec is None:
+        if stage is not None:
+            fail("--stage is where cluster workers write their records: give --cluster or --workers too")
         yield None
         return
     from amity.nlp import dask_extract
@@ -58,6 +67,6 @@ def extractor_for(cluster: str | None, workers: int, partition: int) -> Iterator
                   + (f"; dashboard at {where}" if where else ""), markup=False)
 
         def on_cluster(articles: Iterable[Article]) -> Iterator[Record]:
-            return dask_extract.extract_on(client, articles, partition=partition)
+            return dask_extract.extract_on(client, articles, partition=partition, stage=stage)
 
         yield on_cluster

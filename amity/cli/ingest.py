@@ -2,16 +2,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from amity.cli.app import app, err, fail, open_registry
-from amity.cli.extraction import DEFAULT_PARTITION, ClusterOption, PartitionOption, ProgressOption, WorkersOption, extractor_for
+from amity.cli.extraction import (
+    DEFAULT_PARTITION,
+    ClusterOption,
+    PartitionOption,
+    ProgressOption,
+    StageOption,
+    WorkersOption,
+    extractor_for,
+)
 from amity.cli.inputs import InputCounter
 from amity.cli.options import DbOption, InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
 from amity.model import Article, Record
+
+if TYPE_CHECKING:
+    from amity.cli.shards import MergedShards
 
 
 @app.command()
@@ -23,6 +34,7 @@ def ingest(
     cluster: ClusterOption = None,
     workers: WorkersOption = 1,
     partition: PartitionOption = DEFAULT_PARTITION,
+    stage: StageOption = None,
     max_mb: MaxMbOption = 10.0,
     progress: ProgressOption = None,
 ) -> None:
@@ -42,17 +54,23 @@ def ingest(
       amity ingest corpus.jsonl --cluster tcp://scheduler:8786 --db postgresql+psycopg://amity@dbhost/amity
 
       amity ingest records.jsonl --records
+
+      amity ingest corpus/ --cluster local:2 --stage shards/     (then again: amity ingest shards/ --records)
+
+    A folder of record shards (`--stage`) is merged shard by shard; a shard
+    whose records were all merged into this registry before is skipped.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from amity.cli.shards import MergedShards
     from amity.registry import ingest as store
-    from amity.store import StoreError
+    from amity.store import StoreError, describe
 
-    if records and (cluster is not None or workers > 1):
-        fail("--records merges records already extracted: no --cluster or --workers needed")
+    if records and (cluster is not None or workers > 1 or stage is not None):
+        fail("--records merges records already extracted: no --cluster, --workers or --stage needed")
     counter = InputCounter()
     show = err.is_terminal if progress is None else progress
-    with open_registry(db, create=True) as engine, extractor_for(cluster, workers, partition) as extractor, \
+    with open_registry(db, create=True) as engine, extractor_for(cluster, workers, partition, stage) as extractor, \
             RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
                         stages=("read", "merged") if records else ("read", "extracted", "merged")) as bar:
         def extracted(articles: Iterable[Article]) -> Iterator[Record]:
@@ -60,24 +78,34 @@ def ingest(
 
             return bar.counted("extracted", (extractor or extract)(articles))
 
-        items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb)))
+        shards = MergedShards(describe(engine))
+        items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb, shards)))
+
+        def merged(count: int) -> None:
+            bar.advance("merged", count)
+            if records:
+                shards.merged(count)
+
         try:
-            summary = store(items, engine, extractor=extracted, on_merged=lambda n: bar.advance("merged", n))
+            summary = store(items, engine, extractor=extracted, on_merged=merged)
+            if records:
+                shards.finish()
         except (StoreError, SQLAlchemyError):
             raise
         except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
             fail(f"extraction failed: {type(exc).__name__}: {exc}")
     typer.echo(str(summary))
-    if counter.articles == 0:
+    if shards.skipped:
+        err.print(f"amity: {shards.skipped} record shards merged into this registry before: skipped", markup=False)
+    if counter.articles == 0 and not shards.skipped:
         fail("no record could be read" if records else "no article could be read")
 
 
-def _inputs(inputs: list[str], records: bool, max_mb: float) -> Iterator:  # type: ignore[type-arg]
-    """The articles (or records) the inputs hold, bad inputs among them as `InputError`s."""
+def _inputs(inputs: list[str], records: bool, max_mb: float, shards: MergedShards) -> Iterator:  # type: ignore[type-arg]
+    """The articles (or records, but those of shards merged before) the inputs hold, bad inputs among them as
+    `InputError`s."""
     if records:
-        from amity.ingest.records import read_record_sources
-
-        return read_record_sources(inputs, max_bytes=int(max_mb * 1_000_000))
+        return shards.records(inputs, int(max_mb * 1_000_000))
     from amity.ingest import read_sources
     from amity.nlp.limits import readable
 

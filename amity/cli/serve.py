@@ -5,8 +5,9 @@ from typing import Annotated
 
 import typer
 
-from amity.cli.app import app, err, fail, lasting_start_up
+from amity.cli.app import app, err, fail
 from amity.cli.options import DbOption
+from amity.lasting import lasting
 
 
 @app.command()
@@ -46,7 +47,7 @@ def serve(
 
       amity serve --read-limit 300
     """
-    with lasting_start_up():
+    with lasting():  # the app is kept to the end
         from amity.store import StoreError, open_database
         from amity.web import serving
         from amity.web.tiles import tiles_from

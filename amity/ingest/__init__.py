@@ -3,9 +3,10 @@
 `read_sources` is the one entry point; it yields `Article`s and, for input
 that cannot be read, `InputError`s, and never raises for bad input.
 
-The readers (trafilatura and dateparser among them) load when `read_sources`
-or `detect_published` is first used, so code that needs only a helper from
-here (the web app's `clean`) starts without them.
+The readers load when `read_sources` or `detect_published` is first used,
+so code that needs only a helper from here (the web app's `clean`) starts
+without them; trafilatura and feedparser load at the first HTML page or
+feed, dateparser at the first date only it can read.
 """
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ def read_record_sources(paths: Iterable[str], *, max_bytes: int = 10_000_000) ->
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.jsonl") if not any(part.startswith(".") for part in p.parts))
+            files = record_files(path)
             if not files:
                 yield InputError(raw, "no .jsonl record files in this folder")
             for file in files:
@@ -60,6 +60,11 @@ def read_record_sources(paths: Iterable[str], *, max_bytes: int = 10_000_000) ->
             yield from _read_file(path, raw, max_bytes)
         else:
             yield InputError(raw, "no such file or folder" if not path.exists() else "not a regular file or folder")
+
+
+def record_files(folder: Path) -> list[Path]:
+    """The .jsonl files of a folder and its subfolders in name order, hidden ones left out (partial shards)."""
+    return sorted(p for p in folder.rglob("*.jsonl") if not any(part.startswith(".") for part in p.parts))
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Record | InputError]:

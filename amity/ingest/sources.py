@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from amity.ingest.clean import clean_article
-from amity.ingest.feeds import read_feed
-from amity.ingest.html import read_html
 from amity.ingest.jsonl import read_json_document, read_jsonl_file, read_jsonl_stream
 from amity.ingest.kinds import Kind, kind_by_extension, sniff
 from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, read_file, read_stream
@@ -139,9 +137,14 @@ def _stdin_bytes() -> BinaryIO | None:
 
 def _read_bytes(data: bytes, kind: Kind, name: str, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles from the checked bytes of one input of a known kind."""
+    # The HTML and feed readers load trafilatura and feedparser (~0.3 s): only when such an input comes.
     if kind == "html":
+        from amity.ingest.html import read_html
+
         yield read_html(data, name, source)
     elif kind == "feed":
+        from amity.ingest.feeds import read_feed
+
         yield from read_feed(data, name, source)
     elif kind in ("json", "jsonl"):
         yield from read_json_document(data, name, source, max_bytes)

@@ -11,16 +11,29 @@ long the input is. A worker that dies has its partitions run again
 elsewhere by Dask (up to `RETRIES` more times); the driver still receives
 each partition's records once.
 
+With a stage folder (`--stage DIR`) each worker writes its partition's
+records there as a JSON Lines shard instead of sending them back:
+`part-NNNNNN-DIGEST.jsonl`, numbered in input order and named by the
+partition's content, written under a hidden temporary name and renamed
+when complete, so a shard is either whole or absent. A shard already
+there (an earlier run, or a retried task) is not extracted again. The
+driver then reads the records back from the shards, one at a time.
+
 This module imports Dask: import it only when a cluster is asked for
 (`amity.nlp.cluster` says which, without Dask).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from pathlib import Path
+from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
@@ -83,31 +96,66 @@ def dashboard(client: Client) -> str | None:
 
 
 def extract_on(client: Client, articles: Iterable[Article], *, partition: int = PARTITION_ARTICLES,
-               in_flight: int | None = None) -> Iterator[Record]:
-    """One Record per Article, in input order, extracted by the cluster's workers."""
+               in_flight: int | None = None, stage: str | None = None) -> Iterator[Record]:
+    """One Record per Article, in input order, extracted by the cluster's workers (through shards in `stage`)."""
+    if stage is None:
+        for records in _in_order(client, articles, partition, in_flight, extract_partition):
+            yield from records
+        return
+    from amity.ingest.records import read_record_sources
+
+    Path(stage).mkdir(parents=True, exist_ok=True)
+    for shard in _in_order(client, articles, partition, in_flight, stage_partition, str(Path(stage).resolve())):
+        for record in read_record_sources([shard]):
+            if not isinstance(record, Record):  # a shard is written by this module: it cannot be bad but by tampering
+                raise OSError(f"{record.source}: {record.reason}")
+            yield record
+
+
+def _in_order(client: Client, articles: Iterable[Article], partition: int, in_flight: int | None,
+              task: Callable[..., Any], *args: Any) -> Iterator[Any]:
+    """`task(partition, number, *args)` of each partition on the cluster, results in input order, a few in flight."""
     if in_flight is None:
         in_flight = max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
     stream = iter(articles)
-    pending: deque[Future[list[Record]]] = deque()
+    pending: deque[Future[Any]] = deque()
+    number = 0
     while True:
         while len(pending) < in_flight:
             chunk = list(islice(stream, partition))
             if not chunk:
                 break
-            pending.append(client.submit(extract_partition, chunk, pure=False, retries=RETRIES))
+            pending.append(client.submit(task, chunk, number, *args, pure=False, retries=RETRIES))
+            number += 1
         if not pending:
             return
         future = pending.popleft()
-        records: list[Record] = future.result()
+        result = future.result()
         future.release()
-        yield from records
+        yield result
 
 
-def extract_partition(articles: list[Article]) -> list[Record]:
+def extract_partition(articles: list[Article], _number: int = 0) -> list[Record]:
     """The records of one partition, read on a worker by its cached pipeline."""
     from amity.nlp.pipeline import extract
 
     return list(extract(articles))
+
+
+def stage_partition(articles: list[Article], number: int, folder: str) -> str:
+    """Extract a partition into its shard in `folder` (unless it is there already); the shard's path."""
+    digest = hashlib.sha256("\n".join(f"{a.doc}\t{a.full_text}" for a in articles).encode("utf-8")).hexdigest()[:16]
+    shard = Path(folder) / f"part-{number:06d}-{digest}.jsonl"
+    if shard.exists():
+        return str(shard)
+    partial = shard.with_name(f".{shard.name}.{os.getpid()}.tmp")  # hidden and not .jsonl: never read as a shard
+    with partial.open("w", encoding="utf-8") as out:
+        for record in extract_partition(articles):
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, shard)
+    return str(shard)
 
 
 def _reason(exc: BaseException) -> str:

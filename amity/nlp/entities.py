@@ -123,7 +123,9 @@ class EntityGrouper:
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
-        candidates = [m for m in candidates if m not in weak and self._keep(doc, m)]
+        weak_spans = {(m.start, m.end, m.type, m.name) for m in weak}  # a set first: `in weak` scans the list
+        candidates = [m for m in candidates if not ((m.start, m.end, m.type, m.name) in weak_spans and m in weak)
+                      and self._keep(doc, m)]
         candidates = _corroborated_in_headlines(doc, candidates)
         # at equal strength and length a linked place beats a one-word person ("in Japan, Fukuchiyama")
         candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), not (m.type == "place" and m.place), m.start))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from amity.nlp.dates import DateMention, shift_days
+from amity.nlp.dates import DateMention, dates_between, shift_days
 from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
@@ -50,8 +50,9 @@ class EventMention:
         """Who takes part, with a municipality and its town counted as one party."""
         out = set()
         for p in self.participants:
-            out.add(fold(p.name))
-            out.update(fold(m.town) for m in p.mentions if m.town)
+            name, towns = _party_keys(p, self.sentences)
+            out.add(name)
+            out.update(towns)
         return out
 
 
@@ -163,7 +164,7 @@ class EventFinder:
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
-            dated = [d.value for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
+            dated = [d.value for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
             if dated:
                 last_date = dated[-1]
         doc._.events = [e for e in events if e.participants or e.extra]
@@ -311,7 +312,7 @@ class EventFinder:
     def _own_date(self, doc: Doc, trigger: Token) -> str | None:
         """The date written inside the trigger's own phrase ("concluded on 14 June 1999"), if any."""
         lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
-        own = [d for d in doc._.dates or [] if lo <= d.start < hi and d.value]
+        own = [d for d in dates_between(doc._.dates or [], lo, hi) if d.value]
         return own[0].value if len(own) == 1 else None
 
     def _first_mention(self, doc: Doc, noun: Token, found: list[tuple[Token, str, bool]]) -> bool:
@@ -480,7 +481,7 @@ class EventFinder:
     def _date_near(self, doc: Doc, sent: Span, trigger: Token, events: list[EventMention]) -> str | None:
         dates: list[DateMention] = doc._.dates or []
         text = _text(doc)
-        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+        inside = [d for d in dates_between(dates, sent.start_char, sent.end_char) if d.value
                   and not (d.relative and _in_quote(text, d.start))]
         inside = [d for d in inside if not _is_dateline(text, d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
@@ -507,8 +508,8 @@ class EventFinder:
         waiting = {g: e for e in events if e.type == "attendance" and not e.explicit_date for g in e.gatherings}
         if not waiting:
             return
-        for date in doc._.dates or []:
-            if not (sent.start_char <= date.start < sent.end_char and date.value):
+        for date in dates_between(doc._.dates or [], sent.start_char, sent.end_char):
+            if not date.value:
                 continue
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None:
@@ -741,9 +742,25 @@ def _local_keys(event: EventMention) -> set[str]:
         if p.type == "person":
             out.update(fold(of) for _, of in p.roles if of)
             continue
-        towns = {fold(m.town) for m in p.mentions if m.town}
-        out.update(towns or {fold(p.name)})
+        name, towns = _party_keys(p, event.sentences)
+        out.update(towns or {name})
     return out
+
+
+_PARTY_KEYS = "amity.events.party_keys"
+
+
+def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> tuple[str, tuple[str, ...]]:
+    """A participant's folded name and the folded towns of its mentions, worked out once per doc (its
+    mentions are final once events are read): reports are compared pairwise, and reading every mention
+    anew on each comparison made long articles quadratic."""
+    memo: dict[int, tuple[EntityCluster, str, tuple[str, ...]]] = \
+        sentences[0].doc.user_data.setdefault(_PARTY_KEYS, {}) if sentences else {}
+    found = memo.get(id(cluster))
+    if found is None or found[0] is not cluster:
+        found = memo[id(cluster)] = (cluster, fold(cluster.name),
+                                     tuple({fold(m.town): None for m in cluster.mentions if m.town}))
+    return found[1], found[2]
 
 
 def _state_keys(event: EventMention) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import Place
 
@@ -59,7 +59,7 @@ def register_extensions() -> None:
         Doc.set_extension("published", default=None)
 
 
-def is_capitalised(token) -> bool:
+def is_capitalised(token: Token) -> bool:
     """Starts with an upper-case letter (Üsküdar, TDBB, McDonald)."""
     text = token.text
     return bool(text) and text[0].isupper()

@@ -67,8 +67,8 @@ def _ner_span_starts_here(doc: Doc, i: int) -> bool:
 
 def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """Words that announce a place: "<office or place noun> of X" ("Mayor of Sorgun", "the city of
-    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", or "X, <country or state>" ("Kelowna,
-    British Columbia")."""
+    Osh"), "X City"/"X Town", "X Province" or "X Prefectural …", "<country>'s X" ("Serbia's Subotica"),
+    or "X, <country or state>" ("Kelowna, British Columbia")."""
     start, end = span.start, span.end
     if start >= 2 and doc[start - 1].lower_ == "of":
         if fold(doc[start - 2].text) in words.cue_nouns:  # offices of a territory only: not "director of X"
@@ -77,6 +77,8 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
+        return True  # "Serbia's Subotica": a place of that country
     container = _container(doc, span)
     return container is not None and container[0] == ","
 
@@ -136,6 +138,9 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
 
 
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
+#: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
+#: such as", "sister cities include", "sister cities:").
+_LIST_OPENERS = frozenset({"with", "of", ":", "as", "including", "include", "includes", "like", "among", "are"})
 
 
 def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
@@ -371,17 +376,18 @@ class PlaceFinder:
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
-        """The "with", "of" or colon after words of twinning ("twinned with", "sister-city relations
-        with", "a twin town of", "sister cities:"), and the "of" after a plural noun of places or their
-        offices ("the mayors of", "the cities of"): where a list of towns begins."""
+        """The "with", "of", "such as", "include" or colon after words of twinning ("twinned with",
+        "sister-city relations with", "a twin town of", "twin towns such as", "sister cities:"), and
+        the "of" after a plural noun of places or their offices ("the mayors of", "the cities of"):
+        where a list of towns begins."""
         partner = self.words.partner_words
         out = []
         for tok in doc:
-            if tok.lower_ not in ("with", "of", ":") or tok.i == 0:
+            if tok.lower_ not in _LIST_OPENERS or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
             if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
-                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 4) : tok.i]):
+                    or any(t.lower_ in partner for t in doc[max(tok.sent.start, tok.i - 6) : tok.i]):
                 out.append(tok.i)
         return out
 
@@ -405,9 +411,9 @@ class PlaceFinder:
             if not towns:
                 continue
             ent = _entity_around(doc, lo)
-            if ent is not None and (ent[0] < lo or ent[1] > hi) and (
-                    ent[2] != "ORG" or not any(t.text == "," for t in doc[ent[0] : ent[1]])):
-                continue  # inside a longer name spaCy found (a list spaCy took for one body is no name)
+            if ent is not None and (ent[0] < lo or ent[1] > hi) and not any(
+                    t.text == "," or t.is_lower for t in doc[ent[0] : ent[1]]):
+                continue  # inside a longer name spaCy found ("Horsens in Denmark" or a list is no name)
             return lo, hi, towns, span.text
         return None
 

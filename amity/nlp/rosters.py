@@ -62,6 +62,8 @@ class RosterReader:
         self.continuations = frozenset(words["continuations"])
         self.pronouns = frozenset(words["pronouns"])
         self.anaphors = frozenset(words["anaphors"])
+        self.relation_plurals = frozenset(words.get("relation_plurals", []))
+        self.signed_lemmas = frozenset(words.get("signed_lemmas", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -75,7 +77,7 @@ class RosterReader:
                     continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
                 owner = self._owner(doc, sent, start, end, index)
                 partners, closed = self._list(doc, end, sent.end, index, owner)
-                if not partners and closed and owner is not None:
+                if not partners and owner is not None and (closed or _heading(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
                 elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
@@ -92,8 +94,9 @@ class RosterReader:
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
                 if len({id(p.cluster) for p in partners}) < 2:
                     continue
+                signed = self._signed(doc, start, end)
                 for partner in partners:
-                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent)
+                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
                 break
         doc._.ties = ties
         return doc
@@ -106,7 +109,13 @@ class RosterReader:
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
                 if len(key) == size and key in self.cues:
-                    found.append((self.cues[key], words[k][0], words[k + size - 1][0] + 1))
+                    end = words[k + size - 1][0] + 1
+                    doc = sent.doc
+                    if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
+                        end += 1  # "sister city protocols with", "twin town links": the cue names the relations
+                        if end < sent.end and doc[end].lower_ == "with":
+                            end += 1
+                    found.append((self.cues[key], words[k][0], end))
                     break
         return found
 
@@ -120,6 +129,8 @@ class RosterReader:
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
             return self._antecedent(doc, sent, index)  # "Its twin towns"
+        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
+            return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
@@ -139,6 +150,18 @@ class RosterReader:
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
         return next((index[c.i] for c in subjects if c.i in index), None)
 
+    def _signed(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the roster's verb reports the ties as signed or established ("has signed sister
+        city protocols with A, B and C", "established twinning links with"), not as planned."""
+        verb: Token | None = doc[end - 1]
+        for _ in range(4):
+            if verb is None or verb.pos_ == "VERB":
+                break
+            verb = verb.head if verb.head.i != verb.i else None
+        if verb is None or verb.lemma_.lower() not in self.signed_lemmas or verb.i > start:
+            return False
+        return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
+
     @staticmethod
     def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
         """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
@@ -157,6 +180,11 @@ class RosterReader:
                 if cluster.place is not None and cluster.place.kind == "country":
                     continue
                 return cluster
+        # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
+        subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+                         and not (c.place is not None and c.place.kind == "country")), None)
         return None
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
@@ -173,10 +201,26 @@ class RosterReader:
             cluster = index.get(i)
             tok = doc[i]
             if cluster is not None:
+                j = i
+                while j < stop and index.get(j) is cluster:
+                    j += 1
+                if _is_country(cluster) and j + 1 < stop and doc[j].lower_ in self.possessives and j + 1 in index:
+                    i = j + 1  # "Afghanistan's Kabul": the country says where the partner is
+                    continue
                 if cluster is not owner and not (run and _contains(cluster, run[-1].cluster)):
                     run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
-                while i < stop and index.get(i) is cluster:
-                    i += 1
+                i = j
+                continue
+            if run and tok.lower_ in ("of", "in") and not _YEAR.fullmatch(doc[i + 1].text if i + 1 < stop else ""):
+                k = i + 1 + (i + 1 < stop and doc[i + 1].lower_ == "the")
+                country = index.get(k)
+                if country is not None and _is_country(country) and _contains(country, run[-1].cluster):
+                    while k < stop and index.get(k) is country:
+                        k += 1
+                    i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
+                    continue
+            if run and tok.lower_ in _ITEM_PREFIXES and any(k in index for k in range(i + 1, min(i + 4, stop))):
+                i += 1  # "Kabul, the city of Baku and ...": the words before a partner's name
                 continue
             if tok.text == "(":
                 close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
@@ -213,6 +257,10 @@ class RosterReader:
             if lowered in self.separators or lowered in self.bullets or lowered == ":" or tok.is_space:
                 i += 1
                 continue
+            unknown = _unknown_item(doc, i, stop, index, self.separators)
+            if unknown is not None:
+                i = unknown  # "Kabul, Xanadu, Baku": a name the article's entities lack does not end the list
+                continue
             break
         return run, False
 
@@ -232,6 +280,36 @@ class RosterReader:
         return out
 
 
+def _heading(sent: Span) -> bool:
+    """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
+    doc = sent.doc
+    last = doc[sent.end - 1]
+    line_ends = "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
+    return line_ends and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
+    """The token after a list item of one to three capitalised words that is no entity, when a
+    separator and another entity follow it; None otherwise."""
+    j = i
+    while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
+        j += 1
+    if j == i or j >= stop or doc[j].lower_ not in separators:
+        return None
+    k = j
+    while k < stop and doc[k].lower_ in separators:
+        k += 1
+    return j if k < stop and k in index else None
+
+
+#: Words that may open an item of a list of partners before its name ("the city of Baku").
+_ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
+
+
+def _is_country(cluster: EntityCluster) -> bool:
+    return cluster.place is not None and cluster.place.kind == "country"
+
+
 def _contains(outer: EntityCluster, inner: EntityCluster) -> bool:
     """Whether `outer` is the country of `inner`."""
     return outer.place is not None and outer.place.kind == "country" and inner.place is not None \
@@ -248,10 +326,11 @@ def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster], kind: str
     return cluster
 
 
-def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span) -> None:
+def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span,
+           signed: bool = False) -> None:
     """Add the tie, or advance the one already found for the same kind and parties to the
     furthest stage of the two."""
-    status = "signed" if year else "active"
+    status = "signed" if year or signed else "active"
     key = frozenset(id(p) for p in parties)
     same = [t for t in ties if frozenset(id(p) for p in t.parties) == key]
     # the same parties read from this sentence under another kind: the TieFinder's reading stands

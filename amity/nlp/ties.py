@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
-from amity.nlp.dates import DateMention
+from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
@@ -66,6 +66,8 @@ class _Stage:
     generic: bool = False
     #: Its parties are those of the "between" phrase of the cooperation noun, not the whole sentence.
     between_only: bool = False
+    #: Read from an intention to cooperate: its parties are those who intend, and their "with" partners.
+    intending: bool = False
 
 
 @Language.factory("amity_ties", default_config={
@@ -97,6 +99,10 @@ class TieFinder:
         self.cooperation_nouns = set(cues["cooperation_nouns"])
         self.agreed = set(cues["agreed_lemmas"])
         self.ended = set(cues["ended_lemmas"])
+        self.ended_verbs = set(cues.get("ended_verbs", []))
+        self.existing = set(cues.get("existing_lemmas", []))
+        self.renewal = set(cues.get("renewal_lemmas", []))
+        self.ordinals: dict[str, int] = dict(cues.get("ordinal_words", {}))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
@@ -123,9 +129,11 @@ class TieFinder:
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
+        quiet = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
+        previous_kind: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -152,11 +160,15 @@ class TieFinder:
                 listing = _Listing(lead, [])
             stage = self._ended(sent, lowered, doc, stage)
             if stage is not None:
-                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only)
+                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
+                                       intending=stage.intending)
                 if not groups and item and listing is not None and listing.parties:
                     groups = [(kind, listing.parties)]
-                if not groups and len(named_before) == 2 and self._names_pair(lowered, named_before):
-                    groups = [(kind, named_before)]  # "both sides agreed ...": the one pair just named
+                if not groups and len(named_before) == 2 and (
+                        self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                    # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
+                    # the story has just named
+                    groups = [(kind, named_before)]
                 if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
                     later_signings.append(stage)  # "The memorandum was signed ceremonially."
                 if self._unnamed_level(sent):
@@ -170,12 +182,27 @@ class TieFinder:
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
-            named = _distinct([context.town_of(c, kind) for c in self._sentence_parties(sent, token_entity)])
-            named = [c for c in named if c.type in ("place", "organization")]
+            if stage is None and previous_kind is not None:
+                # "Many Dutch towns have a partnership with a Chinese city. For example, Amsterdam with
+                # Beijing, Rotterdam with Shanghai and Groningen with Tianjin."
+                for paired in _paired_with(sent, token_entity):
+                    self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
+                                 _Stage("active"), sent)
+            previous_kind = self._partnership_kind(lowered, sister)
+            # the pair a later "the parties" may mean: the names here, a visited place among them
+            named = _distinct([context.town_of(c, kind) for c in _parties_in(doc, sent.start, sent.end, token_entity, True)])
+            named = _without_qualifying_states([c for c in named if c.type in ("place", "organization")])
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
-            named_before = named if len(named) == 2 else []
+            if len(named) == 2:
+                named_before, quiet = named, 0
+            elif not named and any(p in lowered for p in self.pair_phrases):
+                quiet += 1  # "The sides discussed trade.": a sentence on the pair keeps it in view for a while
+                if quiet > _PAIR_MEMORY:
+                    named_before = []
+            else:
+                named_before = []
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             pair = frozenset(id(p) for p in parties)
@@ -189,15 +216,18 @@ class TieFinder:
             # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
             # the article reports, still only proposed, was then signed
             tie = next(iter(ties.values()))
-            if tie.status in ("proposed", "planned"):
-                last = later_signings[-1]
+            last = later_signings[-1]
+            if tie.status in ("proposed", "planned") or tie.status == last.status == "signed" \
+                    and last.date and tie.date and last.date > tie.date:
+                # "... The memorandum was renewed in 2023.": several signings, the latest dates it
                 tie.status, tie.date, tie.explicit_date = last.status, last.date, last.explicit
         for pair, began in inceptions:
             # "Since the partnership's inception in 2014, A and B have ...": the pair's tie was signed then
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
-        doc._.ties = _without_package_states(self._bare_documents_of_twinnings(ties), context)
+        doc._.ties = _without_headline_shorthands(
+            _without_package_states(self._bare_documents_of_twinnings(ties, context), context))
         return doc
 
     def _document(self, tok: Token) -> bool:
@@ -208,6 +238,23 @@ class TieFinder:
         doc = tok.doc
         return any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p
                    for p in self.agreement_phrases.get(tok.lower_, ()))
+
+    def _partnership_kind(self, lowered: str, sister: bool) -> str | None:
+        """The kind of partnership a sentence speaks of, for a list of pairs that follows it: a
+        twinning, or a partnership with a city or town (partner cities), is sister_city; other
+        cooperation is cooperation; None when it speaks of none."""
+        words = set(re.findall(r"[\w-]+", lowered))
+        if sister or words & self.cooperation_nouns and words & _TOWN_NOUNS:
+            return "sister_city"
+        return "cooperation" if words & self.cooperation_nouns else None
+
+    def _agentless_signing(self, sent: Span, lowered: str, stage: _Stage,
+                           token_entity: dict[int, EntityCluster]) -> bool:
+        """A signing that names no signatory at all ("At the end of the meeting, a memorandum was
+        signed."): it is between the pair the story has just named. Not a sentence that refers to
+        a pair by a phrase of its own ("the two countries"), which must fit that pair."""
+        return not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
+            and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
     def _definite_document_subject(self, sent: Span) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
@@ -235,13 +282,16 @@ class TieFinder:
                 return year.text
         return None
 
-    def _bare_documents_of_twinnings(self, ties: _Ties) -> list[TieMention]:
+    def _bare_documents_of_twinnings(self, ties: _Ties, context: _ArticleContext) -> list[TieMention]:
         """"A protocol was signed between Shusha and Erzurum" in an article on their twinning: an
-        unqualified document between twinned towns is the twinning's own; a document that names its
-        subject ("a cooperation agreement", "a memorandum on trade") is a tie of its own (T6)."""
+        unqualified document between twinned towns is the twinning's own, also when bodies of the
+        two towns signed it ("the Management Board of the Shusha Reserve Department"); a document
+        that names its subject ("a cooperation agreement", "a memorandum on trade") is a tie of its
+        own (T6)."""
         out = []
-        for key, tie in ties.items():
-            twin = ties.get(("sister_city", key[1])) if tie.kind == "cooperation" else None
+        for tie in ties.values():
+            towns = frozenset(id(context.town_of(context.parent_of(p), "sister_city")) for p in tie.parties)
+            twin = ties.get(("sister_city", towns)) if tie.kind == "cooperation" else None
             if twin is None or not all(self._only_bare_documents(sent) for sent in tie.sentences):
                 out.append(tie)
                 continue
@@ -250,7 +300,7 @@ class TieFinder:
         return out
 
     def _only_bare_documents(self, sent: Span) -> bool:
-        nouns = [t for t in sent if self._document(t)]
+        nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
@@ -314,6 +364,10 @@ class TieFinder:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
                     return True
+                if trigger.lemma_.lower() in self.renewal and obj.lower_ in self.cooperation_nouns:
+                    return True  # "renewed its partnership with the Port of Oakland": signed anew
+        if self._signing_verb(sent) is not None:
+            return True  # "The twinning agreement was signed in 2014 by the then mayors"
         # "entered into an interregional memorandum" when no event was read for it
         for tok in sent:
             if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
@@ -330,16 +384,26 @@ class TieFinder:
             if matching:
                 e = matching[0]
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
+                if stage == "planned" and e.date is None and self._agreed(sent):
+                    return _Stage("proposed")  # "agreed to sign a memorandum", no time set: not yet scheduled
                 approval = self._approved(sent) if stage == "signed" else None
                 if approval is not None:
                     # "the council approved on Tuesday the agreement signed in May"
                     date = self._own_date(approval, sent, doc)
                     return _Stage("ratified", date, date is not None)
+                renewed = self._renewal_date(sent, doc) if stage == "signed" else None
+                if renewed is not None and renewed > (e.date or ""):
+                    return _Stage("signed", renewed, True)  # "signed in 1999 and renewed it in 2019": the latest
                 return _Stage(stage, e.date, e.date_sentence == sent.start)
         approval = self._approved(sent)
         if approval is not None:
             date = self._own_date(approval, sent, doc)
             return _Stage("ratified", date, date is not None)
+        verb = self._signing_verb(sent)
+        if verb is not None and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
+            # a signing no event was read for: "The twinning agreement was signed in 2014"
+            date = self._own_date(verb, sent, doc)
+            return _Stage("signed", date, date is not None)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
@@ -347,6 +411,26 @@ class TieFinder:
             return founded
         if kind == "sister_city":
             return _Stage("active")
+        return None
+
+    def _signing_verb(self, sent: Span) -> Token | None:
+        """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
+        document: "The twinning agreement was signed", "renewed the memorandum"."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas:
+                continue
+            if any(c.dep_ in ("dobj", "nsubjpass") and self._document(c) for c in tok.children):
+                return tok
+        return None
+
+    def _renewal_date(self, sent: Span, doc: Doc) -> str | None:
+        """The date of a renewal the sentence reports besides the signing ("... and renewed it in
+        2019"), in the renewing verb's own clause."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.renewal:
+                date = self._own_date(tok, sent, doc)
+                if date is not None:
+                    return date
         return None
 
     def _approved(self, sent: Span) -> Token | None:
@@ -403,19 +487,40 @@ class TieFinder:
                     and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
                                                                 for w in self.sister) for c in tok.children):
                 return _Stage("signed", None, False)
-        match = _ANNIVERSARY.search(sent.text)
+        years = self._years_since_founding(sent)
         base = (dates[0].value if dates else None) or doc._.published
-        if match and base:
-            return _Stage("signed", str(int(base[:4]) - int(match.group(1))), True)
+        if years is not None and base:
+            return _Stage("signed", str(int(base[:4]) - years), True)
+        return None
+
+    def _years_since_founding(self, sent: Span) -> int | None:
+        """"the 20th anniversary", "the tenth anniversary of their twinning", "mark 10 years of
+        partnership": how many years ago the tie began."""
+        text = sent.text.lower()
+        match = _ANNIVERSARY.search(text)
+        if match:
+            return int(match.group(1))
+        match = _YEARS_OF.search(text)
+        if match and self._names_tie(match.group(2)):
+            return int(match.group(1))
+        for tok in sent:
+            if tok.lower_ == "anniversary" and tok.i > sent.start:
+                before = tok.doc[tok.i - 1].lower_
+                if before in self.ordinals:
+                    return self.ordinals[before]
         return None
 
     def _cooperation_stage(self, sent: Span, lowered: str, doc: Doc) -> _Stage | None:
         """Cooperation with no signing in the sentence (T4): "the strategic partnership between X and
         Y" is active (signed when dated), "agreed to build a partnership between X and Y" proposed,
         and "both sides agreed to set up a joint working group" proposed."""
+        years = self._years_since_founding(sent)
+        base = _sentence_date(sent, doc) or doc._.published
+        if years is not None and base:
+            return _Stage("signed", str(int(base[:4]) - years), True, generic=True)  # "marked 25 years of partnership"
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
-            return _Stage("proposed", generic=True)
+            return _Stage("proposed", generic=True, intending=True)
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
@@ -423,6 +528,8 @@ class TieFinder:
                 return _Stage("proposed", between_only=True)
             return _Stage("signed", between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+            if self._existing_cooperation(sent):
+                return _Stage("active", generic=True)  # "Kostanay and Chelyabinsk have long-standing cooperation"
             if not self._hyphen_pairs(sent):
                 return None
             # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
@@ -436,6 +543,40 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _intending_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+        """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
+        B": the names in the subject of the verb of agreeing or intending, and its "with" partners;
+        not whatever else the sentence names ("welcomed the intention of the countries ...")."""
+        for tok in sent:
+            if tok.lemma_.lower() not in self.agreed and not any(tok.lower_ == p.split()[0] for p in self.intention):
+                continue
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            for w in verb.subtree:
+                if w.lower_ == "with" and w.dep_ == "prep":
+                    names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
+            if names:
+                return [c for c in _distinct(names) if c.type != "person" or c.roles]
+        return []
+
+    def _existing_cooperation(self, sent: Span) -> bool:
+        """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
+        with B": a cooperation noun as the object of a verb of having, whose subject names two
+        parties or which goes on "with" a partner: a tie that exists."""
+        for tok in sent:
+            if tok.lower_ not in self.cooperation_nouns or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in self.existing:
+                continue
+            verb = tok.head
+            if any(c.lower_ in ("no", "not", "never") or c.dep_ == "neg" for c in [*verb.children, *tok.children]):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)  # "A and B", "the regions of A and B"
+            partner = any(c.lower_ == "with" for c in tok.children)
+            if subjects and (paired or partner):
+                return True
+        return False
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
@@ -482,7 +623,8 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended]
+        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
+                  or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
                                                for w in c.subtree))
@@ -569,9 +711,10 @@ class TieFinder:
 
     def _parties(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                  context: _ArticleContext, events: list[EventMention],
-                 between_only: bool = False) -> list[tuple[str, list[EntityCluster]]]:
+                 between_only: bool = False, intending: bool = False) -> list[tuple[str, list[EntityCluster]]]:
         """The groups of parties the sentence's tie is between; with `between_only`, only those of
-        a "between" phrase ("the partnership between A and B")."""
+        a "between" phrase ("the partnership between A and B"); with `intending`, only those who
+        agree or intend and their "with" partners."""
         out: list[tuple[str, list[EntityCluster]]] = []
         for left_side, right_side, own_kind in self._with_sides(sent, token_entity, events, context):
             side_kind = own_kind or kind
@@ -591,6 +734,11 @@ class TieFinder:
                 return [(kind, g) for seg in hyphened for g in self._groups(seg, sent, kind, context, events, True)]
         if between_only and not segments:
             return []
+        if not segments and self._unnamed_between(sent, token_entity):
+            return []
+        if intending and not segments:
+            found = self._intending_parties(sent, token_entity)
+            return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
         found = segments[0] if segments else self._sentence_parties(sent, token_entity)
         return [(kind, g) for g in self._groups(found, sent, kind, context, events, bool(segments))]
 
@@ -667,7 +815,7 @@ class TieFinder:
                     left = [holder] if holder is not None else []
             out = []
             for w in withs:
-                end = _list_end(w, verb)
+                end = _list_end(w, verb, token_entity)
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
@@ -685,40 +833,23 @@ class TieFinder:
         words = noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
         return "sister_city" if any(c in words for c in self.sister) else "cooperation"
 
-    @staticmethod
-    def _between(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    def _between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
         """The groups of a "between A and B" phrase, up to the end of its clause: one group, or one
-        per comma-separated pairing ("between A and B, C and D")."""
+        per comma-separated pairing ("between A and B, C and D"); and those of each later "between"
+        of another document ("... as well as a loan agreement between C and D")."""
+        found: list[list[EntityCluster]] = []
         for tok in sent:
-            if tok.lower_ != "between":
+            if tok.lower_ != "between" or found and self._document_of(tok) is None:
                 continue
-            groups: list[list[EntityCluster]] = []
-            start = stop = tok.i + 1
-            count = 0
-            last = None
-            while stop <= sent.end:
-                t = sent.doc[stop] if stop < sent.end else None
-                boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
-                    count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
-                if boundary:
-                    group = _parties_in(sent.doc, start, stop, token_entity)
-                    if len(group) < 2 or (groups and len(group) != 2):
-                        break
-                    groups.append(group)
-                    if t is None or t.text != ",":
-                        break
-                    start = stop + 1
-                    count = 0
-                    last = None
-                else:
-                    cluster = token_entity.get(stop)
-                    if cluster is not None and cluster is not last:
-                        count += 1
-                        last = cluster
-                stop += 1
-            if groups:
-                return groups
-        return []
+            found += _between_groups(sent, tok, token_entity)
+        return found
+
+    def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether a document's "between" phrase names fewer than two parties ("an agreement between
+        the defence ministries of the CIS states"): its parties are described, not named, and the
+        other names of the sentence are not they."""
+        return any(tok.lower_ == "between" and self._document_of(tok) is not None
+                   and not _between_groups(sent, tok, token_entity) for tok in sent)
 
     @staticmethod
     def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
@@ -757,6 +888,10 @@ class TieFinder:
         if kind == "sister_city":
             return [c for c in places if c.place is None or c.place.kind in _TOWN_KINDS]
         countries = [c for c in places if c.place is not None and c.place.kind == "country"]
+        below = [c for c in places if c not in countries and c.place is not None and c.place.country]
+        if len(countries) >= 2 and len(below) >= 2 \
+                and {c.place.country for c in below if c.place} == {c.place.country for c in countries if c.place}:
+            return below  # "Kyrgyzstan and Kazakhstan: Osh and Shymkent sign ...": the states say where
         if len(countries) >= 2:
             return countries
         bodies = [c for c in found if c.type == "organization"]
@@ -785,9 +920,13 @@ _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 _TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
+#: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
+_TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
 _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
+#: "10 years of twinning", "25 years of partnership": the words after "of" must name a tie.
+_YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
@@ -797,11 +936,11 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     if not orgs:
         return sent.text
     inside = {i for m in orgs for i in range(m.start, m.end)}
-    return " ".join(t.text for t in sent if t.i not in inside)
+    return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
-    return [d for d in doc._.dates or [] if sent.start_char <= d.start < sent.end_char and d.value]
+    return [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
 
 
 def _sentence_date(sent: Span, doc: Doc) -> str | None:
@@ -809,7 +948,7 @@ def _sentence_date(sent: Span, doc: Doc) -> str | None:
     return dates[0].value if dates else None
 
 
-def _list_end(with_: Token, verb: Token) -> int:
+def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] | None = None) -> int:
     """Where the list after "with" ends. The parser often hangs the later items of a long list on
     the verb or its object instead of on the first item ("signed contracts with the Port of A in X,
     the Port of B in Y, and the Port of C"): names hung on something before the "with" phrase, joined
@@ -817,6 +956,13 @@ def _list_end(with_: Token, verb: Token) -> int:
     doc = verb.doc
     end = with_.right_edge.i + 1
     sent_end = verb.sent.end
+    while end < sent_end and token_entity is not None:
+        # "with Maastricht in the Netherlands and Perth in Australia": the parser hangs the next
+        # partner on the country that says where the first one is
+        after = _past_country(doc, end, sent_end, token_entity)
+        if after is None:
+            break
+        end = after
     while end < sent_end:
         k = end
         while k < sent_end and (doc[k].is_punct and doc[k].text == "," or doc[k].dep_ == "cc"):
@@ -833,6 +979,29 @@ def _list_end(with_: Token, verb: Token) -> int:
     return end
 
 
+def _past_country(doc: Doc, k: int, stop: int, token_entity: dict[int, EntityCluster]) -> int | None:
+    """After "in [the] <country> and <town>" or ", <country>, and <town>" starting at k: the token
+    after the town; None when the tokens there are not such a phrase."""
+    if doc[k].lower_ not in ("in", ","):
+        return None
+    k += 1
+    if k < stop and doc[k].lower_ == "the":
+        k += 1
+    country = token_entity.get(k)
+    if country is None or country.place is None or country.place.kind != "country":
+        return None
+    while k < stop and token_entity.get(k) is country:
+        k += 1
+    while k < stop and (doc[k].text == "," or doc[k].lower_ == "and"):
+        k += 1
+    town = token_entity.get(k)
+    if k == stop or town is None or town.place is None or town.place.kind == "country" or doc[k - 1].lower_ not in (",", "and"):
+        return None
+    while k < stop and token_entity.get(k) is town:
+        k += 1
+    return k
+
+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Dependencies the parser gives later items of a "with" list that it hangs on the verb.
 _LIST_CONTINUATIONS = {"dobj", "conj", "appos", "npadvmod", "attr"}
@@ -846,6 +1015,30 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
+    """A headline names a party short ("PPA signs pact with Haikou"); when the story names the same
+    tie with the full party ("... with the Port and Shipping Authority of Haikou"), the headline's
+    reading is that tie, not another one."""
+    def headline_only(tie: TieMention) -> bool:
+        return all(s.start == 0 and "\n" in s.doc[s.end - 1].whitespace_ + s.doc[s.end - 1].text
+                   for s in tie.sentences)
+
+    def shortened(short: EntityCluster, full: EntityCluster) -> bool:
+        return short is not full and full.type == "organization" and f" {fold(short.name)} " in f" {fold(full.name)} "
+
+    out = []
+    for tie in ties:
+        if headline_only(tie) and any(
+                other is not tie and not headline_only(other) and len(other.parties) == len(tie.parties) == 2
+                and any(p in other.parties for p in tie.parties)
+                and any(shortened(a, b) for a in tie.parties if a not in other.parties
+                        for b in other.parties if b not in tie.parties)
+                for other in ties):
+            continue
+        out.append(tie)
+    return out
 
 
 def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
@@ -866,6 +1059,9 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
+#: trade. Then the parties signed a memorandum.").
+_PAIR_MEMORY = 3
 #: Subjects that stand for the person named last ("he signed the agreement").
 _PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
@@ -878,7 +1074,37 @@ _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "prov
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
 
 
-def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    """The groups of the "between" phrase at `tok`: one, or one per comma-separated pairing."""
+    groups: list[list[EntityCluster]] = []
+    start = stop = tok.i + 1
+    count = 0
+    last = None
+    while stop <= sent.end:
+        t = sent.doc[stop] if stop < sent.end else None
+        boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
+            count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
+        if boundary:
+            group = _parties_in(sent.doc, start, stop, token_entity)
+            if len(group) < 2 or (groups and len(group) != 2):
+                break
+            groups.append(group)
+            if t is None or t.text != ",":
+                break
+            start = stop + 1
+            count = 0
+            last = None
+        else:
+            cluster = token_entity.get(stop)
+            if cluster is not None and cluster is not last:
+                count += 1
+                last = cluster
+        stop += 1
+    return groups
+
+
+def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCluster],
+                visits: bool = False) -> list[EntityCluster]:
     """Entities named in doc[start:end] that can be parties: not the container of the name before
     them ("Karatay (Konya)", "Honolulu, USA", "Municipality of Kazakhstan"), not only the venue
     ("signed ... in Tashkent")."""
@@ -939,9 +1165,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
-        journey = glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
-                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
-        venue = origin or journey or glue in ("in", "at") \
+        journey = not visits and glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
+                                                   or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
+        aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
+        venue = origin or journey or aside or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -950,6 +1177,56 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster]:
+    """The names without the states that only say where the others are ("the Governor of Lori
+    Province, Armenia, visited Georgia's Kvemo Kartli region")."""
+    inner = {c.place.country for c in named if c.place is not None and c.place.kind != "country" and c.place.country}
+    return [c for c in named if not (c.place is not None and c.place.kind == "country" and c.place.country in inner)]
+
+
+def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    """The pairs of a list "A with B, C with D and E with F" that makes up the sentence (after an
+    opener such as "For example,"): each pair is written with "with", the pairs are joined by commas
+    and "and", and nothing else stands between them. Fewer than two pairs: none."""
+    doc = sent.doc
+    pairs: list[list[EntityCluster]] = []
+    k = sent.start
+    while k < sent.end and token_entity.get(k) is None:
+        k += 1  # "For example, ..."
+    while k < sent.end:
+        first = token_entity.get(k)
+        if first is None:
+            break
+        while k < sent.end and token_entity.get(k) is first:
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ != "with" or token_entity.get(k + 1) is None:
+            break
+        second = token_entity[k + 1]
+        k += 1
+        while k < sent.end and token_entity.get(k) is second:
+            k += 1
+        pairs.append([first, second])
+        while k < sent.end and (doc[k].text == "," or doc[k].lower_ == "and"):
+            k += 1
+        if k < sent.end and doc[k].is_punct and doc[k].text in (".", "!", ";"):
+            k = sent.end
+    complete = k >= sent.end or all(t.is_punct or t.is_space for t in doc[k : sent.end])
+    return pairs if len(pairs) >= 2 and complete else []
+
+
+def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k is what someone visited in a clause beside the report ("signed in
+    July, when the governor visited Kazan"): where it happened, not a party."""
+    if cluster.type != "place":
+        return False
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    root = doc[j - 1]
+    verb = root.head
+    return root.dep_ == "dobj" and verb.lemma_.lower() in _JOURNEYS and verb.dep_ in ("advcl", "relcl", "acl", "pcomp")
 
 
 def _listed_on(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
@@ -1021,6 +1298,19 @@ class _ArticleContext:
                     self._places.setdefault(fold(alias), c)
                 if c.type != "person":
                     self._named.setdefault(fold(alias), c)
+
+    def parent_of(self, cluster: EntityCluster) -> EntityCluster:
+        """The body a unit belongs to, when the article names it: "Management Board of Shusha City
+        State Reserve Department" → the department; otherwise the entity itself."""
+        if cluster.type != "organization":
+            return cluster
+        words = fold(cluster.name).split()
+        for k, word in enumerate(words[1:-1], start=1):
+            if word == "of":
+                parent = self._named.get(" ".join(words[k + 1:]))
+                if parent is not None and parent is not cluster and parent.type == "organization":
+                    return parent
+        return cluster
 
     def town_of(self, cluster: EntityCluster, kind: str = "sister_city") -> EntityCluster:
         """The party an entity stands for: a municipality's town, an office holder's town or body

@@ -201,6 +201,7 @@ class ArticleEntities:
         self._by_key: dict[str, list[EntityRow]] = {}
         self._named: set[tuple[int, str]] = set()  # (entity, key) already named by this article
         self.mentioned: set[int] = set()
+        self.linked: set[int] = set()  # municipalities linked to their towns, and those towns
         known = known or Known()
         self._known = known
         self._having, self._rows, self._by_geonames = known.having, known.rows, known.by_geonames
@@ -304,6 +305,7 @@ class ArticleEntities:
                     town = candidates[0] if len(candidates) == 1 else None
                 if town is not None:
                     entity.parent_id = town.id
+                    self.linked |= {entity.id, town.id}
                     self.mention(town.id, group.evidence[0] if group.evidence else None)
             elif entity.type == "place":
                 keys = list(group.names) + [f"municipality of {k}" for k in group.names]
@@ -311,6 +313,7 @@ class ArticleEntities:
                 for org in orphans:
                     if org.parent_id is None and town_key(org.name) in group.names:
                         org.parent_id = entity.id
+                        self.linked |= {org.id, entity.id}
 
     def _named_by(self, keys: list[str]) -> dict[int, set[str]]:
         """The entities that have any of these name keys, with the keys each has.

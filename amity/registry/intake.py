@@ -9,7 +9,14 @@ the rest untouched, so running it again completes it. Articles are merged
 in batches, many per transaction (SQLite commits, PostgreSQL round trips
 and fsyncs are what one transaction per article spends its time on), each
 article through the same `merge` steps in the same order as one at a time,
-so the registry ends up the same. A batch is what is ready, up to
+so the registry ends up the same. What makes a batch cheaper than its
+articles one by one (see `_Merging`): the names, entities and places of
+all its records are read in a few queries at its start and stay known
+from article to article; the rows articles only add (mentions, names,
+offices, participants, stages) go in one multi-row INSERT per table
+(`amity.store.pending`); and the ties its articles touched are
+re-summarised once, at its end, reading their stages, parties and
+relatives in a few queries for all. A batch is what is ready, up to
 `BATCH_ARTICLES` or `BATCH_WAIT_S` after its first article; the first
 batches are small (1, 2, 4, ... articles), so the first articles of a run
 are stored as soon as they are read, and a slow reader's too. A batch that
@@ -157,7 +164,7 @@ def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> li
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            merging = _Merging(session, [record for _, record, _ in ready])
+            merging = _Merging(session, ready)
             outcomes = [_merge(merging, *item) for item in ready]
             merging.settle()
             return outcomes
@@ -176,7 +183,7 @@ def _store(engine: Engine, article: Article, record: Record, digest: str) -> Out
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            merging = _Merging(session, [record])
+            merging = _Merging(session, [(article, record, digest)])
             outcome = _merge(merging, article, record, digest)
             merging.settle()
             return outcome
@@ -201,17 +208,34 @@ class _Merging:
     re-summary gives what one after each article would have ended with.
     """
 
-    def __init__(self, session: Session, records: list[Record]) -> None:
+    def __init__(self, session: Session, ready: list[tuple[Article, Record, str]]) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         if not self.curated:
-            self.known.prepare(session, records)
+            self.known.prepare(session, [record for _, record, _ in ready])
+        # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
+        # stored already nor replacing one, and costs no query to say so.
+        self._stored: set[str] = set()
+        digests, docs, urls = ({d for _, _, d in ready}, {a.doc for a, _, _ in ready if a.doc},
+                               {a.url for a, _, _ in ready if a.url})
+        self._stored |= set(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(digests))))
+        self._stored |= {f"doc:{d}" for d in session.scalars(select(ArticleRow.doc).where(ArticleRow.doc.in_(docs)))}
+        self._stored |= {f"url:{u}" for u in session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(urls)))}
+
+    def may_be_stored(self, digest: str) -> bool:
+        return digest in self._stored
+
+    def may_replace(self, article: Article) -> bool:
+        return f"doc:{article.doc}" in self._stored or (bool(article.url) and f"url:{article.url}" in self._stored)
+
+    def stored(self, article: Article, digest: str) -> None:
+        self._stored |= {digest, f"doc:{article.doc}"} | ({f"url:{article.url}"} if article.url else set())
 
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
-        if self.later.ties or self.later.gatherings:
+        if self.later.ties or self.later.gatherings or self.later.reported or self.later.regrouped:
             merge.tidy(self.session, self.later)
             self.later = merge.Touched()
 
@@ -223,9 +247,11 @@ class _Merging:
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
     """One article's merge inside the caller's transaction."""
     session = merging.session
-    if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
+    if merging.may_be_stored(digest) and \
+            session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
         return "unchanged"
-    previous = _previous_versions(session, article)
+    previous = _previous_versions(session, article) if merging.may_replace(article) else []
+    merging.stored(article, digest)
     plain = not previous and not merging.curated  # adds to the registry and nothing more
     if not plain:
         merging.settle()
@@ -240,8 +266,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         session.flush()
         merge.write(session, row.id, record, touched, merging.known)
         if plain:
-            merging.later.ties |= touched.ties
-            merging.later.gatherings += touched.gatherings
+            merging.later.add(touched)
         else:
             merge.tidy(session, touched)
             curation.apply_decisions(session, touched, row.id)

@@ -23,7 +23,16 @@ from amity.model import Evidence, Record, Role
 from amity.registry import event_rules, tie_rules
 from amity.registry.entities import ArticleEntities, Group, Known, group_entities
 from amity.store import pending
-from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, EventReportRow, MentionRow, RoleRow, TieStageRow
+from amity.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventParticipantRow,
+    EventReportRow,
+    MentionRow,
+    RoleRow,
+    TieStageRow,
+)
 from amity.vocabulary.names import name_key
 
 #: The PostgreSQL advisory lock all merges share: a fixed 63-bit number derived from this module's name.
@@ -60,6 +69,17 @@ class Touched:
     events: set[int] = field(default_factory=set)
     ties: set[int] = field(default_factory=set)
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
+    reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
+    regrouped: set[int] = field(default_factory=set)  # municipalities newly linked to their towns, and the towns
+
+    def add(self, other: Touched) -> None:
+        """Take what another change touched too (to tidy both at once)."""
+        self.entities |= other.entities
+        self.events |= other.events
+        self.ties |= other.ties
+        self.gatherings += other.gatherings
+        self.reported |= other.reported
+        self.regrouped |= other.regrouped
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
@@ -77,13 +97,15 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
-    for group, entity in resolved:
-        for role in group.roles if entity.type == "person" else []:
-            evidence = _sentence_with(group, role)
-            pending.add(session, RoleRow, person_id=entity.id, title=role.title, of_name=role.of,
-                        of_entity_id=names.find(role.of, evidence), article_id=article_id,
-                        sentence=evidence.sentence if evidence else None,
-                        start=evidence.start if evidence else None, end=evidence.end if evidence else None)
+    touched.regrouped |= names.linked
+    offices = [(entity.id, role, _sentence_with(group, role))
+               for group, entity in resolved if entity.type == "person" for role in group.roles]
+    of_ids = [names.find(role.of, evidence) for _, role, evidence in offices]
+    touched.reported |= _events_of_new_office_holders(session, [(p, of) for (p, _, _), of in zip(offices, of_ids, strict=True)])
+    for (person, role, evidence), of in zip(offices, of_ids, strict=True):
+        pending.add(session, RoleRow, person_id=person, title=role.title, of_name=role.of, of_entity_id=of,
+                    article_id=article_id, sentence=evidence.sentence if evidence else None,
+                    start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     new_events: set[int] = set()
     for event in record.events:
         evidence = event.evidence[0] if event.evidence else None
@@ -101,7 +123,23 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
                                         evidence))
-    touched.gatherings += event_rules.participants_of(session, new_events).values()
+    touched.reported |= new_events
+
+
+def _events_of_new_office_holders(session: Session, offices: list[tuple[int, int | None]]) -> set[int]:
+    """The events of people holding an office no article gave them before: those now count as activity of
+    the office's body or town (a new person has none)."""
+    wanted = {(person, of) for person, of in offices if of is not None}
+    if not wanted:
+        return set()
+    held = set(session.execute(select(RoleRow.person_id, RoleRow.of_entity_id).distinct().where(
+        RoleRow.person_id.in_(sorted({person for person, _ in wanted})), RoleRow.of_entity_id.is_not(None))).all())
+    holders = {person for person, _ in wanted - held}
+    if not holders:
+        return set()
+    return set(session.scalars(select(EventReportRow.event_id).distinct()
+                               .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+                               .where(EventParticipantRow.entity_id.in_(sorted(holders)))))
 
 
 def forget(session: Session, *article_ids: int) -> Touched:
@@ -121,7 +159,9 @@ def tidy(session: Session, touched: Touched) -> None:
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, touched.gatherings))
+    gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
+                          | tie_rules.ties_around(session, touched.regrouped))
     session.flush()
     if not touched.entities:
         return

@@ -119,17 +119,31 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
 
 
 def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
-    """`ties_of` each of these sets of entities, in four queries for all of them."""
+    """The ties an event of each of these sets of participants is activity of: every party of the tie is
+    among them, or is their town or municipality, or the body or town one of them holds an office of.
+    In five queries for all of them."""
     everyone = set().union(*gatherings)
     if not everyone:
         return set()
-    relatives = relatives_each(session, everyone)
-    arounds = [set().union(*(relatives[e] for e in gathering)) for gathering in gatherings if gathering]
+    offices = group_pairs((person, of) for person, of in session.execute(
+        select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
+        .where(RoleRow.person_id.in_(sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
+    relatives = relatives_each(session, everyone | set().union(*offices.values()))
+    arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
+               for gathering in gatherings if gathering]
     candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
     if not candidates:
         return set()
     return {tie_id for tie_id, parties in _parties(session, candidates).items()
             if any(parties <= around for around in arounds)}
+
+
+def ties_around(session: Session, entity_ids: set[int]) -> set[int]:
+    """The ties with a party among these entities or their towns or municipalities."""
+    if not entity_ids:
+        return set()
+    around = set().union(*relatives_each(session, entity_ids).values())
+    return set(session.scalars(select(TiePartyRow.tie_id).distinct().where(TiePartyRow.entity_id.in_(sorted(around)))))
 
 
 def _parties(session: Session, tie_ids: Iterable[int]) -> dict[int, set[int]]:

@@ -2,11 +2,12 @@
 
 A merge adds mentions, names, offices, event participants and tie stages
 by the thousand and reads few of them back. `add(session, RowClass,
-**values)` keeps such a row on the session; the rows kept are written, in
-the order added, before the session runs a statement that reads one of
-their tables or changes anything, and before it commits. Every query
-therefore still sees them, as with the ORM's autoflush, but a flush
-writes a table's rows together and none asks for the new ids back.
+**values)` keeps such a row on the session; a table's rows kept are
+written, in the order added, before the session runs a statement that
+reads that table, and all of them before a statement that changes
+anything and before a commit. Every query therefore still sees them, as
+with the ORM's autoflush, but rows go in one executemany per table
+(Core: no ORM bookkeeping, no new ids asked back).
 """
 from __future__ import annotations
 
@@ -24,26 +25,34 @@ def add(session: Session, row_class: type[Any], **values: Any) -> None:
     session.info.setdefault(_KEY, {}).setdefault(row_class, []).append(values)
 
 
-def write(session: Session) -> None:
-    """Insert every row kept, table by table in the order first added."""
-    kept: dict[type[Any], list[dict[str, Any]]] | None = session.info.pop(_KEY, None)
-    for row_class, rows in (kept or {}).items():
-        session.execute(insert(row_class), rows)
+def write(session: Session, tables: set[str] | None = None) -> None:
+    """Insert the rows kept (of these tables; None: all), table by table."""
+    kept: dict[type[Any], list[dict[str, Any]]] = session.info.get(_KEY) or {}
+    due = [row_class for row_class in kept if tables is None or row_class.__tablename__ in tables]
+    connection = session.connection()
+    for row_class in due:
+        rows, columns = kept.pop(row_class), _columns(row_class)
+        connection.execute(insert(row_class.__table__), [{columns[k]: v for k, v in row.items()} for row in rows])
 
 
-def _tables_of(kept: dict[type[Any], list[dict[str, Any]]]) -> set[str]:
-    return {row_class.__tablename__ for row_class in kept}
+_COLUMNS: dict[type[Any], dict[str, str]] = {}
 
 
-def _reads_any(statement: Any, tables: set[str]) -> bool:
-    return any(isinstance(element, Table) and element.name in tables for element in visitors.iterate(statement))
+def _columns(row_class: type[Any]) -> dict[str, str]:
+    """Attribute name -> column name (`MentionRow.start` is column `start_char`)."""
+    if row_class not in _COLUMNS:
+        _COLUMNS[row_class] = {attribute.key: attribute.columns[0].key for attribute in row_class.__mapper__.column_attrs}
+    return _COLUMNS[row_class]
+
+
+def _tables_read(statement: Any) -> set[str]:
+    return {element.name for element in visitors.iterate(statement) if isinstance(element, Table)}
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _before_statement(state: ORMExecuteState) -> None:
-    kept = state.session.info.get(_KEY)
-    if kept and (not state.is_select or _reads_any(state.statement, _tables_of(kept))):
-        write(state.session)
+    if state.session.info.get(_KEY):
+        write(state.session, _tables_read(state.statement) if state.is_select else None)
 
 
 @event.listens_for(Session, "before_commit")
