@@ -517,3 +517,8 @@ def test_the_head_of_a_unit_named_inside_its_parent_body_holds_office_in_the_par
 def test_an_assistant_to_an_office_holds_that_service_as_an_office(read) -> None:
     record = read("Assistant to the President of Kazakhstan Yerlan Karin opened the meeting.")
     assert roles(person(record, "Yerlan Karin")) == [("assistant to the president", "Kazakhstan")]
+
+
+def test_an_office_named_again_later_keeps_the_place_it_was_first_named_with(read) -> None:
+    record = read("Mayor of Bursa Mustafa Bozbey visited Osh. Bozbey, the mayor, praised the students.")
+    assert roles(person(record, "Mustafa Bozbey")) == [("mayor", "Bursa")]

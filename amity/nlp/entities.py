@@ -75,8 +75,8 @@ class EntityCluster:
                 if (title, of) in out:
                     continue
                 same_title = [r for r in out if r[0] == title]
-                if same_title and of is None:
-                    continue
+                if same_title and (of is None or any(r[1] is not None for r in same_title)):
+                    continue  # "Mayor of Bursa X ... X, the mayor, ...": the office named first, with its place
                 out = [r for r in out if not (r[0] == title and r[1] is None)]
                 out.append((title, of))
         # "minister" beside "foreign minister": the generic office is the specific one, written shorter
