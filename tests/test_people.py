@@ -522,3 +522,8 @@ def test_an_assistant_to_an_office_holds_that_service_as_an_office(read) -> None
 def test_an_office_named_again_later_keeps_the_place_it_was_first_named_with(read) -> None:
     record = read("Mayor of Bursa Mustafa Bozbey visited Osh. Bozbey, the mayor, praised the students.")
     assert roles(person(record, "Mustafa Bozbey")) == [("mayor", "Bursa")]
+
+
+def test_a_party_secretary_of_a_province_is_an_office_of_that_province(read) -> None:
+    record = read("Party Secretary of Sichuan Province Wang Xiaohui met the delegation in Chengdu.")
+    assert roles(person(record, "Wang Xiaohui")) == [("party secretary", "Sichuan Province")]
