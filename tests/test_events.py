@@ -461,3 +461,9 @@ def test_he_as_the_subject_of_a_later_meeting_is_the_one_person_of_the_story(rea
     record = read("The mayor of Bursa, Mustafa Bozbey, visited Samarkand on Monday. During his visit he met "
                   "the khokim of Samarkand.", published="2024-03-12")
     assert "Mustafa Bozbey" in only(record, "meeting").participants
+
+
+def test_greeted_by_the_mayor_is_a_meeting(read) -> None:
+    record = read("The group, led by Deputy Mayor Kenta Sato, was greeted at City Hall by Mayor Jane Brooks on "
+                  "Tuesday.", published="2024-10-18")
+    assert {"Kenta Sato", "Jane Brooks"} <= set(only(record, "meeting").participants)

@@ -238,3 +238,9 @@ def test_an_ap_state_abbreviation_after_a_town_is_the_us_state_and_places_the_to
 def test_an_abbreviation_that_is_also_a_word_is_no_state_on_its_own(read) -> None:
     record = read("Miss. Aigul Serik, a student from Almaty, sang at the ceremony.")
     assert "Mississippi" not in [a for e in places(record) for a in [e.name, *e.aliases]]
+
+
+def test_the_state_after_a_dateline_town_is_part_of_the_dateline_not_a_party(read) -> None:
+    record = read("LAKEWOOD, Colo. — Mayor Jane Brooks visited Hachinohe, Japan, on Tuesday.", published="2024-10-18")
+    visit = next(e for e in record.events if e.type == "visit")
+    assert "Colo." not in visit.participants and "Colorado" not in visit.participants

@@ -350,7 +350,15 @@ def _content_words(name: str, filler: frozenset[str]) -> set[str]:
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
-    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph."""
+    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph; the
+    state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
+    if m.type == "place" and m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].text.isupper() \
+            and doc[m.start - 2].is_alpha and len(doc[m.start - 2]) > 2:
+        k = m.start - 2
+        while k > 0 and doc[k - 1].text.isupper() and doc[k - 1].is_alpha and not doc[k - 1].is_space:
+            k -= 1
+        if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
+            return True
     if m.type != "place" or m.end >= len(doc) or doc[m.end].text != ",":
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):

@@ -181,7 +181,7 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome") and not self._received_someone(tok):
+                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
@@ -208,7 +208,7 @@ class EventFinder:
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
-                if kind == "meeting" and lemma in ("receive", "host", "welcome") and self._guests_from(tok):
+                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
