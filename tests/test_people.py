@@ -527,3 +527,9 @@ def test_an_office_named_again_later_keeps_the_place_it_was_first_named_with(rea
 def test_a_party_secretary_of_a_province_is_an_office_of_that_province(read) -> None:
     record = read("Party Secretary of Sichuan Province Wang Xiaohui met the delegation in Chengdu.")
     assert roles(person(record, "Wang Xiaohui")) == [("party secretary", "Sichuan Province")]
+
+
+def test_a_bare_head_noun_opening_a_sentence_before_an_office_is_the_body_named_before(read) -> None:
+    record = read("Members of the Lakewood Sister Cities Committee met the guests. Committee chair Linda Ortiz "
+                  "said the exchange would go on.")
+    assert roles(person(record, "Linda Ortiz")) == [("chair", "Lakewood Sister Cities Committee")]

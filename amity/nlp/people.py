@@ -582,6 +582,8 @@ class PersonFinder:
                 return described
             if before is not None:
                 return before.office_holder
+        if end == i and doc[i - 1].is_sent_start and fold(doc[i - 1].text) in ORG_HEADS:
+            return self._described_body(doc, i)  # "Committee chair Linda Ortiz": the committee named before
         start = end
         if end < len(doc) and doc[end].ent_iob_ == "I":
             return None  # "Administrative Board Member": the name spaCy sees runs into the office
@@ -621,7 +623,11 @@ class PersonFinder:
         start = end
         while start - 1 >= 0 and end - start < 4 and doc[start - 1].is_alpha and doc[start - 1].lower_ != "the":
             start -= 1
-        if start == 0 or doc[start - 1].lower_ != "the" or start == end:
+        bare_head = end >= 1 and doc[end - 1].is_sent_start and is_capitalised(doc[end - 1]) \
+            and fold(doc[end - 1].text) in ORG_HEADS  # "Committee chair Linda Ortiz said ..."
+        if bare_head:
+            start = end - 1
+        elif start == 0 or doc[start - 1].lower_ != "the" or start == end:
             return None
         words = [fold(t.text) for t in doc[start:end]]
         if not any(w in ORG_HEADS for w in words):
