@@ -533,3 +533,9 @@ def test_a_bare_head_noun_opening_a_sentence_before_an_office_is_the_body_named_
     record = read("Members of the Lakewood Sister Cities Committee met the guests. Committee chair Linda Ortiz "
                   "said the exchange would go on.")
     assert roles(person(record, "Linda Ortiz")) == [("chair", "Lakewood Sister Cities Committee")]
+
+
+def test_a_delegation_from_a_town_and_its_country_led_by_an_office_gives_the_town(read) -> None:
+    record = read("The chairman received a delegation from Busan, the Republic of Korea, led by Vice Mayor "
+                  "Lee Seong-kwon, on May 9.")
+    assert roles(person(record, "Lee Seong-kwon")) == [("vice mayor", "Busan")]

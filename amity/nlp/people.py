@@ -943,6 +943,11 @@ class PersonFinder:
         named = self._ending.get(group_end)  # "a delegation from Gyeongju"
         if named is None or named.priority < 2:
             return None
+        if named.type == "place" and named.place is not None and named.place.kind == "country":
+            comma = named.start - 2 if named.start >= 2 and doc[named.start - 1].lower_ == "the" else named.start - 1
+            town = self._ending.get(comma) if comma > 0 and doc[comma].text == "," else None
+            if town is not None and town.priority >= 2:
+                named = town  # "a delegation from Busan, the Republic of Korea, led by": the town, not its country
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
