@@ -539,3 +539,10 @@ def test_a_delegation_from_a_town_and_its_country_led_by_an_office_gives_the_tow
     record = read("The chairman received a delegation from Busan, the Republic of Korea, led by Vice Mayor "
                   "Lee Seong-kwon, on May 9.")
     assert roles(person(record, "Lee Seong-kwon")) == [("vice mayor", "Busan")]
+
+
+@pytest.mark.parametrize(("office", "places"), [("governors", "the two regions"), ("mayors", "both cities")])
+def test_a_plural_office_of_places_already_told_goes_to_each_listed_name(read, office: str, places: str) -> None:
+    record = read(f"The agreement was signed by the {office} of {places}, Serik Shapkenov and Nurlan Nogayev.")
+    assert roles(person(record, "Serik Shapkenov")) == [(office[:-1], None)]
+    assert roles(person(record, "Nurlan Nogayev")) == [(office[:-1], None)]

@@ -400,7 +400,9 @@ class PersonFinder:
             if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
                 continue
             holders, k = self._listed_holders(doc, i + length + 1)
-            if not holders or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
+            if not holders:
+                k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            if k is None or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
                 continue
             names: list[tuple[int, int]] = []
             j = k + 1
@@ -424,6 +426,18 @@ class PersonFinder:
                 taken.update(range(s, e))
             self._read_titles.update(range(i, i + length))
         return out
+
+    def _places_told(self, doc: Doc, j: int) -> int | None:
+        """End of "the two regions", "both cities" after a plural office's "of": places already told,
+        which the names after it hold in turn (their `of` is not read here)."""
+        words = [t.lower_ for t in doc[j : j + 3]]
+        singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
+        if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
+                and singular[2] in self._anaphoric_places:
+            return j + 3
+        if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
+            return j + 2
+        return None
 
     def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
         """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
