@@ -454,14 +454,20 @@ class TieFinder:
     @staticmethod
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
-        Tuesday), not one in a clause of another verb."""
+        Tuesday), or of the verb it completes ("voted on Tuesday to approve"), not one in a clause
+        of another verb."""
+        own = {token.i}
+        head = token
+        while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+            head = head.head
+            own.add(head.i)
         for d in _sentence_dates(sent, doc):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
             node = span.root
             for _ in range(6):
-                if node.i == token.i:
+                if node.i in own:
                     return str(d.value)
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
                     break
