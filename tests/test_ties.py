@@ -850,3 +850,16 @@ def test_a_district_of_a_town_signs_for_itself_and_its_town_only_says_where_it_i
 def test_a_country_with_a_region_word_is_no_new_region(read) -> None:
     record = read("The Kazakhstan Region office of the agency opened on Monday.")
     assert not any(e.name == "Kazakhstan Region" for e in record.entities)
+
+
+def test_a_signing_after_the_meeting_just_told_takes_the_meetings_date(read) -> None:
+    record = read("On 3 May, Mayor Ali Bekov of Osh met with his Kazan counterpart Ilsur Metshin in Kazan. At the "
+                  "end of the meeting, a memorandum of understanding was signed.", published="2024-05-06")
+    assert only(record, "cooperation").date == "2024-05-03"
+
+
+def test_a_council_vote_to_approve_a_twinning_is_a_ratification_dated_by_the_vote(read) -> None:
+    record = read("The Dover council voted unanimously on Tuesday to approve a sister city relationship with Calais.",
+                  published="2024-05-10")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Dover", "Calais"}, "ratified", "2024-05-07")

@@ -403,6 +403,8 @@ class TieFinder:
         if verb is not None and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
             # a signing no event was read for: "The twinning agreement was signed in 2014"
             date = self._own_date(verb, sent, doc)
+            if date is None:
+                date = _date_of_gathering_referred(sent, doc._.events or [])
             return _Stage("signed", date, date is not None)
         start = self._dated_back_value(sent, lowered, doc)
         if start is not None:
@@ -452,14 +454,20 @@ class TieFinder:
     @staticmethod
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
-        Tuesday), not one in a clause of another verb."""
+        Tuesday), or of the verb it completes ("voted on Tuesday to approve"), not one in a clause
+        of another verb."""
+        own = {token.i}
+        head = token
+        while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+            head = head.head
+            own.add(head.i)
         for d in _sentence_dates(sent, doc):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
             node = span.root
             for _ in range(6):
-                if node.i == token.i:
+                if node.i in own:
                     return str(d.value)
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
                     break
@@ -949,6 +957,8 @@ _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 _TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
+#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks").
+_GATHERINGS_REFERRED = {"visit", "meeting", "talks", "talk", "negotiation", "negotiations", "trip"}
 #: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
 _TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
@@ -1218,6 +1228,17 @@ def _region_around(region: EntityCluster, town: EntityCluster) -> bool:
     sister city ..."): where the town lies, not one of its twin towns."""
     return region.place is not None and town.place is not None and region.place.kind == "region" \
         and town.place.kind in ("city", "district") and region.place.country == town.place.country is not None
+
+
+def _date_of_gathering_referred(sent: Span, events: list[EventMention]) -> str | None:
+    """"At the end of the meeting, a memorandum was signed.", "Following the talks, ...": a
+    sentence that opens by pointing back to the visit or meeting just told is dated by it."""
+    opening = {t.lemma_.lower() for t in sent[: min(len(sent), 8)]}
+    if not opening & _GATHERINGS_REFERRED:
+        return None
+    earlier = [e for e in events if e.type in ("visit", "meeting") and e.date and e.sentences
+               and e.sentences[0].start < sent.start]
+    return earlier[-1].date if earlier else None
 
 
 def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster]:
