@@ -54,14 +54,17 @@ def test_api_sets_a_status_and_refuses_a_bad_one(web: Web) -> None:
     assert ok.status_code == 201 and ok.json()["tie"]["status"] == "ratified"
     bad = web.client.post(f"/api/ties/{tie}/decisions", json={"action": "set_status", "value": "wed"},
                           headers=web.auth)
-    assert bad.status_code == 422 and "status must be" in bad.json()["detail"]
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "value"], "no status, no date"
+    wrong = web.client.post(f"/api/ties/{tie}/decisions", json={"action": "set_status", "value": "occurred"},
+                            headers=web.auth)
+    assert wrong.status_code == 409 and "status must be" in wrong.json()["detail"], "an event's status, not a tie's"
     assert web.client.post("/api/ties/9999/decisions", json={"action": "confirm"}, headers=web.auth).status_code == 404
 
 
 def test_api_merges_and_splits_entities(web: Web) -> None:
     bekova, turkistan = web.entities["Aida Bekova"], web.entities["Turkistan"]
     refused = web.client.post(f"/api/entities/{turkistan}/merge", json={"other": bekova}, headers=web.auth)
-    assert refused.status_code == 422 and "cannot be merged" in refused.json()["detail"]
+    assert refused.status_code == 409 and "cannot be merged" in refused.json()["detail"]
 
     merged = web.client.post(f"/api/entities/{web.entities['Turkistan']}/merge",
                              json={"other": web.entities["Üsküdar"]}, headers=web.auth)

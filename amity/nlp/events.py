@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,9 +51,9 @@ class EventMention:
         """Who takes part, with a municipality and its town counted as one party."""
         out = set()
         for p in self.participants:
-            name, towns = _party_keys(p, self.sentences)
-            out.add(name)
-            out.update(towns)
+            party = _party_keys(p, self.sentences)
+            out.add(party.name)
+            out.update(party.towns)
         return out
 
 
@@ -739,28 +740,36 @@ def _local_keys(event: EventMention) -> set[str]:
     for p in event.participants:
         if p is event.place or p.type == "place" and p.place is not None and p.place.kind == "country":
             continue
+        party = _party_keys(p, event.sentences)
         if p.type == "person":
-            out.update(fold(of) for _, of in p.roles if of)
+            out.update(party.offices)
             continue
-        name, towns = _party_keys(p, event.sentences)
-        out.update(towns or {name})
+        out.update(party.towns or {party.name})
     return out
 
 
 _PARTY_KEYS = "amity.events.party_keys"
 
 
-def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> tuple[str, tuple[str, ...]]:
-    """A participant's folded name and the folded towns of its mentions, worked out once per doc (its
-    mentions are final once events are read): reports are compared pairwise, and reading every mention
+class _PartyKeys(NamedTuple):
+    name: str
+    towns: tuple[str, ...]
+    #: For a person: the places and bodies of their offices.
+    offices: tuple[str, ...]
+
+
+def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> _PartyKeys:
+    """A participant's folded name, the folded towns of its mentions and a person's offices, worked out once per
+    doc (its mentions are final once events are read): reports are compared pairwise, and reading every mention
     anew on each comparison made long articles quadratic."""
-    memo: dict[int, tuple[EntityCluster, str, tuple[str, ...]]] = \
+    memo: dict[int, tuple[EntityCluster, _PartyKeys]] = \
         sentences[0].doc.user_data.setdefault(_PARTY_KEYS, {}) if sentences else {}
     found = memo.get(id(cluster))
     if found is None or found[0] is not cluster:
-        found = memo[id(cluster)] = (cluster, fold(cluster.name),
-                                     tuple({fold(m.town): None for m in cluster.mentions if m.town}))
-    return found[1], found[2]
+        offices = tuple({fold(of): None for _, of in cluster.roles if of}) if cluster.type == "person" else ()
+        found = memo[id(cluster)] = (cluster, _PartyKeys(fold(cluster.name), tuple(
+            {fold(m.town): None for m in cluster.mentions if m.town}), offices))
+    return found[1]
 
 
 def _state_keys(event: EventMention) -> set[str]:

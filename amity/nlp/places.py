@@ -163,7 +163,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
 #: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
 #: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", "as", "including", "include", "includes", "like", "among", "are"})
+_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
 
 
 def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
@@ -312,6 +312,7 @@ class PlaceFinder:
         mentions += unlinked
         mentions += self._repeated(doc, mentions, only=unlinked)
         mentions += self._listed_beside(doc, mentions, context, ner_label)
+        mentions = self._named_with_region_word(doc, mentions)
         doc._.place_mentions = mentions
         return doc
 
@@ -396,6 +397,39 @@ class PlaceFinder:
                 out.append(Mention(lo, hi, "place", name, place=place, priority=2))
                 queue.append((lo, hi))
                 taken.update(range(lo, hi))
+        return out
+
+    def _named_with_region_word(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Vinh Phuk Province", "the Botanica District of Chisinau": proper names before a
+        capitalised region or district word name that region or district as written, even where
+        the gazetteer knows only a part of the name ("Vinh") or none of it. A place found inside
+        the name gives it its country."""
+        words = self.words.region_words
+        out = list(mentions)
+        for tok in doc:
+            if tok.i < 2 or tok.lower_ not in words or not tok.text[:1].isupper():
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                    and not doc[start - 1].is_punct and fold(doc[start - 1].text) not in titles().offices \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+                continue
+            inside = [m for m in out if start <= m.start and m.end <= tok.i + 1]
+            if any(m.start == start and m.end >= tok.i for m in inside) or any(
+                    m.start < tok.i + 1 and m.end > tok.i + 1 or m.start < start < m.end for m in out):
+                continue  # the gazetteer already knows the whole name, or a longer one overlaps it
+            if any(m.place is not None and m.place.kind == "country" for m in inside):
+                continue  # "Kazakhstan Region": a country with a region word is no new region
+            country = next((m.place.country for m in inside if m.place is not None and m.place.country), None)
+            if country is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                # "the Botanica District of Chisinau": the district lies in the town named after it
+                country = next((m.place.country for m in out if m.start == tok.i + 2 and m.place is not None), None)
+            kind = "district" if tok.lower_ == "district" else "region"
+            name = doc[start : tok.i + 1].text
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, tok.i + 1, "place", name, place=Place(name, kind, country), priority=3))
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:

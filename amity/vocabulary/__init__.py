@@ -41,10 +41,11 @@ TIE_STATUS_FILTERS: tuple[str, ...] = (*TIE_STAGES, DORMANT)
 ACTIVITY_TYPES: tuple[EventType, ...] = ("visit", "meeting")
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 
-#: A date as the contract writes it: a year, a month or a day.
-ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: A date as the contract writes it: a year, a month or a day (months 01-12, days 01-31, years from 1000: what the
+#: OpenAPI description promises is what is accepted; `is_iso_date` also checks that the day exists).
+ISO_DATE_PATTERN = r"^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 #: One calendar day.
-ISO_DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+ISO_DAY_PATTERN = r"^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 _ISO_DATE = re.compile(ISO_DATE_PATTERN)
 
 

@@ -24,6 +24,8 @@ from amity.registry.tie_query import DORMANT_YEARS, TieQuery
 from amity.vocabulary import (
     ISO_DATE_PATTERN,
     ISO_DAY_PATTERN,
+    TIE_KINDS,
+    TIE_STATUS_FILTERS,
     EntityType,
     EventStatus,
     EventType,
@@ -49,7 +51,7 @@ Kind = TieKind
 Stage = TieStatusFilter
 TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id"]
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
-Cursor = Annotated[str | None, Query(description="The `next_cursor` of the previous page.")]
+Cursor = paging.CursorParam
 Since = Annotated[str | None, Query(pattern=ISO_DATE_PATTERN, description="A year, YYYY-MM or YYYY-MM-DD.")]
 IncludeRejected = Annotated[bool, Query(description="Also those an analyst rejected (marked in `curation`).")]
 
@@ -90,14 +92,16 @@ def list_ties(db: Db, party: str | None = None, country: Annotated[str | None, Q
     """Ties of a party (any of its names), a country (ISO code), a kind, at a stage (or dormant), seen since a date.
 
     Each has `curation`: null, or {"state": confirmed | rejected | edited, "by", "at"}."""
-    where = TieQuery(party=party, country=country_filter(country), kind=kind, stage=stage, since=since,
-                     include_rejected=include_rejected)
+    where = TieQuery(party=party, country=country_filter(country, unknown_is_empty=True), kind=kind, stage=stage,
+                     since=since, include_rejected=include_rejected)
     items, next_cursor = tie_page(db, where, sort=sort, descending=order == "desc", cursor=cursor, limit=limit,
                                   as_of=_day(as_of))
     return _page(items, next_cursor)
 
 
-@router.get("/ties/download", summary="The chosen ties as one CSV or JSON file")
+@router.get("/ties/download", summary="The chosen ties as one CSV or JSON file",
+            responses={200: {"content": {"text/csv": {}, "application/json": {}},
+                             "description": "The ties, as CSV (with a byte-order mark) or a JSON list"}})
 def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | None = None,
                   country: Annotated[str | None, Query(max_length=60)] = None, kind: Kind | None = None,
                   stage: Stage | None = None, since: Since = None,
@@ -106,9 +110,9 @@ def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | N
                   years: Annotated[int, Query(ge=1, le=100, description="Years of silence that make a tie dormant.")]
                   = DORMANT_YEARS) -> StreamingResponse:
     """Every tie the registry page (or the remain-on-paper page) shows for these filters (no paging), streamed."""
-    items = tie_list(db, TieQuery(party=party, country=country_filter(country), kind=kind, stage=stage, since=since,
-                                  include_rejected=rejected == "1", dormant_years=years),
-                     as_of=date.fromisoformat(as_of) if as_of else None)
+    items = tie_list(db, TieQuery(party=party, country=country_filter(country, unknown_is_empty=True), kind=kind,
+                                  stage=stage, since=since, include_rejected=rejected == "1", dormant_years=years),
+                     as_of=_day(as_of))
     rows = downloads.ties_csv(items) if format == "csv" else downloads.ties_json(items)
     return StreamingResponse(rows, media_type=downloads.MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="amity-ties.{format}"'})
@@ -194,6 +198,11 @@ class ArticleIn(BaseModel):
             raise ValueError("the text is blank")
         return value
 
+    @field_validator("title", "url")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
     @field_validator("published")
     @classmethod
     def _a_real_date(cls, value: str | None) -> str | None:
@@ -219,24 +228,29 @@ async def post_article(body: ArticleIn, request: Request,
 # --------------------------------------------------------------------------- drawings (the /graph and /map pages)
 
 Filter = Annotated[str | None, Query(max_length=200)]
+#: A kind or stage filter of the drawings: one of the words, or empty (no filter), as the pages' forms send them.
+KindFilter = Annotated[str | None, Query(pattern=f"^({'|'.join(TIE_KINDS)})?$")]
+StageFilter = Annotated[str | None, Query(pattern=f"^({'|'.join(TIE_STATUS_FILTERS)})?$")]
 DrawLimit = Annotated[int, Query(ge=1, le=network.MAX_LIMIT, description="At most this many ties (by id).")]
 
 
 @router.get("/graph", summary="The chosen ties as a network: parties as nodes, ties as edges")
-def graph(db: Db, country: Filter = None, kind: Filter = None, stage: Filter = None,
+def graph(db: Db, country: Filter = None, kind: KindFilter = None, stage: StageFilter = None,
           limit: DrawLimit = network.DEFAULT_LIMIT) -> JSONResponse:
     """{"nodes": [{id, entity, name, type, country, url}], "edges": [{id, tie, source, target, kind, status,
     dormant, date, url}], "truncated"}. Filters as on the /graph page, whose query string this takes: an empty
-    value is no filter, an unknown kind or stage or a country that is not an ISO code is a 400."""
-    return _json(network.graph(network.drawn(db, drawn_ties(country, kind, stage), limit)))
+    value is no filter; a country no tie has, none drawn."""
+    where = drawn_ties(country, kind, stage, unknown_country_is_empty=True)
+    return _json(network.graph(network.drawn(db, where, limit)))
 
 
-@router.get("/map", summary="The chosen ties on a map, as GeoJSON: places as points, ties as lines")
-def map_features(db: Db, country: Filter = None, kind: Filter = None, stage: Filter = None,
+@router.get("/map", summary="The chosen ties on a map, as GeoJSON: places as points, ties as lines",
+            responses={200: {"content": {"application/geo+json": {}}, "description": "A GeoJSON FeatureCollection"}})
+def map_features(db: Db, country: Filter = None, kind: KindFilter = None, stage: StageFilter = None,
                  limit: DrawLimit = network.DEFAULT_LIMIT) -> JSONResponse:
     """A FeatureCollection: a LineString per tie whose two parties can be placed, a Point per place a drawn tie
     stands on; `truncated` and `unplaced` (ties without a line) beside the features. Filters as for /api/graph."""
-    found = network.drawn(db, drawn_ties(country, kind, stage), limit)
+    found = network.drawn(db, drawn_ties(country, kind, stage, unknown_country_is_empty=True), limit)
     return JSONResponse(network.geojson(found), media_type="application/geo+json")
 
 
@@ -253,7 +267,9 @@ def stats(db: Db) -> JSONResponse:
     return _json(read_stats(db))
 
 
-@router.get("/export/{format}", summary="The registry in an export format, streamed (as `amity export`)")
+@router.get("/export/{format}", summary="The registry in an export format, streamed (as `amity export`)",
+            responses={200: {"content": {media.split(";")[0]: {} for media in downloads.MEDIA.values()},
+                             "description": "The export, in the format's own media type"}})
 def export(request: Request, format: Literal[tuple(FORMATS)],  # type: ignore[valid-type]
            kind: Kind | None = None, status: Stage | None = None,
            as_of: Annotated[str | None, Query(pattern=ISO_DAY_PATTERN)] = None) -> StreamingResponse:

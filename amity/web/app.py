@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from amity.web import api, curation_api, curation_forms, docs, drawings, forms, 
 from amity.web.answer_cache import AnswerCache
 from amity.web.body_limit import BodyLimit
 from amity.web.headers import SecurityHeaders
+from amity.web.methods import Options, allowed_methods
+from amity.web.openapi import described
 from amity.web.paging import CursorError
 from amity.web.parameters import CONTROL_CHARACTER, refuse_control_characters
 from amity.web.reading import DEFAULT_READ_LIMIT, ArticleReader
@@ -78,6 +81,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
                               "stages, entities, events and the articles every fact comes from. Lists take an opaque "
                               "`cursor` and answer `next_cursor`. Writes (adding articles, analysts' decisions) need "
                               "`Authorization: Bearer TOKEN` (`amity token create`).")
+    app.openapi = partial(described, app)  # type: ignore[method-assign]
     app.state.engine = engine
     app.state.private = private
     app.state.max_body = max_body
@@ -102,6 +106,7 @@ def create_app(db_url: str | None = None, *, private: bool = False, max_body: in
     if cache_recheck is not None and not private:
         app.add_middleware(AnswerCache, engine=engine, recheck=cache_recheck)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(Options)
     app.add_middleware(SecurityHeaders, tile_origin=map_tiles.origin)
     return app
 
@@ -126,9 +131,15 @@ _TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Not allowed", 404: "
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+    headers = dict(exc.headers or {})
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"There is nothing at {request.url.path}."
-    return _error(request, exc.status_code, _TITLES.get(exc.status_code, "Error"), detail, exc.headers)
+    if exc.status_code == 405:  # every method of the path, not only those of the first route on it
+        headers["Allow"] = ", ".join(allowed_methods(request.app.routes, request.scope))
+    if exc.status_code == 422 and _wants_json(request):  # the shape the OpenAPI description gives every 422
+        return JSONResponse({"detail": [{"loc": [], "msg": detail, "type": "value_error"}]}, status_code=422,
+                            headers=headers)
+    return _error(request, exc.status_code, _TITLES.get(exc.status_code, "Error"), detail, headers)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from amity.registry import curation
-from amity.vocabulary import TieStatus
+from amity.vocabulary import EVENT_STATUSES, ISO_DATE_PATTERN, TIE_STAGES, TieStatus
 from amity.web import paging
 from amity.web.auth import require_reader, require_writer
 from amity.web.curating import taken
@@ -26,15 +26,20 @@ router = APIRouter(prefix="/api", tags=["curation"], dependencies=[Depends(requi
 
 Writer = Annotated[str, Depends(require_writer)]
 _ERRORS: dict[int | str, dict[str, Any]] = {401: {"description": "No valid token"}, 404: {"description": "No such id"},
-                                            422: {"description": "A decision that cannot be taken"}}
+                                            409: {"description": "A decision that cannot be taken (merging an entity "
+                                                                 "with itself, a stage the tie never had...)"}}
+
+
+#: A status (a tie's stage or an event's) or a date: what `value` can be, so that the description says so.
+_VALUE = f"^({'|'.join(dict.fromkeys((*TIE_STAGES, *EVENT_STATUSES)))}|{ISO_DATE_PATTERN.strip('^$')})$"
 
 
 class DecisionIn(BaseModel):
     """One decision about a tie (or one of its stages) or an event."""
 
     action: Literal["confirm", "reject", "set_status", "set_date"]
-    value: str | None = Field(None, max_length=32, description="set_status: the status (a tie's stage, or "
-                              "occurred/planned for an event); set_date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    value: str | None = Field(None, max_length=32, pattern=_VALUE, description="set_status: the status (a tie's "
+                              "stage, or occurred/planned for an event); set_date: YYYY, YYYY-MM or YYYY-MM-DD.")
     stage: TieStatus | None = Field(
         None, description="Ties only: confirm or reject this stage of the tie rather than the tie.")
     note: str | None = Field(None, max_length=2000, description="Why, in a few words.")
@@ -43,7 +48,9 @@ class DecisionIn(BaseModel):
 class MergeIn(BaseModel):
     """The entity that is the same thing as the one in the path, and goes."""
 
-    other: int = Field(ge=1, le=MAX_ROW_ID)
+    #: Up to 2^53 - 1: JSON numbers beyond it are not exact in most parsers, and a JSON Schema validator would read
+    #: MAX_ROW_ID itself as 2^63 (one more than any id).
+    other: int = Field(ge=1, le=min(MAX_ROW_ID, 2**53 - 1))
     note: str | None = Field(None, max_length=2000)
 
 
@@ -106,7 +113,7 @@ def split(entity_id: RowId, body: SplitIn, request: Request, owner: Writer) -> d
 @router.get("/decisions", summary="Analysts' decisions, newest first")
 def list_decisions(request: Request, target: Literal["tie", "stage", "event", "entity"] | None = None,
                    limit: Annotated[int, Query(ge=1, le=paging.MAX_LIMIT)] = paging.DEFAULT_LIMIT,
-                   cursor: Annotated[str | None, Query(description="The `next_cursor` of the previous page.")] = None
+                   cursor: paging.CursorParam = None
                    ) -> dict[str, Any]:
     """Each decision: target, target_key (stable across re-ingests), target_id, action, value, note, by, at."""
     before = paging.after_id(cursor, "decisions:id")

@@ -20,6 +20,8 @@ ISO_DATE = re.compile(ISO_DATE_PATTERN)
 ISO_DAY = re.compile(ISO_DAY_PATTERN)
 YEAR = re.compile(r"^\d{4}$")
 COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
+#: The country of a filter that names none: no row has it, so the answer is empty (the API's choice; pages say why).
+NO_COUNTRY = "-"
 
 
 def choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
@@ -40,18 +42,23 @@ def matching(name: str, value: str | None, pattern: re.Pattern[str], expected: s
     return value.strip()
 
 
-def country(value: str | None) -> str | None:
-    """The ISO code of a country typed as a code or a name ("kz", "Turkey"), or None; a 400 when none is meant."""
+def country(value: str | None, *, unknown_is_empty: bool = False) -> str | None:
+    """The ISO code of a country typed as a code or a name ("kz", "Turkey"), or None; a 400 when none is meant
+    (or, `unknown_is_empty`, NO_COUNTRY: the API answers a well-formed filter that matches nothing with nothing)."""
     if not value or not value.strip():
         return None
     code = country_code(value) if len(value.strip()) <= 60 else None
+    if code is None and unknown_is_empty:
+        return NO_COUNTRY
     if code is None:
         raise HTTPException(400, "country must be a country's name or ISO code, such as Kazakhstan or KZ "
                                  f"(no country is called {value.strip()[:60]!r})")
     return code
 
 
-def drawn_ties(country_code: str | None, kind: str | None, stage: str | None) -> TieQuery:
+def drawn_ties(country_code: str | None, kind: str | None, stage: str | None, *,
+               unknown_country_is_empty: bool = False) -> TieQuery:
     """The ties the graph and the map draw: of a country, a kind, at a stage ('dormant' too)."""
-    return TieQuery(country=country(country_code), kind=choice("kind", kind, TIE_KINDS),
+    return TieQuery(country=country(country_code, unknown_is_empty=unknown_country_is_empty),
+                    kind=choice("kind", kind, TIE_KINDS),
                     stage=choice("stage", stage, TIE_STATUS_FILTERS))

@@ -12,7 +12,10 @@ import binascii
 import json
 from collections.abc import Callable, Sequence
 from functools import cmp_to_key
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Query
+from pydantic import AfterValidator
 
 T = TypeVar("T")
 
@@ -21,6 +24,16 @@ MAX_LIMIT = 500
 
 #: (missing, value, id): items without a value go last in either order; ties broken by id.
 SortKey = tuple[bool, Any, int]
+
+
+def _empty_is_none(cursor: str | None) -> str | None:
+    return cursor or None
+
+
+#: The `cursor` query parameter: empty (`?cursor=`, as a form sends it) is the first page.
+CursorParam = Annotated[str | None, Query(description="The `next_cursor` of the previous page (empty: the first); "
+                                                      "any other value is a 400.", pattern=r"^[A-Za-z0-9_-]*$"),
+                        AfterValidator(_empty_is_none)]
 
 
 class CursorError(ValueError):

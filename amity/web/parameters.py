@@ -28,6 +28,8 @@ RowIdQuery = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only 
 #: The `type` of the validation error, so that pages answer it with 422 as the API does.
 CONTROL_CHARACTER = "control_character"
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f]")
+#: The same rule as a pattern a whole parameter matches (the OpenAPI description carries it).
+ALLOWED_CHARACTERS = r"^[^\x00-\x08\x0a-\x1f]*$"
 
 
 def refuse_control_characters(request: Request) -> None:
