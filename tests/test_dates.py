@@ -177,3 +177,11 @@ def test_a_day_counted_from_nothing_named_has_no_value() -> None:
 
 def test_two_weekdays_joined_by_and_are_a_span_before_publication() -> None:
     assert values("A delegation of Osh visited Bursa on Monday and Tuesday.") == ["2024-01-08/2024-01-09"]
+
+
+def test_a_weekday_right_after_a_past_verb_is_in_the_past_even_in_a_planning_sentence() -> None:
+    assert values("The delegation, which arrived in Osh on Sunday, will stay until Friday.")[0] == "2024-01-07"
+
+
+def test_a_weekday_after_a_passive_infinitive_stays_in_the_future() -> None:
+    assert values("The memorandum will be signed on Friday.") == ["2024-01-12"]

@@ -218,3 +218,25 @@ def test_a_town_and_lower_case_adjectives_before_university_name_the_university(
     record = read("Students of Samara state university and Kazan federal university met in Ufa. "
                   "The Kazan university is old.")
     assert set(names(record, "organization")) == {"Samara State University", "Kazan Federal University"}
+
+
+def test_a_body_named_again_between_commas_is_one_body_with_two_names(read) -> None:
+    record = read("On Tuesday the Parliament of Armenia, the National Assembly, endorsed the treaty.")
+    [parliament] = organisations(record)
+    assert {parliament.name, *parliament.aliases} == {"Parliament of Armenia", "National Assembly"}
+
+
+def test_bodies_listed_with_commas_stay_apart(read) -> None:
+    record = read("The minister met the Ministry of Finance, the Central Bank, and the Audit Chamber on Monday.")
+    assert {"Ministry of Finance", "Central Bank", "Audit Chamber"} <= set(names(record, "organization"))
+
+
+def test_a_governorate_of_a_town_spacy_takes_for_a_person_is_a_body(read) -> None:
+    record = read("Officials of the State Inspectorate for Labour and the Governorate of Giza met on Monday.")
+    assert "Governorate of Giza" in names(record, "organization")
+
+
+def test_an_inner_head_followed_by_a_word_and_of_does_not_end_the_name(read) -> None:
+    record = read("The Institute of Advanced Training of Customs Service Officers of the Ministry of Finance "
+                  "hosted the seminar.")
+    assert "Institute of Advanced Training of Customs Service Officers" in names(record, "organization")

@@ -546,3 +546,14 @@ def test_a_plural_office_of_places_already_told_goes_to_each_listed_name(read, o
     record = read(f"The agreement was signed by the {office} of {places}, Serik Shapkenov and Nurlan Nogayev.")
     assert roles(person(record, "Serik Shapkenov")) == [(office[:-1], None)]
     assert roles(person(record, "Nurlan Nogayev")) == [(office[:-1], None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [("Malmo mayor Anna Berg and Lund deputy mayor Per Holm met the guests.", "Per Holm", ("deputy mayor", "Lund")),
+     ("Malmo mayor Anna Berg and Lund deputy mayor Per Holm met the guests.", "Anna Berg", ("mayor", "Malmo")),
+     ("Said Anna Berg, Malmo's mayor: 'We are glad.'", "Anna Berg", ("mayor", "Malmo"))],
+)
+def test_a_town_before_a_lower_case_office_of_a_place_is_the_offices_place(read, sentence: str, name: str,
+                                                                          role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]

@@ -269,6 +269,17 @@ def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: dat
     return day.isoformat() if day.weekday() == _WEEKDAYS[m.group("weekday").lower()] else None
 
 
+_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )"
+                          r"\b(?:\w+ed|met|held|came|went|took|made|gave|began|left|flew|was|were)"
+                          r"(?:\s+(?:in|to|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:on\s+)?$")
+
+
+def _after_past_verb(text: str, start: int) -> bool:
+    """"arrived on Sunday", "met in Osh on Monday": a weekday right after a verb in the past tense
+    (and perhaps the place it names) dates that past occurrence, whatever else the sentence plans."""
+    return bool(_PAST_BEFORE.search(text[max(0, start - 60) : start]))
+
+
 def _relative_period(rel: str, unit: str, published: date) -> str:
     sign = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
     if unit == "year":
@@ -287,8 +298,8 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     window = _sentence_around(text, m.start(), m.end())
     prefix = m.group(0).lower()
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
-    if prefix.startswith("last"):
-        future = False
+    if prefix.startswith("last") or _after_past_verb(text, m.start()):
+        future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
     delta = (target - published.weekday()) % 7
     if future:
         return published + timedelta(days=delta)

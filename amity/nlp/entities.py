@@ -239,6 +239,7 @@ class EntityGrouper:
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
         clusters = _merge_variants(clusters, self.words)
+        clusters = _merge_appositions(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 
@@ -253,6 +254,29 @@ class EntityGrouper:
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
             return ("place", ident)
         return (m.type, name_key(m.name))
+
+
+def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """"the Parliament of Armenia, the National Assembly, endorsed ...": a body's name set off by commas
+    right after another body's, and not followed by "and" (a list), is another name of the same body."""
+    owner = {(m.start, m.end): c for c in clusters if c.type == "organization" for m in c.mentions}
+    starting = {start: (start, end) for start, end in owner}
+    merged: set[int] = set()
+    for (_start, end), first in list(owner.items()):
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            continue
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        span = starting.get(k)
+        if span is None or span[1] + 1 >= len(doc) or doc[span[1]].text != ",":
+            continue
+        after = doc[span[1] + 1]
+        second = owner[span]
+        if second is first or id(second) in merged or after.lower_ in ("and", "or", "the") or not after.is_lower:
+            continue
+        first.mentions += second.mentions
+        first.mentions.sort(key=lambda m: m.start)
+        merged.add(id(second))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def _governs_territory(name: str) -> bool:

@@ -366,8 +366,9 @@ class OrganisationFinder:
         passed_head = False
         while k < sent_end:
             tok = doc[k]
-            if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
-                break
+            if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME") \
+                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens:
+                break  # a place spaCy took for a person still ends the name ("Governorate of Giza")
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
@@ -402,7 +403,9 @@ class OrganisationFinder:
                 continue
             if is_capitalised(tok) and not tok.is_punct and fold(tok.text) not in self.titles.offices \
                     and fold(tok.text) not in self.titles.honorifics:
-                passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for")
+                # an inner head ends the name unless "of" follows it or the word after it ("Customs Service Officers of")
+                passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for") \
+                    and not (k + 2 < sent_end and is_capitalised(doc[k + 1]) and doc[k + 2].lower_ == "of")
                 k += 1
                 end = k
                 continue

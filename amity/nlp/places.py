@@ -79,8 +79,31 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
+    if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
+            and not _part_of_an_office(span):
+        return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
     container = _container(doc, span)
     return container is not None and container[0] == ","
+
+
+def _part_of_an_office(span: Span) -> bool:
+    """"Vice Mayor", "Lord Mayor", "Acting Governor": words that qualify an office, towns elsewhere."""
+    lexicon = titles()
+    words = {fold(t.text) for t in span}
+    return bool(words & (lexicon.modifiers | lexicon.former | lexicon.honorifics)) or fold(span.text) in lexicon.offices \
+        or any(fold(t.text) in lexicon.offices for t in span)
+
+
+def _office_of_a_place_at(doc: Doc, k: int) -> bool:
+    """An office held in a place starts at token k ("mayor", "deputy mayor", "Governor")."""
+    lexicon = titles()
+    for n in (3, 2, 1):
+        words = doc[k : k + n]
+        if len(words) == n and all(t.is_alpha for t in words):
+            canonical = lexicon.offices.get(fold(words.text))
+            if canonical is not None:
+                return canonical in lexicon.place_offices
+    return False
 
 
 def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) -> bool:
