@@ -11,10 +11,15 @@ the towns, regions, states or bodies named there. Containers ("Karatay
 places naming a gathering and reporting agencies are no parties; a council,
 assembly or municipality signs for its place, a parliament that ratifies for
 its state. Items listed after "…signed:" share the lead's stage and date; "both
-sides" means the pair the previous sentence names. Stages: proposed, planned,
-signed (also a dated founding, "twinned since 1998"), ratified, ended
-(suspended, frozen, terminated), or active for an existing tie. Cues live in
-data/triggers.json and data/ties.json.
+sides", "the parties" and a signing that names no signatory mean the pair the
+story has just named; each document of a package sentence is a tie of the kind
+it names ("a cooperation agreement between A and B and a twinning protocol
+between C and D"). Stages: proposed, planned, signed (also a dated founding,
+"twinned since 1998", "the tenth anniversary", "dates back to 2001"; the latest
+of several signings or renewals), ratified, ended (suspended, frozen,
+terminated, "decided to end"), or active for an existing tie ("A and B have
+long-standing cooperation"). Cues live in data/triggers.json and data/ties.json;
+the component takes its files and its one threshold through spaCy's config.
 """
 from __future__ import annotations
 
