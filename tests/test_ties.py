@@ -863,3 +863,9 @@ def test_a_council_vote_to_approve_a_twinning_is_a_ratification_dated_by_the_vot
                   published="2024-05-10")
     tie = only(record, "sister_city")
     assert (set(tie.parties), tie.status, tie.date) == ({"Dover", "Calais"}, "ratified", "2024-05-07")
+
+
+def test_a_nationality_before_city_of_is_no_town_and_no_party(read) -> None:
+    record = read("The Kazakh city of Taraz and the Turkish city of Kırşehir became sister cities in 2015.")
+    assert pairs(record) == {frozenset({"Taraz", "Kırşehir"})}
+    assert not any(e.name.startswith("Kazakh") for e in record.entities)

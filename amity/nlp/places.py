@@ -630,6 +630,9 @@ class PlaceFinder:
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
+        if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
+                and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
+            return False  # "the Kazakh city of Taraz", "Kazakh region": a nationality, not the town "Kazakh"
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels == {"MONEY"}:
             return False  # "200 million US dollars": a currency
