@@ -869,3 +869,10 @@ def test_a_nationality_before_city_of_is_no_town_and_no_party(read) -> None:
     record = read("The Kazakh city of Taraz and the Turkish city of Kırşehir became sister cities in 2015.")
     assert pairs(record) == {frozenset({"Taraz", "Kırşehir"})}
     assert not any(e.name.startswith("Kazakh") for e in record.entities)
+
+
+def test_a_town_named_before_its_lower_case_city_council_is_the_party(read) -> None:
+    record = read("The Lancaster city council voted unanimously on Tuesday to approve a sister city relationship "
+                  "with Perpignan.", published="2024-05-10")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status) == ({"Lancaster", "Perpignan"}, "ratified")

@@ -77,6 +77,8 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
+    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in _TOWN_BODY_WORDS:
+        return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
@@ -160,6 +162,8 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+#: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body.
+_TOWN_BODY_WORDS = frozenset({"council", "hall", "administration", "government", "mayor", "authorities", "officials"})
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
 #: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
 #: such as", "sister cities include", "sister cities:").
