@@ -293,13 +293,6 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
-            elif place.kind != "country" and end + 1 < n and doc[end].is_alpha and is_capitalised(doc[end]) \
-                    and not doc[end].is_upper and doc[end].lower_ not in self._org_heads \
-                    and doc[end].lower_ not in words.region_words and doc[end + 1].lower_ in words.region_words \
-                    and is_capitalised(doc[end + 1]) and not (end + 2 < n and self._body_named(doc, end + 2)):
-                end2 = end + 2  # "Vinh Phuk Province": the name before the region word is the region's, whole
-                name = doc[start:end2].text
-                place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             elif start in shared_region and place.kind != "country":
                 # "the Almaty and Tashkent regions": each name with the noun they share
                 name = f"{doc[start:end].text} {shared_region[start]}"
@@ -420,6 +413,8 @@ class PlaceFinder:
                 start -= 1
             if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                 continue
+            if any(fold(t.text) in demonyms() for t in doc[start : tok.i]):
+                continue  # "the Turkmen – Afghan State border": a state described by its people, no name
             inside = [m for m in out if start <= m.start and m.end <= tok.i + 1]
             if any(m.start == start and m.end >= tok.i for m in inside) or any(
                     m.start < tok.i + 1 and m.end > tok.i + 1 or m.start < start < m.end for m in out):
