@@ -77,7 +77,9 @@ _TYPECODES = {2: "H", 4: "I", 8: "L"}
 
 def _unpacked_model(packed: Path) -> Path | None:
     """The cache folder holding the model's arrays as .npy files (made now if missing, named after the packed
-    file's size and time, so a new py3langid gets its own); None without a cache or when it cannot be made."""
+    file's content: every installation of the same model shares one, a new model gets its own); None without a
+    cache or when it cannot be made."""
+    import hashlib
     import lzma
 
     import numpy as np
@@ -85,8 +87,7 @@ def _unpacked_model(packed: Path) -> Path | None:
     root = cache_dir()
     if root is None:
         return None
-    stat = packed.stat()
-    folder = root / f"langid-{stat.st_size}-{stat.st_mtime_ns}"
+    folder = root / f"langid-{hashlib.sha256(packed.read_bytes()).hexdigest()[:16]}"
     if folder.is_dir():
         return folder
     work: Path | None = None

@@ -89,8 +89,10 @@ def extraction_rate(corpus: Path, workers: int, articles: int) -> float:
 
 # --------------------------------------------------------------------------- 2. merge
 
-def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, float, float]]:
-    """(registry size, batched records/s, one-per-transaction records/s) at each size."""
+def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, float, float, float]]:
+    """(registry size, batched records/s, one-per-transaction records/s, batched CPU ms per record of this
+    process) at each size. The CPU time does not depend on what else runs on the machine: on SQLite it is all
+    of the merge's work; on PostgreSQL the server's share is not in it."""
     from amity.registry import ingest, stats
     from amity.registry.intake import BATCH_ARTICLES
     from amity.store import open_database
@@ -105,17 +107,19 @@ def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, fl
                 ingest(world_pairs(size - held, first=number), db)
                 number += size - held
                 held = stats(db)["articles"]
-            rates = []
+            rates, cpu = [], []
             for batch in (BATCH_ARTICLES, 1):  # batched as `amity ingest`, then one by one
                 pairs = list(world_pairs(measured, first=number))
                 number += measured
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 ingest(pairs, db, batch_articles=batch)
                 rates.append(measured / (time.perf_counter() - started))
+                cpu.append((time.process_time() - cpu_started) * 1000 / measured)
                 held = stats(db)["articles"]
-            out.append((size, rates[0], rates[1]))
-            print(f"  merge {url.split(':')[0]:<10} at {size:>7,}: {rates[0]:7.1f} records/s batched, "
-                  f"{rates[1]:7.1f} one per transaction   [{uptime()}]", flush=True)
+            out.append((size, rates[0], rates[1], cpu[0]))
+            print(f"  merge {url.split(':')[0]:<10} at {size:>7,}: {rates[0]:7.1f} records/s batched "
+                  f"({cpu[0]:.1f} ms CPU each here), {rates[1]:7.1f} one per transaction ({cpu[1]:.1f} ms CPU)   "
+                  f"[{uptime()}]", flush=True)
     finally:
         db.dispose()
     return out
@@ -193,7 +197,7 @@ def main() -> int:
             print(f"  extract on 1 worker : {rate1:6.1f} articles/s   [{uptime()}]", flush=True)
             rate2 = extraction_rate(corpus, 2, args.articles)
             print(f"  extract on 2 workers: {rate2:6.1f} articles/s   [{uptime()}]", flush=True)
-        merges: dict[str, list[tuple[int, float, float]]] = {}
+        merges: dict[str, list[tuple[int, float, float, float]]] = {}
         if "merge" not in skip:
             merges["sqlite"] = merge_rates(f"sqlite:///{folder / 'merge.db'}", sizes, args.merge)
             if args.postgres:
@@ -216,9 +220,10 @@ def main() -> int:
               f"efficiency {efficiency:.2f}) |")
         results["efficiency"] = efficiency
     for backend, rows in merges.items():
-        for size, batched, single in rows:
+        for size, batched, single, cpu in rows:
             print(f"| merge into {backend} at {size:,} | {batched:.0f} records/s batched "
-                  f"({1000 / batched:.1f} ms each), {single:.0f}/s one per transaction ({batched / single:.1f}×) |")
+                  f"({1000 / batched:.1f} ms each, {cpu:.1f} ms CPU in amity), {single:.0f}/s one per transaction "
+                  f"({batched / single:.1f}×) |")
     for size, driver, worker in rss:
         print(f"| peak RSS, {size:,} articles | driver {driver:.0f} MB, worker {worker:.0f} MB |")
     if rate1:
@@ -229,7 +234,7 @@ def main() -> int:
               f"(at the measured efficiency) |")
     for backend, rows in merges.items():
         if rows:
-            slowest = min(batched for _size, batched, _single in rows)
+            slowest = min(batched for _size, batched, _single, _cpu in rows)
             workers = f" (the output of {slowest / rate1:.0f} workers)" if rate1 else ""
             print(f"| {backend} keeps up with | {slowest * DAY:,.0f} articles/day{workers} |")
     print(f"\nend: {uptime()}")

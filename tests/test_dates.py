@@ -158,3 +158,30 @@ def test_a_weekday_with_a_day_number_is_that_day_of_the_month_just_spoken_of() -
 
 def test_a_weekday_with_a_day_number_that_does_not_fall_on_it_is_not_guessed() -> None:
     assert values("The ceremonies began on Sunday 4th.", published=date(2011, 6, 11)) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Talks were held on 13 June 2023. A day later the guests toured the port.", "2023-06-14"),
+     ("The forum ran on 10-12 June 2023. The next day the mayors signed the protocol.", "2023-06-13"),
+     ("The forum opened on 10 June 2023. Two days earlier the guests had arrived.", "2023-06-08"),
+     ("The ceremony took place on 5 May 2023; the day before, the delegation landed.", "2023-05-04")],
+)
+def test_a_day_counted_from_the_day_last_named(text: str, expected: str) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_a_day_counted_from_nothing_named_has_no_value() -> None:
+    assert values("The next day the mayors signed the protocol.") == [None]
+
+
+def test_two_weekdays_joined_by_and_are_a_span_before_publication() -> None:
+    assert values("A delegation of Osh visited Bursa on Monday and Tuesday.") == ["2024-01-08/2024-01-09"]
+
+
+def test_a_weekday_right_after_a_past_verb_is_in_the_past_even_in_a_planning_sentence() -> None:
+    assert values("The delegation, which arrived in Osh on Sunday, will stay until Friday.")[0] == "2024-01-07"
+
+
+def test_a_weekday_after_a_passive_infinitive_stays_in_the_future() -> None:
+    assert values("The memorandum will be signed on Friday.") == ["2024-01-12"]

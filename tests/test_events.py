@@ -435,3 +435,35 @@ def test_a_headline_in_the_progressive_is_not_dated_by_publication(read) -> None
 def test_welcoming_a_town_as_a_new_twin_is_no_meeting(read) -> None:
     record = read("The council of Riga welcomed Tartu as a new twin town on Monday.")
     assert not events(record, "meeting")
+
+
+def test_a_sentence_opening_at_the_site_adds_its_people_to_the_event_just_told(read) -> None:
+    record = read("On 2 June 2023 the guests held a meeting at the office of the Aktau Seaport. At the site, "
+                  "Port Director Dana Serikova showed them the new terminal.", published="2023-06-05")
+    meeting = only(record, "meeting")
+    assert "Dana Serikova" in meeting.participants
+
+
+def test_an_existential_there_does_not_carry_people_into_the_last_event(read) -> None:
+    record = read("On 2 June 2023 the guests held a meeting at the Aktau Seaport. There are plans, Mayor "
+                  "Dana Serikova said later, for a ferry line.", published="2023-06-05")
+    assert "Dana Serikova" not in only(record, "meeting").participants
+
+
+def test_a_delegation_expected_in_a_town_is_a_planned_visit(read) -> None:
+    record = read("A delegation from Gyeongju is expected in Lincoln next month.", published="2024-03-12")
+    visit = only(record, "visit")
+    assert (visit.status, visit.date) == ("planned", "2024-04")
+    assert {"Gyeongju", "Lincoln"} <= set(visit.participants)
+
+
+def test_he_as_the_subject_of_a_later_meeting_is_the_one_person_of_the_story(read) -> None:
+    record = read("The mayor of Bursa, Mustafa Bozbey, visited Samarkand on Monday. During his visit he met "
+                  "the khokim of Samarkand.", published="2024-03-12")
+    assert "Mustafa Bozbey" in only(record, "meeting").participants
+
+
+def test_greeted_by_the_mayor_is_a_meeting(read) -> None:
+    record = read("The group, led by Deputy Mayor Kenta Sato, was greeted at City Hall by Mayor Jane Brooks on "
+                  "Tuesday.", published="2024-10-18")
+    assert {"Kenta Sato", "Jane Brooks"} <= set(only(record, "meeting").participants)

@@ -219,3 +219,10 @@ def test_a_second_level_division_is_linked_in_an_article_about_its_country(gazet
     assert gazetteer.lookup("Haute-Savoie") is None
     department = gazetteer.lookup("Haute-Savoie", frozenset({"FR"}))
     assert department is not None and (department.kind, department.country) == ("region", "FR")
+
+
+def test_a_city_of_millions_by_another_of_its_names_outweighs_a_small_namesake(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("St. Petersburg")
+    assert place is not None and place.country == "RU"
+    florida = gazetteer.lookup("St. Petersburg", frozenset({"US"}))
+    assert florida is not None and florida.country == "US"

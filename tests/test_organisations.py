@@ -97,8 +97,8 @@ def test_a_remit_listed_with_commas_stays_in_the_committees_name(read) -> None:
 def test_a_quoted_name_before_its_head_is_one_body_with_its_short_form(read) -> None:
     record = read("The ministers discussed the “Silk Gate” Special economic zone (SilkGateSEZ) near the border.")
     bodies = _names_and_aliases(record, "organization")
-    assert "Silk Gate Special economic zone" in bodies
-    assert "SilkGateSEZ" in bodies["Silk Gate Special economic zone"]
+    assert "Silk Gate Special Economic Zone" in bodies
+    assert "SilkGateSEZ" in bodies["Silk Gate Special Economic Zone"]
 
 
 def test_a_company_with_a_legal_form_answers_to_its_name_without_it(read) -> None:
@@ -179,3 +179,64 @@ def test_a_countrys_official_name_is_not_cut_inside_a_body_name(read) -> None:
 def test_an_office_with_a_nationality_is_not_a_body(read) -> None:
     record = read("The Kyrgyz Consul General met the mayor of Antalya on Friday.")
     assert not any("Consul" in n for n in names(record, "organization"))
+
+
+def test_a_quoted_name_before_a_lower_case_head_with_modifiers_is_one_body_with_its_acronym(read) -> None:
+    record = read('The delegation toured the "Khorgos" special economic zone (KSEZ). KSEZ offers tax breaks.')
+    zone = next(e for e in organisations(record) if e.name == "Khorgos Special Economic Zone")
+    assert zone.aliases == ["KSEZ"]
+    assert len(organisations(record)) == 1
+
+
+def test_a_quoted_name_before_a_bare_lower_case_noun_is_not_a_body_name(read) -> None:
+    record = read('Officials of the "Astana" company met the delegation in Karaganda.')
+    assert "Astana Company" not in names(record, "organization")
+
+
+def test_a_body_named_with_of_before_and_is_not_glued_to_the_next_body(read) -> None:
+    record = read("The University of Tartu and Al-Farabi Kazakh National University agreed to exchange students.")
+    assert set(names(record, "organization")) == {"University of Tartu", "Al-Farabi Kazakh National University"}
+
+
+def test_a_legal_form_written_after_the_name_makes_a_company_that_answers_to_its_bare_name(read) -> None:
+    record = read("Samruk-Kazyna JSC signed a loan agreement in Astana on Monday.")
+    company = next(e for e in organisations(record) if e.name == "Samruk-Kazyna JSC")
+    assert company.aliases == ["Samruk-Kazyna"]
+
+
+def test_a_company_with_an_ampersand_and_co_ltd_is_one_name(read) -> None:
+    record = read("The ministry signed a contract with Hyundai Engineering & Construction Co., Ltd. on Monday.")
+    assert "Hyundai Engineering & Construction Co., Ltd." in names(record, "organization")
+
+
+def test_two_head_nouns_joined_after_the_open_one_name(read) -> None:
+    record = read("The delegation met officials of the Port and Shipping Authority of Haikou on Monday.")
+    assert names(record, "organization") == ["Port and Shipping Authority of Haikou"]
+
+
+def test_a_town_and_lower_case_adjectives_before_university_name_the_university(read) -> None:
+    record = read("Students of Samara state university and Kazan federal university met in Ufa. "
+                  "The Kazan university is old.")
+    assert set(names(record, "organization")) == {"Samara State University", "Kazan Federal University"}
+
+
+def test_a_body_named_again_between_commas_is_one_body_with_two_names(read) -> None:
+    record = read("On Tuesday the Parliament of Armenia, the National Assembly, endorsed the treaty.")
+    [parliament] = organisations(record)
+    assert {parliament.name, *parliament.aliases} == {"Parliament of Armenia", "National Assembly"}
+
+
+def test_bodies_listed_with_commas_stay_apart(read) -> None:
+    record = read("The minister met the Ministry of Finance, the Central Bank, and the Audit Chamber on Monday.")
+    assert {"Ministry of Finance", "Central Bank", "Audit Chamber"} <= set(names(record, "organization"))
+
+
+def test_a_governorate_of_a_town_spacy_takes_for_a_person_is_a_body(read) -> None:
+    record = read("Officials of the State Inspectorate for Labour and the Governorate of Giza met on Monday.")
+    assert "Governorate of Giza" in names(record, "organization")
+
+
+def test_an_inner_head_followed_by_a_word_and_of_does_not_end_the_name(read) -> None:
+    record = read("The Institute of Advanced Training of Customs Service Officers of the Ministry of Finance "
+                  "hosted the seminar.")
+    assert "Institute of Advanced Training of Customs Service Officers" in names(record, "organization")

@@ -1,6 +1,8 @@
 """Places in an article: found, linked to the gazetteer, one entity per real place."""
 from __future__ import annotations
 
+import pytest
+
 from amity.model import Entity, Record
 
 
@@ -174,3 +176,71 @@ def test_a_town_followed_by_of_and_its_region_is_linked_in_that_country(read) ->
 def test_a_town_named_after_its_country_in_a_list_is_a_place_not_a_person(read) -> None:
     record = read("Springfield's sister city in Japan, Kurashiki, is sending a delegation in June.")
     assert place(record, "Kurashiki").country == "JP"
+
+
+def test_towns_listed_after_an_office_of_are_places_whatever_spacy_calls_them(read) -> None:
+    record = read("The mayors of Tartu and Lahti opened the Baltic design fair on Friday.")
+    assert place(record, "Tartu").country == "EE"
+    assert place(record, "Lahti").country == "FI"
+
+
+def test_a_plural_region_word_after_a_list_makes_each_name_a_region(read) -> None:
+    record = read("Officials of the Turkistan, Zhambyl and Kyzylorda regions met in Shymkent on Monday.")
+    for name in ("Turkistan region", "Zhambyl region", "Kyzylorda region"):
+        assert place(record, name).country == "KZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guests from Osaka came to Kanazawa on Monday.",
+     "Several Kanazawa leaders, the mayor among them, will travel to Buffalo."],
+)
+def test_a_town_spacy_takes_for_a_surname_is_a_place_where_only_a_place_can_stand(read, text: str) -> None:
+    assert place(read(text), "Kanazawa").country == "JP"
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person_after_to_a_recipient(read) -> None:
+    record = read("The minister handed the award to Kanazawa at the ceremony.")
+    assert not places(record) or "Kanazawa" not in [e.name for e in places(record)]
+
+
+def test_towns_named_after_saints_are_places_whatever_spacy_calls_them(read) -> None:
+    record = read("A delegation from Tartu visited Saint-Denis and St Albans in May.")
+    assert place(record, "St Albans").country == "GB"
+    assert place(record, "Saint-Denis").country in ("FR", "RE")
+
+
+def test_a_town_spacy_takes_for_a_body_is_a_place_after_in(read) -> None:
+    record = read("A delegation from Gyeongju is expected in Lincoln next month.")
+    assert place(record, "Lincoln").country in ("US", "GB")
+
+
+def test_a_town_followed_by_in_and_its_country_is_a_place_of_that_country(read) -> None:
+    record = read("Aarhus signed a cooperation agreement with Horsens in Denmark and with Maastricht in the "
+                  "Netherlands.")
+    assert place(record, "Horsens").country == "DK"
+    assert place(record, "Denmark").country == "DK"
+    assert place(record, "Maastricht").country == "NL"
+
+
+def test_a_name_before_a_region_word_is_the_regions_whole_name_even_if_its_first_word_is_a_town(read) -> None:
+    record = read("Documents were signed between Vinh Phuk Province and Tochigi Prefecture.")
+    assert place(record, "Vinh Phuk Province").country == "VN"
+    assert "Vinh" not in [e.name for e in places(record)]
+
+
+def test_an_ap_state_abbreviation_after_a_town_is_the_us_state_and_places_the_town(read) -> None:
+    record = read("ROCHESTER, Minn. — The city council approved the twinning with Fukuchiyama, Japan.")
+    assert place(record, "Minnesota").country == "US"
+    assert place(record, "ROCHESTER").country == "US"
+
+
+def test_an_abbreviation_that_is_also_a_word_is_no_state_on_its_own(read) -> None:
+    record = read("Miss. Aigul Serik, a student from Almaty, sang at the ceremony.")
+    assert "Mississippi" not in [a for e in places(record) for a in [e.name, *e.aliases]]
+
+
+def test_the_state_after_a_dateline_town_is_part_of_the_dateline_not_a_party(read) -> None:
+    record = read("LAKEWOOD, Colo. — Mayor Jane Brooks visited Hachinohe, Japan, on Tuesday.", published="2024-10-18")
+    visit = next(e for e in record.events if e.type == "visit")
+    assert "Colo." not in visit.participants and "Colorado" not in visit.participants

@@ -796,3 +796,70 @@ def test_a_pair_phrase_that_does_not_fit_the_pair_before_takes_no_other_pair(rea
     record = read("Mayor Ali Bekov of Osh met Mayor Ilsur Metshin of Kazan in Bishkek. The ratification of the "
                   "agreement will strengthen cooperation between the two countries.")
     assert record.ties == []
+
+
+def test_the_sister_city_named_after_its_country_is_the_partner_not_the_state_of_the_dateline(read) -> None:
+    record = read("ROCHESTER, Minnesota (KTTC) — Rochester’s sister city in Japan, Fukuchiyama, is sending a "
+                  "delegation next month.")
+    assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [
+        ("sister_city", frozenset({"Rochester", "Fukuchiyama"}))]
+
+
+def test_a_twinning_that_dates_back_to_a_year_is_signed_then_whatever_is_now_agreed(read) -> None:
+    record = read("Astana and Ankara agreed to expand their sister-city relations, which date back to 2001.")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2001")
+
+
+def test_twinning_talks_under_way_are_a_proposed_twinning(read) -> None:
+    record = read("Twinning talks between Gabrovo and Aarhus are under way, the municipality said.")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_numbered_documents_split_from_their_numbers_share_the_leads_stage_and_date(read) -> None:
+    record = read("Uzbekistan and Azerbaijan sign 12 documents\n\nFollowing the talks in Tashkent on 5 March, the "
+                  "following documents were signed:\n1. Memorandum of understanding between the Ministry of Health of "
+                  "Uzbekistan and the Ministry of Health of Azerbaijan;\n2. Protocol on twinning between the cities of "
+                  "Khiva and Sheki.", published="2024-03-07")
+    assert {(t.kind, frozenset(t.parties), t.status, t.date) for t in record.ties} == {
+        ("cooperation", frozenset({"Ministry of Health of Uzbekistan", "Ministry of Health of Azerbaijan"}), "signed",
+         "2024-03-05"),
+        ("sister_city", frozenset({"Khiva", "Sheki"}), "signed", "2024-03-05")}
+
+
+def test_each_document_of_a_package_sentence_is_of_the_kind_it_names(read) -> None:
+    record = read("During the visit the sides signed several documents, including a cooperation agreement between "
+                  "Namangan and Khujand, a memorandum between Andijan State University and Osh State University, "
+                  "and a twinning protocol between Margilan and Shahrisabz.")
+    assert {(t.kind, frozenset(t.parties)) for t in record.ties} == {
+        ("cooperation", frozenset({"Namangan", "Khujand"})),
+        ("cooperation", frozenset({"Andijan State University", "Osh State University"})),
+        ("sister_city", frozenset({"Margilan", "Shahrisabz"}))}
+
+
+def test_a_province_the_gazetteer_knows_only_in_part_is_a_party_by_its_whole_name(read) -> None:
+    record = read("Vinh Phuk Province and Tochigi Prefecture signed cooperation documents on Tuesday.")
+    assert pairs(record) == {frozenset({"Vinh Phuk Province", "Tochigi Prefecture"})}
+
+
+def test_a_district_of_a_town_signs_for_itself_and_its_town_only_says_where_it_is(read) -> None:
+    record = read("The Botanica District of Chisinau and Buzau County signed a cooperation agreement.")
+    assert pairs(record) == {frozenset({"Botanica District", "Buzau County"})}
+
+
+def test_a_country_with_a_region_word_is_no_new_region(read) -> None:
+    record = read("The Kazakhstan Region office of the agency opened on Monday.")
+    assert not any(e.name == "Kazakhstan Region" for e in record.entities)
+
+
+def test_a_signing_after_the_meeting_just_told_takes_the_meetings_date(read) -> None:
+    record = read("On 3 May, Mayor Ali Bekov of Osh met with his Kazan counterpart Ilsur Metshin in Kazan. At the "
+                  "end of the meeting, a memorandum of understanding was signed.", published="2024-05-06")
+    assert only(record, "cooperation").date == "2024-05-03"
+
+
+def test_a_council_vote_to_approve_a_twinning_is_a_ratification_dated_by_the_vote(read) -> None:
+    record = read("The Dover council voted unanimously on Tuesday to approve a sister city relationship with Calais.",
+                  published="2024-05-10")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Dover", "Calais"}, "ratified", "2024-05-07")

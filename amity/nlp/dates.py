@@ -44,6 +44,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
     ("weekday_day", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
                                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
+    ("day_offset", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?P<dir>later|after|afterwards|"
+                              r"earlier|before)|the\s+(?P<next>next|following|previous)\s+day|(?P<eve>the\s+day\s+before))\b", re.I)),
+    ("weekday_span", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+                                r"(?:and|to|through|-|–)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
@@ -51,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _YEAR_CARRY_CHARS = 200
-_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative"}
+_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span"}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,10 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         if kind == "weekday_day":
             out.append(DateMention(s, e, match.group(0), _weekday_day(match, last_month, published), False,
                                    last_month is None))
+            continue
+        if kind == "day_offset":  # "a day later", "the next day": counted from the last day the text named
+            last_day = next((d.value for d in reversed(out) if d.value and len(d.value.split("/")[0]) == 10), None)
+            out.append(DateMention(s, e, match.group(0), _day_offset(match, last_day), False, False))
             continue
         # a year written just before carries over ("on 3 March 2022 ... on 5 April"); further away,
         # the publication date decides
@@ -190,7 +199,27 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
     if kind == "weekday":
         return _weekday(g["weekday"].lower(), m, published, text).isoformat()
+    if kind == "weekday_span":  # "on Monday and Tuesday"
+        first = _weekday(g["weekday"].lower(), m, published, text)
+        last = first + timedelta(days=(_WEEKDAYS[g["weekday2"].lower()] - first.weekday()) % 7)
+        return f"{first.isoformat()}/{last.isoformat()}" if last > first else first.isoformat()
     return None
+
+
+def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
+    """"a day later", "two days after", "the following day" after the span or day last named: counted
+    from its last day; "the day before", "two days earlier": from its first."""
+    if last_day is None:
+        return None
+    g = m.groupdict()
+    forward = bool(g.get("next")) and g["next"].lower() != "previous" or \
+        bool(g.get("dir")) and g["dir"].lower() in ("later", "after", "afterwards")
+    days = _COUNTS.get((g.get("count") or "a").lower()) or int(g["count"]) if g.get("count") else 1
+    start, _, end = last_day.partition("/")
+    anchor = _parse_iso(end or start) if forward else _parse_iso(start)
+    if anchor is None:
+        return None
+    return (anchor + timedelta(days=days if forward else -days)).isoformat()
 
 
 _FUTURE = re.compile(r"\b(will|shall|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
@@ -240,6 +269,17 @@ def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: dat
     return day.isoformat() if day.weekday() == _WEEKDAYS[m.group("weekday").lower()] else None
 
 
+_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )"
+                          r"\b(?:\w+ed|met|held|came|went|took|made|gave|began|left|flew|was|were)"
+                          r"(?:\s+(?:in|to|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:on\s+)?$")
+
+
+def _after_past_verb(text: str, start: int) -> bool:
+    """"arrived on Sunday", "met in Osh on Monday": a weekday right after a verb in the past tense
+    (and perhaps the place it names) dates that past occurrence, whatever else the sentence plans."""
+    return bool(_PAST_BEFORE.search(text[max(0, start - 60) : start]))
+
+
 def _relative_period(rel: str, unit: str, published: date) -> str:
     sign = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
     if unit == "year":
@@ -258,8 +298,8 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     window = _sentence_around(text, m.start(), m.end())
     prefix = m.group(0).lower()
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
-    if prefix.startswith("last"):
-        future = False
+    if prefix.startswith("last") or _after_past_verb(text, m.start()):
+        future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
     delta = (target - published.weekday()) % 7
     if future:
         return published + timedelta(days=delta)

@@ -75,8 +75,8 @@ class EntityCluster:
                 if (title, of) in out:
                     continue
                 same_title = [r for r in out if r[0] == title]
-                if same_title and of is None:
-                    continue
+                if same_title and (of is None or any(r[1] is not None for r in same_title)):
+                    continue  # "Mayor of Bursa X ... X, the mayor, ...": the office named first, with its place
                 out = [r for r in out if not (r[0] == title and r[1] is None)]
                 out.append((title, of))
         # "minister" beside "foreign minister": the generic office is the specific one, written shorter
@@ -188,8 +188,8 @@ class EntityGrouper:
                 return False
             if m.priority <= 1 and len(words) == 1 and m.name.istitle() and not m.name.isupper():
                 return False
-        if m.type == "person" and len(m.name) < 3:
-            return False
+        if m.type == "person" and len(m.name) < 3 and not (m.priority >= 4 and m.roles):
+            return False  # a stray letter pair, unless an office names its holder ("Council member Vo", "President Xi")
         return True
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[EntityCluster]:
@@ -227,8 +227,10 @@ class EntityGrouper:
                         by_key.setdefault(("organization", name_key(x)), cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
-        # a lone one-word "person" (no fuller name to join) is more often a misread place or word
-        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c))]
+        # a lone one-word "person" (no fuller name to join) is more often a misread place or word,
+        # unless an office names them ("President Eisenhower", "Council member Vo")
+        clusters = [c for c in clusters if not (c.type == "person" and len(c.name.split()) == 1 and not _two_part_name(c)
+                                                and not _named_by_office(c))]
         # spaCy sometimes calls a person an organisation in a later sentence: one entity, the person
         person_names = {fold(s) for c in clusters if c.type == "person" for s in c.surfaces}
         for c in clusters:
@@ -237,6 +239,7 @@ class EntityGrouper:
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
         clusters = _merge_variants(clusters, self.words)
+        clusters = _merge_appositions(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 
@@ -251,6 +254,29 @@ class EntityGrouper:
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
             return ("place", ident)
         return (m.type, name_key(m.name))
+
+
+def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """"the Parliament of Armenia, the National Assembly, endorsed ...": a body's name set off by commas
+    right after another body's, and not followed by "and" (a list), is another name of the same body."""
+    owner = {(m.start, m.end): c for c in clusters if c.type == "organization" for m in c.mentions}
+    starting = {start: (start, end) for start, end in owner}
+    merged: set[int] = set()
+    for (_start, end), first in list(owner.items()):
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            continue
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        span = starting.get(k)
+        if span is None or span[1] + 1 >= len(doc) or doc[span[1]].text != ",":
+            continue
+        after = doc[span[1] + 1]
+        second = owner[span]
+        if second is first or id(second) in merged or after.lower_ in ("and", "or", "the") or not after.is_lower:
+            continue
+        first.mentions += second.mentions
+        first.mentions.sort(key=lambda m: m.start)
+        merged.add(id(second))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def _governs_territory(name: str) -> bool:
@@ -348,7 +374,15 @@ def _content_words(name: str, filler: frozenset[str]) -> set[str]:
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
-    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph."""
+    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph; the
+    state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
+    if m.type == "place" and m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].text.isupper() \
+            and doc[m.start - 2].is_alpha and len(doc[m.start - 2]) > 2:
+        k = m.start - 2
+        while k > 0 and doc[k - 1].text.isupper() and doc[k - 1].is_alpha and not doc[k - 1].is_space:
+            k -= 1
+        if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
+            return True
     if m.type != "place" or m.end >= len(doc) or doc[m.end].text != ",":
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
@@ -377,6 +411,11 @@ def _initials_of(short: list[str], full: list[str]) -> bool:
         return False
     initials, given = short[:-1], full[: len(short) - 1]
     return all(len(i) == 1 for i in initials) and all(g.startswith(i) for i, g in zip(initials, given, strict=True))
+
+
+def _named_by_office(cluster: EntityCluster) -> bool:
+    """A surname written right after an office ("Governor Hochul") is a person's, named by the office."""
+    return any(m.priority >= 4 and m.roles for m in cluster.mentions)
 
 
 def _two_part_name(cluster: EntityCluster) -> bool:

@@ -94,6 +94,7 @@ class EventFinder:
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.scene_phrases = tuple(lex["scene_phrases"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -109,6 +110,10 @@ class EventFinder:
             participants = list({id(c): c for c in named}.values())
             countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
+            if not found and events and self._at_the_scene(lowered):
+                # "At the site, Head of the zone X briefed the guests": the people of the last event
+                people = [c for c in participants if c.type == "person"]
+                events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             made_here: dict[str, list[str | None]] = {}
             for trigger, kind, anchored in found:
@@ -150,6 +155,11 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif events and _done_by_a_pronoun(doc, trigger):
+                    # "During his visit he met the khokim": the one person of the story so far
+                    told = [p for p in events[-1].participants if p.type == "person"]
+                    if len(told) == 1 and told[0] not in event.participants:
+                        event.participants.insert(0, told[0])
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                 made_here.setdefault(kind, []).append(date)
@@ -172,7 +182,7 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome") and not self._received_someone(tok):
+                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
@@ -199,7 +209,7 @@ class EventFinder:
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
-                if kind == "meeting" and lemma in ("receive", "host", "welcome") and self._guests_from(tok):
+                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
@@ -220,6 +230,11 @@ class EventFinder:
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
+
+    def _at_the_scene(self, lowered: str) -> bool:
+        """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
+        opening = lowered.lstrip()
+        return any(opening.startswith(p) and opening[len(p) : len(p) + 1] in (" ", ",") for p in self.scene_phrases)
 
     def _of_agreement(self, verb: Token) -> bool:
         """"concluded a memorandum", "the treaty was approved", "an agreement concluded in 1999"."""
@@ -242,11 +257,13 @@ class EventFinder:
                        for c in verb.children)
         if not to_place:
             return False
-        if verb.lemma_.lower() != "be":
+        if verb.lemma_.lower() not in ("be", "expect"):
             return True
-        people = any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
-                                            or _from_a_place(c))
+        people = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
+                                                           or _from_a_place(c))
                      for c in verb.children)
+        if verb.lemma_.lower() == "expect":
+            return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
 
     def _guests_from(self, verb: Token) -> bool:
@@ -606,6 +623,13 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
     return False
+
+
+def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:
+    """"he met ...", "she visited ...": a verb whose subject is a personal pronoun in the singular, outside quotes."""
+    if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in trigger.children)
 
 
 def _summarises(undated: EventMention, dated: EventMention) -> bool:

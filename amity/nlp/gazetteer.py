@@ -39,6 +39,8 @@ _TOWNS_FILE = "geonames_places.tsv.gz"
 #: Towns this large count as well-known place names (`name in gazetteer`); alternate names only for cities this large.
 _WELL_KNOWN_TOWN = 15_000
 _WELL_KNOWN_ALTERNATE = 1_000_000
+#: A city of a million known by an alternate name wins over namesakes this many times smaller, in any article.
+_DOMINANT_ALTERNATE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,12 @@ class Gazetteer:
     def lookup(self, name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
         """The most plausible place for a name: curated entries and countries first, then
         places in countries the article mentions, then the most populous."""
-        found = [p for p in self._all(name) if not p.contextual or p.country in context_countries]
+        every = self._all(name)
+        found = [p for p in every if not p.contextual or p.country in context_countries]
+        largest = max((p.population for p in found), default=0)
+        # "St. Petersburg": a city of millions by another of its names outweighs a small namesake
+        found += [p for p in every if p not in found and p.population >= _WELL_KNOWN_ALTERNATE
+                  and p.population >= _DOMINANT_ALTERNATE * largest and largest > 0]
         if not found:
             return None
         return min(

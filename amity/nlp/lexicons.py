@@ -175,6 +175,12 @@ class PlaceWords:
     attribution_words: frozenset[str]
     compass_abbreviations: dict[str, str]
     territorial_adjectives: frozenset[str]
+    place_prepositions: frozenset[str]
+    motion_words: frozenset[str]
+    group_nouns: frozenset[str]
+    saint_words: frozenset[str]
+    #: "Minn." → "Minnesota": read as the state only right after "Town,".
+    us_state_abbreviations: dict[str, str]
     #: Words of twinning whose "with"/"of" introduces partner towns ("twinned with", "sister city of").
     partner_words: frozenset[str] = frozenset()
     #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
@@ -192,6 +198,11 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw["attribution_words"]),
         dict(raw["compass_abbreviations"]),
         frozenset(raw["territorial_adjectives"]),
+        frozenset(raw["place_prepositions"]),
+        frozenset(raw["motion_words"]),
+        frozenset(raw["group_nouns"]),
+        frozenset(raw["saint_words"]),
+        dict(raw["us_state_abbreviations"]),
         frozenset(raw.get("partner_words", [])),
         dict(raw.get("region_plurals", {})),
     )

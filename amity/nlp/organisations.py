@@ -59,6 +59,7 @@ class OrganisationFinder:
         self.shared_heads = word_maps(words_file).get("shared_heads", {})
         self.named_when_lower = words.get("named_when_lower", frozenset())
         self.not_name_start = words["not_name_start"]
+        self.lower_case_institutions = words["lower_case_institutions"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -77,6 +78,7 @@ class OrganisationFinder:
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
+        mentions += self._lower_case_institutions(doc)
         mentions += self._ner(doc)
         mentions += self._acronyms(doc, mentions)
         doc._.org_mentions = mentions
@@ -107,9 +109,9 @@ class OrganisationFinder:
         for tok in doc:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
-            if tok.lower_ not in ORG_HEADS and not sister_cities or not is_capitalised(tok) \
+            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities or not is_capitalised(tok) \
                     or tok.i in self._shared_head_tokens:
-                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association
+                continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
             # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
             anchored = any(k in self._place_tokens for k in range(start, tok.i))
@@ -170,11 +172,37 @@ class OrganisationFinder:
             end = k + 1
             while end < len(doc) and end - k <= 4 and doc[end].is_alpha and doc[end].lower_ not in ORG_HEADS:
                 end += 1
-            if end >= len(doc) or doc[end].lower_ not in ORG_HEADS or not is_capitalised(doc[k + 1]):
+            if end >= len(doc) or doc[end].lower_ not in ORG_HEADS:
                 continue
+            if not is_capitalised(doc[k + 1]) and (end == k + 1 or not all(t.is_lower for t in doc[k + 1 : end + 1])):
+                continue  # a lower-case head counts with its own modifiers only: 'the "Khorgos" special economic zone'
             last = self._extend_right(doc, end + 1)  # "‘Atameken’ National Chamber of Entrepreneurs"
-            name = f"{doc[tok.i + 1 : k].text} {doc[k + 1 : last].text}"
+            head = " ".join(t.text if not t.is_lower or t.lower_ in self.connectors else t.text.title()
+                            for t in doc[k + 1 : last])
+            name = f"{doc[tok.i + 1 : k].text} {head}"
             out.append(Mention(tok.i, last, "organization", name, priority=3))
+        return out
+
+    def _lower_case_institutions(self, doc: Doc) -> list[Mention]:
+        """"Kazan federal university", "Petrozavodsk state university": a town, lower-case adjectives and
+        an institution's head name that institution, as translated news often writes it; a town with
+        the bare head ("the Kazan university") only describes one."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.lower_case_institutions or not tok.is_lower:
+                continue
+            k = tok.i
+            while k - 1 >= 0 and tok.i - k < 3 and doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop \
+                    and doc[k - 1].pos_ in ("ADJ", "PROPN", "NOUN") and doc[k - 1].lower_ not in ORG_HEADS:
+                k -= 1
+            if k == tok.i or k == 0 or not (k - 1 in self._place_tokens or is_capitalised(doc[k - 1])
+                                            and self.gazetteer.candidates(doc[k - 1].text)):
+                continue  # the town must be known, found here or not ("Petrozavodsk", which spaCy takes for a body)
+            start = k - 1
+            while start - 1 in self._place_tokens:
+                start -= 1
+            name = " ".join([doc[start:k].text] + [t.text.title() for t in doc[k : tok.i + 1]])
+            out.append(Mention(start, tok.i + 1, "organization", name, priority=3))
         return out
 
     def _legal_form_companies(self, doc: Doc) -> list[Mention]:
@@ -185,6 +213,12 @@ class OrganisationFinder:
         for tok in doc:
             company_word = tok.lower_ == "company" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _QUOTES
             if tok.text not in forms and not company_word:
+                continue
+            before = self._name_before_form(doc, tok.i)
+            if before is not None:  # "Samruk-Kazyna JSC": the form written after the name
+                m = Mention(before, tok.i + 1, "organization", doc[before : tok.i + 1].text, priority=4)
+                m.alias = doc[before : tok.i].text
+                out.append(m)
                 continue
             k = tok.i + 1
             if k < len(doc) and doc[k].text in _QUOTES:
@@ -199,8 +233,9 @@ class OrganisationFinder:
             else:
                 e = k
                 while e < len(doc) and e - k < 4 and is_capitalised(doc[e]) and doc[e].is_alpha \
-                        and doc[e].text not in forms and "\n" not in doc[e - 1].whitespace_:
-                    e += 1
+                        and doc[e].text not in forms and "\n" not in doc[e - 1].whitespace_ \
+                        and not (e > k and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "B"):
+                    e += 1  # "JSC Kazakhstan Temir Zholy Nurlan Sauranbayev": the person's name ends it
                 if e == k:
                     continue
                 bare = doc[k:e].text
@@ -211,6 +246,31 @@ class OrganisationFinder:
                 m.alias = bare
             out.append(m)
         return out
+
+    def _name_before_form(self, doc: Doc, i: int) -> int | None:
+        """Where a company's name starts when its legal form follows it ("Samruk-Kazyna JSC",
+        "Kazakhtelecom JSC") and no name follows the form; None otherwise."""
+        if i + 1 < len(doc) and (is_capitalised(doc[i + 1]) and doc[i + 1].is_alpha or doc[i + 1].text in _QUOTES):
+            return None  # "JSC Aktobe Copper": the name follows
+        start = i
+        while start - 1 >= 0 and i - start < 4:
+            prev = doc[start - 1]
+            if self._glued_hyphen_at(doc, start - 1):
+                start -= 1
+            elif prev.is_alpha and is_capitalised(prev) and not prev.is_sent_start and prev.lower_ not in self.not_name_start:
+                start -= 1
+            elif prev.is_alpha and is_capitalised(prev) and prev.is_sent_start:
+                start -= 1
+                break
+            else:
+                break
+        while start < i and doc[start].text in ("-", "‐"):
+            start += 1
+        return start if start < i else None
+
+    @staticmethod
+    def _glued_hyphen_at(doc: Doc, k: int) -> bool:
+        return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         start = i
@@ -236,14 +296,19 @@ class OrganisationFinder:
                     and all(is_capitalised(t) or t.lower_ in ("and", ",") for t in doc[start:i]):
                 start -= 1  # "Housing, Communities and Local Government Committee": the remit, listed
                 continue
-            if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", "."):
+            if prev.text == "," and start - 2 >= sent_start and doc[start - 2].lower_ in ("co.", "co") and start == i:
+                start -= 1  # "Hyundai Engineering & Construction Co., Ltd.": one company's legal forms
+                continue
+            if prev.text in ("’s", "'s", "’", "'") or prev.is_punct and prev.text not in ("-", ".", "&"):
                 break
             coordination = doc[i].lower_ in self.split_plural and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
             if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
-                    and (coordination or self._joins_name(doc[start - 2], doc[start])):
+                    and (coordination or self._joins_name(doc[start - 2], doc[start]) or self._opens_name(doc, start - 2)) \
+                    and not self._ends_a_body(doc, start - 2, sent_start):
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
-            if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS:
+            if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS and not (
+                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)):
                 break
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
@@ -256,6 +321,23 @@ class OrganisationFinder:
         if start < i and doc[start].lower_ in self.not_name_start:
             start += 1
         return start
+
+    @staticmethod
+    def _opens_name(doc: Doc, k: int) -> bool:
+        """"the Port and Shipping Authority": a head noun right after "the" and before "and" is the
+        first word of one name, not a body of its own (that would need a name before it)."""
+        return k >= 1 and doc[k - 1].lower_ == "the" and is_capitalised(doc[k]) and doc[k].is_alpha \
+            and doc[k].lower_ in ORG_HEADS
+
+    def _ends_a_body(self, doc: Doc, k: int, sent_start: int) -> bool:
+        """Whether token k ends the name of a body headed before it ("the University of Tartu and
+        Al-Farabi ... University"): the words before "and" are that body's, not the next one's."""
+        j = k
+        while j > sent_start and j > k - 6 and (is_capitalised(doc[j]) or doc[j].lower_ in ("of", "for", "the")):
+            if doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]) and j < k and doc[j + 1].lower_ in ("of", "for"):
+                return True
+            j -= 1
+        return False
 
     def _joins_name(self, before, after) -> bool:
         """"Music and Drama Theater" is one name; "Zeytinburnu and Turkistan Municipality",
@@ -284,8 +366,9 @@ class OrganisationFinder:
         passed_head = False
         while k < sent_end:
             tok = doc[k]
-            if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
-                break
+            if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME") \
+                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens:
+                break  # a place spaCy took for a person still ends the name ("Governorate of Giza")
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
@@ -320,7 +403,9 @@ class OrganisationFinder:
                 continue
             if is_capitalised(tok) and not tok.is_punct and fold(tok.text) not in self.titles.offices \
                     and fold(tok.text) not in self.titles.honorifics:
-                passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for")
+                # an inner head ends the name unless "of" follows it or the word after it ("Customs Service Officers of")
+                passed_head = tok.lower_ in ORG_HEADS and k + 1 < sent_end and doc[k + 1].lower_ not in ("of", "for") \
+                    and not (k + 2 < sent_end and is_capitalised(doc[k + 1]) and doc[k + 2].lower_ == "of")
                 k += 1
                 end = k
                 continue

@@ -58,7 +58,12 @@ class PersonFinder:
         self._portfolios = tuple(words["portfolio_titles"])
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
+        self._office_territories: dict[str, str] = words["office_territories"]
+        #: Words naming who serves an office-holder ("Assistant to the President"): the office is theirs.
+        self._aides = frozenset(words["aide_words"])
         self._region_words = frozenset(words["named_with_region_word"])
+        #: "regions" → "region": a plural region word after a list names each one's region.
+        self._plural_region_words = {f"{w}s": w for w in self._region_words}
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._copular_links = [link.split() for link in words["copular_links"]]
@@ -105,6 +110,7 @@ class PersonFinder:
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
         people = self._title_anchored(doc)
+        people += self._respective_holders(doc, people)
         covered = {k for m in people for k in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(k in covered for k in range(ent.start, ent.end)):
@@ -200,9 +206,10 @@ class PersonFinder:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
                                or doc[start].is_punct or doc[start].lower_ == "the"):
             start += self._is_title_at(doc, start) or 1
+        end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
-        if start >= end:
+        if start >= end or all(k in self._named_tokens for k in range(start, end)):
             return None
         span = doc[start:end]
         if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
@@ -256,6 +263,10 @@ class PersonFinder:
         return self._is_title_at(doc, k) > 0
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
+        if end - start == 1:
+            word = doc[start].lower_
+            if any(w in ORG_HEADS or w in self._place_words or w in self._facility_words for w in (word, word[:-1])):
+                return True  # "Member States": a common noun of places or bodies is nobody's surname
         known = self._longest_at.get(start)
         if known is not None and known.end >= end and not (known.type == "place" and known.place is None):
             return True  # an unlinked "place" named where an office's holder stands is the holder
@@ -320,10 +331,14 @@ class PersonFinder:
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
-            k = self._skip_filler(doc, k)
+            k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
+            # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
+            # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
+            adjacent = k == self._skip_filler(doc, end_title)
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
-            pending.append((title, of or of_left))
+            pending.append((title, of or of_left or self._definite_office(doc, start, title)
+                            or self._their_body(doc, start, out)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -337,7 +352,8 @@ class PersonFinder:
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
                     roles = [(title, of if of is not None else group) for title, of in roles]
-                out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=4))
+                lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
+                out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
                     for s, e in self._listed_names(doc, after):
                         listed, after = self._of_after_name(doc, e, pending) if after > end else (list(roles), e)
@@ -369,6 +385,83 @@ class PersonFinder:
             for m in people:
                 if k < m.start and m.end <= close and (title, of) not in m.roles:
                     m.roles.append((title, of))
+
+    def _respective_holders(self, doc: Doc, people: list[Mention]) -> list[Mention]:
+        """A plural office of a list of places, then a list of as many names, pairs them in order:
+        "the mayors of Tartu and Lahti, Urmas Klaas and Niko Kyynarainen", "the governors of the
+        Kostanay and Pavlodar regions – A and B". With another count the office is still theirs."""
+        taken = {k for m in people for k in range(m.start, m.end)}
+        out: list[Mention] = []
+        for i in range(len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or i in self._read_titles or i in self._named_tokens:
+                continue
+            title, plural = self._canonical(doc, i, i + length)
+            if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
+                continue
+            holders, k = self._listed_holders(doc, i + length + 1)
+            if not holders:
+                k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            if k is None or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
+                continue
+            names: list[tuple[int, int]] = []
+            j = k + 1
+            while j < len(doc):
+                j = self._skip_filler(doc, j)
+                e = self._name_run(doc, j)
+                if e - j < 2 or self._names_a_place_or_body(doc, j, e) or any(x in taken for x in range(j, e)):
+                    break
+                names.append((j, e))
+                if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "and":
+                    e += 1
+                if e >= len(doc) or doc[e].lower_ not in (",", "and"):
+                    break
+                j = e + 1
+            if len(names) < 2:
+                continue
+            respective = len(names) == len(holders)
+            for n, (s, e) in enumerate(names):
+                of = holders[n] if respective else None
+                out.append(Mention(s, e, "person", doc[s:e].text, roles=[(title, of)], priority=4))
+                taken.update(range(s, e))
+            self._read_titles.update(range(i, i + length))
+        return out
+
+    def _places_told(self, doc: Doc, j: int) -> int | None:
+        """End of "the two regions", "both cities" after a plural office's "of": places already told,
+        which the names after it hold in turn (their `of` is not read here)."""
+        words = [t.lower_ for t in doc[j : j + 3]]
+        singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
+        if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
+                and singular[2] in self._anaphoric_places:
+            return j + 3
+        if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
+            return j + 2
+        return None
+
+    def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
+        """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
+        Pavlodar regions" (a plural region word names each one's region). Returns them and where they end."""
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        names: list[str] = []
+        while j < len(doc):
+            known = self._longest_at.get(j)
+            if known is None or known.type != "place":
+                break
+            names.append(known.office_holder)
+            j = known.end
+            if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1
+            if j + 1 < len(doc) and doc[j].lower_ in (",", "and") and self._longest_at.get(j + 1) is not None:
+                j += 1
+                continue
+            break
+        if j < len(doc) and len(names) >= 2 and doc[j].lower_ in self._plural_region_words:
+            word = self._plural_region_words[doc[j].lower_]
+            names = [name if fold(name).split()[-1] in self._anaphoric_places else f"{name} {word}" for name in names]
+            j += 1
+        return (names if len(names) >= 2 else []), j
 
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
         end = self._name_run(doc, k)
@@ -415,6 +508,10 @@ class PersonFinder:
             title = canonical
         else:
             title = " ".join(t.lower_ for t in doc[start:end] if not t.is_punct)
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "to" \
+                and fold(doc[start - 3].text) in self.titles.modifiers | self._aides and is_capitalised(doc[start - 3]):
+            title = f"{fold(doc[start - 3].text)} to the {title}"  # "Assistant to the President of X"
+            start -= 3
         former = self._former_before(doc, start)
         if former is not None:
             start, title = former, f"former {title}"
@@ -480,7 +577,7 @@ class PersonFinder:
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and "\n" not in doc[before.end - 1].whitespace_ and not doc[before.end - 1].is_space:
-            return before.office_holder
+            return self._holder(before, title)
         if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
@@ -499,6 +596,8 @@ class PersonFinder:
                 return described
             if before is not None:
                 return before.office_holder
+        if end == i and doc[i - 1].is_sent_start and fold(doc[i - 1].text) in ORG_HEADS:
+            return self._described_body(doc, i)  # "Committee chair Linda Ortiz": the committee named before
         start = end
         if end < len(doc) and doc[end].ent_iob_ == "I":
             return None  # "Administrative Board Member": the name spaCy sees runs into the office
@@ -538,7 +637,11 @@ class PersonFinder:
         start = end
         while start - 1 >= 0 and end - start < 4 and doc[start - 1].is_alpha and doc[start - 1].lower_ != "the":
             start -= 1
-        if start == 0 or doc[start - 1].lower_ != "the" or start == end:
+        bare_head = end >= 1 and doc[end - 1].is_sent_start and is_capitalised(doc[end - 1]) \
+            and fold(doc[end - 1].text) in ORG_HEADS  # "Committee chair Linda Ortiz said ..."
+        if bare_head:
+            start = end - 1
+        elif start == 0 or doc[start - 1].lower_ != "the" or start == end:
             return None
         words = [fold(t.text) for t in doc[start:end]]
         if not any(w in ORG_HEADS for w in words):
@@ -556,7 +659,11 @@ class PersonFinder:
         """"its Governor": the place or body the sentence is about: its subject when that is one,
         else the nearest one named before the pronoun in the sentence."""
         sent = doc[k].sent
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" for t in doc[sent.start : k]):
+        subject = next((t for t in doc[sent.start : k] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        if subject is not None:
+            glossed = self._longest_at.get(subject.i + 2) if subject.i + 2 < k and doc[subject.i + 1].text == "(" else None
+            if glossed is not None and glossed.end < len(doc) and doc[glossed.end].text == ")":
+                return glossed.office_holder  # "The lower house (Majlisi Namoyandagon) ... its speaker"
             return None  # "The company said its President ...": the antecedent is not a name
         first = sent.start
         if k == sent.start and first > 0 and \
@@ -568,6 +675,24 @@ class PersonFinder:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
+
+    @staticmethod
+    def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
+        """"Head of BTSO İsmail Kuş and his deputy Murat Beyazıt": an office written with "his" or "her"
+        after someone's office in the same sentence is held in that person's body."""
+        if start == 0 or doc[start - 1].lower_ not in ("his", "her"):
+            return None
+        sent_start = doc[start].sent.start
+        before = [m for m in found if sent_start <= m.start and m.end < start and any(of for _, of in m.roles)]
+        return next((of for _, of in before[-1].roles if of), None) if before else None
+
+    def _definite_office(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The governor, Shuichi Abe, ..." after "... arrived in Nagano Prefecture": an office of a
+        territory written with "the" and no "of" is the office of the last such territory named."""
+        territory = self._office_territories.get(title)
+        if territory is None or start == 0 or doc[start - 1].lower_ != "the":
+            return None
+        return self._antecedent_place(doc, start - 1, territory)
 
     def _antecedent_place(self, doc: Doc, k: int, noun: str) -> str | None:
         """"this province", "the region": the nearest place of that kind named before token k."""
@@ -591,14 +716,18 @@ class PersonFinder:
             return (of, end, title) if of is not None else (None, k, title)
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
-            return body.office_holder, self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
+            return self._holder(body, title), self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
         if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
                 and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
             k += 3  # "Mayor of the city of Osh X": the place after "the city of"
+        elif k + 4 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
+                and fold(doc[k + 2].text) in self.demonyms and doc[k + 3].lower_ in self._anaphoric_places \
+                and doc[k + 4].lower_ == "of":
+            k += 4  # "Mayor of the Turkish city of Konya X"
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
-                return at.office_holder, at.end, title
+                return self._holder(at, title), at.end, title
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
@@ -609,11 +738,22 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         known = self._longest_at.get(j)
+        if known is not None and known.type == "place" and known.end + 1 < len(doc) \
+                and doc[known.end].text in _POSSESSIVE:
+            contained = self._longest_at.get(known.end + 1)
+            if contained is not None and contained.type in ("place", "organization"):
+                known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
         unit = self._unit_of(doc, j, known) if known is not None else None
+        if unit is None and known is not None and known.type == "organization" and known.end + 1 < len(doc) \
+                and doc[known.end].lower_ == "of":
+            parent_at = known.end + 2 if doc[known.end + 1].lower_ == "the" else known.end + 1
+            parent = self._longest_at.get(parent_at)
+            if parent is not None and parent.type == "organization":
+                unit = known.end  # "Head of the Department of External Relations of the Akimat of Almaty X"
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
-            return self._of_part(doc, unit, f"{title} of the {doc[j:unit].text.lower()}")
+            return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
-            of = known.office_holder
+            of = self._holder(known, title)
             end = known.end
             tail = self._person_tail(doc, j, known.end)
             if tail is not None:
@@ -629,6 +769,10 @@ class PersonFinder:
             described = self._described_body(doc, described_end) if described_end > j else None
             if described is not None:  # "Head of the Special economic zone", named in full before
                 return described, described_end, title
+            if described_end > j and described_end < len(doc) and doc[described_end].lower_ == "of" \
+                    and all(t.is_lower for t in doc[j:described_end]):
+                # "head of the international relations department of the Almaty akimat": a unit, then its body
+                return self._of_part(doc, described_end, f"{title} of the {doc[j:described_end].text}")
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
@@ -649,7 +793,7 @@ class PersonFinder:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2:
-                    title = f"{title} of the {doc[j:inner].text.lower()}"
+                    title = f"{title} {doc[k:inner].text.lower()}"
                     return self._of_part(doc, inner, title)
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
@@ -660,7 +804,8 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            if (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
+            remit = doc[k].lower_ == "for" and not self.gazetteer.candidates(of)  # "Vice-Rector for International Affairs"
+            if remit or (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
                     and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
                 title = f"{title} {doc[k].lower_} {of.lower()}"
@@ -682,9 +827,21 @@ class PersonFinder:
             return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
+            while person in self._named_tokens and person < end - 2:
+                person += 1  # "Air Astana Peter Foster", spaCy's person starting at the town: the name is after it
+            if person == end - 1 and person - 1 > j and self._given_name_before(doc, person):
+                return person - 1  # "Minister of Health Murat Kara", spaCy seeing only "Kara": a holder has two names
             return person
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
         return units[-2] if len(units) >= 3 and units[-2] > j else end
+
+    def _given_name_before(self, doc: Doc, k: int) -> bool:
+        """The word before a lone surname can be a given name: a capitalised word that no body,
+        place or office uses."""
+        prev = doc[k - 1]
+        return prev.is_alpha and is_capitalised(prev) and not prev.is_upper and k - 1 not in self._named_tokens \
+            and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
+            and fold(prev.text) not in self.demonyms
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
@@ -699,6 +856,9 @@ class PersonFinder:
             while k + 1 < len(doc) and doc[k].text in _HYPHENS and not doc[k].whitespace_ and doc[k + 1].is_alpha:
                 k += 2  # "Marie-Claire"
             units.append(k)
+        if units and len(units) < 3 and (k >= len(doc) or not is_capitalised(doc[k])) \
+                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in ("and", "in")):
+            return units[-1]  # "director of the Almaty Zoo, and ...": no name follows, the run is the body's
         if len(units) < 3 or (k < len(doc) and is_capitalised(doc[k])):
             return end
         return units[-3]
@@ -797,12 +957,22 @@ class PersonFinder:
         named = self._ending.get(group_end)  # "a delegation from Gyeongju"
         if named is None or named.priority < 2:
             return None
+        if named.type == "place" and named.place is not None and named.place.kind == "country":
+            comma = named.start - 2 if named.start >= 2 and doc[named.start - 1].lower_ == "the" else named.start - 1
+            town = self._ending.get(comma) if comma > 0 and doc[comma].text == "," else None
+            if town is not None and town.priority >= 2:
+                named = town  # "a delegation from Busan, the Republic of Korea, led by": the town, not its country
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
         if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
             return named.office_holder
         return None
+
+    def _holder(self, body: Mention, title: str) -> str:
+        """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
+        of "X City Council" chairs the council."""
+        return body.office_holder if self._held_in_place(title) else body.name
 
     def _held_in_place(self, title: str) -> bool:
         """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
@@ -902,7 +1072,7 @@ class PersonFinder:
             length = self._is_title_at(doc, k)
             if not length:
                 break
-            _, title_end, title, _ = self._compound_title(doc, k, length)
+            title_start, title_end, title, _ = self._compound_title(doc, k, length)
             if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
                 break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
@@ -915,7 +1085,7 @@ class PersonFinder:
             if k2 > doc[m.start].sent.end:
                 break  # never read across a sentence end
             self._read_titles.update(range(k, title_end))
-            roles.append((title, of))
+            roles.append((title, of or self._definite_office(doc, title_start, title)))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
                 k += 1

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import PlaceWords, demonyms, place_words, titles
+from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -23,6 +23,8 @@ _WELL_KNOWN_POPULATION = 500_000
 _TOWN_POPULATION = 15_000
 #: A town this large, in a list of places spaCy did not see as places ("Rochdale, Corning and Przemyśl").
 _LISTED_TOWN_POPULATION = 5_000
+#: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
+_PERSON_TOWN_POPULATION = 50_000
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
@@ -77,19 +79,61 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
+    if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
+            and not _part_of_an_office(span):
+        return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
     container = _container(doc, span)
     return container is not None and container[0] == ","
 
 
+def _part_of_an_office(span: Span) -> bool:
+    """"Vice Mayor", "Lord Mayor", "Acting Governor": words that qualify an office, towns elsewhere."""
+    lexicon = titles()
+    words = {fold(t.text) for t in span}
+    return bool(words & (lexicon.modifiers | lexicon.former | lexicon.honorifics)) or fold(span.text) in lexicon.offices \
+        or any(fold(t.text) in lexicon.offices for t in span)
+
+
+def _office_of_a_place_at(doc: Doc, k: int) -> bool:
+    """An office held in a place starts at token k ("mayor", "deputy mayor", "Governor")."""
+    lexicon = titles()
+    for n in (3, 2, 1):
+        words = doc[k : k + n]
+        if len(words) == n and all(t.is_alpha for t in words):
+            canonical = lexicon.offices.get(fold(words.text))
+            if canonical is not None:
+                return canonical in lexicon.place_offices
+    return False
+
+
+def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) -> bool:
+    """A one-word name where only a place stands: after a preposition of place ("arrived in X",
+    "guests from X", "came to X") or naming a group's town ("X leaders", "the X delegation").
+    Without `bodies_too`, only where a body cannot stand either: "officials from Toyota" may be a
+    company's, "in Lincoln" and "came to Lincoln" only a town's."""
+    if len(span) != 1:
+        return False
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in (words.place_prepositions if bodies_too else ("in",)):
+        return True
+    if k >= 1 and doc[k].lower_ == "to" and doc[k - 1].lemma_.lower() in words.motion_words:
+        return True
+    return bodies_too and span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
+
+
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
-    them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN")."""
+    them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
+    Denmark", "Maastricht in the Netherlands" → ("in", …)."""
     end = span.end
-    if end + 1 >= len(doc) or doc[end].lower_ not in (",", "of") or not is_capitalised(doc[end + 1]):
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
+        return ",", "US"  # "Rochester, Minn."
+    first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
+    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
         return None
     gazetteer = default_gazetteer()
     for length in (3, 2, 1):
-        after = doc[end + 1 : end + 1 + length]
+        after = doc[first : first + length]
         if len(after) < length or any(t.is_punct for t in after):
             continue
         found = [p for p in gazetteer.candidates(after.text) if p.kind in ("country", "region") and p.country]
@@ -119,7 +163,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
 #: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
 #: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", "as", "including", "include", "includes", "like", "among", "are"})
+_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
 
 
 def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
@@ -166,17 +210,20 @@ def _attribution_tokens(doc: Doc, attribution_words: frozenset[str]) -> set[int]
 
 @Language.factory("amity_places", default_config={
     "words": "place_words.json", "max_tokens": _MAX_TOKENS, "well_known_population": _WELL_KNOWN_POPULATION,
-    "town_population": _TOWN_POPULATION, "listed_town_population": _LISTED_TOWN_POPULATION})
+    "town_population": _TOWN_POPULATION, "listed_town_population": _LISTED_TOWN_POPULATION,
+    "person_town_population": _PERSON_TOWN_POPULATION})
 def make_places(nlp: Language, name: str, words: str, max_tokens: int, well_known_population: int,
-                town_population: int, listed_town_population: int) -> PlaceFinder:
-    return PlaceFinder(words, max_tokens, well_known_population, town_population, listed_town_population)
+                town_population: int, listed_town_population: int, person_town_population: int) -> PlaceFinder:
+    return PlaceFinder(words, max_tokens, well_known_population, town_population, listed_town_population,
+                       person_town_population)
 
 
 class PlaceFinder:
     def __init__(self, words_file: str = "place_words.json", max_tokens: int = _MAX_TOKENS,
                  well_known_population: int = _WELL_KNOWN_POPULATION,
                  town_population: int = _TOWN_POPULATION,
-                 listed_town_population: int = _LISTED_TOWN_POPULATION) -> None:
+                 listed_town_population: int = _LISTED_TOWN_POPULATION,
+                 person_town_population: int = _PERSON_TOWN_POPULATION) -> None:
         register_extensions()
         self.gazetteer = default_gazetteer()
         self.words = place_words(words_file)
@@ -184,6 +231,8 @@ class PlaceFinder:
         self.well_known_population = well_known_population
         self.town_population = town_population
         self.listed_town_population = listed_town_population
+        self.person_town_population = person_town_population
+        self._org_heads = org_heads()
 
     def __call__(self, doc: Doc) -> Doc:
         words = self.words
@@ -202,6 +251,9 @@ class PlaceFinder:
             tok = doc[i]
             if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
+                continue
+            if tok.text in words.us_state_abbreviations and i >= 2 and doc[i - 1].text == ",":
+                i += 1  # "Rochester, Minn.": the state, read by _state_abbreviations (not "Minden")
                 continue
             match = self._compass(doc, i) or self._longest(doc, i, ner_label, sent_ends[i])
             if match is None:
@@ -224,7 +276,8 @@ class PlaceFinder:
             if place is None:
                 continue
             end2, name = end, doc[start:end].text
-            following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start
+            following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start \
+                and self._body_named(doc, end + 1)
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
                     and doc[end].lower_ in words.town_words and not following_capital:
                 end2, name = end + 1, doc[start : end + 1].text  # "Dumaguete City": the town as written
@@ -236,6 +289,13 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
+            elif place.kind != "country" and end + 1 < n and doc[end].is_alpha and is_capitalised(doc[end]) \
+                    and not doc[end].is_upper and doc[end].lower_ not in self._org_heads \
+                    and doc[end].lower_ not in words.region_words and doc[end + 1].lower_ in words.region_words \
+                    and is_capitalised(doc[end + 1]) and not (end + 2 < n and self._body_named(doc, end + 2)):
+                end2 = end + 2  # "Vinh Phuk Province": the name before the region word is the region's, whole
+                name = doc[start:end2].text
+                place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             elif start in shared_region and place.kind != "country":
                 # "the Almaty and Tashkent regions": each name with the noun they share
                 name = f"{doc[start:end].text} {shared_region[start]}"
@@ -245,14 +305,52 @@ class PlaceFinder:
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
             mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
+        mentions += self._state_abbreviations(doc, mentions)
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
         unlinked = self._unlinked(doc, mentions)
         mentions += unlinked
         mentions += self._repeated(doc, mentions, only=unlinked)
         mentions += self._listed_beside(doc, mentions, context, ner_label)
+        mentions = self._named_with_region_word(doc, mentions)
         doc._.place_mentions = mentions
         return doc
+
+    def _state_abbreviations(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
+        """"ROCHESTER, Minn.", "Springfield, Mass.": an AP abbreviation of a US state right after a
+        town and a comma is that state (alone, "Miss." or "Ind." may be anything)."""
+        taken = {k for m in linked for k in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            state = self.words.us_state_abbreviations.get(tok.text)
+            if state is None or tok.i < 2 or tok.i in taken or doc[tok.i - 1].text != "," \
+                    or not is_capitalised(doc[tok.i - 2]):
+                continue
+            place = next((p for p in self.gazetteer.candidates(state) if p.country == "US" and p.kind == "region"), None)
+            if place is not None:
+                out.append(Mention(tok.i, tok.i + 1, "place", tok.text, place=place, priority=2))
+        return out
+
+    def _saint_town(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
+        """A town named after a saint ("St Albans", "Saint-Denis", "San Marcos"): people are not named so
+        in the news, so only a building or body after it ("St Albans Cathedral") makes it something else."""
+        if len(span) < 2 or span[0].lower_ not in self.words.saint_words:
+            return False
+        if span.end < len(doc) and is_capitalised(doc[span.end]) and self._body_named(doc, span.end):
+            return False
+        return any(p.population >= self.town_population for p in candidates)
+
+    def _body_named(self, doc: Doc, k: int) -> bool:
+        """A body's name runs on from k ("Nagoya City Council", "Aichi Prefecture Government"): the
+        town or region word before it is part of the body's name; before a person's name or an office
+        ("Aichi Prefecture Kenji Tanaka", "Quezon City Mayor ...") it is part of the place's."""
+        end = k
+        while end < len(doc) and end - k < 5 and (is_capitalised(doc[end]) and doc[end].is_alpha
+                                                  or doc[end].text in ("’s", "'s")):  # "People's Council"
+            if doc[end].lower_ in self._org_heads:
+                return True
+            end += 1
+        return False
 
     def _shared_region_words(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> dict[int, str]:
         """The names of a list that share a plural region noun ("the Almaty and Tashkent regions",
@@ -299,6 +397,39 @@ class PlaceFinder:
                 out.append(Mention(lo, hi, "place", name, place=place, priority=2))
                 queue.append((lo, hi))
                 taken.update(range(lo, hi))
+        return out
+
+    def _named_with_region_word(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Vinh Phuk Province", "the Botanica District of Chisinau": proper names before a
+        capitalised region or district word name that region or district as written, even where
+        the gazetteer knows only a part of the name ("Vinh") or none of it. A place found inside
+        the name gives it its country."""
+        words = self.words.region_words
+        out = list(mentions)
+        for tok in doc:
+            if tok.i < 2 or tok.lower_ not in words or not tok.text[:1].isupper():
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                    and not doc[start - 1].is_punct and fold(doc[start - 1].text) not in titles().offices \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+                continue
+            inside = [m for m in out if start <= m.start and m.end <= tok.i + 1]
+            if any(m.start == start and m.end >= tok.i for m in inside) or any(
+                    m.start < tok.i + 1 and m.end > tok.i + 1 or m.start < start < m.end for m in out):
+                continue  # the gazetteer already knows the whole name, or a longer one overlaps it
+            if any(m.place is not None and m.place.kind == "country" for m in inside):
+                continue  # "Kazakhstan Region": a country with a region word is no new region
+            country = next((m.place.country for m in inside if m.place is not None and m.place.country), None)
+            if country is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                # "the Botanica District of Chisinau": the district lies in the town named after it
+                country = next((m.place.country for m in out if m.start == tok.i + 2 and m.place is not None), None)
+            kind = "district" if tok.lower_ == "district" else "region"
+            name = doc[start : tok.i + 1].text
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, tok.i + 1, "place", name, place=Place(name, kind, country), priority=3))
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
@@ -459,6 +590,10 @@ class PlaceFinder:
             return 2
         if any(p.population >= self.well_known_population for p in candidates) or _place_cue(doc, span, self.words):
             return 2
+        if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
+            return 2
+        if self._saint_town(doc, span, candidates):
+            return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         container = _container(doc, span)
@@ -501,12 +636,19 @@ class PlaceFinder:
         if any(p.kind == "country" or p.curated or p.population >= self.well_known_population for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
-            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words)
+            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
+                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
+        if self._saint_town(doc, span, candidates):
+            return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
+        if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \
+                and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
+                and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
+            return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname or a body
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):

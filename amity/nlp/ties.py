@@ -403,7 +403,14 @@ class TieFinder:
         if verb is not None and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
             # a signing no event was read for: "The twinning agreement was signed in 2014"
             date = self._own_date(verb, sent, doc)
+            if date is None:
+                date = _date_of_gathering_referred(sent, doc._.events or [])
             return _Stage("signed", date, date is not None)
+        start = self._dated_back_value(sent, lowered, doc)
+        if start is not None:
+            # "agreed to expand their sister-city relations, which date back to 2001": the tie has
+            # stood since then, further than any new wish for it
+            return _Stage("signed", start, True)
         if any(p in lowered for p in self.proposed) or self._agreed(sent):
             return _Stage("proposed")
         founded = self._founded(sent, doc)
@@ -447,14 +454,20 @@ class TieFinder:
     @staticmethod
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
-        Tuesday), not one in a clause of another verb."""
+        Tuesday), or of the verb it completes ("voted on Tuesday to approve"), not one in a clause
+        of another verb."""
+        own = {token.i}
+        head = token
+        while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+            head = head.head
+            own.add(head.i)
         for d in _sentence_dates(sent, doc):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
             node = span.root
             for _ in range(6):
-                if node.i == token.i:
+                if node.i in own:
                     return str(d.value)
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
                     break
@@ -700,7 +713,11 @@ class TieFinder:
             return False
         starts_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space
         if not starts_line:
-            return False
+            # "1. Memorandum on ...": the text after a number the parser split off as a sentence of its own
+            before = sent.doc[sent.start - 1].sent
+            return before[0].like_num and all(t.is_punct for t in before[1:]) and len(before) <= 3
+        if first.like_num and all(t.is_punct or t.is_space for t in sent[1:]):
+            return True  # the number itself
         if first.text.startswith(self.bullets):
             return True
         following = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
@@ -725,8 +742,11 @@ class TieFinder:
             return out
         segments = self._between(sent, token_entity)
         if len(segments) > 1:
-            # "between A and B, C and D": each group its own tie
-            return [(kind, g) for seg in segments for g in self._groups(seg, sent, kind, context, events, True)]
+            # "between A and B, C and D": each group its own tie; "a cooperation agreement between A and
+            # B and a twinning protocol between C and D": each of the kind its own document names
+            kinds = self._between_kinds(sent, token_entity, kind)
+            return [(k, g) for seg, k in zip(segments, kinds, strict=True)
+                    for g in self._groups(seg, sent, k, context, events, True)]
         if not segments:
             hyphened = [g for lo, hi in self._hyphen_pairs(sent)
                         if len(g := _parties_in(sent.doc, lo, hi, token_entity)) == 2]
@@ -752,7 +772,7 @@ class TieFinder:
             if len(states) >= 2:
                 parties = states
         owner = self._twins_owner(sent, context) if kind == "sister_city" and not between else None
-        partners = [p for p in parties if p is not owner]
+        partners = [p for p in parties if p is not owner and not (owner is not None and _region_around(p, owner))]
         if owner is not None and partners:
             # "Rochester's sister city in Japan, Fukuchiyama", "the twin towns of Bursa include A, B and C"
             return [[owner, p] for p in partners]
@@ -844,6 +864,23 @@ class TieFinder:
             found += _between_groups(sent, tok, token_entity)
         return found
 
+    def _between_kinds(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[str]:
+        """The kind of each group `_between` returns: that of the document its "between" hangs on
+        when several documents are named, else the sentence's."""
+        out: list[str] = []
+        documents = [d for t in sent if t.lower_ == "between" and (d := self._document_of(t)) is not None]
+        several = len({d.i for d in documents}) > 1
+        found = False
+        for tok in sent:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+                continue
+            groups = _between_groups(sent, tok, token_entity)
+            document = self._document_of(tok)
+            own = self._document_kind(document) if several and document is not None else None
+            out += [own or kind] * len(groups)
+            found = found or bool(groups)
+        return out
+
     def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a document's "between" phrase names fewer than two parties ("an agreement between
         the defence ministries of the CIS states"): its parties are described, not named, and the
@@ -920,6 +957,8 @@ _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 _TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
 #: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
 _DOCUMENT_TYPES = {"understanding", "intent", "intention"}
+#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks").
+_GATHERINGS_REFERRED = {"visit", "meeting", "talks", "talk", "negotiation", "negotiations", "trip"}
 #: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
 _TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
 #: Plural nouns of a package of documents ("X and Y sign five documents").
@@ -1082,6 +1121,8 @@ def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluste
     last = None
     while stop <= sent.end:
         t = sent.doc[stop] if stop < sent.end else None
+        if t is not None and t.lower_ == "between":
+            break  # "..., a memorandum between C and D": the pairing of another document
         boundary = t is None or t.pos_ in ("VERB", "AUX") or t.text in (";", ".") or \
             count >= 2 and (t.text == "," or t.lower_ in _CLAUSE_PREPOSITIONS)
         if boundary:
@@ -1161,7 +1202,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                  and previous.type == "place" and (previous.place is None or previous.place.kind == "district"
                                                    or _larger_city_after_comma(doc, k, end, previous, cluster, token_entity)))
             # "the Agency of the Ministry of ...": the parent body is not a party
-            or cluster.type == "organization" and previous.type == "organization" and glue == "of")
+            or cluster.type == "organization" and previous.type == "organization" and glue == "of"
+            # "the Botanica District of Chisinau": the town a district lies in
+            or glue == "of" and previous.place is not None and previous.place.kind == "district"
+            and cluster.place is not None and cluster.place.kind == "city")
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
@@ -1177,6 +1221,24 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+def _region_around(region: EntityCluster, town: EntityCluster) -> bool:
+    """Whether `region` is a region of the town's own country ("ROCHESTER, Minnesota — Rochester's
+    sister city ..."): where the town lies, not one of its twin towns."""
+    return region.place is not None and town.place is not None and region.place.kind == "region" \
+        and town.place.kind in ("city", "district") and region.place.country == town.place.country is not None
+
+
+def _date_of_gathering_referred(sent: Span, events: list[EventMention]) -> str | None:
+    """"At the end of the meeting, a memorandum was signed.", "Following the talks, ...": a
+    sentence that opens by pointing back to the visit or meeting just told is dated by it."""
+    opening = {t.lemma_.lower() for t in sent[: min(len(sent), 8)]}
+    if not opening & _GATHERINGS_REFERRED:
+        return None
+    earlier = [e for e in events if e.type in ("visit", "meeting") and e.date and e.sentences
+               and e.sentences[0].start < sent.start]
+    return earlier[-1].date if earlier else None
 
 
 def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster]:
@@ -1241,8 +1303,9 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
                              token_entity: dict[int, EntityCluster]) -> bool:
     """"Sherbrooke, Quebec", "Edogawa-ku, Tokyo": a larger city of the same country written after a
     town is where the town lies, unless a list goes on ("Kostanay, Pavlodar and Almaty")."""
-    if town.place is None or city.place is None or town.place.country != city.place.country:
-        return False
+    if town.place is None or city.place is None or town.place.country != city.place.country \
+            or town.place.kind == "country":
+        return False  # "in Japan, Fukuchiyama": a town after its country is no container of it
     if city.place.population <= town.place.population:
         return False
     j = k

@@ -213,8 +213,9 @@ class _Merging:
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
+        self._records = [record for _, record, _ in ready]
         if not self.curated:
-            self.known.prepare(session, [record for _, record, _ in ready])
+            self.known.prepare(session, self._records)
         # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
         # stored already nor replacing one, and costs no query to say so.
         self._stored: set[str] = set()
@@ -239,9 +240,11 @@ class _Merging:
             merge.tidy(self.session, self.later)
             self.later = merge.Touched()
 
-    def forget_read(self) -> None:
+    def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
         self.known = Known()
+        if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
+            self.known.prepare(self.session, self._records)
 
 
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
@@ -256,7 +259,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
     if not plain:
         merging.settle()
     if previous:
-        merging.forget_read()
+        merging.forget_read(ask_again=False)  # this article reads as in a transaction of its own
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import uvicorn
 
+from amity.lasting import lasting
 from amity.web.app import create_app
 from amity.web.children import die_with_parent
 
@@ -84,7 +85,8 @@ def _worker(settings: dict[str, Any], host: str, port: int, started: Any) -> Non
     die_with_parent()
     try:
         sock = _socket(host, port, reuse_port=True)
-        server = uvicorn.Server(uvicorn.Config(create_app(**settings), **_UVICORN))  # type: ignore[arg-type]
+        with lasting():  # each process keeps its app to the end, as `amity serve` keeps the first
+            server = uvicorn.Server(uvicorn.Config(create_app(**settings), **_UVICORN))  # type: ignore[arg-type]
     except BaseException:
         started.abort()  # the parent stops the others and fails
         raise
