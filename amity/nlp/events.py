@@ -399,11 +399,11 @@ class EventFinder:
         nor one glued to a word that names no state ("Ibero-American")."""
         out: list[str] = []
         table = self.demonyms
-        doc = sent.doc
         words: list[list[Token]] = []  # words, with the parts of a hyphenated one together
-        for tok in sent:
-            glued = tok.i > sent.start + 1 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_ \
-                and not doc[tok.i - 2].whitespace_
+        tokens = list(sent)
+        for j, tok in enumerate(tokens):
+            glued = j > 1 and tokens[j - 1].text in ("-", "–") and not tokens[j - 1].whitespace_ \
+                and not tokens[j - 2].whitespace_
             if glued and words:
                 words[-1].append(tok)
             elif tok.text not in ("-", "–") or not words:

@@ -610,18 +610,22 @@ class PlaceFinder:
             pair = fold(doc[i : i + min(longest, 4)].text).split(" ")[:2]
             if len(pair) == 2 and " ".join(pair) not in self.gazetteer.first_pairs:
                 longest = 1  # no name of two words or more starts with these two
+        window = list(doc[i : i + longest])  # each token read once, not once per candidate length
+        # a name does not run across a comma ("Bishkek, Osh" is two towns)
+        longest = next((k for k, t in enumerate(window) if t.text in (",", ";", "(", ")", ":")), longest)
         for length in range(longest, 0, -1):
-            span = doc[i : i + length]
-            if span[-1].is_punct:
+            if window[length - 1].is_punct:
                 continue
-            if "\n" in span.text or any(t.text in (",", ";", "(", ")", ":") for t in span):
-                continue  # a name does not run across a comma ("Bishkek, Osh" is two towns)
-            candidates = self.gazetteer.candidates(span.text)
+            text = "".join(t.text_with_ws for t in window[: length - 1]) + window[length - 1].text  # Span.text
+            if "\n" in text:
+                continue
+            candidates = self.gazetteer.candidates(text)
             if not candidates:
                 continue
+            span = doc[i : i + length]
             if not self._plausible(doc, span, candidates, ner_label):
                 continue
-            return i, i + length, candidates, span.text
+            return i, i + length, candidates, text
         return None
 
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
