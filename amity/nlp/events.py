@@ -127,7 +127,7 @@ class EventFinder:
                 elif not anchored and kind in anchored_kinds:
                     continue  # "During the visit, the mayor visited the museum": told once in the sentence
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
-                    anchored = True  # "... became sister cities with the protocol signed in X" on a new date
+                    anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
                     self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events))
                     continue

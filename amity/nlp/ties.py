@@ -767,7 +767,7 @@ class TieFinder:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
-            # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
+            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
             states = context.countries_named([x for e in events for x in e.extra])
             if len(states) >= 2:
                 parties = states
@@ -996,7 +996,7 @@ def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] 
     end = with_.right_edge.i + 1
     sent_end = verb.sent.end
     while end < sent_end and token_entity is not None:
-        # "with Maastricht in the Netherlands and Perth in Australia": the parser hangs the next
+        # "with Lyon in France and Osaka in Japan": the parser hangs the next
         # partner on the country that says where the first one is
         after = _past_country(doc, end, sent_end, token_entity)
         if after is None:
@@ -1057,8 +1057,8 @@ def _same_clause(tok: Token, verb: Token) -> bool:
 
 
 def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
-    """A headline names a party short ("PPA signs pact with Haikou"); when the story names the same
-    tie with the full party ("... with the Port and Shipping Authority of Haikou"), the headline's
+    """A headline names a party short ("CPA inks deal with Durban"); when the story names the same
+    tie with the full party ("... with the Harbour Board of Durban"), the headline's
     reading is that tie, not another one."""
     def headline_only(tie: TieMention) -> bool:
         return all(s.start == 0 and "\n" in s.doc[s.end - 1].whitespace_ + s.doc[s.end - 1].text
@@ -1366,8 +1366,8 @@ class _ArticleContext:
                     self._named.setdefault(fold(alias), c)
 
     def parent_of(self, cluster: EntityCluster) -> EntityCluster:
-        """The body a unit belongs to, when the article names it: "Management Board of Shusha City
-        State Reserve Department" → the department; otherwise the entity itself."""
+        """The body a unit belongs to, when the article names it: "Steering Committee of the Tartu
+        Old Town Heritage Office" → the office; otherwise the entity itself."""
         if cluster.type != "organization":
             return cluster
         words = fold(cluster.name).split()
