@@ -261,9 +261,9 @@ def test_signed_during_talks_gives_the_talks_as_a_meeting(read) -> None:
 
 
 def test_an_attended_signing_ceremony_is_a_signing(read) -> None:
-    record = read("After the talks, Prime Minister Aibek Sadyrov attended the signing ceremony for cooperation "
-                  "documents between Osh Region and Gifu Prefecture.")
-    assert {"Osh Region", "Gifu Prefecture"} <= set(only(record, "signing").participants)
+    record = read("Once the meeting ended, Governor Lena Holm attended the signing ceremony for trade agreements "
+                  "between Uppsala County and Kyoto Prefecture.")
+    assert {"Uppsala County", "Kyoto Prefecture"} <= set(only(record, "signing").participants)
 
 
 def test_a_planned_programme_ending_with_the_signing_of_a_memorandum_plans_a_signing(read) -> None:
