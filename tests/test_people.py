@@ -107,7 +107,7 @@ def test_a_gloss_in_brackets_after_the_title_is_skipped(read) -> None:
     assert roles(person(record, "Kumar Aksakalov")) == [("akim", "Kostanay region")]
 
 
-# -- one office shared by a list of holders (R3) -------------------------------------------------------
+# -- a list of holders sharing one office (R3) ---------------------------------------------------------
 
 def test_a_plural_title_gives_its_office_to_every_holder_listed(read) -> None:
     record = read("Vice Presidents of the Asian Development Bank Maria Lopez and Hiroshi Sato attended the forum.")
@@ -140,9 +140,9 @@ def test_a_possessive_place_holds_the_office(read) -> None:
 
 
 def test_the_body_named_again_by_its_head_noun_holds_the_office(read) -> None:
-    record = read("The guests toured the Kazakh National Academy of Arts. The Academy’s rector Aigerim Nurlanova "
-                  "showed them the new concert hall.")
-    assert roles(person(record, "Aigerim Nurlanova")) == [("rector", "Kazakh National Academy of Arts")]
+    record = read("The visitors saw the Riga Academy of Fine Arts. The Academy’s rector Inga Ozola led them to "
+                  "the sculpture hall.")
+    assert roles(person(record, "Inga Ozola")) == [("rector", "Riga Academy of Fine Arts")]
 
 
 def test_this_province_is_the_province_just_named(read) -> None:
@@ -261,10 +261,10 @@ def test_an_office_in_service_of_another_office_is_held_in_its_place(read) -> No
 
 
 def test_a_plural_office_before_a_dash_is_held_by_everyone_listed(read) -> None:
-    record = read("The Eurasian Mayors Union held its forum in Kazan. Two members of the Union's board – Mayor of "
-                  "Kazan Ilsur Metshin and Mayor of Ufa Ratmir Mavliev – opened it.")
-    assert roles(person(record, "Ilsur Metshin")) == [("mayor", "Kazan"), ("board member", "Eurasian Mayors Union")]
-    assert roles(person(record, "Ratmir Mavliev")) == [("mayor", "Ufa"), ("board member", "Eurasian Mayors Union")]
+    record = read("The Caspian Towns League met in Aktau. Two members of the League's board – Mayor of Aktau "
+                  "Serik Nurov and Mayor of Atyrau Dana Bekova – welcomed the guests.")
+    assert roles(person(record, "Serik Nurov")) == [("mayor", "Aktau"), ("board member", "Caspian Towns League")]
+    assert roles(person(record, "Dana Bekova")) == [("mayor", "Atyrau"), ("board member", "Caspian Towns League")]
 
 
 def test_a_body_name_with_a_plural_title_inside_shares_no_office(read) -> None:
@@ -274,9 +274,9 @@ def test_a_body_name_with_a_plural_title_inside_shares_no_office(read) -> None:
 
 
 def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(read) -> None:
-    record = read("President of the Union of Black Sea Cities (UBSC) Cemal Arslan visited Batumi. Cemal Arslan "
-                  "met the mayor in the afternoon.")
-    assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
+    record = read("President of the League of Danube Towns (LDT) Cemal Arslan visited Vukovar. Cemal Arslan "
+                  "met the mayor in the evening.")
+    assert roles(person(record, "Cemal Arslan")) == [("president", "League of Danube Towns")]
     assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)
 
 

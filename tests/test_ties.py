@@ -174,26 +174,26 @@ def test_a_partnership_between_two_universities_is_an_active_tie(read) -> None:
 
 
 def test_sides_agreeing_to_set_up_a_joint_body_is_a_proposed_tie_of_the_pair_just_named(read) -> None:
-    record = read("A delegation of the Samarkand region visited the Mary province of Turkmenistan. "
-                  "Both sides agreed to set up a joint commission on tourism between the two regions.")
+    record = read("Officials from the Fergana region travelled to the Lebap province of Turkmenistan. "
+                  "The two sides agreed to establish a joint council on trade between the two regions.")
     tie = only(record, "cooperation")
-    assert set(tie.parties) == {"Samarkand region", "Mary province"}
+    assert set(tie.parties) == {"Fergana region", "Lebap province"}
     assert tie.status == "proposed"
 
 
 def test_both_sides_do_not_resolve_to_a_pair_named_long_before(read) -> None:
     record = read("The governors of the Samarkand region and the Mary province met in Tashkent.\n\n"
                   "Trade grew by a fifth last year.\n\n"
-                  "Both sides agreed to set up a joint commission on tourism.")
+                  "The two sides agreed to establish a joint council on trade.")
     assert ties(record, "cooperation") == []
 
 
 def test_a_cooperation_agreement_between_twin_towns_is_a_tie_of_its_own(read) -> None:
-    record = read("Kraków and Lviv have been twin cities since 2001. A cooperation agreement between "
-                  "Kraków and Lviv was signed on 3 June 1996.", published="2024-01-10")
+    record = read("Tartu and Turku have been twin towns since 1990. In addition a cooperation agreement between "
+                  "Tartu and Turku was signed on 8 May 1995.", published="2024-01-10")
     assert only(record, "sister_city").status == "signed"
     tie = only(record, "cooperation")
-    assert (tie.status, tie.date) == ("signed", "1996-06-03")
+    assert (tie.status, tie.date) == ("signed", "1995-05-08")
 
 
 def test_a_signed_action_plan_is_a_cooperation_tie(read) -> None:
@@ -224,10 +224,10 @@ def test_an_anniversary_dates_the_founding_from_the_articles_year(read) -> None:
 
 
 def test_a_city_council_signs_for_its_city(read) -> None:
-    record = read("The Da Nang City People's Council and the Kochi Prefectural Assembly signed a cooperation "
-                  "memorandum on Monday. The signing took place in Kochi Prefecture.")
+    record = read("The Hai Phong City People's Council and the Shizuoka Prefectural Assembly signed a cooperation "
+                  "memorandum on Monday. The signing took place in Shizuoka Prefecture.")
     tie = only(record, "cooperation")
-    assert set(tie.parties) == {"Da Nang", "Kochi Prefecture"}
+    assert set(tie.parties) == {"Hai Phong", "Shizuoka Prefecture"}
 
 
 def test_a_parliament_approving_an_agreement_ratifies_it(read) -> None:
@@ -319,9 +319,9 @@ def test_a_parliament_approving_an_agreement_with_a_state_ratifies_it_for_its_ow
 
 
 def test_the_of_in_the_state_of_texas_does_not_make_texas_a_container(read) -> None:
-    record = read("Officials of Sindh province and the state of Texas signed the accord in Austin on Monday.")
+    record = read("Delegates of Balochistan province and the state of Ohio signed the pact in Columbus on Friday.")
     tie = only(record, "cooperation")
-    assert "Texas" in tie.parties and "Austin" not in tie.parties  # Austin is the venue
+    assert "Ohio" in tie.parties and "Columbus" not in tie.parties  # Columbus is the venue
     assert len(tie.parties) == 2
 
 
@@ -373,29 +373,29 @@ def test_towns_that_become_sister_cities_and_sign_a_memorandum_have_one_signed_t
 
 
 def test_a_twinning_association_named_in_a_sentence_reports_no_twinning(read) -> None:
-    record = read("Nino Beridze, who chairs the Tbilisi-Lyon Twinning Association, met officials of Batumi.")
+    record = read("Eva Novak, who heads the Brno-Leeds Twinning Association, visited officials in Olomouc.")
     assert record.ties == []
 
 
 def test_the_country_a_visit_goes_to_is_no_party_of_the_documents_signed_during_it(read) -> None:
-    record = read("During the visit of the Minister of Foreign Affairs of Latvia Edgars Rinkēvičs to Armenia, "
-                  "the parties signed three documents.")
+    record = read("During the visit of the Minister of Economy of Estonia Kadri Tamm to Georgia, "
+                  "the parties signed two documents.")
     assert record.ties == []
 
 
 def test_a_parliament_of_the_dateline_state_ratifying_an_agreement_with_another_state(read) -> None:
-    record = read("BAKU, January 9. The Milli Majlis approved an agreement with Georgia, signed on 2 December 2023.\n\n"
-                  "On the same day, the Milli Majlis ratified an agreement between Azerbaijan and Hungary.\n",
-                  published="2024-01-09")
-    assert pairs(record) == {frozenset({"Azerbaijan", "Georgia"}), frozenset({"Azerbaijan", "Hungary"})}
+    record = read("YEREVAN, March 4. The National Assembly approved an agreement with Iran, signed on 11 November "
+                  "2023.\n\nLater that day, the National Assembly ratified an agreement between Armenia and Greece.\n",
+                  published="2024-03-04")
+    assert pairs(record) == {frozenset({"Armenia", "Iran"}), frozenset({"Armenia", "Greece"})}
     assert {t.status for t in record.ties} == {"ratified"}
 
 
 def test_a_tie_signed_twice_is_dated_by_its_latest_signing(read) -> None:
-    record = read("On 2 May 1995, Riga and Tallinn signed a cooperation agreement.\n\n"
-                  "Riga and Tallinn signed a new cooperation agreement on 14 June 1999.\n", published="2024-01-10")
+    record = read("On 5 March 2001, Bergen and Turku signed a cooperation agreement.\n\n"
+                  "Bergen and Turku signed a new cooperation agreement on 20 October 2004.\n", published="2024-01-10")
     tie = only(record, "cooperation")
-    assert (tie.status, tie.date) == ("signed", "1999-06-14")
+    assert (tie.status, tie.date) == ("signed", "2004-10-20")
 
 
 def test_a_town_naming_a_gathering_is_no_party_and_hoped_for_twinning_is_proposed(read) -> None:
@@ -799,10 +799,10 @@ def test_a_pair_phrase_that_does_not_fit_the_pair_before_takes_no_other_pair(rea
 
 
 def test_the_sister_city_named_after_its_country_is_the_partner_not_the_state_of_the_dateline(read) -> None:
-    record = read("ROCHESTER, Minnesota (KTTC) — Rochester’s sister city in Japan, Fukuchiyama, is sending a "
-                  "delegation next month.")
+    record = read("SALEM, Oregon (KOIN) — Salem’s sister city in Japan, Kawagoe, will host a student group this "
+                  "summer.")
     assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [
-        ("sister_city", frozenset({"Rochester", "Fukuchiyama"}))]
+        ("sister_city", frozenset({"Salem", "Kawagoe"}))]
 
 
 def test_a_twinning_that_dates_back_to_a_year_is_signed_then_whatever_is_now_agreed(read) -> None:
