@@ -367,7 +367,7 @@ class PersonFinder:
 
     def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
         """A plural office introducing a list after a dash or colon is held by everyone listed:
-        "Three members of the Union's board – Mayor of A X, Mayor of B Y and Mayor of C Z – ..."."""
+        "Two members of the League's board – Mayor of A X and Mayor of B Y – ..."."""
         for i in range(len(doc)):
             length = self._is_title_at(doc, i)
             if not length or i in self._read_titles or i in self._named_tokens:

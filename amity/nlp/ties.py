@@ -526,7 +526,7 @@ class TieFinder:
     def _cooperation_stage(self, sent: Span, lowered: str, doc: Doc) -> _Stage | None:
         """Cooperation with no signing in the sentence (T4): "the strategic partnership between X and
         Y" is active (signed when dated), "agreed to build a partnership between X and Y" proposed,
-        and "both sides agreed to set up a joint working group" proposed."""
+        and "the two sides agreed to establish a joint council" proposed."""
         years = self._years_since_founding(sent)
         base = _sentence_date(sent, doc) or doc._.published
         if years is not None and base:
