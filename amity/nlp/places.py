@@ -60,8 +60,8 @@ def _inside_longer_entity(doc: Doc, span: Span) -> bool:
 
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     """True when the PERSON entity covering token i starts with the town's name: the town alone
-    ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Bağcılar Lokman
-    Çağırıcı"); False for a surname that is also a town ("Murat Aydın")."""
+    ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Tarnow Ewa
+    Nowak"); False for a surname that is also a town ("Murat Aydın")."""
     return doc[i].ent_iob_ == "B"
 
 
