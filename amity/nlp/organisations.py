@@ -87,18 +87,21 @@ class OrganisationFinder:
     # -- sources -------------------------------------------------------------
     def _known(self, doc: Doc) -> list[Mention]:
         out = []
-        i = 0
-        while i < len(doc):
-            if not is_capitalised(doc[i]) or fold(doc[i].text).split(" ")[0] not in self._known_first_words:
+        # the tokens' texts read once: a Span per candidate length and start cost more than the lookups
+        texts = [t.text for t in doc]
+        spaced = [t.text_with_ws for t in doc]
+        i, n = 0, len(texts)
+        while i < n:
+            if not texts[i][:1].isupper() or fold(texts[i]).split(" ")[0] not in self._known_first_words:
                 i += 1
                 continue
-            for length in range(min(10, len(doc) - i), 0, -1):
-                span = doc[i : i + length]
-                if span[-1].is_punct:
+            for length in range(min(10, n - i), 0, -1):
+                if doc[i + length - 1].is_punct:
                     continue
-                org = self.known.get(fold(span.text))
-                if org is not None and "\n" not in span.text:
-                    out.append(Mention(i, i + length, "organization", span.text, priority=3))
+                text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
+                org = self.known.get(fold(text))
+                if org is not None and "\n" not in text:
+                    out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
             i += 1
