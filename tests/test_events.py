@@ -150,9 +150,9 @@ def test_taking_part_in_a_forum_is_attendance(read) -> None:
 
 
 def test_a_gathering_attended_by_someone_is_their_attendance(read) -> None:
-    record = read("Diplomats gathered at the Diplomatic Academy for a seminar on water. "
-                  "It was attended by German Ambassador Petra Lang.")
-    assert "Petra Lang" in only(record, "attendance").participants
+    record = read("Teachers met at the Open University for a workshop on soil. "
+                  "It was attended by French Consul Marc Dubois.")
+    assert "Marc Dubois" in only(record, "attendance").participants
 
 
 def test_those_attending_a_reported_meeting_are_part_of_the_meeting(read) -> None:
@@ -261,9 +261,9 @@ def test_signed_during_talks_gives_the_talks_as_a_meeting(read) -> None:
 
 
 def test_an_attended_signing_ceremony_is_a_signing(read) -> None:
-    record = read("After the talks, Prime Minister Aibek Sadyrov attended the signing ceremony for cooperation "
-                  "documents between Osh Region and Gifu Prefecture.")
-    assert {"Osh Region", "Gifu Prefecture"} <= set(only(record, "signing").participants)
+    record = read("Once the meeting ended, Governor Lena Holm attended the signing ceremony for trade agreements "
+                  "between Uppsala County and Kyoto Prefecture.")
+    assert {"Uppsala County", "Kyoto Prefecture"} <= set(only(record, "signing").participants)
 
 
 def test_a_planned_programme_ending_with_the_signing_of_a_memorandum_plans_a_signing(read) -> None:
@@ -339,9 +339,9 @@ def test_an_occurrence_under_a_modal_or_a_condition_is_none(read) -> None:
 # -- several occurrences in one sentence (E7) ----------------------------------------------
 
 def test_two_agreements_dated_apart_in_one_sentence_are_two_signings(read) -> None:
-    record = read("On 2 May 1995, Riga and Tallinn signed a joint declaration on cooperation, later supplemented "
-                  "by a framework agreement concluded on 14 June 1999.")
-    assert sorted(e.date for e in events(record, "signing")) == ["1995-05-02", "1999-06-14"]
+    record = read("On 5 March 2001, Bergen and Turku signed a memorandum of friendship, later extended by a "
+                  "trade protocol concluded on 20 October 2004.")
+    assert sorted(e.date for e in events(record, "signing")) == ["2001-03-05", "2004-10-20"]
 
 
 # -- dates told apart from the trigger (E3) ------------------------------------------------

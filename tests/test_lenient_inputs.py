@@ -142,11 +142,15 @@ def test_the_api_refuses_a_date_that_is_not_in_the_calendar(tmp_path: Path):
     token = ids_of(url)[3]
     with TestClient(create_app(url, extractor=lambda articles: iter(()))) as client:
         answer = client.post("/api/articles", headers={"Authorization": f"Bearer {token}"},
-                             json={"doc": "x", "text": STORY, "published": "2021-99-99"})
+                             json={"doc": "x", "text": STORY, "published": "2021-02-30"})
+        no_month = client.post("/api/articles", headers={"Authorization": f"Bearer {token}"},
+                               json={"doc": "x", "text": STORY, "published": "2021-99-99"})
+
+    assert no_month.status_code == 422 and no_month.json()["detail"][0]["loc"] == ["body", "published"]
 
     assert answer.status_code == 422
     [problem] = answer.json()["detail"]
-    assert problem["loc"] == ["body", "published"] and "2021-99-99 is not a date of the calendar" in problem["msg"]
+    assert problem["loc"] == ["body", "published"] and "2021-02-30 is not a date of the calendar" in problem["msg"]
 
 
 def test_entities_of_two_types_are_not_merged_and_the_message_reads_well(db: Engine):

@@ -145,11 +145,11 @@ def test_a_quoted_name_before_its_head_keeps_the_heads_complement(read) -> None:
 
 
 def test_a_short_form_given_in_brackets_joins_its_later_bare_uses(read) -> None:
-    record = read("The hosts were the Black Sea Economic Cooperation Organization (BSEC) and the Union of "
-                  "Municipalities of the Aegean Coast (EKB). BSEC and EKB thanked the guests.")
+    record = read("The organisers were the Baltic Ports Organization (BPO) and the Association of Cities of the "
+                  "Adriatic Coast (ACAC). BPO and ACAC welcomed the delegates.")
     bodies = _names_and_aliases(record, "organization")
     assert len(bodies) == 2
-    assert "BSEC" in bodies["Black Sea Economic Cooperation Organization"]
+    assert "BPO" in bodies["Baltic Ports Organization"]
 
 
 def test_a_towns_sister_cities_association_is_a_body(read) -> None:
@@ -221,9 +221,9 @@ def test_a_town_and_lower_case_adjectives_before_university_name_the_university(
 
 
 def test_a_body_named_again_between_commas_is_one_body_with_two_names(read) -> None:
-    record = read("On Tuesday the Parliament of Armenia, the National Assembly, endorsed the treaty.")
+    record = read("On Friday the Parliament of Moldova, the Supreme Assembly, adopted the law.")
     [parliament] = organisations(record)
-    assert {parliament.name, *parliament.aliases} == {"Parliament of Armenia", "National Assembly"}
+    assert {parliament.name, *parliament.aliases} == {"Parliament of Moldova", "Supreme Assembly"}
 
 
 def test_bodies_listed_with_commas_stay_apart(read) -> None:
@@ -237,6 +237,6 @@ def test_a_governorate_of_a_town_spacy_takes_for_a_person_is_a_body(read) -> Non
 
 
 def test_an_inner_head_followed_by_a_word_and_of_does_not_end_the_name(read) -> None:
-    record = read("The Institute of Advanced Training of Customs Service Officers of the Ministry of Finance "
-                  "hosted the seminar.")
-    assert "Institute of Advanced Training of Customs Service Officers" in names(record, "organization")
+    record = read("The Academy of Professional Training of Border Service Staff of the Ministry of Interior "
+                  "hosted the course.")
+    assert "Academy of Professional Training of Border Service Staff" in names(record, "organization")

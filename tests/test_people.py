@@ -90,10 +90,11 @@ def test_the_place_after_the_holders_name_is_the_offices(read) -> None:
 # -- something between the office and the name (R4) ---------------------------------------------------
 
 def test_an_acronym_in_brackets_does_not_part_the_office_from_its_holder(read) -> None:
-    record = read("Secretary General of the Organization of Turkic States (OTS) Kubanychbek Omuraliev arrived in Baku.")
-    omuraliev = person(record, "Kubanychbek Omuraliev")
-    assert roles(omuraliev) == [("secretary general", "Organization of Turkic States")]
-    assert not any(e.type == "organization" and e.name == "Kubanychbek Omuraliev" for e in record.entities)
+    record = read("Secretary General of the Council of Baltic Sea States (CBSS) Grzegorz Poznanski flew to Riga on "
+                  "Monday.")
+    poznanski = person(record, "Grzegorz Poznanski")
+    assert roles(poznanski) == [("secretary general", "Council of Baltic Sea States")]
+    assert not any(e.type == "organization" and e.name == "Grzegorz Poznanski" for e in record.entities)
 
 
 def test_a_country_in_brackets_does_not_part_the_office_from_its_holder(read) -> None:
@@ -106,7 +107,7 @@ def test_a_gloss_in_brackets_after_the_title_is_skipped(read) -> None:
     assert roles(person(record, "Kumar Aksakalov")) == [("akim", "Kostanay region")]
 
 
-# -- one office shared by a list of holders (R3) -------------------------------------------------------
+# -- a list of holders sharing one office (R3) ---------------------------------------------------------
 
 def test_a_plural_title_gives_its_office_to_every_holder_listed(read) -> None:
     record = read("Vice Presidents of the Asian Development Bank Maria Lopez and Hiroshi Sato attended the forum.")
@@ -139,9 +140,9 @@ def test_a_possessive_place_holds_the_office(read) -> None:
 
 
 def test_the_body_named_again_by_its_head_noun_holds_the_office(read) -> None:
-    record = read("The guests toured the Kazakh National Academy of Arts. The Academy’s rector Aigerim Nurlanova "
-                  "showed them the new concert hall.")
-    assert roles(person(record, "Aigerim Nurlanova")) == [("rector", "Kazakh National Academy of Arts")]
+    record = read("The visitors saw the Riga Academy of Fine Arts. The Academy’s rector Inga Ozola led them to "
+                  "the sculpture hall.")
+    assert roles(person(record, "Inga Ozola")) == [("rector", "Riga Academy of Fine Arts")]
 
 
 def test_this_province_is_the_province_just_named(read) -> None:
@@ -222,9 +223,9 @@ def test_the_group_a_holder_is_named_in_supplies_the_place(read, sentence: str, 
 # -- the head of a body named again by its common name (R4, R9) --------------------------------------
 
 def test_the_head_of_a_zone_named_before_heads_that_zone(read) -> None:
-    record = read("The delegates visited the Khorgos Special Economic Zone on Tuesday. At the site Head of the "
-                  "Special economic zone Mr Nurlan Abenov briefed them.")
-    assert roles(person(record, "Nurlan Abenov")) == [("head", "Khorgos Special Economic Zone")]
+    record = read("On Thursday the guests toured the Navoi Free Industrial Zone. Inside, Head of the Free "
+                  "industrial zone Mr Bakhrom Tursunov welcomed them.")
+    assert roles(person(record, "Bakhrom Tursunov")) == [("head", "Navoi Free Industrial Zone")]
 
 
 # -- initials and double surnames (R10) ----------------------------------------------------------------
@@ -254,28 +255,28 @@ def test_the_board_of_a_body_is_part_of_the_office_and_the_body_holds_it(read) -
 
 
 def test_an_office_in_service_of_another_office_is_held_in_its_place(read) -> None:
-    record = read('"The region has six large towns," Marat Igaliyev, the Tourism Adviser to the Akim of Akmola '
-                  'region, wrote on Monday.')
-    assert roles(person(record, "Marat Igaliyev")) == [("tourism adviser", "Akmola region")]
+    record = read('"Our lakes draw many visitors," Saule Nurpeisova, the Investment Adviser to the Akim of Pavlodar '
+                  'region, said on Friday.')
+    assert roles(person(record, "Saule Nurpeisova")) == [("investment adviser", "Pavlodar region")]
 
 
 def test_a_plural_office_before_a_dash_is_held_by_everyone_listed(read) -> None:
-    record = read("The Eurasian Mayors Union held its forum in Kazan. Two members of the Union's board – Mayor of "
-                  "Kazan Ilsur Metshin and Mayor of Ufa Ratmir Mavliev – opened it.")
-    assert roles(person(record, "Ilsur Metshin")) == [("mayor", "Kazan"), ("board member", "Eurasian Mayors Union")]
-    assert roles(person(record, "Ratmir Mavliev")) == [("mayor", "Ufa"), ("board member", "Eurasian Mayors Union")]
+    record = read("The Caspian Towns League met in Aktau. Two members of the League's board – Mayor of Aktau "
+                  "Serik Nurov and Mayor of Atyrau Dana Bekova – welcomed the guests.")
+    assert roles(person(record, "Serik Nurov")) == [("mayor", "Aktau"), ("board member", "Caspian Towns League")]
+    assert roles(person(record, "Dana Bekova")) == [("mayor", "Atyrau"), ("board member", "Caspian Towns League")]
 
 
 def test_a_body_name_with_a_plural_title_inside_shares_no_office(read) -> None:
-    record = read("Deputy Chairman of the Cabinet of Ministers - Chairman of the State Committee for National "
-                  "Security Kamchybek Tashiev presented the draft laws.")
-    assert ("minister", None) not in roles(person(record, "Kamchybek Tashiev"))
+    record = read("Vice-Chairman of the Cabinet of Ministers - Head of the State Tax Service Almaz Baketaev "
+                  "opened the hearing.")
+    assert ("minister", None) not in roles(person(record, "Almaz Baketaev"))
 
 
 def test_a_name_spacy_calls_an_organisation_is_the_person_named_with_an_office(read) -> None:
-    record = read("President of the Union of Black Sea Cities (UBSC) Cemal Arslan visited Batumi. Cemal Arslan "
-                  "met the mayor in the afternoon.")
-    assert roles(person(record, "Cemal Arslan")) == [("president", "Union of Black Sea Cities")]
+    record = read("President of the League of Danube Towns (LDT) Cemal Arslan visited Vukovar. Cemal Arslan "
+                  "met the mayor in the evening.")
+    assert roles(person(record, "Cemal Arslan")) == [("president", "League of Danube Towns")]
     assert not any(e.type == "organization" and e.name == "Cemal Arslan" for e in record.entities)
 
 
@@ -323,9 +324,9 @@ def test_a_described_body_after_a_region_is_held_by_the_region(read) -> None:
 
 
 def test_its_office_belongs_to_the_place_visited_in_the_same_sentence(read) -> None:
-    record = read("Prime Minister Pham Minh Chinh visited Tochigi Prefecture, received its Governor Fukuda "
-                  "Tomikazu, and spoke about trade.")
-    assert roles(person(record, "Fukuda Tomikazu")) == [("governor", "Tochigi Prefecture")]
+    record = read("Chancellor Ana Ruiz travelled to Kochi Prefecture, received its Governor Hamada Seiji, and "
+                  "discussed fisheries.")
+    assert roles(person(record, "Hamada Seiji")) == [("governor", "Kochi Prefecture")]
 
 
 def test_its_after_a_common_noun_subject_names_no_holder(read) -> None:

@@ -174,26 +174,26 @@ def test_a_partnership_between_two_universities_is_an_active_tie(read) -> None:
 
 
 def test_sides_agreeing_to_set_up_a_joint_body_is_a_proposed_tie_of_the_pair_just_named(read) -> None:
-    record = read("A delegation of the Samarkand region visited the Mary province of Turkmenistan. "
-                  "Both sides agreed to set up a joint commission on tourism between the two regions.")
+    record = read("Officials from the Fergana region travelled to the Lebap province of Turkmenistan. "
+                  "The two sides agreed to establish a joint council on trade between the two regions.")
     tie = only(record, "cooperation")
-    assert set(tie.parties) == {"Samarkand region", "Mary province"}
+    assert set(tie.parties) == {"Fergana region", "Lebap province"}
     assert tie.status == "proposed"
 
 
 def test_both_sides_do_not_resolve_to_a_pair_named_long_before(read) -> None:
     record = read("The governors of the Samarkand region and the Mary province met in Tashkent.\n\n"
                   "Trade grew by a fifth last year.\n\n"
-                  "Both sides agreed to set up a joint commission on tourism.")
+                  "The two sides agreed to establish a joint council on trade.")
     assert ties(record, "cooperation") == []
 
 
 def test_a_cooperation_agreement_between_twin_towns_is_a_tie_of_its_own(read) -> None:
-    record = read("Kraków and Lviv have been twin cities since 2001. A cooperation agreement between "
-                  "Kraków and Lviv was signed on 3 June 1996.", published="2024-01-10")
+    record = read("Tartu and Turku have been twin towns since 1990. In addition a cooperation agreement between "
+                  "Tartu and Turku was signed on 8 May 1995.", published="2024-01-10")
     assert only(record, "sister_city").status == "signed"
     tie = only(record, "cooperation")
-    assert (tie.status, tie.date) == ("signed", "1996-06-03")
+    assert (tie.status, tie.date) == ("signed", "1995-05-08")
 
 
 def test_a_signed_action_plan_is_a_cooperation_tie(read) -> None:
@@ -224,10 +224,10 @@ def test_an_anniversary_dates_the_founding_from_the_articles_year(read) -> None:
 
 
 def test_a_city_council_signs_for_its_city(read) -> None:
-    record = read("The Da Nang City People's Council and the Kochi Prefectural Assembly signed a cooperation "
-                  "memorandum on Monday. The signing took place in Kochi Prefecture.")
+    record = read("The Hai Phong City People's Council and the Shizuoka Prefectural Assembly signed a cooperation "
+                  "memorandum on Monday. The signing took place in Shizuoka Prefecture.")
     tie = only(record, "cooperation")
-    assert set(tie.parties) == {"Da Nang", "Kochi Prefecture"}
+    assert set(tie.parties) == {"Hai Phong", "Shizuoka Prefecture"}
 
 
 def test_a_parliament_approving_an_agreement_ratifies_it(read) -> None:
@@ -292,7 +292,7 @@ def test_each_with_takes_the_kind_of_its_own_document(read) -> None:
 
 
 def test_unnamed_interregional_agreements_give_no_tie_between_the_states(read) -> None:
-    record = read("On 8 January President Mirziyoyev visited Kazakhstan, where the sides signed several "
+    record = read("Last week President Tokayev visited Hungary, where the sides concluded a number of "
                   "interregional cooperation agreements.")
     assert record.ties == []
 
@@ -319,9 +319,9 @@ def test_a_parliament_approving_an_agreement_with_a_state_ratifies_it_for_its_ow
 
 
 def test_the_of_in_the_state_of_texas_does_not_make_texas_a_container(read) -> None:
-    record = read("Officials of Sindh province and the state of Texas signed the accord in Austin on Monday.")
+    record = read("Delegates of Balochistan province and the state of Ohio signed the pact in Columbus on Friday.")
     tie = only(record, "cooperation")
-    assert "Texas" in tie.parties and "Austin" not in tie.parties  # Austin is the venue
+    assert "Ohio" in tie.parties and "Columbus" not in tie.parties  # Columbus is the venue
     assert len(tie.parties) == 2
 
 
@@ -373,29 +373,29 @@ def test_towns_that_become_sister_cities_and_sign_a_memorandum_have_one_signed_t
 
 
 def test_a_twinning_association_named_in_a_sentence_reports_no_twinning(read) -> None:
-    record = read("Nino Beridze, who chairs the Tbilisi-Lyon Twinning Association, met officials of Batumi.")
+    record = read("Eva Novak, who heads the Brno-Leeds Twinning Association, visited officials in Olomouc.")
     assert record.ties == []
 
 
 def test_the_country_a_visit_goes_to_is_no_party_of_the_documents_signed_during_it(read) -> None:
-    record = read("During the visit of the Minister of Foreign Affairs of Latvia Edgars Rinkēvičs to Armenia, "
-                  "the parties signed three documents.")
+    record = read("During the visit of the Minister of Economy of Estonia Kadri Tamm to Georgia, "
+                  "the parties signed two documents.")
     assert record.ties == []
 
 
 def test_a_parliament_of_the_dateline_state_ratifying_an_agreement_with_another_state(read) -> None:
-    record = read("BAKU, January 9. The Milli Majlis approved an agreement with Georgia, signed on 2 December 2023.\n\n"
-                  "On the same day, the Milli Majlis ratified an agreement between Azerbaijan and Hungary.\n",
-                  published="2024-01-09")
-    assert pairs(record) == {frozenset({"Azerbaijan", "Georgia"}), frozenset({"Azerbaijan", "Hungary"})}
+    record = read("YEREVAN, March 4. The National Assembly approved an agreement with Iran, signed on 11 November "
+                  "2023.\n\nLater that day, the National Assembly ratified an agreement between Armenia and Greece.\n",
+                  published="2024-03-04")
+    assert pairs(record) == {frozenset({"Armenia", "Iran"}), frozenset({"Armenia", "Greece"})}
     assert {t.status for t in record.ties} == {"ratified"}
 
 
 def test_a_tie_signed_twice_is_dated_by_its_latest_signing(read) -> None:
-    record = read("On 2 May 1995, Riga and Tallinn signed a cooperation agreement.\n\n"
-                  "Riga and Tallinn signed a new cooperation agreement on 14 June 1999.\n", published="2024-01-10")
+    record = read("On 5 March 2001, Bergen and Turku signed a cooperation agreement.\n\n"
+                  "Bergen and Turku signed a new cooperation agreement on 20 October 2004.\n", published="2024-01-10")
     tie = only(record, "cooperation")
-    assert (tie.status, tie.date) == ("signed", "1999-06-14")
+    assert (tie.status, tie.date) == ("signed", "2004-10-20")
 
 
 def test_a_town_naming_a_gathering_is_no_party_and_hoped_for_twinning_is_proposed(read) -> None:
@@ -427,11 +427,11 @@ def test_list_items_without_bullets_that_begin_with_the_document_share_the_leads
 
 
 def test_every_item_of_a_long_with_list_is_a_party_even_when_the_parser_splits_the_list(read) -> None:
-    record = read("The Riverton Harbour Authority earlier signed similar contracts with the Port of Valdora "
-                  "in Chile, the Ports of Mesana and Tarlo in Italy, and the Port of Brigham in Canada.")
-    assert {frozenset({"Riverton Harbour Authority", "Port of Valdora"}),
-            frozenset({"Riverton Harbour Authority", "Port of Brigham"})} <= pairs(record)
-    assert not any({"Chile", "Italy", "Canada"} & set(t.parties) for t in record.ties)  # the venues stay containers
+    record = read("Last year the Eastmere Port Board concluded comparable deals with the Port of Salvena in Peru, "
+                  "the Ports of Orvino and Castra in Spain, and the Port of Halden in Norway.")
+    assert {frozenset({"Eastmere Port Board", "Port of Salvena"}),
+            frozenset({"Eastmere Port Board", "Port of Halden"})} <= pairs(record)
+    assert not any({"Peru", "Spain", "Norway"} & set(t.parties) for t in record.ties)  # the venues stay containers
 
 
 def test_a_name_after_the_with_list_that_starts_a_new_clause_is_no_party(read) -> None:
@@ -469,10 +469,10 @@ def test_a_dash_joined_pair_naming_no_relation_is_no_tie(read) -> None:
 
 
 def test_a_signing_ceremony_for_documents_between_two_regions_is_their_signed_tie(read) -> None:
-    record = read("Premier visits Gunma\n\nAfter the talks, the prime minister attended the signing ceremony "
-                  "for cooperation documents between Quang Ninh Province and Gunma Prefecture.\n")
+    record = read("Governor tours Nara\n\nOnce the meeting ended, the governor attended the signing ceremony "
+                  "for partnership documents between Ninh Binh Province and Nara Prefecture.\n")
     tie = only(record, "cooperation")
-    assert len(tie.parties) == 2 and "Quang Ninh Province" in tie.parties
+    assert len(tie.parties) == 2 and "Ninh Binh Province" in tie.parties
     assert tie.status == "signed"
 
 
@@ -493,11 +493,11 @@ def test_an_inception_of_something_other_than_a_relation_dates_no_tie(read) -> N
 
 
 def test_the_document_said_to_be_signed_later_signs_the_one_proposed_tie(read) -> None:
-    text = ("University delegation attends assembly\n\nAt the assembly, Ghent University proposed to sign a "
-            "memorandum of understanding on cooperation with Kyoto University.")
+    text = ("Rectors meet in Porto\n\nDuring the conference, Uppsala University proposed to sign a "
+            "memorandum on research exchanges with Monash University.")
     assert only(read(text + "\n"), "cooperation").status in ("proposed", "planned")
-    tie = only(read(text + " The memorandum was signed the next day.\n"), "cooperation")
-    assert set(tie.parties) == {"Ghent University", "Kyoto University"}
+    tie = only(read(text + " The memorandum was signed two days later.\n"), "cooperation")
+    assert set(tie.parties) == {"Uppsala University", "Monash University"}
     assert tie.status == "signed"
 
 
@@ -539,14 +539,14 @@ def test_how_many_parties_a_between_phrase_may_pair_is_a_setting(nlp) -> None:
 # -- parties named by a noun they share ----------------------------------------------------
 
 def test_ports_sharing_one_capitalised_head_are_each_a_party(read) -> None:
-    record = read("The Philippine Ports Authority signed sister port agreements with the Ports of Kobe "
-                  "and Yokohama in Japan.")
-    assert pairs(record) == {frozenset({"Philippine Ports Authority", "Port of Kobe"}),
-                             frozenset({"Philippine Ports Authority", "Port of Yokohama"})}
+    record = read("Last month the Kenya Ports Authority signed twin port agreements with the Ports of Antwerp "
+                  "and Zeebrugge in Belgium.")
+    assert pairs(record) == {frozenset({"Kenya Ports Authority", "Port of Antwerp"}),
+                             frozenset({"Kenya Ports Authority", "Port of Zeebrugge"})}
 
 
 def test_ports_of_towns_in_lower_case_describe_and_name_no_body(read) -> None:
-    record = read("Ships sail between Guangzhou and the ports of Manila and Davao.")
+    record = read("Ferries run from Piraeus to the ports of Chania and Heraklion.")
     assert not any(e.type == "organization" for e in record.entities)
 
 
@@ -652,17 +652,18 @@ def test_states_named_beside_their_towns_say_where_the_towns_are_and_sign_nothin
 
 
 def test_a_party_the_headline_names_short_is_the_body_the_story_names_in_full(read) -> None:
-    record = read("PPA signs sister port pact with Haikou, China\n\nThe Philippine Ports Authority (PPA) said on "
-                  "Friday that it had signed a sister port agreement with the Port Authority of Haikou.")
-    assert pairs(record) == {frozenset({"Philippine Ports Authority", "Port Authority of Haikou"})}
+    record = read("TPA signs sister port pact with Durban, South Africa\n\nThe Tanzania Ports Authority (TPA) "
+                  "announced on Monday that it has signed a new sister port agreement with the Port Authority of "
+                  "Durban.")
+    assert pairs(record) == {frozenset({"Tanzania Ports Authority", "Port Authority of Durban"})}
 
 
 def test_partners_each_followed_by_their_country_are_all_partners(read) -> None:
-    record = read("On Monday Wuhan signed friendship city agreements with Bordeaux in France and Perth in "
-                  "Australia, as well as a cooperation agreement with Horsens in Denmark.")
+    record = read("Last week Nanjing signed friendship city agreements with Malmö in Sweden and Leipzig in "
+                  "Germany, plus a cooperation agreement with Tampere in Finland.")
     assert {(t.kind, frozenset(t.parties)) for t in record.ties} == {
-        ("sister_city", frozenset({"Wuhan", "Bordeaux"})), ("sister_city", frozenset({"Wuhan", "Perth"})),
-        ("cooperation", frozenset({"Wuhan", "Horsens"}))}
+        ("sister_city", frozenset({"Nanjing", "Malmö"})), ("sister_city", frozenset({"Nanjing", "Leipzig"})),
+        ("cooperation", frozenset({"Nanjing", "Tampere"}))}
 
 
 def test_a_passive_signing_dates_the_twinning_of_the_two_cities_named_before(read) -> None:
@@ -707,9 +708,9 @@ def test_a_town_written_after_its_countrys_possessive_is_a_party(read) -> None:
 # -- precision: names that are not parties --------------------------------------------------------
 
 def test_a_second_document_between_other_parties_in_one_sentence_is_a_tie_of_its_own(read) -> None:
-    record = read("The parliament also ratified an agreement between Tajikistan and Latvia on double taxation as "
-                  "well as a loan agreement between the Government of Tajikistan and the Export-Import Bank of China.")
-    assert pairs(record) == {frozenset({"Tajikistan", "Latvia"}), frozenset({"Tajikistan", "Export-Import Bank of China"})}
+    record = read("Lawmakers further ratified an agreement between Georgia and Estonia on air transport along with "
+                  "a credit agreement between the Government of Georgia and the Asian Development Bank.")
+    assert pairs(record) == {frozenset({"Georgia", "Estonia"}), frozenset({"Georgia", "Asian Development Bank"})}
 
 
 def test_an_agreement_between_described_bodies_gives_no_tie_between_the_other_names(read) -> None:
@@ -731,34 +732,33 @@ def test_those_who_express_the_intention_to_cooperate_with_a_town_propose_a_tie(
 
 
 def test_a_town_visited_in_a_clause_beside_the_signing_is_not_a_party(read) -> None:
-    record = read("Karelia and Tatarstan signed a cooperation protocol for 2015-2017. The agreement itself was "
-                  "signed in July 2014, when Governor Ivan Petrov of Karelia visited Kazan.")
-    assert pairs(record) == {frozenset({"Karelia", "Tatarstan"})}
+    record = read("Murcia and Navarre signed a cooperation plan for 2019-2021. Their first accord had been signed "
+                  "in March 2016, when Governor Luis Ortega of Murcia visited Pamplona.")
+    assert pairs(record) == {frozenset({"Murcia", "Navarre"})}
 
 
 def test_the_document_signed_by_officials_of_two_twinned_towns_bodies_is_their_twinning(read) -> None:
-    record = read("Shusha and Erzurum become sister cities\n\nA protocol on sister cities was signed between the "
-                  "Shusha City Reserve Department and Erzurum Metropolitan Municipality. The document was signed by "
-                  "Ali Mammadov, Chairman of the Management Board of Shusha City Reserve Department, and Mehmet "
-                  "Sekmen, Mayor of Erzurum.")
-    assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [("sister_city", frozenset({"Shusha", "Erzurum"}))]
+    record = read("Mostar and Izmir become sister cities\n\nA sister city protocol was signed between the "
+                  "Mostar City Heritage Department and Izmir Metropolitan Municipality. The protocol was signed by "
+                  "Amra Hadzic, Chairman of the Management Board of Mostar City Heritage Department, and Deniz "
+                  "Yilmaz, Mayor of Izmir.")
+    assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [("sister_city", frozenset({"Mostar", "Izmir"}))]
 
 
 def test_pairs_listed_with_with_after_a_sentence_on_town_partnerships_are_each_a_twinning(read) -> None:
-    record = read("Many municipalities in the Netherlands have a partnership with a city in China. For example, "
-                  "Amsterdam with Beijing, Rotterdam with Shanghai and Groningen with Tianjin. Sometimes there "
-                  "are only exchanges of officials.")
+    record = read("Several towns in Belgium have a partnership with a town in Japan. For instance, Ghent with "
+                  "Kyoto, Antwerp with Osaka and Bruges with Nara. In some cases there is only a yearly visit.")
     assert {(t.kind, frozenset(t.parties), t.status) for t in record.ties} == {
-        ("sister_city", frozenset({"Amsterdam", "Beijing"}), "active"),
-        ("sister_city", frozenset({"Rotterdam", "Shanghai"}), "active"),
-        ("sister_city", frozenset({"Groningen", "Tianjin"}), "active")}
+        ("sister_city", frozenset({"Ghent", "Kyoto"}), "active"),
+        ("sister_city", frozenset({"Antwerp", "Osaka"}), "active"),
+        ("sister_city", frozenset({"Bruges", "Nara"}), "active")}
 
 
 def test_a_renewed_partnership_is_signed_anew(read) -> None:
-    record = read("The Philippine Ports Authority has also recently renewed its partnership with the Port of "
-                  "Oakland in the US.")
+    record = read("The Kenya Ports Authority last month renewed its partnership with the Port of Rotterdam in the "
+                  "Netherlands.")
     tie = only(record, "cooperation")
-    assert (set(tie.parties), tie.status) == ({"Philippine Ports Authority", "Port of Oakland"}, "signed")
+    assert (set(tie.parties), tie.status) == ({"Kenya Ports Authority", "Port of Rotterdam"}, "signed")
 
 
 # -- the pair a story is about ---------------------------------------------------------------------
@@ -793,16 +793,16 @@ def test_the_parties_agreeing_after_a_visit_are_the_visitors_region_and_the_visi
 
 
 def test_a_pair_phrase_that_does_not_fit_the_pair_before_takes_no_other_pair(read) -> None:
-    record = read("Mayor Ali Bekov of Osh met Mayor Ilsur Metshin of Kazan in Bishkek. The ratification of the "
-                  "agreement will strengthen cooperation between the two countries.")
+    record = read("Mayor Ana Lopes of Braga met Mayor Jean Morel of Nantes in Brussels. The ratification of the "
+                  "accord is expected to boost cooperation between the two countries.")
     assert record.ties == []
 
 
 def test_the_sister_city_named_after_its_country_is_the_partner_not_the_state_of_the_dateline(read) -> None:
-    record = read("ROCHESTER, Minnesota (KTTC) — Rochester’s sister city in Japan, Fukuchiyama, is sending a "
-                  "delegation next month.")
+    record = read("SALEM, Oregon (KOIN) — Salem’s sister city in Japan, Kawagoe, will host a student group this "
+                  "summer.")
     assert [(t.kind, frozenset(t.parties)) for t in record.ties] == [
-        ("sister_city", frozenset({"Rochester", "Fukuchiyama"}))]
+        ("sister_city", frozenset({"Salem", "Kawagoe"}))]
 
 
 def test_a_twinning_that_dates_back_to_a_year_is_signed_then_whatever_is_now_agreed(read) -> None:
@@ -863,3 +863,16 @@ def test_a_council_vote_to_approve_a_twinning_is_a_ratification_dated_by_the_vot
                   published="2024-05-10")
     tie = only(record, "sister_city")
     assert (set(tie.parties), tie.status, tie.date) == ({"Dover", "Calais"}, "ratified", "2024-05-07")
+
+
+def test_a_nationality_before_city_of_is_no_town_and_no_party(read) -> None:
+    record = read("The Kazakh city of Taraz and the Turkish city of Kırşehir became sister cities in 2015.")
+    assert pairs(record) == {frozenset({"Taraz", "Kırşehir"})}
+    assert not any(e.name.startswith("Kazakh") for e in record.entities)
+
+
+def test_a_town_named_before_its_lower_case_city_council_is_the_party(read) -> None:
+    record = read("The Lancaster city council voted unanimously on Tuesday to approve a sister city relationship "
+                  "with Perpignan.", published="2024-05-10")
+    tie = only(record, "sister_city")
+    assert (set(tie.parties), tie.status) == ({"Lancaster", "Perpignan"}, "ratified")

@@ -257,7 +257,7 @@ class EntityGrouper:
 
 
 def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCluster]:
-    """"the Parliament of Armenia, the National Assembly, endorsed ...": a body's name set off by commas
+    """"the Parliament of Moldova, the Supreme Assembly, adopted ...": a body's name set off by commas
     right after another body's, and not followed by "and" (a list), is another name of the same body."""
     owner = {(m.start, m.end): c for c in clusters if c.type == "organization" for m in c.mentions}
     starting = {start: (start, end) for start, end in owner}

@@ -127,13 +127,13 @@ class EventFinder:
                 elif not anchored and kind in anchored_kinds:
                     continue  # "During the visit, the mayor visited the museum": told once in the sentence
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
-                    anchored = True  # "... became sister cities with the protocol signed in X" on a new date
+                    anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
                     self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events))
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
-                # an occurrence first named by a noun ("As part of the visit of X to Y, ...") is one of its own
+                # an occurrence first named by a noun ("As part of the mayor's visit to Lyon, ...") is one of its own
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
@@ -318,8 +318,8 @@ class EventFinder:
 
     def _first_mention(self, doc: Doc, noun: Token, found: list[tuple[Token, str, bool]]) -> bool:
         """Whether a noun with no event of its type before it names an occurrence of its own: one
-        that frames what the sentence tells ("During the visit, ...", "As part of the visit of X to
-        Y, ...", "signed during talks with ...", "led to the signing of ..."). Not a generic, repeated
+        that frames what the sentence tells ("During the visit, ...", "As part of the mayor's visit to
+        Lyon, ...", "led to the signing of ...", "signed during talks with ..."). Not a generic, repeated
         or hypothetical one ("future visits", "regular meetings"), not a gathering that someone attends
         ("to attend the OTS meeting"), not one only mentioned in quoted speech."""
         if noun.pos_ not in ("NOUN", "PROPN") or _in_quote(_text(doc), noun.idx):
@@ -427,7 +427,7 @@ class EventFinder:
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
                              date: str | None) -> None:
-        """"The visit, held on 3 March 2021, focused on ...": a later mention adds its people, and its
+        """"The visit, held on 9 June 2022, centred on ...": a later mention adds its people, and its
         date when the first report gave none."""
         for other in reversed(events):
             if other.type == kind:

@@ -367,7 +367,7 @@ class PersonFinder:
 
     def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
         """A plural office introducing a list after a dash or colon is held by everyone listed:
-        "Three members of the Union's board – Mayor of A X, Mayor of B Y and Mayor of C Z – ..."."""
+        "Two members of the League's board – Mayor of A X and Mayor of B Y – ..."."""
         for i in range(len(doc)):
             length = self._is_title_at(doc, i)
             if not length or i in self._read_titles or i in self._named_tokens:
@@ -678,7 +678,7 @@ class PersonFinder:
 
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
-        """"Head of BTSO İsmail Kuş and his deputy Murat Beyazıt": an office written with "his" or "her"
+        """"Rector Anna Lind and her deputy Pavel Kos": an office written with "his" or "her"
         after someone's office in the same sentence is held in that person's body."""
         if start == 0 or doc[start - 1].lower_ not in ("his", "her"):
             return None
@@ -1079,7 +1079,7 @@ class PersonFinder:
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
-                break  # ", Mayor of Bağcılar Lokman Çağırıcı": the next person's office
+                break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
             if k2 < len(doc) and doc[k2].pos_ in ("VERB", "AUX") and doc[k2].dep_ == "ROOT":
                 break  # ", the head of government suggested ...": the subject of the next clause
             if k2 > doc[m.start].sent.end:

@@ -60,8 +60,8 @@ def _inside_longer_entity(doc: Doc, span: Span) -> bool:
 
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:
     """True when the PERSON entity covering token i starts with the town's name: the town alone
-    ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Bağcılar Lokman
-    Çağırıcı"); False for a surname that is also a town ("Murat Aydın")."""
+    ("Ashgabat", mislabelled) or the town followed by a person's name ("Mayor of Tarnow Ewa
+    Nowak"); False for a surname that is also a town ("Murat Aydın")."""
     return doc[i].ent_iob_ == "B"
 
 
@@ -77,6 +77,8 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
+    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in _TOWN_BODY_WORDS:
+        return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
@@ -160,6 +162,8 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+#: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body.
+_TOWN_BODY_WORDS = frozenset({"council", "hall", "administration", "government", "mayor", "authorities", "officials"})
 _LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
 #: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
 #: such as", "sister cities include", "sister cities:").
@@ -289,13 +293,6 @@ class PlaceFinder:
                 end2 = end + 1
                 name = doc[start:end2].text
                 place = Place(name, "region", place.country, None, None, None, 0, place.curated)
-            elif place.kind != "country" and end + 1 < n and doc[end].is_alpha and is_capitalised(doc[end]) \
-                    and not doc[end].is_upper and doc[end].lower_ not in self._org_heads \
-                    and doc[end].lower_ not in words.region_words and doc[end + 1].lower_ in words.region_words \
-                    and is_capitalised(doc[end + 1]) and not (end + 2 < n and self._body_named(doc, end + 2)):
-                end2 = end + 2  # "Vinh Phuk Province": the name before the region word is the region's, whole
-                name = doc[start:end2].text
-                place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             elif start in shared_region and place.kind != "country":
                 # "the Almaty and Tashkent regions": each name with the noun they share
                 name = f"{doc[start:end].text} {shared_region[start]}"
@@ -416,6 +413,8 @@ class PlaceFinder:
                 start -= 1
             if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                 continue
+            if any(fold(t.text) in demonyms() for t in doc[start : tok.i]):
+                continue  # "the Turkmen – Afghan State border": a state described by its people, no name
             inside = [m for m in out if start <= m.start and m.end <= tok.i + 1]
             if any(m.start == start and m.end >= tok.i for m in inside) or any(
                     m.start < tok.i + 1 and m.end > tok.i + 1 or m.start < start < m.end for m in out):
@@ -634,6 +633,9 @@ class PlaceFinder:
         first = span[0]
         if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
+        if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
+                and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
+            return False  # "the Kazakh city of Taraz", "Kazakh region": a nationality, not the town "Kazakh"
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels == {"MONEY"}:
             return False  # "200 million US dollars": a currency

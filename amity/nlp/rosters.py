@@ -3,11 +3,14 @@
 English news lists a place's partners in a few set shapes: "X's sister cities include A, B and
 C", "Among X's twin towns are A and B", "The sister cities of X, such as A and B", "X has twin
 towns in A and B", "X is twinned with A and B", "X maintains partnerships with A and B", or a
-cue sentence ending in a colon followed by one partner a line. Each names one owner (the
-possessive, the "of X" object or the subject) and a list of partners joined only by commas and
-"and"; a year in brackets after a partner or "since YEAR" dates its founding. The TieFinder reads
-one agreement per sentence and misses these; this component adds the roster's ties to
-`doc._.ties`, merging with a tie already found for the same kind and parties.
+cue sentence ending in a colon, or a heading line ("Sister cities of X"), followed by one partner
+a line. Each names one owner (the possessive, the "of X" object, the town qualifying the cue, the
+subject, or for "it"/"the city" the subject of the sentence before) and a list of partners joined
+by commas, semicolons and "and (with)", each perhaps with its country ("A (Ghana)", "A of Ghana",
+"Ghana's A"); a year after a partner ("A (1992)", "(Georgia, 2010)", "since 1998", "in 1958")
+dates the partners named since the previous year. The towns of one list are never each other's
+partners. The TieFinder reads one agreement per sentence and misses these; this component adds
+the roster's ties to `doc._.ties`, merging with a tie already found for the same kind and parties.
 """
 from __future__ import annotations
 

@@ -11,10 +11,15 @@ the towns, regions, states or bodies named there. Containers ("Karatay
 places naming a gathering and reporting agencies are no parties; a council,
 assembly or municipality signs for its place, a parliament that ratifies for
 its state. Items listed after "…signed:" share the lead's stage and date; "both
-sides" means the pair the previous sentence names. Stages: proposed, planned,
-signed (also a dated founding, "twinned since 1998"), ratified, ended
-(suspended, frozen, terminated), or active for an existing tie. Cues live in
-data/triggers.json and data/ties.json.
+sides", "the parties" and a signing that names no signatory mean the pair the
+story has just named; each document of a package sentence is a tie of the kind
+it names ("a cooperation agreement between A and B and a twinning protocol
+between C and D"). Stages: proposed, planned, signed (also a dated founding,
+"twinned since 1998", "the tenth anniversary", "dates back to 2001"; the latest
+of several signings or renewals), ratified, ended (suspended, frozen,
+terminated, "decided to end"), or active for an existing tie ("A and B have
+long-standing cooperation"). Cues live in data/triggers.json and data/ties.json;
+the component takes its files and its one threshold through spaCy's config.
 """
 from __future__ import annotations
 
@@ -526,7 +531,7 @@ class TieFinder:
     def _cooperation_stage(self, sent: Span, lowered: str, doc: Doc) -> _Stage | None:
         """Cooperation with no signing in the sentence (T4): "the strategic partnership between X and
         Y" is active (signed when dated), "agreed to build a partnership between X and Y" proposed,
-        and "both sides agreed to set up a joint working group" proposed."""
+        and "the two sides agreed to establish a joint council" proposed."""
         years = self._years_since_founding(sent)
         base = _sentence_date(sent, doc) or doc._.published
         if years is not None and base:
@@ -767,7 +772,7 @@ class TieFinder:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
-            # "the Agreement on the Kyrgyz-Tajik state border": states named by their adjectives
+            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
             states = context.countries_named([x for e in events for x in e.extra])
             if len(states) >= 2:
                 parties = states
@@ -996,7 +1001,7 @@ def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] 
     end = with_.right_edge.i + 1
     sent_end = verb.sent.end
     while end < sent_end and token_entity is not None:
-        # "with Maastricht in the Netherlands and Perth in Australia": the parser hangs the next
+        # "with Lyon in France and Osaka in Japan": the parser hangs the next
         # partner on the country that says where the first one is
         after = _past_country(doc, end, sent_end, token_entity)
         if after is None:
@@ -1057,8 +1062,8 @@ def _same_clause(tok: Token, verb: Token) -> bool:
 
 
 def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
-    """A headline names a party short ("PPA signs pact with Haikou"); when the story names the same
-    tie with the full party ("... with the Port and Shipping Authority of Haikou"), the headline's
+    """A headline names a party short ("CPA inks deal with Durban"); when the story names the same
+    tie with the full party ("... with the Harbour Board of Durban"), the headline's
     reading is that tie, not another one."""
     def headline_only(tie: TieMention) -> bool:
         return all(s.start == 0 and "\n" in s.doc[s.end - 1].whitespace_ + s.doc[s.end - 1].text
@@ -1366,8 +1371,8 @@ class _ArticleContext:
                     self._named.setdefault(fold(alias), c)
 
     def parent_of(self, cluster: EntityCluster) -> EntityCluster:
-        """The body a unit belongs to, when the article names it: "Management Board of Shusha City
-        State Reserve Department" → the department; otherwise the entity itself."""
+        """The body a unit belongs to, when the article names it: "Steering Committee of the Tartu
+        Old Town Heritage Office" → the office; otherwise the entity itself."""
         if cluster.type != "organization":
             return cluster
         words = fold(cluster.name).split()
