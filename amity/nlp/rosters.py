@@ -55,6 +55,7 @@ class RosterReader:
         words = _words(words_file)
         self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
         self.longest_cue = max(len(k) for k in self.cues)
+        self._cue_first_words = frozenset(k[0] for k in self.cues)
         self.lead = frozenset(words["lead_words"])
         self.separators = frozenset(words["separators"])
         self.introducers = frozenset(words["introducers"])
@@ -109,6 +110,8 @@ class RosterReader:
         words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
         found = []
         for k in range(len(words)):
+            if words[k][1] not in self._cue_first_words:
+                continue  # most words open no cue: skip building their candidate tuples
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
                 if len(key) == size and key in self.cues:

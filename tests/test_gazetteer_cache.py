@@ -1,0 +1,25 @@
+"""The gazetteer's cache file is keyed by its sources, the large town index by its size and time."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+def test_a_rewritten_town_index_gets_a_cache_file_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity.nlp import gazetteer as module
+
+    towns = tmp_path / "towns.tsv.gz"
+    towns.write_bytes(b"one version")
+    os.utime(towns, ns=(1_000_000_000, 1_000_000_000))
+    monkeypatch.setenv("AMITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(module, "_TOWNS_FILE", str(towns))
+    first = module._cache_path()
+    assert module._cache_path() == first
+    towns.write_bytes(b"another one")  # same size, written later
+    assert module._cache_path() != first
+    os.utime(towns, ns=(1_000_000_000, 1_000_000_000))
+    towns.write_bytes(b"a longer version")
+    os.utime(towns, ns=(1_000_000_000, 1_000_000_000))  # same time, another size
+    assert module._cache_path() != first
