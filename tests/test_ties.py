@@ -969,3 +969,15 @@ def test_a_twinning_cue_that_only_describes_an_official_pairs_no_one(read) -> No
     record = read("The head of the Lyon office for external relations, who is in charge of twinning, welcomed "
                   "pupils from Porto and Braga on Friday.", published="2022-05-06")
     assert not ties(record, "sister_city"), record.ties
+
+
+def test_each_town_a_signer_visited_in_a_side_clause_is_no_party(read) -> None:
+    record = read("Ljubljana's mayor, who visited Zagreb and Sarajevo last month, said the three capitals would "
+                  "sign a joint declaration on tourism in June.", published="2023-03-01")
+    assert not [t for t in record.ties if "Sarajevo" in t.parties], record.ties
+
+
+def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None:
+    record = read("Mayor Ana Costa presented the city's twin-town programme at a seminar in Lisbon attended by "
+                  "officials from Coimbra and Aveiro.", published="2023-03-01")
+    assert not ties(record, "sister_city"), record.ties

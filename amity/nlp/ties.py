@@ -121,6 +121,7 @@ class TieFinder:
         self.dated_back = tuple(cues["dated_back_phrases"])
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
+        self.activity_nouns = set(cues["twinning_activity_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -243,15 +244,22 @@ class TieFinder:
 
     def _cue_describes_only(self, sent: Span, lowered: str, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether every sister-city cue of the sentence stands in a relative clause that names nobody
-        ("The head of the committee, who is responsible for twinning, met students from Istanbul"):
-        the clause describes someone, it reports no twinning between the sentence's other names."""
+        ("The head of the committee, who is responsible for twinning, met students from Istanbul") or
+        qualifies a scheme or body ("the city's sister-city programme"): the sentence describes
+        someone or something, it reports no twinning between its other names."""
         doc = sent.doc
         found = False
         for cue in self.sister:
             at = lowered.find(cue)
             while at >= 0:
                 tok = doc.char_span(sent.start_char + at, sent.start_char + at + len(cue), alignment_mode="expand")
-                node = tok.root if tok is not None else None
+                root = node = tok.root if tok is not None else None
+                if root is not None and root.dep_ in ("compound", "amod", "nmod") \
+                        and root.head.lemma_.lower() in self.activity_nouns:
+                    # "presented the city's sister-city programme": a scheme or body, no tie
+                    found = True
+                    at = lowered.find(cue, at + 1)
+                    continue
                 while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
                     node = node.head
                 if node is None or node.dep_ != "relcl" \
@@ -1462,6 +1470,8 @@ def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_ent
     while j < end and token_entity.get(j) is cluster:
         j += 1
     root = doc[j - 1]
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "who visited Tallinn and Vilnius": each place of the list was visited
     verb = root.head
     return root.dep_ == "dobj" and verb.lemma_.lower() in _JOURNEYS and verb.dep_ in ("advcl", "relcl", "acl", "pcomp")
 
