@@ -237,3 +237,13 @@ def test_a_town_qualifying_the_cue_of_a_heading_owns_the_dated_lines_under_it(re
     assert roster(record, "Bursa") == {"Kabul": ("sister_city", "signed", "1998"),
                                        "Baku": ("sister_city", "signed", "2001"),
                                        "Lanzhou": ("sister_city", "signed", "2012")}
+
+
+def test_the_city_whose_twin_towns_follow_a_list_of_visitors_is_the_town_of_the_story(read) -> None:
+    record = read("Aalborg hosted the Nordic harbour conference this week. Aalborg's mayor opened it, and the "
+                  "guests toured the Aalborg waterfront. The conference was attended by delegations from "
+                  "Bergen, Gothenburg and Reykjavik.\n\n"
+                  "The city will continue its cooperation with its twin towns, Rostock in Germany, "
+                  "Tartu in Estonia and Almere in the Netherlands.\n", published="2022-06-10")
+    assert set(roster(record, "Aalborg")) == {"Rostock", "Tartu", "Almere"}
+    assert not roster(record, "Reykjavik")

@@ -185,6 +185,11 @@ class RosterReader:
             if cluster is not None and cluster.type == "place":
                 if cluster.place is not None and cluster.place.kind == "country":
                     continue
+                if _listed(doc, i, index):
+                    # "... attended by delegations from A, B and C. The city will continue its twinnings":
+                    # a town named in passing in a list is not what "the city" goes back to, the town
+                    # the story has named most is
+                    return _most_named(sent.start, index) or cluster
                 return cluster
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
@@ -284,6 +289,30 @@ class RosterReader:
             year = _YEAR.search(sent.text)
             out.append(_Partner(cluster, year.group(1) if year else None))
         return out
+
+
+def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
+    """Whether the place whose last token is at i is one item of a list of places ("A, B and C")."""
+    cluster = index[i]
+    start = i
+    while start > 0 and index.get(start - 1) is cluster:
+        start -= 1
+    before = index.get(start - 2) if start >= 2 and doc[start - 1].lower_ in (",", "and") else None
+    after = index.get(i + 2) if i + 2 < len(doc) and doc[i + 1].lower_ in (",", "and") else None
+    return any(c is not None and c is not cluster and c.type == "place" for c in (before, after))
+
+
+def _most_named(stop: int, index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The town or region (not a country) named before token `stop` that the article names most:
+    the town the story is about; the later named of equals."""
+    best: tuple[int, int, EntityCluster] | None = None
+    for cluster in {id(c): c for c in index.values() if c.type == "place"}.values():
+        if cluster.place is not None and cluster.place.kind == "country":
+            continue
+        before = [m.start for m in cluster.mentions if m.start < stop]
+        if before and (best is None or (len(cluster.mentions), max(before)) > best[:2]):
+            best = (len(cluster.mentions), max(before), cluster)
+    return best[2] if best is not None else None
 
 
 def _heading(sent: Span) -> bool:

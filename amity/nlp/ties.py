@@ -37,7 +37,7 @@ from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code
-from amity.nlp.lexicons import tie_cues, triggers
+from amity.nlp.lexicons import demonyms, tie_cues, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
@@ -108,6 +108,7 @@ class TieFinder:
         self.existing = set(cues.get("existing_lemmas", []))
         self.renewal = set(cues.get("renewal_lemmas", []))
         self.ordinals: dict[str, int] = dict(cues.get("ordinal_words", {}))
+        self.cardinals: dict[str, int] = dict(cues.get("cardinal_words", {}))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
@@ -119,6 +120,8 @@ class TieFinder:
         self.pair_relation_nouns = set(cues["pair_relation_nouns"])
         self.dated_back = tuple(cues["dated_back_phrases"])
         self.inception = set(cues["inception_nouns"])
+        self.negations = set(cues["negation_words"])
+        self.activity_nouns = set(cues["twinning_activity_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -144,8 +147,12 @@ class TieFinder:
             sister = any(c in lowered for c in self.sister)
             if sister:
                 outside = _outside_names(sent, doc).lower()
-                sister = any(c in outside for c in self.sister)
-            sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")]
+                sister = any(c in outside for c in self.sister) and not self._cue_describes_only(sent, lowered, token_entity)
+            sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")
+                           and not (e.trigger is not None and self._negated(e.trigger))]
+            # "A delegation of Busan, which has sister-city ties with 26 cities, visited Vladivostok": the
+            # partners are counted, not named; the other names of the sentence are not they
+            partners_counted = sister and not sent_events and _partners_unnamed(sent, token_entity)
             if listing is not None and not self._is_list_item(sent):
                 listing = None
             item = listing is not None
@@ -163,13 +170,13 @@ class TieFinder:
             lead = self._list_lead(sent, lowered, sent_events, events, doc)
             if lead is not None:
                 listing = _Listing(lead, [])
-            stage = self._ended(sent, lowered, doc, stage)
+            stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             if stage is not None:
                 groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
                                        intending=stage.intending)
                 if not groups and item and listing is not None and listing.parties:
                     groups = [(kind, listing.parties)]
-                if not groups and len(named_before) == 2 and (
+                if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
                         self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
                     # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                     # the story has just named
@@ -234,6 +241,44 @@ class TieFinder:
         doc._.ties = _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(ties, context), context))
         return doc
+
+    def _cue_describes_only(self, sent: Span, lowered: str, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether every sister-city cue of the sentence stands in a relative clause that names nobody
+        ("The head of the committee, who is responsible for twinning, met students from Istanbul") or
+        qualifies a scheme or body ("the city's sister-city programme"): the sentence describes
+        someone or something, it reports no twinning between its other names."""
+        doc = sent.doc
+        found = False
+        for cue in self.sister:
+            at = lowered.find(cue)
+            while at >= 0:
+                tok = doc.char_span(sent.start_char + at, sent.start_char + at + len(cue), alignment_mode="expand")
+                root = node = tok.root if tok is not None else None
+                if root is not None and root.dep_ in ("compound", "amod", "nmod") \
+                        and root.head.lemma_.lower() in self.activity_nouns:
+                    # "presented the city's sister-city programme": a scheme or body, no tie
+                    found = True
+                    at = lowered.find(cue, at + 1)
+                    continue
+                while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
+                    node = node.head
+                if node is None or node.dep_ != "relcl" \
+                        or any(t.i in token_entity for t in node.subtree):
+                    return False
+                found = True
+                at = lowered.find(cue, at + 1)
+        return found
+
+    def _negated(self, verb: Token) -> bool:
+        """Whether a verb reports that something did not happen: "no document was signed", "they have
+        not signed an agreement", "never signed anything". A signing denied is no stage of a tie."""
+        for child in verb.children:
+            if child.dep_ == "neg" or child.dep_ == "advmod" and child.lower_ in self.negations:
+                return True
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj") and (child.lower_ in self.negations or any(
+                    d.dep_ == "det" and d.lower_ in self.negations for d in child.children)):
+                return True
+        return False
 
     def _document(self, tok: Token) -> bool:
         """Whether the token names an agreement ("memorandum", "protocols") or opens the name of one
@@ -429,7 +474,7 @@ class TieFinder:
         """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
         document: "The twinning agreement was signed", "renewed the memorandum"."""
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas or self._negated(tok):
                 continue
             if any(c.dep_ in ("dobj", "nsubjpass") and self._document(c) for c in tok.children):
                 return tok
@@ -521,6 +566,10 @@ class TieFinder:
         match = _YEARS_OF.search(text)
         if match and self._names_tie(match.group(2)):
             return int(match.group(1))
+        for match in _WORD_YEARS_OF.finditer(text):
+            # "sixty years of its twinning", "twenty-five years of partnership"
+            if match.group(1) in self.cardinals and self._names_tie(match.group(2)):
+                return self.cardinals[match.group(1)]
         for tok in sent:
             if tok.lower_ == "anniversary" and tok.i > sent.start:
                 before = tok.doc[tok.i - 1].lower_
@@ -773,9 +822,14 @@ class TieFinder:
         parties = self._normalise(parties, kind)
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
-            states = context.countries_named([x for e in events for x in e.extra])
+            states = context.countries_named([x for e in events for x in e.extra if not _names_gathering_only(sent, x)])
             if len(states) >= 2:
                 parties = states
+        shared = self._partners_of_one(sent, context) if kind == "sister_city" and not between else None
+        if shared is not None:
+            # "musicians from Munich and Krakow, both partner cities of Kyiv": each listed town with the owner
+            owner, listed = shared
+            return [[owner, p] for p in listed if p is not owner]
         owner = self._twins_owner(sent, context) if kind == "sister_city" and not between else None
         partners = [p for p in parties if p is not owner and not (owner is not None and _region_around(p, owner))]
         if owner is not None and partners:
@@ -787,19 +841,44 @@ class TieFinder:
                 anchor = context.anchor_town(exclude=parties[0])
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
-        if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1:
-            # "the protocols signed with Üsküdar and Zeytinburnu": both with the article's town abroad
+        if kind == "sister_city" and not between and None not in codes and len(set(codes)) == 1 \
+                and not self._subject_parties(sent, parties, context, kind):
+            # "the protocols signed with Üsküdar and Zeytinburnu": both with the article's town abroad;
+            # not when a party is the subject that signs or approves ("The X City Council approved a
+            # twinning with Y"): the sentence names both sides itself
             anchor = context.anchor_town(exclude=parties[0])
             if anchor is not None:
                 return [[anchor, p] for p in parties]
         if len(parties) == 2:
-            return [parties]
+            # "X has sister city ties with A in Mexico and with B in Germany": the partners listed after
+            # "with" are not each other's partners, whoever X is
+            return [] if not between and _all_after_with(sent, parties, context, kind) else [parties]
         if None not in codes and len(set(codes)) == 2:
-            # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border
+            # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border; when the subject
+            # names some of them ("X has sister city ties with A in Mexico and B in Germany"), it is one
+            # side and the rest the other, and the rest are not each other's partners
+            subject = self._subject_parties(sent, parties, context, kind)
+            if subject and len(subject) < len(parties):
+                return [[a, b] for a in subject for b in parties if b not in subject]
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
+
+    @staticmethod
+    def _subject_parties(sent: Span, parties: list[EntityCluster], context: _ArticleContext,
+                         kind: str) -> list[EntityCluster]:
+        """The parties named in the subject of a verb of the sentence."""
+        wanted = {id(p) for p in parties}
+        out: list[EntityCluster] = []
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+                for t in tok.subtree:
+                    cluster = context.token_entity.get(t.i)
+                    town = context.town_of(cluster, kind) if cluster is not None else None
+                    if town is not None and id(town) in wanted and town not in out:
+                        out.append(town)
+        return out
 
     def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
                     events: list[EventMention], context: _ArticleContext | None = None) -> list[_Sides]:
@@ -826,6 +905,12 @@ class TieFinder:
                 left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
                                   and c.place is not None and c.place.kind == "country"])
                 if not left and context is not None:
+                    # "The X City Council voted to approve a sister city agreement with Y": the council
+                    # approves for its town
+                    left = _distinct([town for s in subjects for t in s.subtree
+                                      if (c := token_entity.get(t.i)) is not None and c.type == "organization"
+                                      and (town := context.town_of(c)) is not c and town.type == "place"])
+                if not left and context is not None:
                     home = context.home_state()
                     left = [home] if home is not None else []  # "BAKU — The Milli Majlis approved ..."
                 if not left:
@@ -833,7 +918,11 @@ class TieFinder:
             else:
                 lo = min(s.left_edge.i for s in subjects)
                 hi = max(s.right_edge.i for s in subjects) + 1
-                left = _parties_in(sent.doc, lo, hi, token_entity)  # "Edogawa-ku, Tokyo has signed": one subject
+                # "The mayor of Kutaisi, who served as deputy mayor of Tbilisi, signed ...": a clause that
+                # describes the subject names no signatory
+                described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
+                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+                left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
                 if not left and context is not None and any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
                     holder = context.person_before(lo)
@@ -892,6 +981,27 @@ class TieFinder:
         other names of the sentence are not they."""
         return any(tok.lower_ == "between" and self._document_of(tok) is not None
                    and not _between_groups(sent, tok, token_entity) for tok in sent)
+
+    @staticmethod
+    def _partners_of_one(sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
+        """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
+        one owner after "of"; the partners are the towns of that list, not the other names of the sentence."""
+        token_entity = context.token_entity
+        for tok in sent:
+            if tok.tag_ != "NNS" or tok.lemma_.lower() not in ("city", "town", "municipality") \
+                    or not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+                continue
+            left = tok.left_edge.i
+            if left < sent.start + 2 or sent.doc[left - 1].text != ",":
+                continue  # the cue must stand after a comma, in apposition to what precedes it
+            owner = next((token_entity.get(g.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            holder = sent.doc[left - 2]
+            listed = [token_entity.get(t.i) for t in [holder, *holder.conjuncts]]
+            towns = _distinct([context.town_of(c) for c in listed if c is not None and c.type == "place"])
+            if owner is not None and len(towns) >= 2:
+                return context.town_of(owner), towns
+        return None
 
     @staticmethod
     def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
@@ -956,6 +1066,8 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
+#: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
+_TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
 _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 #: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
@@ -971,6 +1083,8 @@ _PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 #: "10 years of twinning", "25 years of partnership": the words after "of" must name a tie.
 _YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+#: The same with the number in words ("sixty years of twinning"): data/ties.json cardinal_words.
+_WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
@@ -981,6 +1095,24 @@ def _outside_names(sent: Span, doc: Doc) -> str:
         return sent.text
     inside = {i for m in orgs for i in range(m.start, m.end)}
     return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
+
+
+def _names_gathering_only(sent: Span, state: str) -> bool:
+    """Whether every use of a state's adjective in the sentence qualifies a gathering ("a
+    Georgian-Azerbaijani business forum: chambers sign a memorandum"): the states hosted the
+    talks, they did not sign."""
+    code = country_code(state)
+    table = demonyms()
+    uses = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    if not uses:
+        return False
+    for tok in uses:
+        head = tok.head
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i > head.i:
+            head = head.head  # "Georgian-Azerbaijani business forum": the noun the adjectives qualify
+        if head.lemma_.lower() not in _GATHERINGS and head.lower_ not in _GATHERINGS:
+            return False
+    return True
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
@@ -1112,10 +1244,53 @@ _PERSONAL_PRONOUNS = {"he", "she"}
 _CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
 _CONTAINER_GLUE = {",", "(", "of"}
 _JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
-_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+"
-                            r"(?:the\s+)?(?:Republic\s+of\s+)?(.+)$", re.I)
+#: "Government of the Republic of Latvia", "... of the Socialist Republic of Vietnam", "... of the Kingdom of
+#: Thailand": the state is the name after the form of state.
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?"
+                            r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
+                            r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
                     "suburbs", "neighbourhoods", "neighborhoods", "villages"}
+
+
+def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
+    """Whether every party is named inside a "with" phrase of the sentence (the partners of someone else)."""
+    def after_with(i: int) -> bool:
+        node = sent.doc[i]
+        while node.head.i != node.i:
+            node = node.head
+            if node.lower_ == "with" and node.dep_ == "prep":
+                return True
+        return False
+
+    for party in parties:
+        at = [i for i in range(sent.start, sent.end)
+              if (c := context.token_entity.get(i)) is not None and context.town_of(c, kind) is party]
+        if not at or not all(after_with(i) for i in at):
+            return False
+    return True
+
+
+def _partners_unnamed(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the sentence's relations go "with" partners it only counts or describes ("ties with
+    26 cities around the world", "with many towns in Europe") and names none after any "with"."""
+    withs = [t for t in sent if t.lower_ == "with" and t.dep_ == "prep"]
+    counted = False
+    for w in withs:
+        objects = [c for c in w.children if c.dep_ == "pobj"]
+        if any(t.i in token_entity for o in objects for t in o.subtree):
+            return False
+        counted = counted or any(o.tag_ == "NNS" and any(c.dep_ in ("nummod", "amod", "det") for c in o.children)
+                                 for o in objects)
+    return counted
+
+
+def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether a "between" phrase of the sentence names one party and describes the other ("cooperation
+    between Samarkand region and Japanese prefectures"): the sentence says itself whom it is about, and
+    it is not the pair named before ("between the two countries" names none and may mean that pair)."""
+    return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
+               for tok in sent)
 
 
 def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
@@ -1217,7 +1392,10 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         journey = not visits and glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
                                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
-        venue = origin or journey or aside or glue in ("in", "at") \
+        # "a city in the Mexican state of Chihuahua": the territory a place lies in, not a party
+        within = glue == "of" and k > 1 and doc[k - 2].lower_ in _TERRITORY_NOUNS \
+            and any(t.lower_ in ("in", "at") for t in doc[max(0, k - 6) : k - 2])
+        venue = origin or journey or aside or within or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -1292,6 +1470,8 @@ def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_ent
     while j < end and token_entity.get(j) is cluster:
         j += 1
     root = doc[j - 1]
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "who visited Tallinn and Vilnius": each place of the list was visited
     verb = root.head
     return root.dep_ == "dobj" and verb.lemma_.lower() in _JOURNEYS and verb.dep_ in ("advcl", "relcl", "acl", "pcomp")
 
