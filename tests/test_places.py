@@ -249,3 +249,9 @@ def test_the_state_after_a_dateline_town_is_part_of_the_dateline_not_a_party(rea
 def test_a_demonym_before_state_describes_a_border_and_names_no_region(read) -> None:
     record = read("An agreement on the Turkmen – Afghan State border was signed in Ashgabat.")
     assert not [e for e in places(record) if "State" in e.name]
+
+
+def test_a_town_followed_by_a_lower_case_verb_is_that_town_not_a_longer_name(read) -> None:
+    record = read("The mayor of Porto said on Monday that the new ferry line to Vigo would open in spring.")
+    assert place(record, "Porto").country == "PT"
+    assert not [e for e in record.entities if e.country == "EG"], "no 'Port Said' read into 'Porto said'"

@@ -616,6 +616,8 @@ class PlaceFinder:
         for length in range(longest, 0, -1):
             if window[length - 1].is_punct:
                 continue
+            if length > 1 and window[length - 1].is_lower and window[length - 1].pos_ in ("VERB", "AUX"):
+                continue  # a lower-case verb ends no name: "Porto said" is Porto speaking, not Port Said
             text = "".join(t.text_with_ws for t in window[: length - 1]) + window[length - 1].text  # Span.text
             if "\n" in text:
                 continue

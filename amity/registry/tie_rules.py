@@ -89,10 +89,14 @@ def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
     ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
     stages: dict[int, list[Any]] = defaultdict(list)
     for stage in session.execute(select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date, TieStageRow.curation,
-                                        ArticleRow.published, TieStageRow.article_id)
+                                        ArticleRow.published, TieStageRow.article_id, ArticleRow.doc, TieStageRow.id)
                                  .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                                 .where(TieStageRow.tie_id.in_(ids)).order_by(TieStageRow.id)):
+                                 .where(TieStageRow.tie_id.in_(ids))):
         stages[stage.tie_id].append(stage)
+    for found in stages.values():
+        # "First" is first reported (earliest published, then by doc), not first stored: writers that
+        # interleave, or ingest in another order, summarise the same reports the same way.
+        found.sort(key=lambda s: (s.published is None, s.published or "", s.doc or "", s.id))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
     for tie_id in ids:
