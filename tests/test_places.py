@@ -255,3 +255,8 @@ def test_a_town_followed_by_a_lower_case_verb_is_that_town_not_a_longer_name(rea
     record = read("The mayor of Porto said on Monday that the new ferry line to Vigo would open in spring.")
     assert place(record, "Porto").country == "PT"
     assert not [e for e in record.entities if e.country == "EG"], "no 'Port Said' read into 'Porto said'"
+
+
+def test_a_region_named_with_a_lower_case_division_word_is_a_place(read) -> None:
+    record = read("Exporters in Pakistan met on Monday. Sindh province and Punjab province ship most of the rice.")
+    assert place(record, "Punjab").country == "PK"

@@ -88,6 +88,13 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     return container is not None and container[0] == ","
 
 
+def _region_named_with_division(doc: Doc, span: Span, candidates: list[Place], words: PlaceWords) -> bool:
+    """A region's name followed by its division word, in any case ("Punjab province", "Lam Dong
+    Province"): the word says the name is that region, whatever spaCy read."""
+    return span.end < len(doc) and doc[span.end].lower_ in words.region_words \
+        and any(p.kind == "region" for p in candidates)
+
+
 def _part_of_an_office(span: Span) -> bool:
     """"Vice Mayor", "Lord Mayor", "Acting Governor": words that qualify an office, towns elsewhere."""
     lexicon = titles()
@@ -591,7 +598,7 @@ class PlaceFinder:
             return 2
         if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return 2
-        if self._saint_town(doc, span, candidates):
+        if self._saint_town(doc, span, candidates) or _region_named_with_division(doc, span, candidates, self.words):
             return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
@@ -646,8 +653,9 @@ class PlaceFinder:
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
                 or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
-        if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
-            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
+        if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
+                or _region_named_with_division(doc, span, candidates, self.words):
+            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
         container = _container(doc, span)
