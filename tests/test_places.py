@@ -260,3 +260,9 @@ def test_a_town_followed_by_a_lower_case_verb_is_that_town_not_a_longer_name(rea
 def test_a_region_named_with_a_lower_case_division_word_is_a_place(read) -> None:
     record = read("Exporters in Pakistan met on Monday. Sindh province and Punjab province ship most of the rice.")
     assert place(record, "Punjab").country == "PK"
+
+
+def test_a_french_saints_town_written_without_its_tail_is_a_place(read) -> None:
+    record = read("Pupils from St Pol and from Ludlow will sing together next May.")
+    assert place(record, "St Pol").country == "FR"
+    assert "St Pol" not in {e.name for e in record.entities if e.type == "person"}
