@@ -314,3 +314,17 @@ def test_a_city_and_district_council_is_one_body_of_its_town(read) -> None:
     record = read("The Canterbury City and District Council approved the twinning on Monday.")
     assert "Canterbury City and District Council" in names(record, "organization")
     assert "Canterbury" in names(record, "place")
+
+
+def test_a_nationality_before_a_companys_own_name_only_describes_it(read) -> None:
+    record = read("The Uzbek Artel Group will build a plant in Osh.")
+    [company] = organisations(record)
+    assert company.name == "Artel Group" and "Uzbek Artel Group" in company.aliases
+
+
+def test_a_nationality_before_a_chambers_head_is_part_of_its_name(read) -> None:
+    record = read("The Armenian Chamber of Commerce and Industry and the Kazakh Ministry of Energy met in Yerevan.")
+    chamber = next(e for e in organisations(record) if "Chamber" in e.name)
+    assert chamber.name == "Armenian Chamber of Commerce and Industry"
+    assert "Chamber of Commerce and Industry" in chamber.aliases
+    assert "Ministry of Energy" in names(record, "organization")

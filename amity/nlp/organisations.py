@@ -60,6 +60,7 @@ class OrganisationFinder:
         self.named_when_lower = words.get("named_when_lower", frozenset())
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
+        self.company_heads = words["company_heads"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -553,6 +554,23 @@ class OrganisationFinder:
                 out.append(Mention(tok.i, tok.i + 1, "organization", tok.text, priority=1))
         return out
 
+    def _without_nationality(self, span: Span, priority: int) -> Mention:
+        """A body's mention, read around a nationality adjective that opens it: before a company's own
+        name the adjective only describes ("Azerbaijani Azersun Holding" is Azersun Holding); elsewhere
+        it is part of the name ("Georgian Chamber of Commerce and Industry"), which the news also
+        writes without it when the rest names the body on its own (three words or more)."""
+        m = Mention(span.start, span.end, "organization", span.text, priority=priority)
+        if len(span) < 3 or span[0].lower_ not in self.demonyms or not is_capitalised(span[1]) \
+                or span[1].lower_ in self.demonyms:
+            return m
+        rest = span[1:]
+        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+            m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
+            m.alias = span.text
+        elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
+            m.alias = rest.text
+        return m
+
     @staticmethod
     def _compound_short_forms(doc: Doc, by_end: dict[int, list[Mention]]) -> set[int]:
         """A short form of several tokens in brackets right after a name: "(QABP-SEZ)", "(Poti FIZ)":
@@ -583,7 +601,7 @@ class OrganisationFinder:
         if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices \
                 and (priority <= 1 or span[-1].lower_ in ORG_HEADS):
             return None  # "Administrative Board Member": an office
-        m = Mention(span.start, span.end, "organization", span.text, priority=priority)
+        m = self._without_nationality(span, priority)
         words = [t.lower_ for t in span]
         for head in self.town_body_heads - {"municipalities"}:
             parts = head.split()
@@ -607,6 +625,7 @@ class OrganisationFinder:
         return m
 
 
+_STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -736,7 +755,7 @@ def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: froz
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
     table = demonyms()
-    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in ORG_HEADS:
+    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in _STATE_ORGAN_HEADS:
         start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" and "Turkish Consulate" keep it
     if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
         end -= 3  # "Senate of the Kazakh (parliament)"
