@@ -266,3 +266,15 @@ def test_a_french_saints_town_written_without_its_tail_is_a_place(read) -> None:
     record = read("Pupils from St Pol and from Ludlow will sing together next May.")
     assert place(record, "St Pol").country == "FR"
     assert "St Pol" not in {e.name for e in record.entities if e.type == "person"}
+
+
+def test_a_region_written_with_its_division_word_answers_to_both_forms(read) -> None:
+    record = read("Coffee growers of Dak Lak Province in Vietnam met buyers from Osaka.")
+    dak_lak = place(record, "Dak Lak")
+    assert dak_lak.country == "VN" and "Dak Lak Province" in dak_lak.aliases
+
+
+def test_a_korean_unit_suffix_inside_a_known_foreign_name_is_no_korean_unit(read) -> None:
+    record = read("Tea farmers of Lam Dong Province in Vietnam exported more this year.")
+    lam_dong = place(record, "Lam Dong")
+    assert lam_dong.country == "VN"

@@ -286,7 +286,7 @@ class PlaceFinder:
                 place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
                 continue
-            end2, name = end, doc[start:end].text
+            end2, name, written = end, doc[start:end].text, None
             following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start \
                 and self._body_named(doc, end + 1)
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
@@ -295,6 +295,7 @@ class PlaceFinder:
             elif end < n and doc[end].lower_ in words.region_words and place.kind == "region" \
                     and not following_capital:
                 end2 = end + 1  # "Sindh province": the region already, by its name
+                written = doc[start:end2].text  # which the article may also write so ("Lam Dong Province")
             elif end < n and doc[end].lower_ in words.region_words and place.kind != "country" \
                     and not following_capital:
                 end2 = end + 1
@@ -308,7 +309,9 @@ class PlaceFinder:
                     place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
-            mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
+            mention = Mention(start, end2, "place", name, place=place, priority=strength[start])
+            mention.alias = written
+            mentions.append(mention)
         mentions += self._state_abbreviations(doc, mentions)
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
@@ -503,11 +506,13 @@ class PlaceFinder:
         taken: set[int] = set()
         known_countries: dict[str, str | None] = {}
         by_start = {m.start: m for m in linked}
+        # "Lam Dong Province": a unit's word inside a name the gazetteer knows is that name's word
+        named = {k for m in linked if m.place is not None for k in range(m.start + 1, m.end)}
         out: list[Mention] = []
         n = len(doc)
         for tok in doc:
             i = tok.i
-            if tok.lower_ not in units or i == 0:
+            if tok.lower_ not in units or i == 0 or i in named:
                 continue
             city: Mention | None = None
             if tok.lower_ == "arrondissement":
