@@ -118,8 +118,8 @@ class EntityGrouper:
         full_names = {fold(p.name) for p in people if len(p.name.split()) >= 2}
         # spaCy's guess of a body or place for a person already named: "Cemal Arslan visited ..."
         weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
-                if m.priority <= 1 and (len(m.name.split()) == 1 and fold(m.name) in surnames
-                                        or fold(m.name) in full_names)]
+                if (m.priority <= 1 or _alternate_name_only(m)) and (len(m.name.split()) == 1 and fold(m.name) in surnames
+                                                                    or fold(m.name) in full_names)]
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
@@ -369,6 +369,12 @@ def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, fr
             (shorter.place is None or shorter.place.kind == "region")
     return False
 
+
+
+def _alternate_name_only(m: Mention) -> bool:
+    """A place known by this name only as another name of a place called otherwise ("Turan" for Da
+    Nang): a person of the article who bears it as a surname is the likelier reading."""
+    return m.type == "place" and m.place is not None and m.place.contextual and fold(m.place.name) != fold(m.name)
 
 
 def _countries_named(name: str) -> set[str]:
