@@ -981,3 +981,46 @@ def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None
     record = read("Mayor Ana Costa presented the city's twin-town programme at a seminar in Lisbon attended by "
                   "officials from Coimbra and Aveiro.", published="2023-03-01")
     assert not ties(record, "sister_city"), record.ties
+
+
+# -- party choice and granularity -------------------------------------------------------
+
+def test_the_signing_subject_names_the_parties_not_the_towns_of_the_guests(read) -> None:
+    record = read("Incheon and the Philippine city of Cebu signed a memorandum on port logistics on Tuesday "
+                  "at a fair in Busan attended by officials from Daegu and Gwangju.", published="2023-05-05")
+    assert pairs(record) == {frozenset({"Incheon", "Cebu"})}
+
+
+def test_the_agent_of_a_passive_signing_names_the_parties(read) -> None:
+    record = read("A roadmap on tourism was signed by the akim of Mangystau region and the governor of Astrakhan "
+                  "region at a forum organised by the city of Aktau and the Caspian Ports Association.",
+                  published="2023-05-05")
+    assert pairs(record) == {frozenset({"Mangystau region", "Astrakhan region"})}
+
+
+def test_who_attended_a_signing_is_no_party_to_it(read) -> None:
+    record = read("Lisbon and Bordeaux signed a cooperation memorandum on cruise tourism on Friday.\n\n"
+                  "The signing was attended by the Ambassador of Portugal to France and the prefect of "
+                  "Gironde.", published="2023-05-06")
+    assert pairs(record) == {frozenset({"Lisbon", "Bordeaux"})}
+
+
+def test_a_clause_of_its_own_on_something_else_names_no_party(read) -> None:
+    record = read("Lyon and Yokohama signed a cooperation agreement on urban transport in 2016, and since "
+                  "then several French cities, including Lille and Nantes, have opened offices in Japan.",
+                  published="2023-05-06")
+    assert pairs(record) == {frozenset({"Lyon", "Yokohama"})}
+
+
+def test_a_district_body_signs_for_the_district_it_names_not_a_shorter_namesake(read) -> None:
+    record = read("The Cau Giay District People's Committee and Nakano Ward signed a friendship city agreement "
+                  "on Monday.\n\nCau Giay District is home to many universities. Officials said Cau Giay hopes "
+                  "to welcome more Japanese students.", published="2024-04-03")
+    assert pairs(record) == {frozenset({"Cau Giay District", "Nakano Ward"})}
+
+
+def test_a_headline_that_shortens_a_province_is_the_province_of_the_story(read) -> None:
+    record = read("Kanagawa and Quang Tri sign cooperation agreement\n\n"
+                  "Kanagawa Prefecture signed a cooperation agreement with Vietnam's Quang Tri Province on Monday.",
+                  published="2024-04-03")
+    assert pairs(record) == {frozenset({"Kanagawa", "Quang Tri Province"})}

@@ -122,6 +122,9 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        self.attendance = set(cues["attendance_lemmas"])
+        self.presence = set(cues["presence_nouns"])
+        self.location_participles = set(cues["location_participles"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -238,8 +241,8 @@ class TieFinder:
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
-        doc._.ties = _without_headline_shorthands(
-            _without_package_states(self._bare_documents_of_twinnings(ties, context), context))
+        doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
+            _without_package_states(self._bare_documents_of_twinnings(ties, context), context)))
         return doc
 
     def _cue_describes_only(self, sent: Span, lowered: str, token_entity: dict[int, EntityCluster]) -> bool:
@@ -810,6 +813,10 @@ class TieFinder:
             return []
         if not segments and self._unnamed_between(sent, token_entity):
             return []
+        if not segments and not intending:
+            signatories = self._signing_subjects(sent, token_entity, kind, context, events)
+            if signatories:
+                return [(kind, g) for g in self._groups(signatories, sent, kind, context, events, True)]
         if intending and not segments:
             found = self._intending_parties(sent, token_entity)
             return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
@@ -820,6 +827,7 @@ class TieFinder:
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
+        parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
             states = context.countries_named([x for e in events for x in e.extra if not _names_gathering_only(sent, x)])
@@ -863,6 +871,33 @@ class TieFinder:
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
+        return []
+
+    def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                          context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
+        """"A and B signed a memorandum on Thursday at C, during an expo attended by officials from D":
+        when the subject of the signing verb (or the agent of a passive one, "was signed by the mayors
+        of A and B") names two parties or more, they are the signatories; the sentence's other names
+        say where, when or who else was there. Empty when no subject names two."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
+                 and e.trigger.pos_ in ("VERB", "AUX") and sent.start <= e.trigger.i < sent.end]
+        verb = self._signing_verb(sent)
+        if verb is not None and verb not in verbs:
+            verbs.append(verb)
+        for verb in verbs:
+            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+            heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not heads and verb.dep_ == "conj":
+                heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not heads:
+                continue
+            lo = min(h.left_edge.i for h in heads)
+            hi = max(h.right_edge.i for h in heads) + 1
+            described = {t.i for h in heads for c in h.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+            found = _parties_in(sent.doc, lo, hi, own)
+            if len(self._normalise(_distinct([context.town_of(c, kind) for c in found]), kind)) >= 2:
+                return found
         return []
 
     @staticmethod
@@ -1028,9 +1063,54 @@ class TieFinder:
                     return context.town_of(owner)
         return None
 
-    @staticmethod
-    def _sentence_parties(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        return _parties_in(sent.doc, sent.start, sent.end, token_entity)
+    def _sentence_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+        """The names of the sentence that can be parties, without those `_aside` sets apart, unless
+        that leaves fewer than two where a verb reports the signing itself ("signed in the
+        presence of the mayors of A and B": then the mayors' towns are all there is)."""
+        every = _parties_in(sent.doc, sent.start, sent.end, token_entity)
+        aside, attending = self._aside(sent)
+        if not aside:
+            return every
+        found = _parties_in(sent.doc, sent.start, sent.end, {k: c for k, c in token_entity.items() if k not in aside})
+        signed_by_verb = any(t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas for t in sent)
+        return found if len(found) >= 2 or attending and not signed_by_verb else every
+
+    def _aside(self, sent: Span) -> tuple[set[int], bool]:
+        """Tokens whose names English news gives beside the signatories, and whether attendees are
+        among them: who attended or witnessed a signing ("The signing was attended by the
+        ambassador to X", "in the presence of Y"), a clause joined by "and" with a subject of its
+        own that reports no tie ("..., and several prefectures have opened offices there"), and
+        the place a body is based in ("the Kadikoy-based union")."""
+        aside: set[int] = set()
+        attending = False
+        for tok in sent:
+            if tok.dep_ == "agent" and tok.head.lemma_.lower() in self.attendance \
+                    or tok.lower_ == "of" and tok.head.lower_ in self.presence:
+                # to the end of the verb's phrase: the parser often hangs later attendees on the verb
+                aside.update(range(tok.i, max(tok.right_edge.i, tok.head.right_edge.i) + 1))
+                attending = True
+            elif tok.lower_ in self.location_participles and tok.i - 2 >= sent.start \
+                    and sent.doc[tok.i - 1].text in ("-", "‐", "–"):
+                aside.add(tok.i - 2)
+        clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
+        if clauses:
+            units: dict[int, list[Token]] = {}
+            for tok in sent:
+                node = tok
+                while node.i not in clauses and node.head.i != node.i:
+                    node = node.head
+                units.setdefault(node.i if node.i in clauses else -1, []).append(tok)
+            telling = {k for k, unit in units.items() if self._tells_tie(unit)}
+            if telling:
+                aside.update(t.i for k, unit in units.items() if k not in telling for t in unit)
+        return aside, attending
+
+    def _tells_tie(self, tokens: list[Token]) -> bool:
+        """Whether a clause speaks of a tie: a document, a signing, a twinning cue or cooperation."""
+        text = " ".join(t.lower_ for t in tokens)
+        return any(self._document(t) or t.lemma_.lower() in self.signing_lemmas or t.lower_ in self.cooperation_nouns
+                   or t.lemma_.lower() == "cooperate" for t in tokens) or any(c in text for c in self.sister)
 
     @staticmethod
     def _normalise(found: list[EntityCluster], kind: str) -> list[EntityCluster]:
@@ -1202,19 +1282,39 @@ def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
                    for s in tie.sentences)
 
     def shortened(short: EntityCluster, full: EntityCluster) -> bool:
-        return short is not full and full.type == "organization" and f" {fold(short.name)} " in f" {fold(full.name)} "
+        # "Gyeonggi and Quang Ninh sign ..." over "... with Vietnam's Quang Ninh Province"
+        return short is not full and (full.type == "organization" or full.type == short.type == "place") \
+            and f" {fold(short.name)} " in f" {fold(full.name)} "
 
-    out = []
-    for tie in ties:
-        if headline_only(tie) and any(
-                other is not tie and not headline_only(other) and len(other.parties) == len(tie.parties) == 2
-                and any(p in other.parties for p in tie.parties)
-                and any(shortened(a, b) for a in tie.parties if a not in other.parties
-                        for b in other.parties if b not in tie.parties)
-                for other in ties):
-            continue
-        out.append(tie)
-    return out
+    def same(a: EntityCluster, b: EntityCluster) -> bool:
+        return a is b or fold(a.name) == fold(b.name)  # the headline's "Kanagawa" and the story's
+
+    def reads(tie: TieMention, other: TieMention) -> bool:
+        """Whether the headline's tie is `other` with one party or both written short."""
+        if other is tie or headline_only(other) or not len(other.parties) == len(tie.parties) == 2:
+            return False
+        (a, b), (c, d) = tie.parties, other.parties
+        for x, y in (((a, c), (b, d)), ((a, d), (b, c))):
+            if all(same(*p) or shortened(*p) for p in (x, y)) and not all(same(*p) for p in (x, y)):
+                return True
+        return False
+
+    return [tie for tie in ties if not (headline_only(tie) and any(reads(tie, other) for other in ties))]
+
+
+def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieMention]:
+    """No tie between a place and its namesake ("Kyoto" and "Kyoto Prefecture", "Hoan Kiem" and
+    "Hoan Kiem District"): news names a city and the region, or a district and the body, of the
+    same name as one side; they are not each other's partners."""
+    return [t for t in ties if not any(_namesake_of(a, b, suffixes) or _namesake_of(b, a, suffixes)
+                                       for a, b in combinations(t.parties, 2))]
+
+
+def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:
+    """Whether `full` is the place `short` names with a word of its kind added ("Quang Ninh" →
+    "Quang Ninh Province"): in one list of parties, the one side named twice."""
+    return short.type == full.type == "place" and short is not full \
+        and any(fold(full.name) == fold(short.name) + suffix for suffix in suffixes)
 
 
 def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
@@ -1583,7 +1683,7 @@ class _ArticleContext:
         if cluster.type == "organization":
             for m in cluster.mentions:
                 if m.town and fold(m.town) in self._places and (kind == "sister_city" or m.town_government):
-                    return self._places[fold(m.town)]
+                    return self._fullest_place(fold(m.town), fold(cluster.name))
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
                 return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
@@ -1591,6 +1691,19 @@ class _ArticleContext:
             if territory is not None:
                 return territory
         return cluster
+
+    def _fullest_place(self, town: str, body: str) -> EntityCluster:
+        """The place a body named after `town` stands for, as fully as its own name gives it: "Hoan
+        Kiem District People's Committee" stands for Hoan Kiem District, not a bare "Hoan Kiem"
+        the article also names (a district, province or region and its namesake are distinct)."""
+        written = {town + suffix: town + suffix for suffix in self.cues["place_suffixes"]}
+        # "Quang Ninh Provincial People's Committee": Quang Ninh Province
+        written.update({f"{town} {qualifier}": f"{town} {suffix}"
+                        for qualifier, suffix in self.cues["qualifier_places"].items()})
+        for name, fuller in written.items():
+            if f" {name} " in f" {body} " and fuller in self._places:
+                return self._places[fuller]
+        return self._places[town]
 
     def _territory_of(self, name: str) -> EntityCluster | None:
         """The place a council, assembly, people's committee, administration or government signs
