@@ -1024,3 +1024,47 @@ def test_a_headline_that_shortens_a_province_is_the_province_of_the_story(read) 
                   "Kanagawa Prefecture signed a cooperation agreement with Vietnam's Quang Tri Province on Monday.",
                   published="2024-04-03")
     assert pairs(record) == {frozenset({"Kanagawa", "Quang Tri Province"})}
+
+
+# -- kind: a twinning cue beside a document of another kind ------------------------------
+
+def test_twins_signing_a_cooperation_memorandum_keep_the_twinning_and_gain_a_cooperation_tie(read) -> None:
+    record = read("Gabala and Sighnaghi, twin towns since 2015, on Monday signed a memorandum on cooperation in "
+                  "wine tourism.", published="2024-05-15")
+    assert (only(record, "cooperation").status, only(record, "cooperation").date) == ("signed", "2024-05-13")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2015")
+
+
+def test_a_twinning_told_in_a_clause_of_its_own_stays_beside_the_new_agreement(read) -> None:
+    record = read("Gaziantep has been twinned with Karaganda since 2009, and this week the two cities signed an "
+                  "agreement on cooperation in education.", published="2024-05-15")
+    assert set(only(record, "cooperation").parties) == {"Gaziantep", "Karaganda"}
+    assert only(record, "sister_city").date == "2009"
+
+
+def test_a_document_signed_with_a_partner_gives_its_own_kind_when_the_sentence_also_speaks_of_twinning(read) -> None:
+    record = read("Beylikdüzü is twinned with several towns abroad and last week signed a cooperation protocol with "
+                  "the Union of Black Sea Municipalities.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Beylikdüzü", "Union of Black Sea Municipalities"}
+    assert not ties(record, "sister_city")
+
+
+# -- bodies and places beside the signatories --------------------------------------------
+
+def test_the_town_a_body_is_based_in_is_not_a_party(read) -> None:
+    record = read("Antalya signed a cooperation protocol with the Bishkek-based Association of Cities of Kyrgyzstan "
+                  "on Tuesday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Antalya", "Association of Cities of Kyrgyzstan"})}
+
+
+def test_an_executive_power_signs_for_its_town(read) -> None:
+    record = read("Mayor of Batumi Archil Chikovani and the Head of the Executive Power of Ganja signed a memorandum "
+                  "on tourism on Monday. Ganja is the second largest city of Azerbaijan.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Batumi", "Ganja"})}
+
+
+def test_the_news_agency_of_a_dateline_is_no_party(read) -> None:
+    record = read("SHYMKENT. KAZINFORM – Shymkent and Bukhara signed a memorandum on cooperation in tourism on "
+                  "Monday, the city akimat reports.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Shymkent", "Bukhara"})}

@@ -124,7 +124,6 @@ class TieFinder:
         self.activity_nouns = set(cues["twinning_activity_nouns"])
         self.attendance = set(cues["attendance_lemmas"])
         self.presence = set(cues["presence_nouns"])
-        self.location_participles = set(cues["location_participles"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -174,26 +173,32 @@ class TieFinder:
             if lead is not None:
                 listing = _Listing(lead, [])
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
-            if stage is not None:
-                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
-                                       intending=stage.intending)
-                if not groups and item and listing is not None and listing.parties:
-                    groups = [(kind, listing.parties)]
-                if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
-                        self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
-                    # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
-                    # the story has just named
-                    groups = [(kind, named_before)]
-                if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
-                    later_signings.append(stage)  # "The memorandum was signed ceremonially."
-                if self._unnamed_level(sent):
-                    # "the sides signed several interregional agreements": no tie between the states
-                    groups = [(k, g) for k, g in groups if not _are_states(g)]
-                for group_kind, parties in groups:
-                    if stage.generic:
-                        generic.append((parties, stage, sent))
-                    else:
-                        self._record(ties, group_kind, parties, stage, sent)
+            readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
+            if stage is not None and sister and self._signs_other_document(sent, sent_events):
+                # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
+                # tourism": the document is a cooperation of the twins, the twinning itself dates back
+                readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
+            for kind, stage in readings:
+                if stage is not None:
+                    groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
+                                           intending=stage.intending)
+                    if not groups and item and listing is not None and listing.parties:
+                        groups = [(kind, listing.parties)]
+                    if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
+                            self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                        # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
+                        # the story has just named
+                        groups = [(kind, named_before)]
+                    if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
+                        later_signings.append(stage)  # "The memorandum was signed ceremonially."
+                    if self._unnamed_level(sent):
+                        # "the sides signed several interregional agreements": no tie between the states
+                        groups = [(k, g) for k, g in groups if not _are_states(g)]
+                    for group_kind, parties in groups:
+                        if stage.generic:
+                            generic.append((parties, stage, sent))
+                        else:
+                            self._record(ties, group_kind, parties, stage, sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
@@ -365,11 +370,10 @@ class TieFinder:
         text = doc.text.lower()
         words = "|".join(re.escape(w) for w in self.reporting)
         befores = [text[: m.start()].rstrip() for m in re.finditer(rf"\s(?:{words})\b", text)]
-        if not befores:
-            return set()
         out = set()
         for c in entities:
-            if c.type == "organization" and any(b.endswith(m.name.lower()) for m in c.mentions for b in befores):
+            if c.type == "organization" and (any(b.endswith(m.name.lower()) for m in c.mentions for b in befores)
+                                             or all(_agency_of_dateline(doc, m.start, m.end) for m in c.mentions)):
                 out.add(id(c))
         return out
 
@@ -969,10 +973,40 @@ class TieFinder:
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
                 if left and right:
-                    out.append((left, right, self._document_kind(w.head)))
+                    # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
+                    signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
+                                  w.head) if w.head.pos_ in ("VERB", "AUX") else w.head
+                    out.append((left, right, self._document_kind(signed)))
             if out:
                 return out
         return []
+
+    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> bool:
+        """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
+        2012, signed ...", "A and B have been twinned since 1999, and today they signed ...") while
+        the document they sign names a subject of its own and no twinning ("an agreement on
+        cooperation in tourism", "a memorandum of cooperation"): a cooperation tie of the twins."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None and e.trigger.pos_ == "VERB"]
+        lowered = sent.text.lower()
+        for verb in verbs:
+            documents = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)]
+            if len(documents) != 1 or not self._names_subject(documents[0]):
+                continue
+            document = documents[0]
+            if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
+                return False
+            inside = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+            cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
+                                           for at in _occurrences(lowered, c))]
+            return bool(cues) and not any(t.i in inside for t in cues)
+        return False
+
+    def _names_subject(self, document: Token) -> bool:
+        """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
+        trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
+                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                   and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children) for c in document.children)
 
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
@@ -1078,9 +1112,8 @@ class TieFinder:
     def _aside(self, sent: Span) -> tuple[set[int], bool]:
         """Tokens whose names English news gives beside the signatories, and whether attendees are
         among them: who attended or witnessed a signing ("The signing was attended by the
-        ambassador to X", "in the presence of Y"), a clause joined by "and" with a subject of its
-        own that reports no tie ("..., and several prefectures have opened offices there"), and
-        the place a body is based in ("the Kadikoy-based union")."""
+        ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
+        its own that reports no tie ("..., and several prefectures have opened offices there")."""
         aside: set[int] = set()
         attending = False
         for tok in sent:
@@ -1089,9 +1122,6 @@ class TieFinder:
                 # to the end of the verb's phrase: the parser often hangs later attendees on the verb
                 aside.update(range(tok.i, max(tok.right_edge.i, tok.head.right_edge.i) + 1))
                 attending = True
-            elif tok.lower_ in self.location_participles and tok.i - 2 >= sent.start \
-                    and sent.doc[tok.i - 1].text in ("-", "‐", "–"):
-                aside.add(tok.i - 2)
         clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
         if clauses:
@@ -1148,6 +1178,8 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
+#: Participles saying where a body is ("the Bishkek-based association"): data/ties.json location_participles.
+_LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
 _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 #: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
@@ -1165,6 +1197,22 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 _YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 #: The same with the number in words ("sixty years of twinning"): data/ties.json cardinal_words.
 _WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at doc[start:end] is the agency of a dateline: in capitals at the head of a
+    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ...")."""
+    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+        return False
+    k = start
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < 4:
+        k -= 1
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    """Where `phrase` starts in `text`, each time."""
+    return [m.start() for m in re.finditer(re.escape(phrase), text)]
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
@@ -1450,6 +1498,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _based_in(doc, k, end, cluster, token_entity):
+            # "the Bishkek-based Association of Cities": where the body is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
         if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
             # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
             while k < end and token_entity.get(k) is cluster:
@@ -1601,6 +1655,14 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
         if after is not None and after.place is not None and after.place.country == city.place.country:
             return False
     return True
+
+
+def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k says where a body is: "the Bishkek-based association", "a Tokyo-headquartered firm"."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    return j + 1 < len(doc) and doc[j].text in ("-", "‐", "–") and doc[j + 1].lower_ in _LOCATION_PARTICIPLES
 
 
 def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
