@@ -1068,3 +1068,17 @@ def test_the_news_agency_of_a_dateline_is_no_party(read) -> None:
     record = read("SHYMKENT. KAZINFORM – Shymkent and Bukhara signed a memorandum on cooperation in tourism on "
                   "Monday, the city akimat reports.", published="2024-05-15")
     assert pairs(record) == {frozenset({"Shymkent", "Bukhara"})}
+
+
+def test_a_regional_body_named_after_the_centre_signs_for_the_region(read) -> None:
+    record = read("Turkistan region is building ties with Anatolia.\n\nThe Turkistan regional akimat and the Konya "
+                  "Province administration signed a memorandum on tourism on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Turkistan region", "Konya Province"})}
+
+
+def test_a_regional_body_gives_the_region_the_gazetteer_knows_when_the_article_names_only_the_centre(read) -> None:
+    record = read("The Samarkand regional hokimiyat signed a memorandum of understanding with Hamadan on Monday.",
+                  published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Samarkand region", "Hamadan"}
+    assert any(e.name == "Samarkand region" and e.type == "place" for e in record.entities)

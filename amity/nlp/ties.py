@@ -36,9 +36,9 @@ from amity.model import TIE_STAGES
 from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
-from amity.nlp.gazetteer import country_code
+from amity.nlp.gazetteer import country_code, default_gazetteer
 from amity.nlp.lexicons import demonyms, tie_cues, triggers
-from amity.nlp.mentions import register_extensions
+from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 
 _TOWN_KINDS = {"city", "district", "region", None}
@@ -135,6 +135,7 @@ class TieFinder:
         token_entity = token_index(entities)
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
+        token_entity = self._regional_readings(doc, entities, token_entity)
         context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
@@ -249,6 +250,50 @@ class TieFinder:
         doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(ties, context), context)))
         return doc
+
+    def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
+                           token_entity: dict[int, EntityCluster]) -> dict[int, EntityCluster]:
+        """"The Turkistan regional akimat", "the Hamadan provincial government": a town's name
+        followed by the adjective of a region-level unit names the region of that name, not the
+        town (news names a region after its centre). The tokens of such a name point to the region
+        the article names ("Turkistan region"), or to one the gazetteer knows in the town's
+        country, added to the article's entities."""
+        levels = self.cues["regional_qualifiers"]
+        named = {fold(a): c for c in entities if c.type == "place" and c.place is not None
+                 and c.place.kind == "region" for a in [c.name, *c.aliases]}
+        out = token_entity
+        for cluster in list(entities):
+            if cluster.type != "place" or cluster.place is None or cluster.place.kind != "city":
+                continue
+            for m in cluster.mentions:
+                if m.end <= m.start or m.end >= len(doc) or doc[m.end].lower_ not in levels \
+                        or out.get(m.start) is not cluster:
+                    continue
+                region = self._region_named(fold(m.name), levels[doc[m.end].lower_], cluster, named, entities)
+                if region is not None:
+                    out = dict(out) if out is token_entity else out
+                    out.update({k: region for k in range(m.start, m.end)})
+        return out
+
+    @staticmethod
+    def _region_named(town: str, unit: str, cluster: EntityCluster, named: dict[str, EntityCluster],
+                      entities: list[EntityCluster]) -> EntityCluster | None:
+        """The article's region "<town> <unit>", or a new entity for the gazetteer's one in the
+        town's country; None when neither exists."""
+        wanted = f"{town} {unit}"
+        if wanted in named:
+            return named[wanted]
+        country = cluster.place.country if cluster.place is not None else None
+        place = next((p for p in default_gazetteer().candidates(wanted)
+                      if p.kind == "region" and p.country == country and country), None)
+        if place is None:
+            return None
+        first = min(cluster.mentions, key=lambda m: m.start)
+        name = f"{first.name} {unit}"
+        region = EntityCluster("place", [Mention(first.start, first.start, "place", name, place=place)], place)
+        entities.append(region)
+        named[wanted] = region
+        return region
 
     def _cue_describes_only(self, sent: Span, lowered: str, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether every sister-city cue of the sentence stands in a relative clause that names nobody
