@@ -192,7 +192,7 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
     activity = (EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred", EventRow.date.is_not(None),
                 visible(EventRow))
     events_of: dict[int, set[int]] = defaultdict(set)
-    date_of: dict[int, str] = {}
+    date_of: dict[int, str | None] = {}
     for start in range(0, len(everyone), _CHUNK):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
