@@ -35,18 +35,18 @@ class Occurrences:
     """
 
     def __init__(self) -> None:
-        self._events_of: dict[int, dict[str, set[int]]] = {}  # entity -> type -> the events it took part in
+        self._events_of: dict[tuple[int, str], set[int]] = {}  # (entity, type) -> the events it took part in
         self._when: dict[int, _When] = {}  # event -> its date and the days it covers
         self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
 
     def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
         """The events of this type any of these entities took part in at a date compatible with `date`
         (`dates.compatible`), with their dates."""
-        self._read(session, entity_ids)
+        self._read(session, entity_ids, type_)
         mine = _When.of(date)
         out = {}
         for entity_id in entity_ids:
-            for event_id in self._events_of[entity_id].get(type_, ()):
+            for event_id in self._events_of[entity_id, type_]:
                 when = self._when[event_id]
                 if mine.meets(when):
                     out[event_id] = when.date
@@ -61,26 +61,28 @@ class Occurrences:
         """An event (`new`: just made) was reported with these participants, and now has this date."""
         self._when[event_id] = _When.of(date)
         for entity_id in participants:
-            if entity_id in self._events_of:
-                self._events_of[entity_id].setdefault(type_, set()).add(event_id)
+            if (entity_id, type_) in self._events_of:
+                self._events_of[entity_id, type_].add(event_id)
         if new:
             self._members[event_id] = set(participants)
         elif event_id in self._members:
             self._members[event_id] |= participants
 
-    def _read(self, session: Session, entity_ids: set[int]) -> None:
-        unread = sorted(entity_ids - self._events_of.keys())
+    def _read(self, session: Session, entity_ids: set[int], type_: str) -> None:
+        unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
         for entity_id in unread:
-            self._events_of[entity_id] = {}
+            self._events_of[entity_id, type_] = set()
         for start in range(0, len(unread), _CHUNK):
-            for entity_id, event_id, type_, date in session.execute(
-                    select(EventParticipantRow.entity_id, EventRow.id, EventRow.type, EventRow.date).distinct()
+            for entity_id, event_id, date, first, last in session.execute(
+                    select(EventParticipantRow.entity_id, EventRow.id, EventRow.date, EventRow.date_start,
+                           EventRow.date_end).distinct()
                     .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                     .join(EventRow, EventRow.id == EventReportRow.event_id)
-                    .where(EventParticipantRow.entity_id.in_(unread[start:start + _CHUNK]))):
-                self._events_of[entity_id].setdefault(type_, set()).add(event_id)
+                    .where(EventParticipantRow.entity_id.in_(unread[start:start + _CHUNK]), EventRow.type == type_)):
+                self._events_of[entity_id, type_].add(event_id)
                 if event_id not in self._when:  # one re-summarised since may not be written yet
-                    self._when[event_id] = _When.of(date)
+                    # the stored span of a readable date, to spare computing it again
+                    self._when[event_id] = _When(date, first, last) if first and last else _When.of(date)
 
 
 class _When(NamedTuple):

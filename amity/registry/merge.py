@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, exists, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
@@ -135,8 +135,10 @@ def _events_of_new_office_holders(session: Session, offices: list[tuple[int, int
     wanted = {(person, of) for person, of in offices if of is not None}
     if not wanted:
         return set()
-    held = set(session.execute(select(RoleRow.person_id, RoleRow.of_entity_id).distinct().where(
-        RoleRow.person_id.in_(sorted({person for person, _ in wanted})), RoleRow.of_entity_id.is_not(None))).all())
+    # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them
+    held = set(session.execute(union_all(*(
+        select(literal(person).label("person"), literal(of).label("of"))
+        .where(exists().where(RoleRow.person_id == person, RoleRow.of_entity_id == of)) for person, of in sorted(wanted)))).all())
     holders = {person for person, _ in wanted - held}
     if not holders:
         return set()
