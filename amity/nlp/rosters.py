@@ -54,8 +54,10 @@ class RosterReader:
         register_extensions()
         words = _words(words_file)
         self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
-        self.longest_cue = max(len(k) for k in self.cues)
-        self._cue_first_words = frozenset(k[0] for k in self.cues)
+        self.heading_cues: dict[tuple[str, ...], str] = {
+            tuple(k.split()): v for k, v in words.get("heading_cues", {}).items()}
+        self.longest_cue = max(len(k) for k in [*self.cues, *self.heading_cues])
+        self._cue_first_words = frozenset(k[0] for k in [*self.cues, *self.heading_cues])
         self.lead = frozenset(words["lead_words"])
         self.separators = frozenset(words["separators"])
         self.introducers = frozenset(words["introducers"])
@@ -68,6 +70,9 @@ class RosterReader:
         self.anaphors = frozenset(words["anaphors"])
         self.relation_plurals = frozenset(words.get("relation_plurals", []))
         self.signed_lemmas = frozenset(words.get("signed_lemmas", []))
+        self.table_headers = frozenset(words.get("table_headers", []))
+        self.founding_lemmas = frozenset(words.get("founding_lemmas", []))
+        self.town_nouns = frozenset(words.get("town_nouns", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -75,17 +80,46 @@ class RosterReader:
         index = {i: c for i, c in token_index(entities).items() if c.type in ("place", "organization")}
         places = {fold(alias): c for c in entities if c.type == "place" for alias in [c.name, *c.aliases]}
         sents = list(doc.sents)
+        last_owner: dict[str, EntityCluster] = {}
         for n, sent in enumerate(sents):
             for kind, start, end in self._cues(sent):
-                if doc[end - 1].tag_ == "NN":
+                if doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with"):
                     continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
+                if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
+                        t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
+                    kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
                 owner = self._owner(doc, sent, start, end, index)
+                if owner is not None:
+                    last_owner[kind] = owner
                 partners, closed = self._list(doc, end, sent.end, index, owner)
-                if not partners and owner is not None and (closed or _heading(sent)):
+                if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
+                    partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
+                heading = _heading(sent)
+                if heading and owner is None:
+                    owner = _story_town(doc, sents, index)  # "Twin towns and sister cities" on a town's page
+                elif owner is None and partners:
+                    # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
+                    # spoke": twin towns named without an owner are those of the town named before as
+                    # their owner (not of the town the story is about: "the forum brought together
+                    # sister cities such as A and B" names no owner)
+                    owner = last_owner.get(kind)
+                    partners = [p for p in partners if p.cluster is not owner]
+                if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
+                    partners = self._list_before(doc, start, sent.start, index, owner)
+                lines = False  # partners one a line under the cue: one is enough
+                if not partners and owner is not None and (closed or heading or _ends_line(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
-                elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
+                    lines = bool(partners)
+                if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
+                if not partners and owner is not None and not closed:
+                    # "X maintains partnerships with fourteen towns." and, a sentence or two later, a
+                    # table or list of them, one a line
+                    first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
+                    if first is not None:
+                        partners = self._items(sents[first:], index, owner)
+                        lines = bool(partners)
                 if len({id(p.cluster) for p in partners}) >= 2:
                     # the towns of one list of partners are not partners of each other
                     listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
@@ -96,7 +130,7 @@ class RosterReader:
                 party = _town_of(owner, places, kind)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
-                if len({id(p.cluster) for p in partners}) < 2:
+                if len({id(p.cluster) for p in partners}) < (1 if lines else 2):
                     continue
                 signed = self._signed(doc, start, end)
                 for partner in partners:
@@ -108,20 +142,21 @@ class RosterReader:
     def _cues(self, sent: Span) -> list[tuple[str, int, int]]:
         """(kind, first token, token after the cue) of each cue in the sentence, hyphens ignored."""
         words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
+        cues = {**self.heading_cues, **self.cues} if self.heading_cues and _heading(sent) else self.cues
         found = []
         for k in range(len(words)):
             if words[k][1] not in self._cue_first_words:
                 continue  # most words open no cue: skip building their candidate tuples
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
-                if len(key) == size and key in self.cues:
+                if len(key) == size and key in cues:
                     end = words[k + size - 1][0] + 1
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
                         if end < sent.end and doc[end].lower_ == "with":
                             end += 1
-                    found.append((self.cues[key], words[k][0], end))
+                    found.append((cues[key], words[k][0], end))
                     break
         return found
 
@@ -147,7 +182,10 @@ class RosterReader:
         if verb is None:
             return None
         if verb.dep_ == "relcl":
-            return index.get(verb.head.i)  # "X, which is twinned with A and B, ..."
+            # "X, which is twinned with A and B, ...", "The city of X, which has twin towns in A and B"
+            head = verb.head
+            return index.get(head.i) or next((index[t.i] for t in head.subtree
+                                              if t.i < verb.left_edge.i and t.i in index), None)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
                and doc[c.i - 1].lower_ == "the" for c in subjects):
@@ -155,6 +193,32 @@ class RosterReader:
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
         return next((index[c.i] for c in subjects if c.i in index), None)
+
+    def _list_before(self, doc: Doc, start: int, stop: int, index: dict[int, EntityCluster],
+                     owner: EntityCluster) -> list[_Partner]:
+        """The partners listed before an appositive cue ("met the mayors of A, B and C, X's twin
+        cities"): the entities joined by commas and "and" that end at the comma before "X's"."""
+        i = start - 1
+        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner):
+            i -= 1
+        if doc[i].text != ",":
+            return []
+        out: list[_Partner] = []
+        i -= 1
+        while i >= stop:
+            cluster = index.get(i)
+            if cluster is None:
+                break
+            while i >= stop and index.get(i) is cluster:
+                i -= 1
+            if not _is_area(cluster) and cluster is not owner:
+                out.insert(0, _Partner(cluster))
+            if i < stop or doc[i].lower_ not in (",", "and"):
+                break
+            i -= 1
+            if doc[i].text == "," and doc[i + 1].lower_ == "and":
+                i -= 1  # the serial comma in "A, B, and C"
+        return out
 
     def _signed(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the roster's verb reports the ties as signed or established ("has signed sister
@@ -166,6 +230,8 @@ class RosterReader:
             verb = verb.head if verb.head.i != verb.i else None
         if verb is None or verb.lemma_.lower() not in self.signed_lemmas or verb.i > start:
             return False
+        if verb.lemma_.lower() in self.founding_lemmas and verb.tag_ != "VBD":
+            return False  # "has established relations with A and B": relations that exist, not a founding
         return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
 
     @staticmethod
@@ -194,7 +260,8 @@ class RosterReader:
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+            # "X Municipality hosted the mayors of its twin towns": a body stands for its town
+            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None
                          and not (c.place is not None and c.place.kind == "country")), None)
         return None
 
@@ -221,6 +288,10 @@ class RosterReader:
                 if cluster is not owner and not (run and _contains(cluster, run[-1].cluster)):
                     run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
                 i = j
+                continue
+            numbered = _after_number(doc, i, stop)
+            if numbered is not None and (not run or doc[i - 1].lower_ in self.separators or doc[i - 1].text == ":"):
+                i = numbered  # "with 7 cities: 1) A (Russia); 2) B": the numbers of the items
                 continue
             if run and tok.lower_ in ("of", "in") and not _YEAR.fullmatch(doc[i + 1].text if i + 1 < stop else ""):
                 k = i + 1 + (i + 1 < stop and doc[i + 1].lower_ == "the")
@@ -277,18 +348,46 @@ class RosterReader:
 
     def _items(self, following: list[Span], index: dict[int, EntityCluster],
                owner: EntityCluster) -> list[_Partner]:
-        """"X's sister cities are:" and one partner a line (bulleted or not) until a line that is not."""
+        """"X's sister cities are:" or a heading, then one partner a line (bulleted, numbered or
+        not; "A, Country (1992)", "Country – A", a table row "A | Country | 1992") until a line
+        that is none. A line naming only a country heads the towns of that country below it; a
+        table's header row and an item the article's entities lack ("Country – Unknownville") are
+        passed over."""
         out: list[_Partner] = []
         for sent in following:
             tokens = [t for t in sent if not t.is_space and t.text not in self.bullets]
-            if not tokens or len(tokens) > self.max_item_tokens:
-                break
-            cluster = index.get(tokens[0].i)
-            if cluster is None or cluster is owner:
+            while tokens and _YEAR.fullmatch(tokens[0].text) is None and (
+                    tokens[0].like_num or tokens[0].text in (")", ".")):
+                tokens = tokens[1:]  # "1.", "2)": the number of an item
+            if not tokens:
+                continue
+            if len(tokens) > self.max_item_tokens or any(self._cue_at(sent, t.i) for t in tokens):
+                break  # a sentence of prose, or the heading of the next section
+            if any(t.text == "|" for t in tokens) and all(
+                    t.lower_ in self.table_headers or not t.is_alpha for t in tokens):
+                continue  # "City | Country | Since": a table's header row
+            named = _distinct([c for t in tokens if (c := index.get(t.i)) is not None])
+            partner = next((c for c in named if not _is_area(c) and c is not owner), None)
+            if partner is None:
+                if named or _YEAR.search(sent.text):
+                    continue  # "Germany", "City | Country | Since", "Novovolynsk (1999)"
                 break
             year = _YEAR.search(sent.text)
-            out.append(_Partner(cluster, year.group(1) if year else None))
+            out.append(_Partner(partner, year.group(1) if year else None))
         return out
+
+    def _item_line(self, sent: Span) -> bool:
+        """Whether the sentence is a line of a list or table: short, alone on its line, with no verb."""
+        words = [t for t in sent if not t.is_space]
+        return _ends_line(sent) and 0 < len(words) <= self.max_item_tokens and not any(
+            t.pos_ in ("VERB", "AUX") for t in words) and (len(words) > 1 or words[0].text[:1].isupper())
+
+    def _cue_at(self, sent: Span, i: int) -> bool:
+        """Whether a cue of a roster (or of a roster's heading) opens at token i."""
+        doc = sent.doc
+        words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, sent.end)] if t.text not in ("-", "‐"))
+        return any(words[:size] in self.cues or words[:size] in self.heading_cues
+                   for size in range(1, len(words) + 1))
 
 
 def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
@@ -315,6 +414,56 @@ def _most_named(stop: int, index: dict[int, EntityCluster]) -> EntityCluster | N
     return best[2] if best is not None else None
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _after_number(doc: Doc, i: int, stop: int) -> int | None:
+    """The token after an item's number at i ("1)", "2.", "(3)"), None when there is none."""
+    k = i + (doc[i].text == "(")
+    if k >= stop or not _ITEM_NUMBER.fullmatch(doc[k].text):
+        return None
+    if doc[k].text[-1] in ".)":
+        return k + 1
+    return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
+
+
+def _ends_line(sent: Span) -> bool:
+    """Whether the sentence is the last of its line (a list or table may follow on the next lines)."""
+    doc = sent.doc
+    last = doc[sent.end - 1]
+    return "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
+
+
+def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The town or region a page is about, for a heading that names no owner ("Twin towns and
+    sister cities" on a town's page): the one place (not a country) the headline names, else the
+    place in the subject of the first sentence ("Jelgava is a city in ...")."""
+    if not sents:
+        return None
+    title = sents[0]
+    if _ends_line(title):
+        named = _distinct([c for t in title if (c := index.get(t.i)) is not None and c.type == "place"
+                           and not _is_area(c)])
+        if len(named) == 1:
+            return named[0]
+    for sent in sents[:2]:
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
+                           and c.type == "place" and not _is_area(c)])
+        if named:
+            return named[0]
+    return None
+
+
+def _distinct(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    return list({id(c): c for c in clusters}.values())
+
+
+def _is_area(cluster: EntityCluster) -> bool:
+    """A country or a continent-like area: where partners are, not a partner town."""
+    return cluster.place is not None and cluster.place.kind in ("country", "area")
+
+
 def _heading(sent: Span) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
     doc = sent.doc
@@ -324,17 +473,27 @@ def _heading(sent: Span) -> bool:
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
-    """The token after a list item of one to three capitalised words that is no entity, when a
-    separator and another entity follow it; None otherwise."""
-    j = i
-    while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
-        j += 1
-    if j == i or j >= stop or doc[j].lower_ not in separators:
-        return None
-    k = j
-    while k < stop and doc[k].lower_ in separators:
-        k += 1
-    return j if k < stop and k in index else None
+    """The token after a list item of one to three capitalised words that is no entity (perhaps with
+    its country or year in brackets: "Kurgan (Russia)"), when separators and another entity follow
+    it, perhaps after more such items; None otherwise."""
+    first_end = None
+    for _ in range(3):
+        j = i
+        while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
+            j += 1
+        if j > i and j < stop and doc[j].text == "(":
+            j = next((k + 1 for k in range(j + 1, min(j + 8, stop)) if doc[k].text == ")"), stop)
+        if j == i or j >= stop or doc[j].lower_ not in separators:
+            return None
+        first_end = first_end or j
+        k = j
+        while k < stop and doc[k].lower_ in separators:
+            k += 1
+        k = (_after_number(doc, k, stop) or k) if k < stop else k
+        if k < stop and k in index:
+            return first_end
+        i = k
+    return None
 
 
 #: Words that may open an item of a list of partners before its name ("the city of Baku").
