@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
 from amity.nlp.entities import EntityCluster, token_index
-from amity.nlp.lexicons import read_json
+from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.ties import TieMention
@@ -103,6 +103,11 @@ class RosterReader:
                     # their owner (not of the town the story is about: "the forum brought together
                     # sister cities such as A and B" names no owner)
                     owner = last_owner.get(kind)
+                    if owner is None and start > sent.start and doc[start - 1].lower_ == "the" and \
+                            len({id(p.cluster) for p in partners}) >= 3:
+                        # "the mayors of the twin cities A, B, C and D": the definite article says whose
+                        # they are, the town the story has named most
+                        owner = _most_named(sent.start, index)
                     partners = [p for p in partners if p.cluster is not owner]
                 if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
@@ -173,6 +178,8 @@ class RosterReader:
         if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
+            if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
+                return self._antecedent(doc, sent, index)  # "the twin cities of the capital city are"
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
         for _ in range(4):
@@ -325,11 +332,21 @@ class RosterReader:
                     continue
                 break
             lowered = tok.lower_
+            if fold(tok.text) in demonyms() and i + 1 < stop and i + 1 in index and tok.text[:1].isupper():
+                i += 1  # "Afghan Kabul, Azerbaijani Baku": the nationality says where the partner is
+                continue
             if not run:
                 if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
                     return [], True
                 if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num:
                     i += 1
+                    continue
+                # "with 17 cities, mainly in the Turkic world, such as A and B": a description of the
+                # counted partners before the names that exemplify them
+                example = next((k for k in range(i + 1, min(i + _DESCRIPTION_TOKENS, stop))
+                                if doc[k].lower_ in self.introducers or doc[k].pos_ in ("VERB", "AUX")), None)
+                if example is not None and doc[example].lower_ in self.introducers:
+                    i = example
                     continue
                 break
             if lowered in self.introducers:
@@ -490,11 +507,16 @@ def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], 
         while k < stop and doc[k].lower_ in separators:
             k += 1
         k = (_after_number(doc, k, stop) or k) if k < stop else k
+        if k + 1 < stop and fold(doc[k].text) in demonyms() and k + 1 in index:
+            k += 1  # ", Chinese Lanzhou"
         if k < stop and k in index:
             return first_end
         i = k
     return None
 
+
+#: How far a description of counted partners may run before the "such as" of their names.
+_DESCRIPTION_TOKENS = 10
 
 #: Words that may open an item of a list of partners before its name ("the city of Baku").
 _ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
