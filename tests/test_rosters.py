@@ -334,3 +334,15 @@ def test_the_twin_cities_a_speaker_says_we_have_are_those_of_the_town_named_befo
     record = read('Ankara hosted the summit on Monday. Mayor Kaya said: "We have 17 twin cities so far, cities '
                   'such as Kabul, Baku, Lanzhou and Kazan."')
     assert set(roster(record, "Ankara")) == {"Kabul", "Baku", "Lanzhou", "Kazan"}
+
+
+def test_a_states_sister_state_relationship_with_one_partner_is_a_tie(read) -> None:
+    record = read("Officials in Salem said on Monday that Oregon's sister-state relationship with Jalisco dates "
+                  "from the 1990s.")
+    assert roster(record, "Oregon") == {"Jalisco": ("sister_city", "active", None)}
+
+
+def test_one_twin_town_and_another_town_named_after_it_give_one_tie(read) -> None:
+    record = read("The festival opened in Leipzig on Friday. A choir from Leipzig's twin town Kraków and a "
+                  "band from Lyon played on the square.")
+    assert roster(record, "Leipzig") == {"Kraków": ("sister_city", "active", None)}

@@ -83,12 +83,14 @@ class RosterReader:
         last_owner: dict[str, EntityCluster] = {}
         for n, sent in enumerate(sents):
             for kind, start, end in self._cues(sent):
-                if doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with"):
-                    continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
+                # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
+                # singular names one partner, read only beside an owner the sentence names
+                singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
                 if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
                         t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
                     kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
                 owner = self._owner(doc, sent, start, end, index)
+                named_owner = owner is not None
                 if owner is not None:
                     last_owner[kind] = owner
                 partners, closed = self._list(doc, end, sent.end, index, owner)
@@ -135,7 +137,19 @@ class RosterReader:
                 party = _town_of(owner, places, kind)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
-                if len({id(p.cluster) for p in partners}) < (1 if lines else 2):
+                if singular:
+                    partners = partners[:1]
+                beside = named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
+                if singular and not beside:
+                    continue
+                if singular:
+                    # "Leipzig's twin town Kraków and a band from Lyon": the cue names one partner; the
+                    # sentence's other towns are not the owner's twins
+                    named = _town_of(partners[0].cluster, places, kind)
+                    ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
+                                                    and all(s.start == sent.start for s in t.sentences)
+                                                    and not any(p is named for p in t.parties))]
+                if len({id(p.cluster) for p in partners}) < (1 if lines or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
                 for partner in partners:
@@ -442,6 +456,22 @@ def _after_number(doc: Doc, i: int, stop: int) -> int | None:
     if doc[k].text[-1] in ".)":
         return k + 1
     return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
+
+
+def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
+    """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
+    Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
+    for m in partner.mentions:
+        if start - 5 <= m.start < start:
+            return True
+        if end <= m.start <= end + 3 and all(doc[k].lower_ in _BETWEEN_CUE_AND_PARTNER or k in index and _is_area(index[k])
+                                             for k in range(end, m.start)):
+            return True
+    return False
+
+
+#: Words that may stand between a cue and the one partner it names ("sister city in Japan, X").
+_BETWEEN_CUE_AND_PARTNER = frozenset({"in", ",", "of", "the", "-", "–"})
 
 
 def _ends_line(sent: Span) -> bool:
