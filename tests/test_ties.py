@@ -983,6 +983,12 @@ def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None
     assert not ties(record, "sister_city"), record.ties
 
 
+def test_memoranda_with_counterparts_in_two_countries_and_with_a_named_chamber_are_read(read) -> None:
+    record = read("The Estonian Chamber of Commerce and Industry has signed memoranda with its counterparts in "
+                  "Finland and Latvia and with the Georgian Chamber of Commerce and Industry, its director said.")
+    assert any("Latvia" in t.parties for t in record.ties)
+
+
 # -- party choice and granularity -------------------------------------------------------
 
 def test_the_signing_subject_names_the_parties_not_the_towns_of_the_guests(read) -> None:

@@ -1319,7 +1319,7 @@ def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] 
         if k >= sent_end or not (doc[k - 1].text == "," or doc[k - 1].dep_ == "cc"):
             break
         root = doc[k]
-        while root.head.i >= k and root.head is not root:
+        while root.head.i >= k and root.head.i != root.i:
             root = root.head
         if root.pos_ != "PROPN" or root.dep_ not in _LIST_CONTINUATIONS or root.head.i >= with_.i \
                 or not _same_clause(root, verb) or root.left_edge.i < k:
