@@ -1082,3 +1082,45 @@ def test_a_regional_body_gives_the_region_the_gazetteer_knows_when_the_article_n
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Samarkand region", "Hamadan"}
     assert any(e.name == "Samarkand region" and e.type == "place" for e in record.entities)
+
+
+# -- stage of cooperation told without a signing verb ---------------------------------------
+
+def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:
+    record = read("The cooperation agreement between Pavlodar region and Omsk region, signed in 2016, expires "
+                  "next year.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2016")
+
+
+def test_a_party_that_has_an_agreement_with_another_has_an_active_tie(read) -> None:
+    record = read("Pavlodar region has a cooperation agreement with Omsk region.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Pavlodar region", "Omsk region"}
+    assert tie.status == "active"
+
+
+def test_having_had_an_agreement_since_a_year_is_a_tie_signed_that_year(read) -> None:
+    record = read("Mersin and Aktau have had a cooperation agreement since 2011.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2011")
+
+
+def test_a_partnership_between_two_parties_that_dates_back_to_a_year_was_signed_then(read) -> None:
+    record = read("The partnership between Trabzon and Sochi dates back to 2007.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2007")
+
+
+# -- places that only say where a party lies ----------------------------------------------
+
+def test_the_region_a_capital_is_the_capital_of_is_no_party(read) -> None:
+    record = read("Kazan, the capital of Tatarstan, and Ufa signed an agreement on cooperation in sport on Monday.",
+                  published="2024-05-15")
+    assert pairs(record) == {frozenset({"Kazan", "Ufa"})}
+
+
+def test_of_after_and_opens_another_party_not_a_container(read) -> None:
+    record = read("Representatives of Jeonju and of North Jeolla Province signed a memorandum with the Mongolian "
+                  "city of Darkhan.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Jeonju", "Darkhan"}), frozenset({"North Jeolla Province", "Darkhan"})}

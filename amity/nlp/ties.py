@@ -645,10 +645,19 @@ class TieFinder:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
             if agreed or any(c.lower_ == "draft" for c in document.children):
                 return _Stage("proposed", between_only=True)
-            return _Stage("signed", between_only=True)
+            # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
+            signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
+                            and c.lemma_.lower() in self.signing_lemmas), None)
+            date = self._own_date(signing, sent, doc) if signing is not None else None
+            return _Stage("signed", date, date is not None, between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
             if self._existing_cooperation(sent):
-                return _Stage("active", generic=True)  # "Kostanay and Chelyabinsk have long-standing cooperation"
+                # "Kostanay and Chelyabinsk have long-standing cooperation"; "A has had an agreement with B
+                # since 2012": a founding the sentence dates
+                founded = self._founded(sent, doc)
+                if founded is not None and founded.date:
+                    return _Stage("signed", founded.date, True, generic=True)
+                return _Stage("active", generic=True)
             if not self._hyphen_pairs(sent):
                 return None
             # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
@@ -658,6 +667,9 @@ class TieFinder:
             return _Stage("active", generic=True, between_only=True)
         if agreed:
             return _Stage("proposed", generic=True, between_only=True)
+        start = self._dated_back_value(sent, lowered, doc)
+        if start is not None:
+            return _Stage("signed", start, True, generic=True, between_only=True)  # "the partnership between A and B dates back to 2005"
         founded = self._founded(sent, doc)
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
@@ -685,7 +697,8 @@ class TieFinder:
         with B": a cooperation noun as the object of a verb of having, whose subject names two
         parties or which goes on "with" a partner: a tie that exists."""
         for tok in sent:
-            if tok.lower_ not in self.cooperation_nouns or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in self.existing:
+            if not (tok.lower_ in self.cooperation_nouns or self._document(tok)) or tok.dep_ != "dobj" \
+                    or tok.head.lemma_.lower() not in self.existing:
                 continue
             verb = tok.head
             if any(c.lower_ in ("no", "not", "never") or c.dep_ == "neg" for c in [*verb.children, *tok.children]):
@@ -1443,7 +1456,9 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Cou
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
-                    "suburbs", "neighbourhoods", "neighborhoods", "villages"}
+                    "suburbs", "neighbourhoods", "neighborhoods", "villages",
+                    # "Kazan, the capital of Tatarstan, and Ufa": the region around the party
+                    "capital", "centre", "center", "seat", "outskirts"}
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
@@ -1570,7 +1585,8 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         abroad = previous is not None and previous.place is not None and cluster.place is not None \
             and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
         # the glue must follow the previous name itself: "the state of Texas" is no container of Sindh
-        adjacent = previous_end in (k - 1, k - 2)
+        # "Representatives of Jeonju and of North Jeolla Province": the "of" opens another name of the list
+        adjacent = previous_end in (k - 1, k - 2) and not (k > 1 and doc[k - 2].lower_ in ("and", "or"))
         container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad \
             and adjacent and (
             cluster.type == "place" and previous.type in ("place", "organization")
