@@ -1124,3 +1124,29 @@ def test_of_after_and_opens_another_party_not_a_container(read) -> None:
     record = read("Representatives of Jeonju and of North Jeolla Province signed a memorandum with the Mongolian "
                   "city of Darkhan.", published="2024-05-15")
     assert pairs(record) == {frozenset({"Jeonju", "Darkhan"}), frozenset({"North Jeolla Province", "Darkhan"})}
+
+
+# -- bodies that sign for their town --------------------------------------------------------
+
+def test_a_body_of_the_city_of_a_town_signs_for_the_town(read) -> None:
+    record = read("The Executive Board of the City of Durres and the municipality of Bari signed a memorandum on "
+                  "tourism on Monday. Durres lies on the Adriatic.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Durres", "Bari"})}
+
+
+def test_a_chamber_of_the_city_of_a_town_signs_for_itself(read) -> None:
+    record = read("The Chamber of Commerce of the City of Durres and the municipality of Bari signed a memorandum on "
+                  "tourism on Monday. Durres lies on the Adriatic.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Chamber of Commerce of the City of Durres", "Bari"})}
+
+
+def test_a_body_named_with_its_unit_signs_for_the_town_the_gazetteer_knows(read) -> None:
+    record = read("The Executive Power of the City of Ganja and the Municipality of Ohrid signed a memorandum on "
+                  "tourism on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Ganja", "Ohrid"})}
+
+
+def test_a_qualified_council_of_a_town_signs_for_the_town(read) -> None:
+    record = read("The City Council of Tbilisi and the Metropolitan Municipality of Ankara signed a memorandum on "
+                  "transport on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Tbilisi", "Ankara"})}

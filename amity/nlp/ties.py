@@ -1441,6 +1441,11 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: "<body> of the City of X": a body of the town X (unless data/ties.json bodies_signing_for_themselves).
+_OF_THE_TOWN = re.compile(r"^(?:the )?(.+?) of (?:the )?(city|town|municipality|village) of (?:the )?(.+)$")
+#: A town named only inside a body's name, in a country the article does not name, is taken from the
+#: gazetteer only when at least this large ("the City Hall of Lyon"); smaller namesakes are too many.
+_KNOWN_TOWN_POPULATION = 100_000
 #: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
 #: trade. Then the parties signed a memorandum.").
 _PAIR_MEMORY = 3
@@ -1810,7 +1815,7 @@ class _ArticleContext:
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
                 return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
-            territory = self._territory_of(cluster.name)
+            territory = self._territory_of(cluster.name, cluster)
             if territory is not None:
                 return territory
         return cluster
@@ -1828,7 +1833,7 @@ class _ArticleContext:
                 return self._places[fuller]
         return self._places[town]
 
-    def _territory_of(self, name: str) -> EntityCluster | None:
+    def _territory_of(self, name: str, body: EntityCluster | None = None) -> EntityCluster | None:
         """The place a council, assembly, people's committee, administration or government signs
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
@@ -1838,18 +1843,33 @@ class _ArticleContext:
             if country_code(tail) is not None:
                 words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
         cues = self.cues
+        town_body = _OF_THE_TOWN.match(" ".join(words))
+        if town_body and not set(town_body.group(1).split()) & set(cues["bodies_signing_for_themselves"]):
+            # "the Executive Board of the City of Durres": a body of the town's own, whatever its name
+            named = self._places.get(town_body.group(3)) or self._places.get(f"{town_body.group(3)} {town_body.group(2)}")
+            if named is not None:
+                return named
+        # "Municipal Council of the City of X", "Regional State Administration of X": qualifiers before the head
+        lead = words[1:] if words[:1] == ["the"] else words
+        while len(lead) > 2 and lead[0] in cues["territory_qualifiers"]:
+            lead = lead[1:]
         for head in cues["territory_body_heads"]:
             head_words = fold(head).replace("’", "'").split()
             n = len(head_words)
             if len(words) > n and words[-n:] == head_words:
                 rest = words[:-n]
-            elif len(words) > n + 1 and words[:n] == head_words and words[n] == "of":
-                rest = words[n + 1:]
+            elif len(lead) > n + 1 and lead[:n] == head_words and lead[n] == "of":
+                rest = lead[n + 1:]
             else:
                 continue
             while rest and rest[0] in ("the", "of"):
                 rest = rest[1:]
             candidates: list[str] = []
+            units = [u.strip() for u in cues["place_suffixes"]]
+            if len(rest) > 2 and rest[0] in units and rest[1] == "of":
+                # "Executive Power of the City of Ganja", "Municipality of the Region of Attica"
+                unit, rest = rest[0], rest[3:] if rest[2] == "the" else rest[2:]
+                candidates.append(" ".join(rest) + " " + unit)
             while rest:
                 candidates.append(" ".join(rest))
                 if rest[-1] not in cues["territory_qualifiers"]:
@@ -1865,7 +1885,28 @@ class _ArticleContext:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
+            return self._territory_in_gazetteer(candidates, body)
+        return None
+
+    def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
+        """The town or region a body's name gives when the article names it nowhere else ("the
+        Executive Power of the City of Ganja"): the gazetteer's, in a country the article names or
+        large enough to be the one meant, added to the article's places."""
+        if body is None:
             return None
+        countries = {c.place.country for c in self.entities if c.place is not None and c.place.country}
+        for candidate in candidates:
+            found = [p for p in default_gazetteer().candidates(candidate, frozenset(countries))
+                     if p.kind in ("city", "region", "district")
+                     and (p.country in countries or p.curated or p.population >= _KNOWN_TOWN_POPULATION)]
+            if not found:
+                continue
+            place = max(found, key=lambda p: (p.country in countries, p.population))
+            first = min(body.mentions, key=lambda m: m.start)
+            town = EntityCluster("place", [Mention(first.start, first.start, "place", place.name, place=place)], place)
+            self.entities.append(town)
+            self._places[candidate] = town
+            return town
         return None
 
     def person_before(self, i: int) -> EntityCluster | None:
