@@ -1150,3 +1150,16 @@ def test_a_qualified_council_of_a_town_signs_for_the_town(read) -> None:
     record = read("The City Council of Tbilisi and the Metropolitan Municipality of Ankara signed a memorandum on "
                   "transport on Monday.", published="2024-05-15")
     assert pairs(record) == {frozenset({"Tbilisi", "Ankara"})}
+
+
+def test_a_cooperation_protocol_signed_within_a_twinning_is_a_cooperation_tie_beside_it(read) -> None:
+    record = read("Within the framework of their twinning, Konya and Kokshetau signed a protocol on cooperation in "
+                  "sport on Monday.", published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"
+    assert only(record, "sister_city").status == "active"
+
+
+def test_a_cooperation_protocol_signed_to_become_twin_towns_is_the_twinning(read) -> None:
+    record = read("Konya signed a cooperation protocol with Kokshetau to become twin towns.", published="2024-05-15")
+    assert only(record, "sister_city").status == "signed"
+    assert not ties(record, "cooperation")

@@ -1034,7 +1034,11 @@ class TieFinder:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
                                   w.head) if w.head.pos_ in ("VERB", "AUX") else w.head
-                    out.append((left, right, self._document_kind(signed)))
+                    own_kind = self._document_kind(signed)
+                    if own_kind == "cooperation" and any(self._purpose_of(t, verb) for t in verb.subtree
+                                                         if t.lemma_.lower() in ("twin", "sister", "twinning")):
+                        own_kind = None  # "signed a cooperation protocol with B to become twin towns"
+                    out.append((left, right, own_kind))
             if out:
                 return out
         return []
@@ -1053,10 +1057,19 @@ class TieFinder:
             document = documents[0]
             if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
                 return False
-            inside = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
             cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
                                            for at in _occurrences(lowered, c))]
-            return bool(cues) and not any(t.i in inside for t in cues)
+            return bool(cues) and not any(self._purpose_of(t, verb) for t in cues)
+        return False
+
+    def _purpose_of(self, cue: Token, verb: Token) -> bool:
+        """Whether a twinning cue lies in a clause of founding under the signing verb: "signed a
+        cooperation memorandum to become twin towns" signs the twinning itself."""
+        node = cue
+        while node.i != verb.i and node.head.i != node.i:
+            node = node.head
+            if node.i != verb.i and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.founded | self.agreed:
+                return True
         return False
 
     def _names_subject(self, document: Token) -> bool:
