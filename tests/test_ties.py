@@ -1163,3 +1163,10 @@ def test_a_cooperation_protocol_signed_to_become_twin_towns_is_the_twinning(read
     record = read("Konya signed a cooperation protocol with Kokshetau to become twin towns.", published="2024-05-15")
     assert only(record, "sister_city").status == "signed"
     assert not ties(record, "cooperation")
+
+
+def test_a_twinning_told_in_a_relative_clause_is_between_the_town_and_the_twin_it_names(read) -> None:
+    record = read("Izmir, which is a sister city of Tashkent, signed a cooperation memorandum with the Yunusabad "
+                  "district of Tashkent on Monday.", published="2024-05-15")
+    assert set(only(record, "sister_city").parties) == {"Izmir", "Tashkent"}
+    assert set(only(record, "cooperation").parties) == {"Izmir", "Yunusabad district"}

@@ -175,7 +175,8 @@ class TieFinder:
                 listing = _Listing(lead, [])
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
-            if stage is not None and sister and self._signs_other_document(sent, sent_events):
+            other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
+            if other_signing is not None:
                 # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
                 # tourism": the document is a cooperation of the twins, the twinning itself dates back
                 readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
@@ -183,6 +184,11 @@ class TieFinder:
                 if stage is not None:
                     groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
                                            intending=stage.intending)
+                    if other_signing is not None and kind == "sister_city":
+                        # "Izmir, which is a sister city of Tashkent, signed ... with a district": the twins
+                        # are named where the cue is
+                        twins = self._twins_described(sent, other_signing, token_entity, context, sent_events)
+                        groups = [(kind, g) for g in twins] if twins else [(k, g) for k, g in groups if k == kind]
                     if not groups and item and listing is not None and listing.parties:
                         groups = [(kind, listing.parties)]
                     if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
@@ -1043,7 +1049,32 @@ class TieFinder:
                 return out
         return []
 
-    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> bool:
+    def _twins_described(self, sent: Span, verb: Token, token_entity: dict[int, EntityCluster],
+                         context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
+        """The pair a twinning cue beside a signing names in its own clause: "Izmir, which is a sister
+        city of Tashkent, signed ..." (the relative clause and the name it describes), "A has been
+        twinned with B since 2009, and today the cities signed ..." (the cue's clause without the
+        signing's); empty when the cue hangs on the signing itself."""
+        lowered = sent.text.lower()
+        cue = next((t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
+                                           for at in _occurrences(lowered, c))), None)
+        if cue is None:
+            return []
+        clause = cue
+        while clause.i != verb.i and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i == verb.i:
+            return []
+        keep = {t.i for t in clause.subtree}
+        if clause.is_ancestor(verb):
+            keep -= {t.i for t in verb.subtree}  # "A has been twinned with B, and today they signed ..."
+        if clause.dep_ == "relcl":
+            keep |= {t.i for t in clause.head.subtree if t.i < clause.left_edge.i}  # the name the clause describes
+        own = {k: c for k, c in token_entity.items() if k in keep}
+        found = _parties_in(sent.doc, sent.start, sent.end, own)
+        return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
+
+    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> Token | None:
         """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
         2012, signed ...", "A and B have been twinned since 1999, and today they signed ...") while
         the document they sign names a subject of its own and no twinning ("an agreement on
@@ -1056,11 +1087,11 @@ class TieFinder:
                 continue
             document = documents[0]
             if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
-                return False
+                return None
             cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
                                            for at in _occurrences(lowered, c))]
-            return bool(cues) and not any(self._purpose_of(t, verb) for t in cues)
-        return False
+            return verb if cues and not any(self._purpose_of(t, verb) for t in cues) else None
+        return None
 
     def _purpose_of(self, cue: Token, verb: Token) -> bool:
         """Whether a twinning cue lies in a clause of founding under the signing verb: "signed a
