@@ -1170,3 +1170,21 @@ def test_a_twinning_told_in_a_relative_clause_is_between_the_town_and_the_twin_i
                   "district of Tashkent on Monday.", published="2024-05-15")
     assert set(only(record, "sister_city").parties) == {"Izmir", "Tashkent"}
     assert set(only(record, "cooperation").parties) == {"Izmir", "Yunusabad district"}
+
+
+def test_sealing_a_partnership_is_signing_it(read) -> None:
+    record = read("Poti and Constanta sealed a partnership on port logistics on Monday.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Poti", "Constanta"}
+    assert (tie.status, tie.date) == ("signed", "2024-05-13")
+
+
+def test_a_town_cooperating_with_another_since_a_year_has_a_tie_signed_then(read) -> None:
+    record = read("Poti has been cooperating with Constanta since 2014.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2014")
+
+
+def test_a_town_ready_to_cooperate_has_no_tie_yet(read) -> None:
+    record = read("Poti is ready to cooperate with Constanta.", published="2024-05-15")
+    assert not any(t.status in ("signed", "active") for t in record.ties)

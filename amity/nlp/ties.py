@@ -111,6 +111,7 @@ class TieFinder:
         self.cardinals: dict[str, int] = dict(cues.get("cardinal_words", {}))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
+        self.sealing = set(cues["sealing_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
         self.pair_phrases = tuple(cues["pair_phrases"])
         self.joint_work = set(cues["joint_work_lemmas"])
@@ -657,6 +658,12 @@ class TieFinder:
             date = self._own_date(signing, sent, doc) if signing is not None else None
             return _Stage("signed", date, date is not None, between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+            sealed = self._partnership_sealed(sent)
+            if sealed is not None:
+                # "A and B sealed a partnership on port logistics on Monday", "formalised their cooperation
+                # with a memorandum": the tie begins, signed on that day
+                date = self._own_date(sealed, sent, doc)
+                return _Stage("signed", date, date is not None, generic=True)
             if self._existing_cooperation(sent):
                 # "Kostanay and Chelyabinsk have long-standing cooperation"; "A has had an agreement with B
                 # since 2012": a founding the sentence dates
@@ -698,6 +705,18 @@ class TieFinder:
                 return [c for c in _distinct(names) if c.type != "person" or c.roles]
         return []
 
+    def _partnership_sealed(self, sent: Span) -> Token | None:
+        """A verb that starts a partnership ("sealed a partnership", "launched a cooperation",
+        "formalised their cooperation"): its object is a cooperation noun or a document."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in tok.children) \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.cooperation_nouns or self._document(c))
+                            for c in tok.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return tok
+        return None
+
     def _existing_cooperation(self, sent: Span) -> bool:
         """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
         with B": a cooperation noun as the object of a verb of having, whose subject names two
@@ -714,7 +733,20 @@ class TieFinder:
             partner = any(c.lower_ == "with" for c in tok.children)
             if subjects and (paired or partner):
                 return True
-        return False
+        return any(self._cooperating(tok) for tok in sent)
+
+    def _cooperating(self, verb: Token) -> bool:
+        """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
+        a verb of cooperating, said of what is (not "will cooperate", "ready to cooperate"), whose
+        subject names two parties or which goes on "with" a partner."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("cooperate", "collaborate") or verb.dep_ in ("xcomp", "advcl") \
+                or verb.tag_ in ("VB", "VBN") or self._negated(verb) \
+                or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to", "could", "can") for c in verb.children):
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
+        partner = any(c.lower_ == "with" and c.dep_ == "prep" for c in verb.children)
+        return bool(subjects) and (paired or partner)
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
