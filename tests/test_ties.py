@@ -1180,7 +1180,7 @@ def test_sealing_a_partnership_is_signing_it(read) -> None:
 
 
 def test_a_town_cooperating_with_another_since_a_year_has_a_tie_signed_then(read) -> None:
-    record = read("Poti has been cooperating with Constanta since 2014.", published="2024-05-15")
+    record = read("Batumi has been cooperating with Trabzon since 2014.", published="2024-05-15")
     tie = only(record, "cooperation")
     assert (tie.status, tie.date) == ("signed", "2014")
 
