@@ -621,3 +621,15 @@ def test_a_remit_written_in_lower_case_stays_in_the_title(read) -> None:
 def test_words_describing_an_office_after_a_name_do_not_hide_it(read) -> None:
     record = read("The minister met Paolo Neri, the newly appointed Ambassador of Italy, on Tuesday.")
     assert roles(person(record, "Paolo Neri")) == [("ambassador", "Italy")]
+
+
+def test_an_office_of_a_place_written_possessively_after_the_name_keeps_its_post(read) -> None:
+    record = read("The Mayor of Vanadzor, Aram Petrosyan, and Nino Beridze, Georgia's consul general in Gyumri, "
+                  "attended the ceremony.")
+    assert roles(person(record, "Nino Beridze")) == [("consul general", "Georgia")]
+
+
+def test_a_unit_of_the_city_keeps_its_name_in_the_title_and_the_city_as_its_place(read) -> None:
+    record = read("Mayor of Taraz Nurlan Bekov and the head of the city's tourism department Aliya Sarsen "
+                  "showed the guests the old town.")
+    assert roles(person(record, "Aliya Sarsen")) == [("head of the tourism department", "Taraz")]

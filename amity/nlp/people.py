@@ -282,6 +282,9 @@ class PersonFinder:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
         if k < len(doc) and doc[k].lower_ == "the":
             k = self._skip_describers(doc, k + 1)
+        owner = self._longest_at.get(k)
+        if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].text in _POSSESSIVE:
+            k = owner.end + 1  # ", Georgia's consul general in Gyumri"
         first = k
         while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
             k += 1
@@ -798,6 +801,9 @@ class PersonFinder:
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is not None:
             of, end = anaphoric
+            unit = self._unit_after_possessive(doc, end)
+            if unit > end:  # "head of the city's international relations department X": a unit of that place
+                return of, unit, f"{title} of the {doc[end + 1 : unit].text.lower()}"
             return of, self._skip_location(doc, end), title
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
@@ -967,6 +973,19 @@ class PersonFinder:
             return None  # "of the city of X": X is read as the holder elsewhere
         place = self._antecedent_place(doc, j, noun.lower_)
         return (place, j + 2) if place is not None else None
+
+    @staticmethod
+    def _unit_after_possessive(doc: Doc, k: int) -> int:
+        """End of "'s international relations department" at k: a unit of a body or place, written in
+        lower case after a possessive; k when there is none."""
+        if k >= len(doc) or doc[k].text not in _POSSESSIVE:
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 4 and doc[end].is_alpha and doc[end].is_lower:
+            end += 1
+            if doc[end - 1].lower_ in ORG_HEADS:
+                return end
+        return k
 
     @staticmethod
     def _lower_case_remit(doc: Doc, k: int) -> int:
@@ -1166,6 +1185,7 @@ class PersonFinder:
         if possessive is not None and self._is_title_at(doc, possessive + 1):
             length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, possessive + 1, length)
+            title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
