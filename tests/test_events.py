@@ -512,3 +512,14 @@ def test_a_relative_clause_dates_the_arrival_it_tells(read) -> None:
                   "said the cities share a long history. On Thursday the guests visited the Gyumri Technology Centre.",
                   published="2024-12-13")
     assert sorted(v.date for v in events(record, "visit")) == ["2024-12-10", "2024-12-12"]
+
+
+def test_one_host_meeting_two_guests_the_same_day_holds_two_meetings(read) -> None:
+    record = read("On 12 June 2024, Deputy Minister Roman Vassilenko received Ambassador of Hungary Zoltan Varga. "
+                  "The same day, Vassilenko met with Marco Rossi, the newly appointed Ambassador of Italy.",
+                  published="2024-06-14")
+    meetings = events(record, "meeting")
+    assert len(meetings) == 2
+    assert all(m.date == "2024-06-12" for m in meetings)
+    guests = sorted(sorted({"Zoltan Varga", "Marco Rossi"} & set(m.participants)) for m in meetings)
+    assert guests == [["Marco Rossi"], ["Zoltan Varga"]]

@@ -600,7 +600,7 @@ class EventFinder:
             if other.type != event.type or other.status != event.status:
                 continue
             dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
-            if dated_apart or not _same_parties(other, event):
+            if dated_apart or not _same_parties(other, event) or _other_counterparts(other, event):
                 continue
             if not other.explicit_date and event.explicit_date and not _summarises(other, event):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
@@ -674,6 +674,16 @@ def _summarises(undated: EventMention, dated: EventMention) -> bool:
         [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     return any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "that", "its", "their") for n in nouns
                for d in n.children)
+
+
+def _other_counterparts(a: EventMention, b: EventMention) -> bool:
+    """"Vassilenko received Ambassador Varga. The same day, Vassilenko met Ambassador Rossi": two
+    meetings of one host, each with someone the other report does not name, are two meetings."""
+    if a.type != "meeting" or b.type != "meeting":
+        return False
+    people_a = {id(p) for p in a.participants if p.type == "person"}
+    people_b = {id(p) for p in b.participants if p.type == "person"}
+    return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 
 def _framing_back_reference(noun: Token) -> bool:
