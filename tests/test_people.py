@@ -633,3 +633,30 @@ def test_a_unit_of_the_city_keeps_its_name_in_the_title_and_the_city_as_its_plac
     record = read("Mayor of Taraz Nurlan Bekov and the head of the city's tourism department Aliya Sarsen "
                   "showed the guests the old town.")
     assert roles(person(record, "Aliya Sarsen")) == [("head of the tourism department", "Taraz")]
+
+
+def test_a_described_office_of_the_province_is_held_in_the_province_written_so(read) -> None:
+    record = read("Gansu Province and the Turkistan region signed an agreement. Also present was Li Wei, "
+                  "director-general of the provincial foreign affairs office.")
+    assert roles(person(record, "Li Wei")) == [("director-general", "Gansu Province")]
+
+
+def test_an_office_already_held_in_a_town_is_not_given_again_to_another_holder(read) -> None:
+    record = read("Matsue mayor back from New Orleans\n\nMayor Akihiko Uesada of Matsue City returned on "
+                  "Tuesday. In New Orleans, Uesada met Mayor LaToya Cantrell at City Hall.")
+    assert roles(person(record, "LaToya Cantrell")) == [("mayor", None)]
+
+
+def test_a_lower_case_remit_before_a_comma_and_the_holders_name(read) -> None:
+    record = read("The delegation also included the deputy mayor for international relations, Claude Varet, "
+                  "and two councillors.")
+    assert roles(person(record, "Claude Varet")) == [("deputy mayor for international relations", None)]
+
+
+@pytest.mark.parametrize(("sentence", "name", "title"), [
+    ("The delegation met Gauteng's Premier Panyaza Lesufi on Wednesday.", "Panyaza Lesufi", "premier"),
+    ("Tshwane's MMC for Economic Development, Eugene Modise, will lead the mission.", "Eugene Modise",
+     "mmc for economic development"),
+])
+def test_offices_of_south_african_provinces_and_cities(read, sentence: str, name: str, title: str) -> None:
+    assert [t for t, _ in roles(person(read(sentence), name))] == [title]

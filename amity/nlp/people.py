@@ -345,7 +345,8 @@ class PersonFinder:
             for n, (title, of) in enumerate(m.roles):
                 if of is None and len(unattached.get(title, ())) == 1:
                     place = next(iter(unattached[title]))
-                    if (title, place) not in held_offices:  # someone else's office, named again
+                    if not any(t == title and _same_place(o, place) for t, o in held_offices):
+                        # not someone else's office named again ("Matsue mayor" ... "Mayor X of Matsue City")
                         m.roles[n] = (title, place)
 
     # -- roles before the name -------------------------------------------------
@@ -868,6 +869,8 @@ class PersonFinder:
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             end = self._less_holder_name(doc, j, end)
+            while end > j and doc[end - 1].text == ",":
+                end -= 1  # "the MEC for Economic Development, Lebogang Maile"
             if end <= j:
                 described = self._described_body(doc, self._description_end(doc, j))
                 if described is not None:
@@ -987,35 +990,46 @@ class PersonFinder:
                 return end
         return k
 
-    @staticmethod
-    def _lower_case_remit(doc: Doc, k: int) -> int:
+    def _lower_case_remit(self, doc: Doc, k: int) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
-        capitalised word; k + 1 when there is none."""
+        capitalised word or a comma before the holder's name; k + 1 when there is none."""
         j = end = k + 1
         if doc[k].lower_ != "for":
             return j
         while end < len(doc) and end - j < 4 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop:
             end += 1
-        if end == j or end >= len(doc) or not is_capitalised(doc[end]):
+        if end == j or end >= len(doc):
             return j
-        return end
+        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+            return end
+        return j
 
     def _territorial_body(self, doc: Doc, j: int) -> tuple[str, int] | None:
-        """"of the provincial People's Committee", "of the city Council": a body of the territory of
-        that kind named last; its place stands in. Returns it and where the body's name ends."""
+        """"of the provincial People's Committee", "of the provincial foreign affairs office": a body
+        of the territory of that kind named last; its place stands in. Returns it and where the body's
+        name ends."""
         adjective = doc[j + 1]
         kind = self._anaphoric_adjectives.get(adjective.lower_)
-        if kind is None or is_capitalised(adjective):
-            return None
+        if kind is None or is_capitalised(adjective) or j + 2 >= len(doc) or doc[j + 2].text in _POSSESSIVE:
+            return None  # "the city's tourism department": the city's unit, read by the caller
         end, k = 0, j + 2
-        while k < len(doc) and k - j < 6 and (is_capitalised(doc[k]) and doc[k].is_alpha or doc[k].text in _POSSESSIVE):
+        while k < len(doc) and k - j < 6 and (doc[k].is_alpha and not doc[k].is_stop or doc[k].text in _POSSESSIVE):
             if fold(doc[k].text) in ORG_HEADS:
                 end = k + 1
             k += 1
         if not end:
             return None
-        place = self._antecedent_place(doc, j, kind)
+        place = self._place_written_as(doc, j, kind) or self._antecedent_place(doc, j, kind)
         return (place, end) if place is not None else None
+
+    def _place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
+        """The last place before token k written with that kind noun ("Gansu Province" for "provincial")."""
+        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+            words = fold(m.name).split()
+            after = doc[m.end].lower_ if m.end < len(doc) else ""
+            if words[-1] == noun or after == noun:
+                return m.office_holder
+        return None
 
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
@@ -1246,3 +1260,11 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """"Matsue City" and "Matsue", "Zhambyl region" and "Zhambyl": one place written with or without its kind."""
+    if a is None or b is None:
+        return False
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    return long[: len(short)] == short
