@@ -717,13 +717,15 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
     """A headline tells the story's event in short ("Mayor to travel to Japan in October"), often
     naming its parties by an adjective or not at all: an event of the headline line is the body's
     event of the same type and status when the body tells one such event and the dates do not
-    disagree. Its people join the body's report, which keeps its own date."""
+    disagree. Its people join the body's report, which keeps its own date. A first line that ends
+    with a full stop is the story's first sentence, not a headline."""
     out = list(events)
     for event in events:
         first = event.sentences[0]
         doc = first.doc
-        if first.start != 0 or len(event.sentences) > 1 \
-                or "\n" not in doc[first.end - 1].whitespace_ + doc[first.end - 1].text:
+        last = doc[first.end - 1]
+        if first.start != 0 or len(event.sentences) > 1 or "\n" not in last.whitespace_ + last.text \
+                or (last.text.strip() or doc[first.end - 2].text) == ".":
             continue
         body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
                 and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
