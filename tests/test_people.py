@@ -660,3 +660,19 @@ def test_a_lower_case_remit_before_a_comma_and_the_holders_name(read) -> None:
 ])
 def test_offices_of_south_african_provinces_and_cities(read, sentence: str, name: str, title: str) -> None:
     assert [t for t, _ in roles(person(read(sentence), name))] == [title]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Deputy Governor of Ulsan Metropolitan City Kim Du-gyeom welcomed the delegation.", "Kim Du-gyeom",
+     ("deputy governor", "Ulsan")),
+    ("Vice President of the Chamber of Commerce and Industry of Kyrgyzstan Bakyt Sydykov spoke at the forum.",
+     "Bakyt Sydykov", ("vice president", "Chamber of Commerce and Industry of Kyrgyzstan")),
+])
+def test_a_holder_named_right_after_a_long_body_or_a_metropolitan_city(read, sentence: str, name: str,
+                                                                        role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_bodys_head_word_left_before_the_name_is_not_part_of_the_name(read) -> None:
+    record = read("Head of the Department of Foreign Economic Relations of Tashkent city Khokimiyat Aziz Karimov spoke.")
+    assert [t for t, _ in roles(person(record, "Aziz Karimov"))] == ["head"]

@@ -364,6 +364,8 @@ class EventFinder:
         if span is None:
             return False
         node = span.root
+        if span.start > 0 and doc[span.start - 1].lower_ == "since" or span[0].lower_ == "since":
+            return True  # "New Orleans, its sister city since 1994": a state's start dates no occurrence
         for _ in range(4):
             if node.head is node:
                 return False

@@ -219,8 +219,9 @@ class PersonFinder:
 
     def _from_ner(self, doc: Doc, start: int, end: int) -> Mention | None:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
-                               or doc[start].is_punct or doc[start].lower_ == "the"):
-            start += self._is_title_at(doc, start) or 1
+                               or doc[start].is_punct or doc[start].lower_ == "the"
+                               or end - start > 2 and doc[start].lower_ in ORG_HEADS):
+            start += self._is_title_at(doc, start) or 1  # "Khokimiyat Aziz Karimov": the body's head ends the body
         end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
@@ -232,8 +233,9 @@ class PersonFinder:
         if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
                                               or t.lower_ in self._place_words or t.pos_ == "VERB" for t in span):
             return None
-        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles for t in span):
-            return None
+        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles
+                   or t.i > start and self._glued_hyphen(doc, t.i - 1) for t in span):
+            return None  # but "Kim Du-gyeom" writes the part after the hyphen in lower case
         while end < len(doc) and doc[end].lower_ in self._patronymics:
             end += 1
             span = doc[start:end]
@@ -369,6 +371,8 @@ class PersonFinder:
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
+            if of is not None:
+                k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
@@ -730,6 +734,19 @@ class PersonFinder:
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
 
+    def _rest_of_body_name(self, doc: Doc, k: int) -> int:
+        """Where the name of the place or body read after an office really ends: the capitalised words of
+        its kind ("Metropolitan City") or a body's head ("Khokimiyat") the finders left after it."""
+        if k < len(doc) and is_capitalised(doc[k]) and doc[k].lower_ in ORG_HEADS and k + 1 < len(doc) \
+                and is_capitalised(doc[k + 1]):
+            return k + 1
+        for end in range(k, min(k + 3, len(doc))):
+            if not (doc[end].is_alpha and is_capitalised(doc[end])) or end in self._named_tokens:
+                break
+            if doc[end].lower_ in self._place_words:
+                return end + 1
+        return k
+
     def _where_body(self, doc: Doc, start: int) -> str | None:
         """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X":
         an office opening a "where" clause is held in the body or place the clause is about."""
@@ -826,7 +843,7 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = self._person_tail(doc, j, known.end)
+            tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
             elif known.type == "place" and doc[j - 1].lower_ == "the":
@@ -1143,6 +1160,19 @@ class PersonFinder:
         if doc[cut - 1].lower_ in ("of", "for", "and", "the"):
             return None
         return cut
+
+    def _given_name_tail(self, doc: Doc, start: int, end: int) -> int | None:
+        """"Chamber of Commerce and Industry of Uzbekistan Alisher| Shaykhov": a body's name that ends in
+        a place, then one more capitalised word right before a person's surname, ran into the given name."""
+        last = end - 1
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON" or last - 1 <= start or doc[last].ent_type_ == "PERSON":
+            return None
+        before = self._ending.get(last)
+        word = doc[last]
+        if before is None or before.type != "place" or not (word.is_alpha and is_capitalised(word)) \
+                or word.is_upper or fold(word.text) in self._title_vocabulary or fold(word.text) in self.demonyms:
+            return None
+        return last
 
     def _skip_gloss(self, doc: Doc, k: int) -> int:
         """A parenthesised gloss or acronym between an office and what follows it:
