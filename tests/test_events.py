@@ -523,3 +523,9 @@ def test_one_host_meeting_two_guests_the_same_day_holds_two_meetings(read) -> No
     assert all(m.date == "2024-06-12" for m in meetings)
     guests = sorted(sorted({"Zoltan Varga", "Marco Rossi"} & set(m.participants)) for m in meetings)
     assert guests == [["Marco Rossi"], ["Zoltan Varga"]]
+
+
+def test_a_year_after_since_dates_a_partnership_not_the_visit(read) -> None:
+    record = read("Mayor Kenji Ota of Matsue returned on Tuesday from a visit to New Orleans, the city's sister "
+                  "city since 1994.", published="2025-03-07")
+    assert all(v.date != "1994" for v in events(record, "visit"))

@@ -676,3 +676,14 @@ def test_a_holder_named_right_after_a_long_body_or_a_metropolitan_city(read, sen
 def test_a_bodys_head_word_left_before_the_name_is_not_part_of_the_name(read) -> None:
     record = read("Head of the Department of Foreign Economic Relations of Tashkent city Khokimiyat Aziz Karimov spoke.")
     assert [t for t, _ in roles(person(record, "Aziz Karimov"))] == ["head"]
+
+
+def test_its_office_in_apposition_is_held_in_the_body_just_named(read) -> None:
+    record = read("Kenji Mori, chairman of the Nagoya City Council, and Aiko Ueda, its vice chairwoman, attended.")
+    assert roles(person(record, "Aiko Ueda")) == [("vice chairwoman", "Nagoya City Council")]
+
+
+def test_a_second_name_for_one_office_after_a_comma_shares_its_territory(read) -> None:
+    record = read("Present were the head of the Almaty region, akim Marat Sultanov, and his deputy Serik Zhakupov.")
+    assert roles(person(record, "Marat Sultanov")) == [("head", "Almaty region"), ("akim", "Almaty region")]
+    assert roles(person(record, "Serik Zhakupov")) == [("deputy", "Almaty region")]

@@ -384,6 +384,10 @@ class PersonFinder:
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
+            if k + 1 < len(doc) and doc[k].text == "," and self._is_title_at(doc, k + 1) and k + 1 not in self._named_tokens \
+                    and self._name_run(doc, k + 1 + self._is_title_at(doc, k + 1)) > k + 1 + self._is_title_at(doc, k + 1):
+                i = k + 1  # "the head of the Almaty region, akim Marat S.": a second name for one office
+                continue
             k = self._skip_place_before_name(doc, k)
             end = self._name_run(doc, k)
             if end == k + 1 and k > 0 and doc[k - 1].lower_ in self._peers:
@@ -416,6 +420,11 @@ class PersonFinder:
             later = out[n + 1][1]
             if of is None and later is not None and self._is_territory(later):
                 out[n] = (title, later)
+        for n in range(1, len(out)):  # "the head of the Almaty region, akim X": the same territory
+            title, of = out[n]
+            earlier = out[n - 1][1]
+            if of is None and earlier is not None and self._is_territory(earlier):
+                out[n] = (title, earlier)
         return out
 
     def _is_territory(self, name: str) -> bool:
@@ -733,6 +742,12 @@ class PersonFinder:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
+
+    def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
+        """The place or body named last before token k in its sentence (the longest one ending there)."""
+        first = doc[k].sent.start
+        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
 
     def _rest_of_body_name(self, doc: Doc, k: int) -> int:
         """Where the name of the place or body read after an office really ends: the capitalised words of
@@ -1225,6 +1240,13 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
+        if k + 1 < len(doc) and doc[k].lower_ in self._possessive_pronouns and self._is_title_at(doc, k + 1):
+            length = self._is_title_at(doc, k + 1)  # ", its vice chairwoman,": the body just named
+            _, title_end, title, _ = self._compound_title(doc, k + 1, length)
+            if title_end >= len(doc) or doc[title_end].is_punct:
+                self._read_titles.update(range(k + 1, title_end))
+                body = self._last_named_before(doc, m.start)
+                return [(title, self._holder(body, title) if body is not None else None)]
         possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
         if possessive is not None and self._is_title_at(doc, possessive + 1):
             length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
