@@ -687,3 +687,10 @@ def test_a_second_name_for_one_office_after_a_comma_shares_its_territory(read) -
     record = read("Present were the head of the Almaty region, akim Marat Sultanov, and his deputy Serik Zhakupov.")
     assert roles(person(record, "Marat Sultanov")) == [("head", "Almaty region"), ("akim", "Almaty region")]
     assert roles(person(record, "Serik Zhakupov")) == [("deputy", "Almaty region")]
+
+
+def test_a_vice_minister_is_written_vice_and_a_comma_ends_the_company_before_the_next_office(read) -> None:
+    record = read("The delegation included Chairman of the Board of JSC Kazakh Invest Nurlan Abenov, Vice Minister "
+                  "of Trade and Integration Aizhan Bizhanova and others.")
+    assert roles(person(record, "Nurlan Abenov")) == [("chairman of the board", "JSC Kazakh Invest")]
+    assert [t for t, _ in roles(person(record, "Aizhan Bizhanova"))] == ["vice minister of trade and integration"]
