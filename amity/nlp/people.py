@@ -10,6 +10,8 @@ known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -129,9 +131,26 @@ class PersonFinder:
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
+        doc._.org_mentions = self._without_holder_names(doc, doc._.org_mentions or [], people)
         if self._new_places:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
+
+    @staticmethod
+    def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
+        """"Chairman of the Board of JSC Kazakh Invest Nurlan Abenov": a body's name that runs on into
+        the name of the holder its office was read for ends where the holder's name begins."""
+        holders = {(m.start, m.end) for m in people if m.priority >= 4 and m.roles}
+        out = []
+        for body in bodies:
+            cut = next((s for s, e in holders if e == body.end and body.start + 1 < s), None) if body.priority >= 2 else None
+            if cut is None:
+                out.append(body)
+                continue
+            holder = doc[cut : body.end].text
+            alias = body.alias[: -len(holder)].strip() if body.alias and body.alias.endswith(holder) else body.alias
+            out.append(replace(body, end=cut, name=doc[body.start : cut].text, alias=alias or None))
+        return out
 
     # -- titles ----------------------------------------------------------------
     def _is_title_at(self, doc: Doc, i: int) -> int:
