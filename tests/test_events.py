@@ -529,3 +529,10 @@ def test_a_year_after_since_dates_a_partnership_not_the_visit(read) -> None:
     record = read("Mayor Kenji Ota of Matsue returned on Tuesday from a visit to New Orleans, the city's sister "
                   "city since 1994.", published="2025-03-07")
     assert all(v.date != "1994" for v in events(record, "visit"))
+
+
+def test_welcoming_a_delegation_from_a_town_spacy_reads_as_a_person_is_their_visit(read) -> None:
+    record = read("Freiburg's Lord Mayor Martin Horn welcomed a delegation from Besançon led by its mayor, Anne "
+                  "Vignot, at the town hall on Saturday.", published="2024-10-25")
+    visit = only(record, "visit")
+    assert "Besançon" in visit.participants and visit.date == "2024-10-19"

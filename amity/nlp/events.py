@@ -762,9 +762,11 @@ def _not_after(value: str | None, published: str | None) -> bool:
 
 
 def _from_a_place(token: Token) -> bool:
-    """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place."""
+    """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place (one spaCy
+    tags as such, or one the place finder read where spaCy saw a person: "from Besançon")."""
+    places = {k for m in token.doc._.place_mentions or [] for k in range(m.start, m.end)}
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and
-               any(g.ent_type_ in ("GPE", "LOC", "ORG") for g in prep.subtree if g is not prep)
+               any(g.ent_type_ in ("GPE", "LOC", "ORG") or g.i in places for g in prep.subtree if g.i != prep.i)
                for prep in token.children)
 
 
