@@ -163,7 +163,7 @@ class EventFinder:
                         event.participants.insert(0, told[0])
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
-                    if self._joins_told_meeting(event, events):
+                    if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
@@ -234,10 +234,16 @@ class EventFinder:
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
 
-    def _joins_told_meeting(self, event: EventMention, events: list[EventMention]) -> bool:
-        """Taking part in "the meeting" or "the talks" already told is being one of its participants,
-        not attending a gathering of its own; the people join that meeting."""
+    def _joins_told_meeting(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
+        """Taking part in "the meeting" or "the talks" already told (a bare definite noun, not "the
+        meeting of the OTS Council") is being one of its participants, not attending a gathering of
+        its own; the people join that meeting."""
         if not event.gatherings or any(self.nouns.get(g) != "meeting" for g in event.gatherings):
+            return False
+        attended = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if not attended or any(not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in g.children)
+                               or any(d.dep_ in ("prep", "compound", "amod", "nmod") for d in g.children)
+                               for g in attended):
             return False
         told = next((e for e in reversed(events) if e.type == "meeting"), None)
         if told is None:
