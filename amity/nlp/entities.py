@@ -316,11 +316,31 @@ def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mentio
     """In a Title Case headline, a person or body only spaCy saw ("Mombasa Seeks Sister") must be
     named again in the body to count."""
     headline = title_case_lines(doc)
-    if not headline:
+    capitals = _capitals_lines(doc)
+    if not headline and not capitals:
         return mentions
-    body_names = {fold(m.name) for m in mentions if m.start not in headline}
+    body_names = {fold(m.name) for m in mentions if m.start not in headline and m.start not in capitals}
+    known = organisations()
     return [m for m in mentions
-            if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
+            if m.type == "place" or fold(m.name) in body_names
+            or m.start not in capitals and (m.start not in headline or m.priority >= 3)
+            or m.start in capitals and m.type == "organization" and fold(m.name) in known]
+
+
+def _capitals_lines(doc: Doc) -> set[int]:
+    """Tokens of lines written all in capitals ("UZBEKISTAN AND TURKMENISTAN WILL HOLD THE FIRST
+    BUSINESS COUNCIL MEETING"): no word there is a name by its looks, so a body found there counts
+    only when the article names it again below (or it is well known)."""
+    out: set[int] = set()
+    line: list[Token] = []
+    for tok in doc:
+        line.append(tok)
+        if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
+            words = [t for t in line if t.is_alpha and len(t) > 1]
+            if len(words) >= 4 and all(t.is_upper for t in words):
+                out.update(t.i for t in line)
+            line = []
+    return out
 
 
 

@@ -88,6 +88,11 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     return container is not None and container[0] == ","
 
 
+def _among_capitals(doc: Doc, i: int) -> bool:
+    """Whether token i sits between words written all in capitals (a headline in capitals)."""
+    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (i - 1, i + 1))
+
+
 def _ner_span_longer(doc: Doc, i: int) -> bool:
     """Whether token i lies in a spaCy entity of more than one token."""
     ent = _entity_around(doc, i)
@@ -673,8 +678,9 @@ class PlaceFinder:
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
-        if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
-            return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
+        if len(span) == 1 and (not first.is_upper or _among_capitals(doc, first.i)) \
+                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
+            return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
                 and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
             return False  # "the Kazakh city of Taraz", "Kazakh region": a nationality, not the town "Kazakh"
