@@ -22,3 +22,10 @@ def test_a_body_in_a_headline_in_capitals_named_again_below_is_kept(read) -> Non
                   "The Gyumri Chamber of Commerce signed a trade deal with Batumi on Monday.")
     assert "Gyumri Chamber of Commerce" in {e.name for e in record.entities if e.type == "organization"}
     assert "OF" not in {e.name for e in record.entities if e.type == "place"}
+
+
+def test_an_acronym_used_without_brackets_joins_the_body_whose_initials_it_spells(read) -> None:
+    record = read("The Georgian Ports Authority signed a deal with Batumi on Monday. "
+                  "GPA officials said the deal covers pilot training.")
+    bodies = [e for e in record.entities if e.type == "organization"]
+    assert [(b.name, b.aliases) for b in bodies] == [("Georgian Ports Authority", ["GPA"])]

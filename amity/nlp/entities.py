@@ -7,6 +7,7 @@ its town a place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -239,6 +240,7 @@ class EntityGrouper:
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
         clusters = _merge_variants(clusters, self.words)
+        clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
@@ -342,6 +344,38 @@ def _capitals_lines(doc: Doc) -> set[int]:
             line = []
     return out
 
+
+
+def _merge_initials(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """An acronym the article uses without brackets is the body whose name's initials it spells:
+    "PPA" and "Philippine Ports Authority" in one article are one body."""
+    by_initials: dict[str, EntityCluster] = {}
+    for c in clusters:
+        if c.type == "organization":
+            for s in c.surfaces:
+                if not s.isupper():
+                    by_initials.setdefault(_initials(s), c)
+    out: list[EntityCluster] = []
+    for c in clusters:
+        target = by_initials.get(c.name) if c.type == "organization" and all(
+            _ACRONYM_FORM.match(s) for s in c.surfaces) else None
+        if target is None or target is c:
+            out.append(c)
+            continue
+        target.mentions += c.mentions
+        target.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+_ACRONYM_FORM = re.compile(r"^[A-Z]{2,7}$")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "in"})
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's words start with, its small words left out ("Philippine Ports
+    Authority" → "PPA")."""
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words) if all(w[0].isupper() for w in words) else ""
 
 
 def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[str]]) -> list[EntityCluster]:
