@@ -29,3 +29,15 @@ def test_an_acronym_used_without_brackets_joins_the_body_whose_initials_it_spell
                   "GPA officials said the deal covers pilot training.")
     bodies = [e for e in record.entities if e.type == "organization"]
     assert [(b.name, b.aliases) for b in bodies] == [("Georgian Ports Authority", ["GPA"])]
+
+
+def test_one_body_written_once_with_a_plural_and_once_with_a_singular_is_one_body(read) -> None:
+    record = read("The Tajik University of Languages hosted a forum in Dushanbe. "
+                  "Later the Tajik University of Language signed a deal with Khujand.")
+    bodies = [e for e in record.entities if e.type == "organization"]
+    assert len(bodies) == 1, [(b.name, b.aliases) for b in bodies]
+
+
+def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:
+    record = read("MA students and PhD candidates of Osh State University will study in Konya.")
+    assert {e.name for e in record.entities if e.type == "organization"} == {"Osh State University"}

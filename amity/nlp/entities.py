@@ -448,7 +448,15 @@ def _countries_named(name: str) -> set[str]:
 def _content_words(name: str, filler: frozenset[str]) -> set[str]:
     table = demonyms()
     adjectives = word_maps(_WORDS_FILE).get("division_adjectives", {})
-    return {adjectives.get(w, w) for w in fold(name).split() if w not in filler and w not in table}
+    return {_singular(adjectives.get(w, w)) for w in fold(name).split() if w not in filler and w not in table}
+
+
+def _singular(word: str) -> str:
+    """A plural's plain singular, for comparing two writings of one name ("University of Languages",
+    "University of Language")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # "municipalities"
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
