@@ -132,6 +132,7 @@ class OrganisationFinder:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
                 if closing:
                     m.name += closing
+                _take_named_after(doc, m)
                 out.append(m)
         return out
 
@@ -663,6 +664,26 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     if step == -1:
         joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
     return names if joined_by_and else []
+
+
+def _take_named_after(doc: Doc, m: Mention) -> None:
+    """"Kazakh National Conservatory named after Kurmangazy", "… University named after K. Tynystanov":
+    the dedication is part of the official name, which the news also writes without it (the alias)."""
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].lower_ != "named" or doc[k + 1].lower_ != "after":
+        return
+    end = k + 2
+    while end < len(doc) and end - k < 7 and (is_capitalised(doc[end]) and not doc[end].is_punct
+                                               or doc[end].text in ("-", ".") and not doc[end - 1].whitespace_
+                                               or end + 1 < len(doc) and doc[end + 1].text == "-"
+                                               and not doc[end].whitespace_ and doc[end].is_alpha):  # "al-Farabi"
+        end += 1
+    if end == k + 2:
+        return
+    if m.alias is None:
+        m.alias = m.name
+    m.end = end
+    m.name = doc[m.start : end].text
 
 
 def _past_number(doc: Doc, j: int) -> int:

@@ -684,6 +684,9 @@ class PlaceFinder:
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
                 and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
             return False  # "the Kazakh city of Taraz", "Kazakh region": a nationality, not the town "Kazakh"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "after" and doc[span.start - 2].lower_ == "named" \
+                and not any(p.kind == "country" or p.curated for p in candidates):
+            return False  # "the park named after Abai": a dedication names a person
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels == {"MONEY"}:
             return False  # "200 million US dollars": a currency
