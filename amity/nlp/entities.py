@@ -460,7 +460,7 @@ def _singular(word: str) -> str:
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
-    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph; the
+    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" / "HA NOI (VNS) —" at the head of a paragraph; the
     state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
     if m.type == "place" and m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].text.isupper() \
             and doc[m.start - 2].is_alpha and len(doc[m.start - 2]) > 2:
@@ -469,7 +469,8 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
             k -= 1
         if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
             return True
-    if m.type != "place" or m.end >= len(doc) or doc[m.end].text != ",":
+    # "ANKARA, ...", and with the agency or a dash right after the town: "HA NOI (VNS) —", "BEIJING - ..."
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", "—", "–", "-"):
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False
