@@ -342,3 +342,8 @@ def test_a_dedication_after_a_bodys_name_is_part_of_it_and_the_short_name_an_ali
 def test_a_person_a_park_is_named_after_is_no_place(read) -> None:
     record = read("The new park named after Abai opened in Semey on Monday.")
     assert "Abai" not in names(record, "place")
+
+
+def test_a_state_universitys_campus_at_a_town_is_part_of_its_name(read) -> None:
+    record = read("Engineers of the University of Colorado at Boulder met the Ministry of Health at the fair.")
+    assert {"University of Colorado at Boulder", "Ministry of Health"} <= set(names(record, "organization"))

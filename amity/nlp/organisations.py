@@ -383,6 +383,10 @@ class OrganisationFinder:
                     or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
+            campus = self._place_starting.get(k + 1) if tok.lower_ == "at" and k > j + 1 and doc[j].lower_ == "of" else None
+            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in _CAMPUS_HEADS:
+                end = campus.end  # "University of Texas at El Paso": a campus of a state's university
+                break
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
@@ -627,6 +631,8 @@ class OrganisationFinder:
 
 
 _STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
+#: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
+_CAMPUS_HEADS = ("university", "college")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
