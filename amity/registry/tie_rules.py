@@ -142,8 +142,13 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
     candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
     if not candidates:
         return set()
+    # a tie's parties are all around a gathering that has its first party: only those are compared
+    having: dict[int, list[set[int]]] = defaultdict(list)
+    for around in arounds:
+        for entity_id in around:
+            having[entity_id].append(around)
     return {tie_id for tie_id, parties in _parties(session, candidates).items()
-            if any(parties <= around for around in arounds)}
+            if any(parties <= around for around in having.get(min(parties), ()))}
 
 
 def ties_around(session: Session, entity_ids: set[int]) -> set[int]:
