@@ -24,20 +24,28 @@ from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
 _CHUNK = 2000
 
+#: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
+_MOST_KEPT = 2_000_000
+
 
 class Occurrences:
-    """The events entities took part in, each entity's read once per transaction and kept up to date as its
-    articles report events: a town in a thousand visits is read once a batch, not once per report naming it.
+    """The events entities took part in, each entity's read once and kept up to date as articles report
+    events: a town in a thousand visits is read once, not once per report naming it.
 
-    It holds while the transaction only adds reports (`report` tells it of
-    each); one that deletes articles or applies analysts' decisions starts
-    a new one after each article (`amity.registry.intake`).
+    It holds while merges only add reports (`report` tells it of each); a
+    transaction that deletes articles or applies analysts' decisions starts
+    a new one after each article, and one that finds the registry changed
+    by another writer starts afresh (`amity.registry.intake`).
     """
 
     def __init__(self) -> None:
         self._events_of: dict[tuple[int, str], set[int]] = {}  # (entity, type) -> the events it took part in
         self._when: dict[int, _When] = {}  # event -> its date and the days it covers
         self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
+
+    def full(self) -> bool:
+        """Whether it holds so many events that it is better read afresh than kept (its memory)."""
+        return len(self._when) > _MOST_KEPT
 
     def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
         """The events of this type any of these entities took part in at a date compatible with `date`
