@@ -76,6 +76,22 @@ class Occurrences:
         elif event_id in self._members:
             self._members[event_id] |= participants
 
+    def forget(self, entity_ids: set[int], event_ids: set[int]) -> None:
+        """Drop what it knows of these entities' events and of these events (they changed): read again when asked.
+
+        An article replaced deletes its reports: the events it reported may
+        lose participants, change date or go, and their participants lose
+        events (an entity no article speaks of goes too, and SQLite may give
+        its id to a new one).
+        """
+        if not entity_ids and not event_ids:
+            return
+        for key in [key for key in self._events_of if key[0] in entity_ids]:
+            del self._events_of[key]
+        for event_id in event_ids:
+            self._when.pop(event_id, None)
+            self._members.pop(event_id, None)
+
     def _read(self, session: Session, entity_ids: set[int], type_: str) -> None:
         unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
         for entity_id in unread:

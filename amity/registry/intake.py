@@ -281,7 +281,8 @@ class _Merging:
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
         self.known = Known()
-        self.seen = event_rules.Occurrences()
+        if self.curated:  # decisions may have moved any event (merged entities, rejected events)
+            self.seen = event_rules.Occurrences()
         if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
             self.known.prepare(self.session, self._records)
 
@@ -301,6 +302,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         merging.forget_read(ask_again=False)  # this article reads as in a transaction of its own
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
+        _unsee(merging.seen, touched)  # the events of the deleted reports, and their participants, read again
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
                          text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
@@ -311,12 +313,17 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
             merging.later.add(touched)
         else:
             merge.tidy(session, touched)
+            _unsee(merging.seen, touched)  # re-summarised (re-dated, deleted) since
             curation.apply_decisions(session, touched, row.id)
         session.flush()
         return "replaced" if previous else "new"
     finally:
         if previous or merging.curated:
             merging.forget_read()
+
+
+def _unsee(seen: event_rules.Occurrences, touched: merge.Touched) -> None:
+    seen.forget(touched.entities.union(*touched.gatherings), touched.events)
 
 
 def _previous_versions(session: Session, article: Article) -> list[int]:
