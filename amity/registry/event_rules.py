@@ -135,27 +135,29 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     seen = seen or Occurrences()
     found = _same_event(session, event, participants, own, seen)
     evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
-    report_row = EventReportRow(article_id=article_id, status=event.status, date=event.date,
-                                place_entity_id=place_id, agreement=event.agreement,
-                                sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
-    summary: EventRow | None = None
+    said = {"article_id": article_id, "status": event.status, "date": event.date, "place_entity_id": place_id,
+            "agreement": event.agreement, "sentence": evidence.sentence or None, "start": evidence.start,
+            "end": evidence.end}
+    # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
+    # not flushed one by one to learn their ids.
+    date: str | None
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
-        _summarise(summary, [report_row])
-        session.add(summary)
-        session.flush()
-        event_id = summary.id
+        _summarise(summary, [EventReportRow(**said)])
+        event_id, date = pending.new_id(session, EventRow), summary.date
+        pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
+                    place_entity_id=summary.place_entity_id, agreement=summary.agreement,
+                    date_start=summary.date_start, date_end=summary.date_end)
     else:
         event_id = found
-    report_row.event_id = event_id
-    session.add(report_row)
-    session.flush()
+    report_id = pending.new_id(session, EventReportRow)
+    pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
     for entity_id in dict.fromkeys(participants):
-        pending.add(session, EventParticipantRow, report_id=report_row.id, entity_id=entity_id)
+        pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
     if found is not None:
-        summary = refresh(session, event_id)
-    seen.reported(event_id, event.type, summary.date if summary is not None else None, set(participants),
-                  new=found is None)
+        refreshed = refresh(session, event_id)
+        date = refreshed.date if refreshed is not None else None
+    seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
 
 
