@@ -128,7 +128,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         if len(set(parties)) < 2:
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
-                                        evidence))
+                                             evidence, known.ties))
     touched.reported |= new_events
 
 

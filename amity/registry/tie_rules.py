@@ -47,13 +47,19 @@ def party_key(party_ids: Iterable[int]) -> str:
 
 
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
-              evidence: Evidence | None) -> int:
-    """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
-    tie = tie_for(session, kind, party_ids, status, date)
-    pending.add(session, TieStageRow, tie_id=tie.id, status=status, date=date, article_id=article_id,
+              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None) -> int:
+    """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id.
+
+    `ties`: the ids of ties found or made earlier in the transaction, by kind and party key (ties are only
+    deleted by a change that deletes articles, after which the caller starts a new one)."""
+    ties = {} if ties is None else ties
+    key = (kind, party_key(party_ids))
+    if key not in ties:
+        ties[key] = tie_for(session, kind, party_ids, status, date).id
+    pending.add(session, TieStageRow, tie_id=ties[key], status=status, date=date, article_id=article_id,
                 sentence=evidence.sentence if evidence else None,
                 start=evidence.start if evidence else None, end=evidence.end if evidence else None)
-    return tie.id
+    return ties[key]
 
 
 def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None) -> TieRow:
