@@ -275,7 +275,7 @@ class _Merging:
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
         if self.later.ties or self.later.gatherings or self.later.reported or self.later.regrouped:
-            merge.tidy(self.session, self.later)
+            merge.tidy(self.session, self.later, None if self.curated else self.seen)  # plain articles: `seen` holds
             self.later = merge.Touched()
 
     def forget_read(self, *, ask_again: bool = True) -> None:

@@ -162,14 +162,16 @@ def forget(session: Session, *article_ids: int) -> Touched:
     return touched
 
 
-def tidy(session: Session, touched: Touched) -> None:
-    """Re-summarise touched events and ties and drop entities, events and ties no article supports."""
+def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | None = None) -> None:
+    """Re-summarise touched events and ties and drop entities, events and ties no article supports.
+
+    `seen`: what the transaction knows of events, when it is true of every event and none was rejected."""
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
     tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
-                          | tie_rules.ties_around(session, touched.regrouped))
+                          | tie_rules.ties_around(session, touched.regrouped), seen)
     session.flush()
     if not touched.entities:
         return

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
+from amity.registry.event_rules import Occurrences
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
 from amity.store.schema import (
@@ -89,9 +90,10 @@ def refresh(session: Session, tie_id: int) -> None:
     refresh_all(session, [tie_id])
 
 
-def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
+def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | None = None) -> None:
     """`refresh` many ties: their stages, parties, the parties' relatives and office holders and their
-    activities are read in a few queries for all of them."""
+    activities are read in a few queries for all of them (activities from `seen` when given: what the
+    transaction knows of its entities' events, in a registry without analysts' decisions)."""
     ids = sorted(set(tie_ids))
     if not ids:
         return
@@ -108,7 +110,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
         found.sort(key=lambda s: (s.published is None, s.published or "", s.doc or "", s.id))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
-    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids})
+    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}, seen)
     for tie_id in ids:
         tie = ties.get(tie_id)
         if tie is None:
@@ -193,7 +195,8 @@ def _latest_activity(session: Session, groups: list[set[int]]) -> str | None:
     return _latest_activities(session, {0: groups})[0]
 
 
-def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -> dict[int, str | None]:
+def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]],
+                       seen: Occurrences | None = None) -> dict[int, str | None]:
     """`_latest_activity` of each key's groups, from one read of the activities of everyone in any group.
 
     A batch re-summarises hundreds of ties, many between the same much-reported towns: one query per tie
@@ -204,7 +207,11 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
                 visible(EventRow))
     events_of: dict[int, set[int]] = defaultdict(set)
     date_of: dict[int, str | None] = {}
-    for start in range(0, len(everyone), _CHUNK):
+    if seen is not None:
+        for entity_id, events in seen.occurred(session, set(everyone), ACTIVITY_TYPES).items():
+            events_of[entity_id] |= events.keys()
+            date_of.update(events)
+    for start in range(0, len(everyone) if seen is None else 0, _CHUNK):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
