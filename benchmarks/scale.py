@@ -3,6 +3,7 @@
     python benchmarks/scale.py                                   # 2,000 articles, registries of 1k and 5k, SQLite
     python benchmarks/scale.py --articles 300 --sizes 1000,3000 --rss 200,800
     python benchmarks/scale.py --postgres postgresql+psycopg://amity:amity@127.0.0.1/amity_bench --sizes 10000,50000,100000
+    python benchmarks/scale.py --skip extract,rss --keep /tmp/scale --sizes 100000 --merge 600   # again, in minutes
 
 Prints one table, with the machine's load (`uptime`) at the start and end:
 
@@ -100,7 +101,7 @@ def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, fl
     db = open_database(url, create=True)
     out = []
     held = stats(db)["articles"]
-    number = 10_000_000  # docs of filler articles: far from those measured
+    number = _next_number(db)  # docs of new articles: after those a kept registry holds
     try:
         for size in sizes:
             if held < size:
@@ -123,6 +124,18 @@ def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, fl
     finally:
         db.dispose()
     return out
+
+
+def _next_number(db) -> int:  # type: ignore[no-untyped-def]
+    """The first doc number no article of the registry has (filler and measured articles count up from 10,000,000)."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from amity.store.schema import ArticleRow
+
+    with Session(db) as session:
+        last = session.scalar(select(func.max(ArticleRow.doc)).where(ArticleRow.doc.like("synthetic-________")))
+    return max(10_000_000, int(last.rsplit("-", 1)[1]) + 1 if last else 0)
 
 
 def empty_postgres(url: str) -> None:
@@ -181,8 +194,12 @@ def main() -> int:
                              "10000,50000,100000)")
     parser.add_argument("--merge", type=int, default=300, help="records merged at each size, each way (default 300)")
     parser.add_argument("--rss", default="1000,10000", help="corpus sizes for peak RSS (default 1000,10000)")
-    parser.add_argument("--postgres", help="also merge into this PostgreSQL database (it is emptied first)")
-    parser.add_argument("--skip", default="", help="parts to skip: extract,merge,rss")
+    parser.add_argument("--postgres", help="also merge into this PostgreSQL database (emptied first, unless --keep)")
+    parser.add_argument("--keep", type=Path,
+                        help="merge into the SQLite registry DIR/merge.db and keep it, and do not empty --postgres: "
+                             "a registry filled to 50k or 100k articles once is measured again in minutes (each "
+                             "run adds 2 x --merge articles per size)")
+    parser.add_argument("--skip", default="", help="parts to skip: extract,merge,rss (sqlite: the merge into SQLite)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -199,9 +216,11 @@ def main() -> int:
             print(f"  extract on 2 workers: {rate2:6.1f} articles/s   [{uptime()}]", flush=True)
         merges: dict[str, list[tuple[int, float, float, float]]] = {}
         if "merge" not in skip:
-            merges["sqlite"] = merge_rates(f"sqlite:///{folder / 'merge.db'}", sizes, args.merge)
+            if "sqlite" not in skip:
+                merges["sqlite"] = merge_rates(f"sqlite:///{(args.keep or folder) / 'merge.db'}", sizes, args.merge)
             if args.postgres:
-                empty_postgres(args.postgres)
+                if not args.keep:
+                    empty_postgres(args.postgres)
                 merges["postgresql"] = merge_rates(args.postgres, sizes, args.merge)
         rss: list[tuple[int, float, float]] = []
         if "rss" not in skip:
