@@ -211,3 +211,18 @@ def test_stage_without_a_cluster_is_one_line_and_exit_1(tmp_path: Path):
 
     assert done.exit_code == 1
     assert done.stderr.strip() == "amity: --stage is where cluster workers write their records: give --cluster or --workers too"
+
+
+def test_a_doc_repeated_in_a_file_is_noticed_among_the_docs_remembered_and_memory_stops_growing_past_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr("amity.cli.inputs.REMEMBERED_DOCS", 2)
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("".join(json.dumps({"doc": doc, "text": f"The mayor of Bergen visited Porto, report {n}."}) + "\n"
+                              for n, doc in enumerate(["a", "b", "c", "a", "c"])), encoding="utf-8")
+
+    done = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"])
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.splitlines() == [f"amity: {corpus}:4: doc 'a' was given before, at {corpus}:1 "
+                                        "(ingest keeps the later one)"]
+    assert len(done.stdout.splitlines()) == 5
