@@ -9,6 +9,9 @@
    while writing rules), and per source kind (the short `b…`/`c…` articles vs the rest).
    Then our own held-out articles (`benchmarks/heldout/`, written in our own words to
    exercise the structures of FAILURES.md, never used to write rules), scored the same way.
+   Last, our tuning articles (`benchmarks/tuning/<topic>/`, also our own words, written to
+   find and fix general classes of error, so not held out): one row per topic; each topic's
+   README says which sections of its gold are complete (a ties-only gold scores only ties).
 2. Registry: `amity ingest` of the same corpus into a fresh SQLite file, then
    `amity ties --format json` compared with the union of the gold ties (the
    furthest stage per kind and party set): precision, recall, F1 on kind,
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
+TUNING = Path(__file__).resolve().parent / "tuning"
 BASELINE = Path(__file__).resolve().parent / "quality_baseline.json"
 ROWS = ("entities", "person", "organization", "place", "roles", "events", "ties", "tie_dates", "published")
 RATCHETED = ("entities", "roles", "events", "ties", "published", "registry_ties", "heldout_overall")
@@ -199,6 +203,10 @@ def main() -> int:
     own = score(HELDOUT / "corpus.jsonl", HELDOUT / "gold")["all"]
     _print_table(f"Our own held-out articles ({len(list((HELDOUT / 'gold').glob('*.json')))}, benchmarks/heldout)", own)
     scores["heldout_overall"] = {"f1": own["overall"]}
+    topics = sorted(corpus.parent for corpus in TUNING.glob("*/corpus.jsonl"))
+    if topics:
+        _print_summary("Our tuning articles (benchmarks/tuning: used to write rules, not held out)",
+                       {topic.name: score(topic / "corpus.jsonl", topic / "gold")["all"] for topic in topics})
     registry = score_registry()
     scores["registry_ties"] = registry["registry_ties"]
     s = registry["registry_ties"]

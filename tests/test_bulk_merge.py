@@ -24,7 +24,7 @@ from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
-from amity.store.schema import ArticleRow
+from amity.store.schema import ArticleRow, MentionRow, TieStageRow
 
 ARTICLES = 36
 
@@ -269,3 +269,49 @@ def test_an_office_learnt_later_makes_the_holders_earlier_visit_activity_of_the_
     ingest([office], db, batch_articles=1)
 
     assert before == [None] and _tie_activity(db) == ["2023-05-10"]
+
+
+def _visit(doc: str, day: str, published: str) -> tuple[Article, Record]:
+    return _said(doc, f"Aigerim Sadykova visited Bursa ({day}).", published, entities=[_mayor(), _bursa()],
+                 events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+
+
+def test_a_visit_made_precise_inside_a_batch_is_matched_at_its_new_date_as_one_by_one(fresh_registry):
+    visits = [_visit("v1", "2023-05", "2023-06-01"),     # a visit in May
+              _visit("v2", "2023-05-10", "2023-06-02"),  # the same visit, its day: the event is now 10 May
+              _visit("v3", "2023-05-20", "2023-06-03")]  # another visit in May: not on 10 May, a second event
+    one_by_one = fresh_registry()
+    ingest(visits, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    sizes: list[int] = []
+    ingest(visits, batched, batch_articles=3, on_merged=sizes.append)
+
+    assert sizes[-1] == 2, "v2 and v3 were merged in one batch"
+    assert _exported(batched) == _exported(one_by_one)
+    assert sorted(e["date"] for e in json.loads(_exported(batched))["events"]) == ["2023-05-10", "2023-05-20"]
+
+
+def test_the_latest_of_a_ties_visits_in_one_batch_is_its_last_activity_as_one_by_one(fresh_registry):
+    corpus = [CORPUS[0], _visit("v1", "2023-05-10", "2023-06-01"), _visit("v2", "2024-02-03", "2024-02-04"),
+              _visit("v3", "2023-09-01", "2023-09-02")]
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    ingest(corpus[:1], batched, batch_articles=1)
+    ingest(corpus[1:], batched, batch_articles=8)
+
+    assert _exported(batched) == _exported(one_by_one)
+    assert _tie_activity(batched) == ["2024-02-03"], "the mayor of Turkistan in Bursa: activity of their twinning"
+
+
+def test_sentences_with_tabs_backslashes_quotes_and_new_lines_are_stored_as_written(fresh_registry):
+    text = 'Turkistan\tand Bursa signed "the \\ plan"\non 1 July 2023, said the mayor\'s office.'
+    corpus = [_said("q1", text, "2023-07-02", entities=[_turkistan(), _bursa()],
+                    ties=[Tie("sister_city", ["Turkistan", "Bursa"], "signed", "2023-07-01")]), CORPUS[1]]
+    db = fresh_registry()
+    ingest(corpus, db, batch_articles=2)  # rows kept for the batch go in together (PostgreSQL: by COPY)
+
+    with Session(db) as session:
+        stages = session.scalars(select(TieStageRow.sentence)).all()
+        mentions = set(session.scalars(select(MentionRow.sentence).where(MentionRow.article_id == 1)))
+    assert stages == [text] and mentions == {text}

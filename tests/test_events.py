@@ -467,3 +467,48 @@ def test_greeted_by_the_mayor_is_a_meeting(read) -> None:
     record = read("The group, led by Deputy Mayor Kenta Sato, was greeted at City Hall by Mayor Jane Brooks on "
                   "Tuesday.", published="2024-10-18")
     assert {"Kenta Sato", "Jane Brooks"} <= set(only(record, "meeting").participants)
+
+
+# -- events in the styles of wires, press releases and local papers (benchmarks/tuning/roles) --------------
+
+def test_a_headline_that_tells_the_bodys_trip_in_short_is_not_a_second_trip(read) -> None:
+    record = read("Council backs twinning with Japanese town; mayor to travel in October\n\n"
+                  "The Ames City Council voted on Tuesday to approve a sister-city agreement with Koga. "
+                  "Mayor John Haila of Ames will travel to Koga in October to sign it.", published="2024-09-19")
+    visit = only(record, "visit")
+    assert visit.status == "planned" and visit.date == "2024-10"
+    assert "Koga" in visit.participants
+
+
+def test_a_verb_past_tense_of_hoping_plans_what_follows_it(read) -> None:
+    record = read("The rector said the university hoped to sign an exchange agreement with Kyushu University.",
+                  published="2024-09-19")
+    assert only(record, "signing").status == "planned"
+
+
+def test_taking_part_in_the_meeting_told_is_being_one_of_its_participants(read) -> None:
+    record = read("On 18 February, Hokim of Bukhara region Botir Zaripov received a delegation of Gansu Province. "
+                  "In the meeting also participated Hokim of Bukhara city Jamshid Khamroev.", published="2025-02-20")
+    assert events(record, "attendance") == []
+    assert "Jamshid Khamroev" in only(record, "meeting").participants
+
+
+def test_a_later_year_in_a_back_reference_does_not_date_what_already_happened(read) -> None:
+    record = read("On Monday the rector received the delegation of Oulu University. During the meeting the two "
+                  "universities agreed to open a joint master's programme in 2026.", published="2025-04-17")
+    meeting = only(record, "meeting")
+    assert meeting.status == "occurred" and meeting.date == "2025-04-14"
+
+
+def test_a_date_in_a_clause_on_when_another_gathering_is_held_is_that_gatherings(read) -> None:
+    record = read("On the sidelines of the forum the mayor of Kazan met Secretary General Rasikh Sagitov to discuss "
+                  "the congress, which will be held in Kazan in November.", published="2025-06-06")
+    meeting = only(record, "meeting")
+    assert meeting.status == "occurred" and meeting.date != "2025-11"
+
+
+def test_a_relative_clause_dates_the_arrival_it_tells(read) -> None:
+    record = read("Kvaratskhelia, who arrived in Gyumri on Tuesday at the head of a delegation of Kutaisi City Hall, "
+                  "said the cities share a long history. On Thursday the guests visited the Gyumri Technology Centre.",
+                  published="2024-12-13")
+    assert sorted(v.date for v in events(record, "visit")) == ["2024-12-10", "2024-12-12"]

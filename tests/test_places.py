@@ -255,3 +255,26 @@ def test_a_town_followed_by_a_lower_case_verb_is_that_town_not_a_longer_name(rea
     record = read("The mayor of Porto said on Monday that the new ferry line to Vigo would open in spring.")
     assert place(record, "Porto").country == "PT"
     assert not [e for e in record.entities if e.country == "EG"], "no 'Port Said' read into 'Porto said'"
+
+
+def test_a_region_named_with_a_lower_case_division_word_is_a_place(read) -> None:
+    record = read("Exporters in Pakistan met on Monday. Sindh province and Punjab province ship most of the rice.")
+    assert place(record, "Punjab").country == "PK"
+
+
+def test_a_french_saints_town_written_without_its_tail_is_a_place(read) -> None:
+    record = read("Pupils from St Pol and from Ludlow will sing together next May.")
+    assert place(record, "St Pol").country == "FR"
+    assert "St Pol" not in {e.name for e in record.entities if e.type == "person"}
+
+
+def test_a_region_written_with_its_division_word_answers_to_both_forms(read) -> None:
+    record = read("Coffee growers of Dak Lak Province in Vietnam met buyers from Osaka.")
+    dak_lak = place(record, "Dak Lak")
+    assert dak_lak.country == "VN" and "Dak Lak Province" in dak_lak.aliases
+
+
+def test_a_korean_unit_suffix_inside_a_known_foreign_name_is_no_korean_unit(read) -> None:
+    record = read("Tea farmers of Lam Dong Province in Vietnam exported more this year.")
+    lam_dong = place(record, "Lam Dong")
+    assert lam_dong.country == "VN"

@@ -177,6 +177,9 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
         connection.execute(text("DROP INDEX uq_articles_doc"))  # (and none of 0007's unique indexes)
         connection.execute(text("DROP INDEX ix_articles_url"))
         connection.execute(text("CREATE INDEX ix_articles_url ON articles (url)"))
+        for pair, single in (("person_id_of_entity_id", "person_id"), ("of_entity_id_person_id", "of_entity_id")):
+            connection.execute(text(f"DROP INDEX ix_roles_{pair}"))  # (nor 0008's office pairs)
+            connection.execute(text(f"CREATE INDEX ix_roles_{single} ON roles ({single})"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
 

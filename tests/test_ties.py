@@ -981,3 +981,104 @@ def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None
     record = read("Mayor Ana Costa presented the city's twin-town programme at a seminar in Lisbon attended by "
                   "officials from Coimbra and Aveiro.", published="2023-03-01")
     assert not ties(record, "sister_city"), record.ties
+
+
+# -- party choice and granularity -------------------------------------------------------
+
+def test_the_signing_subject_names_the_parties_not_the_towns_of_the_guests(read) -> None:
+    record = read("Incheon and the Philippine city of Cebu signed a memorandum on port logistics on Tuesday "
+                  "at a fair in Busan attended by officials from Daegu and Gwangju.", published="2023-05-05")
+    assert pairs(record) == {frozenset({"Incheon", "Cebu"})}
+
+
+def test_the_agent_of_a_passive_signing_names_the_parties(read) -> None:
+    record = read("A roadmap on tourism was signed by the akim of Mangystau region and the governor of Astrakhan "
+                  "region at a forum organised by the city of Aktau and the Caspian Ports Association.",
+                  published="2023-05-05")
+    assert pairs(record) == {frozenset({"Mangystau region", "Astrakhan region"})}
+
+
+def test_who_attended_a_signing_is_no_party_to_it(read) -> None:
+    record = read("Lisbon and Bordeaux signed a cooperation memorandum on cruise tourism on Friday.\n\n"
+                  "The signing was attended by the Ambassador of Portugal to France and the prefect of "
+                  "Gironde.", published="2023-05-06")
+    assert pairs(record) == {frozenset({"Lisbon", "Bordeaux"})}
+
+
+def test_a_clause_of_its_own_on_something_else_names_no_party(read) -> None:
+    record = read("Lyon and Yokohama signed a cooperation agreement on urban transport in 2016, and since "
+                  "then several French cities, including Lille and Nantes, have opened offices in Japan.",
+                  published="2023-05-06")
+    assert pairs(record) == {frozenset({"Lyon", "Yokohama"})}
+
+
+def test_a_district_body_signs_for_the_district_it_names_not_a_shorter_namesake(read) -> None:
+    record = read("The Cau Giay District People's Committee and Nakano Ward signed a friendship city agreement "
+                  "on Monday.\n\nCau Giay District is home to many universities. Officials said Cau Giay hopes "
+                  "to welcome more Japanese students.", published="2024-04-03")
+    assert pairs(record) == {frozenset({"Cau Giay District", "Nakano Ward"})}
+
+
+def test_a_headline_that_shortens_a_province_is_the_province_of_the_story(read) -> None:
+    record = read("Kanagawa and Quang Tri sign cooperation agreement\n\n"
+                  "Kanagawa Prefecture signed a cooperation agreement with Vietnam's Quang Tri Province on Monday.",
+                  published="2024-04-03")
+    assert pairs(record) == {frozenset({"Kanagawa", "Quang Tri Province"})}
+
+
+# -- kind: a twinning cue beside a document of another kind ------------------------------
+
+def test_twins_signing_a_cooperation_memorandum_keep_the_twinning_and_gain_a_cooperation_tie(read) -> None:
+    record = read("Gabala and Sighnaghi, twin towns since 2015, on Monday signed a memorandum on cooperation in "
+                  "wine tourism.", published="2024-05-15")
+    assert (only(record, "cooperation").status, only(record, "cooperation").date) == ("signed", "2024-05-13")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2015")
+
+
+def test_a_twinning_told_in_a_clause_of_its_own_stays_beside_the_new_agreement(read) -> None:
+    record = read("Gaziantep has been twinned with Karaganda since 2009, and this week the two cities signed an "
+                  "agreement on cooperation in education.", published="2024-05-15")
+    assert set(only(record, "cooperation").parties) == {"Gaziantep", "Karaganda"}
+    assert only(record, "sister_city").date == "2009"
+
+
+def test_a_document_signed_with_a_partner_gives_its_own_kind_when_the_sentence_also_speaks_of_twinning(read) -> None:
+    record = read("Beylikdüzü is twinned with several towns abroad and last week signed a cooperation protocol with "
+                  "the Union of Black Sea Municipalities.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Beylikdüzü", "Union of Black Sea Municipalities"}
+    assert not ties(record, "sister_city")
+
+
+# -- bodies and places beside the signatories --------------------------------------------
+
+def test_the_town_a_body_is_based_in_is_not_a_party(read) -> None:
+    record = read("Antalya signed a cooperation protocol with the Bishkek-based Association of Cities of Kyrgyzstan "
+                  "on Tuesday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Antalya", "Association of Cities of Kyrgyzstan"})}
+
+
+def test_an_executive_power_signs_for_its_town(read) -> None:
+    record = read("Mayor of Batumi Archil Chikovani and the Head of the Executive Power of Ganja signed a memorandum "
+                  "on tourism on Monday. Ganja is the second largest city of Azerbaijan.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Batumi", "Ganja"})}
+
+
+def test_the_news_agency_of_a_dateline_is_no_party(read) -> None:
+    record = read("SHYMKENT. KAZINFORM – Shymkent and Bukhara signed a memorandum on cooperation in tourism on "
+                  "Monday, the city akimat reports.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Shymkent", "Bukhara"})}
+
+
+def test_a_regional_body_named_after_the_centre_signs_for_the_region(read) -> None:
+    record = read("Turkistan region is building ties with Anatolia.\n\nThe Turkistan regional akimat and the Konya "
+                  "Province administration signed a memorandum on tourism on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Turkistan region", "Konya Province"})}
+
+
+def test_a_regional_body_gives_the_region_the_gazetteer_knows_when_the_article_names_only_the_centre(read) -> None:
+    record = read("The Samarkand regional hokimiyat signed a memorandum of understanding with Hamadan on Monday.",
+                  published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Samarkand region", "Hamadan"}
+    assert any(e.name == "Samarkand region" and e.type == "place" for e in record.entities)

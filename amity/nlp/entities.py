@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles, word_sets
+from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles, word_maps, word_sets
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -118,8 +118,8 @@ class EntityGrouper:
         full_names = {fold(p.name) for p in people if len(p.name.split()) >= 2}
         # spaCy's guess of a body or place for a person already named: "Cemal Arslan visited ..."
         weak = [m for m in (doc._.org_mentions or []) + (doc._.place_mentions or [])
-                if m.priority <= 1 and (len(m.name.split()) == 1 and fold(m.name) in surnames
-                                        or fold(m.name) in full_names)]
+                if (m.priority <= 1 or _alternate_name_only(m)) and (len(m.name.split()) == 1 and fold(m.name) in surnames
+                                                                    or fold(m.name) in full_names)]
         # "Seitkali said ...": spaCy's guess of a body or place for a surname already named
         people = people + [Mention(m.start, m.end, "person", m.name, priority=1) for m in weak]
         candidates = people + (doc._.org_mentions or []) + (doc._.place_mentions or [])
@@ -349,6 +349,9 @@ def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, fr
         heads_b = {w for w in b if w in ORG_HEADS}
         if not heads_b or not heads_b <= heads_a:
             return False
+        countries_a, countries_b = _countries_named(longer.name), _countries_named(shorter.name)
+        if countries_a and not countries_b <= countries_a:
+            return False  # "Ministry of Culture of the Kyrgyz Republic" is not the Kazakh ministry of culture
         return b <= a and (len(b) >= 2 or len(heads_a) == 1)
         # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
     if longer.type == "place" and (longer.place is None or shorter.place is None or
@@ -368,13 +371,34 @@ def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, fr
 
 
 
+def _alternate_name_only(m: Mention) -> bool:
+    """A place known by this name only as another name of a place called otherwise ("Turan" for Da
+    Nang): a person of the article who bears it as a surname is the likelier reading."""
+    return m.type == "place" and m.place is not None and m.place.contextual and fold(m.place.name) != fold(m.name)
+
+
+def _countries_named(name: str) -> set[str]:
+    """The countries a body's name names, by a nationality adjective or a one-word country name:
+    "Ministry of Culture of the Kyrgyz Republic" → {"KG"}."""
+    table = demonyms()
+    gazetteer = default_gazetteer()
+    out: set[str] = set()
+    for word in fold(name).split():
+        if word in table:
+            out.add(table[word])
+        elif word in gazetteer.country_names:
+            out |= {p.country for p in gazetteer.candidates(word) if p.kind == "country" and p.country}
+    return out
+
+
 def _content_words(name: str, filler: frozenset[str]) -> set[str]:
     table = demonyms()
-    return {w for w in fold(name).split() if w not in filler and w not in table}
+    adjectives = word_maps(_WORDS_FILE).get("division_adjectives", {})
+    return {adjectives.get(w, w) for w in fold(name).split() if w not in filler and w not in table}
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:
-    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" at the head of a paragraph; the
+    """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" / "HA NOI (VNS) —" at the head of a paragraph; the
     state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
     if m.type == "place" and m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].text.isupper() \
             and doc[m.start - 2].is_alpha and len(doc[m.start - 2]) > 2:
@@ -383,7 +407,8 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
             k -= 1
         if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
             return True
-    if m.type != "place" or m.end >= len(doc) or doc[m.end].text != ",":
+    # "ANKARA, ...", and with the agency or a dash right after the town: "HA NOI (VNS) —", "BEIJING - ..."
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", "—", "–", "-"):
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False

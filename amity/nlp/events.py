@@ -129,7 +129,8 @@ class EventFinder:
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
-                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events))
+                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events),
+                                              published)
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -162,13 +163,15 @@ class EventFinder:
                         event.participants.insert(0, told[0])
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
+                    if self._joins_told_meeting(event, events):
+                        continue  # "In the meeting also participated X": X took part in the meeting told
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
             dated = [d.value for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
             if dated:
                 last_date = dated[-1]
-        doc._.events = [e for e in events if e.participants or e.extra]
+        doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
         return doc
 
     # -- finding triggers ---------------------------------------------------------
@@ -230,6 +233,18 @@ class EventFinder:
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
+
+    def _joins_told_meeting(self, event: EventMention, events: list[EventMention]) -> bool:
+        """Taking part in "the meeting" or "the talks" already told is being one of its participants,
+        not attending a gathering of its own; the people join that meeting."""
+        if not event.gatherings or any(self.nouns.get(g) != "meeting" for g in event.gatherings):
+            return False
+        told = next((e for e in reversed(events) if e.type == "meeting"), None)
+        if told is None:
+            return False
+        told.participants += [p for p in event.participants if p not in told.participants]
+        told.sentences += event.sentences
+        return True
 
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
@@ -352,8 +367,14 @@ class EventFinder:
         for _ in range(4):
             if node.head is node:
                 return False
+            if node.dep_ == "relcl" and _takes_place(node) and trigger not in node.subtree \
+                    and not _argument_of(node.head, trigger):
+                return True  # "met X to discuss its congress, which will be held in November": the congress's date
             node = node.head
-            if node is trigger or node is trigger.head:
+            # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
+            # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
+            # the summit"); spaCy makes a new Token on each access: compare, never `is`
+            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance":
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
                 return True
@@ -422,17 +443,24 @@ class EventFinder:
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
+        if date and previous is not None and previous.status == "occurred" and not _not_after(date, doc._.published) \
+                and _framing_back_reference(trigger):
+            return False  # "During the meeting they agreed to open a programme in 2026": the plan's year
         return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
-                             date: str | None) -> None:
+                             date: str | None, published: str | None = None) -> None:
         """"The visit, held on 9 June 2022, centred on ...": a later mention adds its people, and its
-        date when the first report gave none."""
+        date when the first report gave none. A date after publication in that sentence ("During the
+        meeting they agreed to open a programme in 2026") is what was planned there, not the day of
+        what already happened."""
         for other in reversed(events):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
+                if date and other.status == "occurred" and not _not_after(date, published):
+                    return
                 if date and not other.explicit_date:
                     other.date, other.explicit_date, other.date_sentence = date, True, sent.start
                 return
@@ -463,9 +491,9 @@ class EventFinder:
         node = trigger
         for _ in range(3):
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
-                    node.head.lemma_.lower() in self.planned_governors:
+                    _verb_forms(node.head) & self.planned_governors:
                 # "planned to be signed", "expected to hold bilateral meetings"
-                if node.head.lemma_.lower() in self.wish_governors and \
+                if _verb_forms(node.head) & self.wish_governors and \
                         node.dep_ not in ("xcomp",):
                     break
                 return True
@@ -646,6 +674,59 @@ def _summarises(undated: EventMention, dated: EventMention) -> bool:
         [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     return any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "that", "its", "their") for n in nouns
                for d in n.children)
+
+
+def _framing_back_reference(noun: Token) -> bool:
+    """"During the meeting, ...", "At this meeting, ...": a definite noun framing the sentence tells
+    again what was told before."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following", "in") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _argument_of(noun: Token, trigger: Token) -> bool:
+    """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
+    held on 5 May": the forum's date is the attendance's)."""
+    if noun == trigger:
+        return True
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head == trigger
+
+
+def _verb_forms(verb: Token) -> set[str]:
+    """The lemma spaCy gives a verb and the base forms its past or third-person ending leaves
+    ("hoped" → "hope", which the lemmatiser may read as "hop")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for ending in ("ed", "d", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)])
+    return forms
+
+
+def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
+    """A headline tells the story's event in short ("Mayor to travel to Japan in October"), often
+    naming its parties by an adjective or not at all: an event of the headline line is the body's
+    event of the same type and status when the body tells one such event and the dates do not
+    disagree. Its people join the body's report, which keeps its own date. A first line that ends
+    with a full stop is the story's first sentence, not a headline."""
+    out = list(events)
+    for event in events:
+        first = event.sentences[0]
+        doc = first.doc
+        last = doc[first.end - 1]
+        if first.start != 0 or len(event.sentences) > 1 or "\n" not in last.whitespace_ + last.text \
+                or (last.text.strip() or doc[first.end - 2].text) == ".":
+            continue
+        body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
+                and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
+        if len(body) != 1:
+            continue
+        told = body[0]
+        told.participants += [p for p in event.participants if p not in told.participants]
+        told.extra += [x for x in event.extra if x not in told.extra]
+        told.date = told.date if told.explicit_date or event.explicit_date is False else event.date
+        out.remove(event)
+    return out
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

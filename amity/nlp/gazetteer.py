@@ -94,6 +94,7 @@ class Gazetteer:
         self.first_pairs = frozenset(pairs)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
+        self._short_saints: dict[str, list[Place]] | None = None
 
     def __contains__(self, name: str) -> bool:
         """Is this the name of a well-known place? Countries, regions, Amity's curated places and
@@ -119,7 +120,24 @@ class Gazetteer:
                 variant = f"{full} {rest}"
                 primary = [replace(p, contextual=False) for p in self._under(variant) if fold(p.name) == variant]
                 found = [p for p in found if p.geonames_id not in {q.geonames_id for q in primary}] + primary
+            if not found:
+                # "St Pol" for "Saint-Pol-sur-Ternoise": French towns named after a saint drop their
+                # "-sur-…", "-de-…" tail in English prose
+                found = [p for full in (first, *_SAINTS[first]) for p in self._saint_short_forms().get(f"{full} {rest}", ())]
         return found
+
+    def _saint_short_forms(self) -> dict[str, list[Place]]:
+        """"saint pol" → the towns "Saint-Pol-sur-Ternoise", "Saint-Pol-de-Léon": the saint's town
+        without its tail. Built on the first miss only (one pass over the names)."""
+        if self._short_saints is None:
+            short: dict[str, list[Place]] = {}
+            for key in [*self._by_key, *self._towns]:
+                words = key.split(" ")
+                if len(words) >= 4 and words[0] in ("saint", "sainte") and words[2] in _FRENCH_TAILS:
+                    short.setdefault(" ".join(words[:2]), []).extend(
+                        p for p in self._under(key) if not p.contextual and fold(p.name) == key)
+            self._short_saints = short
+        return self._short_saints
 
     def _under(self, key: str) -> list[Place]:
         found = self._by_key.get(key, [])
@@ -157,6 +175,9 @@ class Gazetteer:
             ),
         )
 
+
+#: Words that open the tail of a French saint's town's name ("Saint-Pol-sur-Ternoise").
+_FRENCH_TAILS = frozenset({"sur", "en", "de", "du", "des", "le", "la", "les", "d", "l"})
 
 #: Abbreviations of "Saint" that open town names, with the words they stand for.
 _SAINTS = {"st": ("saint", "sankt"), "ste": ("sainte",), "sainte": ("ste",), "saint": ("st",), "sankt": ("st",)}

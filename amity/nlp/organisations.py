@@ -60,6 +60,7 @@ class OrganisationFinder:
         self.named_when_lower = words.get("named_when_lower", frozenset())
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
+        self.company_heads = words["company_heads"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -100,7 +101,7 @@ class OrganisationFinder:
                     continue
                 text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
                 org = self.known.get(fold(text))
-                if org is not None and "\n" not in text:
+                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length):
                     out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
@@ -285,6 +286,10 @@ class OrganisationFinder:
                 if opening is not None and opening > sent_start and is_capitalised(doc[opening - 1]):
                     start = opening  # "Karatay (Konya) Municipality": the province in brackets
                     continue
+            chain = _glued_chain_start(doc, start, sent_start)
+            if chain < start and any(not is_capitalised(doc[c]) for c in range(chain + 2, start, 2)):
+                start = chain  # "Quaid-e-Azam Business Park": a hyphenated name with a lower-case part
+                continue
             if prev.text in ("-", "–", "—") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
                     and start < i + 1 and is_capitalised(doc[start]) and not doc[start - 2].is_punct \
                     and fold(doc[start - 2].text) not in self.titles.offices:
@@ -316,10 +321,11 @@ class OrganisationFinder:
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
                 break
-            if prev.is_stop and not prev.is_upper or "\n" in prev.whitespace_:
+            if "\n" in prev.whitespace_:
                 break
-            if prev.ent_type_ == "DATE" or prev.pos_ in ("VERB", "AUX"):
-                break
+            if start - 1 not in self._place_tokens and (prev.is_stop and not prev.is_upper or prev.ent_type_ == "DATE"
+                                                         or prev.pos_ in ("VERB", "AUX")):
+                break  # a known place's words stay words of the name, whatever they look like ("Can Tho City")
             start -= 1
         if start < i and doc[start].lower_ in self.not_name_start:
             start += 1
@@ -345,9 +351,10 @@ class OrganisationFinder:
     def _joins_name(self, before, after) -> bool:
         """"Music and Drama Theater" is one name; "Zeytinburnu and Turkistan Municipality",
         "TDBB and Beşiktaş Municipality" or "Brazilian and Putrajaya Corporation" are two."""
+        town_word = before.lower_ in place_words().town_words  # "St Albans City and District Council"
         return (is_capitalised(before) and is_capitalised(after) and before.lower_ not in ORG_HEADS
-                and not before.is_upper and before.i not in self._place_tokens and after.i not in self._place_tokens
-                and fold(before.text) not in self.demonyms)
+                and not before.is_upper and (before.i not in self._place_tokens or town_word)
+                and after.i not in self._place_tokens and fold(before.text) not in self.demonyms)
 
     def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
         """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date.
@@ -356,6 +363,7 @@ class OrganisationFinder:
         its country ("... of Kazakhstan")."""
         while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
             j += 1  # "Economic Zone Authority": heads in a row are one name
+        j = _past_number(doc, j)  # "Lyceum No. 2 of Bishkek": the school's number is part of its name
         quoted = _quoted_name_at(doc, j)
         if quoted is not None:
             return quoted  # 'Industrial Cooperation Center "Central Asia"': the body's own name, in quotes
@@ -367,11 +375,13 @@ class OrganisationFinder:
         k = j
         sent_end = doc[j - 1].sent.end
         passed_head = False
+        took_place = False  # "Khokimiyat of Samarkand Region" does not go on to its country either
         while k < sent_end:
             tok = doc[k]
             if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME") \
-                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens:
-                break  # a place spaCy took for a person still ends the name ("Governorate of Giza")
+                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
+                break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
+                # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
@@ -383,8 +393,8 @@ class OrganisationFinder:
                     break
                 if tok.lower_ == "on" and k + 1 < sent_end and doc[k + 1].lower_ == "the":
                     break  # "Government of Uzbekistan on the International Centre": what it agreed on
-                if tok.lower_ == "of" and named_head and k + 1 < sent_end and doc[k + 1].text in self.gazetteer.country_names:
-                    break  # "Turkistan Municipality of Kazakhstan": the country is not part of the name
+                if tok.lower_ == "of" and (named_head or took_place) and self._country_follows(doc, k + 1):
+                    break  # "Turkistan Municipality of Kazakhstan", "… Provincial Government of the Republic of Korea"
                 if tok.lower_ in ("and", "&") and not self._same_name_after_and(doc, k):
                     break
                 k += 1
@@ -401,6 +411,8 @@ class OrganisationFinder:
                 k += 1  # "Henan Provincial People's Congress"
                 continue
             place = self._place_starting.get(k)
+            if place is not None and place.priority >= 2 and place.place is not None and place.place.kind != "country":
+                took_place = True
             if place is not None and place.priority >= 2 and place.end > k + 1 and place.end <= sent_end:
                 k = end = place.end  # "… of the United Kingdom of Great Britain and Northern Ireland": whole
                 continue
@@ -414,6 +426,16 @@ class OrganisationFinder:
                 continue
             break
         return end
+
+    def _country_follows(self, doc: Doc, k: int) -> bool:
+        """Whether a country's name starts at token k, after an optional "the" ("Kazakhstan",
+        "the Republic of Korea")."""
+        if k < len(doc) and doc[k].text in self.gazetteer.country_names:
+            return True
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        place = self._place_starting.get(k)
+        return place is not None and place.place is not None and place.place.kind == "country"
 
     @staticmethod
     def _parent_body_follows(doc: Doc, k: int) -> bool:
@@ -500,7 +522,10 @@ class OrganisationFinder:
         for m in found:
             by_end.setdefault(m.end, []).append(m)
         forms = legal_forms()
+        compound = self._compound_short_forms(doc, by_end)
         for tok in doc:
+            if tok.i in compound:
+                continue
             if tok.i > 0 and doc[tok.i - 1].text == "(" and by_end.get(tok.i - 1) and _PAREN_ALIAS.match(tok.text) \
                     and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")":
                 for m in by_end[tok.i - 1]:
@@ -529,6 +554,44 @@ class OrganisationFinder:
                 out.append(Mention(tok.i, tok.i + 1, "organization", tok.text, priority=1))
         return out
 
+    def _without_nationality(self, span: Span, priority: int) -> Mention:
+        """A body's mention, read around a nationality adjective that opens it: before a company's own
+        name the adjective only describes ("Azerbaijani Azersun Holding" is Azersun Holding); elsewhere
+        it is part of the name ("Georgian Chamber of Commerce and Industry"), which the news also
+        writes without it when the rest names the body on its own (three words or more)."""
+        m = Mention(span.start, span.end, "organization", span.text, priority=priority)
+        if len(span) < 3 or span[0].lower_ not in self.demonyms or not is_capitalised(span[1]) \
+                or span[1].lower_ in self.demonyms:
+            return m
+        rest = span[1:]
+        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+            m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
+            m.alias = span.text
+        elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
+            m.alias = rest.text
+        return m
+
+    @staticmethod
+    def _compound_short_forms(doc: Doc, by_end: dict[int, list[Mention]]) -> set[int]:
+        """A short form of several tokens in brackets right after a name: "(QABP-SEZ)", "(Poti FIZ)":
+        the whole bracket is the body's alias, not a lone acronym of its own. The tokens read so."""
+        read: set[int] = set()
+        for tok in doc:
+            if tok.text != "(" or not by_end.get(tok.i):
+                continue
+            close = next((k for k in range(tok.i + 2, min(tok.i + 6, len(doc))) if doc[k].text == ")"), None)
+            if close is None or close - tok.i < 3:
+                continue
+            inner = doc[tok.i + 1 : close]
+            if not any(_ACRONYM.match(t.text) for t in inner) or not all(
+                    _ACRONYM.match(t.text) or t.text in ("-", "‐") and not t.whitespace_ or is_capitalised(t) and t.is_alpha
+                    for t in inner):
+                continue
+            for m in by_end[tok.i]:
+                m.acronym = inner.text
+            read.update(range(tok.i + 1, close))
+        return read
+
     def _mention(self, doc: Doc, span: Span, priority: int) -> Mention | None:
         if span[0].lower_ in self.document_words or fold(span.text) in self.common_acronyms:
             return None
@@ -538,7 +601,7 @@ class OrganisationFinder:
         if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices \
                 and (priority <= 1 or span[-1].lower_ in ORG_HEADS):
             return None  # "Administrative Board Member": an office
-        m = Mention(span.start, span.end, "organization", span.text, priority=priority)
+        m = self._without_nationality(span, priority)
         words = [t.lower_ for t in span]
         for head in self.town_body_heads - {"municipalities"}:
             parts = head.split()
@@ -556,10 +619,13 @@ class OrganisationFinder:
             place = self._place_starting.get(span.start)
             if place is not None and place.end < span.end and place.place is not None \
                     and place.place.kind in ("city", "district"):
-                m.town = place.name
+                town = place.name.split()
+                # "St Albans City and District Council": the town is St Albans, as elsewhere in the article
+                m.town = " ".join(town[:-1] if len(town) > 1 and town[-1].lower() in place_words().town_words else town)
         return m
 
 
+_STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -597,6 +663,37 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     if step == -1:
         joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
     return names if joined_by_and else []
+
+
+def _past_number(doc: Doc, j: int) -> int:
+    """The token after a number sign and its number at token j ("No. 2", "No 45", "№ 7"), else j."""
+    if j + 2 < len(doc) and doc[j].text == "No" and doc[j + 1].text == "." and doc[j + 2].like_num:
+        return j + 3  # spaCy may split "No." in two
+    if j + 1 < len(doc) and doc[j].text in _NUMBER_SIGNS and doc[j + 1].like_num:
+        return j + 2
+    return j
+
+
+_NUMBER_SIGNS = ("No.", "No", "№", "#")
+
+
+def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
+    """Where a word joined by hyphens without spaces that ends at token k begins ("Quaid-e-Azam",
+    "Rostov-on-Don"), if its first part is capitalised; k when token k is not the end of such a chain."""
+    start = k
+    while start - 2 >= floor and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start if start < k and is_capitalised(doc[start]) else k
+
+
+def _inside_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether an all-capitals span continues into a neighbouring all-capitals word: "LAS" in a
+    dateline "LAS CRUCES, N.M." is part of a town's name written in capitals, not an acronym."""
+    if not doc[start:end].text.isupper():
+        return False
+    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].text.isupper()
+               for k in (start - 1, end))
 
 
 def _quoted_name_at(doc: Doc, j: int) -> int | None:
@@ -658,7 +755,7 @@ def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: froz
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
     table = demonyms()
-    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in ORG_HEADS:
+    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in _STATE_ORGAN_HEADS:
         start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" and "Turkish Consulate" keep it
     if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
         end -= 3  # "Senate of the Kazakh (parliament)"
@@ -666,6 +763,7 @@ def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: froz
         end -= 1  # "Global Textile Uzbek (company)"
     while end > start and (doc[end - 1].lower_ in connectors or doc[end - 1].is_punct):
         end -= 1
-    if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s"):
-        start += 2
+    if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s") \
+            and doc[start].lower_ not in name_possessives():
+        start += 2  # "Turkey's Ministry of …", but "People's Committee of …" is the name
     return doc[start:end] if start < end else None

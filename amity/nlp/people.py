@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
-from amity.nlp.lexicons import demonyms, people_words, titles
+from amity.nlp.lexicons import demonyms, people_words, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
@@ -61,9 +61,14 @@ class PersonFinder:
         self._office_territories: dict[str, str] = words["office_territories"]
         #: Words naming who serves an office-holder ("Assistant to the President"): the office is theirs.
         self._aides = frozenset(words["aide_words"])
+        #: "the organisation's", "the company's": the last body named before.
+        self._generic_bodies = frozenset(words["generic_body_nouns"])
+        #: "provincial" → "province": "the provincial People's Committee" is the last province's.
+        self._anaphoric_adjectives: dict[str, str] = words["anaphoric_adjectives"]
         self._region_words = frozenset(words["named_with_region_word"])
-        #: "regions" → "region": a plural region word after a list names each one's region.
-        self._plural_region_words = {f"{w}s": w for w in self._region_words}
+        #: "regions" → "region", "counties" → "county": a plural region word after a list names each one's
+        #: region (the one table of plurals, shared with the place finder).
+        self._plural_region_words = dict(place_words().region_plurals)
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._copular_links = [link.split() for link in words["copular_links"]]
@@ -170,9 +175,19 @@ class PersonFinder:
     def _canonical(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """The canonical title of the lexicon title doc[start:end], and whether it was written in the plural."""
         key = " ".join(fold(t.text) for t in doc[start:end] if t.is_alpha)
-        if key in self.titles.offices:
-            return self.titles.offices[key], False
-        return self.titles.plurals[key], True
+        plural = key not in self.titles.offices
+        canonical = self.titles.plurals[key] if plural else self.titles.offices[key]
+        written = self._as_written(doc, start, end)
+        if "-" in written and written.replace("-", " ") == canonical:
+            return written, plural  # "vice-mayor" stays as written
+        return canonical, plural
+
+    def _as_written(self, doc: Doc, start: int, end: int) -> str:
+        """An office's words in lower case as the article writes them: a hyphen inside a word and the
+        commas of a list stay ("vice-rector", "minister of investment, industry and trade")."""
+        parts = [t.lower_ + (" " if t.whitespace_ else "") for t in doc[start:end]
+                 if not t.is_punct or t.text == "," or self._glued_hyphen(doc, t.i)]
+        return "".join(parts).strip()
 
     def _is_honorific(self, tok: Token) -> bool:
         return fold(tok.text) in self.titles.honorifics
@@ -211,6 +226,8 @@ class PersonFinder:
             end -= 1
         if start >= end or all(k in self._named_tokens for k in range(start, end)):
             return None
+        if self._body_gloss(doc, start, end):
+            return None
         span = doc[start:end]
         if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
                                               or t.lower_ in self._place_words or t.pos_ == "VERB" for t in span):
@@ -221,6 +238,14 @@ class PersonFinder:
             end += 1
             span = doc[start:end]
         return Mention(start, end, "person", span.text, priority=2)
+
+    def _body_gloss(self, doc: Doc, start: int, end: int) -> bool:
+        """"the Lublin Municipal Transport Company (MPK Lublin)": what fills the brackets right after a
+        body's name is that body's short name, not a person's."""
+        if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return False
+        before = self._ending.get(start - 1)
+        return before is not None and before.type == "organization" and before.priority >= 2
 
     def _appositive(self, doc: Doc, covered: set[int]) -> list[Mention]:
         """Names spaCy missed that an office follows: "and Mehmet Sekmen, Head of Erzurum ...".
@@ -256,11 +281,20 @@ class PersonFinder:
     def _office_follows(self, doc: Doc, k: int) -> bool:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
         if k < len(doc) and doc[k].lower_ == "the":
-            k += 1
+            k = self._skip_describers(doc, k + 1)
         first = k
         while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
             k += 1
         return self._is_title_at(doc, k) > 0
+
+    def _skip_describers(self, doc: Doc, k: int) -> int:
+        """"the newly appointed Ambassador", "the current Mayor": lower-case words describing an
+        office (at most three adverbs, adjectives or participles) before it."""
+        end = k
+        while end < len(doc) and end - k < 3 and doc[end].is_alpha and doc[end].is_lower \
+                and doc[end].pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
+            end += 1
+        return end if end > k and self._is_title_at(doc, end) else k
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         if end - start == 1:
@@ -338,7 +372,7 @@ class PersonFinder:
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
-                            or self._their_body(doc, start, out)))
+                            or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -348,7 +382,7 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
-                roles, after = self._of_after_name(doc, end, pending)
+                roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
                     roles = [(title, of if of is not None else group) for title, of in roles]
@@ -364,6 +398,21 @@ class PersonFinder:
                 i = max(k, i + 1)
             pending, chain = [], []
         return out
+
+    def _chain_shares_state(self, chain: list[Role]) -> list[Role]:
+        """"Deputy Prime Minister - Minister of Trade of the Republic of Kazakhstan X": offices written
+        one after another before one holder, the last naming a state or region, are all held in it."""
+        out = list(chain)
+        for n in range(len(out) - 2, -1, -1):
+            title, of = out[n]
+            later = out[n + 1][1]
+            if of is None and later is not None and self._is_territory(later):
+                out[n] = (title, later)
+        return out
+
+    def _is_territory(self, name: str) -> bool:
+        place = self.gazetteer.lookup(name)
+        return place is not None and place.kind in ("country", "region")
 
     def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
         """A plural office introducing a list after a dash or colon is held by everyone listed:
@@ -465,7 +514,7 @@ class PersonFinder:
 
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
         end = self._name_run(doc, k)
-        return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")") or doc[end].pos_ in ("VERB", "AUX"))
+        return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
 
     def _listed_names(self, doc: Doc, end: int) -> list[tuple[int, int]]:
         """The further holders of a plural office: "Deputy Secretaries General of X A B and C D"."""
@@ -507,7 +556,7 @@ class PersonFinder:
         if (start, end) == (i, title_end):
             title = canonical
         else:
-            title = " ".join(t.lower_ for t in doc[start:end] if not t.is_punct)
+            title = self._as_written(doc, start, end)
         if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "to" \
                 and fold(doc[start - 3].text) in self.titles.modifiers | self._aides and is_capitalised(doc[start - 3]):
             title = f"{fold(doc[start - 3].text)} to the {title}"  # "Assistant to the President of X"
@@ -581,7 +630,7 @@ class PersonFinder:
         if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
-            return self._possessor(doc, i - 1)
+            return self._where_body(doc, i - 1) or self._possessor(doc, i - 1)
         end = i
         if doc[i - 1].text in _POSSESSIVE:
             end = i - 1
@@ -644,14 +693,15 @@ class PersonFinder:
         elif start == 0 or doc[start - 1].lower_ != "the" or start == end:
             return None
         words = [fold(t.text) for t in doc[start:end]]
-        if not any(w in ORG_HEADS for w in words):
+        generic = len(words) == 1 and words[0] in self._generic_bodies  # "the organisation's Secretary General"
+        if not generic and not any(w in ORG_HEADS for w in words):
             return None
         best = None
         for m in self._known:
             if m.type != "organization" or m.priority < 2 or m.end > start:
                 continue
             name_words = fold(m.name).split()
-            if name_words[-len(words):] == words or (len(words) == 1 and words[0] in name_words):
+            if generic or name_words[-len(words):] == words or (len(words) == 1 and words[0] in name_words):
                 best = m
         return best.office_holder if best is not None else None
 
@@ -675,6 +725,15 @@ class PersonFinder:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
+
+    def _where_body(self, doc: Doc, start: int) -> str | None:
+        """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X":
+        an office opening a "where" clause is held in the body or place the clause is about."""
+        k = start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "its") else start
+        if k < 3 or doc[k - 1].lower_ != "where" or doc[k - 2].text != ",":
+            return None
+        body = self._ending.get(k - 2)
+        return body.office_holder if body is not None and body.priority >= 2 else None
 
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
@@ -700,6 +759,8 @@ class PersonFinder:
         for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
             kind = m.place.kind if m.place is not None else None
             last = fold(m.name).split()[-1]
+            if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self._anaphoric_places:
+                last = doc[m.end].lower_  # "Lam Dong province": the kind written after the name
             if kind in kinds or (last in self._anaphoric_places and any(x in kinds for x in self._anaphoric_places[last])):
                 return m.office_holder
         return None
@@ -731,6 +792,9 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
+        remit = self._lower_case_remit(doc, k)
+        if remit > j:  # "vice-rector for international affairs Professor X"
+            return None, remit, f"{title} for {doc[j:remit].text.lower()}"
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is not None:
             of, end = anaphoric
@@ -825,6 +889,8 @@ class PersonFinder:
         sees a person, else it is the last two words (a hyphenated word counts once)."""
         if end < len(doc) and doc[end].text == "," and self._appositive_name_at(doc, end + 1):
             return end  # "Chairman of X Y Z, Name Surname, ...": the name follows the comma
+        if end < len(doc) and doc[end].text == ")" and self._inside_brackets(doc, j):
+            return end  # "Name (Dean of the Faculty of A and B)": the holder is named before the brackets
         person = next((k for k in range(j + 1, end) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
         if person is not None:
             while person in self._named_tokens and person < end - 2:
@@ -834,6 +900,14 @@ class PersonFinder:
             return person
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
         return units[-2] if len(units) >= 3 and units[-2] > j else end
+
+    @staticmethod
+    def _inside_brackets(doc: Doc, k: int) -> bool:
+        """Whether token k stands inside brackets opened earlier in its sentence."""
+        depth = 0
+        for t in doc[doc[k].sent.start : k]:
+            depth += (t.text == "(") - (t.text == ")")
+        return depth > 0
 
     def _given_name_before(self, doc: Doc, k: int) -> bool:
         """The word before a lone surname can be a given name: a capitalised word that no body,
@@ -877,6 +951,9 @@ class PersonFinder:
         """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
         if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
             return None
+        territorial = self._territorial_body(doc, j)
+        if territorial is not None:
+            return territorial
         noun = doc[j + 1]
         if noun.lower_ not in self._anaphoric_places or is_capitalised(noun):
             return None
@@ -890,6 +967,36 @@ class PersonFinder:
             return None  # "of the city of X": X is read as the holder elsewhere
         place = self._antecedent_place(doc, j, noun.lower_)
         return (place, j + 2) if place is not None else None
+
+    @staticmethod
+    def _lower_case_remit(doc: Doc, k: int) -> int:
+        """End of a remit written in lower case after "for" ("for international affairs"), up to a
+        capitalised word; k + 1 when there is none."""
+        j = end = k + 1
+        if doc[k].lower_ != "for":
+            return j
+        while end < len(doc) and end - j < 4 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop:
+            end += 1
+        if end == j or end >= len(doc) or not is_capitalised(doc[end]):
+            return j
+        return end
+
+    def _territorial_body(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """"of the provincial People's Committee", "of the city Council": a body of the territory of
+        that kind named last; its place stands in. Returns it and where the body's name ends."""
+        adjective = doc[j + 1]
+        kind = self._anaphoric_adjectives.get(adjective.lower_)
+        if kind is None or is_capitalised(adjective):
+            return None
+        end, k = 0, j + 2
+        while k < len(doc) and k - j < 6 and (is_capitalised(doc[k]) and doc[k].is_alpha or doc[k].text in _POSSESSIVE):
+            if fold(doc[k].text) in ORG_HEADS:
+                end = k + 1
+            k += 1
+        if not end:
+            return None
+        place = self._antecedent_place(doc, j, kind)
+        return (place, end) if place is not None else None
 
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
@@ -942,6 +1049,11 @@ class PersonFinder:
             group_end = k
         if group_end > 0 and doc[group_end - 1].text == ",":
             group_end -= 1
+        if group_end > 0 and doc[group_end - 1].text == ")":  # "a delegation of Shizuoka (Japan) led by"
+            opening = next((x for x in range(group_end - 2, max(group_end - 3 - self.max_gloss_tokens, -1), -1)
+                            if doc[x].text == "("), None)
+            if opening is not None:
+                group_end = opening
         if group_end <= 0:
             return None
         if doc[group_end - 1].lower_ in self._group_nouns:  # "Kanazawa leaders"
@@ -1048,7 +1160,7 @@ class PersonFinder:
                     return [(self._office_verbs[doc[k + 1].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
-            k += 1
+            k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
         possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
         if possessive is not None and self._is_title_at(doc, possessive + 1):

@@ -88,6 +88,13 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     return container is not None and container[0] == ","
 
 
+def _region_named_with_division(doc: Doc, span: Span, candidates: list[Place], words: PlaceWords) -> bool:
+    """A region's name followed by its division word, in any case ("Punjab province", "Lam Dong
+    Province"): the word says the name is that region, whatever spaCy read."""
+    return span.end < len(doc) and doc[span.end].lower_ in words.region_words \
+        and any(p.kind == "region" for p in candidates)
+
+
 def _part_of_an_office(span: Span) -> bool:
     """"Vice Mayor", "Lord Mayor", "Acting Governor": words that qualify an office, towns elsewhere."""
     lexicon = titles()
@@ -279,7 +286,7 @@ class PlaceFinder:
                 place = self.gazetteer.lookup(lookup_name, countries)
             if place is None:
                 continue
-            end2, name = end, doc[start:end].text
+            end2, name, written = end, doc[start:end].text, None
             following_capital = end + 1 < n and is_capitalised(doc[end + 1]) and not doc[end + 1].is_sent_start \
                 and self._body_named(doc, end + 1)
             if end < n and place.kind != "country" and is_capitalised(doc[end]) \
@@ -288,6 +295,7 @@ class PlaceFinder:
             elif end < n and doc[end].lower_ in words.region_words and place.kind == "region" \
                     and not following_capital:
                 end2 = end + 1  # "Sindh province": the region already, by its name
+                written = doc[start:end2].text  # which the article may also write so ("Lam Dong Province")
             elif end < n and doc[end].lower_ in words.region_words and place.kind != "country" \
                     and not following_capital:
                 end2 = end + 1
@@ -301,7 +309,9 @@ class PlaceFinder:
                     place = Place(name, "region", place.country, None, None, None, 0, place.curated)
             # a small town vouched for only by its country being named is a weak reading ("Department
             # of Commerce" in an American story): any organisation's name spaCy found overrides it
-            mentions.append(Mention(start, end2, "place", name, place=place, priority=strength[start]))
+            mention = Mention(start, end2, "place", name, place=place, priority=strength[start])
+            mention.alias = written
+            mentions.append(mention)
         mentions += self._state_abbreviations(doc, mentions)
         mentions += self._subcity_units(doc, mentions, context)
         mentions += self._repeated(doc, mentions)
@@ -496,11 +506,13 @@ class PlaceFinder:
         taken: set[int] = set()
         known_countries: dict[str, str | None] = {}
         by_start = {m.start: m for m in linked}
+        # "Lam Dong Province": a unit's word inside a name the gazetteer knows is that name's word
+        named = {k for m in linked if m.place is not None for k in range(m.start + 1, m.end)}
         out: list[Mention] = []
         n = len(doc)
         for tok in doc:
             i = tok.i
-            if tok.lower_ not in units or i == 0:
+            if tok.lower_ not in units or i == 0 or i in named:
                 continue
             city: Mention | None = None
             if tok.lower_ == "arrondissement":
@@ -591,7 +603,7 @@ class PlaceFinder:
             return 2
         if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return 2
-        if self._saint_town(doc, span, candidates):
+        if self._saint_town(doc, span, candidates) or _region_named_with_division(doc, span, candidates, self.words):
             return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
@@ -646,8 +658,9 @@ class PlaceFinder:
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
                 or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
-        if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label):
-            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara"
+        if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
+                or _region_named_with_division(doc, span, candidates, self.words):
+            return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
         container = _container(doc, span)

@@ -36,9 +36,9 @@ from amity.model import TIE_STAGES
 from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
-from amity.nlp.gazetteer import country_code
+from amity.nlp.gazetteer import country_code, default_gazetteer
 from amity.nlp.lexicons import demonyms, tie_cues, triggers
-from amity.nlp.mentions import register_extensions
+from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 
 _TOWN_KINDS = {"city", "district", "region", None}
@@ -122,6 +122,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        self.attendance = set(cues["attendance_lemmas"])
+        self.presence = set(cues["presence_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -133,6 +135,7 @@ class TieFinder:
         token_entity = token_index(entities)
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
+        token_entity = self._regional_readings(doc, entities, token_entity)
         context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
@@ -171,26 +174,32 @@ class TieFinder:
             if lead is not None:
                 listing = _Listing(lead, [])
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
-            if stage is not None:
-                groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
-                                       intending=stage.intending)
-                if not groups and item and listing is not None and listing.parties:
-                    groups = [(kind, listing.parties)]
-                if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
-                        self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
-                    # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
-                    # the story has just named
-                    groups = [(kind, named_before)]
-                if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
-                    later_signings.append(stage)  # "The memorandum was signed ceremonially."
-                if self._unnamed_level(sent):
-                    # "the sides signed several interregional agreements": no tie between the states
-                    groups = [(k, g) for k, g in groups if not _are_states(g)]
-                for group_kind, parties in groups:
-                    if stage.generic:
-                        generic.append((parties, stage, sent))
-                    else:
-                        self._record(ties, group_kind, parties, stage, sent)
+            readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
+            if stage is not None and sister and self._signs_other_document(sent, sent_events):
+                # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
+                # tourism": the document is a cooperation of the twins, the twinning itself dates back
+                readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
+            for kind, stage in readings:
+                if stage is not None:
+                    groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
+                                           intending=stage.intending)
+                    if not groups and item and listing is not None and listing.parties:
+                        groups = [(kind, listing.parties)]
+                    if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
+                            self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                        # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
+                        # the story has just named
+                        groups = [(kind, named_before)]
+                    if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
+                        later_signings.append(stage)  # "The memorandum was signed ceremonially."
+                    if self._unnamed_level(sent):
+                        # "the sides signed several interregional agreements": no tie between the states
+                        groups = [(k, g) for k, g in groups if not _are_states(g)]
+                    for group_kind, parties in groups:
+                        if stage.generic:
+                            generic.append((parties, stage, sent))
+                        else:
+                            self._record(ties, group_kind, parties, stage, sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
@@ -238,9 +247,53 @@ class TieFinder:
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
-        doc._.ties = _without_headline_shorthands(
-            _without_package_states(self._bare_documents_of_twinnings(ties, context), context))
+        doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
+            _without_package_states(self._bare_documents_of_twinnings(ties, context), context)))
         return doc
+
+    def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
+                           token_entity: dict[int, EntityCluster]) -> dict[int, EntityCluster]:
+        """"The Turkistan regional akimat", "the Hamadan provincial government": a town's name
+        followed by the adjective of a region-level unit names the region of that name, not the
+        town (news names a region after its centre). The tokens of such a name point to the region
+        the article names ("Turkistan region"), or to one the gazetteer knows in the town's
+        country, added to the article's entities."""
+        levels = self.cues["regional_qualifiers"]
+        named = {fold(a): c for c in entities if c.type == "place" and c.place is not None
+                 and c.place.kind == "region" for a in [c.name, *c.aliases]}
+        out = token_entity
+        for cluster in list(entities):
+            if cluster.type != "place" or cluster.place is None or cluster.place.kind != "city":
+                continue
+            for m in cluster.mentions:
+                if m.end <= m.start or m.end >= len(doc) or doc[m.end].lower_ not in levels \
+                        or out.get(m.start) is not cluster:
+                    continue
+                region = self._region_named(fold(m.name), levels[doc[m.end].lower_], cluster, named, entities)
+                if region is not None:
+                    out = dict(out) if out is token_entity else out
+                    out.update({k: region for k in range(m.start, m.end)})
+        return out
+
+    @staticmethod
+    def _region_named(town: str, unit: str, cluster: EntityCluster, named: dict[str, EntityCluster],
+                      entities: list[EntityCluster]) -> EntityCluster | None:
+        """The article's region "<town> <unit>", or a new entity for the gazetteer's one in the
+        town's country; None when neither exists."""
+        wanted = f"{town} {unit}"
+        if wanted in named:
+            return named[wanted]
+        country = cluster.place.country if cluster.place is not None else None
+        place = next((p for p in default_gazetteer().candidates(wanted)
+                      if p.kind == "region" and p.country == country and country), None)
+        if place is None:
+            return None
+        first = min(cluster.mentions, key=lambda m: m.start)
+        name = f"{first.name} {unit}"
+        region = EntityCluster("place", [Mention(first.start, first.start, "place", name, place=place)], place)
+        entities.append(region)
+        named[wanted] = region
+        return region
 
     def _cue_describes_only(self, sent: Span, lowered: str, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether every sister-city cue of the sentence stands in a relative clause that names nobody
@@ -362,11 +415,10 @@ class TieFinder:
         text = doc.text.lower()
         words = "|".join(re.escape(w) for w in self.reporting)
         befores = [text[: m.start()].rstrip() for m in re.finditer(rf"\s(?:{words})\b", text)]
-        if not befores:
-            return set()
         out = set()
         for c in entities:
-            if c.type == "organization" and any(b.endswith(m.name.lower()) for m in c.mentions for b in befores):
+            if c.type == "organization" and (any(b.endswith(m.name.lower()) for m in c.mentions for b in befores)
+                                             or all(_agency_of_dateline(doc, m.start, m.end) for m in c.mentions)):
                 out.add(id(c))
         return out
 
@@ -810,6 +862,10 @@ class TieFinder:
             return []
         if not segments and self._unnamed_between(sent, token_entity):
             return []
+        if not segments and not intending:
+            signatories = self._signing_subjects(sent, token_entity, kind, context, events)
+            if signatories:
+                return [(kind, g) for g in self._groups(signatories, sent, kind, context, events, True)]
         if intending and not segments:
             found = self._intending_parties(sent, token_entity)
             return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
@@ -820,6 +876,7 @@ class TieFinder:
                 events: list[EventMention], between: bool) -> list[list[EntityCluster]]:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
+        parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
             states = context.countries_named([x for e in events for x in e.extra if not _names_gathering_only(sent, x)])
@@ -863,6 +920,33 @@ class TieFinder:
             return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
+        return []
+
+    def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                          context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
+        """"A and B signed a memorandum on Thursday at C, during an expo attended by officials from D":
+        when the subject of the signing verb (or the agent of a passive one, "was signed by the mayors
+        of A and B") names two parties or more, they are the signatories; the sentence's other names
+        say where, when or who else was there. Empty when no subject names two."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
+                 and e.trigger.pos_ in ("VERB", "AUX") and sent.start <= e.trigger.i < sent.end]
+        verb = self._signing_verb(sent)
+        if verb is not None and verb not in verbs:
+            verbs.append(verb)
+        for verb in verbs:
+            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+            heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not heads and verb.dep_ == "conj":
+                heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not heads:
+                continue
+            lo = min(h.left_edge.i for h in heads)
+            hi = max(h.right_edge.i for h in heads) + 1
+            described = {t.i for h in heads for c in h.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+            found = _parties_in(sent.doc, lo, hi, own)
+            if len(self._normalise(_distinct([context.town_of(c, kind) for c in found]), kind)) >= 2:
+                return found
         return []
 
     @staticmethod
@@ -934,10 +1018,40 @@ class TieFinder:
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
                 if left and right:
-                    out.append((left, right, self._document_kind(w.head)))
+                    # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
+                    signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
+                                  w.head) if w.head.pos_ in ("VERB", "AUX") else w.head
+                    out.append((left, right, self._document_kind(signed)))
             if out:
                 return out
         return []
+
+    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> bool:
+        """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
+        2012, signed ...", "A and B have been twinned since 1999, and today they signed ...") while
+        the document they sign names a subject of its own and no twinning ("an agreement on
+        cooperation in tourism", "a memorandum of cooperation"): a cooperation tie of the twins."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None and e.trigger.pos_ == "VERB"]
+        lowered = sent.text.lower()
+        for verb in verbs:
+            documents = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)]
+            if len(documents) != 1 or not self._names_subject(documents[0]):
+                continue
+            document = documents[0]
+            if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
+                return False
+            inside = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+            cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
+                                           for at in _occurrences(lowered, c))]
+            return bool(cues) and not any(t.i in inside for t in cues)
+        return False
+
+    def _names_subject(self, document: Token) -> bool:
+        """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
+        trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
+                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
+                   and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children) for c in document.children)
 
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
@@ -1028,9 +1142,50 @@ class TieFinder:
                     return context.town_of(owner)
         return None
 
-    @staticmethod
-    def _sentence_parties(sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        return _parties_in(sent.doc, sent.start, sent.end, token_entity)
+    def _sentence_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
+        """The names of the sentence that can be parties, without those `_aside` sets apart, unless
+        that leaves fewer than two where a verb reports the signing itself ("signed in the
+        presence of the mayors of A and B": then the mayors' towns are all there is)."""
+        every = _parties_in(sent.doc, sent.start, sent.end, token_entity)
+        aside, attending = self._aside(sent)
+        if not aside:
+            return every
+        found = _parties_in(sent.doc, sent.start, sent.end, {k: c for k, c in token_entity.items() if k not in aside})
+        signed_by_verb = any(t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas for t in sent)
+        return found if len(found) >= 2 or attending and not signed_by_verb else every
+
+    def _aside(self, sent: Span) -> tuple[set[int], bool]:
+        """Tokens whose names English news gives beside the signatories, and whether attendees are
+        among them: who attended or witnessed a signing ("The signing was attended by the
+        ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
+        its own that reports no tie ("..., and several prefectures have opened offices there")."""
+        aside: set[int] = set()
+        attending = False
+        for tok in sent:
+            if tok.dep_ == "agent" and tok.head.lemma_.lower() in self.attendance \
+                    or tok.lower_ == "of" and tok.head.lower_ in self.presence:
+                # to the end of the verb's phrase: the parser often hangs later attendees on the verb
+                aside.update(range(tok.i, max(tok.right_edge.i, tok.head.right_edge.i) + 1))
+                attending = True
+        clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
+        if clauses:
+            units: dict[int, list[Token]] = {}
+            for tok in sent:
+                node = tok
+                while node.i not in clauses and node.head.i != node.i:
+                    node = node.head
+                units.setdefault(node.i if node.i in clauses else -1, []).append(tok)
+            telling = {k for k, unit in units.items() if self._tells_tie(unit)}
+            if telling:
+                aside.update(t.i for k, unit in units.items() if k not in telling for t in unit)
+        return aside, attending
+
+    def _tells_tie(self, tokens: list[Token]) -> bool:
+        """Whether a clause speaks of a tie: a document, a signing, a twinning cue or cooperation."""
+        text = " ".join(t.lower_ for t in tokens)
+        return any(self._document(t) or t.lemma_.lower() in self.signing_lemmas or t.lower_ in self.cooperation_nouns
+                   or t.lemma_.lower() == "cooperate" for t in tokens) or any(c in text for c in self.sister)
 
     @staticmethod
     def _normalise(found: list[EntityCluster], kind: str) -> list[EntityCluster]:
@@ -1068,6 +1223,8 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
+#: Participles saying where a body is ("the Bishkek-based association"): data/ties.json location_participles.
+_LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
 _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
 #: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
@@ -1085,6 +1242,22 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 _YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 #: The same with the number in words ("sixty years of twinning"): data/ties.json cardinal_words.
 _WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at doc[start:end] is the agency of a dateline: in capitals at the head of a
+    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ...")."""
+    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+        return False
+    k = start
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < 4:
+        k -= 1
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    """Where `phrase` starts in `text`, each time."""
+    return [m.start() for m in re.finditer(re.escape(phrase), text)]
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
@@ -1202,19 +1375,39 @@ def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
                    for s in tie.sentences)
 
     def shortened(short: EntityCluster, full: EntityCluster) -> bool:
-        return short is not full and full.type == "organization" and f" {fold(short.name)} " in f" {fold(full.name)} "
+        # "Gyeonggi and Quang Ninh sign ..." over "... with Vietnam's Quang Ninh Province"
+        return short is not full and (full.type == "organization" or full.type == short.type == "place") \
+            and f" {fold(short.name)} " in f" {fold(full.name)} "
 
-    out = []
-    for tie in ties:
-        if headline_only(tie) and any(
-                other is not tie and not headline_only(other) and len(other.parties) == len(tie.parties) == 2
-                and any(p in other.parties for p in tie.parties)
-                and any(shortened(a, b) for a in tie.parties if a not in other.parties
-                        for b in other.parties if b not in tie.parties)
-                for other in ties):
-            continue
-        out.append(tie)
-    return out
+    def same(a: EntityCluster, b: EntityCluster) -> bool:
+        return a is b or fold(a.name) == fold(b.name)  # the headline's "Kanagawa" and the story's
+
+    def reads(tie: TieMention, other: TieMention) -> bool:
+        """Whether the headline's tie is `other` with one party or both written short."""
+        if other is tie or headline_only(other) or not len(other.parties) == len(tie.parties) == 2:
+            return False
+        (a, b), (c, d) = tie.parties, other.parties
+        for x, y in (((a, c), (b, d)), ((a, d), (b, c))):
+            if all(same(*p) or shortened(*p) for p in (x, y)) and not all(same(*p) for p in (x, y)):
+                return True
+        return False
+
+    return [tie for tie in ties if not (headline_only(tie) and any(reads(tie, other) for other in ties))]
+
+
+def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieMention]:
+    """No tie between a place and its namesake ("Kyoto" and "Kyoto Prefecture", "Hoan Kiem" and
+    "Hoan Kiem District"): news names a city and the region, or a district and the body, of the
+    same name as one side; they are not each other's partners."""
+    return [t for t in ties if not any(_namesake_of(a, b, suffixes) or _namesake_of(b, a, suffixes)
+                                       for a, b in combinations(t.parties, 2))]
+
+
+def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:
+    """Whether `full` is the place `short` names with a word of its kind added ("Quang Ninh" →
+    "Quang Ninh Province"): in one list of parties, the one side named twice."""
+    return short.type == full.type == "place" and short is not full \
+        and any(fold(full.name) == fold(short.name) + suffix for suffix in suffixes)
 
 
 def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
@@ -1346,6 +1539,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             # "one of the important districts of Konya": the place that contains the party;
             # "the cities of Samarkand and Khiva" are the cities themselves
             previous = cluster
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
+        if cluster.type == "place" and _based_in(doc, k, end, cluster, token_entity):
+            # "the Bishkek-based Association of Cities": where the body is, not a party
             while k < end and token_entity.get(k) is cluster:
                 k += 1
             previous_end = k
@@ -1503,6 +1702,14 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
     return True
 
 
+def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k says where a body is: "the Bishkek-based association", "a Tokyo-headquartered firm"."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    return j + 1 < len(doc) and doc[j].text in ("-", "‐", "–") and doc[j + 1].lower_ in _LOCATION_PARTICIPLES
+
+
 def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k modifies the name of a gathering ("the Tokyo Olympic Games")."""
     j = k
@@ -1583,7 +1790,7 @@ class _ArticleContext:
         if cluster.type == "organization":
             for m in cluster.mentions:
                 if m.town and fold(m.town) in self._places and (kind == "sister_city" or m.town_government):
-                    return self._places[fold(m.town)]
+                    return self._fullest_place(fold(m.town), fold(cluster.name))
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
                 return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
@@ -1591,6 +1798,19 @@ class _ArticleContext:
             if territory is not None:
                 return territory
         return cluster
+
+    def _fullest_place(self, town: str, body: str) -> EntityCluster:
+        """The place a body named after `town` stands for, as fully as its own name gives it: "Hoan
+        Kiem District People's Committee" stands for Hoan Kiem District, not a bare "Hoan Kiem"
+        the article also names (a district, province or region and its namesake are distinct)."""
+        written = {town + suffix: town + suffix for suffix in self.cues["place_suffixes"]}
+        # "Quang Ninh Provincial People's Committee": Quang Ninh Province
+        written.update({f"{town} {qualifier}": f"{town} {suffix}"
+                        for qualifier, suffix in self.cues["qualifier_places"].items()})
+        for name, fuller in written.items():
+            if f" {name} " in f" {body} " and fuller in self._places:
+                return self._places[fuller]
+        return self._places[town]
 
     def _territory_of(self, name: str) -> EntityCluster | None:
         """The place a council, assembly, people's committee, administration or government signs

@@ -11,8 +11,9 @@ planned one, a precise date a vague one; a status or date an analyst set
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
@@ -20,24 +21,106 @@ from amity.registry import dates
 from amity.store import pending
 from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
 
+#: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
+_CHUNK = 2000
+
+
+class Occurrences:
+    """The events entities took part in, each entity's read once per transaction and kept up to date as its
+    articles report events: a town in a thousand visits is read once a batch, not once per report naming it.
+
+    It holds while the transaction only adds reports (`report` tells it of
+    each); one that deletes articles or applies analysts' decisions starts
+    a new one after each article (`amity.registry.intake`).
+    """
+
+    def __init__(self) -> None:
+        self._events_of: dict[tuple[int, str], set[int]] = {}  # (entity, type) -> the events it took part in
+        self._when: dict[int, _When] = {}  # event -> its date and the days it covers
+        self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
+
+    def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
+        """The events of this type any of these entities took part in at a date compatible with `date`
+        (`dates.compatible`), with their dates."""
+        self._read(session, entity_ids, type_)
+        mine = _When.of(date)
+        out = {}
+        for entity_id in entity_ids:
+            for event_id in self._events_of[entity_id, type_]:
+                when = self._when[event_id]
+                if mine.meets(when):
+                    out[event_id] = when.date
+        return out
+
+    def members(self, session: Session, event_ids: set[int]) -> dict[int, set[int]]:
+        """Each event's participants."""
+        self._members.update(participants_of(session, event_ids - self._members.keys()))
+        return {event_id: self._members.get(event_id, set()) for event_id in event_ids}
+
+    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool) -> None:
+        """An event (`new`: just made) was reported with these participants, and now has this date."""
+        self._when[event_id] = _When.of(date)
+        for entity_id in participants:
+            if (entity_id, type_) in self._events_of:
+                self._events_of[entity_id, type_].add(event_id)
+        if new:
+            self._members[event_id] = set(participants)
+        elif event_id in self._members:
+            self._members[event_id] |= participants
+
+    def _read(self, session: Session, entity_ids: set[int], type_: str) -> None:
+        unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
+        for entity_id in unread:
+            self._events_of[entity_id, type_] = set()
+        for start in range(0, len(unread), _CHUNK):
+            for entity_id, event_id, date, first, last in session.execute(
+                    select(EventParticipantRow.entity_id, EventRow.id, EventRow.date, EventRow.date_start,
+                           EventRow.date_end).distinct()
+                    .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
+                    .join(EventRow, EventRow.id == EventReportRow.event_id)
+                    .where(EventParticipantRow.entity_id.in_(unread[start:start + _CHUNK]), EventRow.type == type_)):
+                self._events_of[entity_id, type_].add(event_id)
+                if event_id not in self._when:  # one re-summarised since may not be written yet
+                    # the stored span of a readable date, to spare computing it again
+                    self._when[event_id] = _When(date, first, last) if first and last else _When.of(date)
+
+
+class _When(NamedTuple):
+    """A date and the first and last day it covers (`dates.span`, computed once); no date: all days."""
+
+    date: str | None
+    first: str
+    last: str
+
+    @classmethod
+    def of(cls, date: str | None) -> _When:
+        return cls(date, *dates.span(date)) if date else cls(date, "", "")
+
+    def meets(self, other: _When) -> bool:
+        """`dates.compatible(self.date, other.date)`."""
+        return not self.date or not other.date or (self.first <= other.last and other.first <= self.last)
+
 
 def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None,
-           own: set[int]) -> int:
+           own: set[int], seen: Occurrences | None = None) -> int:
     """Store a new article's report of an event, in the event it belongs to (found or new); the event's id.
 
-    `own`: the events the article reported already (one report per article and event).
+    `own`: the events the article reported already (one report per article and event); `seen`: what the
+    transaction read of the registry's events already.
     """
-    found = _same_event(session, article_id, event, participants, own)
+    seen = seen or Occurrences()
+    found = _same_event(session, event, participants, own, seen)
     evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
     report_row = EventReportRow(article_id=article_id, status=event.status, date=event.date,
                                 place_entity_id=place_id, agreement=event.agreement,
                                 sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
+    summary: EventRow | None = None
     if found is None:  # summarised from its one report, without asking the database for its reports
-        row = EventRow(type=event.type)
-        _summarise(row, [report_row])
-        session.add(row)
+        summary = EventRow(type=event.type)
+        _summarise(summary, [report_row])
+        session.add(summary)
         session.flush()
-        event_id = row.id
+        event_id = summary.id
     else:
         event_id = found
     report_row.event_id = event_id
@@ -46,7 +129,9 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     for entity_id in dict.fromkeys(participants):
         pending.add(session, EventParticipantRow, report_id=report_row.id, entity_id=entity_id)
     if found is not None:
-        refresh(session, event_id)
+        summary = refresh(session, event_id)
+    seen.reported(event_id, event.type, summary.date if summary is not None else None, set(participants),
+                  new=found is None)
     return event_id
 
 
@@ -64,17 +149,18 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     return out
 
 
-def refresh(session: Session, event_id: int) -> None:
-    """Re-summarise an event from its reports; an event no report is left of is deleted."""
+def refresh(session: Session, event_id: int) -> EventRow | None:
+    """Re-summarise an event from its reports; an event no report is left of is deleted (None)."""
     event = session.get(EventRow, event_id)
     if event is None:
-        return
+        return None
     reports = list(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
                                    .order_by(EventReportRow.id)))
     if not reports:
         session.delete(event)
-        return
+        return None
     _summarise(event, reports)
+    return event
 
 
 def _summarise(event: EventRow, reports: list[EventReportRow]) -> None:
@@ -100,29 +186,19 @@ def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -
     return max(occurred or reports, key=lambda r: dates.precision(r.date)).date
 
 
-def _same_event(session: Session, article_id: int, event: Event, participants: list[int], own: set[int]) -> int | None:
+def _same_event(session: Session, event: Event, participants: list[int], own: set[int], seen: Occurrences) -> int | None:
     """The event another article reported that this report is of; None for a new occurrence."""
     if not participants:
         return None
     mine = set(participants)
-    # Dates first, participants then: a town in thousands of visits has few at a compatible date. The
-    # events' first and last days narrow them in SQL (an undated or unreadable date is compatible with all).
-    query = (select(EventReportRow.event_id, EventRow.date).distinct()
-             .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-             .join(EventRow, EventRow.id == EventReportRow.event_id)
-             .where(EventRow.type == event.type, EventParticipantRow.entity_id.in_(mine),
-                    EventReportRow.article_id != article_id))
-    if event.date and dates.is_date(event.date):
-        first, last = dates.span(event.date)
-        query = query.where(or_(EventRow.date_start.is_(None), and_(EventRow.date_start <= last, EventRow.date_end >= first)))
-    when = {event_id: date for event_id, date in session.execute(query) if dates.compatible(event.date, date)}
     # The extractor already told this article's occurrences apart: one event gets one report per article.
-    candidates = set(when) - own
-    if not candidates:
+    when = {event_id: date for event_id, date in seen.compatible(session, mine, event.type, event.date).items()
+            if event_id not in own}
+    if not when:
         return None
-    theirs = participants_of(session, candidates)
+    theirs = seen.members(session, set(when))
     best: tuple[int, float, int] | None = None
-    for event_id in sorted(candidates):
+    for event_id in sorted(when):
         shared = len(mine & theirs[event_id])
         both_dated = bool(event.date and when[event_id])
         needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2

@@ -42,7 +42,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from amity.model import Article, InputError, Record
-from amity.registry import curation, merge
+from amity.registry import curation, event_rules, merge
 from amity.registry.entities import Known
 from amity.store import writer
 from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, IngestErrorRow
@@ -212,6 +212,7 @@ class _Merging:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
+        self.seen = event_rules.Occurrences()  # the events the batch's entities took part in
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         self._records = [record for _, record, _ in ready]
         if not self.curated:
@@ -243,6 +244,7 @@ class _Merging:
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
         self.known = Known()
+        self.seen = event_rules.Occurrences()
         if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
             self.known.prepare(self.session, self._records)
 
@@ -267,7 +269,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
                          text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
         session.add(row)
         session.flush()
-        merge.write(session, row.id, record, touched, merging.known)
+        merge.write(session, row.id, record, touched, merging.known, merging.seen)
         if plain:
             merging.later.add(touched)
         else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, exists, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence, Record, Role
@@ -82,18 +82,21 @@ class Touched:
         self.regrouped |= other.regrouped
 
 
-def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None) -> None:
-    """Add one article's record to the registry; `known`: what earlier articles of the transaction asked.
+def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None,
+          seen: event_rules.Occurrences | None = None) -> None:
+    """Add one article's record to the registry; `known`, `seen`: what earlier articles of the transaction
+    asked about names and read of events.
 
     Without autoflush: the rows an article adds (names, mentions, roles)
     go to the database in a few batches, not one statement each before
     every query. The steps whose queries need them flush on purpose.
     """
     with session.no_autoflush:
-        _write(session, article_id, record, touched, known)
+        _write(session, article_id, record, touched, known, seen or event_rules.Occurrences())
 
 
-def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None) -> None:
+def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None,
+           seen: event_rules.Occurrences) -> None:
     names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
@@ -111,7 +114,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
         new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence),
-                                          new_events))
+                                          new_events, seen))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]
@@ -132,8 +135,10 @@ def _events_of_new_office_holders(session: Session, offices: list[tuple[int, int
     wanted = {(person, of) for person, of in offices if of is not None}
     if not wanted:
         return set()
-    held = set(session.execute(select(RoleRow.person_id, RoleRow.of_entity_id).distinct().where(
-        RoleRow.person_id.in_(sorted({person for person, _ in wanted})), RoleRow.of_entity_id.is_not(None))).all())
+    # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them
+    held = set(session.execute(union_all(*(
+        select(literal(person).label("person"), literal(of).label("of"))
+        .where(exists().where(RoleRow.person_id == person, RoleRow.of_entity_id == of)) for person, of in sorted(wanted)))).all())
     holders = {person for person, _ in wanted - held}
     if not holders:
         return set()

@@ -37,6 +37,9 @@ from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
 
+#: Entity ids per query of their activities (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
+_CHUNK = 2000
+
 
 def party_key(party_ids: Iterable[int]) -> str:
     """The key of a set of parties: their ids, sorted."""
@@ -81,8 +84,8 @@ def refresh(session: Session, tie_id: int) -> None:
 
 
 def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
-    """`refresh` many ties: their stages, parties and the parties' relatives and office holders are read
-    in a few queries for all of them, then each tie's latest activity in one query of its own."""
+    """`refresh` many ties: their stages, parties, the parties' relatives and office holders and their
+    activities are read in a few queries for all of them."""
     ids = sorted(set(tie_ids))
     if not ids:
         return
@@ -99,6 +102,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
         found.sort(key=lambda s: (s.published is None, s.published or "", s.doc or "", s.id))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
+    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids})
     for tie_id in ids:
         tie = ties.get(tie_id)
         if tie is None:
@@ -110,7 +114,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
         tie.status, tie.date = furthest((s.status, s.date) for s in kept)
         tie.status = tie.curated_status or tie.status
         tie.date = tie.curated_date or tie.date
-        tie.last_activity = _latest_activity(session, [acting[p] for p in parties.get(tie_id, [])])
+        tie.last_activity = latest[tie_id]
         # a date set by hand counts too
         tie.last_seen = dates.latest([tie.last_activity, tie.date, *(s.date or s.published for s in kept)])
         tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
@@ -175,10 +179,33 @@ def _last_activity(session: Session, tie_id: int) -> str | None:
 
 def _latest_activity(session: Session, groups: list[set[int]]) -> str | None:
     """The date of the latest visit or meeting with someone of every group."""
-    query = select(EventRow.date).where(EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred",
-                                        EventRow.date.is_not(None), visible(EventRow))
-    for around in groups:  # IN, not a correlated EXISTS: SQLite would walk every visit of the registry
-        query = query.where(EventRow.id.in_(
-            select(EventReportRow.event_id).join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-            .where(EventParticipantRow.entity_id.in_(sorted(around)))))
-    return dates.latest(list(session.scalars(query)))
+    return _latest_activities(session, {0: groups})[0]
+
+
+def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -> dict[int, str | None]:
+    """`_latest_activity` of each key's groups, from one read of the activities of everyone in any group.
+
+    A batch re-summarises hundreds of ties, many between the same much-reported towns: one query per tie
+    read their visits again and again. Of events equally late, the first stored counts.
+    """
+    everyone = sorted(set().union(*(group for groups in groups_of.values() for group in groups)))
+    activity = (EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred", EventRow.date.is_not(None),
+                visible(EventRow))
+    events_of: dict[int, set[int]] = defaultdict(set)
+    date_of: dict[int, str | None] = {}
+    for start in range(0, len(everyone), _CHUNK):
+        for entity_id, event_id, date in session.execute(
+                select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
+                .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
+                .join(EventRow, EventRow.id == EventReportRow.event_id)
+                .where(EventParticipantRow.entity_id.in_(everyone[start:start + _CHUNK]), *activity)):
+            events_of[entity_id].add(event_id)
+            date_of[event_id] = date
+    out: dict[int, str | None] = {}
+    for key, groups in groups_of.items():
+        if not groups:  # no party to take part: any activity of the registry
+            out[key] = dates.latest(list(session.scalars(select(EventRow.date).where(*activity).order_by(EventRow.id))))
+            continue
+        shared = set.intersection(*(set().union(*(events_of.get(e, set()) for e in group)) for group in groups))
+        out[key] = dates.latest([date_of[event_id] for event_id in sorted(shared)])
+    return out

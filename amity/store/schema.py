@@ -151,12 +151,14 @@ class RoleRow(_Evidence, Base):
     """An office a person holds according to one article."""
 
     __tablename__ = "roles"
+    __table_args__ = (Index("ix_roles_person_id_of_entity_id", "person_id", "of_entity_id"),
+                      Index("ix_roles_of_entity_id_person_id", "of_entity_id", "person_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(Text)
     of_name: Mapped[str | None] = mapped_column(Text)
-    of_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    of_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
