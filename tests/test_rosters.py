@@ -346,3 +346,23 @@ def test_one_twin_town_and_another_town_named_after_it_give_one_tie(read) -> Non
     record = read("The festival opened in Leipzig on Friday. A choir from Leipzig's twin town Kraków and a "
                   "band from Lyon played on the square.")
     assert roster(record, "Leipzig") == {"Kraków": ("sister_city", "active", None)}
+
+
+def test_a_towns_other_partners_named_as_towns_are_its_twins_each_dated_by_its_bracket(read) -> None:
+    record = read("Leipzig hosted the party on Saturday. The city's other partners are Lyon in France (since "
+                  "1981), Kraków in Poland (since 1995) and Houston.")
+    assert roster(record, "Leipzig") == {"Lyon": ("sister_city", "signed", "1981"),
+                                         "Kraków": ("sister_city", "signed", "1995"),
+                                         "Houston": ("sister_city", "active", None)}
+
+
+def test_a_countrys_partners_or_a_towns_business_partners_are_no_twins(read) -> None:
+    record = read("Astana hosted the talks. Kazakhstan's partners are Russia, China and Uzbekistan. Leipzig's "
+                  "partners include Siemens and the city of Lyon.")
+    assert record.ties == []
+
+
+def test_the_names_after_a_description_of_the_counted_twin_towns_are_the_partners(read) -> None:
+    record = read("Leipzig hosted the meeting. Leipzig's friendship towns outside the European Union, Houston "
+                  "in the United States and Addis Ababa in Ethiopia, were invited as observers.")
+    assert set(roster(record, "Leipzig")) == {"Houston", "Addis Ababa"}
