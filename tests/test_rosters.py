@@ -366,3 +366,10 @@ def test_the_names_after_a_description_of_the_counted_twin_towns_are_the_partner
     record = read("Leipzig hosted the meeting. Leipzig's friendship towns outside the European Union, Houston "
                   "in the United States and Addis Ababa in Ethiopia, were invited as observers.")
     assert set(roster(record, "Leipzig")) == {"Houston", "Addis Ababa"}
+
+
+def test_a_town_listed_among_the_partners_is_not_their_owner(read) -> None:
+    record = read("Students from Lyon will spend a semester in Michigan next year.\n\nThe county maintains "
+                  "friendly ties with many towns, and the city's partner cities – Lyon, Bologna and Kraków – "
+                  "sent delegations this year.")
+    assert not roster(record, "Lyon")

@@ -97,6 +97,10 @@ class RosterReader:
                 if owner is not None:
                     last_owner[kind] = owner
                 partners, closed = self._list(doc, end, sent.end, index, owner)
+                if owner is not None and partners and _named_among(owner, doc, end, sent.end):
+                    # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
+                    # read as Numazu's: a town is not listed among its own partners, the owner is wrong
+                    continue
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 heading = _heading(sent)
@@ -476,6 +480,16 @@ def _after_number(doc: Doc, i: int, stop: int) -> int | None:
     if doc[k].text[-1] in ".)":
         return k + 1
     return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
+
+
+def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int) -> bool:
+    """Whether the owner is itself an item of the list of partners read from token `start` (named
+    after a comma, a dash, a colon or "and"; "the twin cities of X are" names it as the owner)."""
+    return any(start <= m.start < stop and doc[m.start - 1].lower_ in _ITEM_OPENERS for m in owner.mentions)
+
+
+#: Tokens after which a name is an item of a list.
+_ITEM_OPENERS = frozenset({",", "and", "–", "—", "-", ":", ";", "as"})
 
 
 def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
