@@ -1194,3 +1194,15 @@ def test_a_town_cooperating_with_another_since_a_year_has_a_tie_signed_then(read
 def test_a_town_ready_to_cooperate_has_no_tie_yet(read) -> None:
     record = read("Poti is ready to cooperate with Constanta.", published="2024-05-15")
     assert not any(t.status in ("signed", "active") for t in record.ties)
+
+
+def test_an_agreement_between_the_two_countries_is_between_the_states_that_sign_it(read) -> None:
+    record = read("The prime ministers of Norway and Chile signed an agreement on salmon farming research "
+                  "between the two countries in Oslo on 3 March 2024.", published="2024-03-04")
+    assert pairs(record) == {frozenset({"Norway", "Chile"})}
+
+
+def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) -> None:
+    record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
+                  published="2024-03-04")
+    assert pairs(record) == set()
