@@ -373,3 +373,9 @@ def test_a_town_listed_among_the_partners_is_not_their_owner(read) -> None:
                   "friendly ties with many towns, and the city's partner cities – Lyon, Bologna and Kraków – "
                   "sent delegations this year.")
     assert not roster(record, "Lyon")
+
+
+def test_lines_after_a_twin_town_sentence_that_counts_none_are_not_partners(read) -> None:
+    record = read("Leipzig\n\nLeipzig is the largest city of Saxony. Its twin towns are important to the "
+                  "council.\n\nDresden (1 hour)\nBerlin (1 hour 15 minutes)\nMunich (3 hours)\n")
+    assert not roster(record, "Leipzig")

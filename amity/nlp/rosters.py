@@ -121,13 +121,14 @@ class RosterReader:
                 if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
                 lines = False  # partners one a line under the cue: one is enough
-                if not partners and owner is not None and (closed or heading or _ends_line(sent)):
+                counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
+                if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
                     lines = bool(partners)
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
-                if not partners and owner is not None and not closed:
+                if not partners and owner is not None and (heading or counted):
                     # "X maintains partnerships with fourteen towns." and, a sentence or two later, a
                     # table or list of them, one a line
                     first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
