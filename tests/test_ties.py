@@ -1188,3 +1188,21 @@ def test_a_town_cooperating_with_another_since_a_year_has_a_tie_signed_then(read
 def test_a_town_ready_to_cooperate_has_no_tie_yet(read) -> None:
     record = read("Poti is ready to cooperate with Constanta.", published="2024-05-15")
     assert not any(t.status in ("signed", "active") for t in record.ties)
+
+
+def test_a_town_placed_by_its_direction_from_another_is_the_only_partner(read) -> None:
+    record = read("The Greeley City Council on Tuesday approved a sister city agreement with Kasama, a city in "
+                  "Ibaraki Prefecture, north of Tokyo.", published="2022-03-10")
+    assert pairs(record) == {frozenset({"Greeley", "Kasama"})}
+
+
+def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None:
+    record = read("The memorandum was signed by the rectors of Tbilisi State University and Yerevan State University "
+                  "in the presence of the Ambassador of Armenia to Georgia and the rector of the Georgian-American "
+                  "University.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Tbilisi State University", "Yerevan State University"})}
+
+
+def test_a_sister_state_relationship_is_a_twinning(read) -> None:
+    record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
+    assert only(record, "sister_city").status == "active"
