@@ -123,6 +123,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        #: _aside's answers by (doc, sentence start), for the doc being read
+        self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
         self.presence = set(cues["presence_nouns"])
 
@@ -134,6 +136,7 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
+        self._asides = {}
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         token_entity = self._regional_readings(doc, entities, token_entity)
@@ -1247,6 +1250,12 @@ class TieFinder:
         return found if len(found) >= 2 or attending else every
 
     def _aside(self, sent: Span) -> tuple[set[int], bool]:
+        key = (id(sent.doc), sent.start)
+        if key not in self._asides:
+            self._asides[key] = self._read_aside(sent)
+        return self._asides[key]
+
+    def _read_aside(self, sent: Span) -> tuple[set[int], bool]:
         """Tokens whose names English news gives beside the signatories, and whether attendees are
         among them: who attended or witnessed a signing ("The signing was attended by the
         ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
