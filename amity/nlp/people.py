@@ -1070,17 +1070,23 @@ class PersonFinder:
             k += 1
         if not end:
             return None
-        place = self._place_written_as(doc, j, kind) or self._antecedent_place(doc, j, kind)
+        place = self._only_place_written_as(doc, j, kind)
         return (place, end) if place is not None else None
 
-    def _place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
-        """The last place before token k written with that kind noun ("Gansu Province" for "provincial")."""
-        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+    def _only_place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
+        """The one place before token k written with that kind noun ("Gansu Province" for "provincial");
+        None when the story has named two (the host's and the guests' provinces)."""
+        found: set[str] = set()
+        name = None
+        for m in self._known:
+            if m.type != "place" or m.end > k:
+                continue
             words = fold(m.name).split()
             after = doc[m.end].lower_ if m.end < len(doc) else ""
             if words[-1] == noun or after == noun:
-                return m.office_holder
-        return None
+                found.add(fold(m.office_holder).removesuffix(f" {noun}"))
+                name = m.office_holder
+        return name if len(found) == 1 else None
 
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
