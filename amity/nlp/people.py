@@ -396,6 +396,7 @@ class PersonFinder:
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
+            k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
@@ -762,6 +763,17 @@ class PersonFinder:
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
 
+    def _past_relative_clause(self, doc: Doc, k: int) -> int:
+        """", who took office in March, Elnur Aliyev": a relative clause between an office and its
+        holder's name; returns the comma before the name (k when there is no such clause)."""
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("who", "which"):
+            return k
+        sent_end = doc[k].sent.end
+        close = next((c for c in range(k + 2, min(k + 14, sent_end)) if doc[c].text == ","), None)
+        if close is None or not self._appositive_name_at(doc, close + 1):
+            return k
+        return close
+
     def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
         """The place or body named last before token k in its sentence (the longest one ending there)."""
         first = doc[k].sent.start
@@ -928,7 +940,8 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            remit = doc[k].lower_ == "for" and not self.gazetteer.candidates(of)  # "Vice-Rector for International Affairs"
+            # "Vice-Rector for International Affairs", "for Research": a remit unless a known place follows
+            remit = doc[k].lower_ == "for" and not self._well_known_place(of) and self._longest_at.get(j) is None
             if remit or (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
                     and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
@@ -1102,7 +1115,14 @@ class PersonFinder:
     def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
         """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
         Returns the roles and where the "of" part ends."""
-        if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
+        if all(of is not None for _, of in roles):
+            return list(roles), end
+        bracketed = self._longest_at.get(end + 1) if end + 1 < len(doc) and doc[end].text == "(" else None
+        if bracketed is not None and bracketed.type == "place" and bracketed.end < len(doc) \
+                and doc[bracketed.end].text == ")" and all(self._held_in_place(title) for title, _ in roles):
+            # "Mayor Ruslan Tokhtarov (Taldykorgan)": the town in brackets after a mayor is his
+            return [(title, of if of is not None else bracketed.office_holder) for title, of in roles], bracketed.end + 1
+        if end >= len(doc) or doc[end].lower_ != "of":
             return list(roles), end
         j = end + 1
         if j < len(doc) and doc[j].lower_ == "the":
@@ -1126,7 +1146,7 @@ class PersonFinder:
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
         among them", "a delegation from Gyeongju, led by Mayor X"."""
-        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ == "the" else title_start
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in ("the", "its", "their") else title_start
         group_end = None
         for link in self._group_links:
             if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
