@@ -715,3 +715,17 @@ def test_the_town_in_brackets_after_a_mayors_name_is_his(read) -> None:
     record = read("Mayor Ruslan Tokhtarov (Taldykorgan) and Mayor Hakan Yildiz (Bursa) signed the protocol.")
     assert roles(person(record, "Ruslan Tokhtarov")) == [("mayor", "Taldykorgan")]
     assert roles(person(record, "Hakan Yildiz")) == [("mayor", "Bursa")]
+
+
+def test_their_plural_office_pairs_the_two_bodies_just_named_with_the_names_in_order(read) -> None:
+    record = read("Tampere University and Kazakh National University signed a memorandum, which was signed by "
+                  "their rectors, Mikko Salonen and Aida Serik.")
+    assert roles(person(record, "Mikko Salonen")) == [("rector", "Tampere University")]
+    assert roles(person(record, "Aida Serik")) == [("rector", "Kazakh National University")]
+
+
+def test_a_plural_office_of_two_listed_bodies_pairs_them_with_the_names(read) -> None:
+    record = read("The agreement was signed by the rectors of Tartu University and Riga Technical University, "
+                  "Toomas Asser and Tatjana Volkova.")
+    assert roles(person(record, "Toomas Asser")) == [("rector", "Tartu University")]
+    assert roles(person(record, "Tatjana Volkova")) == [("rector", "Riga Technical University")]

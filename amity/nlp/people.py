@@ -483,11 +483,16 @@ class PersonFinder:
             if not length or i in self._read_titles or i in self._named_tokens:
                 continue
             title, plural = self._canonical(doc, i, i + length)
-            if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
+            if not plural or i + length >= len(doc):
                 continue
-            holders, k = self._listed_holders(doc, i + length + 1)
-            if not holders:
-                k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            if doc[i + length].lower_ == "of":
+                holders, k = self._listed_holders(doc, i + length + 1, title)
+                if not holders:
+                    k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            elif i > 0 and doc[i - 1].lower_ == "their":
+                holders, k = self._bodies_told(doc, i - 1, title), i + length  # "signed by their rectors, A and B"
+            else:
+                continue
             if k is None or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
                 continue
             names: list[tuple[int, int]] = []
@@ -525,7 +530,26 @@ class PersonFinder:
             return j + 2
         return None
 
-    def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
+    def _bodies_told(self, doc: Doc, k: int, title: str) -> list[str]:
+        """"A and B signed an agreement; it was signed by their rectors": the two bodies or places named
+        together last before "their", in this sentence or the one before."""
+        sent = doc[k].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in named)]
+        units: list[tuple[int, int, str]] = []  # (start, end, who), a body "in" its town counted as one
+        for m in named:
+            if units and m.type == "place" and m.start == units[-1][1] + 1 and doc[m.start - 1].lower_ == "in":
+                units[-1] = (units[-1][0], m.end, doc[units[-1][0] : m.end].text)  # "University of X in Lublin"
+            else:
+                units.append((m.start, m.end, self._holder(m, title)))
+        for (_, a_end, a), (b_start, _, b) in zip(units, units[1:]):
+            if b_start - a_end <= 2 and all(t.lower_ in ("and", ",", "the") for t in doc[a_end:b_start]):
+                return [a, b]
+        return []
+
+    def _listed_holders(self, doc: Doc, j: int, title: str = "") -> tuple[list[str], int]:
         """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
         Pavlodar regions" (a plural region word names each one's region). Returns them and where they end."""
         if j < len(doc) and doc[j].lower_ == "the":
@@ -533,9 +557,9 @@ class PersonFinder:
         names: list[str] = []
         while j < len(doc):
             known = self._longest_at.get(j)
-            if known is None or known.type != "place":
+            if known is None or known.type not in ("place", "organization"):
                 break
-            names.append(known.office_holder)
+            names.append(self._holder(known, title) if title else known.office_holder)
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
