@@ -61,6 +61,7 @@ class OrganisationFinder:
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
+        self.trade_words = words["trade_words"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -569,7 +570,8 @@ class OrganisationFinder:
                 or span[1].lower_ in self.demonyms:
             return m
         rest = span[1:]
-        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+        if span[1].lower_ not in ORG_HEADS and span[1].lower_ not in self.trade_words and span[1].is_alpha \
+                and span[-1].lower_.rstrip(".") in self.company_heads:
             m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
             m.alias = span.text
         elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
