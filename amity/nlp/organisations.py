@@ -391,6 +391,9 @@ class OrganisationFinder:
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
+                if tok.text == "," and k + 1 < sent_end and (fold(doc[k + 1].text) in self.titles.offices
+                                                             or doc[k + 1].lower_ in self.title_modifiers):
+                    break  # "Chairman of the Board of JSC X Y Z, Vice Minister of ...": the next person's office
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
