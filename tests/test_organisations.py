@@ -348,3 +348,10 @@ def test_a_person_a_park_is_named_after_is_no_place(read) -> None:
 def test_a_state_universitys_campus_at_a_town_is_part_of_its_name(read) -> None:
     record = read("Engineers of the University of Colorado at Boulder met the Ministry of Health at the fair.")
     assert {"University of Colorado at Boulder", "Ministry of Health"} <= set(names(record, "organization"))
+
+
+def test_a_known_acronym_in_small_letters_before_another_name_word_is_part_of_that_name(read) -> None:
+    record = read("Students met on the Las Vegas campus. Nato officials came too.")
+    bodies = set(names(record, "organization"))
+    assert "League of Arab States" not in bodies and "Las" not in bodies
+    assert "Nato" in bodies or "North Atlantic Treaty Organization" in bodies

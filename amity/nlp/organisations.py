@@ -102,7 +102,8 @@ class OrganisationFinder:
                     continue
                 text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
                 org = self.known.get(fold(text))
-                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length):
+                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length) \
+                        and not (length == 1 and not text.isupper() and _name_goes_on(doc, i + 1)):
                     out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
@@ -717,6 +718,12 @@ def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
         start -= 2
     return start if start < k and is_capitalised(doc[start]) else k
+
+
+def _name_goes_on(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word at token k continues a name: "Las" in "Las Cruces" is no known
+    body's acronym written in small letters ("Nato", "Unesco")."""
+    return k < len(doc) and doc[k].is_alpha and is_capitalised(doc[k]) and not doc[k].is_sent_start
 
 
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:
