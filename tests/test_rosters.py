@@ -346,3 +346,36 @@ def test_one_twin_town_and_another_town_named_after_it_give_one_tie(read) -> Non
     record = read("The festival opened in Leipzig on Friday. A choir from Leipzig's twin town Kraków and a "
                   "band from Lyon played on the square.")
     assert roster(record, "Leipzig") == {"Kraków": ("sister_city", "active", None)}
+
+
+def test_a_towns_other_partners_named_as_towns_are_its_twins_each_dated_by_its_bracket(read) -> None:
+    record = read("Leipzig hosted the party on Saturday. The city's other partners are Lyon in France (since "
+                  "1981), Kraków in Poland (since 1995) and Houston.")
+    assert roster(record, "Leipzig") == {"Lyon": ("sister_city", "signed", "1981"),
+                                         "Kraków": ("sister_city", "signed", "1995"),
+                                         "Houston": ("sister_city", "active", None)}
+
+
+def test_a_countrys_partners_or_a_towns_business_partners_are_no_twins(read) -> None:
+    record = read("Astana hosted the talks. Kazakhstan's partners are Russia, China and Uzbekistan. Leipzig's "
+                  "partners include Siemens and the city of Lyon.")
+    assert record.ties == []
+
+
+def test_the_names_after_a_description_of_the_counted_twin_towns_are_the_partners(read) -> None:
+    record = read("Leipzig hosted the meeting. Leipzig's friendship towns outside the European Union, Houston "
+                  "in the United States and Addis Ababa in Ethiopia, were invited as observers.")
+    assert set(roster(record, "Leipzig")) == {"Houston", "Addis Ababa"}
+
+
+def test_a_town_listed_among_the_partners_is_not_their_owner(read) -> None:
+    record = read("Students from Lyon will spend a semester in Michigan next year.\n\nThe county maintains "
+                  "friendly ties with many towns, and the city's partner cities – Lyon, Bologna and Kraków – "
+                  "sent delegations this year.")
+    assert not roster(record, "Lyon")
+
+
+def test_lines_after_a_twin_town_sentence_that_counts_none_are_not_partners(read) -> None:
+    record = read("Leipzig\n\nLeipzig is the largest city of Saxony. Its twin towns are important to the "
+                  "council.\n\nDresden (1 hour)\nBerlin (1 hour 15 minutes)\nMunich (3 hours)\n")
+    assert not roster(record, "Leipzig")

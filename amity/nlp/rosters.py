@@ -56,8 +56,11 @@ class RosterReader:
         self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
         self.heading_cues: dict[tuple[str, ...], str] = {
             tuple(k.split()): v for k, v in words.get("heading_cues", {}).items()}
-        self.longest_cue = max(len(k) for k in [*self.cues, *self.heading_cues])
-        self._cue_first_words = frozenset(k[0] for k in [*self.cues, *self.heading_cues])
+        self.possessive_cues: dict[tuple[str, ...], str] = {
+            tuple(k.split()): v for k, v in words.get("possessive_cues", {}).items()}
+        every_cue = [*self.cues, *self.heading_cues, *self.possessive_cues]
+        self.longest_cue = max(len(k) for k in every_cue)
+        self._cue_first_words = frozenset(k[0] for k in every_cue)
         self.lead = frozenset(words["lead_words"])
         self.separators = frozenset(words["separators"])
         self.introducers = frozenset(words["introducers"])
@@ -82,7 +85,7 @@ class RosterReader:
         sents = list(doc.sents)
         last_owner: dict[str, EntityCluster] = {}
         for n, sent in enumerate(sents):
-            for kind, start, end in self._cues(sent):
+            for kind, start, end, towns_only in self._cues(sent):
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
                 singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
@@ -94,6 +97,10 @@ class RosterReader:
                 if owner is not None:
                     last_owner[kind] = owner
                 partners, closed = self._list(doc, end, sent.end, index, owner)
+                if owner is not None and partners and _named_among(owner, doc, end, sent.end):
+                    # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
+                    # read as Numazu's: a town is not listed among its own partners, the owner is wrong
+                    continue
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 heading = _heading(sent)
@@ -114,19 +121,28 @@ class RosterReader:
                 if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
                 lines = False  # partners one a line under the cue: one is enough
-                if not partners and owner is not None and (closed or heading or _ends_line(sent)):
+                counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
+                if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
                     lines = bool(partners)
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
-                if not partners and owner is not None and not closed:
+                if not partners and owner is not None and (heading or counted):
                     # "X maintains partnerships with fourteen towns." and, a sentence or two later, a
                     # table or list of them, one a line
                     first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
                     if first is not None:
                         partners = self._items(sents[first:], index, owner)
                         lines = bool(partners)
+                if towns_only:
+                    partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
+                    if index.get(start - 2) is None:
+                        # "The town's other partners are A and B" after "X and Y have been twin towns since
+                        # 1974": the town the story names most, not the twin named last
+                        owner = _most_named(sent.start, index)
+                    if owner is None or owner.type != "place" or _is_area(owner):
+                        continue
                 if len({id(p.cluster) for p in partners}) >= 2:
                     # the towns of one list of partners are not partners of each other
                     listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
@@ -158,8 +174,9 @@ class RosterReader:
         doc._.ties = ties
         return doc
 
-    def _cues(self, sent: Span) -> list[tuple[str, int, int]]:
-        """(kind, first token, token after the cue) of each cue in the sentence, hyphens ignored."""
+    def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
+        """(kind, first token, token after the cue, whether it names towns' partners only) of each cue
+        in the sentence, hyphens ignored."""
         words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
         cues = {**self.heading_cues, **self.cues} if self.heading_cues and _heading(sent) else self.cues
         found = []
@@ -175,7 +192,12 @@ class RosterReader:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
                         if end < sent.end and doc[end].lower_ == "with":
                             end += 1
-                    found.append((cues[key], words[k][0], end))
+                    found.append((cues[key], words[k][0], end, False))
+                    break
+                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
+                        and sent.doc[words[k][0] - 1].lower_ in self.possessives:
+                    # "The town's other partners are A and B": partners of a town, named as such
+                    found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
 
@@ -317,7 +339,7 @@ class RosterReader:
             if run and tok.lower_ in ("of", "in") and not _YEAR.fullmatch(doc[i + 1].text if i + 1 < stop else ""):
                 k = i + 1 + (i + 1 < stop and doc[i + 1].lower_ == "the")
                 country = index.get(k)
-                if country is not None and _is_country(country) and _contains(country, run[-1].cluster):
+                if country is not None and _holds(country, run[-1].cluster):
                     while k < stop and index.get(k) is country:
                         k += 1
                     i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
@@ -357,9 +379,12 @@ class RosterReader:
                     continue
                 # "with 17 cities, mainly in the Turkic world, such as A and B": a description of the
                 # counted partners before the names that exemplify them
+                # "friendship towns outside the Nordic countries, A in Korea and B in Poland": or before
+                # the comma that opens the names
                 example = next((k for k in range(i + 1, min(i + _DESCRIPTION_TOKENS, stop))
-                                if doc[k].lower_ in self.introducers or doc[k].pos_ in ("VERB", "AUX")), None)
-                if example is not None and doc[example].lower_ in self.introducers:
+                                if doc[k].lower_ in self.introducers or doc[k].pos_ in ("VERB", "AUX")
+                                or doc[k].text == "," and k + 1 in index), None)
+                if example is not None and doc[example].pos_ not in ("VERB", "AUX"):
                     i = example
                     continue
                 break
@@ -458,6 +483,16 @@ def _after_number(doc: Doc, i: int, stop: int) -> int | None:
     return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
 
 
+def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int) -> bool:
+    """Whether the owner is itself an item of the list of partners read from token `start` (named
+    after a comma, a dash, a colon or "and"; "the twin cities of X are" names it as the owner)."""
+    return any(start <= m.start < stop and doc[m.start - 1].lower_ in _ITEM_OPENERS for m in owner.mentions)
+
+
+#: Tokens after which a name is an item of a list.
+_ITEM_OPENERS = frozenset({",", "and", "–", "—", "-", ":", ";", "as"})
+
+
 def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
     """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
     Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
@@ -550,6 +585,15 @@ _DESCRIPTION_TOKENS = 10
 
 #: Words that may open an item of a list of partners before its name ("the city of Baku").
 _ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
+
+
+def _holds(outer: EntityCluster, inner: EntityCluster) -> bool:
+    """Whether `outer` is the country, or a region of the country, of the town `inner` ("Houston in
+    Texas", "Kabul of Afghanistan")."""
+    if _contains(outer, inner):
+        return True
+    return outer.place is not None and outer.place.kind == "region" and inner.place is not None \
+        and inner.place.kind not in ("country", "region") and inner.place.country == outer.place.country
 
 
 def _is_country(cluster: EntityCluster) -> bool:
