@@ -99,6 +99,21 @@ def test_a_corpus_merged_in_batches_exports_exactly_as_one_merged_article_by_art
     assert _exported(batched) == expected
 
 
+def test_what_a_batch_remembers_of_earlier_transactions_changes_nothing_in_what_it_stores(fresh_registry, readings,
+                                                                                          monkeypatch):
+    ingest_module = importlib.import_module("amity.registry.intake")
+    carried = fresh_registry()
+    ingest(readings, carried, batch_articles=4)  # events read in one transaction are kept for the next
+
+    from amity.registry import event_rules
+
+    monkeypatch.setattr(ingest_module._Carried, "take", lambda self, session: event_rules.Occurrences())
+    afresh = fresh_registry()
+    ingest(readings, afresh, batch_articles=1)  # each article read what it needs from the database
+
+    assert _exported(carried) == _exported(afresh)
+
+
 def test_merging_the_same_corpus_again_in_batches_changes_nothing(fresh_registry, readings):
     seen: set[str] = set()
     finals = [(a, r) for a, r in readings if not (a.doc in seen or seen.add(a.doc))]  # no corrections

@@ -328,3 +328,22 @@ def test_a_nationality_before_a_chambers_head_is_part_of_its_name(read) -> None:
     assert chamber.name == "Armenian Chamber of Commerce and Industry"
     assert "Chamber of Commerce and Industry" in chamber.aliases
     assert "Ministry of Energy" in names(record, "organization")
+
+
+def test_a_dedication_after_a_bodys_name_is_part_of_it_and_the_short_name_an_alias(read) -> None:
+    record = read("The Kyrgyz State University named after I. Arabaev and the Tajik National Conservatory "
+                  "named after T. Sattorov signed a memorandum.")
+    university = next(e for e in organisations(record) if e.name.startswith("Kyrgyz State University"))
+    assert university.name == "Kyrgyz State University named after I. Arabaev"
+    assert "Kyrgyz State University" in university.aliases
+    assert not [e for e in record.entities if e.type == "person"]
+
+
+def test_a_person_a_park_is_named_after_is_no_place(read) -> None:
+    record = read("The new park named after Abai opened in Semey on Monday.")
+    assert "Abai" not in names(record, "place")
+
+
+def test_a_state_universitys_campus_at_a_town_is_part_of_its_name(read) -> None:
+    record = read("Engineers of the University of Colorado at Boulder met the Ministry of Health at the fair.")
+    assert {"University of Colorado at Boulder", "Ministry of Health"} <= set(names(record, "organization"))

@@ -983,6 +983,12 @@ def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None
     assert not ties(record, "sister_city"), record.ties
 
 
+def test_memoranda_with_counterparts_in_two_countries_and_with_a_named_chamber_are_read(read) -> None:
+    record = read("The Estonian Chamber of Commerce and Industry has signed memoranda with its counterparts in "
+                  "Finland and Latvia and with the Georgian Chamber of Commerce and Industry, its director said.")
+    assert any("Latvia" in t.parties for t in record.ties)
+
+
 # -- party choice and granularity -------------------------------------------------------
 
 def test_the_signing_subject_names_the_parties_not_the_towns_of_the_guests(read) -> None:
@@ -1206,3 +1212,15 @@ def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None
 def test_a_sister_state_relationship_is_a_twinning(read) -> None:
     record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
     assert only(record, "sister_city").status == "active"
+
+
+def test_an_agreement_between_the_two_countries_is_between_the_states_that_sign_it(read) -> None:
+    record = read("The prime ministers of Norway and Chile signed an agreement on salmon farming research "
+                  "between the two countries in Oslo on 3 March 2024.", published="2024-03-04")
+    assert pairs(record) == {frozenset({"Norway", "Chile"})}
+
+
+def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) -> None:
+    record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
+                  published="2024-03-04")
+    assert pairs(record) == set()

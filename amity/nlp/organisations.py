@@ -132,6 +132,7 @@ class OrganisationFinder:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
                 if closing:
                     m.name += closing
+                _take_named_after(doc, m)
                 out.append(m)
         return out
 
@@ -382,9 +383,16 @@ class OrganisationFinder:
                     or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
+            campus = self._place_starting.get(k + 1) if tok.lower_ == "at" and k > j + 1 and doc[j].lower_ == "of" else None
+            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in _CAMPUS_HEADS:
+                end = campus.end  # "University of Texas at El Paso": a campus of a state's university
+                break
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
+                if tok.text == "," and k + 1 < sent_end and (fold(doc[k + 1].text) in self.titles.offices
+                                                             or doc[k + 1].lower_ in self.title_modifiers):
+                    break  # "Chairman of the Board of JSC X Y Z, Vice Minister of ...": the next person's office
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
@@ -626,6 +634,8 @@ class OrganisationFinder:
 
 
 _STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
+#: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
+_CAMPUS_HEADS = ("university", "college")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -663,6 +673,26 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     if step == -1:
         joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
     return names if joined_by_and else []
+
+
+def _take_named_after(doc: Doc, m: Mention) -> None:
+    """"Kazakh National Conservatory named after Kurmangazy", "… University named after K. Tynystanov":
+    the dedication is part of the official name, which the news also writes without it (the alias)."""
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].lower_ != "named" or doc[k + 1].lower_ != "after":
+        return
+    end = k + 2
+    while end < len(doc) and end - k < 7 and (is_capitalised(doc[end]) and not doc[end].is_punct
+                                               or doc[end].text in ("-", ".") and not doc[end - 1].whitespace_
+                                               or end + 1 < len(doc) and doc[end + 1].text == "-"
+                                               and not doc[end].whitespace_ and doc[end].is_alpha):  # "al-Farabi"
+        end += 1
+    if end == k + 2:
+        return
+    if m.alias is None:
+        m.alias = m.name
+    m.end = end
+    m.name = doc[m.start : end].text
 
 
 def _past_number(doc: Doc, j: int) -> int:

@@ -1189,9 +1189,17 @@ class TieFinder:
     def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a document's "between" phrase names fewer than two parties ("an agreement between
         the defence ministries of the CIS states"): its parties are described, not named, and the
-        other names of the sentence are not they."""
+        other names of the sentence are not they. "Between the two countries" describes no one new: it
+        is the pair the sentence's signers are."""
         return any(tok.lower_ == "between" and self._document_of(tok) is not None
-                   and not _between_groups(sent, tok, token_entity) for tok in sent)
+                   and not _between_groups(sent, tok, token_entity) and not self._pair_phrase_after(tok)
+                   for tok in sent)
+
+    def _pair_phrase_after(self, between: Token) -> bool:
+        """Whether a "between" phrase is a pair phrase of its own ("between the two countries",
+        "between both sides")."""
+        phrase = between.doc[between.i + 1 : between.right_edge.i + 1].text.lower()
+        return any(phrase == p or phrase.startswith(p + " ") for p in self.pair_phrases)
 
     @staticmethod
     def _partners_of_one(sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
@@ -1429,7 +1437,7 @@ def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] 
         if k >= sent_end or not (doc[k - 1].text == "," or doc[k - 1].dep_ == "cc"):
             break
         root = doc[k]
-        while root.head.i >= k and root.head is not root:
+        while root.head.i >= k and root.head.i != root.i:
             root = root.head
         if root.pos_ != "PROPN" or root.dep_ not in _LIST_CONTINUATIONS or root.head.i >= with_.i \
                 or not _same_clause(root, verb) or root.left_edge.i < k:

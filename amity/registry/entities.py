@@ -135,6 +135,8 @@ class Known:
         self.having: dict[str, set[int]] = {}  # name key -> the entities with it
         self.rows: dict[int, EntityRow] = {}  # entities read or made, by id
         self.by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
+        self.offices: set[tuple[int, int]] = set()  # (person, body) pairs some article gave, as far as asked
+        self.ties: dict[tuple[str, str], int] = {}  # (kind, party key) -> the tie's id, as far as asked
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
         """Read which entities have each of these name keys not asked before, in one query."""

@@ -11,6 +11,7 @@ planned one, a precise date a vague one; a status or date an analyst set
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -24,20 +25,29 @@ from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
 _CHUNK = 2000
 
+#: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
+_MOST_KEPT = 2_000_000
+
 
 class Occurrences:
-    """The events entities took part in, each entity's read once per transaction and kept up to date as its
-    articles report events: a town in a thousand visits is read once a batch, not once per report naming it.
+    """The events entities took part in, each entity's read once and kept up to date as articles report
+    events: a town in a thousand visits is read once, not once per report naming it.
 
-    It holds while the transaction only adds reports (`report` tells it of
-    each); one that deletes articles or applies analysts' decisions starts
-    a new one after each article (`amity.registry.intake`).
+    It holds while merges only add reports (`report` tells it of each); a
+    transaction that deletes articles or applies analysts' decisions starts
+    a new one after each article, and one that finds the registry changed
+    by another writer starts afresh (`amity.registry.intake`).
     """
 
     def __init__(self) -> None:
         self._events_of: dict[tuple[int, str], set[int]] = {}  # (entity, type) -> the events it took part in
         self._when: dict[int, _When] = {}  # event -> its date and the days it covers
         self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
+        self._occurred: set[int] = set()  # the events (of those read) that occurred
+
+    def full(self) -> bool:
+        """Whether it holds so many events that it is better read afresh than kept (its memory)."""
+        return len(self._when) > _MOST_KEPT
 
     def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
         """The events of this type any of these entities took part in at a date compatible with `date`
@@ -57,9 +67,27 @@ class Occurrences:
         self._members.update(participants_of(session, event_ids - self._members.keys()))
         return {event_id: self._members.get(event_id, set()) for event_id in event_ids}
 
-    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool) -> None:
-        """An event (`new`: just made) was reported with these participants, and now has this date."""
+    def occurred(self, session: Session, entity_ids: set[int], types: Iterable[str]) -> dict[int, dict[int, str]]:
+        """For each entity, the dated events of these types it took part in that occurred, with their dates."""
+        out: dict[int, dict[int, str]] = {entity_id: {} for entity_id in entity_ids}
+        for type_ in types:
+            self._read(session, entity_ids, type_)
+            for entity_id in entity_ids:
+                for event_id in self._events_of[entity_id, type_]:
+                    date = self._when[event_id].date
+                    if date is not None and event_id in self._occurred:
+                        out[entity_id][event_id] = date
+        return out
+
+    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool,
+                 occurred: bool = False) -> None:
+        """An event (`new`: just made) was reported with these participants, and now has this date (and has
+        `occurred`)."""
         self._when[event_id] = _When.of(date)
+        if occurred:
+            self._occurred.add(event_id)
+        else:
+            self._occurred.discard(event_id)
         for entity_id in participants:
             if (entity_id, type_) in self._events_of:
                 self._events_of[entity_id, type_].add(event_id)
@@ -68,14 +96,31 @@ class Occurrences:
         elif event_id in self._members:
             self._members[event_id] |= participants
 
+    def forget(self, entity_ids: set[int], event_ids: set[int]) -> None:
+        """Drop what it knows of these entities' events and of these events (they changed): read again when asked.
+
+        An article replaced deletes its reports: the events it reported may
+        lose participants, change date or go, and their participants lose
+        events (an entity no article speaks of goes too, and SQLite may give
+        its id to a new one).
+        """
+        if not entity_ids and not event_ids:
+            return
+        for key in [key for key in self._events_of if key[0] in entity_ids]:
+            del self._events_of[key]
+        for event_id in event_ids:
+            self._when.pop(event_id, None)
+            self._occurred.discard(event_id)
+            self._members.pop(event_id, None)
+
     def _read(self, session: Session, entity_ids: set[int], type_: str) -> None:
         unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
         for entity_id in unread:
             self._events_of[entity_id, type_] = set()
         for start in range(0, len(unread), _CHUNK):
-            for entity_id, event_id, date, first, last in session.execute(
+            for entity_id, event_id, date, first, last, status in session.execute(
                     select(EventParticipantRow.entity_id, EventRow.id, EventRow.date, EventRow.date_start,
-                           EventRow.date_end).distinct()
+                           EventRow.date_end, EventRow.status).distinct()
                     .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                     .join(EventRow, EventRow.id == EventReportRow.event_id)
                     .where(EventParticipantRow.entity_id.in_(unread[start:start + _CHUNK]), EventRow.type == type_)):
@@ -83,6 +128,8 @@ class Occurrences:
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
                     self._when[event_id] = _When(date, first, last) if first and last else _When.of(date)
+                    if status == "occurred":
+                        self._occurred.add(event_id)
 
 
 class _When(NamedTuple):
@@ -111,27 +158,30 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     seen = seen or Occurrences()
     found = _same_event(session, event, participants, own, seen)
     evidence = event.evidence[0] if event.evidence else Evidence("", 0, 0)
-    report_row = EventReportRow(article_id=article_id, status=event.status, date=event.date,
-                                place_entity_id=place_id, agreement=event.agreement,
-                                sentence=evidence.sentence or None, start=evidence.start, end=evidence.end)
-    summary: EventRow | None = None
+    said = {"article_id": article_id, "status": event.status, "date": event.date, "place_entity_id": place_id,
+            "agreement": event.agreement, "sentence": evidence.sentence or None, "start": evidence.start,
+            "end": evidence.end}
+    # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
+    # not flushed one by one to learn their ids.
+    date: str | None
+    status: str | None
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
-        _summarise(summary, [report_row])
-        session.add(summary)
-        session.flush()
-        event_id = summary.id
+        _summarise(summary, [EventReportRow(**said)])
+        event_id, date, status = pending.new_id(session, EventRow), summary.date, summary.status
+        pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
+                    place_entity_id=summary.place_entity_id, agreement=summary.agreement,
+                    date_start=summary.date_start, date_end=summary.date_end)
     else:
         event_id = found
-    report_row.event_id = event_id
-    session.add(report_row)
-    session.flush()
+    report_id = pending.new_id(session, EventReportRow)
+    pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
     for entity_id in dict.fromkeys(participants):
-        pending.add(session, EventParticipantRow, report_id=report_row.id, entity_id=entity_id)
+        pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
     if found is not None:
-        summary = refresh(session, event_id)
-    seen.reported(event_id, event.type, summary.date if summary is not None else None, set(participants),
-                  new=found is None)
+        refreshed = refresh(session, event_id)
+        date, status = (refreshed.date, refreshed.status) if refreshed is not None else (None, None)
+    seen.reported(event_id, event.type, date, set(participants), new=found is None, occurred=status == "occurred")
     return event_id
 
 

@@ -138,6 +138,7 @@ class _Batch:
         self._limit, self._most = max(1, most), 1  # doubles after each batch up to the limit
         self._ready: list[tuple[Article, Record, str]] = []
         self._since = 0.0
+        self._carried = _Carried()
 
     def add(self, article: Article, record: Record, digest: str) -> None:
         if not self._ready:
@@ -151,43 +152,78 @@ class _Batch:
             return
         ready, self._ready = self._ready, []
         self._most = min(self._limit, self._most * 2)
-        for outcome in _store_batch(self._engine, ready):
+        for outcome in _store_batch(self._engine, ready, self._carried):
             self._summary.count(outcome)
         if self._on_merged is not None:
             self._on_merged(len(ready))
 
 
-def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]]) -> list[Outcome]:
+@dataclass
+class _Carried:
+    """What one transaction read of the registry's events, for the next one of the same ingest.
+
+    It is kept only while the registry is as the last transaction left it
+    (`_registry_mark`): no other writer stored an article or a decision since.
+    """
+
+    seen: event_rules.Occurrences | None = None
+    mark: tuple[object, ...] | None = None
+
+    def take(self, session: Session) -> event_rules.Occurrences:
+        """What the previous transaction read, if still true (else nothing); under the merge lock."""
+        seen, self.seen = self.seen, None
+        if seen is not None and not seen.full() and _registry_mark(session) == self.mark:
+            return seen
+        return event_rules.Occurrences()
+
+    def keep(self, merging: _Merging) -> None:
+        """Carry what this transaction read to the next; call once it is about to commit."""
+        self.seen, self.mark = merging.seen, _registry_mark(merging.session)
+
+
+def _registry_mark(session: Session) -> tuple[object, ...]:
+    """What changes whenever a writer stores an article or a decision: the last article (its id and content,
+    as SQLite may give a deleted last id again) and the last decision."""
+    last = session.execute(select(ArticleRow.id, ArticleRow.content_hash).order_by(ArticleRow.id.desc()).limit(1)).first()
+    return tuple(last or ()), session.scalar(select(DecisionRow.id).order_by(DecisionRow.id.desc()).limit(1))
+
+
+def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]], carried: _Carried) -> list[Outcome]:
     """Many articles in one transaction; again one per transaction if that one meets another writer's work."""
     if len(ready) == 1:
-        return [_store(engine, *ready[0])]
+        return [_store(engine, *ready[0], carried)]
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            merging = _Merging(session, ready)
+            merging = _Merging(session, ready, carried.take(session))
             outcomes = [_merge(merging, *item) for item in ready]
             merging.settle()
+            carried.keep(merging)
             return outcomes
     except DBAPIError as exc:
+        carried.seen = None
         if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
             raise
-    return [_store(engine, *item) for item in ready]
+    return [_store(engine, *item, carried) for item in ready]
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None)
 
 
-def _store(engine: Engine, article: Article, record: Record, digest: str) -> Outcome:
+def _store(engine: Engine, article: Article, record: Record, digest: str, carried: _Carried | None = None) -> Outcome:
     """One article in one transaction: unchanged, new, or replacing its earlier version."""
+    carried = carried or _Carried()
     try:
         with Session(engine) as session, session.begin():
             merge.take_merge_lock(session)
-            merging = _Merging(session, [(article, record, digest)])
+            merging = _Merging(session, [(article, record, digest)], carried.take(session))
             outcome = _merge(merging, article, record, digest)
             merging.settle()
+            carried.keep(merging)
             return outcome
     except IntegrityError:
+        carried.seen = None
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
         raise
@@ -208,11 +244,12 @@ class _Merging:
     re-summary gives what one after each article would have ended with.
     """
 
-    def __init__(self, session: Session, ready: list[tuple[Article, Record, str]]) -> None:
+    def __init__(self, session: Session, ready: list[tuple[Article, Record, str]],
+                 seen: event_rules.Occurrences | None = None) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
-        self.seen = event_rules.Occurrences()  # the events the batch's entities took part in
+        self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         self._records = [record for _, record, _ in ready]
         if not self.curated:
@@ -238,13 +275,14 @@ class _Merging:
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
         if self.later.ties or self.later.gatherings or self.later.reported or self.later.regrouped:
-            merge.tidy(self.session, self.later)
+            merge.tidy(self.session, self.later, None if self.curated else self.seen)  # plain articles: `seen` holds
             self.later = merge.Touched()
 
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
         self.known = Known()
-        self.seen = event_rules.Occurrences()
+        if self.curated:  # decisions may have moved any event (merged entities, rejected events)
+            self.seen = event_rules.Occurrences()
         if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
             self.known.prepare(self.session, self._records)
 
@@ -264,6 +302,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         merging.forget_read(ask_again=False)  # this article reads as in a transaction of its own
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
+        _unsee(merging.seen, touched)  # the events of the deleted reports, and their participants, read again
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
                          text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
@@ -274,12 +313,17 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
             merging.later.add(touched)
         else:
             merge.tidy(session, touched)
+            _unsee(merging.seen, touched)  # re-summarised (re-dated, deleted) since
             curation.apply_decisions(session, touched, row.id)
         session.flush()
         return "replaced" if previous else "new"
     finally:
         if previous or merging.curated:
             merging.forget_read()
+
+
+def _unsee(seen: event_rules.Occurrences, touched: merge.Touched) -> None:
+    seen.forget(touched.entities.union(*touched.gatherings), touched.events)
 
 
 def _previous_versions(session: Session, article: Article) -> list[int]:

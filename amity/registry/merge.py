@@ -97,6 +97,7 @@ def write(session: Session, article_id: int, record: Record, touched: Touched, k
 
 def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None,
            seen: event_rules.Occurrences) -> None:
+    known = known or Known()
     names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
@@ -104,7 +105,9 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     offices = [(entity.id, role, _sentence_with(group, role))
                for group, entity in resolved if entity.type == "person" for role in group.roles]
     of_ids = [names.find(role.of, evidence) for _, role, evidence in offices]
-    touched.reported |= _events_of_new_office_holders(session, [(p, of) for (p, _, _), of in zip(offices, of_ids, strict=True)])
+    pairs = {(p, of) for (p, _, _), of in zip(offices, of_ids, strict=True) if of is not None}
+    touched.reported |= _events_of_new_office_holders(session, pairs, known.offices)
+    known.offices |= pairs
     for (person, role, evidence), of in zip(offices, of_ids, strict=True):
         pending.add(session, RoleRow, person_id=person, title=role.title, of_name=role.of, of_entity_id=of,
                     article_id=article_id, sentence=evidence.sentence if evidence else None,
@@ -125,18 +128,18 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         if len(set(parties)) < 2:
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
-                                        evidence))
+                                             evidence, known.ties))
     touched.reported |= new_events
 
 
-def _events_of_new_office_holders(session: Session, offices: list[tuple[int, int | None]]) -> set[int]:
-    """The events of people holding an office no article gave them before: those now count as activity of
-    the office's body or town (a new person has none)."""
-    wanted = {(person, of) for person, of in offices if of is not None}
+def _events_of_new_office_holders(session: Session, offices: set[tuple[int, int]], held: set[tuple[int, int]]) -> set[int]:
+    """The events of people holding an office (person, body) no article gave them before: those now count as
+    activity of the office's body or town (a new person has none). `held`: offices known to be given already."""
+    wanted = offices - held
     if not wanted:
         return set()
     # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them
-    held = set(session.execute(union_all(*(
+    held = held | set(session.execute(union_all(*(
         select(literal(person).label("person"), literal(of).label("of"))
         .where(exists().where(RoleRow.person_id == person, RoleRow.of_entity_id == of)) for person, of in sorted(wanted)))).all())
     holders = {person for person, _ in wanted - held}
@@ -159,14 +162,16 @@ def forget(session: Session, *article_ids: int) -> Touched:
     return touched
 
 
-def tidy(session: Session, touched: Touched) -> None:
-    """Re-summarise touched events and ties and drop entities, events and ties no article supports."""
+def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | None = None) -> None:
+    """Re-summarise touched events and ties and drop entities, events and ties no article supports.
+
+    `seen`: what the transaction knows of events, when it is true of every event and none was rejected."""
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
     tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
-                          | tie_rules.ties_around(session, touched.regrouped))
+                          | tie_rules.ties_around(session, touched.regrouped), seen)
     session.flush()
     if not touched.entities:
         return

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
+from amity.registry.event_rules import Occurrences
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
 from amity.store.schema import (
@@ -47,13 +48,19 @@ def party_key(party_ids: Iterable[int]) -> str:
 
 
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
-              evidence: Evidence | None) -> int:
-    """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id."""
-    tie = tie_for(session, kind, party_ids, status, date)
-    pending.add(session, TieStageRow, tie_id=tie.id, status=status, date=date, article_id=article_id,
+              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None) -> int:
+    """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id.
+
+    `ties`: the ids of ties found or made earlier in the transaction, by kind and party key (ties are only
+    deleted by a change that deletes articles, after which the caller starts a new one)."""
+    ties = {} if ties is None else ties
+    key = (kind, party_key(party_ids))
+    if key not in ties:
+        ties[key] = tie_for(session, kind, party_ids, status, date).id
+    pending.add(session, TieStageRow, tie_id=ties[key], status=status, date=date, article_id=article_id,
                 sentence=evidence.sentence if evidence else None,
                 start=evidence.start if evidence else None, end=evidence.end if evidence else None)
-    return tie.id
+    return ties[key]
 
 
 def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None) -> TieRow:
@@ -83,9 +90,10 @@ def refresh(session: Session, tie_id: int) -> None:
     refresh_all(session, [tie_id])
 
 
-def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
+def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | None = None) -> None:
     """`refresh` many ties: their stages, parties, the parties' relatives and office holders and their
-    activities are read in a few queries for all of them."""
+    activities are read in a few queries for all of them (activities from `seen` when given: what the
+    transaction knows of its entities' events, in a registry without analysts' decisions)."""
     ids = sorted(set(tie_ids))
     if not ids:
         return
@@ -102,7 +110,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int]) -> None:
         found.sort(key=lambda s: (s.published is None, s.published or "", s.doc or "", s.id))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
-    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids})
+    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}, seen)
     for tie_id in ids:
         tie = ties.get(tie_id)
         if tie is None:
@@ -142,8 +150,13 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
     candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
     if not candidates:
         return set()
+    # a tie's parties are all around a gathering that has its first party: only those are compared
+    having: dict[int, list[set[int]]] = defaultdict(list)
+    for around in arounds:
+        for entity_id in around:
+            having[entity_id].append(around)
     return {tie_id for tie_id, parties in _parties(session, candidates).items()
-            if any(parties <= around for around in arounds)}
+            if any(parties <= around for around in having.get(min(parties), ()))}
 
 
 def ties_around(session: Session, entity_ids: set[int]) -> set[int]:
@@ -182,7 +195,8 @@ def _latest_activity(session: Session, groups: list[set[int]]) -> str | None:
     return _latest_activities(session, {0: groups})[0]
 
 
-def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -> dict[int, str | None]:
+def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]],
+                       seen: Occurrences | None = None) -> dict[int, str | None]:
     """`_latest_activity` of each key's groups, from one read of the activities of everyone in any group.
 
     A batch re-summarises hundreds of ties, many between the same much-reported towns: one query per tie
@@ -193,7 +207,11 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
                 visible(EventRow))
     events_of: dict[int, set[int]] = defaultdict(set)
     date_of: dict[int, str | None] = {}
-    for start in range(0, len(everyone), _CHUNK):
+    if seen is not None:
+        for entity_id, events in seen.occurred(session, set(everyone), ACTIVITY_TYPES).items():
+            events_of[entity_id] |= events.keys()
+            date_of.update(events)
+    for start in range(0, len(everyone) if seen is None else 0, _CHUNK):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)

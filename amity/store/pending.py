@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, insert
+from sqlalchemy import Connection, Table, event, func, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql import visitors
 
+from amity.store.schema import Base
+
 _KEY = "amity_pending_rows"
+_IDS = "amity_allocated_ids"
 
 
 def add(session: Session, row_class: type[Any], **values: Any) -> None:
@@ -25,10 +28,28 @@ def add(session: Session, row_class: type[Any], **values: Any) -> None:
     session.info.setdefault(_KEY, {}).setdefault(row_class, []).append(values)
 
 
+def new_id(session: Session, row_class: type[Any]) -> int:
+    """An id for a row of this class to `add`, without asking the database for each: the table's largest id
+    plus one, counted on in the transaction.
+
+    Only for tables whose rows are all added this way in the transaction,
+    under the merge lock (no other writer adds to them meanwhile). On
+    PostgreSQL the table's sequence is moved past them before the commit.
+    """
+    allocated: dict[type[Any], int] = session.info.setdefault(_IDS, {})
+    if row_class not in allocated:
+        allocated[row_class] = session.connection().execute(select(func.max(row_class.__table__.c.id))).scalar() or 0
+    allocated[row_class] += 1
+    return allocated[row_class]
+
+
 def write(session: Session, tables: set[str] | None = None) -> None:
-    """Insert the rows kept (of these tables; None: all), table by table."""
+    """Insert the rows kept (of these tables and the tables they refer to; None: all), table by table, a
+    table before those that refer to it."""
     kept: dict[type[Any], list[dict[str, Any]]] = session.info.get(_KEY) or {}
-    due = [row_class for row_class in kept if tables is None or row_class.__tablename__ in tables]
+    wanted = None if tables is None else _with_referred(tables)
+    due = sorted((row_class for row_class in kept if wanted is None or row_class.__tablename__ in wanted),
+                 key=lambda row_class: _ORDER[row_class.__tablename__])
     connection = session.connection()
     for row_class in due:
         rows, columns = kept.pop(row_class), _columns(row_class)
@@ -49,6 +70,29 @@ def _copy(connection: Connection, table: str, rows: list[dict[str, Any]]) -> Non
             copy.write_row([row[n] for n in names])
 
 
+def _with_referred(tables: set[str]) -> set[str]:
+    """These tables and those they refer to, and so on (a report's event must be written before it)."""
+    out, todo = set(tables), list(tables)
+    while todo:
+        table = Base.metadata.tables.get(todo.pop())
+        for key in table.foreign_keys if table is not None else ():
+            if key.column.table.name not in out:
+                out.add(key.column.table.name)
+                todo.append(key.column.table.name)
+    return out
+
+
+def _set_sequences(session: Session) -> None:
+    """PostgreSQL: each table's sequence at the largest id `new_id` gave, so that its next id is a new one."""
+    allocated: dict[type[Any], int] = session.info.get(_IDS) or {}
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        for row_class, last in allocated.items():
+            table = row_class.__tablename__
+            connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), :last)"), {"last": last})
+
+
+_ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 _COLUMNS: dict[type[Any], dict[str, str]] = {}
 
 
@@ -73,8 +117,16 @@ def _before_statement(state: ORMExecuteState) -> None:
 def _before_commit(session: Session) -> None:
     if session.info.get(_KEY):
         write(session)
+    if session.info.get(_IDS):
+        _set_sequences(session)
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    session.info.pop(_IDS, None)
 
 
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_KEY, None)
+    session.info.pop(_IDS, None)

@@ -30,7 +30,8 @@ ARTICLES = [
              "A delegation from Maputo visited Lisbon on 1 June 2023 to prepare the text."},
     {"doc": "ghana-korea", "title": "Ghana and South Korea sign a fisheries memorandum", "published": "2023-07-20",
      "text": "ACCRA, July 20, 2023 — The Ministry of Fisheries of Ghana and the Ministry of Oceans of South Korea "
-             "signed a memorandum of understanding on fisheries research on 19 July 2023."},
+             "signed a memorandum of understanding on fisheries research on 19 July 2023.\n\n"
+             "Ghana and South Korea also signed an agreement on maritime transport."},
     {"doc": "hostile", "title": f"Tbilisi {IMG} and Kutaisi", "published": "2023-08-15",
      "url": "javascript:window.__pwned=1",
      "text": f"TBILISI, August 15, 2023 — Mayor Nino Beridze of Tbilisi visited Kutaisi on 14 August 2023 {SCRIPT} "

@@ -33,7 +33,8 @@ UNTOUCHED = "Lisbon – Maputo"
 ORIGINAL = next(a for a in ARTICLES if a["doc"] == "ghana-korea")
 CORRECTED = {**ORIGINAL,
              "text": "ACCRA, July 20, 2023 — The Ministry of Fisheries of Ghana and the Ministry of Oceans of South "
-                     "Korea signed a memorandum of understanding on joint research into fish stocks on 19 July 2023."}
+                     "Korea signed a memorandum of understanding on joint research into fish stocks on 19 July 2023.\n\n"
+                     "Ghana and South Korea also signed an agreement on maritime transport."}
 
 
 @pytest.fixture(scope="module")
