@@ -694,3 +694,38 @@ def test_a_vice_minister_is_written_vice_and_a_comma_ends_the_company_before_the
                   "of Trade and Integration Aizhan Bizhanova and others.")
     assert roles(person(record, "Nurlan Abenov")) == [("chairman of the board", "JSC Kazakh Invest")]
     assert [t for t, _ in roles(person(record, "Aizhan Bizhanova"))] == ["vice minister of trade and integration"]
+
+
+def test_a_relative_clause_between_an_office_and_its_holder(read) -> None:
+    record = read("The mayor of Gabala, who took office in March, Elnur Aliyev, welcomed the guests.")
+    assert roles(person(record, "Elnur Aliyev")) == [("mayor", "Gabala")]
+
+
+def test_a_group_led_by_its_officer_gives_the_groups_town(read) -> None:
+    record = read("The delegation of Kokand led by its hokim Murodjon Usmonov arrived in Osh.")
+    assert roles(person(record, "Murodjon Usmonov")) == [("hokim", "Kokand")]
+
+
+def test_a_capitalised_remit_that_is_no_known_place_stays_in_the_title(read) -> None:
+    record = read("Vice-Rector for Research Gulnara Jamankulova attended.")
+    assert roles(person(record, "Gulnara Jamankulova")) == [("vice-rector for research", None)]
+
+
+def test_the_town_in_brackets_after_a_mayors_name_is_his(read) -> None:
+    record = read("Mayor Ruslan Tokhtarov (Taldykorgan) and Mayor Hakan Yildiz (Bursa) signed the protocol.")
+    assert roles(person(record, "Ruslan Tokhtarov")) == [("mayor", "Taldykorgan")]
+    assert roles(person(record, "Hakan Yildiz")) == [("mayor", "Bursa")]
+
+
+def test_their_plural_office_pairs_the_two_bodies_just_named_with_the_names_in_order(read) -> None:
+    record = read("Tampere University and Kazakh National University signed a memorandum, which was signed by "
+                  "their rectors, Mikko Salonen and Aida Serik.")
+    assert roles(person(record, "Mikko Salonen")) == [("rector", "Tampere University")]
+    assert roles(person(record, "Aida Serik")) == [("rector", "Kazakh National University")]
+
+
+def test_a_plural_office_of_two_listed_bodies_pairs_them_with_the_names(read) -> None:
+    record = read("The agreement was signed by the rectors of Tartu University and Riga Technical University, "
+                  "Toomas Asser and Tatjana Volkova.")
+    assert roles(person(record, "Toomas Asser")) == [("rector", "Tartu University")]
+    assert roles(person(record, "Tatjana Volkova")) == [("rector", "Riga Technical University")]

@@ -1196,6 +1196,18 @@ def test_a_town_ready_to_cooperate_has_no_tie_yet(read) -> None:
     assert not any(t.status in ("signed", "active") for t in record.ties)
 
 
+def test_an_agreement_between_the_two_countries_is_between_the_states_that_sign_it(read) -> None:
+    record = read("The prime ministers of Norway and Chile signed an agreement on salmon farming research "
+                  "between the two countries in Oslo on 3 March 2024.", published="2024-03-04")
+    assert pairs(record) == {frozenset({"Norway", "Chile"})}
+
+
+def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) -> None:
+    record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
+                  published="2024-03-04")
+    assert pairs(record) == set()
+
+
 def test_a_town_placed_by_its_direction_from_another_is_the_only_partner(read) -> None:
     record = read("The Greeley City Council on Tuesday approved a sister city agreement with Kasama, a city in "
                   "Ibaraki Prefecture, north of Tokyo.", published="2022-03-10")
@@ -1212,15 +1224,3 @@ def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None
 def test_a_sister_state_relationship_is_a_twinning(read) -> None:
     record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
     assert only(record, "sister_city").status == "active"
-
-
-def test_an_agreement_between_the_two_countries_is_between_the_states_that_sign_it(read) -> None:
-    record = read("The prime ministers of Norway and Chile signed an agreement on salmon farming research "
-                  "between the two countries in Oslo on 3 March 2024.", published="2024-03-04")
-    assert pairs(record) == {frozenset({"Norway", "Chile"})}
-
-
-def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) -> None:
-    record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
-                  published="2024-03-04")
-    assert pairs(record) == set()

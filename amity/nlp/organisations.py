@@ -61,6 +61,7 @@ class OrganisationFinder:
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
+        self.trade_words = words["trade_words"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -101,7 +102,8 @@ class OrganisationFinder:
                     continue
                 text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
                 org = self.known.get(fold(text))
-                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length):
+                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length) \
+                        and not (length == 1 and not text.isupper() and _name_goes_on(doc, i + 1)):
                     out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
@@ -572,7 +574,8 @@ class OrganisationFinder:
                 or span[1].lower_ in self.demonyms:
             return m
         rest = span[1:]
-        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+        if span[1].lower_ not in ORG_HEADS and span[1].lower_ not in self.trade_words and span[1].is_alpha \
+                and span[-1].lower_.rstrip(".") in self.company_heads:
             m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
             m.alias = span.text
         elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
@@ -715,6 +718,12 @@ def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
         start -= 2
     return start if start < k and is_capitalised(doc[start]) else k
+
+
+def _name_goes_on(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word at token k continues a name: "Las" in "Las Cruces" is no known
+    body's acronym written in small letters ("Nato", "Unesco")."""
+    return k < len(doc) and doc[k].is_alpha and is_capitalised(doc[k]) and not doc[k].is_sent_start
 
 
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:

@@ -396,6 +396,7 @@ class PersonFinder:
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
+            k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
@@ -482,11 +483,16 @@ class PersonFinder:
             if not length or i in self._read_titles or i in self._named_tokens:
                 continue
             title, plural = self._canonical(doc, i, i + length)
-            if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
+            if not plural or i + length >= len(doc):
                 continue
-            holders, k = self._listed_holders(doc, i + length + 1)
-            if not holders:
-                k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            if doc[i + length].lower_ == "of":
+                holders, k = self._listed_holders(doc, i + length + 1, title)
+                if not holders:
+                    k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            elif i > 0 and doc[i - 1].lower_ == "their":
+                holders, k = self._bodies_told(doc, i - 1, title), i + length  # "signed by their rectors, A and B"
+            else:
+                continue
             if k is None or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
                 continue
             names: list[tuple[int, int]] = []
@@ -524,7 +530,26 @@ class PersonFinder:
             return j + 2
         return None
 
-    def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
+    def _bodies_told(self, doc: Doc, k: int, title: str) -> list[str]:
+        """"A and B signed an agreement; it was signed by their rectors": the two bodies or places named
+        together last before "their", in this sentence or the one before."""
+        sent = doc[k].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in named)]
+        units: list[tuple[int, int, str]] = []  # (start, end, who), a body "in" its town counted as one
+        for m in named:
+            if units and m.type == "place" and m.start == units[-1][1] + 1 and doc[m.start - 1].lower_ == "in":
+                units[-1] = (units[-1][0], m.end, doc[units[-1][0] : m.end].text)  # "University of X in Lublin"
+            else:
+                units.append((m.start, m.end, self._holder(m, title)))
+        for (_, a_end, a), (b_start, _, b) in zip(units, units[1:]):
+            if b_start - a_end <= 2 and all(t.lower_ in ("and", ",", "the") for t in doc[a_end:b_start]):
+                return [a, b]
+        return []
+
+    def _listed_holders(self, doc: Doc, j: int, title: str = "") -> tuple[list[str], int]:
         """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
         Pavlodar regions" (a plural region word names each one's region). Returns them and where they end."""
         if j < len(doc) and doc[j].lower_ == "the":
@@ -532,9 +557,9 @@ class PersonFinder:
         names: list[str] = []
         while j < len(doc):
             known = self._longest_at.get(j)
-            if known is None or known.type != "place":
+            if known is None or known.type not in ("place", "organization"):
                 break
-            names.append(known.office_holder)
+            names.append(self._holder(known, title) if title else known.office_holder)
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
@@ -762,6 +787,17 @@ class PersonFinder:
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
 
+    def _past_relative_clause(self, doc: Doc, k: int) -> int:
+        """", who took office in March, Elnur Aliyev": a relative clause between an office and its
+        holder's name; returns the comma before the name (k when there is no such clause)."""
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("who", "which"):
+            return k
+        sent_end = doc[k].sent.end
+        close = next((c for c in range(k + 2, min(k + 14, sent_end)) if doc[c].text == ","), None)
+        if close is None or not self._appositive_name_at(doc, close + 1):
+            return k
+        return close
+
     def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
         """The place or body named last before token k in its sentence (the longest one ending there)."""
         first = doc[k].sent.start
@@ -928,7 +964,8 @@ class PersonFinder:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            remit = doc[k].lower_ == "for" and not self.gazetteer.candidates(of)  # "Vice-Rector for International Affairs"
+            # "Vice-Rector for International Affairs", "for Research": a remit unless a known place follows
+            remit = doc[k].lower_ == "for" and not self._well_known_place(of) and self._longest_at.get(j) is None
             if remit or (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
                     and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
@@ -1070,17 +1107,23 @@ class PersonFinder:
             k += 1
         if not end:
             return None
-        place = self._place_written_as(doc, j, kind) or self._antecedent_place(doc, j, kind)
+        place = self._only_place_written_as(doc, j, kind)
         return (place, end) if place is not None else None
 
-    def _place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
-        """The last place before token k written with that kind noun ("Gansu Province" for "provincial")."""
-        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+    def _only_place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
+        """The one place before token k written with that kind noun ("Gansu Province" for "provincial");
+        None when the story has named two (the host's and the guests' provinces)."""
+        found: set[str] = set()
+        name = None
+        for m in self._known:
+            if m.type != "place" or m.end > k:
+                continue
             words = fold(m.name).split()
             after = doc[m.end].lower_ if m.end < len(doc) else ""
             if words[-1] == noun or after == noun:
-                return m.office_holder
-        return None
+                found.add(fold(m.office_holder).removesuffix(f" {noun}"))
+                name = m.office_holder
+        return name if len(found) == 1 else None
 
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
@@ -1096,7 +1139,14 @@ class PersonFinder:
     def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
         """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
         Returns the roles and where the "of" part ends."""
-        if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
+        if all(of is not None for _, of in roles):
+            return list(roles), end
+        bracketed = self._longest_at.get(end + 1) if end + 1 < len(doc) and doc[end].text == "(" else None
+        if bracketed is not None and bracketed.type == "place" and bracketed.end < len(doc) \
+                and doc[bracketed.end].text == ")" and all(self._held_in_place(title) for title, _ in roles):
+            # "Mayor Ruslan Tokhtarov (Taldykorgan)": the town in brackets after a mayor is his
+            return [(title, of if of is not None else bracketed.office_holder) for title, of in roles], bracketed.end + 1
+        if end >= len(doc) or doc[end].lower_ != "of":
             return list(roles), end
         j = end + 1
         if j < len(doc) and doc[j].lower_ == "the":
@@ -1120,7 +1170,7 @@ class PersonFinder:
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
         among them", "a delegation from Gyeongju, led by Mayor X"."""
-        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ == "the" else title_start
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in ("the", "its", "their") else title_start
         group_end = None
         for link in self._group_links:
             if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:

@@ -12,11 +12,15 @@ article through the same `merge` steps in the same order as one at a time,
 so the registry ends up the same. What makes a batch cheaper than its
 articles one by one (see `_Merging`): the names, entities and places of
 all its records are read in a few queries at its start and stay known
-from article to article; the rows articles only add (mentions, names,
-offices, participants, stages) go in one multi-row INSERT per table
-(`amity.store.pending`); and the ties its articles touched are
-re-summarised once, at its end, reading their stages, parties and
-relatives in a few queries for all. A batch is what is ready, up to
+from article to article, with the offices and ties found; the events
+each entity took part in are read once and kept up to date
+(`event_rules.Occurrences`), from one transaction to the next while no
+other writer changed the registry; the rows articles only add (mentions,
+names, offices, new events and their reports, participants, stages) go
+in one multi-row INSERT (PostgreSQL: COPY) per table, events and reports
+with ids counted on from the table's largest (`amity.store.pending`);
+and the ties its articles touched are re-summarised once, at its end,
+reading their stages, parties and relatives in a few queries for all. A batch is what is ready, up to
 `BATCH_ARTICLES` or `BATCH_WAIT_S` after its first article; the first
 batches are small (1, 2, 4, ... articles), so the first articles of a run
 are stored as soon as they are read, and a slow reader's too. A batch that
