@@ -59,6 +59,9 @@ Outcome = Literal["new", "unchanged", "replaced"]
 BATCH_ARTICLES = 200
 BATCH_WAIT_S = 1.0
 
+#: Articles whose names are asked again in one go after an article that deleted or met decisions.
+_ASK_AHEAD = 16
+
 #: PostgreSQL's "deadlock detected" and "could not serialize": the batch is merged again article by article.
 _ONE_BY_ONE_AGAIN = frozenset({"40P01", "40001"})
 
@@ -256,6 +259,7 @@ class _Merging:
         self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         self._records = [record for _, record, _ in ready]
+        self.begun = 0  # articles of the batch whose merge began
         if not self.curated:
             self.known.prepare(session, self._records)
         # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
@@ -287,13 +291,15 @@ class _Merging:
         self.known = Known()
         if self.curated:  # decisions may have moved any event (merged entities, rejected events)
             self.seen = event_rules.Occurrences()
-        if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
-            self.known.prepare(self.session, self._records)
+        if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
+            # (a few: after every replaced article of a batch of corrections, all of them would be quadratic)
+            self.known.prepare(self.session, self._records[self.begun:self.begun + _ASK_AHEAD])
 
 
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
     """One article's merge inside the caller's transaction."""
     session = merging.session
+    merging.begun += 1
     if merging.may_be_stored(digest) and \
             session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
         return "unchanged"
