@@ -59,9 +59,6 @@ Outcome = Literal["new", "unchanged", "replaced"]
 BATCH_ARTICLES = 200
 BATCH_WAIT_S = 1.0
 
-#: Articles whose names are asked again in one go after an article that deleted or met decisions.
-_ASK_AHEAD = 16
-
 #: PostgreSQL's "deadlock detected" and "could not serialize": the batch is merged again article by article.
 _ONE_BY_ONE_AGAIN = frozenset({"40P01", "40001"})
 
@@ -258,6 +255,7 @@ class _Merging:
         self.known = Known()
         self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
+        self._ready = ready
         self._records = [record for _, record, _ in ready]
         self.begun = 0  # articles of the batch whose merge began
         if not self.curated:
@@ -292,8 +290,11 @@ class _Merging:
         if self.curated:  # decisions may have moved any event (merged entities, rejected events)
             self.seen = event_rules.Occurrences()
         if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
-            # (a few: after every replaced article of a batch of corrections, all of them would be quadratic)
-            self.known.prepare(self.session, self._records[self.begun:self.begun + _ASK_AHEAD])
+            # up to the next that may replace one (asking all after each of a batch of corrections is quadratic)
+            end = self.begun
+            while end < len(self._ready) and not self.may_replace(self._ready[end][0]):
+                end += 1
+            self.known.prepare(self.session, self._records[self.begun:end])
 
 
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
