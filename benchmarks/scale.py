@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -72,7 +73,41 @@ def write_corpus(path: Path, count: int) -> Path:
 
 # --------------------------------------------------------------------------- 1. extraction
 
-def extraction_rate(corpus: Path, workers: int, articles: int) -> float:
+@dataclass(frozen=True)
+class Extraction:
+    """One timed extraction on a LocalCluster: its rate, and the CPU each kind of process spent on it.
+
+    The CPU milliseconds an article are the fair figures on a shared machine
+    (another job's load lengthens the wall clock, not them); `efficiency_bound`
+    says what they allow on an idle machine with a core per worker."""
+
+    workers: int
+    articles: int
+    wall_s: float
+    worker_ms: float  # CPU of the worker processes (spaCy and Dask), per article
+    nanny_ms: float  # CPU of the nannies that watch them
+    driver_ms: float  # CPU of this process: reading, the scheduler (a thread here), receiving records
+    load: str
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.wall_s
+
+    @property
+    def overhead_cores(self) -> float:
+        """Cores the nannies, the driver and the scheduler kept busy: mostly timers, so a rate per second."""
+        return (self.nanny_ms + self.driver_ms) * self.articles / 1000 / self.wall_s
+
+
+def _cpu_s() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def extraction(corpus: Path, workers: int, partition: int) -> Extraction:
+    """Extract the corpus on a LocalCluster of `workers` processes, timed after every worker has loaded spaCy."""
     from amity.ingest import read_sources
     from amity.model import Article
     from amity.nlp.cluster import ClusterSpec
@@ -81,11 +116,21 @@ def extraction_rate(corpus: Path, workers: int, articles: int) -> float:
     with connect(ClusterSpec(local_workers=workers)) as client:
         client.wait_for_workers(workers)
         client.run(lambda: __import__("amity.nlp.pipeline", fromlist=["load_pipeline"]).load_pipeline())
-        partition = max(10, min(250, math.ceil(articles / (workers * 4))))
         stream = (a for a in read_sources([str(corpus)]) if isinstance(a, Article))
-        started = time.perf_counter()
+        worker0, nanny0 = sum(client.run(_cpu_s).values()), sum(client.run(_cpu_s, nanny=True).values())
+        driver0, started = time.process_time(), time.perf_counter()
         done = sum(1 for _ in extract_on(client, stream, partition=partition))
-        return done / (time.perf_counter() - started)
+        wall, driver = time.perf_counter() - started, time.process_time() - driver0
+        worker, nanny = sum(client.run(_cpu_s).values()) - worker0, sum(client.run(_cpu_s, nanny=True).values()) - nanny0
+    per = 1000 / done
+    return Extraction(workers, done, wall, worker * per, nanny * per, driver * per, uptime().split("load average:")[-1])
+
+
+def efficiency_bound(one: Extraction, many: Extraction) -> float:
+    """Speed-up / workers on an idle machine with a core per worker, if CPU were all that counted: one worker
+    runs at 1 / its CPU an article (the driver and the nanny use the other core); N workers get the N cores
+    less what the nannies, the driver and the scheduler take, at their CPU an article."""
+    return (many.workers - many.overhead_cores) / many.workers * one.worker_ms / many.worker_ms
 
 
 # --------------------------------------------------------------------------- 2. merge
@@ -189,6 +234,8 @@ def _hwm_mb(pid: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000, help="extraction corpus (default 2000)")
+    parser.add_argument("--partition", type=int, default=100,
+                        help="articles per Dask task in the extraction (default 100: 10 a worker in 2,000)")
     parser.add_argument("--sizes", default="1000,5000",
                         help="registry sizes to merge into, comma-separated (default 1000,5000; the targets: "
                              "10000,50000,100000)")
@@ -204,16 +251,18 @@ def main() -> int:
     skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"start: {uptime()}  ({os.cpu_count()} CPUs)", flush=True)
-    results: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="amity-scale-") as tmp:
         folder = Path(tmp)
-        rate1 = rate2 = 0.0
+        runs: list[Extraction] = []
         if "extract" not in skip:
             corpus = write_corpus(folder / "corpus.jsonl", args.articles)
-            rate1 = extraction_rate(corpus, 1, args.articles)
-            print(f"  extract on 1 worker : {rate1:6.1f} articles/s   [{uptime()}]", flush=True)
-            rate2 = extraction_rate(corpus, 2, args.articles)
-            print(f"  extract on 2 workers: {rate2:6.1f} articles/s   [{uptime()}]", flush=True)
+            for workers in (1, 2):
+                runs.append(extraction(corpus, workers, args.partition))
+                run = runs[-1]
+                print(f"  extract on {workers} worker(s): {run.rate:6.1f} articles/s, CPU ms an article: workers "
+                      f"{run.worker_ms:.1f}, nannies {run.nanny_ms:.2f}, driver {run.driver_ms:.2f}   "
+                      f"[{uptime()}]", flush=True)
+        rate1 = 1000 / runs[0].worker_ms if runs else 0.0  # a worker's articles/s on a core of its own
         merges: dict[str, list[tuple[int, float, float, float]]] = {}
         if "merge" not in skip:
             if "sqlite" not in skip:
@@ -232,12 +281,17 @@ def main() -> int:
 
     print()
     print("| figure | value |\n|---|---|")
-    if rate1:
-        efficiency = rate2 / rate1 / 2
-        print(f"| extraction, 1 worker ({args.articles:,} articles) | {rate1:.1f} articles/s |")
-        print(f"| extraction, 2 workers | {rate2:.1f} articles/s (speed-up {rate2 / rate1:.2f}×, "
-              f"efficiency {efficiency:.2f}) |")
-        results["efficiency"] = efficiency
+    if runs:
+        one, two = runs
+        print(f"| extraction, 1 worker ({args.articles:,} articles, {args.partition} a task) | {one.rate:.1f} articles/s "
+              f"(load {one.load.strip()}) |")
+        print(f"| extraction, 2 workers | {two.rate:.1f} articles/s (speed-up {two.rate / one.rate:.2f}×, "
+              f"efficiency {two.rate / one.rate / 2:.2f}; load {two.load.strip()}) |")
+        for run in runs:
+            print(f"| CPU ms an article, {run.workers} worker(s) | workers {run.worker_ms:.1f}, nannies "
+                  f"{run.nanny_ms:.2f}, driver and scheduler {run.driver_ms:.2f} (these two: "
+                  f"{100 * run.overhead_cores:.1f}% of a core) |")
+        print(f"| efficiency the CPU allows on an idle machine | {efficiency_bound(one, two):.2f} |")
     for backend, rows in merges.items():
         for size, batched, single, cpu in rows:
             print(f"| merge into {backend} at {size:,} | {batched:.0f} records/s batched "
@@ -247,10 +301,10 @@ def main() -> int:
         print(f"| peak RSS, {size:,} articles | driver {driver:.0f} MB, worker {worker:.0f} MB |")
     if rate1:
         per_day = rate1 * DAY
-        print(f"| articles/day per worker | {per_day:,.0f} |")
-        scaled = rate1 * max(rate2 / rate1 / 2, 0.01)
+        print(f"| articles/day per worker (a core each: 1 / its CPU an article) | {per_day:,.0f} |")
+        scaled = rate1 * max(efficiency_bound(*runs), 0.01)
         print(f"| workers for 1M articles/day | {math.ceil(1_000_000 / DAY / scaled)} "
-              f"(at the measured efficiency) |")
+              f"(at the efficiency the CPU allows) |")
     for backend, rows in merges.items():
         if rows:
             slowest = min(batched for _size, batched, _single, _cpu in rows)

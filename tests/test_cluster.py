@@ -59,6 +59,17 @@ def test_partitions_are_run_by_both_workers_each_with_its_pipeline_loaded_once(c
     assert client.dashboard_link and cluster.dashboard(client) == client.dashboard_link
 
 
+def test_local_workers_run_without_the_stack_sampler_and_eager_memory_trimming_that_slow_spacy(client):
+    def settings() -> tuple[object, object, str | None]:
+        import dask
+
+        return (dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"),
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+
+    assert list(client.run(settings).values()) == [(False, "1s", None)] * 2
+    assert "profile" not in next(iter(client.run(lambda dask_worker: list(dask_worker.periodic_callbacks)).values()))
+
+
 def test_the_records_of_a_worker_killed_mid_run_are_extracted_again_once(client, articles, expected):
     pids = list(client.run(os.getpid).values())
     stream = cluster.extract_on(client, articles, partition=4, in_flight=4)

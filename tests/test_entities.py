@@ -7,3 +7,37 @@ def test_a_surname_that_is_only_another_name_of_a_far_town_stays_the_persons(rea
                   "Governor Turan said that the park was ready.")
     assert "Turan" not in {n for e in record.entities if e.type == "place" for n in (e.name, *e.aliases)}
     assert "Ercan Turan" in {e.name for e in record.entities if e.type == "person"}
+
+
+def test_a_body_found_only_in_a_headline_in_capitals_is_not_kept(read) -> None:
+    record = read("ARMENIA AND GEORGIA WILL HOLD THE FIRST TRADE COUNCIL SESSION\n"
+                  "On Monday the Armenian-Georgian Trade Council met in Gyumri.")
+    bodies = {e.name for e in record.entities if e.type == "organization"}
+    assert "Armenian-Georgian Trade Council" in bodies
+    assert "FIRST TRADE COUNCIL" not in bodies
+
+
+def test_a_body_in_a_headline_in_capitals_named_again_below_is_kept(read) -> None:
+    record = read("GYUMRI CHAMBER OF COMMERCE SIGNS DEAL WITH BATUMI\n"
+                  "The Gyumri Chamber of Commerce signed a trade deal with Batumi on Monday.")
+    assert "Gyumri Chamber of Commerce" in {e.name for e in record.entities if e.type == "organization"}
+    assert "OF" not in {e.name for e in record.entities if e.type == "place"}
+
+
+def test_an_acronym_used_without_brackets_joins_the_body_whose_initials_it_spells(read) -> None:
+    record = read("The Georgian Ports Authority signed a deal with Batumi on Monday. "
+                  "GPA officials said the deal covers pilot training.")
+    bodies = [e for e in record.entities if e.type == "organization"]
+    assert [(b.name, b.aliases) for b in bodies] == [("Georgian Ports Authority", ["GPA"])]
+
+
+def test_one_body_written_once_with_a_plural_and_once_with_a_singular_is_one_body(read) -> None:
+    record = read("The Tajik University of Languages hosted a forum in Dushanbe. "
+                  "Later the Tajik University of Language signed a deal with Khujand.")
+    bodies = [e for e in record.entities if e.type == "organization"]
+    assert len(bodies) == 1, [(b.name, b.aliases) for b in bodies]
+
+
+def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:
+    record = read("MA students and PhD candidates of Osh State University will study in Konya.")
+    assert {e.name for e in record.entities if e.type == "organization"} == {"Osh State University"}

@@ -512,3 +512,27 @@ def test_a_relative_clause_dates_the_arrival_it_tells(read) -> None:
                   "said the cities share a long history. On Thursday the guests visited the Gyumri Technology Centre.",
                   published="2024-12-13")
     assert sorted(v.date for v in events(record, "visit")) == ["2024-12-10", "2024-12-12"]
+
+
+def test_one_host_meeting_two_guests_the_same_day_holds_two_meetings(read) -> None:
+    record = read("On 12 June 2024, Deputy Minister Roman Vassilenko received Ambassador of Hungary Zoltan Varga. "
+                  "The same day, Vassilenko met with Marco Rossi, the newly appointed Ambassador of Italy.",
+                  published="2024-06-14")
+    meetings = events(record, "meeting")
+    assert len(meetings) == 2
+    assert all(m.date == "2024-06-12" for m in meetings)
+    guests = sorted(sorted({"Zoltan Varga", "Marco Rossi"} & set(m.participants)) for m in meetings)
+    assert guests == [["Marco Rossi"], ["Zoltan Varga"]]
+
+
+def test_a_year_after_since_dates_a_partnership_not_the_visit(read) -> None:
+    record = read("Mayor Kenji Ota of Matsue returned on Tuesday from a visit to New Orleans, the city's sister "
+                  "city since 1994.", published="2025-03-07")
+    assert all(v.date != "1994" for v in events(record, "visit"))
+
+
+def test_welcoming_a_delegation_from_a_town_spacy_reads_as_a_person_is_their_visit(read) -> None:
+    record = read("Freiburg's Lord Mayor Martin Horn welcomed a delegation from Besançon led by its mayor, Anne "
+                  "Vignot, at the town hall on Saturday.", published="2024-10-25")
+    visit = only(record, "visit")
+    assert "Besançon" in visit.participants and visit.date == "2024-10-19"

@@ -621,3 +621,111 @@ def test_a_remit_written_in_lower_case_stays_in_the_title(read) -> None:
 def test_words_describing_an_office_after_a_name_do_not_hide_it(read) -> None:
     record = read("The minister met Paolo Neri, the newly appointed Ambassador of Italy, on Tuesday.")
     assert roles(person(record, "Paolo Neri")) == [("ambassador", "Italy")]
+
+
+def test_an_office_of_a_place_written_possessively_after_the_name_keeps_its_post(read) -> None:
+    record = read("The Mayor of Vanadzor, Aram Petrosyan, and Nino Beridze, Georgia's consul general in Gyumri, "
+                  "attended the ceremony.")
+    assert roles(person(record, "Nino Beridze")) == [("consul general", "Georgia")]
+
+
+def test_a_unit_of_the_city_keeps_its_name_in_the_title_and_the_city_as_its_place(read) -> None:
+    record = read("Mayor of Taraz Nurlan Bekov and the head of the city's tourism department Aliya Sarsen "
+                  "showed the guests the old town.")
+    assert roles(person(record, "Aliya Sarsen")) == [("head of the tourism department", "Taraz")]
+
+
+def test_a_described_office_of_the_province_is_held_in_the_province_written_so(read) -> None:
+    record = read("Gansu Province and the Turkistan region signed an agreement. Also present was Li Wei, "
+                  "director-general of the provincial foreign affairs office.")
+    assert roles(person(record, "Li Wei")) == [("director-general", "Gansu Province")]
+
+
+def test_an_office_already_held_in_a_town_is_not_given_again_to_another_holder(read) -> None:
+    record = read("Matsue mayor back from New Orleans\n\nMayor Akihiko Uesada of Matsue City returned on "
+                  "Tuesday. In New Orleans, Uesada met Mayor LaToya Cantrell at City Hall.")
+    assert roles(person(record, "LaToya Cantrell")) == [("mayor", None)]
+
+
+def test_a_lower_case_remit_before_a_comma_and_the_holders_name(read) -> None:
+    record = read("The delegation also included the deputy mayor for international relations, Claude Varet, "
+                  "and two councillors.")
+    assert roles(person(record, "Claude Varet")) == [("deputy mayor for international relations", None)]
+
+
+@pytest.mark.parametrize(("sentence", "name", "title"), [
+    ("The delegation met Gauteng's Premier Panyaza Lesufi on Wednesday.", "Panyaza Lesufi", "premier"),
+    ("Tshwane's MMC for Economic Development, Eugene Modise, will lead the mission.", "Eugene Modise",
+     "mmc for economic development"),
+])
+def test_offices_of_south_african_provinces_and_cities(read, sentence: str, name: str, title: str) -> None:
+    assert [t for t, _ in roles(person(read(sentence), name))] == [title]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Deputy Governor of Ulsan Metropolitan City Kim Du-gyeom welcomed the delegation.", "Kim Du-gyeom",
+     ("deputy governor", "Ulsan")),
+    ("Vice President of the Chamber of Commerce and Industry of Kyrgyzstan Bakyt Sydykov spoke at the forum.",
+     "Bakyt Sydykov", ("vice president", "Chamber of Commerce and Industry of Kyrgyzstan")),
+])
+def test_a_holder_named_right_after_a_long_body_or_a_metropolitan_city(read, sentence: str, name: str,
+                                                                        role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_bodys_head_word_left_before_the_name_is_not_part_of_the_name(read) -> None:
+    record = read("Head of the Department of Foreign Economic Relations of Tashkent city Khokimiyat Aziz Karimov spoke.")
+    assert [t for t, _ in roles(person(record, "Aziz Karimov"))] == ["head"]
+
+
+def test_its_office_in_apposition_is_held_in_the_body_just_named(read) -> None:
+    record = read("Kenji Mori, chairman of the Nagoya City Council, and Aiko Ueda, its vice chairwoman, attended.")
+    assert roles(person(record, "Aiko Ueda")) == [("vice chairwoman", "Nagoya City Council")]
+
+
+def test_a_second_name_for_one_office_after_a_comma_shares_its_territory(read) -> None:
+    record = read("Present were the head of the Almaty region, akim Marat Sultanov, and his deputy Serik Zhakupov.")
+    assert roles(person(record, "Marat Sultanov")) == [("head", "Almaty region"), ("akim", "Almaty region")]
+    assert roles(person(record, "Serik Zhakupov")) == [("deputy", "Almaty region")]
+
+
+def test_a_vice_minister_is_written_vice_and_a_comma_ends_the_company_before_the_next_office(read) -> None:
+    record = read("The delegation included Chairman of the Board of JSC Kazakh Invest Nurlan Abenov, Vice Minister "
+                  "of Trade and Integration Aizhan Bizhanova and others.")
+    assert roles(person(record, "Nurlan Abenov")) == [("chairman of the board", "JSC Kazakh Invest")]
+    assert [t for t, _ in roles(person(record, "Aizhan Bizhanova"))] == ["vice minister of trade and integration"]
+
+
+def test_a_relative_clause_between_an_office_and_its_holder(read) -> None:
+    record = read("The mayor of Gabala, who took office in March, Elnur Aliyev, welcomed the guests.")
+    assert roles(person(record, "Elnur Aliyev")) == [("mayor", "Gabala")]
+
+
+def test_a_group_led_by_its_officer_gives_the_groups_town(read) -> None:
+    record = read("The delegation of Kokand led by its hokim Murodjon Usmonov arrived in Osh.")
+    assert roles(person(record, "Murodjon Usmonov")) == [("hokim", "Kokand")]
+
+
+def test_a_capitalised_remit_that_is_no_known_place_stays_in_the_title(read) -> None:
+    record = read("Vice-Rector for Research Gulnara Jamankulova attended.")
+    assert roles(person(record, "Gulnara Jamankulova")) == [("vice-rector for research", None)]
+
+
+def test_the_town_in_brackets_after_a_mayors_name_is_his(read) -> None:
+    record = read("Mayor Ruslan Tokhtarov (Taldykorgan) and Mayor Hakan Yildiz (Bursa) signed the protocol.")
+    assert roles(person(record, "Ruslan Tokhtarov")) == [("mayor", "Taldykorgan")]
+    assert roles(person(record, "Hakan Yildiz")) == [("mayor", "Bursa")]
+
+
+def test_their_plural_office_pairs_the_two_bodies_just_named_with_the_names_in_order(read) -> None:
+    record = read("Tampere University and Kazakh National University signed a memorandum, which was signed by "
+                  "their rectors, Mikko Salonen and Aida Serik.")
+    assert roles(person(record, "Mikko Salonen")) == [("rector", "Tampere University")]
+    assert roles(person(record, "Aida Serik")) == [("rector", "Kazakh National University")]
+
+
+def test_a_plural_office_of_two_listed_bodies_pairs_them_with_the_names(read) -> None:
+    record = read("The agreement was signed by the rectors of Tartu University and Riga Technical University, "
+                  "Toomas Asser and Tatjana Volkova.")
+    assert roles(person(record, "Toomas Asser")) == [("rector", "Tartu University")]
+    assert roles(person(record, "Tatjana Volkova")) == [("rector", "Riga Technical University")]

@@ -278,3 +278,14 @@ def test_a_korean_unit_suffix_inside_a_known_foreign_name_is_no_korean_unit(read
     record = read("Tea farmers of Lam Dong Province in Vietnam exported more this year.")
     lam_dong = place(record, "Lam Dong")
     assert lam_dong.country == "VN"
+
+
+def test_two_sizeable_towns_joined_by_and_at_a_sentences_start_vouch_for_each_other(read) -> None:
+    record = read("Braga and Vigo signed a cooperation agreement on Monday.")
+    assert place(record, "Braga").country == "PT"
+    assert place(record, "Vigo").country == "ES"
+
+
+def test_a_persons_surname_before_a_comma_and_a_state_is_no_town_of_that_state(read) -> None:
+    record = read("The co-chair, Alicia Keyes, New Mexico's secretary of economic development, spoke on Monday.")
+    assert "Keyes" not in {e.name for e in places(record)}

@@ -89,6 +89,24 @@ def test_a_progress_bar_counts_articles_read_extracted_and_merged(tmp_path: Path
     assert bars == {"read": "6/6", "extracted": "6/6", "merged": "6/6"}
 
 
+def test_a_records_ingest_has_no_extracted_bar_and_a_stream_without_a_length_shows_counts_and_rates(tmp_path: Path):
+    corpus = _corpus(tmp_path, 4, corrections=False)
+    records = tmp_path / "records.jsonl"
+    records.write_text(runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"]).stdout, encoding="utf-8")
+
+    merged = runner.invoke(app, ["ingest", str(records), "--records", "--db", str(tmp_path / "amity.db"), "--progress"])
+    piped = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--progress"],
+                          input=corpus.read_text(encoding="utf-8"))
+
+    def bars(stderr: str) -> dict[str, list[str]]:
+        return {line.split()[0]: line.split()[2:4] for line in stderr.splitlines() if "━" in line}
+
+    assert merged.exit_code == 0 and piped.exit_code == 0, merged.output + piped.output
+    assert {stage: count for stage, (count, _rate) in bars(merged.stderr).items()} == {"read": "4/4", "merged": "4/4"}
+    assert {stage: count for stage, (count, _rate) in bars(piped.stderr).items()} == {"read": "4/?", "extracted": "4/?"}
+    assert all(rate.endswith("/s") for _count, rate in bars(piped.stderr).values())
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_1_before_any_input_is_read(tmp_path: Path):
     done = runner.invoke(app, ["ingest", str(tmp_path / "not-there.jsonl"), "--db", str(tmp_path / "amity.db"),
                                "--cluster", "tcp://127.0.0.1:9"])
@@ -104,12 +122,15 @@ def test_ingesting_on_two_local_workers_stores_what_one_process_stores(tmp_path:
 
     one = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(alone)], capture_output=True, text=True,
                          timeout=300)
-    two = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(cluster), "--workers", "2", "--partition", "4"],
-                         capture_output=True, text=True, timeout=300)
+    two = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(cluster), "--workers", "2", "--partition", "4",
+                          "--progress"], capture_output=True, text=True, timeout=300)
 
     assert one.returncode == 0 and two.returncode == 0, two.stderr
     assert two.stdout == one.stdout
     assert "extracting on Dask (local:2, 2 workers); dashboard at http://" in two.stderr
+    lines = len(corpus.read_text(encoding="utf-8").splitlines())
+    bars = {line.split()[0]: line.split()[2] for line in two.stderr.splitlines() if "━" in line}
+    assert bars == {"read": f"{lines}/{lines}", "extracted": f"{lines}/{lines}", "merged": f"{lines}/{lines}"}
     assert _export(cluster) == _export(alone)
 
 
@@ -132,6 +153,57 @@ def test_a_cluster_ingest_whose_driver_is_killed_is_completed_by_running_it_agai
     assert 0 < killed_with < 40
     assert again.stdout == f"{40 - killed_with} new, {killed_with} unchanged, 0 replaced, 0 errors\n"
     assert sorted(doc for doc, _ in _stored(database)) == [f"news-{i:05d}.txt" for i in range(40)]
+
+
+def _worker_processes(driver: int) -> list:  # type: ignore[type-arg]
+    """The Dask worker processes a LocalCluster started by the `amity` process `driver` (spawned by its nannies)."""
+    psutil = pytest.importorskip("psutil")
+    found = []
+    for child in psutil.Process(driver).children(recursive=True):
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            pass
+    return found
+
+
+def test_a_cluster_ingest_whose_worker_is_killed_completes_storing_every_article_once_and_a_bad_file_fails_alone(
+        tmp_path: Path):
+    paragraphs = [a.text for a in synthetic_articles(320, corrections=False)]  # 40 articles of 8 paragraphs: ~0.2 s each
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"doc": f"long-{i:03d}", "text": f"Town news digest number {i}.\n\n"
+                                          + "\n\n".join(paragraphs[i * 8:i * 8 + 8])}) + "\n"
+                              for i in range(40)), encoding="utf-8")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff\xfe" * 64)
+    database = tmp_path / "amity.db"
+
+    run = subprocess.Popen([_amity(), "ingest", str(scan), str(corpus), "--db", str(database), "--workers", "2",
+                            "--partition", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while not _stored(database) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _worker_processes(run.pid)
+    stored_at_kill = len(_stored(database))
+    workers[0].send_signal(signal.SIGKILL)  # the partition it was reading is lost with it and read again
+    out, err = run.communicate(timeout=300)
+
+    assert len(workers) == 2 and 0 < stored_at_kill < 40, "the worker was killed mid-run"
+    assert run.returncode == 0, err
+    assert out == "40 new, 0 unchanged, 0 replaced, 1 errors\n"
+    assert sorted(doc for doc, _ in _stored(database)) == [f"long-{i:03d}" for i in range(40)]
+    assert [line for line in err.splitlines() if "scan.pdf" in line] == [f"amity: skipped {scan}: binary file, not text"]
+    assert "Traceback" not in err
+
+
+def test_an_unreachable_database_is_one_line_and_exit_1_before_a_cluster_is_started_or_any_input_read(tmp_path: Path):
+    done = runner.invoke(app, ["ingest", str(tmp_path / "not-there.jsonl"), "--cluster", "local:2",
+                               "--db", "postgresql+psycopg://amity:secret@127.0.0.1:1/amity"])
+
+    assert done.exit_code == 1
+    assert len(done.stderr.splitlines()) == 1, "neither a cluster nor the missing input was looked at"
+    assert done.stderr.startswith("amity: ") and "secret" not in done.stderr
 
 
 def test_a_folder_of_record_shards_is_merged_and_a_rerun_skips_the_shards_merged(tmp_path: Path):
@@ -160,3 +232,18 @@ def test_stage_without_a_cluster_is_one_line_and_exit_1(tmp_path: Path):
 
     assert done.exit_code == 1
     assert done.stderr.strip() == "amity: --stage is where cluster workers write their records: give --cluster or --workers too"
+
+
+def test_a_doc_repeated_in_a_file_is_noticed_among_the_docs_remembered_and_memory_stops_growing_past_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr("amity.cli.inputs.REMEMBERED_DOCS", 2)
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("".join(json.dumps({"doc": doc, "text": f"The mayor of Bergen visited Porto, report {n}."}) + "\n"
+                              for n, doc in enumerate(["a", "b", "c", "a", "c"])), encoding="utf-8")
+
+    done = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"])
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.splitlines() == [f"amity: {corpus}:4: doc 'a' was given before, at {corpus}:1 "
+                                        "(ingest keeps the later one)"]
+    assert len(done.stdout.splitlines()) == 5

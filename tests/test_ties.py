@@ -983,6 +983,12 @@ def test_a_twinning_programme_presented_to_visitors_pairs_no_towns(read) -> None
     assert not ties(record, "sister_city"), record.ties
 
 
+def test_memoranda_with_counterparts_in_two_countries_and_with_a_named_chamber_are_read(read) -> None:
+    record = read("The Estonian Chamber of Commerce and Industry has signed memoranda with its counterparts in "
+                  "Finland and Latvia and with the Georgian Chamber of Commerce and Industry, its director said.")
+    assert any("Latvia" in t.parties for t in record.ties)
+
+
 # -- party choice and granularity -------------------------------------------------------
 
 def test_the_signing_subject_names_the_parties_not_the_towns_of_the_guests(read) -> None:
@@ -1082,3 +1088,139 @@ def test_a_regional_body_gives_the_region_the_gazetteer_knows_when_the_article_n
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Samarkand region", "Hamadan"}
     assert any(e.name == "Samarkand region" and e.type == "place" for e in record.entities)
+
+
+# -- stage of cooperation told without a signing verb ---------------------------------------
+
+def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:
+    record = read("The cooperation agreement between Pavlodar region and Omsk region, signed in 2016, expires "
+                  "next year.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2016")
+
+
+def test_a_party_that_has_an_agreement_with_another_has_an_active_tie(read) -> None:
+    record = read("Pavlodar region has a cooperation agreement with Omsk region.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Pavlodar region", "Omsk region"}
+    assert tie.status == "active"
+
+
+def test_having_had_an_agreement_since_a_year_is_a_tie_signed_that_year(read) -> None:
+    record = read("Mersin and Aktau have had a cooperation agreement since 2011.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2011")
+
+
+def test_a_partnership_between_two_parties_that_dates_back_to_a_year_was_signed_then(read) -> None:
+    record = read("The partnership between Trabzon and Sochi dates back to 2007.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2007")
+
+
+# -- places that only say where a party lies ----------------------------------------------
+
+def test_the_region_a_capital_is_the_capital_of_is_no_party(read) -> None:
+    record = read("Kazan, the capital of Tatarstan, and Ufa signed an agreement on cooperation in sport on Monday.",
+                  published="2024-05-15")
+    assert pairs(record) == {frozenset({"Kazan", "Ufa"})}
+
+
+def test_of_after_and_opens_another_party_not_a_container(read) -> None:
+    record = read("Representatives of Jeonju and of North Jeolla Province signed a memorandum with the Mongolian "
+                  "city of Darkhan.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Jeonju", "Darkhan"}), frozenset({"North Jeolla Province", "Darkhan"})}
+
+
+# -- bodies that sign for their town --------------------------------------------------------
+
+def test_a_body_of_the_city_of_a_town_signs_for_the_town(read) -> None:
+    record = read("The Executive Board of the City of Durres and the municipality of Bari signed a memorandum on "
+                  "tourism on Monday. Durres lies on the Adriatic.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Durres", "Bari"})}
+
+
+def test_a_chamber_of_the_city_of_a_town_signs_for_itself(read) -> None:
+    record = read("The Chamber of Commerce of the City of Durres and the municipality of Bari signed a memorandum on "
+                  "tourism on Monday. Durres lies on the Adriatic.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Chamber of Commerce of the City of Durres", "Bari"})}
+
+
+def test_a_body_named_with_its_unit_signs_for_the_town_the_gazetteer_knows(read) -> None:
+    record = read("The Executive Power of the City of Ganja and the Municipality of Ohrid signed a memorandum on "
+                  "tourism on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Ganja", "Ohrid"})}
+
+
+def test_a_qualified_council_of_a_town_signs_for_the_town(read) -> None:
+    record = read("The City Council of Tbilisi and the Metropolitan Municipality of Ankara signed a memorandum on "
+                  "transport on Monday.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Tbilisi", "Ankara"})}
+
+
+def test_a_cooperation_protocol_signed_within_a_twinning_is_a_cooperation_tie_beside_it(read) -> None:
+    record = read("Within the framework of their twinning, Konya and Kokshetau signed a protocol on cooperation in "
+                  "sport on Monday.", published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"
+    assert only(record, "sister_city").status == "active"
+
+
+def test_a_cooperation_protocol_signed_to_become_twin_towns_is_the_twinning(read) -> None:
+    record = read("Konya signed a cooperation protocol with Kokshetau to become twin towns.", published="2024-05-15")
+    assert only(record, "sister_city").status == "signed"
+    assert not ties(record, "cooperation")
+
+
+def test_a_twinning_told_in_a_relative_clause_is_between_the_town_and_the_twin_it_names(read) -> None:
+    record = read("Izmir, which is a sister city of Tashkent, signed a cooperation memorandum with the Yunusabad "
+                  "district of Tashkent on Monday.", published="2024-05-15")
+    assert set(only(record, "sister_city").parties) == {"Izmir", "Tashkent"}
+    assert set(only(record, "cooperation").parties) == {"Izmir", "Yunusabad district"}
+
+
+def test_sealing_a_partnership_is_signing_it(read) -> None:
+    record = read("Poti and Constanta sealed a partnership on port logistics on Monday.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Poti", "Constanta"}
+    assert (tie.status, tie.date) == ("signed", "2024-05-13")
+
+
+def test_a_town_cooperating_with_another_since_a_year_has_a_tie_signed_then(read) -> None:
+    record = read("Batumi has been cooperating with Trabzon since 2014.", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (tie.status, tie.date) == ("signed", "2014")
+
+
+def test_a_town_ready_to_cooperate_has_no_tie_yet(read) -> None:
+    record = read("Poti is ready to cooperate with Constanta.", published="2024-05-15")
+    assert not any(t.status in ("signed", "active") for t in record.ties)
+
+
+def test_an_agreement_between_the_two_countries_is_between_the_states_that_sign_it(read) -> None:
+    record = read("The prime ministers of Norway and Chile signed an agreement on salmon farming research "
+                  "between the two countries in Oslo on 3 March 2024.", published="2024-03-04")
+    assert pairs(record) == {frozenset({"Norway", "Chile"})}
+
+
+def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) -> None:
+    record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
+                  published="2024-03-04")
+    assert pairs(record) == set()
+
+
+def test_a_town_placed_by_its_direction_from_another_is_the_only_partner(read) -> None:
+    record = read("The Greeley City Council on Tuesday approved a sister city agreement with Kasama, a city in "
+                  "Ibaraki Prefecture, north of Tokyo.", published="2022-03-10")
+    assert pairs(record) == {frozenset({"Greeley", "Kasama"})}
+
+
+def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None:
+    record = read("The memorandum was signed by the rectors of Tbilisi State University and Yerevan State University "
+                  "in the presence of the Ambassador of Armenia to Georgia and the rector of the Georgian-American "
+                  "University.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Tbilisi State University", "Yerevan State University"})}
+
+
+def test_a_sister_state_relationship_is_a_twinning(read) -> None:
+    record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
+    assert only(record, "sister_city").status == "active"

@@ -12,6 +12,9 @@ T = TypeVar("T")
 
 #: "corpus.jsonl:12", "feed.xml#3": one of the many articles of a file.
 _PLACE_IN_FILE = re.compile(r"^(?P<file>.+)[:#]\d+$")
+#: Docs of one file remembered to notice one given twice (~15 MB): past them a file of tens of millions of
+#: articles is still read in the same memory; a later doc repeating one of these is still noticed.
+REMEMBERED_DOCS = 100_000
 
 
 class InputCounter:
@@ -48,7 +51,11 @@ class InputCounter:
             self._file, self._docs_in_file = file, {}
         if file is None:
             return
-        first = self._docs_in_file.setdefault(article.doc, article.source or "")
+        first = self._docs_in_file.get(article.doc)
+        if first is None:
+            if len(self._docs_in_file) < REMEMBERED_DOCS:
+                self._docs_in_file[article.doc] = article.source or ""
+            return
         if first != article.source:
             err.print(f"amity: {printable(article.source or '')}: doc {printable(repr(article.doc))} was given before, "
                       f"at {printable(first)} (ingest keeps the later one)", markup=False)

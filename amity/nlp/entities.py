@@ -7,6 +7,8 @@ its town a place.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -239,6 +241,7 @@ class EntityGrouper:
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
         clusters = _merge_variants(clusters, self.words)
+        clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
@@ -298,17 +301,23 @@ def title_case_lines(doc: Doc) -> set[int]:
     return out
 
 
-def _title_case_lines(doc: Doc) -> set[int]:
-    out: set[int] = set()
+def _lines(doc: Doc) -> Iterator[list[Token]]:
+    """The doc's tokens, line by line."""
     line: list[Token] = []
     for tok in doc:
         line.append(tok)
         if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
-            words = [t for t in line if t.is_alpha and len(t) > 3]
-            ends_sentence = any(t.text in (".", "!", "?") for t in line[-3:])
-            if 4 <= len(words) <= 16 and not ends_sentence and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
-                out.update(t.i for t in line)
+            yield line
             line = []
+
+
+def _title_case_lines(doc: Doc) -> set[int]:
+    out: set[int] = set()
+    for line in _lines(doc):
+        words = [t for t in line if t.is_alpha and len(t) > 3]
+        ends_sentence = any(t.text in (".", "!", "?") for t in line[-3:])
+        if 4 <= len(words) <= 16 and not ends_sentence and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
+            out.update(t.i for t in line)
     return out
 
 
@@ -316,12 +325,60 @@ def _corroborated_in_headlines(doc: Doc, mentions: list[Mention]) -> list[Mentio
     """In a Title Case headline, a person or body only spaCy saw ("Mombasa Seeks Sister") must be
     named again in the body to count."""
     headline = title_case_lines(doc)
-    if not headline:
+    capitals = _capitals_lines(doc)
+    if not headline and not capitals:
         return mentions
-    body_names = {fold(m.name) for m in mentions if m.start not in headline}
+    body_names = {fold(m.name) for m in mentions if m.start not in headline and m.start not in capitals}
+    known = organisations()
     return [m for m in mentions
-            if m.start not in headline or m.type == "place" or m.priority >= 3 or fold(m.name) in body_names]
+            if m.type == "place" or fold(m.name) in body_names
+            or m.start not in capitals and (m.start not in headline or m.priority >= 3)
+            or m.start in capitals and m.type == "organization" and fold(m.name) in known]
 
+
+def _capitals_lines(doc: Doc) -> set[int]:
+    """Tokens of lines written all in capitals ("UZBEKISTAN AND TURKMENISTAN WILL HOLD THE FIRST
+    BUSINESS COUNCIL MEETING"): no word there is a name by its looks, so a body found there counts
+    only when the article names it again below (or it is well known)."""
+    out: set[int] = set()
+    for line in _lines(doc):
+        words = [t for t in line if t.is_alpha and len(t) > 1]
+        if len(words) >= 4 and all(t.is_upper for t in words):
+            out.update(t.i for t in line)
+    return out
+
+
+
+def _merge_initials(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """An acronym the article uses without brackets is the body whose name's initials it spells:
+    "PPA" and "Philippine Ports Authority" in one article are one body."""
+    by_initials: dict[str, EntityCluster] = {}
+    for c in clusters:
+        if c.type == "organization":
+            for s in c.surfaces:
+                if not s.isupper():
+                    by_initials.setdefault(_initials(s), c)
+    out: list[EntityCluster] = []
+    for c in clusters:
+        target = by_initials.get(c.name) if c.type == "organization" and all(
+            _ACRONYM_FORM.match(s) for s in c.surfaces) else None
+        if target is None or target is c:
+            out.append(c)
+            continue
+        target.mentions += c.mentions
+        target.mentions.sort(key=lambda m: m.start)
+    return out
+
+
+_ACRONYM_FORM = re.compile(r"^[A-Z]{2,7}$")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "in"})
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's words start with, its small words left out ("Philippine Ports
+    Authority" → "PPA")."""
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words) if all(w[0].isupper() for w in words) else ""
 
 
 def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[str]]) -> list[EntityCluster]:
@@ -394,7 +451,15 @@ def _countries_named(name: str) -> set[str]:
 def _content_words(name: str, filler: frozenset[str]) -> set[str]:
     table = demonyms()
     adjectives = word_maps(_WORDS_FILE).get("division_adjectives", {})
-    return {adjectives.get(w, w) for w in fold(name).split() if w not in filler and w not in table}
+    return {_singular(adjectives.get(w, w)) for w in fold(name).split() if w not in filler and w not in table}
+
+
+def _singular(word: str) -> str:
+    """A plural's plain singular, for comparing two writings of one name ("University of Languages",
+    "University of Language")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # "municipalities"
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:

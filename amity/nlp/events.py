@@ -163,7 +163,7 @@ class EventFinder:
                         event.participants.insert(0, told[0])
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
-                    if self._joins_told_meeting(event, events):
+                    if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
                 made_here.setdefault(kind, []).append(date)
                 self._add(events, event)
@@ -234,10 +234,16 @@ class EventFinder:
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
 
-    def _joins_told_meeting(self, event: EventMention, events: list[EventMention]) -> bool:
-        """Taking part in "the meeting" or "the talks" already told is being one of its participants,
-        not attending a gathering of its own; the people join that meeting."""
+    def _joins_told_meeting(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
+        """Taking part in "the meeting" or "the talks" already told (a bare definite noun, not "the
+        meeting of the OTS Council") is being one of its participants, not attending a gathering of
+        its own; the people join that meeting."""
         if not event.gatherings or any(self.nouns.get(g) != "meeting" for g in event.gatherings):
+            return False
+        attended = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if not attended or any(not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in g.children)
+                               or any(d.dep_ in ("prep", "compound", "amod", "nmod") for d in g.children)
+                               for g in attended):
             return False
         told = next((e for e in reversed(events) if e.type == "meeting"), None)
         if told is None:
@@ -364,6 +370,8 @@ class EventFinder:
         if span is None:
             return False
         node = span.root
+        if span.start > 0 and doc[span.start - 1].lower_ == "since" or span[0].lower_ == "since":
+            return True  # "New Orleans, its sister city since 1994": a state's start dates no occurrence
         for _ in range(4):
             if node.head is node:
                 return False
@@ -600,7 +608,7 @@ class EventFinder:
             if other.type != event.type or other.status != event.status:
                 continue
             dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
-            if dated_apart or not _same_parties(other, event):
+            if dated_apart or not _same_parties(other, event) or _other_counterparts(other, event):
                 continue
             if not other.explicit_date and event.explicit_date and not _summarises(other, event):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
@@ -674,6 +682,16 @@ def _summarises(undated: EventMention, dated: EventMention) -> bool:
         [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
     return any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "that", "its", "their") for n in nouns
                for d in n.children)
+
+
+def _other_counterparts(a: EventMention, b: EventMention) -> bool:
+    """"Vassilenko received Ambassador Varga. The same day, Vassilenko met Ambassador Rossi": two
+    meetings of one host, each with someone the other report does not name, are two meetings."""
+    if a.type != "meeting" or b.type != "meeting":
+        return False
+    people_a = {id(p) for p in a.participants if p.type == "person"}
+    people_b = {id(p) for p in b.participants if p.type == "person"}
+    return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 
 def _framing_back_reference(noun: Token) -> bool:
@@ -750,9 +768,11 @@ def _not_after(value: str | None, published: str | None) -> bool:
 
 
 def _from_a_place(token: Token) -> bool:
-    """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place."""
+    """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place (one spaCy
+    tags as such, or one the place finder read where spaCy saw a person: "from Besançon")."""
+    places = {k for m in token.doc._.place_mentions or [] for k in range(m.start, m.end)}
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and
-               any(g.ent_type_ in ("GPE", "LOC", "ORG") for g in prep.subtree if g is not prep)
+               any(g.ent_type_ in ("GPE", "LOC", "ORG") or g.i in places for g in prep.subtree if g.i != prep.i)
                for prep in token.children)
 
 

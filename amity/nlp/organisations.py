@@ -61,6 +61,7 @@ class OrganisationFinder:
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
+        self.trade_words = words["trade_words"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -101,7 +102,8 @@ class OrganisationFinder:
                     continue
                 text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
                 org = self.known.get(fold(text))
-                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length):
+                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length) \
+                        and not (length == 1 and not text.isupper() and _name_goes_on(doc, i + 1)):
                     out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
@@ -132,6 +134,7 @@ class OrganisationFinder:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
                 if closing:
                     m.name += closing
+                _take_named_after(doc, m)
                 out.append(m)
         return out
 
@@ -382,9 +385,16 @@ class OrganisationFinder:
                     or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
+            campus = self._place_starting.get(k + 1) if tok.lower_ == "at" and k > j + 1 and doc[j].lower_ == "of" else None
+            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in _CAMPUS_HEADS:
+                end = campus.end  # "University of Texas at El Paso": a campus of a state's university
+                break
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
                     break  # "Parliament of Armenia, the National Assembly": an appositive, another name
+                if tok.text == "," and k + 1 < sent_end and (fold(doc[k + 1].text) in self.titles.offices
+                                                             or doc[k + 1].lower_ in self.title_modifiers):
+                    break  # "Chairman of the Board of JSC X Y Z, Vice Minister of ...": the next person's office
                 if passed_head and tok.lower_ not in ("of", "for"):
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
@@ -564,7 +574,8 @@ class OrganisationFinder:
                 or span[1].lower_ in self.demonyms:
             return m
         rest = span[1:]
-        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+        if span[1].lower_ not in ORG_HEADS and span[1].lower_ not in self.trade_words and span[1].is_alpha \
+                and span[-1].lower_.rstrip(".") in self.company_heads:
             m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
             m.alias = span.text
         elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
@@ -626,6 +637,8 @@ class OrganisationFinder:
 
 
 _STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
+#: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
+_CAMPUS_HEADS = ("university", "college")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -665,6 +678,26 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     return names if joined_by_and else []
 
 
+def _take_named_after(doc: Doc, m: Mention) -> None:
+    """"Kazakh National Conservatory named after Kurmangazy", "… University named after K. Tynystanov":
+    the dedication is part of the official name, which the news also writes without it (the alias)."""
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].lower_ != "named" or doc[k + 1].lower_ != "after":
+        return
+    end = k + 2
+    while end < len(doc) and end - k < 7 and (is_capitalised(doc[end]) and not doc[end].is_punct
+                                               or doc[end].text in ("-", ".") and not doc[end - 1].whitespace_
+                                               or end + 1 < len(doc) and doc[end + 1].text == "-"
+                                               and not doc[end].whitespace_ and doc[end].is_alpha):  # "al-Farabi"
+        end += 1
+    if end == k + 2:
+        return
+    if m.alias is None:
+        m.alias = m.name
+    m.end = end
+    m.name = doc[m.start : end].text
+
+
 def _past_number(doc: Doc, j: int) -> int:
     """The token after a number sign and its number at token j ("No. 2", "No 45", "№ 7"), else j."""
     if j + 2 < len(doc) and doc[j].text == "No" and doc[j + 1].text == "." and doc[j + 2].like_num:
@@ -685,6 +718,12 @@ def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
         start -= 2
     return start if start < k and is_capitalised(doc[start]) else k
+
+
+def _name_goes_on(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word at token k continues a name: "Las" in "Las Cruces" is no known
+    body's acronym written in small letters ("Nato", "Unesco")."""
+    return k < len(doc) and doc[k].is_alpha and is_capitalised(doc[k]) and not doc[k].is_sent_start
 
 
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:

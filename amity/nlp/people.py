@@ -10,6 +10,8 @@ known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -129,9 +131,26 @@ class PersonFinder:
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
+        doc._.org_mentions = self._without_holder_names(doc, doc._.org_mentions or [], people)
         if self._new_places:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
+
+    @staticmethod
+    def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
+        """"Chairman of the Board of JSC Kazakh Invest Nurlan Abenov": a body's name that runs on into
+        the name of the holder its office was read for ends where the holder's name begins."""
+        holders = {(m.start, m.end) for m in people if m.priority >= 4 and m.roles}
+        out = []
+        for body in bodies:
+            cut = next((s for s, e in holders if e == body.end and body.start + 1 < s), None) if body.priority >= 2 else None
+            if cut is None:
+                out.append(body)
+                continue
+            holder = doc[cut : body.end].text
+            alias = body.alias[: -len(holder)].strip() if body.alias and body.alias.endswith(holder) else body.alias
+            out.append(replace(body, end=cut, name=doc[body.start : cut].text, alias=alias or None))
+        return out
 
     # -- titles ----------------------------------------------------------------
     def _is_title_at(self, doc: Doc, i: int) -> int:
@@ -219,8 +238,9 @@ class PersonFinder:
 
     def _from_ner(self, doc: Doc, start: int, end: int) -> Mention | None:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
-                               or doc[start].is_punct or doc[start].lower_ == "the"):
-            start += self._is_title_at(doc, start) or 1
+                               or doc[start].is_punct or doc[start].lower_ == "the"
+                               or end - start > 2 and doc[start].lower_ in ORG_HEADS):
+            start += self._is_title_at(doc, start) or 1  # "Khokimiyat Aziz Karimov": the body's head ends the body
         end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
@@ -232,8 +252,9 @@ class PersonFinder:
         if self._well_known_place(span.text) or any(t.lower_ in ORG_HEADS or t.lower_ in self._facility_words
                                               or t.lower_ in self._place_words or t.pos_ == "VERB" for t in span):
             return None
-        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles for t in span):
-            return None
+        if not all(is_capitalised(t) or t.text in ("-",) or t.lower_ in self._particles
+                   or t.i > start and self._glued_hyphen(doc, t.i - 1) for t in span):
+            return None  # but "Kim Du-gyeom" writes the part after the hyphen in lower case
         while end < len(doc) and doc[end].lower_ in self._patronymics:
             end += 1
             span = doc[start:end]
@@ -282,6 +303,9 @@ class PersonFinder:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
         if k < len(doc) and doc[k].lower_ == "the":
             k = self._skip_describers(doc, k + 1)
+        owner = self._longest_at.get(k)
+        if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].text in _POSSESSIVE:
+            k = owner.end + 1  # ", Georgia's consul general in Gyumri"
         first = k
         while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
             k += 1
@@ -342,7 +366,8 @@ class PersonFinder:
             for n, (title, of) in enumerate(m.roles):
                 if of is None and len(unattached.get(title, ())) == 1:
                     place = next(iter(unattached[title]))
-                    if (title, place) not in held_offices:  # someone else's office, named again
+                    if not any(t == title and _same_place(o, place) for t, o in held_offices):
+                        # not someone else's office named again ("Matsue mayor" ... "Mayor X of Matsue City")
                         m.roles[n] = (title, place)
 
     # -- roles before the name -------------------------------------------------
@@ -365,16 +390,23 @@ class PersonFinder:
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
             of, k, title = self._of_part(doc, k, title)
+            if of is not None:
+                k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
+            k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
                             or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
+                continue
+            if k + 1 < len(doc) and doc[k].text == "," and self._is_title_at(doc, k + 1) and k + 1 not in self._named_tokens \
+                    and self._name_run(doc, k + 1 + self._is_title_at(doc, k + 1)) > k + 1 + self._is_title_at(doc, k + 1):
+                i = k + 1  # "the head of the Almaty region, akim Marat S.": a second name for one office
                 continue
             k = self._skip_place_before_name(doc, k)
             end = self._name_run(doc, k)
@@ -408,6 +440,11 @@ class PersonFinder:
             later = out[n + 1][1]
             if of is None and later is not None and self._is_territory(later):
                 out[n] = (title, later)
+        for n in range(1, len(out)):  # "the head of the Almaty region, akim X": the same territory
+            title, of = out[n]
+            earlier = out[n - 1][1]
+            if of is None and earlier is not None and self._is_territory(earlier):
+                out[n] = (title, earlier)
         return out
 
     def _is_territory(self, name: str) -> bool:
@@ -446,11 +483,16 @@ class PersonFinder:
             if not length or i in self._read_titles or i in self._named_tokens:
                 continue
             title, plural = self._canonical(doc, i, i + length)
-            if not plural or i + length >= len(doc) or doc[i + length].lower_ != "of":
+            if not plural or i + length >= len(doc):
                 continue
-            holders, k = self._listed_holders(doc, i + length + 1)
-            if not holders:
-                k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            if doc[i + length].lower_ == "of":
+                holders, k = self._listed_holders(doc, i + length + 1, title)
+                if not holders:
+                    k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+            elif i > 0 and doc[i - 1].lower_ == "their":
+                holders, k = self._bodies_told(doc, i - 1, title), i + length  # "signed by their rectors, A and B"
+            else:
+                continue
             if k is None or k + 1 >= len(doc) or doc[k].text not in (",", ":") + _DASHES:
                 continue
             names: list[tuple[int, int]] = []
@@ -488,7 +530,26 @@ class PersonFinder:
             return j + 2
         return None
 
-    def _listed_holders(self, doc: Doc, j: int) -> tuple[list[str], int]:
+    def _bodies_told(self, doc: Doc, k: int, title: str) -> list[str]:
+        """"A and B signed an agreement; it was signed by their rectors": the two bodies or places named
+        together last before "their", in this sentence or the one before."""
+        sent = doc[k].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in named)]
+        units: list[tuple[int, int, str]] = []  # (start, end, who), a body "in" its town counted as one
+        for m in named:
+            if units and m.type == "place" and m.start == units[-1][1] + 1 and doc[m.start - 1].lower_ == "in":
+                units[-1] = (units[-1][0], m.end, doc[units[-1][0] : m.end].text)  # "University of X in Lublin"
+            else:
+                units.append((m.start, m.end, self._holder(m, title)))
+        for (_, a_end, a), (b_start, _, b) in zip(units, units[1:]):
+            if b_start - a_end <= 2 and all(t.lower_ in ("and", ",", "the") for t in doc[a_end:b_start]):
+                return [a, b]
+        return []
+
+    def _listed_holders(self, doc: Doc, j: int, title: str = "") -> tuple[list[str], int]:
         """The places or bodies listed after an office's "of": "Tartu and Lahti", "the Kostanay and
         Pavlodar regions" (a plural region word names each one's region). Returns them and where they end."""
         if j < len(doc) and doc[j].lower_ == "the":
@@ -496,9 +557,9 @@ class PersonFinder:
         names: list[str] = []
         while j < len(doc):
             known = self._longest_at.get(j)
-            if known is None or known.type != "place":
+            if known is None or known.type not in ("place", "organization"):
                 break
-            names.append(known.office_holder)
+            names.append(self._holder(known, title) if title else known.office_holder)
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
@@ -726,6 +787,36 @@ class PersonFinder:
                 return m.office_holder
         return mentions[-1].office_holder if mentions else None
 
+    def _past_relative_clause(self, doc: Doc, k: int) -> int:
+        """", who took office in March, Elnur Aliyev": a relative clause between an office and its
+        holder's name; returns the comma before the name (k when there is no such clause)."""
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("who", "which"):
+            return k
+        sent_end = doc[k].sent.end
+        close = next((c for c in range(k + 2, min(k + 14, sent_end)) if doc[c].text == ","), None)
+        if close is None or not self._appositive_name_at(doc, close + 1):
+            return k
+        return close
+
+    def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
+        """The place or body named last before token k in its sentence (the longest one ending there)."""
+        first = doc[k].sent.start
+        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
+
+    def _rest_of_body_name(self, doc: Doc, k: int) -> int:
+        """Where the name of the place or body read after an office really ends: the capitalised words of
+        its kind ("Metropolitan City") or a body's head ("Khokimiyat") the finders left after it."""
+        if k < len(doc) and is_capitalised(doc[k]) and doc[k].lower_ in ORG_HEADS and k + 1 < len(doc) \
+                and is_capitalised(doc[k + 1]):
+            return k + 1
+        for end in range(k, min(k + 3, len(doc))):
+            if not (doc[end].is_alpha and is_capitalised(doc[end])) or end in self._named_tokens:
+                break
+            if doc[end].lower_ in self._place_words:
+                return end + 1
+        return k
+
     def _where_body(self, doc: Doc, start: int) -> str | None:
         """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X":
         an office opening a "where" clause is held in the body or place the clause is about."""
@@ -798,6 +889,9 @@ class PersonFinder:
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is not None:
             of, end = anaphoric
+            unit = self._unit_after_possessive(doc, end)
+            if unit > end:  # "head of the city's international relations department X": a unit of that place
+                return of, unit, f"{title} of the {doc[end + 1 : unit].text.lower()}"
             return of, self._skip_location(doc, end), title
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
@@ -819,7 +913,7 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = self._person_tail(doc, j, known.end)
+            tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
             elif known.type == "place" and doc[j - 1].lower_ == "the":
@@ -862,13 +956,16 @@ class PersonFinder:
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             end = self._less_holder_name(doc, j, end)
+            while end > j and doc[end - 1].text == ",":
+                end -= 1  # "the MEC for Economic Development, Lebogang Maile"
             if end <= j:
                 described = self._described_body(doc, self._description_end(doc, j))
                 if described is not None:
                     return described, self._description_end(doc, j), title
                 return None, k, title
             of = doc[j:end].text
-            remit = doc[k].lower_ == "for" and not self.gazetteer.candidates(of)  # "Vice-Rector for International Affairs"
+            # "Vice-Rector for International Affairs", "for Research": a remit unless a known place follows
+            remit = doc[k].lower_ == "for" and not self._well_known_place(of) and self._longest_at.get(j) is None
             if remit or (title.split()[-1] in self._portfolios or any(w in title for w in self._portfolios)) \
                     and not any(p.kind in ("country", "region") for p in self.gazetteer.candidates(of)):
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
@@ -969,34 +1066,64 @@ class PersonFinder:
         return (place, j + 2) if place is not None else None
 
     @staticmethod
-    def _lower_case_remit(doc: Doc, k: int) -> int:
+    def _unit_after_possessive(doc: Doc, k: int) -> int:
+        """End of "'s international relations department" at k: a unit of a body or place, written in
+        lower case after a possessive; k when there is none."""
+        if k >= len(doc) or doc[k].text not in _POSSESSIVE:
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 4 and doc[end].is_alpha and doc[end].is_lower:
+            end += 1
+            if doc[end - 1].lower_ in ORG_HEADS:
+                return end
+        return k
+
+    def _lower_case_remit(self, doc: Doc, k: int) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
-        capitalised word; k + 1 when there is none."""
+        capitalised word or a comma before the holder's name; k + 1 when there is none."""
         j = end = k + 1
         if doc[k].lower_ != "for":
             return j
         while end < len(doc) and end - j < 4 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop:
             end += 1
-        if end == j or end >= len(doc) or not is_capitalised(doc[end]):
+        if end == j or end >= len(doc):
             return j
-        return end
+        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+            return end
+        return j
 
     def _territorial_body(self, doc: Doc, j: int) -> tuple[str, int] | None:
-        """"of the provincial People's Committee", "of the city Council": a body of the territory of
-        that kind named last; its place stands in. Returns it and where the body's name ends."""
+        """"of the provincial People's Committee", "of the provincial foreign affairs office": a body
+        of the territory of that kind named last; its place stands in. Returns it and where the body's
+        name ends."""
         adjective = doc[j + 1]
         kind = self._anaphoric_adjectives.get(adjective.lower_)
-        if kind is None or is_capitalised(adjective):
-            return None
+        if kind is None or is_capitalised(adjective) or j + 2 >= len(doc) or doc[j + 2].text in _POSSESSIVE:
+            return None  # "the city's tourism department": the city's unit, read by the caller
         end, k = 0, j + 2
-        while k < len(doc) and k - j < 6 and (is_capitalised(doc[k]) and doc[k].is_alpha or doc[k].text in _POSSESSIVE):
+        while k < len(doc) and k - j < 6 and (doc[k].is_alpha and not doc[k].is_stop or doc[k].text in _POSSESSIVE):
             if fold(doc[k].text) in ORG_HEADS:
                 end = k + 1
             k += 1
         if not end:
             return None
-        place = self._antecedent_place(doc, j, kind)
+        place = self._only_place_written_as(doc, j, kind)
         return (place, end) if place is not None else None
+
+    def _only_place_written_as(self, doc: Doc, k: int, noun: str) -> str | None:
+        """The one place before token k written with that kind noun ("Gansu Province" for "provincial");
+        None when the story has named two (the host's and the guests' provinces)."""
+        found: set[str] = set()
+        name = None
+        for m in self._known:
+            if m.type != "place" or m.end > k:
+                continue
+            words = fold(m.name).split()
+            after = doc[m.end].lower_ if m.end < len(doc) else ""
+            if words[-1] == noun or after == noun:
+                found.add(fold(m.office_holder).removesuffix(f" {noun}"))
+                name = m.office_holder
+        return name if len(found) == 1 else None
 
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
@@ -1012,7 +1139,14 @@ class PersonFinder:
     def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
         """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
         Returns the roles and where the "of" part ends."""
-        if end >= len(doc) or doc[end].lower_ != "of" or all(of is not None for _, of in roles):
+        if all(of is not None for _, of in roles):
+            return list(roles), end
+        bracketed = self._longest_at.get(end + 1) if end + 1 < len(doc) and doc[end].text == "(" else None
+        if bracketed is not None and bracketed.type == "place" and bracketed.end < len(doc) \
+                and doc[bracketed.end].text == ")" and all(self._held_in_place(title) for title, _ in roles):
+            # "Mayor Ruslan Tokhtarov (Taldykorgan)": the town in brackets after a mayor is his
+            return [(title, of if of is not None else bracketed.office_holder) for title, of in roles], bracketed.end + 1
+        if end >= len(doc) or doc[end].lower_ != "of":
             return list(roles), end
         j = end + 1
         if j < len(doc) and doc[j].lower_ == "the":
@@ -1036,7 +1170,7 @@ class PersonFinder:
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
         among them", "a delegation from Gyeongju, led by Mayor X"."""
-        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ == "the" else title_start
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in ("the", "its", "their") else title_start
         group_end = None
         for link in self._group_links:
             if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
@@ -1111,6 +1245,19 @@ class PersonFinder:
             return None
         return cut
 
+    def _given_name_tail(self, doc: Doc, start: int, end: int) -> int | None:
+        """"Chamber of Commerce and Industry of Uzbekistan Alisher| Shaykhov": a body's name that ends in
+        a place, then one more capitalised word right before a person's surname, ran into the given name."""
+        last = end - 1
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON" or last - 1 <= start or doc[last].ent_type_ == "PERSON":
+            return None
+        before = self._ending.get(last)
+        word = doc[last]
+        if before is None or before.type != "place" or not (word.is_alpha and is_capitalised(word)) \
+                or word.is_upper or fold(word.text) in self._title_vocabulary or fold(word.text) in self.demonyms:
+            return None
+        return last
+
     def _skip_gloss(self, doc: Doc, k: int) -> int:
         """A parenthesised gloss or acronym between an office and what follows it:
         "Akim (governor) of ...", "... Black Sea Cities (UBSC) Cemal Arslan", "Lord Mayor of Vienna (Austria) Karl Huber"."""
@@ -1162,10 +1309,18 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
+        if k + 1 < len(doc) and doc[k].lower_ in self._possessive_pronouns and self._is_title_at(doc, k + 1):
+            length = self._is_title_at(doc, k + 1)  # ", its vice chairwoman,": the body just named
+            _, title_end, title, _ = self._compound_title(doc, k + 1, length)
+            if title_end >= len(doc) or doc[title_end].is_punct:
+                self._read_titles.update(range(k + 1, title_end))
+                body = self._last_named_before(doc, m.start)
+                return [(title, self._holder(body, title) if body is not None else None)]
         possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
         if possessive is not None and self._is_title_at(doc, possessive + 1):
             length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, possessive + 1, length)
+            title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
@@ -1226,3 +1381,11 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """"Matsue City" and "Matsue", "Zhambyl region" and "Zhambyl": one place written with or without its kind."""
+    if a is None or b is None:
+        return False
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    return long[: len(short)] == short

@@ -88,6 +88,17 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     return container is not None and container[0] == ","
 
 
+def _among_capitals(doc: Doc, i: int) -> bool:
+    """Whether token i sits between words written all in capitals (a headline in capitals)."""
+    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (i - 1, i + 1))
+
+
+def _ner_span_longer(doc: Doc, i: int) -> bool:
+    """Whether token i lies in a spaCy entity of more than one token."""
+    ent = _entity_around(doc, i)
+    return ent is not None and ent[1] - ent[0] > 1
+
+
 def _region_named_with_division(doc: Doc, span: Span, candidates: list[Place], words: PlaceWords) -> bool:
     """A region's name followed by its division word, in any case ("Punjab province", "Lam Dong
     Province"): the word says the name is that region, whatever spaCy read."""
@@ -346,6 +357,26 @@ class PlaceFinder:
         if span.end < len(doc) and is_capitalised(doc[span.end]) and self._body_named(doc, span.end):
             return False
         return any(p.population >= self.town_population for p in candidates)
+
+    def _paired_towns(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
+        """"Porto and Vigo signed …": two one-word names joined by "and", each a sizeable town, vouch
+        for each other, whatever spaCy made of either (a sentence's first word, a surname)."""
+        if len(span) != 1 or not any(p.population >= self.person_town_population for p in candidates):
+            return False
+        k = span.start
+        for other in (k + 2, k - 2):
+            if not 0 <= other < len(doc) or doc[min(k, other) + 1].lower_ != "and":
+                continue
+            word = doc[other]
+            if not is_capitalised(word) or not word.is_alpha or word.is_upper or _ner_span_longer(doc, other) \
+                    or _ner_span_longer(doc, k):
+                continue
+            if other + 1 < len(doc) and is_capitalised(doc[other + 1]) and other > k or other > 0 and other < k \
+                    and is_capitalised(doc[other - 1]) and not doc[other - 1].is_sent_start:
+                continue  # one of longer names: "Porto and Vigo Airport", "Bruce Porto and Vigo"
+            if any(p.population >= self.person_town_population for p in self.gazetteer.candidates(word.text)):
+                return True
+        return False
 
     def _body_named(self, doc: Doc, k: int) -> bool:
         """A body's name runs on from k ("Nagoya City Council", "Aichi Prefecture Government"): the
@@ -607,6 +638,8 @@ class PlaceFinder:
             return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        if self._paired_towns(doc, span, candidates):
+            return 2
         container = _container(doc, span)
         if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
             return 2  # "Tongxiang of Zhejiang": a town in the region written after it
@@ -645,11 +678,15 @@ class PlaceFinder:
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
-        if len(span) == 1 and not first.is_upper and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
-            return False  # districts named "Of" or "Tire"; a capitalised word opening a sentence
+        if len(span) == 1 and (not first.is_upper or _among_capitals(doc, first.i)) \
+                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
+            return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
                 and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
             return False  # "the Kazakh city of Taraz", "Kazakh region": a nationality, not the town "Kazakh"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "after" and doc[span.start - 2].lower_ == "named" \
+                and not any(p.kind == "country" or p.curated for p in candidates):
+            return False  # "the park named after Abai": a dedication names a person
         labels = {ner_label[k] for k in range(span.start, span.end)}
         if labels == {"MONEY"}:
             return False  # "200 million US dollars": a currency
@@ -659,7 +696,7 @@ class PlaceFinder:
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
                 or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
-                or _region_named_with_division(doc, span, candidates, self.words):
+                or _region_named_with_division(doc, span, candidates, self.words) or self._paired_towns(doc, span, candidates):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people

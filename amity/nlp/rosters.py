@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
 from amity.nlp.entities import EntityCluster, token_index
-from amity.nlp.lexicons import read_json
+from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.ties import TieMention
@@ -54,8 +54,13 @@ class RosterReader:
         register_extensions()
         words = _words(words_file)
         self.cues: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in words["cues"].items()}
-        self.longest_cue = max(len(k) for k in self.cues)
-        self._cue_first_words = frozenset(k[0] for k in self.cues)
+        self.heading_cues: dict[tuple[str, ...], str] = {
+            tuple(k.split()): v for k, v in words.get("heading_cues", {}).items()}
+        self.possessive_cues: dict[tuple[str, ...], str] = {
+            tuple(k.split()): v for k, v in words.get("possessive_cues", {}).items()}
+        every_cue = [*self.cues, *self.heading_cues, *self.possessive_cues]
+        self.longest_cue = max(len(k) for k in every_cue)
+        self._cue_first_words = frozenset(k[0] for k in every_cue)
         self.lead = frozenset(words["lead_words"])
         self.separators = frozenset(words["separators"])
         self.introducers = frozenset(words["introducers"])
@@ -68,6 +73,9 @@ class RosterReader:
         self.anaphors = frozenset(words["anaphors"])
         self.relation_plurals = frozenset(words.get("relation_plurals", []))
         self.signed_lemmas = frozenset(words.get("signed_lemmas", []))
+        self.table_headers = frozenset(words.get("table_headers", []))
+        self.founding_lemmas = frozenset(words.get("founding_lemmas", []))
+        self.town_nouns = frozenset(words.get("town_nouns", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -75,17 +83,66 @@ class RosterReader:
         index = {i: c for i, c in token_index(entities).items() if c.type in ("place", "organization")}
         places = {fold(alias): c for c in entities if c.type == "place" for alias in [c.name, *c.aliases]}
         sents = list(doc.sents)
+        last_owner: dict[str, EntityCluster] = {}
         for n, sent in enumerate(sents):
-            for kind, start, end in self._cues(sent):
-                if doc[end - 1].tag_ == "NN":
-                    continue  # "Bursa's sister city in Kazakhstan, Kentau": one partner, not a roster
+            for kind, start, end, towns_only in self._cues(sent):
+                # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
+                # singular names one partner, read only beside an owner the sentence names
+                singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
+                if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
+                        t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
+                    kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
                 owner = self._owner(doc, sent, start, end, index)
+                named_owner = owner is not None
+                if owner is not None:
+                    last_owner[kind] = owner
                 partners, closed = self._list(doc, end, sent.end, index, owner)
-                if not partners and owner is not None and (closed or _heading(sent)):
+                if owner is not None and partners and _named_among(owner, doc, end, sent.end):
+                    # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
+                    # read as Numazu's: a town is not listed among its own partners, the owner is wrong
+                    continue
+                if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
+                    partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
+                heading = _heading(sent)
+                if heading and owner is None:
+                    owner = _story_town(doc, sents, index)  # "Twin towns and sister cities" on a town's page
+                elif owner is None and partners:
+                    # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
+                    # spoke": twin towns named without an owner are those of the town named before as
+                    # their owner (not of the town the story is about: "the forum brought together
+                    # sister cities such as A and B" names no owner)
+                    owner = last_owner.get(kind)
+                    if owner is None and start > sent.start and doc[start - 1].lower_ == "the" and \
+                            len({id(p.cluster) for p in partners}) >= 3:
+                        # "the mayors of the twin cities A, B, C and D": the definite article says whose
+                        # they are, the town the story has named most
+                        owner = _most_named(sent.start, index)
+                    partners = [p for p in partners if p.cluster is not owner]
+                if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
+                    partners = self._list_before(doc, start, sent.start, index, owner)
+                lines = False  # partners one a line under the cue: one is enough
+                counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
+                if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(sents[n + 1:], index, owner)
-                elif not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
+                    lines = bool(partners)
+                if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
+                if not partners and owner is not None and (heading or counted):
+                    # "X maintains partnerships with fourteen towns." and, a sentence or two later, a
+                    # table or list of them, one a line
+                    first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
+                    if first is not None:
+                        partners = self._items(sents[first:], index, owner)
+                        lines = bool(partners)
+                if towns_only:
+                    partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
+                    if index.get(start - 2) is None:
+                        # "The town's other partners are A and B" after "X and Y have been twin towns since
+                        # 1974": the town the story names most, not the twin named last
+                        owner = _most_named(sent.start, index)
+                    if owner is None or owner.type != "place" or _is_area(owner):
+                        continue
                 if len({id(p.cluster) for p in partners}) >= 2:
                     # the towns of one list of partners are not partners of each other
                     listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
@@ -96,7 +153,19 @@ class RosterReader:
                 party = _town_of(owner, places, kind)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
-                if len({id(p.cluster) for p in partners}) < 2:
+                if singular:
+                    partners = partners[:1]
+                beside = named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
+                if singular and not beside:
+                    continue
+                if singular:
+                    # "Leipzig's twin town Kraków and a band from Lyon": the cue names one partner; the
+                    # sentence's other towns are not the owner's twins
+                    named = _town_of(partners[0].cluster, places, kind)
+                    ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
+                                                    and all(s.start == sent.start for s in t.sentences)
+                                                    and not any(p is named for p in t.parties))]
+                if len({id(p.cluster) for p in partners}) < (1 if lines or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
                 for partner in partners:
@@ -105,23 +174,30 @@ class RosterReader:
         doc._.ties = ties
         return doc
 
-    def _cues(self, sent: Span) -> list[tuple[str, int, int]]:
-        """(kind, first token, token after the cue) of each cue in the sentence, hyphens ignored."""
+    def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
+        """(kind, first token, token after the cue, whether it names towns' partners only) of each cue
+        in the sentence, hyphens ignored."""
         words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
+        cues = {**self.heading_cues, **self.cues} if self.heading_cues and _heading(sent) else self.cues
         found = []
         for k in range(len(words)):
             if words[k][1] not in self._cue_first_words:
                 continue  # most words open no cue: skip building their candidate tuples
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
-                if len(key) == size and key in self.cues:
+                if len(key) == size and key in cues:
                     end = words[k + size - 1][0] + 1
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
                         if end < sent.end and doc[end].lower_ == "with":
                             end += 1
-                    found.append((self.cues[key], words[k][0], end))
+                    found.append((cues[key], words[k][0], end, False))
+                    break
+                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
+                        and sent.doc[words[k][0] - 1].lower_ in self.possessives:
+                    # "The town's other partners are A and B": partners of a town, named as such
+                    found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
 
@@ -138,6 +214,8 @@ class RosterReader:
         if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
+            if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
+                return self._antecedent(doc, sent, index)  # "the twin cities of the capital city are"
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
         for _ in range(4):
@@ -147,7 +225,10 @@ class RosterReader:
         if verb is None:
             return None
         if verb.dep_ == "relcl":
-            return index.get(verb.head.i)  # "X, which is twinned with A and B, ..."
+            # "X, which is twinned with A and B, ...", "The city of X, which has twin towns in A and B"
+            head = verb.head
+            return index.get(head.i) or next((index[t.i] for t in head.subtree
+                                              if t.i < verb.left_edge.i and t.i in index), None)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
                and doc[c.i - 1].lower_ == "the" for c in subjects):
@@ -155,6 +236,32 @@ class RosterReader:
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
         return next((index[c.i] for c in subjects if c.i in index), None)
+
+    def _list_before(self, doc: Doc, start: int, stop: int, index: dict[int, EntityCluster],
+                     owner: EntityCluster) -> list[_Partner]:
+        """The partners listed before an appositive cue ("met the mayors of A, B and C, X's twin
+        cities"): the entities joined by commas and "and" that end at the comma before "X's"."""
+        i = start - 1
+        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner):
+            i -= 1
+        if doc[i].text != ",":
+            return []
+        out: list[_Partner] = []
+        i -= 1
+        while i >= stop:
+            cluster = index.get(i)
+            if cluster is None:
+                break
+            while i >= stop and index.get(i) is cluster:
+                i -= 1
+            if not _is_area(cluster) and cluster is not owner:
+                out.insert(0, _Partner(cluster))
+            if i < stop or doc[i].lower_ not in (",", "and"):
+                break
+            i -= 1
+            if doc[i].text == "," and doc[i + 1].lower_ == "and":
+                i -= 1  # the serial comma in "A, B, and C"
+        return out
 
     def _signed(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the roster's verb reports the ties as signed or established ("has signed sister
@@ -166,6 +273,8 @@ class RosterReader:
             verb = verb.head if verb.head.i != verb.i else None
         if verb is None or verb.lemma_.lower() not in self.signed_lemmas or verb.i > start:
             return False
+        if verb.lemma_.lower() in self.founding_lemmas and verb.tag_ != "VBD":
+            return False  # "has established relations with A and B": relations that exist, not a founding
         return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
 
     @staticmethod
@@ -194,7 +303,8 @@ class RosterReader:
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+            # "X Municipality hosted the mayors of its twin towns": a body stands for its town
+            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None
                          and not (c.place is not None and c.place.kind == "country")), None)
         return None
 
@@ -222,10 +332,14 @@ class RosterReader:
                     run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
                 i = j
                 continue
+            numbered = _after_number(doc, i, stop)
+            if numbered is not None and (not run or doc[i - 1].lower_ in self.separators or doc[i - 1].text == ":"):
+                i = numbered  # "with 7 cities: 1) A (Russia); 2) B": the numbers of the items
+                continue
             if run and tok.lower_ in ("of", "in") and not _YEAR.fullmatch(doc[i + 1].text if i + 1 < stop else ""):
                 k = i + 1 + (i + 1 < stop and doc[i + 1].lower_ == "the")
                 country = index.get(k)
-                if country is not None and _is_country(country) and _contains(country, run[-1].cluster):
+                if country is not None and _holds(country, run[-1].cluster):
                     while k < stop and index.get(k) is country:
                         k += 1
                     i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
@@ -254,11 +368,24 @@ class RosterReader:
                     continue
                 break
             lowered = tok.lower_
+            if fold(tok.text) in demonyms() and i + 1 < stop and i + 1 in index and tok.text[:1].isupper():
+                i += 1  # "Afghan Kabul, Azerbaijani Baku": the nationality says where the partner is
+                continue
             if not run:
                 if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
                     return [], True
                 if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num:
                     i += 1
+                    continue
+                # "with 17 cities, mainly in the Turkic world, such as A and B": a description of the
+                # counted partners before the names that exemplify them
+                # "friendship towns outside the Nordic countries, A in Korea and B in Poland": or before
+                # the comma that opens the names
+                example = next((k for k in range(i + 1, min(i + _DESCRIPTION_TOKENS, stop))
+                                if doc[k].lower_ in self.introducers or doc[k].pos_ in ("VERB", "AUX")
+                                or doc[k].text == "," and k + 1 in index), None)
+                if example is not None and doc[example].pos_ not in ("VERB", "AUX"):
+                    i = example
                     continue
                 break
             if lowered in self.introducers:
@@ -277,18 +404,46 @@ class RosterReader:
 
     def _items(self, following: list[Span], index: dict[int, EntityCluster],
                owner: EntityCluster) -> list[_Partner]:
-        """"X's sister cities are:" and one partner a line (bulleted or not) until a line that is not."""
+        """"X's sister cities are:" or a heading, then one partner a line (bulleted, numbered or
+        not; "A, Country (1992)", "Country – A", a table row "A | Country | 1992") until a line
+        that is none. A line naming only a country heads the towns of that country below it; a
+        table's header row and an item the article's entities lack ("Country – Unknownville") are
+        passed over."""
         out: list[_Partner] = []
         for sent in following:
             tokens = [t for t in sent if not t.is_space and t.text not in self.bullets]
-            if not tokens or len(tokens) > self.max_item_tokens:
-                break
-            cluster = index.get(tokens[0].i)
-            if cluster is None or cluster is owner:
+            while tokens and _YEAR.fullmatch(tokens[0].text) is None and (
+                    tokens[0].like_num or tokens[0].text in (")", ".")):
+                tokens = tokens[1:]  # "1.", "2)": the number of an item
+            if not tokens:
+                continue
+            if len(tokens) > self.max_item_tokens or any(self._cue_at(sent, t.i) for t in tokens):
+                break  # a sentence of prose, or the heading of the next section
+            if any(t.text == "|" for t in tokens) and all(
+                    t.lower_ in self.table_headers or not t.is_alpha for t in tokens):
+                continue  # "City | Country | Since": a table's header row
+            named = _distinct([c for t in tokens if (c := index.get(t.i)) is not None])
+            partner = next((c for c in named if not _is_area(c) and c is not owner), None)
+            if partner is None:
+                if named or _YEAR.search(sent.text):
+                    continue  # "Germany", "City | Country | Since", "Novovolynsk (1999)"
                 break
             year = _YEAR.search(sent.text)
-            out.append(_Partner(cluster, year.group(1) if year else None))
+            out.append(_Partner(partner, year.group(1) if year else None))
         return out
+
+    def _item_line(self, sent: Span) -> bool:
+        """Whether the sentence is a line of a list or table: short, alone on its line, with no verb."""
+        words = [t for t in sent if not t.is_space]
+        return _ends_line(sent) and 0 < len(words) <= self.max_item_tokens and not any(
+            t.pos_ in ("VERB", "AUX") for t in words) and (len(words) > 1 or words[0].text[:1].isupper())
+
+    def _cue_at(self, sent: Span, i: int) -> bool:
+        """Whether a cue of a roster (or of a roster's heading) opens at token i."""
+        doc = sent.doc
+        words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, sent.end)] if t.text not in ("-", "‐"))
+        return any(words[:size] in self.cues or words[:size] in self.heading_cues
+                   for size in range(1, len(words) + 1))
 
 
 def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
@@ -315,6 +470,82 @@ def _most_named(stop: int, index: dict[int, EntityCluster]) -> EntityCluster | N
     return best[2] if best is not None else None
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _after_number(doc: Doc, i: int, stop: int) -> int | None:
+    """The token after an item's number at i ("1)", "2.", "(3)"), None when there is none."""
+    k = i + (doc[i].text == "(")
+    if k >= stop or not _ITEM_NUMBER.fullmatch(doc[k].text):
+        return None
+    if doc[k].text[-1] in ".)":
+        return k + 1
+    return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
+
+
+def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int) -> bool:
+    """Whether the owner is itself an item of the list of partners read from token `start` (named
+    after a comma, a dash, a colon or "and"; "the twin cities of X are" names it as the owner)."""
+    return any(start <= m.start < stop and doc[m.start - 1].lower_ in _ITEM_OPENERS for m in owner.mentions)
+
+
+#: Tokens after which a name is an item of a list.
+_ITEM_OPENERS = frozenset({",", "and", "–", "—", "-", ":", ";", "as"})
+
+
+def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
+    """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
+    Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
+    for m in partner.mentions:
+        if start - 5 <= m.start < start:
+            return True
+        if end <= m.start <= end + 3 and all(doc[k].lower_ in _BETWEEN_CUE_AND_PARTNER or k in index and _is_area(index[k])
+                                             for k in range(end, m.start)):
+            return True
+    return False
+
+
+#: Words that may stand between a cue and the one partner it names ("sister city in Japan, X").
+_BETWEEN_CUE_AND_PARTNER = frozenset({"in", ",", "of", "the", "-", "–"})
+
+
+def _ends_line(sent: Span) -> bool:
+    """Whether the sentence is the last of its line (a list or table may follow on the next lines)."""
+    doc = sent.doc
+    last = doc[sent.end - 1]
+    return "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
+
+
+def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The town or region a page is about, for a heading that names no owner ("Twin towns and
+    sister cities" on a town's page): the one place (not a country) the headline names, else the
+    place in the subject of the first sentence ("Jelgava is a city in ...")."""
+    if not sents:
+        return None
+    title = sents[0]
+    if _ends_line(title):
+        named = _distinct([c for t in title if (c := index.get(t.i)) is not None and c.type == "place"
+                           and not _is_area(c)])
+        if len(named) == 1:
+            return named[0]
+    for sent in sents[:2]:
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
+                           and c.type == "place" and not _is_area(c)])
+        if named:
+            return named[0]
+    return None
+
+
+def _distinct(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    return list({id(c): c for c in clusters}.values())
+
+
+def _is_area(cluster: EntityCluster) -> bool:
+    """A country or a continent-like area: where partners are, not a partner town."""
+    return cluster.place is not None and cluster.place.kind in ("country", "area")
+
+
 def _heading(sent: Span) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
     doc = sent.doc
@@ -324,21 +555,45 @@ def _heading(sent: Span) -> bool:
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
-    """The token after a list item of one to three capitalised words that is no entity, when a
-    separator and another entity follow it; None otherwise."""
-    j = i
-    while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
-        j += 1
-    if j == i or j >= stop or doc[j].lower_ not in separators:
-        return None
-    k = j
-    while k < stop and doc[k].lower_ in separators:
-        k += 1
-    return j if k < stop and k in index else None
+    """The token after a list item of one to three capitalised words that is no entity (perhaps with
+    its country or year in brackets: "Kurgan (Russia)"), when separators and another entity follow
+    it, perhaps after more such items; None otherwise."""
+    first_end = None
+    for _ in range(3):
+        j = i
+        while j < stop and j - i < 3 and doc[j].text[:1].isupper() and j not in index and not doc[j].is_punct:
+            j += 1
+        if j > i and j < stop and doc[j].text == "(":
+            j = next((k + 1 for k in range(j + 1, min(j + 8, stop)) if doc[k].text == ")"), stop)
+        if j == i or j >= stop or doc[j].lower_ not in separators:
+            return None
+        first_end = first_end or j
+        k = j
+        while k < stop and doc[k].lower_ in separators:
+            k += 1
+        k = (_after_number(doc, k, stop) or k) if k < stop else k
+        if k + 1 < stop and fold(doc[k].text) in demonyms() and k + 1 in index:
+            k += 1  # ", Chinese Lanzhou"
+        if k < stop and k in index:
+            return first_end
+        i = k
+    return None
 
+
+#: How far a description of counted partners may run before the "such as" of their names.
+_DESCRIPTION_TOKENS = 10
 
 #: Words that may open an item of a list of partners before its name ("the city of Baku").
 _ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
+
+
+def _holds(outer: EntityCluster, inner: EntityCluster) -> bool:
+    """Whether `outer` is the country, or a region of the country, of the town `inner` ("Houston in
+    Texas", "Kabul of Afghanistan")."""
+    if _contains(outer, inner):
+        return True
+    return outer.place is not None and outer.place.kind == "region" and inner.place is not None \
+        and inner.place.kind not in ("country", "region") and inner.place.country == outer.place.country
 
 
 def _is_country(cluster: EntityCluster) -> bool:

@@ -111,6 +111,7 @@ class TieFinder:
         self.cardinals: dict[str, int] = dict(cues.get("cardinal_words", {}))
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
+        self.sealing = set(cues["sealing_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
         self.pair_phrases = tuple(cues["pair_phrases"])
         self.joint_work = set(cues["joint_work_lemmas"])
@@ -122,6 +123,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        #: _aside's answers by (doc, sentence start), for the doc being read
+        self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
         self.presence = set(cues["presence_nouns"])
 
@@ -133,6 +136,7 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
+        self._asides = {}
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         token_entity = self._regional_readings(doc, entities, token_entity)
@@ -175,7 +179,8 @@ class TieFinder:
                 listing = _Listing(lead, [])
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
-            if stage is not None and sister and self._signs_other_document(sent, sent_events):
+            other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
+            if other_signing is not None:
                 # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
                 # tourism": the document is a cooperation of the twins, the twinning itself dates back
                 readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
@@ -183,6 +188,11 @@ class TieFinder:
                 if stage is not None:
                     groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
                                            intending=stage.intending)
+                    if other_signing is not None and kind == "sister_city":
+                        # "Izmir, which is a sister city of Tashkent, signed ... with a district": the twins
+                        # are named where the cue is
+                        twins = self._twins_described(sent, other_signing, token_entity, context, sent_events)
+                        groups = [(kind, g) for g in twins] if twins else [(k, g) for k, g in groups if k == kind]
                     if not groups and item and listing is not None and listing.parties:
                         groups = [(kind, listing.parties)]
                     if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
@@ -645,10 +655,25 @@ class TieFinder:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
             if agreed or any(c.lower_ == "draft" for c in document.children):
                 return _Stage("proposed", between_only=True)
-            return _Stage("signed", between_only=True)
+            # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
+            signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
+                            and c.lemma_.lower() in self.signing_lemmas), None)
+            date = self._own_date(signing, sent, doc) if signing is not None else None
+            return _Stage("signed", date, date is not None, between_only=True)
         if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+            sealed = self._partnership_sealed(sent)
+            if sealed is not None:
+                # "A and B sealed a partnership on port logistics on Monday", "formalised their cooperation
+                # with a memorandum": the tie begins, signed on that day
+                date = self._own_date(sealed, sent, doc)
+                return _Stage("signed", date, date is not None, generic=True)
             if self._existing_cooperation(sent):
-                return _Stage("active", generic=True)  # "Kostanay and Chelyabinsk have long-standing cooperation"
+                # "Kostanay and Chelyabinsk have long-standing cooperation"; "A has had an agreement with B
+                # since 2012": a founding the sentence dates
+                founded = self._founded(sent, doc)
+                if founded is not None and founded.date:
+                    return _Stage("signed", founded.date, True, generic=True)
+                return _Stage("active", generic=True)
             if not self._hyphen_pairs(sent):
                 return None
             # "the Nelson-Miyazu relationship goes back to 1976": a tie that exists, dated by its start
@@ -658,6 +683,9 @@ class TieFinder:
             return _Stage("active", generic=True, between_only=True)
         if agreed:
             return _Stage("proposed", generic=True, between_only=True)
+        start = self._dated_back_value(sent, lowered, doc)
+        if start is not None:
+            return _Stage("signed", start, True, generic=True, between_only=True)  # "the partnership between A and B dates back to 2005"
         founded = self._founded(sent, doc)
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
@@ -680,12 +708,25 @@ class TieFinder:
                 return [c for c in _distinct(names) if c.type != "person" or c.roles]
         return []
 
+    def _partnership_sealed(self, sent: Span) -> Token | None:
+        """A verb that starts a partnership ("sealed a partnership", "launched a cooperation",
+        "formalised their cooperation"): its object is a cooperation noun or a document."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in tok.children) \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.cooperation_nouns or self._document(c))
+                            for c in tok.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return tok
+        return None
+
     def _existing_cooperation(self, sent: Span) -> bool:
         """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
         with B": a cooperation noun as the object of a verb of having, whose subject names two
         parties or which goes on "with" a partner: a tie that exists."""
         for tok in sent:
-            if tok.lower_ not in self.cooperation_nouns or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in self.existing:
+            if not (tok.lower_ in self.cooperation_nouns or self._document(tok)) or tok.dep_ != "dobj" \
+                    or tok.head.lemma_.lower() not in self.existing:
                 continue
             verb = tok.head
             if any(c.lower_ in ("no", "not", "never") or c.dep_ == "neg" for c in [*verb.children, *tok.children]):
@@ -695,7 +736,20 @@ class TieFinder:
             partner = any(c.lower_ == "with" for c in tok.children)
             if subjects and (paired or partner):
                 return True
-        return False
+        return any(self._cooperating(tok) for tok in sent)
+
+    def _cooperating(self, verb: Token) -> bool:
+        """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
+        a verb of cooperating, said of what is (not "will cooperate", "ready to cooperate"), whose
+        subject names two parties or which goes on "with" a partner."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("cooperate", "collaborate") or verb.dep_ in ("xcomp", "advcl") \
+                or verb.tag_ in ("VB", "VBN") or self._negated(verb) \
+                or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to", "could", "can") for c in verb.children):
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
+        partner = any(c.lower_ == "with" and c.dep_ == "prep" for c in verb.children)
+        return bool(subjects) and (paired or partner)
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
@@ -878,8 +932,12 @@ class TieFinder:
         parties = self._normalise(parties, kind)
         parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
-            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
-            states = context.countries_named([x for e in events for x in e.extra if not _names_gathering_only(sent, x)])
+            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
+            # those of a gathering or of the attendees ("in the presence of the rector of the Kyrgyz-Turkish
+            # university")
+            aside = self._aside(sent)[0]
+            states = context.countries_named([x for e in events for x in e.extra
+                                              if not _names_gathering_only(sent, x, aside)])
             if len(states) >= 2:
                 parties = states
         shared = self._partners_of_one(sent, context) if kind == "sister_city" and not between else None
@@ -943,6 +1001,7 @@ class TieFinder:
             lo = min(h.left_edge.i for h in heads)
             hi = max(h.right_edge.i for h in heads) + 1
             described = {t.i for h in heads for c in h.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            described |= self._aside(sent)[0]  # "by the rectors of A and B in the presence of ..."
             own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
             found = _parties_in(sent.doc, lo, hi, own)
             if len(self._normalise(_distinct([context.town_of(c, kind) for c in found]), kind)) >= 2:
@@ -1021,12 +1080,41 @@ class TieFinder:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
                                   w.head) if w.head.pos_ in ("VERB", "AUX") else w.head
-                    out.append((left, right, self._document_kind(signed)))
+                    own_kind = self._document_kind(signed)
+                    if own_kind == "cooperation" and any(self._purpose_of(t, verb) for t in verb.subtree
+                                                         if t.lemma_.lower() in ("twin", "sister", "twinning")):
+                        own_kind = None  # "signed a cooperation protocol with B to become twin towns"
+                    out.append((left, right, own_kind))
             if out:
                 return out
         return []
 
-    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> bool:
+    def _twins_described(self, sent: Span, verb: Token, token_entity: dict[int, EntityCluster],
+                         context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
+        """The pair a twinning cue beside a signing names in its own clause: "Izmir, which is a sister
+        city of Tashkent, signed ..." (the relative clause and the name it describes), "A has been
+        twinned with B since 2009, and today the cities signed ..." (the cue's clause without the
+        signing's); empty when the cue hangs on the signing itself."""
+        lowered = sent.text.lower()
+        cue = next((t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
+                                           for at in _occurrences(lowered, c))), None)
+        if cue is None:
+            return []
+        clause = cue
+        while clause.i != verb.i and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i == verb.i:
+            return []
+        keep = {t.i for t in clause.subtree}
+        if clause.is_ancestor(verb):
+            keep -= {t.i for t in verb.subtree}  # "A has been twinned with B, and today they signed ..."
+        if clause.dep_ == "relcl":
+            keep |= {t.i for t in clause.head.subtree if t.i < clause.left_edge.i}  # the name the clause describes
+        own = {k: c for k, c in token_entity.items() if k in keep}
+        found = _parties_in(sent.doc, sent.start, sent.end, own)
+        return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
+
+    def _signs_other_document(self, sent: Span, events: list[EventMention]) -> Token | None:
         """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
         2012, signed ...", "A and B have been twinned since 1999, and today they signed ...") while
         the document they sign names a subject of its own and no twinning ("an agreement on
@@ -1039,11 +1127,20 @@ class TieFinder:
                 continue
             document = documents[0]
             if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
-                return False
-            inside = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+                return None
             cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
                                            for at in _occurrences(lowered, c))]
-            return bool(cues) and not any(t.i in inside for t in cues)
+            return verb if cues and not any(self._purpose_of(t, verb) for t in cues) else None
+        return None
+
+    def _purpose_of(self, cue: Token, verb: Token) -> bool:
+        """Whether a twinning cue lies in a clause of founding under the signing verb: "signed a
+        cooperation memorandum to become twin towns" signs the twinning itself."""
+        node = cue
+        while node.i != verb.i and node.head.i != node.i:
+            node = node.head
+            if node.i != verb.i and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.founded | self.agreed:
+                return True
         return False
 
     def _names_subject(self, document: Token) -> bool:
@@ -1092,9 +1189,17 @@ class TieFinder:
     def _unnamed_between(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a document's "between" phrase names fewer than two parties ("an agreement between
         the defence ministries of the CIS states"): its parties are described, not named, and the
-        other names of the sentence are not they."""
+        other names of the sentence are not they. "Between the two countries" describes no one new: it
+        is the pair the sentence's signers are."""
         return any(tok.lower_ == "between" and self._document_of(tok) is not None
-                   and not _between_groups(sent, tok, token_entity) for tok in sent)
+                   and not _between_groups(sent, tok, token_entity) and not self._pair_phrase_after(tok)
+                   for tok in sent)
+
+    def _pair_phrase_after(self, between: Token) -> bool:
+        """Whether a "between" phrase is a pair phrase of its own ("between the two countries",
+        "between both sides")."""
+        phrase = between.doc[between.i + 1 : between.right_edge.i + 1].text.lower()
+        return any(phrase == p or phrase.startswith(p + " ") for p in self.pair_phrases)
 
     @staticmethod
     def _partners_of_one(sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
@@ -1143,18 +1248,22 @@ class TieFinder:
         return None
 
     def _sentence_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        """The names of the sentence that can be parties, without those `_aside` sets apart, unless
-        that leaves fewer than two where a verb reports the signing itself ("signed in the
-        presence of the mayors of A and B": then the mayors' towns are all there is)."""
+        """The names of the sentence that can be parties, without those `_aside` sets apart: never
+        the attendees; the names of another clause only when fewer than two remain without them."""
         every = _parties_in(sent.doc, sent.start, sent.end, token_entity)
         aside, attending = self._aside(sent)
         if not aside:
             return every
         found = _parties_in(sent.doc, sent.start, sent.end, {k: c for k, c in token_entity.items() if k not in aside})
-        signed_by_verb = any(t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas for t in sent)
-        return found if len(found) >= 2 or attending and not signed_by_verb else every
+        return found if len(found) >= 2 or attending else every
 
     def _aside(self, sent: Span) -> tuple[set[int], bool]:
+        key = (id(sent.doc), sent.start)
+        if key not in self._asides:
+            self._asides[key] = self._read_aside(sent)
+        return self._asides[key]
+
+    def _read_aside(self, sent: Span) -> tuple[set[int], bool]:
         """Tokens whose names English news gives beside the signatories, and whether attendees are
         among them: who attended or witnessed a signing ("The signing was attended by the
         ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
@@ -1165,7 +1274,11 @@ class TieFinder:
             if tok.dep_ == "agent" and tok.head.lemma_.lower() in self.attendance \
                     or tok.lower_ == "of" and tok.head.lower_ in self.presence:
                 # to the end of the verb's phrase: the parser often hangs later attendees on the verb
-                aside.update(range(tok.i, max(tok.right_edge.i, tok.head.right_edge.i) + 1))
+                end = max(tok.right_edge.i, tok.head.right_edge.i) + 1
+                rest = sent.doc[end : sent.end]
+                if len(rest) and rest[0].lower_ in ("and", ",") and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                    end = sent.end  # "in the presence of the ambassador ... and the rector of ...", the list goes on
+                aside.update(range(tok.i, end))
                 attending = True
         clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
@@ -1223,6 +1336,8 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
+#: Words placing a town by another ("north of Tokyo"): data/ties.json direction_words.
+_DIRECTIONS = frozenset(tie_cues()["direction_words"])
 #: Participles saying where a body is ("the Bishkek-based association"): data/ties.json location_participles.
 _LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
@@ -1270,13 +1385,16 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
 
 
-def _names_gathering_only(sent: Span, state: str) -> bool:
+def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether every use of a state's adjective in the sentence qualifies a gathering ("a
-    Georgian-Azerbaijani business forum: chambers sign a memorandum"): the states hosted the
-    talks, they did not sign."""
+    Georgian-Azerbaijani business forum: chambers sign a memorandum") or stands among the
+    attendees (`aside`): the states hosted or watched, they did not sign."""
     code = country_code(state)
     table = demonyms()
-    uses = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    every = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    uses = [t for t in every if t.i not in aside]
+    if every and not uses:
+        return True  # named only by the attendees
     if not uses:
         return False
     for tok in uses:
@@ -1319,7 +1437,7 @@ def _list_end(with_: Token, verb: Token, token_entity: dict[int, EntityCluster] 
         if k >= sent_end or not (doc[k - 1].text == "," or doc[k - 1].dep_ == "cc"):
             break
         root = doc[k]
-        while root.head.i >= k and root.head is not root:
+        while root.head.i >= k and root.head.i != root.i:
             root = root.head
         if root.pos_ != "PROPN" or root.dep_ not in _LIST_CONTINUATIONS or root.head.i >= with_.i \
                 or not _same_clause(root, verb) or root.left_edge.i < k:
@@ -1428,6 +1546,11 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
     return out
 
 
+#: "<body> of the City of X": a body of the town X (unless data/ties.json bodies_signing_for_themselves).
+_OF_THE_TOWN = re.compile(r"^(?:the )?(.+?) of (?:the )?(city|town|municipality|village) of (?:the )?(.+)$")
+#: A town named only inside a body's name, in a country the article does not name, is taken from the
+#: gazetteer only when at least this large ("the City Hall of Lyon"); smaller namesakes are too many.
+_KNOWN_TOWN_POPULATION = 100_000
 #: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
 #: trade. Then the parties signed a memorandum.").
 _PAIR_MEMORY = 3
@@ -1443,7 +1566,9 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Cou
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
-                    "suburbs", "neighbourhoods", "neighborhoods", "villages"}
+                    "suburbs", "neighbourhoods", "neighborhoods", "villages",
+                    # "Kazan, the capital of Tatarstan, and Ufa": the region around the party
+                    "capital", "centre", "center", "seat", "outskirts"}
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
@@ -1570,7 +1695,8 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         abroad = previous is not None and previous.place is not None and cluster.place is not None \
             and previous.place.country and cluster.place.country and previous.place.country != cluster.place.country
         # the glue must follow the previous name itself: "the state of Texas" is no container of Sindh
-        adjacent = previous_end in (k - 1, k - 2)
+        # "Representatives of Jeonju and of North Jeolla Province": the "of" opens another name of the list
+        adjacent = previous_end in (k - 1, k - 2) and not (k > 1 and doc[k - 2].lower_ in ("and", "or"))
         container = previous is not None and previous is not cluster and glue in _CONTAINER_GLUE and not abroad \
             and adjacent and (
             cluster.type == "place" and previous.type in ("place", "organization")
@@ -1592,9 +1718,11 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
         # "a city in the Mexican state of Chihuahua": the territory a place lies in, not a party
+        # "Moriya, a city in Ibaraki Prefecture, north of Tokyo": where a place lies, not a party
+        direction = glue == "of" and k > 1 and doc[k - 2].lower_ in _DIRECTIONS or glue == "near"
         within = glue == "of" and k > 1 and doc[k - 2].lower_ in _TERRITORY_NOUNS \
             and any(t.lower_ in ("in", "at") for t in doc[max(0, k - 6) : k - 2])
-        venue = origin or journey or aside or within or glue in ("in", "at") \
+        venue = origin or journey or aside or within or direction or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
@@ -1794,7 +1922,7 @@ class _ArticleContext:
             state = _GOVERNMENT_OF.match(cluster.name)
             if state and fold(state.group(1)) in self._places:
                 return self._places[fold(state.group(1))]  # "Government of the Republic of Latvia"
-            territory = self._territory_of(cluster.name)
+            territory = self._territory_of(cluster.name, cluster)
             if territory is not None:
                 return territory
         return cluster
@@ -1812,7 +1940,7 @@ class _ArticleContext:
                 return self._places[fuller]
         return self._places[town]
 
-    def _territory_of(self, name: str) -> EntityCluster | None:
+    def _territory_of(self, name: str, body: EntityCluster | None = None) -> EntityCluster | None:
         """The place a council, assembly, people's committee, administration or government signs
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
@@ -1822,18 +1950,33 @@ class _ArticleContext:
             if country_code(tail) is not None:
                 words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
         cues = self.cues
+        town_body = _OF_THE_TOWN.match(" ".join(words))
+        if town_body and not set(town_body.group(1).split()) & set(cues["bodies_signing_for_themselves"]):
+            # "the Executive Board of the City of Durres": a body of the town's own, whatever its name
+            named = self._places.get(town_body.group(3)) or self._places.get(f"{town_body.group(3)} {town_body.group(2)}")
+            if named is not None:
+                return named
+        # "Municipal Council of the City of X", "Regional State Administration of X": qualifiers before the head
+        lead = words[1:] if words[:1] == ["the"] else words
+        while len(lead) > 2 and lead[0] in cues["territory_qualifiers"]:
+            lead = lead[1:]
         for head in cues["territory_body_heads"]:
             head_words = fold(head).replace("’", "'").split()
             n = len(head_words)
             if len(words) > n and words[-n:] == head_words:
                 rest = words[:-n]
-            elif len(words) > n + 1 and words[:n] == head_words and words[n] == "of":
-                rest = words[n + 1:]
+            elif len(lead) > n + 1 and lead[:n] == head_words and lead[n] == "of":
+                rest = lead[n + 1:]
             else:
                 continue
             while rest and rest[0] in ("the", "of"):
                 rest = rest[1:]
             candidates: list[str] = []
+            units = [u.strip() for u in cues["place_suffixes"]]
+            if len(rest) > 2 and rest[0] in units and rest[1] == "of":
+                # "Executive Power of the City of Ganja", "Municipality of the Region of Attica"
+                unit, rest = rest[0], rest[3:] if rest[2] == "the" else rest[2:]
+                candidates.append(" ".join(rest) + " " + unit)
             while rest:
                 candidates.append(" ".join(rest))
                 if rest[-1] not in cues["territory_qualifiers"]:
@@ -1849,7 +1992,28 @@ class _ArticleContext:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
+            return self._territory_in_gazetteer(candidates, body)
+        return None
+
+    def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
+        """The town or region a body's name gives when the article names it nowhere else ("the
+        Executive Power of the City of Ganja"): the gazetteer's, in a country the article names or
+        large enough to be the one meant, added to the article's places."""
+        if body is None:
             return None
+        countries = {c.place.country for c in self.entities if c.place is not None and c.place.country}
+        for candidate in candidates:
+            found = [p for p in default_gazetteer().candidates(candidate, frozenset(countries))
+                     if p.kind in ("city", "region", "district")
+                     and (p.country in countries or p.curated or p.population >= _KNOWN_TOWN_POPULATION)]
+            if not found:
+                continue
+            place = max(found, key=lambda p: (p.country in countries, p.population))
+            first = min(body.mentions, key=lambda m: m.start)
+            town = EntityCluster("place", [Mention(first.start, first.start, "place", place.name, place=place)], place)
+            self.entities.append(town)
+            self._places[candidate] = town
+            return town
         return None
 
     def person_before(self, i: int) -> EntityCluster | None:
