@@ -355,3 +355,9 @@ def test_a_known_acronym_in_small_letters_before_another_name_word_is_part_of_th
     bodies = set(names(record, "organization"))
     assert "League of Arab States" not in bodies and "Las" not in bodies
     assert "Nato" in bodies or "North Atlantic Treaty Organization" in bodies
+
+
+def test_an_airline_named_air_and_a_place_is_a_company_not_the_place(read) -> None:
+    record = read("The delegation flew to Osh on Air Arabia and back on Air Serbia. Air quality in Osh is good.")
+    assert {"Air Arabia", "Air Serbia"} <= set(names(record, "organization"))
+    assert "Serbia" not in names(record, "place")

@@ -62,6 +62,7 @@ class OrganisationFinder:
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
         self.trade_words = words["trade_words"]
+        self.opening_heads = words["opening_heads"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -80,6 +81,7 @@ class OrganisationFinder:
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
+        mentions += self._opened_by_head(doc)
         mentions += self._lower_case_institutions(doc)
         mentions += self._ner(doc)
         mentions += self._acronyms(doc, mentions)
@@ -252,6 +254,18 @@ class OrganisationFinder:
             if not company_word:
                 m.alias = bare
             out.append(m)
+        return out
+
+    def _opened_by_head(self, doc: Doc) -> list[Mention]:
+        """"Air Astana", "Air China": a company named by a capitalised head before a place's name
+        (the place the article names stays a place elsewhere)."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.opening_heads or not is_capitalised(tok):
+                continue
+            place = self._place_starting.get(tok.i + 1)
+            if place is not None and place.priority >= 2:
+                out.append(Mention(tok.i, place.end, "organization", doc[tok.i : place.end].text, priority=4))
         return out
 
     def _name_before_form(self, doc: Doc, i: int) -> int | None:

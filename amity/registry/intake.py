@@ -255,7 +255,9 @@ class _Merging:
         self.known = Known()
         self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
+        self._ready = ready
         self._records = [record for _, record, _ in ready]
+        self.begun = 0  # articles of the batch whose merge began
         if not self.curated:
             self.known.prepare(session, self._records)
         # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
@@ -287,13 +289,18 @@ class _Merging:
         self.known = Known()
         if self.curated:  # decisions may have moved any event (merged entities, rejected events)
             self.seen = event_rules.Occurrences()
-        if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
-            self.known.prepare(self.session, self._records)
+        if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
+            # up to the next that may replace one (asking all after each of a batch of corrections is quadratic)
+            end = self.begun
+            while end < len(self._ready) and not self.may_replace(self._ready[end][0]):
+                end += 1
+            self.known.prepare(self.session, self._records[self.begun:end])
 
 
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
     """One article's merge inside the caller's transaction."""
     session = merging.session
+    merging.begun += 1
     if merging.may_be_stored(digest) and \
             session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
         return "unchanged"
