@@ -90,6 +90,7 @@ class EventFinder:
         self.ratifying_verbs = set(lex["ratifying_verbs"])
         self.arrival_verbs: dict[str, list[str]] = lex["arrival_verbs"]
         self.gatherings = set(lex["gathering_nouns"])
+        self.ceremonies = frozenset(lex["ceremony_nouns"])
         self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.argument_prepositions = set(lex["argument_prepositions"])
@@ -110,6 +111,8 @@ class EventFinder:
             participants = list({id(c): c for c in named}.values())
             countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
+            if not found and events:
+                self._date_by_ceremony(doc, sent, events)  # "The ceremony took place on 3 May in Gyumri."
             if not found and events and self._at_the_scene(lowered):
                 # "At the site, Head of the zone X briefed the guests": the people of the last event
                 people = [c for c in participants if c.type == "person"]
@@ -233,6 +236,25 @@ class EventFinder:
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
+
+    def _date_by_ceremony(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
+        """"X and Y signed a memorandum. The ceremony took place on 3 May in Gyumri.": a definite gathering
+        that took place on a date, told right after an occurrence the story has not dated, is that
+        occurrence (and those told in its sentence: the visit of a reception)."""
+        root = sent.root
+        if not _takes_place(root):
+            return
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in self.ceremonies \
+                or not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in subject.children):
+            return
+        dated = [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
+        last = events[-1]
+        if len(dated) != 1 or last.explicit_date or last.status != "occurred" \
+                or not _not_after(dated[0].value, doc._.published):
+            return
+        _redate(events, last, dated[0].value, sent.start)
+        last.sentences.append(sent)
 
     def _joins_told_meeting(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
         """Taking part in "the meeting" or "the talks" already told (a bare definite noun, not "the
@@ -382,7 +404,8 @@ class EventFinder:
             # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
             # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
             # the summit"); spaCy makes a new Token on each access: compare, never `is`
-            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance":
+            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
+                    and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
                 return True
@@ -470,7 +493,7 @@ class EventFinder:
                 if date and other.status == "occurred" and not _not_after(date, published):
                     return
                 if date and not other.explicit_date:
-                    other.date, other.explicit_date, other.date_sentence = date, True, sent.start
+                    _redate(events, other, date, sent.start)
                 return
 
     @staticmethod
@@ -613,7 +636,7 @@ class EventFinder:
             if not other.explicit_date and event.explicit_date and not _summarises(other, event):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
-                other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
+                _redate(events, other, event.date, event.date_sentence)
             elif other.date is None:
                 other.date = event.date  # an undated headline takes the date the story gives the body's report
             other.participants += [p for p in event.participants if p not in other.participants]
@@ -692,6 +715,15 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     people_a = {id(p) for p in a.participants if p.type == "person"}
     people_b = {id(p) for p in b.participants if p.type == "person"}
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
+
+
+def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
+    """A later sentence dates an occurrence told undated, and what its sentence told with it ("The mayor
+    received a delegation from Bursa. The meeting was held on 10 May": the visit too)."""
+    told = event.sentences[0].start
+    for other in events:
+        if other is event or other.sentences[0].start == told and not other.explicit_date:
+            other.date, other.explicit_date, other.date_sentence = date, True, sentence
 
 
 def _framing_back_reference(noun: Token) -> bool:
