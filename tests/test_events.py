@@ -554,3 +554,17 @@ def test_the_day_a_statement_was_made_does_not_date_the_signing_it_reports(read)
     record = read("Bursa and Osh signed a cooperation protocol, the municipality said on Friday. The protocol was "
                   "signed on 12 May.", published="2024-05-17")
     assert only(record, "signing").date == "2024-05-12"
+
+
+def test_leading_a_delegation_to_a_town_is_a_visit(read) -> None:
+    record = read("The deputy mayor of Tshwane will lead a business delegation to Pune in November.",
+                  published="2025-08-14")
+    visit = only(record, "visit")
+    assert visit.status == "planned" and visit.date == "2025-11" and "Pune" in visit.participants
+
+
+def test_returning_from_a_visit_tells_the_visit(read) -> None:
+    record = read("Mayor Akihiko Uesada of Matsue returned on Tuesday from a five-day visit to New Orleans.",
+                  published="2025-03-07")
+    visit = only(record, "visit")
+    assert visit.status == "occurred" and "New Orleans" in visit.participants

@@ -200,6 +200,8 @@ class EventFinder:
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
+                if kind is None and self._leads_delegation_to(tok):
+                    kind = "visit"  # "will lead a business delegation to Pune in November"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -309,10 +311,23 @@ class EventFinder:
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
 
+    @staticmethod
+    def _leads_delegation_to(verb: Token) -> bool:
+        """"led a delegation to Pune", "will head a trade mission to Osaka": going there at its head."""
+        if verb.lemma_.lower() not in ("lead", "head"):
+            return False
+        group = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("delegation", "mission")), None)
+        if group is None:
+            return False
+        places = {k for m in verb.doc._.place_mentions or [] for k in range(m.start, m.end)}
+        return any(p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and (g.i in places or g.ent_type_ == "GPE")
+                                                              for g in p.children)
+                   for p in list(group.children) + list(verb.children))
+
     def _guests_from(self, verb: Token) -> bool:
         """"welcomed delegates from Gyeongju": the people received came from a named place."""
         guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(_from_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -435,6 +450,8 @@ class EventFinder:
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
                 head.head.lemma_.lower() in self.travel_lemmas:
             return True
+        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ("return", "come", "arrive"):
+            return True  # "returned on Tuesday from a five-day visit to New Orleans"
         if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
             return True
         if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
@@ -797,6 +814,13 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 def _not_after(value: str | None, published: str | None) -> bool:
     """Whether a date (or the start of a span) is not later than the publication date."""
     return bool(value) and (published is None or str(value).split("/")[0] <= str(published)[: len(str(value).split("/")[0])])
+
+
+def _named_by_a_place(noun: Token) -> bool:
+    """"hosted a Freiburg delegation": people named by the place they come from."""
+    places = {k for m in noun.doc._.place_mentions or [] for k in range(m.start, m.end)}
+    return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
+        any(c.dep_ in ("compound", "amod") and c.i in places for c in noun.children)
 
 
 def _from_a_place(token: Token) -> bool:
