@@ -317,9 +317,10 @@ def test_a_city_and_district_council_is_one_body_of_its_town(read) -> None:
 
 
 def test_a_nationality_before_a_companys_own_name_only_describes_it(read) -> None:
-    record = read("The Uzbek Artel Group will build a plant in Osh.")
-    [company] = organisations(record)
+    record = read("The Uzbek Artel Group will build a plant in Osh with the Kazakh Oil Corporation.")
+    company = next(e for e in organisations(record) if "Artel" in e.name)
     assert company.name == "Artel Group" and "Uzbek Artel Group" in company.aliases
+    assert "Kazakh Oil Corporation" in names(record, "organization")  # a descriptive name keeps its nationality
 
 
 def test_a_nationality_before_a_chambers_head_is_part_of_its_name(read) -> None:
@@ -347,3 +348,16 @@ def test_a_person_a_park_is_named_after_is_no_place(read) -> None:
 def test_a_state_universitys_campus_at_a_town_is_part_of_its_name(read) -> None:
     record = read("Engineers of the University of Colorado at Boulder met the Ministry of Health at the fair.")
     assert {"University of Colorado at Boulder", "Ministry of Health"} <= set(names(record, "organization"))
+
+
+def test_a_known_acronym_in_small_letters_before_another_name_word_is_part_of_that_name(read) -> None:
+    record = read("Students met on the Las Vegas campus. Nato officials came too.")
+    bodies = set(names(record, "organization"))
+    assert "League of Arab States" not in bodies and "Las" not in bodies
+    assert "Nato" in bodies or "North Atlantic Treaty Organization" in bodies
+
+
+def test_an_airline_named_air_and_a_place_is_a_company_not_the_place(read) -> None:
+    record = read("The delegation flew to Osh on Air Arabia and back on Air Serbia. Air quality in Osh is good.")
+    assert {"Air Arabia", "Air Serbia"} <= set(names(record, "organization"))
+    assert "Serbia" not in names(record, "place")

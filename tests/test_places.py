@@ -284,3 +284,13 @@ def test_two_sizeable_towns_joined_by_and_at_a_sentences_start_vouch_for_each_ot
     record = read("Braga and Vigo signed a cooperation agreement on Monday.")
     assert place(record, "Braga").country == "PT"
     assert place(record, "Vigo").country == "ES"
+
+
+def test_a_persons_surname_before_a_comma_and_a_state_is_no_town_of_that_state(read) -> None:
+    record = read("The co-chair, Alicia Keyes, New Mexico's secretary of economic development, spoke on Monday.")
+    assert "Keyes" not in {e.name for e in places(record)}
+
+
+def test_a_place_written_with_a_possessive_is_the_whole_place(read) -> None:
+    record = read("Officials said New Mexico's exports of pecans grew last year.")
+    assert [e.name for e in places(record)] == ["New Mexico"]

@@ -89,6 +89,24 @@ def test_a_progress_bar_counts_articles_read_extracted_and_merged(tmp_path: Path
     assert bars == {"read": "6/6", "extracted": "6/6", "merged": "6/6"}
 
 
+def test_a_records_ingest_has_no_extracted_bar_and_a_stream_without_a_length_shows_counts_and_rates(tmp_path: Path):
+    corpus = _corpus(tmp_path, 4, corrections=False)
+    records = tmp_path / "records.jsonl"
+    records.write_text(runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"]).stdout, encoding="utf-8")
+
+    merged = runner.invoke(app, ["ingest", str(records), "--records", "--db", str(tmp_path / "amity.db"), "--progress"])
+    piped = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--progress"],
+                          input=corpus.read_text(encoding="utf-8"))
+
+    def bars(stderr: str) -> dict[str, list[str]]:
+        return {line.split()[0]: line.split()[2:4] for line in stderr.splitlines() if "━" in line}
+
+    assert merged.exit_code == 0 and piped.exit_code == 0, merged.output + piped.output
+    assert {stage: count for stage, (count, _rate) in bars(merged.stderr).items()} == {"read": "4/4", "merged": "4/4"}
+    assert {stage: count for stage, (count, _rate) in bars(piped.stderr).items()} == {"read": "4/?", "extracted": "4/?"}
+    assert all(rate.endswith("/s") for _count, rate in bars(piped.stderr).values())
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_1_before_any_input_is_read(tmp_path: Path):
     done = runner.invoke(app, ["ingest", str(tmp_path / "not-there.jsonl"), "--db", str(tmp_path / "amity.db"),
                                "--cluster", "tcp://127.0.0.1:9"])
@@ -104,12 +122,15 @@ def test_ingesting_on_two_local_workers_stores_what_one_process_stores(tmp_path:
 
     one = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(alone)], capture_output=True, text=True,
                          timeout=300)
-    two = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(cluster), "--workers", "2", "--partition", "4"],
-                         capture_output=True, text=True, timeout=300)
+    two = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(cluster), "--workers", "2", "--partition", "4",
+                          "--progress"], capture_output=True, text=True, timeout=300)
 
     assert one.returncode == 0 and two.returncode == 0, two.stderr
     assert two.stdout == one.stdout
     assert "extracting on Dask (local:2, 2 workers); dashboard at http://" in two.stderr
+    lines = len(corpus.read_text(encoding="utf-8").splitlines())
+    bars = {line.split()[0]: line.split()[2] for line in two.stderr.splitlines() if "━" in line}
+    assert bars == {"read": f"{lines}/{lines}", "extracted": f"{lines}/{lines}", "merged": f"{lines}/{lines}"}
     assert _export(cluster) == _export(alone)
 
 

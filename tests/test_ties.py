@@ -1206,3 +1206,21 @@ def test_an_agreement_between_bodies_it_only_describes_still_gives_no_tie(read) 
     record = read("Norway and Chile signed an agreement between their fisheries agencies in Oslo on 3 March 2024.",
                   published="2024-03-04")
     assert pairs(record) == set()
+
+
+def test_a_town_placed_by_its_direction_from_another_is_the_only_partner(read) -> None:
+    record = read("The Greeley City Council on Tuesday approved a sister city agreement with Kasama, a city in "
+                  "Ibaraki Prefecture, north of Tokyo.", published="2022-03-10")
+    assert pairs(record) == {frozenset({"Greeley", "Kasama"})}
+
+
+def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None:
+    record = read("The memorandum was signed by the rectors of Tbilisi State University and Yerevan State University "
+                  "in the presence of the Ambassador of Armenia to Georgia and the rector of the Georgian-American "
+                  "University.", published="2024-05-15")
+    assert pairs(record) == {frozenset({"Tbilisi State University", "Yerevan State University"})}
+
+
+def test_a_sister_state_relationship_is_a_twinning(read) -> None:
+    record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
+    assert only(record, "sister_city").status == "active"

@@ -8,6 +8,7 @@ its town a place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -300,17 +301,23 @@ def title_case_lines(doc: Doc) -> set[int]:
     return out
 
 
-def _title_case_lines(doc: Doc) -> set[int]:
-    out: set[int] = set()
+def _lines(doc: Doc) -> Iterator[list[Token]]:
+    """The doc's tokens, line by line."""
     line: list[Token] = []
     for tok in doc:
         line.append(tok)
         if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
-            words = [t for t in line if t.is_alpha and len(t) > 3]
-            ends_sentence = any(t.text in (".", "!", "?") for t in line[-3:])
-            if 4 <= len(words) <= 16 and not ends_sentence and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
-                out.update(t.i for t in line)
+            yield line
             line = []
+
+
+def _title_case_lines(doc: Doc) -> set[int]:
+    out: set[int] = set()
+    for line in _lines(doc):
+        words = [t for t in line if t.is_alpha and len(t) > 3]
+        ends_sentence = any(t.text in (".", "!", "?") for t in line[-3:])
+        if 4 <= len(words) <= 16 and not ends_sentence and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
+            out.update(t.i for t in line)
     return out
 
 
@@ -334,14 +341,10 @@ def _capitals_lines(doc: Doc) -> set[int]:
     BUSINESS COUNCIL MEETING"): no word there is a name by its looks, so a body found there counts
     only when the article names it again below (or it is well known)."""
     out: set[int] = set()
-    line: list[Token] = []
-    for tok in doc:
-        line.append(tok)
-        if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
-            words = [t for t in line if t.is_alpha and len(t) > 1]
-            if len(words) >= 4 and all(t.is_upper for t in words):
-                out.update(t.i for t in line)
-            line = []
+    for line in _lines(doc):
+        words = [t for t in line if t.is_alpha and len(t) > 1]
+        if len(words) >= 4 and all(t.is_upper for t in words):
+            out.update(t.i for t in line)
     return out
 
 

@@ -61,6 +61,8 @@ class OrganisationFinder:
         self.not_name_start = words["not_name_start"]
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
+        self.trade_words = words["trade_words"]
+        self.opening_heads = words["opening_heads"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -79,6 +81,7 @@ class OrganisationFinder:
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
+        mentions += self._opened_by_head(doc)
         mentions += self._lower_case_institutions(doc)
         mentions += self._ner(doc)
         mentions += self._acronyms(doc, mentions)
@@ -101,7 +104,8 @@ class OrganisationFinder:
                     continue
                 text = "".join(spaced[i : i + length - 1]) + texts[i + length - 1]  # Span.text
                 org = self.known.get(fold(text))
-                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length):
+                if org is not None and "\n" not in text and not _inside_capitals(doc, i, i + length) \
+                        and not (length == 1 and not text.isupper() and _name_goes_on(doc, i + 1)):
                     out.append(Mention(i, i + length, "organization", text, priority=3))
                     i += length - 1
                     break
@@ -250,6 +254,18 @@ class OrganisationFinder:
             if not company_word:
                 m.alias = bare
             out.append(m)
+        return out
+
+    def _opened_by_head(self, doc: Doc) -> list[Mention]:
+        """"Air Astana", "Air China": a company named by a capitalised head before a place's name
+        (the place the article names stays a place elsewhere)."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.opening_heads or not is_capitalised(tok):
+                continue
+            place = self._place_starting.get(tok.i + 1)
+            if place is not None and place.priority >= 2:
+                out.append(Mention(tok.i, place.end, "organization", doc[tok.i : place.end].text, priority=4))
         return out
 
     def _name_before_form(self, doc: Doc, i: int) -> int | None:
@@ -572,7 +588,8 @@ class OrganisationFinder:
                 or span[1].lower_ in self.demonyms:
             return m
         rest = span[1:]
-        if span[1].lower_ not in ORG_HEADS and span[1].is_alpha and span[-1].lower_.rstrip(".") in self.company_heads:
+        if span[1].lower_ not in ORG_HEADS and span[1].lower_ not in self.trade_words and span[1].is_alpha \
+                and span[-1].lower_.rstrip(".") in self.company_heads:
             m = Mention(rest.start, rest.end, "organization", rest.text, priority=priority)
             m.alias = span.text
         elif sum(1 for t in rest if t.is_alpha and t.lower_ not in self.connectors) >= 3:
@@ -715,6 +732,12 @@ def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
         start -= 2
     return start if start < k and is_capitalised(doc[start]) else k
+
+
+def _name_goes_on(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word at token k continues a name: "Las" in "Las Cruces" is no known
+    body's acronym written in small letters ("Nato", "Unesco")."""
+    return k < len(doc) and doc[k].is_alpha and is_capitalised(doc[k]) and not doc[k].is_sent_start
 
 
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:

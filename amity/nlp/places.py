@@ -55,7 +55,10 @@ def _inside_longer_entity(doc: Doc, span: Span) -> bool:
     ent = _entity_around(doc, span.start)
     if ent is None or span.end > ent[1]:
         return False
-    return ent[1] - ent[0] > span.end - span.start
+    end = ent[1]
+    while end > span.end and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1  # "New Mexico's": spaCy's span takes in the possessive
+    return end - ent[0] > span.end - span.start
 
 
 def _ner_span_starts_here(doc: Doc, i: int) -> bool:

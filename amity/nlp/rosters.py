@@ -88,7 +88,8 @@ class RosterReader:
             for kind, start, end, towns_only in self._cues(sent):
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
-                singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
+                singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with") \
+                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in _RELATION_SINGULARS
                 if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
                         t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
                     kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
@@ -155,7 +156,8 @@ class RosterReader:
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
                 if singular:
                     partners = partners[:1]
-                beside = named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
+                # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
+                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
                 if singular and not beside:
                     continue
                 if singular:
@@ -165,7 +167,7 @@ class RosterReader:
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
                                                     and not any(p is named for p in t.parties))]
-                if len({id(p.cluster) for p in partners}) < (1 if lines or beside else 2):
+                if len({id(p.cluster) for p in partners}) < (1 if lines and named_owner or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
                 for partner in partners:
@@ -504,6 +506,9 @@ def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[
             return True
     return False
 
+
+#: Relation nouns in the singular that end a cue before "with" ("sister-state relationship with Y").
+_RELATION_SINGULARS = frozenset({"relationship", "relation", "agreement", "partnership", "tie", "link"})
 
 #: Words that may stand between a cue and the one partner it names ("sister city in Japan, X").
 _BETWEEN_CUE_AND_PARTNER = frozenset({"in", ",", "of", "the", "-", "–"})

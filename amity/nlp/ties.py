@@ -123,6 +123,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        #: _aside's answers by (doc, sentence start), for the doc being read
+        self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
         self.presence = set(cues["presence_nouns"])
 
@@ -134,6 +136,7 @@ class TieFinder:
             for sent in event.sentences:
                 by_sentence.setdefault(sent.start, []).append(event)
         token_entity = token_index(entities)
+        self._asides = {}
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         token_entity = self._regional_readings(doc, entities, token_entity)
@@ -929,8 +932,12 @@ class TieFinder:
         parties = self._normalise(parties, kind)
         parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
-            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives
-            states = context.countries_named([x for e in events for x in e.extra if not _names_gathering_only(sent, x)])
+            # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
+            # those of a gathering or of the attendees ("in the presence of the rector of the Kyrgyz-Turkish
+            # university")
+            aside = self._aside(sent)[0]
+            states = context.countries_named([x for e in events for x in e.extra
+                                              if not _names_gathering_only(sent, x, aside)])
             if len(states) >= 2:
                 parties = states
         shared = self._partners_of_one(sent, context) if kind == "sister_city" and not between else None
@@ -994,6 +1001,7 @@ class TieFinder:
             lo = min(h.left_edge.i for h in heads)
             hi = max(h.right_edge.i for h in heads) + 1
             described = {t.i for h in heads for c in h.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            described |= self._aside(sent)[0]  # "by the rectors of A and B in the presence of ..."
             own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
             found = _parties_in(sent.doc, lo, hi, own)
             if len(self._normalise(_distinct([context.town_of(c, kind) for c in found]), kind)) >= 2:
@@ -1240,18 +1248,22 @@ class TieFinder:
         return None
 
     def _sentence_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
-        """The names of the sentence that can be parties, without those `_aside` sets apart, unless
-        that leaves fewer than two where a verb reports the signing itself ("signed in the
-        presence of the mayors of A and B": then the mayors' towns are all there is)."""
+        """The names of the sentence that can be parties, without those `_aside` sets apart: never
+        the attendees; the names of another clause only when fewer than two remain without them."""
         every = _parties_in(sent.doc, sent.start, sent.end, token_entity)
         aside, attending = self._aside(sent)
         if not aside:
             return every
         found = _parties_in(sent.doc, sent.start, sent.end, {k: c for k, c in token_entity.items() if k not in aside})
-        signed_by_verb = any(t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas for t in sent)
-        return found if len(found) >= 2 or attending and not signed_by_verb else every
+        return found if len(found) >= 2 or attending else every
 
     def _aside(self, sent: Span) -> tuple[set[int], bool]:
+        key = (id(sent.doc), sent.start)
+        if key not in self._asides:
+            self._asides[key] = self._read_aside(sent)
+        return self._asides[key]
+
+    def _read_aside(self, sent: Span) -> tuple[set[int], bool]:
         """Tokens whose names English news gives beside the signatories, and whether attendees are
         among them: who attended or witnessed a signing ("The signing was attended by the
         ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
@@ -1262,7 +1274,11 @@ class TieFinder:
             if tok.dep_ == "agent" and tok.head.lemma_.lower() in self.attendance \
                     or tok.lower_ == "of" and tok.head.lower_ in self.presence:
                 # to the end of the verb's phrase: the parser often hangs later attendees on the verb
-                aside.update(range(tok.i, max(tok.right_edge.i, tok.head.right_edge.i) + 1))
+                end = max(tok.right_edge.i, tok.head.right_edge.i) + 1
+                rest = sent.doc[end : sent.end]
+                if len(rest) and rest[0].lower_ in ("and", ",") and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                    end = sent.end  # "in the presence of the ambassador ... and the rector of ...", the list goes on
+                aside.update(range(tok.i, end))
                 attending = True
         clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
@@ -1320,6 +1336,8 @@ _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"reg
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
+#: Words placing a town by another ("north of Tokyo"): data/ties.json direction_words.
+_DIRECTIONS = frozenset(tie_cues()["direction_words"])
 #: Participles saying where a body is ("the Bishkek-based association"): data/ties.json location_participles.
 _LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
@@ -1367,13 +1385,16 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
 
 
-def _names_gathering_only(sent: Span, state: str) -> bool:
+def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether every use of a state's adjective in the sentence qualifies a gathering ("a
-    Georgian-Azerbaijani business forum: chambers sign a memorandum"): the states hosted the
-    talks, they did not sign."""
+    Georgian-Azerbaijani business forum: chambers sign a memorandum") or stands among the
+    attendees (`aside`): the states hosted or watched, they did not sign."""
     code = country_code(state)
     table = demonyms()
-    uses = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    every = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    uses = [t for t in every if t.i not in aside]
+    if every and not uses:
+        return True  # named only by the attendees
     if not uses:
         return False
     for tok in uses:
@@ -1697,9 +1718,11 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
         # "a city in the Mexican state of Chihuahua": the territory a place lies in, not a party
+        # "Moriya, a city in Ibaraki Prefecture, north of Tokyo": where a place lies, not a party
+        direction = glue == "of" and k > 1 and doc[k - 2].lower_ in _DIRECTIONS or glue == "near"
         within = glue == "of" and k > 1 and doc[k - 2].lower_ in _TERRITORY_NOUNS \
             and any(t.lower_ in ("in", "at") for t in doc[max(0, k - 6) : k - 2])
-        venue = origin or journey or aside or within or glue in ("in", "at") \
+        venue = origin or journey or aside or within or direction or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)

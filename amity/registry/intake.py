@@ -12,11 +12,15 @@ article through the same `merge` steps in the same order as one at a time,
 so the registry ends up the same. What makes a batch cheaper than its
 articles one by one (see `_Merging`): the names, entities and places of
 all its records are read in a few queries at its start and stay known
-from article to article; the rows articles only add (mentions, names,
-offices, participants, stages) go in one multi-row INSERT per table
-(`amity.store.pending`); and the ties its articles touched are
-re-summarised once, at its end, reading their stages, parties and
-relatives in a few queries for all. A batch is what is ready, up to
+from article to article, with the offices and ties found; the events
+each entity took part in are read once and kept up to date
+(`event_rules.Occurrences`), from one transaction to the next while no
+other writer changed the registry; the rows articles only add (mentions,
+names, offices, new events and their reports, participants, stages) go
+in one multi-row INSERT (PostgreSQL: COPY) per table, events and reports
+with ids counted on from the table's largest (`amity.store.pending`);
+and the ties its articles touched are re-summarised once, at its end,
+reading their stages, parties and relatives in a few queries for all. A batch is what is ready, up to
 `BATCH_ARTICLES` or `BATCH_WAIT_S` after its first article; the first
 batches are small (1, 2, 4, ... articles), so the first articles of a run
 are stored as soon as they are read, and a slow reader's too. A batch that
@@ -251,7 +255,9 @@ class _Merging:
         self.known = Known()
         self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
+        self._ready = ready
         self._records = [record for _, record, _ in ready]
+        self.begun = 0  # articles of the batch whose merge began
         if not self.curated:
             self.known.prepare(session, self._records)
         # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
@@ -283,13 +289,18 @@ class _Merging:
         self.known = Known()
         if self.curated:  # decisions may have moved any event (merged entities, rejected events)
             self.seen = event_rules.Occurrences()
-        if ask_again and not self.curated:  # the batch's names asked again, from what the database now holds
-            self.known.prepare(self.session, self._records)
+        if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
+            # up to the next that may replace one (asking all after each of a batch of corrections is quadratic)
+            end = self.begun
+            while end < len(self._ready) and not self.may_replace(self._ready[end][0]):
+                end += 1
+            self.known.prepare(self.session, self._records[self.begun:end])
 
 
 def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> Outcome:
     """One article's merge inside the caller's transaction."""
     session = merging.session
+    merging.begun += 1
     if merging.may_be_stored(digest) and \
             session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
         return "unchanged"
