@@ -185,3 +185,11 @@ def test_a_weekday_right_after_a_past_verb_is_in_the_past_even_in_a_planning_sen
 
 def test_a_weekday_after_a_passive_infinitive_stays_in_the_future() -> None:
     assert values("The memorandum will be signed on Friday.") == ["2024-01-12"]
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("last May", "2025-05"), ("last September", "2024-09"), ("next May", "2026-05"), ("this October", "2025-10"),
+])
+def test_a_month_named_last_next_or_this_is_read_against_the_publication_date(read, phrase: str, value: str) -> None:
+    record = read(f"The mayor of Osh visited Osaka {phrase}.", published="2025-08-14")
+    assert [e.date for e in record.events if e.type == "visit"] == [value]

@@ -536,3 +536,35 @@ def test_welcoming_a_delegation_from_a_town_spacy_reads_as_a_person_is_their_vis
                   "Vignot, at the town hall on Saturday.", published="2024-10-25")
     visit = only(record, "visit")
     assert "Besançon" in visit.participants and visit.date == "2024-10-19"
+
+
+def test_the_ceremony_told_after_an_undated_signing_dates_it(read) -> None:
+    record = read("The cities of Gyumri and Vanadzor signed a cooperation agreement. The ceremony took place on "
+                  "3 May in the city hall.", published="2024-05-17")
+    assert only(record, "signing").date == "2024-05-03"
+
+
+def test_the_meeting_dated_after_a_reception_dates_the_visit_told_with_it(read) -> None:
+    record = read("The Mayor of Osh received a delegation from Bursa. The meeting was held on May 10.",
+                  published="2024-05-17")
+    assert only(record, "visit").date == "2024-05-10" and only(record, "meeting").date == "2024-05-10"
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_signing_it_reports(read) -> None:
+    record = read("Bursa and Osh signed a cooperation protocol, the municipality said on Friday. The protocol was "
+                  "signed on 12 May.", published="2024-05-17")
+    assert only(record, "signing").date == "2024-05-12"
+
+
+def test_leading_a_delegation_to_a_town_is_a_visit(read) -> None:
+    record = read("The deputy mayor of Tshwane will lead a business delegation to Pune in November.",
+                  published="2025-08-14")
+    visit = only(record, "visit")
+    assert visit.status == "planned" and visit.date == "2025-11" and "Pune" in visit.participants
+
+
+def test_returning_from_a_visit_tells_the_visit(read) -> None:
+    record = read("Mayor Akihiko Uesada of Matsue returned on Tuesday from a five-day visit to New Orleans.",
+                  published="2025-03-07")
+    visit = only(record, "visit")
+    assert visit.status == "occurred" and "New Orleans" in visit.participants

@@ -39,6 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_WD}{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b", re.I)),
     ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
     ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
+    ("month_named_relative", re.compile(rf"\b(?P<rel>last|next|this)\s+{_M}\b(?!\s*\d)", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
@@ -55,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _YEAR_CARRY_CHARS = 200
-_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span"}
+_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative"}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -183,6 +184,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return start
     if kind in ("month_year", "month_only"):
         return _ymd(year, _month(m), None)
+    if kind == "month_named_relative":  # "last May": the latest May before the publication month
+        month, rel = _month(m), g["rel"].lower()
+        if published is None or month is None:
+            return None
+        shift = -1 if rel == "last" and month >= published.month else 1 if rel == "next" and month <= published.month else 0
+        return _ymd(published.year + shift, month, None)
     if kind == "month_relative":
         if published is None:
             return None

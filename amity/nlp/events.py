@@ -90,6 +90,7 @@ class EventFinder:
         self.ratifying_verbs = set(lex["ratifying_verbs"])
         self.arrival_verbs: dict[str, list[str]] = lex["arrival_verbs"]
         self.gatherings = set(lex["gathering_nouns"])
+        self.ceremonies = frozenset(lex["ceremony_nouns"])
         self.reporting_words = set(lex["reporting_words"])
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.argument_prepositions = set(lex["argument_prepositions"])
@@ -110,6 +111,8 @@ class EventFinder:
             participants = list({id(c): c for c in named}.values())
             countries = self._demonym_countries(sent, token_entity)
             found = list(self._triggers(sent, lowered))
+            if not found and events:
+                self._date_by_ceremony(doc, sent, events)  # "The ceremony took place on 3 May in Gyumri."
             if not found and events and self._at_the_scene(lowered):
                 # "At the site, Head of the zone X briefed the guests": the people of the last event
                 people = [c for c in participants if c.type == "person"]
@@ -197,6 +200,8 @@ class EventFinder:
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
+                if kind is None and self._leads_delegation_to(tok):
+                    kind = "visit"  # "will lead a business delegation to Pune in November"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -233,6 +238,25 @@ class EventFinder:
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
         yield from found
+
+    def _date_by_ceremony(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
+        """"X and Y signed a memorandum. The ceremony took place on 3 May in Gyumri.": a definite gathering
+        that took place on a date, told right after an occurrence the story has not dated, is that
+        occurrence (and those told in its sentence: the visit of a reception)."""
+        root = sent.root
+        if not _takes_place(root):
+            return
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in self.ceremonies \
+                or not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in subject.children):
+            return
+        dated = [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
+        last = events[-1]
+        if len(dated) != 1 or last.explicit_date or last.status != "occurred" \
+                or not _not_after(dated[0].value, doc._.published):
+            return
+        _redate(events, last, dated[0].value, sent.start)
+        last.sentences.append(sent)
 
     def _joins_told_meeting(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
         """Taking part in "the meeting" or "the talks" already told (a bare definite noun, not "the
@@ -287,10 +311,23 @@ class EventFinder:
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
 
+    @staticmethod
+    def _leads_delegation_to(verb: Token) -> bool:
+        """"led a delegation to Pune", "will head a trade mission to Osaka": going there at its head."""
+        if verb.lemma_.lower() not in ("lead", "head"):
+            return False
+        group = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("delegation", "mission")), None)
+        if group is None:
+            return False
+        places = {k for m in verb.doc._.place_mentions or [] for k in range(m.start, m.end)}
+        return any(p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and (g.i in places or g.ent_type_ == "GPE")
+                                                              for g in p.children)
+                   for p in list(group.children) + list(verb.children))
+
     def _guests_from(self, verb: Token) -> bool:
         """"welcomed delegates from Gyeongju": the people received came from a named place."""
         guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(_from_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -382,7 +419,8 @@ class EventFinder:
             # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
             # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
             # the summit"); spaCy makes a new Token on each access: compare, never `is`
-            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance":
+            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
+                    and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
                 return True
@@ -412,6 +450,8 @@ class EventFinder:
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
                 head.head.lemma_.lower() in self.travel_lemmas:
             return True
+        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ("return", "come", "arrive"):
+            return True  # "returned on Tuesday from a five-day visit to New Orleans"
         if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
             return True
         if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
@@ -470,7 +510,7 @@ class EventFinder:
                 if date and other.status == "occurred" and not _not_after(date, published):
                     return
                 if date and not other.explicit_date:
-                    other.date, other.explicit_date, other.date_sentence = date, True, sent.start
+                    _redate(events, other, date, sent.start)
                 return
 
     @staticmethod
@@ -613,7 +653,7 @@ class EventFinder:
             if not other.explicit_date and event.explicit_date and not _summarises(other, event):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date:
-                other.date, other.explicit_date, other.date_sentence = event.date, True, event.date_sentence
+                _redate(events, other, event.date, event.date_sentence)
             elif other.date is None:
                 other.date = event.date  # an undated headline takes the date the story gives the body's report
             other.participants += [p for p in event.participants if p not in other.participants]
@@ -694,6 +734,15 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 
+def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
+    """A later sentence dates an occurrence told undated, and what its sentence told with it ("The mayor
+    received a delegation from Bursa. The meeting was held on 10 May": the visit too)."""
+    told = event.sentences[0].start
+    for other in events:
+        if other is event or other.sentences[0].start == told and not other.explicit_date:
+            other.date, other.explicit_date, other.date_sentence = date, True, sentence
+
+
 def _framing_back_reference(noun: Token) -> bool:
     """"During the meeting, ...", "At this meeting, ...": a definite noun framing the sentence tells
     again what was told before."""
@@ -765,6 +814,13 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 def _not_after(value: str | None, published: str | None) -> bool:
     """Whether a date (or the start of a span) is not later than the publication date."""
     return bool(value) and (published is None or str(value).split("/")[0] <= str(published)[: len(str(value).split("/")[0])])
+
+
+def _named_by_a_place(noun: Token) -> bool:
+    """"hosted a Freiburg delegation": people named by the place they come from."""
+    places = {k for m in noun.doc._.place_mentions or [] for k in range(m.start, m.end)}
+    return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
+        any(c.dep_ in ("compound", "amod") and c.i in places for c in noun.children)
 
 
 def _from_a_place(token: Token) -> bool:
