@@ -371,6 +371,19 @@ def test_events_of_different_participants_stay_apart(db: Engine):
     assert [e["sources"] for e in events(db)] == [1, 1]
 
 
+@pytest.mark.parametrize("order", [1, -1], ids=["earlier article stored first", "later article stored first"])
+def test_an_event_takes_its_place_from_the_first_published_report_whatever_the_order_stored(db: Engine, order: int):
+    bergen, gdansk = place("Bergen", 3161732, "NO"), place("Gdańsk", 3099434, "PL")
+    earlier = reading("a01.txt", bergen, gdansk, published="2023-05-03",
+                      events=(event("visit", "occurred", "2023-05-02", "Bergen", "Gdańsk", place="Gdańsk"),))
+    later = reading("b02.txt", bergen, gdansk, published="2023-05-09",
+                    events=(event("visit", "occurred", "2023-05-02", "Bergen", "Gdańsk", place="Bergen"),))
+    ingest([earlier, later][::order], db)
+
+    [visit] = events(db)
+    assert (visit["sources"], visit["place"]) == (2, "Gdańsk")
+
+
 # --------------------------------------------------------------------------- reading the registry
 
 def test_an_entity_profile_has_names_place_facts_partners_and_events(db: Engine):

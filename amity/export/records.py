@@ -21,7 +21,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence
-from amity.registry import dates
+from amity.registry import dates, event_rules
 from amity.registry.curated import badge, visible
 from amity.registry.listing import describe_ties
 from amity.registry.lookup import group_pairs
@@ -304,8 +304,8 @@ def coordinates_by_id(session: Session) -> dict[int, tuple[float, float]]:
 # --------------------------------------------------------------------------- events
 
 def event_records(session: Session, *, include_rejected: bool = False) -> Iterator[EventRecord]:
-    """Every event by id (rejected ones only with `include_rejected`), with its reports (in the order they were
-    stored) and their evidence."""
+    """Every event by id (rejected ones only with `include_rejected`), with its reports (first reported first:
+    earliest published, then by doc) and their evidence."""
     query = select(EventRow).order_by(EventRow.id)
     if not include_rejected:
         query = query.where(visible(EventRow))
@@ -315,7 +315,7 @@ def event_records(session: Session, *, include_rejected: bool = False) -> Iterat
                    EventReportRow.place_entity_id, EventReportRow.agreement, EventReportRow.sentence,
                    EventReportRow.start, EventReportRow.end, ArticleRow.doc)
             .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-            .where(EventReportRow.event_id.in_([e.id for e in rows])).order_by(EventReportRow.id)).all()
+            .where(EventReportRow.event_id.in_([e.id for e in rows])).order_by(*event_rules.report_order())).all()
         taking_part = group_pairs(session.execute(
             select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
             .where(EventParticipantRow.report_id.in_([r.id for r in reports]))).all()) if reports else {}

@@ -5,14 +5,16 @@ their participants overlap (two shared entities, or one when either side
 names only one, and both are dated) and their dates are compatible (equal,
 one inside the other's span, or one undated). The event's status, date,
 place and agreement summarise its reports: an occurred report beats a
-planned one, a precise date a vague one; a status or date an analyst set
-(`curated_status`, `curated_date`) wins over them.
+planned one, a precise date a vague one, and of equals the first reported
+(earliest published, then by doc) wins, so writers that store the same
+reports in another order summarise them alike; a status or date an analyst
+set (`curated_status`, `curated_date`) wins over them.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session
 from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
-from amity.store.schema import EventParticipantRow, EventReportRow, EventRow
+from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
 _CHUNK = 2000
@@ -199,13 +201,23 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     return out
 
 
+def report_order() -> tuple[Any, ...]:
+    """ORDER BY terms that put an event's reports (joined to their articles) first reported first:
+    earliest published, then by doc, then as stored."""
+    return (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.doc, EventReportRow.id)
+
+
+def _reports_of(session: Session, event_id: int) -> list[EventReportRow]:
+    return list(session.scalars(select(EventReportRow).join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+                                .where(EventReportRow.event_id == event_id).order_by(*report_order())))
+
+
 def refresh(session: Session, event_id: int) -> EventRow | None:
     """Re-summarise an event from its reports; an event no report is left of is deleted (None)."""
     event = session.get(EventRow, event_id)
     if event is None:
         return None
-    reports = list(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
-                                   .order_by(EventReportRow.id)))
+    reports = _reports_of(session, event_id)
     if not reports:
         session.delete(event)
         return None
@@ -224,8 +236,7 @@ def _summarise(event: EventRow, reports: list[EventReportRow]) -> None:
 
 def reported_date(session: Session, event_id: int) -> str | None:
     """The date the event's reports give it, whatever an analyst set."""
-    return _reported_date(list(session.scalars(select(EventReportRow).where(EventReportRow.event_id == event_id)
-                                               .order_by(EventReportRow.id))))
+    return _reported_date(_reports_of(session, event_id))
 
 
 def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Row, select
 from sqlalchemy.orm import Session
 
-from amity.registry import dates
+from amity.registry import dates, event_rules
 from amity.registry.curated import badge, visible
 from amity.registry.headlines import headline, opening
 from amity.registry.lookup import group_pairs, names_of
@@ -113,8 +113,8 @@ def describe_events(session: Session, ids: Sequence[int]) -> list[dict[str, Any]
 
     Each is {"id", "type", "status", "date", "agreement", "participants": [{"id", "name"}] by name,
     "place": {"id", "name"} or None, "sources" (articles reporting it), "reports" (each article's report with its
-    evidence: {"id", "status", "date", "article_id", "doc", "title", "published", "sentence", "start", "end"}, in
-    the order they were stored), "curation"}. `summary` flattens one for tables and `events`.
+    evidence: {"id", "status", "date", "article_id", "doc", "title", "published", "sentence", "start", "end"},
+    first reported first), "curation"}. `summary` flattens one for tables and `events`.
     """
     if not ids:
         return []
@@ -124,7 +124,7 @@ def describe_events(session: Session, ids: Sequence[int]) -> list[dict[str, Any]
                EventReportRow.sentence, EventReportRow.start, EventReportRow.end, ArticleRow.id, ArticleRow.doc,
                ArticleRow.title, ArticleRow.published, opening())
         .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-        .where(EventReportRow.event_id.in_(ids)).order_by(EventReportRow.id)).all()
+        .where(EventReportRow.event_id.in_(ids)).order_by(*event_rules.report_order())).all()
     taking_part = group_pairs(session.execute(
         select(EventParticipantRow.report_id, EventParticipantRow.entity_id)
         .where(EventParticipantRow.report_id.in_([r[0] for r in reports]))).all()) if reports else {}
