@@ -396,7 +396,7 @@ class EventFinder:
                for c in described.children):
             return True  # "the signing of a memorandum", "the visit of the minister to Armenia"
         node = noun
-        while node.dep_ in ("conj", "compound") and node.head is not node:
+        while node.dep_ in ("conj", "compound") and node.head.i != node.i:
             node = node.head
         return node.dep_ == "pobj" and node.head.lower_ in self.occurrence_prepositions
 
@@ -410,7 +410,7 @@ class EventFinder:
         if span.start > 0 and doc[span.start - 1].lower_ == "since" or span[0].lower_ == "since":
             return True  # "New Orleans, its sister city since 1994": a state's start dates no occurrence
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             if node.dep_ == "relcl" and _takes_place(node) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
@@ -548,7 +548,7 @@ class EventFinder:
             if any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in node.head.children) and \
                     node.dep_ in ("xcomp", "conj", "dobj", "advcl"):
                 return True  # "will travel to Astana to attend the summit"
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         window = lowered
