@@ -319,7 +319,7 @@ class EventFinder:
         group = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("delegation", "mission")), None)
         if group is None:
             return False
-        places = {k for m in verb.doc._.place_mentions or [] for k in range(m.start, m.end)}
+        places = _place_tokens(verb.doc)
         return any(p.dep_ == "prep" and p.lower_ == "to" and any(g.dep_ == "pobj" and (g.i in places or g.ent_type_ == "GPE")
                                                               for g in p.children)
                    for p in list(group.children) + list(verb.children))
@@ -791,7 +791,8 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
         told = body[0]
         told.participants += [p for p in event.participants if p not in told.participants]
         told.extra += [x for x in event.extra if x not in told.extra]
-        told.date = told.date if told.explicit_date or event.explicit_date is False else event.date
+        if not told.explicit_date and event.explicit_date:
+            told.date = event.date
         out.remove(event)
     return out
 
@@ -816,9 +817,22 @@ def _not_after(value: str | None, published: str | None) -> bool:
     return bool(value) and (published is None or str(value).split("/")[0] <= str(published)[: len(str(value).split("/")[0])])
 
 
+_PLACE_TOKENS_KEY = "amity.events.place_tokens"
+
+
+def _place_tokens(doc: Doc) -> set[int]:
+    """Positions of the tokens the place finder read, found once per doc (the place mentions are
+    final before events are looked for)."""
+    cached = doc.user_data.get(_PLACE_TOKENS_KEY)
+    if isinstance(cached, set):
+        return cached
+    out = doc.user_data[_PLACE_TOKENS_KEY] = {k for m in doc._.place_mentions or [] for k in range(m.start, m.end)}
+    return out
+
+
 def _named_by_a_place(noun: Token) -> bool:
     """"hosted a Freiburg delegation": people named by the place they come from."""
-    places = {k for m in noun.doc._.place_mentions or [] for k in range(m.start, m.end)}
+    places = _place_tokens(noun.doc)
     return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
         any(c.dep_ in ("compound", "amod") and c.i in places for c in noun.children)
 
@@ -826,7 +840,7 @@ def _named_by_a_place(noun: Token) -> bool:
 def _from_a_place(token: Token) -> bool:
     """"teachers from Daegu", "welcomed ... from Shymkent": a "from" phrase naming a place (one spaCy
     tags as such, or one the place finder read where spaCy saw a person: "from Besançon")."""
-    places = {k for m in token.doc._.place_mentions or [] for k in range(m.start, m.end)}
+    places = _place_tokens(token.doc)
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and
                any(g.ent_type_ in ("GPE", "LOC", "ORG") or g.i in places for g in prep.subtree if g.i != prep.i)
                for prep in token.children)

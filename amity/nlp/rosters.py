@@ -27,7 +27,7 @@ from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
-from amity.nlp.ties import TieMention
+from amity.nlp.ties import TieMention, _distinct
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -540,10 +540,6 @@ def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster]) ->
         if named:
             return named[0]
     return None
-
-
-def _distinct(clusters: list[EntityCluster]) -> list[EntityCluster]:
-    return list({id(c): c for c in clusters}.values())
 
 
 def _is_area(cluster: EntityCluster) -> bool:

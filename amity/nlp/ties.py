@@ -268,7 +268,8 @@ class TieFinder:
         town (news names a region after its centre). The tokens of such a name point to the region
         the article names ("Turkistan region"), or to one the gazetteer knows in the town's
         country, added to the article's entities."""
-        levels = self.cues["regional_qualifiers"]
+        levels = {q: unit for q, unit in self.cues["qualifier_places"].items()
+                  if unit in ("region", "province", "prefecture", "oblast")}
         named = {fold(a): c for c in entities if c.type == "place" and c.place is not None
                  and c.place.kind == "region" for a in [c.name, *c.aliases]}
         out = token_entity
@@ -1095,9 +1096,7 @@ class TieFinder:
         city of Tashkent, signed ..." (the relative clause and the name it describes), "A has been
         twinned with B since 2009, and today the cities signed ..." (the cue's clause without the
         signing's); empty when the cue hangs on the signing itself."""
-        lowered = sent.text.lower()
-        cue = next((t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
-                                           for at in _occurrences(lowered, c))), None)
+        cue = next(iter(self._cue_tokens(sent)), None)
         if cue is None:
             return []
         clause = cue
@@ -1114,22 +1113,28 @@ class TieFinder:
         found = _parties_in(sent.doc, sent.start, sent.end, own)
         return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
 
+    def _cue_tokens(self, sent: Span) -> list[Token]:
+        """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
+        not one per token)."""
+        lowered = sent.text.lower()
+        starts = {sent.start_char + at for c in self.sister for at in _occurrences(lowered, c)}
+        return [t for t in sent if t.idx in starts]
+
     def _signs_other_document(self, sent: Span, events: list[EventMention]) -> Token | None:
         """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
         2012, signed ...", "A and B have been twinned since 1999, and today they signed ...") while
         the document they sign names a subject of its own and no twinning ("an agreement on
         cooperation in tourism", "a memorandum of cooperation"): a cooperation tie of the twins."""
         verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None and e.trigger.pos_ == "VERB"]
-        lowered = sent.text.lower()
         for verb in verbs:
             documents = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)]
             if len(documents) != 1 or not self._names_subject(documents[0]):
                 continue
             document = documents[0]
-            if any(c in sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower() for c in self.sister):
+            named = sent.doc[document.left_edge.i : document.right_edge.i + 1].text.lower()
+            if any(c in named for c in self.sister):
                 return None
-            cues = [t for t in sent if any(t.idx - sent.start_char == at for c in self.sister
-                                           for at in _occurrences(lowered, c))]
+            cues = self._cue_tokens(sent)
             return verb if cues and not any(self._purpose_of(t, verb) for t in cues) else None
         return None
 
