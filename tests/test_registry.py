@@ -338,6 +338,16 @@ def test_ties_can_be_filtered_by_party_kind_status_and_date(db: Engine):
     assert set(ties(db)[0]) >= {"kind", "parties", "status", "date", "last_activity", "dormant", "sources"}
 
 
+def test_an_article_naming_six_hundred_office_holders_is_stored_whole(db: Engine):
+    bodies = [org(f"Council of Ward {n}") for n in range(600)]
+    holders = [person(f"Holder Number{n}", roles=(Role("chair", f"Council of Ward {n}"),)) for n in range(600)]
+    ingest([reading("a01.txt", *bodies, *holders)], db)
+
+    assert count(db, ArticleRow) == 1
+    with Session(db) as session:
+        assert session.scalar(select(func.count()).select_from(EntityRow).where(EntityRow.type == "person")) == 600
+
+
 # --------------------------------------------------------------------------- one event per occurrence
 
 def test_one_signing_reported_by_two_articles_is_one_event_with_two_sources(db: Engine):

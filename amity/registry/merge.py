@@ -132,16 +132,24 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
     touched.reported |= new_events
 
 
+#: (person, body) pairs asked in one compound SELECT (SQLite's limit is 500 terms).
+_PAIRS_PER_QUERY = 400
+
+
 def _events_of_new_office_holders(session: Session, offices: set[tuple[int, int]], held: set[tuple[int, int]]) -> set[int]:
     """The events of people holding an office (person, body) no article gave them before: those now count as
     activity of the office's body or town (a new person has none). `held`: offices known to be given already."""
     wanted = offices - held
     if not wanted:
         return set()
-    # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them
-    held = held | set(session.execute(union_all(*(
-        select(literal(person).label("person"), literal(of).label("of"))
-        .where(exists().where(RoleRow.person_id == person, RoleRow.of_entity_id == of)) for person, of in sorted(wanted)))).all())
+    # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them;
+    # SQLite takes at most 500 terms in one compound SELECT
+    pairs = sorted(wanted)
+    for start in range(0, len(pairs), _PAIRS_PER_QUERY):
+        held = held | set(session.execute(union_all(*(
+            select(literal(person).label("person"), literal(of).label("of"))
+            .where(exists().where(RoleRow.person_id == person, RoleRow.of_entity_id == of))
+            for person, of in pairs[start : start + _PAIRS_PER_QUERY]))).all())
     holders = {person for person, _ in wanted - held}
     if not holders:
         return set()

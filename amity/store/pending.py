@@ -30,7 +30,7 @@ def add(session: Session, row_class: type[Any], **values: Any) -> None:
 
 def new_id(session: Session, row_class: type[Any]) -> int:
     """An id for a row of this class to `add`, without asking the database for each: the table's largest id
-    plus one, counted on in the transaction.
+    plus one (on PostgreSQL, past the last id its sequence gave), counted on in the transaction.
 
     Only for tables whose rows are all added this way in the transaction,
     under the merge lock (no other writer adds to them meanwhile). On
@@ -38,7 +38,15 @@ def new_id(session: Session, row_class: type[Any]) -> int:
     """
     allocated: dict[type[Any], int] = session.info.setdefault(_IDS, {})
     if row_class not in allocated:
-        allocated[row_class] = session.connection().execute(select(func.max(row_class.__table__.c.id))).scalar() or 0
+        connection = session.connection()
+        largest = connection.execute(select(func.max(row_class.__table__.c.id))).scalar() or 0
+        if connection.dialect.name == "postgresql":
+            # past every id the sequence gave too, so that ids of deleted rows are not handed out again
+            table = row_class.__tablename__
+            given = connection.execute(text(
+                f"SELECT pg_sequence_last_value(pg_get_serial_sequence('{table}', 'id'))")).scalar()
+            largest = max(largest, given or 0)
+        allocated[row_class] = largest
     allocated[row_class] += 1
     return allocated[row_class]
 
