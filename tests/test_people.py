@@ -811,3 +811,40 @@ def test_a_new_title_is_read_from_the_lexicon(read) -> None:
                   "first deputy governor of Omsk oblast.")
     assert roles(person(record, "Jan Nowicki")) == [("marshal", "Silesia")]
     assert roles(person(record, "Pavel Orlov")) == [("first deputy governor", "Omsk oblast")]
+
+
+def test_a_surname_opening_a_who_clause_takes_the_office_it_names(read) -> None:
+    record = read("Mikko Saarinen welcomed the guests. Saarinen, who is also the chairman of the Finnish Rectors' "
+                  "Conference, spoke about student grants.")
+    assert roles(person(record, "Mikko Saarinen")) == [("chairman", "Finnish Rectors' Conference")]
+
+
+def test_a_legal_form_ends_the_companys_name_not_a_persons(read) -> None:
+    record = read("Reports were made by Arman Dosov, chairman of the board of Karaganda Cement Works JSC; and "
+                  "Dina Ermek, director of the port.")
+    assert roles(person(record, "Arman Dosov")) == [("chairman of the board", "Karaganda Cement Works JSC")]
+    assert not any(e.name == "Works JSC" for e in record.entities)
+
+
+def test_a_portfolio_in_lower_case_is_part_of_the_title(read) -> None:
+    record = read("The talks were attended by Igor Petrov, minister of agriculture and food of Tomsk oblast.")
+    assert roles(person(record, "Igor Petrov")) == [("minister of agriculture and food", "Tomsk oblast")]
+
+
+def test_a_surname_that_is_also_a_common_noun_starts_a_korean_name(read) -> None:
+    record = read("Gangnam-gu head Park Min-jae welcomed the delegation.")
+    assert roles(person(record, "Park Min-jae")) == [("head", "Gangnam-gu")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("The course was designed by Liis Tamm, who heads Narva's Institute of Engineering, on Monday.",
+         "Liis Tamm", "Institute of Engineering"),
+        ("Erlan Sadyk, who heads Aksu's department of tourism, showed the new hotel.", "Erlan Sadyk", "Aksu"),
+        ("The guests came from Shinjuku. They were met by Yumi Hayashi, who heads the ward's exchange section.",
+         "Yumi Hayashi", "Shinjuku"),
+    ],
+)
+def test_who_heads_names_the_body_or_the_place_whose_unit_it_is(read, sentence: str, name: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [("head", of)]

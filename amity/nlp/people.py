@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
-from amity.nlp.lexicons import demonyms, people_words, place_words, titles
+from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
@@ -49,6 +49,7 @@ class PersonFinder:
         self.titles = titles()
         self.gazetteer = default_gazetteer()
         self.demonyms = demonyms()
+        self._legal_forms = legal_forms()
         self.max_name_tokens = max_name_tokens
         self.max_gloss_tokens = max_gloss_tokens
         self.well_known_population = well_known_population
@@ -167,7 +168,9 @@ class PersonFinder:
     def _title_lengths_of(self, doc: Doc) -> list[int]:
         """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
         n = len(doc)
-        words = [fold(t.text) if t.is_alpha else "" for t in doc]
+        # "who heads the Institute": a verb of office is no office's name
+        words = [fold(t.text) if t.is_alpha and not (t.lower_ in self._office_verbs and t.pos_ in ("VERB", "AUX"))
+                 else "" for t in doc]
         out = [0] * n
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
@@ -232,7 +235,8 @@ class PersonFinder:
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
                     or not is_capitalised(tok):
                 break
-            if tok.lower_ in self._place_words or tok.lower_ in self._facility_words:
+            if (tok.lower_ in self._place_words or tok.lower_ in self._facility_words) \
+                    and not (end == i and self._hyphenated_given_name(doc, end + 1)):
                 return i  # "Sejong Special Self-Governing City", "Shaka International Airport": not names
             if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
                 if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
@@ -240,6 +244,13 @@ class PersonFinder:
                 break
             end += 1
         return end
+
+    @staticmethod
+    def _hyphenated_given_name(doc: Doc, k: int) -> bool:
+        """A given name of two syllables joined by a hyphen starts at k ("Kang-soo"): after it, the word
+        before ("Park") is a surname, not a park."""
+        return k + 2 < len(doc) and is_capitalised(doc[k]) and doc[k + 1].text == "-" \
+            and not doc[k].whitespace_ and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha
 
     def _from_ner(self, doc: Doc, start: int, end: int) -> Mention | None:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
@@ -282,7 +293,8 @@ class PersonFinder:
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or not self._office_follows(doc, tok.i + 1):
+            if tok.text != "," or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
+                                       or self._office_verb_at(doc, tok.i + 1)):
                 continue
             start = tok.i
             while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
@@ -296,13 +308,18 @@ class PersonFinder:
                     break
                 start -= 1
             words = [t for t in doc[start:tok.i] if t.is_alpha]
-            if not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2:
-                continue
+            surname = len(words) == 1 and tok.i - start == 1 and words[0].text in self._surnames_of(doc)
+            if not surname and (not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2):
+                continue  # but "Kola, who is also the chairman of X": the surname of someone named in full
             if self._names_a_place_or_body(doc, start, tok.i) \
                     or any(t.lower_ in ORG_HEADS or t.lower_ in self._place_words for t in words):
                 continue
             out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
         return out
+
+    def _office_verb_at(self, doc: Doc, k: int) -> bool:
+        """", who heads the Kyoto Exchange Association": a relative clause saying what the person heads."""
+        return k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs
 
     def _office_follows(self, doc: Doc, k: int) -> bool:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
@@ -993,6 +1010,12 @@ class PersonFinder:
         remit = self._lower_case_remit(doc, k)
         if remit > j:  # "vice-rector for international affairs Professor X"
             return None, remit, f"{title} for {doc[j:remit].text.lower()}"
+        portfolio = self._lower_case_portfolio(doc, k, title)
+        if portfolio > j:  # ", minister of agriculture and food of Omsk oblast"
+            longer = f"{title} of {doc[j:portfolio].text.lower()}"
+            if portfolio < len(doc) and doc[portfolio].lower_ == "of":
+                return self._of_part(doc, portfolio, longer, holder_follows)
+            return None, portfolio, longer
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is not None:
             of, end = anaphoric
@@ -1042,13 +1065,13 @@ class PersonFinder:
             portfolio = any(w in title for w in self._portfolios)
             end = j
             while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
-                                      or self._glued_hyphen(doc, end)
+                                      or self._glued_hyphen(doc, end) or self._plural_possessive(doc, end)
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
-                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms
-                                or self._is_honorific(doc[end])):
-                    break
+                if end > j and (self._is_title_at(doc, end) and not self._plural_possessive(doc, end + 1)
+                                or fold(doc[end].text) in self.demonyms or self._is_honorific(doc[end])):
+                    break  # but "the Finnish Rectors' Conference" names a body
                 end += 1
             while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
                 end -= 1
@@ -1084,6 +1107,12 @@ class PersonFinder:
         return of, self._skip_location(doc, end), title
 
     @staticmethod
+    def _plural_possessive(doc: Doc, k: int) -> bool:
+        """The apostrophe of a plural possessive inside a name ("Finnish Rectors' Conference")."""
+        return doc[k].text in ("'", "’") and k > 0 and doc[k - 1].text.endswith("s") and not doc[k - 1].whitespace_ \
+            and k + 1 < len(doc) and is_capitalised(doc[k + 1])
+
+    @staticmethod
     def _glued_hyphen(doc: Doc, k: int) -> bool:
         """A hyphen written inside a word ("Anne-Lise", "vice-mayor")."""
         return doc[k].text in _HYPHENS and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_ \
@@ -1103,6 +1132,8 @@ class PersonFinder:
             if person == end - 1 and person - 1 > j and self._given_name_before(doc, person):
                 return person - 1  # "Minister of Health Murat Kara", spaCy seeing only "Kara": a holder has two names
             return person
+        if doc[end - 1].text in self._legal_forms or doc[end - 1].lower_ in ORG_HEADS:
+            return end  # "of Pavlodar Petrochemical Plant JSC", "of the Finnish Rectors' Conference": a body's end
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
         return units[-2] if len(units) >= 3 and units[-2] > j else end
 
@@ -1185,6 +1216,19 @@ class PersonFinder:
             if doc[end - 1].lower_ in ORG_HEADS:
                 return end
         return k
+
+    def _lower_case_portfolio(self, doc: Doc, k: int, title: str) -> int:
+        """End of a minister's portfolio written in lower case after "of" ("minister of agriculture and
+        food"), where an "of" naming the state, a comma or the clause's end follows; k + 1 when there is none."""
+        j = end = k + 1
+        if doc[k].lower_ != "of" or title.split()[-1] not in self._portfolios:
+            return j
+        while end < len(doc) and end - j < 6 and doc[end].is_alpha and doc[end].is_lower \
+                and (not doc[end].is_stop or doc[end].lower_ == "and" and end > j):
+            end += 1
+        if end == j or doc[end - 1].lower_ == "and" or end >= len(doc):
+            return j
+        return end if doc[end].lower_ == "of" or doc[end].is_punct else j
 
     def _lower_case_remit(self, doc: Doc, k: int) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
@@ -1339,8 +1383,9 @@ class PersonFinder:
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
         last_two = doc[end - 2 : end]
-        if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) for t in last_two):
-            return None
+        if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
+               for t in last_two):
+            return None  # "... Petrochemical Plant JSC": a legal form ends a company's name, not a person's
         if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
             return None
         cut = end - 2
@@ -1409,8 +1454,8 @@ class PersonFinder:
             return []
         else:
             k += 1
-            if k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs:
-                body_end, holder = self._body_at(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
+            if self._office_verb_at(doc, k):
+                holder = self._headed_body(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
                     return [(self._office_verbs[doc[k + 1].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
@@ -1464,7 +1509,7 @@ class PersonFinder:
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
-            if self._portfolio_words_after(doc, k2):  # ", Deputy Minister of Funds and Regional Policy."
+            if self._portfolio_words_after(doc, k2, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
                 of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), canonical_title, False)
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
@@ -1481,12 +1526,33 @@ class PersonFinder:
             break
         return roles
 
-    def _portfolio_words_after(self, doc: Doc, k: int) -> bool:
+    def _headed_body(self, doc: Doc, k: int) -> str | None:
+        """What "who heads ..." names at k: a body ("the Kyoto Exchange Association"), the body a place
+        owns ("Tartu's Institute of Computer Science"), or the place whose unit it is ("Aksu's department
+        of entrepreneurship", "the ward's exchange section": the ward named last)."""
+        body_end, holder = self._body_at(doc, k)
+        if holder is None:
+            body_end = next((e for e in range(k + 1, min(k + 4, len(doc))) if doc[e].text in _POSSESSIVE
+                             and all(is_capitalised(t) and t.is_alpha for t in doc[k:e])), k)
+        if body_end > k and body_end + 1 < len(doc) and doc[body_end].text in _POSSESSIVE:
+            owned = self._longest_at.get(body_end + 1)
+            if owned is not None and owned.type == "organization":
+                return owned.name
+        if holder is None and k + 1 < len(doc) and doc[k + 1].text in _POSSESSIVE \
+                and doc[k].lower_ in self._anaphoric_places and k > 0 and doc[k - 1].lower_ == "the":
+            return self._antecedent_place(doc, k - 1, doc[k].lower_)
+        return holder
+
+    def _portfolio_words_after(self, doc: Doc, k: int, after_and: bool = True) -> bool:
         """Whether the capitalised words at k, read as the next holder's name, end the clause and are no
-        one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.")."""
-        end = self._name_run(doc, k)
+        one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.") or, when
+        the holder was named before the office (`after_and` false), of a body ("Rectors' Conference,")."""
+        end = k
+        while end < len(doc) and end - k < self.max_name_tokens and (doc[end].is_alpha and is_capitalised(doc[end])
+                                                                  or self._plural_possessive(doc, end)):
+            end += 1
         return end - k >= 2 and end < len(doc) and doc[end].is_punct and doc[end].text != "(" \
-            and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and doc[k - 1].lower_ == "and"
+            and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and (doc[k - 1].lower_ == "and" or not after_and)
 
     def _body_at(self, doc: Doc, k: int) -> tuple[int, str | None]:
         """A place or body named at k: a known one, or a capitalised run ending in a body's head
