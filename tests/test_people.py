@@ -848,3 +848,34 @@ def test_a_surname_that_is_also_a_common_noun_starts_a_korean_name(read) -> None
 )
 def test_who_heads_names_the_body_or_the_place_whose_unit_it_is(read, sentence: str, name: str, of: str) -> None:
     assert roles(person(read(sentence), name)) == [("head", of)]
+
+
+def test_the_lower_case_word_city_after_a_body_does_not_part_it_from_the_holder(read) -> None:
+    record = read("Chairman of the People's Committee of Hai Phong city Tran Van Minh received the guests.")
+    assert roles(person(record, "Tran Van Minh")) == [("chairman", "People's Committee of Hai Phong city")]
+
+
+def test_a_body_described_by_the_city_gives_the_citys_office(read) -> None:
+    record = read("The delegation arrived in Can Tho on Monday. Attending were Vice Chairman of the city People's "
+                  "Committee Nguyen Thi Lan and others.")
+    assert roles(person(record, "Nguyen Thi Lan")) == [("vice chairman", "Can Tho")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("She was met by the head of the Sheki city executive power, Elnur Hasanov.", "Elnur Hasanov", "Sheki"),
+        ("The head of the Zagatala district executive power Ramil Aliyev joined them.", "Ramil Aliyev",
+         "Zagatala district"),
+    ],
+)
+def test_a_body_described_in_lower_case_after_its_place_gives_the_place(read, sentence: str, name: str,
+                                                                        of: str) -> None:
+    assert roles(person(read(sentence), name)) == [("head", of)]
+
+
+def test_the_body_read_as_an_offices_holder_is_no_persons_name(read) -> None:
+    record = read("Present were Director of Lotus Hi-Tech Park Vo Thanh Son; and Consul General of Japan in Hue "
+                  "Sato Kenji.")
+    assert roles(person(record, "Vo Thanh Son")) == [("director", "Lotus Hi-Tech Park")]
+    assert not any(e.type == "person" and "Lotus" in e.name for e in record.entities)

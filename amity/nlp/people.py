@@ -56,6 +56,8 @@ class PersonFinder:
         words = people_words(words_file)
         self._particles = frozenset(words["name_particles"])
         self._patronymics = frozenset(words["trailing_patronymics"])
+        #: Family names written first in names of three words ("Nguyen Thi Lan"): the holder's name starts there.
+        self._three_word_surnames = frozenset(words["three_word_name_surnames"])
         self._place_words = frozenset(words["place_words"])
         self._facility_words = frozenset(words["facility_words"])
         self._portfolios = tuple(words["portfolio_titles"])
@@ -102,13 +104,15 @@ class PersonFinder:
         self._known: list[Mention] = []
         self._read_titles: set[int] = set()
         self._new_places: list[Mention] = []
+        #: Tokens read as an office's place or body ("of Danang Hi-Tech Park"): no person's name.
+        self._of_tokens: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
         self._starting, self._longest_at, self._ending = {}, {}, {}
-        self._read_titles, self._new_places = set(), []
+        self._read_titles, self._new_places, self._of_tokens = set(), [], set()
         self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
@@ -260,8 +264,8 @@ class PersonFinder:
         end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
-        if start >= end or all(k in self._named_tokens for k in range(start, end)):
-            return None
+        if start >= end or all(k in self._named_tokens or k in self._of_tokens for k in range(start, end)):
+            return None  # "Director of Danang Hi-Tech Park X": the park's name is no one's
         if self._body_gloss(doc, start, end):
             return None
         span = doc[start:end]
@@ -413,9 +417,11 @@ class PersonFinder:
             chain += range(start, end_title)
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
+            of_start = k
             of, k, title = self._of_part(doc, k, title)
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
+                self._of_tokens.update(range(of_start, k))
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
@@ -1050,9 +1056,17 @@ class PersonFinder:
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
+            described = self._lower_case_description(doc, end)
+            if described > end:  # "the head of the Ganja city executive power, X", "of Da Nang city X"
+                if known.type == "organization" and described == end + 1 and doc[end].lower_ in self._place_words:
+                    of = doc[j : described].text  # "People's Committee of Da Nang city": the body's own name
+                end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
         else:
+            kind_end = self._unknown_place_with_kind_word(doc, j)
+            if kind_end > j:  # "head of the Gakh district executive power X"
+                return doc[j:kind_end].text, self._lower_case_description(doc, kind_end), title
             described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
             described = self._described_body(doc, described_end) if described_end > j else None
             if described is not None:  # "Head of the Special economic zone", named in full before
@@ -1135,6 +1149,8 @@ class PersonFinder:
         if doc[end - 1].text in self._legal_forms or doc[end - 1].lower_ in ORG_HEADS:
             return end  # "of Pavlodar Petrochemical Plant JSC", "of the Finnish Rectors' Conference": a body's end
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
+        if len(units) >= 4 and units[-3] > j and fold(doc[units[-3]].text) in self._three_word_surnames:
+            return units[-3]  # "Director of Lotus Hi-Tech Park Vo Thanh Son"
         return units[-2] if len(units) >= 3 and units[-2] > j else end
 
     @staticmethod
@@ -1183,6 +1199,30 @@ class PersonFinder:
                 return end
         return j
 
+    def _unknown_place_with_kind_word(self, doc: Doc, j: int) -> int:
+        """End of "Gakh district" at j: a capitalised word no finder knows, then the lower-case word of a
+        region's kind, is a place (added to the article's places); j when there is none."""
+        if j + 1 >= len(doc) or not (doc[j].is_alpha and is_capitalised(doc[j])) or j in self._named_tokens \
+                or not doc[j + 1].is_lower or doc[j + 1].lower_ not in self._region_words | {"district"} \
+                or self._is_title_at(doc, j) or fold(doc[j].text) in self.demonyms:
+            return j
+        if not any(m.start == j for m in self._new_places):
+            name = doc[j : j + 2].text
+            self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
+        return j + 2
+
+    def _lower_case_description(self, doc: Doc, end: int) -> int:
+        """End of lower-case words after a place or body that describe the holder's body ("city executive
+        power", "city", "district administration"), when the holder's name follows them; `end` otherwise."""
+        e = end
+        while e < len(doc) and e - end < 4 and doc[e].is_alpha and doc[e].is_lower and not doc[e].is_stop:
+            e += 1
+        if e == end or e >= len(doc):
+            return end
+        if doc[e].text == "," and self._appositive_name_at(doc, e + 1) or self._name_run(doc, e) - e >= 2:
+            return e
+        return end
+
     def _anaphoric_of(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
         if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
@@ -1202,7 +1242,22 @@ class PersonFinder:
         if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
             return None  # "of the city of X": X is read as the holder elsewhere
         place = self._antecedent_place(doc, j, noun.lower_)
-        return (place, j + 2) if place is not None else None
+        if place is None:
+            return None
+        # "of the city People's Committee X": a body described by its place, which stands in for it
+        return place, max(j + 2, self._body_name_end(doc, j + 2))
+
+    def _body_name_end(self, doc: Doc, k: int) -> int:
+        """End of a body's name written at k in capitals ("People's Committee", "Department of Foreign
+        Affairs") up to the holder's name after it; k when no body's head noun starts it."""
+        end = k
+        while end < len(doc) and end - k < 6 and (is_capitalised(doc[end]) and doc[end].is_alpha
+                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in ("of", "and")):
+            end += 1
+        end = self._less_holder_name(doc, k, end) if end > k else k
+        while end > k and not is_capitalised(doc[end - 1]):
+            end -= 1
+        return end if any(t.lower_ in ORG_HEADS for t in doc[k:end]) else k
 
     @staticmethod
     def _unit_after_possessive(doc: Doc, k: int) -> int:
@@ -1370,7 +1425,10 @@ class PersonFinder:
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
         of "X City Council" chairs the council."""
-        return body.office_holder if self._held_in_place(title) else body.name
+        if not self._held_in_place(title):
+            return body.name
+        holder = body.office_holder
+        return holder[: -len(" city")] if holder.endswith(" city") and body.type == "place" else holder  # "Ganja city"
 
     def _held_in_place(self, title: str) -> bool:
         """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
