@@ -1259,3 +1259,19 @@ def test_towns_that_each_have_partner_towns_in_a_country_are_not_each_others_par
 def test_towns_that_have_named_partner_towns_keep_those_partners(read) -> None:
     record = read("Kiruna already has twin towns in Norway, including Narvik and Tromsø.")
     assert frozenset({"Kiruna", "Narvik"}) in pairs(record)
+
+
+def test_three_towns_signing_one_joint_declaration_make_one_tie_of_three(read) -> None:
+    record = read("The mayors of Görlitz, Zgorzelec and Liberec signed a joint declaration on river tourism on "
+                  "Monday.", published="2024-06-12")
+    assert pairs(record) == {frozenset({"Görlitz", "Zgorzelec", "Liberec"})}
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_one_memorandum_between_three_states_is_one_tie_and_agreements_between_them_are_pairs(read) -> None:
+    one = read("A memorandum between Estonia, Latvia and Lithuania on rail freight was signed in Riga on 2 May 2024.",
+               published="2024-05-03")
+    assert pairs(one) == {frozenset({"Estonia", "Latvia", "Lithuania"})}
+    several = read("Agreements between Estonia, Latvia and Lithuania on rail freight were signed in Riga on "
+                   "2 May 2024.", published="2024-05-03")
+    assert len(several.ties) == 3 and all(len(t.parties) == 2 for t in several.ties)

@@ -126,6 +126,7 @@ class TieFinder:
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
+        self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -259,7 +260,8 @@ class TieFinder:
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
-            _without_package_states(self._bare_documents_of_twinnings(ties, context), context)))
+            _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
+                                    context)))
         return doc
 
     def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
@@ -971,6 +973,9 @@ class TieFinder:
             anchor = context.anchor_town(exclude=parties[0])
             if anchor is not None:
                 return [[anchor, p] for p in parties]
+        if len(parties) >= 3 and (self._joint_document(sent) or between and self._one_document_between(sent)):
+            # "The mayors of A, B and C signed a joint declaration": one document of all three
+            return [parties]
         if len(parties) == 2:
             # "X has sister city ties with A in Mexico and with B in Germany": the partners listed after
             # "with" are not each other's partners, whoever X is
@@ -986,6 +991,22 @@ class TieFinder:
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
+
+    def _joint_document(self, sent: Span) -> bool:
+        """Whether the sentence signs one joint document ("signed a joint declaration", "a trilateral
+        memorandum was signed"): a singular document, qualified as joint, that a signing verb governs."""
+        for tok in sent:
+            if tok.tag_ in ("NN", "NNP") and (tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements) \
+                    and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.signing_lemmas \
+                    and any(c.lower_ in self.joint for c in tok.children if c.dep_ in ("amod", "compound")):
+                return True
+        return False
+
+    def _one_document_between(self, sent: Span) -> bool:
+        """Whether a "between" phrase of the sentence belongs to one document ("a memorandum between A,
+        B and C"), not to several ("agreements between ...")."""
+        return any(t.lower_ == "between" and (d := self._document_of(t)) is not None and d.tag_ in ("NN", "NNP")
+                   for t in sent)
 
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                           context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
@@ -1508,6 +1529,15 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
+    """"A, B and C signed a joint declaration. The declaration was signed by the mayors of A, B and C":
+    a pair of the signatories of a joint document at the same kind and stage is that document again."""
+    joint = [t for t in ties.values() if len(t.parties) >= 3]
+    return {key: t for key, t in ties.items()
+            if not (len(t.parties) == 2 and any(t.kind == j.kind and t.status == j.status and
+                                                 key[1] <= frozenset(id(p) for p in j.parties) for j in joint))}
 
 
 def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
