@@ -879,3 +879,21 @@ def test_the_body_read_as_an_offices_holder_is_no_persons_name(read) -> None:
                   "Sato Kenji.")
     assert roles(person(record, "Vo Thanh Son")) == [("director", "Lotus Hi-Tech Park")]
     assert not any(e.type == "person" and "Lotus" in e.name for e in record.entities)
+
+
+def test_an_office_after_a_name_confirms_the_person_over_a_small_town_of_that_name(read) -> None:
+    record = read("The forum was opened by Serik Nurlanov, head of the Kyzylorda region, on Monday.")
+    assert roles(person(record, "Serik Nurlanov")) == [("head", "Kyzylorda region")]
+
+
+def test_an_anaphoric_office_with_no_place_named_before_still_has_its_holder(read) -> None:
+    record = read("Governor of the region Erlan Kusainov said the Pavlodar region is ready to cooperate.")
+    assert roles(person(record, "Erlan Kusainov")) == [("governor", None)]
+
+
+def test_a_place_in_brackets_after_a_listed_name_holds_the_shared_office(read) -> None:
+    record = read("The hokims of the border districts attended: Uchkurgan district hokim Akmal Usmonov, Anvar "
+                  "Rashidov (Chust district) and Bobur Karimov (Kasansay district).")
+    assert roles(person(record, "Akmal Usmonov")) == [("hokim", "Uchkurgan district")]
+    assert roles(person(record, "Anvar Rashidov")) == [("hokim", "Chust district")]
+    assert roles(person(record, "Bobur Karimov")) == [("hokim", "Kasansay district")]

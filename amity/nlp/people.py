@@ -137,7 +137,10 @@ class PersonFinder:
         people += [m for m in paired if not any(m is x for x in people)]
         for m in people:
             if not any(m is x for x in paired):
-                m.roles += self._roles_after(doc, m)
+                after = self._roles_after(doc, m)
+                if after and m.priority < 3:
+                    m.priority = 3  # "Serik Nurlanov, head of X": an office after the name confirms it over a town "Serik"
+                m.roles += after
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
@@ -483,7 +486,8 @@ class PersonFinder:
 
     def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
         """A plural office introducing a list after a dash or colon is held by everyone listed:
-        "Two members of the League's board – Mayor of A X and Mayor of B Y – ..."."""
+        "Two members of the League's board – Mayor of A X and Mayor of B Y – ...", "The hokims of the
+        border districts attended: A (Chust district) and B" (a place in brackets after a name is its office's)."""
         for i in range(len(doc)):
             length = self._is_title_at(doc, i)
             if not length or i in self._read_titles or i in self._named_tokens:
@@ -494,13 +498,31 @@ class PersonFinder:
             of, k, title = self._of_part(doc, i + length, title)
             if k + 1 < len(doc) and doc[k].text in _POSSESSIVE and doc[k + 1].lower_ in self._member_units:
                 title, k = f"{doc[k + 1].lower_} {title}", k + 2  # "members of the Union's board"
-            if k >= len(doc) or doc[k].text not in _DASHES + (":",):
-                continue
             sent_end = doc[i].sent.end
+            if k < len(doc) and doc[k].text not in _DASHES + (":",):
+                colon = next((x for x in range(k, min(k + 8, sent_end)) if doc[x].text == ":"), None)
+                if colon is None or any(self._is_title_at(doc, x) for x in range(k, colon)):
+                    continue  # "The hokims of the border districts attended: ..."
+                k = colon
+            if k >= len(doc):
+                continue
             close = next((x for x in range(k + 1, sent_end) if doc[x].text in _DASHES), sent_end)
             for m in people:
-                if k < m.start and m.end <= close and (title, of) not in m.roles:
-                    m.roles.append((title, of))
+                if not (k < m.start and m.end <= close) or any(t == title for t, _ in m.roles):
+                    continue
+                role = (title, (self._bracketed_place(doc, m.end) if self._held_in_place(title) else None) or of)
+                if role not in m.roles:
+                    m.roles.append(role)
+
+    def _bracketed_place(self, doc: Doc, k: int) -> str | None:
+        """"(Chust district)", "(Taldykorgan)" at k: a place in brackets right after a name."""
+        if k + 2 >= len(doc) or doc[k].text != "(":
+            return None
+        known = self._longest_at.get(k + 1)
+        if known is not None and known.type == "place" and known.end < len(doc) and doc[known.end].text == ")":
+            return known.office_holder
+        end = self._unknown_place_with_kind_word(doc, k + 1)
+        return doc[k + 1 : end].text if end > k + 1 and end < len(doc) and doc[end].text == ")" else None
 
     def _respective_holders(self, doc: Doc, people: list[Mention]) -> list[Mention]:
         """A plural office of a list of places, then a list of as many names, pairs them in order:
@@ -571,8 +593,9 @@ class PersonFinder:
             holders, _ = self._listed_holders(doc, i + length + 1, title)
             respective = len(holders) == len(names)
             for n, m in enumerate(names):
-                m.roles.append((title, holders[n] if respective else None))
-                out.append(m)
+                for same in [m] + [x for x in people if x is not m and (x.start, x.end) == (m.start, m.end)]:
+                    same.roles.append((title, holders[n] if respective else None))
+                    out.append(same)  # spaCy's and the appositive's mention of one name
             self._read_titles.update(range(i, i + length))
         return out
 
@@ -1023,6 +1046,10 @@ class PersonFinder:
                 return self._of_part(doc, portfolio, longer, holder_follows)
             return None, portfolio, longer
         anaphoric = self._anaphoric_of(doc, j)
+        if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
+                and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
+                and not self._longest_at.get(j + 2):
+            return None, j + 2, title  # "Governor of the region X" with no region named before: an office of no one place
         if anaphoric is not None:
             of, end = anaphoric
             unit = self._unit_after_possessive(doc, end)
