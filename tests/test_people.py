@@ -897,3 +897,15 @@ def test_a_place_in_brackets_after_a_listed_name_holds_the_shared_office(read) -
     assert roles(person(record, "Akmal Usmonov")) == [("hokim", "Uchkurgan district")]
     assert roles(person(record, "Anvar Rashidov")) == [("hokim", "Chust district")]
     assert roles(person(record, "Bobur Karimov")) == [("hokim", "Kasansay district")]
+
+
+def test_a_remit_then_at_a_body_gives_the_body(read) -> None:
+    record = read("Ida Holm, head of environment at the Port of Gothenburg, presented the plan.")
+    assert roles(person(record, "Ida Holm")) == [("head of environment", "Port of Gothenburg")]
+
+
+def test_a_bare_office_met_on_a_visit_is_held_in_the_body_visited(read) -> None:
+    record = read("The delegation visited the Osaka University of Economics and met President Hiroshi Yamada. "
+                  "The guests also visited Kobe and met Mayor Kenji Ito.")
+    assert roles(person(record, "Hiroshi Yamada")) == [("president", "Osaka University of Economics")]
+    assert roles(person(record, "Kenji Ito")) == [("mayor", None)]

@@ -78,6 +78,9 @@ class PersonFinder:
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._copular_links = [link.split() for link in words["copular_links"]]
         self._office_verbs: dict[str, str] = words["office_verbs"]
+        #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
+        self._visit_verbs = frozenset(words["visit_verbs"])
+        self._meeting_verbs = frozenset(words["meeting_verbs"])
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -433,7 +436,8 @@ class PersonFinder:
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
-                            or self._their_body(doc, start, out) or self._where_body(doc, start)))
+                            or self._their_body(doc, start, out) or self._where_body(doc, start)
+                            or self._visited_body(doc, start, title)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -977,6 +981,20 @@ class PersonFinder:
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
 
+    def _visited_body(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The delegation visited Osaka University and met President X": an office of a body (not of a
+        place) written bare after a meeting verb is held in the body the same sentence says was visited."""
+        if self._held_in_place(title) or start < 4:
+            return None
+        sent_start = doc[start].sent.start
+        verbs = [t.i for t in doc[sent_start:start] if t.pos_ == "VERB"]
+        visit = next((v for v in verbs if doc[v].lemma_ in self._visit_verbs), None)
+        if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
+            return None
+        bodies = [m for m in self._known if m.type == "organization" and m.priority >= 2 and visit < m.start
+                  and m.end < start]
+        return max(bodies, key=lambda m: m.end).name if bodies else None
+
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
         """"Rector Anna Lind and her deputy Pavel Kos": an office written with "his" or "her"
@@ -1039,6 +1057,13 @@ class PersonFinder:
         remit = self._lower_case_remit(doc, k)
         if remit > j:  # "vice-rector for international affairs Professor X"
             return None, remit, f"{title} for {doc[j:remit].text.lower()}"
+        remit_end = j
+        while remit_end < len(doc) and remit_end - j < 3 and doc[remit_end].is_alpha and doc[remit_end].is_lower \
+                and not doc[remit_end].is_stop:
+            remit_end += 1
+        if doc[k].lower_ == "of" and j < remit_end < len(doc) and doc[remit_end].lower_ == "at":
+            # "head of environment at the Port of Gothenburg": a remit, then the body
+            return self._of_part(doc, remit_end, f"{title} of {doc[j:remit_end].text.lower()}", holder_follows)
         portfolio = self._lower_case_portfolio(doc, k, title)
         if portfolio > j:  # ", minister of agriculture and food of Omsk oblast"
             longer = f"{title} of {doc[j:portfolio].text.lower()}"
