@@ -909,3 +909,20 @@ def test_a_bare_office_met_on_a_visit_is_held_in_the_body_visited(read) -> None:
                   "The guests also visited Kobe and met Mayor Kenji Ito.")
     assert roles(person(record, "Hiroshi Yamada")) == [("president", "Osaka University of Economics")]
     assert roles(person(record, "Kenji Ito")) == [("mayor", None)]
+
+
+def test_describing_words_between_a_possessive_and_the_office_are_skipped(read) -> None:
+    record = read("Tucson welcomed the guests on Friday. Maria Lopez, the city's first female mayor, opened the "
+                  "festival.")
+    assert roles(person(record, "Maria Lopez")) == [("mayor", "Tucson")]
+
+
+def test_two_offices_joined_by_and_share_the_body_named_after_the_second(read) -> None:
+    record = read("The deal was signed by Emma Stone, president and CEO of the Greater Tacoma Chamber.")
+    assert roles(person(record, "Emma Stone")) == [("president", "Greater Tacoma Chamber"),
+                                                   ("ceo", "Greater Tacoma Chamber")]
+
+
+def test_an_office_of_an_unnamed_body_is_still_read(read) -> None:
+    record = read("Attending were Aliya Nurova and Bekzat Sadyk, Chief of Staff of the akimat.")
+    assert roles(person(record, "Bekzat Sadyk")) == [("chief of staff", None)]

@@ -1159,6 +1159,10 @@ class PersonFinder:
                 described = self._described_body(doc, self._description_end(doc, j))
                 if described is not None:
                     return described, self._description_end(doc, j), title
+                if doc[j - 1].lower_ == "the":  # ", Chief of Staff of the akimat,": a body not named
+                    unnamed = self._lower_case_description(doc, j, name_follows=False)
+                    if unnamed > j:
+                        return None, unnamed, title
                 return None, k, title
             of = doc[j:end].text
             # "Vice-Rector for International Affairs", "for Research": a remit unless a known place follows
@@ -1263,14 +1267,17 @@ class PersonFinder:
             self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
         return j + 2
 
-    def _lower_case_description(self, doc: Doc, end: int) -> int:
+    def _lower_case_description(self, doc: Doc, end: int, name_follows: bool = True) -> int:
         """End of lower-case words after a place or body that describe the holder's body ("city executive
-        power", "city", "district administration"), when the holder's name follows them; `end` otherwise."""
+        power", "city", "district administration"), when the holder's name follows them (or, with
+        `name_follows` false, the clause ends); `end` otherwise."""
         e = end
         while e < len(doc) and e - end < 4 and doc[e].is_alpha and doc[e].is_lower and not doc[e].is_stop:
             e += 1
         if e == end or e >= len(doc):
             return end
+        if not name_follows:
+            return e if doc[e].text in (",", ".", ";", ")") else end
         if doc[e].text == "," and self._appositive_name_at(doc, e + 1) or self._name_run(doc, e) - e >= 2:
             return e
         return end
@@ -1572,6 +1579,7 @@ class PersonFinder:
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
+        joined: list[int] = []  # roles written "Title1 and Title2 ...": the index of each first one
         if k + 1 < len(doc) and doc[k].lower_ in self._possessive_pronouns and self._is_title_at(doc, k + 1):
             length = self._is_title_at(doc, k + 1)  # ", its vice chairwoman,": the body just named
             _, title_end, title, _ = self._compound_title(doc, k + 1, length)
@@ -1583,6 +1591,8 @@ class PersonFinder:
         office = possessive + 1 if possessive is not None else len(doc)
         if office + 1 < len(doc) and fold(doc[office].text) in self.titles.former:
             office += 1  # ", the city's former mayor": the office is read with its "former"
+        elif office < len(doc) and not self._is_title_at(doc, office):
+            office = self._skip_describers(doc, office)  # ", the city's first female mayor"
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
@@ -1632,8 +1642,12 @@ class PersonFinder:
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
                 k += 1
+                joined.append(len(roles) - 1)
                 continue
             break
+        for n in reversed(joined):  # ", president and CEO of X": the first office is held in X too
+            if roles[n][1] is None and n + 1 < len(roles) and roles[n + 1][1] is not None:
+                roles[n] = (roles[n][0], roles[n + 1][1])
         return roles
 
     def _headed_body(self, doc: Doc, k: int) -> str | None:
