@@ -926,3 +926,19 @@ def test_two_offices_joined_by_and_share_the_body_named_after_the_second(read) -
 def test_an_office_of_an_unnamed_body_is_still_read(read) -> None:
     record = read("Attending were Aliya Nurova and Bekzat Sadyk, Chief of Staff of the akimat.")
     assert roles(person(record, "Bekzat Sadyk")) == [("chief of staff", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Elif Kaya (the mayor of Nilüfer) and Sami Demir (the mayor of Osmangazi) attended.",
+         "Elif Kaya", "mayor", "Nilüfer"),
+        ("Aliya Sarsen – Deputy Akim of Karaganda region – presented the projects.",
+         "Aliya Sarsen", "deputy akim", "Karaganda region"),
+        ("Ruslan Ibragimov, Yekaterinburg's deputy mayor for economic policy, joined the talks.",
+         "Ruslan Ibragimov", "deputy mayor for economic policy", "Yekaterinburg"),
+    ],
+)
+def test_an_office_set_apart_after_a_name_spacy_missed_is_read(read, sentence: str, name: str, title: str,
+                                                               of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]

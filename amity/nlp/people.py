@@ -303,9 +303,12 @@ class PersonFinder:
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
-                                       or self._office_verb_at(doc, tok.i + 1)):
+            if tok.text not in (",", "(") + _DASHES \
+                    or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
+                            or self._office_verb_at(doc, tok.i + 1)):
                 continue
+            if tok.text in _DASHES and self._glued_hyphen(doc, tok.i):
+                continue  # "Anne-Lise": a hyphen inside a name sets nothing apart
             start = tok.i
             while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
                 prev = doc[start - 1]
@@ -1054,7 +1057,7 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
-        remit = self._lower_case_remit(doc, k)
+        remit = self._lower_case_remit(doc, k, holder_follows)
         if remit > j:  # "vice-rector for international affairs Professor X"
             return None, remit, f"{title} for {doc[j:remit].text.lower()}"
         remit_end = j
@@ -1344,9 +1347,10 @@ class PersonFinder:
             return j
         return end if doc[end].lower_ == "of" or doc[end].is_punct else j
 
-    def _lower_case_remit(self, doc: Doc, k: int) -> int:
+    def _lower_case_remit(self, doc: Doc, k: int, holder_follows: bool = True) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
-        capitalised word or a comma before the holder's name; k + 1 when there is none."""
+        capitalised word or a comma before the holder's name (or, when the holder was named before,
+        any punctuation); k + 1 when there is none."""
         j = end = k + 1
         if doc[k].lower_ != "for":
             return j
@@ -1354,7 +1358,8 @@ class PersonFinder:
             end += 1
         if end == j or end >= len(doc):
             return j
-        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
+                or not holder_follows and doc[end].is_punct:
             return end
         return j
 
@@ -1562,7 +1567,7 @@ class PersonFinder:
         """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
         "Name, who is also the Mayor of X"."""
         k = m.end
-        if k < len(doc) and doc[k].text not in (",", "("):
+        if k < len(doc) and doc[k].text not in (",", "(") + _DASHES:
             linked = self._skip_link(doc, k, self._copular_links)  # "Anna Berg is the mayor of X"
             if linked == k or not self._office_follows(doc, linked):
                 return []
