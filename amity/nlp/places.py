@@ -80,14 +80,14 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
-    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in _TOWN_BODY_WORDS:
+    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in words.town_body_words:
         return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
-    container = _container(doc, span)
+    container = _container(doc, span, words)
     return container is not None and container[0] == ","
 
 
@@ -144,12 +144,12 @@ def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) ->
     return bodies_too and span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
 
 
-def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
+def _container(doc: Doc, span: Span, words: PlaceWords) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
     Denmark", "Maastricht in the Netherlands" → ("in", …)."""
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in words.us_state_abbreviations:
         return ",", "US"  # "Rochester, Minn."
     first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
     if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
@@ -183,15 +183,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
-#: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body.
-_TOWN_BODY_WORDS = frozenset({"council", "hall", "administration", "government", "mayor", "authorities", "officials"})
-_LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
-#: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
-#: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
-
-
-def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
+def _across_list_glue(doc: Doc, k: int, step: int, glue: frozenset[str]) -> int | None:
     """The first token from k (going by `step`) after the commas, "and"s, line breaks and
     bracketed notes ("(Germany)", "(since 1995)") that join the items of a list, or None when
     nothing joins them there."""
@@ -200,7 +192,7 @@ def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
     opening, closing = ("(", ")") if step == 1 else (")", "(")
     while 0 <= k < n:
         tok = doc[k]
-        if tok.lower_ in _LIST_GLUE or tok.is_space:
+        if tok.lower_ in glue or tok.is_space:
             joined = True
             k += step
         elif tok.text == opening:
@@ -292,7 +284,7 @@ class PlaceFinder:
         mentions = []
         shared_region = self._shared_region_words(doc, found)
         for start, end, _, lookup_name in found:
-            container = _container(doc, doc[start:end])
+            container = _container(doc, doc[start:end], words)
             place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
             if place is None:
                 # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
@@ -427,8 +419,9 @@ class PlaceFinder:
         out: list[Mention] = []
         while queue:
             start, end = queue.pop()
-            after = end if start < 0 else _across_list_glue(doc, end, 1)
-            before = _across_list_glue(doc, start - 1, -1) if start >= 0 else None
+            glue = self.words.list_glue
+            after = end if start < 0 else _across_list_glue(doc, end, 1, glue)
+            before = _across_list_glue(doc, start - 1, -1, glue) if start >= 0 else None
             for k, forward in ((after, True), (before, False)):
                 match = self._listed_town(doc, k, forward, taken, ner_label) if k is not None else None
                 if match is None:
@@ -483,7 +476,7 @@ class PlaceFinder:
         partner = self.words.partner_words
         out = []
         for tok in doc:
-            if tok.lower_ not in _LIST_OPENERS or tok.i == 0:
+            if tok.lower_ not in self.words.partner_list_openers or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
             if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
@@ -643,7 +636,7 @@ class PlaceFinder:
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         if self._paired_towns(doc, span, candidates):
             return 2
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
             return 2  # "Tongxiang of Zhejiang": a town in the region written after it
         return 1 if any(p.country in context for p in candidates) else 0
@@ -703,7 +696,7 @@ class PlaceFinder:
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
         if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \
