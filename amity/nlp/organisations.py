@@ -26,7 +26,7 @@ from amity.nlp.lexicons import (
     word_maps,
     word_sets,
 )
-from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
@@ -743,10 +743,7 @@ def _name_goes_on(doc: Doc, k: int) -> bool:
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:
     """Whether an all-capitals span continues into a neighbouring all-capitals word: "LAS" in a
     dateline "LAS CRUCES, N.M." is part of a town's name written in capitals, not an acronym."""
-    if not doc[start:end].text.isupper():
-        return False
-    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].text.isupper()
-               for k in (start - 1, end))
+    return doc[start:end].text.isupper() and among_capitals(doc, start, end)
 
 
 def _quoted_name_at(doc: Doc, j: int) -> int | None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
-from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
@@ -89,11 +89,6 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
     container = _container(doc, span, words)
     return container is not None and container[0] == ","
-
-
-def _among_capitals(doc: Doc, i: int) -> bool:
-    """Whether token i sits between words written all in capitals (a headline in capitals)."""
-    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (i - 1, i + 1))
 
 
 def _ner_span_longer(doc: Doc, i: int) -> bool:
@@ -674,7 +669,7 @@ class PlaceFinder:
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
-        if len(span) == 1 and (not first.is_upper or _among_capitals(doc, first.i)) \
+        if len(span) == 1 and (not first.is_upper or among_capitals(doc, first.i, first.i + 1)) \
                 and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
