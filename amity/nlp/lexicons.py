@@ -185,6 +185,12 @@ class PlaceWords:
     partner_words: frozenset[str] = frozenset()
     #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
     region_plurals: dict[str, str] = field(default_factory=dict)
+    #: Nouns that define a name as a settlement or territory ("X is a city in ...").
+    definition_nouns: frozenset[str] = frozenset()
+    #: Words of twinning that only a place owns ("X's sister cities", "X is twinned with").
+    twin_words: frozenset[str] = frozenset()
+    #: Nouns after a twin word that make it a relation of places ("sister cities", "twin-town links").
+    twin_heads: frozenset[str] = frozenset()
     #: Division words that end an ISO 3166-2 region's name, which is known without them too ("Aqmola oblysy").
     subdivision_suffixes: tuple[str, ...] = ()
     #: First word of a saint's town → the words it may stand for or be written as ("st" → saint, sankt).
@@ -217,6 +223,9 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         dict(raw["us_state_abbreviations"]),
         frozenset(raw.get("partner_words", [])),
         dict(raw.get("region_plurals", {})),
+        frozenset(raw.get("definition_nouns", [])),
+        frozenset(raw.get("twin_words", [])),
+        frozenset(raw.get("twin_heads", [])),
         tuple(raw.get("subdivision_suffixes", ())),
         {k: tuple(v) for k, v in raw.get("saint_abbreviations", {}).items()},
         frozenset(raw.get("french_saint_tails", ())),
