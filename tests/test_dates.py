@@ -225,3 +225,17 @@ def test_a_season_word_that_is_no_time_phrase_is_no_date() -> None:
 
 def test_the_end_of_the_year_is_the_year_of_publication() -> None:
     assert values("The mayors agreed to sign a twinning protocol before the end of the year.") == ["2024"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On the 8th, the council approved the twinning.", "2024-01-08"),
+    ("The council approved the twinning on the 28th.", "2023-12-28"),
+    ("The council will vote on the 3rd.", "2024-02-03"),
+    ("The mayors met on 3 May 2023 and signed the charter on the 5th.", "2023-05-05"),
+])
+def test_a_bare_day_of_the_month_is_of_the_month_last_named_or_around_publication(text: str, expected: str) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_an_ordinal_before_a_noun_is_no_day() -> None:
+    assert values("The towns celebrated on the 25th anniversary of their twinning.") == []

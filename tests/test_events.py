@@ -658,3 +658,26 @@ def test_received_and_worked_with_a_delegation_of_a_province_is_a_meeting_and_a_
                   "with the delegation of Champasak Province led by Vice Governor Khamla Vong.", published="2024-10-16")
     assert only(record, "meeting").date == "2024-10-14"
     assert only(record, "visit").date == "2024-10-14"
+
+
+def test_a_sentence_framed_by_an_earlier_trip_takes_that_trips_date(read) -> None:
+    record = read("Mayor of Tartu Mart Kask will travel to Izmir on 20 May 2025. The visit follows a trip to Tartu by "
+                  "Deputy Mayor of Izmir Deniz Arslan last October. During that trip Arslan toured the Tartu science park.",
+                  published="2025-05-02")
+    past = [e for e in record.events if e.type == "visit" and e.status == "occurred"]
+    assert [e.date for e in past] == ["2024-10"]
+
+
+def test_the_memorandum_signed_by_two_officials_is_the_signing_just_told(read) -> None:
+    record = read("The Port of Constanta and the Port of Poti signed a memorandum on ferry traffic on 3 March 2025. "
+                  "The memorandum was signed in Poti by director Ion Popescu and chief executive Levan Beridze.",
+                  published="2025-03-05")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-03"
+    assert {"Ion Popescu", "Levan Beridze"} <= set(signing.participants)
+
+
+def test_the_venue_of_a_forum_is_not_one_of_its_attendees(read) -> None:
+    record = read("Mayors from twelve countries took part in the Caspian Cities Forum, which opened in Aktau on "
+                  "2 October 2024.", published="2024-10-04")
+    assert events(record, "attendance") == []

@@ -47,6 +47,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+the\s+year\b", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
+    ("day_of_month", re.compile(r"\b(?:on|by|until|since|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|"
+                                r"century|edition|session|meeting|time|round|year|day|congress|summit|forum|festival|birthday|"
+                                r"place|floor|grade|\w+est)\b)", re.I)),
     ("weekday_day", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
                                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
     ("day_offset", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?P<dir>later|after|afterwards|"
@@ -127,6 +130,10 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
     for s, e, kind, match in found:
         if kind == "weekday_day":
             out.append(DateMention(s, e, match.group(0), _weekday_day(match, last_month, published), False,
+                                   last_month is None))
+            continue
+        if kind == "day_of_month":  # "On the 12th, the council voted"
+            out.append(DateMention(s, e, match.group(0), _day_of_month(match, last_month, published, text), False,
                                    last_month is None))
             continue
         if kind == "day_offset":  # "a day later", "the next day": counted from the last day the text named
@@ -254,7 +261,7 @@ def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
     return (anchor + timedelta(days=days if forward else -days)).isoformat()
 
 
-_FUTURE = re.compile(r"\b(will|shall|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
+_FUTURE = re.compile(r"\b(will|shall|would|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
 
 
 def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
@@ -285,6 +292,26 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     if cut:
         after = after[: cut.start()]
     return (before + text[start:end] + after).lower()
+
+
+def _day_of_month(m: re.Match[str], month: tuple[int, int] | None, published: date | None, text: str) -> str | None:
+    """"on the 12th": that day of the month the text was last speaking of; else of the publication month,
+    or of the month before when that day is still to come and the sentence tells of the past (or the
+    month after, in the future)."""
+    day = int(m.group("day"))
+    if month is None:
+        if published is None:
+            return None
+        month = (published.year, published.month)
+        future = bool(_FUTURE.search(_sentence_around(text, m.start(), m.end())))
+        if day > published.day and not future:
+            month = (month[0] - (month[1] == 1), (month[1] - 2) % 12 + 1)
+        elif day < published.day and future:
+            month = (month[0] + (month[1] == 12), month[1] % 12 + 1)
+    try:
+        return date(month[0], month[1], day).isoformat()
+    except ValueError:
+        return None
 
 
 def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: date | None) -> str | None:

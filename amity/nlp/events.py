@@ -125,6 +125,7 @@ class EventFinder:
                 people = [c for c in participants if c.type == "person"]
                 events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
+            framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
             for trigger, kind, anchored in found:
                 if kind in made_here:
@@ -136,11 +137,17 @@ class EventFinder:
                     anchored = True
                 elif not anchored and kind in anchored_kinds:
                     continue  # "During the visit, the mayor visited the museum": told once in the sentence
+                told = next((e for e in reversed(events) if e.type == kind), None)
+                if anchored and kind == "signing" and told is not None and self._signs_the_agreement_told(trigger) and \
+                        told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
+                        self._date_near(doc, sent, trigger, events) is None:
+                    anchored = False  # "The memorandum was signed in Baku by ...": the signing just told
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
-                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events),
-                                              published)
+                    near = self._date_near(doc, sent, trigger, events)
+                    self._fold_back_reference(events, kind, participants, sent, near, published,
+                                              narrows=near is not None and self._own_date(doc, trigger) == near)
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -153,7 +160,7 @@ class EventFinder:
                 fallback = None
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
                     fallback = None if self._earlier_than_story(trigger) else \
-                        _story_date(events, last_date, current_date, published)
+                        framed or _story_date(events, last_date, current_date, published)
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -171,6 +178,9 @@ class EventFinder:
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
                 if kind == "attendance":
+                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand": the venue
+                    # is where they attended, not one of them
+                    event.participants = [p for p in event.participants if p is not event.place]
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
@@ -382,6 +392,25 @@ class EventFinder:
                 return True
         return False
 
+    def _framing_date(self, found: list[tuple[Token, str, bool]], events: list[EventMention]) -> str | None:
+        """The date of the occurrence a sentence is framed in ("During that trip, ...", "At the meeting, ..."):
+        the last told of the frame's type, when dated."""
+        for trigger, kind, _ in found:
+            if trigger.pos_ in ("NOUN", "PROPN") and _framing_back_reference(trigger):
+                told = next((e for e in reversed(events) if e.type == kind), None)
+                if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
+                    return told.date
+        return None
+
+    def _signs_the_agreement_told(self, verb: Token) -> bool:
+        """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
+        the story has told of (not "the agreement on tourism", which may be another)."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in self.agreement_nouns
+            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+            and not any(d.dep_ in ("prep", "compound", "amod", "nmod", "acl", "relcl", "appos") for d in c.children)
+            for c in verb.children)
+
     def _reported_future(self, verb: Token, modal: Token) -> bool:
         """"X said a group would travel to Japan in March": "would" in what someone said is the future
         seen from when they spoke, a plan, not a possibility."""
@@ -541,22 +570,25 @@ class EventFinder:
         if date and previous is not None and previous.status == "occurred" and not _not_after(date, doc._.published) \
                 and _framing_back_reference(trigger):
             return False  # "During the meeting they agreed to open a programme in 2026": the plan's year
+        if date and previous is not None and previous.status == "planned" and long_before(date, doc._.published, 0):
+            return True  # "will also visit the park. The visit follows a trip to Daejeon last October"
         return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
-                             date: str | None, published: str | None = None) -> None:
+                             date: str | None, published: str | None = None, narrows: bool = False) -> None:
         """"The visit, held on 9 June 2022, centred on ...": a later mention adds its people, and its
         date when the first report gave none. A date after publication in that sentence ("During the
         meeting they agreed to open a programme in 2026") is what was planned there, not the day of
-        what already happened."""
+        what already happened. A date of the back-reference's own phrase inside the told one narrows it
+        ("will travel to Almaty next month. During the four-day visit, from 14 to 17 July, ...")."""
         for other in reversed(events):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
                 if date and other.status == "occurred" and not _not_after(date, published):
                     return
-                if date and not other.explicit_date:
+                if date and (not other.explicit_date or narrows and date != other.date and within(date, other.date)):
                     _redate(events, other, date, sent.start)
                 return
 
