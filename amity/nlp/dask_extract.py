@@ -57,7 +57,7 @@ import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from amity.ingest.pieces import Piece, cut, read_piece
-from amity.ingest.sources import STDIN, input_files, read_path
+from amity.ingest.sources import STDIN, input_files
 from amity.model import Article, InputError, Record
 from amity.nlp.cluster import ClusterError, ClusterSpec
 
@@ -191,20 +191,18 @@ def _units(client: Client, inputs: list[str], partition: int, max_bytes: int, lo
             if isinstance(item, InputError):
                 yield item
             elif not isinstance(item, tuple):  # stdin
-                from amity.ingest import read_sources
-
-                yield from readable(read_sources([STDIN], max_bytes=max_bytes))
+                yield from readable(_read_here(STDIN, max_bytes))
             elif seen_there:
                 yield from cut(*item, partition)
             else:
-                yield from readable(_read_here(*item, max_bytes))
+                yield from readable(_read_here(item[1], max_bytes))
 
 
-def _read_here(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
-    from amity.ingest.clean import clean_article
+def _read_here(source: str, max_bytes: int) -> Iterator[Article | InputError]:
+    """A file some worker cannot see, read by the driver (`input_files` names each file as it is opened)."""
+    from amity.ingest import read_sources
 
-    for item in read_path(path, source, max_bytes):
-        yield clean_article(item) if isinstance(item, Article) else item
+    return read_sources([source], max_bytes=max_bytes)
 
 
 def _workers_see(client: Client, raw: str) -> bool:
