@@ -198,7 +198,8 @@ class TieFinder:
                     if not groups and item and listing is not None and listing.parties:
                         groups = [(kind, listing.parties)]
                     if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
-                            self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                            self._names_pair(lowered, named_before)
+                            or self._agentless_signing(sent, lowered, stage, token_entity, sent_events)):
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
@@ -366,11 +367,14 @@ class TieFinder:
         return "cooperation" if words & self.cooperation_nouns else None
 
     def _agentless_signing(self, sent: Span, lowered: str, stage: _Stage,
-                           token_entity: dict[int, EntityCluster]) -> bool:
+                           token_entity: dict[int, EntityCluster], events: list[EventMention]) -> bool:
         """A signing that names no signatory at all ("At the end of the meeting, a memorandum was
         signed."): it is between the pair the story has just named. Not a sentence that refers to
-        a pair by a phrase of its own ("the two countries"), which must fit that pair."""
-        return not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
+        a pair by a phrase of its own ("the two countries"), which must fit that pair, nor one that
+        only tells more of a signing reported before ("The signing was attended by the governor")."""
+        told_here = any(e.trigger is not None and sent.start <= e.trigger.i < sent.end for e in events) \
+            or self._signing_verb(sent) is not None or self._approved(sent) is not None
+        return told_here and not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
             and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
     def _definite_document_subject(self, sent: Span) -> bool:
@@ -987,7 +991,8 @@ class TieFinder:
             subject = self._subject_parties(sent, parties, context, kind)
             if subject and len(subject) < len(parties):
                 return [[a, b] for a in subject for b in parties if b not in subject]
-            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
+            return _like_with_like([[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2)
+                                    if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
@@ -1531,6 +1536,23 @@ def _same_clause(tok: Token, verb: Token) -> bool:
     return True
 
 
+def _level(party: EntityCluster) -> str | None:
+    """"town" for a city or district, "region" for a region, None for anything else."""
+    kind = party.place.kind if party.place is not None else None
+    return "town" if kind in ("city", "district") else "region" if kind == "region" else None
+
+
+def _like_with_like(pairs: list[list[EntityCluster]]) -> list[list[EntityCluster]]:
+    """Pairs across a border, each town with towns and each region with regions when a party has
+    partners of its own level: "Mangystau delegation in Azerbaijan: Aktau and Sumgait sign a twinning
+    memorandum" pairs Aktau with Sumgait, not the region the delegation came from with Sumgait."""
+    def has_peer(party: EntityCluster) -> bool:
+        return any(party in pair and _level(pair[0]) == _level(pair[1]) is not None for pair in pairs)
+
+    return [pair for pair in pairs if _level(pair[0]) is None or _level(pair[1]) is None
+            or _level(pair[0]) == _level(pair[1]) or not has_peer(pair[0]) and not has_peer(pair[1])]
+
+
 def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
     """"A, B and C signed a joint declaration. The declaration was signed by the mayors of A, B and C":
     a pair of the signatories of a joint document at the same kind and stage is that document again."""
@@ -2038,6 +2060,8 @@ class _ArticleContext:
                 # "Executive Power of the City of Ganja", "Municipality of the Region of Attica"
                 unit, rest = rest[0], rest[3:] if rest[2] == "the" else rest[2:]
                 candidates.append(" ".join(rest) + " " + unit)
+            # "People's Committee of Nghe An province": Nghe An, when the article has no "Nghe An province"
+            unit_dropped = [" ".join(rest[:-1])] if len(rest) > 1 and rest[-1] in units else []
             while rest:
                 candidates.append(" ".join(rest))
                 if rest[-1] not in cues["territory_qualifiers"]:
@@ -2049,6 +2073,7 @@ class _ArticleContext:
                     candidates.append(" ".join(rest) + " " + suffix)  # "Kochi Prefectural" → "Kochi Prefecture"
             if rest:
                 candidates += [" ".join(rest) + suffix for suffix in cues["place_suffixes"]]
+            candidates += unit_dropped
             for candidate in candidates:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
