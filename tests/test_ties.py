@@ -1300,3 +1300,15 @@ def test_a_region_of_a_delegation_is_no_partner_of_a_foreign_town_its_town_pairs
     record = read("Mangystau delegation in Azerbaijan: Aktau and Sumgait sign twinning memorandum")
     assert frozenset({"Mangystau", "Sumgait"}) not in pairs(record)
     assert frozenset({"Aktau", "Sumgait"}) in pairs(record)
+
+
+def test_districts_that_seek_partner_towns_in_a_region_described_by_its_centre_pair_with_nobody(read) -> None:
+    record = read("The mayor said that the districts of Keçiören and Mamak would look for partner towns in the "
+                  "Kakheti region, of which Telavi is the centre.")
+    assert record.ties == []
+
+
+def test_states_that_name_a_forum_through_a_hyphen_are_no_parties_of_the_regions_agreement(read) -> None:
+    record = read("The Atyrau region and the Astrakhan region plan to sign an agreement on fisheries in May, "
+                  "during the Kazakhstan-Russia interregional forum in Atyrau.", published="2024-02-01")
+    assert pairs(record) == {frozenset({"Atyrau region", "Astrakhan region"})}

@@ -1146,17 +1146,23 @@ class TieFinder:
         return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
 
     def _partners_owned_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
-        """"Cartagena and Lorca already have partner towns in Morocco": a plural twinning noun that is the
-        object of a verb of having, and names no partner (a country or area only says where they are):
-        each of the subject's towns has partners of its own; they are not each other's."""
+        """"Cartagena and Lorca already have partner towns in Morocco", "the districts will look for
+        partner towns in the Imereti region, of which Kutaisi is the centre": a plural twinning noun that
+        is had or sought (the object of a verb, or of "for") and names no partner of its own (the places
+        after "in" say where they are, a relative clause describes those places): each of the subject's
+        towns has or seeks partners; the names of the sentence are not each other's partners."""
         for cue in self._cue_tokens(sent):
             noun = cue
             while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
                 noun = noun.head
-            if noun.tag_ != "NNS" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.existing:
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in _TOWN_NOUNS \
+                    or not (noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"):
                 continue
-            named = [token_entity[t.i] for t in noun.subtree if t.i in token_entity]
-            if all(c.place is not None and c.place.kind in ("country", "area") for c in named):
+            where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    where |= {place.i} | {t.i for t in place.children if t.dep_ in ("compound", "det", "amod")}
+            if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
 
@@ -1925,8 +1931,11 @@ def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: d
     while j < len(doc) and token_entity.get(j) is cluster:
         j += 1
     last = doc[j - 1]
-    head = last.head
-    if last.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token_entity.get(head.i) is not None:
+    head = last
+    # "the Kazakhstan-Azerbaijan interregional forum": through the other names qualifying the same noun
+    while head.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.head.i > head.i:
+        head = head.head
+    if head is last or token_entity.get(head.i) is not None:
         return False
     return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
 
