@@ -294,3 +294,18 @@ def test_a_persons_surname_before_a_comma_and_a_state_is_no_town_of_that_state(r
 def test_a_place_written_with_a_possessive_is_the_whole_place(read) -> None:
     record = read("Officials said New Mexico's exports of pecans grew last year.")
     assert [e.name for e in places(record)] == ["New Mexico"]
+
+
+def test_a_town_the_first_sentence_defines_as_a_city_is_a_place(read) -> None:
+    record = read("Nitra is the fifth largest city of Slovakia. The castle stands above the old town.")
+    assert place(record, "Nitra").country == "SK"
+
+
+def test_a_town_that_owns_sister_cities_is_a_place_though_spacy_reads_a_person(read) -> None:
+    record = read("Guests came from far away. Ternopil's sister cities sent ambulances and generators.")
+    assert place(record, "Ternopil").country == "UA"
+
+
+def test_a_flag_before_a_name_in_a_list_makes_it_a_town_of_that_country(read) -> None:
+    record = read("The city is twinned with:\n🇩🇪 Cologne · 🇮🇹 Parma · 🇷🇺 Tver\n")
+    assert [place(record, n).country for n in ("Cologne", "Parma", "Tver")] == ["DE", "IT", "RU"]

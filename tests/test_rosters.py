@@ -379,3 +379,45 @@ def test_lines_after_a_twin_town_sentence_that_counts_none_are_not_partners(read
     record = read("Leipzig\n\nLeipzig is the largest city of Saxony. Its twin towns are important to the "
                   "council.\n\nDresden (1 hour)\nBerlin (1 hour 15 minutes)\nMunich (3 hours)\n")
     assert not roster(record, "Leipzig")
+
+
+def test_a_page_titled_by_a_towns_municipality_owns_its_sister_city_lines_with_regions(read) -> None:
+    record = read("Sister cities — Kazanlak Municipality\n\nHome » Municipality » International relations\n\n"
+                  "The municipality keeps friendly links with towns abroad.\n\nSister cities\n"
+                  "Magdeburg, Saxony-Anhalt, Germany – since 1975\nKaštela, Split-Dalmatia County, Croatia – since 2011\n"
+                  "Cherkasy, Cherkasy Oblast, Ukraine – since 2004\n\nHow to take part\nSchools may write to the mayor.")
+    partners = roster(record, "Kazanlak")
+    assert partners["Magdeburg"] == ("sister_city", "signed", "1975")
+    assert partners["Cherkasy"] == ("sister_city", "signed", "2004")
+    assert "Saxony-Anhalt" not in partners and "Germany" not in partners
+
+
+def test_partners_written_one_field_a_line_take_the_year_on_the_line_below_them(read) -> None:
+    record = read("Halmstad works with towns around the Baltic Sea.\n\nTwin towns of Halmstad\nTwin town\nCountry\n"
+                  "Since\nLohja\nFinland\n1947\nSandefjord\nNorway\n1954\nVentspils\nLatvia\n1993\n\n"
+                  "Contact\nQuestions go to the town hall.")
+    assert roster(record, "Halmstad") == {"Lohja": ("sister_city", "signed", "1947"),
+                                          "Sandefjord": ("sister_city", "signed", "1954"),
+                                          "Ventspils": ("sister_city", "signed", "1993")}
+
+
+def test_a_label_line_lists_partners_by_semicolons_and_a_former_label_gives_an_ended_tie(read) -> None:
+    record = read("About Trnava\n\nTrnava is a city in western Slovakia.\n\nInternational cooperation\n"
+                  "Sister cities: Zlín (Czech Republic); Veszprém (Hungary); Gorizia (Italy)\n"
+                  "Former sister city: Bryansk (Russia) – relations frozen by the council in 2022\n\n"
+                  "Buses run to Bratislava, Nitra and Senica.")
+    partners = roster(record, "Trnava")
+    assert {p: partners[p] for p in ("Zlín", "Veszprém", "Gorizia")} == {
+        p: ("sister_city", "active", None) for p in ("Zlín", "Veszprém", "Gorizia")}
+    assert partners["Bryansk"] == ("sister_city", "ended", "2022")
+    assert "Bratislava" not in partners and "Senica" not in partners
+
+
+def test_partners_behind_flags_on_one_line_joined_by_dots_are_each_a_twin(read) -> None:
+    record = read("Cluj-Napoca is a city in Romania.\n\nTwin towns – sister cities\nCluj-Napoca is twinned with:\n"
+                  "🇫🇷 Nantes · 🇩🇪 Cologne · 🇮🇹 Parma · 🇨🇳 Nanjing\n\nFormer twin towns\n🇷🇺 Tver (suspended in 2022)\n\n"
+                  "See also\nList of cities in Romania")
+    partners = roster(record, "Cluj-Napoca")
+    assert {p: partners[p] for p in ("Nantes", "Cologne", "Parma", "Nanjing")} == {
+        p: ("sister_city", "active", None) for p in ("Nantes", "Cologne", "Parma", "Nanjing")}
+    assert partners["Tver"] == ("sister_city", "ended", "2022")

@@ -185,6 +185,12 @@ class PlaceWords:
     partner_words: frozenset[str] = frozenset()
     #: Plural region nouns a list of names shares ("the Almaty and Tashkent regions") → the singular.
     region_plurals: dict[str, str] = field(default_factory=dict)
+    #: Nouns that define a name as a settlement or territory ("X is a city in ...").
+    definition_nouns: frozenset[str] = frozenset()
+    #: Words of twinning that only a place owns ("X's sister cities", "X is twinned with").
+    twin_words: frozenset[str] = frozenset()
+    #: Nouns after a twin word that make it a relation of places ("sister cities", "twin-town links").
+    twin_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -205,6 +211,9 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         dict(raw["us_state_abbreviations"]),
         frozenset(raw.get("partner_words", [])),
         dict(raw.get("region_plurals", {})),
+        frozenset(raw.get("definition_nouns", [])),
+        frozenset(raw.get("twin_words", [])),
+        frozenset(raw.get("twin_heads", [])),
     )
 
 

@@ -87,8 +87,50 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
+    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words):
+        return True
     container = _container(doc, span)
-    return container is not None and container[0] == ","
+    return container is not None and container[0] in (",", "flag")
+
+
+def _defined_as_settlement(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"Jelgava is a state city in central Latvia", "Nitra is the fifth largest city of Slovakia":
+    a name that the copula right after it defines as a settlement or territory is one."""
+    end = span.end
+    if end >= len(doc) or doc[end].lemma_ != "be" or doc[end].lower_ not in ("is", "was"):
+        return False
+    for tok in doc[end + 1 : min(end + 7, len(doc))]:
+        if tok.is_punct or tok.is_sent_start:
+            return False
+        if tok.lower_ in words.definition_nouns and tok.pos_ == "NOUN":
+            return tok.head.i == end or tok.dep_ == "attr"
+    return False
+
+
+#: Tokens that may stand between a place and its twinning words ("Kalamazoo maintains sister-city
+#: relations", "Bloomington's Japanese friendship city", "Oxford has been twinned").
+_TO_TWINS = 5
+
+
+def _owns_twins(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """A name that owns twin towns is a place: "Ternopil's sister cities", "Kalamazoo maintains
+    sister-city relations with", "Varberg is twinned with" (a twin word, with a noun of places or
+    relations after it unless it is "twinned" itself, a few words after the name, no other name
+    between)."""
+    stop = min(span.end + _TO_TWINS, len(doc))
+    for k in range(span.end, stop):
+        tok = doc[k]
+        if tok.is_sent_start or tok.is_punct and tok.text not in ("'s", "’s", "'", "’", "-", "‐"):
+            return False
+        lowered = tok.lower_
+        if lowered in words.twin_words:
+            if lowered in ("twinned", "twinning"):
+                return True
+            after = k + 1 + (k + 1 < len(doc) and doc[k + 1].text in ("-", "‐"))
+            return after < len(doc) and doc[after].lower_ in words.twin_heads
+        if tok.pos_ == "PROPN" and fold(tok.text) not in demonyms():
+            return False  # "Smith's Aydın sister ...": another name comes first
+    return False
 
 
 def _among_capitals(doc: Doc, i: int) -> bool:
@@ -151,6 +193,9 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     end = span.end
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
         return ",", "US"  # "Rochester, Minn."
+    flag = _flag_before(doc, span.start)
+    if flag is not None:
+        return "flag", flag  # "🇫🇷 Tours": the flag before a partner in a list shows its country
     first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
     if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
         return None
@@ -163,6 +208,19 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
         if found and not (doc[end].lower_ == "of" and any(p.contextual for p in found) and len(found) > 1):
             return doc[end].lower_, found[0].country or ""
     return None
+
+
+def _flag_before(doc: Doc, i: int) -> str | None:
+    """The country code of the flag emoji right before token i: two regional indicator letters,
+    in one token or two ("🇫🇷" → "FR")."""
+    letters = ""
+    k = i - 1
+    while k >= 0 and len(letters) < 2 and doc[k].text and all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in doc[k].text):
+        letters = doc[k].text + letters
+        k -= 1
+    if len(letters) != 2:
+        return None
+    return "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in letters)
 
 
 def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:

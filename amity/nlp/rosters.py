@@ -42,6 +42,7 @@ def _words(filename: str) -> dict[str, Any]:
 class _Partner:
     cluster: EntityCluster
     date: str | None = None
+    ended: bool = False
 
 
 @Language.factory("amity_rosters", default_config={"words": "rosters.json"})
@@ -76,6 +77,11 @@ class RosterReader:
         self.table_headers = frozenset(words.get("table_headers", []))
         self.founding_lemmas = frozenset(words.get("founding_lemmas", []))
         self.town_nouns = frozenset(words.get("town_nouns", []))
+        self.former_words = frozenset(words.get("former_words", []))
+        self.cue_modifiers = frozenset(words.get("cue_modifiers", []))
+        self.item_separators = frozenset(words.get("item_separators", []))
+        self.max_lines = int(words.get("max_lines", 60))
+        self.ended_words = frozenset(words.get("ended_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -88,8 +94,13 @@ class RosterReader:
             for kind, start, end, towns_only in self._cues(sent):
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
-                singular = doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with") \
-                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in _RELATION_SINGULARS
+                label = _label(doc, sent, start, end)
+                heading = _heading(sent) or label
+                singular = not heading and (
+                    doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
+                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in _RELATION_SINGULARS)
+                # "Former twin towns", "Former sister city: Bryansk": partners of the past, the tie ended
+                former = start > sent.start and doc[start - 1].lower_ in self.former_words
                 if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
                         t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
                     kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
@@ -97,16 +108,18 @@ class RosterReader:
                 named_owner = owner is not None
                 if owner is not None:
                     last_owner[kind] = owner
-                partners, closed = self._list(doc, end, sent.end, index, owner)
+                # "Sister cities: Zlín (Czech Republic); Veszprém (Hungary); ...": a label's list runs to the
+                # end of its line, across the sentences the parser may cut it into
+                stop = _line_end(doc, end) if label else sent.end
+                partners, closed = self._list(doc, end, stop, index, owner)
                 if owner is not None and partners and _named_among(owner, doc, end, sent.end):
                     # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
                     # read as Numazu's: a town is not listed among its own partners, the owner is wrong
                     continue
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
-                heading = _heading(sent)
                 if heading and owner is None:
-                    owner = _story_town(doc, sents, index)  # "Twin towns and sister cities" on a town's page
+                    owner = _story_town(doc, sents, index, places)  # "Twin towns and sister cities" on a town's page
                 elif owner is None and partners:
                     # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
                     # spoke": twin towns named without an owner are those of the town named before as
@@ -124,8 +137,9 @@ class RosterReader:
                 lines = False  # partners one a line under the cue: one is enough
                 counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
                 if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
-                    partners = self._items(sents[n + 1:], index, owner)
+                    partners = self._items(doc, _line_end(doc, sent.end - 1), index, owner)
                     lines = bool(partners)
+                    former = former or any(p.ended for p in partners)
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
@@ -134,7 +148,7 @@ class RosterReader:
                     # table or list of them, one a line
                     first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
                     if first is not None:
-                        partners = self._items(sents[first:], index, owner)
+                        partners = self._items(doc, sents[first].start, index, owner)
                         lines = bool(partners)
                 if towns_only:
                     partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
@@ -167,11 +181,14 @@ class RosterReader:
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
                                                     and not any(p is named for p in t.parties))]
-                if len({id(p.cluster) for p in partners}) < (1 if lines and named_owner or beside else 2):
+                if len({id(p.cluster) for p in partners}) < (1 if lines and (named_owner or former) or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
                 for partner in partners:
-                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
+                    ended = former or partner.ended
+                    date = partner.date or (_line_year(doc, end) if ended and not lines else None)
+                    _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
+                           "ended" if ended else None)
                 break
         doc._.ties = ties
         return doc
@@ -180,15 +197,17 @@ class RosterReader:
         """(kind, first token, token after the cue, whether it names towns' partners only) of each cue
         in the sentence, hyphens ignored."""
         words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
-        cues = {**self.heading_cues, **self.cues} if self.heading_cues and _heading(sent) else self.cues
+        headed = _heading(sent)
         found = []
         for k in range(len(words)):
             if words[k][1] not in self._cue_first_words:
                 continue  # most words open no cue: skip building their candidate tuples
             for size in range(self.longest_cue, 0, -1):
                 key = tuple(w for _, w in words[k : k + size])
-                if len(key) == size and key in cues:
-                    end = words[k + size - 1][0] + 1
+                end = words[k + size - 1][0] + 1 if len(key) == size else 0
+                if len(key) == size and (key in self.cues or key in self.heading_cues and (
+                        headed or _label(sent.doc, sent, words[k][0], end))):
+                    cues = self.cues if key in self.cues else self.heading_cues
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
@@ -205,8 +224,13 @@ class RosterReader:
 
     def _owner(self, doc: Doc, sent: Span, start: int, end: int,
                index: dict[int, EntityCluster]) -> EntityCluster | None:
-        """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb."""
+        """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb.
+        A nationality or an order word may stand between the possessive and the cue ("its Chinese
+        partner Xi'an", "Its first twin town was Vichy")."""
         before = start - 1
+        while before > sent.start and before not in index and (
+                doc[before].lower_ in self.cue_modifiers or doc[before].text[:1].isupper() and fold(doc[before].text) in demonyms()):
+            before -= 1
         if before > sent.start and doc[before].lower_ in self.possessives:
             if before - 2 >= sent.start and doc[before - 1].lower_ in self.anaphors and doc[before - 2].lower_ == "the":
                 return self._antecedent(doc, sent, index)  # "the city's twin towns"
@@ -376,7 +400,7 @@ class RosterReader:
             if not run:
                 if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
                     return [], True
-                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num:
+                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num or _is_flag(tok):
                     i += 1
                     continue
                 # "with 17 cities, mainly in the Turkic world, such as A and B": a description of the
@@ -394,7 +418,7 @@ class RosterReader:
                 run = []  # "twin towns in Germany, such as A and B": Germany says where they are
                 i += 1
                 continue
-            if lowered in self.separators or lowered in self.bullets or lowered == ":" or tok.is_space:
+            if lowered in self.separators or lowered in self.bullets or lowered == ":" or tok.is_space or _is_flag(tok):
                 i += 1
                 continue
             unknown = _unknown_item(doc, i, stop, index, self.separators)
@@ -404,35 +428,75 @@ class RosterReader:
             break
         return run, False
 
-    def _items(self, following: list[Span], index: dict[int, EntityCluster],
+    def _items(self, doc: Doc, start: int, index: dict[int, EntityCluster],
                owner: EntityCluster) -> list[_Partner]:
-        """"X's sister cities are:" or a heading, then one partner a line (bulleted, numbered or
-        not; "A, Country (1992)", "Country – A", a table row "A | Country | 1992") until a line
-        that is none. A line naming only a country heads the towns of that country below it; a
-        table's header row and an item the article's entities lack ("Country – Unknownville") are
-        passed over."""
+        """"X's sister cities are:" or a heading, then one partner a line from token `start`
+        (bulleted, numbered or not; "A, Country (1992)", "Country – A", "1991 – A, Country", a
+        table row "A | Country | 1992", or one field a line: town, country, year) until a line
+        that is none. A line of several partners joined by "·" or ";" gives each. A line naming
+        only a country heads the towns of that country below it; a year alone on its line dates
+        the partner above it; a table's header row and an item the article's entities lack
+        ("Country – Unknownville", a town line the gazetteer does not know) are passed over."""
         out: list[_Partner] = []
-        for sent in following:
-            tokens = [t for t in sent if not t.is_space and t.text not in self.bullets]
+        pending: _Partner | None = None  # the partner of a line above, its year still to come
+        lines = list(_lines(doc, start, self.max_lines))
+        for number, (lo, hi) in enumerate(lines):
+            tokens = [t for t in doc[lo:hi] if not t.is_space and t.text not in self.bullets and not _is_flag(t)]
             while tokens and _YEAR.fullmatch(tokens[0].text) is None and (
                     tokens[0].like_num or tokens[0].text in (")", ".")):
                 tokens = tokens[1:]  # "1.", "2)": the number of an item
             if not tokens:
                 continue
-            if len(tokens) > self.max_item_tokens or any(self._cue_at(sent, t.i) for t in tokens):
-                break  # a sentence of prose, or the heading of the next section
-            if any(t.text == "|" for t in tokens) and all(
-                    t.lower_ in self.table_headers or not t.is_alpha for t in tokens):
-                continue  # "City | Country | Since": a table's header row
-            named = _distinct([c for t in tokens if (c := index.get(t.i)) is not None])
-            partner = next((c for c in named if not _is_area(c) and c is not owner), None)
+            if any(self._cue_at(doc, t.i, hi) for t in tokens):
+                break  # the heading of the next section
+            header = [t for t in tokens if t.lower_ in self.table_headers]
+            named = _distinct([c for t in tokens if (c := index.get(t.i)) is not None and t not in header])
+            towns = [c for c in named if not _is_area(c) and c is not owner]
+            if len(towns) >= 2 and any(t.text in self.item_separators for t in doc[lo:hi]):
+                run, _ = self._list(doc, tokens[0].i, hi, index, owner)  # "🇫🇷 Tours · 🇩🇪 Chemnitz · ..."
+                out += run
+                pending = None
+                continue
+            if len(tokens) > self.max_item_tokens:
+                break  # a sentence of prose
+            if any(t.is_alpha for t in tokens) and all(t in header or not t.is_alpha for t in tokens):
+                continue  # "City | Country | Since", or a header a line ("Country", "Since")
+            year = _YEAR.search(doc[lo:hi].text)
+            ended = any(t.lower_ in self.ended_words for t in tokens)
+            partner = towns[0] if towns else None
+            if partner is not None and any(t.i < partner.mentions[0].start and t.is_alpha and t.text[:1].isupper()
+                                           and t.i not in index and t not in header for t in tokens
+                                           if not any(m.start <= t.i < m.end for m in partner.mentions)):
+                partner = None  # "Kaštela, Split-Dalmatia County, Croatia": the town is unknown, not its region
+                named = []
             if partner is None:
-                if named or _YEAR.search(sent.text):
-                    continue  # "Germany", "City | Country | Since", "Novovolynsk (1999)"
+                if year and not named and pending is not None:
+                    pending.date = year.group(1)  # town, country and year one a line each
+                    pending = None
+                    continue
+                if named or year:
+                    continue  # "Germany", "Novovolynsk (1999)"
+                if all(t.text[:1].isupper() or not t.is_alpha for t in tokens) and len(tokens) <= 3 \
+                        and self._field_follows(doc, lines[number + 1 :], index):
+                    pending = None  # a town the gazetteer lacks, its country or year on the next line
+                    continue
                 break
-            year = _YEAR.search(sent.text)
-            out.append(_Partner(partner, year.group(1) if year else None))
+            item = _Partner(partner, year.group(1) if year else None, ended)
+            out.append(item)
+            pending = None if year else item
         return out
+
+    def _field_follows(self, doc: Doc, lines: list[tuple[int, int]], index: dict[int, EntityCluster]) -> bool:
+        """Whether the next line with words holds only a country or only a year (the next field of
+        an item written one field a line)."""
+        for lo, hi in lines:
+            words = [t for t in doc[lo:hi] if not t.is_space and not t.is_punct]
+            if not words:
+                continue
+            named = [index.get(t.i) for t in words]
+            return all(c is not None and _is_area(c) for c in named) or (
+                len(words) == 1 and _YEAR.fullmatch(words[0].text) is not None)
+        return False
 
     def _item_line(self, sent: Span) -> bool:
         """Whether the sentence is a line of a list or table: short, alone on its line, with no verb."""
@@ -440,10 +504,9 @@ class RosterReader:
         return _ends_line(sent) and 0 < len(words) <= self.max_item_tokens and not any(
             t.pos_ in ("VERB", "AUX") for t in words) and (len(words) > 1 or words[0].text[:1].isupper())
 
-    def _cue_at(self, sent: Span, i: int) -> bool:
+    def _cue_at(self, doc: Doc, i: int, stop: int) -> bool:
         """Whether a cue of a roster (or of a roster's heading) opens at token i."""
-        doc = sent.doc
-        words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, sent.end)] if t.text not in ("-", "‐"))
+        words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
 
@@ -521,30 +584,91 @@ def _ends_line(sent: Span) -> bool:
     return "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
 
 
-def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster]) -> EntityCluster | None:
+def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
+                places: dict[str, EntityCluster]) -> EntityCluster | None:
     """The town or region a page is about, for a heading that names no owner ("Twin towns and
-    sister cities" on a town's page): the one place (not a country) the headline names, else the
-    place in the subject of the first sentence ("Jelgava is a city in ...")."""
+    sister cities" on a town's page): the one place (not a country) the headline names, a body
+    named after its town there ("Sister cities — Gabrovo Municipality"), or the headline's subject
+    ("Weinheim celebrates fifty years of twinning with Cavaillon"); else the place in the subject
+    of the first sentence ("Jelgava is a city in ...")."""
     if not sents:
         return None
     title = sents[0]
     if _ends_line(title):
-        named = _distinct([c for t in title if (c := index.get(t.i)) is not None and c.type == "place"
-                           and not _is_area(c)])
+        named = _distinct([_town_of(c, places, "sister_city") for t in title if (c := index.get(t.i)) is not None])
+        named = [c for c in named if c.type == "place" and not _is_area(c)]
         if len(named) == 1:
             return named[0]
+        subject = _subject_place(title, index)
+        if subject is not None:
+            return subject
     for sent in sents[:2]:
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-        named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
-                           and c.type == "place" and not _is_area(c)])
-        if named:
-            return named[0]
+        subject = _subject_place(sent, index)
+        if subject is not None:
+            return subject
     return None
+
+
+def _subject_place(sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The first place (not a country) in the subject of the sentence's main verb."""
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
+                       and c.type == "place" and not _is_area(c)])
+    return named[0] if named else None
 
 
 def _is_area(cluster: EntityCluster) -> bool:
     """A country or a continent-like area: where partners are, not a partner town."""
     return cluster.place is not None and cluster.place.kind in ("country", "area")
+
+
+def _label(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """Whether the cue is the label of its line ("Sister cities: A (Italy); B (Belgium)", "•
+    Former sister city: C"): it opens the line (after a bullet, perhaps "former") and a colon
+    follows it."""
+    if end >= sent.end or doc[end].text != ":":
+        return False
+    k = start - 1
+    while k >= sent.start and (doc[k].lower_ in _LABEL_OPENERS or _is_flag(doc[k])):
+        k -= 1
+    return k < 0 or doc[k].is_space or "\n" in doc[k].whitespace_
+
+
+#: Words that may stand before a cue at the start of a label line.
+_LABEL_OPENERS = frozenset({"former", "current", "other", "•", "*", "-", "–", "—", "·", "▪", "●"})
+
+
+def _lines(doc: Doc, start: int, most: int) -> list[tuple[int, int]]:
+    """The first `most` lines from token `start`, as token ranges."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < len(doc) and len(out) < most:
+        end = _line_end(doc, i)
+        if end == i:
+            end = i + 1  # a line break of its own
+        out.append((i, end))
+        i = end
+    return out
+
+
+def _line_end(doc: Doc, i: int) -> int:
+    """The token after the last one of the line that token i is on."""
+    while i < len(doc) and not doc[i].is_space:
+        if "\n" in doc[i].whitespace_:
+            return i + 1
+        i += 1
+    return i
+
+
+def _line_year(doc: Doc, i: int) -> str | None:
+    """The year written on the rest of the line from token i ("– relations frozen in 2022")."""
+    found = _YEAR.search(doc[i : _line_end(doc, i)].text)
+    return found.group(1) if found else None
+
+
+def _is_flag(tok: Token) -> bool:
+    """A flag emoji (regional indicator letters): a bullet that shows the partner's country."""
+    return bool(tok.text) and all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in tok.text)
 
 
 def _heading(sent: Span) -> bool:
@@ -618,10 +742,10 @@ def _town_of(cluster: EntityCluster, places: dict[str, EntityCluster], kind: str
 
 
 def _merge(ties: list[TieMention], kind: str, parties: list[EntityCluster], year: str | None, sent: Span,
-           signed: bool = False) -> None:
+           signed: bool = False, stage: str | None = None) -> None:
     """Add the tie, or advance the one already found for the same kind and parties to the
-    furthest stage of the two."""
-    status = "signed" if year or signed else "active"
+    furthest stage of the two (`stage` says so when the roster does: a former partner's tie ended)."""
+    status = stage or ("signed" if year or signed else "active")
     key = frozenset(id(p) for p in parties)
     same = [t for t in ties if frozenset(id(p) for p in t.parties) == key]
     # the same parties read from this sentence under another kind: the TieFinder's reading stands
