@@ -959,3 +959,15 @@ def test_a_town_and_a_body_noun_name_the_towns_body_named_before(read) -> None:
     record = read("The Pavlodar Pedagogical University and the Omsk State Agrarian University signed a memorandum. "
                   "It was signed by the rector of the Omsk university, Olga Shumakova.")
     assert roles(person(record, "Olga Shumakova")) == [("rector", "Omsk State Agrarian University")]
+
+
+def test_a_body_named_after_its_town_without_the_holds_the_office(read) -> None:
+    record = read("The guests arrived in Da Nang. Present were Director of Danang Hi-Tech Park Pham Hung and "
+                  "Director of Lyon Opera Richard Brunel.")
+    assert roles(person(record, "Pham Hung")) == [("director", "Danang Hi-Tech Park")]
+    assert roles(person(record, "Richard Brunel")) == [("director", "Lyon Opera")]
+
+
+def test_an_office_of_the_city_body_with_no_city_named_keeps_its_holder(read) -> None:
+    record = read("Witnessing the signing was Vice Chairman of the city People's Committee Tran Chi Cuong.")
+    assert roles(person(record, "Tran Chi Cuong")) == [("vice chairman", None)]

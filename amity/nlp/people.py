@@ -1080,8 +1080,9 @@ class PersonFinder:
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
-                and not self._longest_at.get(j + 2):
-            return None, j + 2, title  # "Governor of the region X" with no region named before: an office of no one place
+                and getattr(self._longest_at.get(j + 2), "type", None) != "place":
+            # "Governor of the region X" with no region named before: an office of no one place
+            return None, max(j + 2, self._body_name_end(doc, j + 2)), title
         if anaphoric is not None:
             of, end = anaphoric
             unit = self._unit_after_possessive(doc, end)
@@ -1111,7 +1112,7 @@ class PersonFinder:
             tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
-            elif known.type == "place" and doc[j - 1].lower_ == "the":
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
@@ -1234,6 +1235,16 @@ class PersonFinder:
         return prev.is_alpha and is_capitalised(prev) and not prev.is_upper and k - 1 not in self._named_tokens \
             and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
             and fold(prev.text) not in self.demonyms
+
+    def _body_word_after(self, doc: Doc, end: int) -> bool:
+        """Whether the capitalised words right after a town hold a body's or facility's head noun
+        ("Danang Hi-Tech Park"): a body named after its town, even with no "the" before it."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].is_alpha and is_capitalised(doc[k]) or self._glued_hyphen(doc, k)):
+            if doc[k].lower_ in ORG_HEADS or doc[k].lower_ in self._facility_words:
+                return True
+            k += 1
+        return False
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
