@@ -644,7 +644,8 @@ def test_a_described_office_of_the_province_is_held_in_the_province_written_so(r
 def test_an_office_already_held_in_a_town_is_not_given_again_to_another_holder(read) -> None:
     record = read("Matsue mayor back from New Orleans\n\nMayor Akihiko Uesada of Matsue City returned on "
                   "Tuesday. In New Orleans, Uesada met Mayor LaToya Cantrell at City Hall.")
-    assert roles(person(record, "LaToya Cantrell")) == [("mayor", None)]
+    # not Matsue's mayor again: the town where the meeting is set is hers
+    assert roles(person(record, "LaToya Cantrell")) == [("mayor", "New Orleans")]
 
 
 def test_a_lower_case_remit_before_a_comma_and_the_holders_name(read) -> None:
@@ -904,11 +905,15 @@ def test_a_remit_then_at_a_body_gives_the_body(read) -> None:
     assert roles(person(record, "Ida Holm")) == [("head of environment", "Port of Gothenburg")]
 
 
-def test_a_bare_office_met_on_a_visit_is_held_in_the_body_visited(read) -> None:
+def test_a_bare_office_met_on_a_visit_is_held_in_the_body_or_town_visited(read) -> None:
     record = read("The delegation visited the Osaka University of Economics and met President Hiroshi Yamada. "
-                  "The guests also visited Kobe and met Mayor Kenji Ito.")
+                  "The guests also visited Kobe and met Mayor Kenji Ito. In Sakai, they met Mayor Aiko Ono. "
+                  "They visited Nara and met Mayor Jun Abe of Ikoma. They visited Japan and met Governor Ken Mori.")
     assert roles(person(record, "Hiroshi Yamada")) == [("president", "Osaka University of Economics")]
-    assert roles(person(record, "Kenji Ito")) == [("mayor", None)]
+    assert roles(person(record, "Kenji Ito")) == [("mayor", "Kobe")]
+    assert roles(person(record, "Aiko Ono")) == [("mayor", "Sakai")]
+    assert roles(person(record, "Jun Abe")) == [("mayor", "Ikoma")]  # the office's own "of" comes first
+    assert roles(person(record, "Ken Mori")) == [("governor", None)]  # a country has no governor
 
 
 def test_describing_words_between_a_possessive_and_the_office_are_skipped(read) -> None:

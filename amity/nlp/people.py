@@ -443,8 +443,7 @@ class PersonFinder:
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
-                            or self._their_body(doc, start, out) or self._where_body(doc, start)
-                            or self._visited_body(doc, start, title)))
+                            or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -461,7 +460,9 @@ class PersonFinder:
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group) for title, of in roles]
+                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
+                                                                                            title))
+                             for title, of in roles]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -988,19 +989,27 @@ class PersonFinder:
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
 
-    def _visited_body(self, doc: Doc, start: int, title: str) -> str | None:
-        """"The delegation visited Osaka University and met President X": an office of a body (not of a
-        place) written bare after a meeting verb is held in the body the same sentence says was visited."""
-        if self._held_in_place(title) or start < 4:
+    def _visited_host(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The delegation visited Osaka University and met President X", "visited Kobe and met Mayor Y",
+        "In Kobe, the guests met Mayor Y": an office written bare after a meeting verb is held in the body,
+        or the town of its kind, that the same sentence says was visited."""
+        if start < 4:
             return None
         sent_start = doc[start].sent.start
         verbs = [t.i for t in doc[sent_start:start] if t.pos_ == "VERB"]
         visit = next((v for v in verbs if doc[v].lemma_ in self._visit_verbs), None)
+        scene = self._longest_at.get(sent_start + 1) if doc[sent_start].lower_ == "in" else None
+        if visit is None and scene is not None and scene.end < start and doc[scene.end].text == ",":
+            visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
         if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
             return None
-        bodies = [m for m in self._known if m.type == "organization" and m.priority >= 2 and visit < m.start
-                  and m.end < start]
-        return max(bodies, key=lambda m: m.end).name if bodies else None
+        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        if self._held_in_place(title):
+            kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
+            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds]
+            return max(hosts, key=lambda m: m.end).office_holder if hosts else None
+        hosts = [m for m in hosts if m.type == "organization"]
+        return max(hosts, key=lambda m: m.end).name if hosts else None
 
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
