@@ -916,6 +916,12 @@ def test_a_bare_office_met_on_a_visit_is_held_in_the_body_or_town_visited(read) 
     assert roles(person(record, "Ken Mori")) == [("governor", None)]  # a country has no governor
 
 
+def test_the_town_a_meeting_is_set_in_beats_a_town_inside_a_guests_body(read) -> None:
+    record = read("In Portland, Mayor Anna Berg of Sapporo and Chairperson of the Sapporo City Assembly Ken Sato met "
+                  "Mayor Keith Wilson at City Hall.")
+    assert roles(person(record, "Keith Wilson")) == [("mayor", "Portland")]
+
+
 def test_describing_words_between_a_possessive_and_the_office_are_skipped(read) -> None:
     record = read("Tucson welcomed the guests on Friday. Maria Lopez, the city's first female mayor, opened the "
                   "festival.")

@@ -1006,7 +1006,11 @@ class PersonFinder:
         hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
         if self._held_in_place(title):
             kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
-            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds]
+            if visit == sent_start and scene is not None:
+                hosts = [scene]  # the town the sentence is set in, not a town inside a guest's body's name
+            bodies = [m for m in hosts if m.type == "organization"]
+            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds
+                     and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
             return max(hosts, key=lambda m: m.end).office_holder if hosts else None
         hosts = [m for m in hosts if m.type == "organization"]
         return max(hosts, key=lambda m: m.end).name if hosts else None
