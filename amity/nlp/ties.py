@@ -204,7 +204,8 @@ class TieFinder:
                     if not groups and item and listing is not None and listing.parties:
                         groups = [(kind, listing.parties)]
                     if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
-                            self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                            self._names_pair(lowered, named_before)
+                            or self._agentless_signing(sent, lowered, stage, token_entity, sent_events)):
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
@@ -372,11 +373,14 @@ class TieFinder:
         return "cooperation" if words & self.cooperation_nouns else None
 
     def _agentless_signing(self, sent: Span, lowered: str, stage: _Stage,
-                           token_entity: dict[int, EntityCluster]) -> bool:
+                           token_entity: dict[int, EntityCluster], events: list[EventMention]) -> bool:
         """A signing that names no signatory at all ("At the end of the meeting, a memorandum was
         signed."): it is between the pair the story has just named. Not a sentence that refers to
-        a pair by a phrase of its own ("the two countries"), which must fit that pair."""
-        return not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
+        a pair by a phrase of its own ("the two countries"), which must fit that pair, nor one that
+        only tells more of a signing reported before ("The signing was attended by the governor")."""
+        told_here = any(e.trigger is not None and sent.start <= e.trigger.i < sent.end for e in events) \
+            or self._signing_verb(sent) is not None or self._approved(sent) is not None
+        return told_here and not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
             and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
     def _definite_document_subject(self, sent: Span) -> bool:
@@ -993,7 +997,8 @@ class TieFinder:
             subject = self._subject_parties(sent, parties, context, kind)
             if subject and len(subject) < len(parties):
                 return [[a, b] for a in subject for b in parties if b not in subject]
-            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
+            return _like_with_like([[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2)
+                                    if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
@@ -1147,17 +1152,23 @@ class TieFinder:
         return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
 
     def _partners_owned_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
-        """"Cartagena and Lorca already have partner towns in Morocco": a plural twinning noun that is the
-        object of a verb of having, and names no partner (a country or area only says where they are):
-        each of the subject's towns has partners of its own; they are not each other's."""
+        """"Cartagena and Lorca already have partner towns in Morocco", "the districts will look for
+        partner towns in the Imereti region, of which Kutaisi is the centre": a plural twinning noun that
+        is had or sought (the object of a verb, or of "for") and names no partner of its own (the places
+        after "in" say where they are, a relative clause describes those places): each of the subject's
+        towns has or seeks partners; the names of the sentence are not each other's partners."""
         for cue in self._cue_tokens(sent):
             noun = cue
             while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
                 noun = noun.head
-            if noun.tag_ != "NNS" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.existing:
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.town_nouns \
+                    or not (noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"):
                 continue
-            named = [token_entity[t.i] for t in noun.subtree if t.i in token_entity]
-            if all(c.place is not None and c.place.kind in ("country", "area") for c in named):
+            where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    where |= {place.i} | {t.i for t in place.children if t.dep_ in ("compound", "det", "amod")}
+            if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
 
@@ -1524,6 +1535,23 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _level(party: EntityCluster) -> str | None:
+    """"town" for a city or district, "region" for a region, None for anything else."""
+    kind = party.place.kind if party.place is not None else None
+    return "town" if kind in ("city", "district") else "region" if kind == "region" else None
+
+
+def _like_with_like(pairs: list[list[EntityCluster]]) -> list[list[EntityCluster]]:
+    """Pairs across a border, each town with towns and each region with regions when a party has
+    partners of its own level: "Mangystau delegation in Azerbaijan: Aktau and Sumgait sign a twinning
+    memorandum" pairs Aktau with Sumgait, not the region the delegation came from with Sumgait."""
+    def has_peer(party: EntityCluster) -> bool:
+        return any(party in pair and _level(pair[0]) == _level(pair[1]) is not None for pair in pairs)
+
+    return [pair for pair in pairs if _level(pair[0]) is None or _level(pair[1]) is None
+            or _level(pair[0]) == _level(pair[1]) or not has_peer(pair[0]) and not has_peer(pair[1])]
 
 
 def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
@@ -1895,8 +1923,11 @@ def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: d
     while j < len(doc) and token_entity.get(j) is cluster:
         j += 1
     last = doc[j - 1]
-    head = last.head
-    if last.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token_entity.get(head.i) is not None:
+    head = last
+    # "the Kazakhstan-Azerbaijan interregional forum": through the other names qualifying the same noun
+    while head.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.head.i > head.i:
+        head = head.head
+    if head is last or token_entity.get(head.i) is not None:
         return False
     return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
 
@@ -2030,6 +2061,8 @@ class _ArticleContext:
                 # "Executive Power of the City of Ganja", "Municipality of the Region of Attica"
                 unit, rest = rest[0], rest[3:] if rest[2] == "the" else rest[2:]
                 candidates.append(" ".join(rest) + " " + unit)
+            # "People's Committee of Nghe An province": Nghe An, when the article has no "Nghe An province"
+            unit_dropped = [" ".join(rest[:-1])] if len(rest) > 1 and rest[-1] in units else []
             while rest:
                 candidates.append(" ".join(rest))
                 if rest[-1] not in cues["territory_qualifiers"]:
@@ -2041,6 +2074,7 @@ class _ArticleContext:
                     candidates.append(" ".join(rest) + " " + suffix)  # "Kochi Prefectural" → "Kochi Prefecture"
             if rest:
                 candidates += [" ".join(rest) + suffix for suffix in cues["place_suffixes"]]
+            candidates += unit_dropped
             for candidate in candidates:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
