@@ -1161,7 +1161,7 @@ class TieFinder:
             noun = cue
             while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
                 noun = noun.head
-            if noun.tag_ != "NNS" or noun.lemma_.lower() not in _TOWN_NOUNS \
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.town_nouns \
                     or not (noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"):
                 continue
             where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
