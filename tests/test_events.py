@@ -700,3 +700,14 @@ def test_a_headline_of_one_of_several_signings_joins_the_one_it_names(read) -> N
                   "on container lines. On 4 June 2024 the universities of Burgas and Sofia signed an agreement on exchanges.",
                   published="2024-06-05")
     assert sorted(e.date for e in events(record, "signing")) == ["2024-06-03", "2024-06-04"]
+
+
+def test_a_meeting_that_names_only_its_venue_is_no_event(read) -> None:
+    record = read("The next meeting of the joint commission will be held in Khujand in 2026.", published="2025-03-06")
+    assert events(record, "meeting") == []
+
+
+def test_a_meeting_of_named_people_keeps_its_venue_beside_them(read) -> None:
+    record = read("Mayor of Khujand Rustam Saidov met Mayor of Fergana Aziz Yusupov in Khujand on 4 March 2025.",
+                  published="2025-03-06")
+    assert {"Rustam Saidov", "Aziz Yusupov"} <= set(only(record, "meeting").participants)

@@ -182,10 +182,11 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
-                if kind == "attendance":
-                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand": the venue
-                    # is where they attended, not one of them
+                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra:
+                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
+                    # will be held in Osh in 2026": the venue is where they met, not one of them
                     event.participants = [p for p in event.participants if p is not event.place]
+                if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
