@@ -182,7 +182,8 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
-                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra:
+                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
+                        and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
                     # will be held in Osh in 2026": the venue is where they met, not one of them
                     event.participants = [p for p in event.participants if p is not event.place]
@@ -407,6 +408,12 @@ class EventFinder:
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
+
+    def _held_by_people_told(self, trigger: Token) -> bool:
+        """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
+                                           ("side", "party", "guest")) for c in verb.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
         """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
