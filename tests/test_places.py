@@ -309,3 +309,8 @@ def test_a_town_that_owns_sister_cities_is_a_place_though_spacy_reads_a_person(r
 def test_a_flag_before_a_name_in_a_list_makes_it_a_town_of_that_country(read) -> None:
     record = read("The city is twinned with:\n🇩🇪 Cologne · 🇮🇹 Parma · 🇷🇺 Tver\n")
     assert [place(record, n).country for n in ("Cologne", "Parma", "Tver")] == ["DE", "IT", "RU"]
+
+
+def test_a_town_in_capitals_opening_the_story_is_its_dateline_place(read) -> None:
+    record = read("TERNOPIL, May 12. Flags flew over the square on Sunday as the town marked Europe Day.")
+    assert place(record, "TERNOPIL").country == "UA"

@@ -421,3 +421,36 @@ def test_partners_behind_flags_on_one_line_joined_by_dots_are_each_a_twin(read) 
     assert {p: partners[p] for p in ("Nantes", "Cologne", "Parma", "Nanjing")} == {
         p: ("sister_city", "active", None) for p in ("Nantes", "Cologne", "Parma", "Nanjing")}
     assert partners["Tver"] == ("sister_city", "ended", "2022")
+
+
+def test_twin_regions_signed_year_by_year_in_the_sentences_after_the_roster_are_its_partners(read) -> None:
+    record = read("The Namangan region has established twin relations with regions of foreign countries. In 2017, "
+                  "the first such agreement was signed with the Osh region of Kyrgyzstan. In 2019, similar documents "
+                  "were signed with the Sughd region of Tajikistan, and in 2022 – with the Bursa province of Turkey. "
+                  "Also, memoranda of cooperation are in force with the Gansu province of China.")
+    partners = roster(record, "Namangan region")
+    assert partners["Osh region"] == ("sister_city", "signed", "2017")
+    assert partners["Sughd region"] == ("sister_city", "signed", "2019")
+    assert partners["Bursa province"] == ("sister_city", "signed", "2022")
+    assert partners["Gansu province"] == ("cooperation", "active", None)
+
+
+def test_towns_that_followed_a_towns_first_twin_town_are_its_twins_of_those_years(read) -> None:
+    record = read(LEAD.format(town="Lincoln") + "Lincoln's first twin town was Besançon in 1969. "
+                  "Kraków followed in 1993, and Tangshan in 1996.")
+    partners = roster(record, "Lincoln")
+    assert partners["Besançon"] == ("sister_city", "signed", "1969")
+    assert partners["Kraków"] == ("sister_city", "signed", "1993")
+    assert partners["Tangshan"] == ("sister_city", "signed", "1996")
+
+
+def test_the_last_of_the_counted_twinnings_signed_with_a_town_is_one_of_them(read) -> None:
+    record = read(LEAD.format(town="Mostar") + "Mostar has twin-town agreements with six European municipalities. "
+                  "The last of them was signed in 2018 with the Spanish town of Cáceres.")
+    assert roster(record, "Mostar")["Cáceres"] == ("sister_city", "signed", "2018")
+
+
+def test_another_partys_agreement_after_a_roster_is_not_the_rosters(read) -> None:
+    record = read(LEAD.format(town="Kostanay") + "Kostanay has sister-city relations with Kurgan and Omsk. "
+                  "Chelyabinsk signed a memorandum with Tyumen in 2020.")
+    assert "Tyumen" not in roster(record, "Kostanay")

@@ -87,10 +87,34 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
-    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words):
+    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
+            or _dateline(doc, span):
         return True
     container = _container(doc, span)
-    return container is not None and container[0] in (",", "flag")
+    return container is not None and container[0] in (",", "flag", "(", "|")
+
+
+def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"Our partner city Bad Ischl", "Its first twin town was Besançon": a name that a twin word and
+    its noun of places introduce is a place."""
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in ("was", "is", ",", ":", "–", "-"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in words.twin_heads:
+        return False
+    before = k - 1 - (doc[k - 1].text in ("-", "‐"))
+    return before >= 0 and doc[before].lower_ in words.twin_words
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """"TERNOPIL, May 12.", "KALAMAZOO —", "DUNFERMLINE's ...": a name in capitals opening a line of
+    news, before a comma, a dash or a possessive, is the town the story was filed from."""
+    if not all(t.is_upper and t.is_alpha for t in span) or span.end >= len(doc):
+        return False
+    start = span.start
+    if start > 0 and not (doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
+        return False
+    return doc[span.end].text in (",", "—", "–", "-", "(", "'s", "’s")
 
 
 def _defined_as_settlement(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -189,7 +213,8 @@ def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) ->
 def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
-    Denmark", "Maastricht in the Netherlands" → ("in", …)."""
+    Denmark", "Maastricht in the Netherlands" → ("in", …); in lists and tables "Kurgan (Russian
+    Federation)" → ("(", "RU"), "Kosice | Slovakia" → ("|", "SK"), "🇫🇷 Tours" → ("flag", "FR")."""
     end = span.end
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
         return ",", "US"  # "Rochester, Minn."
@@ -197,7 +222,7 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     if flag is not None:
         return "flag", flag  # "🇫🇷 Tours": the flag before a partner in a list shows its country
     first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
-    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
+    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in", "(", "|") or not is_capitalised(doc[first]):
         return None
     gazetteer = default_gazetteer()
     for length in (3, 2, 1):
