@@ -314,3 +314,8 @@ def test_a_flag_before_a_name_in_a_list_makes_it_a_town_of_that_country(read) ->
 def test_a_town_in_capitals_opening_the_story_is_its_dateline_place(read) -> None:
     record = read("TERNOPIL, May 12. Flags flew over the square on Sunday as the town marked Europe Day.")
     assert place(record, "TERNOPIL").country == "UA"
+
+
+def test_a_headline_word_before_sister_city_words_joined_by_another_verb_is_no_town(read) -> None:
+    record = read("Council approves sister city agreement with Japanese town\n\nThe council voted on Tuesday.")
+    assert "Council" not in {e.name for e in places(record)}

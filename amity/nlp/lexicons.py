@@ -191,6 +191,8 @@ class PlaceWords:
     twin_words: frozenset[str] = frozenset()
     #: Nouns after a twin word that make it a relation of places ("sister cities", "twin-town links").
     twin_heads: frozenset[str] = frozenset()
+    #: Words that may stand between a name and the twin words it owns ("Kalamazoo maintains sister-city ...").
+    twin_owner_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -214,6 +216,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("definition_nouns", [])),
         frozenset(raw.get("twin_words", [])),
         frozenset(raw.get("twin_heads", [])),
+        frozenset(raw.get("twin_owner_words", [])),
     )
 
 

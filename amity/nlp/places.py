@@ -139,21 +139,22 @@ _TO_TWINS = 5
 def _owns_twins(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """A name that owns twin towns is a place: "Ternopil's sister cities", "Kalamazoo maintains
     sister-city relations with", "Varberg is twinned with" (a twin word, with a noun of places or
-    relations after it unless it is "twinned" itself, a few words after the name, no other name
-    between)."""
+    relations after it unless it is "twinned" itself, a few words after the name, only words of
+    owning between: "Council approves sister city ties" is no town's)."""
     stop = min(span.end + _TO_TWINS, len(doc))
     for k in range(span.end, stop):
         tok = doc[k]
-        if tok.is_sent_start or tok.is_punct and tok.text not in ("'s", "’s", "'", "’", "-", "‐"):
+        if tok.is_sent_start:
             return False
         lowered = tok.lower_
         if lowered in words.twin_words:
-            if lowered in ("twinned", "twinning"):
+            if lowered == "twinned":
                 return True
             after = k + 1 + (k + 1 < len(doc) and doc[k + 1].text in ("-", "‐"))
             return after < len(doc) and doc[after].lower_ in words.twin_heads
-        if tok.pos_ == "PROPN" and fold(tok.text) not in demonyms():
-            return False  # "Smith's Aydın sister ...": another name comes first
+        if lowered not in words.twin_owner_words and not (tok.text in ("'s", "’s", "'", "’", "-", "‐")
+                                                            or tok.text[:1].isupper() and fold(tok.text) in demonyms()):
+            return False  # "Council approves sister city agreement": owning, not any verb, links them
     return False
 
 
