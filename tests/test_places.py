@@ -319,3 +319,9 @@ def test_a_town_in_capitals_opening_the_story_is_its_dateline_place(read) -> Non
 def test_a_headline_word_before_sister_city_words_joined_by_another_verb_is_no_town(read) -> None:
     record = read("Council approves sister city agreement with Japanese town\n\nThe council voted on Tuesday.")
     assert "Council" not in {e.name for e in places(record)}
+
+
+def test_a_town_followed_by_its_own_country_without_a_comma_is_that_town_not_a_person(read) -> None:
+    record = read("Partner cities Kaunas Lithuania Chernivtsi Ukraine Yerevan Armenia\n")
+    assert [place(record, n).country for n in ("Kaunas", "Chernivtsi", "Yerevan")] == ["LT", "UA", "AM"]
+    assert not [e for e in record.entities if e.type == "person"]

@@ -454,3 +454,14 @@ def test_another_partys_agreement_after_a_roster_is_not_the_rosters(read) -> Non
     record = read(LEAD.format(town="Kostanay") + "Kostanay has sister-city relations with Kurgan and Omsk. "
                   "Chelyabinsk signed a memorandum with Tyumen in 2020.")
     assert "Tyumen" not in roster(record, "Kostanay")
+
+
+def test_a_page_flattened_to_one_line_lists_each_sections_partners_with_their_countries(read) -> None:
+    record = read("International relations | Poti City Hall\n\nPoti City Hall Home News Mayor Services Contacts\n"
+                  "International relations Sister cities Ganja Azerbaijan Tampere Finland Vinnytsia Ukraine "
+                  "Partner cities Kaunas Lithuania Chernivtsi Ukraine Memoranda of cooperation Yerevan Armenia "
+                  "Lublin Poland\nThe city lies on the Black Sea coast.")
+    partners = roster(record, "Poti")
+    assert {p: partners[p][0] for p in partners} == {
+        "Ganja": "sister_city", "Tampere": "sister_city", "Vinnytsia": "sister_city", "Kaunas": "sister_city",
+        "Chernivtsi": "sister_city", "Yerevan": "cooperation", "Lublin": "cooperation"}

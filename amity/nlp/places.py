@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from amity.nlp.gazetteer import Place, default_gazetteer
+from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import fold
@@ -91,7 +91,7 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
             or _dateline(doc, span):
         return True
     container = _container(doc, span)
-    return container is not None and container[0] in (",", "flag", "(", "|")
+    return container is not None and container[0] in (",", "flag", "(", "|", "")
 
 
 def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -222,10 +222,13 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
     flag = _flag_before(doc, span.start)
     if flag is not None:
         return "flag", flag  # "🇫🇷 Tours": the flag before a partner in a list shows its country
+    gazetteer = default_gazetteer()
+    bare = _bare_country_after(doc, span, gazetteer)
+    if bare is not None:
+        return "", bare  # "Sister cities Ganja Azerbaijan Tampere Finland": a page flattened to one line
     first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
     if first >= len(doc) or doc[end].lower_ not in (",", "of", "in", "(", "|") or not is_capitalised(doc[first]):
         return None
-    gazetteer = default_gazetteer()
     for length in (3, 2, 1):
         after = doc[first : first + length]
         if len(after) < length or any(t.is_punct for t in after):
@@ -234,6 +237,34 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
         if found and not (doc[end].lower_ == "of" and any(p.contextual for p in found) and len(found) > 1):
             return doc[end].lower_, found[0].country or ""
     return None
+
+
+def _bare_country_after(doc: Doc, span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country named right after a town with no word between, when the gazetteer has the town
+    in that country ("Tampere Finland" in a list flattened from a web page), else None."""
+    end = span.end
+    if end >= len(doc) or not is_capitalised(doc[end]) or span[-1].whitespace_ != " ":
+        return None
+    for length in (3, 2, 1):
+        after = doc[end : end + length]
+        if len(after) < length or any(t.is_punct or not t.text[:1].isupper() and t.lower_ != "of" for t in after):
+            continue
+        countries = {p.country for p in gazetteer.candidates(after.text) if p.kind == "country" and p.country}
+        if countries & {p.country for p in gazetteer.candidates(span.text) if p.kind != "country"}:
+            return next(iter(countries))
+    return None
+
+
+def _after_own_town(doc: Doc, span: Span, candidates: list[Place], gazetteer: Gazetteer) -> bool:
+    """Whether the country is written right after a town of its own ("Kaunas Lithuania")."""
+    countries = {p.country for p in candidates if p.kind == "country" and p.country}
+    for length in (1, 2, 3):
+        before = doc[max(0, span.start - length) : span.start]
+        if len(before) < length or any(t.is_punct for t in before) or before[-1].whitespace_ != " ":
+            break
+        if countries & {p.country for p in gazetteer.candidates(before.text) if p.kind != "country"}:
+            return True
+    return False
 
 
 def _flag_before(doc: Doc, i: int) -> str | None:
@@ -781,7 +812,8 @@ class PlaceFinder:
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
-                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
+                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words) \
+                or _after_own_town(doc, span, candidates, self.gazetteer)  # "Horsens in Denmark", "Kaunas Lithuania"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
                 or _region_named_with_division(doc, span, candidates, self.words) or self._paired_towns(doc, span, candidates):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"

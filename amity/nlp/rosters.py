@@ -206,7 +206,8 @@ class RosterReader:
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
-                break
+                if not heading:
+                    break  # a heading's line may hold the next section's cue ("... Partner cities A B")
         doc._.ties = ties
         return doc
 
@@ -305,7 +306,8 @@ class RosterReader:
         if before >= sent.start and doc[before].lower_ in self.pronouns:
             towns = any(t.lower_ in self.town_nouns or t.lower_ in _TOWN_SINGULARS for t in doc[start:end])
             return self._antecedent(doc, sent, index, towns)  # "Its twin towns"
-        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
+        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod") \
+                and not _is_area(index[before]):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
             if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
