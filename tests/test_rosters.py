@@ -465,3 +465,22 @@ def test_a_page_flattened_to_one_line_lists_each_sections_partners_with_their_co
     assert {p: partners[p][0] for p in partners} == {
         "Ganja": "sister_city", "Tampere": "sister_city", "Vinnytsia": "sister_city", "Kaunas": "sister_city",
         "Chernivtsi": "sister_city", "Yerevan": "cooperation", "Lublin": "cooperation"}
+
+
+def test_among_the_twin_cities_are_names_partners_of_the_town_named_before_not_of_the_first_listed(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi is twinned with many cities of the world. "
+                  "Among the twin cities are Kabul, Baku, Lanzhou and Almaty.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Lanzhou", "Almaty"}
+    assert roster(record, "Kabul") == {"Urumqi": ("sister_city", "active", None)}
+
+
+def test_towns_said_to_be_some_of_the_counted_twin_cities_are_partners(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi has developed twin-city ties with 17 cities from 12 "
+                  "countries. Kabul, Baku, Lanzhou and Almaty are some of them.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Lanzhou", "Almaty"}
+
+
+def test_towns_in_brackets_after_their_countries_are_the_partners(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi has sister cities in Afghanistan (Kabul), Azerbaijan "
+                  "(Baku) and Kazakhstan (Almaty).")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}

@@ -81,6 +81,7 @@ class RosterReader:
         self.continuation_verbs = frozenset(words.get("continuation_verbs", []))
         self.document_nouns = frozenset(words.get("document_nouns", []))
         self.back_references = frozenset(words.get("back_references", []))
+        self.list_back_references = frozenset(words.get("list_back_references", []))
         self.cooperation_nouns = frozenset(words.get("cooperation_nouns", []))
         self.cue_modifiers = frozenset(words.get("cue_modifiers", []))
         self.item_separators = frozenset(words.get("item_separators", []))
@@ -253,7 +254,15 @@ class RosterReader:
         root = sent.root
         words = {t.lower_ for t in sent}
         signing = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signed_lemmas]
-        if root.lemma_.lower() in self.continuation_verbs:
+        subject_places = _distinct([c for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i
+                                    for u in t.subtree if (c := index.get(u.i)) is not None and c.type == "place"
+                                    and not _is_area(c) and c is not owner])
+        if len(subject_places) >= 2 and words & self.list_back_references:
+            # "Kabul, Baku, Lanzhou and Almaty are some of them", "... were the first": the towns
+            # the sentence is about are the roster's
+            partners = [_Partner(c) for c in subject_places]
+            signed = False
+        elif root.lemma_.lower() in self.continuation_verbs:
             found = [c for t in sent if (c := index.get(t.i)) is not None and c.type == "place"]
             towns = [c for c in _distinct(found) if not _is_area(c) and c is not owner]
             # "Wilmington, Delaware, followed": the state holds a partner, it is none itself
@@ -325,7 +334,8 @@ class RosterReader:
             head = verb.head
             return index.get(head.i) or next((index[t.i] for t in head.subtree
                                               if t.i < verb.left_edge.i and t.i in index), None)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Among the twin cities are Kabul, Baku and ...": a subject after the cue is its first partner
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]
         if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
                and doc[c.i - 1].lower_ == "the" for c in subjects):
             return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
@@ -448,6 +458,11 @@ class RosterReader:
                 close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
                 if close is None:
                     break
+                inner = _distinct([c for k in range(i + 1, close) if (c := index.get(k)) is not None
+                                   and not _is_area(c) and c is not owner])
+                if run and _is_area(run[-1].cluster) and inner:
+                    # "sister cities in Afghanistan (Kabul), Azerbaijan (Baku)": the towns in brackets
+                    run[-1:] = [_Partner(c) for c in inner]
                 year = _YEAR.search(doc[i + 1 : close].text)
                 if year and run and run[-1].date is None:
                     run[-1].date = year.group(1)  # "A (1992)", "A (Georgia, 2010)"; "A (Germany)" names its container
