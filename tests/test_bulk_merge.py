@@ -24,7 +24,7 @@ from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
 from amity.registry import ingest
 from amity.store import open_database
-from amity.store.schema import ArticleRow, MentionRow, TieStageRow
+from amity.store.schema import ArticleRow, EntityRow, MentionRow, TieStageRow
 
 ARTICLES = 36
 
@@ -304,6 +304,34 @@ def test_a_visit_made_precise_inside_a_batch_is_matched_at_its_new_date_as_one_b
     assert sizes[-1] == 2, "v2 and v3 were merged in one batch"
     assert _exported(batched) == _exported(one_by_one)
     assert sorted(e["date"] for e in json.loads(_exported(batched))["events"]) == ["2023-05-10", "2023-05-20"]
+
+
+def _entity_id(db: Engine, name: str) -> int:
+    with Session(db) as session:
+        return session.scalars(select(EntityRow.id).where(EntityRow.name == name)).one()
+
+
+def test_a_visit_reported_again_after_an_analyst_merged_its_town_and_took_it_back_is_still_one_event(fresh_registry):
+    from amity.registry import curation
+
+    db = fresh_registry()
+    merged: list[int] = []
+
+    def merge_and_undo(count: int) -> None:  # between two transactions of one ingest, as an analyst in the web app
+        merged.append(count)
+        if len(merged) == 2:  # v1 and a1 stored: Bursa is in the visit, and Ankara came after it
+            taken = curation.merge_entities(db, _entity_id(db, "Ankara"), _entity_id(db, "Bursa"), "analyst")
+            curation.undo(db, taken["id"])  # Bursa's names split off again, into an entity of a new id
+
+    again = _said("v2", "On 10 May 2023 the mayor of Turkistan, Aigerim Sadykova, was in Bursa.", "2023-05-12",
+                  entities=[_mayor(), _bursa()],
+                  events=[Event("visit", "occurred", "2023-05-10", ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+    ankara = _said("a1", "Ankara hosted a book fair.", "2023-05-11",
+                   entities=[Entity("place", "Ankara", country="TR", geonames_id=323786)])
+    ingest([_visit("v1", "2023-05-10", "2023-05-11"), ankara, again], db, batch_articles=1, on_merged=merge_and_undo)
+
+    visits = [e for e in json.loads(_exported(db))["events"] if e["type"] == "visit"]
+    assert len(visits) == 1 and visits[0]["sources"] == 2, "v2 reports v1's visit, by the same mayor to the same Bursa"
 
 
 def test_the_latest_of_a_ties_visits_in_one_batch_is_its_last_activity_as_one_by_one(fresh_registry):

@@ -729,3 +729,85 @@ def test_a_plural_office_of_two_listed_bodies_pairs_them_with_the_names(read) ->
                   "Toomas Asser and Tatjana Volkova.")
     assert roles(person(record, "Toomas Asser")) == [("rector", "Tartu University")]
     assert roles(person(record, "Tatjana Volkova")) == [("rector", "Riga Technical University")]
+
+
+# -- where the office is held, in the forms news prose uses (issue 8, OFFICES) ---------------------------
+
+def test_an_office_opening_a_whose_clause_is_held_in_the_body_before_it(read) -> None:
+    record = read("The guests then toured the Aktobe Regional University, whose rector Bolat Nurlybekov showed "
+                  "them the new laboratories.")
+    assert roles(person(record, "Bolat Nurlybekov")) == [("rector", "Aktobe Regional University")]
+
+
+def test_its_after_a_body_named_as_the_object_is_that_bodys_office(read) -> None:
+    record = read("The delegation visited the Karaganda Technical University and met its rector, Professor "
+                  "Aliya Zhunusova.")
+    assert roles(person(record, "Aliya Zhunusova")) == [("rector", "Karaganda Technical University")]
+
+
+def test_its_with_no_body_named_gives_no_holder(read) -> None:
+    record = read("The company said its president Mark Evans would travel to Seoul.")
+    assert roles(person(record, "Mark Evans")) == [("president", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Kokshetau city akim Yerlan Abenov met the guests at the station.", "Yerlan Abenov", "akim", "Kokshetau"),
+        ("Tulkibas district hokim Serik Omarov joined them later.", "Serik Omarov", "hokim", "Tulkibas district"),
+    ],
+)
+def test_a_place_and_the_word_of_its_kind_before_an_office_hold_it(read, sentence: str, name: str, title: str,
+                                                                   of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]
+
+
+def test_names_then_a_plural_office_of_as_many_places_pair_in_order(read) -> None:
+    record = read("Speeches were given by Anna Berg, Jonas Meyer and Karl Weiss, the mayors of Bremen, Lübeck and "
+                  "Rostock. On Friday Maria Olsen and Peter Lindqvist, mayors of Bergen and Uppsala respectively, "
+                  "spoke about shore power.")
+    assert roles(person(record, "Anna Berg")) == [("mayor", "Bremen")]
+    assert roles(person(record, "Jonas Meyer")) == [("mayor", "Lübeck")]
+    assert roles(person(record, "Karl Weiss")) == [("mayor", "Rostock")]
+    assert roles(person(record, "Maria Olsen")) == [("mayor", "Bergen")]
+    assert roles(person(record, "Peter Lindqvist")) == [("mayor", "Uppsala")]
+
+
+def test_the_rectors_of_two_universities_each_named_with_the_pair_in_order(read) -> None:
+    record = read("The memorandum was signed by the rectors of the Almaty Technological University and the Kazan "
+                  "Federal University, Aigerim Bekova and Ruslan Safin.")
+    assert roles(person(record, "Aigerim Bekova")) == [("rector", "Almaty Technological University")]
+    assert roles(person(record, "Ruslan Safin")) == [("rector", "Kazan Federal University")]
+
+
+def test_a_surname_in_apposition_to_an_anaphoric_office_is_its_holder(read) -> None:
+    record = read("Shavkat Aliyev met the guests in the Namangan region. The governor of the province, Aliyev, "
+                  "recalled the trade figures.")
+    assert roles(person(record, "Shavkat Aliyev")) == [("governor", "Namangan region")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Later the delegation was received by Anar Mammadov, Azerbaijan's Minister of Economy, who co-chairs the "
+         "commission.", "Anar Mammadov", "minister of economy", "Azerbaijan"),
+        ("The panel was chaired by Tomasz Nowak, Poland's Deputy Minister of Funds and Regional Policy.",
+         "Tomasz Nowak", "deputy minister of funds and regional policy", "Poland"),
+        ("Also present was Kadri Tamm, the Estonian Minister of Education and Research.",
+         "Kadri Tamm", "minister of education and research", "Estonia"),
+        ("From the partner town of Amiens came Brigitte Martin, the city's former mayor, now a councillor.",
+         "Brigitte Martin", "former mayor", "Amiens"),
+    ],
+)
+def test_a_portfolio_after_the_name_keeps_its_words_and_its_state(read, sentence: str, name: str, title: str,
+                                                                   of: str) -> None:
+    record = read(sentence)
+    assert roles(person(record, name)) == [(title, of)]
+    assert not any(e.name == "Regional Policy" for e in record.entities)
+
+
+def test_a_new_title_is_read_from_the_lexicon(read) -> None:
+    record = read("Silesia's marshal Jan Nowicki opened the fair. The Omsk delegation was headed by Pavel Orlov, "
+                  "first deputy governor of Omsk oblast.")
+    assert roles(person(record, "Jan Nowicki")) == [("marshal", "Silesia")]
+    assert roles(person(record, "Pavel Orlov")) == [("first deputy governor", "Omsk oblast")]

@@ -1224,3 +1224,54 @@ def test_attendees_listed_after_the_presence_phrase_are_no_parties(read) -> None
 def test_a_sister_state_relationship_is_a_twinning(read) -> None:
     record = read("Colorado has a sister-state relationship with Yamagata Prefecture.", published="2024-05-15")
     assert only(record, "sister_city").status == "active"
+
+
+# -- party choice and stage on forms of this session's tuning articles (CHOICE) -----------------------
+
+def test_the_region_a_party_is_the_centre_of_is_no_party_of_its_twinning(read) -> None:
+    record = read("Konya and Oral, the centre of the West Kazakhstan region, signed a sister city protocol "
+                  "on Tuesday.", published="2024-03-07")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Konya", "Oral"}
+    assert len(record.ties) == 1
+
+
+def test_a_municipality_named_with_its_city_after_of_signs_for_its_own_district(read) -> None:
+    record = read("The Keçiören Municipality of Ankara and the hokimiyat of Chilanzar district signed a "
+                  "cooperation memorandum in Ankara on 4 April 2024.", published="2024-04-05")
+    assert pairs(record) == {frozenset({"Keçiören", "Chilanzar district"})}
+
+
+def test_a_signing_an_agreed_document_is_expected_to_have_on_a_set_day_is_planned(read) -> None:
+    record = read("Gdynia and Klaipeda agreed to prepare a memorandum on port logistics, which is expected to "
+                  "be signed in Gdynia on 12 July.", published="2024-05-02")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Gdynia", "Klaipeda"}
+    assert (tie.status, tie.date) == ("planned", "2024-07-12")
+
+
+def test_towns_that_each_have_partner_towns_in_a_country_are_not_each_others_partners(read) -> None:
+    record = read("Mayor Anna Berg of Kiruna met the visitors. Kiruna and Gällivare already have twin towns "
+                  "in Norway, she said.")
+    assert record.ties == []
+
+
+def test_towns_that_have_named_partner_towns_keep_those_partners(read) -> None:
+    record = read("Kiruna already has twin towns in Norway, including Narvik and Tromsø.")
+    assert frozenset({"Kiruna", "Narvik"}) in pairs(record)
+
+
+def test_three_towns_signing_one_joint_declaration_make_one_tie_of_three(read) -> None:
+    record = read("The mayors of Görlitz, Zgorzelec and Liberec signed a joint declaration on river tourism on "
+                  "Monday.", published="2024-06-12")
+    assert pairs(record) == {frozenset({"Görlitz", "Zgorzelec", "Liberec"})}
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_one_memorandum_between_three_states_is_one_tie_and_agreements_between_them_are_pairs(read) -> None:
+    one = read("A memorandum between Estonia, Latvia and Lithuania on rail freight was signed in Riga on 2 May 2024.",
+               published="2024-05-03")
+    assert pairs(one) == {frozenset({"Estonia", "Latvia", "Lithuania"})}
+    several = read("Agreements between Estonia, Latvia and Lithuania on rail freight were signed in Riga on "
+                   "2 May 2024.", published="2024-05-03")
+    assert len(several.ties) == 3 and all(len(t.parties) == 2 for t in several.ties)

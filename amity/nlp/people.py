@@ -91,6 +91,8 @@ class PersonFinder:
             first, n = title.split()[0], len(title.split())
             self._title_first_words[first] = max(n, self._title_first_words.get(first, 0))
         self._title_doc: Doc | None = None
+        self._surname_doc: Doc | None = None
+        self._surnames: frozenset[str] = frozenset()
         self._title_lengths: list[int] = []
         self._starting: dict[int, Mention] = {}
         self._longest_at: dict[int, Mention] = {}
@@ -126,8 +128,11 @@ class PersonFinder:
             if m is not None:
                 people.append(m)
         people += self._appositive(doc, {k for m in people if m.priority >= 4 for k in range(m.start, m.end)})
+        paired = self._respective_before(doc, people)
+        people += [m for m in paired if not any(m is x for x in people)]
         for m in people:
-            m.roles += self._roles_after(doc, m)
+            if not any(m is x for x in paired):
+                m.roles += self._roles_after(doc, m)
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
@@ -306,6 +311,8 @@ class PersonFinder:
         owner = self._longest_at.get(k)
         if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].text in _POSSESSIVE:
             k = owner.end + 1  # ", Georgia's consul general in Gyumri"
+        elif k < len(doc) and fold(doc[k].text) in self.demonyms:
+            k += 1  # ", the Estonian Minister of Education"
         first = k
         while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
             k += 1
@@ -409,7 +416,7 @@ class PersonFinder:
                 i = k + 1  # "the head of the Almaty region, akim Marat S.": a second name for one office
                 continue
             k = self._skip_place_before_name(doc, k)
-            end = self._name_run(doc, k)
+            end = k if self._portfolio_words_after(doc, k) else self._name_run(doc, k)
             if end == k + 1 and k > 0 and doc[k - 1].lower_ in self._peers:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
@@ -518,6 +525,63 @@ class PersonFinder:
             self._read_titles.update(range(i, i + length))
         return out
 
+    def _respective_before(self, doc: Doc, people: list[Mention]) -> list[Mention]:
+        """A list of names, then a plural office of as many places or bodies, pairs them in order:
+        "Anna Berg and Ole Lund, mayors of Bergen and Uppsala respectively". With another count the
+        office is still theirs, of no one place. Returns the people given an office here."""
+        out: list[Mention] = []
+        ending = {m.end: m for m in people}
+        for i in range(1, len(doc)):
+            length = self._is_title_at(doc, i)
+            if not length or i in self._read_titles or i in self._named_tokens or i + length >= len(doc) \
+                    or doc[i + length].lower_ != "of":
+                continue
+            comma = i - 2 if doc[i - 1].lower_ == "the" else i - 1
+            if comma < 1 or doc[comma].text != ",":
+                continue
+            title, plural = self._canonical(doc, i, i + length)
+            if not plural:
+                continue
+            names = self._names_listed_before(doc, comma, ending)
+            if len(names) < 2:
+                continue
+            holders, _ = self._listed_holders(doc, i + length + 1, title)
+            respective = len(holders) == len(names)
+            for n, m in enumerate(names):
+                m.roles.append((title, holders[n] if respective else None))
+                out.append(m)
+            self._read_titles.update(range(i, i + length))
+        return out
+
+    def _names_listed_before(self, doc: Doc, end: int, ending: dict[int, Mention]) -> list[Mention]:
+        """The people named in a list that ends at token `end` ("A, B and C"), first to last, when none
+        has an office yet; a name spaCy missed in the list is read from its capitalised words."""
+        names: list[Mention] = []
+        while end > 0:
+            m = ending.get(end) or self._name_ending_at(doc, end)
+            if m is None:
+                break
+            names.insert(0, m)
+            link = m.start - 1
+            if link > 0 and doc[link].lower_ == "and":
+                end = link - 1 if doc[link - 1].text == "," else link
+            elif link > 0 and doc[link].text == ",":
+                end = link
+            else:
+                break
+        return names if all(not m.roles for m in names) else []
+
+    def _name_ending_at(self, doc: Doc, end: int) -> Mention | None:
+        """A person's name of two to four capitalised words ending at token `end`, read without spaCy."""
+        start = end
+        while start > 0 and end - start < self.max_name_tokens and doc[start - 1].is_alpha \
+                and is_capitalised(doc[start - 1]) and start - 1 not in self._named_tokens \
+                and not self._is_title_at(doc, start - 1) and not self._is_honorific(doc[start - 1]):
+            start -= 1
+        if end - start < 2 or self._name_run(doc, start) != end or self._names_a_place_or_body(doc, start, end):
+            return None
+        return Mention(start, end, "person", doc[start:end].text, priority=3)
+
     def _places_told(self, doc: Doc, j: int) -> int | None:
         """End of "the two regions", "both cities" after a plural office's "of": places already told,
         which the names after it hold in turn (their `of` is not read here)."""
@@ -563,9 +627,11 @@ class PersonFinder:
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
-            if j + 1 < len(doc) and doc[j].lower_ in (",", "and") and self._longest_at.get(j + 1) is not None:
-                j += 1
-                continue
+            if j + 1 < len(doc) and doc[j].lower_ in (",", "and"):
+                after = j + 2 if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else j + 1
+                if self._longest_at.get(after) is not None:  # "of the University of A and the University of B"
+                    j = after
+                    continue
             break
         if j < len(doc) and len(names) >= 2 and doc[j].lower_ in self._plural_region_words:
             word = self._plural_region_words[doc[j].lower_]
@@ -574,8 +640,19 @@ class PersonFinder:
         return (names if len(names) >= 2 else []), j
 
     def _appositive_name_at(self, doc: Doc, k: int) -> bool:
+        """A name in apposition starts at k: two words or more, or the surname of someone named in full
+        elsewhere ("The governor of the province, Abdurazzakov, said ...")."""
         end = self._name_run(doc, k)
-        return end - k >= 2 and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+        if end - k == 1 and doc[k].text not in self._surnames_of(doc):
+            return False
+        return end > k and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+
+    def _surnames_of(self, doc: Doc) -> frozenset[str]:
+        """The last words of the names spaCy reads as people of two words or more; computed once per doc."""
+        if self._surname_doc is not doc:
+            self._surname_doc = doc
+            self._surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
+        return self._surnames
 
     def _listed_names(self, doc: Doc, end: int) -> list[tuple[int, int]]:
         """The further holders of a plural office: "Deputy Secretaries General of X A B and C D"."""
@@ -692,6 +769,8 @@ class PersonFinder:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
             return self._where_body(doc, i - 1) or self._possessor(doc, i - 1)
+        if i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in self._place_words:
+            return self._place_with_kind_word(doc, i - 1, title, add_place)
         end = i
         if doc[i - 1].text in _POSSESSIVE:
             end = i - 1
@@ -723,6 +802,28 @@ class PersonFinder:
                 and not any(m.start == start for m in self._new_places):
             place = self.gazetteer.lookup(name)
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
+        return name
+
+    def _place_with_kind_word(self, doc: Doc, k: int, title: str, add_place: bool) -> str | None:
+        """"Namangan city hokim", "Mingbulak district hokim": the place named before the lower-case word
+        of its kind at k; a region word stays part of its name ("Mingbulak district"), a town's does not.
+        A capitalised word there that no finder knows is that place too."""
+        word = doc[k].lower_
+        known = self._ending.get(k)
+        if known is not None and known.type == "place":
+            name, start = known.office_holder, known.start
+        elif is_capitalised(doc[k - 1]) and doc[k - 1].is_alpha and not doc[k - 1].is_stop \
+                and k - 1 not in self._named_tokens and not self._is_title_at(doc, k - 1) \
+                and fold(doc[k - 1].text) not in self._title_vocabulary and fold(doc[k - 1].text) not in self.demonyms:
+            name, start = doc[k - 1].text, k - 1
+        else:
+            return None
+        end = k
+        if word not in ("city", "town") and fold(name).split()[-1] != word:
+            name, end = f"{name} {word}", k + 1
+        if known is None and add_place and self._held_in_place(title) \
+                and not any(m.start == start for m in self._new_places):
+            self._new_places.append(Mention(start, end, "place", name, place=self.gazetteer.lookup(name), priority=2))
         return name
 
     def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
@@ -775,7 +876,10 @@ class PersonFinder:
             glossed = self._longest_at.get(subject.i + 2) if subject.i + 2 < k and doc[subject.i + 1].text == "(" else None
             if glossed is not None and glossed.end < len(doc) and doc[glossed.end].text == ")":
                 return glossed.office_holder  # "The lower house (Majlisi Namoyandagon) ... its speaker"
-            return None  # "The company said its President ...": the antecedent is not a name
+            # "The delegation visited Namangan State University and met its rector": the body named
+            # between the subject and the pronoun; "The company said its President": no name, no holder
+            between = [m for m in self._known if m.priority >= 2 and subject.i < m.start and m.end <= k]
+            return max(between, key=lambda m: (m.end, m.end - m.start)).office_holder if between else None
         first = sent.start
         if k == sent.start and first > 0 and \
                 not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known):
@@ -818,10 +922,11 @@ class PersonFinder:
         return k
 
     def _where_body(self, doc: Doc, start: int) -> str | None:
-        """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X":
-        an office opening a "where" clause is held in the body or place the clause is about."""
+        """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X",
+        "the Sendai Chamber of Commerce, whose chairman X": an office opening a "where" or "whose"
+        clause is held in the body or place the clause is about."""
         k = start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "its") else start
-        if k < 3 or doc[k - 1].lower_ != "where" or doc[k - 2].text != ",":
+        if k < 3 or doc[k - 1].lower_ not in ("where", "whose") or doc[k - 2].text != ",":
             return None
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
@@ -856,8 +961,10 @@ class PersonFinder:
                 return m.office_holder
         return None
 
-    def _of_part(self, doc: Doc, k: int, title: str) -> tuple[str | None, int, str]:
-        """Read "of X" (and "in Y", "to Z") after a title; returns (of, next index, title)."""
+    def _of_part(self, doc: Doc, k: int, title: str, holder_follows: bool = True) -> tuple[str | None, int, str]:
+        """Read "of X" (and "in Y", "to Z") after a title; returns (of, next index, title). When the
+        holder is named before the office (`holder_follows` false), a capitalised run after "of" keeps
+        its last words ("Minister of Funds and Regional Policy")."""
         if k < len(doc) and doc[k].lower_ == "to" and self._longest_at.get(k + 1):
             return None, self._longest_at[k + 1].end, title  # "Ambassador to Japan X": not the sending state
         to_title = k + 2 if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
@@ -952,10 +1059,11 @@ class PersonFinder:
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
-                    return self._of_part(doc, inner, title)
+                    return self._of_part(doc, inner, title, holder_follows)
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
-            end = self._less_holder_name(doc, j, end)
+            if holder_follows:
+                end = self._less_holder_name(doc, j, end)
             while end > j and doc[end - 1].text == ",":
                 end -= 1  # "the MEC for Economic Development, Lebogang Maile"
             if end <= j:
@@ -971,7 +1079,7 @@ class PersonFinder:
                 # "Minister of Culture" is a portfolio; "Chief Minister of Punjab" an office of a place
                 title = f"{title} {doc[k].lower_} {of.lower()}"
                 if end < len(doc) and doc[end].lower_ == "of":
-                    return self._of_part(doc, end, title)  # "Minister of Culture of the Republic of X"
+                    return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
 
@@ -1317,13 +1425,23 @@ class PersonFinder:
                 body = self._last_named_before(doc, m.start)
                 return [(title, self._holder(body, title) if body is not None else None)]
         possessive = next((t for t in range(k, min(k + 5, len(doc) - 1)) if doc[t].text in _POSSESSIVE), None)
-        if possessive is not None and self._is_title_at(doc, possessive + 1):
-            length = self._is_title_at(doc, possessive + 1)  # ", the city's mayor", ", Kazakhstan's ambassador"
-            _, title_end, title, _ = self._compound_title(doc, possessive + 1, length)
+        office = possessive + 1 if possessive is not None else len(doc)
+        if office + 1 < len(doc) and fold(doc[office].text) in self.titles.former:
+            office += 1  # ", the city's former mayor": the office is read with its "former"
+        if possessive is not None and self._is_title_at(doc, office):
+            length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
+            _, title_end, title, _ = self._compound_title(doc, office, length)
+            if title_end < len(doc) and doc[title_end].lower_ in ("of", "for"):
+                of, after, longer = self._of_part(doc, title_end, title, holder_follows=False)
+                if of is None and longer != title:
+                    title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
             title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
+        nation = None
+        if k + 1 < len(doc) and fold(doc[k].text) in self.demonyms and self._is_title_at(doc, k + 1):
+            nation, k = country_name(self.demonyms[fold(doc[k].text)]), k + 1  # ", the Estonian Minister of ..."
         body_end, holder = self._body_at(doc, k)
         if holder is not None and self._is_title_at(doc, body_end):
             length = self._is_title_at(doc, body_end)  # ", Kyoto Global Exchange Association President"
@@ -1340,11 +1458,14 @@ class PersonFinder:
             if not length:
                 break
             title_start, title_end, title, _ = self._compound_title(doc, k, length)
+            canonical_title = title
             if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
                 break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
+            if self._portfolio_words_after(doc, k2):  # ", Deputy Minister of Funds and Regional Policy."
+                of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), canonical_title, False)
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
             if k2 < len(doc) and doc[k2].pos_ in ("VERB", "AUX") and doc[k2].dep_ == "ROOT":
@@ -1352,13 +1473,20 @@ class PersonFinder:
             if k2 > doc[m.start].sent.end:
                 break  # never read across a sentence end
             self._read_titles.update(range(k, title_end))
-            roles.append((title, of or self._definite_office(doc, title_start, title)))
+            roles.append((title, of or nation or self._definite_office(doc, title_start, title)))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
                 k += 1
                 continue
             break
         return roles
+
+    def _portfolio_words_after(self, doc: Doc, k: int) -> bool:
+        """Whether the capitalised words at k, read as the next holder's name, end the clause and are no
+        one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.")."""
+        end = self._name_run(doc, k)
+        return end - k >= 2 and end < len(doc) and doc[end].is_punct and doc[end].text != "(" \
+            and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and doc[k - 1].lower_ == "and"
 
     def _body_at(self, doc: Doc, k: int) -> tuple[int, str | None]:
         """A place or body named at k: a known one, or a capitalised run ending in a body's head

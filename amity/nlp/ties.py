@@ -126,6 +126,7 @@ class TieFinder:
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
+        self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -159,7 +160,8 @@ class TieFinder:
                            and not (e.trigger is not None and self._negated(e.trigger))]
             # "A delegation of Busan, which has sister-city ties with 26 cities, visited Vladivostok": the
             # partners are counted, not named; the other names of the sentence are not they
-            partners_counted = sister and not sent_events and _partners_unnamed(sent, token_entity)
+            partners_counted = sister and not sent_events and (
+                _partners_unnamed(sent, token_entity) or self._partners_owned_unnamed(sent, token_entity))
             if listing is not None and not self._is_list_item(sent):
                 listing = None
             item = listing is not None
@@ -258,7 +260,8 @@ class TieFinder:
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
         doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
-            _without_package_states(self._bare_documents_of_twinnings(ties, context), context)))
+            _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
+                                    context)))
         return doc
 
     def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
@@ -471,8 +474,13 @@ class TieFinder:
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
             # "entered into a memorandum", "signed off on an agreement"
             objects += [g for c in trigger.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
-            if trigger.dep_ in ("relcl", "acl"):
-                objects.append(trigger.head)  # "the Memorandum the two provinces entered into"
+            clause = trigger
+            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+                clause = clause.head  # "an agreement, which is (expected) to be signed in May"
+            if clause.dep_ in ("relcl", "acl"):
+                objects.append(clause.head)  # "the Memorandum the two provinces entered into"
+                if clause.head.dep_ == "pobj":
+                    objects.append(clause.head.head.head)  # "a memorandum on port logistics, which is to be signed"
             for obj in objects:
                 words = {obj.lower_, obj.lemma_.lower()} | {t.lower_ for t in obj.subtree}
                 if words & self.agreements or self._document(obj) or obj.lower_ in ("document", "documents", "it", "which", "that"):
@@ -965,6 +973,9 @@ class TieFinder:
             anchor = context.anchor_town(exclude=parties[0])
             if anchor is not None:
                 return [[anchor, p] for p in parties]
+        if len(parties) >= 3 and (self._joint_document(sent) or between and self._one_document_between(sent)):
+            # "The mayors of A, B and C signed a joint declaration": one document of all three
+            return [parties]
         if len(parties) == 2:
             # "X has sister city ties with A in Mexico and with B in Germany": the partners listed after
             # "with" are not each other's partners, whoever X is
@@ -980,6 +991,22 @@ class TieFinder:
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
+
+    def _joint_document(self, sent: Span) -> bool:
+        """Whether the sentence signs one joint document ("signed a joint declaration", "a trilateral
+        memorandum was signed"): a singular document, qualified as joint, that a signing verb governs."""
+        for tok in sent:
+            if tok.tag_ in ("NN", "NNP") and (tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements) \
+                    and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.signing_lemmas \
+                    and any(c.lower_ in self.joint for c in tok.children if c.dep_ in ("amod", "compound")):
+                return True
+        return False
+
+    def _one_document_between(self, sent: Span) -> bool:
+        """Whether a "between" phrase of the sentence belongs to one document ("a memorandum between A,
+        B and C"), not to several ("agreements between ...")."""
+        return any(t.lower_ == "between" and (d := self._document_of(t)) is not None and d.tag_ in ("NN", "NNP")
+                   for t in sent)
 
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                           context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
@@ -1112,6 +1139,21 @@ class TieFinder:
         own = {k: c for k, c in token_entity.items() if k in keep}
         found = _parties_in(sent.doc, sent.start, sent.end, own)
         return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
+
+    def _partners_owned_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """"Cartagena and Lorca already have partner towns in Morocco": a plural twinning noun that is the
+        object of a verb of having, and names no partner (a country or area only says where they are):
+        each of the subject's towns has partners of its own; they are not each other's."""
+        for cue in self._cue_tokens(sent):
+            noun = cue
+            while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
+                noun = noun.head
+            if noun.tag_ != "NNS" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.existing:
+                continue
+            named = [token_entity[t.i] for t in noun.subtree if t.i in token_entity]
+            if all(c.place is not None and c.place.kind in ("country", "area") for c in named):
+                return True
+        return False
 
     def _cue_tokens(self, sent: Span) -> list[Token]:
         """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
@@ -1489,6 +1531,15 @@ def _same_clause(tok: Token, verb: Token) -> bool:
     return True
 
 
+def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
+    """"A, B and C signed a joint declaration. The declaration was signed by the mayors of A, B and C":
+    a pair of the signatories of a joint document at the same kind and stage is that document again."""
+    joint = [t for t in ties.values() if len(t.parties) >= 3]
+    return {key: t for key, t in ties.items()
+            if not (len(t.parties) == 2 and any(t.kind == j.kind and t.status == j.status and
+                                                 key[1] <= frozenset(id(p) for p in j.parties) for j in joint))}
+
+
 def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
     """A headline names a party short ("CPA inks deal with Durban"); when the story names the same
     tie with the full party ("... with the Harbour Board of Durban"), the headline's
@@ -1662,9 +1713,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
             continue
         glue = doc[k - 1].text.lower() if k > 0 else ""
+        #: the word before the glue: "capital" in "the capital of Tatarstan" and "the capital of the Tatar region"
+        before_glue = doc[k - 2].lower_ if k > 1 else ""
         if glue == "the" and k > 1 and doc[k - 2].lower_ == "of":
             glue = "of"
-        if glue == "of" and k > 1 and doc[k - 2].lower_ in _PARTS_OF_PLACES \
+            before_glue = doc[k - 3].lower_ if k > 2 else ""
+        if glue == "of" and before_glue in _PARTS_OF_PLACES \
                 and not _listed_on(doc, k, end, cluster, token_entity):
             # "one of the important districts of Konya": the place that contains the party;
             # "the cities of Samarkand and Khiva" are the cities themselves
@@ -1724,8 +1778,8 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
         # "a city in the Mexican state of Chihuahua": the territory a place lies in, not a party
         # "Moriya, a city in Ibaraki Prefecture, north of Tokyo": where a place lies, not a party
-        direction = glue == "of" and k > 1 and doc[k - 2].lower_ in _DIRECTIONS or glue == "near"
-        within = glue == "of" and k > 1 and doc[k - 2].lower_ in _TERRITORY_NOUNS \
+        direction = glue == "of" and before_glue in _DIRECTIONS or glue == "near"
+        within = glue == "of" and before_glue in _TERRITORY_NOUNS \
             and any(t.lower_ in ("in", "at") for t in doc[max(0, k - 6) : k - 2])
         venue = origin or journey or aside or within or direction or glue in ("in", "at") \
             or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
@@ -1950,11 +2004,13 @@ class _ArticleContext:
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
         words = fold(name).replace("’", "'").split()
-        if "of" in words[1:-1]:
-            tail = " ".join(words[words.index("of", 1) + 1:])
-            if country_code(tail) is not None:
-                words = words[: words.index("of", 1)]  # "Kochi Prefectural Assembly of Japan"
         cues = self.cues
+        if "of" in words[1:-1]:
+            at = words.index("of", 1)
+            tail = " ".join(words[at + 1:])
+            if country_code(tail) is not None or tail in self._places and self._ends_with_body_head(words[:at]):
+                # "Kochi Prefectural Assembly of Japan", "Çankaya Municipality of Ankara": where the body is
+                words = words[:at]
         town_body = _OF_THE_TOWN.match(" ".join(words))
         if town_body and not set(town_body.group(1).split()) & set(cues["bodies_signing_for_themselves"]):
             # "the Executive Board of the City of Durres": a body of the town's own, whatever its name
@@ -1999,6 +2055,16 @@ class _ArticleContext:
                     return place  # a national government signs for its state, a parliament for itself
             return self._territory_in_gazetteer(candidates, body)
         return None
+
+    def _ends_with_body_head(self, words: list[str]) -> bool:
+        """Whether the words are a name followed by the head of a body that signs for its territory
+        ("Çankaya Municipality"; not a bare "Regional Government", whose "of" names its territory)."""
+        for head in self.cues["territory_body_heads"]:
+            h = fold(head).replace("’", "'").split()
+            if words[-len(h):] == h and any(w not in self.cues["territory_qualifiers"] and w != "the"
+                                            for w in words[: -len(h)]):
+                return True
+        return False
 
     def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
         """The town or region a body's name gives when the article names it nowhere else ("the

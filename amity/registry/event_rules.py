@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
+from amity.store.collation import bytewise
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
-#: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
-_CHUNK = 2000
+#: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
+#: `tie_rules` reads their activities in as many.
+ENTITIES_PER_QUERY = 2000
 
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
@@ -119,13 +121,13 @@ class Occurrences:
         unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
         for entity_id in unread:
             self._events_of[entity_id, type_] = set()
-        for start in range(0, len(unread), _CHUNK):
+        for start in range(0, len(unread), ENTITIES_PER_QUERY):
             for entity_id, event_id, date, first, last, status in session.execute(
                     select(EventParticipantRow.entity_id, EventRow.id, EventRow.date, EventRow.date_start,
                            EventRow.date_end, EventRow.status).distinct()
                     .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                     .join(EventRow, EventRow.id == EventReportRow.event_id)
-                    .where(EventParticipantRow.entity_id.in_(unread[start:start + _CHUNK]), EventRow.type == type_)):
+                    .where(EventParticipantRow.entity_id.in_(unread[start:start + ENTITIES_PER_QUERY]), EventRow.type == type_)):
                 self._events_of[entity_id, type_].add(event_id)
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
@@ -201,10 +203,11 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     return out
 
 
-def report_order() -> tuple[Any, ...]:
-    """ORDER BY terms that put an event's reports (joined to their articles) first reported first:
-    earliest published, then by doc, then as stored."""
-    return (ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.doc, EventReportRow.id)
+def report_order(report_id: Any = EventReportRow.id) -> tuple[Any, ...]:
+    """ORDER BY terms that put reports (of events, or `report_id`'s: of ties) joined to their articles first
+    reported first: earliest published, then by doc, then as stored. Text by code point (`bytewise`), so
+    that SQLite and PostgreSQL, whatever its locale, put the same report first."""
+    return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), report_id)
 
 
 def _reports_of(session: Session, event_id: int) -> list[EventReportRow]:

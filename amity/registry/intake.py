@@ -49,7 +49,7 @@ from amity.model import Article, InputError, Record
 from amity.registry import curation, event_rules, merge
 from amity.registry.entities import Known
 from amity.store import writer
-from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, IngestErrorRow
+from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, EntityRow, IngestErrorRow
 
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
@@ -187,9 +187,11 @@ class _Carried:
 
 def _registry_mark(session: Session) -> tuple[object, ...]:
     """What changes whenever a writer stores an article or a decision: the last article (its id and content,
-    as SQLite may give a deleted last id again) and the last decision."""
+    as SQLite may give a deleted last id again), the last decision, and the last entity (an analyst's merge
+    taken back leaves the last decision as it was, but splits the merged names off into a new entity)."""
     last = session.execute(select(ArticleRow.id, ArticleRow.content_hash).order_by(ArticleRow.id.desc()).limit(1)).first()
-    return tuple(last or ()), session.scalar(select(DecisionRow.id).order_by(DecisionRow.id.desc()).limit(1))
+    return (tuple(last or ()), session.scalar(select(DecisionRow.id).order_by(DecisionRow.id.desc()).limit(1)),
+            session.scalar(select(EntityRow.id).order_by(EntityRow.id.desc()).limit(1)))
 
 
 def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]], carried: _Carried) -> list[Outcome]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
-from amity.registry.event_rules import Occurrences
+from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences, report_order
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
 from amity.store.schema import (
@@ -37,9 +37,6 @@ from amity.store.schema import (
 from amity.vocabulary import ACTIVITY_TYPES, TIE_STAGES
 
 _RANK = {stage: rank for rank, stage in enumerate(TIE_STAGES)}
-
-#: Entity ids per query of their activities (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly).
-_CHUNK = 2000
 
 
 def party_key(party_ids: Iterable[int]) -> str:
@@ -100,14 +97,13 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
     ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
     stages: dict[int, list[Any]] = defaultdict(list)
     for stage in session.execute(select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date, TieStageRow.curation,
-                                        ArticleRow.published, TieStageRow.article_id, ArticleRow.doc, TieStageRow.id)
+                                        ArticleRow.published, TieStageRow.article_id)
                                  .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                                 .where(TieStageRow.tie_id.in_(ids))):
-        stages[stage.tie_id].append(stage)
-    for found in stages.values():
+                                 .where(TieStageRow.tie_id.in_(ids))
+                                 .order_by(*report_order(TieStageRow.id))):
         # "First" is first reported (earliest published, then by doc), not first stored: writers that
-        # interleave, or ingest in another order, summarise the same reports the same way.
-        found.sort(key=lambda s: (s.published is None, s.published or "", s.doc or "", s.id))
+        # interleave, or ingest in another order, summarise the same reports the same way, as events do.
+        stages[stage.tie_id].append(stage)
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
     latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}, seen)
@@ -211,12 +207,12 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]],
         for entity_id, events in seen.occurred(session, set(everyone), ACTIVITY_TYPES).items():
             events_of[entity_id] |= events.keys()
             date_of.update(events)
-    for start in range(0, len(everyone) if seen is None else 0, _CHUNK):
+    for start in range(0, len(everyone) if seen is None else 0, ENTITIES_PER_QUERY):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                 .join(EventRow, EventRow.id == EventReportRow.event_id)
-                .where(EventParticipantRow.entity_id.in_(everyone[start:start + _CHUNK]), *activity)):
+                .where(EventParticipantRow.entity_id.in_(everyone[start:start + ENTITIES_PER_QUERY]), *activity)):
             events_of[entity_id].add(event_id)
             date_of[event_id] = date
     out: dict[int, str | None] = {}

@@ -11,6 +11,7 @@ with the ORM's autoflush, but rows go in one executemany per table
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, func, insert, select, text
@@ -55,7 +56,7 @@ def write(session: Session, tables: set[str] | None = None) -> None:
     """Insert the rows kept (of these tables and the tables they refer to; None: all), table by table, a
     table before those that refer to it."""
     kept: dict[type[Any], list[dict[str, Any]]] = session.info.get(_KEY) or {}
-    wanted = None if tables is None else _with_referred(tables)
+    wanted = None if tables is None else _with_referred(frozenset(tables))
     due = sorted((row_class for row_class in kept if wanted is None or row_class.__tablename__ in wanted),
                  key=lambda row_class: _ORDER[row_class.__tablename__])
     connection = session.connection()
@@ -78,8 +79,10 @@ def _copy(connection: Connection, table: str, rows: list[dict[str, Any]]) -> Non
             copy.write_row([row[n] for n in names])
 
 
-def _with_referred(tables: set[str]) -> set[str]:
-    """These tables and those they refer to, and so on (a report's event must be written before it)."""
+@cache
+def _with_referred(tables: frozenset[str]) -> frozenset[str]:
+    """These tables and those they refer to, and so on (a report's event must be written before it); worked out
+    once per set of tables, not again for every statement that reads them."""
     out, todo = set(tables), list(tables)
     while todo:
         table = Base.metadata.tables.get(todo.pop())
@@ -87,7 +90,7 @@ def _with_referred(tables: set[str]) -> set[str]:
             if key.column.table.name not in out:
                 out.add(key.column.table.name)
                 todo.append(key.column.table.name)
-    return out
+    return frozenset(out)
 
 
 def _set_sequences(session: Session) -> None:
