@@ -105,9 +105,7 @@ def test_what_a_batch_remembers_of_earlier_transactions_changes_nothing_in_what_
     carried = fresh_registry()
     ingest(readings, carried, batch_articles=4)  # events read in one transaction are kept for the next
 
-    from amity.registry import event_rules
-
-    monkeypatch.setattr(ingest_module._Carried, "take", lambda self, session: event_rules.Occurrences())
+    monkeypatch.setattr(ingest_module._Carried, "take", lambda self, session: ingest_module._Read())
     afresh = fresh_registry()
     ingest(readings, afresh, batch_articles=1)  # each article read what it needs from the database
 

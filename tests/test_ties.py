@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from amity.model import Record, Tie
+from amity.nlp.entities import EntityCluster
+from amity.nlp.gazetteer import Place
+from amity.nlp.mentions import Mention
+from amity.nlp.ties import _ArticleContext
 
 
 def ties(record: Record, kind: str | None = None) -> list[Tie]:
@@ -1275,3 +1279,36 @@ def test_one_memorandum_between_three_states_is_one_tie_and_agreements_between_t
     several = read("Agreements between Estonia, Latvia and Lithuania on rail freight were signed in Riga on "
                    "2 May 2024.", published="2024-05-03")
     assert len(several.ties) == 3 and all(len(t.parties) == 2 for t in several.ties)
+
+
+def test_a_sentence_on_who_attended_the_signing_reports_no_signing_of_the_pair_named_before(read) -> None:
+    record = read("The mayors of Gdańsk and Kaliningrad signed a cooperation programme on culture on Monday. "
+                  "The Academy of Music in Gdańsk will also host ten pupils from the Pomeranian Voivodeship. "
+                  "The signing was attended by the consul of Germany in Gdańsk.", published="2024-02-07")
+    assert pairs(record) == {frozenset({"Gdańsk", "Kaliningrad"})}
+
+
+def test_a_peoples_committee_of_a_province_signs_for_the_province_the_article_names_without_its_unit() -> None:
+    province = Place(name="Nghe An", kind="region", country="VN", geonames_id=None, lat=None, lon=None)
+    place = EntityCluster("place", [Mention(0, 2, "place", "Nghe An", place=province)], province)
+    committee = EntityCluster("organization", [Mention(3, 9, "organization", "People's Committee of Nghe An province")])
+    context = _ArticleContext([place, committee])
+    assert context.town_of(committee, "cooperation") is place
+
+
+def test_a_region_of_a_delegation_is_no_partner_of_a_foreign_town_its_town_pairs_with(read) -> None:
+    record = read("Mangystau delegation in Azerbaijan: Aktau and Sumgait sign twinning memorandum")
+    assert frozenset({"Mangystau", "Sumgait"}) not in pairs(record)
+    assert frozenset({"Aktau", "Sumgait"}) in pairs(record)
+
+
+def test_districts_that_seek_partner_towns_in_a_region_described_by_its_centre_pair_with_nobody(read) -> None:
+    record = read("The mayor said that the districts of Keçiören and Mamak would look for partner towns in the "
+                  "Kakheti region, of which Telavi is the centre.")
+    assert record.ties == []
+
+
+def test_states_that_name_a_forum_through_a_hyphen_are_no_parties_of_the_regions_agreement(read) -> None:
+    record = read("The Atyrau region and the Astrakhan region plan to sign an agreement on fisheries in May, "
+                  "during the Kazakhstan-Russia interregional forum in Atyrau.", published="2024-02-01")
+    assert pairs(record) == {frozenset({"Atyrau region", "Astrakhan region"})}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
-from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
@@ -80,7 +80,7 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
-    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in _TOWN_BODY_WORDS:
+    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in words.town_body_words:
         return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
@@ -90,7 +90,7 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
             or _dateline(doc, span):
         return True
-    container = _container(doc, span)
+    container = _container(doc, span, words)
     return container is not None and container[0] in (",", "flag", "(", "|", "")
 
 
@@ -158,11 +158,6 @@ def _owns_twins(doc: Doc, span: Span, words: PlaceWords) -> bool:
     return False
 
 
-def _among_capitals(doc: Doc, i: int) -> bool:
-    """Whether token i sits between words written all in capitals (a headline in capitals)."""
-    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (i - 1, i + 1))
-
-
 def _ner_span_longer(doc: Doc, i: int) -> bool:
     """Whether token i lies in a spaCy entity of more than one token."""
     ent = _entity_around(doc, i)
@@ -211,13 +206,13 @@ def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) ->
     return bodies_too and span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
 
 
-def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
+def _container(doc: Doc, span: Span, words: PlaceWords) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
     Denmark", "Maastricht in the Netherlands" → ("in", …); in lists and tables "Kurgan (Russian
     Federation)" → ("(", "RU"), "Kosice | Slovakia" → ("|", "SK"), "🇫🇷 Tours" → ("flag", "FR")."""
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in words.us_state_abbreviations:
         return ",", "US"  # "Rochester, Minn."
     flag = _flag_before(doc, span.start)
     if flag is not None:
@@ -298,15 +293,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
-#: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body.
-_TOWN_BODY_WORDS = frozenset({"council", "hall", "administration", "government", "mayor", "authorities", "officials"})
-_LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
-#: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
-#: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
-
-
-def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
+def _across_list_glue(doc: Doc, k: int, step: int, glue: frozenset[str]) -> int | None:
     """The first token from k (going by `step`) after the commas, "and"s, line breaks and
     bracketed notes ("(Germany)", "(since 1995)") that join the items of a list, or None when
     nothing joins them there."""
@@ -315,7 +302,7 @@ def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
     opening, closing = ("(", ")") if step == 1 else (")", "(")
     while 0 <= k < n:
         tok = doc[k]
-        if tok.lower_ in _LIST_GLUE or tok.is_space:
+        if tok.lower_ in glue or tok.is_space:
             joined = True
             k += step
         elif tok.text == opening:
@@ -407,7 +394,7 @@ class PlaceFinder:
         mentions = []
         shared_region = self._shared_region_words(doc, found)
         for start, end, _, lookup_name in found:
-            container = _container(doc, doc[start:end])
+            container = _container(doc, doc[start:end], words)
             place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
             if place is None:
                 # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
@@ -542,8 +529,9 @@ class PlaceFinder:
         out: list[Mention] = []
         while queue:
             start, end = queue.pop()
-            after = end if start < 0 else _across_list_glue(doc, end, 1)
-            before = _across_list_glue(doc, start - 1, -1) if start >= 0 else None
+            glue = self.words.list_glue
+            after = end if start < 0 else _across_list_glue(doc, end, 1, glue)
+            before = _across_list_glue(doc, start - 1, -1, glue) if start >= 0 else None
             for k, forward in ((after, True), (before, False)):
                 match = self._listed_town(doc, k, forward, taken, ner_label) if k is not None else None
                 if match is None:
@@ -598,7 +586,7 @@ class PlaceFinder:
         partner = self.words.partner_words
         out = []
         for tok in doc:
-            if tok.lower_ not in _LIST_OPENERS or tok.i == 0:
+            if tok.lower_ not in self.words.partner_list_openers or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
             if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
@@ -758,7 +746,7 @@ class PlaceFinder:
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         if self._paired_towns(doc, span, candidates):
             return 2
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
             return 2  # "Tongxiang of Zhejiang": a town in the region written after it
         return 1 if any(p.country in context for p in candidates) else 0
@@ -796,7 +784,7 @@ class PlaceFinder:
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
-        if len(span) == 1 and (not first.is_upper or _among_capitals(doc, first.i)) \
+        if len(span) == 1 and (not first.is_upper or among_capitals(doc, first.i, first.i + 1)) \
                 and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
@@ -819,7 +807,7 @@ class PlaceFinder:
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
         if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \

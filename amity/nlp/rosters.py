@@ -87,6 +87,12 @@ class RosterReader:
         self.item_separators = frozenset(words.get("item_separators", []))
         self.max_lines = int(words.get("max_lines", 60))
         self.ended_words = frozenset(words.get("ended_words", []))
+        self.item_openers = frozenset(words.get("item_openers", []))
+        self.relation_singulars = frozenset(words.get("relation_singulars", []))
+        self.between_cue_and_partner = frozenset(words.get("between_cue_and_partner", []))
+        self.item_prefixes = frozenset(words.get("item_prefixes", []))
+        self.label_openers = frozenset(words.get("label_openers", []))
+        self.town_singulars = frozenset(words.get("town_singulars", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -110,11 +116,11 @@ class RosterReader:
             for kind, start, end, towns_only in cues:
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
-                label = _label(doc, sent, start, end)
+                label = _label(doc, sent, start, end, self.label_openers)
                 heading = _heading(sent) or label
                 singular = not heading and (
                     doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
-                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in _RELATION_SINGULARS)
+                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in self.relation_singulars)
                 # "Former twin towns", "Former sister city: Bryansk": partners of the past, the tie ended
                 former = start > sent.start and doc[start - 1].lower_ in self.former_words
                 if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
@@ -128,7 +134,7 @@ class RosterReader:
                 # end of its line, across the sentences the parser may cut it into
                 stop = _line_end(doc, end) if label else sent.end
                 partners, closed = self._list(doc, end, stop, index, owner)
-                if owner is not None and partners and _named_among(owner, doc, end, sent.end):
+                if owner is not None and partners and _named_among(owner, doc, end, sent.end, self.item_openers):
                     # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
                     # read as Numazu's: a town is not listed among its own partners, the owner is wrong
                     continue
@@ -189,7 +195,7 @@ class RosterReader:
                 if singular:
                     partners = partners[:1]
                 # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
-                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
+                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner)
                 if singular and not beside:
                     continue
                 if singular:
@@ -225,7 +231,7 @@ class RosterReader:
                 key = tuple(w for _, w in words[k : k + size])
                 end = words[k + size - 1][0] + 1 if len(key) == size else 0
                 if len(key) == size and (key in self.cues or key in self.heading_cues and (
-                        headed or _label(sent.doc, sent, words[k][0], end))):
+                        headed or _label(sent.doc, sent, words[k][0], end, self.label_openers))):
                     cues = self.cues if key in self.cues else self.heading_cues
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
@@ -313,7 +319,7 @@ class RosterReader:
                 return self._antecedent(doc, sent, index)  # "the city's twin towns"
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
-            towns = any(t.lower_ in self.town_nouns or t.lower_ in _TOWN_SINGULARS for t in doc[start:end])
+            towns = any(t.lower_ in self.town_nouns or t.lower_ in self.town_singulars for t in doc[start:end])
             return self._antecedent(doc, sent, index, towns)  # "Its twin towns"
         if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod") \
                 and not _is_area(index[before]):
@@ -451,7 +457,7 @@ class RosterReader:
                         k += 1
                     i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
                     continue
-            if run and tok.lower_ in _ITEM_PREFIXES and any(k in index for k in range(i + 1, min(i + 4, stop))):
+            if run and tok.lower_ in self.item_prefixes and any(k in index for k in range(i + 1, min(i + 4, stop))):
                 i += 1  # "Kabul, the city of Baku and ...": the words before a partner's name
                 continue
             if tok.text == "(":
@@ -635,37 +641,23 @@ def _after_number(doc: Doc, i: int, stop: int) -> int | None:
     return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
 
 
-def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int) -> bool:
+def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int, openers: frozenset[str]) -> bool:
     """Whether the owner is itself an item of the list of partners read from token `start` (named
     after a comma, a dash, a colon or "and"; "the twin cities of X are" names it as the owner)."""
-    return any(start <= m.start < stop and doc[m.start - 1].lower_ in _ITEM_OPENERS for m in owner.mentions)
+    return any(start <= m.start < stop and doc[m.start - 1].lower_ in openers for m in owner.mentions)
 
 
-#: Tokens after which a name is an item of a list.
-_ITEM_OPENERS = frozenset({",", "and", "–", "—", "-", ":", ";", "as"})
-
-
-def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
+def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster],
+            between: frozenset[str]) -> bool:
     """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
     Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
     for m in partner.mentions:
         if start - 5 <= m.start < start:
             return True
-        if end <= m.start <= end + 3 and all(doc[k].lower_ in _BETWEEN_CUE_AND_PARTNER or k in index and _is_area(index[k])
+        if end <= m.start <= end + 3 and all(doc[k].lower_ in between or k in index and _is_area(index[k])
                                              for k in range(end, m.start)):
             return True
     return False
-
-
-#: Town nouns in the singular: a cue with one names partners of a town ("Its first twin town").
-_TOWN_SINGULARS = frozenset({"town", "city", "municipality", "commune"})
-
-#: Relation nouns in the singular that end a cue before "with" ("sister-state relationship with Y").
-_RELATION_SINGULARS = frozenset({"relationship", "relation", "agreement", "partnership", "tie", "link"})
-
-#: Words that may stand between a cue and the one partner it names ("sister city in Japan, X", "Its
-#: first twin town was Vichy").
-_BETWEEN_CUE_AND_PARTNER = frozenset({"in", ",", "of", "the", "-", "–", "was", "is"})
 
 
 def _ends_line(sent: Span) -> bool:
@@ -713,20 +705,16 @@ def _is_area(cluster: EntityCluster) -> bool:
     return cluster.place is not None and cluster.place.kind in ("country", "area")
 
 
-def _label(doc: Doc, sent: Span, start: int, end: int) -> bool:
+def _label(doc: Doc, sent: Span, start: int, end: int, openers: frozenset[str]) -> bool:
     """Whether the cue is the label of its line ("Sister cities: A (Italy); B (Belgium)", "•
     Former sister city: C"): it opens the line (after a bullet, perhaps "former") and a colon
     follows it."""
     if end >= sent.end or doc[end].text != ":":
         return False
     k = start - 1
-    while k >= sent.start and (doc[k].lower_ in _LABEL_OPENERS or _is_flag(doc[k])):
+    while k >= sent.start and (doc[k].lower_ in openers or _is_flag(doc[k])):
         k -= 1
     return k < 0 or doc[k].is_space or "\n" in doc[k].whitespace_
-
-
-#: Words that may stand before a cue at the start of a label line.
-_LABEL_OPENERS = frozenset({"former", "current", "other", "•", "*", "-", "–", "—", "·", "▪", "●"})
 
 
 def _lines(doc: Doc, start: int, most: int) -> list[tuple[int, int]]:
@@ -798,10 +786,6 @@ def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], 
 
 #: How far a description of counted partners may run before the "such as" of their names.
 _DESCRIPTION_TOKENS = 10
-
-#: Words that may open an item of a list of partners before its name ("the city of Baku").
-_ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
-
 
 def _holds(outer: EntityCluster, inner: EntityCluster) -> bool:
     """Whether `outer` is the country, or a region of the country, of the town `inner` ("Houston in

@@ -128,6 +128,12 @@ class TieFinder:
         self.attendance = set(cues["attendance_lemmas"])
         self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
+        #: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
+        self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
+        self.tie_nouns = set(cues["tie_nouns"])
+        self.document_types = set(cues["document_types"])
+        self.town_nouns = set(cues["town_nouns"])
+        self.personal_pronouns = set(cues["personal_pronouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -198,7 +204,8 @@ class TieFinder:
                     if not groups and item and listing is not None and listing.parties:
                         groups = [(kind, listing.parties)]
                     if not groups and len(named_before) == 2 and not _between_one_named(sent, token_entity) and (
-                            self._names_pair(lowered, named_before) or self._agentless_signing(sent, lowered, stage, token_entity)):
+                            self._names_pair(lowered, named_before)
+                            or self._agentless_signing(sent, lowered, stage, token_entity, sent_events)):
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
@@ -361,16 +368,19 @@ class TieFinder:
         twinning, or a partnership with a city or town (partner cities), is sister_city; other
         cooperation is cooperation; None when it speaks of none."""
         words = set(re.findall(r"[\w-]+", lowered))
-        if sister or words & self.cooperation_nouns and words & _TOWN_NOUNS:
+        if sister or words & self.cooperation_nouns and words & self.town_nouns:
             return "sister_city"
         return "cooperation" if words & self.cooperation_nouns else None
 
     def _agentless_signing(self, sent: Span, lowered: str, stage: _Stage,
-                           token_entity: dict[int, EntityCluster]) -> bool:
+                           token_entity: dict[int, EntityCluster], events: list[EventMention]) -> bool:
         """A signing that names no signatory at all ("At the end of the meeting, a memorandum was
         signed."): it is between the pair the story has just named. Not a sentence that refers to
-        a pair by a phrase of its own ("the two countries"), which must fit that pair."""
-        return not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
+        a pair by a phrase of its own ("the two countries"), which must fit that pair, nor one that
+        only tells more of a signing reported before ("The signing was attended by the governor")."""
+        told_here = any(e.trigger is not None and sent.start <= e.trigger.i < sent.end for e in events) \
+            or self._signing_verb(sent) is not None or self._approved(sent) is not None
+        return told_here and not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
             and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
     def _definite_document_subject(self, sent: Span) -> bool:
@@ -421,7 +431,7 @@ class TieFinder:
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children)  # "memorandum of understanding"
+                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
                 for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
@@ -817,7 +827,7 @@ class TieFinder:
 
     def _names_tie(self, text: str) -> bool:
         words = set(re.findall(r"[\w-]+", text))
-        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | _TIE_NOUNS))
+        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | self.tie_nouns))
 
     def _told_before(self, sent: Span) -> bool:
         """A sentence that names the signing only by a noun with a definite, unqualified document
@@ -850,7 +860,7 @@ class TieFinder:
         for phrase in self.pair_phrases:
             if phrase not in lowered:
                 continue
-            kinds = next((k for word, k in _PAIR_KINDS.items() if phrase.endswith(word)), None)
+            kinds = next((k for word, k in self.pair_kinds.items() if phrase.endswith(word)), None)
             if kinds is None or not kinds and all(p.type == "organization" for p in pair) \
                     or all(p.place is not None and p.place.kind in kinds for p in pair):
                 return True
@@ -987,7 +997,8 @@ class TieFinder:
             subject = self._subject_parties(sent, parties, context, kind)
             if subject and len(subject) < len(parties):
                 return [[a, b] for a in subject for b in parties if b not in subject]
-            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2) if ca != cb]
+            return _like_with_like([[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2)
+                                    if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
         return []
@@ -1094,7 +1105,7 @@ class TieFinder:
                 described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
                 own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
                 left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
-                if not left and context is not None and any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                if not left and context is not None and any(s.lower_ in self.personal_pronouns for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
                     holder = context.person_before(lo)
                     left = [holder] if holder is not None else []
@@ -1141,17 +1152,23 @@ class TieFinder:
         return self._groups(found, sent, "sister_city", context, events, False) if len(found) >= 2 else []
 
     def _partners_owned_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
-        """"Cartagena and Lorca already have partner towns in Morocco": a plural twinning noun that is the
-        object of a verb of having, and names no partner (a country or area only says where they are):
-        each of the subject's towns has partners of its own; they are not each other's."""
+        """"Cartagena and Lorca already have partner towns in Morocco", "the districts will look for
+        partner towns in the Imereti region, of which Kutaisi is the centre": a plural twinning noun that
+        is had or sought (the object of a verb, or of "for") and names no partner of its own (the places
+        after "in" say where they are, a relative clause describes those places): each of the subject's
+        towns has or seeks partners; the names of the sentence are not each other's partners."""
         for cue in self._cue_tokens(sent):
             noun = cue
             while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
                 noun = noun.head
-            if noun.tag_ != "NNS" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.existing:
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.town_nouns \
+                    or not (noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"):
                 continue
-            named = [token_entity[t.i] for t in noun.subtree if t.i in token_entity]
-            if all(c.place is not None and c.place.kind in ("country", "area") for c in named):
+            where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    where |= {place.i} | {t.i for t in place.children if t.dep_ in ("compound", "det", "amod")}
+            if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
 
@@ -1195,7 +1212,7 @@ class TieFinder:
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
                    or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children) for c in document.children)
+                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
 
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
@@ -1375,12 +1392,9 @@ class _Listing:
     parties: list[EntityCluster]
 
 
-#: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
-_PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
-               "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
-               "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
-#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
-_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
+#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns but
+#: data/ties.json unqualified_gatherings.
+_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - frozenset(tie_cues()["unqualified_gatherings"])
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
 #: Words placing a town by another ("north of Tokyo"): data/ties.json direction_words.
@@ -1389,16 +1403,8 @@ _DIRECTIONS = frozenset(tie_cues()["direction_words"])
 _LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
 _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
-#: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
-_TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
-#: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
-_DOCUMENT_TYPES = {"understanding", "intent", "intention"}
-#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks").
-_GATHERINGS_REFERRED = {"visit", "meeting", "talks", "talk", "negotiation", "negotiations", "trip"}
-#: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
-_TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
-#: Plural nouns of a package of documents ("X and Y sign five documents").
-_PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
+#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks"): data/ties.json.
+_GATHERINGS_REFERRED = frozenset(tie_cues()["gatherings_referred"])
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 #: "10 years of twinning", "25 years of partnership": the words after "of" must name a tie.
 _YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
@@ -1531,6 +1537,23 @@ def _same_clause(tok: Token, verb: Token) -> bool:
     return True
 
 
+def _level(party: EntityCluster) -> str | None:
+    """"town" for a city or district, "region" for a region, None for anything else."""
+    kind = party.place.kind if party.place is not None else None
+    return "town" if kind in ("city", "district") else "region" if kind == "region" else None
+
+
+def _like_with_like(pairs: list[list[EntityCluster]]) -> list[list[EntityCluster]]:
+    """Pairs across a border, each town with towns and each region with regions when a party has
+    partners of its own level: "Mangystau delegation in Azerbaijan: Aktau and Sumgait sign a twinning
+    memorandum" pairs Aktau with Sumgait, not the region the delegation came from with Sumgait."""
+    def has_peer(party: EntityCluster) -> bool:
+        return any(party in pair and _level(pair[0]) == _level(pair[1]) is not None for pair in pairs)
+
+    return [pair for pair in pairs if _level(pair[0]) is None or _level(pair[1]) is None
+            or _level(pair[0]) == _level(pair[1]) or not has_peer(pair[0]) and not has_peer(pair[1])]
+
+
 def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
     """"A, B and C signed a joint declaration. The declaration was signed by the mayors of A, B and C":
     a pair of the signatories of a joint document at the same kind and stage is that document again."""
@@ -1594,7 +1617,7 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
             below = [t for t in ties if t is not tie
                      and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
-            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in _PACKAGE_NOUNS) for t in sent)
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"]) for t in sent)
                           for sent in tie.sentences)
             if below and package:
                 continue
@@ -1610,21 +1633,18 @@ _KNOWN_TOWN_POPULATION = 100_000
 #: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
 #: trade. Then the parties signed a memorandum.").
 _PAIR_MEMORY = 3
-#: Subjects that stand for the person named last ("he signed the agreement").
-_PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
-_CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
-_CONTAINER_GLUE = {",", "(", "of"}
-_JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
+_CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
+#: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
+_CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
+_JOURNEYS = frozenset(tie_cues()["journeys"])
 #: "Government of the Republic of Latvia", "... of the Socialist Republic of Vietnam", "... of the Kingdom of
 #: Thailand": the state is the name after the form of state.
 _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?"
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
-_PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
-                    "suburbs", "neighbourhoods", "neighborhoods", "villages",
-                    # "Kazan, the capital of Tatarstan, and Ufa": the region around the party
-                    "capital", "centre", "center", "seat", "outskirts"}
+_PARTS_OF_PLACES = frozenset(tie_cues()["parts_of_places"])
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
@@ -1903,8 +1923,11 @@ def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: d
     while j < len(doc) and token_entity.get(j) is cluster:
         j += 1
     last = doc[j - 1]
-    head = last.head
-    if last.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token_entity.get(head.i) is not None:
+    head = last
+    # "the Kazakhstan-Azerbaijan interregional forum": through the other names qualifying the same noun
+    while head.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.head.i > head.i:
+        head = head.head
+    if head is last or token_entity.get(head.i) is not None:
         return False
     return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
 
@@ -2038,6 +2061,8 @@ class _ArticleContext:
                 # "Executive Power of the City of Ganja", "Municipality of the Region of Attica"
                 unit, rest = rest[0], rest[3:] if rest[2] == "the" else rest[2:]
                 candidates.append(" ".join(rest) + " " + unit)
+            # "People's Committee of Nghe An province": Nghe An, when the article has no "Nghe An province"
+            unit_dropped = [" ".join(rest[:-1])] if len(rest) > 1 and rest[-1] in units else []
             while rest:
                 candidates.append(" ".join(rest))
                 if rest[-1] not in cues["territory_qualifiers"]:
@@ -2049,6 +2074,7 @@ class _ArticleContext:
                     candidates.append(" ".join(rest) + " " + suffix)  # "Kochi Prefectural" → "Kochi Prefecture"
             if rest:
                 candidates += [" ".join(rest) + suffix for suffix in cues["place_suffixes"]]
+            candidates += unit_dropped
             for candidate in candidates:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
