@@ -982,3 +982,12 @@ def test_a_body_named_after_its_town_without_the_holds_the_office(read) -> None:
 def test_an_office_of_the_city_body_with_no_city_named_keeps_its_holder(read) -> None:
     record = read("Witnessing the signing was Vice Chairman of the city People's Committee Tran Chi Cuong.")
     assert roles(person(record, "Tran Chi Cuong")) == [("vice chairman", None)]
+
+
+def test_the_body_after_an_office_in_apposition_keeps_all_its_words(read) -> None:
+    record = read("Ms. Sarah Chen, Executive Director of Sister Cities International, said the network grows. "
+                  "Mr. Tom Reed, President of Global Harbour Partners, agreed.")
+    assert roles(person(record, "Sarah Chen")) == [("executive director", "Sister Cities International")]
+    assert roles(person(record, "Tom Reed")) == [("president", "Global Harbour Partners")]
+    assert not any(e.type == "person" and e.name in ("Harbour Partners", "Cities International")
+                   for e in record.entities)

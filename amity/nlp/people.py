@@ -452,7 +452,8 @@ class PersonFinder:
                 i = k + 1  # "the head of the Almaty region, akim Marat S.": a second name for one office
                 continue
             k = self._skip_place_before_name(doc, k)
-            end = k if self._portfolio_words_after(doc, k) else self._name_run(doc, k)
+            apposed = self._after_a_persons_name(doc, start)
+            end = k if self._portfolio_words_after(doc, k, after_and=not apposed) else self._name_run(doc, k)
             if end == k + 1 and k > 0 and doc[k - 1].lower_ in self._peers:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
@@ -1122,7 +1123,8 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)) \
+                if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
             elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
@@ -1547,8 +1549,9 @@ class PersonFinder:
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
                for t in last_two):
             return None  # "... Petrochemical Plant JSC": a legal form ends a company's name, not a person's
-        if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
-            return None
+        if any(self._well_known_place(t.text) or t.lower_ in self._place_words or t.lower_ in self._facility_words
+               for t in last_two):
+            return None  # "Sister Cities International": a facility or place word is in no one's name
         cut = end - 2
         if doc[cut - 1].text in _HYPHENS:
             return None  # "Sejong Special Self-Governing City"
@@ -1714,6 +1717,13 @@ class PersonFinder:
         if holder is None and guessed is not None and guessed.type == "organization":
             return guessed.name  # "who chairs the Euroregion Neisse": what one chairs is a body, as spaCy guessed
         return holder
+
+    @staticmethod
+    def _after_a_persons_name(doc: Doc, start: int) -> bool:
+        """"Tom Reed, President of X": the office at `start` stands in apposition after a name spaCy reads
+        as a person's, so the capitalised words after its "of" are the body's, not a second holder's."""
+        k = start - 2 if start >= 2 and doc[start - 1].lower_ == "the" else start - 1
+        return k >= 1 and doc[k].text == "," and doc[k - 1].ent_type_ == "PERSON"
 
     def _portfolio_words_after(self, doc: Doc, k: int, after_and: bool = True) -> bool:
         """Whether the capitalised words at k, read as the next holder's name, end the clause and are no
