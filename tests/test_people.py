@@ -991,3 +991,15 @@ def test_the_body_after_an_office_in_apposition_keeps_all_its_words(read) -> Non
     assert roles(person(record, "Tom Reed")) == [("president", "Global Harbour Partners")]
     assert not any(e.type == "person" and e.name in ("Harbour Partners", "Cities International")
                    for e in record.entities)
+
+
+def test_a_portfolio_listing_its_fields_after_the_name_keeps_them_all(read) -> None:
+    record = read("Then Laziz Kudratov, Minister of Investment, Industry and Trade, spoke with the guests.")
+    assert roles(person(record, "Laziz Kudratov")) == [("minister of investment, industry and trade", None)]
+
+
+def test_members_of_the_delegation_before_a_colon_is_no_office(read) -> None:
+    record = read("Members of the delegation: Deputy Mayor of Gyumri Artur Sargsyan; Director of the Gyumri "
+                  "Technology Center Anna Hakobyan.")
+    assert roles(person(record, "Artur Sargsyan")) == [("deputy mayor", "Gyumri")]
+    assert roles(person(record, "Anna Hakobyan")) == [("director", "Gyumri Technology Center")]

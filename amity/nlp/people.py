@@ -514,8 +514,9 @@ class PersonFinder:
             sent_end = doc[i].sent.end
             if k < len(doc) and doc[k].text not in _DASHES + (":",):
                 colon = next((x for x in range(k, min(k + 8, sent_end)) if doc[x].text == ":"), None)
-                if colon is None or any(self._is_title_at(doc, x) for x in range(k, colon)):
-                    continue  # "The hokims of the border districts attended: ..."
+                if colon is None or any(self._is_title_at(doc, x) or doc[x].lower_ in self._group_nouns
+                                        for x in range(i + length, colon)):
+                    continue  # "The hokims of the border districts attended: ..." (not "Members of the delegation:")
                 k = colon
             if k >= len(doc):
                 continue
@@ -1677,7 +1678,9 @@ class PersonFinder:
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
-            if self._portfolio_words_after(doc, k2, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
+            listed = k2 + 1 if of is None and k2 < len(doc) and doc[k2].text == "," \
+                and any(w in title.split() for w in self._portfolios) else k2  # ", Minister of Investment, Industry and Trade"
+            if self._portfolio_words_after(doc, listed, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
                 of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), canonical_title, False)
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
@@ -1730,9 +1733,11 @@ class PersonFinder:
         one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.") or, when
         the holder was named before the office (`after_and` false), of a body ("Rectors' Conference,")."""
         end = k
-        while end < len(doc) and end - k < self.max_name_tokens and (doc[end].is_alpha and is_capitalised(doc[end])
-                                                                  or self._plural_possessive(doc, end)):
-            end += 1
+        while end < len(doc) and end - k < self.max_name_tokens and (
+                doc[end].is_alpha and is_capitalised(doc[end]) or self._plural_possessive(doc, end)
+                or end > k and doc[end].text in (",", "and") and end + 1 < len(doc) and is_capitalised(doc[end + 1])
+                and not after_and):
+            end += 1  # ", Minister of Investment, Industry and Trade."
         return end - k >= 2 and end < len(doc) and doc[end].is_punct and doc[end].text != "(" \
             and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and (doc[k - 1].lower_ == "and" or not after_and)
 
