@@ -1003,3 +1003,8 @@ def test_members_of_the_delegation_before_a_colon_is_no_office(read) -> None:
                   "Technology Center Anna Hakobyan.")
     assert roles(person(record, "Artur Sargsyan")) == [("deputy mayor", "Gyumri")]
     assert roles(person(record, "Anna Hakobyan")) == [("director", "Gyumri Technology Center")]
+
+
+def test_a_national_delegation_led_by_an_officer_gives_the_state(read) -> None:
+    record = read("A Japanese delegation led by Vice Minister Kenji Ueda visited Tashkent.")
+    assert roles(person(record, "Kenji Ueda")) == [("vice minister", "Japan")]

@@ -1505,6 +1505,8 @@ class PersonFinder:
             return None
         if doc[group_end - 1].lower_ in self._group_nouns:  # "Kanazawa leaders"
             noun = group_end - 1
+            if noun > 0 and fold(doc[noun - 1].text) in self.demonyms:  # "The Kazakh delegation, headed by ..."
+                return country_name(self.demonyms[fold(doc[noun - 1].text)])
             before = self._ending.get(noun)
             if before is not None and before.priority >= 2:
                 return before.office_holder
