@@ -664,10 +664,7 @@ def _is_flag(tok: Token) -> bool:
 
 def _heading(sent: Span) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
-    doc = sent.doc
-    last = doc[sent.end - 1]
-    line_ends = "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
-    return line_ends and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
