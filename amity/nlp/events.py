@@ -72,7 +72,6 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
-        self.planned_phrases = tuple(lex["planned_phrases"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
