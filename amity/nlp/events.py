@@ -160,6 +160,11 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                if status == "occurred" and date and len(date.split("/")[0]) < 10:
+                    # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
+                    day = _story_date(events, None, current_date, published, told_only=True)
+                    if day is not None and day != date and within(day, date):
+                        date = day
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
@@ -181,10 +186,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
-                if kind == "attendance":
-                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand": the venue
-                    # is where they attended, not one of them
+                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
+                        and not self._held_by_people_told(trigger):
+                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
+                    # will be held in Osh in 2026": the venue is where they met, not one of them
                     event.participants = [p for p in event.participants if p is not event.place]
+                if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
@@ -406,6 +413,12 @@ class EventFinder:
                     return told.date
         return None
 
+    def _held_by_people_told(self, trigger: Token) -> bool:
+        """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
+                                           ("side", "party", "guest")) for c in verb.children)
+
     def _signs_the_agreement_told(self, verb: Token) -> bool:
         """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
         the story has told of (not "the agreement on tourism", which may be another)."""
@@ -479,6 +492,11 @@ class EventFinder:
         if since and not (span.end + 1 < len(doc) and "when" in (doc[span.end].lower_, doc[span.end + 1].lower_)):
             return True  # "New Orleans, its sister city since 1994" (but "since 2016, when they signed ...")
         kind = self._kind_of(trigger)
+        term = {"until", "till", "through"}
+        if kind in ("signing", "ratification") and (span[0].lower_ in term or span.start > 0 and doc[span.start - 1].lower_ in term):
+            return True  # "signed a programme of cooperation until 2030": the term of the agreement
+        if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
+            return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
         for _ in range(4):
             if node.head.i == node.i:
                 return False
@@ -502,6 +520,12 @@ class EventFinder:
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _in_agreement_named(self, node: Token, trigger: Token) -> bool:
+        """Whether a token lies in the phrase of what a trigger signs or ratifies (its object, or the subject
+        of its passive): "signed the plan of events of the year 2025"."""
+        return self._kind_of(trigger) in ("signing", "ratification") and \
+            any(c.dep_ in ("dobj", "nsubjpass") and node in c.subtree for c in trigger.children)
 
     def _kind_of(self, trigger: Token) -> str | None:
         return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
@@ -869,8 +893,9 @@ def _verb_forms(verb: Token) -> set[str]:
 def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
     """A headline tells the story's event in short ("Mayor to travel to Japan in October"), often
     naming its parties by an adjective or not at all: an event of the headline line is the body's
-    event of the same type and status when the body tells one such event and the dates do not
-    disagree. Its people join the body's report, which keeps its own date. A first line that ends
+    event of the same type and status when the body tells one such event (or, of several, the first
+    that shares a party with it) and the dates do not disagree. Its people join the body's report,
+    which keeps its own date. A first line that ends
     with a full stop is the story's first sentence, not a headline."""
     out = list(events)
     for event in events:
@@ -882,6 +907,8 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
             continue
         body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
                 and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
+        if len(body) > 1:  # several such events in the body: the one the headline names a party of
+            body = [e for e in body if e.keys() & event.keys()][:1]
         if len(body) != 1:
             continue
         told = body[0]
@@ -910,18 +937,18 @@ _BACKGROUND_DAYS = 60
 
 
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
-                published: str | None) -> str | None:
+                published: str | None, told_only: bool = False) -> str | None:
     """The date an undated report of what happened takes from the story told so far ("Following the
     talks, the sides signed a roadmap"): the story's own time, that is the latest dated occurrence
     that is not background, narrowed by a later date inside it ("a two-day visit on 5-6 May. On the
     second day, ... In the afternoon, they signed"); background paragraphs ("In 2005 they signed
-    their first agreement") do not move it. With no such date, the latest date told, else publication;
-    never one after publication."""
+    their first agreement") do not move it. With no such date, the latest date told, else publication
+    (unless `told_only`); never one after publication."""
     told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
     recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
     if recent is not None:
         return current_date if current_date is not None and within(current_date, recent) else recent
-    if current_date is not None:
+    if current_date is not None or told_only:
         return current_date
     return next(iter(told), None) or (last_date if _not_after(last_date, published) else None) or published
 
