@@ -719,7 +719,7 @@ def test_taking_part_in_an_activity_is_no_attendance(read) -> None:
     assert events(record, "attendance") == []
 
 
-def test_taking_part_in_a_forum_is_attendance(read) -> None:
+def test_taking_part_in_a_forum_of_cities_is_a_dated_attendance(read) -> None:
     record = read("Mayor of Kutaisi Nino Gelashvili took part in the forum of Black Sea cities in Ruse on 4 March 2025.",
                   published="2025-03-06")
     assert only(record, "attendance").date == "2025-03-04"
