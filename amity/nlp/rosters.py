@@ -354,6 +354,8 @@ class RosterReader:
             return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
+            if verb.i - 1 >= sent.start and verb.i - 1 in index and not _is_area(index[verb.i - 1]):
+                subjects.append(doc[verb.i - 1])  # "At present Urumqi has ...": read as the object of "at"
         return next((index[c.i] for c in subjects if c.i in index), None)
 
     def _list_before(self, doc: Doc, start: int, stop: int, index: dict[int, EntityCluster],
