@@ -681,3 +681,33 @@ def test_the_venue_of_a_forum_is_not_one_of_its_attendees(read) -> None:
     record = read("Mayors from twelve countries took part in the Caspian Cities Forum, which opened in Aktau on "
                   "2 October 2024.", published="2024-10-04")
     assert events(record, "attendance") == []
+
+
+def test_a_year_told_for_a_signing_in_the_storys_own_year_takes_the_storys_day(read) -> None:
+    record = read("KUTAISI, June 6 - Mayor of Kutaisi Nino Gelashvili received Mayor of Ruse Ivan Petrov on Wednesday. "
+                  "In 2024 the two towns also signed a memorandum on youth exchanges.", published="2024-06-06")
+    assert only(record, "signing").date == "2024-06-05"
+
+
+def test_the_years_an_agreement_covers_are_not_the_day_it_was_signed(read) -> None:
+    record = read("Mayor of Plovdiv Ivan Kolev received Mayor of Brno Jana Novak on 4 March 2025. The mayors signed a "
+                  "programme of cooperation until 2030.", published="2025-03-06")
+    assert only(record, "signing").date == "2025-03-04"
+
+
+def test_a_headline_of_one_of_several_signings_joins_the_one_it_names(read) -> None:
+    record = read("Varna and Odesa sign port memorandum\nOn 3 June 2024 the ports of Varna and Odesa signed a memorandum "
+                  "on container lines. On 4 June 2024 the universities of Burgas and Sofia signed an agreement on exchanges.",
+                  published="2024-06-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2024-06-03", "2024-06-04"]
+
+
+def test_a_meeting_that_names_only_its_venue_is_no_event(read) -> None:
+    record = read("The next meeting of the joint commission will be held in Khujand in 2026.", published="2025-03-06")
+    assert events(record, "meeting") == []
+
+
+def test_a_meeting_of_named_people_keeps_its_venue_beside_them(read) -> None:
+    record = read("Mayor of Khujand Rustam Saidov met Mayor of Fergana Aziz Yusupov in Khujand on 4 March 2025.",
+                  published="2025-03-06")
+    assert {"Rustam Saidov", "Aziz Yusupov"} <= set(only(record, "meeting").participants)

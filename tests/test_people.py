@@ -926,3 +926,36 @@ def test_two_offices_joined_by_and_share_the_body_named_after_the_second(read) -
 def test_an_office_of_an_unnamed_body_is_still_read(read) -> None:
     record = read("Attending were Aliya Nurova and Bekzat Sadyk, Chief of Staff of the akimat.")
     assert roles(person(record, "Bekzat Sadyk")) == [("chief of staff", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Elif Kaya (the mayor of Nilüfer) and Sami Demir (the mayor of Osmangazi) attended.",
+         "Elif Kaya", "mayor", "Nilüfer"),
+        ("Aliya Sarsen – Deputy Akim of Karaganda region – presented the projects.",
+         "Aliya Sarsen", "deputy akim", "Karaganda region"),
+        ("Ruslan Ibragimov, Yekaterinburg's deputy mayor for economic policy, joined the talks.",
+         "Ruslan Ibragimov", "deputy mayor for economic policy", "Yekaterinburg"),
+    ],
+)
+def test_an_office_set_apart_after_a_name_spacy_missed_is_read(read, sentence: str, name: str, title: str,
+                                                               of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]
+
+
+def test_who_also_chairs_a_body_spacy_names_gives_that_body(read) -> None:
+    record = read("Meissen district administrator Klaus Berger, who also chairs the Euroregion Elbe, praised the plan.")
+    assert ("chairman", "Euroregion Elbe") in roles(person(record, "Klaus Berger"))
+
+
+def test_the_chairmen_of_the_two_councils_each_hold_the_office(read) -> None:
+    record = read("The chairmen of the two councils, Ingrid Bensch and Marek Drapała, signed the declaration.")
+    assert roles(person(record, "Ingrid Bensch")) == [("chairman", None)]
+    assert roles(person(record, "Marek Drapała")) == [("chairman", None)]
+
+
+def test_a_town_and_a_body_noun_name_the_towns_body_named_before(read) -> None:
+    record = read("The Pavlodar Pedagogical University and the Omsk State Agrarian University signed a memorandum. "
+                  "It was signed by the rector of the Omsk university, Olga Shumakova.")
+    assert roles(person(record, "Olga Shumakova")) == [("rector", "Omsk State Agrarian University")]

@@ -101,6 +101,11 @@ class EventFinder:
         self.earlier_adverbs = frozenset(lex["earlier_adverbs"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
+        self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
+        self.taking_part_lemmas = frozenset(lex["taking_part_lemmas"])
+        self.coming_lemmas = frozenset(lex["coming_lemmas"])
+        self.holding_lemmas = frozenset(lex["holding_lemmas"])
+        self.delegation_nouns = frozenset(lex["delegation_nouns"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -156,6 +161,11 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                if status == "occurred" and date and len(date.split("/")[0]) < 10:
+                    # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
+                    day = _story_date(events, None, current_date, published, told_only=True)
+                    if day is not None and day != date and within(day, date):
+                        date = day
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
@@ -177,10 +187,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
-                if kind == "attendance":
-                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand": the venue
-                    # is where they attended, not one of them
+                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
+                        and not self._held_by_people_told(trigger):
+                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
+                    # will be held in Osh in 2026": the venue is where they met, not one of them
                     event.participants = [p for p in event.participants if p is not event.place]
+                if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
@@ -207,7 +219,7 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and not self._received_someone(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
@@ -240,7 +252,7 @@ class EventFinder:
                     kind = None  # "flew home on Saturday": the end of a visit told already
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and self._guests_from(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
@@ -254,7 +266,7 @@ class EventFinder:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
-                if tok.lemma_.lower() in ("take", "participate", "present"):
+                if tok.lemma_.lower() in self.taking_part_lemmas:
                     found.append((tok, "attendance", True))
                     break
         if any(k == "meeting" for _, k, _ in found):
@@ -267,7 +279,7 @@ class EventFinder:
         that took place on a date, told right after an occurrence the story has not dated, is that
         occurrence (and those told in its sentence: the visit of a reception)."""
         root = sent.root
-        if not _takes_place(root):
+        if not _takes_place(root, self.holding_lemmas):
             return
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lemma_.lower() not in self.ceremonies \
@@ -351,7 +363,7 @@ class EventFinder:
         """"welcomed delegates from Gyeongju", "received the delegation of Savannakhet Province": the people
         received came from a named place."""
         guests = [c for c in verb.children if c.dep_ == "nsubjpass"] + _received(verb)
-        return any(_from_a_place(g) or _named_by_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) for g in guests) or bool(guests) and _from_a_place(verb)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -401,6 +413,12 @@ class EventFinder:
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
+
+    def _held_by_people_told(self, trigger: Token) -> bool:
+        """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
+                                           ("side", "party", "guest")) for c in verb.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
         """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
@@ -475,13 +493,18 @@ class EventFinder:
         if since and not (span.end + 1 < len(doc) and "when" in (doc[span.end].lower_, doc[span.end + 1].lower_)):
             return True  # "New Orleans, its sister city since 1994" (but "since 2016, when they signed ...")
         kind = self._kind_of(trigger)
+        term = {"until", "till", "through"}
+        if kind in ("signing", "ratification") and (span[0].lower_ in term or span.start > 0 and doc[span.start - 1].lower_ in term):
+            return True  # "signed a programme of cooperation until 2030": the term of the agreement
+        if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
+            return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
         for _ in range(4):
             if node.head.i == node.i:
                 return False
-            if node.dep_ == "relcl" and _takes_place(node) and trigger not in node.subtree \
+            if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
-            if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node) \
+            if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node, self.holding_lemmas) \
                     and node.head.ent_type_ != "PERSON" and node.head.lemma_.lower() not in self.received:
                 return True  # "signed an agreement, which will admit its first students in October 2026"
             node = node.head
@@ -498,6 +521,12 @@ class EventFinder:
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _in_agreement_named(self, node: Token, trigger: Token) -> bool:
+        """Whether a token lies in the phrase of what a trigger signs or ratifies (its object, or the subject
+        of its passive): "signed the plan of events of the year 2025"."""
+        return self._kind_of(trigger) in ("signing", "ratification") and \
+            any(c.dep_ in ("dobj", "nsubjpass") and node in c.subtree for c in trigger.children)
 
     def _kind_of(self, trigger: Token) -> str | None:
         return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
@@ -526,11 +555,11 @@ class EventFinder:
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
                 head.head.lemma_.lower() in self.travel_lemmas:
             return True
-        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ("return", "come", "arrive"):
+        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in self.coming_lemmas:
             return True  # "returned on Tuesday from a five-day visit to New Orleans"
-        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
+        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head, self.holding_lemmas):
             return True
-        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
+        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head, self.holding_lemmas):
             return True
         if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return True  # "with the participation of delegations from 14 countries"
@@ -865,8 +894,9 @@ def _verb_forms(verb: Token) -> set[str]:
 def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
     """A headline tells the story's event in short ("Mayor to travel to Japan in October"), often
     naming its parties by an adjective or not at all: an event of the headline line is the body's
-    event of the same type and status when the body tells one such event and the dates do not
-    disagree. Its people join the body's report, which keeps its own date. A first line that ends
+    event of the same type and status when the body tells one such event (or, of several, the first
+    that shares a party with it) and the dates do not disagree. Its people join the body's report,
+    which keeps its own date. A first line that ends
     with a full stop is the story's first sentence, not a headline."""
     out = list(events)
     for event in events:
@@ -878,6 +908,8 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
             continue
         body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
                 and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
+        if len(body) > 1:  # several such events in the body: the one the headline names a party of
+            body = [e for e in body if e.keys() & event.keys()][:1]
         if len(body) != 1:
             continue
         told = body[0]
@@ -906,18 +938,18 @@ _BACKGROUND_DAYS = 60
 
 
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
-                published: str | None) -> str | None:
+                published: str | None, told_only: bool = False) -> str | None:
     """The date an undated report of what happened takes from the story told so far ("Following the
     talks, the sides signed a roadmap"): the story's own time, that is the latest dated occurrence
     that is not background, narrowed by a later date inside it ("a two-day visit on 5-6 May. On the
     second day, ... In the afternoon, they signed"); background paragraphs ("In 2005 they signed
-    their first agreement") do not move it. With no such date, the latest date told, else publication;
-    never one after publication."""
+    their first agreement") do not move it. With no such date, the latest date told, else publication
+    (unless `told_only`); never one after publication."""
     told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
     recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
     if recent is not None:
         return current_date if current_date is not None and within(current_date, recent) else recent
-    if current_date is not None:
+    if current_date is not None or told_only:
         return current_date
     return next(iter(told), None) or (last_date if _not_after(last_date, published) else None) or published
 
@@ -940,11 +972,11 @@ def _place_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _named_by_a_place(noun: Token) -> bool:
+def _named_by_a_place(noun: Token, delegation_nouns: frozenset[str]) -> bool:
     """"hosted a Freiburg delegation", "the delegation of Savannakhet Province": people named by the place
     they come from."""
     places = _place_tokens(noun.doc)
-    return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
+    return noun.lemma_.lower() in delegation_nouns and \
         any(c.dep_ in ("compound", "amod") and c.i in places or
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in places for g in c.children)
             for c in noun.children)
@@ -978,12 +1010,12 @@ def _headline_progressive(sent: Span, trigger: Token) -> bool:
     return headline and trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
 
 
-def _takes_place(verb: Token) -> bool:
+def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     """"was held", "was organised", "took place" (but not "took part")."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in ("hold", "organize", "organise")
+    return lemma in holding_lemmas
 
 
 def _passive(token: Token) -> bool:
