@@ -132,6 +132,7 @@ class EntityGrouper:
         candidates = [m for m in candidates if not ((m.start, m.end, m.type, m.name) in weak_spans and m in weak)
                       and self._keep(doc, m)]
         candidates = _corroborated_in_headlines(doc, candidates)
+        candidates = _without_town_country_people(candidates, doc._.place_mentions or [])
         # at equal strength and length a linked place beats a one-word person ("in Japan, Fukuchiyama")
         candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), not (m.type == "place" and m.place), m.start))
         taken = [False] * (len(doc) + 1)
@@ -461,6 +462,21 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"  # "municipalities"
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def _without_town_country_people(candidates: list[Mention], places: list[Mention]) -> list[Mention]:
+    """"Kaunas Lithuania" read by spaCy as a person in a list flattened from a web page is a town
+    and its country: a person's name that is a town followed by the town's own country is none."""
+    by_start = {m.start: m for m in places if m.place is not None and m.place.kind != "country"}
+    out = []
+    for m in candidates:
+        town = by_start.get(m.start) if m.type == "person" else None
+        if town is not None and town.end < m.end and town.place is not None:
+            rest = " ".join(m.name.split()[town.end - town.start :])
+            if any(p.kind == "country" and p.country == town.place.country for p in default_gazetteer().candidates(rest)):
+                continue
+        out.append(m)
+    return out
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:

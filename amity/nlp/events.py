@@ -72,7 +72,6 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
-        self.planned_phrases = tuple(lex["planned_phrases"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
@@ -101,6 +100,11 @@ class EventFinder:
         self.earlier_adverbs = frozenset(lex["earlier_adverbs"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
+        self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
+        self.taking_part_lemmas = frozenset(lex["taking_part_lemmas"])
+        self.coming_lemmas = frozenset(lex["coming_lemmas"])
+        self.holding_lemmas = frozenset(lex["holding_lemmas"])
+        self.delegation_nouns = frozenset(lex["delegation_nouns"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -215,7 +219,7 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and not self._received_someone(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
@@ -250,7 +254,7 @@ class EventFinder:
                     kind = None  # "flew home on Saturday": the end of a visit told already
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and self._guests_from(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
@@ -264,7 +268,7 @@ class EventFinder:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
-                if tok.lemma_.lower() in ("take", "participate", "present"):
+                if tok.lemma_.lower() in self.taking_part_lemmas:
                     found.append((tok, "attendance", True))
                     break
         if any(k == "meeting" for _, k, _ in found):
@@ -277,7 +281,7 @@ class EventFinder:
         that took place on a date, told right after an occurrence the story has not dated, is that
         occurrence (and those told in its sentence: the visit of a reception)."""
         root = sent.root
-        if not _takes_place(root):
+        if not _takes_place(root, self.holding_lemmas):
             return
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lemma_.lower() not in self.ceremonies \
@@ -361,7 +365,7 @@ class EventFinder:
         """"welcomed delegates from Gyeongju", "received the delegation of Savannakhet Province": the people
         received came from a named place."""
         guests = [c for c in verb.children if c.dep_ == "nsubjpass"] + _received(verb)
-        return any(_from_a_place(g) or _named_by_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) for g in guests) or bool(guests) and _from_a_place(verb)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -508,10 +512,10 @@ class EventFinder:
         for _ in range(4):
             if node.head.i == node.i:
                 return False
-            if node.dep_ == "relcl" and _takes_place(node) and trigger not in node.subtree \
+            if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
-            if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node) \
+            if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node, self.holding_lemmas) \
                     and node.head.ent_type_ != "PERSON" and node.head.lemma_.lower() not in self.received:
                 return True  # "signed an agreement, which will admit its first students in October 2026"
             node = node.head
@@ -562,11 +566,11 @@ class EventFinder:
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
                 head.head.lemma_.lower() in self.travel_lemmas:
             return True
-        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ("return", "come", "arrive"):
+        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in self.coming_lemmas:
             return True  # "returned on Tuesday from a five-day visit to New Orleans"
-        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
+        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head, self.holding_lemmas):
             return True
-        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
+        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head, self.holding_lemmas):
             return True
         if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return True  # "with the participation of delegations from 14 countries"
@@ -991,11 +995,11 @@ def _place_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _named_by_a_place(noun: Token) -> bool:
+def _named_by_a_place(noun: Token, delegation_nouns: frozenset[str]) -> bool:
     """"hosted a Freiburg delegation", "the delegation of Savannakhet Province": people named by the place
     they come from."""
     places = _place_tokens(noun.doc)
-    return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
+    return noun.lemma_.lower() in delegation_nouns and \
         any(c.dep_ in ("compound", "amod") and c.i in places or
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in places for g in c.children)
             for c in noun.children)
@@ -1029,12 +1033,12 @@ def _headline_progressive(sent: Span, trigger: Token) -> bool:
     return headline and trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
 
 
-def _takes_place(verb: Token) -> bool:
+def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     """"was held", "was organised", "took place" (but not "took part")."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in ("hold", "organize", "organise")
+    return lemma in holding_lemmas
 
 
 def _passive(token: Token) -> bool:

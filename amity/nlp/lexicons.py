@@ -191,6 +191,8 @@ class PlaceWords:
     twin_words: frozenset[str] = frozenset()
     #: Nouns after a twin word that make it a relation of places ("sister cities", "twin-town links").
     twin_heads: frozenset[str] = frozenset()
+    #: Words that may stand between a name and the twin words it owns ("Kalamazoo maintains sister-city ...").
+    twin_owner_words: frozenset[str] = frozenset()
     #: Division words that end an ISO 3166-2 region's name, which is known without them too ("Aqmola oblysy").
     subdivision_suffixes: tuple[str, ...] = ()
     #: First word of a saint's town → the words it may stand for or be written as ("st" → saint, sankt).
@@ -226,6 +228,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("definition_nouns", [])),
         frozenset(raw.get("twin_words", [])),
         frozenset(raw.get("twin_heads", [])),
+        frozenset(raw.get("twin_owner_words", [])),
         tuple(raw.get("subdivision_suffixes", ())),
         {k: tuple(v) for k, v in raw.get("saint_abbreviations", {}).items()},
         frozenset(raw.get("french_saint_tails", ())),

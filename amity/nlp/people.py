@@ -303,9 +303,12 @@ class PersonFinder:
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
-                                       or self._office_verb_at(doc, tok.i + 1)):
+            if tok.text not in (",", "(") + _DASHES \
+                    or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
+                            or self._office_verb_at(doc, tok.i + 1)):
                 continue
+            if tok.text in _DASHES and self._glued_hyphen(doc, tok.i):
+                continue  # "Anne-Lise": a hyphen inside a name sets nothing apart
             start = tok.i
             while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
                 prev = doc[start - 1]
@@ -327,9 +330,13 @@ class PersonFinder:
             out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
         return out
 
-    def _office_verb_at(self, doc: Doc, k: int) -> bool:
-        """", who heads the Kyoto Exchange Association": a relative clause saying what the person heads."""
-        return k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs
+    def _office_verb_at(self, doc: Doc, k: int) -> int:
+        """", who heads the Kyoto Exchange Association", ", who also chairs X": a relative clause saying what
+        the person heads. Returns where the verb is (0 when there is none)."""
+        if k + 2 >= len(doc) or doc[k].lower_ != "who":
+            return 0
+        verb = k + 2 if doc[k + 1].lower_ == "also" else k + 1
+        return verb if verb + 1 < len(doc) and doc[verb].lower_ in self._office_verbs else 0
 
     def _office_follows(self, doc: Doc, k: int) -> bool:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
@@ -436,8 +443,7 @@ class PersonFinder:
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
-                            or self._their_body(doc, start, out) or self._where_body(doc, start)
-                            or self._visited_body(doc, start, title)))
+                            or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -454,7 +460,9 @@ class PersonFinder:
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group) for title, of in roles]
+                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
+                                                                                            title))
+                             for title, of in roles]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -638,8 +646,8 @@ class PersonFinder:
         words = [t.lower_ for t in doc[j : j + 3]]
         singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
         if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
-                and singular[2] in self._anaphoric_places:
-            return j + 3
+                and (singular[2] in self._anaphoric_places or singular[2] in ORG_HEADS):
+            return j + 3  # "the governors of the two regions", "the chairmen of the two councils"
         if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
             return j + 2
         return None
@@ -981,19 +989,31 @@ class PersonFinder:
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
 
-    def _visited_body(self, doc: Doc, start: int, title: str) -> str | None:
-        """"The delegation visited Osaka University and met President X": an office of a body (not of a
-        place) written bare after a meeting verb is held in the body the same sentence says was visited."""
-        if self._held_in_place(title) or start < 4:
+    def _visited_host(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The delegation visited Osaka University and met President X", "visited Kobe and met Mayor Y",
+        "In Kobe, the guests met Mayor Y": an office written bare after a meeting verb is held in the body,
+        or the town of its kind, that the same sentence says was visited."""
+        if start < 4:
             return None
         sent_start = doc[start].sent.start
         verbs = [t.i for t in doc[sent_start:start] if t.pos_ == "VERB"]
         visit = next((v for v in verbs if doc[v].lemma_ in self._visit_verbs), None)
+        scene = self._longest_at.get(sent_start + 1) if doc[sent_start].lower_ == "in" else None
+        if visit is None and scene is not None and scene.end < start and doc[scene.end].text == ",":
+            visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
         if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
             return None
-        bodies = [m for m in self._known if m.type == "organization" and m.priority >= 2 and visit < m.start
-                  and m.end < start]
-        return max(bodies, key=lambda m: m.end).name if bodies else None
+        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        if self._held_in_place(title):
+            kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
+            if visit == sent_start and scene is not None:
+                hosts = [scene]  # the town the sentence is set in, not a town inside a guest's body's name
+            bodies = [m for m in hosts if m.type == "organization"]
+            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds
+                     and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+            return max(hosts, key=lambda m: m.end).office_holder if hosts else None
+        hosts = [m for m in hosts if m.type == "organization"]
+        return max(hosts, key=lambda m: m.end).name if hosts else None
 
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
@@ -1054,7 +1074,7 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
-        remit = self._lower_case_remit(doc, k)
+        remit = self._lower_case_remit(doc, k, holder_follows)
         if remit > j:  # "vice-rector for international affairs Professor X"
             return None, remit, f"{title} for {doc[j:remit].text.lower()}"
         remit_end = j
@@ -1073,8 +1093,9 @@ class PersonFinder:
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
-                and not self._longest_at.get(j + 2):
-            return None, j + 2, title  # "Governor of the region X" with no region named before: an office of no one place
+                and getattr(self._longest_at.get(j + 2), "type", None) != "place":
+            # "Governor of the region X" with no region named before: an office of no one place
+            return None, max(j + 2, self._body_name_end(doc, j + 2)), title
         if anaphoric is not None:
             of, end = anaphoric
             unit = self._unit_after_possessive(doc, end)
@@ -1104,10 +1125,13 @@ class PersonFinder:
             tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
-            elif known.type == "place" and doc[j - 1].lower_ == "the":
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
+            if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS \
+                    and not self._held_in_place(title):
+                of = self._body_of_place_named(known, doc[end].lower_) or of  # "the rector of the Omsk university"
             described = self._lower_case_description(doc, end)
             if described > end:  # "the head of the Ganja city executive power, X", "of Da Nang city X"
                 if known.type == "organization" and described == end + 1 and doc[end].lower_ in self._place_words:
@@ -1225,6 +1249,16 @@ class PersonFinder:
             and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
             and fold(prev.text) not in self.demonyms
 
+    def _body_word_after(self, doc: Doc, end: int) -> bool:
+        """Whether the capitalised words right after a town hold a body's or facility's head noun
+        ("Danang Hi-Tech Park"): a body named after its town, even with no "the" before it."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].is_alpha and is_capitalised(doc[k]) or self._glued_hyphen(doc, k)):
+            if doc[k].lower_ in ORG_HEADS or doc[k].lower_ in self._facility_words:
+                return True
+            k += 1
+        return False
+
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
         words after the town up to the holder's name (where spaCy sees a person, else its last two words)."""
@@ -1266,6 +1300,14 @@ class PersonFinder:
             name = doc[j : j + 2].text
             self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
         return j + 2
+
+    def _body_of_place_named(self, place: Mention, head: str) -> str | None:
+        """The one body named before `place` whose name holds that place's name and the head noun
+        ("Omsk State Agrarian University" for "the Omsk university"); None when there is none or several."""
+        town = fold(place.name).split()
+        found = {m.name for m in self._known if m.type == "organization" and m.priority >= 2 and m.end <= place.start
+                 and fold(m.name).split()[-1] == head and fold(m.name).split()[: len(town)] == town}
+        return found.pop() if len(found) == 1 else None
 
     def _lower_case_description(self, doc: Doc, end: int, name_follows: bool = True) -> int:
         """End of lower-case words after a place or body that describe the holder's body ("city executive
@@ -1344,9 +1386,10 @@ class PersonFinder:
             return j
         return end if doc[end].lower_ == "of" or doc[end].is_punct else j
 
-    def _lower_case_remit(self, doc: Doc, k: int) -> int:
+    def _lower_case_remit(self, doc: Doc, k: int, holder_follows: bool = True) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
-        capitalised word or a comma before the holder's name; k + 1 when there is none."""
+        capitalised word or a comma before the holder's name (or, when the holder was named before,
+        any punctuation); k + 1 when there is none."""
         j = end = k + 1
         if doc[k].lower_ != "for":
             return j
@@ -1354,7 +1397,8 @@ class PersonFinder:
             end += 1
         if end == j or end >= len(doc):
             return j
-        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
+                or not holder_follows and doc[end].is_punct:
             return end
         return j
 
@@ -1562,7 +1606,7 @@ class PersonFinder:
         """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
         "Name, who is also the Mayor of X"."""
         k = m.end
-        if k < len(doc) and doc[k].text not in (",", "("):
+        if k < len(doc) and doc[k].text not in (",", "(") + _DASHES:
             linked = self._skip_link(doc, k, self._copular_links)  # "Anna Berg is the mayor of X"
             if linked == k or not self._office_follows(doc, linked):
                 return []
@@ -1571,10 +1615,11 @@ class PersonFinder:
             return []
         else:
             k += 1
-            if self._office_verb_at(doc, k):
-                holder = self._headed_body(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
+            verb = self._office_verb_at(doc, k)
+            if verb:
+                holder = self._headed_body(doc, verb + 2 if doc[verb + 1].lower_ == "the" else verb + 1)
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
-                    return [(self._office_verbs[doc[k + 1].lower_], holder)]
+                    return [(self._office_verbs[doc[verb].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
@@ -1665,6 +1710,9 @@ class PersonFinder:
         if holder is None and k + 1 < len(doc) and doc[k + 1].text in _POSSESSIVE \
                 and doc[k].lower_ in self._anaphoric_places and k > 0 and doc[k - 1].lower_ == "the":
             return self._antecedent_place(doc, k - 1, doc[k].lower_)
+        guessed = self._starting.get(k)
+        if holder is None and guessed is not None and guessed.type == "organization":
+            return guessed.name  # "who chairs the Euroregion Neisse": what one chairs is a body, as spaCy guessed
         return holder
 
     def _portfolio_words_after(self, doc: Doc, k: int, after_and: bool = True) -> bool:
