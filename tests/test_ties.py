@@ -1312,3 +1312,18 @@ def test_states_that_name_a_forum_through_a_hyphen_are_no_parties_of_the_regions
     record = read("The Atyrau region and the Astrakhan region plan to sign an agreement on fisheries in May, "
                   "during the Kazakhstan-Russia interregional forum in Atyrau.", published="2024-02-01")
     assert pairs(record) == {frozenset({"Atyrau region", "Astrakhan region"})}
+
+
+def test_both_municipalities_mean_the_last_pair_named_past_a_sentence_naming_more(read) -> None:
+    record = read("The Mayor of Kotor received the Mayor of Piran on Monday. The mayor of Piran praised Kotor's "
+                  "old town. Tourists from Budva, Tivat and Bar also visit Piran. Both municipalities agreed to "
+                  "sign a cooperation memorandum in Piran on 14 June.", published="2024-05-02")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Kotor", "Piran"}
+    assert (tie.status, tie.date) == ("planned", "2024-06-14")
+
+
+def test_a_municipality_named_with_its_country_after_a_comma_signs_for_its_town(read) -> None:
+    record = read("The Mayor of Kotor received a delegation of the Municipality of Nesebar, Republic of Bulgaria. "
+                  "Both sides agreed to sign a twinning charter in Nesebar on 20 June.", published="2025-03-14")
+    assert pairs(record) == {frozenset({"Kotor", "Nesebar"})}

@@ -146,6 +146,9 @@ class TieFinder:
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
         quiet = 0
+        #: the last pair a sentence named, and how many sentences ago
+        last_pair: list[EntityCluster] = []
+        since_pair = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
@@ -203,6 +206,12 @@ class TieFinder:
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
+                    if not groups and not named_before and len(last_pair) == 2 and since_pair <= _PAIR_MEMORY \
+                            and self._names_pair(lowered, last_pair) and not self._sentence_parties(sent, token_entity):
+                        # "... Nesebar, like Ohrid, is on the UNESCO list. Last summer the festival in Pomorie and
+                        # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
+                        # a pair phrase means the last pair named, past a sentence that named more names
+                        groups = [(kind, last_pair)]
                     if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially."
                     if self._unnamed_level(sent):
@@ -229,8 +238,10 @@ class TieFinder:
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
+            since_pair += 1
             if len(named) == 2:
                 named_before, quiet = named, 0
+                last_pair, since_pair = named, 0
             elif not named and any(p in lowered for p in self.pair_phrases):
                 quiet += 1  # "The sides discussed trade.": a sentence on the pair keeps it in view for a while
                 if quiet > _PAIR_MEMORY:
@@ -1388,7 +1399,9 @@ class _Listing:
 
 #: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
 _PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
-               "cities": {"city", "district"}, "towns": {"city", "district"}, "municipalities": {"city", "district"},
+               "cities": {"city", "district"}, "towns": {"city", "district"},
+               # a municipality is a first- or second-level division in much of Europe ("Municipality of Ohrid")
+               "municipalities": {"city", "district", "region"},
                "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
@@ -2034,6 +2047,9 @@ class _ArticleContext:
         """The place a council, assembly, people's committee, administration or government signs
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
+        head, _, tail = name.rpartition(",")
+        if head and country_code(tail.strip()) is not None:
+            name = head  # "Municipality of Nesebar, Republic of Bulgaria": the country says where
         words = fold(name).replace("’", "'").split()
         cues = self.cues
         if "of" in words[1:-1]:
