@@ -248,6 +248,8 @@ class TieFinder:
                     named_before = []
             else:
                 named_before = []
+                if not named:
+                    last_pair = []  # "Trade grew by a fifth last year.": the story has moved off the pair
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             pair = frozenset(id(p) for p in parties)
