@@ -1327,3 +1327,11 @@ def test_a_municipality_named_with_its_country_after_a_comma_signs_for_its_town(
     record = read("The Mayor of Kotor received a delegation of the Municipality of Nesebar, Republic of Bulgaria. "
                   "Both sides agreed to sign a twinning charter in Nesebar on 20 June.", published="2025-03-14")
     assert pairs(record) == {frozenset({"Kotor", "Nesebar"})}
+
+
+def test_a_body_with_which_another_has_had_an_agreement_since_a_year_is_its_partner_since_then(read) -> None:
+    record = read("In Vilnius the rector also met the leadership of Vilnius University, with which Tbilisi State "
+                  "University has had a cooperation agreement since 2011.", published="2024-02-16")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Vilnius University", "Tbilisi State University"}
+    assert (tie.status, tie.date) == ("signed", "2011")

@@ -759,7 +759,9 @@ class TieFinder:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)  # "A and B", "the regions of A and B"
-            partner = any(c.lower_ == "with" for c in tok.children)
+            # "X has an agreement with Y"; "Y, with which X has had an agreement since 2016"
+            partner = any(c.lower_ == "with" for c in tok.children) or verb.dep_ == "relcl" and any(
+                c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
         return any(self._cooperating(tok) for tok in sent)
