@@ -1335,3 +1335,17 @@ def test_a_body_with_which_another_has_had_an_agreement_since_a_year_is_its_part
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"Vilnius University", "Tbilisi State University"}
     assert (tie.status, tie.date) == ("signed", "2011")
+
+
+def test_a_region_interested_in_cooperation_with_another_proposes_a_tie(read) -> None:
+    record = read("The governor said that Chungcheongbuk-do was also interested in cooperation with the Fergana "
+                  "region in textiles.")
+    tie = only(record, "cooperation")
+    assert tie.status == "proposed"
+    assert len(tie.parties) == 2 and "Fergana region" in tie.parties
+
+
+def test_a_wish_of_a_city_not_named_there_gives_no_tie_between_the_names_after_with(read) -> None:
+    record = read("The mayor said the city was interested in a partnership with Calgary, the largest city of "
+                  "Alberta.")
+    assert record.ties == []

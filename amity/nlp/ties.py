@@ -676,6 +676,9 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True, intending=True)
+        if agreed and any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "with" for c in t.children) for t in sent):
+            # "X was also interested in cooperation with Y", "X wants to build a partnership with Y": a wish
+            return _Stage("proposed", generic=True, intending=True)
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
@@ -727,6 +730,8 @@ class TieFinder:
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            if not names:
+                continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
                     names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
