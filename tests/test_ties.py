@@ -1349,3 +1349,10 @@ def test_a_wish_of_a_city_not_named_there_gives_no_tie_between_the_names_after_w
     record = read("The mayor said the city was interested in a partnership with Calgary, the largest city of "
                   "Alberta.")
     assert record.ties == []
+
+
+def test_a_sentence_dating_a_signing_told_before_signs_nothing_between_its_own_names(read) -> None:
+    record = read("Tartu and Turku signed a cooperation agreement. The ceremony took place on 3 May, and the "
+                  "mayors of Riga and Tallinn praised the two cities.", published="2024-05-06")
+    assert pairs(record) == {frozenset({"Tartu", "Turku"})}
+    assert only(record, "cooperation").date == "2024-05-03"

@@ -475,10 +475,11 @@ class TieFinder:
     def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum",
         "entered into a memorandum")."""
+        signs_here = any(t.lemma_.lower() in self.signing_lemmas | self.ratified for t in sent)
         for e in events:
             trigger = e.trigger
-            if trigger is None:
-                continue
+            if trigger is None or not signs_here and not sent.start <= trigger.i < sent.end:
+                continue  # a sentence with no word of signing does not sign what an earlier one signed
             if e.type == "ratification":
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
