@@ -105,9 +105,7 @@ def test_what_a_batch_remembers_of_earlier_transactions_changes_nothing_in_what_
     carried = fresh_registry()
     ingest(readings, carried, batch_articles=4)  # events read in one transaction are kept for the next
 
-    from amity.registry import event_rules
-
-    monkeypatch.setattr(ingest_module._Carried, "take", lambda self, session: event_rules.Occurrences())
+    monkeypatch.setattr(ingest_module._Carried, "take", lambda self, session: ingest_module._Read())
     afresh = fresh_registry()
     ingest(readings, afresh, batch_articles=1)  # each article read what it needs from the database
 
@@ -358,3 +356,27 @@ def test_sentences_with_tabs_backslashes_quotes_and_new_lines_are_stored_as_writ
         stages = session.scalars(select(TieStageRow.sentence)).all()
         mentions = set(session.scalars(select(MentionRow.sentence).where(MentionRow.article_id == 1)))
     assert stages == [text] and mentions == {text}
+
+
+def _signed(doc: str, day: str, published: str, status: str = "signed") -> tuple[Article, Record]:
+    return _said(doc, f"Turkistan and Bursa {status} their twinning ({day}).", published,
+                 entities=[_turkistan(), _bursa()], ties=[Tie("sister_city", ["Turkistan", "Bursa"], status, day)])
+
+
+def test_stages_told_in_later_batches_by_articles_published_earlier_summarise_the_tie_as_one_by_one(fresh_registry):
+    corpus = [CORPUS[0],                                   # proposed; the tie is read whole in the first batch
+              _signed("s1", "2023-07-01", "2023-07-05"),   # signed, a day
+              _signed("s2", "2023-06-30", "2023-08-01"),   # as far, reported later: s1's day stays
+              _signed("s3", "2023-06-29", "2023-07-02"),   # as far, reported first: its day wins
+              _signed("s4", "2024-05", "2024-06-01", "planned"),     # the latest date ends on 31 May 2024 ...
+              _signed("s5", "2024-05-31", "2024-05-31", "planned")]  # ... and this one, reported before, is it
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    sizes: list[int] = []
+    ingest(corpus, batched, batch_articles=2, on_merged=sizes.append)
+
+    assert sizes == [1, 2, 2, 1], "the tie's summary was carried from batch to batch"
+    assert _exported(batched) == _exported(one_by_one)
+    [tie] = json.loads(_exported(batched))["ties"]
+    assert (tie["status"], tie["date"], tie["last_seen"], tie["sources"]) == ("signed", "2023-06-29", "2024-05-31", 6)

@@ -6,6 +6,7 @@ of articles are spread over both workers.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -136,3 +137,115 @@ def test_staged_partitions_are_whole_shards_in_input_order_each_extracted_once(c
     assert [s.name[:11] for s in shards] == [f"part-{n:06d}" for n in range(5)], "24 articles in 5 shards, numbered"
     assert all(s.suffix == ".jsonl" for s in shards), "no partial shard is left behind"
     assert {s: s.stat().st_mtime_ns for s in sorted(stage.iterdir())} == written, "shards there are not written again"
+
+
+class _InstantCluster:
+    """A stand-in for a Dask client whose `threads` workers run each task at once: it counts the partitions
+    submitted and not yet taken back (so that an endless input can be given)."""
+
+    def __init__(self, threads: int) -> None:
+        self.threads, self.in_flight, self.most_in_flight = threads, 0, 0
+
+    def nthreads(self) -> dict[str, int]:
+        return {f"tcp://worker-{n}": 1 for n in range(self.threads)}
+
+    def submit(self, _task, chunk, _number, *_args, **_options) -> _Taken:  # type: ignore[no-untyped-def]
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        return _Taken(self, [f"record of {article}" for article in chunk])
+
+
+class _Taken:
+    def __init__(self, cluster: _InstantCluster, records: list[str]) -> None:
+        self._cluster, self._records = cluster, records
+
+    def result(self) -> list[str]:
+        return self._records
+
+    def release(self) -> None:
+        self._cluster.in_flight -= 1
+
+
+def test_the_driver_keeps_a_few_partitions_per_worker_in_flight_however_long_the_input_and_more_as_workers_join():
+    drawn = itertools.count()
+    endless = (f"article {next(drawn)}" for _ in itertools.repeat(None))
+    stand_in = _InstantCluster(threads=2)
+
+    stream = cluster.extract_on(stand_in, endless, partition=10)
+    first = list(itertools.islice(stream, 100))
+    most_with_two = stand_in.most_in_flight
+    stand_in.threads = 5  # three workers joined
+    then = list(itertools.islice(stream, 100))
+
+    assert first == [f"record of article {n}" for n in range(100)] and then[0] == "record of article 100"
+    assert most_with_two == cluster.IN_FLIGHT_PER_WORKER * 2
+    assert stand_in.most_in_flight == cluster.IN_FLIGHT_PER_WORKER * 5
+    assert next(drawn) <= 200 + cluster.IN_FLIGHT_PER_WORKER * 5 * 10 + 1, "the input is read only as far as needed"
+
+
+def _folder_of_inputs(folder: Path, articles: list[Article]) -> Path:
+    """A JSON Lines file of the articles but the last, a text file of the last, and a file that is no text."""
+    import json
+
+    folder.mkdir()
+    (folder / "a-corpus.jsonl").write_text("".join(
+        json.dumps({"doc": a.doc, "text": a.text, "title": a.title, "url": a.url, "published": a.published}) + "\n"
+        for a in articles[:-1]), encoding="utf-8")
+    (folder / "b-broken.jsonl").write_bytes(b"\x00\xff" * 64)
+    (folder / "c-story.txt").write_text(articles[-1].full_text, encoding="utf-8")
+    return folder
+
+
+def _what_one_process_reads(folder: Path, nlp) -> list[object]:  # type: ignore[no-untyped-def]
+    from amity.ingest import read_sources
+    from amity.model import InputError
+
+    items = list(read_sources([str(folder)]))
+    records = iter(extract([a for a in items if isinstance(a, Article)], nlp=nlp))
+    return [str(item) if isinstance(item, InputError) else (item.doc, item.source, next(records).to_dict())
+            for item in items]
+
+
+def _as_read(outcomes) -> list[object]:  # type: ignore[no-untyped-def]
+    return [(o.article.doc, o.article.source, o.record.to_dict()) if isinstance(o, cluster.Extracted) else str(o)
+            for o in outcomes]
+
+
+def test_workers_read_the_files_they_see_in_pieces_and_give_what_one_process_reads_bad_files_alone(
+        client, articles, nlp, tmp_path, monkeypatch):
+    folder = _folder_of_inputs(tmp_path / "inputs", articles[:9])
+    expected = _what_one_process_reads(folder, nlp)
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("the driver read an input file")
+
+    monkeypatch.setattr(cluster, "_read_here", not_here)  # in this process only: the workers read as ever
+    outcomes = list(cluster.read_and_extract_on(client, [str(folder)], max_bytes=10_000_000, partition=3, local=True))
+
+    assert _as_read(outcomes) == expected
+    assert [o.article.text for o in outcomes if isinstance(o, cluster.Extracted)] == [""] * 9, "no text comes back"
+    assert sum(1 for o in outcomes if not isinstance(o, cluster.Extracted)) == 1
+
+
+def test_files_the_workers_cannot_see_are_read_by_the_driver_and_shipped(client, articles, nlp, tmp_path, monkeypatch):
+    folder = _folder_of_inputs(tmp_path / "inputs", articles[:5])
+    asked: list[str] = []
+
+    def unseen(_client: object, raw: str) -> bool:
+        asked.append(raw)
+        return False
+
+    monkeypatch.setattr(cluster, "_workers_see", unseen)
+    monkeypatch.setattr(cluster, "cut", lambda *_args: pytest.fail("a file no worker sees was cut for the workers"))
+    outcomes = list(cluster.read_and_extract_on(client, [str(folder)], max_bytes=10_000_000, partition=2))
+
+    assert _as_read(outcomes) == _what_one_process_reads(folder, nlp)
+    assert asked == [str(folder)], "each input named is looked for once"
+
+
+def test_every_worker_finds_a_file_of_this_machine_and_none_finds_a_file_that_is_not_there(client, tmp_path):
+    here = tmp_path / "here.jsonl"
+    here.write_text("{}\n", encoding="utf-8")
+
+    assert cluster._workers_see(client, str(here)) and cluster._workers_see(client, str(tmp_path))
+    assert not cluster._workers_see(client, str(tmp_path / "gone.jsonl"))

@@ -193,3 +193,49 @@ def test_a_weekday_after_a_passive_infinitive_stays_in_the_future() -> None:
 def test_a_month_named_last_next_or_this_is_read_against_the_publication_date(read, phrase: str, value: str) -> None:
     record = read(f"The mayor of Osh visited Osaka {phrase}.", published="2025-08-14")
     assert [e.date for e in record.events if e.type == "visit"] == [value]
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before() -> None:
+    # published on Wednesday 10 January 2024: last week ran from 1 to 7 January
+    assert values("The mayor greeted the pupils from Daegu on Tuesday of last week.") == ["2024-01-02"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two mayors are expected to sign the memorandum in Gabrovo next spring.", "2024-03/2024-05"),
+    ("A group of teachers will travel to Kutaisi in the summer.", "2024-06/2024-08"),
+    ("The choir toured Lublin last autumn.", "2023-09/2023-11"),
+    ("A youth exchange is planned for the summer of 2026.", "2026-06/2026-08"),
+    ("A return visit is planned for the autumn of next year.", "2025-09/2025-11"),
+])
+def test_a_season_is_the_span_of_its_months_in_the_year_the_text_means(text: str, expected: str) -> None:
+    assert values(text) == [expected]
+
+
+def test_a_season_told_in_the_past_before_this_years_has_begun_is_last_years() -> None:
+    assert values("The mayor of Ruse visited Gyumri in the autumn.") == ["2023-09/2023-11"]
+
+
+def test_a_season_takes_the_year_named_just_before_it_in_its_sentence() -> None:
+    assert values("The festival moves to Plovdiv next year, probably in the summer.") == ["2025", "2025-06/2025-08"]
+
+
+def test_a_season_word_that_is_no_time_phrase_is_no_date() -> None:
+    assert values("Prices fall when the harvest is good.") == []
+
+
+def test_the_end_of_the_year_is_the_year_of_publication() -> None:
+    assert values("The mayors agreed to sign a twinning protocol before the end of the year.") == ["2024"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On the 8th, the council approved the twinning.", "2024-01-08"),
+    ("The council approved the twinning on the 28th.", "2023-12-28"),
+    ("The council will vote on the 3rd.", "2024-02-03"),
+    ("The mayors met on 3 May 2023 and signed the charter on the 5th.", "2023-05-05"),
+])
+def test_a_bare_day_of_the_month_is_of_the_month_last_named_or_around_publication(text: str, expected: str) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_an_ordinal_before_a_noun_is_no_day() -> None:
+    assert values("The towns celebrated on the 25th anniversary of their twinning.") == []

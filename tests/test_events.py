@@ -568,3 +568,158 @@ def test_returning_from_a_visit_tells_the_visit(read) -> None:
                   published="2025-03-07")
     visit = only(record, "visit")
     assert visit.status == "occurred" and "New Orleans" in visit.participants
+
+
+# -- the story's own time: undated follow-ups, background, habits ---------------------------
+
+def test_undated_follow_ups_take_the_leads_day_not_a_background_year(read) -> None:
+    record = read("VARNA, May 8 - Mayor of Varna Petar Ivanov held talks with Mayor of Odesa Olena Bondar in Varna "
+                  "on Tuesday.\n\nThe towns first signed a friendship agreement in 2006 in Odesa.\n\n"
+                  "Before the signing, the two mayors toured the port of Varna. Following the talks, Ivanov and Bondar "
+                  "signed a memorandum on ferry links.", published="2024-05-08")
+    dates = sorted((e.type, e.date) for e in record.events if e.type == "signing")
+    assert dates == [("signing", "2006"), ("signing", "2024-05-07")]
+    assert only(record, "meeting").date == "2024-05-07"
+
+
+def test_a_dated_background_signing_does_not_absorb_the_storys_undated_one(read) -> None:
+    record = read("Governor of Batken region Aibek Toktorov met Governor of Sughd region Rustam Aliev in Batken "
+                  "on 3 June 2024. Following the talks, the regions signed a roadmap on water use. "
+                  "In 2011 the two regions signed their first agreement on border trade.", published="2024-06-05")
+    assert sorted(e.date for e in record.events if e.type == "signing") == ["2011", "2024-06-03"]
+
+
+def test_a_later_time_inside_a_visit_dates_what_follows_it(read) -> None:
+    record = read("A delegation from Tartu was in Turku on a three-day visit on 12-14 March 2024. On the third day, "
+                  "the guests toured the Turku shipyard. In the afternoon, Mayor of Tartu Mart Kask and Mayor of Turku "
+                  "Ilkka Salo signed a protocol on cooperation.", published="2024-03-18")
+    assert only(record, "signing").date == "2024-03-14"
+
+
+def test_a_visit_told_last_week_takes_the_days_a_later_sentence_gives(read) -> None:
+    record = read("Rector of Vilnius University Jonas Petraitis visited the University of Tartu last week. "
+                  "The visit took place on 3-4 April.", published="2024-04-10")
+    assert only(record, "visit").date == "2024-04-03/2024-04-04"
+
+
+def test_an_undated_report_marked_earlier_keeps_no_date(read) -> None:
+    record = read("Gdansk and Kalmar signed a protocol on 2 May 2024. The port of Gdansk earlier signed similar "
+                  "agreements with the Port of Aarhus and the Port of Riga.", published="2024-05-03")
+    dates = sorted((e.date or "-") for e in record.events if e.type == "signing")
+    assert dates == ["-", "2024-05-02"]
+
+
+def test_a_meeting_told_as_a_habit_is_no_event(read) -> None:
+    record = read("The joint commission of Shymkent and Bukhara has met every year since 2015.", published="2024-05-03")
+    assert events(record, "meeting") == []
+
+
+def test_a_town_that_received_a_million_visitors_held_no_meeting(read) -> None:
+    record = read("Bukhara, which received 1.2 million foreign visitors last year, opened a new airport terminal.",
+                  published="2024-05-03")
+    assert events(record, "meeting") == []
+
+
+def test_flying_home_ends_a_visit_and_starts_none(read) -> None:
+    record = read("Ten students from Gyeongju arrived in Lincoln on Monday, 6 May 2024, and flew home on Saturday.",
+                  published="2024-05-14")
+    assert [e.date for e in record.events if e.type == "visit"] == ["2024-05-06"]
+
+
+def test_would_in_reported_speech_is_a_plan(read) -> None:
+    record = read("Mayor Anna Berg said a group of Falun teachers would travel to Lahti in March.", published="2024-01-10")
+    visit = only(record, "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2024-03"
+
+
+def test_a_date_in_a_relative_clause_on_the_agreement_is_not_the_signings(read) -> None:
+    record = read("On 2 July 2024 the rectors of Opole University and Ternopil University signed an agreement on a joint "
+                  "master's programme, which will admit its first students in October 2025.", published="2024-07-05")
+    signing = only(record, "signing")
+    assert (signing.status, signing.date) == ("occurred", "2024-07-02")
+
+
+def test_a_date_inside_another_trip_is_that_trips(read) -> None:
+    record = read("Mayor of Suwon Park Min-jae will travel to Tashkent on 12 May 2025. The visit follows a trip to "
+                  "Suwon by Deputy Khokim of Tashkent Aziz Karimov last October.", published="2025-05-02")
+    dates = sorted((e.status, e.date) for e in record.events if e.type == "visit")
+    assert dates == [("occurred", "2024-10"), ("planned", "2025-05-12")]
+
+
+def test_since_a_year_when_they_signed_dates_that_signing(read) -> None:
+    record = read("Kharkiv and Kaunas have worked together since 2015, when they signed a cooperation agreement in "
+                  "Kaunas.", published="2024-07-05")
+    assert only(record, "signing").date == "2015"
+
+
+def test_received_and_worked_with_a_delegation_of_a_province_is_a_meeting_and_a_visit(read) -> None:
+    record = read("On 14 October 2024, Chairman of the Provincial People's Committee Le Van Thanh received and worked "
+                  "with the delegation of Champasak Province led by Vice Governor Khamla Vong.", published="2024-10-16")
+    assert only(record, "meeting").date == "2024-10-14"
+    assert only(record, "visit").date == "2024-10-14"
+
+
+def test_a_sentence_framed_by_an_earlier_trip_takes_that_trips_date(read) -> None:
+    record = read("Mayor of Tartu Mart Kask will travel to Izmir on 20 May 2025. The visit follows a trip to Tartu by "
+                  "Deputy Mayor of Izmir Deniz Arslan last October. During that trip Arslan toured the Tartu science park.",
+                  published="2025-05-02")
+    past = [e for e in record.events if e.type == "visit" and e.status == "occurred"]
+    assert [e.date for e in past] == ["2024-10"]
+
+
+def test_the_memorandum_signed_by_two_officials_is_the_signing_just_told(read) -> None:
+    record = read("The Port of Constanta and the Port of Poti signed a memorandum on ferry traffic on 3 March 2025. "
+                  "The memorandum was signed in Poti by director Ion Popescu and chief executive Levan Beridze.",
+                  published="2025-03-05")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-03"
+    assert {"Ion Popescu", "Levan Beridze"} <= set(signing.participants)
+
+
+def test_the_venue_of_a_forum_is_not_one_of_its_attendees(read) -> None:
+    record = read("Mayors from twelve countries took part in the Caspian Cities Forum, which opened in Aktau on "
+                  "2 October 2024.", published="2024-10-04")
+    assert events(record, "attendance") == []
+
+
+def test_a_year_told_for_a_signing_in_the_storys_own_year_takes_the_storys_day(read) -> None:
+    record = read("KUTAISI, June 6 - Mayor of Kutaisi Nino Gelashvili received Mayor of Ruse Ivan Petrov on Wednesday. "
+                  "In 2024 the two towns also signed a memorandum on youth exchanges.", published="2024-06-06")
+    assert only(record, "signing").date == "2024-06-05"
+
+
+def test_the_years_an_agreement_covers_are_not_the_day_it_was_signed(read) -> None:
+    record = read("Mayor of Plovdiv Ivan Kolev received Mayor of Brno Jana Novak on 4 March 2025. The mayors signed a "
+                  "programme of cooperation until 2030.", published="2025-03-06")
+    assert only(record, "signing").date == "2025-03-04"
+
+
+def test_a_headline_of_one_of_several_signings_joins_the_one_it_names(read) -> None:
+    record = read("Varna and Odesa sign port memorandum\nOn 3 June 2024 the ports of Varna and Odesa signed a memorandum "
+                  "on container lines. On 4 June 2024 the universities of Burgas and Sofia signed an agreement on exchanges.",
+                  published="2024-06-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2024-06-03", "2024-06-04"]
+
+
+def test_a_meeting_that_names_only_its_venue_is_no_event(read) -> None:
+    record = read("The next meeting of the joint commission will be held in Khujand in 2026.", published="2025-03-06")
+    assert events(record, "meeting") == []
+
+
+def test_a_meeting_of_named_people_keeps_its_venue_beside_them(read) -> None:
+    record = read("Mayor of Khujand Rustam Saidov met Mayor of Fergana Aziz Yusupov in Khujand on 4 March 2025.",
+                  published="2025-03-06")
+    assert {"Rustam Saidov", "Aziz Yusupov"} <= set(only(record, "meeting").participants)
+
+
+def test_taking_part_in_an_activity_is_no_attendance(read) -> None:
+    record = read("Since 2019 more than 300 pupils from Kutaisi have taken part in exchanges with schools in Ruse.",
+                  published="2025-03-06")
+    assert events(record, "attendance") == []
+
+
+def test_taking_part_in_a_forum_of_cities_is_a_dated_attendance(read) -> None:
+    record = read("Mayor of Kutaisi Nino Gelashvili took part in the forum of Black Sea cities in Ruse on 4 March 2025.",
+                  published="2025-03-06")
+    assert only(record, "attendance").date == "2025-03-04"

@@ -309,3 +309,19 @@ def test_a_town_that_owns_sister_cities_is_a_place_though_spacy_reads_a_person(r
 def test_a_flag_before_a_name_in_a_list_makes_it_a_town_of_that_country(read) -> None:
     record = read("The city is twinned with:\n🇩🇪 Cologne · 🇮🇹 Parma · 🇷🇺 Tver\n")
     assert [place(record, n).country for n in ("Cologne", "Parma", "Tver")] == ["DE", "IT", "RU"]
+
+
+def test_a_town_in_capitals_opening_the_story_is_its_dateline_place(read) -> None:
+    record = read("TERNOPIL, May 12. Flags flew over the square on Sunday as the town marked Europe Day.")
+    assert place(record, "TERNOPIL").country == "UA"
+
+
+def test_a_headline_word_before_sister_city_words_joined_by_another_verb_is_no_town(read) -> None:
+    record = read("Council approves sister city agreement with Japanese town\n\nThe council voted on Tuesday.")
+    assert "Council" not in {e.name for e in places(record)}
+
+
+def test_a_town_followed_by_its_own_country_without_a_comma_is_that_town_not_a_person(read) -> None:
+    record = read("Partner cities Kaunas Lithuania Chernivtsi Ukraine Yerevan Armenia\n")
+    assert [place(record, n).country for n in ("Kaunas", "Chernivtsi", "Yerevan")] == ["LT", "UA", "AM"]
+    assert not [e for e in record.entities if e.type == "person"]

@@ -421,3 +421,79 @@ def test_partners_behind_flags_on_one_line_joined_by_dots_are_each_a_twin(read) 
     assert {p: partners[p] for p in ("Nantes", "Cologne", "Parma", "Nanjing")} == {
         p: ("sister_city", "active", None) for p in ("Nantes", "Cologne", "Parma", "Nanjing")}
     assert partners["Tver"] == ("sister_city", "ended", "2022")
+
+
+def test_twin_regions_signed_year_by_year_in_the_sentences_after_the_roster_are_its_partners(read) -> None:
+    record = read("The Namangan region has established twin relations with regions of foreign countries. In 2017, "
+                  "the first such agreement was signed with the Osh region of Kyrgyzstan. In 2019, similar documents "
+                  "were signed with the Sughd region of Tajikistan, and in 2022 – with the Bursa province of Turkey. "
+                  "Also, memoranda of cooperation are in force with the Gansu province of China.")
+    partners = roster(record, "Namangan region")
+    assert partners["Osh region"] == ("sister_city", "signed", "2017")
+    assert partners["Sughd region"] == ("sister_city", "signed", "2019")
+    assert partners["Bursa province"] == ("sister_city", "signed", "2022")
+    assert partners["Gansu province"] == ("cooperation", "active", None)
+
+
+def test_towns_that_followed_a_towns_first_twin_town_are_its_twins_of_those_years(read) -> None:
+    record = read(LEAD.format(town="Lincoln") + "Lincoln's first twin town was Besançon in 1969. "
+                  "Kraków followed in 1993, and Tangshan in 1996.")
+    partners = roster(record, "Lincoln")
+    assert partners["Besançon"] == ("sister_city", "signed", "1969")
+    assert partners["Kraków"] == ("sister_city", "signed", "1993")
+    assert partners["Tangshan"] == ("sister_city", "signed", "1996")
+
+
+def test_the_last_of_the_counted_twinnings_signed_with_a_town_is_one_of_them(read) -> None:
+    record = read(LEAD.format(town="Mostar") + "Mostar has twin-town agreements with six European municipalities. "
+                  "The last of them was signed in 2018 with the Spanish town of Cáceres.")
+    assert roster(record, "Mostar")["Cáceres"] == ("sister_city", "signed", "2018")
+
+
+def test_another_partys_agreement_after_a_roster_is_not_the_rosters(read) -> None:
+    record = read(LEAD.format(town="Kostanay") + "Kostanay has sister-city relations with Kurgan and Omsk. "
+                  "Chelyabinsk signed a memorandum with Tyumen in 2020.")
+    assert "Tyumen" not in roster(record, "Kostanay")
+
+
+def test_a_page_flattened_to_one_line_lists_each_sections_partners_with_their_countries(read) -> None:
+    record = read("International relations | Poti City Hall\n\nPoti City Hall Home News Mayor Services Contacts\n"
+                  "International relations Sister cities Ganja Azerbaijan Tampere Finland Vinnytsia Ukraine "
+                  "Partner cities Kaunas Lithuania Chernivtsi Ukraine Memoranda of cooperation Yerevan Armenia "
+                  "Lublin Poland\nThe city lies on the Black Sea coast.")
+    partners = roster(record, "Poti")
+    assert {p: partners[p][0] for p in partners} == {
+        "Ganja": "sister_city", "Tampere": "sister_city", "Vinnytsia": "sister_city", "Kaunas": "sister_city",
+        "Chernivtsi": "sister_city", "Yerevan": "cooperation", "Lublin": "cooperation"}
+
+
+def test_among_the_twin_cities_are_names_partners_of_the_town_named_before_not_of_the_first_listed(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi is twinned with many cities of the world. "
+                  "Among the twin cities are Kabul, Baku, Lanzhou and Almaty.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Lanzhou", "Almaty"}
+    assert roster(record, "Kabul") == {"Urumqi": ("sister_city", "active", None)}
+
+
+def test_towns_said_to_be_some_of_the_counted_twin_cities_are_partners(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi has developed twin-city ties with 17 cities from 12 "
+                  "countries. Kabul, Baku, Lanzhou and Almaty are some of them.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Lanzhou", "Almaty"}
+
+
+def test_towns_in_brackets_after_their_countries_are_the_partners(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "Urumqi has sister cities in Afghanistan (Kabul), Azerbaijan "
+                  "(Baku) and Kazakhstan (Almaty).")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}
+
+
+def test_a_town_and_its_country_before_the_citys_other_sister_city_is_that_partner(read) -> None:
+    record = read("BLOOMINGTON — The holiday market opened on Friday. Volunteers sold guava sweets from Santa Clara, "
+                  "Cuba, the city's other sister city, whose musicians will play next weekend.")
+    assert roster(record, "BLOOMINGTON") == {"Santa Clara": ("sister_city", "active", None)}  # the dateline's town
+    assert not [t for t in record.ties if "Cuba" in t.parties]
+
+
+def test_a_town_the_parser_reads_after_at_present_still_owns_the_twin_cities_of_its_verb(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "At present Urumqi has twin-city relations with cities of Afghanistan, "
+                  "Azerbaijan and Kazakhstan, such as Kabul, Baku and Almaty.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}

@@ -247,3 +247,19 @@ def test_a_doc_repeated_in_a_file_is_noticed_among_the_docs_remembered_and_memor
     assert done.stderr.splitlines() == [f"amity: {corpus}:4: doc 'a' was given before, at {corpus}:1 "
                                         "(ingest keeps the later one)"]
     assert len(done.stdout.splitlines()) == 5
+
+
+def test_extracting_on_two_local_workers_that_read_the_files_prints_what_one_process_prints(tmp_path: Path):
+    corpus = _corpus(tmp_path, 9, corrections=False)
+    (tmp_path / "scan.jsonl").write_bytes(b"\x00\x01" * 50)
+    inputs = [str(corpus), str(tmp_path / "scan.jsonl")]
+    alone = subprocess.run([_amity(), "extract", *inputs, "--format", "jsonl", "--no-progress"],
+                           capture_output=True, text=True, timeout=300)
+
+    two = subprocess.run([_amity(), "extract", *inputs, "--format", "jsonl", "--no-progress", "--cluster", "local:2",
+                          "--partition", "4"], capture_output=True, text=True, timeout=300)
+
+    assert two.returncode == alone.returncode == 0, two.stderr
+    assert two.stdout == alone.stdout and len(two.stdout.splitlines()) == 9
+    bad = [line for line in two.stderr.splitlines() if "scan.jsonl" in line]
+    assert bad == [line for line in alone.stderr.splitlines() if "scan.jsonl" in line] and len(bad) == 1

@@ -5,7 +5,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from amity.cli.inputs import InputCounter
 from amity.cli.options import InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
 from amity.model import Article, Record
+
+if TYPE_CHECKING:
+    from amity.nlp.dask_extract import Extracted
 
 
 class OutputFormat(str, Enum):
@@ -66,11 +69,17 @@ def extract(
 
     counter = InputCounter()
     show = err.is_terminal and format is not OutputFormat.text if progress is None else progress
+    max_bytes = int(max_mb * 1_000_000)
     with extractor_for(cluster, workers, partition, stage) as extractor, \
             RunProgress(err, enabled=show, total=estimated_articles(inputs) if show else None,
                         stages=("read", "extracted")) as bar:
-        articles = bar.counted("read", counter.articles_of(readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))))
-        records = bar.counted("extracted", (extractor or run_extract)(_noticed(articles)))
+        records: Iterator[Record | None]
+        if extractor is None:
+            articles = bar.counted("read", counter.articles_of(readable(read_sources(inputs, max_bytes=max_bytes))))
+            records = bar.counted("extracted", run_extract(_noticed(articles)))
+        else:  # the workers read the files they can see, and say what they read
+            read = bar.counted("read", counter.articles_of(extractor.read_and_extract(inputs, max_bytes)))
+            records = bar.counted("extracted", _told(read))
         try:
             if stage is not None:
                 staged = sum(1 for _ in records)
@@ -100,19 +109,28 @@ def _noticed(articles: Iterable[Article]) -> Iterator[Article]:
         yield article
 
 
-def _print(records: Iterator[Record], format: OutputFormat) -> None:
+def _told(extracted: Iterable[Extracted]) -> Iterator[Record | None]:
+    """The records the workers made (None: written to a shard), each notice they had announced on stderr."""
+    for item in extracted:
+        if item.notice:
+            err.print(f"amity: {item.article.doc}: {item.notice}", markup=False)
+        yield item.record
+
+
+def _print(records: Iterator[Record | None], format: OutputFormat) -> None:
+    made = (r for r in records if r is not None)  # None: staged
     if format is OutputFormat.jsonl:
-        for record in records:
+        for record in made:
             sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         return
     if format is OutputFormat.json:
-        out = [r.to_dict() for r in records]
+        out = [r.to_dict() for r in made]
         if out:
             payload = out[0] if len(out) == 1 else out
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(highlight=False)
-    for record in records:
+    for record in made:
         print_summary(record, console)
 
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from amity.cli.app import err, fail
-from amity.model import Article, Record
+from amity.model import Article, InputError, Record
 
-if TYPE_CHECKING:  # the registry (and its migrations) load only for commands that open it
-    from amity.registry.intake import Extractor
+if TYPE_CHECKING:  # Dask loads only when a cluster is asked for
+    from amity.nlp.dask_extract import Extracted
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", show_default=False,
@@ -41,7 +41,7 @@ DEFAULT_PARTITION = 250
 
 @contextmanager
 def extractor_for(cluster: str | None, workers: int, partition: int,
-                  stage: str | None = None) -> Iterator[Extractor | None]:
+                  stage: str | None = None) -> Iterator[OnCluster | None]:
     """The extractor `--cluster`/`--workers` ask for (its records staged in `stage`), its cluster up for the
     block; None: this process."""
     from amity.nlp.cluster import ClusterError, cluster_of
@@ -66,7 +66,23 @@ def extractor_for(cluster: str | None, workers: int, partition: int,
         err.print(f"amity: extracting on Dask ({spec}, {dask_extract.worker_count(client)} workers)"
                   + (f"; dashboard at {where}" if where else ""), markup=False)
 
-        def on_cluster(articles: Iterable[Article]) -> Iterator[Record]:
-            return dask_extract.extract_on(client, articles, partition=partition, stage=stage)
+        yield OnCluster(client, partition, stage, local=spec.local_workers is not None)
 
-        yield on_cluster
+
+class OnCluster:
+    """Extraction on a Dask cluster: of articles read here (`amity ingest`, which stores their text), or of
+    input files read by the workers themselves where they can see them (`amity extract`)."""
+
+    def __init__(self, client: Any, partition: int, stage: str | None, *, local: bool) -> None:
+        self._client, self._partition, self._stage, self._local = client, partition, stage, local
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Record]:
+        from amity.nlp import dask_extract
+
+        return dask_extract.extract_on(self._client, articles, partition=self._partition, stage=self._stage)
+
+    def read_and_extract(self, inputs: list[str], max_bytes: int) -> Iterator[Extracted | InputError]:
+        from amity.nlp import dask_extract
+
+        return dask_extract.read_and_extract_on(self._client, inputs, max_bytes=max_bytes, partition=self._partition,
+                                                stage=self._stage, local=self._local)

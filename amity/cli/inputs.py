@@ -27,7 +27,7 @@ class InputCounter:
         self._file: str | None = None
         self._docs_in_file: dict[str, str] = {}
 
-    def articles_of(self, items: Iterator[Article | InputError]) -> Iterator[Article]:
+    def articles_of(self, items: Iterator[T | InputError]) -> Iterator[T]:
         for item in self.reported(items):
             if not isinstance(item, InputError):
                 yield item
@@ -40,8 +40,9 @@ class InputCounter:
                 err.print(f"amity: skipped {printable(str(item))}", markup=False)
             else:
                 self.articles += 1
-                if isinstance(item, Article):
-                    self._check_repeated_doc(item)
+                article = item if isinstance(item, Article) else getattr(item, "article", None)  # read on a worker
+                if isinstance(article, Article):
+                    self._check_repeated_doc(article)
             yield item
 
     def _check_repeated_doc(self, article: Article) -> None:

@@ -8,14 +8,16 @@ A `.json` file holding one object or a list of objects is read whole.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 from amity.ingest.published import detect_published, parse_date
 from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, too_large
 from amity.model import Article, InputError
 from amity.vocabulary import is_iso_date
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 16
 #: Python's parser recurses once per level; deeper than its recursion limit is no article anyway.
@@ -24,13 +26,19 @@ _TOO_DEEP = "invalid JSON: nested too deeply"
 
 def read_jsonl_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     """The articles of a JSON Lines file, streamed line by line."""
+    return read_text_file(path, source, lambda stream: read_jsonl_lines(_bounded_lines(stream, max_bytes), path.name,
+                                                                        source, max_bytes))
+
+
+def read_text_file(path: Path, source: str, read: Callable[[BinaryIO], Iterator[T]]) -> Iterator[T | InputError]:
+    """`read(stream)` of a file opened at its start, or one `InputError` for a file that is binary or unreadable."""
     try:
         with path.open("rb") as stream:
             if is_binary(stream.read(HEAD_BYTES)):
                 yield InputError(source, "binary file, not text")
                 return
             stream.seek(0)
-            yield from read_jsonl_lines(_bounded_lines(stream, max_bytes), path.name, source, max_bytes)
+            yield from read(stream)
     except OSError as exc:
         yield InputError(source, cannot_read(exc))
 
@@ -42,11 +50,26 @@ def read_jsonl_stream(
     yield from read_jsonl_lines(_bounded_lines(_Rewound(head, stream), max_bytes), name, source, max_bytes)
 
 
+def read_jsonl_range(path: Path, source: str, start: int, end: int, first_line: int,
+                     max_bytes: int) -> Iterator[Article | InputError]:
+    """The articles of the lines in bytes [start, end) of a JSON Lines file, the first of them line `first_line`:
+    one piece of a large file, read where it lies (`amity.ingest.pieces`)."""
+    try:
+        with path.open("rb") as stream:
+            stream.seek(start)
+            window = _Window(stream, end - start)
+            yield from read_jsonl_lines(_bounded_lines(window, max_bytes), path.name, source, max_bytes,
+                                        first_line=first_line, whole=False)
+    except OSError as exc:
+        yield InputError(source, cannot_read(exc))
+
+
 def read_jsonl_lines(
-    lines: Iterable[bytes | None], name: str, source: str, max_bytes: int
+    lines: Iterable[bytes | None], name: str, source: str, max_bytes: int, *, first_line: int = 1, whole: bool = True
 ) -> Iterator[Article | InputError]:
-    """Articles from raw lines; None stands for a line over the size limit."""
-    for item in parsed_lines(lines, source, max_bytes):
+    """Articles from raw lines, numbered from `first_line` (of a whole file, or of a piece); None stands for a
+    line over the size limit."""
+    for item in parsed_lines(lines, source, max_bytes, first_line=first_line, whole=whole):
         if isinstance(item, InputError):
             yield item
         else:
@@ -54,13 +77,13 @@ def read_jsonl_lines(
             yield article_from_record(record, f"{name}:{lineno}", where)
 
 
-def parsed_lines(lines: Iterable[bytes | None], source: str,
-                 max_bytes: int) -> Iterator[tuple[int, str, Any] | InputError]:
+def parsed_lines(lines: Iterable[bytes | None], source: str, max_bytes: int, *, first_line: int = 1,
+                 whole: bool = True) -> Iterator[tuple[int, str, Any] | InputError]:
     """(line number, "source:line", parsed JSON value) for each non-blank line of JSON Lines, or one
-    `InputError` per line that is too long, not text or not JSON, and one for a file with no line at all:
-    the articles' reader and the records' reader share it."""
-    seen = False
-    for lineno, line in enumerate(lines, start=1):
+    `InputError` per line that is too long, not text or not JSON, and one for a `whole` file with no line at
+    all: the articles' reader and the records' reader share it."""
+    seen = not whole
+    for lineno, line in enumerate(lines, start=first_line):
         where = f"{source}:{lineno}"
         if line is None:
             seen = True
@@ -163,7 +186,7 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
-def _bounded_lines(stream: BinaryIO | _Rewound, limit: int) -> Iterator[bytes | None]:
+def _bounded_lines(stream: BinaryIO | _Rewound | _Window, limit: int) -> Iterator[bytes | None]:
     """Each line of a stream, or None for a line longer than limit, which is skipped unread."""
     while True:
         line = stream.readline(limit + 1)
@@ -196,3 +219,17 @@ class _Rewound:
                 return line
             return line + self._stream.readline(size - len(line) if size >= 0 else -1)
         return self._stream.readline(size)
+
+
+class _Window:
+    """The next `size` bytes of a stream, for line reading: one piece of a file."""
+
+    def __init__(self, stream: BinaryIO, size: int) -> None:
+        self._stream, self._left = stream, size
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = self._stream.readline(self._left if size < 0 else min(size, self._left))
+        self._left -= len(line)
+        return line

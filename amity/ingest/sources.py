@@ -19,7 +19,7 @@ from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, read_fi
 from amity.ingest.text import read_text
 from amity.model import Article, InputError
 
-_STDIN = "-"
+STDIN = "-"
 _STDIN_NAME = "stdin"
 
 
@@ -35,22 +35,34 @@ def read_sources(paths: Iterable[str], *, max_bytes: int = 10_000_000) -> Iterat
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Article | InputError]:
-    for raw in paths:
-        if raw == _STDIN:
+    for item in input_files(paths):
+        if isinstance(item, tuple):
+            yield from read_path(*item, max_bytes)
+        elif isinstance(item, InputError):
+            yield item
+        else:
             yield from _read_stdin(max_bytes)
+
+
+def input_files(paths: Iterable[str]) -> Iterator[tuple[Path, str] | InputError | str]:
+    """Each file the paths name, as (path, the name it is reported by), in reading order: folders recursively in
+    name order, hidden entries skipped; `STDIN` for "-", and an `InputError` for what is no file to read."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _read_folder(path, max_bytes, set())
+            yield from _folder_files(path, set())
         elif path.is_file():
-            yield from _read_path(path, raw, max_bytes)
+            yield path, raw
         elif path.exists():
             yield InputError(raw, "not a regular file or folder")
         else:
             yield InputError(raw, "no such file or folder")
 
 
-def _read_folder(folder: Path, max_bytes: int, visited: set[Path]) -> Iterator[Article | InputError]:
+def _folder_files(folder: Path, visited: set[Path]) -> Iterator[tuple[Path, str] | InputError]:
     """Every file under a folder, sorted by name, hidden files and folders skipped."""
     real = folder.resolve()
     if real in visited:  # a symlink loop
@@ -72,16 +84,16 @@ def _read_folder(folder: Path, max_bytes: int, visited: set[Path]) -> Iterator[A
             yield InputError(str(path), cannot_read(exc))
             continue
         if is_dir:
-            yield from _read_folder(path, max_bytes, visited)
+            yield from _folder_files(path, visited)
         elif is_file:
-            yield from _read_path(path, str(path), max_bytes)
+            yield path, str(path)
         elif entry.is_symlink() and not path.exists():
             yield InputError(str(path), "link to nothing (dangling symbolic link)")
         else:
             yield InputError(str(path), "not a regular file or folder")
 
 
-def _read_path(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
+def read_path(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     """One file, read as its extension says or as its first bytes suggest.
 
     Whatever goes wrong reading it ends this file only: one line, then the next file.

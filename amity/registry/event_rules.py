@@ -204,9 +204,10 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
 
 
 def report_order(report_id: Any = EventReportRow.id) -> tuple[Any, ...]:
-    """ORDER BY terms that put reports (of events, or `report_id`'s: of ties) joined to their articles first
+    """ORDER BY terms that put reports (of events, or `report_id`'s) joined to their articles first
     reported first: earliest published, then by doc, then as stored. Text by code point (`bytewise`), so
-    that SQLite and PostgreSQL, whatever its locale, put the same report first."""
+    that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a tie's
+    stages folded in Python (`tie_rules._reported_order`: Python compares strings by code point too)."""
     return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), report_id)
 
 

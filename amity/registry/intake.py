@@ -36,7 +36,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Literal
@@ -46,7 +46,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from amity.model import Article, InputError, Record
-from amity.registry import curation, event_rules, merge
+from amity.registry import curation, event_rules, merge, tie_rules
 from amity.registry.entities import Known
 from amity.store import writer
 from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, EntityRow, IngestErrorRow
@@ -163,26 +163,37 @@ class _Batch:
 
 
 @dataclass
+class _Read:
+    """What a transaction knows of the registry's events and of its ties' stages."""
+
+    seen: event_rules.Occurrences = field(default_factory=event_rules.Occurrences)
+    stages: tie_rules.Stages = field(default_factory=tie_rules.Stages)
+
+    def full(self) -> bool:
+        return self.seen.full() or self.stages.full()
+
+
+@dataclass
 class _Carried:
-    """What one transaction read of the registry's events, for the next one of the same ingest.
+    """What one transaction read of the registry's events and ties' stages, for the next one of the same ingest.
 
     It is kept only while the registry is as the last transaction left it
     (`_registry_mark`): no other writer stored an article or a decision since.
     """
 
-    seen: event_rules.Occurrences | None = None
+    read: _Read | None = None
     mark: tuple[object, ...] | None = None
 
-    def take(self, session: Session) -> event_rules.Occurrences:
+    def take(self, session: Session) -> _Read:
         """What the previous transaction read, if still true (else nothing); under the merge lock."""
-        seen, self.seen = self.seen, None
-        if seen is not None and not seen.full() and _registry_mark(session) == self.mark:
-            return seen
-        return event_rules.Occurrences()
+        read, self.read = self.read, None
+        if read is not None and not read.full() and _registry_mark(session) == self.mark:
+            return read
+        return _Read()
 
     def keep(self, merging: _Merging) -> None:
         """Carry what this transaction read to the next; call once it is about to commit."""
-        self.seen, self.mark = merging.seen, _registry_mark(merging.session)
+        self.read, self.mark = _Read(merging.seen, merging.stages), _registry_mark(merging.session)
 
 
 def _registry_mark(session: Session) -> tuple[object, ...]:
@@ -207,7 +218,7 @@ def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]], carri
             carried.keep(merging)
             return outcomes
     except DBAPIError as exc:
-        carried.seen = None
+        carried.read = None
         if not isinstance(exc, IntegrityError) and _sqlstate(exc) not in _ONE_BY_ONE_AGAIN:
             raise
     return [_store(engine, *item, carried) for item in ready]
@@ -229,7 +240,7 @@ def _store(engine: Engine, article: Article, record: Record, digest: str, carrie
             carried.keep(merging)
             return outcome
     except IntegrityError:
-        carried.seen = None
+        carried.read = None
         if _known(engine, digest):  # another ingest stored the same article meanwhile
             return "unchanged"
         raise
@@ -250,12 +261,13 @@ class _Merging:
     re-summary gives what one after each article would have ended with.
     """
 
-    def __init__(self, session: Session, ready: list[tuple[Article, Record, str]],
-                 seen: event_rules.Occurrences | None = None) -> None:
+    def __init__(self, session: Session, ready: list[tuple[Article, Record, str]], read: _Read | None = None) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
         self.known = Known()
-        self.seen = seen or event_rules.Occurrences()  # the events entities took part in, as far as read
+        read = read or _Read()
+        self.seen = read.seen  # the events entities took part in, as far as read
+        self.stages = read.stages  # what ties' stages add up to, as far as read (without decisions)
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
         self._ready = ready
         self._records = [record for _, record, _ in ready]
@@ -283,14 +295,17 @@ class _Merging:
     def settle(self) -> None:
         """Re-summarise the ties that the articles merged so far touched."""
         if self.later.ties or self.later.gatherings or self.later.reported or self.later.regrouped:
-            merge.tidy(self.session, self.later, None if self.curated else self.seen)  # plain articles: `seen` holds
+            if self.curated:
+                merge.tidy(self.session, self.later)
+            else:  # plain articles: `seen` and `stages` hold
+                merge.tidy(self.session, self.later, self.seen, self.stages)
             self.later = merge.Touched()
 
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
         self.known = Known()
-        if self.curated:  # decisions may have moved any event (merged entities, rejected events)
-            self.seen = event_rules.Occurrences()
+        if self.curated:  # decisions may have moved any event (merged entities, rejected events) or stage
+            self.seen, self.stages = event_rules.Occurrences(), tie_rules.Stages()
         if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
             # up to the next that may replace one (asking all after each of a batch of corrections is quadratic)
             end = self.begun
@@ -315,7 +330,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         merging.forget_read(ask_again=False)  # this article reads as in a transaction of its own
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
-        _unsee(merging.seen, touched)  # the events of the deleted reports, and their participants, read again
+        _unsee(merging, touched)  # the events of the deleted reports, and their participants, read again
         row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
                          published=record.published or article.published, content_hash=digest,
                          text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
@@ -326,7 +341,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
             merging.later.add(touched)
         else:
             merge.tidy(session, touched)
-            _unsee(merging.seen, touched)  # re-summarised (re-dated, deleted) since
+            _unsee(merging, touched)  # re-summarised (re-dated, deleted) since
             curation.apply_decisions(session, touched, row.id)
         session.flush()
         return "replaced" if previous else "new"
@@ -335,8 +350,9 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
             merging.forget_read()
 
 
-def _unsee(seen: event_rules.Occurrences, touched: merge.Touched) -> None:
-    seen.forget(touched.entities.union(*touched.gatherings), touched.events)
+def _unsee(merging: _Merging, touched: merge.Touched) -> None:
+    merging.seen.forget(touched.entities.union(*touched.gatherings), touched.events)
+    merging.stages.forget(touched.ties)
 
 
 def _previous_versions(session: Session, article: Article) -> list[int]:

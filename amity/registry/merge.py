@@ -71,6 +71,7 @@ class Touched:
     gatherings: list[set[int]] = field(default_factory=list)  # participants of each event touched
     reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
     regrouped: set[int] = field(default_factory=set)  # municipalities newly linked to their towns, and the towns
+    articles: set[int] = field(default_factory=set)  # articles written: their tie stages are new
 
     def add(self, other: Touched) -> None:
         """Take what another change touched too (to tidy both at once)."""
@@ -80,6 +81,7 @@ class Touched:
         self.gatherings += other.gatherings
         self.reported |= other.reported
         self.regrouped |= other.regrouped
+        self.articles |= other.articles
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None,
@@ -98,6 +100,7 @@ def write(session: Session, article_id: int, record: Record, touched: Touched, k
 def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None,
            seen: event_rules.Occurrences) -> None:
     known = known or Known()
+    touched.articles.add(article_id)
     names = ArticleEntities(session, article_id, record.doc, known)
     resolved = names.add_all(group_entities(record))
     session.flush()  # towns linked to their municipalities: read back by `with_relatives`
@@ -170,16 +173,18 @@ def forget(session: Session, *article_ids: int) -> Touched:
     return touched
 
 
-def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | None = None) -> None:
+def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | None = None,
+         stages: tie_rules.Stages | None = None) -> None:
     """Re-summarise touched events and ties and drop entities, events and ties no article supports.
 
-    `seen`: what the transaction knows of events, when it is true of every event and none was rejected."""
+    `seen`, `stages`: what the transaction knows of events and of ties' stages, when it is true of every
+    event and tie and none was rejected."""
     for event_id in sorted(touched.events):
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
     tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
-                          | tie_rules.ties_around(session, touched.regrouped), seen)
+                          | tie_rules.ties_around(session, touched.regrouped), seen, stages, touched.articles)
     session.flush()
     if not touched.entities:
         return

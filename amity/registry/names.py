@@ -1,7 +1,7 @@
-"""What a name says about the thing it names: acronyms, initials, and the town of a municipality.
+"""What a name says about the thing it names: the town of a municipality, a name in capitals only.
 
-Comparison keys come from `amity.vocabulary.names` so that the registry and the
-extractor agree on when two spellings are one name.
+Comparison keys, acronyms and initials come from `amity.vocabulary.names` so that
+the registry and the extractor agree on when two spellings are one name.
 """
 from __future__ import annotations
 
@@ -9,21 +9,8 @@ import re
 
 from amity.vocabulary.names import fold, name_key
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "del", "des", "du", "der"})
 _TOWN_FIRST = re.compile(r"^(.+?)\s+(?:metropolitan\s+)?(?:city\s+)?municipality$")
 _TOWN_LAST = re.compile(r"^(?:the\s+)?(?:metropolitan\s+)?municipality\s+of\s+(?:the\s+)?(.+)$")
-
-
-def is_acronym(name: str) -> bool:
-    """'TDBB', 'OTS', 'MINAGRI': a short word in capitals that stands for a longer name."""
-    bare = name.replace(".", "").strip()
-    return bool(_ACRONYM.match(bare)) and not bare.isdigit()
-
-
-def initials(name: str) -> str:
-    """The capitals an acronym of `name` would have: 'Organization of Turkic States' → 'OTS'."""
-    return "".join(word[0] for word in fold(name).split() if word not in _MINOR_WORDS).upper()
 
 
 def town_key(name: str) -> str | None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
-from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences, report_order
+from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
 from amity.store.schema import (
@@ -74,9 +74,10 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
     return tie
 
 
-def furthest(stages: Iterable[tuple[str, str | None]]) -> tuple[str, str | None]:
-    """The furthest (status, date) of a tie's stages; of equal stages the dated, most precise, first one."""
-    return max(stages, key=lambda s: (_RANK.get(s[0], -1), s[1] is not None, dates.precision(s[1])))  # type: ignore[call-overload]  # an unknown status ranks lowest
+def _stage_rank(status: str, date: str | None) -> tuple[int, bool, float]:
+    """How far a stage is: its status (an unknown one ranks lowest), then dated, then the more precise; of equal
+    stages the tie takes the first reported."""
+    return _RANK.get(status, -1), date is not None, dates.precision(date)  # type: ignore[call-overload]  # any status
 
 
 def refresh(session: Session, tie_id: int) -> None:
@@ -87,23 +88,21 @@ def refresh(session: Session, tie_id: int) -> None:
     refresh_all(session, [tie_id])
 
 
-def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | None = None) -> None:
+def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | None = None,
+                stages: Stages | None = None, new_articles: Iterable[int] = ()) -> None:
     """`refresh` many ties: their stages, parties, the parties' relatives and office holders and their
     activities are read in a few queries for all of them (activities from `seen` when given: what the
-    transaction knows of its entities' events, in a registry without analysts' decisions)."""
+    transaction knows of its entities' events, in a registry without analysts' decisions).
+
+    `stages`: what the ties' stages added up to when last read, in a registry without analysts' decisions,
+    with `new_articles` the articles whose stages were added since: a tie known there reads only those.
+    """
     ids = sorted(set(tie_ids))
     if not ids:
         return
     ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
-    stages: dict[int, list[Any]] = defaultdict(list)
-    for stage in session.execute(select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date, TieStageRow.curation,
-                                        ArticleRow.published, TieStageRow.article_id)
-                                 .join(ArticleRow, ArticleRow.id == TieStageRow.article_id)
-                                 .where(TieStageRow.tie_id.in_(ids))
-                                 .order_by(*report_order(TieStageRow.id))):
-        # "First" is first reported (earliest published, then by doc), not first stored: writers that
-        # interleave, or ingest in another order, summarise the same reports the same way, as events do.
-        stages[stage.tie_id].append(stage)
+    stages = stages if stages is not None else Stages()
+    summed = stages.read(session, ids, set(new_articles))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
     latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}, seen)
@@ -111,18 +110,124 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
         tie = ties.get(tie_id)
         if tie is None:
             continue
-        if not stages[tie_id]:
+        summary = summed.get(tie_id)
+        if summary is None:
             session.delete(tie)
+            stages.forget([tie_id])
             continue
-        kept = [s for s in stages[tie_id] if s.curation != "rejected"] or stages[tie_id]
-        tie.status, tie.date = furthest((s.status, s.date) for s in kept)
+        tie.status, tie.date = summary.furthest
         tie.status = tie.curated_status or tie.status
         tie.date = tie.curated_date or tie.date
         tie.last_activity = latest[tie_id]
         # a date set by hand counts too
-        tie.last_seen = dates.latest([tie.last_activity, tie.date, *(s.date or s.published for s in kept)])
+        tie.last_seen = dates.latest([tie.last_activity, tie.date, summary.latest])
         tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
-        tie.sources = len({s.article_id for s in stages[tie_id]})
+        tie.sources = summary.sources
+
+
+#: Ties whose stage summaries a `Stages` keeps from one transaction to the next (~300 bytes each).
+_MOST_TIES_KEPT = 1_000_000
+
+
+class Stages:
+    """What each tie's stages add up to (furthest stage, latest date, articles), kept while stages are only
+    added: a much-reported tie's thousand stages are read once, not at every re-summary.
+
+    Each stage is folded in once, and the folding is the full summary's
+    rule with its order kept: of stages equally far, the first reported
+    (`_reported_order`); of dates ending equally late, the first reported.
+    A tie an analyst rejected a stage of is never kept (its summary leaves
+    that stage out). A change that deletes stages (a replaced article)
+    `forget`s their ties; one that meets analysts' decisions passes no
+    `Stages` at all (`amity.registry.intake`).
+    """
+
+    def __init__(self) -> None:
+        self._of: dict[int, _Summary] = {}
+
+    def full(self) -> bool:
+        """Whether it holds so many ties that it is better read afresh than kept (its memory)."""
+        return len(self._of) > _MOST_TIES_KEPT
+
+    def forget(self, tie_ids: Iterable[int]) -> None:
+        for tie_id in tie_ids:
+            self._of.pop(tie_id, None)
+
+    def read(self, session: Session, tie_ids: list[int], new_articles: set[int]) -> dict[int, _Summary]:
+        """The summary of each of these ties that has stages: a tie known reads the stages of `new_articles`
+        only, another all of its stages (and is known from then on)."""
+        unknown = [tie_id for tie_id in tie_ids if tie_id not in self._of]
+        known = set(tie_ids) - set(unknown)
+        found: dict[int, list[Any]] = defaultdict(list)
+        for start in range(0, len(unknown), ENTITIES_PER_QUERY):
+            for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.tie_id.in_(unknown[start:start + ENTITIES_PER_QUERY]))):
+                found[stage.tie_id].append(stage)
+        if self._of and new_articles:  # before the ties read in full join them
+            articles = sorted(new_articles)
+            for start in range(0, len(articles), ENTITIES_PER_QUERY):
+                chunk = articles[start:start + ENTITIES_PER_QUERY]
+                for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.article_id.in_(chunk))):
+                    if stage.tie_id in self._of:
+                        self._of[stage.tie_id].add(stage)
+        out: dict[int, _Summary] = {}
+        for tie_id, rows in found.items():
+            kept = [s for s in rows if s.curation != "rejected"]
+            out[tie_id] = _Summary.of(kept or rows, sources=rows)
+            if len(kept) == len(rows):  # a tie with a rejected stage is read afresh each time
+                self._of[tie_id] = out[tie_id]
+        out.update((tie_id, self._of[tie_id]) for tie_id in known)
+        return out
+
+
+class _Summary:
+    """A tie's stages folded: the furthest (status, date), the latest of their dates (or publication dates),
+    each with the first-reported order of the stage giving it, and how many articles report the tie."""
+
+    def __init__(self) -> None:
+        self.furthest: tuple[str, str | None] = ("", None)
+        self.latest: str | None = None
+        self._furthest_at: tuple[Any, ...] | None = None  # (how far, reported order) of the stage giving it
+        self._latest_at: tuple[Any, ...] | None = None  # (last day, reported order) of the stage giving it
+        self._articles: set[int] = set()
+
+    @property
+    def sources(self) -> int:
+        return len(self._articles)
+
+    @classmethod
+    def of(cls, stages: Iterable[Any], sources: Iterable[Any]) -> _Summary:
+        """The summary of these stages, counting the articles of `sources` (every stage, rejected too)."""
+        summary = cls()
+        for stage in stages:
+            summary.add(stage)
+        summary._articles = {stage.article_id for stage in sources}
+        return summary
+
+    def add(self, stage: Any) -> None:
+        """Fold in one stage (a row of `_STAGE_COLUMNS`), in any order: the furthest (`_stage_rank`) and the
+        latest (as `dates.latest`) of all stages folded, of equals the first reported."""
+        order = _reported_order(stage)
+        self._articles.add(stage.article_id)
+        rank = _stage_rank(stage.status, stage.date)
+        # further, or as far and reported earlier; later, or as late and reported earlier
+        if self._furthest_at is None or (rank, self._furthest_at[1]) > (self._furthest_at[0], order):
+            self._furthest_at, self.furthest = (rank, order), (stage.status, stage.date)
+        value = stage.date or stage.published
+        if value is not None and dates.is_date(value):
+            end = dates.span(value)[1]
+            if self._latest_at is None or (end, self._latest_at[1]) > (self._latest_at[0], order):
+                self._latest_at, self.latest = (end, order), value
+
+
+def _reported_order(stage: Any) -> tuple[Any, ...]:
+    """"First" is first reported (earliest published, then by doc), not first stored: writers that
+    interleave, or ingest in another order, summarise the same reports the same way."""
+    return (stage.published is None, stage.published or "", stage.doc or "", stage.id)
+
+
+_STAGE_COLUMNS = (select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.date, TieStageRow.curation,
+                         ArticleRow.published, TieStageRow.article_id, ArticleRow.doc, TieStageRow.id)
+                  .join(ArticleRow, ArticleRow.id == TieStageRow.article_id))
 
 
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
