@@ -152,6 +152,9 @@ class TieFinder:
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
         quiet = 0
+        #: the last pair a sentence named, and how many sentences ago
+        last_pair: list[EntityCluster] = []
+        since_pair = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
@@ -209,6 +212,12 @@ class TieFinder:
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
+                    if not groups and not named_before and len(last_pair) == 2 and since_pair <= _PAIR_MEMORY \
+                            and self._names_pair(lowered, last_pair) and not self._sentence_parties(sent, token_entity):
+                        # "... Nesebar, like Ohrid, is on the UNESCO list. Last summer the festival in Pomorie and
+                        # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
+                        # a pair phrase means the last pair named, past a sentence that named more names
+                        groups = [(kind, last_pair)]
                     if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially."
                     if self._unnamed_level(sent):
@@ -235,14 +244,18 @@ class TieFinder:
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
+            since_pair += 1
             if len(named) == 2:
                 named_before, quiet = named, 0
+                last_pair, since_pair = named, 0
             elif not named and any(p in lowered for p in self.pair_phrases):
                 quiet += 1  # "The sides discussed trade.": a sentence on the pair keeps it in view for a while
                 if quiet > _PAIR_MEMORY:
                     named_before = []
             else:
                 named_before = []
+                if not named:
+                    last_pair = []  # "Trade grew by a fifth last year.": the story has moved off the pair
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             pair = frozenset(id(p) for p in parties)
@@ -468,10 +481,11 @@ class TieFinder:
     def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum",
         "entered into a memorandum")."""
+        signs_here = any(t.lemma_.lower() in self.signing_lemmas | self.ratified for t in sent)
         for e in events:
             trigger = e.trigger
-            if trigger is None:
-                continue
+            if trigger is None or not signs_here and not sent.start <= trigger.i < sent.end:
+                continue  # a sentence with no word of signing does not sign what an earlier one signed
             if e.type == "ratification":
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
@@ -669,6 +683,9 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True, intending=True)
+        if agreed and any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "with" for c in t.children) for t in sent):
+            # "X was also interested in cooperation with Y", "X wants to build a partnership with Y": a wish
+            return _Stage("proposed", generic=True, intending=True)
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
@@ -720,6 +737,8 @@ class TieFinder:
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            if not names:
+                continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
                     names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
@@ -752,7 +771,9 @@ class TieFinder:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)  # "A and B", "the regions of A and B"
-            partner = any(c.lower_ == "with" for c in tok.children)
+            # "X has an agreement with Y"; "Y, with which X has had an agreement since 2016"
+            partner = any(c.lower_ == "with" for c in tok.children) or verb.dep_ == "relcl" and any(
+                c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
         return any(self._cooperating(tok) for tok in sent)
@@ -2026,6 +2047,9 @@ class _ArticleContext:
         """The place a council, assembly, people's committee, administration or government signs
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
+        head, _, tail = name.rpartition(",")
+        if head and country_code(tail.strip()) is not None:
+            name = head  # "Municipality of Nesebar, Republic of Bulgaria": the country says where
         words = fold(name).replace("’", "'").split()
         cues = self.cues
         if "of" in words[1:-1]:
