@@ -134,6 +134,9 @@ class TieFinder:
         self.document_types = set(cues["document_types"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
+        self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
+        self.twin_town_heads = frozenset(cues["twin_town_heads"])
+        self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -1286,14 +1289,16 @@ class TieFinder:
         phrase = between.doc[between.i + 1 : between.right_edge.i + 1].text.lower()
         return any(phrase == p or phrase.startswith(p + " ") for p in self.pair_phrases)
 
-    @staticmethod
-    def _partners_of_one(sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
+    def _twinning_noun(self, tok: Token, heads: frozenset[str]) -> bool:
+        """A noun of `heads` that a twinning word qualifies ("twin towns", "sister city", "partner region")."""
+        return tok.lemma_.lower() in heads and any(c.lemma_.lower() in self.twinning_modifiers for c in tok.children)
+
+    def _partners_of_one(self, sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
         """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
         one owner after "of"; the partners are the towns of that list, not the other names of the sentence."""
         token_entity = context.token_entity
         for tok in sent:
-            if tok.tag_ != "NNS" or tok.lemma_.lower() not in ("city", "town", "municipality") \
-                    or not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+            if tok.tag_ != "NNS" or not self._twinning_noun(tok, self.twin_town_heads):
                 continue
             left = tok.left_edge.i
             if left < sent.start + 2 or sent.doc[left - 1].text != ",":
@@ -1307,14 +1312,12 @@ class TieFinder:
                 return context.town_of(owner), towns
         return None
 
-    @staticmethod
-    def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
+    def _twins_owner(self, sent: Span, context: _ArticleContext) -> EntityCluster | None:
         """The town whose twins the sentence lists: the possessive or "of" owner of "sister
         city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
         token_entity = context.token_entity
         for tok in sent:
-            if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
-                    not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+            if not self._twinning_noun(tok, self.twin_heads):
                 continue
             if tok.dep_ in ("attr", "oprd", "appos"):
                 # "Aktobe has become a twin town of A, B and C", "Aktobe, a twin town of A and B":
