@@ -711,3 +711,15 @@ def test_a_meeting_of_named_people_keeps_its_venue_beside_them(read) -> None:
     record = read("Mayor of Khujand Rustam Saidov met Mayor of Fergana Aziz Yusupov in Khujand on 4 March 2025.",
                   published="2025-03-06")
     assert {"Rustam Saidov", "Aziz Yusupov"} <= set(only(record, "meeting").participants)
+
+
+def test_taking_part_in_an_activity_is_no_attendance(read) -> None:
+    record = read("Since 2019 more than 300 pupils from Kutaisi have taken part in exchanges with schools in Ruse.",
+                  published="2025-03-06")
+    assert events(record, "attendance") == []
+
+
+def test_taking_part_in_a_forum_of_cities_is_a_dated_attendance(read) -> None:
+    record = read("Mayor of Kutaisi Nino Gelashvili took part in the forum of Black Sea cities in Ruse on 4 March 2025.",
+                  published="2025-03-06")
+    assert only(record, "attendance").date == "2025-03-04"

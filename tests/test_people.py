@@ -644,7 +644,8 @@ def test_a_described_office_of_the_province_is_held_in_the_province_written_so(r
 def test_an_office_already_held_in_a_town_is_not_given_again_to_another_holder(read) -> None:
     record = read("Matsue mayor back from New Orleans\n\nMayor Akihiko Uesada of Matsue City returned on "
                   "Tuesday. In New Orleans, Uesada met Mayor LaToya Cantrell at City Hall.")
-    assert roles(person(record, "LaToya Cantrell")) == [("mayor", None)]
+    # not Matsue's mayor again: the town where the meeting is set is hers
+    assert roles(person(record, "LaToya Cantrell")) == [("mayor", "New Orleans")]
 
 
 def test_a_lower_case_remit_before_a_comma_and_the_holders_name(read) -> None:
@@ -904,11 +905,21 @@ def test_a_remit_then_at_a_body_gives_the_body(read) -> None:
     assert roles(person(record, "Ida Holm")) == [("head of environment", "Port of Gothenburg")]
 
 
-def test_a_bare_office_met_on_a_visit_is_held_in_the_body_visited(read) -> None:
+def test_a_bare_office_met_on_a_visit_is_held_in_the_body_or_town_visited(read) -> None:
     record = read("The delegation visited the Osaka University of Economics and met President Hiroshi Yamada. "
-                  "The guests also visited Kobe and met Mayor Kenji Ito.")
+                  "The guests also visited Kobe and met Mayor Kenji Ito. In Sakai, they met Mayor Aiko Ono. "
+                  "They visited Nara and met Mayor Jun Abe of Ikoma. They visited Japan and met Governor Ken Mori.")
     assert roles(person(record, "Hiroshi Yamada")) == [("president", "Osaka University of Economics")]
-    assert roles(person(record, "Kenji Ito")) == [("mayor", None)]
+    assert roles(person(record, "Kenji Ito")) == [("mayor", "Kobe")]
+    assert roles(person(record, "Aiko Ono")) == [("mayor", "Sakai")]
+    assert roles(person(record, "Jun Abe")) == [("mayor", "Ikoma")]  # the office's own "of" comes first
+    assert roles(person(record, "Ken Mori")) == [("governor", None)]  # a country has no governor
+
+
+def test_the_town_a_meeting_is_set_in_beats_a_town_inside_a_guests_body(read) -> None:
+    record = read("In Portland, Mayor Anna Berg of Sapporo and Chairperson of the Sapporo City Assembly Ken Sato met "
+                  "Mayor Keith Wilson at City Hall.")
+    assert roles(person(record, "Keith Wilson")) == [("mayor", "Portland")]
 
 
 def test_describing_words_between_a_possessive_and_the_office_are_skipped(read) -> None:
@@ -959,3 +970,15 @@ def test_a_town_and_a_body_noun_name_the_towns_body_named_before(read) -> None:
     record = read("The Pavlodar Pedagogical University and the Omsk State Agrarian University signed a memorandum. "
                   "It was signed by the rector of the Omsk university, Olga Shumakova.")
     assert roles(person(record, "Olga Shumakova")) == [("rector", "Omsk State Agrarian University")]
+
+
+def test_a_body_named_after_its_town_without_the_holds_the_office(read) -> None:
+    record = read("The guests arrived in Da Nang. Present were Director of Danang Hi-Tech Park Pham Hung and "
+                  "Director of Lyon Opera Richard Brunel.")
+    assert roles(person(record, "Pham Hung")) == [("director", "Danang Hi-Tech Park")]
+    assert roles(person(record, "Richard Brunel")) == [("director", "Lyon Opera")]
+
+
+def test_an_office_of_the_city_body_with_no_city_named_keeps_its_holder(read) -> None:
+    record = read("Witnessing the signing was Vice Chairman of the city People's Committee Tran Chi Cuong.")
+    assert roles(person(record, "Tran Chi Cuong")) == [("vice chairman", None)]

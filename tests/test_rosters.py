@@ -484,3 +484,16 @@ def test_towns_in_brackets_after_their_countries_are_the_partners(read) -> None:
     record = read(LEAD.format(town="Urumqi") + "Urumqi has sister cities in Afghanistan (Kabul), Azerbaijan "
                   "(Baku) and Kazakhstan (Almaty).")
     assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}
+
+
+def test_a_town_and_its_country_before_the_citys_other_sister_city_is_that_partner(read) -> None:
+    record = read("BLOOMINGTON — The holiday market opened on Friday. Volunteers sold guava sweets from Santa Clara, "
+                  "Cuba, the city's other sister city, whose musicians will play next weekend.")
+    assert roster(record, "BLOOMINGTON") == {"Santa Clara": ("sister_city", "active", None)}  # the dateline's town
+    assert not [t for t in record.ties if "Cuba" in t.parties]
+
+
+def test_a_town_the_parser_reads_after_at_present_still_owns_the_twin_cities_of_its_verb(read) -> None:
+    record = read(LEAD.format(town="Urumqi") + "At present Urumqi has twin-city relations with cities of Afghanistan, "
+                  "Azerbaijan and Kazakhstan, such as Kabul, Baku and Almaty.")
+    assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}

@@ -8,14 +8,16 @@ A `.json` file holding one object or a list of objects is read whole.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 from amity.ingest.published import detect_published, parse_date
 from amity.ingest.raw import HEAD_BYTES, cannot_read, decode, is_binary, too_large
 from amity.model import Article, InputError
 from amity.vocabulary import is_iso_date
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 16
 #: Python's parser recurses once per level; deeper than its recursion limit is no article anyway.
@@ -24,13 +26,19 @@ _TOO_DEEP = "invalid JSON: nested too deeply"
 
 def read_jsonl_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     """The articles of a JSON Lines file, streamed line by line."""
+    return read_text_file(path, source, lambda stream: read_jsonl_lines(_bounded_lines(stream, max_bytes), path.name,
+                                                                        source, max_bytes))
+
+
+def read_text_file(path: Path, source: str, read: Callable[[BinaryIO], Iterator[T]]) -> Iterator[T | InputError]:
+    """`read(stream)` of a file opened at its start, or one `InputError` for a file that is binary or unreadable."""
     try:
         with path.open("rb") as stream:
             if is_binary(stream.read(HEAD_BYTES)):
                 yield InputError(source, "binary file, not text")
                 return
             stream.seek(0)
-            yield from read_jsonl_lines(_bounded_lines(stream, max_bytes), path.name, source, max_bytes)
+            yield from read(stream)
     except OSError as exc:
         yield InputError(source, cannot_read(exc))
 

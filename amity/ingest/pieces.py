@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from amity.ingest.clean import clean_article
-from amity.ingest.jsonl import read_jsonl_range
+from amity.ingest.jsonl import read_jsonl_range, read_text_file
 from amity.ingest.kinds import kind_by_extension
-from amity.ingest.raw import HEAD_BYTES, cannot_read, is_binary
 from amity.ingest.sources import read_path
 from amity.model import Article, InputError
 
@@ -45,18 +45,10 @@ def cut(path: Path, source: str, lines: int) -> Iterator[Piece | InputError]:
     if kind_by_extension(path) != "jsonl":
         yield Piece(absolute, source)
         return
-    try:
-        with path.open("rb") as stream:
-            if is_binary(stream.read(HEAD_BYTES)):
-                yield InputError(source, "binary file, not text")
-                return
-            stream.seek(0)
-            yield from _line_pieces(stream, absolute, source, max(1, lines))
-    except OSError as exc:
-        yield InputError(source, cannot_read(exc))
+    yield from read_text_file(path, source, lambda stream: _line_pieces(stream, absolute, source, max(1, lines)))
 
 
-def _line_pieces(stream, path: str, source: str, lines: int) -> Iterator[Piece]:  # type: ignore[no-untyped-def]
+def _line_pieces(stream: BinaryIO, path: str, source: str, lines: int) -> Iterator[Piece]:
     start, first_line, counted, offset = 0, 1, 0, 0  # counted: line ends since `start`
     while block := stream.read(_BLOCK):
         ends = block.count(b"\n")

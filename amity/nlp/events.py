@@ -72,7 +72,6 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
-        self.planned_phrases = tuple(lex["planned_phrases"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
@@ -242,6 +241,8 @@ class EventFinder:
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
                     kind = None  # "the participating leaders"
+                if kind == "attendance" and lemma in ("take", "participate") and self._takes_part_in_no_gathering(tok):
+                    kind = None  # "200 students have taken part in exchanges": an activity, no gathering attended
                 if kind == "attendance" and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
                     kind = "visit"  # "attended Warstein": a visit to a place
                 if kind is not None and self._hypothetical(tok):
@@ -413,6 +414,15 @@ class EventFinder:
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
+
+    def _takes_part_in_no_gathering(self, verb: Token) -> bool:
+        """"took part in exchanges", "participate in joint projects": what is taken part in is named by a
+        common noun that is no gathering (not "the forum", "the talks", nor a name)."""
+        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        return bool(objects) and all(
+            g.pos_ == "NOUN" and g.lemma_.lower() not in self.gatherings and g.lemma_.lower() not in self.nouns
+            and g.lower_ not in self.nouns and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in g.children)
+            for g in objects)
 
     def _held_by_people_told(self, trigger: Token) -> bool:
         """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""

@@ -443,8 +443,7 @@ class PersonFinder:
             if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
-                            or self._their_body(doc, start, out) or self._where_body(doc, start)
-                            or self._visited_body(doc, start, title)))
+                            or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 i = k
                 continue
@@ -461,7 +460,9 @@ class PersonFinder:
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group) for title, of in roles]
+                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
+                                                                                            title))
+                             for title, of in roles]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -988,19 +989,31 @@ class PersonFinder:
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
 
-    def _visited_body(self, doc: Doc, start: int, title: str) -> str | None:
-        """"The delegation visited Osaka University and met President X": an office of a body (not of a
-        place) written bare after a meeting verb is held in the body the same sentence says was visited."""
-        if self._held_in_place(title) or start < 4:
+    def _visited_host(self, doc: Doc, start: int, title: str) -> str | None:
+        """"The delegation visited Osaka University and met President X", "visited Kobe and met Mayor Y",
+        "In Kobe, the guests met Mayor Y": an office written bare after a meeting verb is held in the body,
+        or the town of its kind, that the same sentence says was visited."""
+        if start < 4:
             return None
         sent_start = doc[start].sent.start
         verbs = [t.i for t in doc[sent_start:start] if t.pos_ == "VERB"]
         visit = next((v for v in verbs if doc[v].lemma_ in self._visit_verbs), None)
+        scene = self._longest_at.get(sent_start + 1) if doc[sent_start].lower_ == "in" else None
+        if visit is None and scene is not None and scene.end < start and doc[scene.end].text == ",":
+            visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
         if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
             return None
-        bodies = [m for m in self._known if m.type == "organization" and m.priority >= 2 and visit < m.start
-                  and m.end < start]
-        return max(bodies, key=lambda m: m.end).name if bodies else None
+        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        if self._held_in_place(title):
+            kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
+            if visit == sent_start and scene is not None:
+                hosts = [scene]  # the town the sentence is set in, not a town inside a guest's body's name
+            bodies = [m for m in hosts if m.type == "organization"]
+            hosts = [m for m in hosts if m.type == "place" and m.place is not None and m.place.kind in kinds
+                     and not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+            return max(hosts, key=lambda m: m.end).office_holder if hosts else None
+        hosts = [m for m in hosts if m.type == "organization"]
+        return max(hosts, key=lambda m: m.end).name if hosts else None
 
     @staticmethod
     def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
@@ -1080,8 +1093,9 @@ class PersonFinder:
         anaphoric = self._anaphoric_of(doc, j)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
-                and not self._longest_at.get(j + 2):
-            return None, j + 2, title  # "Governor of the region X" with no region named before: an office of no one place
+                and getattr(self._longest_at.get(j + 2), "type", None) != "place":
+            # "Governor of the region X" with no region named before: an office of no one place
+            return None, max(j + 2, self._body_name_end(doc, j + 2)), title
         if anaphoric is not None:
             of, end = anaphoric
             unit = self._unit_after_possessive(doc, end)
@@ -1111,7 +1125,7 @@ class PersonFinder:
             tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
             if tail is not None:
                 of, end = doc[j:tail].text, tail
-            elif known.type == "place" and doc[j - 1].lower_ == "the":
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
@@ -1234,6 +1248,16 @@ class PersonFinder:
         return prev.is_alpha and is_capitalised(prev) and not prev.is_upper and k - 1 not in self._named_tokens \
             and fold(prev.text) not in self._title_vocabulary and prev.lower_ not in self._place_words \
             and fold(prev.text) not in self.demonyms
+
+    def _body_word_after(self, doc: Doc, end: int) -> bool:
+        """Whether the capitalised words right after a town hold a body's or facility's head noun
+        ("Danang Hi-Tech Park"): a body named after its town, even with no "the" before it."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].is_alpha and is_capitalised(doc[k]) or self._glued_hyphen(doc, k)):
+            if doc[k].lower_ in ORG_HEADS or doc[k].lower_ in self._facility_words:
+                return True
+            k += 1
+        return False
 
     def _body_after_place(self, doc: Doc, end: int) -> int:
         """End of the body named after a town in "the <Town> Opera <First> <Last>": the capitalised

@@ -154,7 +154,10 @@ class RosterReader:
                         # they are, the town the story has named most
                         owner = _most_named(sent.start, index)
                     partners = [p for p in partners if p.cluster is not owner]
-                if not partners and owner is not None and start - 2 > sent.start and doc[start - 1].lower_ in self.possessives:
+                possessive = start - 1
+                while possessive > sent.start and doc[possessive].lower_ in self.cue_modifiers:
+                    possessive -= 1  # "Santa Clara, Cuba, the city's other sister city"
+                if not partners and owner is not None and possessive - 1 > sent.start and doc[possessive].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
                 lines = False  # partners one a line under the cue: one is enough
                 counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
@@ -205,6 +208,10 @@ class RosterReader:
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
                                                     and not any(p is named for p in t.parties))]
+                    # "Santa Clara, Cuba, the city's other sister city": the country holds the partner
+                    ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences) and len(t.parties) == 2
+                                                    and any(p is named for p in t.parties)
+                                                    and any(_contains(p, named) for p in t.parties))]
                 if len({id(p.cluster) for p in partners}) < (1 if lines and (named_owner or former) or beside else 2):
                     continue
                 signed = self._signed(doc, start, end)
@@ -347,6 +354,8 @@ class RosterReader:
             return self._antecedent(doc, sent, index)  # "It is twinned with", "The city has twin towns in"
         if not subjects:  # "Tartu maintains partnerships": a name the parser did not take for the subject
             subjects = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound", "dep")]
+            if verb.i - 1 >= sent.start and verb.i - 1 in index and not _is_area(index[verb.i - 1]):
+                subjects.append(doc[verb.i - 1])  # "At present Urumqi has ...": read as the object of "at"
         return next((index[c.i] for c in subjects if c.i in index), None)
 
     def _list_before(self, doc: Doc, start: int, stop: int, index: dict[int, EntityCluster],
@@ -354,8 +363,9 @@ class RosterReader:
         """The partners listed before an appositive cue ("met the mayors of A, B and C, X's twin
         cities"): the entities joined by commas and "and" that end at the comma before "X's"."""
         i = start - 1
-        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner):
-            i -= 1
+        while i > stop and (doc[i].lower_ in self.possessives or index.get(i) is owner or doc[i].lower_ in self.cue_modifiers
+                            or doc[i].lower_ in self.anaphors or doc[i].lower_ == "the"):
+            i -= 1  # "A, the city's other sister city"
         if doc[i].text != ",":
             return []
         out: list[_Partner] = []
@@ -417,9 +427,13 @@ class RosterReader:
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             # "X Municipality hosted the mayors of its twin towns": a body stands for its town
-            return next((c for t in subject.subtree if (c := index.get(t.i)) is not None
-                         and not (c.place is not None and c.place.kind == "country")), None)
-        return None
+            holder = next((c for t in subject.subtree if (c := index.get(t.i)) is not None
+                           and not (c.place is not None and c.place.kind == "country")), None)
+            if holder is not None:
+                return holder
+        # "BLOOMINGTON — The market opened. ... the city's other sister city": the town of the dateline
+        return next((c for c in doc._.entities or [] if c.type == "place" and any(m.dateline for m in c.mentions)
+                     and not _is_area(c)), None)
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
               owner: EntityCluster | None) -> tuple[list[_Partner], bool]:
@@ -654,10 +668,18 @@ def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[
     for m in partner.mentions:
         if start - 5 <= m.start < start:
             return True
+        if start - 12 <= m.start < start and all(
+                doc[k].text in (",", "'s", "’s", "the") or k in index and _is_area(index[k]) or not doc[k].is_alpha
+                or doc[k].lower_ in _APPOSITIVE_WORDS for k in range(m.end, start)):
+            return True  # "Santa Clara, Cuba, the city's other sister city"
         if end <= m.start <= end + 3 and all(doc[k].lower_ in between or k in index and _is_area(index[k])
                                              for k in range(end, m.start)):
             return True
     return False
+
+
+#: Words of an appositive cue between its partner and the cue ("A, the city's other sister city").
+_APPOSITIVE_WORDS = frozenset({"city", "town", "other", "its", "their", "our", "first", "only"})
 
 
 def _ends_line(sent: Span) -> bool:
@@ -752,10 +774,7 @@ def _is_flag(tok: Token) -> bool:
 
 def _heading(sent: Span) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
-    doc = sent.doc
-    last = doc[sent.end - 1]
-    line_ends = "\n" in last.whitespace_ or last.is_space or sent.end < len(doc) and doc[sent.end].is_space
-    return line_ends and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 def what_was_signed(sentences: Iterable[str | None]) -> dict[str, Any]:
     """{"kind": the agreement's kind or None, "fields": the fields of cooperation named, in the order first named}."""
-    kinds, fields = _patterns()
+    kinds, fields, spelling = _patterns()
     kind: str | None = None
     named: dict[str, int] = {}
     for sentence in sentences:
@@ -27,7 +27,7 @@ def what_was_signed(sentences: Iterable[str | None]) -> dict[str, Any]:
         if kind is None and (found := kinds.search(text)):
             kind = found.group(0)
         for match in fields.finditer(text):
-            named.setdefault(_FIELD_OF.get(match.group(0), match.group(0)), len(named))
+            named.setdefault(spelling.get(match.group(0), match.group(0)), len(named))
     return {"kind": kind, "fields": sorted(named, key=named.__getitem__)}
 
 
@@ -40,17 +40,13 @@ def described(signed: dict[str, Any]) -> str:
     return signed["kind"] or (f"cooperation on {listed}" if listed else "")
 
 
-#: Spellings of one field.
-_FIELD_OF = {"defense": "defence", "sports": "sport", "transportation": "transport", "program": "programme",
-             "digitalization": "digitalisation", "healthcare": "health"}
-
-
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The kinds' and fields' patterns, and each field's other spellings → the field."""
     words = json.loads(resources.files("amity.data").joinpath("agreements.json").read_text(encoding="utf-8"))
 
     def alternatives(items: list[str]) -> re.Pattern[str]:
         ordered = sorted(items, key=len, reverse=True)  # the longest first: "memorandum of understanding"
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
 
-    return alternatives(words["kinds"]), alternatives(words["fields"])
+    return alternatives(words["kinds"]), alternatives(words["fields"]), dict(words["field_spellings"])
