@@ -1197,6 +1197,16 @@ def test_interest_expressed_in_twinning_is_a_proposed_tie(read) -> None:
     assert tie.status == "proposed"
 
 
+def test_a_later_signing_by_the_mayors_is_between_the_articles_one_pair_after_other_places(read) -> None:
+    record = read("Lublin and Kharkiv signed a twinning agreement on 3 May 2024.\n\n"
+                  "The guests later toured a bus factory in Rzeszow and a museum in Zamosc.\n\n"
+                  "The mayors also signed a memorandum on school exchanges.\n", published="2024-05-06")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2024-05-03")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lublin", "Kharkiv"}
+    assert tie.status == "signed"
+
+
 # -- stage of cooperation told without a signing verb ---------------------------------------
 
 def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:

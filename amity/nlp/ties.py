@@ -211,6 +211,14 @@ class TieFinder:
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
+                    one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
+                    if one_pair is not None and self._signing_verb(sent) is not None \
+                            and not _between_one_named(sent, token_entity) and (
+                            self._names_pair(lowered, one_pair)
+                            or self._agentless_signing(sent, lowered, stage, token_entity, sent_events)):
+                        # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
+                        # one pair the article's ties are between, after a sentence that named other places
+                        groups = [(kind, one_pair)]
                     if not groups and stage.status in ("signed", "ratified", "ended") \
                             and self._definite_document_subject(sent):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
@@ -1624,6 +1632,14 @@ def _like_with_like(pairs: list[list[EntityCluster]]) -> list[list[EntityCluster
 
     return [pair for pair in pairs if _level(pair[0]) is None or _level(pair[1]) is None
             or _level(pair[0]) == _level(pair[1]) or not has_peer(pair[0]) and not has_peer(pair[1])]
+
+
+def _one_pair(ties: _Ties) -> list[EntityCluster] | None:
+    """The two parties of every tie found so far, when they are all between the same two; else None."""
+    keys = {key for _, key in ties}
+    if len(keys) != 1 or len(next(iter(keys))) != 2:
+        return None
+    return next(iter(ties.values())).parties
 
 
 def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
