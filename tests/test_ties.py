@@ -1207,6 +1207,15 @@ def test_a_later_signing_by_the_mayors_is_between_the_articles_one_pair_after_ot
     assert tie.status == "signed"
 
 
+def test_towns_that_could_become_twins_have_a_proposed_twinning(read) -> None:
+    for text in ("Kutaisi and Lublin could become twin towns, the deputy mayor said.",
+                 "Kutaisi has applied to become a sister city of Lublin.",
+                 "The mayor of Kutaisi spoke of a possible twinning with Lublin."):
+        tie = only(read(text, published="2024-05-15"), "sister_city")
+        assert set(tie.parties) == {"Kutaisi", "Lublin"}, text
+        assert tie.status == "proposed", text
+
+
 # -- stage of cooperation told without a signing verb ---------------------------------------
 
 def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:

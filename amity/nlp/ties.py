@@ -574,7 +574,8 @@ class TieFinder:
         founded = self._founded(sent, doc)
         if founded is not None and founded.date and not self._founding_intended(sent):
             return founded  # "A and B, twin towns since 1999, discussed a festival": the wish is not the tie's
-        if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True):
+        if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
+                or kind == "sister_city" and self._in_prospect(sent):
             return _Stage("proposed")
         if founded is not None:
             return founded
@@ -591,6 +592,20 @@ class TieFinder:
         head = verb.head
         return verb.dep_ in ("xcomp", "ccomp", "acl") and head.i != verb.i \
             and head.lemma_.lower() in self.cues["wish_lemmas"]
+
+    def _in_prospect(self, sent: Span) -> bool:
+        """A twinning still to come: "could become sister cities", "applied to become a twin town of
+        X", "may soon be twinned", "a possible twinning with X", "the prospective sister-city
+        relationship": a verb of founding or twinning that is only possible or still to do, or an
+        adjective of possibility on the twinning itself."""
+        founding = self.founded | set(self.cues["twinning_verbs"])
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in founding and any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
+                return True
+        return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
+                   and any(c in t.head.doc[t.head.left_edge.i : t.head.i + 1].text.lower() for c in self.sister)
+                   for t in sent)
 
     def _founding_intended(self, sent: Span) -> bool:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
