@@ -1216,6 +1216,21 @@ def test_towns_that_could_become_twins_have_a_proposed_twinning(read) -> None:
         assert tie.status == "proposed", text
 
 
+def test_a_council_that_gave_its_approval_to_a_twinning_ratified_it(read) -> None:
+    record = read("On 4 June 2024 the Lublin city council gave its final approval to the sister-city "
+                  "relationship with Kharkiv.", published="2024-06-06")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Lublin", "Kharkiv"}
+    assert (tie.status, tie.date) == ("ratified", "2024-06-04")
+
+
+def test_towns_that_formalised_their_twinning_signed_it_that_day_and_a_hope_to_formalise_signs_nothing(read) -> None:
+    record = read("Kutaisi and Lublin formalised their twinning on 3 May 2024.", published="2024-05-06")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2024-05-03")
+    record = read("Kutaisi and Lublin hope to formalise their twinning next year.", published="2024-05-06")
+    assert only(record, "sister_city").status == "proposed"
+
+
 # -- stage of cooperation told without a signing verb ---------------------------------------
 
 def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:

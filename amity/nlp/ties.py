@@ -571,6 +571,10 @@ class TieFinder:
             # "agreed to expand their sister-city relations, which date back to 2001": the tie has
             # stood since then, further than any new wish for it
             return _Stage("signed", start, True)
+        sealed = self._twinning_sealed(sent) if kind == "sister_city" else None
+        if sealed is not None:
+            date = self._own_date(sealed, sent, doc)  # "A and B formalised their twinning on Tuesday"
+            return _Stage("signed", date, date is not None)
         founded = self._founded(sent, doc)
         if founded is not None and founded.date and not self._founding_intended(sent):
             return founded  # "A and B, twin towns since 1999, discussed a festival": the wish is not the tie's
@@ -642,9 +646,12 @@ class TieFinder:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (tok.lemma_.lower() in self.ratified or self._resolves(tok)) \
                     or tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
+                # "gave its final approval to the twinning": the document hangs off the light verb
+                scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
                 if any(self._document(t)
-                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
-                    return tok
+                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
+                    return scope  # its clause dates the approval
         return None
 
     def _resolves(self, verb: Token) -> bool:
@@ -812,6 +819,19 @@ class TieFinder:
                     and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.cooperation_nouns or self._document(c))
                             for c in tok.children) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return tok
+        return None
+
+    def _twinning_sealed(self, sent: Span) -> Token | None:
+        """A verb that starts a twinning ("sealed their twinning", "formalised the sister-city
+        relationship"), said of what happened, not of what is to come."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", *self.cues["modal_words"])
+                                for c in tok.children) \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and any(
+                        cue in tok.doc[c.left_edge.i : c.i + 1].text.lower() for cue in self.sister)
+                        for c in tok.children):
                 return tok
         return None
 
