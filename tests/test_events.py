@@ -723,3 +723,9 @@ def test_taking_part_in_a_forum_of_cities_is_a_dated_attendance(read) -> None:
     record = read("Mayor of Kutaisi Nino Gelashvili took part in the forum of Black Sea cities in Ruse on 4 March 2025.",
                   published="2025-03-06")
     assert only(record, "attendance").date == "2025-03-04"
+
+
+def test_days_set_off_after_a_framing_visit_narrow_that_visit(read) -> None:
+    record = read("Mayor of Gabrovo Petar Stoev will travel to Aarhus next month. During the three-day visit, from 9 to 11 "
+                  "June, Stoev is expected to meet Mayor of Aarhus Anders Holm.", published="2025-05-20")
+    assert only(record, "visit").date == "2025-06-09/2025-06-11"

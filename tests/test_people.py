@@ -982,3 +982,29 @@ def test_a_body_named_after_its_town_without_the_holds_the_office(read) -> None:
 def test_an_office_of_the_city_body_with_no_city_named_keeps_its_holder(read) -> None:
     record = read("Witnessing the signing was Vice Chairman of the city People's Committee Tran Chi Cuong.")
     assert roles(person(record, "Tran Chi Cuong")) == [("vice chairman", None)]
+
+
+def test_the_body_after_an_office_in_apposition_keeps_all_its_words(read) -> None:
+    record = read("Ms. Sarah Chen, Executive Director of Sister Cities International, said the network grows. "
+                  "Mr. Tom Reed, President of Global Harbour Partners, agreed.")
+    assert roles(person(record, "Sarah Chen")) == [("executive director", "Sister Cities International")]
+    assert roles(person(record, "Tom Reed")) == [("president", "Global Harbour Partners")]
+    assert not any(e.type == "person" and e.name in ("Harbour Partners", "Cities International")
+                   for e in record.entities)
+
+
+def test_a_portfolio_listing_its_fields_after_the_name_keeps_them_all(read) -> None:
+    record = read("Then Laziz Kudratov, Minister of Investment, Industry and Trade, spoke with the guests.")
+    assert roles(person(record, "Laziz Kudratov")) == [("minister of investment, industry and trade", None)]
+
+
+def test_members_of_the_delegation_before_a_colon_is_no_office(read) -> None:
+    record = read("Members of the delegation: Deputy Mayor of Gyumri Artur Sargsyan; Director of the Gyumri "
+                  "Technology Center Anna Hakobyan.")
+    assert roles(person(record, "Artur Sargsyan")) == [("deputy mayor", "Gyumri")]
+    assert roles(person(record, "Anna Hakobyan")) == [("director", "Gyumri Technology Center")]
+
+
+def test_a_national_delegation_led_by_an_officer_gives_the_state(read) -> None:
+    record = read("A Japanese delegation led by Vice Minister Kenji Ueda visited Tashkent.")
+    assert roles(person(record, "Kenji Ueda")) == [("vice minister", "Japan")]

@@ -252,7 +252,11 @@ def test_a_doc_repeated_in_a_file_is_noticed_among_the_docs_remembered_and_memor
 def test_extracting_on_two_local_workers_that_read_the_files_prints_what_one_process_prints(tmp_path: Path):
     corpus = _corpus(tmp_path, 9, corrections=False)
     (tmp_path / "scan.jsonl").write_bytes(b"\x00\x01" * 50)
-    inputs = [str(corpus), str(tmp_path / "scan.jsonl")]
+    (tmp_path / "lyon.txt").write_text("Le maire de Lyon a signé un accord de jumelage avec la ville de Porto le 2 mai "
+                                       "2024. Les deux villes coopèrent depuis longtemps dans la culture et "
+                                       "l'éducation, et leurs écoles échangent des élèves chaque année.\n",
+                                       encoding="utf-8")
+    inputs = [str(corpus), str(tmp_path / "scan.jsonl"), str(tmp_path / "lyon.txt")]
     alone = subprocess.run([_amity(), "extract", *inputs, "--format", "jsonl", "--no-progress"],
                            capture_output=True, text=True, timeout=300)
 
@@ -260,6 +264,8 @@ def test_extracting_on_two_local_workers_that_read_the_files_prints_what_one_pro
                           "--partition", "4"], capture_output=True, text=True, timeout=300)
 
     assert two.returncode == alone.returncode == 0, two.stderr
-    assert two.stdout == alone.stdout and len(two.stdout.splitlines()) == 9
+    assert two.stdout == alone.stdout and len(two.stdout.splitlines()) == 10
+    french = [line for line in two.stderr.splitlines() if "French" in line]
+    assert french == [line for line in alone.stderr.splitlines() if "French" in line] and len(french) == 1
     bad = [line for line in two.stderr.splitlines() if "scan.jsonl" in line]
     assert bad == [line for line in alone.stderr.splitlines() if "scan.jsonl" in line] and len(bad) == 1

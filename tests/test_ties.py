@@ -1449,3 +1449,47 @@ def test_states_that_name_a_forum_through_a_hyphen_are_no_parties_of_the_regions
     record = read("The Atyrau region and the Astrakhan region plan to sign an agreement on fisheries in May, "
                   "during the Kazakhstan-Russia interregional forum in Atyrau.", published="2024-02-01")
     assert pairs(record) == {frozenset({"Atyrau region", "Astrakhan region"})}
+
+
+def test_both_municipalities_mean_the_last_pair_named_past_a_sentence_naming_more(read) -> None:
+    record = read("The Mayor of Kotor received the Mayor of Piran on Monday. The mayor of Piran praised Kotor's "
+                  "old town. Tourists from Budva, Tivat and Bar also visit Piran. Both municipalities agreed to "
+                  "sign a cooperation memorandum in Piran on 14 June.", published="2024-05-02")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Kotor", "Piran"}
+    assert (tie.status, tie.date) == ("planned", "2024-06-14")
+
+
+def test_a_municipality_named_with_its_country_after_a_comma_signs_for_its_town(read) -> None:
+    record = read("The Mayor of Kotor received a delegation of the Municipality of Nesebar, Republic of Bulgaria. "
+                  "Both sides agreed to sign a twinning charter in Nesebar on 20 June.", published="2025-03-14")
+    assert pairs(record) == {frozenset({"Kotor", "Nesebar"})}
+
+
+def test_a_body_with_which_another_has_had_an_agreement_since_a_year_is_its_partner_since_then(read) -> None:
+    record = read("In Vilnius the rector also met the leadership of Vilnius University, with which Tbilisi State "
+                  "University has had a cooperation agreement since 2011.", published="2024-02-16")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Vilnius University", "Tbilisi State University"}
+    assert (tie.status, tie.date) == ("signed", "2011")
+
+
+def test_a_region_interested_in_cooperation_with_another_proposes_a_tie(read) -> None:
+    record = read("The governor said that Chungcheongbuk-do was also interested in cooperation with the Fergana "
+                  "region in textiles.")
+    tie = only(record, "cooperation")
+    assert tie.status == "proposed"
+    assert len(tie.parties) == 2 and "Fergana region" in tie.parties
+
+
+def test_a_wish_of_a_city_not_named_there_gives_no_tie_between_the_names_after_with(read) -> None:
+    record = read("The mayor said the city was interested in a partnership with Calgary, the largest city of "
+                  "Alberta.")
+    assert record.ties == []
+
+
+def test_a_sentence_dating_a_signing_told_before_signs_nothing_between_its_own_names(read) -> None:
+    record = read("Tartu and Turku signed a cooperation agreement. The ceremony took place on 3 May, and the "
+                  "mayors of Riga and Tallinn praised the two cities.", published="2024-05-06")
+    assert pairs(record) == {frozenset({"Tartu", "Turku"})}
+    assert only(record, "cooperation").date == "2024-05-03"

@@ -110,10 +110,13 @@ def _noticed(articles: Iterable[Article]) -> Iterator[Article]:
 
 
 def _told(extracted: Iterable[Extracted]) -> Iterator[Record | None]:
-    """The records the workers made (None: written to a shard), each notice they had announced on stderr."""
+    """The records the workers made (None: written to a shard), each article that is surely not English
+    announced on stderr, as `_noticed` does."""
+    from amity.language import not_english_notice
+
     for item in extracted:
-        if item.notice:
-            err.print(f"amity: {item.article.doc}: {item.notice}", markup=False)
+        if notice := not_english_notice(item.language_sample):
+            err.print(f"amity: {item.article.doc}: {notice}", markup=False)
         yield item.record
 
 

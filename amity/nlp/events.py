@@ -151,7 +151,8 @@ class EventFinder:
                 if not anchored and any(e.type == kind for e in events):
                     near = self._date_near(doc, sent, trigger, events)
                     self._fold_back_reference(events, kind, participants, sent, near, published,
-                                              narrows=near is not None and self._own_date(doc, trigger) == near)
+                                              narrows=near is not None and (self._own_date(doc, trigger) == near
+                                                                            or _dated_in_frame(doc, trigger, near)))
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
@@ -879,6 +880,18 @@ def _framing_back_reference(noun: Token) -> bool:
     again what was told before."""
     return noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following", "in") \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
+    """"During the four-day visit, from 14 to 17 July, ...": a date set off right after the phrase that
+    frames the sentence by a told occurrence is that occurrence's."""
+    if not _framing_back_reference(noun):
+        return False
+    after = noun.head.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    start = doc[after + 1].idx
+    return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
 
 
 def _argument_of(noun: Token, trigger: Token) -> bool:

@@ -452,7 +452,8 @@ class PersonFinder:
                 i = k + 1  # "the head of the Almaty region, akim Marat S.": a second name for one office
                 continue
             k = self._skip_place_before_name(doc, k)
-            end = k if self._portfolio_words_after(doc, k) else self._name_run(doc, k)
+            apposed = self._after_a_persons_name(doc, start)
+            end = k if self._portfolio_words_after(doc, k, after_and=not apposed) else self._name_run(doc, k)
             if end == k + 1 and k > 0 and doc[k - 1].lower_ in self._peers:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
@@ -513,8 +514,9 @@ class PersonFinder:
             sent_end = doc[i].sent.end
             if k < len(doc) and doc[k].text not in _DASHES + (":",):
                 colon = next((x for x in range(k, min(k + 8, sent_end)) if doc[x].text == ":"), None)
-                if colon is None or any(self._is_title_at(doc, x) for x in range(k, colon)):
-                    continue  # "The hokims of the border districts attended: ..."
+                if colon is None or any(self._is_title_at(doc, x) or doc[x].lower_ in self._group_nouns
+                                        for x in range(i + length, colon)):
+                    continue  # "The hokims of the border districts attended: ..." (not "Members of the delegation:")
                 k = colon
             if k >= len(doc):
                 continue
@@ -1122,7 +1124,8 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)) \
+                if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
             elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
@@ -1502,6 +1505,8 @@ class PersonFinder:
             return None
         if doc[group_end - 1].lower_ in self._group_nouns:  # "Kanazawa leaders"
             noun = group_end - 1
+            if noun > 0 and fold(doc[noun - 1].text) in self.demonyms:  # "The Kazakh delegation, headed by ..."
+                return country_name(self.demonyms[fold(doc[noun - 1].text)])
             before = self._ending.get(noun)
             if before is not None and before.priority >= 2:
                 return before.office_holder
@@ -1547,8 +1552,9 @@ class PersonFinder:
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
                for t in last_two):
             return None  # "... Petrochemical Plant JSC": a legal form ends a company's name, not a person's
-        if any(self._well_known_place(t.text) or t.lower_ in self._place_words for t in last_two):
-            return None
+        if any(self._well_known_place(t.text) or t.lower_ in self._place_words or t.lower_ in self._facility_words
+               for t in last_two):
+            return None  # "Sister Cities International": a facility or place word is in no one's name
         cut = end - 2
         if doc[cut - 1].text in _HYPHENS:
             return None  # "Sejong Special Self-Governing City"
@@ -1674,7 +1680,9 @@ class PersonFinder:
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
-            if self._portfolio_words_after(doc, k2, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
+            listed = k2 + 1 if of is None and k2 < len(doc) and doc[k2].text == "," \
+                and any(w in title.split() for w in self._portfolios) else k2  # ", Minister of Investment, Industry and Trade"
+            if self._portfolio_words_after(doc, listed, after_and=False):  # ", Deputy Minister of Funds and Regional Policy."
                 of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), canonical_title, False)
             if self._name_run(doc, self._skip_filler(doc, k2)) > self._skip_filler(doc, k2):
                 break  # ", Mayor of Tarnow Ewa Nowak": the next person's office
@@ -1715,14 +1723,23 @@ class PersonFinder:
             return guessed.name  # "who chairs the Euroregion Neisse": what one chairs is a body, as spaCy guessed
         return holder
 
+    @staticmethod
+    def _after_a_persons_name(doc: Doc, start: int) -> bool:
+        """"Tom Reed, President of X": the office at `start` stands in apposition after a name spaCy reads
+        as a person's, so the capitalised words after its "of" are the body's, not a second holder's."""
+        k = start - 2 if start >= 2 and doc[start - 1].lower_ == "the" else start - 1
+        return k >= 1 and doc[k].text == "," and doc[k - 1].ent_type_ == "PERSON"
+
     def _portfolio_words_after(self, doc: Doc, k: int, after_and: bool = True) -> bool:
         """Whether the capitalised words at k, read as the next holder's name, end the clause and are no
         one's name as spaCy sees it: the last words of a portfolio ("... and Regional Policy.") or, when
         the holder was named before the office (`after_and` false), of a body ("Rectors' Conference,")."""
         end = k
-        while end < len(doc) and end - k < self.max_name_tokens and (doc[end].is_alpha and is_capitalised(doc[end])
-                                                                  or self._plural_possessive(doc, end)):
-            end += 1
+        while end < len(doc) and end - k < self.max_name_tokens and (
+                doc[end].is_alpha and is_capitalised(doc[end]) or self._plural_possessive(doc, end)
+                or end > k and doc[end].text in (",", "and") and end + 1 < len(doc) and is_capitalised(doc[end + 1])
+                and not after_and):
+            end += 1  # ", Minister of Investment, Industry and Trade."
         return end - k >= 2 and end < len(doc) and doc[end].is_punct and doc[end].text != "(" \
             and not any(t.ent_type_ == "PERSON" for t in doc[k:end]) and (doc[k - 1].lower_ == "and" or not after_and)
 

@@ -134,6 +134,9 @@ class TieFinder:
         self.document_types = set(cues["document_types"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
+        self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
+        self.twin_town_heads = frozenset(cues["twin_town_heads"])
+        self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -152,6 +155,9 @@ class TieFinder:
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
         quiet = 0
+        #: the last pair a sentence named, and how many sentences ago
+        last_pair: list[EntityCluster] = []
+        since_pair = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
@@ -211,6 +217,12 @@ class TieFinder:
                         # "both sides agreed ...", "At the end of the talks a memorandum was signed.": the pair
                         # the story has just named
                         groups = [(kind, named_before)]
+                    if not groups and not named_before and len(last_pair) == 2 and since_pair <= _PAIR_MEMORY \
+                            and self._names_pair(lowered, last_pair) and not self._sentence_parties(sent, token_entity):
+                        # "... Nesebar, like Ohrid, is on the UNESCO list. Last summer the festival in Pomorie and
+                        # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
+                        # a pair phrase means the last pair named, past a sentence that named more names
+                        groups = [(kind, last_pair)]
                     one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
                     if one_pair is not None and self._signing_verb(sent) is not None \
                             and not _between_one_named(sent, token_entity) and (
@@ -246,14 +258,18 @@ class TieFinder:
             began = self._inception_date(sent, doc) if stage is None and len(named) == 2 else None
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
+            since_pair += 1
             if len(named) == 2:
                 named_before, quiet = named, 0
+                last_pair, since_pair = named, 0
             elif not named and any(p in lowered for p in self.pair_phrases):
                 quiet += 1  # "The sides discussed trade.": a sentence on the pair keeps it in view for a while
                 if quiet > _PAIR_MEMORY:
                     named_before = []
             else:
                 named_before = []
+                if not named:
+                    last_pair = []  # "Trade grew by a fifth last year.": the story has moved off the pair
         for parties, stage, sent in generic:
             # "strengthen the ties between A and B" in an article reporting their twinning: that tie
             pair = frozenset(id(p) for p in parties)
@@ -495,10 +511,11 @@ class TieFinder:
     def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum",
         "entered into a memorandum")."""
+        signs_here = any(t.lemma_.lower() in self.signing_lemmas | self.ratified for t in sent)
         for e in events:
             trigger = e.trigger
-            if trigger is None:
-                continue
+            if trigger is None or not signs_here and not sent.start <= trigger.i < sent.end:
+                continue  # a sentence with no word of signing does not sign what an earlier one signed
             if e.type == "ratification":
                 return True
             if trigger.pos_ not in ("VERB", "AUX"):
@@ -752,6 +769,9 @@ class TieFinder:
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
         if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
             return _Stage("proposed", generic=True, intending=True)
+        if agreed and any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "with" for c in t.children) for t in sent):
+            # "X was also interested in cooperation with Y", "X wants to build a partnership with Y": a wish
+            return _Stage("proposed", generic=True, intending=True)
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
@@ -803,6 +823,8 @@ class TieFinder:
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            if not names:
+                continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
                     names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
@@ -848,7 +870,9 @@ class TieFinder:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)  # "A and B", "the regions of A and B"
-            partner = any(c.lower_ == "with" for c in tok.children)
+            # "X has an agreement with Y"; "Y, with which X has had an agreement since 2016"
+            partner = any(c.lower_ == "with" for c in tok.children) or verb.dep_ == "relcl" and any(
+                c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
         return any(self._cooperating(tok) for tok in sent)
@@ -1380,14 +1404,16 @@ class TieFinder:
         phrase = between.doc[between.i + 1 : between.right_edge.i + 1].text.lower()
         return any(phrase == p or phrase.startswith(p + " ") for p in self.pair_phrases)
 
-    @staticmethod
-    def _partners_of_one(sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
+    def _twinning_noun(self, tok: Token, heads: frozenset[str]) -> bool:
+        """A noun of `heads` that a twinning word qualifies ("twin towns", "sister city", "partner region")."""
+        return tok.lemma_.lower() in heads and any(c.lemma_.lower() in self.twinning_modifiers for c in tok.children)
+
+    def _partners_of_one(self, sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
         """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
         one owner after "of"; the partners are the towns of that list, not the other names of the sentence."""
         token_entity = context.token_entity
         for tok in sent:
-            if tok.tag_ != "NNS" or tok.lemma_.lower() not in ("city", "town", "municipality") \
-                    or not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+            if tok.tag_ != "NNS" or not self._twinning_noun(tok, self.twin_town_heads):
                 continue
             left = tok.left_edge.i
             if left < sent.start + 2 or sent.doc[left - 1].text != ",":
@@ -1401,14 +1427,12 @@ class TieFinder:
                 return context.town_of(owner), towns
         return None
 
-    @staticmethod
-    def _twins_owner(sent: Span, context: _ArticleContext) -> EntityCluster | None:
+    def _twins_owner(self, sent: Span, context: _ArticleContext) -> EntityCluster | None:
         """The town whose twins the sentence lists: the possessive or "of" owner of "sister
         city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
         token_entity = context.token_entity
         for tok in sent:
-            if tok.lemma_.lower() not in ("city", "town", "municipality", "province", "region") or \
-                    not any(c.lemma_.lower() in ("sister", "twin", "partner", "friendship") for c in tok.children):
+            if not self._twinning_noun(tok, self.twin_heads):
                 continue
             if tok.dep_ in ("attr", "oprd", "appos"):
                 # "Aktobe has become a twin town of A, B and C", "Aktobe, a twin town of A and B":
@@ -2149,6 +2173,9 @@ class _ArticleContext:
         """The place a council, assembly, people's committee, administration or government signs
         for: "Da Nang City People's Council" → Da Nang, "Kochi Prefectural Assembly" → Kochi
         Prefecture, "Council of Ashford" → Ashford (guidelines: bodies that sign for a territory)."""
+        head, _, tail = name.rpartition(",")
+        if head and country_code(tail.strip()) is not None:
+            name = head  # "Municipality of Nesebar, Republic of Bulgaria": the country says where
         words = fold(name).replace("’", "'").split()
         cues = self.cues
         if "of" in words[1:-1]:
