@@ -1094,6 +1094,143 @@ def test_a_regional_body_gives_the_region_the_gazetteer_knows_when_the_article_n
     assert any(e.name == "Samarkand region" and e.type == "place" for e in record.entities)
 
 
+# -- kind and stage told in other words ---------------------------------------------------
+
+def test_a_protocol_of_fraternity_between_two_towns_is_a_twinning(read) -> None:
+    record = read("Termez and Kulob signed a protocol of fraternity on 2 April 2024.", published="2024-04-05")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Termez", "Kulob"}
+    assert (tie.status, tie.date) == ("signed", "2024-04-02")
+    assert not ties(record, "cooperation")
+
+
+def test_a_memorandum_on_fraternal_relations_is_a_twinning(read) -> None:
+    record = read("Mayor of Gyumri Vardan Ghukasyan and the mayor of Batumi signed a memorandum on fraternal "
+                  "relations on 9 May 2023.", published="2023-05-10")
+    assert only(record, "sister_city").status == "signed"
+
+
+def test_a_friendship_city_agreement_written_with_a_hyphen_is_a_twinning(read) -> None:
+    record = read("Gyumri and Kharkiv signed a friendship-city agreement in May 2023.", published="2023-06-01")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2023-05")
+
+
+def test_a_signing_that_only_may_happen_is_a_proposed_tie(read) -> None:
+    record = read("Karaganda and Katowice may sign a memorandum on mining education next year.",
+                  published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Karaganda", "Katowice"}
+    assert (tie.status, tie.date) == ("proposed", None)
+
+
+def test_sides_ready_to_sign_an_agreement_have_signed_nothing_yet(read) -> None:
+    record = read("Kutaisi and Plovdiv are ready to sign a cooperation agreement, the mayors said.",
+                  published="2024-05-15")
+    assert only(record, "cooperation").status == "proposed"
+
+
+def test_a_council_decision_on_a_twinning_ratifies_it(read) -> None:
+    record = read("The Rustavi city council adopted a decision on twinning with Kaunas.", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Rustavi", "Kaunas"}
+    assert tie.status == "ratified"
+
+
+def test_a_council_vote_in_favour_of_a_twinning_ratifies_it_on_that_day(read) -> None:
+    record = read("Members of the Lviv city council voted in favour of the twinning with Kaunas on 12 June 2024.",
+                  published="2024-06-14")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ratified", "2024-06-12")
+
+
+def test_a_twinning_a_relative_clause_says_was_suspended_has_ended(read) -> None:
+    record = read("Narva's sister-city relationship with Pskov, which was suspended in 2022, will not be "
+                  "renewed.", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022")
+
+
+def test_towns_whose_twinning_was_frozen_have_an_ended_twinning(read) -> None:
+    record = read("Tartu and Pskov, whose twinning was frozen in 2022, no longer exchange students.",
+                  published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022")
+
+
+def test_a_partnership_put_on_ice_is_dated_by_its_own_clause_not_by_its_founding(read) -> None:
+    record = read("Turku and Saint Petersburg had been twin cities since 1953, but the partnership was put on "
+                  "ice in March 2022.", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022-03")
+
+
+def test_a_twinning_that_lapsed_or_was_cut_has_ended(read) -> None:
+    for text in ("The sister-city relationship between Oulu and Vologda lapsed in 2015.",
+                 "Kutaisi cut its twin-town ties with Vologda in 2015."):
+        tie = only(read(text, published="2024-05-15"), "sister_city")
+        assert (tie.status, tie.date) == ("ended", "2015"), text
+
+
+def test_an_agreement_suspended_in_a_later_sentence_ends_the_one_tie(read) -> None:
+    record = read("Joensuu and Petrozavodsk signed a twinning agreement in 1998.\n\n"
+                  "The agreement was suspended in March 2022.\n", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022-03")
+
+
+def test_twin_towns_since_a_year_that_discuss_a_festival_keep_their_founding(read) -> None:
+    record = read("Nitra and Zlin, twin towns since 1995, discussed a joint wine festival.", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "1995")
+
+
+def test_a_founding_planned_for_a_year_is_no_signing_in_that_year(read) -> None:
+    record = read("Kutaisi plans to establish sister-city relations with Krakow in 2026.", published="2024-05-15")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_interest_expressed_in_twinning_is_a_proposed_tie(read) -> None:
+    record = read("The mayor of Ohrid expressed interest in twinning with Kotor.", published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Ohrid", "Kotor"}
+    assert tie.status == "proposed"
+
+
+def test_a_later_signing_by_the_mayors_is_between_the_articles_one_pair_after_other_places(read) -> None:
+    record = read("Lublin and Kharkiv signed a twinning agreement on 3 May 2024.\n\n"
+                  "The guests later toured a bus factory in Rzeszow and a museum in Zamosc.\n\n"
+                  "The mayors also signed a memorandum on school exchanges.\n", published="2024-05-06")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2024-05-03")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Lublin", "Kharkiv"}
+    assert tie.status == "signed"
+
+
+def test_towns_that_could_become_twins_have_a_proposed_twinning(read) -> None:
+    for text in ("Kutaisi and Lublin could become twin towns, the deputy mayor said.",
+                 "Kutaisi has applied to become a sister city of Lublin.",
+                 "The mayor of Kutaisi spoke of a possible twinning with Lublin."):
+        tie = only(read(text, published="2024-05-15"), "sister_city")
+        assert set(tie.parties) == {"Kutaisi", "Lublin"}, text
+        assert tie.status == "proposed", text
+
+
+def test_a_council_that_gave_its_approval_to_a_twinning_ratified_it(read) -> None:
+    record = read("On 4 June 2024 the Lublin city council gave its final approval to the sister-city "
+                  "relationship with Kharkiv.", published="2024-06-06")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Lublin", "Kharkiv"}
+    assert (tie.status, tie.date) == ("ratified", "2024-06-04")
+
+
+def test_towns_that_formalised_their_twinning_signed_it_that_day_and_a_hope_to_formalise_signs_nothing(read) -> None:
+    record = read("Kutaisi and Lublin formalised their twinning on 3 May 2024.", published="2024-05-06")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "2024-05-03")
+    record = read("Kutaisi and Lublin hope to formalise their twinning next year.", published="2024-05-06")
+    assert only(record, "sister_city").status == "proposed"
+
+
 # -- stage of cooperation told without a signing verb ---------------------------------------
 
 def test_an_agreement_between_two_parties_signed_in_a_year_is_signed_then(read) -> None:

@@ -168,6 +168,7 @@ class TieFinder:
             if sister:
                 outside = _outside_names(sent, doc).lower()
                 sister = any(c in outside for c in self.sister) and not self._cue_describes_only(sent, lowered, token_entity)
+            sister = sister or self._twinning_document(sent)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")
                            and not (e.trigger is not None and self._negated(e.trigger))]
             # "A delegation of Busan, which has sister-city ties with 26 cities, visited Vladivostok": the
@@ -184,7 +185,8 @@ class TieFinder:
                 stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
             elif sent_events and not sister and self._told_before(sent):
                 stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
-            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None:
+            elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None \
+                    or self._signing_verb(sent, wished=True) is not None:
                 stage = self._stage(kind, lowered, sent_events, sent, doc)
             else:
                 stage = self._cooperation_stage(sent, lowered, doc)
@@ -221,8 +223,17 @@ class TieFinder:
                         # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
                         # a pair phrase means the last pair named, past a sentence that named more names
                         groups = [(kind, last_pair)]
-                    if not groups and stage.status in ("signed", "ratified") and self._definite_document_subject(sent):
-                        later_signings.append(stage)  # "The memorandum was signed ceremonially."
+                    one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
+                    if one_pair is not None and self._signing_verb(sent) is not None \
+                            and not _between_one_named(sent, token_entity) and (
+                            self._names_pair(lowered, one_pair)
+                            or self._agentless_signing(sent, lowered, stage, token_entity, sent_events)):
+                        # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
+                        # one pair the article's ties are between, after a sentence that named other places
+                        groups = [(kind, one_pair)]
+                    if not groups and stage.status in ("signed", "ratified", "ended") \
+                            and self._definite_document_subject(sent):
+                        later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
                         groups = [(k, g) for k, g in groups if not _are_states(g)]
@@ -274,7 +285,9 @@ class TieFinder:
             tie = next(iter(ties.values()))
             last = later_signings[-1]
             if tie.status in ("proposed", "planned") or tie.status == last.status == "signed" \
-                    and last.date and tie.date and last.date > tie.date:
+                    and last.date and tie.date and last.date > tie.date \
+                    or last.status == "ended" and (last.date or "") >= (tie.date or ""):
+                # "... The agreement was suspended in 2014.": the one tie has ended since
                 # "... The memorandum was renewed in 2023.": several signings, the latest dates it
                 tie.status, tie.date, tie.explicit_date = last.status, last.date, last.explicit
         for pair, began in inceptions:
@@ -353,8 +366,8 @@ class TieFinder:
                 while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
                     node = node.head
                 if node is None or node.dep_ != "relcl" \
-                        or any(t.i in token_entity for t in node.subtree):
-                    return False
+                        or any(t.i in token_entity or t.lower_ == "whose" for t in node.subtree):
+                    return False  # "A and B, whose twinning was suspended in 2014, ...": the tie of the names
                 found = True
                 at = lowered.find(cue, at + 1)
         return found
@@ -367,6 +380,20 @@ class TieFinder:
                 return True
             if child.dep_ in ("dobj", "nsubjpass", "nsubj") and (child.lower_ in self.negations or any(
                     d.dep_ == "det" and d.lower_ in self.negations for d in child.children)):
+                return True
+        return False
+
+    def _twinning_document(self, sent: Span) -> bool:
+        """A document named for fraternity between its parties ("a protocol on fraternity", "a
+        brotherhood agreement", "the memorandum on fraternal relations"): a twinning under another
+        name (translated news rarely says "sister city")."""
+        words = set(self.cues["twinning_document_words"])
+        for tok in sent:
+            if not self._document(tok):
+                continue
+            named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children]
+            if any(w.lower_ in words for n in named for w in n.subtree):
                 return True
         return False
 
@@ -531,6 +558,8 @@ class TieFinder:
             matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
             if matching:
                 e = matching[0]
+                if wanted == "signing" and e.trigger is not None and self._hypothetical(e.trigger):
+                    return _Stage("proposed")  # "could sign a memorandum next year", "are ready to sign"
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
                 if stage == "planned" and e.date is None and self._agreed(sent):
                     return _Stage("proposed")  # "agreed to sign a memorandum", no time set: not yet scheduled
@@ -559,20 +588,60 @@ class TieFinder:
             # "agreed to expand their sister-city relations, which date back to 2001": the tie has
             # stood since then, further than any new wish for it
             return _Stage("signed", start, True)
-        if any(p in lowered for p in self.proposed) or self._agreed(sent):
-            return _Stage("proposed")
+        sealed = self._twinning_sealed(sent) if kind == "sister_city" else None
+        if sealed is not None:
+            date = self._own_date(sealed, sent, doc)  # "A and B formalised their twinning on Tuesday"
+            return _Stage("signed", date, date is not None)
         founded = self._founded(sent, doc)
+        if founded is not None and founded.date and not self._founding_intended(sent):
+            return founded  # "A and B, twin towns since 1999, discussed a festival": the wish is not the tie's
+        if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
+                or kind == "sister_city" and self._in_prospect(sent):
+            return _Stage("proposed")
         if founded is not None:
             return founded
         if kind == "sister_city":
             return _Stage("active")
         return None
 
-    def _signing_verb(self, sent: Span) -> Token | None:
-        """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
-        document: "The twinning agreement was signed", "renewed the memorandum"."""
+    def _hypothetical(self, verb: Token) -> bool:
+        """A signing only wished or deemed possible: "could/may/would sign", "are ready to sign", "hope
+        to sign", "expressed hope that a memorandum would be signed". No signing took place and none
+        is scheduled: the tie is proposed."""
+        if any(c.dep_ == "aux" and c.lower_ in self.cues["modal_words"] for c in verb.children):
+            return True
+        head = verb.head
+        return verb.dep_ in ("xcomp", "ccomp", "acl") and head.i != verb.i \
+            and head.lemma_.lower() in self.cues["wish_lemmas"]
+
+    def _in_prospect(self, sent: Span) -> bool:
+        """A twinning still to come: "could become sister cities", "applied to become a twin town of
+        X", "may soon be twinned", "a possible twinning with X", "the prospective sister-city
+        relationship": a verb of founding or twinning that is only possible or still to do, or an
+        adjective of possibility on the twinning itself."""
+        founding = self.founded | set(self.cues["twinning_verbs"])
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas or self._negated(tok):
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in founding and any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
+                return True
+        return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
+                   and any(c in t.head.doc[t.head.left_edge.i : t.head.i + 1].text.lower() for c in self.sister)
+                   for t in sent)
+
+    def _founding_intended(self, sent: Span) -> bool:
+        """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
+        in 2025", "will become twin towns next year"."""
+        return any(t.lemma_.lower() in self.founded and any(
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", *self.cues["modal_words"]) for c in t.children)
+            for t in sent)
+
+    def _signing_verb(self, sent: Span, wished: bool = False) -> Token | None:
+        """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
+        document: "The twinning agreement was signed", "renewed the memorandum"; with `wished`, one
+        only wished or deemed possible ("A and B could sign a memorandum next year")."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas or self._negated(tok) \
+                    or self._hypothetical(tok) != wished:
                 continue
             if any(c.dep_ in ("dobj", "nsubjpass") and self._document(c) for c in tok.children):
                 return tok
@@ -592,12 +661,26 @@ class TieFinder:
         """The verb or noun of approval in "The Seimas approved the agreement", "the city council
         voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.ratified and tok.tag_ != "VBN" or \
-                    tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
+            if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (tok.lemma_.lower() in self.ratified or self._resolves(tok)) \
+                    or tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
+                # "gave its final approval to the twinning": the document hangs off the light verb
+                scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
                 if any(self._document(t)
-                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in tok.subtree if t.i != tok.i):
-                    return tok
+                       or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
+                    return scope  # its clause dates the approval
         return None
+
+    def _resolves(self, verb: Token) -> bool:
+        """A council's decision in favour: "adopted a resolution on twinning", "voted in favour of the
+        agreement", "voted for the twinning" (the verb and the nouns of data/ties.json)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.cues["resolving_lemmas"]:
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues["resolution_nouns"] for c in verb.children)
+        if lemma in self.cues["voting_lemmas"]:
+            return any(c.dep_ == "prep" and (c.lower_ == "for" or any(g.lower_ in ("favour", "favor") for g in c.children))
+                       for c in verb.children)
+        return False
 
     @staticmethod
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
@@ -761,6 +844,19 @@ class TieFinder:
                 return tok
         return None
 
+    def _twinning_sealed(self, sent: Span) -> Token | None:
+        """A verb that starts a twinning ("sealed their twinning", "formalised the sister-city
+        relationship"), said of what happened, not of what is to come."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", *self.cues["modal_words"])
+                                for c in tok.children) \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and any(
+                        cue in tok.doc[c.left_edge.i : c.i + 1].text.lower() for cue in self.sister)
+                        for c in tok.children):
+                return tok
+        return None
+
     def _existing_cooperation(self, sent: Span) -> bool:
         """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
         with B": a cooperation noun as the object of a verb of having, whose subject names two
@@ -844,10 +940,29 @@ class TieFinder:
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
                                                for w in c.subtree))
-                      or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower()) for t in ending)
-        if not governs and not (any(p in lowered for p in self.ended_phrases) and self._names_tie(lowered)):
+                      or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
+                      or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
+        phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
+        if not governs and not (phrase is not None and self._names_tie(lowered)):
             return stage
-        return _Stage("ended", _sentence_date(sent, doc) or doc._.published, True)
+        # dated by the ending's own clause: "twinned since 1999, but the partnership was put on ice in 2014"
+        own = next((d for t in ending if (d := self._own_date(t, sent, doc)) is not None), None)
+        if own is None and phrase is not None:
+            own = next((d.value for d in _sentence_dates(sent, doc) if d.start >= sent.start_char + phrase), None)
+        return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
+
+    def _relative_to_tie(self, clause: Token) -> bool:
+        """Whether a relative clause describes a tie: "the sister-city relationship with Sakai, which
+        was frozen in 2020" (the clause hangs on the partner named after the tie's noun) or "the
+        agreement, which was suspended"."""
+        node = clause.head
+        for _ in range(3):
+            if self._names_tie(node.lower_):
+                return True
+            if node.dep_ not in ("pobj", "prep", "appos") or node.head.i == node.i:
+                return False
+            node = node.head
+        return self._names_tie(node.lower_)
 
     def _names_tie(self, text: str) -> bool:
         words = set(re.findall(r"[\w-]+", text))
@@ -1576,6 +1691,14 @@ def _like_with_like(pairs: list[list[EntityCluster]]) -> list[list[EntityCluster
 
     return [pair for pair in pairs if _level(pair[0]) is None or _level(pair[1]) is None
             or _level(pair[0]) == _level(pair[1]) or not has_peer(pair[0]) and not has_peer(pair[1])]
+
+
+def _one_pair(ties: _Ties) -> list[EntityCluster] | None:
+    """The two parties of every tie found so far, when they are all between the same two; else None."""
+    keys = {key for _, key in ties}
+    if len(keys) != 1 or len(next(iter(keys))) != 2:
+        return None
+    return next(iter(ties.values())).parties
 
 
 def _without_pairs_of_joint_documents(ties: _Ties) -> _Ties:
