@@ -245,8 +245,9 @@ def _bare_country_after(doc: Doc, span: Span, gazetteer: Gazetteer) -> str | Non
         if len(after) < length or any(t.is_punct or not t.text[:1].isupper() and t.lower_ != "of" for t in after):
             continue
         countries = {p.country for p in gazetteer.candidates(after.text) if p.kind == "country" and p.country}
-        if countries & {p.country for p in gazetteer.candidates(span.text) if p.kind != "country"}:
-            return next(iter(countries))
+        shared = countries & {p.country for p in gazetteer.candidates(span.text) if p.kind != "country"}
+        if shared:
+            return min(shared)  # one the town is in; the same one on every run
     return None
 
 

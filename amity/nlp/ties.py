@@ -113,6 +113,9 @@ class TieFinder:
         self.founded = set(cues["founded_lemmas"])
         self.sealing = set(cues["sealing_lemmas"])
         self.ratified = set(cues["ratified_lemmas"])
+        self._signing_or_ratifying = self.signing_lemmas | self.ratified
+        self.future_auxiliaries = frozenset(cues["future_auxiliaries"])
+        self._future_or_modal = self.future_auxiliaries | set(cues["modal_words"])
         self.pair_phrases = tuple(cues["pair_phrases"])
         self.joint_work = set(cues["joint_work_lemmas"])
         self.intention = tuple(cues["intention_phrases"])
@@ -511,7 +514,7 @@ class TieFinder:
     def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum",
         "entered into a memorandum")."""
-        signs_here = any(t.lemma_.lower() in self.signing_lemmas | self.ratified for t in sent)
+        signs_here = any(t.lemma_.lower() in self._signing_or_ratifying for t in sent)
         for e in events:
             trigger = e.trigger
             if trigger is None or not signs_here and not sent.start <= trigger.i < sent.end:
@@ -577,7 +580,7 @@ class TieFinder:
             date = self._own_date(approval, sent, doc)
             return _Stage("ratified", date, date is not None)
         verb = self._signing_verb(sent)
-        if verb is not None and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
+        if verb is not None and not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children):
             # a signing no event was read for: "The twinning agreement was signed in 2014"
             date = self._own_date(verb, sent, doc)
             if date is None:
@@ -632,7 +635,7 @@ class TieFinder:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
         in 2025", "will become twin towns next year"."""
         return any(t.lemma_.lower() in self.founded and any(
-            c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", *self.cues["modal_words"]) for c in t.children)
+            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children)
             for t in sent)
 
     def _signing_verb(self, sent: Span, wished: bool = False) -> Token | None:
@@ -837,7 +840,7 @@ class TieFinder:
         "formalised their cooperation"): its object is a cooperation noun or a document."""
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
-                    and not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in tok.children) \
+                    and not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in tok.children) \
                     and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.cooperation_nouns or self._document(c))
                             for c in tok.children) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -849,7 +852,7 @@ class TieFinder:
         relationship"), said of what happened, not of what is to come."""
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
-                    and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", *self.cues["modal_words"])
+                    and not any(c.dep_ == "aux" and c.lower_ in self._future_or_modal
                                 for c in tok.children) \
                     and any(c.dep_ in ("dobj", "nsubjpass") and any(
                         cue in tok.doc[c.left_edge.i : c.i + 1].text.lower() for cue in self.sister)
@@ -883,7 +886,7 @@ class TieFinder:
         subject names two parties or which goes on "with" a partner."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("cooperate", "collaborate") or verb.dep_ in ("xcomp", "advcl") \
                 or verb.tag_ in ("VB", "VBN") or self._negated(verb) \
-                or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to", "could", "can") for c in verb.children):
+                or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
