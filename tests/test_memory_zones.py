@@ -1,8 +1,8 @@
 """Articles read in spaCy memory zones: the same records, and the words of each zone forgotten after it.
 
-A pipeline of its own serves the module, loaded afresh, so that whatever a
-component would set up lazily on its first doc is set up inside a zone here
-(and would be lost with the zone's strings, changing the records).
+A pipeline of its own serves the module, loaded afresh (its first articles are read outside a zone,
+to fill spaCy's tokenizer cache; whatever a component set up lazily in a later zone
+would be lost with that zone's strings, changing the records).
 """
 from __future__ import annotations
 
@@ -63,3 +63,17 @@ def test_one_article_read_alone_closes_its_zone(fresh):
 
     assert not fresh.vocab.in_memory_zone and not load_pipeline().vocab.in_memory_zone
     assert any(e.name == "Pavlo Hrynchuk" for e in record.entities)
+
+
+def test_two_threads_reading_at_once_get_the_records_of_one_reading_alone(fresh, nlp, articles):
+    """A zone is the whole process's (a Dask worker may run two tasks in threads): one thread's words
+    must not be freed with another's zone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = [r.to_dict() for r in extract(articles, nlp=nlp, zone=None)]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        both = list(pool.map(lambda _: [r.to_dict() for r in extract(articles, nlp=fresh, zone=3)], range(2)))
+
+    assert both == [alone, alone]
+    assert not fresh.vocab.in_memory_zone

@@ -241,7 +241,8 @@ def extract_units(units: list[Unit], _number: int, max_bytes: int, folder: str |
             items.append(unit)
     articles = [item for item in items if isinstance(item, Article)]
     if folder is not None:
-        stage_partition(articles, _number, folder)
+        if articles:  # no empty shard for a task of unreadable inputs only
+            stage_partition(articles, _number, folder)
         records: list[Record | None] = [None] * len(articles)
     else:
         records = list(extract_partition(articles))

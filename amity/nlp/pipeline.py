@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby, islice
@@ -105,17 +106,30 @@ def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_s
     """One Record per Article, streamed in input order, each `zone` articles in a memory zone of their own
     (None: none; none either inside a zone begun by the caller, as zones do not nest)."""
     nlp = nlp or load_pipeline()
-    if zone is None or n_process != 1 or nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]  # not in the stub
+    if zone is None or n_process != 1 or getattr(_THIS_THREAD, "zoned", False):
         yield from _extract(nlp, articles, batch_size, n_process)
         return
-    stream = iter(articles)
-    if nlp not in _WARMED:  # spaCy caches tokenizations only outside zones: the first articles fill the cache
-        _WARMED.add(nlp)
-        yield from _extract(nlp, islice(stream, zone), batch_size, 1)
-    while chunk := list(islice(stream, zone)):
-        with nlp.memory_zone():
-            yield from _extract(nlp, chunk, batch_size, 1)
+    # A zone is the whole process's: a second thread's words would go into this thread's zone and be freed
+    # under its Doc (a Dask worker with several threads). One thread reads in zones at a time.
+    with _ZONES:
+        if nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]  # the caller's own zone: they do not nest
+            yield from _extract(nlp, articles, batch_size, n_process)
+            return
+        _THIS_THREAD.zoned = True
+        try:
+            stream = iter(articles)
+            if nlp not in _WARMED:  # spaCy caches tokenizations only outside zones: the first articles fill it
+                _WARMED.add(nlp)
+                yield from _extract(nlp, islice(stream, zone), batch_size, 1)
+            while chunk := list(islice(stream, zone)):
+                with nlp.memory_zone():
+                    yield from _extract(nlp, chunk, batch_size, 1)
+        finally:
+            _THIS_THREAD.zoned = False
 
+
+_ZONES = threading.Lock()
+_THIS_THREAD = threading.local()
 
 #: Pipelines whose first `ZONE_ARTICLES` articles were read outside a zone.
 _WARMED: WeakSet[Language] = WeakSet()
