@@ -77,7 +77,11 @@ def heldout_subsets() -> dict[str, list[Path]]:
     written before any extractor ran on it, so the newest is the least-read estimate of unseen news."""
     batches = json.loads((HELDOUT / "batches.json").read_text())
     gold = sorted((HELDOUT / "gold").glob("*.json"))
-    return {name: [f for f in gold if first <= f.stem <= last] for name, (first, last) in batches.items()}
+    def number(stem: str) -> int:
+        return int(stem.lstrip("h"))
+
+    return {name: [f for f in gold if number(first) <= number(f.stem) <= number(last)]
+            for name, (first, last) in batches.items()}
 
 
 def _print_table(title: str, scores: dict) -> None:
