@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -403,8 +404,10 @@ def shift_days(value: str, days: int) -> str | None:
     return (start + timedelta(days=days)).isoformat() if start else None
 
 
+@lru_cache(maxsize=4096)
 def _bounds(value: str) -> tuple[date, date] | None:
-    """The first and last day an ISO date, month, year or span covers."""
+    """The first and last day an ISO date, month, year or span covers (kept: a long article's events
+    compare the same few dates with each other hundreds of thousands of times)."""
     first, _, last = value.partition("/")
     last = last or first
 
