@@ -227,7 +227,7 @@ def _weight(partition: int) -> Callable[[Unit], int]:
     return lambda unit: partition if isinstance(unit, Piece) and not unit.whole else 1
 
 
-def extract_units(units: list[Unit], _number: int, max_bytes: int, folder: str | None = None
+def extract_units(units: list[Unit], number: int, max_bytes: int, folder: str | None = None
                   ) -> list[Extracted | InputError]:
     """Read the pieces among `units` here, on a worker, and extract every article (into a shard in `folder`)."""
     from amity.language import SAMPLE_CHARS
@@ -242,7 +242,7 @@ def extract_units(units: list[Unit], _number: int, max_bytes: int, folder: str |
     articles = [item for item in items if isinstance(item, Article)]
     if folder is not None:
         if articles:  # no empty shard for a task of unreadable inputs only
-            stage_partition(articles, _number, folder)
+            stage_partition(articles, number, folder)
         records: list[Record | None] = [None] * len(articles)
     else:
         records = list(extract_partition(articles))

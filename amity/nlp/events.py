@@ -95,6 +95,7 @@ class EventFinder:
         self.argument_prepositions = set(lex["argument_prepositions"])
         self.ordinal_days: dict[str, int] = lex["ordinal_days"]
         self.habitual_adverbs = frozenset(lex["habitual_adverbs"])
+        self.term_prepositions = frozenset(lex["term_prepositions"])
         self.habitual_periods = frozenset(lex["habitual_periods"])
         self.homeward_adverbs = frozenset(lex["homeward_adverbs"])
         self.earlier_adverbs = frozenset(lex["earlier_adverbs"])
@@ -504,7 +505,7 @@ class EventFinder:
         if since and not (span.end + 1 < len(doc) and "when" in (doc[span.end].lower_, doc[span.end + 1].lower_)):
             return True  # "New Orleans, its sister city since 1994" (but "since 2016, when they signed ...")
         kind = self._kind_of(trigger)
-        term = {"until", "till", "through"}
+        term = self.term_prepositions
         if kind in ("signing", "ratification") and (span[0].lower_ in term or span.start > 0 and doc[span.start - 1].lower_ in term):
             return True  # "signed a programme of cooperation until 2030": the term of the agreement
         if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):

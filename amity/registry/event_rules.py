@@ -203,12 +203,12 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     return out
 
 
-def report_order(report_id: Any = EventReportRow.id) -> tuple[Any, ...]:
-    """ORDER BY terms that put reports (of events, or `report_id`'s) joined to their articles first
+def report_order() -> tuple[Any, ...]:
+    """ORDER BY terms that put event reports joined to their articles first
     reported first: earliest published, then by doc, then as stored. Text by code point (`bytewise`), so
     that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a tie's
     stages folded in Python (`tie_rules._reported_order`: Python compares strings by code point too)."""
-    return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), report_id)
+    return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), EventReportRow.id)
 
 
 def _reports_of(session: Session, event_id: int) -> list[EventReportRow]:
