@@ -10,6 +10,7 @@ writer at a time anyway, so it is the reference.
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import threading
 from collections import Counter
 from typing import Any
@@ -19,6 +20,8 @@ from sqlalchemy import Engine, func, select, text
 from amity.model import Article, Entity, Event, Evidence, Record, Tie
 from amity.registry import ingest
 from amity.store import open_database
+from amity.store.engine import create as create_engine
+from amity.store.engine import database_url, use_wal
 from amity.store.schema import ArticleRow, EntityRow, EventRow, TieRow
 
 TOWNS = 12
@@ -188,3 +191,23 @@ def test_processes_opening_a_new_registry_at_once_all_get_it_migrated(tmp_path: 
             opener.join(timeout=120)
 
         assert [o.exitcode for o in openers] == [0, 0, 0]
+
+
+
+def test_wal_is_switched_on_while_another_process_commits_a_write(tmp_path: Any):
+    # SQLite refuses the switch to WAL at once, without waiting, while another connection holds the
+    # write lock (waiting could deadlock): as when processes open a new registry together and one is
+    # still committing its migration. The switch must wait for that commit instead of failing.
+    path = tmp_path / "busy.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE busy (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO busy VALUES (1)")
+    threading.Timer(0.3, other.execute, args=("COMMIT",)).start()
+    engine = create_engine(database_url(str(path)))
+
+    use_wal(engine)
+
+    engine.dispose()
+    other.close()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -8,6 +8,8 @@ deletes its facts. PostgreSQL works through psycopg 3
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -21,6 +23,7 @@ ENV_VAR = "AMITY_DB"
 # How long a writer waits for the others before "database is locked". SQLite's waiting is not first come,
 # first served: a writer can wait while two others take turns for a whole run of stored records.
 _SQLITE_TIMEOUT_S = "60"
+_WAL_RETRY_S = 0.05
 _PG_CONNECT_TIMEOUT_S = 5
 SERVING_POOL = 20
 _SERVING = {"pool_size": SERVING_POOL, "max_overflow": -1}
@@ -97,11 +100,19 @@ def use_wal(engine: Engine) -> None:
     """
     if engine.url.get_backend_name() != "sqlite":
         return
+    deadline = time.monotonic() + float(engine.url.query.get("timeout", _SQLITE_TIMEOUT_S))  # type: ignore[arg-type]
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            cursor.execute("PRAGMA journal_mode=WAL")
+        while cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError as exc:
+                # SQLite answers "locked" at once, without waiting, when another process is between
+                # its migration's write and commit (waiting could deadlock): so wait here, then ask again.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_WAL_RETRY_S)
         cursor.close()
     finally:
         raw.close()
