@@ -497,3 +497,41 @@ def test_a_town_the_parser_reads_after_at_present_still_owns_the_twin_cities_of_
     record = read(LEAD.format(town="Urumqi") + "At present Urumqi has twin-city relations with cities of Afghanistan, "
                   "Azerbaijan and Kazakhstan, such as Kabul, Baku and Almaty.")
     assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}
+
+
+def test_twin_and_friend_cities_are_one_cue_whose_possessive_names_the_owner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa's twin and friend cities include Kutaisi, Tabriz and Shymkent.")
+    assert roster(record, "Bursa") == {p: ("sister_city", "active", None) for p in ("Kutaisi", "Tabriz", "Shymkent")}
+
+
+def test_cities_such_as_listed_after_a_headline_of_twin_and_friend_cities_are_the_host_towns_partners(read) -> None:
+    record = read("Mayors of twin and friend cities attend food festival\n\n"
+                  "Gaziantep opened its food festival on Friday with a parade. Gaziantep is known for its pistachios "
+                  "and baklava. Mayors and officials representing cities such as Shymkent, Ganja and Bukhara attended "
+                  "the opening.")
+    assert roster(record, "Gaziantep") == {p: ("sister_city", "active", None) for p in ("Shymkent", "Ganja", "Bukhara")}
+
+
+def test_guests_from_three_foreign_towns_after_a_towns_sister_cities_are_its_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Guests arrived from Uppsala, Turku and Bergen by ferry and bus.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Bergen")}
+
+
+def test_visitors_from_towns_of_the_hosts_own_country_are_no_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Visitors also came from Tallinn, Pärnu and Narva.")
+    assert roster(record, "Tartu") == {}
+
+
+def test_towns_listed_long_after_a_class_of_partners_in_the_body_are_no_roster(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "The talks were about buses. The weather was cold. The mayor spoke about trams. "
+                  "Tourists came from cities such as Berlin, Paris and Rome.")
+    assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))
+
+
+def test_a_class_of_partners_listed_by_name_at_once_takes_no_later_town_list(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu's sister cities Uppsala and Turku sent choirs. "
+                  "Tourists came from cities such as Berlin, Paris and Rome.")
+    assert roster(record, "Tartu") == {"Uppsala": ("sister_city", "active", None), "Turku": ("sister_city", "active", None)}

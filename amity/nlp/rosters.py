@@ -93,6 +93,12 @@ class RosterReader:
         self.item_prefixes = frozenset(words.get("item_prefixes", []))
         self.label_openers = frozenset(words.get("label_openers", []))
         self.town_singulars = frozenset(words.get("town_singulars", []))
+        self.coordinated_modifiers = frozenset(words.get("coordinated_modifiers", []))
+        self.coordinators = frozenset(words.get("coordinators", []))
+        self.class_introducers = frozenset(words.get("class_introducers", []))
+        self.origin_words = frozenset(words.get("origin_words", []))
+        self.class_reach = int(words.get("class_reach", 3))
+        self.headline_reach = int(words.get("headline_reach", 12))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -102,8 +108,24 @@ class RosterReader:
         sents = list(doc.sents)
         last_owner: dict[str, EntityCluster] = {}
         recent: tuple[EntityCluster, str, int] | None = None  # the owner, kind and sentence of the last roster
+        awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
+        # the last sentence that may list it
         for n, sent in enumerate(sents):
             cues = self._cues(sent)
+            if not cues and awaited is not None and n <= awaited[2]:
+                # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
+                # such as A, B and C took part": the towns listed after a roster named only as a class
+                owner = awaited[0] or _most_named(sent.start, index)
+                class_towns = self._class_list(doc, sent, index, owner) if owner is not None else []
+                if owner is not None and class_towns:
+                    kind = awaited[1]
+                    party = _town_of(owner, places, kind)
+                    listed_ids = {id(_town_of(p.cluster, places, kind)) for p in class_towns}
+                    ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences)
+                                                    and all(id(q) in listed_ids for q in t.parties))]
+                    for partner in class_towns:
+                        _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], None, sent)
+                    awaited = None
             if not cues and recent is not None and n - recent[2] <= 2:
                 # "Its first twin town was Vichy in 1956. Wilmington followed in 1979, and Trondheim in
                 # 1982.": a roster told over the sentences after its cue
@@ -113,6 +135,7 @@ class RosterReader:
                     for partner in partners:
                         _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
                     recent = (recent[0], recent[1], n)
+                    awaited = None  # the roster is being told
             for kind, start, end, towns_only in cues:
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
@@ -183,6 +206,14 @@ class RosterReader:
                         owner = _most_named(sent.start, index)
                     if owner is None or owner.type != "place" or _is_area(owner):
                         continue
+                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)):
+                    # "X hosted the mayors of its sister cities.", a headline's "Mayors of twin and friend
+                    # cities meet": the partners named as a class, their towns perhaps listed soon after
+                    # (a body's cue after the headline's keeps the headline's reach)
+                    reach = n + (self.headline_reach if n == 0 else self.class_reach)
+                    awaited = (owner if named_owner else None, kind, max(reach, awaited[2] if awaited else 0))
+                elif partners:
+                    awaited = None  # the class is listed here
                 if len({id(p.cluster) for p in partners}) >= 2:
                     # the towns of one list of partners are not partners of each other
                     listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
@@ -245,7 +276,10 @@ class RosterReader:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
                         if end < sent.end and doc[end].lower_ == "with":
                             end += 1
-                    found.append((cues[key], words[k][0], end, False))
+                    first = words[k][0]
+                    if k >= 2 and words[k - 1][1] in self.coordinators and words[k - 2][1] in self.coordinated_modifiers:
+                        first = words[k - 2][0]  # "twin and friend cities", "sister or partner towns": one cue
+                    found.append((cues[key], first, end, False))
                     break
                 if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
                         and sent.doc[words[k][0] - 1].lower_ in self.possessives:
@@ -311,6 +345,26 @@ class RosterReader:
         if words & self.back_references:
             return kind, partners, signed
         return ("cooperation" if words & self.cooperation_nouns else kind), partners, signed
+
+    def _class_list(self, doc: Doc, sent: Span, index: dict[int, EntityCluster],
+                    owner: EntityCluster | None) -> list[_Partner]:
+        """The towns a sentence lists as examples of a class of towns ("cities such as A and B",
+        "towns like A, B", "cities: A, B") or as where people came from ("from A, B and C", three or
+        more), the owner and countries left out."""
+        for tok in sent:
+            nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            origin = tok.lower_ in self.origin_words
+            if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
+                continue
+            run, _ = self._list(doc, tok.i + 1, sent.end, index, owner)
+            # guests "from" towns of the owner's own country are visitors, not partners
+            home = owner.place.country if origin and owner is not None and owner.place is not None else None
+            towns = _distinct([p.cluster for p in run if p.cluster.type == "place" and not _is_area(p.cluster)
+                               and p.cluster is not owner and not (home and p.cluster.place is not None
+                                                                   and p.cluster.place.country == home)])
+            if len(towns) >= (3 if origin else 2):
+                return [_Partner(c) for c in towns]
+        return []
 
     def _owner(self, doc: Doc, sent: Span, start: int, end: int,
                index: dict[int, EntityCluster]) -> EntityCluster | None:
