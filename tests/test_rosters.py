@@ -535,3 +535,19 @@ def test_a_class_of_partners_listed_by_name_at_once_takes_no_later_town_list(rea
     record = read(LEAD.format(town="Tartu") + "Tartu's sister cities Uppsala and Turku sent choirs. "
                   "Tourists came from cities such as Berlin, Paris and Rome.")
     assert roster(record, "Tartu") == {"Uppsala": ("sister_city", "active", None), "Turku": ("sister_city", "active", None)}
+
+
+def test_a_table_whose_columns_are_runs_of_spaces_gives_each_rows_town_and_year(read) -> None:
+    record = read("Olomouc keeps up partnerships with towns in several countries.\n\n"
+                  "Partner city       Country        Since\n"
+                  "Tampere            Finland        2004\n"
+                  "Lucerne            Switzerland    2001\n"
+                  "Owensboro          United States  1994\n")
+    assert roster(record, "Olomouc") == {"Tampere": ("sister_city", "signed", "2004"),
+                                         "Lucerne": ("sister_city", "signed", "2001"),
+                                         "Owensboro": ("sister_city", "signed", "1994")}
+
+
+def test_a_table_whose_columns_are_tabs_gives_each_rows_town(read) -> None:
+    record = read("Kalmar is a city in Sweden.\n\nFriendly cities\nCity\tCountry\nSiedlce\tPoland\nTampere\tFinland\n")
+    assert roster(record, "Kalmar") == {p: ("sister_city", "active", None) for p in ("Siedlce", "Tampere")}
