@@ -551,3 +551,14 @@ def test_a_table_whose_columns_are_runs_of_spaces_gives_each_rows_town_and_year(
 def test_a_table_whose_columns_are_tabs_gives_each_rows_town(read) -> None:
     record = read("Kalmar is a city in Sweden.\n\nFriendly cities\nCity\tCountry\nSiedlce\tPoland\nTampere\tFinland\n")
     assert roster(record, "Kalmar") == {p: ("sister_city", "active", None) for p in ("Siedlce", "Tampere")}
+
+
+def test_a_suspended_row_of_a_column_table_ends_that_tie_only_dated_by_the_suspension(read) -> None:
+    record = read("Olomouc keeps up partnerships with towns in eleven countries.\n\n"
+                  "Partner city          Country           Agreement\n"
+                  "Antony                France            1992\n"
+                  "Pskov                 Russia            1999 (suspended 2022)\n"
+                  "Tampere               Finland           2004\n")
+    assert roster(record, "Olomouc") == {"Antony": ("sister_city", "signed", "1992"),
+                                         "Pskov": ("sister_city", "ended", "2022"),
+                                         "Tampere": ("sister_city", "signed", "2004")}

@@ -187,7 +187,6 @@ class RosterReader:
                 if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(doc, _line_end(doc, sent.end - 1), index, owner)
                     lines = bool(partners)
-                    former = former or any(p.ended for p in partners)
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
@@ -623,7 +622,10 @@ class RosterReader:
             if any(t.is_alpha for t in tokens) and all(t in header or not t.is_alpha for t in tokens):
                 continue  # "City | Country | Since", or a header a line ("Country", "Since")
             year = _YEAR.search(doc[lo:hi].text)
-            ended = any(t.lower_ in self.ended_words for t in tokens)
+            stop = next((t.i for t in tokens if t.lower_ in self.ended_words), None)
+            ended = stop is not None
+            if stop is not None and _YEAR.search(doc[stop:hi].text):
+                year = _YEAR.search(doc[stop:hi].text)  # "1999 (suspended 2022)": the tie ended in 2022
             partner = towns[0] if towns else None
             if partner is not None and any(t.i < partner.mentions[0].start and t.is_alpha and t.text[:1].isupper()
                                            and t.i not in index and t not in header for t in tokens
@@ -632,7 +634,8 @@ class RosterReader:
                 named = []
             if partner is None:
                 if year and not named and pending is not None:
-                    pending.date = year.group(1)  # town, country and year one a line each
+                    pending.date = year.group(1)  # town, country and year one a line (or column) each
+                    pending.ended = pending.ended or ended
                     pending = None
                     continue
                 if named or year:
