@@ -562,3 +562,23 @@ def test_a_suspended_row_of_a_column_table_ends_that_tie_only_dated_by_the_suspe
     assert roster(record, "Olomouc") == {"Antony": ("sister_city", "signed", "1992"),
                                          "Pskov": ("sister_city", "ended", "2022"),
                                          "Tampere": ("sister_city", "signed", "2004")}
+
+
+def test_a_town_described_as_a_partner_of_another_in_an_appositive_is_its_partner(read) -> None:
+    record = read("Floods hit Germany. Krakow, a partner of Nuremberg for thirty years, sent aid.")
+    assert roster(record, "Nuremberg") == {"Krakow": ("sister_city", "active", None)}
+
+
+def test_a_town_described_as_a_friendly_city_of_another_is_its_partner(read) -> None:
+    record = read("Floods hit Poland. Lviv, a friendly city of Wroclaw, sent aid.")
+    assert roster(record, "Wroclaw") == {"Lviv": ("sister_city", "active", None)}
+
+
+def test_a_company_described_as_a_partner_of_a_university_is_a_cooperation_partner(read) -> None:
+    record = read("The plant opened in May. Siemens AG, a partner of Tallinn University of Technology, built it.")
+    assert roster(record, "Tallinn University of Technology") == {"Siemens AG": ("cooperation", "active", None)}
+
+
+def test_a_partner_of_a_town_said_of_the_sentences_subject_names_no_partner(read) -> None:
+    record = read("Floods hit Germany. The firm is a partner of Nuremberg and Krakow.")
+    assert roster(record, "Nuremberg") == {}

@@ -94,6 +94,8 @@ class RosterReader:
         self.label_openers = frozenset(words.get("label_openers", []))
         self.town_singulars = frozenset(words.get("town_singulars", []))
         self.coordinated_modifiers = frozenset(words.get("coordinated_modifiers", []))
+        self.appositive_words = frozenset(words.get("appositive_words", [])) | self.cue_modifiers
+        self.appositive_cues: dict[str, str] = words.get("appositive_cues", {})
         self.coordinators = frozenset(words.get("coordinators", []))
         self.class_introducers = frozenset(words.get("class_introducers", []))
         self.origin_words = frozenset(words.get("origin_words", []))
@@ -225,10 +227,17 @@ class RosterReader:
                     recent = (party, kind, n)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
+                if singular and not partners and named_owner and end < sent.end and doc[end].lower_ == "of":
+                    # "A, a partner of X for thirty years", "A, which has been a friendly city of X since 1992"
+                    partners = self._appositive_before(doc, sent, start, index, owner)
+                    if partners and doc[start].lower_ in self.appositive_cues and owner is not None and \
+                            "organization" in (owner.type, partners[0].cluster.type):
+                        kind = "cooperation"  # "Siemens, a partner of the university": no twin towns
                 if singular:
                     partners = partners[:1]
                 # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
-                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner)
+                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner,
+                                                                                    self.appositive_words)
                 if singular and not beside:
                     continue
                 if singular:
@@ -279,6 +288,11 @@ class RosterReader:
                     if k >= 2 and words[k - 1][1] in self.coordinators and words[k - 2][1] in self.coordinated_modifiers:
                         first = words[k - 2][0]  # "twin and friend cities", "sister or partner towns": one cue
                     found.append((cues[key], first, end, False))
+                    break
+                if size == 1 and key[0] in self.appositive_cues and k + 1 < len(words) and words[k + 1][1] == "of" \
+                        and words[k][0] > sent.start and sent.doc[words[k][0] - 1].lower_ in self.appositive_words:
+                    # "A, a partner of X": the noun alone names one partner in an appositive before "of"
+                    found.append((self.appositive_cues[key[0]], words[k][0], words[k][0] + 1, False))
                     break
                 if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
                         and sent.doc[words[k][0] - 1].lower_ in self.possessives:
@@ -344,6 +358,18 @@ class RosterReader:
         if words & self.back_references:
             return kind, partners, signed
         return ("cooperation" if words & self.cooperation_nouns else kind), partners, signed
+
+    def _appositive_before(self, doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster],
+                           owner: EntityCluster | None) -> list[_Partner]:
+        """The one partner an appositive cue in the singular describes: the name just before the comma
+        that opens it ("A, a partner of X", "A, which has been the twin town of X")."""
+        k = start - 1
+        while k > sent.start and doc[k].lower_ in self.appositive_words:
+            k -= 1
+        cluster = index.get(k - 1) if doc[k].text == "," else None
+        if cluster is None or cluster is owner or _is_area(cluster):
+            return []
+        return [_Partner(cluster)]
 
     def _class_list(self, doc: Doc, sent: Span, index: dict[int, EntityCluster],
                     owner: EntityCluster | None) -> list[_Partner]:
@@ -719,7 +745,7 @@ def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int, openers:
 
 
 def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster],
-            between: frozenset[str]) -> bool:
+            between: frozenset[str], appositive: frozenset[str]) -> bool:
     """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
     Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
     for m in partner.mentions:
@@ -727,16 +753,12 @@ def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[
             return True
         if start - 12 <= m.start < start and all(
                 doc[k].text in (",", "'s", "’s", "the") or k in index and _is_area(index[k]) or not doc[k].is_alpha
-                or doc[k].lower_ in _APPOSITIVE_WORDS for k in range(m.end, start)):
-            return True  # "Santa Clara, Cuba, the city's other sister city"
+                or doc[k].lower_ in appositive for k in range(m.end, start)):
+            return True  # "Santa Clara, Cuba, the city's other sister city", "A, which has long been a partner city of X"
         if end <= m.start <= end + 3 and all(doc[k].lower_ in between or k in index and _is_area(index[k])
                                              for k in range(end, m.start)):
             return True
     return False
-
-
-#: Words of an appositive cue between its partner and the cue ("A, the city's other sister city").
-_APPOSITIVE_WORDS = frozenset({"city", "town", "other", "its", "their", "our", "first", "only"})
 
 
 def _ends_line(sent: Span) -> bool:
