@@ -582,3 +582,9 @@ def test_a_company_described_as_a_partner_of_a_university_is_a_cooperation_partn
 def test_a_partner_of_a_town_said_of_the_sentences_subject_names_no_partner(read) -> None:
     record = read("Floods hit Germany. The firm is a partner of Nuremberg and Krakow.")
     assert roster(record, "Nuremberg") == {}
+
+
+def test_the_partner_regions_of_the_named_region_are_its_cooperation_partners(read) -> None:
+    record = read("The meeting was held in May. The partner regions of the Aktobe region are the Orenburg region "
+                  "and the Navoi region.")
+    assert roster(record, "Aktobe region") == {p: ("cooperation", "active", None) for p in ("Orenburg region", "Navoi region")}

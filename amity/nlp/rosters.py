@@ -413,6 +413,8 @@ class RosterReader:
         if end < sent.end and doc[end].lower_ == "of":
             if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
                 return self._antecedent(doc, sent, index)  # "the twin cities of the capital city are"
+            if end + 2 < sent.end and doc[end + 1].lower_ == "the" and end + 2 in index:
+                return index[end + 2]  # "the partner regions of the Aktobe region are"
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
         for _ in range(4):
