@@ -588,3 +588,17 @@ def test_the_partner_regions_of_the_named_region_are_its_cooperation_partners(re
     record = read("The meeting was held in May. The partner regions of the Aktobe region are the Orenburg region "
                   "and the Navoi region.")
     assert roster(record, "Aktobe region") == {p: ("cooperation", "active", None) for p in ("Orenburg region", "Navoi region")}
+
+
+def test_partner_universities_under_a_heading_of_a_university_page_are_the_universitys_partners(read) -> None:
+    record = read("Exchange programmes - Tallinn University of Technology\n\n"
+                  "Students may spend a semester abroad.\n\n"
+                  "Partner universities\n"
+                  "Uppsala University (Sweden)\n"
+                  "Aalto University (Finland)\n\n"
+                  "Research partners\n"
+                  "Fraunhofer Society (Germany)\n"
+                  "Polish Academy of Sciences (Poland)\n")
+    assert roster(record, "Tallinn University of Technology") == {
+        p: ("cooperation", "active", None) for p in ("Uppsala University", "Aalto University", "Fraunhofer Society",
+                                                     "Polish Academy of Sciences")}

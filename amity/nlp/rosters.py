@@ -166,7 +166,7 @@ class RosterReader:
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 if heading and owner is None:
-                    owner = _story_town(doc, sents, index, places)  # "Twin towns and sister cities" on a town's page
+                    owner = _story_town(doc, sents, index, places, kind)  # "Twin towns and sister cities" on a town's page
                 elif owner is None and partners:
                     # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
                     # spoke": twin towns named without an owner are those of the town named before as
@@ -771,18 +771,21 @@ def _ends_line(sent: Span) -> bool:
 
 
 def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
-                places: dict[str, EntityCluster]) -> EntityCluster | None:
+                places: dict[str, EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
     """The town or region a page is about, for a heading that names no owner ("Twin towns and
     sister cities" on a town's page): the one place (not a country) the headline names, a body
     named after its town there ("Sister cities — Gabrovo Municipality"), or the headline's subject
     ("Weinheim celebrates fifty years of twinning with Cavaillon"); else the place in the subject
-    of the first sentence ("Jelgava is a city in ...")."""
+    of the first sentence ("Jelgava is a city in ..."). Cooperation partners under a page's heading
+    may be a body's own: the one body the headline names ("Partner universities" on a university's
+    page)."""
     if not sents:
         return None
     title = sents[0]
     if _ends_line(title):
-        named = _distinct([_town_of(c, places, "sister_city") for t in title if (c := index.get(t.i)) is not None])
-        named = [c for c in named if c.type == "place" and not _is_area(c)]
+        named = _distinct([_town_of(c, places, kind) for t in title if (c := index.get(t.i)) is not None])
+        named = [c for c in named if c.type == "place" and not _is_area(c)
+                 or kind == "cooperation" and c.type == "organization"]
         if len(named) == 1:
             return named[0]
         subject = _subject_place(title, index)
