@@ -1493,3 +1493,28 @@ def test_a_sentence_dating_a_signing_told_before_signs_nothing_between_its_own_n
                   "mayors of Riga and Tallinn praised the two cities.", published="2024-05-06")
     assert pairs(record) == {frozenset({"Tartu", "Turku"})}
     assert only(record, "cooperation").date == "2024-05-03"
+
+
+# -- who signs for which territory, and what makes a signing a twinning (SIGNATORIES) -------------
+
+def test_a_memorandum_on_fraternal_relations_is_a_twinning_when_the_parser_hangs_on_on_the_verb(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the establishment of fraternal relations.", published="2025-01-24")
+    tie = only(record, "sister_city")
+    assert "Ekibastuz" in tie.parties and tie.status == "signed"
+    assert ties(record, "cooperation") == []
+
+
+def test_a_memorandum_on_trade_signed_by_two_towns_stays_cooperation(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the development of trade relations.", published="2025-01-24")
+    assert only(record, "cooperation").status == "signed"
+    assert ties(record, "sister_city") == []
+
+
+def test_partner_city_written_with_a_hyphen_is_a_twinning(read) -> None:
+    record = read("The Mayor of Rzeszów visited Ivano-Frankivsk on Wednesday. The mayor recalled that Rzeszów "
+                  "already has partner-city agreements with Lviv and Lutsk.")
+    assert {frozenset(t.parties) for t in ties(record, "sister_city")} == {
+        frozenset({"Rzeszów", "Lviv"}), frozenset({"Rzeszów", "Lutsk"})}
+    assert ties(record, "cooperation") == []

@@ -90,7 +90,9 @@ class TieFinder:
         self.cues = cues
         #: "between A, B, C and D": up to this many parties are each other's partners
         self.max_between_parties = max_between_parties
-        self.sister = tuple(lex["tie_sister_city"])
+        #: a cue of several words is also written hyphenated as a modifier ("partner-city agreements")
+        self.sister = tuple(dict.fromkeys(spelling for cue in lex["tie_sister_city"]
+                                          for spelling in (cue, cue.replace(" ", "-"))))
         self.agreements = {a for a in lex["tie_agreements"] if " " not in a}
         #: Names of documents of several words, by their first word: "letter" → ("letter", "of", "intent")
         self.agreement_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -395,7 +397,11 @@ class TieFinder:
             if not self._document(tok):
                 continue
             named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-            named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children]
+            # "signed a Memorandum on fraternal relations": the parser often hangs the document's "on"
+            # phrase on the verb; right after the document it still names the document's subject
+            follows = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.dep_ == "dobj" else []
+            named += [g for c in [*tok.children, *follows] if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                      for g in c.children]
             if any(w.lower_ in words for n in named for w in n.subtree):
                 return True
         return False
