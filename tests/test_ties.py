@@ -1518,3 +1518,17 @@ def test_partner_city_written_with_a_hyphen_is_a_twinning(read) -> None:
     assert {frozenset(t.parties) for t in ties(record, "sister_city")} == {
         frozenset({"Rzeszów", "Lviv"}), frozenset({"Rzeszów", "Lutsk"})}
     assert ties(record, "cooperation") == []
+
+
+def test_a_provincial_peoples_government_signs_for_its_province_whichever_side_of_of_it_is_named(read) -> None:
+    record = read("The Prefectural Government of Kyoto and the Provincial People's Government of Shaanxi signed "
+                  "a memorandum on heritage protection.\n\n"
+                  "The Shaanxi Provincial People's Government and the Kyoto Prefectural Government will meet "
+                  "again in May.")
+    tie = only(record, "cooperation")
+    assert "Shaanxi" in tie.parties and not any("Government" in p for p in tie.parties)
+
+
+def test_a_city_peoples_government_signs_for_its_city(read) -> None:
+    record = read("The People's Government of Xi'an and the Municipality of Kazan signed a memorandum on tourism.")
+    assert set(only(record, "cooperation").parties) == {"Xi'an", "Kazan"}

@@ -2107,6 +2107,8 @@ class _ArticleContext:
                  token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
         self.entities = entities
         self.cues = cues if cues is not None else tie_cues()
+        self._heads_longest_first = sorted((fold(head).replace("’", "'").split()
+                                            for head in self.cues["territory_body_heads"]), key=len, reverse=True)
         self._person_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
@@ -2244,12 +2246,9 @@ class _ArticleContext:
     def _ends_with_body_head(self, words: list[str]) -> bool:
         """Whether the words are a name followed by the head of a body that signs for its territory
         ("Çankaya Municipality"; not a bare "Regional Government", whose "of" names its territory)."""
-        for head in self.cues["territory_body_heads"]:
-            h = fold(head).replace("’", "'").split()
-            if words[-len(h):] == h and any(w not in self.cues["territory_qualifiers"] and w != "the"
-                                            for w in words[: -len(h)]):
-                return True
-        return False
+        # the longest head the words end with: "Provincial People's Government" has no name before its head
+        h = next((h for h in self._heads_longest_first if words[-len(h):] == h), None)
+        return h is not None and any(w not in self.cues["territory_qualifiers"] and w != "the" for w in words[: -len(h)])
 
     def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
         """The town or region a body's name gives when the article names it nowhere else ("the
