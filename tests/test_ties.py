@@ -1532,3 +1532,19 @@ def test_a_provincial_peoples_government_signs_for_its_province_whichever_side_o
 def test_a_city_peoples_government_signs_for_its_city(read) -> None:
     record = read("The People's Government of Xi'an and the Municipality of Kazan signed a memorandum on tourism.")
     assert set(only(record, "cooperation").parties) == {"Xi'an", "Kazan"}
+
+
+def test_a_dated_twinning_stays_signed_beside_a_hope_that_another_partnership_becomes_as_close(read) -> None:
+    record = read("Mayor Kato recalled that Matsumoto has been a sister city of Salt Lake City since 1958 and "
+                  "hoped that the new partnership with Da Lat would become as close.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Matsumoto", "Salt Lake City"}
+    assert (tie.status, tie.date) == ("signed", "1958")
+
+
+def test_a_founding_date_in_another_clause_does_not_date_the_twinning(read) -> None:
+    record = read("Colorado already has a sister-state relationship with Yamagata Prefecture, and Denver has "
+                  "been paired with Takayama since 1960.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Colorado", "Yamagata Prefecture"}
+    assert (tie.status, tie.date) == ("active", None)

@@ -641,8 +641,17 @@ class TieFinder:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
         in 2025", "will become twin towns next year"."""
         return any(t.lemma_.lower() in self.founded and any(
-            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children)
+            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children) and self._founds_tie(t)
             for t in sent)
+
+    def _founds_tie(self, verb: Token) -> bool:
+        """Whether what a verb of founding founds is a tie ("will become twin towns", "plan to establish
+        relations"), not a likeness ("hoped the new partnership would become as close")."""
+        subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        told = [t for t in verb.subtree if t.i != verb.i and t.i not in subject]
+        text = " ".join(t.lower_ for t in told)
+        return any(c in text for c in self.sister) or any(
+            t.lower_ in self.pair_relation_nouns or t.lemma_.lower() in self.pair_relation_nouns for t in told)
 
     def _signing_verb(self, sent: Span, wished: bool = False) -> Token | None:
         """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
@@ -724,8 +733,9 @@ class TieFinder:
         """"twin towns since 1998", "became sister cities in March 2022", "marks the 20th anniversary":
         a tie whose founding the sentence dates is signed on that date."""
         dates = _sentence_dates(sent, doc)
+        clause = self._cue_clause(sent)
         for tok in sent:
-            if tok.lower_ == "since" and dates:
+            if tok.lower_ == "since" and dates and (clause is None or tok.i in clause):
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
@@ -1098,6 +1108,12 @@ class TieFinder:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
+        if kind == "sister_city" and not between and len(parties) >= 3:
+            # "X has been a sister city of Y since 1958 and hoped the new partnership with Z would ...":
+            # the twinning's own clause names its pair; another clause of the sentence is not in it
+            own = self._cue_clause_parties(sent, parties, context)
+            if len(own) == 2:
+                parties = own
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
             # those of a gathering or of the attendees ("in the presence of the rector of the Kyrgyz-Turkish
@@ -1319,6 +1335,29 @@ class TieFinder:
             if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
+
+    def _cue_clause_parties(self, sent: Span, parties: list[EntityCluster],
+                            context: _ArticleContext) -> list[EntityCluster]:
+        """The parties named in the clause of the sentence's one twinning cue, without the clauses
+        coordinated with it; all the parties when the sentence has several cues."""
+        clause = self._cue_clause(sent)
+        if clause is None:
+            return parties
+        named = {id(context.town_of(c, "sister_city")) for k in clause if (c := context.token_entity.get(k)) is not None}
+        return [p for p in parties if id(p) in named]
+
+    def _cue_clause(self, sent: Span) -> set[int] | None:
+        """The tokens of the clause of the sentence's one twinning cue, without the clauses coordinated
+        with it ("X has been a sister city of Y since 1958 | and hoped ..."); None when the sentence
+        has no cue or several."""
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
+            return None
+        clause = cues[0]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        other = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        return {t.i for t in clause.subtree if t.i not in other}
 
     def _cue_tokens(self, sent: Span) -> list[Token]:
         """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
