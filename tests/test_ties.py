@@ -1548,3 +1548,18 @@ def test_a_founding_date_in_another_clause_does_not_date_the_twinning(read) -> N
     tie = only(record, "sister_city")
     assert set(tie.parties) == {"Colorado", "Yamagata Prefecture"}
     assert (tie.status, tie.date) == ("active", None)
+
+
+def test_the_two_mayors_sign_for_the_towns_of_the_two_mayors_named_last(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov met Mayor of Osh Jenish Mamyrov in Bishkek. The city of Taraz "
+                  "hosted a music festival last year. On Friday both mayors signed a memorandum on tourism.",
+                  published="2024-06-08")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Taraz", "Osh"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-07")
+
+
+def test_the_two_mayors_with_only_one_mayor_named_sign_for_nobody(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov arrived in Bishkek. The city of Taraz hosted a music festival "
+                  "last year. On Friday the two mayors signed a memorandum on tourism.", published="2024-06-08")
+    assert record.ties == []

@@ -228,6 +228,12 @@ class TieFinder:
                         # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
                         # a pair phrase means the last pair named, past a sentence that named more names
                         groups = [(kind, last_pair)]
+                    holders = self._office_pair(sent, context) if not groups else None
+                    if holders is not None:
+                        # "The Mayor of Rzeszów arrived in Ivano-Frankivsk at the invitation of the city's
+                        # mayor. ... On Thursday the two mayors signed a memorandum.": the two office holders
+                        # named last sign for the places their offices are of
+                        groups = [(kind, holders)]
                     one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
                     if one_pair is not None and self._signing_verb(sent) is not None \
                             and not _between_one_named(sent, token_entity) and (
@@ -1336,6 +1342,22 @@ class TieFinder:
                 return True
         return False
 
+    def _office_pair(self, sent: Span, context: _ArticleContext) -> list[EntityCluster] | None:
+        """The places "the two mayors" / "both governors" sign for, when the subject (or agent) of the
+        sentence is such a phrase: the two holders of that office named last before the sentence, each
+        standing for the place or body the office is of; None unless both are known and distinct."""
+        for tok in sent:
+            if tok.tag_ != "NNS" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.dep_ == "agent") \
+                    or not any(c.lower_ == "two" and c.dep_ == "nummod" or c.lower_ == "both" for c in tok.children):
+                continue
+            office = tok.lemma_.lower()
+            holders = context.office_holders_before(sent.start, office, 2)
+            if len(holders) != 2:
+                return None
+            places = _distinct([context.town_of(h, "cooperation") for h in holders])
+            return places if len(places) == 2 and all(p.type != "person" for p in places) else None
+        return None
+
     def _cue_clause_parties(self, sent: Span, parties: list[EntityCluster],
                             context: _ArticleContext) -> list[EntityCluster]:
         """The parties named in the clause of the sentence's one twinning cue, without the clauses
@@ -2316,6 +2338,20 @@ class _ArticleContext:
             self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
         at = bisect_left(self._person_tokens, i)
         return self.token_entity[self._person_tokens[at - 1]] if at > 0 else None
+
+    def office_holders_before(self, i: int, office: str, n: int) -> list[EntityCluster]:
+        """The last `n` distinct persons named before token i who hold exactly `office` ("mayor": not a
+        deputy mayor, whom "the two mayors" does not count)."""
+        if self._person_tokens is None:
+            self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
+        out: list[EntityCluster] = []
+        for k in reversed(self._person_tokens[: bisect_left(self._person_tokens, i)]):
+            person = self.token_entity[k]
+            if person not in out and any(title.lower() == office for title, _ in person.roles):
+                out.append(person)
+                if len(out) == n:
+                    break
+        return out
 
     def home_state(self) -> EntityCluster | None:
         """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""
