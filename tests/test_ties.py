@@ -1563,3 +1563,12 @@ def test_the_two_mayors_with_only_one_mayor_named_sign_for_nobody(read) -> None:
     record = read("Mayor of Taraz Ruslan Abdikarimov arrived in Bishkek. The city of Taraz hosted a music festival "
                   "last year. On Friday the two mayors signed a memorandum on tourism.", published="2024-06-08")
     assert record.ties == []
+
+
+def test_an_agreement_under_which_two_cities_become_sister_cities_is_their_twinning(read) -> None:
+    record = read("The mayors of Kutaisi and Poltava signed an agreement on Monday under which the two cities "
+                  "become sister cities.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kutaisi", "Poltava"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-10")
+    assert ties(record, "cooperation") == []

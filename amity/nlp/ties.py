@@ -376,9 +376,11 @@ class TieFinder:
                     continue
                 while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
                     node = node.head
-                if node is None or node.dep_ != "relcl" \
+                if node is None or node.dep_ != "relcl" or self._document(node.head) \
                         or any(t.i in token_entity or t.lower_ == "whose" for t in node.subtree):
-                    return False  # "A and B, whose twinning was suspended in 2014, ...": the tie of the names
+                    # "A and B, whose twinning was suspended in 2014, ...": the tie of the names; "an
+                    # agreement under which the two cities become sister cities": what the document does
+                    return False
                 found = True
                 at = lowered.find(cue, at + 1)
         return found
