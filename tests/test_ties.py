@@ -1572,3 +1572,12 @@ def test_an_agreement_under_which_two_cities_become_sister_cities_is_their_twinn
     assert set(tie.parties) == {"Kutaisi", "Poltava"}
     assert (tie.status, tie.date) == ("signed", "2024-06-10")
     assert ties(record, "cooperation") == []
+
+
+def test_the_article_town_does_not_pair_with_a_name_outside_the_twinning_clause(read) -> None:
+    record = read("Council endorses twinning with Ukrainian city; ties with Pskov stay frozen\n\n"
+                  "Tartu City Council on Thursday approved the twinning agreement with the Ukrainian city of "
+                  "Khmelnytskyi. Tartu is the second largest city of Estonia.", published="2024-05-31")
+    tie = only(record, "sister_city")  # no Tartu-Pskov twinning from the headline's other clause
+    assert set(tie.parties) == {"Tartu", "Khmelnytskyi"}
+    assert tie.status == "ratified"

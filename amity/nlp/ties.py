@@ -1143,7 +1143,8 @@ class TieFinder:
             return [[owner, p] for p in partners]
         if len(parties) < 2:
             anchor = None
-            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
+            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline \
+                    and self._in_cue_clause(sent, parties[0], context):
                 anchor = context.anchor_town(exclude=parties[0])
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
@@ -1369,6 +1370,14 @@ class TieFinder:
             return parties
         named = {id(context.town_of(c, "sister_city")) for k in clause if (c := context.token_entity.get(k)) is not None}
         return [p for p in parties if id(p) in named]
+
+    def _in_cue_clause(self, sent: Span, party: EntityCluster, context: _ArticleContext) -> bool:
+        """Whether the party is named in the clause of the sentence's one twinning cue ("Council endorses
+        twinning with Ukrainian city; ties with Pskov stay frozen": Pskov is not); True when the
+        sentence has no cue or several."""
+        clause = self._cue_clause(sent)
+        return clause is None or any((c := context.token_entity.get(k)) is not None
+                                     and context.town_of(c, "sister_city") is party for k in clause)
 
     def _cue_clause(self, sent: Span) -> set[int] | None:
         """The tokens of the clause of the sentence's one twinning cue, without the clauses coordinated
