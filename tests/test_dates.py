@@ -239,3 +239,20 @@ def test_a_bare_day_of_the_month_is_of_the_month_last_named_or_around_publicatio
 
 def test_an_ordinal_before_a_noun_is_no_day() -> None:
     assert values("The towns celebrated on the 25th anniversary of their twinning.") == []
+
+
+# -- before the story's own time -------------------------------------------------------------
+
+def test_earlier_this_month_is_the_days_of_the_month_before_publication() -> None:
+    d = only("Earlier this month, the deputy mayor visited Gyeongju.")
+    assert d.value == "2024-01-01/2024-01-09"
+    assert d.before_story
+
+
+def test_earlier_this_year_told_on_new_years_day_is_the_year() -> None:
+    assert values("Earlier this year, the council approved the plan.", date(2024, 1, 1)) == ["2024"]
+
+
+def test_a_month_after_for_during_or_mid_is_that_month() -> None:
+    assert values("The visit is planned for June. The forum runs in mid-July. They met during March.") == \
+        ["2024-06", "2024-07", "2024-03"]

@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
     ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
     ("month_named_relative", re.compile(rf"\b(?P<rel>last|next|this)\s+{_M}\b(?!\s*\d)", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
+    ("month_only", re.compile(rf"\b(?:(?:in|by|until|since|from|for|during|throughout|early|late|mid|end of|beginning of)\s+|mid-)"
+                              rf"{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>next|this|last|coming)\s+|(?:in|during|over|by|until|for)\s+the\s+)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b"
                           r"(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<yrel>next|last|this)\s+year))?", re.I)),
@@ -60,6 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
     ("weekday_of_week", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
                                    r"of\s+(?P<rel>last|next|this)\s+week\b", re.I)),
+    ("earlier_period", re.compile(r"\b(?:earlier|previously)\s+(?:in\s+)?this\s+(?P<unit>week|month|year)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
@@ -67,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _YEAR_CARRY_CHARS = 200
 _RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative",
-                   "weekday_of_week", "season", "year_end"}
+                   "weekday_of_week", "season", "year_end", "earlier_period"}
 #: The month each season starts and ends in (northern hemisphere; winter runs into the next year).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -84,6 +86,8 @@ class DateMention:
     explicit_year: bool = False
     #: Resolved against the publication date ("today", "on Monday", "last year").
     relative: bool = False
+    #: Told as before the story's own time ("earlier this month"): background, not the story's day.
+    before_story: bool = False
 
 
 @Language.factory("amity_dates", default_config={"year_carry_chars": _YEAR_CARRY_CHARS})
@@ -152,7 +156,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
         if explicit:
             last_year, last_end = int(match.group("year")), e
-        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS))
+        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
@@ -225,6 +229,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return (published + timedelta(days=shift)).isoformat()
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
+    if kind == "earlier_period":
+        return _earlier_in_period(g["unit"].lower(), published)
     if kind == "weekday_of_week":  # "on Tuesday of last week": that day of the week named
         monday = date.fromisoformat(_relative_period(g["rel"].lower(), "week", published).split("/")[0])
         return (monday + timedelta(days=_WEEKDAYS[g["weekday"].lower()])).isoformat()
@@ -381,6 +387,16 @@ def _relative_period(rel: str, unit: str, published: date) -> str:
         return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
     monday = published - timedelta(days=published.weekday()) + timedelta(weeks=sign)
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _earlier_in_period(unit: str, published: date) -> str:
+    """"earlier this month", told on 12 March: the days of the period before publication ("2025-03-01/2025-03-11"),
+    so that it is not the story's own day; the period itself when publication is its first day."""
+    period = _relative_period("this", unit, published)
+    first = _bounds(period)
+    if first is None or first[0] >= published:
+        return period
+    return f"{first[0].isoformat()}/{(published - timedelta(days=1)).isoformat()}"
 
 
 def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
