@@ -782,3 +782,11 @@ def test_a_visit_during_which_a_protocol_was_signed_takes_the_signings_month(rea
 def test_a_law_entering_into_force_once_the_president_signs_it_is_no_signing(read) -> None:
     record = read("The law on ratification will enter into force once the President signs it.", published="2025-06-05")
     assert not events(record, "signing")
+
+
+def test_an_undated_lead_takes_the_first_day_the_story_tells_after_it(read) -> None:
+    record = read("Shymkent and Bukhara sign twinning agreement\n\n"
+                  "The mayors of Shymkent and Bukhara signed a twinning agreement at the Shymkent city hall. "
+                  "Mayor Gabit Syzdykbekov said the Bukhara guests had arrived in the city on Monday.",
+                  published="2025-06-05")
+    assert only(record, "signing").date == "2025-06-02"

@@ -230,6 +230,9 @@ class EventFinder:
             if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
                     and not (current_date is not None and current_date != now and within(current_date, now)):
                 current_date = now
+        for event in events:
+            if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
+                event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
         doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
         return doc
 
@@ -920,7 +923,7 @@ def _redate(events: list[EventMention], event: EventMention, date: str | None, s
     told = event.sentences[0].start
     for other in events:
         if other is event or other.sentences[0].start == told and not other.explicit_date:
-            other.date, other.explicit_date, other.date_sentence = date, True, sentence
+            other.date, other.explicit_date, other.date_sentence, other.publication_guess = date, True, sentence, False
 
 
 def _framing_back_reference(noun: Token) -> bool:
@@ -1023,6 +1026,23 @@ def _story_date(events: list[EventMention], last_date: str | None, current_date:
     if current_date is not None or told_only:
         return current_date
     return next(iter(told), None) or (last_date if _not_after(last_date, published) else None)
+
+
+def _first_story_day_after(doc: Doc, offset: int) -> str | None:
+    """The first day (or span of days) the story tells after `offset` that is its own time: not after publication,
+    not background, not before the story, not the dateline's nor a speaker's. An occurrence the headline or lead
+    tells undated, before any date, most likely happened then, rather than on the day of publication."""
+    published = doc._.published
+    text = _text(doc)
+    dates: list[DateMention] = doc._.dates or []
+    for mention in dates_between(dates, offset, len(text)):
+        value = mention.value
+        if value is None or len(value.split("/")[0]) != 10 or mention.before_story or not _not_after(value, published) \
+                or long_before(value, published, _BACKGROUND_DAYS) or _is_dateline(text, mention) \
+                or _in_quote(text, mention.start):
+            continue
+        return value
+    return None
 
 
 def _not_after(value: str | None, published: str | None) -> bool:
