@@ -790,3 +790,9 @@ def test_an_undated_lead_takes_the_first_day_the_story_tells_after_it(read) -> N
                   "Mayor Gabit Syzdykbekov said the Bukhara guests had arrived in the city on Monday.",
                   published="2025-06-05")
     assert only(record, "signing").date == "2025-06-02"
+
+
+def test_a_signing_in_the_main_clause_is_told_beside_one_in_its_relative_clause(read) -> None:
+    record = read("The mayors of Kazan and Tabriz met on Tuesday in Kazan. Kazan and Tabriz, which signed their first "
+                  "agreement in 2012, signed a memorandum on tourism.", published="2025-06-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2012", "2025-06-03"]

@@ -142,8 +142,9 @@ class EventFinder:
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
+            made_by: dict[str, list[Token]] = {}
             for trigger, kind, anchored in found:
-                if kind in made_here:
+                if kind in made_here and not _beside_relative_clauses(trigger, made_by[kind]):
                     # "signed X on D1, later supplemented by Y concluded on D2": a second trigger of the
                     # type is a second occurrence only when its own phrase dates it apart
                     own = self._own_date(doc, trigger)
@@ -218,6 +219,7 @@ class EventFinder:
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
                 made_here.setdefault(kind, []).append(date)
+                made_by.setdefault(kind, []).append(trigger)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
             mentions = [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
@@ -1026,6 +1028,24 @@ def _story_date(events: list[EventMention], last_date: str | None, current_date:
     if current_date is not None or told_only:
         return current_date
     return next(iter(told), None) or (last_date if _not_after(last_date, published) else None)
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The verb of the relative or participial clause a token lies in ("Kazan and Tabriz, which signed their
+    first agreement in 2012, ..."), if any."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _beside_relative_clauses(trigger: Token, earlier: list[Token]) -> bool:
+    """"Kazan and Tabriz, which signed their first agreement in 2012, signed a memorandum on tourism": the main
+    clause's trigger tells an occurrence of its own beside those told in relative clauses it is not part of."""
+    if _relative_clause(trigger) is not None:
+        return False
+    clauses = [_relative_clause(t) for t in earlier]
+    return all(c is not None and trigger not in c.subtree for c in clauses)
 
 
 def _first_story_day_after(doc: Doc, offset: int) -> str | None:
