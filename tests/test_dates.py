@@ -256,3 +256,15 @@ def test_earlier_this_year_told_on_new_years_day_is_the_year() -> None:
 def test_a_month_after_for_during_or_mid_is_that_month() -> None:
     assert values("The visit is planned for June. The forum runs in mid-July. They met during March.") == \
         ["2024-06", "2024-07", "2024-03"]
+
+
+def test_a_weekday_after_a_past_verb_is_past_though_the_sentence_goes_on_to_a_plan() -> None:
+    assert values("The mayors signed a memorandum on Tuesday that will double the number of flights.") == ["2024-01-09"]
+
+
+def test_a_weekday_after_a_plan_is_to_come_though_a_relative_clause_tells_the_past() -> None:
+    assert values("The mayor, who visited Tabriz in the spring, will meet the consul on Tuesday.")[-1] == "2024-01-16"
+
+
+def test_a_weekday_after_a_past_verb_that_follows_a_plan_in_a_relative_clause_is_past() -> None:
+    assert values("The mayor, who will travel to Tabriz in August, met the consul on Tuesday.")[-1] == "2024-01-09"

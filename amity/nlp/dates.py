@@ -340,6 +340,27 @@ _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bw
                           r"(?:\s+(?:in|to|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:on\s+)?$")
 
 
+_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )(?<!\bbeen )"
+                        r"\b(?:signed|visited|met|held|hosted|received|arrived|attended|welcomed|came|went|took|made|"
+                        r"gave|began|left|flew|toured|paid|opened|concluded|ratified|approved|discussed|agreed)\b")
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|scheduled|planned|due)\b")
+
+
+def _tense_before(text: str, start: int) -> bool | None:
+    """"signed a memorandum on Tuesday that will boost trade", "X, who will travel in August, met Y on Tuesday":
+    the verb told nearest before a weekday in its sentence dates it; True for a plan, False for the past, None
+    when the sentence names neither before it."""
+    before = text[max(0, start - 160) : start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    past = [m.end() for m in _PAST_VERB.finditer(before)]
+    future = [m.end() for m in _FUTURE_CUE.finditer(before.lower())]
+    if not past and not future:
+        return None
+    return bool(future) and (not past or future[-1] > past[-1])
+
+
 def _after_past_verb(text: str, start: int) -> bool:
     """"arrived on Sunday", "met in Osh on Monday": a weekday right after a verb in the past tense
     (and perhaps the place it names) dates that past occurrence, whatever else the sentence plans."""
@@ -407,6 +428,8 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
     if prefix.startswith("last") or _after_past_verb(text, m.start()):
         future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
+    elif not prefix.startswith("next") and _tense_before(text, m.start()) is not None:
+        future = bool(_tense_before(text, m.start()))
     delta = (target - published.weekday()) % 7
     if future:
         return published + timedelta(days=delta)
