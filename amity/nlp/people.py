@@ -272,6 +272,8 @@ class PersonFinder:
             end -= 1
         if start >= end or all(k in self._named_tokens or k in self._of_tokens for k in range(start, end)):
             return None  # "Director of Danang Hi-Tech Park X": the park's name is no one's
+        if all(k in self._read_titles for k in range(start, end)):
+            return None  # "Mayor Pro Tem X": spaCy's "Pro Tem" is the rest of an office read
         if self._body_gloss(doc, start, end):
             return None
         span = doc[start:end]
@@ -360,6 +362,15 @@ class PersonFinder:
                 and doc[end].pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
             end += 1
         return end if end > k and self._is_title_at(doc, end) else k
+
+    def _skip_office_nouns(self, doc: Doc, k: int) -> int:
+        """"the city's tourism director", "the state's industries minister": at most two lower-case nouns
+        naming an office's field before it, where a possessive says whose it is; k when no office follows."""
+        end = k
+        while end < len(doc) and end - k < 2 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop \
+                and doc[end].pos_ == "NOUN" and not self._is_title_at(doc, end):
+            end += 1
+        return end if end > k and end < len(doc) and self._is_title_at(doc, end) else k
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         if end - start == 1:
@@ -745,6 +756,7 @@ class PersonFinder:
         title_end = end
         while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
             start -= 1
+        start = self._modifier_written_before(doc, start, floor)
         k = end
         while k < len(doc) and k - end < 2 and self._title_word(doc, k):
             k += 1
@@ -763,6 +775,18 @@ class PersonFinder:
         if former is not None:
             start, title = former, f"former {title}"
         return start, end, title, plural
+
+    def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
+        """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
+        capitalised before it, is part of the office even where the lexicon lacks the pair. A lower-case
+        "first" or "chief" standing apart is not ("the first mayor of X")."""
+        k = start - 1
+        if k - 1 >= floor and self._glued_hyphen(doc, k) and fold(doc[k - 1].text) in self.titles.modifiers:
+            return k - 1
+        if k >= floor and fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k]) \
+                and "\n" not in doc[k].whitespace_:
+            return k
+        return start
 
     def _body_before(self, doc: Doc, i: int) -> str | None:
         """A body named right before an office, when its name holds a known place or body or a
@@ -820,6 +844,10 @@ class PersonFinder:
         rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
         if i <= 0:
             return None
+        field = next((f for f in (i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
+                      and self._skip_office_nouns(doc, f) == i), None)
+        if field is not None:
+            i = field  # "the state's industries minister": the office's field stands between
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
@@ -848,9 +876,13 @@ class PersonFinder:
         if end == i and doc[i - 1].is_sent_start and fold(doc[i - 1].text) in ORG_HEADS:
             return self._described_body(doc, i)  # "Committee chair Linda Ortiz": the committee named before
         start = end
-        if end < len(doc) and doc[end].ent_iob_ == "I":
+        possessive = end < i
+        if end < len(doc) and doc[end].ent_iob_ == "I" and not possessive:
             return None  # "Administrative Board Member": the name spaCy sees runs into the office
-        while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+        # "Lower Silesia's marshal": before a possessive, capitalised words no finder knows own the office
+        while start - 1 >= 0 and end - start < 3 \
+                and (doc[start - 1].ent_type_ in self._holder_labels
+                     or possessive and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].pos_ == "PROPN") \
                 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
                 and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
             start -= 1
@@ -1062,13 +1094,7 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return self._holder(body, title), self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
-        if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
-            k += 3  # "Mayor of the city of Osh X": the place after "the city of"
-        elif k + 4 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and fold(doc[k + 2].text) in self.demonyms and doc[k + 3].lower_ in self._anaphoric_places \
-                and doc[k + 4].lower_ == "of":
-            k += 4  # "Mayor of the Turkish city of Konya X"
+        k = self._described_place_of(doc, k)
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
@@ -1112,6 +1138,10 @@ class PersonFinder:
             contained = self._longest_at.get(known.end + 1)
             if contained is not None and contained.type in ("place", "organization"):
                 known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
+            elif self._unit_after_possessive(doc, known.end) > known.end:
+                # "the head of Adjara's government, X": a unit of that place, which stands in for it
+                unit = self._unit_after_possessive(doc, known.end)
+                return known.office_holder, unit, f"{title} of {doc[known.end + 1 : unit].text.lower()}"
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is None and known is not None and known.type == "organization" and known.end + 1 < len(doc) \
                 and doc[known.end].lower_ == "of":
@@ -1202,6 +1232,22 @@ class PersonFinder:
                     return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
+
+    def _described_place_of(self, doc: Doc, k: int) -> int:
+        """"of the city of Osh", "of the Turkish city of Konya", "of the northern Georgian Black Sea city of
+        Batumi": where the "of" before the place itself stands (k when the place is not described so)."""
+        if k + 3 >= len(doc) or doc[k].lower_ != "of" or doc[k + 1].lower_ != "the":
+            return k
+        m = k + 2
+        while m + 1 < len(doc) and m - k <= 6:
+            tok = doc[m]
+            if tok.lower_ in self._anaphoric_places and doc[m + 1].lower_ == "of" and (m == k + 2 or tok.is_lower):
+                return m + 1
+            if not tok.is_alpha or not (fold(tok.text) in self.demonyms or tok.is_lower and tok.pos_ == "ADJ"
+                                        or is_capitalised(tok) and not self._is_title_at(doc, m)):
+                break
+            m += 1
+        return k
 
     @staticmethod
     def _plural_possessive(doc: Doc, k: int) -> bool:
@@ -1627,6 +1673,8 @@ class PersonFinder:
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
                     return [(self._office_verbs[doc[verb].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
+            if k < len(doc) and doc[k].lower_ == "and":
+                return []  # "X, and the council's chief executive, Y": the next person's office
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
@@ -1644,6 +1692,7 @@ class PersonFinder:
             office += 1  # ", the city's former mayor": the office is read with its "former"
         elif office < len(doc) and not self._is_title_at(doc, office):
             office = self._skip_describers(doc, office)  # ", the city's first female mayor"
+            office = self._skip_office_nouns(doc, office)  # ", the city's tourism director"
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
@@ -1652,6 +1701,8 @@ class PersonFinder:
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
             title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
+            if title_end < len(doc) and doc[title_end].text == "," and self._appositive_name_at(doc, title_end + 1):
+                return []  # "X met the city's mayor, Y": the office of the name after it
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
