@@ -1073,3 +1073,51 @@ def test_offices_of_german_states_us_councils_and_polish_provinces_are_read_as_w
     record = read(sentence)
     assert roles(person(record, name)) == [role]
     assert [e.name for e in record.entities if e.type == "person"] == [name]
+
+
+def test_the_places_after_a_plural_office_end_with_their_and(read) -> None:
+    record = read("The presidents of Kazakhstan and Uzbekistan, Kassym-Jomart Tokayev and Shavkat Mirziyoyev, "
+                  "held talks in Tashkent.")
+    assert roles(person(record, "Kassym-Jomart Tokayev")) == [("president", "Kazakhstan")]
+    assert roles(person(record, "Shavkat Mirziyoyev")) == [("president", "Uzbekistan")]
+
+
+def test_a_plural_office_then_names_each_of_a_place_gives_each_its_place(read) -> None:
+    record = read("The two mayors, Anna Berg of Bergen and Ole Lund of Uppsala, met in Oslo.")
+    assert roles(person(record, "Anna Berg")) == [("mayor", "Bergen")]
+    assert roles(person(record, "Ole Lund")) == [("mayor", "Uppsala")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Professor Eva Lind, vice-rector for research of Lund University, opened the school.", "Eva Lind",
+         ("vice-rector for research", "Lund University")),
+        ("Deputy Governor of Aichi for Trade and Investment Kenji Sato met them.", "Kenji Sato",
+         ("deputy governor for trade and investment", "Aichi")),
+    ],
+)
+def test_a_remit_before_or_after_the_place_stays_in_the_office(read, sentence: str, name: str, role: tuple) -> None:
+    record = read(sentence)
+    assert roles(person(record, name)) == [role]
+
+
+def test_two_offices_joined_by_and_before_the_holder_share_the_body_named_after_the_second(read) -> None:
+    record = read("The visitors were received by the chairman of the board and rector of Satbayev University, "
+                  "Marat Sadykov.")
+    assert roles(person(record, "Marat Sadykov")) == [("chairman of the board", "Satbayev University"),
+                                                      ("rector", "Satbayev University")]
+
+
+def test_a_regional_assembly_or_department_is_the_region_named_with_its_kind(read) -> None:
+    record = read("Delegations of Pavlodar region and Omsk oblast met. The chairman of the regional maslikhat, "
+                  "Bolat Iskakov, spoke. The head of the regional department of tourism, Aida Nurova, signed.")
+    assert roles(person(record, "Bolat Iskakov")) == [("chairman", "Pavlodar region")]
+    assert [of for _, of in roles(person(record, "Aida Nurova"))] == ["Pavlodar region"]
+
+
+def test_a_deputys_region_is_where_the_article_put_the_principal_office(read) -> None:
+    record = read("Podlaskie's marshal Jan Wrona hosted a delegation from Grodno region. "
+                  "The region's vice-marshal Ewa Kruk showed the guests around.")
+    assert roles(person(record, "Jan Wrona")) == [("marshal", "Podlaskie")]
+    assert roles(person(record, "Ewa Kruk")) == [("vice-marshal", "Podlaskie")]
