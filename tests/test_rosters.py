@@ -602,3 +602,14 @@ def test_partner_universities_under_a_heading_of_a_university_page_are_the_unive
     assert roster(record, "Tallinn University of Technology") == {
         p: ("cooperation", "active", None) for p in ("Uppsala University", "Aalto University", "Fraunhofer Society",
                                                      "Polish Academy of Sciences")}
+
+
+def test_among_the_partners_of_a_town_are_names_its_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. Among the partners of Tartu are Uppsala, Turku and Bergen.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Bergen")}
+
+
+def test_the_partners_of_a_country_or_a_firm_are_no_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. The partners of Estonia include Uppsala and Turku. "
+                  "The partners of Siemens include Bergen and Kiel.")
+    assert record.ties == []

@@ -201,7 +201,7 @@ class RosterReader:
                         lines = bool(partners)
                 if towns_only:
                     partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
-                    if index.get(start - 2) is None:
+                    if index.get(start - 2) is None and doc[start - 1].lower_ in self.possessives:
                         # "The town's other partners are A and B" after "X and Y have been twin towns since
                         # 1974": the town the story names most, not the twin named last
                         owner = _most_named(sent.start, index)
@@ -294,9 +294,13 @@ class RosterReader:
                     # "A, a partner of X": the noun alone names one partner in an appositive before "of"
                     found.append((self.appositive_cues[key[0]], words[k][0], words[k][0] + 1, False))
                     break
-                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
-                        and sent.doc[words[k][0] - 1].lower_ in self.possessives:
-                    # "The town's other partners are A and B": partners of a town, named as such
+                last = words[k + size - 1][0] if len(key) == size else 0
+                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start and (
+                        sent.doc[words[k][0] - 1].lower_ in self.possessives
+                        or key[-1].endswith("s") and last + 2 < sent.end and sent.doc[last + 1].lower_ == "of"
+                        and sent.doc[last + 2].text[:1].isupper()):
+                    # "The town's other partners are A and B", "Among the partners of Tartu are A and B":
+                    # partners of a town, named as such
                     found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
