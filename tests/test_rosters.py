@@ -613,3 +613,9 @@ def test_the_partners_of_a_country_or_a_firm_are_no_partner_towns(read) -> None:
     record = read("The fair opened in Tartu. The partners of Estonia include Uppsala and Turku. "
                   "The partners of Siemens include Bergen and Kiel.")
     assert record.ties == []
+
+
+def test_tourists_from_foreign_towns_after_a_towns_sister_cities_are_no_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Tourists from Berlin, Paris and Rome filled the hotels.")
+    assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))

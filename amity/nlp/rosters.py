@@ -99,6 +99,7 @@ class RosterReader:
         self.coordinators = frozenset(words.get("coordinators", []))
         self.class_introducers = frozenset(words.get("class_introducers", []))
         self.origin_words = frozenset(words.get("origin_words", []))
+        self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
         self.headline_reach = int(words.get("headline_reach", 12))
 
@@ -382,7 +383,8 @@ class RosterReader:
         more), the owner and countries left out."""
         for tok in sent:
             nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            origin = tok.lower_ in self.origin_words
+            # "Guests arrived from A, B and C": the partners' delegations, not tourists or trade
+            origin = tok.lower_ in self.origin_words and any(t.lemma_.lower() in self.guest_nouns for t in sent)
             if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
                 continue
             run, _ = self._list(doc, tok.i + 1, sent.end, index, owner)
