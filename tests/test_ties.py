@@ -1581,3 +1581,15 @@ def test_the_article_town_does_not_pair_with_a_name_outside_the_twinning_clause(
     tie = only(record, "sister_city")  # no Tartu-Pskov twinning from the headline's other clause
     assert set(tie.parties) == {"Tartu", "Khmelnytskyi"}
     assert tie.status == "ratified"
+
+
+def test_a_visiting_mayor_signing_with_his_counterpart_signs_with_the_town_he_visits(read) -> None:
+    record = read("Mayor of Plovdiv Kostadin Dimitrov, on a visit to Izmir, signed a cooperation agreement with "
+                  "his Turkish counterpart.")
+    assert set(only(record, "cooperation").parties) == {"Plovdiv", "Izmir"}
+
+
+def test_a_counterpart_of_one_of_two_visited_towns_gives_no_pair_with_the_other_side(read) -> None:
+    record = read("The Mayor of Plovdiv toured Izmir and Bursa this week. He signed a memorandum with his "
+                  "counterpart.")
+    assert record.ties == []

@@ -1288,6 +1288,8 @@ class TieFinder:
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
+                if left and not right and context is not None:
+                    right = self._counterpart_place(sent, w, left, token_entity, context)
                 if left and right:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
@@ -1300,6 +1302,20 @@ class TieFinder:
             if out:
                 return out
         return []
+
+    def _counterpart_place(self, sent: Span, with_: Token, left: list[EntityCluster],
+                           token_entity: dict[int, EntityCluster], context: _ArticleContext) -> list[EntityCluster]:
+        """"The Mayor of Plovdiv, on a visit to Izmir, signed an agreement with his Turkish counterpart":
+        a counterpart holds the same office on the other side, which is the one place (not a state)
+        the sentence names outside the signatory's side; empty when there is none or several."""
+        if not any(g.dep_ == "pobj" and g.lemma_.lower() == "counterpart" for g in with_.children):
+            return []
+        own = {id(context.town_of(c, "cooperation")) for c in left}
+        others = _distinct([town for k in range(sent.start, sent.end) if (c := token_entity.get(k)) is not None
+                            and c.type == "place" and (town := context.town_of(c, "cooperation")) is c
+                            and id(c) not in own and c.place is not None and c.place.kind != "country"
+                            and not any(_region_around(c, p) for p in left)])
+        return others if len(others) == 1 else []
 
     def _twins_described(self, sent: Span, verb: Token, token_entity: dict[int, EntityCluster],
                          context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
