@@ -1593,3 +1593,17 @@ def test_a_counterpart_of_one_of_two_visited_towns_gives_no_pair_with_the_other_
     record = read("The Mayor of Plovdiv toured Izmir and Bursa this week. He signed a memorandum with his "
                   "counterpart.")
     assert record.ties == []
+
+
+def test_a_regional_government_of_a_region_the_gazetteer_lacks_signs_for_that_region(read) -> None:
+    record = read("The Regional Government of the Azores and the City of Fall River signed a cooperation "
+                  "protocol on Monday.")
+    assert set(only(record, "cooperation").parties) == {"Azores", "Fall River"}
+    assert "Azores" in {e.name for e in record.entities if e.type == "place"}
+
+
+def test_a_regional_council_of_ministers_is_no_region(read) -> None:
+    record = read("The Regional Council of Ministers and the Municipality of Gdańsk signed a memorandum on water "
+                  "management on Monday.")
+    assert "Ministers" not in {e.name for e in record.entities}
+    assert "Ministers" not in {p for t in record.ties for p in t.parties}

@@ -37,7 +37,7 @@ from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code, default_gazetteer
-from amity.nlp.lexicons import demonyms, tie_cues, triggers
+from amity.nlp.lexicons import demonyms, tie_cues, titles, triggers
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 
@@ -2328,8 +2328,41 @@ class _ArticleContext:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
-            return self._territory_in_gazetteer(candidates, body)
+            return self._territory_in_gazetteer(candidates, body) or self._territory_named_only_here(body)
         return None
+
+    def _territory_named_only_here(self, body: EntityCluster | None) -> EntityCluster | None:
+        """"The Regional Government of the Azores", "the Provincial Government of Gelderland": a body
+        whose name puts a region-level qualifier before its head and a capitalised name after "of"
+        governs a region of that name, even one the gazetteer lacks; the region is the party (and
+        an entity of the article, with no country known)."""
+        if body is None:
+            return None
+        words = body.name.split()
+        if words[:1] == ["the"] or words[:1] == ["The"]:
+            words = words[1:]
+        if "of" not in words:
+            return None
+        at = words.index("of")
+        qualifiers = {q for q, unit in self.cues["qualifier_places"].items() if unit != "city"}
+        heads = {fold(h) for h in self.cues["territory_body_heads"]}
+        name = words[at + 1:]
+        if name[:1] == ["the"]:
+            name = name[1:]
+        if at != 2 or words[0].lower() not in qualifiers or fold(words[1]) not in heads or not name \
+                or len(name) > 3 or not all(w[:1].isupper() for w in name):
+            return None
+        region = " ".join(name)
+        offices = titles()
+        if fold(region) in offices.offices or fold(region) in offices.plurals:
+            return None  # "the Regional Council of Ministers": its members, no region
+        if fold(region) in self._places:
+            return self._places[fold(region)]
+        first = min(body.mentions, key=lambda m: m.start)
+        place = EntityCluster("place", [Mention(first.start, first.start, "place", region)])
+        self.entities.append(place)
+        self._places[fold(region)] = place
+        return place
 
     def _ends_with_body_head(self, words: list[str]) -> bool:
         """Whether the words are a name followed by the head of a body that signs for its territory
