@@ -1607,3 +1607,11 @@ def test_a_regional_council_of_ministers_is_no_region(read) -> None:
                   "management on Monday.")
     assert "Ministers" not in {e.name for e in record.entities}
     assert "Ministers" not in {p for t in record.ties for p in t.parties}
+
+
+def test_a_twinning_stays_between_its_own_clause_names_beside_a_while_clause_on_other_partners(read) -> None:
+    record = read("Shinjuku City already has friendship-city ties with Beijing's Dongcheng District, while "
+                  "Mapo-gu's existing partners are in China and Mongolia.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Shinjuku City", "Dongcheng District"}
+    assert tie.status == "active"

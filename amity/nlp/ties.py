@@ -1397,15 +1397,17 @@ class TieFinder:
 
     def _cue_clause(self, sent: Span) -> set[int] | None:
         """The tokens of the clause of the sentence's one twinning cue, without the clauses coordinated
-        with it ("X has been a sister city of Y since 1958 | and hoped ..."); None when the sentence
-        has no cue or several."""
+        with it or subordinate to it ("X has been a sister city of Y since 1958 | and hoped ...", "X has
+        twinning ties with Y, | while Z's partners are in China"); None when the sentence has no cue
+        or several."""
         cues = self._cue_tokens(sent)
         if len(cues) != 1:
             return None
         clause = cues[0]
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        other = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        other = {t.i for c in clause.children if c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 for t in c.subtree}
         return {t.i for t in clause.subtree if t.i not in other}
 
     def _cue_tokens(self, sent: Span) -> list[Token]:
