@@ -1615,3 +1615,19 @@ def test_a_twinning_stays_between_its_own_clause_names_beside_a_while_clause_on_
     tie = only(record, "sister_city")
     assert set(tie.parties) == {"Shinjuku City", "Dongcheng District"}
     assert tie.status == "active"
+
+
+def test_towns_the_signatories_come_from_are_not_partners_when_the_other_side_is_unnamed(read) -> None:
+    record = read("Entrepreneurs from Isfara and Istaravshan signed export contracts worth 18 million dollars "
+                  "with companies of the region.")
+    assert record.ties == []
+
+
+def test_a_ministry_supporting_a_signing_is_no_party_to_it(read) -> None:
+    record = read("Kutaisi and Poltava signed a memorandum with the support of the Ministry of Foreign Affairs.")
+    assert set(only(record, "cooperation").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_best_wishes_after_a_twinning_signing_leave_its_pair(read) -> None:
+    record = read("Kutaisi and Poltava signed a twinning agreement with best wishes to the people of both cities.")
+    assert set(only(record, "sister_city").parties) == {"Kutaisi", "Poltava"}

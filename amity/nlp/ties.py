@@ -128,6 +128,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        self.with_manner = frozenset(cues["with_manner_nouns"])
+        self.with_support = frozenset(cues["with_support_nouns"])
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
@@ -1101,6 +1103,8 @@ class TieFinder:
             return []
         if not segments and self._unnamed_between(sent, token_entity):
             return []
+        if not segments and not intending and self._counterparts_unnamed(sent, token_entity, events):
+            return []
         if not segments and not intending:
             signatories = self._signing_subjects(sent, token_entity, kind, context, events)
             if signatories:
@@ -1192,6 +1196,22 @@ class TieFinder:
         return any(t.lower_ == "between" and (d := self._document_of(t)) is not None and d.tag_ in ("NN", "NNP")
                    for t in sent)
 
+    def _counterparts_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster],
+                              events: list[EventMention]) -> bool:
+        """"Entrepreneurs from Isfara and Istaravshan signed contracts with companies of the region": a
+        signing whose "with" gives the other side as a plural group it does not name; the names of the
+        subject are one side, not each other's partners, and the sentence pairs nobody."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
+                 and e.trigger.pos_ == "VERB" and sent.start <= e.trigger.i < sent.end]
+        for verb in verbs:
+            for w in (t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)):
+                objects = [g for g in w.children if g.dep_ == "pobj"]
+                if objects and all(o.tag_ == "NNS" and o.lemma_.lower() not in self.with_manner
+                                   and o.lower_ not in self.with_manner
+                                   and not any(t.i in token_entity for t in o.subtree) for o in objects):
+                    return True
+        return False
+
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                           context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
         """"A and B signed a memorandum on Thursday at C, during an expo attended by officials from D":
@@ -1252,7 +1272,9 @@ class TieFinder:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("conj", "xcomp"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)]
+            # "signed a memorandum with the support of the ministry": who helped, not the other side
+            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)
+                     and not any(g.dep_ == "pobj" and g.lemma_.lower() in self.with_support for g in t.children)]
             if not subjects or not withs:
                 continue
             if verb.lemma_.lower() in self.ratified:
