@@ -1631,3 +1631,16 @@ def test_a_ministry_supporting_a_signing_is_no_party_to_it(read) -> None:
 def test_best_wishes_after_a_twinning_signing_leave_its_pair(read) -> None:
     record = read("Kutaisi and Poltava signed a twinning agreement with best wishes to the people of both cities.")
     assert set(only(record, "sister_city").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_a_council_voting_to_establish_a_sister_city_relationship_ratifies_it_on_the_day_of_the_vote(read) -> None:
+    record = read("The Eugene City Council voted unanimously on Monday to establish a sister city relationship "
+                  "with Jinju.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Eugene", "Jinju"}
+    assert (tie.status, tie.date) == ("ratified", "2024-06-10")
+
+
+def test_a_council_vote_still_to_come_ratifies_nothing(read) -> None:
+    record = read("The Eugene City Council will vote next week to establish a sister city relationship with Jinju.")
+    assert only(record, "sister_city").status == "proposed"

@@ -701,12 +701,15 @@ class TieFinder:
 
     def _resolves(self, verb: Token) -> bool:
         """A council's decision in favour: "adopted a resolution on twinning", "voted in favour of the
-        agreement", "voted for the twinning" (the verb and the nouns of data/ties.json)."""
+        agreement", "voted for the twinning", "voted to establish a sister city relationship" (the verb
+        and the nouns of data/ties.json)."""
         lemma = verb.lemma_.lower()
         if lemma in self.cues["resolving_lemmas"]:
             return any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues["resolution_nouns"] for c in verb.children)
         if lemma in self.cues["voting_lemmas"]:
+            # "voted to establish a sister city relationship", "voted to twin the town with X": the vote founds it
             return any(c.dep_ == "prep" and (c.lower_ == "for" or any(g.lower_ in ("favour", "favor") for g in c.children))
+                       or c.dep_ == "xcomp" and c.lemma_.lower() in self.founded | set(self.cues["twinning_verbs"])
                        for c in verb.children)
         return False
 
