@@ -1644,3 +1644,15 @@ def test_a_council_voting_to_establish_a_sister_city_relationship_ratifies_it_on
 def test_a_council_vote_still_to_come_ratifies_nothing(read) -> None:
     record = read("The Eugene City Council will vote next week to establish a sister city relationship with Jinju.")
     assert only(record, "sister_city").status == "proposed"
+
+
+def test_towns_that_were_twinned_in_a_year_were_signed_then(read) -> None:
+    record = read("Nukus and Aktau were twinned in 1998.")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "1998")
+
+
+def test_towns_that_will_be_twinned_in_a_year_are_planned_for_that_year_not_dated_by_an_older_partnership(read) -> None:
+    record = read("Nukus and Aktau will be twinned in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+    record = read("Kutaisi and Poltava, partners since 2005, will become twin towns in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")

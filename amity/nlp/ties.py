@@ -114,6 +114,8 @@ class TieFinder:
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.sealing = set(cues["sealing_lemmas"])
+        #: verbs whose own date is a tie's founding: "became sister cities in 2019", "were twinned in 1998"
+        self._founding = self.founded | set(cues["twinning_verbs"])
         self.ratified = set(cues["ratified_lemmas"])
         self._signing_or_ratifying = self.signing_lemmas | self.ratified
         self.future_auxiliaries = frozenset(cues["future_auxiliaries"])
@@ -617,6 +619,11 @@ class TieFinder:
         if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
                 or kind == "sister_city" and self._in_prospect(sent):
             return _Stage("proposed")
+        intended = self._intended_founding(sent) if founded is not None else None
+        if intended is not None:
+            # "will be twinned in 2025": a founding still to come, scheduled when its own clause dates it
+            date = self._own_date(intended, sent, doc)
+            return _Stage("planned", date, True) if date else _Stage("proposed")
         if founded is not None:
             return founded
         if kind == "sister_city":
@@ -650,13 +657,19 @@ class TieFinder:
     def _founding_intended(self, sent: Span) -> bool:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
         in 2025", "will become twin towns next year"."""
-        return any(t.lemma_.lower() in self.founded and any(
-            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children) and self._founds_tie(t)
-            for t in sent)
+        return self._intended_founding(sent) is not None
+
+    def _intended_founding(self, sent: Span) -> Token | None:
+        """The verb of a founding still to come ("will become", "to be twinned"), or None."""
+        return next((t for t in sent if t.lemma_.lower() in self._founding and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+            and self._founds_tie(t)), None)
 
     def _founds_tie(self, verb: Token) -> bool:
         """Whether what a verb of founding founds is a tie ("will become twin towns", "plan to establish
         relations"), not a likeness ("hoped the new partnership would become as close")."""
+        if verb.lemma_.lower() in self.cues["twinning_verbs"]:
+            return True  # "will be twinned next year"
         subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         told = [t for t in verb.subtree if t.i != verb.i and t.i not in subject]
         text = " ".join(t.lower_ for t in told)
@@ -717,7 +730,7 @@ class TieFinder:
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
         Tuesday), or of the verb it completes ("voted on Tuesday to approve"), not one in a clause
-        of another verb."""
+        of another verb or in its subject."""
         own = {token.i}
         head = token
         while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
@@ -731,8 +744,9 @@ class TieFinder:
             for _ in range(6):
                 if node.i in own:
                     return str(d.value)
-                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
-                    break
+                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i \
+                        or node.dep_ in ("nsubj", "nsubjpass"):
+                    break  # "A and B, partners since 2005, will become ...": the date describes the subject
                 node = node.head
         return None
 
@@ -752,7 +766,7 @@ class TieFinder:
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and dates:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and dates:
                 lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
