@@ -796,3 +796,21 @@ def test_a_signing_in_the_main_clause_is_told_beside_one_in_its_relative_clause(
     record = read("The mayors of Kazan and Tabriz met on Tuesday in Kazan. Kazan and Tabriz, which signed their first "
                   "agreement in 2012, signed a memorandum on tourism.", published="2025-06-05")
     assert sorted(e.date for e in events(record, "signing")) == ["2012", "2025-06-03"]
+
+
+def test_a_council_approving_the_twinning_ratifies_it(read) -> None:
+    record = read("The Kaunas City Council on Thursday approved the twinning with Lviv.", published="2025-06-06")
+    ratification = only(record, "ratification")
+    assert ratification.date == "2025-06-05"
+    assert {"Kaunas City Council", "Lviv"} <= set(ratification.participants)
+
+
+def test_approving_the_establishment_of_sister_city_relations_is_a_ratification(read) -> None:
+    record = read("The Kaunas City Council approved the establishment of sister city relations with Lviv.",
+                  published="2025-06-06")
+    assert "Lviv" in only(record, "ratification").participants
+
+
+def test_a_council_approving_its_budget_ratifies_nothing(read) -> None:
+    record = read("The Kaunas City Council approved the budget for 2026 on Thursday.", published="2025-06-06")
+    assert not events(record, "ratification")

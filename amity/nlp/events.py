@@ -109,6 +109,8 @@ class EventFinder:
         self.separate_words = frozenset(lex["separate_words"])
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
+        self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
         self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
@@ -253,8 +255,8 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if lemma in self.ratifying_verbs and self._of_agreement(tok):
-                    kind = "ratification"  # "the Seimas approved the agreement"
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                    kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
                 if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
                                             for c in tok.children):
                     kind = "signing"  # "the memorandum the two provinces entered into in 2015" (not "will enter into force")
@@ -360,6 +362,20 @@ class EventFinder:
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+
+    def _of_tie(self, verb: Token) -> bool:
+        """"approved the twinning with Lviv", "approved the establishment of sister city relations": what a council
+        approves is the tie itself, or its establishment."""
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.lemma_.lower() in self.tie_nouns:
+                return True
+            if c.lemma_.lower() in self.founding_nouns and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.tie_nouns for g in p.children)
+                    for p in c.children):
+                return True
+        return False
 
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
