@@ -814,3 +814,30 @@ def test_approving_the_establishment_of_sister_city_relations_is_a_ratification(
 def test_a_council_approving_its_budget_ratifies_nothing(read) -> None:
     record = read("The Kaunas City Council approved the budget for 2026 on Thursday.", published="2025-06-06")
     assert not events(record, "ratification")
+
+
+def test_attending_the_signing_ceremony_just_told_joins_the_signing(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. The ceremony was attended by Consul General "
+                  "Reza Karimi.", published="2025-06-05")
+    assert not events(record, "attendance")
+    assert "Reza Karimi" in only(record, "signing").participants
+
+
+def test_taking_part_in_the_talks_just_told_joins_the_meeting(read) -> None:
+    record = read("The mayors of Kazan and Tabriz met on Tuesday. Representatives of Kazan Federal University also "
+                  "took part in the talks.", published="2025-06-05")
+    assert not events(record, "attendance")
+    assert "Kazan Federal University" in only(record, "meeting").participants
+
+
+def test_taking_part_in_a_network_in_the_present_is_membership_not_attendance(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. The two cities also participate in the "
+                  "Silk Road Cities network. Teams from Kazan have taken part in the Tabriz Marathon since 2015.",
+                  published="2025-06-05")
+    assert not events(record, "attendance")
+
+
+def test_taking_part_in_a_named_festival_after_a_signing_is_an_attendance(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. Mayor Ilsur Metshin also took part in the "
+                  "Tabriz Carpet Festival.", published="2025-06-05")
+    assert "Ilsur Metshin" in only(record, "attendance").participants
