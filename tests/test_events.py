@@ -841,3 +841,11 @@ def test_taking_part_in_a_named_festival_after_a_signing_is_an_attendance(read) 
     record = read("Kazan and Tabriz signed a memorandum on Tuesday. Mayor Ilsur Metshin also took part in the "
                   "Tabriz Carpet Festival.", published="2025-06-05")
     assert "Ilsur Metshin" in only(record, "attendance").participants
+
+
+def test_receiving_a_consul_general_named_after_of_is_a_meeting(read) -> None:
+    record = read("Mayor Ilsur Metshin on Wednesday received the consul general of Iran Reza Karimi, who took up his "
+                  "post last year.", published="2025-06-05")
+    meeting = only(record, "meeting")
+    assert meeting.date == "2025-06-04"
+    assert {"Ilsur Metshin", "Reza Karimi"} <= set(meeting.participants)

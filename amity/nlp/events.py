@@ -644,8 +644,17 @@ class EventFinder:
         with the delegation"; not a count of people ("received 2.5 million visitors")."""
         if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
             return True
-        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.lemma_.lower() in self.received
-                   and not self._a_crowd(g) for g in _received(tok))
+        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self._names_people(g) and not self._a_crowd(g)
+                   for g in _received(tok))
+
+    def _names_people(self, noun: Token) -> bool:
+        """"the delegation", "the consul general of Iran Reza Karimi": a word for people received, as the noun or a
+        compound of it, or a person named in an "of" phrase of it."""
+        if noun.lemma_.lower() in self.received or \
+                any(c.dep_ == "compound" and c.lemma_.lower() in self.received for c in noun.children):
+            return True
+        return any(g.ent_type_ == "PERSON" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
 
     def _a_crowd(self, noun: Token) -> bool:
         """"2.5 million foreign visitors", "thousands of guests": people counted, not met."""
