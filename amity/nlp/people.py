@@ -10,6 +10,7 @@ known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
@@ -105,6 +106,8 @@ class PersonFinder:
         self._ending: dict[int, Mention] = {}
         self._named_tokens: set[int] = set()
         self._known: list[Mention] = []
+        #: The start of each known mention, in order: a span's mentions are found by bisection, not by a scan.
+        self._known_starts: list[int] = []
         self._read_titles: set[int] = set()
         self._new_places: list[Mention] = []
         #: Tokens read as an office's place or body ("of Danang Hi-Tech Park"): no person's name.
@@ -116,6 +119,7 @@ class PersonFinder:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
+        self._known_starts = [m.start for m in known]
         self._starting, self._longest_at, self._ending = {}, {}, {}
         self._read_titles, self._new_places, self._of_tokens = set(), [], set()
         self._principal_places = {}
@@ -154,6 +158,10 @@ class PersonFinder:
         if self._new_places:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
+
+    def _known_starting(self, lo: int, hi: int) -> list[Mention]:
+        """The known places and bodies that start at a token in [lo, hi), in order."""
+        return self._known[bisect_left(self._known_starts, lo) : bisect_left(self._known_starts, hi)]
 
     @staticmethod
     def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -689,7 +697,7 @@ class PersonFinder:
         together last before "their", in this sentence or the one before."""
         sent = doc[k].sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k]
         named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
                                              and (o.end - o.start) > (m.end - m.start) for o in named)]
         units: list[tuple[int, int, str]] = []  # (start, end, who), a body "in" its town counted as one
@@ -977,7 +985,7 @@ class PersonFinder:
         if not generic and not any(w in ORG_HEADS for w in words):
             return None
         best = None
-        for m in self._known:
+        for m in self._known_starting(0, start):
             if m.type != "organization" or m.priority < 2 or m.end > start:
                 continue
             name_words = fold(m.name).split()
@@ -996,13 +1004,13 @@ class PersonFinder:
                 return glossed.office_holder  # "The lower house (Majlisi Namoyandagon) ... its speaker"
             # "The delegation visited Namangan State University and met its rector": the body named
             # between the subject and the pronoun; "The company said its President": no name, no holder
-            between = [m for m in self._known if m.priority >= 2 and subject.i < m.start and m.end <= k]
+            between = [m for m in self._known_starting(subject.i + 1, k) if m.priority >= 2 and m.end <= k]
             return max(between, key=lambda m: (m.end, m.end - m.start)).office_holder if between else None
         first = sent.start
         if k == sent.start and first > 0 and \
-                not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known):
+                not any(m.priority >= 2 and m.end <= k for m in self._known_starting(first, k)):
             first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
-        mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
+        mentions = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
         for m in mentions:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
@@ -1023,7 +1031,7 @@ class PersonFinder:
     def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
         """The place or body named last before token k in its sentence (the longest one ending there)."""
         first = doc[k].sent.start
-        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k]
         return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
 
     def _rest_of_body_name(self, doc: Doc, k: int) -> int:
@@ -1063,7 +1071,7 @@ class PersonFinder:
             visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
         if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
             return None
-        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        hosts = [m for m in self._known_starting(visit + 1, start) if m.priority >= 2 and m.end < start]
         if self._held_in_place(title):
             kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
             if visit == sent_start and scene is not None:
@@ -1099,10 +1107,10 @@ class PersonFinder:
         ("West Pomerania's marshal"), even when a guest's region was named since."""
         principal = self._principal_places.get(self._principal(title)) if title else None
         if principal is not None and any(m.type == "place" and m.end <= k and m.office_holder == principal
-                                         for m in self._known + self._new_places):
+                                         for m in self._known_starting(0, k) + self._new_places):
             return principal
         kinds = self._anaphoric_places.get(noun, [])
-        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+        for m in reversed([m for m in self._known_starting(0, k) if m.type == "place" and m.end <= k]):
             kind = m.place.kind if m.place is not None else None
             last = fold(m.name).split()[-1]
             if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self._anaphoric_places:
@@ -1395,7 +1403,8 @@ class PersonFinder:
         """The one body named before `place` whose name holds that place's name and the head noun
         ("Omsk State Agrarian University" for "the Omsk university"); None when there is none or several."""
         town = fold(place.name).split()
-        found = {m.name for m in self._known if m.type == "organization" and m.priority >= 2 and m.end <= place.start
+        found = {m.name for m in self._known_starting(0, place.start) if m.type == "organization" and m.priority >= 2
+                 and m.end <= place.start
                  and fold(m.name).split()[-1] == head and fold(m.name).split()[: len(town)] == town}
         return found.pop() if len(found) == 1 else None
 
@@ -1536,7 +1545,7 @@ class PersonFinder:
         None when the story has named two (the host's and the guests' provinces)."""
         found: set[str] = set()
         name = None
-        for m in self._known:
+        for m in self._known_starting(0, k):
             if m.type != "place" or m.end > k:
                 continue
             words = fold(m.name).split()
