@@ -1121,3 +1121,30 @@ def test_a_deputys_region_is_where_the_article_put_the_principal_office(read) ->
                   "The region's vice-marshal Ewa Kruk showed the guests around.")
     assert roles(person(record, "Jan Wrona")) == [("marshal", "Podlaskie")]
     assert roles(person(record, "Ewa Kruk")) == [("vice-marshal", "Podlaskie")]
+
+
+def test_the_holders_age_between_the_name_and_the_office_is_skipped(read) -> None:
+    record = read("The talks were opened by Aibek Tursunov, 52, head of the Kemin district administration.")
+    assert roles(person(record, "Aibek Tursunov")) == [("head", "Kemin district")]
+
+
+def test_an_of_after_the_name_overrides_the_place_its_suggests(read) -> None:
+    record = read("Guests from Tokmok met farmers from Baizak district. The Kazakh delegation was led by its akim, "
+                  "Daniyar Omarov of Baizak district.")
+    assert roles(person(record, "Daniyar Omarov")) == [("akim", "Baizak district")]
+
+
+def test_her_excellency_before_a_name_is_no_part_of_it(read) -> None:
+    record = read("The reception was hosted by the Ambassador of Chile to Japan, Her Excellency Ana Rojas.")
+    assert roles(person(record, "Ana Rojas")) == [("ambassador", "Chile")]
+    assert not any("Excellency" in e.name for e in record.entities)
+
+
+def test_an_aimag_is_named_with_its_kind_word_like_a_region(read) -> None:
+    record = read("The plan was signed by Khovd aimag Governor Bat-Erdene Gombo on Monday.")
+    assert roles(person(record, "Bat-Erdene Gombo")) == [("governor", "Khovd aimag")]
+
+
+def test_a_named_body_a_place_owns_after_of_is_the_holders_body(read) -> None:
+    record = read("Bruges hosted the talks. Present was Ann Peeters, director of the city's Concertgebouw Foundation.")
+    assert roles(person(record, "Ann Peeters")) == [("director", "Concertgebouw Foundation")]

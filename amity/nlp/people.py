@@ -238,7 +238,11 @@ class PersonFinder:
         return "".join(parts).strip()
 
     def _is_honorific(self, tok: Token) -> bool:
-        return fold(tok.text) in self.titles.honorifics
+        """"Mr", "Dr", "Excellency", and the "Her" of "Her Excellency"."""
+        if fold(tok.text) in self.titles.honorifics:
+            return True
+        return tok.text in ("His", "Her", "Their") and tok.i + 1 < len(tok.doc) \
+            and fold(tok.nbor().text) in self.titles.honorifics
 
     # -- names -------------------------------------------------------------------
     def _name_run(self, doc: Doc, i: int) -> int:
@@ -440,11 +444,12 @@ class PersonFinder:
         pending: list[Role] = []
         chain: list[int] = []  # where the pending offices are written
         joined: set[int] = set()  # the pending offices written before "and" and another office
+        guessed: set[int] = set()  # the pending offices whose place was guessed from "its" or "their"
         floor = 0
         while i < len(doc):
             length = 0 if i in self._named_tokens else self._is_title_at(doc, i)
             if not length:
-                pending, chain, joined = [], [], set()
+                pending, chain, joined, guessed = [], [], set(), set()
                 i += 1
                 continue
             body = self._body_before(doc, i)  # "Hanoi People's Committee Chairman X"
@@ -467,12 +472,14 @@ class PersonFinder:
             adjacent = k == self._skip_filler(doc, end_title)
             k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
             if k < len(doc) and doc[k].text == "," and (self._appositive_name_at(doc, k + 1)
-                                                         or plural and of is None and self._name_then_of(doc, k + 1)):
+                                                         or of is None and self._name_then_of(doc, k + 1)):
                 k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ...", "The prime ministers, A of X and B of Y"
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
                             or self._their_body(doc, start, out) or self._where_body(doc, start)))
             if pending[-1][1] is not None:
                 self._principal_places.setdefault(self._principal(title), pending[-1][1])
+            if of is None and start > 0 and doc[start - 1].lower_ in self._possessive_pronouns:
+                guessed.add(len(pending) - 1)  # "its akim": a guess that an "of" after the name overrides
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
                 if doc[k - 1].lower_ == "and":
                     joined.add(len(pending) - 1)  # "chairman of the board and rector of X": one "of" for both
@@ -489,6 +496,8 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
+                if end < len(doc) and doc[end].lower_ == "of":  # "led by its akim, Yerzhan Baibekov of Zhambyl district"
+                    pending = [(t, None) if n in guessed else (t, o) for n, (t, o) in enumerate(pending)]
                 for n in sorted(joined, reverse=True):
                     if pending[n][1] is None and n + 1 < len(pending):
                         pending[n] = (pending[n][0], pending[n + 1][1])
@@ -508,7 +517,7 @@ class PersonFinder:
                 i = end
             else:
                 i = max(k, i + 1)
-            pending, chain, joined = [], [], set()
+            pending, chain, joined, guessed = [], [], set(), set()
         return out
 
     def _principal(self, title: str) -> str:
@@ -1167,6 +1176,10 @@ class PersonFinder:
             if portfolio < len(doc) and doc[portfolio].lower_ == "of":
                 return self._of_part(doc, portfolio, longer, holder_follows)
             return None, portfolio, longer
+        owned = (self._longest_at.get(j + 3) or self._starting.get(j + 3)) if j + 3 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
+            and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].text in _POSSESSIVE else None
+        if owned is not None and owned.type == "organization":  # "of the aimag's Citizens' Representative Khural"
+            return self._holder(owned, title), self._skip_location(doc, owned.end), title
         anaphoric = self._anaphoric_of(doc, j, title)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
@@ -1595,6 +1608,9 @@ class PersonFinder:
             self._new_places.append(Mention(j, k, "place", name, place=self.gazetteer.lookup(name), priority=2))
         else:
             return list(roles), end
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in self._region_words | {"district"} \
+                and fold(name).split()[-1] != doc[k].lower_:
+            name, k = f"{name} {doc[k].lower_}", k + 1  # "of Baizak district": the district, not its town
         return [(title, of if of is not None else name) for title, of in roles], k
 
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
@@ -1739,6 +1755,8 @@ class PersonFinder:
             return []
         else:
             k += 1
+            if k + 1 < len(doc) and doc[k].like_num and len(doc[k].text) <= 3 and doc[k + 1].text == ",":
+                k += 2  # "Nurbek Asanov, 47, head of ...": the holder's age
             verb = self._office_verb_at(doc, k)
             if verb:
                 holder = self._headed_body(doc, verb + 2 if doc[verb + 1].lower_ == "the" else verb + 1)
