@@ -1148,3 +1148,21 @@ def test_an_aimag_is_named_with_its_kind_word_like_a_region(read) -> None:
 def test_a_named_body_a_place_owns_after_of_is_the_holders_body(read) -> None:
     record = read("Bruges hosted the talks. Present was Ann Peeters, director of the city's Concertgebouw Foundation.")
     assert roles(person(record, "Ann Peeters")) == [("director", "Concertgebouw Foundation")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Mayor of Galway Sean O'Connor Walsh welcomed the guests.", "Sean O'Connor Walsh", ("mayor", "Galway")),
+        ("The guests were welcomed by Mayor Niamh O’Brien on Friday.", "Niamh O’Brien", ("mayor", None)),
+        ("Mayor Ma'ruf Amin Hasan welcomed the guests.", "Ma'ruf Amin Hasan", ("mayor", None)),
+    ],
+)
+def test_a_name_with_an_apostrophe_inside_a_word_is_read_whole(read, sentence: str, name: str, role: tuple) -> None:
+    record = read(sentence)
+    assert roles(person(record, name)) == [role]
+
+
+def test_a_portuguese_particle_inside_a_name_stays_in_it(read) -> None:
+    record = read("Mayor Ana Paula dos Santos opened the fair.")
+    assert roles(person(record, "Ana Paula dos Santos")) == [("mayor", None)]

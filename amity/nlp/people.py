@@ -10,6 +10,7 @@ known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -28,6 +29,8 @@ _DASHES = ("-", "–", "—")
 _POSSESSIVE = ("’s", "'s")
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
+#: One word of a name written with an apostrophe inside it: "O'Connor", "Ma'ruf", "N'Diaye".
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}['’][A-Z]?[a-z]+$")
 #: Towns at least this large are places wherever their name is written, not people's names.
 _WELL_KNOWN_POPULATION = 100_000
 
@@ -257,7 +260,7 @@ class PersonFinder:
             if end > i and tok.lower_ in self._particles:
                 end += 1  # "Nurlanbek Turgunbek uulu"
                 continue
-            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
+            if not (_is_name_word(tok) or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
                     or not is_capitalised(tok):
                 break
             if (tok.lower_ in self._place_words or tok.lower_ in self._facility_words) \
@@ -332,12 +335,16 @@ class PersonFinder:
                 if prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].is_alpha:
                     start -= 1  # "Choon-hee"
                     continue
+                if prev.lower_ in self._particles and start - 2 >= 0 and is_capitalised(doc[start - 2]) \
+                        and start - 2 not in covered and start - 2 not in self._named_tokens:
+                    start -= 1  # "Ana Maria Silva dos Santos"
+                    continue
                 glued = start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_
-                if not prev.is_alpha or not (is_capitalised(prev) and prev.pos_ == "PROPN" or glued) \
+                if not _is_name_word(prev) or not (is_capitalised(prev) and prev.pos_ == "PROPN" or glued) \
                         or self._is_title_at(doc, prev.i) or self._is_honorific(prev) or "\n" in prev.whitespace_:
                     break
                 start -= 1
-            words = [t for t in doc[start:tok.i] if t.is_alpha]
+            words = [t for t in doc[start:tok.i] if _is_name_word(t) and t.lower_ not in self._particles]
             surname = len(words) == 1 and tok.i - start == 1 and words[0].text in self._surnames_of(doc)
             if not surname and (not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2):
                 continue  # but "Kola, who is also the chairman of X": the surname of someone named in full
@@ -681,7 +688,7 @@ class PersonFinder:
     def _name_ending_at(self, doc: Doc, end: int) -> Mention | None:
         """A person's name of two to four capitalised words ending at token `end`, read without spaCy."""
         start = end
-        while start > 0 and end - start < self.max_name_tokens and doc[start - 1].is_alpha \
+        while start > 0 and end - start < self.max_name_tokens and _is_name_word(doc[start - 1]) \
                 and is_capitalised(doc[start - 1]) and start - 1 not in self._named_tokens \
                 and not self._is_title_at(doc, start - 1) and not self._is_honorific(doc[start - 1]):
             start -= 1
@@ -1905,6 +1912,11 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A word of a person's name: letters, or letters round an apostrophe ("O'Connor", "Ma'ruf", "D'Souza")."""
+    return tok.is_alpha or bool(_APOSTROPHE_NAME.match(tok.text))
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
