@@ -1166,3 +1166,18 @@ def test_a_name_with_an_apostrophe_inside_a_word_is_read_whole(read, sentence: s
 def test_a_portuguese_particle_inside_a_name_stays_in_it(read) -> None:
     record = read("Mayor Ana Paula dos Santos opened the fair.")
     assert roles(person(record, "Ana Paula dos Santos")) == [("mayor", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lena Holm, the 45-year-old mayor of Malmo, cut the ribbon.",
+        "Lena Holm, the long-serving mayor of Malmo, cut the ribbon.",
+        "Lena Holm, currently the mayor of Malmo, cut the ribbon.",
+        "The ribbon was cut by Lena Holm as mayor of Malmo.",
+        "Malmo hosted the fair. Lena Holm, Malmo's mayor since 2019, cut the ribbon.",
+    ],
+)
+def test_an_office_after_the_name_survives_describers_adverbs_as_and_since(read, sentence: str) -> None:
+    record = read(sentence)
+    assert roles(person(record, "Lena Holm")) == [("mayor", "Malmo")]

@@ -376,13 +376,29 @@ class PersonFinder:
             k += 1
         return self._is_title_at(doc, k) > 0
 
+    @staticmethod
+    def _skip_since(doc: Doc, k: int) -> int:
+        """", mayor since 2019,", "since March 2021": when the office was taken, up to the punctuation after it."""
+        if k + 1 >= len(doc) or doc[k].lower_ != "since":
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 3 and (doc[end].like_num or doc[end].ent_type_ == "DATE"):
+            end += 1
+        return end if end > k + 1 and (end >= len(doc) or doc[end].is_punct) else k
+
     def _skip_describers(self, doc: Doc, k: int) -> int:
         """"the newly appointed Ambassador", "the current Mayor": lower-case words describing an
         office (at most three adverbs, adjectives or participles) before it."""
         end = k
-        while end < len(doc) and end - k < 3 and doc[end].is_alpha and doc[end].is_lower \
-                and doc[end].pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
-            end += 1
+        while end < len(doc) and end - k < 6:
+            tok = doc[end]
+            if end + 2 < len(doc) and (tok.is_alpha and tok.is_lower or tok.like_num) and self._glued_hyphen(doc, end + 1) \
+                    and doc[end + 2].is_alpha and doc[end + 2].is_lower:
+                end += 2  # "the 45-year-old mayor", "the long-serving mayor": a compound read word by word
+            elif tok.is_alpha and tok.is_lower and tok.pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
+                end += 1
+            else:
+                break
         return end if end > k and self._is_title_at(doc, end) else k
 
     def _skip_office_nouns(self, doc: Doc, k: int) -> int:
@@ -1772,6 +1788,8 @@ class PersonFinder:
             k = self._skip_link(doc, k, self._relative_links)
             if k < len(doc) and doc[k].lower_ == "and":
                 return []  # "X, and the council's chief executive, Y": the next person's office
+            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in ("the", "a"):
+                k += 1  # ", currently the mayor of X"
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
@@ -1798,6 +1816,7 @@ class PersonFinder:
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
             title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
+            title_end = self._skip_since(doc, title_end)  # ", Bergen's mayor since 2019,"
             if title_end < len(doc) and doc[title_end].text == "," and self._appositive_name_at(doc, title_end + 1):
                 return []  # "X met the city's mayor, Y": the office of the name after it
             if title_end >= len(doc) or doc[title_end].is_punct:
