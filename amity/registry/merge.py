@@ -72,6 +72,7 @@ class Touched:
     reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
     regrouped: set[int] = field(default_factory=set)  # municipalities newly linked to their towns, and the towns
     articles: set[int] = field(default_factory=set)  # articles written: their tie stages are new
+    made: set[int] = field(default_factory=set)  # ties made: their last activity is read in full
 
     def add(self, other: Touched) -> None:
         """Take what another change touched too (to tidy both at once)."""
@@ -82,6 +83,7 @@ class Touched:
         self.reported |= other.reported
         self.regrouped |= other.regrouped
         self.articles |= other.articles
+        self.made |= other.made
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None,
@@ -131,7 +133,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         if len(set(parties)) < 2:
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
-                                             evidence, known.ties))
+                                             evidence, known.ties, touched.made))
     touched.reported |= new_events
 
 
@@ -183,8 +185,9 @@ def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | Non
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
-                          | tie_rules.ties_around(session, touched.regrouped), seen, stages, touched.articles)
+    around = tie_rules.ties_around(session, touched.regrouped)
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings) | around, seen, stages,
+                          touched.articles, touched.reported, touched.made | around)
     session.flush()
     if not touched.entities:
         return
