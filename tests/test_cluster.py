@@ -145,6 +145,7 @@ class _InstantCluster:
 
     def __init__(self, threads: int) -> None:
         self.threads, self.in_flight, self.most_in_flight = threads, 0, 0
+        self.chunks: list[list] = []  # type: ignore[type-arg]
 
     def nthreads(self) -> dict[str, int]:
         return {f"tcp://worker-{n}": 1 for n in range(self.threads)}
@@ -152,6 +153,7 @@ class _InstantCluster:
     def submit(self, _task, chunk, _number, *_args, **_options) -> _Taken:  # type: ignore[no-untyped-def]
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        self.chunks.append(chunk)
         return _Taken(self, [f"record of {article}" for article in chunk])
 
 
@@ -181,6 +183,17 @@ def test_the_driver_keeps_a_few_partitions_per_worker_in_flight_however_long_the
     assert most_with_two == cluster.IN_FLIGHT_PER_WORKER * 2
     assert stand_in.most_in_flight == cluster.IN_FLIGHT_PER_WORKER * 5
     assert next(drawn) <= 200 + cluster.IN_FLIGHT_PER_WORKER * 5 * 10 + 1, "the input is read only as far as needed"
+
+
+def test_a_task_of_small_json_lines_files_holds_about_a_partition_of_their_articles_not_a_partition_of_files(
+        tmp_path: Path):
+    for number in range(10):
+        (tmp_path / f"feed-{number}.jsonl").write_text('{"text": "Porto met Lyon."}\n' * 2, encoding="utf-8")
+    stand_in = _InstantCluster(threads=1)
+
+    list(cluster.read_and_extract_on(stand_in, [str(tmp_path)], max_bytes=10_000, partition=4, local=True))
+
+    assert [len(chunk) for chunk in stand_in.chunks] == [2] * 5, "two files of two lines make a task of four"
 
 
 def _folder_of_inputs(folder: Path, articles: list[Article]) -> Path:
@@ -249,3 +262,43 @@ def test_every_worker_finds_a_file_of_this_machine_and_none_finds_a_file_that_is
 
     assert cluster._workers_see(client, str(here)) and cluster._workers_see(client, str(tmp_path))
     assert not cluster._workers_see(client, str(tmp_path / "gone.jsonl"))
+
+
+def test_for_ingest_workers_send_back_each_article_with_its_text_and_do_not_extract_those_the_registry_holds(
+        client, articles, nlp, tmp_path, monkeypatch):
+    from amity.ingest import read_sources
+    from amity.registry import content_hash
+
+    folder = _folder_of_inputs(tmp_path / "inputs", articles[:7])
+    read_whole = [item for item in _what_one_process_reads(folder, nlp) if not isinstance(item, str)]
+    here = [a for a in read_sources([str(folder)]) if isinstance(a, Article)]
+    held = {content_hash(here[1]), content_hash(here[6])}  # one in the JSON Lines file, the text file
+    asked: list[list[str]] = []
+
+    def stored_of(digests: list[str]) -> set[str]:
+        asked.append(digests)
+        return held & set(digests)
+
+    monkeypatch.setattr(cluster, "_read_here", lambda *_args: pytest.fail("the driver read an input file"))
+    outcomes = [o for o in cluster.read_and_extract_on(client, [str(folder)], max_bytes=10_000_000, partition=3,
+                                                       local=True, stored_of=stored_of)
+                if isinstance(o, cluster.Extracted)]
+
+    assert [o.stored for o in outcomes] == [n in (1, 6) for n in range(7)]
+    assert [o.article for o in outcomes if not o.stored] == [here[n] for n in (0, 2, 3, 4, 5)], "with their text"
+    assert [(o.article.doc, o.article.text) for o in outcomes if o.stored] == [(here[1].doc, ""), (here[6].doc, "")]
+    assert [o.record.to_dict() for o in outcomes if o.record] == [read_whole[n][2] for n in (0, 2, 3, 4, 5)]
+    assert sorted(d for digests in asked for d in digests) == sorted(content_hash(a) for a in here)
+
+
+def test_for_ingest_staged_partitions_send_back_the_records_of_their_shards(client, articles, nlp, tmp_path):
+    folder = _folder_of_inputs(tmp_path / "inputs", articles[:4])
+    stage = tmp_path / "shards"
+
+    outcomes = [o for o in cluster.read_and_extract_on(client, [str(folder)], max_bytes=10_000_000, partition=2,
+                                                       local=True, stage=str(stage), stored_of=lambda _digests: ())
+                if isinstance(o, cluster.Extracted)]
+
+    expected = [item[2] for item in _what_one_process_reads(folder, nlp) if not isinstance(item, str)]
+    assert [o.record.to_dict() for o in outcomes if o.record] == expected
+    assert len(list(stage.glob("part-*.jsonl"))) == 3, "three lines of JSON in two shards, the text file in a third"

@@ -729,3 +729,70 @@ def test_days_set_off_after_a_framing_visit_narrow_that_visit(read) -> None:
     record = read("Mayor of Gabrovo Petar Stoev will travel to Aarhus next month. During the three-day visit, from 9 to 11 "
                   "June, Stoev is expected to meet Mayor of Aarhus Anders Holm.", published="2025-05-20")
     assert only(record, "visit").date == "2025-06-09/2025-06-11"
+
+
+# -- dates of headlines, earlier and separate occurrences (benchmarks/tuning/events f01-f08) ----------------
+
+def test_an_undated_headline_takes_the_day_the_story_gives_its_report_not_publication(read) -> None:
+    record = read("Kazan and Tabriz sign cooperation memorandum\n\n"
+                  "The mayors of Kazan and Tabriz met on Tuesday at the Kazan city hall. "
+                  "Mayor Ilsur Metshin and Mayor Yaqub Hoorshad signed a memorandum on cooperation in tourism.",
+                  published="2025-06-05")
+    assert only(record, "signing").date == "2025-06-03"
+
+
+def test_an_undated_headline_with_no_date_in_the_story_keeps_the_publication_day(read) -> None:
+    record = read("Kazan and Tabriz sign cooperation memorandum\n\n"
+                  "Mayor Ilsur Metshin and Mayor Yaqub Hoorshad signed a memorandum on cooperation in tourism.",
+                  published="2025-06-05")
+    assert only(record, "signing").date == "2025-06-05"
+
+
+def test_when_two_mayors_last_met_is_not_the_meeting_the_story_reports(read) -> None:
+    record = read("Mayor Ilsur Metshin of Kazan held talks with Mayor Yaqub Hoorshad of Tabriz on Tuesday. "
+                  "The two mayors last met in Tabriz in February.", published="2025-06-05")
+    assert sorted(e.date for e in events(record, "meeting")) == ["2025-02", "2025-06-03"]
+
+
+def test_an_agreement_signed_in_a_separate_ceremony_is_a_second_signing(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on tourism on Tuesday. In a separate ceremony, "
+                  "Kazan and Tabriz signed an agreement on student exchanges.", published="2025-06-05")
+    assert len(events(record, "signing")) == 2
+
+
+def test_thousands_of_tourists_coming_to_a_town_is_no_visit(read) -> None:
+    record = read("About 4,000 Iranian tourists came to Kazan last year. "
+                  "More than 50,000 people took part in the Sabantuy festival in Kazan.", published="2025-06-05")
+    assert not events(record, "visit") and not events(record, "attendance")
+
+
+def test_a_ratification_earlier_this_year_is_not_the_one_reported_today(read) -> None:
+    record = read("The Milli Majlis today ratified the agreement between Azerbaijan and Georgia on civil protection. "
+                  "Earlier this year, the Parliament of Georgia ratified the same agreement.", published="2025-06-05")
+    ratifications = events(record, "ratification")
+    assert sorted(e.date for e in ratifications) == ["2025-01-01/2025-06-04", "2025-06-05"]
+
+
+def test_a_visit_during_which_a_protocol_was_signed_takes_the_signings_month(read) -> None:
+    record = read("The protocol was signed in Tashkent in March during the state visit of President Ilham Aliyev "
+                  "to Uzbekistan.", published="2025-06-05")
+    assert only(record, "visit").date == "2025-03"
+
+
+def test_a_law_entering_into_force_once_the_president_signs_it_is_no_signing(read) -> None:
+    record = read("The law on ratification will enter into force once the President signs it.", published="2025-06-05")
+    assert not events(record, "signing")
+
+
+def test_an_undated_lead_takes_the_first_day_the_story_tells_after_it(read) -> None:
+    record = read("Shymkent and Bukhara sign twinning agreement\n\n"
+                  "The mayors of Shymkent and Bukhara signed a twinning agreement at the Shymkent city hall. "
+                  "Mayor Gabit Syzdykbekov said the Bukhara guests had arrived in the city on Monday.",
+                  published="2025-06-05")
+    assert only(record, "signing").date == "2025-06-02"
+
+
+def test_a_signing_in_the_main_clause_is_told_beside_one_in_its_relative_clause(read) -> None:
+    record = read("The mayors of Kazan and Tabriz met on Tuesday in Kazan. Kazan and Tabriz, which signed their first "
+                  "agreement in 2012, signed a memorandum on tourism.", published="2025-06-05")
+    assert sorted(e.date for e in events(record, "signing")) == ["2012", "2025-06-03"]

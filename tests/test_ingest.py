@@ -448,3 +448,14 @@ def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     error, article = read(locked, write(tmp_path / "ok.txt", STORY))
     assert error == InputError(str(locked), "cannot read: Permission denied")
     assert isinstance(article, Article)
+
+
+@pytest.mark.parametrize("article", [
+    Article(doc="a.txt", text="Porto and Lyon renewed their twinning.\r\nThe mayors met.  \n"),
+    Article(doc="b", text="Kyiv hosted a delegation from Vilnius.", title="Kyiv and Vilnius"),
+    Article(doc="c", text="Tartu and Turku met again.", title="Tartu and Turku"),
+])
+def test_an_article_tells_its_content_hash_as_the_registry_keys_it(article: Article):
+    from amity.registry import content_hash
+
+    assert article.content_hash == content_hash(article)

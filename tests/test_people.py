@@ -1008,3 +1008,116 @@ def test_members_of_the_delegation_before_a_colon_is_no_office(read) -> None:
 def test_a_national_delegation_led_by_an_officer_gives_the_state(read) -> None:
     record = read("A Japanese delegation led by Vice Minister Kenji Ueda visited Tashkent.")
     assert roles(person(record, "Kenji Ueda")) == [("vice minister", "Japan")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Vice Marshal of Opole Province Anna Nowak opened the fair.", "vice marshal"),
+        ("Yesterday the vice-marshal of Opole Province, Anna Nowak, opened the fair.", "vice-marshal"),
+    ],
+)
+def test_a_modifier_joined_to_an_office_the_lexicon_lacks_as_a_pair_is_part_of_it(read, sentence: str,
+                                                                                   title: str) -> None:
+    record = read(sentence)
+    assert roles(person(record, "Anna Nowak")) == [(title, "Opole Province")]
+
+
+def test_a_name_no_finder_knows_before_a_possessive_owns_the_office(read) -> None:
+    record = read("Lower Silesia's marshal Ewa Mazur met the guests.")
+    assert roles(person(record, "Ewa Mazur")) == [("marshal", "Lower Silesia")]
+
+
+def test_the_place_after_a_longer_description_of_its_kind_holds_the_office(read) -> None:
+    record = read("Nino Kapanadze, mayor of the western Georgian city of Kutaisi, signed the plan.")
+    assert roles(person(record, "Nino Kapanadze")) == [("mayor", "Kutaisi")]
+
+
+def test_an_office_after_and_is_the_next_persons_not_the_one_named_before(read) -> None:
+    record = read("The guests met the Mayor of Cork, Ciara Byrne, and the council's chief executive, Owen Daly.")
+    assert roles(person(record, "Ciara Byrne")) == [("mayor", "Cork")]
+    assert [title for title, _ in roles(person(record, "Owen Daly"))] == ["chief executive"]
+
+
+def test_a_unit_of_a_place_written_possessively_after_of_is_held_in_that_place(read) -> None:
+    record = read("Talks were held with the head of Bavaria's government, Markus Lang.")
+    assert roles(person(record, "Markus Lang")) == [("head of government", "Bavaria")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "of"),
+    [
+        ("Valencia welcomed the guests. Later they met Rosa Vidal, the city's tourism director.", "Rosa Vidal",
+         "Valencia"),
+        ("In Bavaria, the guests met the state's finance minister, Karl Huber.", "Karl Huber", "Bavaria"),
+    ],
+)
+def test_a_field_written_between_the_possessive_and_the_office_keeps_the_possessor(read, text: str, name: str,
+                                                                                   of: str) -> None:
+    record = read(text)
+    assert [of_ for _, of_ in roles(person(record, name))] == [of]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The Minister-President of Saxony, Petra Vogel, opened the fair.", "Petra Vogel",
+         ("minister-president", "Saxony")),
+        ("Mayor Pro Tem Carla Diaz chaired the meeting.", "Carla Diaz", ("mayor pro tem", None)),
+        ("Khokim of Andijan region Bakhodir Yusupov met the guests.", "Bakhodir Yusupov", ("khokim", "Andijan region")),
+        ("The voivode of Opole Province, Jan Kos, met the guests.", "Jan Kos", ("voivode", "Opole Province")),
+    ],
+)
+def test_offices_of_german_states_us_councils_and_polish_provinces_are_read_as_written(read, sentence: str, name: str,
+                                                                                        role: tuple) -> None:
+    record = read(sentence)
+    assert roles(person(record, name)) == [role]
+    assert [e.name for e in record.entities if e.type == "person"] == [name]
+
+
+def test_the_places_after_a_plural_office_end_with_their_and(read) -> None:
+    record = read("The presidents of Kazakhstan and Uzbekistan, Kassym-Jomart Tokayev and Shavkat Mirziyoyev, "
+                  "held talks in Tashkent.")
+    assert roles(person(record, "Kassym-Jomart Tokayev")) == [("president", "Kazakhstan")]
+    assert roles(person(record, "Shavkat Mirziyoyev")) == [("president", "Uzbekistan")]
+
+
+def test_a_plural_office_then_names_each_of_a_place_gives_each_its_place(read) -> None:
+    record = read("The two mayors, Anna Berg of Bergen and Ole Lund of Uppsala, met in Oslo.")
+    assert roles(person(record, "Anna Berg")) == [("mayor", "Bergen")]
+    assert roles(person(record, "Ole Lund")) == [("mayor", "Uppsala")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Professor Eva Lind, vice-rector for research of Lund University, opened the school.", "Eva Lind",
+         ("vice-rector for research", "Lund University")),
+        ("Deputy Governor of Aichi for Trade and Investment Kenji Sato met them.", "Kenji Sato",
+         ("deputy governor for trade and investment", "Aichi")),
+    ],
+)
+def test_a_remit_before_or_after_the_place_stays_in_the_office(read, sentence: str, name: str, role: tuple) -> None:
+    record = read(sentence)
+    assert roles(person(record, name)) == [role]
+
+
+def test_two_offices_joined_by_and_before_the_holder_share_the_body_named_after_the_second(read) -> None:
+    record = read("The visitors were received by the chairman of the board and rector of Satbayev University, "
+                  "Marat Sadykov.")
+    assert roles(person(record, "Marat Sadykov")) == [("chairman of the board", "Satbayev University"),
+                                                      ("rector", "Satbayev University")]
+
+
+def test_a_regional_assembly_or_department_is_the_region_named_with_its_kind(read) -> None:
+    record = read("Delegations of Pavlodar region and Omsk oblast met. The chairman of the regional maslikhat, "
+                  "Bolat Iskakov, spoke. The head of the regional department of tourism, Aida Nurova, signed.")
+    assert roles(person(record, "Bolat Iskakov")) == [("chairman", "Pavlodar region")]
+    assert [of for _, of in roles(person(record, "Aida Nurova"))] == ["Pavlodar region"]
+
+
+def test_a_deputys_region_is_where_the_article_put_the_principal_office(read) -> None:
+    record = read("Podlaskie's marshal Jan Wrona hosted a delegation from Grodno region. "
+                  "The region's vice-marshal Ewa Kruk showed the guests around.")
+    assert roles(person(record, "Jan Wrona")) == [("marshal", "Podlaskie")]
+    assert roles(person(record, "Ewa Kruk")) == [("vice-marshal", "Podlaskie")]

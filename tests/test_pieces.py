@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from amity.ingest import read_sources
 from amity.ingest.pieces import Piece, cut, read_piece
 from amity.model import InputError
@@ -58,3 +60,36 @@ def test_a_binary_json_lines_file_is_one_error_and_no_piece(tmp_path: Path):
 
     assert list(map(str, cut(blob, str(blob), 3))) == list(map(str, read_sources([str(blob)])))
     assert [type(item) for item in cut(blob, str(blob), 3)] == [InputError]
+
+
+def test_a_json_lines_file_of_blank_lines_only_is_one_piece_reported_empty_as_when_read_whole(tmp_path: Path):
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n \n\t\n" * 5, encoding="utf-8")
+
+    pieces, read = _read_in_pieces(blank, 3)
+
+    assert pieces == [Piece(str(blank.absolute()), str(blank))]
+    assert list(map(str, read)) == list(map(str, read_sources([str(blank)]))) == [f"{blank}: empty file"]
+
+
+def test_blank_lines_before_the_first_article_are_still_cut_into_pieces_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr("amity.ingest.pieces._BLOCK", 4)  # the blank lines span blocks read before any text
+    corpus = tmp_path / "late.jsonl"
+    corpus.write_text("\n" * 7 + _lines("Porto and Lyon renewed their twinning.", "Kyiv hosted a delegation."),
+                      encoding="utf-8")
+
+    pieces, read = _read_in_pieces(corpus, 3)
+
+    assert [(p.first_line, p.lines) for p in pieces if isinstance(p, Piece)] == [(1, 3), (4, 3), (7, 3)]
+    assert read == list(read_sources([str(corpus)]))
+
+
+def test_each_piece_knows_its_lines_so_that_a_small_file_weighs_its_articles(tmp_path: Path):
+    small, cut_up, page = tmp_path / "small.jsonl", tmp_path / "long.jsonl", tmp_path / "note.txt"
+    small.write_text(_lines("Braga signed with Vigo.", "Tartu met Turku."), encoding="utf-8")
+    cut_up.write_text(_lines(*(f"Town {n} and its twin met again." for n in range(7)))[:-1], encoding="utf-8")
+    page.write_text("Kyiv and Vilnius signed a cooperation agreement.\n", encoding="utf-8")
+
+    assert [p.lines for p in cut(small, str(small), 3) if isinstance(p, Piece)] == [2]
+    assert [p.lines for p in cut(cut_up, str(cut_up), 3) if isinstance(p, Piece)] == [3, 3, 1], "the last line has no end"
+    assert [p.lines for p in cut(page, str(page), 3) if isinstance(p, Piece)] == [1]

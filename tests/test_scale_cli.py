@@ -146,12 +146,13 @@ def test_a_cluster_ingest_whose_driver_is_killed_is_completed_by_running_it_agai
     run.send_signal(signal.SIGKILL)
     run.communicate(timeout=30)
     killed_with = len(_stored(database))
-    again = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(database)], capture_output=True, text=True,
-                           timeout=300)
+    again = subprocess.run([*command, "--progress"], capture_output=True, text=True, timeout=300)
 
     assert run.returncode == -signal.SIGKILL, "the first run finished before it could be killed"
     assert 0 < killed_with < 40
-    assert again.stdout == f"{40 - killed_with} new, {killed_with} unchanged, 0 replaced, 0 errors\n"
+    assert again.stdout == f"{40 - killed_with} new, {killed_with} unchanged, 0 replaced, 0 errors\n", again.stderr
+    bars = {line.split()[0]: line.split()[2] for line in again.stderr.splitlines() if "━" in line}
+    assert bars == {"read": "40/40", "extracted": f"{40 - killed_with}/40", "merged": "40/40"}, "stored: not extracted"
     assert sorted(doc for doc, _ in _stored(database)) == [f"news-{i:05d}.txt" for i in range(40)]
 
 

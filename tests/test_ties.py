@@ -1493,3 +1493,91 @@ def test_a_sentence_dating_a_signing_told_before_signs_nothing_between_its_own_n
                   "mayors of Riga and Tallinn praised the two cities.", published="2024-05-06")
     assert pairs(record) == {frozenset({"Tartu", "Turku"})}
     assert only(record, "cooperation").date == "2024-05-03"
+
+
+# -- who signs for which territory, and what makes a signing a twinning (SIGNATORIES) -------------
+
+def test_a_memorandum_on_fraternal_relations_is_a_twinning_when_the_parser_hangs_on_on_the_verb(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the establishment of fraternal relations.", published="2025-01-24")
+    tie = only(record, "sister_city")
+    assert "Ekibastuz" in tie.parties and tie.status == "signed"
+    assert ties(record, "cooperation") == []
+
+
+def test_a_memorandum_on_trade_signed_by_two_towns_stays_cooperation(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the development of trade relations.", published="2025-01-24")
+    assert only(record, "cooperation").status == "signed"
+    assert ties(record, "sister_city") == []
+
+
+def test_partner_city_written_with_a_hyphen_is_a_twinning(read) -> None:
+    record = read("The Mayor of Rzeszów visited Ivano-Frankivsk on Wednesday. The mayor recalled that Rzeszów "
+                  "already has partner-city agreements with Lviv and Lutsk.")
+    assert {frozenset(t.parties) for t in ties(record, "sister_city")} == {
+        frozenset({"Rzeszów", "Lviv"}), frozenset({"Rzeszów", "Lutsk"})}
+    assert ties(record, "cooperation") == []
+
+
+def test_a_provincial_peoples_government_signs_for_its_province_whichever_side_of_of_it_is_named(read) -> None:
+    record = read("The Prefectural Government of Kyoto and the Provincial People's Government of Shaanxi signed "
+                  "a memorandum on heritage protection.\n\n"
+                  "The Shaanxi Provincial People's Government and the Kyoto Prefectural Government will meet "
+                  "again in May.")
+    tie = only(record, "cooperation")
+    assert "Shaanxi" in tie.parties and not any("Government" in p for p in tie.parties)
+
+
+def test_a_city_peoples_government_signs_for_its_city(read) -> None:
+    record = read("The People's Government of Xi'an and the Municipality of Kazan signed a memorandum on tourism.")
+    assert set(only(record, "cooperation").parties) == {"Xi'an", "Kazan"}
+
+
+def test_a_dated_twinning_stays_signed_beside_a_hope_that_another_partnership_becomes_as_close(read) -> None:
+    record = read("Mayor Kato recalled that Matsumoto has been a sister city of Salt Lake City since 1958 and "
+                  "hoped that the new partnership with Da Lat would become as close.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Matsumoto", "Salt Lake City"}
+    assert (tie.status, tie.date) == ("signed", "1958")
+
+
+def test_a_founding_date_in_another_clause_does_not_date_the_twinning(read) -> None:
+    record = read("Colorado already has a sister-state relationship with Yamagata Prefecture, and Denver has "
+                  "been paired with Takayama since 1960.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Colorado", "Yamagata Prefecture"}
+    assert (tie.status, tie.date) == ("active", None)
+
+
+def test_the_two_mayors_sign_for_the_towns_of_the_two_mayors_named_last(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov met Mayor of Osh Jenish Mamyrov in Bishkek. The city of Taraz "
+                  "hosted a music festival last year. On Friday both mayors signed a memorandum on tourism.",
+                  published="2024-06-08")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Taraz", "Osh"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-07")
+
+
+def test_the_two_mayors_with_only_one_mayor_named_sign_for_nobody(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov arrived in Bishkek. The city of Taraz hosted a music festival "
+                  "last year. On Friday the two mayors signed a memorandum on tourism.", published="2024-06-08")
+    assert record.ties == []
+
+
+def test_an_agreement_under_which_two_cities_become_sister_cities_is_their_twinning(read) -> None:
+    record = read("The mayors of Kutaisi and Poltava signed an agreement on Monday under which the two cities "
+                  "become sister cities.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kutaisi", "Poltava"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-10")
+    assert ties(record, "cooperation") == []
+
+
+def test_the_article_town_does_not_pair_with_a_name_outside_the_twinning_clause(read) -> None:
+    record = read("Council endorses twinning with Ukrainian city; ties with Pskov stay frozen\n\n"
+                  "Tartu City Council on Thursday approved the twinning agreement with the Ukrainian city of "
+                  "Khmelnytskyi. Tartu is the second largest city of Estonia.", published="2024-05-31")
+    tie = only(record, "sister_city")  # no Tartu-Pskov twinning from the headline's other clause
+    assert set(tie.parties) == {"Tartu", "Khmelnytskyi"}
+    assert tie.status == "ratified"

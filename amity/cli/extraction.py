@@ -7,17 +7,17 @@ asked for.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from amity.cli.app import err, fail
-from amity.model import Article, InputError, Record
+from amity.model import InputError
 
 if TYPE_CHECKING:  # Dask loads only when a cluster is asked for
-    from amity.nlp.dask_extract import Extracted
+    from amity.nlp.dask_extract import Extracted, StoredOf
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", show_default=False,
@@ -70,19 +70,16 @@ def extractor_for(cluster: str | None, workers: int, partition: int,
 
 
 class OnCluster:
-    """Extraction on a Dask cluster: of articles read here (`amity ingest`, which stores their text), or of
-    input files read by the workers themselves where they can see them (`amity extract`)."""
+    """Extraction on a Dask cluster of the input files, read by the workers themselves where they can see them
+    (the driver reads those they cannot, and stdin, and sends their articles)."""
 
     def __init__(self, client: Any, partition: int, stage: str | None, *, local: bool) -> None:
         self._client, self._partition, self._stage, self._local = client, partition, stage, local
 
-    def __call__(self, articles: Iterable[Article]) -> Iterator[Record]:
-        from amity.nlp import dask_extract
-
-        return dask_extract.extract_on(self._client, articles, partition=self._partition, stage=self._stage)
-
-    def read_and_extract(self, inputs: list[str], max_bytes: int) -> Iterator[Extracted | InputError]:
+    def read_and_extract(self, inputs: list[str], max_bytes: int,
+                         stored_of: StoredOf | None = None) -> Iterator[Extracted | InputError]:
+        """What the articles of `inputs` give (with `stored_of`: with their text, and not extracted when stored)."""
         from amity.nlp import dask_extract
 
         return dask_extract.read_and_extract_on(self._client, inputs, max_bytes=max_bytes, partition=self._partition,
-                                                stage=self._stage, local=self._local)
+                                                stage=self._stage, local=self._local, stored_of=stored_of)

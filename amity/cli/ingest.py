@@ -1,8 +1,8 @@
 """`amity ingest`: articles (or records extracted before) in, the registry written in batches."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,10 +19,16 @@ from amity.cli.extraction import (
 from amity.cli.inputs import InputCounter
 from amity.cli.options import DbOption, InputsArgument, MaxMbOption
 from amity.cli.progress import RunProgress, estimated_articles
-from amity.model import Article, Record
+from amity.model import Article, InputError, Record
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from amity.cli.shards import MergedShards
+    from amity.nlp.dask_extract import Extracted
+
+#: Content hashes asked about in one query (SQLite takes at most 32,766 parameters).
+_HASHES_PER_QUERY = 1000
 
 
 @app.command()
@@ -76,10 +82,16 @@ def ingest(
         def extracted(articles: Iterable[Article]) -> Iterator[Record]:
             from amity.nlp import extract
 
-            return bar.counted("extracted", (extractor or extract)(articles))
+            return bar.counted("extracted", extract(articles))
 
         shards = MergedShards(describe(engine))
-        items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb, shards)))
+        found_stored = _FoundStored(bar)
+        items: Iterator[Any]
+        if extractor is None:
+            items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb, shards)))
+        else:  # the workers read the inputs, extract them and skip the articles stored already
+            read = extractor.read_and_extract(inputs, int(max_mb * 1_000_000), stored_of=_stored_of(engine))
+            items = found_stored.passed(bar.counted("read", counter.reported(read)))
 
         def merged(count: int) -> None:
             bar.advance("merged", count)
@@ -88,6 +100,7 @@ def ingest(
 
         try:
             summary = store(items, engine, extractor=extracted, on_merged=merged)
+            summary.unchanged += found_stored.count
             if records:
                 shards.finish()
         except (StoreError, SQLAlchemyError):
@@ -110,3 +123,41 @@ def _inputs(inputs: list[str], records: bool, max_mb: float, shards: MergedShard
     from amity.nlp.limits import readable
 
     return readable(read_sources(inputs, max_bytes=int(max_mb * 1_000_000)))
+
+
+class _FoundStored:
+    """The articles cluster workers read and found stored already (not extracted: unchanged, merged as they pass),
+    counted; the others passed on as (article, record) pairs, with bad inputs."""
+
+    def __init__(self, bar: RunProgress) -> None:
+        self.count = 0
+        self._bar = bar
+
+    def passed(self, outcomes: Iterable[Extracted | InputError]) -> Iterator[tuple[Article, Record] | InputError]:
+        for item in outcomes:
+            if isinstance(item, InputError):
+                yield item
+            elif item.stored or item.record is None:
+                self.count += 1
+                self._bar.advance("merged")
+            else:
+                self._bar.advance("extracted")
+                yield item.article, item.record
+
+
+def _stored_of(engine: Engine) -> Callable[[list[str]], set[str]]:
+    """Which of some content hashes the registry's articles have (asked once per partition, before extracting)."""
+    from sqlalchemy import select
+
+    from amity.store.schema import ArticleRow
+
+    def stored(digests: list[str]) -> set[str]:
+        found: set[str] = set()
+        with engine.connect() as connection:
+            for start in range(0, len(digests), _HASHES_PER_QUERY):
+                asked = digests[start:start + _HASHES_PER_QUERY]
+                found.update(connection.scalars(select(ArticleRow.content_hash)
+                                                .where(ArticleRow.content_hash.in_(asked))))
+        return found
+
+    return stored

@@ -19,17 +19,21 @@ when complete, so a shard is either whole or absent. A shard already
 there (an earlier run, or a retried task) is not extracted again. The
 driver then reads the records back from the shards, one at a time.
 
-`amity extract --cluster` has its workers read the input files where they
-lie (`read_and_extract_on`): the driver cuts each file into pieces, (file,
-byte range) for JSON Lines, and sends only those; each worker reads its
-pieces, extracts them, and sends back records (with the articles' names,
-without their text). A file is read there when the workers can see it: on
-a local cluster always; on a scheduler's workers when each of them finds
+`amity extract --cluster` and `amity ingest --cluster` have their workers
+read the input files where they lie (`read_and_extract_on`): the driver
+cuts each file into pieces, (file, byte range) for JSON Lines, and sends
+only those; each worker reads its pieces, extracts them, and sends back
+records (with the articles' names; with their text too for `ingest`,
+which stores it). A file is read there when the workers can see it: on a
+local cluster always; on a scheduler's workers when each of them finds
 the path the user gave, of the same kind and (a file) size. Standard input
 and paths some worker cannot see are read by the driver and their articles
-shipped, as `extract_on` does for `amity ingest` (which stores each
-article's text, so reads it anyway). A bad file fails alone, one line, as
-when the driver reads it.
+shipped, as `extract_on` does. A bad file fails alone, one line, as when
+the driver reads it. For `ingest`, articles the registry holds already
+are not extracted again: each partition is first read by a short task
+that sends back its articles' content hashes (at a higher priority, so it
+runs before partitions waiting to be extracted), the driver asks the
+registry which of them it holds, and the partition's task skips those.
 
 A local cluster runs with the settings of `amity/data/dask/amity.yaml`
 (fewer timers, no profiler, glibc's own memory trimming): Dask's defaults
@@ -54,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 import dask
-from distributed import Client, Future, LocalCluster, WorkerPlugin
+from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
 
 from amity.ingest.pieces import Piece, cut, read_piece
 from amity.ingest.sources import STDIN, input_files
@@ -67,6 +71,8 @@ PARTITION_ARTICLES = 250
 IN_FLIGHT_PER_WORKER = 3
 #: Times a partition is run again after the worker running it died.
 RETRIES = 3
+#: Dask priority of the short task that hashes a partition's articles: before any partition waiting to be extracted.
+HASHING_PRIORITY = 10
 #: How long to wait for a scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 10
 #: Dask settings for extraction (`amity/data/dask/amity.yaml`, which says why): Dask's defaults cost two idle
@@ -142,25 +148,22 @@ def extract_on(client: Client, articles: Iterable[Article], *, partition: int = 
         for records in _in_order(client, articles, partition, in_flight, extract_partition):
             yield from records
         return
-    from amity.ingest.records import read_record_sources
-
     Path(stage).mkdir(parents=True, exist_ok=True)
     for shard in _in_order(client, articles, partition, in_flight, stage_partition, str(Path(stage).resolve())):
-        for record in read_record_sources([shard]):
-            if not isinstance(record, Record):  # a shard is written by this module: it cannot be bad but by tampering
-                raise OSError(f"{record.source}: {record.reason}")
-            yield record
+        yield from _shard_records(shard)
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One article a worker read and extracted: the article without its text (for the driver's counts and
-    messages), its record (None: written to a shard), and the start of its text that tells its language (the
-    driver tells it: the language model would add ~60 MB to every worker)."""
+    """One article a worker read and extracted: the article, without its text unless it was asked for (for the
+    driver's counts and messages), its record (None: written to a shard, or `stored` and so not extracted), and
+    the start of its text that tells its language (the driver tells it: the language model would add ~60 MB to
+    every worker)."""
 
     article: Article
     record: Record | None
     language_sample: str = ""
+    stored: bool = False
 
 
 #: What a task of `read_and_extract_on` is given: articles read by the driver, pieces of files to read, and
@@ -168,18 +171,28 @@ class Extracted:
 Unit = Article | Piece | InputError
 
 
+#: Which of the given content hashes a registry holds (asked by the driver, once per partition).
+StoredOf = Callable[[list[str]], Iterable[str]]
+
+
 def read_and_extract_on(client: Client, inputs: list[str], *, max_bytes: int, partition: int = PARTITION_ARTICLES,
-                        in_flight: int | None = None, stage: str | None = None,
-                        local: bool = False) -> Iterator[Extracted | InputError]:
+                        in_flight: int | None = None, stage: str | None = None, local: bool = False,
+                        stored_of: StoredOf | None = None) -> Iterator[Extracted | InputError]:
     """What each article of the inputs gives, in input order, with each bad input's `InputError` in its place;
-    the files the workers can see (all of them: `local`) read by the workers themselves."""
+    the files the workers can see (all of them: `local`) read by the workers themselves.
+
+    With `stored_of` (`amity ingest`) each article comes back with its text and its record, or marked `stored`
+    and not extracted when `stored_of` says the registry holds its content hash."""
     folder = None
     if stage is not None:
         Path(stage).mkdir(parents=True, exist_ok=True)
         folder = str(Path(stage).resolve())
     units = _units(client, inputs, partition, max_bytes, local)
+    hashing = None
+    if stored_of is not None:
+        hashing = _Hashing(hash_units, (max_bytes,), lambda digests: frozenset(stored_of(digests)))
     for outcomes in _in_order(client, units, partition, in_flight, extract_units, max_bytes, folder,
-                              weight=_weight(partition)):
+                              stored_of is not None, weight=_weight, hashing=hashing):
         yield from outcomes
 
 
@@ -222,15 +235,49 @@ def _looks(path: str) -> tuple[str, int] | None:
         return None
 
 
-def _weight(partition: int) -> Callable[[Unit], int]:
-    """How much of a partition a unit is: a piece of lines is a whole partition, anything else one article."""
-    return lambda unit: partition if isinstance(unit, Piece) and not unit.whole else 1
+def _weight(unit: Unit) -> int:
+    """How many articles a unit may hold, to fill a partition: a piece its lines, anything else one."""
+    return unit.lines if isinstance(unit, Piece) else 1
 
 
-def extract_units(units: list[Unit], number: int, max_bytes: int, folder: str | None = None
-                  ) -> list[Extracted | InputError]:
-    """Read the pieces among `units` here, on a worker, and extract every article (into a shard in `folder`)."""
+def extract_units(units: list[Unit], number: int, max_bytes: int, folder: str | None = None, keep: bool = False,
+                  stored: frozenset[str] = frozenset()) -> list[Extracted | InputError]:
+    """Read the pieces among `units` here, on a worker, and extract every article but those whose content hash is
+    `stored` (into a shard in `folder`; `keep`: records and articles' text are sent back all the same)."""
     from amity.language import SAMPLE_CHARS
+
+    items = _read_units(units, max_bytes)
+    held = [bool(stored) and isinstance(item, Article) and item.content_hash in stored for item in items]
+    articles = [item for item, is_held in zip(items, held, strict=True) if isinstance(item, Article) and not is_held]
+    records: list[Record | None]
+    if folder is None:
+        records = list(extract_partition(articles))
+    elif not articles:  # no empty shard for a task of unreadable or stored inputs only
+        records = []
+    elif keep:
+        records = list(_shard_records(stage_partition(articles, number, folder)))
+    else:
+        stage_partition(articles, number, folder)
+        records = [None] * len(articles)
+    made = iter(records)
+    out: list[Extracted | InputError] = []
+    for item, is_held in zip(items, held, strict=True):
+        if isinstance(item, InputError):
+            out.append(item)
+        elif is_held:
+            out.append(Extracted(replace(item, text=""), None, stored=True))
+        else:
+            out.append(Extracted(item if keep else replace(item, text=""), next(made), item.text[:SAMPLE_CHARS]))
+    return out
+
+
+def hash_units(units: list[Unit], max_bytes: int) -> list[str]:
+    """The content hashes of the articles among `units` (the pieces read here, on a worker), for the driver to ask
+    the registry which it holds."""
+    return [item.content_hash for item in _read_units(units, max_bytes) if isinstance(item, Article)]
+
+
+def _read_units(units: list[Unit], max_bytes: int) -> list[Article | InputError]:
     from amity.nlp.limits import readable
 
     items: list[Article | InputError] = []
@@ -239,47 +286,75 @@ def extract_units(units: list[Unit], number: int, max_bytes: int, folder: str | 
             items += readable(read_piece(unit, max_bytes))
         else:
             items.append(unit)
-    articles = [item for item in items if isinstance(item, Article)]
-    if folder is not None:
-        if articles:  # no empty shard for a task of unreadable inputs only
-            stage_partition(articles, number, folder)
-        records: list[Record | None] = [None] * len(articles)
-    else:
-        records = list(extract_partition(articles))
-    made = iter(zip(articles, records, strict=True))
-    out: list[Extracted | InputError] = []
-    for item in items:
-        if isinstance(item, InputError):
-            out.append(item)
-            continue
-        article, record = next(made)
-        out.append(Extracted(replace(article, text=""), record, article.text[:SAMPLE_CHARS]))
-    return out
+    return items
+
+
+@dataclass(frozen=True)
+class _Hashing:
+    """A short task run on each partition first, `task(partition, *args)`, whose result `decide` turns into the
+    last argument of the partition's own task."""
+
+    task: Callable[..., Any]
+    args: tuple[Any, ...]
+    decide: Callable[[Any], Any]
+
+
+@dataclass
+class _Submitted:
+    """A partition on the cluster: its hashing task's future until `hashed`, then its own task's."""
+
+    chunk: list[Any]
+    number: int
+    future: Future[Any]
+    hashed: bool
 
 
 def _in_order(client: Client, articles: Iterable[Any], partition: int, in_flight: int | None,
-              task: Callable[..., Any], *args: Any, weight: Callable[[Any], int] | None = None) -> Iterator[Any]:
+              task: Callable[..., Any], *args: Any, weight: Callable[[Any], int] | None = None,
+              hashing: _Hashing | None = None) -> Iterator[Any]:
     """`task(partition, number, *args)` of each partition on the cluster, results in input order.
 
     At most `in_flight` partitions are submitted and not yet taken back (by default `IN_FLIGHT_PER_WORKER` per
     worker thread, counted again at each result, so workers that join later get work too): however long the
-    input, the driver holds that many partitions and the scheduler that many tasks."""
+    input, the driver holds that many partitions and the scheduler that many tasks. With `hashing`, each
+    partition's task is submitted once its hashing task is done, with what `hashing.decide` made of its result
+    as the last argument; the driver waits for whichever of its tasks ends first, so that no worker idles."""
     stream = iter(articles)
-    pending: deque[Future[Any]] = deque()
+    pending: deque[_Submitted] = deque()
     number = 0
+
+    def run(chunk: list[Any], at: int, *last: Any) -> Future[Any]:
+        return client.submit(task, chunk, at, *args, *last, pure=False, retries=RETRIES)
+
     while True:
         most = in_flight or max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
         while len(pending) < most:
             chunk = list(islice(stream, partition)) if weight is None else _weighed(stream, partition, weight)
             if not chunk:
                 break
-            pending.append(client.submit(task, chunk, number, *args, pure=False, retries=RETRIES))
+            if hashing is None:
+                pending.append(_Submitted(chunk, number, run(chunk, number), hashed=True))
+            else:
+                pending.append(_Submitted(chunk, number, client.submit(
+                    hashing.task, chunk, *hashing.args, pure=False, retries=RETRIES, priority=HASHING_PRIORITY),
+                    hashed=False))
             number += 1
         if not pending:
             return
-        future = pending.popleft()
-        result = future.result()
-        future.release()
+        head = pending[0]
+        if hashing is not None:
+            for submitted in pending:
+                if not submitted.hashed and submitted.future.done():
+                    found = submitted.future.result()
+                    submitted.future.release()
+                    submitted.future, submitted.hashed = run(submitted.chunk, submitted.number,
+                                                             hashing.decide(found)), True
+            if not (head.hashed and head.future.done()):
+                wait([s.future for s in pending if not s.hashed or s is head], return_when="FIRST_COMPLETED")
+                continue
+        pending.popleft()
+        result = head.future.result()
+        head.future.release()
         yield result
 
 
@@ -301,6 +376,15 @@ def extract_partition(articles: list[Article], _number: int = 0) -> list[Record]
     from amity.nlp.pipeline import extract
 
     return list(extract(articles))
+
+
+def _shard_records(shard: str) -> Iterator[Record]:
+    from amity.ingest.records import read_record_sources
+
+    for record in read_record_sources([shard]):
+        if not isinstance(record, Record):  # a shard is written by this module: it cannot be bad but by tampering
+            raise OSError(f"{record.source}: {record.reason}")
+        yield record
 
 
 def stage_partition(articles: list[Article], number: int, folder: str) -> str:

@@ -109,6 +109,8 @@ class PersonFinder:
         self._new_places: list[Mention] = []
         #: Tokens read as an office's place or body ("of Danang Hi-Tech Park"): no person's name.
         self._of_tokens: set[int] = set()
+        #: Office without its modifiers → where the article first said it is held ("marshal" → "West Pomerania").
+        self._principal_places: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
@@ -116,6 +118,7 @@ class PersonFinder:
         self._known = known
         self._starting, self._longest_at, self._ending = {}, {}, {}
         self._read_titles, self._new_places, self._of_tokens = set(), [], set()
+        self._principal_places = {}
         self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
@@ -272,6 +275,8 @@ class PersonFinder:
             end -= 1
         if start >= end or all(k in self._named_tokens or k in self._of_tokens for k in range(start, end)):
             return None  # "Director of Danang Hi-Tech Park X": the park's name is no one's
+        if all(k in self._read_titles for k in range(start, end)):
+            return None  # "Mayor Pro Tem X": spaCy's "Pro Tem" is the rest of an office read
         if self._body_gloss(doc, start, end):
             return None
         span = doc[start:end]
@@ -361,6 +366,15 @@ class PersonFinder:
             end += 1
         return end if end > k and self._is_title_at(doc, end) else k
 
+    def _skip_office_nouns(self, doc: Doc, k: int) -> int:
+        """"the city's tourism director", "the state's industries minister": at most two lower-case nouns
+        naming an office's field before it, where a possessive says whose it is; k when no office follows."""
+        end = k
+        while end < len(doc) and end - k < 2 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop \
+                and doc[end].pos_ == "NOUN" and not self._is_title_at(doc, end):
+            end += 1
+        return end if end > k and end < len(doc) and self._is_title_at(doc, end) else k
+
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         if end - start == 1:
             word = doc[start].lower_
@@ -417,11 +431,12 @@ class PersonFinder:
         i = 0
         pending: list[Role] = []
         chain: list[int] = []  # where the pending offices are written
+        joined: set[int] = set()  # the pending offices written before "and" and another office
         floor = 0
         while i < len(doc):
             length = 0 if i in self._named_tokens else self._is_title_at(doc, i)
             if not length:
-                pending, chain = [], []
+                pending, chain, joined = [], [], set()
                 i += 1
                 continue
             body = self._body_before(doc, i)  # "Hanoi People's Committee Chairman X"
@@ -435,16 +450,24 @@ class PersonFinder:
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
                 self._of_tokens.update(range(of_start, k))
+                remit = self._capitalised_remit(doc, k)
+                if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
+                    title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
             k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
-            if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
-                k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
+            if k < len(doc) and doc[k].text == "," and (self._appositive_name_at(doc, k + 1)
+                                                         or plural and of is None and self._name_then_of(doc, k + 1)):
+                k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ...", "The prime ministers, A of X and B of Y"
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
                             or self._their_body(doc, start, out) or self._where_body(doc, start)))
+            if pending[-1][1] is not None:
+                self._principal_places.setdefault(self._principal(title), pending[-1][1])
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
+                if doc[k - 1].lower_ == "and":
+                    joined.add(len(pending) - 1)  # "chairman of the board and rector of X": one "of" for both
                 i = k
                 continue
             if k + 1 < len(doc) and doc[k].text == "," and self._is_title_at(doc, k + 1) and k + 1 not in self._named_tokens \
@@ -458,6 +481,9 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
+                for n in sorted(joined, reverse=True):
+                    if pending[n][1] is None and n + 1 < len(pending):
+                        pending[n] = (pending[n][0], pending[n + 1][1])
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
                 if any(of is None for _, of in roles):
                     group = self._group_holder(doc, chain[0] if chain else i, end)
@@ -474,8 +500,12 @@ class PersonFinder:
                 i = end
             else:
                 i = max(k, i + 1)
-            pending, chain = [], []
+            pending, chain, joined = [], [], set()
         return out
+
+    def _principal(self, title: str) -> str:
+        """An office less its modifiers: "vice-marshal" → "marshal", "first deputy akim" → "akim"."""
+        return " ".join(w for w in title.replace("-", " ").split() if w not in self.titles.modifiers)
 
     def _chain_shares_state(self, chain: list[Role]) -> list[Role]:
         """"Deputy Prime Minister - Minister of Trade of the Republic of Kazakhstan X": offices written
@@ -679,6 +709,7 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         names: list[str] = []
+        closed = False  # "of A and B, X and Y": after its "and" the list ends at a comma
         while j < len(doc):
             known = self._longest_at.get(j)
             if known is None or known.type not in ("place", "organization"):
@@ -687,7 +718,8 @@ class PersonFinder:
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
-            if j + 1 < len(doc) and doc[j].lower_ in (",", "and"):
+            if j + 1 < len(doc) and (doc[j].lower_ == "and" or doc[j].text == "," and not closed):
+                closed = closed or doc[j].lower_ == "and"
                 after = j + 2 if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else j + 1
                 if self._longest_at.get(after) is not None:  # "of the University of A and the University of B"
                     j = after
@@ -706,6 +738,11 @@ class PersonFinder:
         if end - k == 1 and doc[k].text not in self._surnames_of(doc):
             return False
         return end > k and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+
+    def _name_then_of(self, doc: Doc, k: int) -> bool:
+        """A name of two words or more starts at k and "of" follows it ("Olzhas Bektenov of Kazakhstan")."""
+        end = self._name_run(doc, k)
+        return end - k >= 2 and end < len(doc) and doc[end].lower_ == "of"
 
     def _surnames_of(self, doc: Doc) -> frozenset[str]:
         """The last words of the names spaCy reads as people of two words or more; computed once per doc."""
@@ -745,6 +782,7 @@ class PersonFinder:
         title_end = end
         while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
             start -= 1
+        start = self._modifier_written_before(doc, start, floor)
         k = end
         while k < len(doc) and k - end < 2 and self._title_word(doc, k):
             k += 1
@@ -763,6 +801,18 @@ class PersonFinder:
         if former is not None:
             start, title = former, f"former {title}"
         return start, end, title, plural
+
+    def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
+        """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
+        capitalised before it, is part of the office even where the lexicon lacks the pair. A lower-case
+        "first" or "chief" standing apart is not ("the first mayor of X")."""
+        k = start - 1
+        if k - 1 >= floor and self._glued_hyphen(doc, k) and fold(doc[k - 1].text) in self.titles.modifiers:
+            return k - 1
+        if k >= floor and fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k]) \
+                and "\n" not in doc[k].whitespace_:
+            return k
+        return start
 
     def _body_before(self, doc: Doc, i: int) -> str | None:
         """A body named right before an office, when its name holds a known place or body or a
@@ -820,6 +870,10 @@ class PersonFinder:
         rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
         if i <= 0:
             return None
+        field = next((f for f in (i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
+                      and self._skip_office_nouns(doc, f) == i), None)
+        if field is not None:
+            i = field  # "the state's industries minister": the office's field stands between
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
@@ -839,7 +893,7 @@ class PersonFinder:
                 return before.office_holder
             noun = doc[end - 1].lower_ if end >= 2 else ""
             if noun in self._anaphoric_places and doc[end - 2].lower_ in self._anaphoric_determiners:
-                return self._antecedent_place(doc, end - 2, noun)  # "the city's mayor"
+                return self._antecedent_place(doc, end - 2, noun, title)  # "the city's mayor"
             described = self._described_body(doc, end)
             if described is not None:
                 return described
@@ -848,9 +902,13 @@ class PersonFinder:
         if end == i and doc[i - 1].is_sent_start and fold(doc[i - 1].text) in ORG_HEADS:
             return self._described_body(doc, i)  # "Committee chair Linda Ortiz": the committee named before
         start = end
-        if end < len(doc) and doc[end].ent_iob_ == "I":
+        possessive = end < i
+        if end < len(doc) and doc[end].ent_iob_ == "I" and not possessive:
             return None  # "Administrative Board Member": the name spaCy sees runs into the office
-        while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+        # "Lower Silesia's marshal": before a possessive, capitalised words no finder knows own the office
+        while start - 1 >= 0 and end - start < 3 \
+                and (doc[start - 1].ent_type_ in self._holder_labels
+                     or possessive and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].pos_ == "PROPN") \
                 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
                 and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
             start -= 1
@@ -1035,8 +1093,14 @@ class PersonFinder:
             return None
         return self._antecedent_place(doc, start - 1, territory)
 
-    def _antecedent_place(self, doc: Doc, k: int, noun: str) -> str | None:
-        """"this province", "the region": the nearest place of that kind named before token k."""
+    def _antecedent_place(self, doc: Doc, k: int, noun: str, title: str = "") -> str | None:
+        """"this province", "the region": the nearest place of that kind named before token k. For a deputy's
+        office ("the region's vice-marshal"), the place whose principal office the article named first
+        ("West Pomerania's marshal"), even when a guest's region was named since."""
+        principal = self._principal_places.get(self._principal(title)) if title else None
+        if principal is not None and any(m.type == "place" and m.end <= k and m.office_holder == principal
+                                         for m in self._known + self._new_places):
+            return principal
         kinds = self._anaphoric_places.get(noun, [])
         for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
             kind = m.place.kind if m.place is not None else None
@@ -1062,13 +1126,7 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return self._holder(body, title), self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
-        if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
-            k += 3  # "Mayor of the city of Osh X": the place after "the city of"
-        elif k + 4 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and fold(doc[k + 2].text) in self.demonyms and doc[k + 3].lower_ in self._anaphoric_places \
-                and doc[k + 4].lower_ == "of":
-            k += 4  # "Mayor of the Turkish city of Konya X"
+        k = self._described_place_of(doc, k)
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
@@ -1076,9 +1134,18 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
+        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
+                and doc[j + 1].lower_ in self._unit_heads:  # "the chairman of the board and rector of X"
+            longer = f"{title} of the {doc[j + 1].lower_}"
+            if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
+                return self._of_part(doc, j + 2, longer, holder_follows)
+            return None, j + 2, longer
         remit = self._lower_case_remit(doc, k, holder_follows)
         if remit > j:  # "vice-rector for international affairs Professor X"
-            return None, remit, f"{title} for {doc[j:remit].text.lower()}"
+            longer = f"{title} for {doc[j:remit].text.lower()}"
+            if doc[remit].lower_ == "of":  # "vice-rector for international affairs of Leipzig University"
+                return self._of_part(doc, remit, longer, holder_follows)
+            return None, remit, longer
         remit_end = j
         while remit_end < len(doc) and remit_end - j < 3 and doc[remit_end].is_alpha and doc[remit_end].is_lower \
                 and not doc[remit_end].is_stop:
@@ -1092,7 +1159,7 @@ class PersonFinder:
             if portfolio < len(doc) and doc[portfolio].lower_ == "of":
                 return self._of_part(doc, portfolio, longer, holder_follows)
             return None, portfolio, longer
-        anaphoric = self._anaphoric_of(doc, j)
+        anaphoric = self._anaphoric_of(doc, j, title)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
                 and getattr(self._longest_at.get(j + 2), "type", None) != "place":
@@ -1112,6 +1179,10 @@ class PersonFinder:
             contained = self._longest_at.get(known.end + 1)
             if contained is not None and contained.type in ("place", "organization"):
                 known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
+            elif self._unit_after_possessive(doc, known.end) > known.end:
+                # "the head of Adjara's government, X": a unit of that place, which stands in for it
+                unit = self._unit_after_possessive(doc, known.end)
+                return known.office_holder, unit, f"{title} of {doc[known.end + 1 : unit].text.lower()}"
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is None and known is not None and known.type == "organization" and known.end + 1 < len(doc) \
                 and doc[known.end].lower_ == "of":
@@ -1202,6 +1273,22 @@ class PersonFinder:
                     return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
+
+    def _described_place_of(self, doc: Doc, k: int) -> int:
+        """"of the city of Osh", "of the Turkish city of Konya", "of the northern Georgian Black Sea city of
+        Batumi": where the "of" before the place itself stands (k when the place is not described so)."""
+        if k + 3 >= len(doc) or doc[k].lower_ != "of" or doc[k + 1].lower_ != "the":
+            return k
+        m = k + 2
+        while m + 1 < len(doc) and m - k <= 6:
+            tok = doc[m]
+            if tok.lower_ in self._anaphoric_places and doc[m + 1].lower_ == "of" and (m == k + 2 or tok.is_lower):
+                return m + 1
+            if not tok.is_alpha or not (fold(tok.text) in self.demonyms or tok.is_lower and tok.pos_ == "ADJ"
+                                        or is_capitalised(tok) and not self._is_title_at(doc, m)):
+                break
+            m += 1
+        return k
 
     @staticmethod
     def _plural_possessive(doc: Doc, k: int) -> bool:
@@ -1327,7 +1414,7 @@ class PersonFinder:
             return e
         return end
 
-    def _anaphoric_of(self, doc: Doc, j: int) -> tuple[str, int] | None:
+    def _anaphoric_of(self, doc: Doc, j: int, title: str = "") -> tuple[str, int] | None:
         """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
         if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
             return None
@@ -1345,7 +1432,7 @@ class PersonFinder:
             return name, named.end
         if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
             return None  # "of the city of X": X is read as the holder elsewhere
-        place = self._antecedent_place(doc, j, noun.lower_)
+        place = self._antecedent_place(doc, j, noun.lower_, title)
         if place is None:
             return None
         # "of the city People's Committee X": a body described by its place, which stands in for it
@@ -1403,7 +1490,21 @@ class PersonFinder:
         if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
                 or not holder_follows and doc[end].is_punct:
             return end
+        if doc[end].lower_ == "of" and end + 1 < len(doc) and (is_capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the"):
+            return end  # the remit, then whose office it is
         return j
+
+    def _capitalised_remit(self, doc: Doc, k: int) -> int:
+        """End of a remit in capitals after an office's place ("for Tourism", "for Economic Affairs") when the
+        holder's name follows it; k when there is none."""
+        if k + 3 >= len(doc) or doc[k].lower_ != "for":
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 6 and (doc[end].is_alpha and is_capitalised(doc[end]) and not self._is_title_at(doc, end)
+                                                   or doc[end].lower_ == "and" and end > k + 1):
+            end += 1
+        cut = self._less_holder_name(doc, k + 1, end)
+        return cut if k + 1 < cut < end and end - cut >= 2 else k
 
     def _territorial_body(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """"of the provincial People's Committee", "of the provincial foreign affairs office": a body
@@ -1420,6 +1521,13 @@ class PersonFinder:
             k += 1
         if not end:
             return None
+        if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the regional department of tourism, X"
+            field = end + 1
+            while field < len(doc) and field - end <= 3 and doc[field].is_alpha and doc[field].is_lower \
+                    and not doc[field].is_stop:
+                field += 1
+            if field > end + 1 and field < len(doc) and (doc[field].is_punct or is_capitalised(doc[field])):
+                end = field
         place = self._only_place_written_as(doc, j, kind)
         return (place, end) if place is not None else None
 
@@ -1601,8 +1709,9 @@ class PersonFinder:
                 k += 1
             elif nxt and doc[k].text == "," and self._is_honorific(doc[k + 1]):
                 k += 1
-            elif nxt and doc[k].lower_ == "and" and is_capitalised(doc[k + 1]) and self._is_title_at(doc, k + 1):
-                k += 1  # "Head of X and Chairman of Y Z"
+            elif nxt and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1) \
+                    and (is_capitalised(doc[k + 1]) or k > 0 and doc[k + 1].is_lower and doc[k - 1].is_lower):
+                k += 1  # "Head of X and Chairman of Y Z", "the chairman of the board and rector of X, Y"
             else:
                 break
         return k
@@ -1627,6 +1736,8 @@ class PersonFinder:
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
                     return [(self._office_verbs[doc[verb].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
+            if k < len(doc) and doc[k].lower_ == "and":
+                return []  # "X, and the council's chief executive, Y": the next person's office
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
@@ -1644,6 +1755,7 @@ class PersonFinder:
             office += 1  # ", the city's former mayor": the office is read with its "former"
         elif office < len(doc) and not self._is_title_at(doc, office):
             office = self._skip_describers(doc, office)  # ", the city's first female mayor"
+            office = self._skip_office_nouns(doc, office)  # ", the city's tourism director"
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
@@ -1652,6 +1764,8 @@ class PersonFinder:
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
             title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
+            if title_end < len(doc) and doc[title_end].text == "," and self._appositive_name_at(doc, title_end + 1):
+                return []  # "X met the city's mayor, Y": the office of the name after it
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]

@@ -90,7 +90,9 @@ class TieFinder:
         self.cues = cues
         #: "between A, B, C and D": up to this many parties are each other's partners
         self.max_between_parties = max_between_parties
-        self.sister = tuple(lex["tie_sister_city"])
+        #: a cue of several words is also written hyphenated as a modifier ("partner-city agreements")
+        self.sister = tuple(dict.fromkeys(spelling for cue in lex["tie_sister_city"]
+                                          for spelling in (cue, cue.replace(" ", "-"))))
         self.agreements = {a for a in lex["tie_agreements"] if " " not in a}
         #: Names of documents of several words, by their first word: "letter" → ("letter", "of", "intent")
         self.agreement_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -226,6 +228,12 @@ class TieFinder:
                         # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
                         # a pair phrase means the last pair named, past a sentence that named more names
                         groups = [(kind, last_pair)]
+                    holders = self._office_pair(sent, context) if not groups else None
+                    if holders is not None:
+                        # "The Mayor of Rzeszów arrived in Ivano-Frankivsk at the invitation of the city's
+                        # mayor. ... On Thursday the two mayors signed a memorandum.": the two office holders
+                        # named last sign for the places their offices are of
+                        groups = [(kind, holders)]
                     one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
                     if one_pair is not None and self._signing_verb(sent) is not None \
                             and not _between_one_named(sent, token_entity) and (
@@ -368,9 +376,11 @@ class TieFinder:
                     continue
                 while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
                     node = node.head
-                if node is None or node.dep_ != "relcl" \
+                if node is None or node.dep_ != "relcl" or self._document(node.head) \
                         or any(t.i in token_entity or t.lower_ == "whose" for t in node.subtree):
-                    return False  # "A and B, whose twinning was suspended in 2014, ...": the tie of the names
+                    # "A and B, whose twinning was suspended in 2014, ...": the tie of the names; "an
+                    # agreement under which the two cities become sister cities": what the document does
+                    return False
                 found = True
                 at = lowered.find(cue, at + 1)
         return found
@@ -395,7 +405,11 @@ class TieFinder:
             if not self._document(tok):
                 continue
             named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-            named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children]
+            # "signed a Memorandum on fraternal relations": the parser often hangs the document's "on"
+            # phrase on the verb; right after the document it still names the document's subject
+            follows = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.dep_ == "dobj" else []
+            named += [g for c in [*tok.children, *follows] if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                      for g in c.children]
             if any(w.lower_ in words for n in named for w in n.subtree):
                 return True
         return False
@@ -635,8 +649,17 @@ class TieFinder:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
         in 2025", "will become twin towns next year"."""
         return any(t.lemma_.lower() in self.founded and any(
-            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children)
+            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children) and self._founds_tie(t)
             for t in sent)
+
+    def _founds_tie(self, verb: Token) -> bool:
+        """Whether what a verb of founding founds is a tie ("will become twin towns", "plan to establish
+        relations"), not a likeness ("hoped the new partnership would become as close")."""
+        subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        told = [t for t in verb.subtree if t.i != verb.i and t.i not in subject]
+        text = " ".join(t.lower_ for t in told)
+        return any(c in text for c in self.sister) or any(
+            t.lower_ in self.pair_relation_nouns or t.lemma_.lower() in self.pair_relation_nouns for t in told)
 
     def _signing_verb(self, sent: Span, wished: bool = False) -> Token | None:
         """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
@@ -718,8 +741,9 @@ class TieFinder:
         """"twin towns since 1998", "became sister cities in March 2022", "marks the 20th anniversary":
         a tie whose founding the sentence dates is signed on that date."""
         dates = _sentence_dates(sent, doc)
+        clause = self._cue_clause(sent)
         for tok in sent:
-            if tok.lower_ == "since" and dates:
+            if tok.lower_ == "since" and dates and (clause is None or tok.i in clause):
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
@@ -1092,6 +1116,12 @@ class TieFinder:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
+        if kind == "sister_city" and not between and len(parties) >= 3:
+            # "X has been a sister city of Y since 1958 and hoped the new partnership with Z would ...":
+            # the twinning's own clause names its pair; another clause of the sentence is not in it
+            own = self._cue_clause_parties(sent, parties, context)
+            if len(own) == 2:
+                parties = own
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
             # those of a gathering or of the attendees ("in the presence of the rector of the Kyrgyz-Turkish
@@ -1113,7 +1143,8 @@ class TieFinder:
             return [[owner, p] for p in partners]
         if len(parties) < 2:
             anchor = None
-            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
+            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline \
+                    and self._in_cue_clause(sent, parties[0], context):
                 anchor = context.anchor_town(exclude=parties[0])
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
@@ -1313,6 +1344,53 @@ class TieFinder:
             if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
+
+    def _office_pair(self, sent: Span, context: _ArticleContext) -> list[EntityCluster] | None:
+        """The places "the two mayors" / "both governors" sign for, when the subject (or agent) of the
+        sentence is such a phrase: the two holders of that office named last before the sentence, each
+        standing for the place or body the office is of; None unless both are known and distinct."""
+        for tok in sent:
+            if tok.tag_ != "NNS" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.dep_ == "agent") \
+                    or not any(c.lower_ == "two" and c.dep_ == "nummod" or c.lower_ == "both" for c in tok.children):
+                continue
+            office = tok.lemma_.lower()
+            holders = context.office_holders_before(sent.start, office, 2)
+            if len(holders) != 2:
+                return None
+            places = _distinct([context.town_of(h, "cooperation") for h in holders])
+            return places if len(places) == 2 and all(p.type != "person" for p in places) else None
+        return None
+
+    def _cue_clause_parties(self, sent: Span, parties: list[EntityCluster],
+                            context: _ArticleContext) -> list[EntityCluster]:
+        """The parties named in the clause of the sentence's one twinning cue, without the clauses
+        coordinated with it; all the parties when the sentence has several cues."""
+        clause = self._cue_clause(sent)
+        if clause is None:
+            return parties
+        named = {id(context.town_of(c, "sister_city")) for k in clause if (c := context.token_entity.get(k)) is not None}
+        return [p for p in parties if id(p) in named]
+
+    def _in_cue_clause(self, sent: Span, party: EntityCluster, context: _ArticleContext) -> bool:
+        """Whether the party is named in the clause of the sentence's one twinning cue ("Council endorses
+        twinning with Ukrainian city; ties with Pskov stay frozen": Pskov is not); True when the
+        sentence has no cue or several."""
+        clause = self._cue_clause(sent)
+        return clause is None or any((c := context.token_entity.get(k)) is not None
+                                     and context.town_of(c, "sister_city") is party for k in clause)
+
+    def _cue_clause(self, sent: Span) -> set[int] | None:
+        """The tokens of the clause of the sentence's one twinning cue, without the clauses coordinated
+        with it ("X has been a sister city of Y since 1958 | and hoped ..."); None when the sentence
+        has no cue or several."""
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
+            return None
+        clause = cues[0]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        other = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        return {t.i for t in clause.subtree if t.i not in other}
 
     def _cue_tokens(self, sent: Span) -> list[Token]:
         """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
@@ -2101,6 +2179,8 @@ class _ArticleContext:
                  token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
         self.entities = entities
         self.cues = cues if cues is not None else tie_cues()
+        self._heads_longest_first = sorted((fold(head).replace("’", "'").split()
+                                            for head in self.cues["territory_body_heads"]), key=len, reverse=True)
         self._person_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
@@ -2238,12 +2318,9 @@ class _ArticleContext:
     def _ends_with_body_head(self, words: list[str]) -> bool:
         """Whether the words are a name followed by the head of a body that signs for its territory
         ("Çankaya Municipality"; not a bare "Regional Government", whose "of" names its territory)."""
-        for head in self.cues["territory_body_heads"]:
-            h = fold(head).replace("’", "'").split()
-            if words[-len(h):] == h and any(w not in self.cues["territory_qualifiers"] and w != "the"
-                                            for w in words[: -len(h)]):
-                return True
-        return False
+        # the longest head the words end with: "Provincial People's Government" has no name before its head
+        h = next((h for h in self._heads_longest_first if words[-len(h):] == h), None)
+        return h is not None and any(w not in self.cues["territory_qualifiers"] and w != "the" for w in words[: -len(h)])
 
     def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
         """The town or region a body's name gives when the article names it nowhere else ("the
@@ -2272,6 +2349,20 @@ class _ArticleContext:
             self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
         at = bisect_left(self._person_tokens, i)
         return self.token_entity[self._person_tokens[at - 1]] if at > 0 else None
+
+    def office_holders_before(self, i: int, office: str, n: int) -> list[EntityCluster]:
+        """The last `n` distinct persons named before token i who hold exactly `office` ("mayor": not a
+        deputy mayor, whom "the two mayors" does not count)."""
+        if self._person_tokens is None:
+            self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
+        out: list[EntityCluster] = []
+        for k in reversed(self._person_tokens[: bisect_left(self._person_tokens, i)]):
+            person = self.token_entity[k]
+            if person not in out and any(title.lower() == office for title, _ in person.roles):
+                out.append(person)
+                if len(out) == n:
+                    break
+        return out
 
     def home_state(self) -> EntityCluster | None:
         """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""
