@@ -1656,3 +1656,16 @@ def test_towns_that_will_be_twinned_in_a_year_are_planned_for_that_year_not_date
     assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
     record = read("Kutaisi and Poltava, partners since 2005, will become twin towns in 2026.", published="2025-03-01")
     assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+
+
+def test_the_company_signing_again_is_the_company_the_story_introduced(read) -> None:
+    record = read("The Tashkent city hokimiyat and the Chinese company Huawei Technologies signed an agreement on "
+                  "Thursday on the Safe City project. The company also signed a memorandum with the Ministry of "
+                  "Digital Technologies of Uzbekistan on training programmers.", published="2024-09-20")
+    assert frozenset({"Huawei Technologies", "Ministry of Digital Technologies of Uzbekistan"}) in pairs(record)
+
+
+def test_a_town_opening_a_universitys_name_is_not_a_party_beside_the_university(read) -> None:
+    record = read("Yazd University hosted a delegation from Samarkand. The university signed a memorandum with "
+                  "Samarkand State University on Monday.")
+    assert pairs(record) == {frozenset({"Yazd University", "Samarkand State University"})}

@@ -159,7 +159,7 @@ class TieFinder:
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         token_entity = self._regional_readings(doc, entities, token_entity)
-        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues, doc)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -1283,6 +1283,9 @@ class TieFinder:
         approval = self._approved(sent)
         if approval is not None:
             verbs.insert(0, approval)
+        signing = self._signing_verb(sent)
+        if signing is not None and signing not in verbs:
+            verbs.append(signing)  # "The company also signed a memorandum with X": a signing told with the lead's
         for verb in verbs:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -1321,6 +1324,12 @@ class TieFinder:
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
                     holder = context.person_before(lo)
                     left = [holder] if holder is not None else []
+                if not left and context is not None:
+                    # "The company also signed a memorandum with the ministry": the body of that kind named last
+                    body = next((context.body_before(lo, s.lemma_.lower()) for s in subjects
+                                 if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
+                                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in s.children)), None)
+                    left = [body] if body is not None else []
             out = []
             for w in withs:
                 end = _list_end(w, verb, token_entity)
@@ -2032,6 +2041,11 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _opens_body_name(doc, k, end, cluster, token_entity):
+            # "Samarkand State University": the town opens the body's name, the body is the party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            continue
         if cluster.type == "place" and _based_in(doc, k, end, cluster, token_entity):
             # "the Bishkek-based Association of Cities": where the body is, not a party
             while k < end and token_entity.get(k) is cluster:
@@ -2194,6 +2208,16 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
     return True
 
 
+def _opens_body_name(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at token k is the first word(s) of the organisation named right after it
+    ("Samarkand" in "Samarkand State University")."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    body = token_entity.get(j) if j < end else None
+    return body is not None and body.type == "organization" and fold(body.name).startswith(fold(doc[k:j].text) + " ")
+
+
 def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k says where a body is: "the Bishkek-based association", "a Tokyo-headquartered firm"."""
     j = k
@@ -2233,8 +2257,10 @@ class _ArticleContext:
     which town and which countries it is mostly about."""
 
     def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
-                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
+                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None,
+                 doc: Doc | None = None):
         self.entities = entities
+        self.doc = doc
         self.cues = cues if cues is not None else tie_cues()
         self._heads_longest_first = sorted((fold(head).replace("’", "'").split()
                                             for head in self.cues["territory_body_heads"]), key=len, reverse=True)
@@ -2431,6 +2457,20 @@ class _ArticleContext:
             self.entities.append(town)
             self._places[candidate] = town
             return town
+        return None
+
+    def body_before(self, i: int, noun: str) -> EntityCluster | None:
+        """The organisation named last before token i that "the <noun>" can refer to: one whose name has
+        the noun ("the university" → "Yazd University"), or which the text introduced with it ("the
+        Chinese company Huawei Technologies" → "the company")."""
+        doc = self.doc
+        for k in range(i - 1, -1, -1):
+            body = self.token_entity.get(k)
+            if body is None or body.type != "organization" or self.token_entity.get(k - 1) is body:
+                continue
+            if noun in fold(body.name).split() or doc is not None and any(
+                    t.lemma_.lower() == noun for t in doc[max(0, k - 3) : k]):
+                return body
         return None
 
     def person_before(self, i: int) -> EntityCluster | None:
