@@ -211,6 +211,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
+                elif self._done_by_the_delegation(trigger):
+                    # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
+                    trip = next((e for e in reversed(events) if e.type == "visit"), None)
+                    if trip is not None:
+                        event.participants[:0] = [p for p in trip.participants if p is not trip.place
+                                                  and p not in event.participants]
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -370,6 +376,17 @@ class EventFinder:
         told.participants += [p for p in event.participants if p not in told.participants]
         told.sentences += event.sentences
         return True
+
+    def _done_by_the_delegation(self, trigger: Token) -> bool:
+        """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
+        names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None or _in_quote(_text(verb.doc), verb.idx):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                   and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
+                   for c in verb.children)
 
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
