@@ -110,6 +110,7 @@ class EventFinder:
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
         self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.founded_ties = frozenset(lex["founded_tie_nouns"])
         self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
@@ -412,7 +413,7 @@ class EventFinder:
             if c.lemma_.lower() in self.tie_nouns:
                 return True
             if c.lemma_.lower() in self.founding_nouns and any(
-                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.tie_nouns for g in p.children)
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.founded_ties for g in p.children)
                     for p in c.children):
                 return True
         return False
