@@ -831,3 +831,12 @@ def test_receiving_a_consul_general_named_after_of_is_a_meeting(read) -> None:
     meeting = only(record, "meeting")
     assert meeting.date == "2025-06-04"
     assert {"Ilsur Metshin", "Reza Karimi"} <= set(meeting.participants)
+
+
+def test_the_delegation_taking_part_in_a_forum_is_the_visiting_party_told(read) -> None:
+    record = read("The mayor of Da Nang Tran Chi Cuong visited Vladivostok on 5 November. Also the delegation took part "
+                  "in the Eastern Cities Forum, organized by the Government of Primorsky Krai on 6 November.",
+                  published="2025-11-07")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-11-06"
+    assert "Tran Chi Cuong" in attendance.participants and "Vladivostok" not in attendance.participants

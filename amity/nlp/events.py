@@ -110,6 +110,7 @@ class EventFinder:
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
         self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.founded_ties = frozenset(lex["founded_tie_nouns"])
         self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
@@ -211,6 +212,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
+                elif self._done_by_the_delegation(trigger):
+                    # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
+                    trip = next((e for e in reversed(events) if e.type == "visit"), None)
+                    if trip is not None:
+                        event.participants[:0] = [p for p in trip.participants if p is not trip.place
+                                                  and p not in event.participants]
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -371,6 +378,17 @@ class EventFinder:
         told.sentences += event.sentences
         return True
 
+    def _done_by_the_delegation(self, trigger: Token) -> bool:
+        """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
+        names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None or _in_quote(_text(verb.doc), verb.idx):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                   and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
+                   for c in verb.children)
+
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
         opening = lowered.lstrip()
@@ -395,7 +413,7 @@ class EventFinder:
             if c.lemma_.lower() in self.tie_nouns:
                 return True
             if c.lemma_.lower() in self.founding_nouns and any(
-                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.tie_nouns for g in p.children)
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.founded_ties for g in p.children)
                     for p in c.children):
                 return True
         return False
