@@ -394,3 +394,8 @@ def test_an_and_right_after_a_company_head_starts_another_name(read) -> None:
                   "The Chamber of Commerce and Industry hosted them.")
     assert {"Hyundai Motor Company", "Kia Corporation", "Chamber of Commerce and Industry"} \
         <= set(names(record, "organization"))
+
+
+def test_a_long_company_name_before_its_legal_form_keeps_its_town(read) -> None:
+    record = read("Managers of the Baku International Sea Trade Port CJSC showed the guests the new ferry terminal.")
+    assert "Baku International Sea Trade Port CJSC" in names(record, "organization")

@@ -211,6 +211,9 @@ class EntityGrouper:
                 return False
         if m.type == "person" and len(m.name) < 3 and not (m.priority >= 4 and m.roles):
             return False  # a stray letter pair, unless an office names its holder ("Council member Vo", "President Xi")
+        if m.type == "person" and len(words) >= 2 and fold(words[0]) in demonyms() and not m.roles \
+                and " ".join(words[1:]) in self.gazetteer:
+            return False  # "Turkish Safranbolu", "Swedish Umeå": a nationality before a town, no one's name
         return True
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[EntityCluster]:

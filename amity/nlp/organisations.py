@@ -293,7 +293,7 @@ class OrganisationFinder:
         if i + 1 < len(doc) and (is_capitalised(doc[i + 1]) and doc[i + 1].is_alpha or doc[i + 1].text in _QUOTES):
             return None  # "JSC Aktobe Copper": the name follows
         start = i
-        while start - 1 >= 0 and i - start < 4:
+        while start - 1 >= 0 and i - start < 6:
             prev = doc[start - 1]
             if self._glued_hyphen_at(doc, start - 1):
                 start -= 1

@@ -295,6 +295,11 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+def _hyphen_glues(doc: Doc, k: int) -> bool:
+    """Whether token k is a hyphen written without spaces between two words ("Split-Dalmatia")."""
+    return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
+
+
 def _written_natively(span: Span, candidates: list[Place]) -> bool:
     """"Skellefteå", "Klaipėda", "Šiauliai": a name written with the letters of its own language,
     exactly as the gazetteer spells a town or region of that name. spaCy's English model has seldom
@@ -577,9 +582,15 @@ class PlaceFinder:
             if tok.i < 2 or tok.lower_ not in words or not tok.text[:1].isupper():
                 continue
             start = tok.i
-            while start > 0 and tok.i - start < 3 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
-                    and not doc[start - 1].is_punct and fold(doc[start - 1].text) not in titles().offices \
-                    and "\n" not in doc[start - 1].whitespace_:
+            while start > 0 and tok.i - start < 4:
+                if start < tok.i and start >= 2 and _hyphen_glues(doc, start - 1) and is_capitalised(doc[start - 2]):
+                    start -= 2  # "Split-Dalmatia County", "Kujawsko-Pomorskie Voivodeship": one name, hyphenated
+                    continue
+                if tok.i - start >= 3 or not (doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1])
+                                              and not doc[start - 1].is_punct
+                                              and fold(doc[start - 1].text) not in titles().offices
+                                              and "\n" not in doc[start - 1].whitespace_):
+                    break
                 start -= 1
             if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                 continue
@@ -595,6 +606,9 @@ class PlaceFinder:
             if country is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 # "the Botanica District of Chisinau": the district lies in the town named after it
                 country = next((m.place.country for m in out if m.start == tok.i + 2 and m.place is not None), None)
+            if country is None:
+                container = _container(doc, doc[start : tok.i + 1], self.words)
+                country = container[1] or None if container is not None and container[0] == "," else None
             kind = "district" if tok.lower_ == "district" else "region"
             name = doc[start : tok.i + 1].text
             out = [m for m in out if m not in inside]
@@ -629,6 +643,8 @@ class PlaceFinder:
             span = doc[lo:hi]
             if not all(is_capitalised(t) and not t.is_punct for t in span) or "\n" in span.text:
                 continue
+            if length == 1 and span[0].is_stop and not span[0].is_upper:
+                continue  # "Most visitors come ...": a function word opening the next line, not the town "Most"
             if lo > 0 and is_capitalised(doc[lo - 1]) and not doc[lo - 1].is_punct and "\n" not in doc[lo - 1].whitespace_ \
                     or hi < n and is_capitalised(doc[hi]) and not doc[hi].is_punct and "\n" not in span[-1].whitespace_:
                 continue  # part of a longer name
@@ -882,10 +898,13 @@ class PlaceFinder:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end].text if ent.end < len(doc) else ""
             placed = before in ("in", "to", "from", "near", "at", "of", "visited") or after == "("
-            if ent.label_ in ("GPE", "LOC") and placed:
+            container = _container(doc, ent, self.words) if ent.label_ in ("GPE", "LOC") and after == "," else None
+            if ent.label_ in ("GPE", "LOC") and (placed or container is not None):
                 if "\n" in ent.text or len(ent) > 4:
                     continue
-                out.append(Mention(ent.start, ent.end, "place", ent.text, place=None, priority=1))
+                # "Kaštela, Croatia": a name spaCy calls a place, written with its country, is a town of it
+                place = Place(ent.text, "city", container[1]) if container is not None and container[1] else None
+                out.append(Mention(ent.start, ent.end, "place", ent.text, place=place, priority=1))
         return out
 
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:
