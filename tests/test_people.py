@@ -1181,3 +1181,21 @@ def test_a_portuguese_particle_inside_a_name_stays_in_it(read) -> None:
 def test_an_office_after_the_name_survives_describers_adverbs_as_and_since(read, sentence: str) -> None:
     record = read(sentence)
     assert roles(person(record, "Lena Holm")) == [("mayor", "Malmo")]
+
+
+def test_its_after_led_by_is_the_delegations_body_not_the_sentences_subject(read) -> None:
+    record = read("The Hue City People's Council received a delegation from the Nara Prefectural Assembly, led by "
+                  "its Chairman Kenji Ota, on Monday.")
+    assert roles(person(record, "Kenji Ota")) == [("chairman", "Nara Prefectural Assembly")]
+
+
+def test_the_then_before_an_office_marks_it_former(read) -> None:
+    record = read("In 2012 the then governor of Naryn region Almaz Bekov visited Kashgar.")
+    assert roles(person(record, "Almaz Bekov")) == [("former governor", "Naryn region")]
+
+
+def test_the_two_countries_after_a_plural_office_are_the_two_the_article_named(read) -> None:
+    record = read("Armenia and Georgia discussed a rail link. The talks prepare a meeting of the prime ministers of "
+                  "the two countries, Hayk Arakelyan and Levan Tsiklauri, in May.")
+    assert roles(person(record, "Hayk Arakelyan")) == [("prime minister", "Armenia")]
+    assert roles(person(record, "Levan Tsiklauri")) == [("prime minister", "Georgia")]

@@ -525,11 +525,13 @@ class PersonFinder:
                     if pending[n][1] is None and n + 1 < len(pending):
                         pending[n] = (pending[n][0], pending[n + 1][1])
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
-                if any(of is None for _, of in roles):
+                if any(of is None for _, of in roles) or guessed:
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
-                                                                                            title))
-                             for title, of in roles]
+                    # "a delegation from the Gifu Prefectural Assembly, led by its Chairman X": the group's body,
+                    # not the pronoun's guess
+                    roles = [(title, group if n in guessed and group else of if of is not None
+                              else group or self._visited_host(doc, chain[0] if chain else i, title))
+                             for n, (title, of) in enumerate(roles)]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -625,6 +627,8 @@ class PersonFinder:
                 holders, k = self._listed_holders(doc, i + length + 1, title)
                 if not holders:
                     k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+                    if k is not None:
+                        holders = self._the_two_told(doc, i, doc[k - 1].lower_)
             elif i > 0 and doc[i - 1].lower_ == "their":
                 holders, k = self._bodies_told(doc, i - 1, title), i + length  # "signed by their rectors, A and B"
             else:
@@ -723,6 +727,17 @@ class PersonFinder:
         if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
             return j + 2
         return None
+
+    def _the_two_told(self, doc: Doc, k: int, plural: str) -> list[str]:
+        """"the presidents of the two countries, A and B": when the article has named exactly two places of
+        that kind before token k, they are the two, in the order it first named them."""
+        noun = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
+        kinds = self._anaphoric_places.get(noun, [])
+        found: dict[tuple[str, str | None], str] = {}  # one place however written ("Republic of Azerbaijan")
+        for m in self._known_starting(0, k):
+            if m.type == "place" and m.place is not None and m.place.kind in kinds:
+                found.setdefault((m.place.name, m.place.country), m.office_holder)
+        return list(found.values()) if len(found) == 2 else []
 
     def _bodies_told(self, doc: Doc, k: int, title: str) -> list[str]:
         """"A and B signed an agreement; it was signed by their rectors": the two bodies or places named
@@ -890,6 +905,8 @@ class PersonFinder:
             k -= 1
         if k >= 0 and fold(doc[k].text) in self.titles.former:
             return k
+        if k >= 1 and doc[k].lower_ == "then" and doc[k - 1].lower_ == "the":
+            return k - 1  # "the then governor of Osh region": the office held at the time told
         return None
 
     def _title_word(self, doc: Doc, k: int) -> bool:
