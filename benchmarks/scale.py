@@ -9,8 +9,9 @@ Prints one table, with the machine's load (`uptime`) at the start and end:
 
   1. Extraction: articles/s on a Dask LocalCluster of 1 and of 2 worker
      processes over the same synthetic corpus (texts composed by
-     `generate_registry.py`'s world: our own template sentences), timed
-     after the workers have loaded spaCy; efficiency = speed-up / workers.
+     `generate_registry.py`'s world: our own template sentences), which the
+     workers read in pieces, timed after the workers have loaded spaCy;
+     efficiency = speed-up / workers.
   2. Merge: records/s into SQLite (and PostgreSQL with --postgres) when the
      registry already holds each of --sizes articles, batched (as `amity
      ingest` now merges) and one article per transaction (as before), and
@@ -86,7 +87,7 @@ class Extraction:
     wall_s: float
     worker_ms: float  # CPU of the worker processes (spaCy and Dask), per article
     nanny_ms: float  # CPU of the nannies that watch them
-    driver_ms: float  # CPU of this process: reading, the scheduler (a thread here), receiving records
+    driver_ms: float  # CPU of this process: cutting the input, the scheduler (a thread here), receiving records
     load: str
 
     @property
@@ -107,19 +108,18 @@ def _cpu_s() -> float:
 
 
 def extraction(corpus: Path, workers: int, partition: int) -> Extraction:
-    """Extract the corpus on a LocalCluster of `workers` processes, timed after every worker has loaded spaCy."""
-    from amity.ingest import read_sources
-    from amity.model import Article
+    """Extract the corpus on a LocalCluster of `workers` processes, which read its pieces themselves (as `amity
+    extract` and `amity ingest` with --cluster), timed after every worker has loaded spaCy."""
     from amity.nlp.cluster import ClusterSpec
-    from amity.nlp.dask_extract import connect, extract_on
+    from amity.nlp.dask_extract import Extracted, connect, read_and_extract_on
 
     with connect(ClusterSpec(local_workers=workers)) as client:
         client.wait_for_workers(workers)
         client.run(lambda: __import__("amity.nlp.pipeline", fromlist=["load_pipeline"]).load_pipeline())
-        stream = (a for a in read_sources([str(corpus)]) if isinstance(a, Article))
         worker0, nanny0 = sum(client.run(_cpu_s).values()), sum(client.run(_cpu_s, nanny=True).values())
         driver0, started = time.process_time(), time.perf_counter()
-        done = sum(1 for _ in extract_on(client, stream, partition=partition))
+        done = sum(isinstance(item, Extracted) for item in read_and_extract_on(
+            client, [str(corpus)], max_bytes=10_000_000, partition=partition, local=True))
         wall, driver = time.perf_counter() - started, time.process_time() - driver0
         worker, nanny = sum(client.run(_cpu_s).values()) - worker0, sum(client.run(_cpu_s, nanny=True).values()) - nanny0
     per = 1000 / done

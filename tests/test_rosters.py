@@ -582,3 +582,40 @@ def test_a_company_described_as_a_partner_of_a_university_is_a_cooperation_partn
 def test_a_partner_of_a_town_said_of_the_sentences_subject_names_no_partner(read) -> None:
     record = read("Floods hit Germany. The firm is a partner of Nuremberg and Krakow.")
     assert roster(record, "Nuremberg") == {}
+
+
+def test_the_partner_regions_of_the_named_region_are_its_cooperation_partners(read) -> None:
+    record = read("The meeting was held in May. The partner regions of the Aktobe region are the Orenburg region "
+                  "and the Navoi region.")
+    assert roster(record, "Aktobe region") == {p: ("cooperation", "active", None) for p in ("Orenburg region", "Navoi region")}
+
+
+def test_partner_universities_under_a_heading_of_a_university_page_are_the_universitys_partners(read) -> None:
+    record = read("Exchange programmes - Tallinn University of Technology\n\n"
+                  "Students may spend a semester abroad.\n\n"
+                  "Partner universities\n"
+                  "Uppsala University (Sweden)\n"
+                  "Aalto University (Finland)\n\n"
+                  "Research partners\n"
+                  "Fraunhofer Society (Germany)\n"
+                  "Polish Academy of Sciences (Poland)\n")
+    assert roster(record, "Tallinn University of Technology") == {
+        p: ("cooperation", "active", None) for p in ("Uppsala University", "Aalto University", "Fraunhofer Society",
+                                                     "Polish Academy of Sciences")}
+
+
+def test_among_the_partners_of_a_town_are_names_its_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. Among the partners of Tartu are Uppsala, Turku and Bergen.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Bergen")}
+
+
+def test_the_partners_of_a_country_or_a_firm_are_no_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. The partners of Estonia include Uppsala and Turku. "
+                  "The partners of Siemens include Bergen and Kiel.")
+    assert record.ties == []
+
+
+def test_tourists_from_foreign_towns_after_a_towns_sister_cities_are_no_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Tourists from Berlin, Paris and Rome filled the hotels.")
+    assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))

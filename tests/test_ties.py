@@ -1581,3 +1581,91 @@ def test_the_article_town_does_not_pair_with_a_name_outside_the_twinning_clause(
     tie = only(record, "sister_city")  # no Tartu-Pskov twinning from the headline's other clause
     assert set(tie.parties) == {"Tartu", "Khmelnytskyi"}
     assert tie.status == "ratified"
+
+
+def test_a_visiting_mayor_signing_with_his_counterpart_signs_with_the_town_he_visits(read) -> None:
+    record = read("Mayor of Plovdiv Kostadin Dimitrov, on a visit to Izmir, signed a cooperation agreement with "
+                  "his Turkish counterpart.")
+    assert set(only(record, "cooperation").parties) == {"Plovdiv", "Izmir"}
+
+
+def test_a_counterpart_of_one_of_two_visited_towns_gives_no_pair_with_the_other_side(read) -> None:
+    record = read("The Mayor of Plovdiv toured Izmir and Bursa this week. He signed a memorandum with his "
+                  "counterpart.")
+    assert record.ties == []
+
+
+def test_a_regional_government_of_a_region_the_gazetteer_lacks_signs_for_that_region(read) -> None:
+    record = read("The Regional Government of the Azores and the City of Fall River signed a cooperation "
+                  "protocol on Monday.")
+    assert set(only(record, "cooperation").parties) == {"Azores", "Fall River"}
+    assert "Azores" in {e.name for e in record.entities if e.type == "place"}
+
+
+def test_a_regional_council_of_ministers_is_no_region(read) -> None:
+    record = read("The Regional Council of Ministers and the Municipality of Gdańsk signed a memorandum on water "
+                  "management on Monday.")
+    assert "Ministers" not in {e.name for e in record.entities}
+    assert "Ministers" not in {p for t in record.ties for p in t.parties}
+
+
+def test_a_twinning_stays_between_its_own_clause_names_beside_a_while_clause_on_other_partners(read) -> None:
+    record = read("Shinjuku City already has friendship-city ties with Beijing's Dongcheng District, while "
+                  "Mapo-gu's existing partners are in China and Mongolia.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Shinjuku City", "Dongcheng District"}
+    assert tie.status == "active"
+
+
+def test_towns_the_signatories_come_from_are_not_partners_when_the_other_side_is_unnamed(read) -> None:
+    record = read("Entrepreneurs from Isfara and Istaravshan signed export contracts worth 18 million dollars "
+                  "with companies of the region.")
+    assert record.ties == []
+
+
+def test_a_ministry_supporting_a_signing_is_no_party_to_it(read) -> None:
+    record = read("Kutaisi and Poltava signed a memorandum with the support of the Ministry of Foreign Affairs.")
+    assert set(only(record, "cooperation").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_best_wishes_after_a_twinning_signing_leave_its_pair(read) -> None:
+    record = read("Kutaisi and Poltava signed a twinning agreement with best wishes to the people of both cities.")
+    assert set(only(record, "sister_city").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_a_council_voting_to_establish_a_sister_city_relationship_ratifies_it_on_the_day_of_the_vote(read) -> None:
+    record = read("The Eugene City Council voted unanimously on Monday to establish a sister city relationship "
+                  "with Jinju.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Eugene", "Jinju"}
+    assert (tie.status, tie.date) == ("ratified", "2024-06-10")
+
+
+def test_a_council_vote_still_to_come_ratifies_nothing(read) -> None:
+    record = read("The Eugene City Council will vote next week to establish a sister city relationship with Jinju.")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_towns_that_were_twinned_in_a_year_were_signed_then(read) -> None:
+    record = read("Nukus and Aktau were twinned in 1998.")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "1998")
+
+
+def test_towns_that_will_be_twinned_in_a_year_are_planned_for_that_year_not_dated_by_an_older_partnership(read) -> None:
+    record = read("Nukus and Aktau will be twinned in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+    record = read("Kutaisi and Poltava, partners since 2005, will become twin towns in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+
+
+def test_the_company_signing_again_is_the_company_the_story_introduced(read) -> None:
+    record = read("The Tashkent city hokimiyat and the Chinese company Huawei Technologies signed an agreement on "
+                  "Thursday on the Safe City project. The company also signed a memorandum with the Ministry of "
+                  "Digital Technologies of Uzbekistan on training programmers.", published="2024-09-20")
+    assert frozenset({"Huawei Technologies", "Ministry of Digital Technologies of Uzbekistan"}) in pairs(record)
+
+
+def test_a_town_opening_a_universitys_name_is_not_a_party_beside_the_university(read) -> None:
+    record = read("Yazd University hosted a delegation from Samarkand. The university signed a memorandum with "
+                  "Samarkand State University on Monday.")
+    assert pairs(record) == {frozenset({"Yazd University", "Samarkand State University"})}

@@ -109,6 +109,9 @@ class EventFinder:
         self.separate_words = frozenset(lex["separate_words"])
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
+        self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.founded_ties = frozenset(lex["founded_tie_nouns"])
+        self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
         self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
@@ -209,6 +212,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
+                elif self._done_by_the_delegation(trigger):
+                    # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
+                    trip = next((e for e in reversed(events) if e.type == "visit"), None)
+                    if trip is not None:
+                        event.participants[:0] = [p for p in trip.participants if p is not trip.place
+                                                  and p not in event.participants]
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -218,6 +227,8 @@ class EventFinder:
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
+                    if self._joins_told_signing(trigger, event, events):
+                        continue  # "The ceremony was attended by the consul": present at the signing told
                 made_here.setdefault(kind, []).append(date)
                 made_by.setdefault(kind, []).append(trigger)
                 self._add(events, event)
@@ -253,8 +264,8 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if lemma in self.ratifying_verbs and self._of_agreement(tok):
-                    kind = "ratification"  # "the Seimas approved the agreement"
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                    kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
                 if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
                                             for c in tok.children):
                     kind = "signing"  # "the memorandum the two provinces entered into in 2015" (not "will enter into force")
@@ -281,6 +292,8 @@ class EventFinder:
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
                 if kind is not None and self._habitual(tok):
                     kind = None  # "a working group has met every year since 2012": a habit, no occurrence
+                if kind == "attendance" and sent.start > 0 and self._ongoing(tok):
+                    kind = None  # "The two cities participate in the network", "have taken part in it since 2015"
                 if kind in ("visit", "attendance") and any(c.dep_ == "nsubj" and self._a_crowd(c) for c in tok.children):
                     kind = None  # "4,000 tourists came to Samarkand", "50,000 people took part": a count, no one's trip
                 if kind == "visit" and any(c.dep_ == "advmod" and c.lower_ in self.homeward_adverbs for c in tok.children):
@@ -302,7 +315,8 @@ class EventFinder:
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
                 if tok.lemma_.lower() in self.taking_part_lemmas:
-                    found.append((tok, "attendance", True))
+                    if not (sent.start > 0 and self._ongoing(tok)):
+                        found.append((tok, "attendance", True))
                     break
         if any(k == "meeting" for _, k, _ in found):
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
@@ -346,6 +360,36 @@ class EventFinder:
         told.sentences += event.sentences
         return True
 
+    def _joins_told_signing(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
+        """Attending "the signing ceremony" or "the ceremony" in the sentence after a signing was told is being
+        present at that signing: the people join the signing, no gathering of its own. Further on, "the
+        ceremony" is another occasion's."""
+        told = next((e for e in reversed(events) if e.type == "signing"), None)
+        if told is None or told.status != event.status or not _told_just_before(told, trigger):
+            return False
+        attended = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        attended += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        ceremony = [g for g in attended if g.lemma_.lower() in self.ceremonies and not any(
+            d.dep_ in ("prep", "amod", "nmod") for d in g.children)]
+        if not ceremony or not all(
+                any(d.dep_ == "compound" and self.nouns.get(d.lower_) == "signing" for d in g.children)
+                or any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in g.children) for g in ceremony):
+            return False
+        told.participants += [p for p in event.participants if p not in told.participants]
+        told.sentences += event.sentences
+        return True
+
+    def _done_by_the_delegation(self, trigger: Token) -> bool:
+        """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
+        names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None or _in_quote(_text(verb.doc), verb.idx):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                   and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
+                   for c in verb.children)
+
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
         opening = lowered.lstrip()
@@ -360,6 +404,20 @@ class EventFinder:
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+
+    def _of_tie(self, verb: Token) -> bool:
+        """"approved the twinning with Lviv", "approved the establishment of sister city relations": what a council
+        approves is the tie itself, or its establishment."""
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.lemma_.lower() in self.tie_nouns:
+                return True
+            if c.lemma_.lower() in self.founding_nouns and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.founded_ties for g in p.children)
+                    for p in c.children):
+                return True
+        return False
 
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
@@ -478,6 +536,15 @@ class EventFinder:
         seen from when they spoke, a plan, not a possibility."""
         return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting_words
 
+    @staticmethod
+    def _ongoing(verb: Token) -> bool:
+        """Taking part told in the present simple outside a headline ("the cities participate in the network") or in
+        the perfect since a time ("have taken part since 2015"): a membership or habit, not a gathering attended."""
+        aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBP", "VBZ") and not aux:
+            return True
+        return any(a in ("have", "has") for a in aux) and any(t.lower_ == "since" and t.dep_ == "prep" for t in verb.subtree)
+
     def _habitual(self, verb: Token) -> bool:
         """"has met every year", "they meet regularly": a verb told as a habit."""
         for c in verb.children:
@@ -489,11 +556,10 @@ class EventFinder:
         return False
 
     def _told_as_separate(self, trigger: Token) -> bool:
-        """"In a separate ceremony, X and Y signed ...", "another agreement was signed": the occurrence, or what
-        frames or is signed in it, is called another one."""
+        """"In a separate ceremony, X and Y signed ...", "another meeting was held": the occurrence, or what frames
+        it, is called another one. "signed another agreement" is another document, which one ceremony may hold."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        nouns = [trigger, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
-                 *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        nouns = [trigger, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
         return any(d.dep_ in ("amod", "det") and d.lower_ in self.separate_words for n in nouns for d in n.children)
 
     def _earlier_than_story(self, trigger: Token) -> bool:
@@ -596,8 +662,17 @@ class EventFinder:
         with the delegation"; not a count of people ("received 2.5 million visitors")."""
         if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
             return True
-        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.lemma_.lower() in self.received
-                   and not self._a_crowd(g) for g in _received(tok))
+        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self._names_people(g) and not self._a_crowd(g)
+                   for g in _received(tok))
+
+    def _names_people(self, noun: Token) -> bool:
+        """"the delegation", "the consul general of Iran Reza Karimi": a word for people received, as the noun or a
+        compound of it, or a person named in an "of" phrase of it."""
+        if noun.lemma_.lower() in self.received or \
+                any(c.dep_ == "compound" and c.lemma_.lower() in self.received for c in noun.children):
+            return True
+        return any(g.ent_type_ == "PERSON" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
 
     def _a_crowd(self, noun: Token) -> bool:
         """"2.5 million foreign visitors", "thousands of guests": people counted, not met."""
@@ -744,7 +819,8 @@ class EventFinder:
         for child in trigger.children:
             objects = [child] if child.dep_ == "dobj" else \
                 [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
-            out += [o.lemma_.lower() for o in objects if o.lemma_.lower() in self.gatherings]
+            out += [o.lemma_.lower() if o.lemma_.lower() in self.gatherings else o.lower_ for o in objects
+                    if o.lemma_.lower() in self.gatherings or self.nouns.get(o.lower_) == "meeting"]  # "the talks"
         return out
 
     def _date_gatherings(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
@@ -1194,6 +1270,13 @@ class _PartyKeys(NamedTuple):
     towns: tuple[str, ...]
     #: For a person: the places and bodies of their offices.
     offices: tuple[str, ...]
+
+
+def _told_just_before(told: EventMention, trigger: Token) -> bool:
+    """Whether `told` was told in the trigger's sentence or the one before it."""
+    start = trigger.sent.start
+    previous = trigger.doc[start - 1].sent.start if start > 0 else start
+    return any(s.end > previous for s in told.sentences)
 
 
 def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> _PartyKeys:

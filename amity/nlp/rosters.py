@@ -99,6 +99,7 @@ class RosterReader:
         self.coordinators = frozenset(words.get("coordinators", []))
         self.class_introducers = frozenset(words.get("class_introducers", []))
         self.origin_words = frozenset(words.get("origin_words", []))
+        self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
         self.headline_reach = int(words.get("headline_reach", 12))
 
@@ -166,7 +167,7 @@ class RosterReader:
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 if heading and owner is None:
-                    owner = _story_town(doc, sents, index, places)  # "Twin towns and sister cities" on a town's page
+                    owner = _story_town(doc, sents, index, places, kind)  # "Twin towns and sister cities" on a town's page
                 elif owner is None and partners:
                     # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
                     # spoke": twin towns named without an owner are those of the town named before as
@@ -201,7 +202,7 @@ class RosterReader:
                         lines = bool(partners)
                 if towns_only:
                     partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
-                    if index.get(start - 2) is None:
+                    if index.get(start - 2) is None and doc[start - 1].lower_ in self.possessives:
                         # "The town's other partners are A and B" after "X and Y have been twin towns since
                         # 1974": the town the story names most, not the twin named last
                         owner = _most_named(sent.start, index)
@@ -294,9 +295,13 @@ class RosterReader:
                     # "A, a partner of X": the noun alone names one partner in an appositive before "of"
                     found.append((self.appositive_cues[key[0]], words[k][0], words[k][0] + 1, False))
                     break
-                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
-                        and sent.doc[words[k][0] - 1].lower_ in self.possessives:
-                    # "The town's other partners are A and B": partners of a town, named as such
+                last = words[k + size - 1][0] if len(key) == size else 0
+                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start and (
+                        sent.doc[words[k][0] - 1].lower_ in self.possessives
+                        or key[-1].endswith("s") and last + 2 < sent.end and sent.doc[last + 1].lower_ == "of"
+                        and sent.doc[last + 2].text[:1].isupper()):
+                    # "The town's other partners are A and B", "Among the partners of Tartu are A and B":
+                    # partners of a town, named as such
                     found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
@@ -378,7 +383,8 @@ class RosterReader:
         more), the owner and countries left out."""
         for tok in sent:
             nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            origin = tok.lower_ in self.origin_words
+            # "Guests arrived from A, B and C": the partners' delegations, not tourists or trade
+            origin = tok.lower_ in self.origin_words and any(t.lemma_.lower() in self.guest_nouns for t in sent)
             if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
                 continue
             run, _ = self._list(doc, tok.i + 1, sent.end, index, owner)
@@ -413,6 +419,8 @@ class RosterReader:
         if end < sent.end and doc[end].lower_ == "of":
             if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
                 return self._antecedent(doc, sent, index)  # "the twin cities of the capital city are"
+            if end + 2 < sent.end and doc[end + 1].lower_ == "the" and end + 2 in index:
+                return index[end + 2]  # "the partner regions of the Aktobe region are"
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
         for _ in range(4):
@@ -769,18 +777,21 @@ def _ends_line(sent: Span) -> bool:
 
 
 def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
-                places: dict[str, EntityCluster]) -> EntityCluster | None:
+                places: dict[str, EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
     """The town or region a page is about, for a heading that names no owner ("Twin towns and
     sister cities" on a town's page): the one place (not a country) the headline names, a body
     named after its town there ("Sister cities — Gabrovo Municipality"), or the headline's subject
     ("Weinheim celebrates fifty years of twinning with Cavaillon"); else the place in the subject
-    of the first sentence ("Jelgava is a city in ...")."""
+    of the first sentence ("Jelgava is a city in ..."). Cooperation partners under a page's heading
+    may be a body's own: the one body the headline names ("Partner universities" on a university's
+    page)."""
     if not sents:
         return None
     title = sents[0]
     if _ends_line(title):
-        named = _distinct([_town_of(c, places, "sister_city") for t in title if (c := index.get(t.i)) is not None])
-        named = [c for c in named if c.type == "place" and not _is_area(c)]
+        named = _distinct([_town_of(c, places, kind) for t in title if (c := index.get(t.i)) is not None])
+        named = [c for c in named if c.type == "place" and not _is_area(c)
+                 or kind == "cooperation" and c.type == "organization"]
         if len(named) == 1:
             return named[0]
         subject = _subject_place(title, index)
