@@ -380,3 +380,75 @@ def test_stages_told_in_later_batches_by_articles_published_earlier_summarise_th
     assert _exported(batched) == _exported(one_by_one)
     [tie] = json.loads(_exported(batched))["ties"]
     assert (tie["status"], tie["date"], tie["last_seen"], tie["sources"]) == ("signed", "2023-06-29", "2024-05-31", 6)
+
+
+# --------------------------------------------------------------------------- events read near their dates
+
+def _met(doc: str, day: str, published: str) -> tuple[Article, Record]:
+    return _said(doc, f"Aigerim Sadykova met the council of Bursa ({day}).", published, entities=[_mayor(), _bursa()],
+                 events=[Event("meeting", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+
+
+def _both_ways(fresh_registry, corpus: list[tuple[Article, Record]], batch: int) -> tuple[Engine, list[int]]:  # type: ignore[no-untyped-def]
+    """The corpus merged one by one and in batches (their sizes given): the batched registry, once both export alike."""
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    sizes: list[int] = []
+    ingest(corpus, batched, batch_articles=batch, on_merged=sizes.append)
+    assert _exported(batched) == _exported(one_by_one)
+    return batched, sizes
+
+
+def test_a_visit_made_precise_to_an_earlier_day_in_a_later_batch_gives_the_tie_an_earlier_activity(fresh_registry):
+    corpus = [CORPUS[0],                                # Turkistan and Bursa propose a twinning
+              _met("m1", "2024-06-01", "2024-06-02"),   # the mayor of Turkistan meets Bursa's council in June
+              _visit("v1", "2024", "2024-12-30"),       # and visited Bursa in 2024: the latest activity, to 31 Dec
+              _visit("v2", "2024-03-05", "2025-01-10")]  # that visit was in March: June's meeting is now the latest
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+
+    assert sizes == [1, 2, 1], "the visit was re-dated in a later batch than the one that made it the latest"
+    assert _tie_activity(batched) == ["2024-06-01"]
+
+
+def test_a_tie_first_reported_in_a_later_batch_takes_its_parties_earlier_visits_as_activity(fresh_registry):
+    def visit_from_turkistan(doc: str, day: str, published: str) -> tuple[Article, Record]:
+        return _said(doc, f"Mayor Aigerim Sadykova of Turkistan visited Bursa ({day}).", published,
+                     entities=[_mayor(), _turkistan(), _bursa()],
+                     events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+
+    corpus = [visit_from_turkistan("v1", "2023-05-10", "2023-05-11"), visit_from_turkistan("v2", "2023-11-20", "2023-11-21"),
+              visit_from_turkistan("v3", "2023-09-01", "2023-09-02"), CORPUS[0]]  # the twinning told after the visits
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+
+    assert sizes == [1, 2, 1]
+    assert _tie_activity(batched) == ["2023-11-20"]
+
+
+def test_a_visit_reported_over_more_than_a_year_is_found_by_a_report_of_one_of_its_days(fresh_registry):
+    corpus = [_visit("w1", "2022-11/2024-02", "2024-03-01"),  # an exchange of visits over 16 months
+              _visit("w2", "2021-05-04", "2021-05-05"),       # an earlier visit, a day: another event
+              _visit("w3", "2024-01-15", "2024-03-02")]       # a day of the long one, in a later ingest
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    ingest(corpus[:2], batched, batch_articles=2)
+    ingest(corpus[2:], batched, batch_articles=2)  # reads the registry's events afresh
+
+    assert _exported(batched) == _exported(one_by_one)
+    events = sorted((e["date"], e["sources"]) for e in json.loads(_exported(batched))["events"])
+    assert events == [("2021-05-04", 1), ("2024-01-15", 2)], "w3 reports w1's visits, and gives them its day"
+
+
+def test_each_participant_row_follows_the_dates_of_its_event_as_it_is_re_summarised(fresh_registry):
+    from amity.store.schema import EventParticipantRow
+
+    db = fresh_registry()
+    ingest([_visit("v1", "2023-05", "2023-06-01"), _visit("v2", "2023-05-10", "2023-06-02"),
+            _visit("w1", "2019/2021", "2021-06-01"), _met("m1", "2023-05-12", "2023-06-03")], db, batch_articles=1)
+
+    with Session(db) as session:
+        rows = session.execute(select(EventParticipantRow.event_type, EventParticipantRow.event_until)).all()
+    # v1's participants took the day v2 gave their visit; three years are read with any date (no last day)
+    assert sorted(tuple(r) for r in rows if r[1] is not None) == [("meeting", "2023-05-12")] * 2 + [("visit", "2023-05-10")] * 4
+    assert [tuple(r) for r in rows if r[1] is None] == [("visit", None)] * 2

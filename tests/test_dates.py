@@ -239,3 +239,32 @@ def test_a_bare_day_of_the_month_is_of_the_month_last_named_or_around_publicatio
 
 def test_an_ordinal_before_a_noun_is_no_day() -> None:
     assert values("The towns celebrated on the 25th anniversary of their twinning.") == []
+
+
+# -- before the story's own time -------------------------------------------------------------
+
+def test_earlier_this_month_is_the_days_of_the_month_before_publication() -> None:
+    d = only("Earlier this month, the deputy mayor visited Gyeongju.")
+    assert d.value == "2024-01-01/2024-01-09"
+    assert d.before_story
+
+
+def test_earlier_this_year_told_on_new_years_day_is_the_year() -> None:
+    assert values("Earlier this year, the council approved the plan.", date(2024, 1, 1)) == ["2024"]
+
+
+def test_a_month_after_for_during_or_mid_is_that_month() -> None:
+    assert values("The visit is planned for June. The forum runs in mid-July. They met during March.") == \
+        ["2024-06", "2024-07", "2024-03"]
+
+
+def test_a_weekday_after_a_past_verb_is_past_though_the_sentence_goes_on_to_a_plan() -> None:
+    assert values("The mayors signed a memorandum on Tuesday that will double the number of flights.") == ["2024-01-09"]
+
+
+def test_a_weekday_after_a_plan_is_to_come_though_a_relative_clause_tells_the_past() -> None:
+    assert values("The mayor, who visited Tabriz in the spring, will meet the consul on Tuesday.")[-1] == "2024-01-16"
+
+
+def test_a_weekday_after_a_past_verb_that_follows_a_plan_in_a_relative_clause_is_past() -> None:
+    assert values("The mayor, who will travel to Tabriz in August, met the consul on Tuesday.")[-1] == "2024-01-09"

@@ -41,3 +41,8 @@ def test_one_body_written_once_with_a_plural_and_once_with_a_singular_is_one_bod
 def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:
     record = read("MA students and PhD candidates of Osh State University will study in Konya.")
     assert {e.name for e in record.entities if e.type == "organization"} == {"Osh State University"}
+
+
+def test_a_nationality_before_a_town_is_no_persons_name(read) -> None:
+    record = read("Sheki and Turkish Safranbolu become sister cities\n\nThe protocol was signed on Monday.")
+    assert "Turkish Safranbolu" not in {e.name for e in record.entities if e.type == "person"}

@@ -729,3 +729,128 @@ def test_days_set_off_after_a_framing_visit_narrow_that_visit(read) -> None:
     record = read("Mayor of Gabrovo Petar Stoev will travel to Aarhus next month. During the three-day visit, from 9 to 11 "
                   "June, Stoev is expected to meet Mayor of Aarhus Anders Holm.", published="2025-05-20")
     assert only(record, "visit").date == "2025-06-09/2025-06-11"
+
+
+# -- dates of headlines, earlier and separate occurrences (benchmarks/tuning/events f01-f08) ----------------
+
+@pytest.mark.parametrize(("text", "type_", "date"), [
+    pytest.param("Kazan and Tabriz sign cooperation memorandum\n\nThe mayors of Kazan and Tabriz met on Tuesday at the "
+                 "Kazan city hall. Mayor Ilsur Metshin and Mayor Yaqub Hoorshad signed a memorandum on cooperation.",
+                 "signing", "2025-06-03", id="an undated headline takes the day the story gives its report"),
+    pytest.param("Kazan and Tabriz sign cooperation memorandum\n\nMayor Ilsur Metshin and Mayor Yaqub Hoorshad signed "
+                 "a memorandum on cooperation in tourism.",
+                 "signing", "2025-06-05", id="an undated headline with no date in the story keeps the publication day"),
+    pytest.param("Shymkent and Bukhara sign twinning agreement\n\nThe mayors of Shymkent and Bukhara signed a twinning "
+                 "agreement at the Shymkent city hall. Mayor Gabit Syzdykbekov said the Bukhara guests had arrived "
+                 "in the city on Monday.",
+                 "signing", "2025-06-02", id="an undated lead takes the first day the story tells after it"),
+    pytest.param("The protocol was signed in Tashkent in March during the state visit of President Ilham Aliyev to "
+                 "Uzbekistan.", "visit", "2025-03", id="a visit during which a protocol was signed takes its month"),
+])
+def test_the_day_of_an_occurrence_told_undated(read, text: str, type_: str, date: str) -> None:
+    assert only(read(text, published="2025-06-05"), type_).date == date
+
+
+@pytest.mark.parametrize(("text", "type_", "dates"), [
+    pytest.param("Mayor Ilsur Metshin of Kazan held talks with Mayor Yaqub Hoorshad of Tabriz on Tuesday. The two "
+                 "mayors last met in Tabriz in February.", "meeting", ["2025-02", "2025-06-03"],
+                 id="when two mayors last met is not the meeting the story reports"),
+    pytest.param("The Milli Majlis today ratified the agreement between Azerbaijan and Georgia on civil protection. "
+                 "Earlier this year, the Parliament of Georgia ratified the same agreement.", "ratification",
+                 ["2025-01-01/2025-06-04", "2025-06-05"], id="a ratification earlier this year is not today's"),
+    pytest.param("The mayors of Kazan and Tabriz met on Tuesday in Kazan. Kazan and Tabriz, which signed their first "
+                 "agreement in 2012, signed a memorandum on tourism.", "signing", ["2012", "2025-06-03"],
+                 id="a signing in the main clause is told beside one in its relative clause"),
+    pytest.param("Kazan and Tabriz signed a memorandum on tourism on Tuesday. In a separate ceremony, Kazan and Tabriz "
+                 "signed an agreement on student exchanges.", "signing", ["2025-06-03", "2025-06-03"],
+                 id="an agreement signed in a separate ceremony is a second signing"),
+])
+def test_occurrences_told_apart_stay_apart(read, text: str, type_: str, dates: list[str]) -> None:
+    assert sorted(e.date or "" for e in events(read(text, published="2025-06-05"), type_)) == dates
+
+
+def test_thousands_of_tourists_coming_to_a_town_is_no_visit(read) -> None:
+    record = read("About 4,000 Iranian tourists came to Kazan last year. "
+                  "More than 50,000 people took part in the Sabantuy festival in Kazan.", published="2025-06-05")
+    assert not events(record, "visit") and not events(record, "attendance")
+
+
+def test_a_law_entering_into_force_once_the_president_signs_it_is_no_signing(read) -> None:
+    record = read("The law on ratification will enter into force once the President signs it.", published="2025-06-05")
+    assert not events(record, "signing")
+
+
+def test_a_council_approving_the_twinning_ratifies_it(read) -> None:
+    record = read("The Kaunas City Council on Thursday approved the twinning with Lviv.", published="2025-06-06")
+    ratification = only(record, "ratification")
+    assert ratification.date == "2025-06-05"
+    assert {"Kaunas City Council", "Lviv"} <= set(ratification.participants)
+
+
+def test_approving_the_establishment_of_sister_city_relations_is_a_ratification(read) -> None:
+    record = read("The Kaunas City Council approved the establishment of sister city relations with Lviv.",
+                  published="2025-06-06")
+    assert "Lviv" in only(record, "ratification").participants
+
+
+def test_a_council_approving_its_budget_ratifies_nothing(read) -> None:
+    record = read("The Kaunas City Council approved the budget for 2026 on Thursday.", published="2025-06-06")
+    assert not events(record, "ratification")
+
+
+def test_attending_the_signing_ceremony_just_told_joins_the_signing(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. The ceremony was attended by Consul General "
+                  "Reza Karimi.", published="2025-06-05")
+    assert not events(record, "attendance")
+    assert "Reza Karimi" in only(record, "signing").participants
+
+
+def test_another_agreement_signed_at_the_same_ceremony_is_one_signing(read) -> None:
+    record = read("Osh and Bursa signed a memorandum on trade on Tuesday. They also signed another agreement on "
+                  "education at the same ceremony.", published="2025-06-05")
+    assert len(events(record, "signing")) == 1
+
+
+def test_a_ceremony_told_paragraphs_after_a_signing_is_another_occasion(read) -> None:
+    record = read("In 2019 Yazd and Herat signed a memorandum on tourism. The partnership brought new flights.\n\n"
+                  "On 3 May an exhibition of carpets opened at the city museum. The ceremony was attended by the "
+                  "Consul General of Iran, Reza Karimi.", published="2024-05-04")
+    assert "Reza Karimi" not in only(record, "signing").participants
+    assert "Reza Karimi" in only(record, "attendance").participants
+
+
+def test_taking_part_in_the_talks_just_told_joins_the_meeting(read) -> None:
+    record = read("The mayors of Kazan and Tabriz met on Tuesday. Representatives of Kazan Federal University also "
+                  "took part in the talks.", published="2025-06-05")
+    assert not events(record, "attendance")
+    assert "Kazan Federal University" in only(record, "meeting").participants
+
+
+def test_taking_part_in_a_network_in_the_present_is_membership_not_attendance(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. The two cities also participate in the "
+                  "Silk Road Cities network. Teams from Kazan have taken part in the Tabriz Marathon since 2015.",
+                  published="2025-06-05")
+    assert not events(record, "attendance")
+
+
+def test_taking_part_in_a_named_festival_after_a_signing_is_an_attendance(read) -> None:
+    record = read("Kazan and Tabriz signed a memorandum on Tuesday. Mayor Ilsur Metshin also took part in the "
+                  "Tabriz Carpet Festival.", published="2025-06-05")
+    assert "Ilsur Metshin" in only(record, "attendance").participants
+
+
+def test_receiving_a_consul_general_named_after_of_is_a_meeting(read) -> None:
+    record = read("Mayor Ilsur Metshin on Wednesday received the consul general of Iran Reza Karimi, who took up his "
+                  "post last year.", published="2025-06-05")
+    meeting = only(record, "meeting")
+    assert meeting.date == "2025-06-04"
+    assert {"Ilsur Metshin", "Reza Karimi"} <= set(meeting.participants)
+
+
+def test_the_delegation_taking_part_in_a_forum_is_the_visiting_party_told(read) -> None:
+    record = read("The mayor of Da Nang Tran Chi Cuong visited Vladivostok on 5 November. Also the delegation took part "
+                  "in the Eastern Cities Forum, organized by the Government of Primorsky Krai on 6 November.",
+                  published="2025-11-07")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-11-06"
+    assert "Tran Chi Cuong" in attendance.participants and "Vladivostok" not in attendance.participants

@@ -361,3 +361,41 @@ def test_an_airline_named_air_and_a_place_is_a_company_not_the_place(read) -> No
     record = read("The delegation flew to Osh on Air Arabia and back on Air Serbia. Air quality in Osh is good.")
     assert {"Air Arabia", "Air Serbia"} <= set(names(record, "organization"))
     assert "Serbia" not in names(record, "place")
+
+
+def test_an_industrial_or_technology_park_is_a_body_but_a_city_park_is_not(read) -> None:
+    record = read("The Da Nang Hi-Tech Park and the Tra Noc Industrial Park signed a memorandum. "
+                  "Children later played football in Riverside Park.")
+    assert {"Da Nang Hi-Tech Park", "Tra Noc Industrial Park"} <= set(names(record, "organization"))
+    assert "Riverside Park" not in names(record, "organization")
+
+
+def test_a_lower_case_city_after_the_town_in_a_body_name_is_part_of_the_name(read) -> None:
+    record = read("Officials of the People's Committee of Can Tho city welcomed the investors.")
+    assert "People's Committee of Can Tho city" in names(record, "organization")
+
+
+def test_a_diplomatic_mission_is_named_with_the_town_it_sits_in(read) -> None:
+    record = read("Students queued outside the Consulate General of the Republic of Korea in Almaty, "
+                  "and others at the Embassy of Japan in Astana.")
+    assert {"Consulate General of the Republic of Korea in Almaty", "Embassy of Japan in Astana"} \
+        <= set(names(record, "organization"))
+
+
+def test_a_university_is_named_with_its_town_only_when_its_name_has_no_place(read) -> None:
+    record = read("The University of Life Sciences in Lublin and the University of Tartu in Estonia "
+                  "agreed to exchange agronomy students.")
+    assert {"University of Life Sciences in Lublin", "University of Tartu"} <= set(names(record, "organization"))
+    assert "Estonia" in names(record, "place")
+
+
+def test_an_and_right_after_a_company_head_starts_another_name(read) -> None:
+    record = read("Engineers of Hyundai Motor Company and Kia Corporation toured the plant. "
+                  "The Chamber of Commerce and Industry hosted them.")
+    assert {"Hyundai Motor Company", "Kia Corporation", "Chamber of Commerce and Industry"} \
+        <= set(names(record, "organization"))
+
+
+def test_a_long_company_name_before_its_legal_form_keeps_its_town(read) -> None:
+    record = read("Managers of the Baku International Sea Trade Port CJSC showed the guests the new ferry terminal.")
+    assert "Baku International Sea Trade Port CJSC" in names(record, "organization")

@@ -325,3 +325,40 @@ def test_a_town_followed_by_its_own_country_without_a_comma_is_that_town_not_a_p
     record = read("Partner cities Kaunas Lithuania Chernivtsi Ukraine Yerevan Armenia\n")
     assert [place(record, n).country for n in ("Kaunas", "Chernivtsi", "Yerevan")] == ["LT", "UA", "AM"]
     assert not [e for e in record.entities if e.type == "person"]
+
+
+def test_a_big_city_is_not_swapped_for_a_hamlet_of_its_name_in_a_country_the_article_names(read) -> None:
+    record = read("The mayor of El Paso crossed the bridge to meet officials of Ciudad Juárez, Mexico.")
+    assert place(record, "El Paso").country == "US"
+    record = read("The choir travelled from Lviv, Ukraine, to Poznan for the festival.")
+    assert place(record, "Poznan").country == "PL"
+
+
+def test_a_town_written_with_its_own_letters_is_a_place_whatever_label_spacy_gives_it(read) -> None:
+    record = read("The night ferry from Klaipėda docked in Karlshamn an hour late.")
+    assert place(record, "Klaipėda").country == "LT"
+    record = read("The doctoral students will spend two weeks in Skellefteå in August.")
+    assert place(record, "Skellefteå").country == "SE"
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person_after_an_office(read) -> None:
+    record = read("Karabük Governor Murat Aydın opened the fair. Governor Aydın said exports had doubled.")
+    assert "Aydın" not in {n for e in places(record) for n in (e.name, *e.aliases)}
+    assert any(e.name == "Murat Aydın" for e in record.entities if e.type == "person")
+
+
+def test_a_function_word_opening_the_line_after_a_town_is_not_a_town_of_that_name(read) -> None:
+    record = read("Getting to Suwon\nMost visitors arrive by the subway from Seoul.")
+    assert "Most" not in {e.name for e in places(record)}
+    assert place(record, "Suwon").country == "KR"
+
+
+def test_a_hyphenated_name_before_a_region_word_is_one_region_of_the_country_after_it(read) -> None:
+    record = read("Its partner region is Split-Dalmatia County, Croatia, since 2011.")
+    region = place(record, "Split-Dalmatia County")
+    assert region.country == "HR"
+
+
+def test_a_name_spacy_calls_a_place_written_with_its_country_is_a_town_of_that_country(read) -> None:
+    record = read("Tskaltubo, Georgia, welcomed the guests from Ganja with a concert.")
+    assert place(record, "Tskaltubo").country == "GE"

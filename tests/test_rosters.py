@@ -497,3 +497,125 @@ def test_a_town_the_parser_reads_after_at_present_still_owns_the_twin_cities_of_
     record = read(LEAD.format(town="Urumqi") + "At present Urumqi has twin-city relations with cities of Afghanistan, "
                   "Azerbaijan and Kazakhstan, such as Kabul, Baku and Almaty.")
     assert set(roster(record, "Urumqi")) == {"Kabul", "Baku", "Almaty"}
+
+
+def test_twin_and_friend_cities_are_one_cue_whose_possessive_names_the_owner(read) -> None:
+    record = read(LEAD.format(town="Bursa") + "Bursa's twin and friend cities include Kutaisi, Tabriz and Shymkent.")
+    assert roster(record, "Bursa") == {p: ("sister_city", "active", None) for p in ("Kutaisi", "Tabriz", "Shymkent")}
+
+
+def test_cities_such_as_listed_after_a_headline_of_twin_and_friend_cities_are_the_host_towns_partners(read) -> None:
+    record = read("Mayors of twin and friend cities attend food festival\n\n"
+                  "Gaziantep opened its food festival on Friday with a parade. Gaziantep is known for its pistachios "
+                  "and baklava. Mayors and officials representing cities such as Shymkent, Ganja and Bukhara attended "
+                  "the opening.")
+    assert roster(record, "Gaziantep") == {p: ("sister_city", "active", None) for p in ("Shymkent", "Ganja", "Bukhara")}
+
+
+def test_guests_from_three_foreign_towns_after_a_towns_sister_cities_are_its_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Guests arrived from Uppsala, Turku and Bergen by ferry and bus.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Bergen")}
+
+
+def test_visitors_from_towns_of_the_hosts_own_country_are_no_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Visitors also came from Tallinn, Pärnu and Narva.")
+    assert roster(record, "Tartu") == {}
+
+
+def test_towns_listed_long_after_a_class_of_partners_in_the_body_are_no_roster(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "The talks were about buses. The weather was cold. The mayor spoke about trams. "
+                  "Tourists came from cities such as Berlin, Paris and Rome.")
+    assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))
+
+
+def test_a_class_of_partners_listed_by_name_at_once_takes_no_later_town_list(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu's sister cities Uppsala and Turku sent choirs. "
+                  "Tourists came from cities such as Berlin, Paris and Rome.")
+    assert roster(record, "Tartu") == {"Uppsala": ("sister_city", "active", None), "Turku": ("sister_city", "active", None)}
+
+
+def test_a_table_whose_columns_are_runs_of_spaces_gives_each_rows_town_and_year(read) -> None:
+    record = read("Olomouc keeps up partnerships with towns in several countries.\n\n"
+                  "Partner city       Country        Since\n"
+                  "Tampere            Finland        2004\n"
+                  "Lucerne            Switzerland    2001\n"
+                  "Owensboro          United States  1994\n")
+    assert roster(record, "Olomouc") == {"Tampere": ("sister_city", "signed", "2004"),
+                                         "Lucerne": ("sister_city", "signed", "2001"),
+                                         "Owensboro": ("sister_city", "signed", "1994")}
+
+
+def test_a_table_whose_columns_are_tabs_gives_each_rows_town(read) -> None:
+    record = read("Kalmar is a city in Sweden.\n\nFriendly cities\nCity\tCountry\nSiedlce\tPoland\nTampere\tFinland\n")
+    assert roster(record, "Kalmar") == {p: ("sister_city", "active", None) for p in ("Siedlce", "Tampere")}
+
+
+def test_a_suspended_row_of_a_column_table_ends_that_tie_only_dated_by_the_suspension(read) -> None:
+    record = read("Olomouc keeps up partnerships with towns in eleven countries.\n\n"
+                  "Partner city          Country           Agreement\n"
+                  "Antony                France            1992\n"
+                  "Pskov                 Russia            1999 (suspended 2022)\n"
+                  "Tampere               Finland           2004\n")
+    assert roster(record, "Olomouc") == {"Antony": ("sister_city", "signed", "1992"),
+                                         "Pskov": ("sister_city", "ended", "2022"),
+                                         "Tampere": ("sister_city", "signed", "2004")}
+
+
+def test_a_town_described_as_a_partner_of_another_in_an_appositive_is_its_partner(read) -> None:
+    record = read("Floods hit Germany. Krakow, a partner of Nuremberg for thirty years, sent aid.")
+    assert roster(record, "Nuremberg") == {"Krakow": ("sister_city", "active", None)}
+
+
+def test_a_town_described_as_a_friendly_city_of_another_is_its_partner(read) -> None:
+    record = read("Floods hit Poland. Lviv, a friendly city of Wroclaw, sent aid.")
+    assert roster(record, "Wroclaw") == {"Lviv": ("sister_city", "active", None)}
+
+
+def test_a_company_described_as_a_partner_of_a_university_is_a_cooperation_partner(read) -> None:
+    record = read("The plant opened in May. Siemens AG, a partner of Tallinn University of Technology, built it.")
+    assert roster(record, "Tallinn University of Technology") == {"Siemens AG": ("cooperation", "active", None)}
+
+
+def test_a_partner_of_a_town_said_of_the_sentences_subject_names_no_partner(read) -> None:
+    record = read("Floods hit Germany. The firm is a partner of Nuremberg and Krakow.")
+    assert roster(record, "Nuremberg") == {}
+
+
+def test_the_partner_regions_of_the_named_region_are_its_cooperation_partners(read) -> None:
+    record = read("The meeting was held in May. The partner regions of the Aktobe region are the Orenburg region "
+                  "and the Navoi region.")
+    assert roster(record, "Aktobe region") == {p: ("cooperation", "active", None) for p in ("Orenburg region", "Navoi region")}
+
+
+def test_partner_universities_under_a_heading_of_a_university_page_are_the_universitys_partners(read) -> None:
+    record = read("Exchange programmes - Tallinn University of Technology\n\n"
+                  "Students may spend a semester abroad.\n\n"
+                  "Partner universities\n"
+                  "Uppsala University (Sweden)\n"
+                  "Aalto University (Finland)\n\n"
+                  "Research partners\n"
+                  "Fraunhofer Society (Germany)\n"
+                  "Polish Academy of Sciences (Poland)\n")
+    assert roster(record, "Tallinn University of Technology") == {
+        p: ("cooperation", "active", None) for p in ("Uppsala University", "Aalto University", "Fraunhofer Society",
+                                                     "Polish Academy of Sciences")}
+
+
+def test_among_the_partners_of_a_town_are_names_its_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. Among the partners of Tartu are Uppsala, Turku and Bergen.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Bergen")}
+
+
+def test_the_partners_of_a_country_or_a_firm_are_no_partner_towns(read) -> None:
+    record = read("The fair opened in Tartu. The partners of Estonia include Uppsala and Turku. "
+                  "The partners of Siemens include Bergen and Kiel.")
+    assert record.ties == []
+
+
+def test_tourists_from_foreign_towns_after_a_towns_sister_cities_are_no_partners(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
+                  "Tourists from Berlin, Paris and Rome filled the hotels.")
+    assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))

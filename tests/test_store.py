@@ -180,6 +180,13 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
         for pair, single in (("person_id_of_entity_id", "person_id"), ("of_entity_id_person_id", "of_entity_id")):
             connection.execute(text(f"DROP INDEX ix_roles_{pair}"))  # (nor 0008's office pairs)
             connection.execute(text(f"CREATE INDEX ix_roles_{single} ON roles ({single})"))
+        for trigger in ("tr_event_reports_moved", "tr_events_dated", "tr_event_participants_dated"):
+            connection.execute(text(f"DROP TRIGGER {trigger}"))  # (nor 0009's dated participants)
+        connection.execute(text("DROP INDEX ix_event_participants_entity_id_event_type_event_until"))
+        connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_until"))
+        connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_type"))
+        connection.execute(text("CREATE INDEX ix_event_participants_entity_id_report_id "
+                                "ON event_participants (entity_id, report_id)"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
 

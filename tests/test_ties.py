@@ -1493,3 +1493,179 @@ def test_a_sentence_dating_a_signing_told_before_signs_nothing_between_its_own_n
                   "mayors of Riga and Tallinn praised the two cities.", published="2024-05-06")
     assert pairs(record) == {frozenset({"Tartu", "Turku"})}
     assert only(record, "cooperation").date == "2024-05-03"
+
+
+# -- who signs for which territory, and what makes a signing a twinning (SIGNATORIES) -------------
+
+def test_a_memorandum_on_fraternal_relations_is_a_twinning_when_the_parser_hangs_on_on_the_verb(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the establishment of fraternal relations.", published="2025-01-24")
+    tie = only(record, "sister_city")
+    assert "Ekibastuz" in tie.parties and tie.status == "signed"
+    assert ties(record, "cooperation") == []
+
+
+def test_a_memorandum_on_trade_signed_by_two_towns_stays_cooperation(read) -> None:
+    record = read("The Akimat of the city of Ekibastuz and the Zhlobin District Executive Committee signed a "
+                  "Memorandum on the development of trade relations.", published="2025-01-24")
+    assert only(record, "cooperation").status == "signed"
+    assert ties(record, "sister_city") == []
+
+
+def test_partner_city_written_with_a_hyphen_is_a_twinning(read) -> None:
+    record = read("The Mayor of Rzeszów visited Ivano-Frankivsk on Wednesday. The mayor recalled that Rzeszów "
+                  "already has partner-city agreements with Lviv and Lutsk.")
+    assert {frozenset(t.parties) for t in ties(record, "sister_city")} == {
+        frozenset({"Rzeszów", "Lviv"}), frozenset({"Rzeszów", "Lutsk"})}
+    assert ties(record, "cooperation") == []
+
+
+def test_a_provincial_peoples_government_signs_for_its_province_whichever_side_of_of_it_is_named(read) -> None:
+    record = read("The Prefectural Government of Kyoto and the Provincial People's Government of Shaanxi signed "
+                  "a memorandum on heritage protection.\n\n"
+                  "The Shaanxi Provincial People's Government and the Kyoto Prefectural Government will meet "
+                  "again in May.")
+    tie = only(record, "cooperation")
+    assert "Shaanxi" in tie.parties and not any("Government" in p for p in tie.parties)
+
+
+def test_a_city_peoples_government_signs_for_its_city(read) -> None:
+    record = read("The People's Government of Xi'an and the Municipality of Kazan signed a memorandum on tourism.")
+    assert set(only(record, "cooperation").parties) == {"Xi'an", "Kazan"}
+
+
+def test_a_dated_twinning_stays_signed_beside_a_hope_that_another_partnership_becomes_as_close(read) -> None:
+    record = read("Mayor Kato recalled that Matsumoto has been a sister city of Salt Lake City since 1958 and "
+                  "hoped that the new partnership with Da Lat would become as close.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Matsumoto", "Salt Lake City"}
+    assert (tie.status, tie.date) == ("signed", "1958")
+
+
+def test_a_founding_date_in_another_clause_does_not_date_the_twinning(read) -> None:
+    record = read("Colorado already has a sister-state relationship with Yamagata Prefecture, and Denver has "
+                  "been paired with Takayama since 1960.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Colorado", "Yamagata Prefecture"}
+    assert (tie.status, tie.date) == ("active", None)
+
+
+def test_the_two_mayors_sign_for_the_towns_of_the_two_mayors_named_last(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov met Mayor of Osh Jenish Mamyrov in Bishkek. The city of Taraz "
+                  "hosted a music festival last year. On Friday both mayors signed a memorandum on tourism.",
+                  published="2024-06-08")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Taraz", "Osh"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-07")
+
+
+def test_the_two_mayors_with_only_one_mayor_named_sign_for_nobody(read) -> None:
+    record = read("Mayor of Taraz Ruslan Abdikarimov arrived in Bishkek. The city of Taraz hosted a music festival "
+                  "last year. On Friday the two mayors signed a memorandum on tourism.", published="2024-06-08")
+    assert record.ties == []
+
+
+def test_an_agreement_under_which_two_cities_become_sister_cities_is_their_twinning(read) -> None:
+    record = read("The mayors of Kutaisi and Poltava signed an agreement on Monday under which the two cities "
+                  "become sister cities.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Kutaisi", "Poltava"}
+    assert (tie.status, tie.date) == ("signed", "2024-06-10")
+    assert ties(record, "cooperation") == []
+
+
+def test_the_article_town_does_not_pair_with_a_name_outside_the_twinning_clause(read) -> None:
+    record = read("Council endorses twinning with Ukrainian city; ties with Pskov stay frozen\n\n"
+                  "Tartu City Council on Thursday approved the twinning agreement with the Ukrainian city of "
+                  "Khmelnytskyi. Tartu is the second largest city of Estonia.", published="2024-05-31")
+    tie = only(record, "sister_city")  # no Tartu-Pskov twinning from the headline's other clause
+    assert set(tie.parties) == {"Tartu", "Khmelnytskyi"}
+    assert tie.status == "ratified"
+
+
+def test_a_visiting_mayor_signing_with_his_counterpart_signs_with_the_town_he_visits(read) -> None:
+    record = read("Mayor of Plovdiv Kostadin Dimitrov, on a visit to Izmir, signed a cooperation agreement with "
+                  "his Turkish counterpart.")
+    assert set(only(record, "cooperation").parties) == {"Plovdiv", "Izmir"}
+
+
+def test_a_counterpart_of_one_of_two_visited_towns_gives_no_pair_with_the_other_side(read) -> None:
+    record = read("The Mayor of Plovdiv toured Izmir and Bursa this week. He signed a memorandum with his "
+                  "counterpart.")
+    assert record.ties == []
+
+
+def test_a_regional_government_of_a_region_the_gazetteer_lacks_signs_for_that_region(read) -> None:
+    record = read("The Regional Government of the Azores and the City of Fall River signed a cooperation "
+                  "protocol on Monday.")
+    assert set(only(record, "cooperation").parties) == {"Azores", "Fall River"}
+    assert "Azores" in {e.name for e in record.entities if e.type == "place"}
+
+
+def test_a_regional_council_of_ministers_is_no_region(read) -> None:
+    record = read("The Regional Council of Ministers and the Municipality of Gdańsk signed a memorandum on water "
+                  "management on Monday.")
+    assert "Ministers" not in {e.name for e in record.entities}
+    assert "Ministers" not in {p for t in record.ties for p in t.parties}
+
+
+def test_a_twinning_stays_between_its_own_clause_names_beside_a_while_clause_on_other_partners(read) -> None:
+    record = read("Shinjuku City already has friendship-city ties with Beijing's Dongcheng District, while "
+                  "Mapo-gu's existing partners are in China and Mongolia.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Shinjuku City", "Dongcheng District"}
+    assert tie.status == "active"
+
+
+def test_towns_the_signatories_come_from_are_not_partners_when_the_other_side_is_unnamed(read) -> None:
+    record = read("Entrepreneurs from Isfara and Istaravshan signed export contracts worth 18 million dollars "
+                  "with companies of the region.")
+    assert record.ties == []
+
+
+def test_a_ministry_supporting_a_signing_is_no_party_to_it(read) -> None:
+    record = read("Kutaisi and Poltava signed a memorandum with the support of the Ministry of Foreign Affairs.")
+    assert set(only(record, "cooperation").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_best_wishes_after_a_twinning_signing_leave_its_pair(read) -> None:
+    record = read("Kutaisi and Poltava signed a twinning agreement with best wishes to the people of both cities.")
+    assert set(only(record, "sister_city").parties) == {"Kutaisi", "Poltava"}
+
+
+def test_a_council_voting_to_establish_a_sister_city_relationship_ratifies_it_on_the_day_of_the_vote(read) -> None:
+    record = read("The Eugene City Council voted unanimously on Monday to establish a sister city relationship "
+                  "with Jinju.", published="2024-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Eugene", "Jinju"}
+    assert (tie.status, tie.date) == ("ratified", "2024-06-10")
+
+
+def test_a_council_vote_still_to_come_ratifies_nothing(read) -> None:
+    record = read("The Eugene City Council will vote next week to establish a sister city relationship with Jinju.")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_towns_that_were_twinned_in_a_year_were_signed_then(read) -> None:
+    record = read("Nukus and Aktau were twinned in 1998.")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("signed", "1998")
+
+
+def test_towns_that_will_be_twinned_in_a_year_are_planned_for_that_year_not_dated_by_an_older_partnership(read) -> None:
+    record = read("Nukus and Aktau will be twinned in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+    record = read("Kutaisi and Poltava, partners since 2005, will become twin towns in 2026.", published="2025-03-01")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("planned", "2026")
+
+
+def test_the_company_signing_again_is_the_company_the_story_introduced(read) -> None:
+    record = read("The Tashkent city hokimiyat and the Chinese company Huawei Technologies signed an agreement on "
+                  "Thursday on the Safe City project. The company also signed a memorandum with the Ministry of "
+                  "Digital Technologies of Uzbekistan on training programmers.", published="2024-09-20")
+    assert frozenset({"Huawei Technologies", "Ministry of Digital Technologies of Uzbekistan"}) in pairs(record)
+
+
+def test_a_town_opening_a_universitys_name_is_not_a_party_beside_the_university(read) -> None:
+    record = read("Yazd University hosted a delegation from Samarkand. The university signed a memorandum with "
+                  "Samarkand State University on Monday.")
+    assert pairs(record) == {frozenset({"Yazd University", "Samarkand State University"})}

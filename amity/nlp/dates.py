@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
     ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
     ("month_named_relative", re.compile(rf"\b(?P<rel>last|next|this)\s+{_M}\b(?!\s*\d)", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|until|since|from|early|late|mid|end of|beginning of)\s+{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
+    ("month_only", re.compile(rf"\b(?:(?:in|by|until|since|from|for|during|throughout|early|late|mid|end of|beginning of)\s+|mid-)"
+                              rf"{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
     ("season", re.compile(r"\b(?:(?P<rel>next|this|last|coming)\s+|(?:in|during|over|by|until|for)\s+the\s+)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b"
                           r"(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<yrel>next|last|this)\s+year))?", re.I)),
@@ -60,6 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
     ("weekday_of_week", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
                                    r"of\s+(?P<rel>last|next|this)\s+week\b", re.I)),
+    ("earlier_period", re.compile(r"\b(?:earlier|previously)\s+(?:in\s+)?this\s+(?P<unit>week|month|year)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
@@ -67,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _YEAR_CARRY_CHARS = 200
 _RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative",
-                   "weekday_of_week", "season", "year_end"}
+                   "weekday_of_week", "season", "year_end", "earlier_period"}
 #: The month each season starts and ends in (northern hemisphere; winter runs into the next year).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -84,6 +86,8 @@ class DateMention:
     explicit_year: bool = False
     #: Resolved against the publication date ("today", "on Monday", "last year").
     relative: bool = False
+    #: Told as before the story's own time ("earlier this month"): background, not the story's day.
+    before_story: bool = False
 
 
 @Language.factory("amity_dates", default_config={"year_carry_chars": _YEAR_CARRY_CHARS})
@@ -152,7 +156,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
         if explicit:
             last_year, last_end = int(match.group("year")), e
-        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS))
+        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
@@ -225,6 +229,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         return (published + timedelta(days=shift)).isoformat()
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
+    if kind == "earlier_period":
+        return _earlier_in_period(g["unit"].lower(), published)
     if kind == "weekday_of_week":  # "on Tuesday of last week": that day of the week named
         monday = date.fromisoformat(_relative_period(g["rel"].lower(), "week", published).split("/")[0])
         return (monday + timedelta(days=_WEEKDAYS[g["weekday"].lower()])).isoformat()
@@ -334,6 +340,27 @@ _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bw
                           r"(?:\s+(?:in|to|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:on\s+)?$")
 
 
+_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )(?<!\bbeen )"
+                        r"\b(?:signed|visited|met|held|hosted|received|arrived|attended|welcomed|came|went|took|made|"
+                        r"gave|began|left|flew|toured|paid|opened|concluded|ratified|approved|discussed|agreed)\b")
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|scheduled|planned|due)\b")
+
+
+def _tense_before(text: str, start: int) -> bool | None:
+    """"signed a memorandum on Tuesday that will boost trade", "X, who will travel in August, met Y on Tuesday":
+    the verb told nearest before a weekday in its sentence dates it; True for a plan, False for the past, None
+    when the sentence names neither before it."""
+    before = text[max(0, start - 160) : start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    past = [m.end() for m in _PAST_VERB.finditer(before)]
+    future = [m.end() for m in _FUTURE_CUE.finditer(before.lower())]
+    if not past and not future:
+        return None
+    return bool(future) and (not past or future[-1] > past[-1])
+
+
 def _after_past_verb(text: str, start: int) -> bool:
     """"arrived on Sunday", "met in Osh on Monday": a weekday right after a verb in the past tense
     (and perhaps the place it names) dates that past occurrence, whatever else the sentence plans."""
@@ -383,6 +410,16 @@ def _relative_period(rel: str, unit: str, published: date) -> str:
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
 
+def _earlier_in_period(unit: str, published: date) -> str:
+    """"earlier this month", told on 12 March: the days of the period before publication ("2025-03-01/2025-03-11"),
+    so that it is not the story's own day; the period itself when publication is its first day."""
+    period = _relative_period("this", unit, published)
+    first = _bounds(period)
+    if first is None or first[0] >= published:
+        return period
+    return f"{first[0].isoformat()}/{(published - timedelta(days=1)).isoformat()}"
+
+
 def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     """The named weekday nearest the publication date, forward when the sentence speaks of the future."""
     target = _WEEKDAYS[name]
@@ -391,6 +428,8 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
     if prefix.startswith("last") or _after_past_verb(text, m.start()):
         future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
+    elif not prefix.startswith("next") and _tense_before(text, m.start()) is not None:
+        future = bool(_tense_before(text, m.start()))
     delta = (target - published.weekday()) % 7
     if future:
         return published + timedelta(days=delta)

@@ -15,7 +15,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from amity.nlp.gazetteer import Place, default_gazetteer
-from amity.nlp.lexicons import demonyms, organisations, place_words, territorial_bodies, titles, word_maps, word_sets
+from amity.nlp.lexicons import (
+    demonyms,
+    organisations,
+    place_words,
+    read_json,
+    territorial_bodies,
+    titles,
+    word_maps,
+    word_sets,
+)
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
@@ -109,6 +118,9 @@ class EntityGrouper:
         self.words = word_sets(words_file)
         #: "provincial" → "province": a division's adjective read as its noun when two names are compared.
         self.division_adjectives = word_maps(words_file).get("division_adjectives", {})
+        #: "park" → words before it that make it a body's head (data/organisation_words.json).
+        self.qualified_heads = {head: frozenset(before) for head, before in
+                                read_json("organisation_words.json").get("qualified_heads", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         accepted = self._resolve(doc)
@@ -186,7 +198,10 @@ class EntityGrouper:
         if m.type == "organization":
             head_words = m.name.split(" of ")[0].split()
             sister_cities = len(head_words) >= 2 and fold(" ".join(head_words[-2:])) == "sister cities"
-            if fold(head_words[-1]) in self.words["not_bodies"] and not m.town_government and not sister_cities:
+            qualified = len(head_words) >= 2 and fold(head_words[-2]).split(" ")[-1] in \
+                self.qualified_heads.get(fold(head_words[-1]), frozenset())  # "Tra Noc Industrial Park"
+            if fold(head_words[-1]) in self.words["not_bodies"] and not m.town_government and not sister_cities \
+                    and not qualified:
                 return False  # "Ankara International Urban Forum": an event, not a body
             # "..., Kabar reports" / "Kazinform News Agency correspondent reports": the source, not a party
             following = {t.lower_ for t in doc[m.end : m.end + 2]}
@@ -196,6 +211,9 @@ class EntityGrouper:
                 return False
         if m.type == "person" and len(m.name) < 3 and not (m.priority >= 4 and m.roles):
             return False  # a stray letter pair, unless an office names its holder ("Council member Vo", "President Xi")
+        if m.type == "person" and len(words) >= 2 and fold(words[0]) in demonyms() and not m.roles \
+                and " ".join(words[1:]) in self.gazetteer:
+            return False  # "Turkish Safranbolu", "Swedish Umeå": a nationality before a town, no one's name
         return True
 
     def _group(self, doc: Doc, mentions: list[Mention]) -> list[EntityCluster]:

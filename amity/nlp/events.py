@@ -46,6 +46,13 @@ class EventMention:
     #: For attendance: the gatherings attended, as noun lemmas ("summit"), to date it by a later
     #: sentence ("During the summit on Friday, ...").
     gatherings: list[str] = field(default_factory=list)
+    #: Whether the date is only the publication day, guessed while the story had told no date yet (an
+    #: undated headline): any date a later report of the same occurrence takes from the story is better.
+    publication_guess: bool = False
+    #: Told as earlier than the story ("The mayors last met in February"): not the story's occurrence.
+    earlier: bool = False
+    #: Told as a separate occurrence ("In a separate ceremony, ..."): never one told before.
+    separate: bool = False
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -99,6 +106,12 @@ class EventFinder:
         self.habitual_periods = frozenset(lex["habitual_periods"])
         self.homeward_adverbs = frozenset(lex["homeward_adverbs"])
         self.earlier_adverbs = frozenset(lex["earlier_adverbs"])
+        self.separate_words = frozenset(lex["separate_words"])
+        self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
+        self.not_entered = frozenset(lex["enter_into_not_agreements"])
+        self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.founded_ties = frozenset(lex["founded_tie_nouns"])
+        self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
         self.scene_phrases = tuple(lex["scene_phrases"])
         self.hosting_lemmas = frozenset(lex["hosting_lemmas"])
@@ -132,8 +145,9 @@ class EventFinder:
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
+            made_by: dict[str, list[Token]] = {}
             for trigger, kind, anchored in found:
-                if kind in made_here:
+                if kind in made_here and not _beside_relative_clauses(trigger, made_by[kind]):
                     # "signed X on D1, later supplemented by Y concluded on D2": a second trigger of the
                     # type is a second occurrence only when its own phrase dates it apart
                     own = self._own_date(doc, trigger)
@@ -162,6 +176,9 @@ class EventFinder:
                 date = self._date_near(doc, sent, trigger, events)
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                # "Earlier this year, the Parliament of Georgia ratified the same agreement": before the story's own
+                earlier_date = date is not None and any(d.before_story and d.value == date for d in
+                                                         dates_between(doc._.dates or [], sent.start_char, sent.end_char))
                 if status == "occurred" and date and len(date.split("/")[0]) < 10:
                     # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
                     day = _story_date(events, None, current_date, published, told_only=True)
@@ -169,16 +186,23 @@ class EventFinder:
                         date = day
                 same_day = None if date else self._same_day(sent, kind, events)
                 fallback = None
-                if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger):
-                    fallback = None if self._earlier_than_story(trigger) else \
-                        framed or _story_date(events, last_date, current_date, published)
+                earlier = earlier_date or self._earlier_than_story(trigger)
+                if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger) \
+                        and not earlier:
+                    fallback = framed or _story_date(events, last_date, current_date, published)
+                guessed = fallback is None and date is None and same_day is None and status == "occurred" \
+                    and not _headline_progressive(sent, trigger) and not earlier and published is not None
+                if guessed:
+                    fallback = published  # nothing told yet: the day of publication, until a later report dates it
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
                 event = EventMention(kind, status, date or same_day or fallback, list(participants),
                                      self._place(sent, token_entity, trigger), agreement, [sent], trigger,
                                      extra=list(countries), explicit_date=date is not None,
-                                     date_sentence=sent.start if date is not None else None)
+                                     date_sentence=sent.start if date is not None else None,
+                                     publication_guess=guessed, earlier=earlier,
+                                     separate=self._told_as_separate(trigger))
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
@@ -188,6 +212,12 @@ class EventFinder:
                     told = [p for p in events[-1].participants if p.type == "person"]
                     if len(told) == 1 and told[0] not in event.participants:
                         event.participants.insert(0, told[0])
+                elif self._done_by_the_delegation(trigger):
+                    # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
+                    trip = next((e for e in reversed(events) if e.type == "visit"), None)
+                    if trip is not None:
+                        event.participants[:0] = [p for p in trip.participants if p is not trip.place
+                                                  and p not in event.participants]
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -197,15 +227,25 @@ class EventFinder:
                     event.gatherings = self._gatherings_attended(trigger)
                     if self._joins_told_meeting(trigger, event, events):
                         continue  # "In the meeting also participated X": X took part in the meeting told
+                    if self._joins_told_signing(trigger, event, events):
+                        continue  # "The ceremony was attended by the consul": present at the signing told
                 made_here.setdefault(kind, []).append(date)
+                made_by.setdefault(kind, []).append(trigger)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
-            dated = [d.value for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
-            if dated:
-                last_date = dated[-1]
-            now = dated[-1] if dated else self._ordinal_day(sent, events)  # "On the second day, ..."
-            if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS):
+            mentions = [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
+            if mentions:
+                last_date = mentions[-1].value
+            # "Earlier this month, ..." tells of before the story's time, and "in 2025" of a year the day told
+            # lies in: neither moves it
+            told_now = [d.value for d in mentions if not d.before_story]
+            now = told_now[-1] if told_now else None if mentions else self._ordinal_day(sent, events)  # "On the second day"
+            if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
+                    and not (current_date is not None and current_date != now and within(current_date, now)):
                 current_date = now
+        for event in events:
+            if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
+                event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
         doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
         return doc
 
@@ -224,10 +264,11 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in ("conclude", "renew") and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if lemma in self.ratifying_verbs and self._of_agreement(tok):
-                    kind = "ratification"  # "the Seimas approved the agreement"
-                if lemma == "enter" and any(c.lower_ == "into" for c in tok.children):
-                    kind = "signing"  # "the memorandum the two provinces entered into in 2015"
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                    kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
+                if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
+                                            for c in tok.children):
+                    kind = "signing"  # "the memorandum the two provinces entered into in 2015" (not "will enter into force")
                 if lemma == "take" and any(c.lower_ == "part" for c in tok.children):
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
@@ -251,6 +292,10 @@ class EventFinder:
                     kind = None  # "signing papers will not be enough", "if the president signs it", "sign up"
                 if kind is not None and self._habitual(tok):
                     kind = None  # "a working group has met every year since 2012": a habit, no occurrence
+                if kind == "attendance" and sent.start > 0 and self._ongoing(tok):
+                    kind = None  # "The two cities participate in the network", "have taken part in it since 2015"
+                if kind in ("visit", "attendance") and any(c.dep_ == "nsubj" and self._a_crowd(c) for c in tok.children):
+                    kind = None  # "4,000 tourists came to Samarkand", "50,000 people took part": a count, no one's trip
                 if kind == "visit" and any(c.dep_ == "advmod" and c.lower_ in self.homeward_adverbs for c in tok.children):
                     kind = None  # "flew home on Saturday": the end of a visit told already
                 if kind == "meeting" and lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -270,7 +315,8 @@ class EventFinder:
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
             for tok in sent:
                 if tok.lemma_.lower() in self.taking_part_lemmas:
-                    found.append((tok, "attendance", True))
+                    if not (sent.start > 0 and self._ongoing(tok)):
+                        found.append((tok, "attendance", True))
                     break
         if any(k == "meeting" for _, k, _ in found):
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
@@ -314,6 +360,36 @@ class EventFinder:
         told.sentences += event.sentences
         return True
 
+    def _joins_told_signing(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
+        """Attending "the signing ceremony" or "the ceremony" in the sentence after a signing was told is being
+        present at that signing: the people join the signing, no gathering of its own. Further on, "the
+        ceremony" is another occasion's."""
+        told = next((e for e in reversed(events) if e.type == "signing"), None)
+        if told is None or told.status != event.status or not _told_just_before(told, trigger):
+            return False
+        attended = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        attended += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        ceremony = [g for g in attended if g.lemma_.lower() in self.ceremonies and not any(
+            d.dep_ in ("prep", "amod", "nmod") for d in g.children)]
+        if not ceremony or not all(
+                any(d.dep_ == "compound" and self.nouns.get(d.lower_) == "signing" for d in g.children)
+                or any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in g.children) for g in ceremony):
+            return False
+        told.participants += [p for p in event.participants if p not in told.participants]
+        told.sentences += event.sentences
+        return True
+
+    def _done_by_the_delegation(self, trigger: Token) -> bool:
+        """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
+        names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None or _in_quote(_text(verb.doc), verb.idx):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                   and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
+                   for c in verb.children)
+
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
         opening = lowered.lstrip()
@@ -328,6 +404,20 @@ class EventFinder:
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+
+    def _of_tie(self, verb: Token) -> bool:
+        """"approved the twinning with Lviv", "approved the establishment of sister city relations": what a council
+        approves is the tie itself, or its establishment."""
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.lemma_.lower() in self.tie_nouns:
+                return True
+            if c.lemma_.lower() in self.founding_nouns and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in self.founded_ties for g in p.children)
+                    for p in c.children):
+                return True
+        return False
 
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
@@ -446,6 +536,15 @@ class EventFinder:
         seen from when they spoke, a plan, not a possibility."""
         return modal.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting_words
 
+    @staticmethod
+    def _ongoing(verb: Token) -> bool:
+        """Taking part told in the present simple outside a headline ("the cities participate in the network") or in
+        the perfect since a time ("have taken part since 2015"): a membership or habit, not a gathering attended."""
+        aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBP", "VBZ") and not aux:
+            return True
+        return any(a in ("have", "has") for a in aux) and any(t.lower_ == "since" and t.dep_ == "prep" for t in verb.subtree)
+
     def _habitual(self, verb: Token) -> bool:
         """"has met every year", "they meet regularly": a verb told as a habit."""
         for c in verb.children:
@@ -455,6 +554,13 @@ class EventFinder:
                     any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
                 return True
         return False
+
+    def _told_as_separate(self, trigger: Token) -> bool:
+        """"In a separate ceremony, X and Y signed ...", "another meeting was held": the occurrence, or what frames
+        it, is called another one. "signed another agreement" is another document, which one ceremony may hold."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        nouns = [trigger, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        return any(d.dep_ in ("amod", "det") and d.lower_ in self.separate_words for n in nouns for d in n.children)
 
     def _earlier_than_story(self, trigger: Token) -> bool:
         """"The port earlier signed similar contracts with ...", "Previously, the mayor visited ...": an
@@ -528,11 +634,18 @@ class EventFinder:
             if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
-            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind):
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
+                    and not self._encloses(trigger, node):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _encloses(self, noun: Token, verb: Token) -> bool:
+        """"The protocol was signed in Tashkent in March during the state visit": the occurrence named after
+        "during" lasts while the verb's happens, so the verb's date is its date too."""
+        return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in self.enclosing_prepositions \
+            and noun.head.head == verb
 
     def _in_agreement_named(self, node: Token, trigger: Token) -> bool:
         """Whether a token lies in the phrase of what a trigger signs or ratifies (its object, or the subject
@@ -549,8 +662,17 @@ class EventFinder:
         with the delegation"; not a count of people ("received 2.5 million visitors")."""
         if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
             return True
-        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.lemma_.lower() in self.received
-                   and not self._a_crowd(g) for g in _received(tok))
+        return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self._names_people(g) and not self._a_crowd(g)
+                   for g in _received(tok))
+
+    def _names_people(self, noun: Token) -> bool:
+        """"the delegation", "the consul general of Iran Reza Karimi": a word for people received, as the noun or a
+        compound of it, or a person named in an "of" phrase of it."""
+        if noun.lemma_.lower() in self.received or \
+                any(c.dep_ == "compound" and c.lemma_.lower() in self.received for c in noun.children):
+            return True
+        return any(g.ent_type_ == "PERSON" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
 
     def _a_crowd(self, noun: Token) -> bool:
         """"2.5 million foreign visitors", "thousands of guests": people counted, not met."""
@@ -697,7 +819,8 @@ class EventFinder:
         for child in trigger.children:
             objects = [child] if child.dep_ == "dobj" else \
                 [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
-            out += [o.lemma_.lower() for o in objects if o.lemma_.lower() in self.gatherings]
+            out += [o.lemma_.lower() if o.lemma_.lower() in self.gatherings else o.lower_ for o in objects
+                    if o.lemma_.lower() in self.gatherings or self.nouns.get(o.lower_) == "meeting"]  # "the talks"
         return out
 
     def _date_gatherings(self, doc: Doc, sent: Span, events: list[EventMention]) -> None:
@@ -765,13 +888,16 @@ class EventFinder:
         Same type and status and a shared participant make one occurrence when their dates
         agree or one of the two reports gives no date of its own (a lead sentence that
         summarises what later sentences date)."""
+        if event.separate:
+            events.append(event)  # "In a separate ceremony, the ports signed ...": not one told before
+            return
         for other in events:
             if other.type != event.type or other.status != event.status:
                 continue
             dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
             if dated_apart or not _same_parties(other, event) or _other_counterparts(other, event):
                 continue
-            if not other.explicit_date and event.explicit_date and not _summarises(other, event):
+            if not other.explicit_date and event.explicit_date and (event.earlier or not _summarises(other, event)):
                 continue  # "Bursa and Batumi signed a protocol. ... In 2019 Bursa and Batumi had signed a memorandum"
             if not other.explicit_date and event.explicit_date and _background_to(event, other) or \
                     other.explicit_date and not event.explicit_date and _background_to(other, event):
@@ -779,8 +905,10 @@ class EventFinder:
             if not other.explicit_date and event.explicit_date or \
                     other.explicit_date and event.explicit_date and event.date != other.date and within(event.date, other.date):
                 _redate(events, other, event.date, event.date_sentence)  # "visited last week. The visit took place on 1-2 July"
-            elif other.date is None:
-                other.date = event.date  # an undated headline takes the date the story gives the body's report
+            elif other.date is None or other.publication_guess and event.date and not event.publication_guess:
+                # an undated headline takes the date the story gives the body's report ("Kazan and Tabriz sign
+                # memorandum" over "They met on Tuesday. ... The mayors signed a memorandum")
+                other.date, other.publication_guess = event.date, event.publication_guess
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
@@ -873,7 +1001,7 @@ def _redate(events: list[EventMention], event: EventMention, date: str | None, s
     told = event.sentences[0].start
     for other in events:
         if other is event or other.sentences[0].start == told and not other.explicit_date:
-            other.date, other.explicit_date, other.date_sentence = date, True, sentence
+            other.date, other.explicit_date, other.date_sentence, other.publication_guess = date, True, sentence, False
 
 
 def _framing_back_reference(noun: Token) -> bool:
@@ -967,15 +1095,50 @@ def _story_date(events: list[EventMention], last_date: str | None, current_date:
     talks, the sides signed a roadmap"): the story's own time, that is the latest dated occurrence
     that is not background, narrowed by a later date inside it ("a two-day visit on 5-6 May. On the
     second day, ... In the afternoon, they signed"); background paragraphs ("In 2005 they signed
-    their first agreement") do not move it. With no such date, the latest date told, else publication
-    (unless `told_only`); never one after publication."""
+    their first agreement") do not move it. With no such date, the latest date told (unless `told_only`),
+    else None; never one after publication."""
     told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
     recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
     if recent is not None:
         return current_date if current_date is not None and within(current_date, recent) else recent
     if current_date is not None or told_only:
         return current_date
-    return next(iter(told), None) or (last_date if _not_after(last_date, published) else None) or published
+    return next(iter(told), None) or (last_date if _not_after(last_date, published) else None)
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The verb of the relative or participial clause a token lies in ("Kazan and Tabriz, which signed their
+    first agreement in 2012, ..."), if any."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _beside_relative_clauses(trigger: Token, earlier: list[Token]) -> bool:
+    """"Kazan and Tabriz, which signed their first agreement in 2012, signed a memorandum on tourism": the main
+    clause's trigger tells an occurrence of its own beside those told in relative clauses it is not part of."""
+    if _relative_clause(trigger) is not None:
+        return False
+    clauses = [_relative_clause(t) for t in earlier]
+    return all(c is not None and trigger not in c.subtree for c in clauses)
+
+
+def _first_story_day_after(doc: Doc, offset: int) -> str | None:
+    """The first day (or span of days) the story tells after `offset` that is its own time: not after publication,
+    not background, not before the story, not the dateline's nor a speaker's. An occurrence the headline or lead
+    tells undated, before any date, most likely happened then, rather than on the day of publication."""
+    published = doc._.published
+    text = _text(doc)
+    dates: list[DateMention] = doc._.dates or []
+    for mention in dates_between(dates, offset, len(text)):
+        value = mention.value
+        if value is None or len(value.split("/")[0]) != 10 or mention.before_story or not _not_after(value, published) \
+                or long_before(value, published, _BACKGROUND_DAYS) or _is_dateline(text, mention) \
+                or _in_quote(text, mention.start):
+            continue
+        return value
+    return None
 
 
 def _not_after(value: str | None, published: str | None) -> bool:
@@ -1107,6 +1270,13 @@ class _PartyKeys(NamedTuple):
     towns: tuple[str, ...]
     #: For a person: the places and bodies of their offices.
     offices: tuple[str, ...]
+
+
+def _told_just_before(told: EventMention, trigger: Token) -> bool:
+    """Whether `told` was told in the trigger's sentence or the one before it."""
+    start = trigger.sent.start
+    previous = trigger.doc[start - 1].sent.start if start > 0 else start
+    return any(s.end > previous for s in told.sentences)
 
 
 def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> _PartyKeys:

@@ -42,6 +42,8 @@ _WELL_KNOWN_TOWN = 15_000
 _WELL_KNOWN_ALTERNATE = 1_000_000
 #: A city of a million known by an alternate name wins over namesakes this many times smaller, in any article.
 _DOMINANT_ALTERNATE = 10
+#: A city this large, ten times larger than a namesake in a country the article names, is still the city meant.
+_DOMINANT_TOWN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,7 @@ class Gazetteer:
                   and p.population >= _DOMINANT_ALTERNATE * largest and largest > 0]
         if not found:
             return None
-        return min(
+        best = min(
             found,
             key=lambda p: (
                 p.kind != "country",
@@ -177,6 +179,20 @@ class Gazetteer:
                 -p.population,
             ),
         )
+        return _not_dwarfed(best, found)
+
+
+def _not_dwarfed(best: Place, found: list[Place]) -> Place:
+    """"El Paso" in an article that names Mexico is still the Texan city of 680,000, not a Mexican
+    hamlet of that name: a town chosen for its country gives way to a namesake city of 100,000 or more
+    that is ten times larger (towns only: a region's population is not known). A city of that size in
+    the article's country stays ("St. Petersburg" in an American story is the one in Florida)."""
+    if best.kind != "city" or best.curated or best.population >= _DOMINANT_TOWN:
+        return best
+    largest = max((p for p in found if p.kind == "city" and not p.contextual), key=lambda p: p.population, default=best)
+    if largest.population >= _DOMINANT_TOWN and largest.population >= _DOMINANT_ALTERNATE * best.population:
+        return largest
+    return best
 
 
 @lru_cache(maxsize=8192)

@@ -22,6 +22,7 @@ from amity.nlp.lexicons import (
     org_heads,
     organisations,
     place_words,
+    read_json,
     titles,
     word_maps,
     word_sets,
@@ -66,8 +67,15 @@ class OrganisationFinder:
         self.state_organ_heads = words["state_organ_heads"]
         #: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
         self.campus_heads = words["campus_heads"]
+        #: Heads whose "of <state> in <town>" names the mission in that town ("Embassy of Japan in Astana").
+        self.seat_heads = words.get("seat_heads", frozenset())
+        #: Words written after a head as part of it ("Consulate General", "Directorate General").
+        self.head_modifiers = words.get("head_modifiers", frozenset())
         #: Signs before the number that is part of a body's name ("Lyceum No. 2 of Bishkek").
         self.number_signs = words["number_signs"]
+        #: Heads that name a body only after one of their words ("Industrial Park", not "Central Park").
+        self.qualified_heads = {head: frozenset(before) for head, before in
+                                read_json(words_file).get("qualified_heads", {}).items()}
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()
@@ -122,13 +130,14 @@ class OrganisationFinder:
         for tok in doc:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
-            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities or not is_capitalised(tok) \
-                    or tok.i in self._shared_head_tokens:
+            if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities and not self._qualified_head(doc, tok.i) \
+                    or not is_capitalised(tok) or tok.i in self._shared_head_tokens:
                 continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
             # a body already named after its place ("Kochi Prefectural Assembly") does not go on to its country
             anchored = any(k in self._place_tokens for k in range(start, tok.i))
-            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in self.town_body_heads or anchored))
+            end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in self.town_body_heads or anchored),
+                                     closed=start < tok.i)
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
@@ -144,6 +153,11 @@ class OrganisationFinder:
                 _take_named_after(doc, m)
                 out.append(m)
         return out
+
+    def _qualified_head(self, doc: Doc, i: int) -> bool:
+        """"Tra Noc Industrial Park", "Da Nang Hi-Tech Park": a head only after one of its own words."""
+        before = self.qualified_heads.get(doc[i].lower_)
+        return before is not None and i > 0 and doc[i - 1].lower_ in before
 
     def _shared_heads(self, doc: Doc) -> tuple[list[Mention], set[int]]:
         """One body for each name that shares a plural head: "the Ports of Kobe and Yokohama" → Port
@@ -279,7 +293,7 @@ class OrganisationFinder:
         if i + 1 < len(doc) and (is_capitalised(doc[i + 1]) and doc[i + 1].is_alpha or doc[i + 1].text in _QUOTES):
             return None  # "JSC Aktobe Copper": the name follows
         start = i
-        while start - 1 >= 0 and i - start < 4:
+        while start - 1 >= 0 and i - start < 6:
             prev = doc[start - 1]
             if self._glued_hyphen_at(doc, start - 1):
                 start -= 1
@@ -378,20 +392,22 @@ class OrganisationFinder:
                 and not before.is_upper and (before.i not in self._place_tokens or town_word)
                 and after.i not in self._place_tokens and fold(before.text) not in self.demonyms)
 
-    def _extend_right(self, doc: Doc, j: int, named_head: bool = False) -> int:
+    def _extend_right(self, doc: Doc, j: int, named_head: bool = False, closed: bool = False) -> int:
         """Take "of Trade and Integration", "for Saving the Aral Sea"; stop at a new name or a date.
 
         `named_head`: a town's own body ("Turkistan Municipality"), whose name does not go on to
-        its country ("... of Kazakhstan")."""
-        while j < len(doc) and doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]):
-            j += 1  # "Economic Zone Authority": heads in a row are one name
+        its country ("... of Kazakhstan"). `closed`: the name's words stand before its head
+        ("Hyundai Motor Company"), so an "and" right after the head starts another name ("and Kia")."""
+        head = doc[j - 1].lower_ if j > 0 else ""
+        while j < len(doc) and (doc[j].lower_ in ORG_HEADS or doc[j].lower_ in self.head_modifiers) and is_capitalised(doc[j]):
+            j += 1  # "Economic Zone Authority": heads in a row are one name; "Consulate General" one head
         j = _past_number(doc, j, self.number_signs)  # "Lyceum No. 2 of Bishkek": the school's number is part of its name
         quoted = _quoted_name_at(doc, j)
         if quoted is not None:
             return quoted  # 'Industrial Cooperation Center "Central Asia"': the body's own name, in quotes
         if j >= len(doc) or doc[j].lower_ not in ("of", "for", "on", "and", "&"):
             return j
-        if doc[j].lower_ in ("and", "&") and not self._same_name_after_and(doc, j):
+        if doc[j].lower_ in ("and", "&") and (closed or not self._same_name_after_and(doc, j)):
             return j
         end = j
         k = j
@@ -404,9 +420,12 @@ class OrganisationFinder:
                     or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
-            campus = self._place_starting.get(k + 1) if tok.lower_ == "at" and k > j + 1 and doc[j].lower_ == "of" else None
-            if campus is not None and campus.priority >= 2 and doc[j - 1].lower_ in self.campus_heads:
+            campus = self._place_starting.get(k + 1) if tok.lower_ in ("at", "in") and k > j + 1 and doc[j].lower_ == "of" else None
+            if campus is not None and campus.priority >= 2 and tok.lower_ == "at" and doc[j - 1].lower_ in self.campus_heads:
                 end = campus.end  # "University of Texas at El Paso": a campus of a state's university
+                break
+            if campus is not None and campus.priority >= 2 and tok.lower_ == "in" and self._seated(head, campus, took_place):
+                end = campus.end  # "Embassy of Japan in Astana", "University of Life Sciences in Lublin": its seat
                 break
             if tok.lower_ in self.connectors or tok.text == ",":
                 if tok.text == "," and k + 1 < sent_end and doc[k + 1].lower_ in self.not_name_start:
@@ -430,8 +449,9 @@ class OrganisationFinder:
                 continue
             if passed_head:
                 break
-            if tok.is_lower and tok.lower_ in place_words().region_words and k - 1 in self._place_tokens:
-                end = k + 1  # "Akimat of Akmola region": the region word belongs to the place
+            if tok.is_lower and (tok.lower_ in place_words().region_words or tok.lower_ in place_words().town_words) \
+                    and k - 1 in self._place_tokens:
+                end = k + 1  # "Akimat of Akmola region", "People's Committee of Da Nang city": the place's word
                 break
             if tok.text == "-" and not doc[k - 1].whitespace_ and not tok.whitespace_:
                 k += 1  # "Self-Governing"
@@ -455,6 +475,14 @@ class OrganisationFinder:
                 continue
             break
         return end
+
+    def _seated(self, head: str, seat: Mention, took_place: bool) -> bool:
+        """Whether "in <seat>" is part of the name of a body with this head: a diplomatic mission's seat
+        always ("Consulate General of Korea in Almaty"), a university's town when its name names no
+        place yet ("University of Life Sciences in Lublin", not "University of Tartu in Estonia")."""
+        if head in self.seat_heads:
+            return True
+        return head in self.campus_heads and not took_place and seat.place is not None and seat.place.kind == "city"
 
     def _country_follows(self, doc: Doc, k: int) -> bool:
         """Whether a country's name starts at token k, after an optional "the" ("Kazakhstan",

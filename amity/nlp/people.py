@@ -10,6 +10,8 @@ known name. The word lists live in `amity/data/titles.csv` and `people.json`.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
@@ -27,6 +29,8 @@ _DASHES = ("-", "–", "—")
 _POSSESSIVE = ("’s", "'s")
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
+#: One word of a name written with an apostrophe inside it: "O'Connor", "Ma'ruf", "N'Diaye".
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}['’][A-Z]?[a-z]+$")
 #: Towns at least this large are places wherever their name is written, not people's names.
 _WELL_KNOWN_POPULATION = 100_000
 
@@ -105,17 +109,23 @@ class PersonFinder:
         self._ending: dict[int, Mention] = {}
         self._named_tokens: set[int] = set()
         self._known: list[Mention] = []
+        #: The start of each known mention, in order: a span's mentions are found by bisection, not by a scan.
+        self._known_starts: list[int] = []
         self._read_titles: set[int] = set()
         self._new_places: list[Mention] = []
         #: Tokens read as an office's place or body ("of Danang Hi-Tech Park"): no person's name.
         self._of_tokens: set[int] = set()
+        #: Office without its modifiers → where the article first said it is held ("marshal" → "West Pomerania").
+        self._principal_places: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
+        self._known_starts = [m.start for m in known]
         self._starting, self._longest_at, self._ending = {}, {}, {}
         self._read_titles, self._new_places, self._of_tokens = set(), [], set()
+        self._principal_places = {}
         self._named_tokens = {k for m in known if m.priority >= 2 for k in range(m.start, m.end)}
         for m in known:
             self._starting.setdefault(m.start, m)
@@ -151,6 +161,10 @@ class PersonFinder:
         if self._new_places:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
+
+    def _known_starting(self, lo: int, hi: int) -> list[Mention]:
+        """The known places and bodies that start at a token in [lo, hi), in order."""
+        return self._known[bisect_left(self._known_starts, lo) : bisect_left(self._known_starts, hi)]
 
     @staticmethod
     def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -227,7 +241,11 @@ class PersonFinder:
         return "".join(parts).strip()
 
     def _is_honorific(self, tok: Token) -> bool:
-        return fold(tok.text) in self.titles.honorifics
+        """"Mr", "Dr", "Excellency", and the "Her" of "Her Excellency"."""
+        if fold(tok.text) in self.titles.honorifics:
+            return True
+        return tok.text in ("His", "Her", "Their") and tok.i + 1 < len(tok.doc) \
+            and fold(tok.nbor().text) in self.titles.honorifics
 
     # -- names -------------------------------------------------------------------
     def _name_run(self, doc: Doc, i: int) -> int:
@@ -242,7 +260,7 @@ class PersonFinder:
             if end > i and tok.lower_ in self._particles:
                 end += 1  # "Nurlanbek Turgunbek uulu"
                 continue
-            if not (tok.is_alpha or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
+            if not (_is_name_word(tok) or "-" in tok.text or tok.text.endswith(".") or INITIALLED_NAME.match(tok.text)) \
                     or not is_capitalised(tok):
                 break
             if (tok.lower_ in self._place_words or tok.lower_ in self._facility_words) \
@@ -272,6 +290,8 @@ class PersonFinder:
             end -= 1
         if start >= end or all(k in self._named_tokens or k in self._of_tokens for k in range(start, end)):
             return None  # "Director of Danang Hi-Tech Park X": the park's name is no one's
+        if all(k in self._read_titles for k in range(start, end)):
+            return None  # "Mayor Pro Tem X": spaCy's "Pro Tem" is the rest of an office read
         if self._body_gloss(doc, start, end):
             return None
         span = doc[start:end]
@@ -315,12 +335,16 @@ class PersonFinder:
                 if prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].is_alpha:
                     start -= 1  # "Choon-hee"
                     continue
+                if prev.lower_ in self._particles and start - 2 >= 0 and is_capitalised(doc[start - 2]) \
+                        and start - 2 not in covered and start - 2 not in self._named_tokens:
+                    start -= 1  # "Ana Maria Silva dos Santos"
+                    continue
                 glued = start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_
-                if not prev.is_alpha or not (is_capitalised(prev) and prev.pos_ == "PROPN" or glued) \
+                if not _is_name_word(prev) or not (is_capitalised(prev) and prev.pos_ == "PROPN" or glued) \
                         or self._is_title_at(doc, prev.i) or self._is_honorific(prev) or "\n" in prev.whitespace_:
                     break
                 start -= 1
-            words = [t for t in doc[start:tok.i] if t.is_alpha]
+            words = [t for t in doc[start:tok.i] if _is_name_word(t) and t.lower_ not in self._particles]
             surname = len(words) == 1 and tok.i - start == 1 and words[0].text in self._surnames_of(doc)
             if not surname and (not 2 <= len(words) <= self.max_name_tokens or sum(len(t) > 1 for t in words) < 2):
                 continue  # but "Kola, who is also the chairman of X": the surname of someone named in full
@@ -352,14 +376,39 @@ class PersonFinder:
             k += 1
         return self._is_title_at(doc, k) > 0
 
+    @staticmethod
+    def _skip_since(doc: Doc, k: int) -> int:
+        """", mayor since 2019,", "since March 2021": when the office was taken, up to the punctuation after it."""
+        if k + 1 >= len(doc) or doc[k].lower_ != "since":
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 3 and (doc[end].like_num or doc[end].ent_type_ == "DATE"):
+            end += 1
+        return end if end > k + 1 and (end >= len(doc) or doc[end].is_punct) else k
+
     def _skip_describers(self, doc: Doc, k: int) -> int:
         """"the newly appointed Ambassador", "the current Mayor": lower-case words describing an
         office (at most three adverbs, adjectives or participles) before it."""
         end = k
-        while end < len(doc) and end - k < 3 and doc[end].is_alpha and doc[end].is_lower \
-                and doc[end].pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
-            end += 1
+        while end < len(doc) and end - k < 6:
+            tok = doc[end]
+            if end + 2 < len(doc) and (tok.is_alpha and tok.is_lower or tok.like_num) and self._glued_hyphen(doc, end + 1) \
+                    and doc[end + 2].is_alpha and doc[end + 2].is_lower:
+                end += 2  # "the 45-year-old mayor", "the long-serving mayor": a compound read word by word
+            elif tok.is_alpha and tok.is_lower and tok.pos_ in ("ADV", "ADJ", "VERB") and not self._is_title_at(doc, end):
+                end += 1
+            else:
+                break
         return end if end > k and self._is_title_at(doc, end) else k
+
+    def _skip_office_nouns(self, doc: Doc, k: int) -> int:
+        """"the city's tourism director", "the state's industries minister": at most two lower-case nouns
+        naming an office's field before it, where a possessive says whose it is; k when no office follows."""
+        end = k
+        while end < len(doc) and end - k < 2 and doc[end].is_alpha and doc[end].is_lower and not doc[end].is_stop \
+                and doc[end].pos_ == "NOUN" and not self._is_title_at(doc, end):
+            end += 1
+        return end if end > k and end < len(doc) and self._is_title_at(doc, end) else k
 
     def _names_a_place_or_body(self, doc: Doc, start: int, end: int) -> bool:
         if end - start == 1:
@@ -417,11 +466,13 @@ class PersonFinder:
         i = 0
         pending: list[Role] = []
         chain: list[int] = []  # where the pending offices are written
+        joined: set[int] = set()  # the pending offices written before "and" and another office
+        guessed: set[int] = set()  # the pending offices whose place was guessed from "its" or "their"
         floor = 0
         while i < len(doc):
             length = 0 if i in self._named_tokens else self._is_title_at(doc, i)
             if not length:
-                pending, chain = [], []
+                pending, chain, joined, guessed = [], [], set(), set()
                 i += 1
                 continue
             body = self._body_before(doc, i)  # "Hanoi People's Committee Chairman X"
@@ -435,16 +486,26 @@ class PersonFinder:
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
                 self._of_tokens.update(range(of_start, k))
+                remit = self._capitalised_remit(doc, k)
+                if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
+                    title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit
             k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
             k = self._past_relative_clause(doc, k)  # "The mayor of Gabala, who took office in March, Elnur Aliyev"
-            if k < len(doc) and doc[k].text == "," and self._appositive_name_at(doc, k + 1):
-                k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ..."
+            if k < len(doc) and doc[k].text == "," and (self._appositive_name_at(doc, k + 1)
+                                                         or of is None and self._name_then_of(doc, k + 1)):
+                k += 1  # "The Mayor of Kadıköy, Selin Aydemir, opened ...", "The prime ministers, A of X and B of Y"
             pending.append((title, of or of_left or self._definite_office(doc, start, title)
                             or self._their_body(doc, start, out) or self._where_body(doc, start)))
+            if pending[-1][1] is not None:
+                self._principal_places.setdefault(self._principal(title), pending[-1][1])
+            if of is None and start > 0 and doc[start - 1].lower_ in self._possessive_pronouns:
+                guessed.add(len(pending) - 1)  # "its akim": a guess that an "of" after the name overrides
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
+                if doc[k - 1].lower_ == "and":
+                    joined.add(len(pending) - 1)  # "chairman of the board and rector of X": one "of" for both
                 i = k
                 continue
             if k + 1 < len(doc) and doc[k].text == "," and self._is_title_at(doc, k + 1) and k + 1 not in self._named_tokens \
@@ -458,12 +519,19 @@ class PersonFinder:
                 k -= 1  # "Lord Ashdown": a peer is named by title and one name
             if end > k and not self._names_a_place_or_body(doc, k, end):
                 self._read_titles.update(chain)
+                if end < len(doc) and doc[end].lower_ == "of":  # "led by its akim, Yerzhan Baibekov of Zhambyl district"
+                    pending = [(t, None) if n in guessed else (t, o) for n, (t, o) in enumerate(pending)]
+                for n in sorted(joined, reverse=True):
+                    if pending[n][1] is None and n + 1 < len(pending):
+                        pending[n] = (pending[n][0], pending[n + 1][1])
                 roles, after = self._of_after_name(doc, end, self._chain_shares_state(pending))
-                if any(of is None for _, of in roles):
+                if any(of is None for _, of in roles) or guessed:
                     group = self._group_holder(doc, chain[0] if chain else i, end)
-                    roles = [(title, of if of is not None else group or self._visited_host(doc, chain[0] if chain else i,
-                                                                                            title))
-                             for title, of in roles]
+                    # "a delegation from the Gifu Prefectural Assembly, led by its Chairman X": the group's body,
+                    # not the pronoun's guess
+                    roles = [(title, group if n in guessed and group else of if of is not None
+                              else group or self._visited_host(doc, chain[0] if chain else i, title))
+                             for n, (title, of) in enumerate(roles)]
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
@@ -474,8 +542,12 @@ class PersonFinder:
                 i = end
             else:
                 i = max(k, i + 1)
-            pending, chain = [], []
+            pending, chain, joined, guessed = [], [], set(), set()
         return out
+
+    def _principal(self, title: str) -> str:
+        """An office less its modifiers: "vice-marshal" → "marshal", "first deputy akim" → "akim"."""
+        return " ".join(w for w in title.replace("-", " ").split() if w not in self.titles.modifiers)
 
     def _chain_shares_state(self, chain: list[Role]) -> list[Role]:
         """"Deputy Prime Minister - Minister of Trade of the Republic of Kazakhstan X": offices written
@@ -555,6 +627,8 @@ class PersonFinder:
                 holders, k = self._listed_holders(doc, i + length + 1, title)
                 if not holders:
                     k = self._places_told(doc, i + length + 1)  # "the governors of the two regions, A and B"
+                    if k is not None:
+                        holders = self._the_two_told(doc, i, doc[k - 1].lower_)
             elif i > 0 and doc[i - 1].lower_ == "their":
                 holders, k = self._bodies_told(doc, i - 1, title), i + length  # "signed by their rectors, A and B"
             else:
@@ -634,7 +708,7 @@ class PersonFinder:
     def _name_ending_at(self, doc: Doc, end: int) -> Mention | None:
         """A person's name of two to four capitalised words ending at token `end`, read without spaCy."""
         start = end
-        while start > 0 and end - start < self.max_name_tokens and doc[start - 1].is_alpha \
+        while start > 0 and end - start < self.max_name_tokens and _is_name_word(doc[start - 1]) \
                 and is_capitalised(doc[start - 1]) and start - 1 not in self._named_tokens \
                 and not self._is_title_at(doc, start - 1) and not self._is_honorific(doc[start - 1]):
             start -= 1
@@ -654,12 +728,23 @@ class PersonFinder:
             return j + 2
         return None
 
+    def _the_two_told(self, doc: Doc, k: int, plural: str) -> list[str]:
+        """"the presidents of the two countries, A and B": when the article has named exactly two places of
+        that kind before token k, they are the two, in the order it first named them."""
+        noun = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
+        kinds = self._anaphoric_places.get(noun, [])
+        found: dict[tuple[str, str | None], str] = {}  # one place however written ("Republic of Azerbaijan")
+        for m in self._known_starting(0, k):
+            if m.type == "place" and m.place is not None and m.place.kind in kinds:
+                found.setdefault((m.place.name, m.place.country), m.office_holder)
+        return list(found.values()) if len(found) == 2 else []
+
     def _bodies_told(self, doc: Doc, k: int, title: str) -> list[str]:
         """"A and B signed an agreement; it was signed by their rectors": the two bodies or places named
         together last before "their", in this sentence or the one before."""
         sent = doc[k].sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k]
         named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
                                              and (o.end - o.start) > (m.end - m.start) for o in named)]
         units: list[tuple[int, int, str]] = []  # (start, end, who), a body "in" its town counted as one
@@ -679,6 +764,7 @@ class PersonFinder:
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
         names: list[str] = []
+        closed = False  # "of A and B, X and Y": after its "and" the list ends at a comma
         while j < len(doc):
             known = self._longest_at.get(j)
             if known is None or known.type not in ("place", "organization"):
@@ -687,7 +773,8 @@ class PersonFinder:
             j = known.end
             if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
                 j += 1
-            if j + 1 < len(doc) and doc[j].lower_ in (",", "and"):
+            if j + 1 < len(doc) and (doc[j].lower_ == "and" or doc[j].text == "," and not closed):
+                closed = closed or doc[j].lower_ == "and"
                 after = j + 2 if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else j + 1
                 if self._longest_at.get(after) is not None:  # "of the University of A and the University of B"
                     j = after
@@ -706,6 +793,11 @@ class PersonFinder:
         if end - k == 1 and doc[k].text not in self._surnames_of(doc):
             return False
         return end > k and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+
+    def _name_then_of(self, doc: Doc, k: int) -> bool:
+        """A name of two words or more starts at k and "of" follows it ("Olzhas Bektenov of Kazakhstan")."""
+        end = self._name_run(doc, k)
+        return end - k >= 2 and end < len(doc) and doc[end].lower_ == "of"
 
     def _surnames_of(self, doc: Doc) -> frozenset[str]:
         """The last words of the names spaCy reads as people of two words or more; computed once per doc."""
@@ -745,6 +837,7 @@ class PersonFinder:
         title_end = end
         while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
             start -= 1
+        start = self._modifier_written_before(doc, start, floor)
         k = end
         while k < len(doc) and k - end < 2 and self._title_word(doc, k):
             k += 1
@@ -763,6 +856,18 @@ class PersonFinder:
         if former is not None:
             start, title = former, f"former {title}"
         return start, end, title, plural
+
+    def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
+        """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
+        capitalised before it, is part of the office even where the lexicon lacks the pair. A lower-case
+        "first" or "chief" standing apart is not ("the first mayor of X")."""
+        k = start - 1
+        if k - 1 >= floor and self._glued_hyphen(doc, k) and fold(doc[k - 1].text) in self.titles.modifiers:
+            return k - 1
+        if k >= floor and fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k]) \
+                and "\n" not in doc[k].whitespace_:
+            return k
+        return start
 
     def _body_before(self, doc: Doc, i: int) -> str | None:
         """A body named right before an office, when its name holds a known place or body or a
@@ -800,6 +905,8 @@ class PersonFinder:
             k -= 1
         if k >= 0 and fold(doc[k].text) in self.titles.former:
             return k
+        if k >= 1 and doc[k].lower_ == "then" and doc[k - 1].lower_ == "the":
+            return k - 1  # "the then governor of Osh region": the office held at the time told
         return None
 
     def _title_word(self, doc: Doc, k: int) -> bool:
@@ -820,6 +927,10 @@ class PersonFinder:
         rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
         if i <= 0:
             return None
+        field = next((f for f in (i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
+                      and self._skip_office_nouns(doc, f) == i), None)
+        if field is not None:
+            i = field  # "the state's industries minister": the office's field stands between
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
@@ -839,7 +950,7 @@ class PersonFinder:
                 return before.office_holder
             noun = doc[end - 1].lower_ if end >= 2 else ""
             if noun in self._anaphoric_places and doc[end - 2].lower_ in self._anaphoric_determiners:
-                return self._antecedent_place(doc, end - 2, noun)  # "the city's mayor"
+                return self._antecedent_place(doc, end - 2, noun, title)  # "the city's mayor"
             described = self._described_body(doc, end)
             if described is not None:
                 return described
@@ -848,9 +959,13 @@ class PersonFinder:
         if end == i and doc[i - 1].is_sent_start and fold(doc[i - 1].text) in ORG_HEADS:
             return self._described_body(doc, i)  # "Committee chair Linda Ortiz": the committee named before
         start = end
-        if end < len(doc) and doc[end].ent_iob_ == "I":
+        possessive = end < i
+        if end < len(doc) and doc[end].ent_iob_ == "I" and not possessive:
             return None  # "Administrative Board Member": the name spaCy sees runs into the office
-        while start - 1 >= 0 and end - start < 3 and doc[start - 1].ent_type_ in self._holder_labels \
+        # "Lower Silesia's marshal": before a possessive, capitalised words no finder knows own the office
+        while start - 1 >= 0 and end - start < 3 \
+                and (doc[start - 1].ent_type_ in self._holder_labels
+                     or possessive and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].pos_ == "PROPN") \
                 and is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha \
                 and fold(doc[start - 1].text) not in self._title_vocabulary and start - 1 not in self._named_tokens:
             start -= 1
@@ -919,7 +1034,7 @@ class PersonFinder:
         if not generic and not any(w in ORG_HEADS for w in words):
             return None
         best = None
-        for m in self._known:
+        for m in self._known_starting(0, start):
             if m.type != "organization" or m.priority < 2 or m.end > start:
                 continue
             name_words = fold(m.name).split()
@@ -938,13 +1053,13 @@ class PersonFinder:
                 return glossed.office_holder  # "The lower house (Majlisi Namoyandagon) ... its speaker"
             # "The delegation visited Namangan State University and met its rector": the body named
             # between the subject and the pronoun; "The company said its President": no name, no holder
-            between = [m for m in self._known if m.priority >= 2 and subject.i < m.start and m.end <= k]
+            between = [m for m in self._known_starting(subject.i + 1, k) if m.priority >= 2 and m.end <= k]
             return max(between, key=lambda m: (m.end, m.end - m.start)).office_holder if between else None
         first = sent.start
         if k == sent.start and first > 0 and \
-                not any(m.priority >= 2 and first <= m.start and m.end <= k for m in self._known):
+                not any(m.priority >= 2 and m.end <= k for m in self._known_starting(first, k)):
             first = doc[first - 1].sent.start  # "Brno welcomed the guests. Its mayor, ..."
-        mentions = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k
+        mentions = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k
                     and not (m.name.isupper() and len(m.name) > 4)]  # not a dateline ("DUSHANBE, June 23")
         for m in mentions:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
@@ -965,7 +1080,7 @@ class PersonFinder:
     def _last_named_before(self, doc: Doc, k: int) -> Mention | None:
         """The place or body named last before token k in its sentence (the longest one ending there)."""
         first = doc[k].sent.start
-        named = [m for m in self._known if m.priority >= 2 and first <= m.start and m.end <= k]
+        named = [m for m in self._known_starting(first, k) if m.priority >= 2 and m.end <= k]
         return max(named, key=lambda m: (m.end, m.end - m.start)) if named else None
 
     def _rest_of_body_name(self, doc: Doc, k: int) -> int:
@@ -1005,7 +1120,7 @@ class PersonFinder:
             visit = sent_start  # "In New Orleans, the guests met Mayor X at City Hall"
         if visit is None or not any(doc[v].lemma_ in self._meeting_verbs for v in verbs if v > visit):
             return None
-        hosts = [m for m in self._known if m.priority >= 2 and visit < m.start and m.end < start]
+        hosts = [m for m in self._known_starting(visit + 1, start) if m.priority >= 2 and m.end < start]
         if self._held_in_place(title):
             kinds = self._anaphoric_places.get(self._office_territories.get(title, ""), [])
             if visit == sent_start and scene is not None:
@@ -1035,10 +1150,17 @@ class PersonFinder:
             return None
         return self._antecedent_place(doc, start - 1, territory)
 
-    def _antecedent_place(self, doc: Doc, k: int, noun: str) -> str | None:
-        """"this province", "the region": the nearest place of that kind named before token k."""
+    def _antecedent_place(self, doc: Doc, k: int, noun: str, title: str = "") -> str | None:
+        """"this province", "the region": the nearest place of that kind named before token k. For a deputy's
+        office ("the region's vice-marshal"), the place whose principal office the article named first
+        ("West Pomerania's marshal"), even when a guest's region was named since."""
+        deputy = bool(title) and self._principal(title) != title  # the office itself goes to the nearest place
+        principal = self._principal_places.get(self._principal(title)) if deputy else None
+        if principal is not None and any(m.type == "place" and m.end <= k and m.office_holder == principal
+                                         for m in self._known_starting(0, k) + self._new_places):
+            return principal
         kinds = self._anaphoric_places.get(noun, [])
-        for m in reversed([m for m in self._known if m.type == "place" and m.end <= k]):
+        for m in reversed([m for m in self._known_starting(0, k) if m.type == "place" and m.end <= k]):
             kind = m.place.kind if m.place is not None else None
             last = fold(m.name).split()[-1]
             if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self._anaphoric_places:
@@ -1062,13 +1184,7 @@ class PersonFinder:
         body = self._longest_at.get(k)
         if body is not None and body.type == "organization" and k > 0 and is_capitalised(doc[k - 1]):
             return self._holder(body, title), self._skip_location(doc, body.end), title  # "Chairman Investment Board of X"
-        if k + 3 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and doc[k + 2].lower_ in self._anaphoric_places and doc[k + 3].lower_ == "of":
-            k += 3  # "Mayor of the city of Osh X": the place after "the city of"
-        elif k + 4 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
-                and fold(doc[k + 2].text) in self.demonyms and doc[k + 3].lower_ in self._anaphoric_places \
-                and doc[k + 4].lower_ == "of":
-            k += 4  # "Mayor of the Turkish city of Konya X"
+        k = self._described_place_of(doc, k)
         if k + 1 < len(doc) and doc[k].lower_ == "at":
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
@@ -1076,9 +1192,18 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
             return None, k, title
         j = k + 1
+        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
+                and doc[j + 1].lower_ in self._unit_heads:  # "the chairman of the board and rector of X"
+            longer = f"{title} of the {doc[j + 1].lower_}"
+            if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
+                return self._of_part(doc, j + 2, longer, holder_follows)
+            return None, j + 2, longer
         remit = self._lower_case_remit(doc, k, holder_follows)
         if remit > j:  # "vice-rector for international affairs Professor X"
-            return None, remit, f"{title} for {doc[j:remit].text.lower()}"
+            longer = f"{title} for {doc[j:remit].text.lower()}"
+            if doc[remit].lower_ == "of":  # "vice-rector for international affairs of Leipzig University"
+                return self._of_part(doc, remit, longer, holder_follows)
+            return None, remit, longer
         remit_end = j
         while remit_end < len(doc) and remit_end - j < 3 and doc[remit_end].is_alpha and doc[remit_end].is_lower \
                 and not doc[remit_end].is_stop:
@@ -1092,7 +1217,11 @@ class PersonFinder:
             if portfolio < len(doc) and doc[portfolio].lower_ == "of":
                 return self._of_part(doc, portfolio, longer, holder_follows)
             return None, portfolio, longer
-        anaphoric = self._anaphoric_of(doc, j)
+        owned = (self._longest_at.get(j + 3) or self._starting.get(j + 3)) if j + 3 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
+            and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].text in _POSSESSIVE else None
+        if owned is not None and owned.type == "organization":  # "of the aimag's Citizens' Representative Khural"
+            return self._holder(owned, title), self._skip_location(doc, owned.end), title
+        anaphoric = self._anaphoric_of(doc, j, title)
         if anaphoric is None and j + 2 < len(doc) and doc[j].lower_ in self._anaphoric_determiners \
                 and doc[j + 1].is_lower and doc[j + 1].lower_ in self._anaphoric_places and doc[j + 2].lower_ != "of" \
                 and getattr(self._longest_at.get(j + 2), "type", None) != "place":
@@ -1112,6 +1241,10 @@ class PersonFinder:
             contained = self._longest_at.get(known.end + 1)
             if contained is not None and contained.type in ("place", "organization"):
                 known, j = contained, contained.start  # "the mayor of Bursa's Osmangazi district": the district's office
+            elif self._unit_after_possessive(doc, known.end) > known.end:
+                # "the head of Adjara's government, X": a unit of that place, which stands in for it
+                unit = self._unit_after_possessive(doc, known.end)
+                return known.office_holder, unit, f"{title} of {doc[known.end + 1 : unit].text.lower()}"
         unit = self._unit_of(doc, j, known) if known is not None else None
         if unit is None and known is not None and known.type == "organization" and known.end + 1 < len(doc) \
                 and doc[known.end].lower_ == "of":
@@ -1202,6 +1335,22 @@ class PersonFinder:
                     return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
+
+    def _described_place_of(self, doc: Doc, k: int) -> int:
+        """"of the city of Osh", "of the Turkish city of Konya", "of the northern Georgian Black Sea city of
+        Batumi": where the "of" before the place itself stands (k when the place is not described so)."""
+        if k + 3 >= len(doc) or doc[k].lower_ != "of" or doc[k + 1].lower_ != "the":
+            return k
+        m = k + 2
+        while m + 1 < len(doc) and m - k <= 6:
+            tok = doc[m]
+            if tok.lower_ in self._anaphoric_places and doc[m + 1].lower_ == "of" and (m == k + 2 or tok.is_lower):
+                return m + 1
+            if not tok.is_alpha or not (fold(tok.text) in self.demonyms or tok.is_lower and tok.pos_ == "ADJ"
+                                        or is_capitalised(tok) and not self._is_title_at(doc, m)):
+                break
+            m += 1
+        return k
 
     @staticmethod
     def _plural_possessive(doc: Doc, k: int) -> bool:
@@ -1308,7 +1457,8 @@ class PersonFinder:
         """The one body named before `place` whose name holds that place's name and the head noun
         ("Omsk State Agrarian University" for "the Omsk university"); None when there is none or several."""
         town = fold(place.name).split()
-        found = {m.name for m in self._known if m.type == "organization" and m.priority >= 2 and m.end <= place.start
+        found = {m.name for m in self._known_starting(0, place.start) if m.type == "organization" and m.priority >= 2
+                 and m.end <= place.start
                  and fold(m.name).split()[-1] == head and fold(m.name).split()[: len(town)] == town}
         return found.pop() if len(found) == 1 else None
 
@@ -1327,7 +1477,7 @@ class PersonFinder:
             return e
         return end
 
-    def _anaphoric_of(self, doc: Doc, j: int) -> tuple[str, int] | None:
+    def _anaphoric_of(self, doc: Doc, j: int, title: str = "") -> tuple[str, int] | None:
         """"of this province", "of the region Ulytau", "of the city": a place named before, or right after."""
         if j + 1 >= len(doc) or doc[j].lower_ not in self._anaphoric_determiners:
             return None
@@ -1345,7 +1495,7 @@ class PersonFinder:
             return name, named.end
         if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
             return None  # "of the city of X": X is read as the holder elsewhere
-        place = self._antecedent_place(doc, j, noun.lower_)
+        place = self._antecedent_place(doc, j, noun.lower_, title)
         if place is None:
             return None
         # "of the city People's Committee X": a body described by its place, which stands in for it
@@ -1403,7 +1553,21 @@ class PersonFinder:
         if is_capitalised(doc[end]) or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
                 or not holder_follows and doc[end].is_punct:
             return end
+        if doc[end].lower_ == "of" and end + 1 < len(doc) and (is_capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the"):
+            return end  # the remit, then whose office it is
         return j
+
+    def _capitalised_remit(self, doc: Doc, k: int) -> int:
+        """End of a remit in capitals after an office's place ("for Tourism", "for Economic Affairs") when the
+        holder's name follows it; k when there is none."""
+        if k + 3 >= len(doc) or doc[k].lower_ != "for":
+            return k
+        end = k + 1
+        while end < len(doc) and end - k <= 6 and (doc[end].is_alpha and is_capitalised(doc[end]) and not self._is_title_at(doc, end)
+                                                   or doc[end].lower_ == "and" and end > k + 1):
+            end += 1
+        cut = self._less_holder_name(doc, k + 1, end)
+        return cut if k + 1 < cut < end and end - cut >= 2 else k
 
     def _territorial_body(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """"of the provincial People's Committee", "of the provincial foreign affairs office": a body
@@ -1420,6 +1584,13 @@ class PersonFinder:
             k += 1
         if not end:
             return None
+        if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the regional department of tourism, X"
+            field = end + 1
+            while field < len(doc) and field - end <= 3 and doc[field].is_alpha and doc[field].is_lower \
+                    and not doc[field].is_stop:
+                field += 1
+            if field > end + 1 and field < len(doc) and (doc[field].is_punct or is_capitalised(doc[field])):
+                end = field
         place = self._only_place_written_as(doc, j, kind)
         return (place, end) if place is not None else None
 
@@ -1428,7 +1599,7 @@ class PersonFinder:
         None when the story has named two (the host's and the guests' provinces)."""
         found: set[str] = set()
         name = None
-        for m in self._known:
+        for m in self._known_starting(0, k):
             if m.type != "place" or m.end > k:
                 continue
             words = fold(m.name).split()
@@ -1478,6 +1649,9 @@ class PersonFinder:
             self._new_places.append(Mention(j, k, "place", name, place=self.gazetteer.lookup(name), priority=2))
         else:
             return list(roles), end
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in self._region_words | {"district"} \
+                and fold(name).split()[-1] != doc[k].lower_:
+            name, k = f"{name} {doc[k].lower_}", k + 1  # "of Baizak district": the district, not its town
         return [(title, of if of is not None else name) for title, of in roles], k
 
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
@@ -1601,8 +1775,9 @@ class PersonFinder:
                 k += 1
             elif nxt and doc[k].text == "," and self._is_honorific(doc[k + 1]):
                 k += 1
-            elif nxt and doc[k].lower_ == "and" and is_capitalised(doc[k + 1]) and self._is_title_at(doc, k + 1):
-                k += 1  # "Head of X and Chairman of Y Z"
+            elif nxt and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1) \
+                    and (is_capitalised(doc[k + 1]) or k > 0 and doc[k + 1].is_lower and doc[k - 1].is_lower):
+                k += 1  # "Head of X and Chairman of Y Z", "the chairman of the board and rector of X, Y"
             else:
                 break
         return k
@@ -1621,12 +1796,18 @@ class PersonFinder:
             return []
         else:
             k += 1
+            if k + 1 < len(doc) and doc[k].like_num and len(doc[k].text) <= 3 and doc[k + 1].text == ",":
+                k += 2  # "Nurbek Asanov, 47, head of ...": the holder's age
             verb = self._office_verb_at(doc, k)
             if verb:
                 holder = self._headed_body(doc, verb + 2 if doc[verb + 1].lower_ == "the" else verb + 1)
                 if holder is not None:  # "Name, who heads the Kyoto Exchange Association, ..."
                     return [(self._office_verbs[doc[verb].lower_], holder)]
             k = self._skip_link(doc, k, self._relative_links)
+            if k < len(doc) and doc[k].lower_ == "and":
+                return []  # "X, and the council's chief executive, Y": the next person's office
+            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in ("the", "a"):
+                k += 1  # ", currently the mayor of X"
         if k < len(doc) and doc[k].lower_ in ("the", "a"):
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
@@ -1644,6 +1825,7 @@ class PersonFinder:
             office += 1  # ", the city's former mayor": the office is read with its "former"
         elif office < len(doc) and not self._is_title_at(doc, office):
             office = self._skip_describers(doc, office)  # ", the city's first female mayor"
+            office = self._skip_office_nouns(doc, office)  # ", the city's tourism director"
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
@@ -1652,6 +1834,9 @@ class PersonFinder:
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
             title_end = self._skip_location(doc, title_end)  # "Georgia's consul general in Gyumri,"
+            title_end = self._skip_since(doc, title_end)  # ", Bergen's mayor since 2019,"
+            if title_end < len(doc) and doc[title_end].text == "," and self._appositive_name_at(doc, title_end + 1):
+                return []  # "X met the city's mayor, Y": the office of the name after it
             if title_end >= len(doc) or doc[title_end].is_punct:
                 self._read_titles.update(range(possessive + 1, title_end))
                 return [(title, self._modifier_before(doc, possessive + 1, title, add_place=False))]
@@ -1764,6 +1949,11 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A word of a person's name: letters, or letters round an apostrophe ("O'Connor", "Ma'ruf", "D'Souza")."""
+    return tok.is_alpha or bool(_APOSTROPHE_NAME.match(tok.text))
 
 
 def _same_place(a: str | None, b: str | None) -> bool:

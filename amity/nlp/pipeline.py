@@ -37,7 +37,7 @@ from spacy.util import compile_infix_regex
 
 from amity.lasting import lasting
 from amity.model import Article, Record
-from amity.nlp import dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
+from amity.nlp import columns, dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
 from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
 from amity.nlp.mentions import register_extensions
 from amity.nlp.record import to_record
@@ -65,6 +65,7 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = spacy.load(model)
         _split_glued_parentheses(nlp)
         nlp.add_pipe("amity_paragraphs", before="parser")
+        nlp.add_pipe("amity_columns", after="ner")
         for name in COMPONENTS:
             nlp.add_pipe(name)
     return nlp

@@ -7,6 +7,7 @@ phrases kept whole. Countries the article names steer ambiguous links.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -294,6 +295,23 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+def _hyphen_glues(doc: Doc, k: int) -> bool:
+    """Whether token k is a hyphen written without spaces between two words ("Split-Dalmatia")."""
+    return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
+
+
+def _written_natively(span: Span, candidates: list[Place]) -> bool:
+    """"Skellefteå", "Klaipėda", "Šiauliai": a name written with the letters of its own language,
+    exactly as the gazetteer spells a town or region of that name. spaCy's English model has seldom
+    seen such words and labels them at random (a person, a body), so its label says little here;
+    the words around the name decide, as for a name spaCy did not label at all."""
+    text = span.text
+    if text.isascii():
+        return False
+    written = unicodedata.normalize("NFC", text).casefold()
+    return any(unicodedata.normalize("NFC", p.name).casefold() == written for p in candidates if p.kind != "country")
+
+
 def _across_list_glue(doc: Doc, k: int, step: int, glue: frozenset[str]) -> int | None:
     """The first token from k (going by `step`) after the commas, "and"s, line breaks and
     bracketed notes ("(Germany)", "(since 1995)") that join the items of a list, or None when
@@ -361,6 +379,8 @@ class PlaceFinder:
         self.listed_town_population = listed_town_population
         self.person_town_population = person_town_population
         self._org_heads = org_heads()
+        #: Last words of the full persons' names spaCy found in the current doc (set per doc).
+        self._surnames: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         words = self.words
@@ -371,6 +391,7 @@ class PlaceFinder:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
         skipped = _attribution_tokens(doc, words.attribution_words)
+        self._surnames = frozenset(fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
         sent_ends = [n] * n
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:
@@ -439,6 +460,12 @@ class PlaceFinder:
         mentions = self._named_with_region_word(doc, mentions)
         doc._.place_mentions = mentions
         return doc
+
+    def _surname_alone(self, doc: Doc, span: Span) -> bool:
+        """"Governor Aydın said", after "Murat Aydın": the surname of a person the article names in full,
+        which spaCy reads as a person here too, is that person, unless it stands where only a place can
+        ("in Aydın")."""
+        return len(span) == 1 and fold(span.text) in self._surnames and not _placed(doc, span, self.words)
 
     def _state_abbreviations(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
         """"ROCHESTER, Minn.", "Springfield, Mass.": an AP abbreviation of a US state right after a
@@ -555,9 +582,15 @@ class PlaceFinder:
             if tok.i < 2 or tok.lower_ not in words or not tok.text[:1].isupper():
                 continue
             start = tok.i
-            while start > 0 and tok.i - start < 3 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
-                    and not doc[start - 1].is_punct and fold(doc[start - 1].text) not in titles().offices \
-                    and "\n" not in doc[start - 1].whitespace_:
+            while start > 0 and tok.i - start < 4:
+                if start < tok.i and start >= 2 and _hyphen_glues(doc, start - 1) and is_capitalised(doc[start - 2]):
+                    start -= 2  # "Split-Dalmatia County", "Kujawsko-Pomorskie Voivodeship": one name, hyphenated
+                    continue
+                if tok.i - start >= 3 or not (doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1])
+                                              and not doc[start - 1].is_punct
+                                              and fold(doc[start - 1].text) not in titles().offices
+                                              and "\n" not in doc[start - 1].whitespace_):
+                    break
                 start -= 1
             if start == tok.i or doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                 continue
@@ -573,6 +606,9 @@ class PlaceFinder:
             if country is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 # "the Botanica District of Chisinau": the district lies in the town named after it
                 country = next((m.place.country for m in out if m.start == tok.i + 2 and m.place is not None), None)
+            if country is None:
+                container = _container(doc, doc[start : tok.i + 1], self.words)
+                country = container[1] or None if container is not None and container[0] == "," else None
             kind = "district" if tok.lower_ == "district" else "region"
             name = doc[start : tok.i + 1].text
             out = [m for m in out if m not in inside]
@@ -607,6 +643,8 @@ class PlaceFinder:
             span = doc[lo:hi]
             if not all(is_capitalised(t) and not t.is_punct for t in span) or "\n" in span.text:
                 continue
+            if length == 1 and span[0].is_stop and not span[0].is_upper:
+                continue  # "Most visitors come ...": a function word opening the next line, not the town "Most"
             if lo > 0 and is_capitalised(doc[lo - 1]) and not doc[lo - 1].is_punct and "\n" not in doc[lo - 1].whitespace_ \
                     or hi < n and is_capitalised(doc[hi]) and not doc[hi].is_punct and "\n" not in span[-1].whitespace_:
                 continue  # part of a longer name
@@ -745,6 +783,8 @@ class PlaceFinder:
             return 2
         if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
             return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        if _written_natively(span, candidates) and (_placed(doc, span, self.words) or _listed_with_place(doc, span, ner_label)):
+            return 2  # "arrived from Skellefteå": a native spelling where only a place stands
         if self._paired_towns(doc, span, candidates):
             return 2
         container = _container(doc, span, self.words)
@@ -800,7 +840,8 @@ class PlaceFinder:
         if any(p.kind == "country" or p.curated or p.population >= self.well_known_population for p in candidates):
             # a person's name that is also a town ("Aydın"): the NER span is longer than the match
             person = all(ner_label[k] == "PERSON" for k in range(span.start, span.end))
-            return not person or _ner_span_starts_here(doc, span.start) or _place_cue(doc, span, self.words) \
+            return not person or _ner_span_starts_here(doc, span.start) and not self._surname_alone(doc, span) \
+                or _place_cue(doc, span, self.words) \
                 or any(p.kind == "country" for p in candidates) and _placed(doc, span, self.words) \
                 or _after_own_town(doc, span, candidates, self.gazetteer)  # "Horsens in Denmark", "Kaunas Lithuania"
         if _place_cue(doc, span, self.words) or _listed_with_place(doc, span, ner_label) \
@@ -815,6 +856,10 @@ class PlaceFinder:
                 and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
                 and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname or a body
+        if labels <= {"PERSON", "ORG", "NORP", "GPE", "LOC"} and _written_natively(span, candidates) \
+                and not _inside_longer_entity(doc, span) and not _ner_span_longer(doc, span.start) \
+                and (_placed(doc, span, self.words) or _listed_with_place(doc, span, ner_label)):
+            return True  # "from Klaipėda", "in Birštonas and Druskininkai": spaCy's label on a native spelling
         if labels & {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "NORP"}:
             return False
         if _inside_longer_entity(doc, span):
@@ -853,10 +898,13 @@ class PlaceFinder:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after = doc[ent.end].text if ent.end < len(doc) else ""
             placed = before in ("in", "to", "from", "near", "at", "of", "visited") or after == "("
-            if ent.label_ in ("GPE", "LOC") and placed:
+            container = _container(doc, ent, self.words) if ent.label_ in ("GPE", "LOC") and after == "," else None
+            if ent.label_ in ("GPE", "LOC") and (placed or container is not None):
                 if "\n" in ent.text or len(ent) > 4:
                     continue
-                out.append(Mention(ent.start, ent.end, "place", ent.text, place=None, priority=1))
+                # "Kaštela, Croatia": a name spaCy calls a place, written with its country, is a town of it
+                place = Place(ent.text, "city", container[1]) if container is not None and container[1] else None
+                out.append(Mention(ent.start, ent.end, "place", ent.text, place=place, priority=1))
         return out
 
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:

@@ -93,6 +93,15 @@ class RosterReader:
         self.item_prefixes = frozenset(words.get("item_prefixes", []))
         self.label_openers = frozenset(words.get("label_openers", []))
         self.town_singulars = frozenset(words.get("town_singulars", []))
+        self.coordinated_modifiers = frozenset(words.get("coordinated_modifiers", []))
+        self.appositive_words = frozenset(words.get("appositive_words", [])) | self.cue_modifiers
+        self.appositive_cues: dict[str, str] = words.get("appositive_cues", {})
+        self.coordinators = frozenset(words.get("coordinators", []))
+        self.class_introducers = frozenset(words.get("class_introducers", []))
+        self.origin_words = frozenset(words.get("origin_words", []))
+        self.guest_nouns = frozenset(words.get("guest_nouns", []))
+        self.class_reach = int(words.get("class_reach", 3))
+        self.headline_reach = int(words.get("headline_reach", 12))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -102,8 +111,24 @@ class RosterReader:
         sents = list(doc.sents)
         last_owner: dict[str, EntityCluster] = {}
         recent: tuple[EntityCluster, str, int] | None = None  # the owner, kind and sentence of the last roster
+        awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
+        # the last sentence that may list it
         for n, sent in enumerate(sents):
             cues = self._cues(sent)
+            if not cues and awaited is not None and n <= awaited[2]:
+                # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
+                # such as A, B and C took part": the towns listed after a roster named only as a class
+                owner = awaited[0] or _most_named(sent.start, index)
+                class_towns = self._class_list(doc, sent, index, owner) if owner is not None else []
+                if owner is not None and class_towns:
+                    kind = awaited[1]
+                    party = _town_of(owner, places, kind)
+                    listed_ids = {id(_town_of(p.cluster, places, kind)) for p in class_towns}
+                    ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences)
+                                                    and all(id(q) in listed_ids for q in t.parties))]
+                    for partner in class_towns:
+                        _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], None, sent)
+                    awaited = None
             if not cues and recent is not None and n - recent[2] <= 2:
                 # "Its first twin town was Vichy in 1956. Wilmington followed in 1979, and Trondheim in
                 # 1982.": a roster told over the sentences after its cue
@@ -113,6 +138,7 @@ class RosterReader:
                     for partner in partners:
                         _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
                     recent = (recent[0], recent[1], n)
+                    awaited = None  # the roster is being told
             for kind, start, end, towns_only in cues:
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
@@ -141,7 +167,7 @@ class RosterReader:
                 if partners and all(_is_area(p.cluster) for p in partners) and not (owner and _is_area(owner)):
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 if heading and owner is None:
-                    owner = _story_town(doc, sents, index, places)  # "Twin towns and sister cities" on a town's page
+                    owner = _story_town(doc, sents, index, places, kind)  # "Twin towns and sister cities" on a town's page
                 elif owner is None and partners:
                     # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
                     # spoke": twin towns named without an owner are those of the town named before as
@@ -164,7 +190,6 @@ class RosterReader:
                 if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(doc, _line_end(doc, sent.end - 1), index, owner)
                     lines = bool(partners)
-                    former = former or any(p.ended for p in partners)
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
@@ -177,12 +202,20 @@ class RosterReader:
                         lines = bool(partners)
                 if towns_only:
                     partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
-                    if index.get(start - 2) is None:
+                    if index.get(start - 2) is None and doc[start - 1].lower_ in self.possessives:
                         # "The town's other partners are A and B" after "X and Y have been twin towns since
                         # 1974": the town the story names most, not the twin named last
                         owner = _most_named(sent.start, index)
                     if owner is None or owner.type != "place" or _is_area(owner):
                         continue
+                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)):
+                    # "X hosted the mayors of its sister cities.", a headline's "Mayors of twin and friend
+                    # cities meet": the partners named as a class, their towns perhaps listed soon after
+                    # (a body's cue after the headline's keeps the headline's reach)
+                    reach = n + (self.headline_reach if n == 0 else self.class_reach)
+                    awaited = (owner if named_owner else None, kind, max(reach, awaited[2] if awaited else 0))
+                elif partners:
+                    awaited = None  # the class is listed here
                 if len({id(p.cluster) for p in partners}) >= 2:
                     # the towns of one list of partners are not partners of each other
                     listed = {id(_town_of(p.cluster, places, kind)) for p in partners}
@@ -195,10 +228,17 @@ class RosterReader:
                     recent = (party, kind, n)
                 partners = [p for p in partners if _town_of(p.cluster, places, kind) is not party
                             and not any(_contains(p.cluster, q.cluster) for q in partners)]
+                if singular and not partners and named_owner and end < sent.end and doc[end].lower_ == "of":
+                    # "A, a partner of X for thirty years", "A, which has been a friendly city of X since 1992"
+                    partners = self._appositive_before(doc, sent, start, index, owner)
+                    if partners and doc[start].lower_ in self.appositive_cues and owner is not None and \
+                            "organization" in (owner.type, partners[0].cluster.type):
+                        kind = "cooperation"  # "Siemens, a partner of the university": no twin towns
                 if singular:
                     partners = partners[:1]
                 # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
-                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner)
+                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner,
+                                                                                    self.appositive_words)
                 if singular and not beside:
                     continue
                 if singular:
@@ -245,11 +285,23 @@ class RosterReader:
                         end += 1  # "sister city protocols with", "twin town links": the cue names the relations
                         if end < sent.end and doc[end].lower_ == "with":
                             end += 1
-                    found.append((cues[key], words[k][0], end, False))
+                    first = words[k][0]
+                    if k >= 2 and words[k - 1][1] in self.coordinators and words[k - 2][1] in self.coordinated_modifiers:
+                        first = words[k - 2][0]  # "twin and friend cities", "sister or partner towns": one cue
+                    found.append((cues[key], first, end, False))
                     break
-                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start \
-                        and sent.doc[words[k][0] - 1].lower_ in self.possessives:
-                    # "The town's other partners are A and B": partners of a town, named as such
+                if size == 1 and key[0] in self.appositive_cues and k + 1 < len(words) and words[k + 1][1] == "of" \
+                        and words[k][0] > sent.start and sent.doc[words[k][0] - 1].lower_ in self.appositive_words:
+                    # "A, a partner of X": the noun alone names one partner in an appositive before "of"
+                    found.append((self.appositive_cues[key[0]], words[k][0], words[k][0] + 1, False))
+                    break
+                last = words[k + size - 1][0] if len(key) == size else 0
+                if len(key) == size and key in self.possessive_cues and words[k][0] > sent.start and (
+                        sent.doc[words[k][0] - 1].lower_ in self.possessives
+                        or key[-1].endswith("s") and last + 2 < sent.end and sent.doc[last + 1].lower_ == "of"
+                        and sent.doc[last + 2].text[:1].isupper()):
+                    # "The town's other partners are A and B", "Among the partners of Tartu are A and B":
+                    # partners of a town, named as such
                     found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
@@ -312,6 +364,39 @@ class RosterReader:
             return kind, partners, signed
         return ("cooperation" if words & self.cooperation_nouns else kind), partners, signed
 
+    def _appositive_before(self, doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster],
+                           owner: EntityCluster | None) -> list[_Partner]:
+        """The one partner an appositive cue in the singular describes: the name just before the comma
+        that opens it ("A, a partner of X", "A, which has been the twin town of X")."""
+        k = start - 1
+        while k > sent.start and doc[k].lower_ in self.appositive_words:
+            k -= 1
+        cluster = index.get(k - 1) if doc[k].text == "," else None
+        if cluster is None or cluster is owner or _is_area(cluster):
+            return []
+        return [_Partner(cluster)]
+
+    def _class_list(self, doc: Doc, sent: Span, index: dict[int, EntityCluster],
+                    owner: EntityCluster | None) -> list[_Partner]:
+        """The towns a sentence lists as examples of a class of towns ("cities such as A and B",
+        "towns like A, B", "cities: A, B") or as where people came from ("from A, B and C", three or
+        more), the owner and countries left out."""
+        for tok in sent:
+            nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            # "Guests arrived from A, B and C": the partners' delegations, not tourists or trade
+            origin = tok.lower_ in self.origin_words and any(t.lemma_.lower() in self.guest_nouns for t in sent)
+            if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
+                continue
+            run, _ = self._list(doc, tok.i + 1, sent.end, index, owner)
+            # guests "from" towns of the owner's own country are visitors, not partners
+            home = owner.place.country if origin and owner is not None and owner.place is not None else None
+            towns = _distinct([p.cluster for p in run if p.cluster.type == "place" and not _is_area(p.cluster)
+                               and p.cluster is not owner and not (home and p.cluster.place is not None
+                                                                   and p.cluster.place.country == home)])
+            if len(towns) >= (3 if origin else 2):
+                return [_Partner(c) for c in towns]
+        return []
+
     def _owner(self, doc: Doc, sent: Span, start: int, end: int,
                index: dict[int, EntityCluster]) -> EntityCluster | None:
         """The possessive before the cue ("X's"), the "of X" after it, or the subject of its verb.
@@ -334,6 +419,8 @@ class RosterReader:
         if end < sent.end and doc[end].lower_ == "of":
             if end + 2 < sent.end and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in self.anaphors:
                 return self._antecedent(doc, sent, index)  # "the twin cities of the capital city are"
+            if end + 2 < sent.end and doc[end + 1].lower_ == "the" and end + 2 in index:
+                return index[end + 2]  # "the partner regions of the Aktobe region are"
             return index.get(end + 1)
         verb: Token | None = doc[end - 1]
         for _ in range(4):
@@ -569,7 +656,10 @@ class RosterReader:
             if any(t.is_alpha for t in tokens) and all(t in header or not t.is_alpha for t in tokens):
                 continue  # "City | Country | Since", or a header a line ("Country", "Since")
             year = _YEAR.search(doc[lo:hi].text)
-            ended = any(t.lower_ in self.ended_words for t in tokens)
+            stop = next((t.i for t in tokens if t.lower_ in self.ended_words), None)
+            ended = stop is not None
+            if stop is not None and _YEAR.search(doc[stop:hi].text):
+                year = _YEAR.search(doc[stop:hi].text)  # "1999 (suspended 2022)": the tie ended in 2022
             partner = towns[0] if towns else None
             if partner is not None and any(t.i < partner.mentions[0].start and t.is_alpha and t.text[:1].isupper()
                                            and t.i not in index and t not in header for t in tokens
@@ -578,7 +668,8 @@ class RosterReader:
                 named = []
             if partner is None:
                 if year and not named and pending is not None:
-                    pending.date = year.group(1)  # town, country and year one a line each
+                    pending.date = year.group(1)  # town, country and year one a line (or column) each
+                    pending.ended = pending.ended or ended
                     pending = None
                     continue
                 if named or year:
@@ -662,7 +753,7 @@ def _named_among(owner: EntityCluster, doc: Doc, start: int, stop: int, openers:
 
 
 def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[int, EntityCluster],
-            between: frozenset[str]) -> bool:
+            between: frozenset[str], appositive: frozenset[str]) -> bool:
     """Whether the partner is named right beside the cue: after it ("twin town Tartu", "twinned with
     Kalmar", "sister city in Japan, Fukuchiyama") or just before it ("Tartu, Kalmar's twin town")."""
     for m in partner.mentions:
@@ -670,16 +761,12 @@ def _beside(doc: Doc, start: int, end: int, partner: EntityCluster, index: dict[
             return True
         if start - 12 <= m.start < start and all(
                 doc[k].text in (",", "'s", "’s", "the") or k in index and _is_area(index[k]) or not doc[k].is_alpha
-                or doc[k].lower_ in _APPOSITIVE_WORDS for k in range(m.end, start)):
-            return True  # "Santa Clara, Cuba, the city's other sister city"
+                or doc[k].lower_ in appositive for k in range(m.end, start)):
+            return True  # "Santa Clara, Cuba, the city's other sister city", "A, which has long been a partner city of X"
         if end <= m.start <= end + 3 and all(doc[k].lower_ in between or k in index and _is_area(index[k])
                                              for k in range(end, m.start)):
             return True
     return False
-
-
-#: Words of an appositive cue between its partner and the cue ("A, the city's other sister city").
-_APPOSITIVE_WORDS = frozenset({"city", "town", "other", "its", "their", "our", "first", "only"})
 
 
 def _ends_line(sent: Span) -> bool:
@@ -690,18 +777,21 @@ def _ends_line(sent: Span) -> bool:
 
 
 def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
-                places: dict[str, EntityCluster]) -> EntityCluster | None:
+                places: dict[str, EntityCluster], kind: str = "sister_city") -> EntityCluster | None:
     """The town or region a page is about, for a heading that names no owner ("Twin towns and
     sister cities" on a town's page): the one place (not a country) the headline names, a body
     named after its town there ("Sister cities — Gabrovo Municipality"), or the headline's subject
     ("Weinheim celebrates fifty years of twinning with Cavaillon"); else the place in the subject
-    of the first sentence ("Jelgava is a city in ...")."""
+    of the first sentence ("Jelgava is a city in ..."). Cooperation partners under a page's heading
+    may be a body's own: the one body the headline names ("Partner universities" on a university's
+    page)."""
     if not sents:
         return None
     title = sents[0]
     if _ends_line(title):
-        named = _distinct([_town_of(c, places, "sister_city") for t in title if (c := index.get(t.i)) is not None])
-        named = [c for c in named if c.type == "place" and not _is_area(c)]
+        named = _distinct([_town_of(c, places, kind) for t in title if (c := index.get(t.i)) is not None])
+        named = [c for c in named if c.type == "place" and not _is_area(c)
+                 or kind == "cooperation" and c.type == "organization"]
         if len(named) == 1:
             return named[0]
         subject = _subject_place(title, index)

@@ -37,7 +37,7 @@ from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code, default_gazetteer
-from amity.nlp.lexicons import demonyms, tie_cues, triggers
+from amity.nlp.lexicons import demonyms, tie_cues, titles, triggers
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 
@@ -90,7 +90,9 @@ class TieFinder:
         self.cues = cues
         #: "between A, B, C and D": up to this many parties are each other's partners
         self.max_between_parties = max_between_parties
-        self.sister = tuple(lex["tie_sister_city"])
+        #: a cue of several words is also written hyphenated as a modifier ("partner-city agreements")
+        self.sister = tuple(dict.fromkeys(spelling for cue in lex["tie_sister_city"]
+                                          for spelling in (cue, cue.replace(" ", "-"))))
         self.agreements = {a for a in lex["tie_agreements"] if " " not in a}
         #: Names of documents of several words, by their first word: "letter" → ("letter", "of", "intent")
         self.agreement_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -112,6 +114,8 @@ class TieFinder:
         self.ended_phrases = tuple(cues["ended_phrases"])
         self.founded = set(cues["founded_lemmas"])
         self.sealing = set(cues["sealing_lemmas"])
+        #: verbs whose own date is a tie's founding: "became sister cities in 2019", "were twinned in 1998"
+        self._founding = self.founded | set(cues["twinning_verbs"])
         self.ratified = set(cues["ratified_lemmas"])
         self._signing_or_ratifying = self.signing_lemmas | self.ratified
         self.future_auxiliaries = frozenset(cues["future_auxiliaries"])
@@ -126,6 +130,8 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
+        self.with_manner = frozenset(cues["with_manner_nouns"])
+        self.with_support = frozenset(cues["with_support_nouns"])
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         self.attendance = set(cues["attendance_lemmas"])
@@ -153,7 +159,7 @@ class TieFinder:
         reporters = self._reporters(doc, entities)
         token_entity = {k: c for k, c in token_entity.items() if id(c) not in reporters}
         token_entity = self._regional_readings(doc, entities, token_entity)
-        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues)
+        context = _ArticleContext(entities, title_case_lines(doc), token_entity, self.cues, doc)
         ties: dict[tuple[str, frozenset[int]], TieMention] = {}
         listing: _Listing | None = None
         named_before: list[EntityCluster] = []
@@ -226,6 +232,12 @@ class TieFinder:
                         # Sozopol drew crowds, and dancers from Ohrid are invited. Both municipalities agreed ...":
                         # a pair phrase means the last pair named, past a sentence that named more names
                         groups = [(kind, last_pair)]
+                    holders = self._office_pair(sent, context) if not groups else None
+                    if holders is not None:
+                        # "The Mayor of Rzeszów arrived in Ivano-Frankivsk at the invitation of the city's
+                        # mayor. ... On Thursday the two mayors signed a memorandum.": the two office holders
+                        # named last sign for the places their offices are of
+                        groups = [(kind, holders)]
                     one_pair = _one_pair(ties) if not groups and len(named_before) != 2 else None
                     if one_pair is not None and self._signing_verb(sent) is not None \
                             and not _between_one_named(sent, token_entity) and (
@@ -368,9 +380,11 @@ class TieFinder:
                     continue
                 while node is not None and node.dep_ != "relcl" and node.head.i != node.i:
                     node = node.head
-                if node is None or node.dep_ != "relcl" \
+                if node is None or node.dep_ != "relcl" or self._document(node.head) \
                         or any(t.i in token_entity or t.lower_ == "whose" for t in node.subtree):
-                    return False  # "A and B, whose twinning was suspended in 2014, ...": the tie of the names
+                    # "A and B, whose twinning was suspended in 2014, ...": the tie of the names; "an
+                    # agreement under which the two cities become sister cities": what the document does
+                    return False
                 found = True
                 at = lowered.find(cue, at + 1)
         return found
@@ -395,7 +409,11 @@ class TieFinder:
             if not self._document(tok):
                 continue
             named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-            named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children]
+            # "signed a Memorandum on fraternal relations": the parser often hangs the document's "on"
+            # phrase on the verb; right after the document it still names the document's subject
+            follows = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.dep_ == "dobj" else []
+            named += [g for c in [*tok.children, *follows] if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                      for g in c.children]
             if any(w.lower_ in words for n in named for w in n.subtree):
                 return True
         return False
@@ -601,6 +619,11 @@ class TieFinder:
         if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
                 or kind == "sister_city" and self._in_prospect(sent):
             return _Stage("proposed")
+        intended = self._intended_founding(sent) if founded is not None else None
+        if intended is not None:
+            # "will be twinned in 2025": a founding still to come, scheduled when its own clause dates it
+            date = self._own_date(intended, sent, doc)
+            return _Stage("planned", date, True) if date else _Stage("proposed")
         if founded is not None:
             return founded
         if kind == "sister_city":
@@ -634,9 +657,24 @@ class TieFinder:
     def _founding_intended(self, sent: Span) -> bool:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
         in 2025", "will become twin towns next year"."""
-        return any(t.lemma_.lower() in self.founded and any(
-            c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in t.children)
-            for t in sent)
+        return self._intended_founding(sent) is not None
+
+    def _intended_founding(self, sent: Span) -> Token | None:
+        """The verb of a founding still to come ("will become", "to be twinned"), or None."""
+        return next((t for t in sent if t.lemma_.lower() in self._founding and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+            and self._founds_tie(t)), None)
+
+    def _founds_tie(self, verb: Token) -> bool:
+        """Whether what a verb of founding founds is a tie ("will become twin towns", "plan to establish
+        relations"), not a likeness ("hoped the new partnership would become as close")."""
+        if verb.lemma_.lower() in self.cues["twinning_verbs"]:
+            return True  # "will be twinned next year"
+        subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        told = [t for t in verb.subtree if t.i != verb.i and t.i not in subject]
+        text = " ".join(t.lower_ for t in told)
+        return any(c in text for c in self.sister) or any(
+            t.lower_ in self.pair_relation_nouns or t.lemma_.lower() in self.pair_relation_nouns for t in told)
 
     def _signing_verb(self, sent: Span, wished: bool = False) -> Token | None:
         """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
@@ -676,12 +714,15 @@ class TieFinder:
 
     def _resolves(self, verb: Token) -> bool:
         """A council's decision in favour: "adopted a resolution on twinning", "voted in favour of the
-        agreement", "voted for the twinning" (the verb and the nouns of data/ties.json)."""
+        agreement", "voted for the twinning", "voted to establish a sister city relationship" (the verb
+        and the nouns of data/ties.json)."""
         lemma = verb.lemma_.lower()
         if lemma in self.cues["resolving_lemmas"]:
             return any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues["resolution_nouns"] for c in verb.children)
         if lemma in self.cues["voting_lemmas"]:
+            # "voted to establish a sister city relationship", "voted to twin the town with X": the vote founds it
             return any(c.dep_ == "prep" and (c.lower_ == "for" or any(g.lower_ in ("favour", "favor") for g in c.children))
+                       or c.dep_ == "xcomp" and c.lemma_.lower() in self.founded | set(self.cues["twinning_verbs"])
                        for c in verb.children)
         return False
 
@@ -689,7 +730,7 @@ class TieFinder:
     def _own_date(token: Token, sent: Span, doc: Doc) -> str | None:
         """The date of the clause of `token` ("approved on Tuesday the agreement signed on 2 March":
         Tuesday), or of the verb it completes ("voted on Tuesday to approve"), not one in a clause
-        of another verb."""
+        of another verb or in its subject."""
         own = {token.i}
         head = token
         while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
@@ -703,8 +744,9 @@ class TieFinder:
             for _ in range(6):
                 if node.i in own:
                     return str(d.value)
-                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i:
-                    break
+                if node.pos_ in ("VERB", "AUX") and node.i != span.root.i or node.head.i == node.i \
+                        or node.dep_ in ("nsubj", "nsubjpass"):
+                    break  # "A and B, partners since 2005, will become ...": the date describes the subject
                 node = node.head
         return None
 
@@ -718,12 +760,13 @@ class TieFinder:
         """"twin towns since 1998", "became sister cities in March 2022", "marks the 20th anniversary":
         a tie whose founding the sentence dates is signed on that date."""
         dates = _sentence_dates(sent, doc)
+        clause = self._cue_clause(sent)
         for tok in sent:
-            if tok.lower_ == "since" and dates:
+            if tok.lower_ == "since" and dates and (clause is None or tok.i in clause):
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
                     return _Stage("signed", value, True)
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.founded and dates:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and dates:
                 lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
@@ -1077,6 +1120,8 @@ class TieFinder:
             return []
         if not segments and self._unnamed_between(sent, token_entity):
             return []
+        if not segments and not intending and self._counterparts_unnamed(sent, token_entity, events):
+            return []
         if not segments and not intending:
             signatories = self._signing_subjects(sent, token_entity, kind, context, events)
             if signatories:
@@ -1092,6 +1137,12 @@ class TieFinder:
         parties = _distinct([context.town_of(c, kind) for c in found])
         parties = self._normalise(parties, kind)
         parties = [p for p in parties if not any(_namesake_of(p, q, self.cues["place_suffixes"]) for q in parties)]
+        if kind == "sister_city" and not between and len(parties) >= 3:
+            # "X has been a sister city of Y since 1958 and hoped the new partnership with Z would ...":
+            # the twinning's own clause names its pair; another clause of the sentence is not in it
+            own = self._cue_clause_parties(sent, parties, context)
+            if len(own) == 2:
+                parties = own
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
             # those of a gathering or of the attendees ("in the presence of the rector of the Kyrgyz-Turkish
@@ -1113,7 +1164,8 @@ class TieFinder:
             return [[owner, p] for p in partners]
         if len(parties) < 2:
             anchor = None
-            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline:
+            if kind == "sister_city" and len(parties) == 1 and not between and sent.start not in context.headline \
+                    and self._in_cue_clause(sent, parties[0], context):
                 anchor = context.anchor_town(exclude=parties[0])
             return [[anchor, parties[0]]] if anchor is not None else []
         codes = [p.place.country if p.place else None for p in parties]
@@ -1160,6 +1212,22 @@ class TieFinder:
         B and C"), not to several ("agreements between ...")."""
         return any(t.lower_ == "between" and (d := self._document_of(t)) is not None and d.tag_ in ("NN", "NNP")
                    for t in sent)
+
+    def _counterparts_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster],
+                              events: list[EventMention]) -> bool:
+        """"Entrepreneurs from Isfara and Istaravshan signed contracts with companies of the region": a
+        signing whose "with" gives the other side as a plural group it does not name; the names of the
+        subject are one side, not each other's partners, and the sentence pairs nobody."""
+        verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
+                 and e.trigger.pos_ == "VERB" and sent.start <= e.trigger.i < sent.end]
+        for verb in verbs:
+            for w in (t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)):
+                objects = [g for g in w.children if g.dep_ == "pobj"]
+                if objects and all(o.tag_ == "NNS" and o.lemma_.lower() not in self.with_manner
+                                   and o.lower_ not in self.with_manner
+                                   and not any(t.i in token_entity for t in o.subtree) for o in objects):
+                    return True
+        return False
 
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
                           context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
@@ -1215,13 +1283,18 @@ class TieFinder:
         approval = self._approved(sent)
         if approval is not None:
             verbs.insert(0, approval)
+        signing = self._signing_verb(sent)
+        if signing is not None and signing not in verbs:
+            verbs.append(signing)  # "The company also signed a memorandum with X": a signing told with the lead's
         for verb in verbs:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("conj", "xcomp"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)]
+            # "signed a memorandum with the support of the ministry": who helped, not the other side
+            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)
+                     and not any(g.dep_ == "pobj" and g.lemma_.lower() in self.with_support for g in t.children)]
             if not subjects or not withs:
                 continue
             if verb.lemma_.lower() in self.ratified:
@@ -1251,12 +1324,20 @@ class TieFinder:
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
                     holder = context.person_before(lo)
                     left = [holder] if holder is not None else []
+                if not left and context is not None:
+                    # "The company also signed a memorandum with the ministry": the body of that kind named last
+                    body = next((context.body_before(lo, s.lemma_.lower()) for s in subjects
+                                 if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
+                                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in s.children)), None)
+                    left = [body] if body is not None else []
             out = []
             for w in withs:
                 end = _list_end(w, verb, token_entity)
                 clause = next((t.i for t in sent.doc[w.i + 1:end] if t.pos_ == "VERB" or t.lower_ == "between"
                                or t.lower_ == "with" and t.i != w.i), end)
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
+                if left and not right and context is not None:
+                    right = self._counterpart_place(sent, w, left, token_entity, context)
                 if left and right:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
@@ -1269,6 +1350,20 @@ class TieFinder:
             if out:
                 return out
         return []
+
+    def _counterpart_place(self, sent: Span, with_: Token, left: list[EntityCluster],
+                           token_entity: dict[int, EntityCluster], context: _ArticleContext) -> list[EntityCluster]:
+        """"The Mayor of Plovdiv, on a visit to Izmir, signed an agreement with his Turkish counterpart":
+        a counterpart holds the same office on the other side, which is the one place (not a state)
+        the sentence names outside the signatory's side; empty when there is none or several."""
+        if not any(g.dep_ == "pobj" and g.lemma_.lower() == "counterpart" for g in with_.children):
+            return []
+        own = {id(context.town_of(c, "cooperation")) for c in left}
+        others = _distinct([town for k in range(sent.start, sent.end) if (c := token_entity.get(k)) is not None
+                            and c.type == "place" and (town := context.town_of(c, "cooperation")) is c
+                            and id(c) not in own and c.place is not None and c.place.kind != "country"
+                            and not any(_region_around(c, p) for p in left)])
+        return others if len(others) == 1 else []
 
     def _twins_described(self, sent: Span, verb: Token, token_entity: dict[int, EntityCluster],
                          context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
@@ -1313,6 +1408,55 @@ class TieFinder:
             if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
         return False
+
+    def _office_pair(self, sent: Span, context: _ArticleContext) -> list[EntityCluster] | None:
+        """The places "the two mayors" / "both governors" sign for, when the subject (or agent) of the
+        sentence is such a phrase: the two holders of that office named last before the sentence, each
+        standing for the place or body the office is of; None unless both are known and distinct."""
+        for tok in sent:
+            if tok.tag_ != "NNS" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.dep_ == "agent") \
+                    or not any(c.lower_ == "two" and c.dep_ == "nummod" or c.lower_ == "both" for c in tok.children):
+                continue
+            office = tok.lemma_.lower()
+            holders = context.office_holders_before(sent.start, office, 2)
+            if len(holders) != 2:
+                return None
+            places = _distinct([context.town_of(h, "cooperation") for h in holders])
+            return places if len(places) == 2 and all(p.type != "person" for p in places) else None
+        return None
+
+    def _cue_clause_parties(self, sent: Span, parties: list[EntityCluster],
+                            context: _ArticleContext) -> list[EntityCluster]:
+        """The parties named in the clause of the sentence's one twinning cue, without the clauses
+        coordinated with it; all the parties when the sentence has several cues."""
+        clause = self._cue_clause(sent)
+        if clause is None:
+            return parties
+        named = {id(context.town_of(c, "sister_city")) for k in clause if (c := context.token_entity.get(k)) is not None}
+        return [p for p in parties if id(p) in named]
+
+    def _in_cue_clause(self, sent: Span, party: EntityCluster, context: _ArticleContext) -> bool:
+        """Whether the party is named in the clause of the sentence's one twinning cue ("Council endorses
+        twinning with Ukrainian city; ties with Pskov stay frozen": Pskov is not); True when the
+        sentence has no cue or several."""
+        clause = self._cue_clause(sent)
+        return clause is None or any((c := context.token_entity.get(k)) is not None
+                                     and context.town_of(c, "sister_city") is party for k in clause)
+
+    def _cue_clause(self, sent: Span) -> set[int] | None:
+        """The tokens of the clause of the sentence's one twinning cue, without the clauses coordinated
+        with it or subordinate to it ("X has been a sister city of Y since 1958 | and hoped ...", "X has
+        twinning ties with Y, | while Z's partners are in China"); None when the sentence has no cue
+        or several."""
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
+            return None
+        clause = cues[0]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        other = {t.i for c in clause.children if c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 for t in c.subtree}
+        return {t.i for t in clause.subtree if t.i not in other}
 
     def _cue_tokens(self, sent: Span) -> list[Token]:
         """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
@@ -1897,6 +2041,11 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _opens_body_name(doc, k, end, cluster, token_entity):
+            # "Samarkand State University": the town opens the body's name, the body is the party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            continue
         if cluster.type == "place" and _based_in(doc, k, end, cluster, token_entity):
             # "the Bishkek-based Association of Cities": where the body is, not a party
             while k < end and token_entity.get(k) is cluster:
@@ -2059,6 +2208,16 @@ def _larger_city_after_comma(doc: Doc, k: int, end: int, town: EntityCluster, ci
     return True
 
 
+def _opens_body_name(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at token k is the first word(s) of the organisation named right after it
+    ("Samarkand" in "Samarkand State University")."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    body = token_entity.get(j) if j < end else None
+    return body is not None and body.type == "organization" and fold(body.name).startswith(fold(doc[k:j].text) + " ")
+
+
 def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k says where a body is: "the Bishkek-based association", "a Tokyo-headquartered firm"."""
     j = k
@@ -2098,9 +2257,13 @@ class _ArticleContext:
     which town and which countries it is mostly about."""
 
     def __init__(self, entities: list[EntityCluster], headline: set[int] | frozenset[int] = frozenset(),
-                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None):
+                 token_entity: dict[int, EntityCluster] | None = None, cues: dict[str, Any] | None = None,
+                 doc: Doc | None = None):
         self.entities = entities
+        self.doc = doc
         self.cues = cues if cues is not None else tie_cues()
+        self._heads_longest_first = sorted((fold(head).replace("’", "'").split()
+                                            for head in self.cues["territory_body_heads"]), key=len, reverse=True)
         self._person_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
@@ -2232,18 +2395,48 @@ class _ArticleContext:
                 place = self._places.get(candidate)
                 if place is not None and (place.place is None or place.place.kind != "country" or head == "government"):
                     return place  # a national government signs for its state, a parliament for itself
-            return self._territory_in_gazetteer(candidates, body)
+            return self._territory_in_gazetteer(candidates, body) or self._territory_named_only_here(body)
         return None
+
+    def _territory_named_only_here(self, body: EntityCluster | None) -> EntityCluster | None:
+        """"The Regional Government of the Azores", "the Provincial Government of Gelderland": a body
+        whose name puts a region-level qualifier before its head and a capitalised name after "of"
+        governs a region of that name, even one the gazetteer lacks; the region is the party (and
+        an entity of the article, with no country known)."""
+        if body is None:
+            return None
+        words = body.name.split()
+        if words[:1] == ["the"] or words[:1] == ["The"]:
+            words = words[1:]
+        if "of" not in words:
+            return None
+        at = words.index("of")
+        qualifiers = {q for q, unit in self.cues["qualifier_places"].items() if unit != "city"}
+        heads = {fold(h) for h in self.cues["territory_body_heads"]}
+        name = words[at + 1:]
+        if name[:1] == ["the"]:
+            name = name[1:]
+        if at != 2 or words[0].lower() not in qualifiers or fold(words[1]) not in heads or not name \
+                or len(name) > 3 or not all(w[:1].isupper() for w in name):
+            return None
+        region = " ".join(name)
+        offices = titles()
+        if fold(region) in offices.offices or fold(region) in offices.plurals:
+            return None  # "the Regional Council of Ministers": its members, no region
+        if fold(region) in self._places:
+            return self._places[fold(region)]
+        first = min(body.mentions, key=lambda m: m.start)
+        place = EntityCluster("place", [Mention(first.start, first.start, "place", region)])
+        self.entities.append(place)
+        self._places[fold(region)] = place
+        return place
 
     def _ends_with_body_head(self, words: list[str]) -> bool:
         """Whether the words are a name followed by the head of a body that signs for its territory
         ("Çankaya Municipality"; not a bare "Regional Government", whose "of" names its territory)."""
-        for head in self.cues["territory_body_heads"]:
-            h = fold(head).replace("’", "'").split()
-            if words[-len(h):] == h and any(w not in self.cues["territory_qualifiers"] and w != "the"
-                                            for w in words[: -len(h)]):
-                return True
-        return False
+        # the longest head the words end with: "Provincial People's Government" has no name before its head
+        h = next((h for h in self._heads_longest_first if words[-len(h):] == h), None)
+        return h is not None and any(w not in self.cues["territory_qualifiers"] and w != "the" for w in words[: -len(h)])
 
     def _territory_in_gazetteer(self, candidates: list[str], body: EntityCluster | None) -> EntityCluster | None:
         """The town or region a body's name gives when the article names it nowhere else ("the
@@ -2266,12 +2459,40 @@ class _ArticleContext:
             return town
         return None
 
+    def body_before(self, i: int, noun: str) -> EntityCluster | None:
+        """The organisation named last before token i that "the <noun>" can refer to: one whose name has
+        the noun ("the university" → "Yazd University"), or which the text introduced with it ("the
+        Chinese company Huawei Technologies" → "the company")."""
+        doc = self.doc
+        for k in range(i - 1, -1, -1):
+            body = self.token_entity.get(k)
+            if body is None or body.type != "organization" or self.token_entity.get(k - 1) is body:
+                continue
+            if noun in fold(body.name).split() or doc is not None and any(
+                    t.lemma_.lower() == noun for t in doc[max(0, k - 3) : k]):
+                return body
+        return None
+
     def person_before(self, i: int) -> EntityCluster | None:
         """The person named last before token i, whom "he" or "she" there refers to."""
         if self._person_tokens is None:
             self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
         at = bisect_left(self._person_tokens, i)
         return self.token_entity[self._person_tokens[at - 1]] if at > 0 else None
+
+    def office_holders_before(self, i: int, office: str, n: int) -> list[EntityCluster]:
+        """The last `n` distinct persons named before token i who hold exactly `office` ("mayor": not a
+        deputy mayor, whom "the two mayors" does not count)."""
+        if self._person_tokens is None:
+            self._person_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "person")
+        out: list[EntityCluster] = []
+        for k in reversed(self._person_tokens[: bisect_left(self._person_tokens, i)]):
+            person = self.token_entity[k]
+            if person not in out and any(title.lower() == office for title, _ in person.roles):
+                out.append(person)
+                if len(out) == n:
+                    break
+        return out
 
     def home_state(self) -> EntityCluster | None:
         """The state of the dateline ("BAKU, May 21."), as an entity of the article, when it names one."""

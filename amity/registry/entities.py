@@ -16,16 +16,19 @@ A municipality ('Turkistan Municipality') is linked to its town.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
+from amity.registry.event_rules import ENTITIES_PER_QUERY
 from amity.registry.names import is_shouted, town_key
+from amity.registry.tie_rules import party_key
 from amity.store import pending
-from amity.store.schema import EntityNameRow, EntityRow, MentionRow
+from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TieRow
 from amity.vocabulary.names import fold, initials, is_acronym, name_key
 
 #: When a name could be several entities, the kind most names in events and ties are.
@@ -136,6 +139,7 @@ class Known:
         self.rows: dict[int, EntityRow] = {}  # entities read or made, by id
         self.by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
         self.offices: set[tuple[int, int]] = set()  # (person, body) pairs some article gave, as far as asked
+        self.offices_read: set[int] = set()  # the people all of whose offices are in `offices`
         self.ties: dict[tuple[str, str], int] = {}  # (kind, party key) -> the tie's id, as far as asked
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
@@ -169,11 +173,16 @@ class Known:
 
     def prepare(self, session: Session, records: Iterable[Record]) -> None:
         """Ask in a few queries all that merging these records will: their entities' names, the towns and
-        municipalities those may be, the entities having them, and their places' GeoNames ids."""
+        municipalities those may be, the entities having them, their places' GeoNames ids, the offices of
+        the people among them, and the ties between them."""
+        records = list(records)
         keys: list[str] = []
         places: list[int] = []
+        people: list[str] = []
         for record in records:
             for entity in record.entities:
+                if entity.type == "person":
+                    people += [name_key(name) for name in (entity.name, *entity.aliases)]
                 if entity.type == "place" and entity.geonames_id is not None:
                     places.append(entity.geonames_id)
                 for name in (entity.name, *entity.aliases):
@@ -185,6 +194,35 @@ class Known:
         self.ask(session, keys)
         self.read(session, (i for key in keys for i in self.having[key]))
         self.places_of(session, places)
+        self._offices_of(session, {i for key in people for i in self.having[key]
+                                    if (row := self.rows.get(i)) is not None and row.type == "person"})
+        self._ties_of(session, records)
+
+    def _offices_of(self, session: Session, people: set[int]) -> None:
+        """Read every (person, body) office of these people not read before, in one query each 2,000."""
+        unread = sorted(people - self.offices_read)
+        for start in range(0, len(unread), ENTITIES_PER_QUERY):
+            self.offices.update((person, of) for person, of in session.execute(
+                select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
+                .where(RoleRow.person_id.in_(unread[start:start + ENTITIES_PER_QUERY]), RoleRow.of_entity_id.is_not(None)))
+                if of is not None)
+        self.offices_read.update(unread)
+
+    def _ties_of(self, session: Session, records: list[Record]) -> None:
+        """Read the ties the records' ties will be added to, as far as their parties' names each name one known
+        entity (the others are asked as their articles resolve them)."""
+        wanted: dict[str, set[str]] = defaultdict(set)  # kind -> party keys
+        for record in records:
+            for tie in record.ties:
+                parties = [self.having.get(name_key(name), set()) for name in tie.parties]
+                if all(len(ids) == 1 for ids in parties):
+                    key = party_key(next(iter(ids)) for ids in parties)
+                    if (tie.kind, key) not in self.ties:
+                        wanted[tie.kind].add(key)
+        if wanted:
+            for tie_id, kind, key in session.execute(select(TieRow.id, TieRow.kind, TieRow.party_key).where(
+                    or_(*(and_(TieRow.kind == kind, TieRow.party_key.in_(sorted(keys))) for kind, keys in wanted.items())))):
+                self.ties[kind, key] = tie_id
 
 
 class ArticleEntities:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, and_, column, select, union_all, values
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
@@ -34,8 +34,15 @@ _MOST_KEPT = 2_000_000
 
 
 class Occurrences:
-    """The events entities took part in, each entity's read once and kept up to date as articles report
-    events: a town in a thousand visits is read once, not once per report naming it.
+    """The events entities took part in, read near the dates asked about and kept up to date as articles
+    report events: a town in a thousand visits is not read again for every report naming it.
+
+    An entity's events of a type are read by the month their last day
+    falls in (`event_participants.event_until`, migration 0009): a report
+    can only join an event that ends between its first day and a year
+    after its last (an event of more than a year, or of no readable date,
+    is read with any month). Each month is read once, so what a batch
+    reads grows with its dates, not with the entity's history.
 
     It holds while merges only add reports (`report` tells it of each); a
     transaction that deletes articles or applies analysts' decisions starts
@@ -44,10 +51,14 @@ class Occurrences:
     """
 
     def __init__(self) -> None:
-        self._events_of: dict[tuple[int, str], set[int]] = {}  # (entity, type) -> the events it took part in
+        # (entity, type) -> the month its events end in (None: any date) -> the events
+        self._events_of: dict[tuple[int, str], dict[str | None, set[int]]] = {}
+        self._months_read: dict[tuple[int, str], set[str] | None] = {}  # None: all of its events read
         self._when: dict[int, _When] = {}  # event -> its date and the days it covers
         self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
-        self._occurred: set[int] = set()  # the events (of those read) that occurred
+        # events re-dated since the registry was last committed (the database's month of them may be the old
+        # one until then): type, participants, and the dates they had
+        self._moved: dict[int, tuple[str, set[int], set[str | None]]] = {}
 
     def full(self) -> bool:
         """Whether it holds so many events that it is better read afresh than kept (its memory)."""
@@ -56,14 +67,17 @@ class Occurrences:
     def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
         """The events of this type any of these entities took part in at a date compatible with `date`
         (`dates.compatible`), with their dates."""
-        self._read(session, entity_ids, type_)
         mine = _When.of(date)
+        months = _months_meeting(mine)
+        self._read(session, entity_ids, type_, months)
         out = {}
         for entity_id in entity_ids:
-            for event_id in self._events_of[entity_id, type_]:
-                when = self._when[event_id]
-                if mine.meets(when):
-                    out[event_id] = when.date
+            buckets = self._events_of[entity_id, type_]
+            for month in (None, *months) if months is not None else list(buckets):
+                for event_id in buckets.get(month, ()):
+                    when = self._when[event_id]
+                    if mine.meets(when):
+                        out[event_id] = when.date
         return out
 
     def members(self, session: Session, event_ids: set[int]) -> dict[int, set[int]]:
@@ -71,34 +85,34 @@ class Occurrences:
         self._members.update(participants_of(session, event_ids - self._members.keys()))
         return {event_id: self._members.get(event_id, set()) for event_id in event_ids}
 
-    def occurred(self, session: Session, entity_ids: set[int], types: Iterable[str]) -> dict[int, dict[int, str]]:
-        """For each entity, the dated events of these types it took part in that occurred, with their dates."""
-        out: dict[int, dict[int, str]] = {entity_id: {} for entity_id in entity_ids}
-        for type_ in types:
-            self._read(session, entity_ids, type_)
-            for entity_id in entity_ids:
-                for event_id in self._events_of[entity_id, type_]:
-                    date = self._when[event_id].date
-                    if date is not None and event_id in self._occurred:
-                        out[entity_id][event_id] = date
-        return out
+    def moved(self) -> dict[int, tuple[set[int], set[str | None]]]:
+        """The events re-dated since the last commit: their participants and the dates they had."""
+        return {event_id: (members, before) for event_id, (_type, members, before) in self._moved.items()}
 
-    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool,
-                 occurred: bool = False) -> None:
-        """An event (`new`: just made) was reported with these participants, and now has this date (and has
-        `occurred`)."""
-        self._when[event_id] = _When.of(date)
-        if occurred:
-            self._occurred.add(event_id)
-        else:
-            self._occurred.discard(event_id)
-        for entity_id in participants:
-            if (entity_id, type_) in self._events_of:
-                self._events_of[entity_id, type_].add(event_id)
+    def committed(self) -> None:
+        """The registry now holds every event's date (and so its month) as known here."""
+        self._moved.clear()
+
+    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool) -> None:
+        """An event (`new`: just made) was reported with these participants, and now has this date."""
+        before = self._when.get(event_id)
+        when = self._when[event_id] = _When.of(date)
         if new:
             self._members[event_id] = set(participants)
         elif event_id in self._members:
             self._members[event_id] |= participants
+        everyone = participants | self._members.get(event_id, set())
+        if not new and (before is None or before.date != date):
+            kept = self._moved.get(event_id)
+            self._moved[event_id] = (type_, everyone, (kept[2] if kept else set()) | {before.date if before else None})
+        month = _month(when)
+        for entity_id in everyone:
+            buckets = self._events_of.get((entity_id, type_))
+            if buckets is None:
+                continue
+            if before is not None:
+                buckets.get(_month(before), set()).discard(event_id)
+            buckets.setdefault(month, set()).add(event_id)
 
     def forget(self, entity_ids: set[int], event_ids: set[int]) -> None:
         """Drop what it knows of these entities' events and of these events (they changed): read again when asked.
@@ -112,28 +126,124 @@ class Occurrences:
             return
         for key in [key for key in self._events_of if key[0] in entity_ids]:
             del self._events_of[key]
+            del self._months_read[key]
         for event_id in event_ids:
             self._when.pop(event_id, None)
-            self._occurred.discard(event_id)
             self._members.pop(event_id, None)
+            self._moved.pop(event_id, None)
 
-    def _read(self, session: Session, entity_ids: set[int], type_: str) -> None:
-        unread = sorted(e for e in entity_ids if (e, type_) not in self._events_of)
-        for entity_id in unread:
-            self._events_of[entity_id, type_] = set()
-        for start in range(0, len(unread), ENTITIES_PER_QUERY):
-            for entity_id, event_id, date, first, last, status in session.execute(
-                    select(EventParticipantRow.entity_id, EventRow.id, EventRow.date, EventRow.date_start,
-                           EventRow.date_end, EventRow.status).distinct()
-                    .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
-                    .join(EventRow, EventRow.id == EventReportRow.event_id)
-                    .where(EventParticipantRow.entity_id.in_(unread[start:start + ENTITIES_PER_QUERY]), EventRow.type == type_)):
-                self._events_of[entity_id, type_].add(event_id)
-                if event_id not in self._when:  # one re-summarised since may not be written yet
-                    # the stored span of a readable date, to spare computing it again
-                    self._when[event_id] = _When(date, first, last) if first and last else _When.of(date)
-                    if status == "occurred":
-                        self._occurred.add(event_id)
+    def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
+        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` one by one
+        (a batch's reports, at its start: most of its reads, in one statement instead of one each)."""
+        wanted: dict[tuple[int, str], set[str]] = defaultdict(set)
+        for entity_ids, type_, date in asked:
+            months = _months_meeting(_When.of(date))
+            for entity_id in entity_ids if months is not None else ():
+                wanted[entity_id, type_].update(months)  # type: ignore[arg-type]
+        self._read_wanted(session, {key: tuple(sorted(months)) for key, months in wanted.items()})
+
+    def _read(self, session: Session, entity_ids: set[int], type_: str, months: tuple[str, ...] | None) -> None:
+        self._read_wanted(session, {(entity_id, type_): months for entity_id in sorted(entity_ids)})
+
+    def _read_wanted(self, session: Session, wanted: dict[tuple[int, str], tuple[str, ...] | None]) -> None:
+        """Read the events of these (entity, type) keys in these months (None: all) not read yet, and at a key's
+        first read those read with any month."""
+        everything: list[tuple[int, str]] = []
+        undated: list[tuple[int, str]] = []
+        ranges: list[tuple[int, str, str, str]] = []  # entity, type, first month, the month after the last
+        missing: dict[tuple[int, str], list[str]] = {}
+        for key, months in wanted.items():
+            if key not in self._events_of:
+                self._events_of[key], self._months_read[key] = {}, set()
+                undated.append(key)
+            read = self._months_read[key]
+            if read is None:
+                continue
+            if months is None:
+                everything.append(key)
+                continue
+            missing[key] = [month for month in months if month not in read]
+            ranges += [(*key, first, _next_month(last)) for first, last in _runs(missing[key])]
+        if not everything and not undated and not ranges:
+            return
+        for entity_id, type_, event_id, date, first_day, last_day in session.execute(_events_read(everything, undated, ranges)):
+            if event_id not in self._when:  # one re-summarised since may not be written yet
+                # the stored span of a readable date, to spare computing it again
+                self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
+            self._events_of[entity_id, type_].setdefault(_month(self._when[event_id]), set()).add(event_id)
+        for key in everything:
+            self._months_read[key] = None
+        for key, new_months in missing.items():
+            self._months_read[key] = read_months = self._months_read[key] or set()
+            read_months.update(new_months)
+        for event_id, (type_, members, _before) in self._moved.items():
+            for key in ((entity_id, type_) for entity_id in members):
+                if key in wanted and key in self._events_of:  # its row may still give the old month
+                    self._events_of[key].setdefault(_month(self._when[event_id]), set()).add(event_id)
+
+
+def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str]],
+                 ranges: list[tuple[int, str, str, str]]) -> Any:
+    """One query of the events of these (entity, type) keys: all of them, those read with any month, and those
+    ending in these ranges of months (each a range of the index; the ranges as a VALUES list joined)."""
+    columns = (select(EventParticipantRow.entity_id, EventParticipantRow.event_type, EventRow.id, EventRow.date,
+                      EventRow.date_start, EventRow.date_end)
+               .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
+               .join(EventRow, EventRow.id == EventReportRow.event_id))
+    parts = []
+    for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
+        for type_ in sorted({type_ for _, type_ in keys}):
+            entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
+            parts += [columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
+                                    EventParticipantRow.event_type == type_, *where)
+                      for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
+    for start in range(0, len(ranges), ENTITIES_PER_QUERY):
+        window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
+                        column("after", String), name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
+        parts.append(columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
+                                               window.c.event_type == EventParticipantRow.event_type,
+                                               EventParticipantRow.event_until >= window.c.first,
+                                               EventParticipantRow.event_until < window.c.after)))
+    return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
+def _runs(months: Iterable[str]) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) runs."""
+    runs: list[tuple[str, str]] = []
+    for month in months:
+        if runs and _next_month(runs[-1][1]) == month:
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return runs
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _month(when: _When) -> str | None:
+    """The month an event's last day falls in, as `event_participants.event_until` gives it (None: read with any
+    month). `event_until` is the last day of an event of at most a year (its first day on or after the same
+    day a year before its last); migration 0009 says the same in SQL."""
+    if not when.date or not dates.is_date(when.date):
+        return None
+    year_before = f"{int(when.last[:4]) - 1:04d}{when.last[4:]}"
+    return when.last[:7] if when.first >= year_before else None
+
+
+def _months_meeting(mine: _When) -> tuple[str, ...] | None:
+    """The months an event meeting this date can end in (`_month`): from its first day's to a year after its
+    last day's; None (all) when it has no readable date."""
+    if not mine.date or not dates.is_date(mine.date):
+        return None
+    month, last = mine.first[:7], f"{int(mine.last[:4]) + 1:04d}{mine.last[4:7]}"
+    months = [month]
+    while month < last:
+        month = _next_month(month)
+        months.append(month)
+    return tuple(months)
 
 
 class _When(NamedTuple):
@@ -168,11 +278,10 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
     # not flushed one by one to learn their ids.
     date: str | None
-    status: str | None
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
         _summarise(summary, [EventReportRow(**said)])
-        event_id, date, status = pending.new_id(session, EventRow), summary.date, summary.status
+        event_id, date = pending.new_id(session, EventRow), summary.date
         pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
                     place_entity_id=summary.place_entity_id, agreement=summary.agreement,
                     date_start=summary.date_start, date_end=summary.date_end)
@@ -184,8 +293,8 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
         pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
     if found is not None:
         refreshed = refresh(session, event_id)
-        date, status = (refreshed.date, refreshed.status) if refreshed is not None else (None, None)
-    seen.reported(event_id, event.type, date, set(participants), new=found is None, occurred=status == "occurred")
+        date = refreshed.date if refreshed is not None else None
+    seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
 
 

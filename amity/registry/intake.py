@@ -50,6 +50,7 @@ from amity.registry import curation, event_rules, merge, tie_rules
 from amity.registry.entities import Known
 from amity.store import writer
 from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, EntityRow, IngestErrorRow
+from amity.vocabulary.names import name_key
 
 Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
@@ -193,6 +194,7 @@ class _Carried:
 
     def keep(self, merging: _Merging) -> None:
         """Carry what this transaction read to the next; call once it is about to commit."""
+        merging.seen.committed()
         self.read, self.mark = _Read(merging.seen, merging.stages), _registry_mark(merging.session)
 
 
@@ -274,6 +276,7 @@ class _Merging:
         self.begun = 0  # articles of the batch whose merge began
         if not self.curated:
             self.known.prepare(session, self._records)
+            self.seen.prefetch(session, _events_named(self.known, self._records))
         # Contents, docs and urls stored before the batch or by it: an article with none of them is neither
         # stored already nor replacing one, and costs no query to say so.
         self._stored: set[str] = set()
@@ -348,6 +351,16 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
     finally:
         if previous or merging.curated:
             merging.forget_read()
+
+
+def _events_named(known: Known, records: list[Record]) -> Iterator[tuple[set[int], str, str | None]]:
+    """Each event of these records as (the entities its participants' names are known for, type, date): what
+    its report will ask about the registry's events, as far as the names tell before the merge resolves them."""
+    for record in records:
+        for event in record.events:
+            named = set().union(*(known.having.get(name_key(name), set()) for name in event.participants))
+            if named:
+                yield named, event.type, event.date
 
 
 def _unsee(merging: _Merging, touched: merge.Touched) -> None:

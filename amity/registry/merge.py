@@ -72,6 +72,7 @@ class Touched:
     reported: set[int] = field(default_factory=set)  # events reported anew: their participants gather at `tidy`
     regrouped: set[int] = field(default_factory=set)  # municipalities newly linked to their towns, and the towns
     articles: set[int] = field(default_factory=set)  # articles written: their tie stages are new
+    made: set[int] = field(default_factory=set)  # ties made: their last activity is read in full
 
     def add(self, other: Touched) -> None:
         """Take what another change touched too (to tidy both at once)."""
@@ -82,6 +83,7 @@ class Touched:
         self.reported |= other.reported
         self.regrouped |= other.regrouped
         self.articles |= other.articles
+        self.made |= other.made
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None,
@@ -109,7 +111,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
                for group, entity in resolved if entity.type == "person" for role in group.roles]
     of_ids = [names.find(role.of, evidence) for _, role, evidence in offices]
     pairs = {(p, of) for (p, _, _), of in zip(offices, of_ids, strict=True) if of is not None}
-    touched.reported |= _events_of_new_office_holders(session, pairs, known.offices)
+    touched.reported |= _events_of_new_office_holders(session, pairs, known.offices, known.offices_read)
     known.offices |= pairs
     for (person, role, evidence), of in zip(offices, of_ids, strict=True):
         pending.add(session, RoleRow, person_id=person, title=role.title, of_name=role.of, of_entity_id=of,
@@ -131,7 +133,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         if len(set(parties)) < 2:
             continue
         touched.ties.add(tie_rules.add_stage(session, article_id, tie.kind, parties, tie.status, tie.date,  # type: ignore[arg-type]
-                                             evidence, known.ties))
+                                             evidence, known.ties, touched.made))
     touched.reported |= new_events
 
 
@@ -139,15 +141,17 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
 _PAIRS_PER_QUERY = 400
 
 
-def _events_of_new_office_holders(session: Session, offices: set[tuple[int, int]], held: set[tuple[int, int]]) -> set[int]:
+def _events_of_new_office_holders(session: Session, offices: set[tuple[int, int]], held: set[tuple[int, int]],
+                                  complete: set[int]) -> set[int]:
     """The events of people holding an office (person, body) no article gave them before: those now count as
-    activity of the office's body or town (a new person has none). `held`: offices known to be given already."""
+    activity of the office's body or town (a new person has none). `held`: offices known to be given already,
+    all of them for the people `complete`."""
     wanted = offices - held
     if not wanted:
         return set()
     # each pair looked up once in the (person, body) index: a mayor has an office row per article naming them;
     # SQLite takes at most 500 terms in one compound SELECT
-    pairs = sorted(wanted)
+    pairs = sorted(pair for pair in wanted if pair[0] not in complete)
     for start in range(0, len(pairs), _PAIRS_PER_QUERY):
         held = held | set(session.execute(union_all(*(
             select(literal(person).label("person"), literal(of).label("of"))
@@ -183,8 +187,9 @@ def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | Non
         event_rules.refresh(session, event_id)
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings)
-                          | tie_rules.ties_around(session, touched.regrouped), seen, stages, touched.articles)
+    around = tie_rules.ties_around(session, touched.regrouped)
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings) | around, seen, stages,
+                          touched.articles, touched.reported, touched.made | around)
     session.flush()
     if not touched.entities:
         return

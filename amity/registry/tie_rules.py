@@ -45,23 +45,27 @@ def party_key(party_ids: Iterable[int]) -> str:
 
 
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
-              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None) -> int:
+              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None,
+              made: set[int] | None = None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id.
 
     `ties`: the ids of ties found or made earlier in the transaction, by kind and party key (ties are only
-    deleted by a change that deletes articles, after which the caller starts a new one)."""
+    deleted by a change that deletes articles, after which the caller starts a new one); `made`: hears of a
+    tie made."""
     ties = {} if ties is None else ties
     key = (kind, party_key(party_ids))
     if key not in ties:
-        ties[key] = tie_for(session, kind, party_ids, status, date).id
+        ties[key] = tie_for(session, kind, party_ids, status, date, made).id
     pending.add(session, TieStageRow, tie_id=ties[key], status=status, date=date, article_id=article_id,
                 sentence=evidence.sentence if evidence else None,
                 start=evidence.start if evidence else None, end=evidence.end if evidence else None)
     return ties[key]
 
 
-def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None) -> TieRow:
-    """The tie of this kind between these parties; a new one (at this status and date) if there is none."""
+def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None,
+            made: set[int] | None = None) -> TieRow:
+    """The tie of this kind between these parties; a new one (at this status and date, its id added to `made`)
+    if there is none."""
     parties = sorted(set(party_ids))
     key = party_key(parties)
     tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
@@ -71,6 +75,8 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
         session.flush()
         for entity_id in parties:
             pending.add(session, TiePartyRow, tie_id=tie.id, entity_id=entity_id)
+        if made is not None:
+            made.add(tie.id)
     return tie
 
 
@@ -89,13 +95,18 @@ def refresh(session: Session, tie_id: int) -> None:
 
 
 def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | None = None,
-                stages: Stages | None = None, new_articles: Iterable[int] = ()) -> None:
+                stages: Stages | None = None, new_articles: Iterable[int] = (), reported: set[int] | None = None,
+                anew: set[int] | None = None) -> None:
     """`refresh` many ties: their stages, parties, the parties' relatives and office holders and their
-    activities are read in a few queries for all of them (activities from `seen` when given: what the
-    transaction knows of its entities' events, in a registry without analysts' decisions).
+    activities are read in a few queries for all of them.
 
     `stages`: what the ties' stages added up to when last read, in a registry without analysts' decisions,
     with `new_articles` the articles whose stages were added since: a tie known there reads only those.
+    `seen` and `reported`: in a registry without analysts' decisions, where articles were only added since
+    each tie was last re-summarised, what the transaction knows of events and the events reported since
+    (new, reported again, or newly of an office holder): a tie's last activity is then worked out from its
+    stored one and those (`_latest_since`), except for the ties `anew` (made since, or whose parties gained
+    towns or municipalities), read in full.
     """
     ids = sorted(set(tie_ids))
     if not ids:
@@ -105,7 +116,11 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
     summed = stages.read(session, ids, set(new_articles))
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
-    latest = _latest_activities(session, {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}, seen)
+    groups_of = {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}
+    if seen is None or reported is None:
+        latest = _latest_activities(session, groups_of)
+    else:
+        latest = _latest_since(session, ties, groups_of, seen, reported, anew or set())
     for tie_id in ids:
         tie = ties.get(tie_id)
         if tie is None:
@@ -296,35 +311,87 @@ def _latest_activity(session: Session, groups: list[set[int]]) -> str | None:
     return _latest_activities(session, {0: groups})[0]
 
 
-def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]],
-                       seen: Occurrences | None = None) -> dict[int, str | None]:
+def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -> dict[int, str | None]:
     """`_latest_activity` of each key's groups, from one read of the activities of everyone in any group.
 
     A batch re-summarises hundreds of ties, many between the same much-reported towns: one query per tie
     read their visits again and again. Of events equally late, the first stored counts.
     """
     everyone = sorted(set().union(*(group for groups in groups_of.values() for group in groups)))
-    activity = (EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred", EventRow.date.is_not(None),
-                visible(EventRow))
     events_of: dict[int, set[int]] = defaultdict(set)
     date_of: dict[int, str | None] = {}
-    if seen is not None:
-        for entity_id, events in seen.occurred(session, set(everyone), ACTIVITY_TYPES).items():
-            events_of[entity_id] |= events.keys()
-            date_of.update(events)
-    for start in range(0, len(everyone) if seen is None else 0, ENTITIES_PER_QUERY):
+    for start in range(0, len(everyone), ENTITIES_PER_QUERY):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                 .join(EventRow, EventRow.id == EventReportRow.event_id)
-                .where(EventParticipantRow.entity_id.in_(everyone[start:start + ENTITIES_PER_QUERY]), *activity)):
+                .where(EventParticipantRow.entity_id.in_(everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
             events_of[entity_id].add(event_id)
             date_of[event_id] = date
     out: dict[int, str | None] = {}
     for key, groups in groups_of.items():
         if not groups:  # no party to take part: any activity of the registry
-            out[key] = dates.latest(list(session.scalars(select(EventRow.date).where(*activity).order_by(EventRow.id))))
+            out[key] = dates.latest(list(session.scalars(select(EventRow.date).where(*_activity()).order_by(EventRow.id))))
             continue
         shared = set.intersection(*(set().union(*(events_of.get(e, set()) for e in group)) for group in groups))
         out[key] = dates.latest([date_of[event_id] for event_id in sorted(shared)])
     return out
+
+
+def _activity() -> tuple[Any, ...]:
+    """What makes an event activity: a visit or meeting that occurred, dated, not rejected by an analyst."""
+    return (EventRow.type.in_(ACTIVITY_TYPES), EventRow.status == "occurred", EventRow.date.is_not(None),
+            visible(EventRow))
+
+
+def _latest_since(session: Session, ties: dict[int, TieRow], groups_of: dict[int, list[set[int]]],
+                  seen: Occurrences, reported: set[int], anew: set[int]) -> dict[int, str | None]:
+    """`_latest_activities` of ties whose stored last activity was true before the events `reported` since,
+    where articles were only added: events then only gain participants, occur, and change dates, and the
+    groups only grow (by office holders, whose events are reported too), so the latest activity is the
+    stored one or one of those events'. Bounded by the batch, not by how much the parties did before.
+
+    A tie is read in full (`_latest_activities`) when that does not settle it: it is `anew`, an event it
+    shared moved from a date as late as its stored one (that may have been the latest), or an event of
+    those ends on the same day as the stored one with another date (the first stored of them counts).
+    """
+    dated: dict[int, str] = {}
+    wanted = sorted(reported)
+    for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+        dated.update((event_id, date) for event_id, date in session.execute(select(EventRow.id, EventRow.date).where(
+            EventRow.id.in_(wanted[start:start + ENTITIES_PER_QUERY]), *_activity())) if date is not None)
+    members = seen.members(session, set(dated))
+    having: dict[int, set[int]] = defaultdict(set)  # entity -> the activities among them it took part in
+    for event_id in dated:
+        for entity_id in members[event_id]:
+            having[entity_id].add(event_id)
+    moved = seen.moved()
+    out: dict[int, str | None] = {}
+    again: dict[int, list[set[int]]] = {}
+    for tie_id, groups in groups_of.items():
+        tie = ties.get(tie_id)
+        before = tie.last_activity if tie is not None else None
+        if tie is None or tie_id in anew or not groups or _moved_from(moved, groups, before):
+            again[tie_id] = groups
+            continue
+        shared = sorted(e for e in set().union(*(having.get(p, set()) for p in groups[0]))
+                        if all(members[e] & group for group in groups[1:]))
+        if before is not None and any(dated[e] != before and _last_day(dated[e]) == _last_day(before) for e in shared):
+            again[tie_id] = groups
+            continue
+        out[tie_id] = dates.latest([before, *(dated[e] for e in shared)])
+    out.update(_latest_activities(session, again) if again else {})
+    return out
+
+
+def _moved_from(moved: dict[int, tuple[set[int], set[str | None]]], groups: list[set[int]], before: str | None) -> bool:
+    """Whether an event with someone of every group moved from a date that may have given `before`."""
+    if before is None:
+        return False
+    return any(all(members & group for group in groups)
+               and any(date is None or (dates.is_date(date) and _last_day(date) >= _last_day(before)) for date in dates_had)
+               for members, dates_had in moved.values())
+
+
+def _last_day(date: str) -> str:
+    return dates.span(date)[1]
