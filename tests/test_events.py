@@ -805,6 +805,20 @@ def test_attending_the_signing_ceremony_just_told_joins_the_signing(read) -> Non
     assert "Reza Karimi" in only(record, "signing").participants
 
 
+def test_another_agreement_signed_at_the_same_ceremony_is_one_signing(read) -> None:
+    record = read("Osh and Bursa signed a memorandum on trade on Tuesday. They also signed another agreement on "
+                  "education at the same ceremony.", published="2025-06-05")
+    assert len(events(record, "signing")) == 1
+
+
+def test_a_ceremony_told_paragraphs_after_a_signing_is_another_occasion(read) -> None:
+    record = read("In 2019 Yazd and Herat signed a memorandum on tourism. The partnership brought new flights.\n\n"
+                  "On 3 May an exhibition of carpets opened at the city museum. The ceremony was attended by the "
+                  "Consul General of Iran, Reza Karimi.", published="2024-05-04")
+    assert "Reza Karimi" not in only(record, "signing").participants
+    assert "Reza Karimi" in only(record, "attendance").participants
+
+
 def test_taking_part_in_the_talks_just_told_joins_the_meeting(read) -> None:
     record = read("The mayors of Kazan and Tabriz met on Tuesday. Representatives of Kazan Federal University also "
                   "took part in the talks.", published="2025-06-05")

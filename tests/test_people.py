@@ -1123,6 +1123,14 @@ def test_a_deputys_region_is_where_the_article_put_the_principal_office(read) ->
     assert roles(person(record, "Ewa Kruk")) == [("vice-marshal", "Podlaskie")]
 
 
+def test_the_office_itself_written_with_the_city_is_held_in_the_nearest_city(read) -> None:
+    # only a deputy's office goes back to where the principal office was named; "the city's mayor" is the host's
+    record = read("The Mayor of Rzeszow, Tadeusz Ferenc, arrived in Lviv on Monday at the invitation of "
+                  "the city's mayor, Andriy Sadovyi.")
+    assert roles(person(record, "Tadeusz Ferenc")) == [("mayor", "Rzeszow")]
+    assert roles(person(record, "Andriy Sadovyi")) == [("mayor", "Lviv")]
+
+
 def test_the_holders_age_between_the_name_and_the_office_is_skipped(read) -> None:
     record = read("The talks were opened by Aibek Tursunov, 52, head of the Kemin district administration.")
     assert roles(person(record, "Aibek Tursunov")) == [("head", "Kemin district")]

@@ -361,10 +361,11 @@ class EventFinder:
         return True
 
     def _joins_told_signing(self, trigger: Token, event: EventMention, events: list[EventMention]) -> bool:
-        """Attending "the signing ceremony" or "the ceremony" right after a signing was told is being present at
-        that signing (an optional attendance in the gold): the people join the signing, no gathering of its own."""
+        """Attending "the signing ceremony" or "the ceremony" in the sentence after a signing was told is being
+        present at that signing: the people join the signing, no gathering of its own. Further on, "the
+        ceremony" is another occasion's."""
         told = next((e for e in reversed(events) if e.type == "signing"), None)
-        if told is None or told.status != event.status:
+        if told is None or told.status != event.status or not _told_just_before(told, trigger):
             return False
         attended = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         attended += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -555,11 +556,10 @@ class EventFinder:
         return False
 
     def _told_as_separate(self, trigger: Token) -> bool:
-        """"In a separate ceremony, X and Y signed ...", "another agreement was signed": the occurrence, or what
-        frames or is signed in it, is called another one."""
+        """"In a separate ceremony, X and Y signed ...", "another meeting was held": the occurrence, or what frames
+        it, is called another one. "signed another agreement" is another document, which one ceremony may hold."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        nouns = [trigger, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
-                 *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        nouns = [trigger, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
         return any(d.dep_ in ("amod", "det") and d.lower_ in self.separate_words for n in nouns for d in n.children)
 
     def _earlier_than_story(self, trigger: Token) -> bool:
@@ -1270,6 +1270,13 @@ class _PartyKeys(NamedTuple):
     towns: tuple[str, ...]
     #: For a person: the places and bodies of their offices.
     offices: tuple[str, ...]
+
+
+def _told_just_before(told: EventMention, trigger: Token) -> bool:
+    """Whether `told` was told in the trigger's sentence or the one before it."""
+    start = trigger.sent.start
+    previous = trigger.doc[start - 1].sent.start if start > 0 else start
+    return any(s.end > previous for s in told.sentences)
 
 
 def _party_keys(cluster: EntityCluster, sentences: list[Span]) -> _PartyKeys:

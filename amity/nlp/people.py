@@ -1154,7 +1154,8 @@ class PersonFinder:
         """"this province", "the region": the nearest place of that kind named before token k. For a deputy's
         office ("the region's vice-marshal"), the place whose principal office the article named first
         ("West Pomerania's marshal"), even when a guest's region was named since."""
-        principal = self._principal_places.get(self._principal(title)) if title else None
+        deputy = bool(title) and self._principal(title) != title  # the office itself goes to the nearest place
+        principal = self._principal_places.get(self._principal(title)) if deputy else None
         if principal is not None and any(m.type == "place" and m.end <= k and m.office_holder == principal
                                          for m in self._known_starting(0, k) + self._new_places):
             return principal

@@ -19,14 +19,14 @@ _LEADING_THE = re.compile(r"^the\s+")
 _MUNICIPALITY = re.compile(r"\s+(?:metropolitan\s+)?(?:city\s+)?(?:municipality|municipalities)$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=32_768)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name: accents, dotless i, punctuation and spacing folded."""
     s = (text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))).casefold()
     return " ".join(s.translate(_TO_SPACE).split())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def name_key(text: str) -> str:
     """`fold` plus dropping a leading 'the' and a trailing 'municipality': the key two names share."""
     s = _LEADING_THE.sub("", fold(text))
