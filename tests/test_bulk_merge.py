@@ -112,6 +112,20 @@ def test_what_a_batch_remembers_of_earlier_transactions_changes_nothing_in_what_
     assert _exported(carried) == _exported(afresh)
 
 
+def test_events_read_in_many_small_queries_store_exactly_what_one_query_stores(fresh_registry, readings, monkeypatch):
+    # a big batch reads its entities' events in several statements, each under the databases' parameter limits
+    expected = fresh_registry()
+    ingest(readings, expected, batch_articles=10)
+
+    event_rules = importlib.import_module("amity.registry.event_rules")
+    monkeypatch.setattr(event_rules, "ENTITIES_PER_QUERY", 2)
+    monkeypatch.setattr(event_rules, "_PARAMETERS_PER_STATEMENT", 8)
+    chunked = fresh_registry()
+    ingest(readings, chunked, batch_articles=10)
+
+    assert _exported(chunked) == _exported(expected)
+
+
 def test_merging_the_same_corpus_again_in_batches_changes_nothing(fresh_registry, readings):
     seen: set[str] = set()
     finals = [(a, r) for a, r in readings if not (a.doc in seen or seen.add(a.doc))]  # no corrections

@@ -28,6 +28,8 @@ from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
 #: `tie_rules` reads their activities in as many.
 ENTITIES_PER_QUERY = 2000
+#: Bound parameters in one statement: a VALUES list of ENTITIES_PER_QUERY ranges (4 each) fills it.
+_PARAMETERS_PER_STATEMENT = 4 * ENTITIES_PER_QUERY
 
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
@@ -166,11 +168,12 @@ class Occurrences:
             ranges += [(*key, first, _next_month(last)) for first, last in _runs(missing[key])]
         if not everything and not undated and not ranges:
             return
-        for entity_id, type_, event_id, date, first_day, last_day in session.execute(_events_read(everything, undated, ranges)):
-            if event_id not in self._when:  # one re-summarised since may not be written yet
-                # the stored span of a readable date, to spare computing it again
-                self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
-            self._events_of[entity_id, type_].setdefault(_month(self._when[event_id]), set()).add(event_id)
+        for statement in _events_read(everything, undated, ranges):
+            for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
+                if event_id not in self._when:  # one re-summarised since may not be written yet
+                    # the stored span of a readable date, to spare computing it again
+                    self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
+                self._events_of[entity_id, type_].setdefault(_month(self._when[event_id]), set()).add(event_id)
         for key in everything:
             self._months_read[key] = None
         for key, new_months in missing.items():
@@ -183,28 +186,38 @@ class Occurrences:
 
 
 def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str]],
-                 ranges: list[tuple[int, str, str, str]]) -> Any:
-    """One query of the events of these (entity, type) keys: all of them, those read with any month, and those
-    ending in these ranges of months (each a range of the index; the ranges as a VALUES list joined)."""
+                 ranges: list[tuple[int, str, str, str]]) -> list[Any]:
+    """The queries of the events of these (entity, type) keys: all of them, those read with any month, and those
+    ending in these ranges of months (each a range of the index; the ranges as a VALUES list joined). As few
+    queries as the databases' limits on bound parameters allow (SQLite 32,766, PostgreSQL 65,535)."""
     columns = (select(EventParticipantRow.entity_id, EventParticipantRow.event_type, EventRow.id, EventRow.date,
                       EventRow.date_start, EventRow.date_end)
                .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                .join(EventRow, EventRow.id == EventReportRow.event_id))
-    parts = []
+    parts: list[tuple[Any, int]] = []  # each part with its number of bound parameters
     for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
         for type_ in sorted({type_ for _, type_ in keys}):
             entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
-            parts += [columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
-                                    EventParticipantRow.event_type == type_, *where)
+            parts += [(columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
+                                     EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
         window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
                         column("after", String), name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
-        parts.append(columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
-                                               window.c.event_type == EventParticipantRow.event_type,
-                                               EventParticipantRow.event_until >= window.c.first,
-                                               EventParticipantRow.event_until < window.c.after)))
-    return parts[0] if len(parts) == 1 else union_all(*parts)
+        parts.append((columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
+                                                window.c.event_type == EventParticipantRow.event_type,
+                                                EventParticipantRow.event_until >= window.c.first,
+                                                EventParticipantRow.event_until < window.c.after)),
+                      _PARAMETERS_PER_STATEMENT))  # alone in its statement: one "wanted" table a statement
+    statements: list[list[Any]] = []
+    room = 0
+    for part, parameters in parts:
+        if not statements or parameters > room:
+            statements.append([])
+            room = _PARAMETERS_PER_STATEMENT
+        statements[-1].append(part)
+        room -= parameters
+    return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
 
 
 def _runs(months: Iterable[str]) -> list[tuple[str, str]]:
