@@ -154,14 +154,14 @@ def test_a_registry_that_stored_an_article_twice_keeps_its_newest_version_when_m
     from amity.store.migrate import _config, upgrade
 
     ingest([_article(0, version=1)], db)
-    with db.begin() as connection:
+    ingest([_article(0, version=2)], db)  # replaces version 1 as it should: then, before 0007, a racing writer
+    with db.begin() as connection:        # adds version 3
         config = _config()
         config.attributes["connection"] = connection
         try:
             command.downgrade(config, "0005")
         finally:
             config.attributes.pop("connection", None)
-    ingest([_article(0, version=2)], db)  # replaces version 1 as it should: then a racing writer adds version 3
     with db.begin() as connection:
         connection.execute(text("INSERT INTO articles (doc, content_hash, text, ingested_at) "
                                 "VALUES ('harbour-000.txt', 'v3', 'Version 3.', CURRENT_TIMESTAMP)"))

@@ -362,3 +362,8 @@ def test_a_hyphenated_name_before_a_region_word_is_one_region_of_the_country_aft
 def test_a_name_spacy_calls_a_place_written_with_its_country_is_a_town_of_that_country(read) -> None:
     record = read("Tskaltubo, Georgia, welcomed the guests from Ganja with a concert.")
     assert place(record, "Tskaltubo").country == "GE"
+
+
+def test_a_small_town_listed_with_a_place_in_a_country_the_article_names_is_a_town(read) -> None:
+    record = read("The students will spend a week in Birštonas and Druskininkai, two Lithuanian spa towns.")
+    assert place(record, "Druskininkai").country == "LT"

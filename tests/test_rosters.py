@@ -512,6 +512,13 @@ def test_cities_such_as_listed_after_a_headline_of_twin_and_friend_cities_are_th
     assert roster(record, "Gaziantep") == {p: ("sister_city", "active", None) for p in ("Shymkent", "Ganja", "Bukhara")}
 
 
+def test_trade_with_cities_such_as_after_a_headline_of_sister_cities_is_no_roster(read) -> None:
+    record = read("Mayors of sister cities gather in Gaziantep\n\n"
+                  "Gaziantep opened its food festival on Friday with a parade. Local firms sell pistachios to "
+                  "cities such as Dubai, Doha and Riyadh.")
+    assert roster(record, "Gaziantep") == {}
+
+
 def test_guests_from_three_foreign_towns_after_a_towns_sister_cities_are_its_partners(read) -> None:
     record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
                   "Guests arrived from Uppsala, Turku and Bergen by ferry and bus.")

@@ -1669,3 +1669,13 @@ def test_a_town_opening_a_universitys_name_is_not_a_party_beside_the_university(
     record = read("Yazd University hosted a delegation from Samarkand. The university signed a memorandum with "
                   "Samarkand State University on Monday.")
     assert pairs(record) == {frozenset({"Yazd University", "Samarkand State University"})}
+
+
+def test_partner_cities_whose_guests_attended_a_signing_are_existing_twins_not_signed_then(read) -> None:
+    record = read("Kraków and Leipzig, partner cities since 1973, have signed a programme of youth exchanges. The "
+                  "document was signed on Thursday, 10 April, at the Wielopolski Palace by the two deputy mayors.\n\n"
+                  "Observers from Leipzig's other partner cities, among them Lyon and Bologna, attended the "
+                  "ceremony as guests of a conference on city twinning.", published="2025-04-11")
+    twins = {frozenset(t.parties): t for t in ties(record, "sister_city")}
+    assert twins[frozenset({"Leipzig", "Lyon"})].status == "active"
+    assert twins[frozenset({"Leipzig", "Bologna"})].status == "active"

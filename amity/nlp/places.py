@@ -781,8 +781,10 @@ class PlaceFinder:
             return 2
         if self._saint_town(doc, span, candidates) or _region_named_with_division(doc, span, candidates, self.words):
             return 2
-        if _listed_with_place(doc, span, ner_label) and any(p.population >= self.town_population for p in candidates):
-            return 2  # "between Rivne and Lublin": a town of some size listed with a place
+        if _listed_with_place(doc, span, ner_label) and any(
+                p.population >= self.town_population or p.population >= self.listed_town_population and p.country in context
+                for p in candidates):
+            return 2  # "between Rivne and Lublin"; a smaller town in a country the article names ("Lithuanian spa towns")
         if _written_natively(span, candidates) and (_placed(doc, span, self.words) or _listed_with_place(doc, span, ner_label)):
             return 2  # "arrived from Skellefteå": a native spelling where only a place stands
         if self._paired_towns(doc, span, candidates):

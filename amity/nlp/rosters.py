@@ -381,10 +381,13 @@ class RosterReader:
         """The towns a sentence lists as examples of a class of towns ("cities such as A and B",
         "towns like A, B", "cities: A, B") or as where people came from ("from A, B and C", three or
         more), the owner and countries left out."""
+        # the towns' people, not tourists or trade: "Guests arrived from A, B and C", "Mayors representing
+        # cities such as A and B" (not "firms sell pistachios to cities such as A and B")
+        if not any(t.lemma_.lower() in self.guest_nouns for t in sent):
+            return []
         for tok in sent:
             nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            # "Guests arrived from A, B and C": the partners' delegations, not tourists or trade
-            origin = tok.lower_ in self.origin_words and any(t.lemma_.lower() in self.guest_nouns for t in sent)
+            origin = tok.lower_ in self.origin_words
             if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
                 continue
             run, _ = self._list(doc, tok.i + 1, sent.end, index, owner)

@@ -180,6 +180,10 @@ class TieFinder:
             sister = sister or self._twinning_document(sent)
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")
                            and not (e.trigger is not None and self._negated(e.trigger))]
+            if sister and sent_events and self._attends_only(sent, sent_events):
+                # "Observers from Leipzig's partner cities, among them Lyon, attended the ceremony": the
+                # signing told elsewhere is not a stage of the twinnings this sentence mentions
+                sent_events = []
             # "A delegation of Busan, which has sister-city ties with 26 cities, visited Vladivostok": the
             # partners are counted, not named; the other names of the sentence are not they
             partners_counted = sister and not sent_events and (
@@ -388,6 +392,12 @@ class TieFinder:
                 found = True
                 at = lowered.find(cue, at + 1)
         return found
+
+    def _attends_only(self, sent: Span, events: list[EventMention]) -> bool:
+        """Whether the sentence tells only who attended a signing reported in another sentence: no
+        signing or ratifying word of its own, a verb of attending."""
+        return not any(e.trigger is not None and sent.start <= e.trigger.i < sent.end for e in events) \
+            and any(t.pos_ == "VERB" and t.lemma_.lower() in self.attendance for t in sent)
 
     def _negated(self, verb: Token) -> bool:
         """Whether a verb reports that something did not happen: "no document was signed", "they have
