@@ -455,7 +455,11 @@ def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     Article(doc="b", text="Kyiv hosted a delegation from Vilnius.", title="Kyiv and Vilnius"),
     Article(doc="c", text="Tartu and Turku met again.", title="Tartu and Turku"),
 ])
-def test_an_article_tells_its_content_hash_as_the_registry_keys_it(article: Article):
-    from amity.registry import content_hash
+def test_an_articles_content_hash_ignores_line_endings_and_trailing_space_but_not_its_title(article: Article):
+    respaced = Article(doc=article.doc, text=article.text.replace("\r\n", "\n").replace("\n", "\r\n") + " \n\n",
+                       title=article.title)
+    retitled = Article(doc=article.doc, text=article.text, title=(article.title or "") + " again")
 
-    assert article.content_hash == content_hash(article)
+    assert respaced.content_hash == article.content_hash
+    assert retitled.content_hash != article.content_hash
+    assert len(article.content_hash) == 64

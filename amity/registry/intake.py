@@ -82,8 +82,8 @@ class IngestSummary:
 
 
 def content_hash(article: Article) -> str:
-    """The identity of an article's content: SHA-256 of the text the evidence offsets index into."""
-    return hashlib.sha256(article.full_text.replace("\r\n", "\n").strip().encode("utf-8")).hexdigest()
+    """The identity of an article's content (`Article.content_hash`: one definition for registry and workers)."""
+    return article.content_hash
 
 
 def ingest(items: Iterable[Item], db: Engine | Session, *, extractor: Extractor | None = None,
