@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from amity.nlp.lexicons import triggers
 from amity.nlp.mentions import register_extensions
 
 _MONTHS = {
@@ -341,9 +342,8 @@ _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bw
 
 
 _PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )(?<!\bbeen )"
-                        r"\b(?:signed|visited|met|held|hosted|received|arrived|attended|welcomed|came|went|took|made|"
-                        r"gave|began|left|flew|toured|paid|opened|concluded|ratified|approved|discussed|agreed)\b")
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|to be|is to|are to|expected|scheduled|planned|due)\b")
+                        rf"\b(?:{'|'.join(map(re.escape, triggers()['past_verbs']))})\b")
+_FUTURE_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, triggers()['future_cues']))})\b")
 
 
 def _tense_before(text: str, start: int) -> bool | None:
@@ -428,8 +428,8 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
     if prefix.startswith("last") or _after_past_verb(text, m.start()):
         future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
-    elif not prefix.startswith("next") and _tense_before(text, m.start()) is not None:
-        future = bool(_tense_before(text, m.start()))
+    elif not prefix.startswith("next") and (tense := _tense_before(text, m.start())) is not None:
+        future = tense
     delta = (target - published.weekday()) % 7
     if future:
         return published + timedelta(days=delta)
