@@ -19,7 +19,7 @@ from amity.nlp.lexicons import (
     demonyms,
     organisations,
     place_words,
-    read_json,
+    qualified_heads,
     territorial_bodies,
     titles,
     word_maps,
@@ -119,8 +119,7 @@ class EntityGrouper:
         #: "provincial" → "province": a division's adjective read as its noun when two names are compared.
         self.division_adjectives = word_maps(words_file).get("division_adjectives", {})
         #: "park" → words before it that make it a body's head (data/organisation_words.json).
-        self.qualified_heads = {head: frozenset(before) for head, before in
-                                read_json("organisation_words.json").get("qualified_heads", {}).items()}
+        self.qualified_heads = qualified_heads()
 
     def __call__(self, doc: Doc) -> Doc:
         accepted = self._resolve(doc)

@@ -278,6 +278,14 @@ def word_sets(filename: str) -> dict[str, frozenset[str]]:
 
 
 @cache
+def qualified_heads(filename: str = "organisation_words.json") -> dict[str, frozenset[str]]:
+    """Heads that name a body only after one of their words ("Industrial Park", not "Central Park"):
+    head → those words."""
+    raw: dict[str, list[str]] = read_json(filename).get("qualified_heads", {})
+    return {head: frozenset(before) for head, before in raw.items()}
+
+
+@cache
 def word_maps(filename: str) -> dict[str, dict[str, str]]:
     """The word-to-word tables of a JSON data file (keys starting with "_" are notes)."""
     raw: dict[str, Any] = read_json(filename)

@@ -22,7 +22,7 @@ from amity.nlp.lexicons import (
     org_heads,
     organisations,
     place_words,
-    read_json,
+    qualified_heads,
     titles,
     word_maps,
     word_sets,
@@ -74,8 +74,7 @@ class OrganisationFinder:
         #: Signs before the number that is part of a body's name ("Lyceum No. 2 of Bishkek").
         self.number_signs = words["number_signs"]
         #: Heads that name a body only after one of their words ("Industrial Park", not "Central Park").
-        self.qualified_heads = {head: frozenset(before) for head, before in
-                                read_json(words_file).get("qualified_heads", {}).items()}
+        self.qualified_heads = qualified_heads(words_file)
         self.known = organisations()
         self._known_first_words = frozenset(k.split()[0] for k in self.known if k)
         self.demonyms = demonyms()

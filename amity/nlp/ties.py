@@ -655,9 +655,8 @@ class TieFinder:
         X", "may soon be twinned", "a possible twinning with X", "the prospective sister-city
         relationship": a verb of founding or twinning that is only possible or still to do, or an
         adjective of possibility on the twinning itself."""
-        founding = self.founded | set(self.cues["twinning_verbs"])
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in founding and any(
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
                 return True
         return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
@@ -732,7 +731,7 @@ class TieFinder:
         if lemma in self.cues["voting_lemmas"]:
             # "voted to establish a sister city relationship", "voted to twin the town with X": the vote founds it
             return any(c.dep_ == "prep" and (c.lower_ == "for" or any(g.lower_ in ("favour", "favor") for g in c.children))
-                       or c.dep_ == "xcomp" and c.lemma_.lower() in self.founded | set(self.cues["twinning_verbs"])
+                       or c.dep_ == "xcomp" and c.lemma_.lower() in self._founding
                        for c in verb.children)
         return False
 
