@@ -58,6 +58,9 @@ _RELATIVE_KINDS = frozenset(p["kind"] for p in _WORDS["patterns"] if p["relative
 #: The month each season starts and ends in (northern hemisphere; winter runs into the next year).
 _SEASONS: dict[str, tuple[int, int]] = {season: (first, last) for season, (first, last) in _WORDS["seasons"].items()}
 _COUNTS: dict[str, int] = _WORDS["day_counts"]
+_COMMON_WORD_MONTHS = frozenset(_WORDS["common_word_months"])
+#: Kinds that name a month with no day or year: a month there may be a person's first name.
+_BARE_MONTH_KINDS = frozenset(("month_only", "month_named_relative"))
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ class DateFinder:
         self.year_carry_chars = year_carry_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published), self.year_carry_chars)
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published), self.year_carry_chars, names)
         return doc
 
 
@@ -101,14 +105,16 @@ def _start(mention: DateMention) -> int:
     return mention.start
 
 
-def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_CARRY_CHARS) -> list[DateMention]:
-    """All date expressions in `text`, earliest first, none overlapping."""
+def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_CARRY_CHARS,
+               names: list[tuple[int, int]] | None = None) -> list[DateMention]:
+    """All date expressions in `text`, earliest first, none overlapping; `names` are the spans of people's
+    names, in which a month word is a name ("a dinner for May Chen"), no date."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(s < te and ts < e for ts, te in taken) or _month_is_no_month(match, kind, names):
                 continue
             taken.append((s, e))
             found.append((s, e, kind, match))
@@ -145,6 +151,21 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
+
+
+def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
+    """"the ports in may sign", "a march in the capital": a month name that is also a common word is a month
+    only when written with a capital; and a bare month in or right before a person's name ("for April Lee") is the name."""
+    month = match.groupdict().get("month")
+    if not month:
+        return False
+    if month[0].islower() and month.lower() in _COMMON_WORD_MONTHS:
+        return True
+    if kind not in _BARE_MONTH_KINDS or not names:
+        return False
+    s, e = match.span("month")
+    # the tagger may take "Chen" alone for the name of "for May Chen": a month right before a name is its first word
+    return any(ns <= s and e <= ne or ns == e + 1 and match.string[e] == " " for ns, ne in names)
 
 
 def _parse_iso(value: str | None) -> date | None:
