@@ -1263,3 +1263,8 @@ def test_a_remit_in_charge_of_between_the_office_and_its_holder_is_skipped(read)
 def test_a_lao_minister_is_a_minister_of_laos(read) -> None:
     record = read("Lao Vice Minister of Industry and Commerce Phoxay Khaykham signed the document in Kunming.")
     assert roles(person(record, "Phoxay Khaykham")) == [("vice minister of industry and commerce", "Laos")]
+
+
+def test_a_body_set_off_by_commas_after_a_bare_office_is_where_it_is_held(read) -> None:
+    record = read('"We are ready," said Kenji Watanabe, President, Japan External Trade Organization, after the talks.')
+    assert roles(person(record, "Kenji Watanabe")) == [("president", "Japan External Trade Organization")]

@@ -1987,6 +1987,8 @@ class PersonFinder:
             if k2 > doc[m.start].sent.end:
                 break  # never read across a sentence end
             self._read_titles.update(range(k, title_end))
+            if of is None and nation is None:
+                of, k2 = self._body_after_comma(doc, k2)
             roles.append((title, of or nation or self._definite_office(doc, title_start, title)))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
@@ -1998,6 +2000,19 @@ class PersonFinder:
             if roles[n][1] is None and n + 1 < len(roles) and roles[n + 1][1] is not None:
                 roles[n] = (roles[n][0], roles[n + 1][1])
         return roles
+
+    def _body_after_comma(self, doc: Doc, k: int) -> tuple[str | None, int]:
+        """"Aliya Serikova, Director, Almaty Tourism Board, said": a body (or place) set off by commas after a
+        bare office, closing the apposition, is where the office is held. Returns it and where it ends."""
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None, k
+        end, holder = self._body_at(doc, k + 1)
+        known = self._longest_at.get(k + 1)
+        if holder is None or known is None and end - (k + 1) < 2:
+            return None, k
+        if end < len(doc) and not (doc[end].text in (",", ".", ";", ")") or doc[end].pos_ in ("VERB", "AUX")):
+            return None, k
+        return holder, end
 
     def _headed_body(self, doc: Doc, k: int) -> str | None:
         """What "who heads ..." names at k: a body ("the Kyoto Exchange Association"), the body a place
