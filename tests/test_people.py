@@ -1284,3 +1284,13 @@ def test_a_legal_form_after_a_company_name_ends_it_before_the_holder(read) -> No
 def test_the_first_word_of_a_two_word_office_is_not_the_end_of_a_body_name(read) -> None:
     record = read("Uzbekistan Airways General Director Shukhrat Ismoilov spoke at the opening in Tashkent.")
     assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+
+
+def test_the_country_named_after_an_offices_town_is_no_part_of_the_office(read) -> None:
+    record = read("The guests were met by the Mayor of Busan of the Republic of Korea Park Heong-joon and his staff.")
+    assert roles(person(record, "Park Heong-joon")) == [("mayor", "Busan")]
+
+
+def test_a_delegation_from_a_described_town_is_led_by_that_towns_officer(read) -> None:
+    record = read("A delegation from the Georgian city of Kutaisi, led by Deputy Mayor Nino Beridze, visited Batumi.")
+    assert roles(person(record, "Nino Beridze")) == [("deputy mayor", "Kutaisi")]

@@ -1390,6 +1390,8 @@ class PersonFinder:
                 end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
+            if known.type == "place":
+                end = self._skip_country_of(doc, end)  # "the Mayor of Busan of the Republic of Korea Park X"
         else:
             kind_end = self._unknown_place_with_kind_word(doc, j)
             if kind_end > j:  # "head of the Gakh district executive power X"
@@ -1724,6 +1726,17 @@ class PersonFinder:
                 name = m.office_holder
         return name if len(found) == 1 else None
 
+    def _skip_country_of(self, doc: Doc, end: int) -> int:
+        """An "of" naming the country a town just named lies in ("Busan of the Republic of Korea"): no part of
+        the office; returns where the country's name ends (end when there is none)."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = self._longest_at.get(at)
+        if country is None or country.type != "place" or country.place is None or country.place.kind != "country":
+            return end
+        return country.end
+
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
         if end < len(doc) and doc[end].lower_ in ("in", "to"):
@@ -1815,12 +1828,25 @@ class PersonFinder:
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
+        described = self._described_place_before(doc, p)
+        if described is not None:
+            p = described  # "a delegation from the Georgian city of Kutaisi"
         inner = self._ending.get(p) if p >= 1 and doc[p].lower_ == "of" else None
         if inner is not None and inner.type == "place" and inner.priority >= 2 and named.type == "place":
             named, p = inner, inner.start - 1  # "a delegation from Bavaria of the Federal Republic of Germany"
         if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
             return named.office_holder
         return None
+
+    def _described_place_before(self, doc: Doc, p: int) -> int | None:
+        """"from the Georgian city of| Kutaisi": where the words describing a place before its "of" at p begin
+        (the token before their "the"), or None when no such description stands there."""
+        if p < 2 or doc[p].lower_ != "of" or doc[p - 1].lower_ not in self._anaphoric_places:
+            return None
+        k = p - 2
+        while k >= 0 and p - k < 5 and (doc[k].is_lower and doc[k].pos_ == "ADJ" or fold(doc[k].text) in self.demonyms):
+            k -= 1
+        return k - 1 if k >= 1 and doc[k].lower_ == "the" else None
 
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
