@@ -125,6 +125,8 @@ class PersonFinder:
         self._principal_places: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        lexicon_titles = self._title_lengths_of(doc)
+        doc._.org_mentions = [self._less_title_word(doc, m, lexicon_titles) for m in doc._.org_mentions or []]
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
@@ -142,6 +144,8 @@ class PersonFinder:
             prev = self._ending.get(m.end)
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
+        self._title_doc, self._title_lengths, self._framed_titles = doc, lexicon_titles, set()
+        self._offices_by_frame(doc)
         people = self._title_anchored(doc)
         people += self._respective_holders(doc, people)
         covered = {k for m in people for k in range(m.start, m.end)}
@@ -168,19 +172,32 @@ class PersonFinder:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
 
+    @staticmethod
+    def _less_title_word(doc: Doc, body: Mention, titles_at: list[int]) -> Mention:
+        """"Uzbekistan Airways General| Director X": a body's name does not end in the first word of an office
+        of two words or more that runs on past it."""
+        last = body.end - 1
+        if body.end - body.start < 3 or titles_at[last] < 2 or last + titles_at[last] <= body.end \
+                or doc[last].lower_ in ORG_HEADS:
+            return body
+        return replace(body, end=last, name=doc[body.start : last].text)
+
     def _known_starting(self, lo: int, hi: int) -> list[Mention]:
         """The known places and bodies that start at a token in [lo, hi), in order."""
         return self._known[bisect_left(self._known_starts, lo) : bisect_left(self._known_starts, hi)]
 
-    @staticmethod
-    def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
+    def _without_holder_names(self, doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
         """"Chairman of the Board of JSC Kazakh Invest Nurlan Abenov": a body's name that runs on into
-        the name of the holder its office was read for ends where the holder's name begins."""
+        the name of the holder its office was read for ends where the holder's name begins; what is left of
+        it when that is only a legal form ("Uzbekistan Airways JSC| Shukhrat Ismoilov") is no body."""
         holders = {(m.start, m.end) for m in people if m.priority >= 4 and m.roles}
         out = []
         for body in bodies:
-            cut = next((s for s, e in holders if e == body.end and body.start + 1 < s), None) if body.priority >= 2 else None
-            if cut is None:
+            cut = next((s for s, e in holders if s < body.end <= e and body.start < s), None) \
+                if body.priority >= 2 else None  # "... Chamber of Industry Ahmet| Demir": a name run across its end
+            if cut is not None and all(t.text in self._legal_forms for t in doc[body.start : cut]):
+                continue
+            if cut is None or cut == body.start + 1:
                 out.append(body)
                 continue
             holder = doc[cut : body.end].text
@@ -1352,10 +1369,13 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)) \
-                if holder_follows else None
+            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+                    or self._name_across_end(doc, j, known.end)) if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
+            elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
+                    and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
+                end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
             elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
@@ -1370,6 +1390,8 @@ class PersonFinder:
                 end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
+            if known.type == "place":
+                end = self._skip_country_of(doc, end)  # "the Mayor of Busan of the Republic of Korea Park X"
         else:
             kind_end = self._unknown_place_with_kind_word(doc, j)
             if kind_end > j:  # "head of the Gakh district executive power X"
@@ -1704,6 +1726,17 @@ class PersonFinder:
                 name = m.office_holder
         return name if len(found) == 1 else None
 
+    def _skip_country_of(self, doc: Doc, end: int) -> int:
+        """An "of" naming the country a town just named lies in ("Busan of the Republic of Korea"): no part of
+        the office; returns where the country's name ends (end when there is none)."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = self._longest_at.get(at)
+        if country is None or country.type != "place" or country.place is None or country.place.kind != "country":
+            return end
+        return country.end
+
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
         if end < len(doc) and doc[end].lower_ in ("in", "to"):
@@ -1795,12 +1828,25 @@ class PersonFinder:
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
+        described = self._described_place_before(doc, p)
+        if described is not None:
+            p = described  # "a delegation from the Georgian city of Kutaisi"
         inner = self._ending.get(p) if p >= 1 and doc[p].lower_ == "of" else None
         if inner is not None and inner.type == "place" and inner.priority >= 2 and named.type == "place":
             named, p = inner, inner.start - 1  # "a delegation from Bavaria of the Federal Republic of Germany"
         if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
             return named.office_holder
         return None
+
+    def _described_place_before(self, doc: Doc, p: int) -> int | None:
+        """"from the Georgian city of| Kutaisi": where the words describing a place before its "of" at p begin
+        (the token before their "the"), or None when no such description stands there."""
+        if p < 2 or doc[p].lower_ != "of" or doc[p - 1].lower_ not in self._anaphoric_places:
+            return None
+        k = p - 2
+        while k >= 0 and p - k < 5 and (doc[k].is_lower and doc[k].pos_ == "ADJ" or fold(doc[k].text) in self.demonyms):
+            k -= 1
+        return k - 1 if k >= 1 and doc[k].lower_ == "the" else None
 
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
@@ -1836,6 +1882,21 @@ class PersonFinder:
         if doc[cut - 1].lower_ in ("of", "for", "and", "the"):
             return None
         return cut
+
+    def _name_across_end(self, doc: Doc, start: int, end: int) -> int | None:
+        """"Secretary General of the Ankara Chamber of Industry Ahmet| Demir": a body's name that ends inside
+        the holder's name, where a name run starts after the body's head (or its "of" part) and runs past its end."""
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON" or not is_capitalised(doc[end]):
+            return None
+        for cut in (end - 1, end - 2):
+            if cut <= start + 1 or doc[cut - 1].lower_ in ("of", "for", "and", "the") \
+                    or not (doc[cut - 1].lower_ in ORG_HEADS or doc[cut - 2].lower_ == "of"):
+                continue  # the body's name can end before the cut: "... Chamber", "... of Industry"
+            words = doc[cut:end]
+            if all(t.is_alpha and is_capitalised(t) and t.ent_type_ in ("", "PERSON") and fold(t.text) not in self._title_vocabulary
+                   and t.lower_ not in self._place_words for t in words) and self._name_run(doc, cut) > end:
+                return cut
+        return None
 
     def _given_name_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """"Chamber of Commerce and Industry of Uzbekistan Alisher| Shaykhov": a body's name that ends in
