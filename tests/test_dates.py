@@ -284,3 +284,20 @@ def test_a_month_right_before_a_persons_name_is_the_name() -> None:
     text = "The consul thanked the city for May Chen's welcome."
     start = text.index("Chen")
     assert [d.value for d in find_dates(text, PUBLISHED, names=[(start, start + len("Chen"))])] == []
+
+
+# -- wire datelines --------------------------------------------------------------------
+
+def test_yesterday_counts_from_a_wire_dateline_filed_the_day_before_publication() -> None:
+    text = "Ports agree on ferry line\n\nTASHKENT, June 9 (UzA) – The two ports signed a memorandum yesterday."
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-08"]
+
+
+def test_today_in_a_dotted_dateline_is_the_day_it_was_filed() -> None:
+    text = "ASTANA. 15 October. KAZINFORM – The delegation is in Aktau today."
+    assert values(text, date(2025, 10, 16)) == ["2025-10-15", "2025-10-15"]
+
+
+def test_a_day_named_in_the_body_is_no_dateline() -> None:
+    text = "The mayors met yesterday, the city said in a statement from Hanoi, Oct 15."
+    assert values(text, date(2025, 10, 16))[0] == "2025-10-15"

@@ -119,6 +119,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             taken.append((s, e))
             found.append((s, e, kind, match))
     found.sort()
+    published = _dateline_day(text, found, published) or published
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
@@ -151,6 +152,29 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
+
+
+#: A wire's dateline: the place it was filed from, then its day ("HANOI, Oct 15 (VNA) –", "ASTANA. 15 October. KAZINFORM –").
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3})?"
+                             r"[,.][ \t]*$")
+_DATELINE_CHARS = 400
+_DATELINE_DAYS = 3
+
+
+def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
+    """The day a wire was filed, written in its dateline a day or two before the page was published: "today",
+    "yesterday" and "on Monday" in the story count from it, not from the publication date."""
+    if published is None:
+        return None
+    for s, _, kind, match in found:
+        if s > _DATELINE_CHARS:
+            return None
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text[max(0, s - 80) : s]):
+            continue
+        day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
+                              int(match.group("day"))))
+        return day if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
+    return None
 
 
 def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
