@@ -23,6 +23,7 @@ from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
 from amity.store.collation import bytewise
+from amity.store.membership import among
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -172,7 +173,7 @@ class Occurrences:
             ranges += [(*key, first, _month_after_a_year_after(last), last) for first, last in missing[key]]
         if not everything and not undated and not ranges:
             return
-        for statement in _events_read(everything, undated, ranges):
+        for statement in _events_read(session, everything, undated, ranges):
             for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
@@ -188,7 +189,7 @@ class Occurrences:
                     self._events_of[key].setdefault(_month(self._when[event_id]), set()).add(event_id)
 
 
-def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str]],
+def _events_read(session: Session, everything: list[tuple[int, str]], undated: list[tuple[int, str]],
                  ranges: list[tuple[int, str, str, str, str]]) -> list[Any]:
     """The queries of the events of these (entity, type) keys: all of them, those read with any date, and those
     meeting these days (each a range of the index, of events ending from the first day to a year after the last,
@@ -202,7 +203,7 @@ def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str
     for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
         for type_ in sorted({type_ for _, type_ in keys}):
             entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
-            parts += [(columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
+            parts += [(columns.where(among(session, EventParticipantRow.entity_id, entity_ids[start:start + ENTITIES_PER_QUERY]),
                                      EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
@@ -341,7 +342,7 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     rows = session.execute(
         select(EventReportRow.event_id, EventParticipantRow.entity_id)
         .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(EventReportRow.event_id.in_(event_ids))).all()
+        .where(among(session, EventReportRow.event_id, event_ids))).all()
     out: dict[int, set[int]] = defaultdict(set)
     for event_id, entity_id in rows:
         out[event_id].add(entity_id)
