@@ -139,14 +139,19 @@ class Occurrences:
             self._moved.pop(event_id, None)
 
     def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
-        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` one by one
-        (a batch's reports, at its start: most of its reads, in one statement instead of one each)."""
+        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` and `members`
+        one by one (a batch's reports, at its start: most of its reads, in a few statements instead of a few each)."""
         wanted: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        dated: list[tuple[set[int], str, str | None]] = []
         for entity_ids, type_, date in asked:
             mine = _When.of(date)
-            for entity_id in entity_ids if _months_meeting(mine) is not None else ():
-                wanted[entity_id, type_].append((mine.first, mine.last))
+            if _months_meeting(mine) is not None:
+                dated.append((set(entity_ids), type_, date))
+                for entity_id in dated[-1][0]:
+                    wanted[entity_id, type_].append((mine.first, mine.last))
         self._read_wanted(session, dict(wanted))
+        # the events they may join, as far as the names tell: their participants are what each report compares
+        self.members(session, set().union(*(self.compatible(session, *report) for report in dated)))
 
     def _read(self, session: Session, entity_ids: set[int], type_: str, days: tuple[str, str] | None) -> None:
         self._read_wanted(session, {(entity_id, type_): None if days is None else [days] for entity_id in sorted(entity_ids)})
@@ -337,15 +342,14 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
 
 def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:
     """Each event's participants: those named by any of its reports."""
-    if not event_ids:
-        return {}
-    rows = session.execute(
-        select(EventReportRow.event_id, EventParticipantRow.entity_id)
-        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(among(session, EventReportRow.event_id, event_ids))).all()
     out: dict[int, set[int]] = defaultdict(set)
-    for event_id, entity_id in rows:
-        out[event_id].add(entity_id)
+    wanted = sorted(event_ids)
+    for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+        for event_id, entity_id in session.execute(
+                select(EventReportRow.event_id, EventParticipantRow.entity_id)
+                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+                .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+            out[event_id].add(entity_id)
     return out
 
 
