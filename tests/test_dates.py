@@ -268,3 +268,36 @@ def test_a_weekday_after_a_plan_is_to_come_though_a_relative_clause_tells_the_pa
 
 def test_a_weekday_after_a_past_verb_that_follows_a_plan_in_a_relative_clause_is_past() -> None:
     assert values("The mayor, who will travel to Tabriz in August, met the consul on Tuesday.")[-1] == "2024-01-09"
+
+
+# -- month words that are no months --------------------------------------------------
+
+def test_may_written_small_is_the_verb_not_the_month() -> None:
+    assert values("Officials said the ports in may sign a deal, and a march in the capital drew crowds.") == []
+
+
+def test_may_with_a_capital_after_for_is_still_the_month() -> None:
+    assert values("Talks with the port authority are planned for May.") == ["2024-05"]
+
+
+def test_a_month_right_before_a_persons_name_is_the_name() -> None:
+    text = "The consul thanked the city for May Chen's welcome."
+    start = text.index("Chen")
+    assert [d.value for d in find_dates(text, PUBLISHED, names=[(start, start + len("Chen"))])] == []
+
+
+# -- wire datelines --------------------------------------------------------------------
+
+def test_yesterday_counts_from_a_wire_dateline_filed_the_day_before_publication() -> None:
+    text = "Ports agree on ferry line\n\nTASHKENT, June 9 (UzA) – The two ports signed a memorandum yesterday."
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-08"]
+
+
+def test_today_in_a_dotted_dateline_is_the_day_it_was_filed() -> None:
+    text = "ASTANA. 15 October. KAZINFORM – The delegation is in Aktau today."
+    assert values(text, date(2025, 10, 16)) == ["2025-10-15", "2025-10-15"]
+
+
+def test_a_day_named_in_the_body_is_no_dateline() -> None:
+    text = "The mayors met yesterday, the city said in a statement from Hanoi, Oct 15."
+    assert values(text, date(2025, 10, 16))[0] == "2025-10-15"

@@ -854,3 +854,11 @@ def test_the_delegation_taking_part_in_a_forum_is_the_visiting_party_told(read) 
     attendance = only(record, "attendance")
     assert attendance.date == "2025-11-06"
     assert "Tran Chi Cuong" in attendance.participants and "Vladivostok" not in attendance.participants
+
+
+def test_a_first_name_that_is_a_month_does_not_date_the_meeting(read) -> None:
+    record = read("Aktau Mayor Ruslan Aliev held talks with a delegation from Singapore headed by its consul, "
+                  "who thanked him for May Lin Tan's visit.", published="2025-03-12")
+    meeting = only(record, "meeting")
+    assert meeting.status == "occurred"
+    assert meeting.date == "2025-03-12"
