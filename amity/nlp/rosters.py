@@ -104,6 +104,9 @@ class RosterReader:
         self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
         self.headline_reach = int(words.get("headline_reach", 12))
+        # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
+        self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
+        self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
         self.copulas = frozenset(words.get("copulas", []))
         self.date_fields = frozenset(words.get("date_fields", []))
@@ -122,6 +125,9 @@ class RosterReader:
         awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
         # the last sentence that may list it
         for n, sent in enumerate(sents):
+            for relation, holder, twin, founded in self._relative_twins(doc, sent, index):
+                # "Rovaniemi, with which the city has been twinned since 1985, sent a choir"
+                _merge(ties, relation, [_town_of(holder, places, relation), _town_of(twin, places, relation)], founded, sent)
             cues = self._cues(sent)
             if not cues and awaited is not None and n <= awaited[2]:
                 # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
@@ -440,6 +446,37 @@ class RosterReader:
             if tokens and len(tokens) <= self.max_item_tokens and (row or not self._prose(tokens)):
                 return self._items(doc, lo, index, owner)
         return []
+
+    def _relative_twins(self, doc: Doc, sent: Span, index: dict[int, EntityCluster]
+                        ) -> list[tuple[str, EntityCluster, EntityCluster, str | None]]:
+        """(kind, owner, partner, year) of each place a relative clause after it names as a partner:
+        "A, with which X has been twinned since 1985, ..." (the clause's subject is the owner; "the
+        city" or "it" is the town the story names most)."""
+        out: list[tuple[str, EntityCluster, EntityCluster, str | None]] = []
+        for tok in sent:
+            if tok.lower_ != "with" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in self.relative_pronouns \
+                    or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
+                continue
+            partner = index.get(tok.i - 2)
+            if partner is None or partner.type != "place" or _is_area(partner):
+                continue
+            clause_end = next((k for k in range(tok.i + 2, sent.end) if doc[k].text in (",", ";", ".")), sent.end)
+            words = [(t.i, t.lower_) for t in doc[tok.i + 2 : clause_end] if t.text not in ("-", "‐")]
+            found = next(((k, size) for k in range(len(words)) for size in range(self.longest_cue, 0, -1)
+                          if tuple(w for _, w in words[k : k + size]) in self.relative_cues), None)
+            if found is None:
+                continue
+            k, size = found
+            kind = self.relative_cues[tuple(w for _, w in words[k : k + size])]
+            owner = next((c for i, _ in words[:k] if (c := index.get(i)) is not None and c is not partner
+                          and not _is_area(c)), None)
+            if owner is None and any(w in self.anaphors or w in self.pronouns for _, w in words[:k]):
+                owner = _most_named(sent.start, index)
+            if owner is None or owner is partner:
+                continue
+            year = _YEAR.search(doc[words[k][0] : clause_end].text)
+            out.append((kind, owner, partner, year.group(1) if year else None))
+        return out
 
     def _pronoun_before(self, doc: Doc, sent: Span, start: int) -> bool:
         """Whether a possessive pronoun owns the cue ("its friendship cities", "its Chinese partner")."""

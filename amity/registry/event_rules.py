@@ -23,6 +23,7 @@ from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
 from amity.store.collation import bytewise
+from amity.store.membership import among
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -138,14 +139,19 @@ class Occurrences:
             self._moved.pop(event_id, None)
 
     def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
-        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` one by one
-        (a batch's reports, at its start: most of its reads, in one statement instead of one each)."""
+        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` and `members`
+        one by one (a batch's reports, at its start: most of its reads, in a few statements instead of a few each)."""
         wanted: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        dated: list[tuple[set[int], str, str | None]] = []
         for entity_ids, type_, date in asked:
             mine = _When.of(date)
-            for entity_id in entity_ids if _months_meeting(mine) is not None else ():
-                wanted[entity_id, type_].append((mine.first, mine.last))
+            if _months_meeting(mine) is not None:
+                dated.append((set(entity_ids), type_, date))
+                for entity_id in dated[-1][0]:
+                    wanted[entity_id, type_].append((mine.first, mine.last))
         self._read_wanted(session, dict(wanted))
+        # the events they may join, as far as the names tell: their participants are what each report compares
+        self.members(session, set().union(*(self.compatible(session, *report) for report in dated)))
 
     def _read(self, session: Session, entity_ids: set[int], type_: str, days: tuple[str, str] | None) -> None:
         self._read_wanted(session, {(entity_id, type_): None if days is None else [days] for entity_id in sorted(entity_ids)})
@@ -172,7 +178,7 @@ class Occurrences:
             ranges += [(*key, first, _month_after_a_year_after(last), last) for first, last in missing[key]]
         if not everything and not undated and not ranges:
             return
-        for statement in _events_read(everything, undated, ranges):
+        for statement in _events_read(session, everything, undated, ranges):
             for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
@@ -188,7 +194,7 @@ class Occurrences:
                     self._events_of[key].setdefault(_month(self._when[event_id]), set()).add(event_id)
 
 
-def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str]],
+def _events_read(session: Session, everything: list[tuple[int, str]], undated: list[tuple[int, str]],
                  ranges: list[tuple[int, str, str, str, str]]) -> list[Any]:
     """The queries of the events of these (entity, type) keys: all of them, those read with any date, and those
     meeting these days (each a range of the index, of events ending from the first day to a year after the last,
@@ -202,7 +208,7 @@ def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str
     for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
         for type_ in sorted({type_ for _, type_ in keys}):
             entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
-            parts += [(columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
+            parts += [(columns.where(among(session, EventParticipantRow.entity_id, entity_ids[start:start + ENTITIES_PER_QUERY]),
                                      EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
@@ -336,15 +342,14 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
 
 def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:
     """Each event's participants: those named by any of its reports."""
-    if not event_ids:
-        return {}
-    rows = session.execute(
-        select(EventReportRow.event_id, EventParticipantRow.entity_id)
-        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(EventReportRow.event_id.in_(event_ids))).all()
     out: dict[int, set[int]] = defaultdict(set)
-    for event_id, entity_id in rows:
-        out[event_id].add(entity_id)
+    wanted = sorted(event_ids)
+    for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+        for event_id, entity_id in session.execute(
+                select(EventReportRow.event_id, EventParticipantRow.entity_id)
+                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+                .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+            out[event_id].add(entity_id)
     return out
 
 
