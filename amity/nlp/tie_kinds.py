@@ -77,9 +77,10 @@ class TieKinds:
         return line
 
     def names_twinning(self, span: Span) -> bool:
-        """Whether the words name a twinning: a sister-city cue, or a document of friendship."""
+        """Whether the words name a twinning by a sister-city cue (a document of friendship is one only
+        between towns or regions, which a headline may not name)."""
         lowered = span.text.lower()
-        return any(c in lowered for c in self.sister) or any(self._friendship_document(t) for t in span)
+        return any(c in lowered for c in self.sister)
 
     def plain_documents(self, sent: Span) -> bool:
         """Whether every document the sentence names is one of no subject of its own ("signed the
