@@ -147,7 +147,7 @@ class TieFinder:
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
         self.twin_town_heads = frozenset(cues["twin_town_heads"])
         self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
-        self.kinds = TieKinds(cues, self.sister, self._document)
+        self.kinds = TieKinds(cues, self.sister, self._document, self.signing_lemmas)
         self.intention_lemmas = frozenset(cues["intention_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -528,6 +528,11 @@ class TieFinder:
             if tie.kind != "cooperation" or not all(
                     p.type == "place" and (p.place is None or p.place.kind != "country") for p in tie.parties):
                 continue
+            twin = ties.get(("sister_city", key[1]))
+            if twin is not None and all(self.kinds.refers_back(sent) for sent in tie.sentences):
+                # "signed an agreement on twinning. Under the cooperation agreement, the two cities ...": that twinning
+                del ties[key]
+                continue
             told = any(self.kinds.town_twinning(sent, tie.parties) for sent in tie.sentences) or twinning_headline \
                 and in_headline <= {id(p) for p in tie.parties} \
                 and all(self.kinds.plain_documents(sent) for sent in tie.sentences)
@@ -621,7 +626,8 @@ class TieFinder:
 
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
-            matching = [e for e in events if e.type == wanted and e.status == status]
+            matching = [e for e in events if e.type == wanted and e.status == status and not (
+                wanted == "ratification" and e.trigger is not None and self._approved_by_the_pair(e.trigger))]
             # several signings of one tie reported together: the most recent dates it
             matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
             if matching:
@@ -765,10 +771,19 @@ class TieFinder:
                 # "gave its final approval to the twinning": the document hangs off the light verb
                 scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
                     and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
+                if self._approved_by_the_pair(tok):
+                    continue  # "the draft was approved by both sides": the text is agreed, nothing ratified
                 if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
                     return scope  # its clause dates the approval
         return None
+
+    def _approved_by_the_pair(self, verb: Token) -> bool:
+        """Whether the parties themselves approve ("both sides approved the draft", "was approved by the
+        parties"): they agree on a text; only a council, parliament or government ratifies."""
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return any(" ".join(t.lower_ for t in a.subtree).endswith(self.pair_phrases) for a in agents)
 
     def _resolves(self, verb: Token) -> bool:
         """A council's decision in favour: "adopted a resolution on twinning", "voted in favour of the
