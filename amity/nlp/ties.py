@@ -40,6 +40,7 @@ from amity.nlp.gazetteer import country_code, default_gazetteer
 from amity.nlp.lexicons import demonyms, tie_cues, titles, triggers
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
+from amity.nlp.tie_kinds import TieKinds
 
 _TOWN_KINDS = {"city", "district", "region", None}
 #: A "between" phrase naming more parties than this ("between A, B, C, D and E") lists, it does not pair.
@@ -146,6 +147,8 @@ class TieFinder:
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
         self.twin_town_heads = frozenset(cues["twin_town_heads"])
         self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
+        self.kinds = TieKinds(cues, self.sister, self._document)
+        self.intention_lemmas = frozenset(cues["intention_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -321,6 +324,7 @@ class TieFinder:
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
+        self._twinnings_told_by_prose(ties, context, doc)
         doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
                                     context)))
@@ -507,6 +511,32 @@ class TieFinder:
                 self._record(ties, "sister_city", twin.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
         return out
 
+    def _twinnings_told_by_prose(self, ties: _Ties, context: _ArticleContext, doc: Doc) -> None:
+        """A cooperation tie between towns, districts or regions is a twinning when its sentences
+        call it one in other words ("a memorandum on establishing friendly relations", "a partnership
+        between A and B", "the two towns have been partners since 1997"), or when they name only a
+        document of no subject ("signed the agreement") and the headline names a twinning and no
+        parties of other ties ("Brotherhood protocol signed on the Black Sea coast")."""
+        headline = self.kinds.headline(doc)
+        twinning_headline = headline is not None and self.kinds.names_twinning(headline)
+        # the headline's twinning is that of the parties it names ("Twinning signed in Samsun" names a venue)
+        in_headline = {id(context.town_of(c, "sister_city")) for c in _distinct(
+            [context.token_entity[t.i] for t in headline if t.i in context.token_entity]) if c.type == "place"} \
+            if headline is not None and twinning_headline else set()
+        in_headline &= {id(p) for tie in ties.values() for p in tie.parties}
+        for key, tie in list(ties.items()):
+            if tie.kind != "cooperation" or not all(
+                    p.type == "place" and (p.place is None or p.place.kind != "country") for p in tie.parties):
+                continue
+            told = any(self.kinds.town_twinning(sent, tie.parties) for sent in tie.sentences) or twinning_headline \
+                and in_headline <= {id(p) for p in tie.parties} \
+                and all(self.kinds.plain_documents(sent) for sent in tie.sentences)
+            if not told:
+                continue
+            del ties[key]
+            for sent in tie.sentences:
+                self._record(ties, "sister_city", tie.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
+
     def _only_bare_documents(self, sent: Span) -> bool:
         nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
@@ -599,8 +629,9 @@ class TieFinder:
                 if wanted == "signing" and e.trigger is not None and self._hypothetical(e.trigger):
                     return _Stage("proposed")  # "could sign a memorandum next year", "are ready to sign"
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                if stage == "planned" and e.date is None and self._agreed(sent):
-                    return _Stage("proposed")  # "agreed to sign a memorandum", no time set: not yet scheduled
+                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)):
+                    # "agreed to sign a memorandum", "intends to sign a memorandum", no time set: not yet scheduled
+                    return _Stage("proposed")
                 approval = self._approved(sent) if stage == "signed" else None
                 if approval is not None:
                     # "the council approved on Tuesday the agreement signed in May"
@@ -661,6 +692,12 @@ class TieFinder:
         head = verb.head
         return verb.dep_ in ("xcomp", "ccomp", "acl") and head.i != verb.i \
             and head.lemma_.lower() in self.cues["wish_lemmas"]
+
+    def _intended(self, verb: Token | None) -> bool:
+        """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
+        not yet scheduled."""
+        return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() in self.intention_lemmas
 
     def _in_prospect(self, sent: Span) -> bool:
         """A twinning still to come: "could become sister cities", "applied to become a twin town of
