@@ -1372,6 +1372,7 @@ class TieFinder:
                      and not any(g.dep_ == "pobj" and g.lemma_.lower() in self.with_support for g in t.children)]
             if not subjects or not withs:
                 continue
+            towns_only = False
             if verb.lemma_.lower() in self.ratified:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
                 left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
@@ -1393,7 +1394,10 @@ class TieFinder:
                 # "The mayor of Kutaisi, who served as deputy mayor of Tbilisi, signed ...": a clause that
                 # describes the subject names no signatory
                 described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
-                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+                # "A friendship agreement with Lüneburg was signed in 1995": the partner of the document
+                # that is the subject is the other side, not a signatory
+                partnered = {t.i for w in withs if lo <= w.i < hi for t in w.subtree}
+                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described | partnered}
                 left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
                 if not left and context is not None and any(s.lower_ in self.personal_pronouns for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
@@ -1407,10 +1411,18 @@ class TieFinder:
                     left = [body] if body is not None else []
                 if not left and context is not None:
                     # "This year the city signed a memorandum with Kitakyushu": the place of that kind the
-                    # story named last
+                    # story is about
                     place = next((context.place_before(lo, self.cues["definite_place_nouns"][s.lemma_.lower()])
                                   for s in subjects if s.lemma_.lower() in self.cues["definite_place_nouns"]
                                   and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)), None)
+                    agentless = any(s.dep_ == "nsubjpass" and self._document(s) for s in subjects) \
+                        and not any(c.dep_ == "agent" for c in verb.children)
+                    if place is None and (partnered or agentless):
+                        # "A friendship agreement with Lüneburg was signed in 1995", "Five years later a similar
+                        # agreement was signed with Uppsala": the town the story is about signs, when the
+                        # partner is a town
+                        place = context.place_before(lo, self.cues["definite_place_nouns"]["city"])
+                        towns_only = place is not None
                     left = [place] if place is not None else []
             out = []
             for w in withs:
@@ -1420,6 +1432,9 @@ class TieFinder:
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
                 if left and not right and context is not None:
                     right = self._counterpart_place(sent, w, left, token_entity, context)
+                if towns_only and not all(p.type == "place" and p.place is not None
+                                          and p.place.kind in ("city", "district") for p in right):
+                    continue  # "it signed a memorandum with the Port of X": "it" is no town here
                 if left and right:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
