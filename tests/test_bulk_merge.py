@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pytest
 from backends import BACKENDS, POSTGRES_URL, empty_postgres
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 from synthetic_news import synthetic_articles
 
 from amity.export import export
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
-from amity.registry import ingest
+from amity.registry import ingest, tie_rules
 from amity.store import open_database
-from amity.store.schema import ArticleRow, EntityRow, MentionRow, TieStageRow
+from amity.store.schema import ArticleRow, EntityRow, MentionRow, TieRow, TieStageRow
 
 ARTICLES = 36
 
@@ -119,11 +119,26 @@ def test_events_read_in_many_small_queries_store_exactly_what_one_query_stores(f
 
     event_rules = importlib.import_module("amity.registry.event_rules")
     monkeypatch.setattr(event_rules, "ENTITIES_PER_QUERY", 2)
-    monkeypatch.setattr(event_rules, "_PARAMETERS_PER_STATEMENT", 8)
+    monkeypatch.setattr(event_rules, "_PARAMETERS_PER_STATEMENT", 10)
     chunked = fresh_registry()
     ingest(readings, chunked, batch_articles=10)
 
     assert _exported(chunked) == _exported(expected)
+
+
+def test_events_read_near_their_reports_days_store_exactly_what_reading_all_events_stores(fresh_registry, readings,
+                                                                                         monkeypatch):
+    near = fresh_registry()
+    for start in range(0, len(readings), 12):  # runs of their own: what was read is not carried
+        ingest(readings[start:start + 12], near, batch_articles=4)
+
+    event_rules = importlib.import_module("amity.registry.event_rules")
+    monkeypatch.setattr(event_rules, "_months_meeting", lambda when: None)  # every event of an entity, whatever its date
+    everything = fresh_registry()
+    for start in range(0, len(readings), 12):
+        ingest(readings[start:start + 12], everything, batch_articles=4)
+
+    assert _exported(near) == _exported(everything)
 
 
 def test_merging_the_same_corpus_again_in_batches_changes_nothing(fresh_registry, readings):
@@ -394,6 +409,59 @@ def test_stages_told_in_later_batches_by_articles_published_earlier_summarise_th
     assert _exported(batched) == _exported(one_by_one)
     [tie] = json.loads(_exported(batched))["ties"]
     assert (tie["status"], tie["date"], tie["last_seen"], tie["sources"]) == ("signed", "2023-06-29", "2024-05-31", 6)
+
+
+def test_a_tie_told_in_many_runs_folds_each_runs_stages_onto_what_its_row_keeps(fresh_registry):
+    corpus = [CORPUS[0], _signed("s1", "2023-07-01", "2023-07-05"), _signed("s2", "2023-06-30", "2023-08-01"),
+              _signed("s3", "2023-06-29", "2023-07-02"), _signed("s4", "2024-05", "2024-06-01", "planned"),
+              _signed("s5", "2024-05-31", "2024-05-31", "planned")]
+    db = fresh_registry()
+    for pair in corpus:
+        ingest([pair], db)  # a run of its own: nothing carried, the tie starts from its row
+
+    assert _tie_rows(db) == [("signed", "2023-06-29", "2024-05-31", 6)]
+
+
+def _tie_rows(db: Engine) -> list[tuple]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(select(TieRow.status, TieRow.date, TieRow.last_seen, TieRow.sources)
+                                                      .order_by(TieRow.id))]
+
+
+def _resummarised(db: Engine) -> tuple[str, list[tuple]]:
+    """The export and the ties' rows after every tie is re-summarised from all of its stages."""
+    with Session(db) as session, session.begin():
+        tie_rules.refresh_all(session, session.scalars(select(TieRow.id)).all())
+    return _exported(db), _tie_rows(db)
+
+
+def test_ties_folded_from_their_rows_run_after_run_are_what_reading_all_their_stages_gives(fresh_registry, readings):
+    db = fresh_registry()
+    for start in range(0, len(readings), 9):  # corrections among them: stages deleted and ties re-read in full
+        ingest(readings[start:start + 9], db, batch_articles=4)
+    with Session(db) as session:
+        assert session.scalar(select(func.count()).where(TieRow.furthest_stage_id.is_(None))) == 0
+
+    folded = _exported(db), _tie_rows(db)
+    assert _resummarised(db) == folded
+
+
+def test_a_registry_from_before_ties_kept_their_folds_gets_them_when_opened(fresh_registry, readings):
+    db = fresh_registry()
+    ingest(readings, db, batch_articles=10)
+    with Session(db) as session:
+        kept = session.execute(select(TieRow.id, TieRow.furthest_stage_id, TieRow.latest_stage_id)).all()
+    with db.begin() as connection:  # as an Amity before migration 0010 left it
+        connection.execute(text("ALTER TABLE ties DROP COLUMN latest_stage_id"))
+        connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    url = db.url.render_as_string(hide_password=False)
+    db.dispose()
+
+    again = open_database(url)
+    with Session(again) as session:
+        assert session.execute(select(TieRow.id, TieRow.furthest_stage_id, TieRow.latest_stage_id)).all() == kept
+    again.dispose()
 
 
 # --------------------------------------------------------------------------- events read near their dates

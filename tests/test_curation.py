@@ -33,9 +33,10 @@ from amity.registry.curation import (
     set_date,
     set_status,
     split_entity,
+    undo,
 )
 from amity.store import open_database
-from amity.store.schema import EntityNameRow, EntityRow, EventRow, TieRow
+from amity.store.schema import DecisionRow, EntityNameRow, EntityRow, EventRow, TieRow
 
 TURKISTAN, USKUDAR = 1517945, 738329
 
@@ -258,6 +259,52 @@ def test_a_split_name_is_split_off_again_when_an_article_that_also_gives_the_old
     assert names == {"Turkic Council": {"turkic council"}, "TDBB": {"tdbb"}}
     assert {tuple(t["parties"]): t["sources"] for t in ties(db)} == {("Ankara", "TDBB"): 2,
                                                                       ("Ankara", "Turkic Council"): 1}
+
+
+def _places(db: Engine) -> dict[str, tuple]:
+    """Each entity's GeoNames id, coordinates, country, curation and the town it governs, by name."""
+    with Session(db) as session:
+        entities = session.scalars(select(EntityRow)).all()
+        names = {e.id: e.name for e in entities}
+        return {e.name: (e.geonames_id, e.lat, e.lon, e.country, e.curation, names.get(e.parent_id or 0))
+                for e in entities}
+
+
+def _unlinked_turkestan_and_linked_turkistan(db: Engine) -> None:
+    ingest([reading("t.txt", place("Turkestan"), place("Bursa", 750269, "TR"),
+                    ties=(tie("Turkestan", "Bursa", "signed", "2020", kind="cooperation"),)), planned(),
+            reading("m.txt", org("Turkistan Municipality"), place("Turkistan", TURKISTAN, "KZ"))], db)
+
+
+def test_undoing_a_merge_gives_both_entities_back_their_geonames_ids_coordinates_countries_names_and_towns(
+        db: Engine):
+    _unlinked_turkestan_and_linked_turkistan(db)
+    before = _places(db)
+    assert before["Turkistan Municipality"][-1] == "Turkistan"
+    taken = merge_entities(db, entity_id(db, "Turkestan"), entity_id(db, "Turkistan"), "ana")
+    assert _places(db)["Turkestan"][:4] == (TURKISTAN, 43.3, 68.3, "KZ"), "the merge gave the kept entity the link"
+    assert _places(db)["Turkistan Municipality"][-1] == "Turkestan"
+
+    undo(db, taken["id"])
+
+    assert _places(db) == before
+    profile = entity_profile(db, "Turkistan")
+    assert profile is not None and profile["geonames_id"] == TURKISTAN and profile["name"] == "Turkistan"
+
+
+def test_undoing_a_merge_decided_before_its_changes_were_kept_gives_the_geonames_ids_back(db: Engine):
+    _unlinked_turkestan_and_linked_turkistan(db)
+    taken = merge_entities(db, entity_id(db, "Turkestan"), entity_id(db, "Turkistan"), "ana")
+    with Session(db) as session:  # as a merge of an earlier version wrote it
+        decision = session.get(DecisionRow, taken["id"])
+        assert decision is not None
+        decision.value = {key: value for key, value in decision.value.items() if key != "undo"}
+        session.commit()
+
+    undo(db, taken["id"])
+
+    places = _places(db)
+    assert places["Turkestan"][:3] == (None, None, None) and places["Turkistan"][:3] == (TURKISTAN, 43.3, 68.3)
 
 
 # --------------------------------------------------------------------------- exports

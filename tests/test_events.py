@@ -854,3 +854,33 @@ def test_the_delegation_taking_part_in_a_forum_is_the_visiting_party_told(read) 
     attendance = only(record, "attendance")
     assert attendance.date == "2025-11-06"
     assert "Tran Chi Cuong" in attendance.participants and "Vladivostok" not in attendance.participants
+
+
+def test_a_first_name_that_is_a_month_does_not_date_the_meeting(read) -> None:
+    record = read("Aktau Mayor Ruslan Aliev held talks with a delegation from Singapore headed by its consul, "
+                  "who thanked him for May Lin Tan's visit.", published="2025-03-12")
+    meeting = only(record, "meeting")
+    assert meeting.status == "occurred"
+    assert meeting.date == "2025-03-12"
+
+
+def test_a_signing_at_the_end_of_the_meeting_is_on_the_meetings_day(read) -> None:
+    record = read("On 3 March, Mayor of Osh Zhenishbek Tokoev received Vice Mayor of Kashgar Ablimit Tursun. "
+                  "At the end of last month, a delegation of Osh took part in a trade fair in Urumqi. "
+                  "At the end of the meeting the parties signed a protocol on cooperation in education.",
+                  published="2025-03-05")
+    assert only(record, "signing").date == "2025-03-03"
+
+
+def test_a_plan_told_with_a_dated_trip_takes_its_date(read) -> None:
+    record = read("Mayor of Izmir Cemil Tugay will travel to Bremen in November, and the two mayors are expected to "
+                  "sign a memorandum on port logistics there.", published="2025-09-03")
+    signing = only(record, "signing")
+    assert signing.status == "planned"
+    assert signing.date == "2025-11"
+
+
+def test_today_in_a_wire_filed_the_day_before_publication_is_the_filing_day(read) -> None:
+    record = read("HANOI, Oct 15 (VNA) – Today, Governor of Vientiane Khamphet Sisavath is holding talks with "
+                  "Chairman of the Hai Phong People's Committee Le Minh Quang in Hai Phong.", published="2025-10-16")
+    assert only(record, "meeting").date == "2025-10-15"

@@ -1207,3 +1207,90 @@ def test_the_two_countries_after_a_plural_office_are_the_two_the_article_named(r
                   "the two countries, Hayk Arakelyan and Levan Tsiklauri, in May.")
     assert roles(person(record, "Hayk Arakelyan")) == [("prime minister", "Armenia")]
     assert roles(person(record, "Levan Tsiklauri")) == [("prime minister", "Georgia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The harbourmaster of Aktau, Serik Omarov, showed the guests the new ferry terminal.",
+         "Serik Omarov", [("harbourmaster", "Aktau")]),
+        ("The agreement was signed by the Landrat of Görlitz, Stephan Meyer, and the starost of Zgorzelec County, "
+         "Anna Nowak.", "Anna Nowak", [("starost", "Zgorzelec County")]),
+        ("Chief Physician of the Karakol City Hospital Aibek Usenov met the doctors from Almaty.",
+         "Aibek Usenov", [("chief physician", "Karakol City Hospital")]),
+        ("The Northwest Seaport Alliance will add shore power. The alliance's chief financial officer, Dan Reyes, "
+         "put the cost at $48 million.", "Dan Reyes", [("chief financial officer", "Northwest Seaport Alliance")]),
+        ("The Northwest Seaport Alliance will add shore power, said Maria Lopez, who serves as chief operating "
+         "officer of the Northwest Seaport Alliance.", "Maria Lopez",
+         [("chief operating officer", "Northwest Seaport Alliance")]),
+    ],
+)
+def test_an_office_the_lexicon_lacks_is_read_from_its_frame(read, text: str, name: str,
+                                                            expected: list[tuple[str, str]]) -> None:
+    assert roles(person(read(text), name)) == expected
+
+
+def test_a_frame_with_no_office_noun_gives_no_office(read) -> None:
+    record = read("The pride of Osh, Bakyt Ibraimov, won the race in Bishkek on Sunday.")
+    assert roles(person(record, "Bakyt Ibraimov")) == []
+
+
+def test_a_body_shortened_to_its_town_and_head_noun_is_the_body_named_before(read) -> None:
+    record = read("The Izmir Chamber of Commerce and the Port of Baku signed a protocol. Ayşe Demirel, secretary "
+                  "general of the Izmir chamber, will lead a working group. Taleh Mammadov, who heads the Baku port, "
+                  "said cargo would grow.")
+    assert roles(person(record, "Ayşe Demirel")) == [("secretary general", "Izmir Chamber of Commerce")]
+    assert roles(person(record, "Taleh Mammadov")) == [("head", "Port of Baku")]
+
+
+def test_a_delegation_led_by_an_officer_in_the_passive_is_the_officers_town(read) -> None:
+    record = read("The Graz delegation was led by Deputy Mayor Kurt Hohensinner.")
+    assert roles(person(record, "Kurt Hohensinner")) == [("deputy mayor", "Graz")]
+
+
+def test_its_office_in_a_delegation_from_a_region_of_a_country_is_the_regions(read) -> None:
+    record = read("A delegation from Bavaria of the Federal Republic of Germany, led by its Minister of Economy "
+                  "Hubert Roth, visited Prague on Monday.")
+    assert roles(person(record, "Hubert Roth")) == [("minister of economy", "Bavaria")]
+
+
+def test_a_remit_in_charge_of_between_the_office_and_its_holder_is_skipped(read) -> None:
+    record = read("The delegation arrived in Verona on Monday. The city's deputy mayor in charge of culture and "
+                  "tourism, Maria Rossi, welcomed the guests.")
+    assert roles(person(record, "Maria Rossi")) == [("deputy mayor", "Verona")]
+
+
+def test_a_lao_minister_is_a_minister_of_laos(read) -> None:
+    record = read("Lao Vice Minister of Industry and Commerce Phoxay Khaykham signed the document in Kunming.")
+    assert roles(person(record, "Phoxay Khaykham")) == [("vice minister of industry and commerce", "Laos")]
+
+
+def test_a_body_set_off_by_commas_after_a_bare_office_is_where_it_is_held(read) -> None:
+    record = read('"We are ready," said Kenji Watanabe, President, Japan External Trade Organization, after the talks.')
+    assert roles(person(record, "Kenji Watanabe")) == [("president", "Japan External Trade Organization")]
+
+
+def test_a_body_name_run_into_its_holders_given_name_ends_before_it(read) -> None:
+    record = read("Secretary General of the Ankara Chamber of Industry Ahmet Demir said the talks went well.")
+    assert roles(person(record, "Ahmet Demir")) == [("secretary general", "Ankara Chamber of Industry")]
+
+
+def test_a_legal_form_after_a_company_name_ends_it_before_the_holder(read) -> None:
+    record = read("General Director of Uzbekistan Airways JSC Shukhrat Ismoilov announced new flights to Seoul.")
+    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+    assert not any(e.type == "organization" and "Ismoilov" in e.name for e in record.entities)
+
+
+def test_the_first_word_of_a_two_word_office_is_not_the_end_of_a_body_name(read) -> None:
+    record = read("Uzbekistan Airways General Director Shukhrat Ismoilov spoke at the opening in Tashkent.")
+    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+
+
+def test_the_country_named_after_an_offices_town_is_no_part_of_the_office(read) -> None:
+    record = read("The guests were met by the Mayor of Busan of the Republic of Korea Park Heong-joon and his staff.")
+    assert roles(person(record, "Park Heong-joon")) == [("mayor", "Busan")]
+
+
+def test_a_delegation_from_a_described_town_is_led_by_that_towns_officer(read) -> None:
+    record = read("A delegation from the Georgian city of Kutaisi, led by Deputy Mayor Nino Beridze, visited Batumi.")
+    assert roles(person(record, "Nino Beridze")) == [("deputy mayor", "Kutaisi")]

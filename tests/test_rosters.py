@@ -50,8 +50,14 @@ def test_since_a_year_dates_every_partner_listed_before_it(read) -> None:
                                         "Grenoble": ("sister_city", "signed", "1947")}
 
 
-def test_partnerships_with_several_towns_are_cooperation_ties(read) -> None:
+def test_partnerships_with_several_towns_are_twinnings(read) -> None:
+    # towns' partnerships that name no subject are their twinnings (GUIDELINES: "our partner city X")
     record = read(LEAD.format(town="Tartu") + "Tartu maintains partnerships with Uppsala, Turku and Hameln.")
+    assert roster(record, "Tartu") == {p: ("sister_city", "active", None) for p in ("Uppsala", "Turku", "Hameln")}
+
+
+def test_cooperation_agreements_with_several_towns_are_cooperation_ties(read) -> None:
+    record = read(LEAD.format(town="Tartu") + "Tartu maintains cooperation agreements with Uppsala, Turku and Hameln.")
     assert roster(record, "Tartu") == {p: ("cooperation", "active", None) for p in ("Uppsala", "Turku", "Hameln")}
 
 
@@ -79,7 +85,7 @@ def test_a_country_naming_where_the_twin_towns_are_is_not_a_partner(read) -> Non
 def test_a_roster_tie_already_found_keeps_its_further_stage(read) -> None:
     record = read(LEAD.format(town="Tartu") + "The city of Tartu and the city of Uppsala signed a cooperation "
                   "agreement on 3 May 2010.\n\n"
-                  "Tartu maintains partnerships with Uppsala, Turku and Hameln.", published="2024-05-01")
+                  "Tartu maintains cooperation agreements with Uppsala, Turku and Hameln.", published="2024-05-01")
     uppsala = [t for t in record.ties if set(t.parties) == {"Tartu", "Uppsala"}]
     assert len(uppsala) == 1
     assert (uppsala[0].kind, uppsala[0].status, uppsala[0].date) == ("cooperation", "signed", "2010-05-03")

@@ -187,6 +187,8 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
         connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_type"))
         connection.execute(text("CREATE INDEX ix_event_participants_entity_id_report_id "
                                 "ON event_participants (entity_id, report_id)"))
+        connection.execute(text("ALTER TABLE ties DROP COLUMN latest_stage_id"))  # (nor 0010's stage folds)
+        connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
 

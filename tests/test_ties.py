@@ -445,8 +445,9 @@ def test_a_name_after_the_with_list_that_starts_a_new_clause_is_no_party(read) -
 
 
 def test_a_dash_joined_pair_before_a_relation_noun_is_an_active_tie(read) -> None:
+    # a partnership of two towns that names no subject is their twinning (GUIDELINES: "our partner city X")
     record = read("Lviv hosts guests\n\nThe mayor said the Lviv-Wroclaw partnership had brought many joint projects.\n")
-    tie = only(record, "cooperation")
+    tie = only(record, "sister_city")
     assert set(tie.parties) == {"Lviv", "Wroclaw"}
     assert (tie.status, tie.date) == ("active", None)
 
@@ -683,8 +684,9 @@ def test_an_anniversary_written_in_words_dates_the_founding(read) -> None:
 
 
 def test_years_of_partnership_marked_date_its_start(read) -> None:
+    # two towns' partnership with no subject is their twinning
     record = read("Konya and Shymkent marked 25 years of partnership on Monday.", published="2024-05-10")
-    tie = only(record, "cooperation")
+    tie = only(record, "sister_city")
     assert (tie.status, tie.date) == ("signed", "1999")
 
 
@@ -1255,7 +1257,7 @@ def test_having_had_an_agreement_since_a_year_is_a_tie_signed_that_year(read) ->
 
 def test_a_partnership_between_two_parties_that_dates_back_to_a_year_was_signed_then(read) -> None:
     record = read("The partnership between Trabzon and Sochi dates back to 2007.", published="2024-05-15")
-    tie = only(record, "cooperation")
+    tie = only(record, "sister_city")  # two towns' partnership with no subject is their twinning
     assert (tie.status, tie.date) == ("signed", "2007")
 
 

@@ -17,63 +17,50 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from amity.nlp.lexicons import triggers
+from amity.nlp.lexicons import read_json, triggers
 from amity.nlp.mentions import register_extensions
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+_WORDS = read_json("dates.json")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+#: Month names and abbreviations (lower case, without a full stop) → month number.
+_MONTHS: dict[str, int] = {name.lower(): i + 1 for i, name in enumerate(_WORDS["month_names"])} | \
+    {abbr.lower(): month for abbr, month in _WORDS["month_abbreviations"].items()}
+_WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(_WORDS["weekday_names"])}
+_WEEKDAY = _alternation(_WORDS["weekday_names"])
+_PIECES = {
+    "{MONTH}": "(?P<month>" + "|".join([*_WORDS["month_names"],
+                                         *(re.escape(a) + r"\." + "?" for a in _WORDS["month_abbreviations"])]) + ")",
+    "{DAY}": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
+    "{DAY2}": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
+    "{YEAR}": r"(?P<year>(?:19|20)\d\d)",
+    "{WEEKDAY_OPT}": rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?",
+    "{WEEKDAY}": _WEEKDAY,
+    "{NOT_DAY_NOUNS}": _alternation(_WORDS["not_day_nouns"]),
+    "{COUNTS}": _alternation(list(_WORDS["day_counts"])),
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_D2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>(?:19|20)\d\d)"
-_WD = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)[. ](?P<year>(?:19|20)\d\d)\b")),
-    ("day_span", re.compile(rf"\b{_WD}{_D}\s*(?:-|–|—|to|and|&)\s*{_D2}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b", re.I)),
-    ("month_day_span", re.compile(rf"\b{_M}\s+{_D}\s*(?:-|–|—|to|and)\s*{_D2}(?:,?\s+{_Y})?\b", re.I)),
-    ("day_month", re.compile(rf"\b{_WD}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b", re.I)),
-    ("month_day", re.compile(rf"\b{_WD}{_M}\s+{_D}(?!\d)(?:,?\s+{_Y})?\b", re.I)),
-    ("month_year", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b", re.I)),
-    ("month_relative", re.compile(rf"\b(?:in\s+)?{_M}\s+(?P<rel>last|next|this)\s+year\b", re.I)),
-    ("month_named_relative", re.compile(rf"\b(?P<rel>last|next|this)\s+{_M}\b(?!\s*\d)", re.I)),
-    ("month_only", re.compile(rf"\b(?:(?:in|by|until|since|from|for|during|throughout|early|late|mid|end of|beginning of)\s+|mid-)"
-                              rf"{_M}\b(?!\s*\d)(?!\s+(?:last|next|this)\s+year)", re.I)),
-    ("season", re.compile(r"\b(?:(?P<rel>next|this|last|coming)\s+|(?:in|during|over|by|until|for)\s+the\s+)"
-                          r"(?P<season>spring|summer|autumn|fall|winter)\b"
-                          r"(?:,?\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<yrel>next|last|this)\s+year))?", re.I)),
-    ("year_end", re.compile(r"\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+the\s+year\b", re.I)),
-    ("quarter", re.compile(rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+{_Y}\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|from|by|of|until|year)\s+{_Y}\b(?!\s*[-–]\s*\d)", re.I)),
-    ("day_of_month", re.compile(r"\b(?:on|by|until|since|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|"
-                                r"century|edition|session|meeting|time|round|year|day|congress|summit|forum|festival|birthday|"
-                                r"place|floor|grade|\w+est)\b)", re.I)),
-    ("weekday_day", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
-                               r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
-    ("day_offset", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?P<dir>later|after|afterwards|"
-                              r"earlier|before)|the\s+(?P<next>next|following|previous)\s+day|(?P<eve>the\s+day\s+before))\b", re.I)),
-    ("weekday_span", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
-                                r"(?:and|to|through|-|–)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative_day", re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I)),
-    ("weekday_of_week", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
-                                   r"of\s+(?P<rel>last|next|this)\s+week\b", re.I)),
-    ("earlier_period", re.compile(r"\b(?:earlier|previously)\s+(?:in\s+)?this\s+(?P<unit>week|month|year)\b", re.I)),
-    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-]
 
 
+def _pattern(template: str, ignore_case: bool) -> re.Pattern[str]:
+    for piece, regex in _PIECES.items():
+        template = template.replace(piece, regex)
+    return re.compile(template, re.I if ignore_case else 0)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(p["kind"], _pattern(p["pattern"], p["ignore_case"]))
+                                                 for p in _WORDS["patterns"]]
 _YEAR_CARRY_CHARS = 200
-_RELATIVE_KINDS = {"relative_day", "relative_period", "weekday", "month_relative", "weekday_span", "month_named_relative",
-                   "weekday_of_week", "season", "year_end", "earlier_period"}
+_RELATIVE_KINDS = frozenset(p["kind"] for p in _WORDS["patterns"] if p["relative"])
 #: The month each season starts and ends in (northern hemisphere; winter runs into the next year).
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SEASONS: dict[str, tuple[int, int]] = {season: (first, last) for season, (first, last) in _WORDS["seasons"].items()}
+_COUNTS: dict[str, int] = _WORDS["day_counts"]
+_COMMON_WORD_MONTHS = frozenset(_WORDS["common_word_months"])
+#: Kinds that name a month with no day or year: a month there may be a person's first name.
+_BARE_MONTH_KINDS = frozenset(("month_only", "month_named_relative"))
 
 
 @dataclass(frozen=True)
@@ -102,7 +89,8 @@ class DateFinder:
         self.year_carry_chars = year_carry_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published), self.year_carry_chars)
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        doc._.dates = find_dates(doc.text, _parse_iso(doc._.published), self.year_carry_chars, names)
         return doc
 
 
@@ -117,18 +105,21 @@ def _start(mention: DateMention) -> int:
     return mention.start
 
 
-def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_CARRY_CHARS) -> list[DateMention]:
-    """All date expressions in `text`, earliest first, none overlapping."""
+def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_CARRY_CHARS,
+               names: list[tuple[int, int]] | None = None) -> list[DateMention]:
+    """All date expressions in `text`, earliest first, none overlapping; `names` are the spans of people's
+    names, in which a month word is a name ("a dinner for May Chen"), no date."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(s < te and ts < e for ts, te in taken) or _month_is_no_month(match, kind, names):
                 continue
             taken.append((s, e))
             found.append((s, e, kind, match))
     found.sort()
+    published = _dateline_day(text, found, published) or published
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
@@ -150,17 +141,61 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         # the publication date decides
         near = last_year is not None and (published is None or s - last_end < year_carry_chars
                                           and "\n" not in text[last_end:s])
+        if near and published is not None and last_year is not None and last_year < published.year \
+                and _FUTURE.search(_sentence_around(text, s, e)):
+            near = False  # "They first signed in 2015. In October, the mayor will ...": a plan is no earlier year's
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
         if kind == "season" and not (match.group("year") or match.group("yrel")):
             value = _season_of_year_told(match, out, text) or value
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
-        if explicit:
+        if explicit and not (kind == "year" and match.group(0)[:5].lower() == "since"):
+            # "twinned since 1995. In May, ..." is this May: a span up to now sets no year for what follows
             last_year, last_end = int(match.group("year")), e
+        elif kind in ("relative_period", "earlier_period") and match.group("unit").lower() == "year" and value:
+            last_year, last_end = int(value[:4]), e  # "Last year the mayors agreed ..., and in September ..."
         out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
+
+
+#: A wire's dateline: the place it was filed from, then its day ("HANOI, Oct 15 (VNA) –", "ASTANA. 15 October. KAZINFORM –").
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3})?"
+                             r"[,.][ \t]*$")
+_DATELINE_CHARS = 400
+_DATELINE_DAYS = 3
+
+
+def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
+    """The day a wire was filed, written in its dateline a day or two before the page was published: "today",
+    "yesterday" and "on Monday" in the story count from it, not from the publication date."""
+    if published is None:
+        return None
+    for s, _, kind, match in found:
+        if s > _DATELINE_CHARS:
+            return None
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text[max(0, s - 80) : s]):
+            continue
+        day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
+                              int(match.group("day"))))
+        return day if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
+    return None
+
+
+def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
+    """"the ports in may sign", "a march in the capital": a month name that is also a common word is a month
+    only when written with a capital; and a bare month in or right before a person's name ("for April Lee") is the name."""
+    month = match.groupdict().get("month")
+    if not month:
+        return False
+    if month[0].islower() and month.lower() in _COMMON_WORD_MONTHS:
+        return True
+    if kind not in _BARE_MONTH_KINDS or not names:
+        return False
+    s, e = match.span("month")
+    # the tagger may take "Chen" alone for the name of "for May Chen": a month right before a name is its first word
+    return any(ns <= s and e <= ne or ns == e + 1 and match.string[e] == " " for ns, ne in names)
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -269,18 +304,22 @@ def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
     return (anchor + timedelta(days=days if forward else -days)).isoformat()
 
 
-_FUTURE = re.compile(r"\b(will|shall|would|to be|is to|are to|tomorrow|expected|scheduled|planned|next)\b")
+_FUTURE = re.compile(rf"\b({_alternation(_WORDS['future_words'])})\b")
+_WEEKDAY_FUTURE = re.compile(rf"\b({_alternation(_WORDS['weekday_future_words'])})\b")
 
 
 def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
     """The year of "20 December" in a story published on 10 January: the last such day before
-    publication when the sentence tells of the past, the next one when it tells of the future."""
+    publication when the sentence tells of the past, the next one when it tells of the future. A sentence
+    with no tense cue says so only for a day far off; one with a verb in the past ("In August the city
+    hosted ...", told in February) is last year's for any day still to come."""
     window = _sentence_around(text, m.start(), m.end())
     future = bool(_FUTURE.search(window))
     key = (month, day or 1)
     if future and key < (published.month, published.day) and published.month - month > 6:
         return published.year + 1
-    if not future and key > (published.month, published.day) and month - published.month > 6:
+    if not future and key > (published.month, published.day) and (month - published.month > 6
+                                                                    or _PAST_VERB.search(window)):
         return published.year - 1
     return published.year
 
@@ -336,12 +375,12 @@ def _weekday_day(m: re.Match[str], month: tuple[int, int] | None, published: dat
     return day.isoformat() if day.weekday() == _WEEKDAYS[m.group("weekday").lower()] else None
 
 
-_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )"
-                          r"\b(?:\w+ed|met|held|came|went|took|made|gave|began|left|flew|was|were)"
+_NOT_PAST = "".join(rf"(?<!\b{re.escape(word)} )" for word in _WORDS["not_past_auxiliaries"])
+_PAST_BEFORE = re.compile(rf"{_NOT_PAST}\b(?:\w+ed|{_alternation(_WORDS['irregular_past_verbs'])})"
                           r"(?:\s+(?:in|to|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:on\s+)?$")
 
 
-_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bwill )(?<!\bshall )(?<!\bwould )(?<!\bmust )(?<!\bbeen )"
+_PAST_VERB = re.compile(rf"{_NOT_PAST}(?<!\bbeen )"
                         rf"\b(?:{'|'.join(map(re.escape, triggers()['past_verbs']))})\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, triggers()['future_cues']))})\b")
 
@@ -425,7 +464,7 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     target = _WEEKDAYS[name]
     window = _sentence_around(text, m.start(), m.end())
     prefix = m.group(0).lower()
-    future = prefix.startswith("next") or re.search(r"\b(will|to be|is to|are to|tomorrow|expected|scheduled|planned)\b", window)
+    future = prefix.startswith("next") or _WEEKDAY_FUTURE.search(window)
     if prefix.startswith("last") or _after_past_verb(text, m.start()):
         future = False  # "the delegation, which arrived in Osh on Sunday, will stay ...": the verb it dates
     elif not prefix.startswith("next") and (tense := _tense_before(text, m.start())) is not None:

@@ -24,6 +24,11 @@ from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 
+#: The default word lists, for the helpers outside the component (a component may be configured with another file).
+_WORDS = {key: frozenset(words) for key, words in triggers().items()
+          if key in ("leading_verbs", "led_groups", "venue_prepositions", "framing_prepositions", "frame_part_nouns",
+                     "frame_part_prepositions")}
+
 
 @dataclass
 class EventMention:
@@ -119,6 +124,10 @@ class EventFinder:
         self.coming_lemmas = frozenset(lex["coming_lemmas"])
         self.holding_lemmas = frozenset(lex["holding_lemmas"])
         self.delegation_nouns = frozenset(lex["delegation_nouns"])
+        self.agreement_only_verbs = frozenset(lex["agreement_only_verbs"])
+        self.taking_part_verbs = frozenset(lex["taking_part_verbs"])
+        self.people_arrival_verbs = frozenset(lex["people_arrival_verbs"])
+        self.counterpart_nouns = frozenset(lex["counterpart_nouns"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -145,6 +154,7 @@ class EventFinder:
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
+            planned_here: list[str] = []  # dates of the plans this sentence told with their own date
             made_by: dict[str, list[Token]] = {}
             for trigger, kind, anchored in found:
                 if kind in made_here and not _beside_relative_clauses(trigger, made_by[kind]):
@@ -194,6 +204,8 @@ class EventFinder:
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
                     fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                if status == "planned" and date is None and same_day is None and planned_here:
+                    fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -230,6 +242,8 @@ class EventFinder:
                     if self._joins_told_signing(trigger, event, events):
                         continue  # "The ceremony was attended by the consul": present at the signing told
                 made_here.setdefault(kind, []).append(date)
+                if status == "planned" and date is not None:
+                    planned_here.append(date)
                 made_by.setdefault(kind, []).append(trigger)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
@@ -262,7 +276,7 @@ class EventFinder:
                 kind = self.verbs.get(lemma)
                 if kind == "meeting" and lemma in self.hosting_lemmas and not self._received_someone(tok):
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
-                if lemma in ("conclude", "renew") and not self._of_agreement(tok):
+                if lemma in self.agreement_only_verbs and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
                 if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
                     kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
@@ -284,7 +298,7 @@ class EventFinder:
                     anchored = False  # "the protocols signed with Üsküdar ...": told before
                 if kind == "attendance" and lemma == "participate" and not any(c.lower_ == "in" for c in tok.children):
                     kind = None  # "the participating leaders"
-                if kind == "attendance" and lemma in ("take", "participate") and self._takes_part_in_no_gathering(tok):
+                if kind == "attendance" and lemma in self.taking_part_verbs and self._takes_part_in_no_gathering(tok):
                     kind = None  # "200 students have taken part in exchanges": an activity, no gathering attended
                 if kind == "attendance" and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
                     kind = "visit"  # "attended Warstein": a visit to a place
@@ -430,7 +444,7 @@ class EventFinder:
                        for c in verb.children)
         if not to_place:
             return False
-        if verb.lemma_.lower() not in ("be", "expect"):
+        if verb.lemma_.lower() not in self.people_arrival_verbs:
             return True
         people = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
                                                            or _from_a_place(c))
@@ -442,9 +456,9 @@ class EventFinder:
     @staticmethod
     def _leads_delegation_to(verb: Token) -> bool:
         """"led a delegation to Pune", "will head a trade mission to Osaka": going there at its head."""
-        if verb.lemma_.lower() not in ("lead", "head"):
+        if verb.lemma_.lower() not in _WORDS["leading_verbs"]:
             return False
-        group = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("delegation", "mission")), None)
+        group = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _WORDS["led_groups"]), None)
         if group is None:
             return False
         places = _place_tokens(verb.doc)
@@ -520,7 +534,7 @@ class EventFinder:
         """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
-                                           ("side", "party", "guest")) for c in verb.children)
+                                           self.counterpart_nouns) for c in verb.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
         """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
@@ -872,7 +886,7 @@ class EventFinder:
                     if cluster is not None and cluster.type == "place":
                         return cluster
         for tok in sent:
-            if tok.lower_ in ("in", "at") and tok.i + 1 < sent.end:
+            if tok.lower_ in _WORDS["venue_prepositions"] and tok.i + 1 < sent.end:
                 nxt = tok.i + 1
                 if sent.doc[nxt].lower_ == "the":
                     nxt += 1
@@ -1005,10 +1019,15 @@ def _redate(events: list[EventMention], event: EventMention, date: str | None, s
 
 
 def _framing_back_reference(noun: Token) -> bool:
-    """"During the meeting, ...", "At this meeting, ...": a definite noun framing the sentence tells
-    again what was told before."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following", "in") \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    """"During the meeting, ...", "At this meeting, ...", "At the end of the meeting, ...": a definite noun
+    framing the sentence, or a part of it that does, tells again what was told before."""
+    if noun.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    if noun.head.lower_ in _WORDS["framing_prepositions"]:
+        return True
+    part = noun.head.head if noun.head.lower_ == "of" else None
+    return part is not None and part.dep_ == "pobj" and part.lemma_.lower() in _WORDS["frame_part_nouns"] \
+        and part.head.lower_ in _WORDS["frame_part_prepositions"]
 
 
 def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:

@@ -90,7 +90,31 @@ class PersonFinder:
         self._group_nouns = frozenset(words["group_nouns"])
         self._unit_heads = frozenset(words["unit_heads"])
         self._member_units = frozenset(words["member_units"])
-        self._group_links = [link.split() for link in words["group_links"]]
+        #: Longest first: "was led by" before "led by".
+        self._remit_links = [link.split() for link in words["remit_links"]]
+        #: "X, Mayor Y among them": the words after a holder's name that say a group named before holds him.
+        self._trailing_group_link = words["trailing_group_link"].split()
+        # The small words whose place in a sentence the rules below read (see people.json "_doc" of each).
+        grammar: dict[str, list[str]] = words["grammar_words"]
+        self._honorific_pronouns = frozenset(grammar["honorific_pronouns"])
+        self._count_words = frozenset(grammar["count_words"])
+        self._list_joiners = frozenset(grammar["list_joiners"])
+        self._town_words = frozenset(grammar["town_words"])
+        self._relative_pronouns = frozenset(grammar["relative_pronouns"])
+        self._where_determiners = frozenset(grammar["where_determiners"])
+        self._where_words = frozenset(grammar["where_words"])
+        self._personal_possessives = frozenset(grammar["personal_possessives"])
+        self._office_prepositions = frozenset(grammar["office_prepositions"])
+        self._name_joiners = frozenset(grammar["name_joiners"])
+        self._after_body_words = frozenset(grammar["after_body_words"])
+        self._description_continuers = frozenset(grammar["description_continuers"])
+        self._body_name_continuers = frozenset(grammar["body_name_continuers"])
+        self._location_prepositions = frozenset(grammar["location_prepositions"])
+        self._group_office_determiners = frozenset(grammar["group_office_determiners"])
+        self._origin_prepositions = frozenset(grammar["origin_prepositions"])
+        self._unfinished_name_words = frozenset(grammar["unfinished_name_words"])
+        self._articles = frozenset(grammar["articles"])
+        self._group_links = sorted((link.split() for link in words["group_links"]), key=len, reverse=True)
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
         #: Words that can be part of an office's name ("Administrative Board Member").
         self._title_vocabulary = frozenset(w for t in self.titles.offices for w in t.split()) | ORG_HEADS \
@@ -104,6 +128,10 @@ class PersonFinder:
         self._surname_doc: Doc | None = None
         self._surnames: frozenset[str] = frozenset()
         self._title_lengths: list[int] = []
+        #: Where an office the lexicon lacks was read from its frame ("the harbourmaster of Aktau, X").
+        self._framed_titles: set[int] = set()
+        #: Nouns that tie a person to a place without an office ("a native of", "the son of").
+        self._relation_nouns = frozenset(words["relation_nouns"])
         self._starting: dict[int, Mention] = {}
         self._longest_at: dict[int, Mention] = {}
         self._ending: dict[int, Mention] = {}
@@ -119,6 +147,8 @@ class PersonFinder:
         self._principal_places: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        lexicon_titles = self._title_lengths_of(doc)
+        doc._.org_mentions = [self._less_title_word(doc, m, lexicon_titles) for m in doc._.org_mentions or []]
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
@@ -136,6 +166,8 @@ class PersonFinder:
             prev = self._ending.get(m.end)
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
+        self._title_doc, self._title_lengths, self._framed_titles = doc, lexicon_titles, set()
+        self._offices_by_frame(doc)
         people = self._title_anchored(doc)
         people += self._respective_holders(doc, people)
         covered = {k for m in people for k in range(m.start, m.end)}
@@ -162,19 +194,32 @@ class PersonFinder:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
 
+    @staticmethod
+    def _less_title_word(doc: Doc, body: Mention, titles_at: list[int]) -> Mention:
+        """"Uzbekistan Airways General| Director X": a body's name does not end in the first word of an office
+        of two words or more that runs on past it."""
+        last = body.end - 1
+        if body.end - body.start < 3 or titles_at[last] < 2 or last + titles_at[last] <= body.end \
+                or doc[last].lower_ in ORG_HEADS:
+            return body
+        return replace(body, end=last, name=doc[body.start : last].text)
+
     def _known_starting(self, lo: int, hi: int) -> list[Mention]:
         """The known places and bodies that start at a token in [lo, hi), in order."""
         return self._known[bisect_left(self._known_starts, lo) : bisect_left(self._known_starts, hi)]
 
-    @staticmethod
-    def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
+    def _without_holder_names(self, doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
         """"Chairman of the Board of JSC Kazakh Invest Nurlan Abenov": a body's name that runs on into
-        the name of the holder its office was read for ends where the holder's name begins."""
+        the name of the holder its office was read for ends where the holder's name begins; what is left of
+        it when that is only a legal form ("Uzbekistan Airways JSC| Shukhrat Ismoilov") is no body."""
         holders = {(m.start, m.end) for m in people if m.priority >= 4 and m.roles}
         out = []
         for body in bodies:
-            cut = next((s for s, e in holders if e == body.end and body.start + 1 < s), None) if body.priority >= 2 else None
-            if cut is None:
+            cut = next((s for s, e in holders if s < body.end <= e and body.start < s), None) \
+                if body.priority >= 2 else None  # "... Chamber of Industry Ahmet| Demir": a name run across its end
+            if cut is not None and all(t.text in self._legal_forms for t in doc[body.start : cut]):
+                continue
+            if cut is None or cut == body.start + 1:
                 out.append(body)
                 continue
             holder = doc[cut : body.end].text
@@ -186,8 +231,94 @@ class PersonFinder:
     def _is_title_at(self, doc: Doc, i: int) -> int:
         """Length in tokens of the longest office title starting at token i (0 if none); computed once per doc."""
         if self._title_doc is not doc:
-            self._title_doc, self._title_lengths = doc, self._title_lengths_of(doc)
+            self._title_doc, self._title_lengths, self._framed_titles = doc, self._title_lengths_of(doc), set()
+            self._offices_by_frame(doc)
         return self._title_lengths[i] if i < len(doc) else 0
+
+    def _offices_by_frame(self, doc: Doc) -> None:
+        """Offices the lexicon lacks, told by the frame they stand in: "the harbourmaster of Aktau, Serik
+        Omarov", "the alliance's chief financial officer, Dan Reyes", "Chief Physician of the Karakol City
+        Hospital Aibek Usenov". A singular noun with "the" or a possessive that links a person named beside
+        it to a place or body named with it is that person's office there."""
+        lengths = self._title_lengths
+        for i in range(1, len(doc)):
+            before = doc[i - 1]
+            if before.lower_ == "the" or before.text in _POSSESSIVE and self._owner_before(doc, i - 1):
+                end = self._office_nouns_end(doc, i, capitalised=before.lower_ == "the")
+                framed = end > i and (self._office_of_body(doc, end, before.lower_ == "the")
+                                      or before.text in _POSSESSIVE and self._name_beside(doc, i - 1, end)
+                                      or is_capitalised(doc[i]) and self._office_of_body(doc, end, False, holder_after=True))
+            elif before.lower_ == "as" and i >= 2 and doc[i - 2].pos_ in ("VERB", "AUX"):
+                end = self._office_nouns_end(doc, i, capitalised=False)  # "who serves as chief engineer of X"
+                framed = end > i and self._office_of_body(doc, end, False, holder_after=None)
+            elif (before.is_punct or before.is_lower or before.is_sent_start) and is_capitalised(doc[i]):
+                end = self._office_nouns_end(doc, i, capitalised=True, lower=False)
+                framed = end > i and self._office_of_body(doc, end, False, holder_after=True)
+            else:
+                continue
+            if not framed or any(lengths[k] and k + lengths[k] >= end for k in range(i, end)):
+                continue  # an office of the lexicon ("the city's deputy mayor") is read as such
+            lengths[i] = end - i
+            self._framed_titles.add(i)
+
+    def _office_nouns_end(self, doc: Doc, i: int, capitalised: bool, lower: bool = True) -> int:
+        """End of one to three words at i that can name an office: singular nouns (an adjective before
+        them: "chief financial officer") that name no place, body or relation ("native", "son")."""
+        end = i
+        while end < len(doc) and end - i < 3:
+            tok = doc[end]
+            written = lower and tok.is_lower or capitalised and is_capitalised(tok) and end not in self._named_tokens \
+                and tok.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP")
+            if not (tok.is_alpha and written and not tok.is_stop and tok.pos_ in ("NOUN", "PROPN", "ADJ")):
+                break
+            end += 1
+        while end > i and (doc[end - 1].pos_ == "ADJ" or doc[end - 1].tag_ in ("NNS", "NNPS")):
+            end -= 1
+        words = {fold(t.text) for t in doc[i:end]}
+        if end == i or words & (ORG_HEADS | self._place_words | self._facility_words | self._relation_nouns) \
+                or fold(doc[end - 1].text) in self.demonyms or fold(doc[end - 1].text) in self.titles.modifiers:
+            return i
+        return end
+
+    def _owner_before(self, doc: Doc, k: int) -> bool:
+        """A possessive at k owned by a named place or body, or by "the" and a body's noun ("the alliance's")."""
+        owner = self._ending.get(k)
+        if owner is not None and owner.priority >= 2:
+            return True
+        return k >= 2 and doc[k - 2].lower_ == "the" and fold(doc[k - 1].text) in ORG_HEADS | self._generic_bodies
+
+    def _office_of_body(self, doc: Doc, k: int, apposed: bool, holder_after: bool | None = False) -> bool:
+        """After office words ending at k: "of" and a named place or body, then the holder's name in
+        apposition (or, `holder_after`, right after it), or the office stands after a name and a comma.
+        `holder_after` None: the verb before the office ("serves as") says whose it is."""
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return False
+        j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        body = self._longest_at.get(j)
+        if body is None or body.end >= len(doc):
+            return False
+        if holder_after is None:
+            return True
+        if holder_after:
+            name = self._skip_filler(doc, body.end)
+            return self._name_run(doc, name) - name >= 2 and not self._names_a_place_or_body(doc, name, self._name_run(doc, name))
+        if doc[body.end].text == "," and self._appositive_name_at(doc, body.end + 1):
+            return True
+        first = k - 1
+        while first > 0 and doc[first - 1].lower_ != "the":
+            first -= 1
+        return apposed and first >= 2 and doc[first - 2].text == "," and doc[first - 3].ent_type_ == "PERSON"
+
+    def _name_beside(self, doc: Doc, possessive: int, end: int) -> bool:
+        """"the port's harbourmaster, Jonas Petraitis" or "Jonas Petraitis, the port's harbourmaster,"."""
+        if end < len(doc) and doc[end].text == "," and self._appositive_name_at(doc, end + 1):
+            return True
+        owner = self._ending.get(possessive)
+        first = owner.start if owner is not None and owner.priority >= 2 else possessive - 1
+        if first >= 1 and doc[first - 1].lower_ == "the":
+            first -= 1
+        return first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PERSON" \
+            and (end >= len(doc) or doc[end].is_punct)
 
     def _title_lengths_of(self, doc: Doc) -> list[int]:
         """Titles are matched on their words; a hyphen written inside a word joins two ("vice-mayor")."""
@@ -226,6 +357,8 @@ class PersonFinder:
     def _canonical(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """The canonical title of the lexicon title doc[start:end], and whether it was written in the plural."""
         key = " ".join(fold(t.text) for t in doc[start:end] if t.is_alpha)
+        if start in self._framed_titles and key not in self.titles.offices:
+            return self._as_written(doc, start, end), False  # an office told by its frame, not the lexicon
         plural = key not in self.titles.offices
         canonical = self.titles.plurals[key] if plural else self.titles.offices[key]
         written = self._as_written(doc, start, end)
@@ -244,7 +377,7 @@ class PersonFinder:
         """"Mr", "Dr", "Excellency", and the "Her" of "Her Excellency"."""
         if fold(tok.text) in self.titles.honorifics:
             return True
-        return tok.text in ("His", "Her", "Their") and tok.i + 1 < len(tok.doc) \
+        return tok.text in self._honorific_pronouns and tok.i + 1 < len(tok.doc) \
             and fold(tok.nbor().text) in self.titles.honorifics
 
     # -- names -------------------------------------------------------------------
@@ -489,7 +622,7 @@ class PersonFinder:
                 remit = self._capitalised_remit(doc, k)
                 if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
                     title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit
-            k = self._skip_filler(doc, self._skip_location(doc, k))  # "Consul General in Istanbul X"
+            k = self._skip_filler(doc, self._skip_remit(doc, self._skip_location(doc, k)))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
             adjacent = k == self._skip_filler(doc, end_title)
@@ -521,6 +654,7 @@ class PersonFinder:
                 self._read_titles.update(chain)
                 if end < len(doc) and doc[end].lower_ == "of":  # "led by its akim, Yerzhan Baibekov of Zhambyl district"
                     pending = [(t, None) if n in guessed else (t, o) for n, (t, o) in enumerate(pending)]
+                    guessed = set()  # nor does the group the holder leads: the "of" says it
                 for n in sorted(joined, reverse=True):
                     if pending[n][1] is None and n + 1 < len(pending):
                         pending[n] = (pending[n][0], pending[n + 1][1])
@@ -721,7 +855,7 @@ class PersonFinder:
         which the names after it hold in turn (their `of` is not read here)."""
         words = [t.lower_ for t in doc[j : j + 3]]
         singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
-        if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
+        if len(words) == 3 and words[0] == "the" and words[1] in self._count_words \
                 and (singular[2] in self._anaphoric_places or singular[2] in ORG_HEADS):
             return j + 3  # "the governors of the two regions", "the chairmen of the two councils"
         if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
@@ -754,7 +888,7 @@ class PersonFinder:
             else:
                 units.append((m.start, m.end, self._holder(m, title)))
         for (_, a_end, a), (b_start, _, b) in zip(units, units[1:]):
-            if b_start - a_end <= 2 and all(t.lower_ in ("and", ",", "the") for t in doc[a_end:b_start]):
+            if b_start - a_end <= 2 and all(t.lower_ in self._list_joiners for t in doc[a_end:b_start]):
                 return [a, b]
         return []
 
@@ -994,7 +1128,7 @@ class PersonFinder:
         else:
             return None
         end = k
-        if word not in ("city", "town") and fold(name).split()[-1] != word:
+        if word not in self._town_words and fold(name).split()[-1] != word:
             name, end = f"{name} {word}", k + 1
         if known is None and add_place and self._held_in_place(title) \
                 and not any(m.start == start for m in self._new_places):
@@ -1069,7 +1203,7 @@ class PersonFinder:
     def _past_relative_clause(self, doc: Doc, k: int) -> int:
         """", who took office in March, Elnur Aliyev": a relative clause between an office and its
         holder's name; returns the comma before the name (k when there is no such clause)."""
-        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("who", "which"):
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in self._relative_pronouns:
             return k
         sent_end = doc[k].sent.end
         close = next((c for c in range(k + 2, min(k + 14, sent_end)) if doc[c].text == ","), None)
@@ -1100,8 +1234,8 @@ class PersonFinder:
         """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X",
         "the Sendai Chamber of Commerce, whose chairman X": an office opening a "where" or "whose"
         clause is held in the body or place the clause is about."""
-        k = start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "its") else start
-        if k < 3 or doc[k - 1].lower_ not in ("where", "whose") or doc[k - 2].text != ",":
+        k = start - 1 if start > 0 and doc[start - 1].lower_ in self._where_determiners else start
+        if k < 3 or doc[k - 1].lower_ not in self._where_words or doc[k - 2].text != ",":
             return None
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
@@ -1132,11 +1266,10 @@ class PersonFinder:
         hosts = [m for m in hosts if m.type == "organization"]
         return max(hosts, key=lambda m: m.end).name if hosts else None
 
-    @staticmethod
-    def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
+    def _their_body(self, doc: Doc, start: int, found: list[Mention]) -> str | None:
         """"Rector Anna Lind and her deputy Pavel Kos": an office written with "his" or "her"
         after someone's office in the same sentence is held in that person's body."""
-        if start == 0 or doc[start - 1].lower_ not in ("his", "her"):
+        if start == 0 or doc[start - 1].lower_ not in self._personal_possessives:
             return None
         sent_start = doc[start].sent.start
         before = [m for m in found if sent_start <= m.start and m.end < start and any(of for _, of in m.roles)]
@@ -1189,7 +1322,7 @@ class PersonFinder:
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
                 return self._holder(at, title), at.end, title
-        if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
+        if k >= len(doc) or doc[k].lower_ not in self._office_prepositions:
             return None, k, title
         j = k + 1
         if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
@@ -1257,10 +1390,13 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)) \
-                if holder_follows else None
+            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+                    or self._name_across_end(doc, j, known.end)) if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
+            elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
+                    and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
+                end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
             elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
@@ -1275,6 +1411,8 @@ class PersonFinder:
                 end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
+            if known.type == "place":
+                end = self._skip_country_of(doc, end)  # "the Mayor of Busan of the Republic of Korea Park X"
         else:
             kind_end = self._unknown_place_with_kind_word(doc, j)
             if kind_end > j:  # "head of the Gakh district executive power X"
@@ -1290,7 +1428,7 @@ class PersonFinder:
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
-            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
+            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in self._name_joiners
                                       or self._glued_hyphen(doc, end) or self._plural_possessive(doc, end)
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
@@ -1299,7 +1437,7 @@ class PersonFinder:
                                 or fold(doc[end].text) in self.demonyms or self._is_honorific(doc[end])):
                     break  # but "the Finnish Rectors' Conference" names a body
                 end += 1
-            while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
+            while end > j and doc[end - 1].lower_ in self._name_joiners | {","}:
                 end -= 1
             # "Chairman of the Management Board of X": the board is part of the office, X its holder
             inner = next((k for k in range(j + 1, end) if doc[k].lower_ == "of"), None)
@@ -1425,7 +1563,7 @@ class PersonFinder:
                 k += 2  # "Marie-Claire"
             units.append(k)
         if units and len(units) < 3 and (k >= len(doc) or not is_capitalised(doc[k])) \
-                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in ("and", "in")):
+                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in self._after_body_words):
             return units[-1]  # "director of the Almaty Zoo, and ...": no name follows, the run is the body's
         if len(units) < 3 or (k < len(doc) and is_capitalised(doc[k])):
             return end
@@ -1435,7 +1573,7 @@ class PersonFinder:
         """End of a short description after "the": "Special economic zone", "Academy"."""
         end = j
         while end < len(doc) and end - j < 4 and doc[end].is_alpha and not self._name_run(doc, end) - end >= 2 \
-                and doc[end].lower_ not in ("of", "and", "in", "to"):
+                and doc[end].lower_ not in self._description_continuers:
             end += 1
             if fold(doc[end - 1].text) in ORG_HEADS:
                 return end
@@ -1455,11 +1593,11 @@ class PersonFinder:
 
     def _body_of_place_named(self, place: Mention, head: str) -> str | None:
         """The one body named before `place` whose name holds that place's name and the head noun
-        ("Omsk State Agrarian University" for "the Omsk university"); None when there is none or several."""
+        ("Omsk State Agrarian University" for "the Omsk university", "Izmir Chamber of Commerce" for "the Izmir
+        chamber", "Port of Baku" for "the Baku port"); None when there is none or several."""
         town = fold(place.name).split()
         found = {m.name for m in self._known_starting(0, place.start) if m.type == "organization" and m.priority >= 2
-                 and m.end <= place.start
-                 and fold(m.name).split()[-1] == head and fold(m.name).split()[: len(town)] == town}
+                 and m.end <= place.start and _shortened_to(fold(m.name).split(), town, head)}
         return found.pop() if len(found) == 1 else None
 
     def _lower_case_description(self, doc: Doc, end: int, name_follows: bool = True) -> int:
@@ -1506,7 +1644,7 @@ class PersonFinder:
         Affairs") up to the holder's name after it; k when no body's head noun starts it."""
         end = k
         while end < len(doc) and end - k < 6 and (is_capitalised(doc[end]) and doc[end].is_alpha
-                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in ("of", "and")):
+                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in self._body_name_continuers):
             end += 1
         end = self._less_holder_name(doc, k, end) if end > k else k
         while end > k and not is_capitalised(doc[end - 1]):
@@ -1609,9 +1747,20 @@ class PersonFinder:
                 name = m.office_holder
         return name if len(found) == 1 else None
 
+    def _skip_country_of(self, doc: Doc, end: int) -> int:
+        """An "of" naming the country a town just named lies in ("Busan of the Republic of Korea"): no part of
+        the office; returns where the country's name ends (end when there is none)."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = self._longest_at.get(at)
+        if country is None or country.type != "place" or country.place is None or country.place.kind != "country":
+            return end
+        return country.end
+
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
-        if end < len(doc) and doc[end].lower_ in ("in", "to"):
+        if end < len(doc) and doc[end].lower_ in self._location_prepositions:
             k = end + 1
             if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].lower_ in self._anaphoric_places \
                     and doc[k + 2].lower_ == "of":
@@ -1657,7 +1806,7 @@ class PersonFinder:
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
         among them", "a delegation from Gyeongju, led by Mayor X"."""
-        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in ("the", "its", "their") else title_start
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in self._group_office_determiners else title_start
         group_end = None
         for link in self._group_links:
             if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
@@ -1665,7 +1814,7 @@ class PersonFinder:
                 break
         if group_end is None:
             e = name_end + 1 if name_end < len(doc) and doc[name_end].text == "," else name_end
-            if [t.lower_ for t in doc[e : e + 2]] != ["among", "them"]:
+            if [t.lower_ for t in doc[e : e + len(self._trailing_group_link)]] != self._trailing_group_link:
                 return None
             group_end = k
         if group_end > 0 and doc[group_end - 1].text == ",":
@@ -1700,9 +1849,25 @@ class PersonFinder:
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
-        if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
+        described = self._described_place_before(doc, p)
+        if described is not None:
+            p = described  # "a delegation from the Georgian city of Kutaisi"
+        inner = self._ending.get(p) if p >= 1 and doc[p].lower_ == "of" else None
+        if inner is not None and inner.type == "place" and inner.priority >= 2 and named.type == "place":
+            named, p = inner, inner.start - 1  # "a delegation from Bavaria of the Federal Republic of Germany"
+        if p >= 1 and doc[p].lower_ in self._origin_prepositions and doc[p - 1].lower_ in self._group_nouns:
             return named.office_holder
         return None
+
+    def _described_place_before(self, doc: Doc, p: int) -> int | None:
+        """"from the Georgian city of| Kutaisi": where the words describing a place before its "of" at p begin
+        (the token before their "the"), or None when no such description stands there."""
+        if p < 2 or doc[p].lower_ != "of" or doc[p - 1].lower_ not in self._anaphoric_places:
+            return None
+        k = p - 2
+        while k >= 0 and p - k < 5 and (doc[k].is_lower and doc[k].pos_ == "ADJ" or fold(doc[k].text) in self.demonyms):
+            k -= 1
+        return k - 1 if k >= 1 and doc[k].lower_ == "the" else None
 
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
@@ -1735,9 +1900,24 @@ class PersonFinder:
         if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
                 and cut - 1 > start + 1:
             cut -= 1
-        if doc[cut - 1].lower_ in ("of", "for", "and", "the"):
+        if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
+
+    def _name_across_end(self, doc: Doc, start: int, end: int) -> int | None:
+        """"Secretary General of the Ankara Chamber of Industry Ahmet| Demir": a body's name that ends inside
+        the holder's name, where a name run starts after the body's head (or its "of" part) and runs past its end."""
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON" or not is_capitalised(doc[end]):
+            return None
+        for cut in (end - 1, end - 2):
+            if cut <= start + 1 or doc[cut - 1].lower_ in self._unfinished_name_words \
+                    or not (doc[cut - 1].lower_ in ORG_HEADS or doc[cut - 2].lower_ == "of"):
+                continue  # the body's name can end before the cut: "... Chamber", "... of Industry"
+            words = doc[cut:end]
+            if all(t.is_alpha and is_capitalised(t) and t.ent_type_ in ("", "PERSON") and fold(t.text) not in self._title_vocabulary
+                   and t.lower_ not in self._place_words for t in words) and self._name_run(doc, cut) > end:
+                return cut
+        return None
 
     def _given_name_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """"Chamber of Commerce and Industry of Uzbekistan Alisher| Shaykhov": a body's name that ends in
@@ -1751,6 +1931,19 @@ class PersonFinder:
                 or word.is_upper or fold(word.text) in self._title_vocabulary or fold(word.text) in self.demonyms:
             return None
         return last
+
+    def _skip_remit(self, doc: Doc, k: int) -> int:
+        """"the deputy mayor in charge of culture, Maria Rossi": a remit in lower-case words between an office
+        and the comma before its holder's name; k when there is none."""
+        for link in self._remit_links:
+            if [t.lower_ for t in doc[k : k + len(link)]] == link:
+                end = k + len(link)
+                while end < len(doc) and end - k - len(link) < 5 and doc[end].is_alpha and doc[end].is_lower \
+                        and (not doc[end].is_stop or doc[end].lower_ == "and"):
+                    end += 1
+                if end > k + len(link) and end < len(doc) and doc[end].text == "," and doc[end - 1].lower_ != "and":
+                    return end
+        return k
 
     def _skip_gloss(self, doc: Doc, k: int) -> int:
         """A parenthesised gloss or acronym between an office and what follows it:
@@ -1806,9 +1999,9 @@ class PersonFinder:
             k = self._skip_link(doc, k, self._relative_links)
             if k < len(doc) and doc[k].lower_ == "and":
                 return []  # "X, and the council's chief executive, Y": the next person's office
-            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in ("the", "a"):
+            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in self._articles:
                 k += 1  # ", currently the mayor of X"
-        if k < len(doc) and doc[k].lower_ in ("the", "a"):
+        if k < len(doc) and doc[k].lower_ in self._articles:
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
         joined: list[int] = []  # roles written "Title1 and Title2 ...": the index of each first one
@@ -1829,7 +2022,7 @@ class PersonFinder:
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
-            if title_end < len(doc) and doc[title_end].lower_ in ("of", "for"):
+            if title_end < len(doc) and doc[title_end].lower_ in self._office_prepositions:
                 of, after, longer = self._of_part(doc, title_end, title, holder_follows=False)
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"
@@ -1876,6 +2069,8 @@ class PersonFinder:
             if k2 > doc[m.start].sent.end:
                 break  # never read across a sentence end
             self._read_titles.update(range(k, title_end))
+            if of is None and nation is None:
+                of, k2 = self._body_after_comma(doc, k2)
             roles.append((title, of or nation or self._definite_office(doc, title_start, title)))
             k = k2
             if k < len(doc) and doc[k].lower_ == "and" and self._is_title_at(doc, k + 1):
@@ -1888,11 +2083,28 @@ class PersonFinder:
                 roles[n] = (roles[n][0], roles[n + 1][1])
         return roles
 
+    def _body_after_comma(self, doc: Doc, k: int) -> tuple[str | None, int]:
+        """"Aliya Serikova, Director, Almaty Tourism Board, said": a body (or place) set off by commas after a
+        bare office, closing the apposition, is where the office is held. Returns it and where it ends."""
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None, k
+        end, holder = self._body_at(doc, k + 1)
+        known = self._longest_at.get(k + 1)
+        if holder is None or known is None and end - (k + 1) < 2:
+            return None, k
+        if end < len(doc) and not (doc[end].text in (",", ".", ";", ")") or doc[end].pos_ in ("VERB", "AUX")):
+            return None, k
+        return holder, end
+
     def _headed_body(self, doc: Doc, k: int) -> str | None:
         """What "who heads ..." names at k: a body ("the Kyoto Exchange Association"), the body a place
         owns ("Tartu's Institute of Computer Science"), or the place whose unit it is ("Aksu's department
         of entrepreneurship", "the ward's exchange section": the ward named last)."""
         body_end, holder = self._body_at(doc, k)
+        known = self._longest_at.get(k)
+        if known is not None and known.type == "place" and known.end < len(doc) and doc[known.end].is_lower \
+                and doc[known.end].lower_ in ORG_HEADS:
+            holder = self._body_of_place_named(known, doc[known.end].lower_) or holder  # "who chairs the Izmir chamber"
         if holder is None:
             body_end = next((e for e in range(k + 1, min(k + 4, len(doc))) if doc[e].text in _POSSESSIVE
                              and all(is_capitalised(t) and t.is_alpha for t in doc[k:e])), k)
@@ -1954,6 +2166,14 @@ class PersonFinder:
 def _is_name_word(tok: Token) -> bool:
     """A word of a person's name: letters, or letters round an apostrophe ("O'Connor", "Ma'ruf", "D'Souza")."""
     return tok.is_alpha or bool(_APOSTROPHE_NAME.match(tok.text))
+
+
+def _shortened_to(name: list[str], town: list[str], head: str) -> bool:
+    """Whether a body's name (folded words) is what "the <town> <head>" shortens: the name holds the
+    town's words together and its head noun before any "of" ("Chamber of Commerce") or last."""
+    if not any(name[n : n + len(town)] == town for n in range(len(name) - len(town) + 1)):
+        return False
+    return head in (name[: name.index("of")] if "of" in name else name) or head == name[-1]
 
 
 def _same_place(a: str | None, b: str | None) -> bool:

@@ -28,6 +28,7 @@ from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
+from amity.nlp.tie_kinds import default_tie_kinds
 from amity.nlp.ties import TieMention, _distinct
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -317,6 +318,9 @@ class RosterReader:
                 one = lines and (named_owner or former) or beside or label and doc[end - 1].tag_ == "NN"
                 if len({id(p.cluster) for p in partners}) < (1 if one else 2):
                     continue
+                first = min((m.start for p in partners for m in p.cluster.mentions if m.start >= end), default=end)
+                kind = default_tie_kinds().roster_kind(
+                    kind, doc[start:end], doc[min([start] + [t.left_edge.i for t in doc[start:end] if t.pos_ == "NOUN"]):first], [party, *(_town_of(p.cluster, places, kind) for p in partners)])
                 signed = self._signed(doc, start, end)
                 for partner in partners:
                     ended = former or partner.ended

@@ -170,9 +170,14 @@ def merge_entities(db: Engine | Session, keep_id: int, other_id: int, who: str, 
             raise CurationError(f"{_with_article(keep.type)} and {_with_article(other.type)} cannot be merged")
         value = {"other": targets.entity_key(other), "other_id": other.id, "other_name": other.name,
                  "keep": targets.fingerprint(session, keep), "merged": targets.fingerprint(session, other)}
+        before = {"keep": _facts(keep), "other": _facts(other),
+                  "children": sorted(session.scalars(select(EntityRow.id).where(EntityRow.parent_id == other.id,
+                                                                                EntityRow.id != keep.id)))}
         row = _record(session, "entity", targets.entity_key(keep), keep.id, "merge", value, note, who)
         reshape.merge(session, keep, other)
         _mark(keep, "merged", row)
+        row.value = value | {"undo": before | {"left": _facts(keep)}}  # what `undo` restores
+        session.flush()
         return _as_dict(row)
 
 
@@ -245,7 +250,8 @@ def undo(db: Engine | Session, decision_id: int) -> dict[str, Any]:
 
 
 def _unmerge(session: Session, keep_id: int | None, value: dict[str, Any]) -> int | None:
-    """Split the names the merged-away entity brought off the entity that kept them; the new entity's id."""
+    """Split the names the merged-away entity brought off the entity that kept them, and give both back the facts
+    they had before the merge; the new entity's id."""
     keep = session.get(EntityRow, keep_id or -1)
     if keep is None:
         raise CurationError("the entity that kept the merged names is gone; nothing to split off")
@@ -254,7 +260,51 @@ def _unmerge(session: Session, keep_id: int | None, value: dict[str, Any]) -> in
     if not brought or not has - brought:
         raise CurationError(f"the names {value['other_name']!r} had are not apart from {keep.name!r}'s own any more")
     into, _ = reshape.split(session, keep, brought)
+    if "undo" in value:
+        _restore(session, keep, into, value["undo"], value["other_name"])
+    else:  # a merge decided before what it changed was kept: the GeoNames ids its fingerprints hold
+        theirs, mine = value["merged"]["geonames_id"], value["keep"]["geonames_id"]
+        if into is not None and into.geonames_id is None and theirs is not None:
+            into.geonames_id = theirs
+            if keep.geonames_id == theirs:
+                into.lat, into.lon = keep.lat, keep.lon
+        if mine is None and theirs is not None and keep.geonames_id == theirs:
+            keep.geonames_id, keep.lat, keep.lon = None, None, None
+    session.flush()
     return into.id if into is not None else None
+
+
+#: What a merge may change on the entity kept besides its names and facts (and the merged-away entity had).
+_MERGED_FACTS = ("country", "geonames_id", "lat", "lon", "parent_id", "curation", "curated_by", "curated_at")
+
+
+def _facts(entity: EntityRow) -> dict[str, Any]:
+    facts = {column: getattr(entity, column) for column in _MERGED_FACTS}
+    return facts | {"curated_at": when(entity.curated_at)}
+
+
+def _restore(session: Session, keep: EntityRow, into: EntityRow | None, undo: dict[str, Any], name: str) -> None:
+    """Give the entity kept the facts it had before the merge (those the merge set and nothing changed since),
+    and the entity split off again those the merged-away one had, its name and the places it governed."""
+    left, now = undo["left"], _facts(keep)
+    for column in _MERGED_FACTS:
+        if now[column] == left[column] != undo["keep"][column]:
+            setattr(keep, column, _fact(column, undo["keep"][column]))
+    if into is None:
+        return
+    for column in _MERGED_FACTS:
+        setattr(into, column, _fact(column, undo["other"][column]))
+    if into.parent_id is not None and session.get(EntityRow, into.parent_id) is None:
+        into.parent_id = None
+    if name_key(name) in targets.name_keys(session, [into.id]).get(into.id, set()):
+        into.name = name
+    children = select(EntityRow).where(EntityRow.id.in_(undo["children"]), EntityRow.parent_id == keep.id)
+    for child in session.scalars(children):
+        child.parent_id = into.id
+
+
+def _fact(column: str, value: Any) -> Any:
+    return datetime.fromisoformat(value) if column == "curated_at" and value is not None else value
 
 
 # --------------------------------------------------------------------------- reading the log

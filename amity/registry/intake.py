@@ -168,7 +168,7 @@ class _Read:
     """What a transaction knows of the registry's events and of its ties' stages."""
 
     seen: event_rules.Occurrences = field(default_factory=event_rules.Occurrences)
-    stages: tie_rules.Stages = field(default_factory=tie_rules.Stages)
+    stages: tie_rules.Stages = field(default_factory=lambda: tie_rules.Stages(from_rows=True))
 
     def full(self) -> bool:
         return self.seen.full() or self.stages.full()

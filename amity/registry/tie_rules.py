@@ -12,10 +12,11 @@ set by hand replaces the reported one whenever the tie is re-summarised.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence
@@ -24,6 +25,7 @@ from amity.registry.curated import visible
 from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
+from amity.store.membership import among
 from amity.store.schema import (
     ArticleRow,
     EventParticipantRow,
@@ -111,9 +113,9 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
     ids = sorted(set(tie_ids))
     if not ids:
         return
-    ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
+    ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(among(session, TieRow.id, ids)))}
     stages = stages if stages is not None else Stages()
-    summed = stages.read(session, ids, set(new_articles))
+    summed = stages.read(session, ids, set(new_articles), ties)
     parties = _parties(session, ids)
     acting = _acting_for(session, set().union(*parties.values()))
     groups_of = {tie_id: [acting[p] for p in parties.get(tie_id, [])] for tie_id in ids}
@@ -138,6 +140,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
         tie.last_seen = dates.latest([tie.last_activity, tie.date, summary.latest])
         tie.seen_until = dates.span(tie.last_seen)[1] if tie.last_seen else None
         tie.sources = summary.sources
+        tie.furthest_stage_id, tie.latest_stage_id = summary.stage_ids()
 
 
 #: Ties whose stage summaries a `Stages` keeps from one transaction to the next (~300 bytes each).
@@ -155,10 +158,18 @@ class Stages:
     that stage out). A change that deletes stages (a replaced article)
     `forget`s their ties; one that meets analysts' decisions passes no
     `Stages` at all (`amity.registry.intake`).
+
+    `from_rows`: a tie not known yet starts from the fold its row keeps
+    (`TieRow.furthest_stage_id`, `latest_stage_id`, `sources`, written at
+    each re-summary) and reads only the stages of the new articles, not all
+    its stages: the first fold of a much-reported tie in a run costs what a
+    later one does. Only where articles were only added since each tie was
+    last re-summarised (a merge without analysts' decisions).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, from_rows: bool = False) -> None:
         self._of: dict[int, _Summary] = {}
+        self._from_rows = from_rows
 
     def full(self) -> bool:
         """Whether it holds so many ties that it is better read afresh than kept (its memory)."""
@@ -168,28 +179,34 @@ class Stages:
         for tie_id in tie_ids:
             self._of.pop(tie_id, None)
 
-    def read(self, session: Session, tie_ids: list[int], new_articles: set[int]) -> dict[int, _Summary]:
-        """The summary of each of these ties that has stages: a tie known reads the stages of `new_articles`
-        only, another all of its stages (and is known from then on)."""
+    def read(self, session: Session, tie_ids: list[int], new_articles: set[int],
+             rows: dict[int, TieRow] | None = None) -> dict[int, _Summary]:
+        """The summary of each of these ties that has stages: a tie known, or whose row (of `rows`) keeps its
+        fold, reads the stages of `new_articles` only, another all of its stages (and is known from then on)."""
+        if self._from_rows and rows:
+            self._of.update(_folds_kept(session, [rows[t] for t in tie_ids if t not in self._of and t in rows]))
         unknown = [tie_id for tie_id in tie_ids if tie_id not in self._of]
         known = set(tie_ids) - set(unknown)
         found: dict[int, list[Any]] = defaultdict(list)
         for start in range(0, len(unknown), ENTITIES_PER_QUERY):
-            for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.tie_id.in_(unknown[start:start + ENTITIES_PER_QUERY]))):
+            chunk = unknown[start:start + ENTITIES_PER_QUERY]
+            for stage in session.execute(_STAGE_COLUMNS.where(among(session, TieStageRow.tie_id, chunk))):
                 found[stage.tie_id].append(stage)
         if self._of and new_articles:  # before the ties read in full join them
             articles = sorted(new_articles)
             for start in range(0, len(articles), ENTITIES_PER_QUERY):
                 chunk = articles[start:start + ENTITIES_PER_QUERY]
-                for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.article_id.in_(chunk))):
+                for stage in session.execute(_STAGE_COLUMNS.where(among(session, TieStageRow.article_id, chunk))):
                     if stage.tie_id in self._of:
                         self._of[stage.tie_id].add(stage)
         out: dict[int, _Summary] = {}
-        for tie_id, rows in found.items():
-            kept = [s for s in rows if s.curation != "rejected"]
-            out[tie_id] = _Summary.of(kept or rows, sources=rows)
-            if len(kept) == len(rows):  # a tie with a rejected stage is read afresh each time
+        for tie_id, stages in found.items():
+            kept = [s for s in stages if s.curation != "rejected"]
+            out[tie_id] = _Summary.of(kept or stages, sources=stages)
+            if len(kept) == len(stages):  # a tie with a rejected stage is read afresh each time
                 self._of[tie_id] = out[tie_id]
+            else:
+                out[tie_id].whole = False
         out.update((tie_id, self._of[tie_id]) for tie_id in known)
         return out
 
@@ -204,10 +221,28 @@ class _Summary:
         self._furthest_at: tuple[Any, ...] | None = None  # (how far, reported order) of the stage giving it
         self._latest_at: tuple[Any, ...] | None = None  # (last day, reported order) of the stage giving it
         self._articles: set[int] = set()
+        self._sources_before = 0  # articles counted in a fold kept on the tie's row (none of them in `_articles`)
+        self.whole = True  # of every stage: no stage rejected
 
     @property
     def sources(self) -> int:
-        return len(self._articles)
+        return self._sources_before + len(self._articles)
+
+    def stage_ids(self) -> tuple[int | None, int | None]:
+        """The ids of the stages giving the furthest stage and the latest date (the row's kept fold); (None,
+        None) for a summary that leaves a rejected stage out, which cannot be folded on."""
+        if not self.whole or self._furthest_at is None:
+            return None, None
+        return self._furthest_at[1][-1], self._latest_at[1][-1] if self._latest_at is not None else None
+
+    @classmethod
+    def kept(cls, stages: Iterable[Any], sources: int) -> _Summary:
+        """The summary a row keeps: its furthest and latest stages, and how many articles it counted."""
+        summary = cls()
+        for stage in stages:
+            summary.add(stage)
+        summary._articles, summary._sources_before = set(), sources
+        return summary
 
     @classmethod
     def of(cls, stages: Iterable[Any], sources: Iterable[Any]) -> _Summary:
@@ -245,6 +280,37 @@ _STAGE_COLUMNS = (select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.dat
                   .join(ArticleRow, ArticleRow.id == TieStageRow.article_id))
 
 
+def _folds_kept(session: Session, ties: list[TieRow]) -> dict[int, _Summary]:
+    """The summaries the rows of these ties keep (a tie without a kept fold, or whose stages are gone, has none)."""
+    wanted = {tie.id: (tie.furthest_stage_id, tie.latest_stage_id) for tie in ties if tie.furthest_stage_id is not None}
+    stage_ids = sorted({i for pair in wanted.values() for i in pair if i is not None})
+    found: dict[int, Any] = {}
+    for start in range(0, len(stage_ids), ENTITIES_PER_QUERY):
+        found.update((stage.id, stage) for stage in session.execute(
+            _STAGE_COLUMNS.where(among(session, TieStageRow.id, stage_ids[start:start + ENTITIES_PER_QUERY]))))
+    out: dict[int, _Summary] = {}
+    for tie in ties:
+        if tie.id not in wanted:
+            continue
+        stages = [found.get(i) for i in wanted[tie.id] if i is not None]
+        if all(stage is not None and stage.tie_id == tie.id and stage.curation != "rejected" for stage in stages):
+            out[tie.id] = _Summary.kept(stages, tie.sources)
+    return out
+
+
+def folds_of_every_tie(connection: Connection) -> Iterator[tuple[int, int | None, int | None]]:
+    """(tie, furthest stage, latest stage) of every tie with stages, as `refresh_all` keeps them on its row: what
+    migration 0010 fills in, streamed tie by tie."""
+    rows = connection.execute(_STAGE_COLUMNS.order_by(TieStageRow.tie_id),
+                              execution_options={"stream_results": True, "yield_per": 10_000})
+    for tie_id, stages in groupby(rows, key=lambda stage: stage.tie_id):
+        of_tie = list(stages)
+        kept = [s for s in of_tie if s.curation != "rejected"]
+        summary = _Summary.of(kept or of_tie, sources=of_tie)
+        summary.whole = len(kept) == len(of_tie)
+        yield tie_id, *summary.stage_ids()
+
+
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     """The ties all of whose parties are among these entities (or are their towns or municipalities)."""
     return ties_among(session, [entity_ids])
@@ -259,11 +325,12 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
         return set()
     offices = group_pairs((person, of) for person, of in session.execute(
         select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-        .where(RoleRow.person_id.in_(sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
+        .where(among(session, RoleRow.person_id, sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]
-    candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
+    candidates = set(session.scalars(select(TiePartyRow.tie_id)
+                                     .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
     if not candidates:
         return set()
     # a tie's parties are all around a gathering that has its first party: only those are compared
@@ -280,12 +347,13 @@ def ties_around(session: Session, entity_ids: set[int]) -> set[int]:
     if not entity_ids:
         return set()
     around = set().union(*relatives_each(session, entity_ids).values())
-    return set(session.scalars(select(TiePartyRow.tie_id).distinct().where(TiePartyRow.entity_id.in_(sorted(around)))))
+    return set(session.scalars(select(TiePartyRow.tie_id).distinct()
+                               .where(among(session, TiePartyRow.entity_id, sorted(around)))))
 
 
 def _parties(session: Session, tie_ids: Iterable[int]) -> dict[int, set[int]]:
     return group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                                       .where(TiePartyRow.tie_id.in_(sorted(set(tie_ids))))).all())
+                                       .where(among(session, TiePartyRow.tie_id, sorted(set(tie_ids))))).all())
 
 
 def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
@@ -294,7 +362,7 @@ def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
     relatives = relatives_each(session, party_ids)
     holders = group_pairs((office, person) for office, person in session.execute(
         select(RoleRow.of_entity_id, RoleRow.person_id).distinct()
-        .where(RoleRow.of_entity_id.in_(sorted(set().union(*relatives.values()))))) if office is not None)
+        .where(among(session, RoleRow.of_entity_id, sorted(set().union(*relatives.values()))))) if office is not None)
     return {party: around | set().union(*(holders.get(e, set()) for e in around)) for party, around in relatives.items()}
 
 
@@ -325,7 +393,7 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                 .join(EventRow, EventRow.id == EventReportRow.event_id)
-                .where(EventParticipantRow.entity_id.in_(everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
+                .where(among(session, EventParticipantRow.entity_id, everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
             events_of[entity_id].add(event_id)
             date_of[event_id] = date
     out: dict[int, str | None] = {}
@@ -359,7 +427,7 @@ def _latest_since(session: Session, ties: dict[int, TieRow], groups_of: dict[int
     wanted = sorted(reported)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
         dated.update((event_id, date) for event_id, date in session.execute(select(EventRow.id, EventRow.date).where(
-            EventRow.id.in_(wanted[start:start + ENTITIES_PER_QUERY]), *_activity())) if date is not None)
+            among(session, EventRow.id, wanted[start:start + ENTITIES_PER_QUERY]), *_activity())) if date is not None)
     members = seen.members(session, set(dated))
     having: dict[int, set[int]] = defaultdict(set)  # entity -> the activities among them it took part in
     for event_id in dated:

@@ -220,6 +220,10 @@ class TieRow(_Edited, Base):
     `last_seen` the latest of that and its stages' dates (an undated stage
     at its article's date), `seen_until` the last day `last_seen` covers
     (dormancy and `since` in SQL), `sources` the articles reporting a stage.
+    `furthest_stage_id` and `latest_stage_id` are the stages giving its
+    furthest stage and its stages' latest date, as reported (NULL when a
+    stage was rejected by an analyst): a merge folds its new stages into
+    those instead of reading every stage of a much-reported tie again.
     """
 
     __tablename__ = "ties"
@@ -234,6 +238,8 @@ class TieRow(_Edited, Base):
     last_seen: Mapped[str | None] = mapped_column(String(32))
     seen_until: Mapped[str | None] = mapped_column(String(10), index=True)
     sources: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    furthest_stage_id: Mapped[int | None] = mapped_column(Integer)
+    latest_stage_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class TiePartyRow(Base):
