@@ -5,7 +5,7 @@
     python benchmarks/scale.py --postgres postgresql+psycopg://amity:amity@127.0.0.1/amity_bench --sizes 10000,50000,100000
     python benchmarks/scale.py --skip extract,rss --keep /tmp/scale --sizes 100000 --merge 600   # again, in minutes
 
-Prints one table, with the machine's load (`uptime`) at the start and end:
+Prints one table, with the machine's load (`uptime`) at the start and end, and the seconds it took:
 
   1. Extraction: articles/s on a Dask LocalCluster of 1 and of 2 worker
      processes over the same synthetic corpus (texts composed by
@@ -250,6 +250,7 @@ def main() -> int:
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    began = time.perf_counter()
     print(f"start: {uptime()}  ({os.cpu_count()} CPUs)", flush=True)
     with tempfile.TemporaryDirectory(prefix="amity-scale-") as tmp:
         folder = Path(tmp)
@@ -310,7 +311,7 @@ def main() -> int:
             slowest = min(batched for _size, batched, _single, _cpu in rows)
             workers = f" (the output of {slowest / rate1:.0f} workers)" if rate1 else ""
             print(f"| {backend} keeps up with | {slowest * DAY:,.0f} articles/day{workers} |")
-    print(f"\nend: {uptime()}")
+    print(f"\nend: {uptime()}  ({time.perf_counter() - began:.0f} s in all)")
     return 0
 
 

@@ -119,11 +119,26 @@ def test_events_read_in_many_small_queries_store_exactly_what_one_query_stores(f
 
     event_rules = importlib.import_module("amity.registry.event_rules")
     monkeypatch.setattr(event_rules, "ENTITIES_PER_QUERY", 2)
-    monkeypatch.setattr(event_rules, "_PARAMETERS_PER_STATEMENT", 8)
+    monkeypatch.setattr(event_rules, "_PARAMETERS_PER_STATEMENT", 10)
     chunked = fresh_registry()
     ingest(readings, chunked, batch_articles=10)
 
     assert _exported(chunked) == _exported(expected)
+
+
+def test_events_read_near_their_reports_days_store_exactly_what_reading_all_events_stores(fresh_registry, readings,
+                                                                                         monkeypatch):
+    near = fresh_registry()
+    for start in range(0, len(readings), 12):  # runs of their own: what was read is not carried
+        ingest(readings[start:start + 12], near, batch_articles=4)
+
+    event_rules = importlib.import_module("amity.registry.event_rules")
+    monkeypatch.setattr(event_rules, "_months_meeting", lambda when: None)  # every event of an entity, whatever its date
+    everything = fresh_registry()
+    for start in range(0, len(readings), 12):
+        ingest(readings[start:start + 12], everything, batch_articles=4)
+
+    assert _exported(near) == _exported(everything)
 
 
 def test_merging_the_same_corpus_again_in_batches_changes_nothing(fresh_registry, readings):

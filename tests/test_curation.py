@@ -262,22 +262,28 @@ def test_a_split_name_is_split_off_again_when_an_article_that_also_gives_the_old
 
 
 def _places(db: Engine) -> dict[str, tuple]:
-    """Each place's GeoNames id, coordinates, country and curation, by name."""
+    """Each entity's GeoNames id, coordinates, country, curation and the town it governs, by name."""
     with Session(db) as session:
-        return {e.name: (e.geonames_id, e.lat, e.lon, e.country, e.curation)
-                for e in session.scalars(select(EntityRow).where(EntityRow.type == "place"))}
+        entities = session.scalars(select(EntityRow)).all()
+        names = {e.id: e.name for e in entities}
+        return {e.name: (e.geonames_id, e.lat, e.lon, e.country, e.curation, names.get(e.parent_id or 0))
+                for e in entities}
 
 
 def _unlinked_turkestan_and_linked_turkistan(db: Engine) -> None:
     ingest([reading("t.txt", place("Turkestan"), place("Bursa", 750269, "TR"),
-                    ties=(tie("Turkestan", "Bursa", "signed", "2020", kind="cooperation"),)), planned()], db)
+                    ties=(tie("Turkestan", "Bursa", "signed", "2020", kind="cooperation"),)), planned(),
+            reading("m.txt", org("Turkistan Municipality"), place("Turkistan", TURKISTAN, "KZ"))], db)
 
 
-def test_undoing_a_merge_gives_both_entities_back_their_geonames_ids_coordinates_countries_and_names(db: Engine):
+def test_undoing_a_merge_gives_both_entities_back_their_geonames_ids_coordinates_countries_names_and_towns(
+        db: Engine):
     _unlinked_turkestan_and_linked_turkistan(db)
     before = _places(db)
+    assert before["Turkistan Municipality"][-1] == "Turkistan"
     taken = merge_entities(db, entity_id(db, "Turkestan"), entity_id(db, "Turkistan"), "ana")
     assert _places(db)["Turkestan"][:4] == (TURKISTAN, 43.3, 68.3, "KZ"), "the merge gave the kept entity the link"
+    assert _places(db)["Turkistan Municipality"][-1] == "Turkestan"
 
     undo(db, taken["id"])
 

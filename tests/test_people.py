@@ -1268,3 +1268,34 @@ def test_a_lao_minister_is_a_minister_of_laos(read) -> None:
 def test_a_body_set_off_by_commas_after_a_bare_office_is_where_it_is_held(read) -> None:
     record = read('"We are ready," said Kenji Watanabe, President, Japan External Trade Organization, after the talks.')
     assert roles(person(record, "Kenji Watanabe")) == [("president", "Japan External Trade Organization")]
+
+
+def test_a_body_name_run_into_its_holders_given_name_ends_before_it(read) -> None:
+    record = read("Secretary General of the Ankara Chamber of Industry Ahmet Demir said the talks went well.")
+    assert roles(person(record, "Ahmet Demir")) == [("secretary general", "Ankara Chamber of Industry")]
+
+
+def test_a_legal_form_after_a_company_name_ends_it_before_the_holder(read) -> None:
+    record = read("General Director of Uzbekistan Airways JSC Shukhrat Ismoilov announced new flights to Seoul.")
+    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+    assert not any(e.type == "organization" and "Ismoilov" in e.name for e in record.entities)
+
+
+def test_the_first_word_of_a_two_word_office_is_not_the_end_of_a_body_name(read) -> None:
+    record = read("Uzbekistan Airways General Director Shukhrat Ismoilov spoke at the opening in Tashkent.")
+    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+
+
+def test_the_country_named_after_an_offices_town_is_no_part_of_the_office(read) -> None:
+    record = read("The guests were met by the Mayor of Busan of the Republic of Korea Park Heong-joon and his staff.")
+    assert roles(person(record, "Park Heong-joon")) == [("mayor", "Busan")]
+
+
+def test_a_delegation_from_a_described_town_is_led_by_that_towns_officer(read) -> None:
+    record = read("A delegation from the Georgian city of Kutaisi, led by Deputy Mayor Nino Beridze, visited Batumi.")
+    assert roles(person(record, "Nino Beridze")) == [("deputy mayor", "Kutaisi")]
+
+
+def test_a_region_word_after_the_offices_town_names_the_region(read) -> None:
+    record = read("The guests visited Töv aimag. The governor of Töv aimag, Batbayar Dorj, met them in Zuunmod.")
+    assert roles(person(record, "Batbayar Dorj")) == [("governor", "Töv aimag")]

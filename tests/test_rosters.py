@@ -632,3 +632,103 @@ def test_tourists_from_foreign_towns_after_a_towns_sister_cities_are_no_partners
     record = read(LEAD.format(town="Tartu") + "Tartu welcomed the delegations of its sister cities on Monday. "
                   "Tourists from Berlin, Paris and Rome filled the hotels.")
     assert not {"Paris", "Rome"} & set(roster(record, "Tartu"))
+
+
+def test_a_heading_a_partner_over_prose_names_a_partner_of_the_pages_town(read) -> None:
+    record = read("Partner cities of Kuopio\n\n"
+                  "Kuopio keeps close ties with towns around the Baltic Sea and in Central Europe.\n\n"
+                  "Minden, Germany – partner city since 1955\n"
+                  "Minden lies on the Weser and is known for its cathedral and its canal bridge over the river.\n\n"
+                  "Hódmezővásárhely, Hungary – partner city since 1985\n"
+                  "The town on the Great Plain has sent its folk dancers to Kuopio every summer for decades.\n")
+    assert roster(record, "Kuopio") == {"Minden": ("sister_city", "signed", "1955"),
+                                        "Hódmezővásárhely": ("sister_city", "signed", "1985")}
+    assert not any({"Germany", "Minden"} == set(t.parties) for t in record.ties)
+
+
+def test_a_town_is_never_the_partner_of_its_own_country(read) -> None:
+    record = read("Gdynia, Poland – partner city since 1990\n"
+                  "The port city sent its sailing team to the regatta on the lake.\n")
+    assert not any({"Poland", "Gdynia"} == set(t.parties) for t in record.ties)
+
+
+def test_headings_of_town_and_country_over_prose_under_a_towns_twin_towns_are_its_partners(read) -> None:
+    record = read("Dundee's twin towns\n\n"
+                  "Dundee has several twin towns, each looked after by a friendship society of volunteers.\n\n"
+                  "Orléans, France\n"
+                  "The link with Orléans goes back to 1946 and is the oldest of the city's partnerships.\n\n"
+                  "Würzburg, Germany\n"
+                  "Exchanges between schools and choirs take place every year, mostly in the summer.\n\n"
+                  "Nizhny Novgorod, Russia\n"
+                  "The city council suspended the link in March 2022 after the invasion of Ukraine.\n")
+    found = roster(record, "Dundee")
+    assert {p: found[p][:2] for p in found} == {"Orléans": ("sister_city", "active"), "Würzburg": ("sister_city", "active"),
+                                                "Nizhny Novgorod": ("sister_city", "ended")}
+    assert found["Nizhny Novgorod"][2] == "2022-03"
+
+
+def test_a_record_of_labelled_fields_one_a_line_is_dated_by_its_date_field(read) -> None:
+    record = read("International relations of Olomouc\n\n"
+                  "Partner city: Veszprém\nCountry: Hungary\nAgreement signed: 1994\nFields: culture\n\n"
+                  "Partner city: Lucca\nCountry: Italy\nAgreement signed: 2001\nFields: tourism\n")
+    assert roster(record, "Olomouc") == {"Veszprém": ("sister_city", "signed", "1994"),
+                                         "Lucca": ("sister_city", "signed", "2001")}
+
+
+def test_a_table_of_partners_after_prose_paragraphs_under_a_heading_is_read(read) -> None:
+    record = read("Town twinning — Town of Třebíč\n\n"
+                  "Třebíč has kept friendly contacts with towns abroad for many years. The partnerships are "
+                  "looked after by a committee of the town council.\n\n"
+                  "Town | Country | Year of signing | Contact\n"
+                  "Vöcklabruck | Austria | 1996 | Town hall\n"
+                  "Pezinok | Slovakia | 2001 | Mayor's office\n\n"
+                  "Pupils of the grammar school spend a week in Vöcklabruck every spring.")
+    assert roster(record, "Třebíč") == {"Vöcklabruck": ("sister_city", "signed", "1996"),
+                                        "Pezinok": ("sister_city", "signed", "2001")}
+
+
+def test_both_partner_cities_named_in_passing_are_the_story_towns_partners(read) -> None:
+    record = read("Rostock held its harbour festival on Sunday. Visitors from Hamburg and Berlin filled the quays. "
+                  "Both partner cities, Turku and Aarhus, sent sailing ships to the festival in Rostock.")
+    assert roster(record, "Rostock") == {p: ("sister_city", "active", None) for p in ("Turku", "Aarhus")}
+    assert not any({"Turku", "Aarhus"} == set(t.parties) for t in record.ties)
+
+
+def test_the_subject_that_became_a_towns_twin_town_is_its_partner(read) -> None:
+    record = read("Perth held a food market on Saturday.\n\n"
+                  "Frankfurt, on the river between Mainz and Offenbach, became Perth's twin town in 1989.")
+    assert roster(record, "Perth") == {"Frankfurt": ("sister_city", "signed", "1989")}
+    assert not any({"Mainz", "Offenbach"} == set(t.parties) for t in record.ties)
+
+
+def test_a_singular_cue_after_a_list_describes_the_name_just_before_it(read) -> None:
+    record = read("New flights from Tallinn will go to Tbilisi, Yerevan, Baku and Kotka, Tallinn's twin town "
+                  "since 1954, from May.")
+    assert roster(record, "Tallinn") == {"Kotka": ("sister_city", "signed", "1954")}
+
+
+def test_its_after_a_roster_is_the_rosters_owner_not_its_last_partner(read) -> None:
+    record = read("Chengdu's sister cities include Montpellier (since 1981), Winnipeg (since 1988) and Bangkok (2017), "
+                  "the city said. Among its friendship cities are Lahore, Medan and Cebu.")
+    found = roster(record, "Chengdu")
+    assert {"Lahore", "Medan", "Cebu"} <= set(found)
+    assert set(roster(record, "Bangkok")) == {"Chengdu"}
+
+
+def test_an_encyclopedias_footnote_markers_do_not_break_a_list_of_twin_towns(read) -> None:
+    record = read("Batumi is a city on the Black Sea coast of Georgia.[1]\n\n"
+                  "Twin towns – sister cities\n"
+                  "Batumi is twinned with:[7]\n\n"
+                  " Odesa, Ukraine[8]\n"
+                  " Vilnius, Lithuania (2010)[9]\n"
+                  " Trabzon, Turkey[10]\n")
+    assert roster(record, "Batumi") == {"Odesa": ("sister_city", "active", None),
+                                        "Vilnius": ("sister_city", "signed", "2010"),
+                                        "Trabzon": ("sister_city", "active", None)}
+
+
+def test_a_town_a_relative_clause_says_the_city_is_twinned_with_is_its_partner(read) -> None:
+    record = read("Olsztyn held its summer fair on Saturday. Rovaniemi, with which the city has been twinned "
+                  "since 1985, sent a choir. Lutsk, a partner city of Olsztyn since 1993, sent folk dancers.")
+    assert roster(record, "Olsztyn") == {"Rovaniemi": ("sister_city", "signed", "1985"),
+                                         "Lutsk": ("sister_city", "signed", "1993")}

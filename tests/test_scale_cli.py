@@ -228,6 +228,33 @@ def test_a_folder_of_record_shards_is_merged_and_a_rerun_skips_the_shards_merged
     assert len(_stored(database)) == 12
 
 
+def test_a_staged_cluster_ingest_marks_its_shards_merged_and_writes_none_for_articles_stored_before(tmp_path: Path):
+    corpus = _corpus(tmp_path, 12, corrections=False)
+    stage, database = tmp_path / "shards", tmp_path / "amity.db"
+    cluster = ["--workers", "2", "--partition", "4", "--stage", str(stage), "--no-progress"]
+    staged = subprocess.run([_amity(), "extract", str(corpus), "--format", "jsonl", *cluster], capture_output=True,
+                            text=True, timeout=300)
+    written = {shard.name: shard.stat().st_mtime_ns for shard in stage.glob("part-*.jsonl")}
+    first_six = tmp_path / "first-six.jsonl"
+    first_six.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(first_six), "--db", str(database)]).exit_code == 0
+
+    done = subprocess.run([_amity(), "ingest", str(corpus), "--db", str(database), *cluster], capture_output=True,
+                          text=True, timeout=300)
+    merged = runner.invoke(app, ["ingest", str(stage), "--records", "--db", str(database)])
+
+    assert staged.returncode == 0 and len(written) == 3, staged.stderr
+    assert done.returncode == 0 and done.stdout == "6 new, 6 unchanged, 0 replaced, 0 errors\n", done.stderr
+    assert {shard.name: shard.stat().st_mtime_ns for shard in stage.glob("part-*.jsonl")} == written, \
+        "the shard of articles stored (some or all) is neither written again nor joined by another"
+    marks = sorted(stage.glob("*.merged"))
+    assert [mark.name for mark in marks] == sorted(f"{name}.merged" for name in written)
+    named = [mark.read_text(encoding="utf-8").splitlines() for mark in marks]
+    assert all(len(lines) == 1 and lines[0].startswith(f"sqlite:///{database}") for lines in named), named
+    assert merged.stdout == "0 new, 0 unchanged, 0 replaced, 0 errors\n", merged.output
+    assert "3 record shards merged into this registry before: skipped" in merged.stderr
+
+
 def test_stage_without_a_cluster_is_one_line_and_exit_1(tmp_path: Path):
     done = runner.invoke(app, ["extract", str(_corpus(tmp_path, 2)), "--stage", str(tmp_path / "shards")])
 

@@ -1,8 +1,9 @@
 """Where `extract` and `ingest` run the NLP: in this process, or on a Dask cluster (`--cluster`, `--workers`).
 
 The cluster is reached before any input is read, so an unreachable
-scheduler is one line and exit status 1 with nothing done; the dashboard's
-address is printed once it is up. Dask is imported only when a cluster is
+scheduler, a worker with another Amity or spaCy model than this machine's,
+or a stage folder some worker does not see is one line and exit status 1
+with nothing done; the dashboard's address is printed once it is up. Dask is imported only when a cluster is
 asked for.
 """
 from __future__ import annotations
@@ -60,6 +61,8 @@ def extractor_for(cluster: str | None, workers: int, partition: int,
     with ExitStack() as stack:
         try:
             client = stack.enter_context(dask_extract.connect(spec))
+            if stage is not None and spec.local_workers is None:
+                dask_extract.shared_stage(client, stage)
         except ClusterError as exc:
             fail(str(exc))
         where = dask_extract.dashboard(client)

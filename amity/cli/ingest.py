@@ -64,7 +64,9 @@ def ingest(
       amity ingest corpus/ --cluster local:2 --stage shards/     (then again: amity ingest shards/ --records)
 
     A folder of record shards (`--stage`) is merged shard by shard; a shard
-    whose records were all merged into this registry before is skipped.
+    whose records were all merged into this registry before is skipped. The
+    shards a --stage run writes are kept, each marked (part-….jsonl.merged)
+    once its records are in this registry; a rerun does not write them again.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -85,7 +87,7 @@ def ingest(
             return bar.counted("extracted", extract(articles))
 
         shards = MergedShards(describe(engine))
-        found_stored = _FoundStored(bar)
+        found_stored = _FoundStored(bar, shards)
         items: Iterator[Any]
         if extractor is None:
             items = bar.counted("read", counter.reported(_inputs(inputs, records, max_mb, shards)))
@@ -95,14 +97,12 @@ def ingest(
 
         def merged(count: int) -> None:
             bar.advance("merged", count)
-            if records:
-                shards.merged(count)
+            shards.merged(count)
 
         try:
             summary = store(items, engine, extractor=extracted, on_merged=merged)
             summary.unchanged += found_stored.count
-            if records:
-                shards.finish()
+            shards.finish()
         except (StoreError, SQLAlchemyError):
             raise
         except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
@@ -127,22 +127,27 @@ def _inputs(inputs: list[str], records: bool, max_mb: float, shards: MergedShard
 
 class _FoundStored:
     """The articles cluster workers read and found stored already (not extracted: unchanged, merged as they pass),
-    counted; the others passed on as (article, record) pairs, with bad inputs."""
+    counted; the others passed on as (article, record) pairs, with bad inputs; `shards` hears which stage shard
+    each article's record is in, to mark the shards merged."""
 
-    def __init__(self, bar: RunProgress) -> None:
+    def __init__(self, bar: RunProgress, shards: MergedShards) -> None:
         self.count = 0
-        self._bar = bar
+        self._bar, self._shards = bar, shards
 
     def passed(self, outcomes: Iterable[Extracted | InputError]) -> Iterator[tuple[Article, Record] | InputError]:
         for item in outcomes:
             if isinstance(item, InputError):
                 yield item
-            elif item.stored or item.record is None:
+                continue
+            self._shards.staged(item.shard)
+            if item.stored or item.record is None:
                 self.count += 1
                 self._bar.advance("merged")
             else:
                 self._bar.advance("extracted")
+                self._shards.handed()
                 yield item.article, item.record
+        self._shards.staged(None)
 
 
 def _stored_of(engine: Engine) -> Callable[[list[str]], set[str]]:

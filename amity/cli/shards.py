@@ -4,7 +4,11 @@ A shard whose records are all merged (committed) gets a mark beside it,
 `part-….jsonl.merged`, naming the registry; reading the folder again for
 that registry leaves it out. A run stopped half-way marks only the shards
 it finished, so the next run starts with the first unmarked one (and any
-of its records already stored are found unchanged, as always).
+of its records already stored are found unchanged, as always). The shards
+an `amity ingest --cluster … --stage DIR` run writes (or finds, written by
+an earlier run) are marked the same way once their records are merged:
+they are kept, for merging into another registry, and a folder's marks say
+which registries hold them.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class MergedShards:
         self._read = 0  # records read so far
         self._merged = 0  # of which merged
         self._ends: deque[tuple[int, Path]] = deque()  # (records read when the shard ended, shard)
+        self._staged: str | None = None  # the stage shard of the cluster's articles now passing
         self.skipped = 0
 
     def records(self, inputs: Iterable[str], max_bytes: int) -> Iterator[Record | InputError]:
@@ -43,8 +48,19 @@ class MergedShards:
                 for item in read_record_sources([str(shard)], max_bytes=max_bytes):
                     self._read += isinstance(item, Record)
                     yield item
-                self._ends.append((self._read, shard))
-                self._mark_done()
+                self._ended(shard)
+
+    def staged(self, shard: str | None) -> None:
+        """The next article a cluster extracted has its record in this stage shard (None: in none, or the run's
+        end): the shard of the articles before it, if another, was read whole."""
+        if shard != self._staged:
+            if self._staged is not None:
+                self._ended(Path(self._staged))
+            self._staged = shard
+
+    def handed(self) -> None:
+        """One more record of a stage shard was handed on to be merged."""
+        self._read += 1
 
     def merged(self, count: int) -> None:
         """`count` more records were committed."""
@@ -54,6 +70,10 @@ class MergedShards:
     def finish(self) -> None:
         """Every record read was merged: mark the shards left."""
         self._merged = self._read
+        self._mark_done()
+
+    def _ended(self, shard: Path) -> None:
+        self._ends.append((self._read, shard))
         self._mark_done()
 
     def _mark_done(self) -> None:

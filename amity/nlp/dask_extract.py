@@ -31,9 +31,18 @@ and paths some worker cannot see are read by the driver and their articles
 shipped, as `extract_on` does. A bad file fails alone, one line, as when
 the driver reads it. For `ingest`, articles the registry holds already
 are not extracted again: each partition is first read by a short task
-that sends back its articles' content hashes (at a higher priority, so it
-runs before partitions waiting to be extracted), the driver asks the
-registry which of them it holds, and the partition's task skips those.
+whose articles stay on its worker (at a higher priority, so it runs before
+partitions waiting to be extracted), a second sends back their content
+hashes, the driver asks the registry which of them it holds, and the
+partition's extraction task takes the articles read (on the worker that
+holds them, unless Dask moves them) and skips those. A piece is read once;
+only a worker that dies has its pieces read again.
+
+With a stage folder, `ingest` tells the driver which shard each article's
+record is in, so that the driver marks a shard merged (`amity.cli.shards`)
+once its records are committed; a partition whose articles are all stored
+already is not written again, and one partly stored (a run stopped after
+its shard was written) takes its records from that shard.
 
 A local cluster runs with the settings of `amity/data/dask/amity.yaml`
 (fewer timers, no profiler, glibc's own memory trimming): Dask's defaults
@@ -48,6 +57,7 @@ import hashlib
 import json
 import logging
 import os
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -71,8 +81,9 @@ PARTITION_ARTICLES = 250
 IN_FLIGHT_PER_WORKER = 3
 #: Times a partition is run again after the worker running it died.
 RETRIES = 3
-#: Dask priority of the short task that hashes a partition's articles: before any partition waiting to be extracted.
-HASHING_PRIORITY = 10
+#: Dask priority of the short tasks that read a partition and hash its articles: before any partition waiting to be
+#: extracted.
+READING_PRIORITY = 10
 #: How long to wait for a scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 10
 #: Dask settings for extraction (`amity/data/dask/amity.yaml`, which says why): Dask's defaults cost two idle
@@ -108,12 +119,62 @@ def connect(spec: ClusterSpec, *, timeout: float = CONNECT_TIMEOUT_S) -> Iterato
             cluster.close()
         raise ClusterError(f"cannot reach the Dask scheduler at {spec}: {_reason(exc)}") from None
     try:
+        if spec.local_workers is None:
+            _same_amity_everywhere(client)
         client.register_plugin(PipelineLoader())
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def installed() -> tuple[str, str]:
+    """This process's Amity (version, and a digest of its code and data files) and spaCy model (name, version): what
+    must be the same on every worker for a cluster's records to be the ones this machine would extract."""
+    from importlib import metadata
+
+    import amity
+    from amity.nlp.pipeline import MODEL
+
+    root = Path(amity.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(f"{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
+    try:
+        model = metadata.version(MODEL)
+    except metadata.PackageNotFoundError:
+        model = "not installed"
+    return f"Amity {amity.__version__} ({digest.hexdigest()[:12]})", f"{MODEL} {model}"
+
+
+def _same_amity_everywhere(client: Client) -> None:
+    """A ClusterError naming a worker whose Amity or spaCy model is not this machine's."""
+    here = installed()
+    for address, there in sorted(client.run(installed).items()):
+        if tuple(there) != here:
+            which = 0 if there[0] != here[0] else 1
+            raise ClusterError(f"the Dask worker at {address} has {there[which]}, this machine {here[which]}: "
+                               "install the same on every machine")
+
+
+def shared_stage(client: Client, stage: str) -> None:
+    """Make the stage folder, or a ClusterError naming a worker that does not see it: the workers write their shards
+    into it and the driver marks them, so it must be one folder at the same path everywhere."""
+    folder = Path(stage).resolve()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".amity-stage-probe-{uuid.uuid4().hex}"
+        probe.write_bytes(b"")
+    except OSError as exc:
+        raise ClusterError(f"--stage {stage}: {_reason(exc)}") from None
+    try:
+        seen = client.run(os.path.isfile, str(probe))
+    finally:
+        probe.unlink(missing_ok=True)
+    if blind := sorted(address for address, found in seen.items() if not found):
+        raise ClusterError(f"--stage {stage}: the Dask worker at {blind[0]} does not see {folder}; the stage must be "
+                           "a folder shared at the same path by this machine and every worker")
 
 
 def quiet_settings() -> dict[str, Any]:
@@ -156,14 +217,15 @@ def extract_on(client: Client, articles: Iterable[Article], *, partition: int = 
 @dataclass(frozen=True)
 class Extracted:
     """One article a worker read and extracted: the article, without its text unless it was asked for (for the
-    driver's counts and messages), its record (None: written to a shard, or `stored` and so not extracted), and
-    the start of its text that tells its language (the driver tells it: the language model would add ~60 MB to
-    every worker)."""
+    driver's counts and messages), its record (None: written to a shard, or `stored` and so not extracted), the
+    start of its text that tells its language (the driver tells it: the language model would add ~60 MB to
+    every worker), and the stage shard that holds its partition's records (None: none was written)."""
 
     article: Article
     record: Record | None
     language_sample: str = ""
     stored: bool = False
+    shard: str | None = None
 
 
 #: What a task of `read_and_extract_on` is given: articles read by the driver, pieces of files to read, and
@@ -188,11 +250,13 @@ def read_and_extract_on(client: Client, inputs: list[str], *, max_bytes: int, pa
         Path(stage).mkdir(parents=True, exist_ok=True)
         folder = str(Path(stage).resolve())
     units = _units(client, inputs, partition, max_bytes, local)
-    hashing = None
-    if stored_of is not None:
-        hashing = _Hashing(hash_units, (max_bytes,), lambda digests: frozenset(stored_of(digests)))
-    for outcomes in _in_order(client, units, partition, in_flight, extract_units, max_bytes, folder,
-                              stored_of is not None, weight=_weight, hashing=hashing):
+    if stored_of is None:
+        partitions = _in_order(client, units, partition, in_flight, extract_units, max_bytes, folder, weight=_weight)
+    else:
+        skipping = _Skipping(max_bytes, lambda digests: frozenset(stored_of(digests)))
+        partitions = _in_order(client, units, partition, in_flight, extract_read, folder, True, weight=_weight,
+                               skipping=skipping)
+    for outcomes in partitions:
         yield from outcomes
 
 
@@ -240,44 +304,59 @@ def _weight(unit: Unit) -> int:
     return unit.lines if isinstance(unit, Piece) else 1
 
 
-def extract_units(units: list[Unit], number: int, max_bytes: int, folder: str | None = None, keep: bool = False,
-                  stored: frozenset[str] = frozenset()) -> list[Extracted | InputError]:
-    """Read the pieces among `units` here, on a worker, and extract every article but those whose content hash is
+def extract_units(units: list[Unit], number: int, max_bytes: int,
+                  folder: str | None = None) -> list[Extracted | InputError]:
+    """Read the pieces among `units` here, on a worker, and extract their articles (into a shard in `folder`);
+    the articles come back without their text (`amity extract`)."""
+    return extract_read(read_units(units, max_bytes), number, folder)
+
+
+def extract_read(items: list[Article | InputError], number: int, folder: str | None = None, keep: bool = False,
+                 stored: frozenset[str] = frozenset()) -> list[Extracted | InputError]:
+    """Extract the articles among `items`, read on a worker by `read_units`, but those whose content hash is
     `stored` (into a shard in `folder`; `keep`: records and articles' text are sent back all the same)."""
     from amity.language import SAMPLE_CHARS
 
-    items = _read_units(units, max_bytes)
-    held = [bool(stored) and isinstance(item, Article) and item.content_hash in stored for item in items]
-    articles = [item for item, is_held in zip(items, held, strict=True) if isinstance(item, Article) and not is_held]
-    records: list[Record | None]
-    if folder is None:
-        records = list(extract_partition(articles))
-    elif not articles:  # no empty shard for a task of unreadable or stored inputs only
-        records = []
-    elif keep:
-        records = list(_shard_records(stage_partition(articles, number, folder)))
-    else:
-        stage_partition(articles, number, folder)
-        records = [None] * len(articles)
-    made = iter(records)
+    articles = [item for item in items if isinstance(item, Article)]
+    held = [bool(stored) and article.content_hash in stored for article in articles]
+    records, shard = _records_of(articles, held, number, folder, keep)
+    made, holds = iter(records), iter(held)
     out: list[Extracted | InputError] = []
-    for item, is_held in zip(items, held, strict=True):
+    for item in items:
         if isinstance(item, InputError):
             out.append(item)
-        elif is_held:
-            out.append(Extracted(replace(item, text=""), None, stored=True))
+        elif next(holds):
+            out.append(Extracted(replace(item, text=""), None, stored=True, shard=shard))
         else:
-            out.append(Extracted(item if keep else replace(item, text=""), next(made), item.text[:SAMPLE_CHARS]))
+            out.append(Extracted(item if keep else replace(item, text=""), next(made), item.text[:SAMPLE_CHARS],
+                                 shard=shard))
     return out
 
 
-def hash_units(units: list[Unit], max_bytes: int) -> list[str]:
-    """The content hashes of the articles among `units` (the pieces read here, on a worker), for the driver to ask
-    the registry which it holds."""
-    return [item.content_hash for item in _read_units(units, max_bytes) if isinstance(item, Article)]
+def _records_of(articles: list[Article], held: list[bool], number: int, folder: str | None,
+                keep: bool) -> tuple[list[Record | None], str | None]:
+    """The records of the articles not `held` (None each when written to a shard and not `keep`), and the shard of
+    the partition's records in `folder`: written now, or by an earlier run (whose records are taken, when some of
+    its articles were stored since), or None."""
+    wanted = [article for article, is_held in zip(articles, held, strict=True) if not is_held]
+    if folder is None:
+        return list(extract_partition(wanted)), None
+    if not articles:  # no empty shard for a task of unreadable inputs only
+        return [], None
+    whole = shard_of(articles, number, folder)
+    if any(held) and whole.exists():  # written before some of its articles were stored: none extracted again
+        written = list(_shard_records(str(whole)))
+        if len(written) == len(articles):
+            return [record if keep else None for record, is_held in zip(written, held, strict=True) if not is_held], \
+                str(whole)
+    if not wanted:  # all stored: nothing to write, and an earlier run's shard of them is done with
+        return [], str(whole) if whole.exists() else None
+    shard = stage_partition(wanted, number, folder)
+    return (list(_shard_records(shard)) if keep else [None] * len(wanted)), shard
 
 
-def _read_units(units: list[Unit], max_bytes: int) -> list[Article | InputError]:
+def read_units(units: list[Unit], max_bytes: int) -> list[Article | InputError]:
+    """The articles among `units`, the pieces read here, on a worker, and the bad inputs among them."""
     from amity.nlp.limits import readable
 
     items: list[Article | InputError] = []
@@ -289,21 +368,27 @@ def _read_units(units: list[Unit], max_bytes: int) -> list[Article | InputError]
     return items
 
 
-@dataclass(frozen=True)
-class _Hashing:
-    """A short task run on each partition first, `task(partition, *args)`, whose result `decide` turns into the
-    last argument of the partition's own task."""
+def content_hashes(items: list[Article | InputError]) -> list[str]:
+    """The content hashes of the articles a worker read, for the driver to ask the registry which it holds."""
+    return [item.content_hash for item in items if isinstance(item, Article)]
 
-    task: Callable[..., Any]
-    args: tuple[Any, ...]
-    decide: Callable[[Any], Any]
+
+@dataclass(frozen=True)
+class _Skipping:
+    """Articles the registry holds are not extracted (`amity ingest`): each partition is read first by a task whose
+    articles stay on its worker, a second sends back their content hashes, and the partition's own task is given
+    the articles read instead of the partition, and what `stored_of` says of the hashes as its last argument."""
+
+    max_bytes: int
+    stored_of: Callable[[list[str]], frozenset[str]]
 
 
 @dataclass
 class _Submitted:
-    """A partition on the cluster: its hashing task's future until `hashed`, then its own task's."""
+    """A partition on the cluster. Until `hashed`: `chunk` is the future of its articles read and `future` that of
+    their hashes; then `future` is its own task's."""
 
-    chunk: list[Any]
+    chunk: Any
     number: int
     future: Future[Any]
     hashed: bool
@@ -311,20 +396,23 @@ class _Submitted:
 
 def _in_order(client: Client, articles: Iterable[Any], partition: int, in_flight: int | None,
               task: Callable[..., Any], *args: Any, weight: Callable[[Any], int] | None = None,
-              hashing: _Hashing | None = None) -> Iterator[Any]:
+              skipping: _Skipping | None = None) -> Iterator[Any]:
     """`task(partition, number, *args)` of each partition on the cluster, results in input order.
 
     At most `in_flight` partitions are submitted and not yet taken back (by default `IN_FLIGHT_PER_WORKER` per
     worker thread, counted again at each result, so workers that join later get work too): however long the
-    input, the driver holds that many partitions and the scheduler that many tasks. With `hashing`, each
-    partition's task is submitted once its hashing task is done, with what `hashing.decide` made of its result
-    as the last argument; the driver waits for whichever of its tasks ends first, so that no worker idles."""
+    input, the driver holds that many partitions and the scheduler that many tasks. With `skipping`, each
+    partition's task is submitted once its articles are read and hashed; the driver waits for whichever of its
+    tasks ends first, so that no worker idles."""
     stream = iter(articles)
     pending: deque[_Submitted] = deque()
     number = 0
 
-    def run(chunk: list[Any], at: int, *last: Any) -> Future[Any]:
+    def run(chunk: Any, at: int, *last: Any) -> Future[Any]:
         return client.submit(task, chunk, at, *args, *last, pure=False, retries=RETRIES)
+
+    def first(step: Callable[..., Any], *given: Any) -> Future[Any]:
+        return client.submit(step, *given, pure=False, retries=RETRIES, priority=READING_PRIORITY)
 
     while True:
         most = in_flight or max(2, IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values())))
@@ -332,23 +420,23 @@ def _in_order(client: Client, articles: Iterable[Any], partition: int, in_flight
             chunk = list(islice(stream, partition)) if weight is None else _weighed(stream, partition, weight)
             if not chunk:
                 break
-            if hashing is None:
+            if skipping is None:
                 pending.append(_Submitted(chunk, number, run(chunk, number), hashed=True))
             else:
-                pending.append(_Submitted(chunk, number, client.submit(
-                    hashing.task, chunk, *hashing.args, pure=False, retries=RETRIES, priority=HASHING_PRIORITY),
-                    hashed=False))
+                read = first(read_units, chunk, skipping.max_bytes)
+                pending.append(_Submitted(read, number, first(content_hashes, read), hashed=False))
             number += 1
         if not pending:
             return
         head = pending[0]
-        if hashing is not None:
+        if skipping is not None:
             for submitted in pending:
                 if not submitted.hashed and submitted.future.done():
-                    found = submitted.future.result()
+                    found = skipping.stored_of(submitted.future.result())
                     submitted.future.release()
-                    submitted.future, submitted.hashed = run(submitted.chunk, submitted.number,
-                                                             hashing.decide(found)), True
+                    submitted.future, submitted.hashed = run(submitted.chunk, submitted.number, found), True
+                    submitted.chunk.release()  # kept on its worker for the task that takes it
+                    submitted.chunk = None
             if not (head.hashed and head.future.done()):
                 wait([s.future for s in pending if not s.hashed or s is head], return_when="FIRST_COMPLETED")
                 continue
@@ -387,10 +475,15 @@ def _shard_records(shard: str) -> Iterator[Record]:
         yield record
 
 
+def shard_of(articles: list[Article], number: int, folder: str) -> Path:
+    """The shard of a partition's records in `folder`: numbered in input order, named by the articles' content."""
+    digest = hashlib.sha256("\n".join(f"{a.doc}\t{a.full_text}" for a in articles).encode("utf-8")).hexdigest()[:16]
+    return Path(folder) / f"part-{number:06d}-{digest}.jsonl"
+
+
 def stage_partition(articles: list[Article], number: int, folder: str) -> str:
     """Extract a partition into its shard in `folder` (unless it is there already); the shard's path."""
-    digest = hashlib.sha256("\n".join(f"{a.doc}\t{a.full_text}" for a in articles).encode("utf-8")).hexdigest()[:16]
-    shard = Path(folder) / f"part-{number:06d}-{digest}.jsonl"
+    shard = shard_of(articles, number, folder)
     if shard.exists():
         return str(shard)
     partial = shard.with_name(f".{shard.name}.{os.getpid()}.tmp")  # hidden and not .jsonl: never read as a shard
@@ -400,6 +493,8 @@ def stage_partition(articles: list[Article], number: int, folder: str) -> str:
         out.flush()
         os.fsync(out.fileno())
     os.replace(partial, shard)
+    for stale in shard.parent.glob(f".{shard.name}.*.tmp"):  # of a worker that died writing it
+        stale.unlink(missing_ok=True)
     return str(shard)
 
 

@@ -119,6 +119,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             taken.append((s, e))
             found.append((s, e, kind, match))
     found.sort()
+    published = _dateline_day(text, found, published) or published
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
@@ -140,17 +141,46 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         # the publication date decides
         near = last_year is not None and (published is None or s - last_end < year_carry_chars
                                           and "\n" not in text[last_end:s])
+        if near and published is not None and last_year is not None and last_year < published.year \
+                and _FUTURE.search(_sentence_around(text, s, e)):
+            near = False  # "They first signed in 2015. In October, the mayor will ...": a plan is no earlier year's
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
         if kind == "season" and not (match.group("year") or match.group("yrel")):
             value = _season_of_year_told(match, out, text) or value
         explicit = "year" in match.groupdict() and bool(match.groupdict().get("year"))
-        if explicit:
+        if explicit and not (kind == "year" and match.group(0)[:5].lower() == "since"):
+            # "twinned since 1995. In May, ..." is this May: a span up to now sets no year for what follows
             last_year, last_end = int(match.group("year")), e
+        elif kind in ("relative_period", "earlier_period") and match.group("unit").lower() == "year" and value:
+            last_year, last_end = int(value[:4]), e  # "Last year the mayors agreed ..., and in September ..."
         out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
+
+
+#: A wire's dateline: the place it was filed from, then its day ("HANOI, Oct 15 (VNA) –", "ASTANA. 15 October. KAZINFORM –").
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3})?"
+                             r"[,.][ \t]*$")
+_DATELINE_CHARS = 400
+_DATELINE_DAYS = 3
+
+
+def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
+    """The day a wire was filed, written in its dateline a day or two before the page was published: "today",
+    "yesterday" and "on Monday" in the story count from it, not from the publication date."""
+    if published is None:
+        return None
+    for s, _, kind, match in found:
+        if s > _DATELINE_CHARS:
+            return None
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text[max(0, s - 80) : s]):
+            continue
+        day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
+                              int(match.group("day"))))
+        return day if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
+    return None
 
 
 def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
@@ -280,13 +310,16 @@ _WEEKDAY_FUTURE = re.compile(rf"\b({_alternation(_WORDS['weekday_future_words'])
 
 def _year_around(published: date, month: int, day: int | None, m: re.Match[str], text: str) -> int:
     """The year of "20 December" in a story published on 10 January: the last such day before
-    publication when the sentence tells of the past, the next one when it tells of the future."""
+    publication when the sentence tells of the past, the next one when it tells of the future. A sentence
+    with no tense cue says so only for a day far off; one with a verb in the past ("In August the city
+    hosted ...", told in February) is last year's for any day still to come."""
     window = _sentence_around(text, m.start(), m.end())
     future = bool(_FUTURE.search(window))
     key = (month, day or 1)
     if future and key < (published.month, published.day) and published.month - month > 6:
         return published.year + 1
-    if not future and key > (published.month, published.day) and month - published.month > 6:
+    if not future and key > (published.month, published.day) and (month - published.month > 6
+                                                                    or _PAST_VERB.search(window)):
         return published.year - 1
     return published.year
 

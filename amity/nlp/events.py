@@ -26,7 +26,8 @@ from amity.nlp.names import fold
 
 #: The default word lists, for the helpers outside the component (a component may be configured with another file).
 _WORDS = {key: frozenset(words) for key, words in triggers().items()
-          if key in ("leading_verbs", "led_groups", "venue_prepositions", "framing_prepositions")}
+          if key in ("leading_verbs", "led_groups", "venue_prepositions", "framing_prepositions", "frame_part_nouns",
+                     "frame_part_prepositions")}
 
 
 @dataclass
@@ -153,6 +154,7 @@ class EventFinder:
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
             framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
+            planned_here: list[str] = []  # dates of the plans this sentence told with their own date
             made_by: dict[str, list[Token]] = {}
             for trigger, kind, anchored in found:
                 if kind in made_here and not _beside_relative_clauses(trigger, made_by[kind]):
@@ -202,6 +204,8 @@ class EventFinder:
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
                     fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                if status == "planned" and date is None and same_day is None and planned_here:
+                    fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -238,6 +242,8 @@ class EventFinder:
                     if self._joins_told_signing(trigger, event, events):
                         continue  # "The ceremony was attended by the consul": present at the signing told
                 made_here.setdefault(kind, []).append(date)
+                if status == "planned" and date is not None:
+                    planned_here.append(date)
                 made_by.setdefault(kind, []).append(trigger)
                 self._add(events, event)
             self._date_gatherings(doc, sent, events)
@@ -624,7 +630,7 @@ class EventFinder:
             return True  # "signed a programme of cooperation until 2030": the term of the agreement
         if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
             return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
-        for _ in range(4):
+        for _ in range(6):  # "agreements which were reached at the end of last month": six links up to the clause
             if node.head.i == node.i:
                 return False
             if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
@@ -1013,10 +1019,15 @@ def _redate(events: list[EventMention], event: EventMention, date: str | None, s
 
 
 def _framing_back_reference(noun: Token) -> bool:
-    """"During the meeting, ...", "At this meeting, ...": a definite noun framing the sentence tells
-    again what was told before."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _WORDS["framing_prepositions"] \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    """"During the meeting, ...", "At this meeting, ...", "At the end of the meeting, ...": a definite noun
+    framing the sentence, or a part of it that does, tells again what was told before."""
+    if noun.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    if noun.head.lower_ in _WORDS["framing_prepositions"]:
+        return True
+    part = noun.head.head if noun.head.lower_ == "of" else None
+    return part is not None and part.dep_ == "pobj" and part.lemma_.lower() in _WORDS["frame_part_nouns"] \
+        and part.head.lower_ in _WORDS["frame_part_prepositions"]
 
 
 def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:

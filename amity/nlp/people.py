@@ -92,6 +92,28 @@ class PersonFinder:
         self._member_units = frozenset(words["member_units"])
         #: Longest first: "was led by" before "led by".
         self._remit_links = [link.split() for link in words["remit_links"]]
+        #: "X, Mayor Y among them": the words after a holder's name that say a group named before holds him.
+        self._trailing_group_link = words["trailing_group_link"].split()
+        # The small words whose place in a sentence the rules below read (see people.json "_doc" of each).
+        grammar: dict[str, list[str]] = words["grammar_words"]
+        self._honorific_pronouns = frozenset(grammar["honorific_pronouns"])
+        self._count_words = frozenset(grammar["count_words"])
+        self._list_joiners = frozenset(grammar["list_joiners"])
+        self._town_words = frozenset(grammar["town_words"])
+        self._relative_pronouns = frozenset(grammar["relative_pronouns"])
+        self._where_determiners = frozenset(grammar["where_determiners"])
+        self._where_words = frozenset(grammar["where_words"])
+        self._personal_possessives = frozenset(grammar["personal_possessives"])
+        self._office_prepositions = frozenset(grammar["office_prepositions"])
+        self._name_joiners = frozenset(grammar["name_joiners"])
+        self._after_body_words = frozenset(grammar["after_body_words"])
+        self._description_continuers = frozenset(grammar["description_continuers"])
+        self._body_name_continuers = frozenset(grammar["body_name_continuers"])
+        self._location_prepositions = frozenset(grammar["location_prepositions"])
+        self._group_office_determiners = frozenset(grammar["group_office_determiners"])
+        self._origin_prepositions = frozenset(grammar["origin_prepositions"])
+        self._unfinished_name_words = frozenset(grammar["unfinished_name_words"])
+        self._articles = frozenset(grammar["articles"])
         self._group_links = sorted((link.split() for link in words["group_links"]), key=len, reverse=True)
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
         #: Words that can be part of an office's name ("Administrative Board Member").
@@ -125,6 +147,8 @@ class PersonFinder:
         self._principal_places: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        lexicon_titles = self._title_lengths_of(doc)
+        doc._.org_mentions = [self._less_title_word(doc, m, lexicon_titles) for m in doc._.org_mentions or []]
         known = sorted((doc._.place_mentions or []) + (doc._.org_mentions or []),
                        key=lambda m: (m.start, -m.priority, -m.end))
         self._known = known
@@ -142,6 +166,8 @@ class PersonFinder:
             prev = self._ending.get(m.end)
             if prev is None or (m.priority, m.end - m.start) > (prev.priority, prev.end - prev.start):
                 self._ending[m.end] = m
+        self._title_doc, self._title_lengths, self._framed_titles = doc, lexicon_titles, set()
+        self._offices_by_frame(doc)
         people = self._title_anchored(doc)
         people += self._respective_holders(doc, people)
         covered = {k for m in people for k in range(m.start, m.end)}
@@ -168,19 +194,32 @@ class PersonFinder:
             doc._.place_mentions = (doc._.place_mentions or []) + self._new_places
         return doc
 
+    @staticmethod
+    def _less_title_word(doc: Doc, body: Mention, titles_at: list[int]) -> Mention:
+        """"Uzbekistan Airways General| Director X": a body's name does not end in the first word of an office
+        of two words or more that runs on past it."""
+        last = body.end - 1
+        if body.end - body.start < 3 or titles_at[last] < 2 or last + titles_at[last] <= body.end \
+                or doc[last].lower_ in ORG_HEADS:
+            return body
+        return replace(body, end=last, name=doc[body.start : last].text)
+
     def _known_starting(self, lo: int, hi: int) -> list[Mention]:
         """The known places and bodies that start at a token in [lo, hi), in order."""
         return self._known[bisect_left(self._known_starts, lo) : bisect_left(self._known_starts, hi)]
 
-    @staticmethod
-    def _without_holder_names(doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
+    def _without_holder_names(self, doc: Doc, bodies: list[Mention], people: list[Mention]) -> list[Mention]:
         """"Chairman of the Board of JSC Kazakh Invest Nurlan Abenov": a body's name that runs on into
-        the name of the holder its office was read for ends where the holder's name begins."""
+        the name of the holder its office was read for ends where the holder's name begins; what is left of
+        it when that is only a legal form ("Uzbekistan Airways JSC| Shukhrat Ismoilov") is no body."""
         holders = {(m.start, m.end) for m in people if m.priority >= 4 and m.roles}
         out = []
         for body in bodies:
-            cut = next((s for s, e in holders if e == body.end and body.start + 1 < s), None) if body.priority >= 2 else None
-            if cut is None:
+            cut = next((s for s, e in holders if s < body.end <= e and body.start < s), None) \
+                if body.priority >= 2 else None  # "... Chamber of Industry Ahmet| Demir": a name run across its end
+            if cut is not None and all(t.text in self._legal_forms for t in doc[body.start : cut]):
+                continue
+            if cut is None or cut == body.start + 1:
                 out.append(body)
                 continue
             holder = doc[cut : body.end].text
@@ -338,7 +377,7 @@ class PersonFinder:
         """"Mr", "Dr", "Excellency", and the "Her" of "Her Excellency"."""
         if fold(tok.text) in self.titles.honorifics:
             return True
-        return tok.text in ("His", "Her", "Their") and tok.i + 1 < len(tok.doc) \
+        return tok.text in self._honorific_pronouns and tok.i + 1 < len(tok.doc) \
             and fold(tok.nbor().text) in self.titles.honorifics
 
     # -- names -------------------------------------------------------------------
@@ -816,7 +855,7 @@ class PersonFinder:
         which the names after it hold in turn (their `of` is not read here)."""
         words = [t.lower_ for t in doc[j : j + 3]]
         singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words]
-        if len(words) == 3 and words[0] == "the" and words[1] in ("two", "three", "four", "both") \
+        if len(words) == 3 and words[0] == "the" and words[1] in self._count_words \
                 and (singular[2] in self._anaphoric_places or singular[2] in ORG_HEADS):
             return j + 3  # "the governors of the two regions", "the chairmen of the two councils"
         if len(words) >= 2 and words[0] == "both" and singular[1] in self._anaphoric_places:
@@ -849,7 +888,7 @@ class PersonFinder:
             else:
                 units.append((m.start, m.end, self._holder(m, title)))
         for (_, a_end, a), (b_start, _, b) in zip(units, units[1:]):
-            if b_start - a_end <= 2 and all(t.lower_ in ("and", ",", "the") for t in doc[a_end:b_start]):
+            if b_start - a_end <= 2 and all(t.lower_ in self._list_joiners for t in doc[a_end:b_start]):
                 return [a, b]
         return []
 
@@ -1089,7 +1128,7 @@ class PersonFinder:
         else:
             return None
         end = k
-        if word not in ("city", "town") and fold(name).split()[-1] != word:
+        if word not in self._town_words and fold(name).split()[-1] != word:
             name, end = f"{name} {word}", k + 1
         if known is None and add_place and self._held_in_place(title) \
                 and not any(m.start == start for m in self._new_places):
@@ -1164,7 +1203,7 @@ class PersonFinder:
     def _past_relative_clause(self, doc: Doc, k: int) -> int:
         """", who took office in March, Elnur Aliyev": a relative clause between an office and its
         holder's name; returns the comma before the name (k when there is no such clause)."""
-        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("who", "which"):
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in self._relative_pronouns:
             return k
         sent_end = doc[k].sent.end
         close = next((c for c in range(k + 2, min(k + 14, sent_end)) if doc[c].text == ","), None)
@@ -1195,8 +1234,8 @@ class PersonFinder:
         """"visited Zhetysu University, where rector X ...", "the IT Park, where its director X",
         "the Sendai Chamber of Commerce, whose chairman X": an office opening a "where" or "whose"
         clause is held in the body or place the clause is about."""
-        k = start - 1 if start > 0 and doc[start - 1].lower_ in ("the", "its") else start
-        if k < 3 or doc[k - 1].lower_ not in ("where", "whose") or doc[k - 2].text != ",":
+        k = start - 1 if start > 0 and doc[start - 1].lower_ in self._where_determiners else start
+        if k < 3 or doc[k - 1].lower_ not in self._where_words or doc[k - 2].text != ",":
             return None
         body = self._ending.get(k - 2)
         return body.office_holder if body is not None and body.priority >= 2 else None
@@ -1227,11 +1266,10 @@ class PersonFinder:
         hosts = [m for m in hosts if m.type == "organization"]
         return max(hosts, key=lambda m: m.end).name if hosts else None
 
-    @staticmethod
-    def _their_body(doc: Doc, start: int, found: list[Mention]) -> str | None:
+    def _their_body(self, doc: Doc, start: int, found: list[Mention]) -> str | None:
         """"Rector Anna Lind and her deputy Pavel Kos": an office written with "his" or "her"
         after someone's office in the same sentence is held in that person's body."""
-        if start == 0 or doc[start - 1].lower_ not in ("his", "her"):
+        if start == 0 or doc[start - 1].lower_ not in self._personal_possessives:
             return None
         sent_start = doc[start].sent.start
         before = [m for m in found if sent_start <= m.start and m.end < start and any(of for _, of in m.roles)]
@@ -1284,7 +1322,7 @@ class PersonFinder:
             at = self._longest_at.get(k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1)
             if at is not None and at.type == "organization":  # "director at the Lyon Opera"
                 return self._holder(at, title), at.end, title
-        if k >= len(doc) or doc[k].lower_ not in ("of", "for"):
+        if k >= len(doc) or doc[k].lower_ not in self._office_prepositions:
             return None, k, title
         j = k + 1
         if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
@@ -1352,10 +1390,13 @@ class PersonFinder:
         if known is not None:
             of = self._holder(known, title)
             end = known.end
-            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)) \
-                if holder_follows else None
+            tail = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+                    or self._name_across_end(doc, j, known.end)) if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
+            elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
+                    and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
+                end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
             elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
@@ -1363,6 +1404,10 @@ class PersonFinder:
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS \
                     and not self._held_in_place(title):
                 of = self._body_of_place_named(known, doc[end].lower_) or of  # "the rector of the Omsk university"
+            if known.type == "place" and end == known.end and end < len(doc) and doc[end].is_lower \
+                    and doc[end].lower_ in self._region_words and fold(of).split()[-1] != doc[end].lower_ \
+                    and (end + 1 >= len(doc) or doc[end + 1].is_punct):
+                of, end = f"{of} {doc[end].lower_}", end + 1  # "the governor of Töv aimag, X": the aimag, not its town
             described = self._lower_case_description(doc, end)
             if described > end:  # "the head of the Ganja city executive power, X", "of Da Nang city X"
                 if known.type == "organization" and described == end + 1 and doc[end].lower_ in self._place_words:
@@ -1370,6 +1415,8 @@ class PersonFinder:
                 end = described
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS:
                 end += 1  # "the Kostanay region administration": a described body; its place stands in
+            if known.type == "place":
+                end = self._skip_country_of(doc, end)  # "the Mayor of Busan of the Republic of Korea Park X"
         else:
             kind_end = self._unknown_place_with_kind_word(doc, j)
             if kind_end > j:  # "head of the Gakh district executive power X"
@@ -1385,7 +1432,7 @@ class PersonFinder:
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
-            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in ("and", "of", "&")
+            while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in self._name_joiners
                                       or self._glued_hyphen(doc, end) or self._plural_possessive(doc, end)
                                       or portfolio and doc[end].text == "," and end + 1 < len(doc)
                                       and is_capitalised(doc[end + 1]) and not self._starting.get(end + 1)) \
@@ -1394,7 +1441,7 @@ class PersonFinder:
                                 or fold(doc[end].text) in self.demonyms or self._is_honorific(doc[end])):
                     break  # but "the Finnish Rectors' Conference" names a body
                 end += 1
-            while end > j and doc[end - 1].lower_ in ("and", "of", "&", ","):
+            while end > j and doc[end - 1].lower_ in self._name_joiners | {","}:
                 end -= 1
             # "Chairman of the Management Board of X": the board is part of the office, X its holder
             inner = next((k for k in range(j + 1, end) if doc[k].lower_ == "of"), None)
@@ -1520,7 +1567,7 @@ class PersonFinder:
                 k += 2  # "Marie-Claire"
             units.append(k)
         if units and len(units) < 3 and (k >= len(doc) or not is_capitalised(doc[k])) \
-                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in ("and", "in")):
+                and (k >= len(doc) or doc[k].is_punct or doc[k].lower_ in self._after_body_words):
             return units[-1]  # "director of the Almaty Zoo, and ...": no name follows, the run is the body's
         if len(units) < 3 or (k < len(doc) and is_capitalised(doc[k])):
             return end
@@ -1530,7 +1577,7 @@ class PersonFinder:
         """End of a short description after "the": "Special economic zone", "Academy"."""
         end = j
         while end < len(doc) and end - j < 4 and doc[end].is_alpha and not self._name_run(doc, end) - end >= 2 \
-                and doc[end].lower_ not in ("of", "and", "in", "to"):
+                and doc[end].lower_ not in self._description_continuers:
             end += 1
             if fold(doc[end - 1].text) in ORG_HEADS:
                 return end
@@ -1601,7 +1648,7 @@ class PersonFinder:
         Affairs") up to the holder's name after it; k when no body's head noun starts it."""
         end = k
         while end < len(doc) and end - k < 6 and (is_capitalised(doc[end]) and doc[end].is_alpha
-                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in ("of", "and")):
+                                                  or doc[end].text in _POSSESSIVE or doc[end].lower_ in self._body_name_continuers):
             end += 1
         end = self._less_holder_name(doc, k, end) if end > k else k
         while end > k and not is_capitalised(doc[end - 1]):
@@ -1704,9 +1751,20 @@ class PersonFinder:
                 name = m.office_holder
         return name if len(found) == 1 else None
 
+    def _skip_country_of(self, doc: Doc, end: int) -> int:
+        """An "of" naming the country a town just named lies in ("Busan of the Republic of Korea"): no part of
+        the office; returns where the country's name ends (end when there is none)."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = self._longest_at.get(at)
+        if country is None or country.type != "place" or country.place is None or country.place.kind != "country":
+            return end
+        return country.end
+
     def _skip_location(self, doc: Doc, end: int) -> int:
         """"... in Y", "... to Z", "... in the province of Y" after an office's holder."""
-        if end < len(doc) and doc[end].lower_ in ("in", "to"):
+        if end < len(doc) and doc[end].lower_ in self._location_prepositions:
             k = end + 1
             if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].lower_ in self._anaphoric_places \
                     and doc[k + 2].lower_ == "of":
@@ -1752,7 +1810,7 @@ class PersonFinder:
     def _group_holder(self, doc: Doc, title_start: int, name_end: int) -> str | None:
         """The place or body of a group the holder is named in: "Several Kanazawa leaders, Mayor X
         among them", "a delegation from Gyeongju, led by Mayor X"."""
-        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in ("the", "its", "their") else title_start
+        k = title_start - 1 if title_start > 0 and doc[title_start - 1].lower_ in self._group_office_determiners else title_start
         group_end = None
         for link in self._group_links:
             if k - len(link) >= 0 and [t.lower_ for t in doc[k - len(link) : k]] == link:
@@ -1760,7 +1818,7 @@ class PersonFinder:
                 break
         if group_end is None:
             e = name_end + 1 if name_end < len(doc) and doc[name_end].text == "," else name_end
-            if [t.lower_ for t in doc[e : e + 2]] != ["among", "them"]:
+            if [t.lower_ for t in doc[e : e + len(self._trailing_group_link)]] != self._trailing_group_link:
                 return None
             group_end = k
         if group_end > 0 and doc[group_end - 1].text == ",":
@@ -1795,12 +1853,25 @@ class PersonFinder:
         p = named.start - 1
         if p >= 0 and doc[p].lower_ == "the":
             p -= 1
+        described = self._described_place_before(doc, p)
+        if described is not None:
+            p = described  # "a delegation from the Georgian city of Kutaisi"
         inner = self._ending.get(p) if p >= 1 and doc[p].lower_ == "of" else None
         if inner is not None and inner.type == "place" and inner.priority >= 2 and named.type == "place":
             named, p = inner, inner.start - 1  # "a delegation from Bavaria of the Federal Republic of Germany"
-        if p >= 1 and doc[p].lower_ in ("from", "of") and doc[p - 1].lower_ in self._group_nouns:
+        if p >= 1 and doc[p].lower_ in self._origin_prepositions and doc[p - 1].lower_ in self._group_nouns:
             return named.office_holder
         return None
+
+    def _described_place_before(self, doc: Doc, p: int) -> int | None:
+        """"from the Georgian city of| Kutaisi": where the words describing a place before its "of" at p begin
+        (the token before their "the"), or None when no such description stands there."""
+        if p < 2 or doc[p].lower_ != "of" or doc[p - 1].lower_ not in self._anaphoric_places:
+            return None
+        k = p - 2
+        while k >= 0 and p - k < 5 and (doc[k].is_lower and doc[k].pos_ == "ADJ" or fold(doc[k].text) in self.demonyms):
+            k -= 1
+        return k - 1 if k >= 1 and doc[k].lower_ == "the" else None
 
     def _holder(self, body: Mention, title: str) -> str:
         """What an office in `body` is of: a mayor of "X City Hall" is the mayor of X, but a chairman
@@ -1833,9 +1904,24 @@ class PersonFinder:
         if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
                 and cut - 1 > start + 1:
             cut -= 1
-        if doc[cut - 1].lower_ in ("of", "for", "and", "the"):
+        if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
+
+    def _name_across_end(self, doc: Doc, start: int, end: int) -> int | None:
+        """"Secretary General of the Ankara Chamber of Industry Ahmet| Demir": a body's name that ends inside
+        the holder's name, where a name run starts after the body's head (or its "of" part) and runs past its end."""
+        if end >= len(doc) or doc[end].ent_type_ != "PERSON" or not is_capitalised(doc[end]):
+            return None
+        for cut in (end - 1, end - 2):
+            if cut <= start + 1 or doc[cut - 1].lower_ in self._unfinished_name_words \
+                    or not (doc[cut - 1].lower_ in ORG_HEADS or doc[cut - 2].lower_ == "of"):
+                continue  # the body's name can end before the cut: "... Chamber", "... of Industry"
+            words = doc[cut:end]
+            if all(t.is_alpha and is_capitalised(t) and t.ent_type_ in ("", "PERSON") and fold(t.text) not in self._title_vocabulary
+                   and t.lower_ not in self._place_words for t in words) and self._name_run(doc, cut) > end:
+                return cut
+        return None
 
     def _given_name_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """"Chamber of Commerce and Industry of Uzbekistan Alisher| Shaykhov": a body's name that ends in
@@ -1917,9 +2003,9 @@ class PersonFinder:
             k = self._skip_link(doc, k, self._relative_links)
             if k < len(doc) and doc[k].lower_ == "and":
                 return []  # "X, and the council's chief executive, Y": the next person's office
-            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in ("the", "a"):
+            if k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_lower and doc[k + 1].lower_ in self._articles:
                 k += 1  # ", currently the mayor of X"
-        if k < len(doc) and doc[k].lower_ in ("the", "a"):
+        if k < len(doc) and doc[k].lower_ in self._articles:
             k = self._skip_describers(doc, k + 1)
         roles: list[Role] = []
         joined: list[int] = []  # roles written "Title1 and Title2 ...": the index of each first one
@@ -1940,7 +2026,7 @@ class PersonFinder:
         if possessive is not None and self._is_title_at(doc, office):
             length = self._is_title_at(doc, office)  # ", the city's mayor", ", Kazakhstan's ambassador"
             _, title_end, title, _ = self._compound_title(doc, office, length)
-            if title_end < len(doc) and doc[title_end].lower_ in ("of", "for"):
+            if title_end < len(doc) and doc[title_end].lower_ in self._office_prepositions:
                 of, after, longer = self._of_part(doc, title_end, title, holder_follows=False)
                 if of is None and longer != title:
                     title, title_end = longer, after  # ", Azerbaijan's Minister of Economy,"

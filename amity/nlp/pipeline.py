@@ -83,8 +83,10 @@ def _split_glued_parentheses(nlp: Language) -> None:
         tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), _GLUED_PARENTHESES.pattern]).finditer
 
 
-#: A bracket glued between a name and its acronym: "Company(CSC)".
-_GLUED_PARENTHESES = re.compile(r"(?<=[A-Za-z])\((?=[A-Z])|(?<=[A-Z])\)(?=\W|$)")
+#: A bracket glued between a name and its acronym: "Company(CSC)"; an encyclopedia's footnote marker glued
+#: to the word it annotates, and a colon or bracket before it: "Israel[8]", "twinned with:[7]", "(2003)[10]".
+_GLUED_PARENTHESES = re.compile(r"(?<=[A-Za-z])\((?=[A-Z])|(?<=[A-Z])\)(?=\W|$)"
+                                r"|(?<=\w)[:)](?=\[\d{1,3}(?:\]|$))|(?<=[\w:.,)])\[(?=\d{1,3}(?:\]|$))")
 
 
 class _InfixesWithGluedParentheses:

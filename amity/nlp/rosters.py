@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.model import TIE_STAGES
+from amity.nlp.dates import dates_between
 from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
@@ -103,6 +104,14 @@ class RosterReader:
         self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
         self.headline_reach = int(words.get("headline_reach", 12))
+        # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
+        self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
+        self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
+        self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
+        self.copulas = frozenset(words.get("copulas", []))
+        self.date_fields = frozenset(words.get("date_fields", []))
+        self.max_heading_tokens = int(words.get("max_heading_tokens", 8))
+        self.max_section_lines = int(words.get("max_section_lines", 6))
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[EntityCluster] = doc._.entities or []
@@ -111,10 +120,14 @@ class RosterReader:
         places = {fold(alias): c for c in entities if c.type == "place" for alias in [c.name, *c.aliases]}
         sents = list(doc.sents)
         last_owner: dict[str, EntityCluster] = {}
+        listed_by: dict[int, tuple[EntityCluster, int]] = {}  # a listed partner's owner, and the sentence
         recent: tuple[EntityCluster, str, int] | None = None  # the owner, kind and sentence of the last roster
         awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
         # the last sentence that may list it
         for n, sent in enumerate(sents):
+            for relation, holder, twin, founded in self._relative_twins(doc, sent, index):
+                # "Rovaniemi, with which the city has been twinned since 1985, sent a choir"
+                _merge(ties, relation, [_town_of(holder, places, relation), _town_of(twin, places, relation)], founded, sent)
             cues = self._cues(sent)
             if not cues and awaited is not None and n <= awaited[2]:
                 # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
@@ -144,7 +157,7 @@ class RosterReader:
                 # "Kalmar's twin town Tartu", "Tartu, Kalmar's twin town in Estonia": a cue in the
                 # singular names one partner, read only beside an owner the sentence names
                 label = _label(doc, sent, start, end, self.label_openers)
-                heading = _heading(sent) or label
+                heading = _heading(sent, start, end) or label
                 singular = not heading and (
                     doc[end - 1].tag_ == "NN" and not (end < sent.end and doc[end].lower_ == "with")
                     or doc[end - 1].lower_ == "with" and doc[end - 2].lower_ in self.relation_singulars)
@@ -154,6 +167,22 @@ class RosterReader:
                         t.lower_ in self.town_nouns for t in doc[end : min(end + 4, sent.end)]):
                     kind = "sister_city"  # "partnership relations with fourteen towns": partner towns
                 owner = self._owner(doc, sent, start, end, index)
+                if owner is not None and id(owner) in listed_by and n - listed_by[id(owner)][1] <= 2 \
+                        and self._pronoun_before(doc, sent, start):
+                    # "X's sister cities include A, B and C. Among its friendship cities are D and E": "its"
+                    # is the roster's owner, not the partner it named last
+                    owner = listed_by[id(owner)][0]
+                if heading and not label and doc[end - 1].tag_ == "NN":
+                    # "Stavanger, Norway – partner city since 1947" over a paragraph on Stavanger: the
+                    # heading names the partner before the cue, the page's town is the owner
+                    titled = self._titled_partner(doc, sent, start, index, owner)
+                    if titled is not None:
+                        town = _town_of(owner, places, kind) if owner is not None and owner is not titled.cluster \
+                            else _story_town(doc, sents, index, places, kind)
+                        if town is not None and town is not titled.cluster:
+                            _merge(ties, kind, [town, titled.cluster], titled.date, sent, False,
+                                   "ended" if titled.ended or former else None)
+                        continue
                 named_owner = owner is not None
                 if owner is not None:
                     last_owner[kind] = owner
@@ -161,6 +190,9 @@ class RosterReader:
                 # end of its line, across the sentences the parser may cut it into
                 stop = _line_end(doc, end) if label else sent.end
                 partners, closed = self._list(doc, end, stop, index, owner)
+                if label and len(partners) == 1 and partners[0].date is None:
+                    # "Partner city: Altenburg / Country: Germany / Agreement signed: 1992": one field a line
+                    partners[0].date = self._field_year(doc, stop)
                 if owner is not None and partners and _named_among(owner, doc, end, sent.end, self.item_openers):
                     # "... and the city's partner cities – Numazu, Kitale and Patzcuaro – sent delegations"
                     # read as Numazu's: a town is not listed among its own partners, the owner is wrong
@@ -169,28 +201,38 @@ class RosterReader:
                     partners = []  # "partnerships with fourteen towns in Europe and Asia": where they are
                 if heading and owner is None:
                     owner = _story_town(doc, sents, index, places, kind)  # "Twin towns and sister cities" on a town's page
+                    partners = [p for p in partners if p.cluster is not owner]  # "Town twinning — Town of Kolín"
                 elif owner is None and partners:
                     # "X hosted the mayors of its sister cities. Mayors of sister cities such as A and B
                     # spoke": twin towns named without an owner are those of the town named before as
                     # their owner (not of the town the story is about: "the forum brought together
                     # sister cities such as A and B" names no owner)
                     owner = last_owner.get(kind)
-                    if owner is None and start > sent.start and doc[start - 1].lower_ == "the" and \
-                            len({id(p.cluster) for p in partners}) >= 3:
-                        # "the mayors of the twin cities A, B, C and D": the definite article says whose
-                        # they are, the town the story has named most
+                    least = self.definite_determiners.get(doc[start - 1].lower_) if start > sent.start else None
+                    if owner is None and least is not None and len({id(p.cluster) for p in partners}) >= least:
+                        # "the mayors of the twin cities A, B, C and D", "Both partner cities, A and B, sent
+                        # bands": the determiner says whose they are, the town the story has named most
                         owner = _most_named(sent.start, index)
                     partners = [p for p in partners if p.cluster is not owner]
                 possessive = start - 1
                 while possessive > sent.start and doc[possessive].lower_ in self.cue_modifiers:
                     possessive -= 1  # "Santa Clara, Cuba, the city's other sister city"
+                before_cue = False
                 if not partners and owner is not None and possessive - 1 > sent.start and doc[possessive].lower_ in self.possessives:
                     partners = self._list_before(doc, start, sent.start, index, owner)
+                    before_cue = bool(partners)
                 lines = False  # partners one a line under the cue: one is enough
-                counted = any(t.like_num for t in doc[end : sent.end])  # "with fourteen towns."
+                # "with fourteen towns." (a year counts nothing: "became X's twin town in 1988")
+                counted = any(t.like_num and not _YEAR.fullmatch(t.text) for t in doc[end : sent.end])
                 if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
                     partners = self._items(doc, _line_end(doc, sent.end - 1), index, owner)
                     lines = bool(partners)
+                if not partners and owner is not None and (closed or heading or counted and _ends_line(sent)):
+                    # "Exeter's twin towns", a paragraph, then "Rennes, France" over a paragraph on Rennes,
+                    # "Bad Homburg, Germany" over one on Bad Homburg ...: a heading a partner
+                    partners = self._sections(doc, _line_end(doc, sent.end - 1), index, owner)
+                    lines = len(partners) >= 2
+                    partners = partners if lines else []
                 if not partners and n + 1 < len(sents) and sents[n + 1][0].lower_ in self.continuations:
                     following = sents[n + 1]  # "X has 17 twin towns. Among them are A, B and C."
                     partners, _ = self._list(doc, following.start, following.end, index, owner)
@@ -200,6 +242,10 @@ class RosterReader:
                     first = next((k for k in range(n + 1, min(n + 4, len(sents))) if self._item_line(sents[k])), None)
                     if first is not None:
                         partners = self._items(doc, sents[first].start, index, owner)
+                        lines = bool(partners)
+                    elif heading:
+                        # "Town twinning", a paragraph or two of prose, then the table of partners
+                        partners = self._items_after_prose(doc, _line_end(doc, sent.end - 1), index, owner)
                         lines = bool(partners)
                 if towns_only:
                     partners = [p for p in partners if p.cluster.type == "place" and not _is_area(p.cluster)]
@@ -235,11 +281,22 @@ class RosterReader:
                     if partners and doc[start].lower_ in self.appositive_cues and owner is not None and \
                             "organization" in (owner.type, partners[0].cluster.type):
                         kind = "cooperation"  # "Siemens, a partner of the university": no twin towns
+                copular = False
+                if singular and not partners and named_owner:
+                    # "Terracina, on the coast between Rome and Naples, became Exeter's twin town": the
+                    # subject of the copula is the partner the cue describes
+                    partners = self._copular_subject(doc, start, end, index, owner)
+                    copular = bool(partners)
                 if singular:
-                    partners = partners[:1]
+                    # "flights to Tbilisi, Baku and Bremen, Riga's twin town": the cue describes the name
+                    # just before it, not the first of a list
+                    partners = partners[-1:] if before_cue else partners[:1]
+                    if before_cue and partners[0].date is None and end < sent.end and doc[end].lower_ in self.since:
+                        year = _YEAR.search(doc[end : min(end + 3, sent.end)].text)  # "Bremen, Riga's twin town since 1985"
+                        partners[0].date = year.group(1) if year else None
                 # one partner beside a cue in the plural ("X, which is twinned with Y") is the TieFinder's
-                beside = singular and named_owner and bool(partners) and _beside(doc, start, end, partners[0].cluster, index, self.between_cue_and_partner,
-                                                                                    self.appositive_words)
+                beside = singular and named_owner and bool(partners) and (copular or _beside(
+                    doc, start, end, partners[0].cluster, index, self.between_cue_and_partner, self.appositive_words))
                 if singular and not beside:
                     continue
                 if singular:
@@ -253,7 +310,13 @@ class RosterReader:
                     ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences) and len(t.parties) == 2
                                                     and any(p is named for p in t.parties)
                                                     and any(_contains(p, named) for p in t.parties))]
-                if len({id(p.cluster) for p in partners}) < (1 if lines and (named_owner or former) or beside else 2):
+                    if copular:
+                        # the towns of the partner's description are not each other's twins
+                        ties = [t for t in ties if not (t.kind == kind and all(s.start == sent.start for s in t.sentences)
+                                                        and not any(p is party or p is named for p in t.parties))]
+                # "Partner city: Altenburg" over its other fields, one a line: a label names one partner
+                one = lines and (named_owner or former) or beside or label and doc[end - 1].tag_ == "NN"
+                if len({id(p.cluster) for p in partners}) < (1 if one else 2):
                     continue
                 first = min((m.start for p in partners for m in p.cluster.mentions if m.start >= end), default=end)
                 kind = default_tie_kinds().roster_kind(
@@ -264,9 +327,12 @@ class RosterReader:
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
+                    listed_by[id(partner.cluster)] = (party, n)
                 if not heading:
                     break  # a heading's line may hold the next section's cue ("... Partner cities A B")
-        doc._.ties = ties
+        # a place is never a partner of a place that holds it ("Stavanger, Norway – partner city" is no
+        # tie of Stavanger and Norway)
+        doc._.ties = [t for t in ties if not _within(t.parties)]
         return doc
 
     def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
@@ -282,7 +348,7 @@ class RosterReader:
                 key = tuple(w for _, w in words[k : k + size])
                 end = words[k + size - 1][0] + 1 if len(key) == size else 0
                 if len(key) == size and (key in self.cues or key in self.heading_cues and (
-                        headed or _label(sent.doc, sent, words[k][0], end, self.label_openers))):
+                        headed or _heading(sent, words[k][0], end) or _label(sent.doc, sent, words[k][0], end, self.label_openers))):
                     cues = self.cues if key in self.cues else self.heading_cues
                     doc = sent.doc
                     if end < sent.end and doc[end].tag_ == "NNS" and doc[end].lower_ in self.relation_plurals:
@@ -309,6 +375,153 @@ class RosterReader:
                     found.append((self.possessive_cues[key], words[k][0], words[k + size - 1][0] + 1, True))
                     break
         return found
+
+    def _titled_partner(self, doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster],
+                        owner: EntityCluster | None) -> _Partner | None:
+        """The partner a heading line names before its singular cue ("Stavanger, Norway – partner city
+        since 1947", "Yaroslavl – former twin town (suspended 2022)"): the line opens with one town,
+        perhaps with its country, and nothing else; the year and any ended word of the line date it."""
+        lo = _line_start(doc, start)
+        words = [t for t in doc[lo:start] if t.is_alpha]
+        named = _distinct([c for t in words if (c := index.get(t.i)) is not None])
+        towns = [c for c in named if not _is_area(c)]
+        if len(towns) != 1 or towns[0] is owner or any(
+                t.i not in index and t.lower_ not in self.cue_modifiers and t.lower_ not in self.former_words for t in words):
+            return None
+        hi = _line_end(doc, start)
+        ended = any(t.lower_ in self.ended_words for t in doc[start:hi])
+        return _Partner(towns[0], _line_year(doc, start), ended)
+
+    def _copular_subject(self, doc: Doc, start: int, end: int, index: dict[int, EntityCluster],
+                         owner: EntityCluster | None) -> list[_Partner]:
+        """The town a copula says is the partner of a singular cue ("Terracina ... became Exeter's twin
+        town in 1988", "Offenburg is Olsztyn's partner city"), dated by a year after the cue."""
+        head = doc[end - 1]
+        verb = head.head
+        if head.dep_ not in ("attr", "oprd") or verb.lemma_.lower() not in self.copulas:
+            return []
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cluster = index.get(subject.i) if subject is not None else None
+        if cluster is None or cluster is owner or cluster.type != "place" or _is_area(cluster):
+            return []
+        year = _YEAR.search(doc[end : head.sent.end].text)
+        return [_Partner(cluster, year.group(1) if year else None)]
+
+    def _sections(self, doc: Doc, start: int, index: dict[int, EntityCluster], owner: EntityCluster) -> list[_Partner]:
+        """The partners of a page written a heading a partner: a short line naming one town (perhaps its
+        country, year or a singular cue: "Rennes, France", "Esbjerg, Denmark – partner city since 1947"),
+        then prose on it, then the next such heading, until a short line that names no partner. A
+        suspension in a section's prose ends its partner's tie, dated by that sentence."""
+        out: list[_Partner] = []
+        lines = _lines(doc, start, self.max_lines)
+        prose = 0  # prose lines since the last heading
+        for number, (lo, hi) in enumerate(lines):
+            tokens = [t for t in doc[lo:hi] if not t.is_space and not _in_footnote(t)]
+            if not tokens:
+                continue
+            if self._prose(tokens):
+                prose += 1
+                if prose > self.max_section_lines:
+                    break
+                ended = next((t for t in tokens if t.lower_ in self.ended_words), None)
+                if out and ended is not None:
+                    out[-1].ended = True
+                    out[-1].date = _sentence_value(doc, ended.sent) or out[-1].date
+                continue
+            partner = self._section_heading(doc, tokens, index, owner)
+            following = next((t for lo2, hi2 in lines[number + 1 :] if (t := [u for u in doc[lo2:hi2] if not u.is_space])), None)
+            if partner is None or following is None or not self._prose(following):
+                break
+            out.append(partner)
+            prose = 0
+        return out
+
+    def _items_after_prose(self, doc: Doc, start: int, index: dict[int, EntityCluster],
+                           owner: EntityCluster) -> list[_Partner]:
+        """The partners listed one a line after at most max_section_lines lines of prose from `start`."""
+        for lo, hi in _lines(doc, start, self.max_section_lines * 2):
+            tokens = [t for t in doc[lo:hi] if not t.is_space]
+            # a table's row may be longer than a heading, and its header may hold a verb ("Year of signing")
+            row = any(t.text in self.item_separators for t in tokens)
+            if tokens and len(tokens) <= self.max_item_tokens and (row or not self._prose(tokens)):
+                return self._items(doc, lo, index, owner)
+        return []
+
+    def _relative_twins(self, doc: Doc, sent: Span, index: dict[int, EntityCluster]
+                        ) -> list[tuple[str, EntityCluster, EntityCluster, str | None]]:
+        """(kind, owner, partner, year) of each place a relative clause after it names as a partner:
+        "A, with which X has been twinned since 1985, ..." (the clause's subject is the owner; "the
+        city" or "it" is the town the story names most)."""
+        out: list[tuple[str, EntityCluster, EntityCluster, str | None]] = []
+        for tok in sent:
+            if tok.lower_ != "with" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in self.relative_pronouns \
+                    or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
+                continue
+            partner = index.get(tok.i - 2)
+            if partner is None or partner.type != "place" or _is_area(partner):
+                continue
+            clause_end = next((k for k in range(tok.i + 2, sent.end) if doc[k].text in (",", ";", ".")), sent.end)
+            words = [(t.i, t.lower_) for t in doc[tok.i + 2 : clause_end] if t.text not in ("-", "‐")]
+            found = next(((k, size) for k in range(len(words)) for size in range(self.longest_cue, 0, -1)
+                          if tuple(w for _, w in words[k : k + size]) in self.relative_cues), None)
+            if found is None:
+                continue
+            k, size = found
+            kind = self.relative_cues[tuple(w for _, w in words[k : k + size])]
+            owner = next((c for i, _ in words[:k] if (c := index.get(i)) is not None and c is not partner
+                          and not _is_area(c)), None)
+            if owner is None and any(w in self.anaphors or w in self.pronouns for _, w in words[:k]):
+                owner = _most_named(sent.start, index)
+            if owner is None or owner is partner:
+                continue
+            year = _YEAR.search(doc[words[k][0] : clause_end].text)
+            out.append((kind, owner, partner, year.group(1) if year else None))
+        return out
+
+    def _pronoun_before(self, doc: Doc, sent: Span, start: int) -> bool:
+        """Whether a possessive pronoun owns the cue ("its friendship cities", "its Chinese partner")."""
+        k = start - 1
+        while k > sent.start and (doc[k].lower_ in self.cue_modifiers or fold(doc[k].text) in demonyms()):
+            k -= 1
+        return k >= sent.start and doc[k].lower_ in self.pronouns
+
+    def _prose(self, tokens: list[Token]) -> bool:
+        """Whether a line's tokens are prose: longer than a heading, or with a verb."""
+        return len(tokens) > self.max_heading_tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def _section_heading(self, doc: Doc, tokens: list[Token], index: dict[int, EntityCluster],
+                         owner: EntityCluster) -> _Partner | None:
+        """The partner a heading line names: one town (not the owner), perhaps with its country, a year
+        and lower-case cue words; no other capitalised word."""
+        named = _distinct([c for t in tokens if (c := index.get(t.i)) is not None])
+        towns = [c for c in named if not _is_area(c)]
+        if len(towns) != 1 or towns[0] is owner or towns[0].type != "place":
+            return None
+        if any(t.is_alpha and t.i not in index and t.text[:1].isupper() for t in tokens):
+            return None  # "History", "Contact: Jyväskylä City Hall": no partner's heading
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        year = _YEAR.search(text)
+        ended = any(t.lower_ in self.ended_words for t in tokens)
+        return _Partner(towns[0], year.group(1) if year else None, ended)
+
+    def _field_year(self, doc: Doc, start: int) -> str | None:
+        """The year of a record written one labelled field a line, from the line after its first: the
+        first line whose label names a date ("Agreement signed: 1992", "Since: 1999"), before a blank
+        line or the next record's cue."""
+        for lo, hi in _lines(doc, start, self.max_item_tokens):
+            words = [t for t in doc[lo:hi] if not t.is_space]
+            if not words and "\n\n" in doc[lo:hi].text:
+                return None  # a blank line ends the record
+            if not words:
+                continue
+            if any(self._cue_at(doc, t.i, hi) for t in words):
+                return None
+            colon = next((t.i for t in words if t.text == ":"), None)
+            if colon is not None and any(t.lower_ in self.date_fields for t in doc[lo:colon]):
+                year = _YEAR.search(doc[colon:hi].text)
+                if year:
+                    return year.group(1)
+        return None
 
     def _continued(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], owner: EntityCluster,
                    kind: str) -> tuple[str, list[_Partner], bool] | None:
@@ -553,6 +766,10 @@ class RosterReader:
                     run.append(_Partner(cluster))  # "Tours, France, and Lviv": France holds Tours
                 i = j
                 continue
+            note = _footnote_end(doc, i, stop)
+            if note is not None:
+                i = note  # "Ashdod, Israel[8]": an encyclopedia's footnote marker
+                continue
             numbered = _after_number(doc, i, stop)
             if numbered is not None and (not run or doc[i - 1].lower_ in self.separators or doc[i - 1].text == ":"):
                 i = numbered  # "with 7 cities: 1) A (Russia); 2) B": the numbers of the items
@@ -598,7 +815,8 @@ class RosterReader:
                 i += 1  # "Afghan Kabul, Azerbaijani Baku": the nationality says where the partner is
                 continue
             if not run:
-                if lowered == ":" and all(t.is_space or t.is_punct for t in doc[i + 1 : stop]):
+                if lowered == ":" and all(t.is_space or t.is_punct or _footnote_end(doc, t.i - 1, stop)
+                                          for t in doc[i + 1 : stop]):
                     return [], True
                 if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num or _is_flag(tok) \
                         or tok.text[:1].isupper() and fold(tok.text) in demonyms():  # "with the Spanish town of X"
@@ -642,7 +860,8 @@ class RosterReader:
         pending: _Partner | None = None  # the partner of a line above, its year still to come
         lines = list(_lines(doc, start, self.max_lines))
         for number, (lo, hi) in enumerate(lines):
-            tokens = [t for t in doc[lo:hi] if not t.is_space and t.text not in self.bullets and not _is_flag(t)]
+            tokens = [t for t in doc[lo:hi] if not t.is_space and t.text not in self.bullets and not _is_flag(t)
+                      and not _in_footnote(t)]
             while tokens and _YEAR.fullmatch(tokens[0].text) is None and (
                     tokens[0].like_num or tokens[0].text in (")", ".")):
                 tokens = tokens[1:]  # "1.", "2)": the number of an item
@@ -658,8 +877,8 @@ class RosterReader:
                 out += run
                 pending = None
                 continue
-            if len(tokens) > self.max_item_tokens:
-                break  # a sentence of prose
+            if len(tokens) > self.max_item_tokens or tokens[-1].text == "." and any(t.pos_ in ("VERB", "AUX") for t in tokens):
+                break  # a sentence of prose ("Pupils spend a week in Dieburg.")
             if any(t.is_alpha for t in tokens) and all(t in header or not t.is_alpha for t in tokens):
                 continue  # "City | Country | Since", or a header a line ("Country", "Since")
             year = _YEAR.search(doc[lo:hi].text)
@@ -714,6 +933,41 @@ class RosterReader:
         words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
+
+
+def _within(parties: list[EntityCluster]) -> bool:
+    """Whether one of two places holds the other (a town and its own country)."""
+    return len(parties) == 2 and all(p.type == "place" for p in parties) and (
+        _contains(parties[0], parties[1]) or _contains(parties[1], parties[0]))
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the line that token i is on."""
+    while i > 0 and not doc[i - 1].is_space and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return i
+
+
+def _footnote_end(doc: Doc, i: int, stop: int) -> int | None:
+    """The token after an encyclopedia's footnote marker at i ("[12]"), None when there is none."""
+    if i + 2 < stop and doc[i].text == "[" and doc[i + 1].text.isdigit() and doc[i + 2].text == "]":
+        return i + 3
+    return None
+
+
+def _in_footnote(tok: Token) -> bool:
+    """Whether the token is part of a footnote marker ("[", "12", "]")."""
+    doc, i = tok.doc, tok.i
+    return any(_footnote_end(doc, k, len(doc)) is not None for k in (i, i - 1, i - 2) if k >= 0)
+
+
+def _sentence_value(doc: Doc, sent: Span) -> str | None:
+    """The first date written in the sentence, at the precision given ("in March 2022" → 2022-03)."""
+    found = [d for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char) if d.value]
+    if found:
+        return str(found[0].value)
+    year = _YEAR.search(sent.text)
+    return year.group(1) if year else None
 
 
 def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
@@ -869,9 +1123,10 @@ def _is_flag(tok: Token) -> bool:
     return bool(tok.text) and all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in tok.text)
 
 
-def _heading(sent: Span) -> bool:
-    """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it."""
-    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+def _heading(sent: Span, start: int = 0, end: int = 0) -> bool:
+    """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it.
+    The words of its cue (tokens start to end) may be tagged as a verb ("Town twinning")."""
+    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent if not start <= t.i < end)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:

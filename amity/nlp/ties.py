@@ -174,6 +174,7 @@ class TieFinder:
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
         previous_kind: str | None = None
+        previous_stage: _Stage | None = None
         for sent in doc.sents:
             lowered = sent.text.lower()
             sister = any(c in lowered for c in self.sister)
@@ -270,10 +271,16 @@ class TieFinder:
             if stage is None and previous_kind is not None:
                 # "Many Dutch towns have a partnership with a Chinese city. For example, Amsterdam with
                 # Beijing, Rotterdam with Shanghai and Groningen with Tianjin."
-                for paired in _paired_with(sent, token_entity):
+                pairs, shared_verb = _paired_with(sent, token_entity)
+                # "Three districts signed twinning protocols on Thursday. Kadıköy signed with Nasimi, Üsküdar
+                # with Khatai and Fatih with Sabail.": the signing the sentence before told, pair by pair
+                paired_stage = previous_stage if shared_verb is not None and previous_stage is not None \
+                    and shared_verb.lemma_.lower() in self.signing_lemmas else _Stage("active")
+                for paired in pairs:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
-                                 _Stage("active"), sent)
+                                 paired_stage, sent)
             previous_kind = self._partnership_kind(lowered, sister)
+            previous_stage = next((s for _, s in readings if s is not None), None)
             # the pair a later "the parties" may mean: the names here, a visited place among them
             named = _distinct([context.town_of(c, kind) for c in _parties_in(doc, sent.start, sent.end, token_entity, True)])
             named = _without_qualifying_states([c for c in named if c.type in ("place", "organization")])
@@ -639,7 +646,12 @@ class TieFinder:
                 renewed = self._renewal_date(sent, doc) if stage == "signed" else None
                 if renewed is not None and renewed > (e.date or ""):
                     return _Stage("signed", renewed, True)  # "signed in 1999 and renewed it in 2019": the latest
-                return _Stage(stage, e.date, e.date_sentence == sent.start)
+                own = e.date_sentence == sent.start
+                if not own and e.trigger is not None and _present_perfect(e.trigger):
+                    # "The mayor opened the fair on Saturday. The city has signed protocols with A and B.":
+                    # a perfect tells what stands now, not an act of that day
+                    return _Stage(stage)
+                return _Stage(stage, e.date, own)
         approval = self._approved(sent)
         if approval is not None:
             date = self._own_date(approval, sent, doc)
@@ -1354,10 +1366,13 @@ class TieFinder:
             if not subjects and verb.dep_ in ("conj", "xcomp"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
             # "signed a memorandum with the support of the ministry": who helped, not the other side
-            withs = [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep" and _same_clause(t, verb)
+            # "with A on ports and with B on logistics": the second "with" is a conjunct of the first's phrase
+            withs = [t for t in verb.subtree if t.lower_ == "with" and (t.dep_ == "prep" or t.dep_ == "conj"
+                                                                        and t.head.pos_ == "ADP") and _same_clause(t, verb)
                      and not any(g.dep_ == "pobj" and g.lemma_.lower() in self.with_support for g in t.children)]
             if not subjects or not withs:
                 continue
+            towns_only = False
             if verb.lemma_.lower() in self.ratified:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
                 left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
@@ -1379,7 +1394,10 @@ class TieFinder:
                 # "The mayor of Kutaisi, who served as deputy mayor of Tbilisi, signed ...": a clause that
                 # describes the subject names no signatory
                 described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
-                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+                # "A friendship agreement with Lüneburg was signed in 1995": the partner of the document
+                # that is the subject is the other side, not a signatory
+                partnered = {t.i for w in withs if lo <= w.i < hi for t in w.subtree}
+                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described | partnered}
                 left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
                 if not left and context is not None and any(s.lower_ in self.personal_pronouns for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
@@ -1391,6 +1409,21 @@ class TieFinder:
                                  if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
                                  and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in s.children)), None)
                     left = [body] if body is not None else []
+                if not left and context is not None:
+                    # "This year the city signed a memorandum with Kitakyushu": the place of that kind the
+                    # story is about
+                    place = next((context.place_before(lo, self.cues["definite_place_nouns"][s.lemma_.lower()])
+                                  for s in subjects if s.lemma_.lower() in self.cues["definite_place_nouns"]
+                                  and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)), None)
+                    agentless = any(s.dep_ == "nsubjpass" and self._document(s) for s in subjects) \
+                        and not any(c.dep_ == "agent" for c in verb.children)
+                    if place is None and (partnered or agentless):
+                        # "A friendship agreement with Lüneburg was signed in 1995", "Five years later a similar
+                        # agreement was signed with Uppsala": the town the story is about signs, when the
+                        # partner is a town
+                        place = context.place_before(lo, self.cues["definite_place_nouns"]["city"])
+                        towns_only = place is not None
+                    left = [place] if place is not None else []
             out = []
             for w in withs:
                 end = _list_end(w, verb, token_entity)
@@ -1399,10 +1432,13 @@ class TieFinder:
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
                 if left and not right and context is not None:
                     right = self._counterpart_place(sent, w, left, token_entity, context)
+                if towns_only and not all(p.type == "place" and p.place is not None
+                                          and p.place.kind in ("city", "district") for p in right):
+                    continue  # "it signed a memorandum with the Port of X": "it" is no town here
                 if left and right:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
-                                  w.head) if w.head.pos_ in ("VERB", "AUX") else w.head
+                                  w.head) if w.head.pos_ in ("VERB", "AUX") else self._document_around(w)
                     own_kind = self._document_kind(signed)
                     if own_kind == "cooperation" and any(self._purpose_of(t, verb) for t in verb.subtree
                                                          if t.lemma_.lower() in ("twin", "sister", "twinning")):
@@ -1561,6 +1597,17 @@ class TieFinder:
                    or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
                    and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
 
+    def _document_around(self, with_: Token) -> Token:
+        """The noun a "with" phrase belongs to: the document it hangs on, also past the "of" of the
+        document's own name ("a memorandum of understanding with B") and the phrase it is a conjunct
+        of ("a memorandum with A on ports and with B on logistics"); else the word it hangs on."""
+        node = with_.head
+        for _ in range(4):
+            if self._document(node) or node.head.i == node.i:
+                return node
+            node = node.head
+        return with_.head
+
     def _document_kind(self, noun: Token) -> str | None:
         """The kind the document a "with" hangs on names: "friendship city agreements" twin, "a
         cooperation agreement" does not; None when the "with" hangs on no document."""
@@ -1641,6 +1688,13 @@ class TieFinder:
         token_entity = context.token_entity
         for tok in sent:
             if not self._twinning_noun(tok, self.twin_heads):
+                continue
+            if tok.dep_ == "appos" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                # "Tartu maintains ties with Turku and Uppsala, its partner cities": the names the cue
+                # stands beside are the partners; "its" is the owner the clause is about
+                owner = _clause_owner(tok.head, token_entity)
+                if owner is not None:
+                    return context.town_of(owner)
                 continue
             if tok.dep_ in ("attr", "oprd", "appos"):
                 # "Aktobe has become a twin town of A, B and C", "Aktobe, a twin town of A and B":
@@ -1744,6 +1798,8 @@ class _Listing:
 _GATHERINGS = frozenset(triggers()["gathering_nouns"]) - frozenset(tie_cues()["unqualified_gatherings"])
 #: Nouns of the territory a place lies in ("in the Mexican state of Chihuahua"): data/ties.json territory_nouns.
 _TERRITORY_NOUNS = frozenset(tie_cues()["territory_nouns"])
+#: Words that make a noun a twinning ("sister city", "partner town"): data/ties.json twinning_modifiers.
+_TWINNING_MODIFIERS = frozenset(tie_cues()["twinning_modifiers"])
 #: Words placing a town by another ("north of Tokyo"): data/ties.json direction_words.
 _DIRECTIONS = frozenset(tie_cues()["direction_words"])
 #: Participles saying where a body is ("the Bishkek-based association"): data/ties.json location_participles.
@@ -1944,7 +2000,16 @@ def _without_headline_shorthands(ties: list[TieMention]) -> list[TieMention]:
                 return True
         return False
 
-    return [tie for tie in ties if not (headline_only(tie) and any(reads(tie, other) for other in ties))]
+    def partnered_elsewhere(tie: TieMention) -> bool:
+        """"Governor and Cheongju mayor in Tashkent: province and city sign two agreements": the story
+        gives each headline party a tie of its own with another partner and none between the two."""
+        return len(tie.parties) == 2 and all(
+            any(other is not tie and not headline_only(other) and party in other.parties
+                and not all(p in other.parties for p in tie.parties) for other in ties)
+            for party in tie.parties)
+
+    return [tie for tie in ties if not (headline_only(tie) and (any(reads(tie, other) for other in ties)
+                                                               or partnered_elsewhere(tie)))]
 
 
 def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieMention]:
@@ -2172,6 +2237,27 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
     return out
 
 
+def _present_perfect(verb: Token) -> bool:
+    """Whether a verb is in the present perfect ("has signed", "have agreed")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _clause_owner(named: Token, token_entity: dict[int, EntityCluster]) -> EntityCluster | None:
+    """What a clause is about, seen from a name inside it: the subject of its verb ("The city of
+    Tartu maintains ties with Turku"), or the name a relative clause describes ("Tartu, which
+    maintains ties with Turku"); None when neither names an entity."""
+    verb = named
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "relcl":
+        subjects = [verb.head]
+    else:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((token_entity[t.i] for s in subjects for t in s.subtree if t.i in token_entity), None)
+
+
 def _region_around(region: EntityCluster, town: EntityCluster) -> bool:
     """Whether `region` is a region of the town's own country ("ROCHESTER, Minnesota — Rochester's
     sister city ..."): where the town lies, not one of its twin towns."""
@@ -2197,12 +2283,14 @@ def _without_qualifying_states(named: list[EntityCluster]) -> list[EntityCluster
     return [c for c in named if not (c.place is not None and c.place.kind == "country" and c.place.country in inner)]
 
 
-def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> tuple[list[list[EntityCluster]], Token | None]:
     """The pairs of a list "A with B, C with D and E with F" that makes up the sentence (after an
     opener such as "For example,"): each pair is written with "with", the pairs are joined by commas
-    and "and", and nothing else stands between them. Fewer than two pairs: none."""
+    and "and", and nothing else stands between them; the first pair may carry the verb the others
+    share ("A signed with B, C with D"), returned beside the pairs. Fewer than two pairs: none."""
     doc = sent.doc
     pairs: list[list[EntityCluster]] = []
+    verb: Token | None = None
     k = sent.start
     while k < sent.end and token_entity.get(k) is None:
         k += 1  # "For example, ..."
@@ -2211,6 +2299,9 @@ def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[lis
         if first is None:
             break
         while k < sent.end and token_entity.get(k) is first:
+            k += 1
+        if not pairs and k < sent.end and doc[k].pos_ == "VERB" and doc[k].dep_ == "ROOT":
+            verb = doc[k]  # "Kadıköy signed with Nasimi, Üsküdar with Khatai": the verb the pairs share
             k += 1
         if k + 1 >= sent.end or doc[k].lower_ != "with" or token_entity.get(k + 1) is None:
             break
@@ -2224,7 +2315,7 @@ def _paired_with(sent: Span, token_entity: dict[int, EntityCluster]) -> list[lis
         if k < sent.end and doc[k].is_punct and doc[k].text in (".", "!", ";"):
             k = sent.end
     complete = k >= sent.end or all(t.is_punct or t.is_space for t in doc[k : sent.end])
-    return pairs if len(pairs) >= 2 and complete else []
+    return (pairs, verb) if len(pairs) >= 2 and complete else ([], None)
 
 
 def _visited_aside(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
@@ -2303,13 +2394,21 @@ def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: d
 
 
 def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
-    """Whether the place at k is written as the possessive of another entity named right after it."""
+    """Whether the place at k is written as the possessive of another entity named right after it,
+    or after a common noun saying what that entity is to it ("Turkistan's neighbour Shymkent", "Osaka's
+    port city Sakai"); not a twinning noun, which names a tie ("Rochester's sister city Fukuchiyama")."""
     j = k
     while j < end and token_entity.get(j) is cluster:
         j += 1
     if j + 1 >= end or doc[j].lower_ not in ("'s", "’s", "'"):
         return False
-    after = token_entity.get(j + 1)
+    j += 1
+    described = 0
+    while described < 2 and j < end and token_entity.get(j) is None and doc[j].is_lower and doc[j].tag_ in ("NN", "JJ") \
+            and doc[j].lemma_.lower() not in _TWINNING_MODIFIERS:
+        j += 1
+        described += 1
+    after = token_entity.get(j) if j < end else None
     return after is not None and after is not cluster and after.type in ("place", "organization")
 
 
@@ -2533,6 +2632,21 @@ class _ArticleContext:
                     t.lemma_.lower() == noun for t in doc[max(0, k - 3) : k]):
                 return body
         return None
+
+    def place_before(self, i: int, kinds: list[str]) -> EntityCluster | None:
+        """The place of one of these kinds that "the city" or "the province" at token i refers to: the
+        one the story is about, i.e. named most often of those named before i ("PADUCAH — Paducah became a
+        sister city of Kiryu in 1988. In 2003 the city signed ..." is Paducah); the last named of
+        equals."""
+        seen: dict[int, tuple[int, EntityCluster]] = {}
+        for k in range(i):
+            place = self.token_entity.get(k)
+            if place is not None and place.type == "place" and place.place is not None and place.place.kind in kinds:
+                seen[id(place)] = (k, place)
+        if not seen:
+            return None
+        # a dateline names the place the story is about, so here it counts too
+        return max(seen.values(), key=lambda kc: (len(kc[1].mentions), kc[0]))[1]
 
     def person_before(self, i: int) -> EntityCluster | None:
         """The person named last before token i, whom "he" or "she" there refers to."""

@@ -28,6 +28,7 @@ from amity.registry.event_rules import ENTITIES_PER_QUERY
 from amity.registry.names import is_shouted, town_key
 from amity.registry.tie_rules import party_key
 from amity.store import pending
+from amity.store.membership import among
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TieRow
 from amity.vocabulary.names import fold, initials, is_acronym, name_key
 
@@ -150,14 +151,14 @@ class Known:
         for key in unasked:
             self.having[key] = set()
         for entity_id, key in session.execute(
-                select(EntityNameRow.entity_id, EntityNameRow.key).where(EntityNameRow.key.in_(unasked)).distinct()):
+                select(EntityNameRow.entity_id, EntityNameRow.key).where(among(session, EntityNameRow.key, unasked)).distinct()):
             self.having[key].add(entity_id)
 
     def read(self, session: Session, ids: Iterable[int]) -> None:
         """Read the entities of these ids not read before, in one query."""
         unread = [i for i in dict.fromkeys(ids) if i not in self.rows]
         if unread:
-            self.rows.update((e.id, e) for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(unread))))
+            self.rows.update((e.id, e) for e in session.scalars(select(EntityRow).where(among(session, EntityRow.id, unread))))
 
     def places_of(self, session: Session, geonames_ids: Iterable[int]) -> None:
         """Read the first place entity of each GeoNames id not asked before, in one query."""
@@ -204,7 +205,8 @@ class Known:
         for start in range(0, len(unread), ENTITIES_PER_QUERY):
             self.offices.update((person, of) for person, of in session.execute(
                 select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-                .where(RoleRow.person_id.in_(unread[start:start + ENTITIES_PER_QUERY]), RoleRow.of_entity_id.is_not(None)))
+                .where(among(session, RoleRow.person_id, unread[start:start + ENTITIES_PER_QUERY]),
+                       RoleRow.of_entity_id.is_not(None)))
                 if of is not None)
         self.offices_read.update(unread)
 

@@ -23,13 +23,14 @@ from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
 from amity.store.collation import bytewise
+from amity.store.membership import among
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
 #: `tie_rules` reads their activities in as many.
 ENTITIES_PER_QUERY = 2000
-#: Bound parameters in one statement: a VALUES list of ENTITIES_PER_QUERY ranges (4 each) fills it.
-_PARAMETERS_PER_STATEMENT = 4 * ENTITIES_PER_QUERY
+#: Bound parameters in one statement: a VALUES list of ENTITIES_PER_QUERY ranges (5 each) fills it.
+_PARAMETERS_PER_STATEMENT = 5 * ENTITIES_PER_QUERY
 
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
@@ -39,12 +40,14 @@ class Occurrences:
     """The events entities took part in, read near the dates asked about and kept up to date as articles
     report events: a town in a thousand visits is not read again for every report naming it.
 
-    An entity's events of a type are read by the month their last day
-    falls in (`event_participants.event_until`, migration 0009): a report
-    can only join an event that ends between its first day and a year
-    after its last (an event of more than a year, or of no readable date,
-    is read with any month). Each month is read once, so what a batch
-    reads grows with its dates, not with the entity's history.
+    An entity's events of a type are read near the days a report covers:
+    a report can only join an event that ends between its first day and a
+    year after its last (`event_participants.event_until`, migration 0009,
+    in an index) and begins by its last day; an event of more than a year,
+    or of no readable date, is read with any date. What was read is kept
+    by the month the events end in, and the days read are remembered, so
+    what a batch reads grows with its reports' days, not with the entity's
+    history nor with how busy its months are.
 
     It holds while merges only add reports (`report` tells it of each); a
     transaction that deletes articles or applies analysts' decisions starts
@@ -55,7 +58,8 @@ class Occurrences:
     def __init__(self) -> None:
         # (entity, type) -> the month its events end in (None: any date) -> the events
         self._events_of: dict[tuple[int, str], dict[str | None, set[int]]] = {}
-        self._months_read: dict[tuple[int, str], set[str] | None] = {}  # None: all of its events read
+        # (entity, type) -> the (first, last) days whose events were read (None: all of its events)
+        self._days_read: dict[tuple[int, str], list[tuple[str, str]] | None] = {}
         self._when: dict[int, _When] = {}  # event -> its date and the days it covers
         self._members: dict[int, set[int]] = {}  # event -> its participants (of the events asked about)
         # events re-dated since the registry was last committed (the database's month of them may be the old
@@ -71,7 +75,7 @@ class Occurrences:
         (`dates.compatible`), with their dates."""
         mine = _When.of(date)
         months = _months_meeting(mine)
-        self._read(session, entity_ids, type_, months)
+        self._read(session, entity_ids, type_, None if months is None else (mine.first, mine.last))
         out = {}
         for entity_id in entity_ids:
             buckets = self._events_of[entity_id, type_]
@@ -128,68 +132,74 @@ class Occurrences:
             return
         for key in [key for key in self._events_of if key[0] in entity_ids]:
             del self._events_of[key]
-            del self._months_read[key]
+            del self._days_read[key]
         for event_id in event_ids:
             self._when.pop(event_id, None)
             self._members.pop(event_id, None)
             self._moved.pop(event_id, None)
 
     def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
-        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` one by one
-        (a batch's reports, at its start: most of its reads, in one statement instead of one each)."""
-        wanted: dict[tuple[int, str], set[str]] = defaultdict(set)
+        """Read in a few queries what reports of these (entities, type, date) would ask `compatible` and `members`
+        one by one (a batch's reports, at its start: most of its reads, in a few statements instead of a few each)."""
+        wanted: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        dated: list[tuple[set[int], str, str | None]] = []
         for entity_ids, type_, date in asked:
-            months = _months_meeting(_When.of(date))
-            for entity_id in entity_ids if months is not None else ():
-                wanted[entity_id, type_].update(months)  # type: ignore[arg-type]
-        self._read_wanted(session, {key: tuple(sorted(months)) for key, months in wanted.items()})
+            mine = _When.of(date)
+            if _months_meeting(mine) is not None:
+                dated.append((set(entity_ids), type_, date))
+                for entity_id in dated[-1][0]:
+                    wanted[entity_id, type_].append((mine.first, mine.last))
+        self._read_wanted(session, dict(wanted))
+        # the events they may join, as far as the names tell: their participants are what each report compares
+        self.members(session, set().union(*(self.compatible(session, *report) for report in dated)))
 
-    def _read(self, session: Session, entity_ids: set[int], type_: str, months: tuple[str, ...] | None) -> None:
-        self._read_wanted(session, {(entity_id, type_): months for entity_id in sorted(entity_ids)})
+    def _read(self, session: Session, entity_ids: set[int], type_: str, days: tuple[str, str] | None) -> None:
+        self._read_wanted(session, {(entity_id, type_): None if days is None else [days] for entity_id in sorted(entity_ids)})
 
-    def _read_wanted(self, session: Session, wanted: dict[tuple[int, str], tuple[str, ...] | None]) -> None:
-        """Read the events of these (entity, type) keys in these months (None: all) not read yet, and at a key's
-        first read those read with any month."""
+    def _read_wanted(self, session: Session, wanted: dict[tuple[int, str], list[tuple[str, str]] | None]) -> None:
+        """Read the events of these (entity, type) keys meeting these (first, last) days (None: all) not read yet,
+        and at a key's first read those read with any date."""
         everything: list[tuple[int, str]] = []
         undated: list[tuple[int, str]] = []
-        ranges: list[tuple[int, str, str, str]] = []  # entity, type, first month, the month after the last
-        missing: dict[tuple[int, str], list[str]] = {}
-        for key, months in wanted.items():
+        ranges: list[tuple[int, str, str, str, str]] = []  # entity, type, first day, the month after, last day
+        missing: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        for key, days in wanted.items():
             if key not in self._events_of:
-                self._events_of[key], self._months_read[key] = {}, set()
+                self._events_of[key], self._days_read[key] = {}, []
                 undated.append(key)
-            read = self._months_read[key]
+            read = self._days_read[key]
             if read is None:
                 continue
-            if months is None:
+            if days is None:
                 everything.append(key)
                 continue
-            missing[key] = [month for month in months if month not in read]
-            ranges += [(*key, first, _next_month(last)) for first, last in _runs(missing[key])]
+            missing[key] = _windows([(first, last) for first, last in days
+                                     if not any(a <= first and last <= b for a, b in read)])
+            ranges += [(*key, first, _month_after_a_year_after(last), last) for first, last in missing[key]]
         if not everything and not undated and not ranges:
             return
-        for statement in _events_read(everything, undated, ranges):
+        for statement in _events_read(session, everything, undated, ranges):
             for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
                     self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
                 self._events_of[entity_id, type_].setdefault(_month(self._when[event_id]), set()).add(event_id)
         for key in everything:
-            self._months_read[key] = None
-        for key, new_months in missing.items():
-            self._months_read[key] = read_months = self._months_read[key] or set()
-            read_months.update(new_months)
+            self._days_read[key] = None
+        for key, new_days in missing.items():
+            self._days_read[key] = _covered((self._days_read[key] or []) + new_days)
         for event_id, (type_, members, _before) in self._moved.items():
             for key in ((entity_id, type_) for entity_id in members):
                 if key in wanted and key in self._events_of:  # its row may still give the old month
                     self._events_of[key].setdefault(_month(self._when[event_id]), set()).add(event_id)
 
 
-def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str]],
-                 ranges: list[tuple[int, str, str, str]]) -> list[Any]:
-    """The queries of the events of these (entity, type) keys: all of them, those read with any month, and those
-    ending in these ranges of months (each a range of the index; the ranges as a VALUES list joined). As few
-    queries as the databases' limits on bound parameters allow (SQLite 32,766, PostgreSQL 65,535)."""
+def _events_read(session: Session, everything: list[tuple[int, str]], undated: list[tuple[int, str]],
+                 ranges: list[tuple[int, str, str, str, str]]) -> list[Any]:
+    """The queries of the events of these (entity, type) keys: all of them, those read with any date, and those
+    meeting these days (each a range of the index, of events ending from the first day to a year after the last,
+    kept if they begin by the last; the ranges as a VALUES list joined). As few queries as the databases' limits
+    on bound parameters allow (SQLite 32,766, PostgreSQL 65,535)."""
     columns = (select(EventParticipantRow.entity_id, EventParticipantRow.event_type, EventRow.id, EventRow.date,
                       EventRow.date_start, EventRow.date_end)
                .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
@@ -198,16 +208,18 @@ def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str
     for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
         for type_ in sorted({type_ for _, type_ in keys}):
             entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
-            parts += [(columns.where(EventParticipantRow.entity_id.in_(entity_ids[start:start + ENTITIES_PER_QUERY]),
+            parts += [(columns.where(among(session, EventParticipantRow.entity_id, entity_ids[start:start + ENTITIES_PER_QUERY]),
                                      EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
         window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
-                        column("after", String), name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
+                        column("after", String), column("last", String),
+                        name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
         parts.append((columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
                                                 window.c.event_type == EventParticipantRow.event_type,
                                                 EventParticipantRow.event_until >= window.c.first,
-                                                EventParticipantRow.event_until < window.c.after)),
+                                                EventParticipantRow.event_until < window.c.after,
+                                                EventRow.date_start <= window.c.last)),
                       _PARAMETERS_PER_STATEMENT))  # alone in its statement: one "wanted" table a statement
     statements: list[list[Any]] = []
     room = 0
@@ -220,15 +232,32 @@ def _events_read(everything: list[tuple[int, str]], undated: list[tuple[int, str
     return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
 
 
-def _runs(months: Iterable[str]) -> list[tuple[str, str]]:
-    """Consecutive months as (first, last) runs."""
-    runs: list[tuple[str, str]] = []
-    for month in months:
-        if runs and _next_month(runs[-1][1]) == month:
-            runs[-1] = (runs[-1][0], month)
+def _windows(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(first, last) days to read as fewer windows: those ending in the month before one begins, or later, are
+    read as one (the days between are read too, and count as read)."""
+    out: list[tuple[str, str]] = []
+    for first, last in sorted(days):
+        if out and first[:7] <= _next_month(out[-1][1][:7]):
+            out[-1] = (out[-1][0], max(out[-1][1], last))
         else:
-            runs.append((month, month))
-    return runs
+            out.append((first, last))
+    return out
+
+
+def _covered(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Days read, overlapping windows joined (never across a day not read)."""
+    out: list[tuple[str, str]] = []
+    for first, last in sorted(days):
+        if out and first <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def _month_after_a_year_after(day: str) -> str:
+    """The month after the one a year after this day's: events of at most a year meeting it end before that."""
+    return _next_month(f"{int(day[:4]) + 1:04d}{day[4:7]}")
 
 
 def _next_month(month: str) -> str:
@@ -313,15 +342,14 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
 
 def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:
     """Each event's participants: those named by any of its reports."""
-    if not event_ids:
-        return {}
-    rows = session.execute(
-        select(EventReportRow.event_id, EventParticipantRow.entity_id)
-        .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-        .where(EventReportRow.event_id.in_(event_ids))).all()
     out: dict[int, set[int]] = defaultdict(set)
-    for event_id, entity_id in rows:
-        out[event_id].add(entity_id)
+    wanted = sorted(event_ids)
+    for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+        for event_id, entity_id in session.execute(
+                select(EventReportRow.event_id, EventParticipantRow.entity_id)
+                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
+                .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+            out[event_id].add(entity_id)
     return out
 
 

@@ -25,6 +25,7 @@ from amity.registry.curated import visible
 from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
+from amity.store.membership import among
 from amity.store.schema import (
     ArticleRow,
     EventParticipantRow,
@@ -112,7 +113,7 @@ def refresh_all(session: Session, tie_ids: Iterable[int], seen: Occurrences | No
     ids = sorted(set(tie_ids))
     if not ids:
         return
-    ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(TieRow.id.in_(ids)))}
+    ties = {tie.id: tie for tie in session.scalars(select(TieRow).where(among(session, TieRow.id, ids)))}
     stages = stages if stages is not None else Stages()
     summed = stages.read(session, ids, set(new_articles), ties)
     parties = _parties(session, ids)
@@ -188,13 +189,14 @@ class Stages:
         known = set(tie_ids) - set(unknown)
         found: dict[int, list[Any]] = defaultdict(list)
         for start in range(0, len(unknown), ENTITIES_PER_QUERY):
-            for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.tie_id.in_(unknown[start:start + ENTITIES_PER_QUERY]))):
+            chunk = unknown[start:start + ENTITIES_PER_QUERY]
+            for stage in session.execute(_STAGE_COLUMNS.where(among(session, TieStageRow.tie_id, chunk))):
                 found[stage.tie_id].append(stage)
         if self._of and new_articles:  # before the ties read in full join them
             articles = sorted(new_articles)
             for start in range(0, len(articles), ENTITIES_PER_QUERY):
                 chunk = articles[start:start + ENTITIES_PER_QUERY]
-                for stage in session.execute(_STAGE_COLUMNS.where(TieStageRow.article_id.in_(chunk))):
+                for stage in session.execute(_STAGE_COLUMNS.where(among(session, TieStageRow.article_id, chunk))):
                     if stage.tie_id in self._of:
                         self._of[stage.tie_id].add(stage)
         out: dict[int, _Summary] = {}
@@ -285,7 +287,7 @@ def _folds_kept(session: Session, ties: list[TieRow]) -> dict[int, _Summary]:
     found: dict[int, Any] = {}
     for start in range(0, len(stage_ids), ENTITIES_PER_QUERY):
         found.update((stage.id, stage) for stage in session.execute(
-            _STAGE_COLUMNS.where(TieStageRow.id.in_(stage_ids[start:start + ENTITIES_PER_QUERY]))))
+            _STAGE_COLUMNS.where(among(session, TieStageRow.id, stage_ids[start:start + ENTITIES_PER_QUERY]))))
     out: dict[int, _Summary] = {}
     for tie in ties:
         if tie.id not in wanted:
@@ -323,11 +325,12 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
         return set()
     offices = group_pairs((person, of) for person, of in session.execute(
         select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-        .where(RoleRow.person_id.in_(sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
+        .where(among(session, RoleRow.person_id, sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]
-    candidates = set(session.scalars(select(TiePartyRow.tie_id).where(TiePartyRow.entity_id.in_(set().union(*arounds)))))
+    candidates = set(session.scalars(select(TiePartyRow.tie_id)
+                                     .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
     if not candidates:
         return set()
     # a tie's parties are all around a gathering that has its first party: only those are compared
@@ -344,12 +347,13 @@ def ties_around(session: Session, entity_ids: set[int]) -> set[int]:
     if not entity_ids:
         return set()
     around = set().union(*relatives_each(session, entity_ids).values())
-    return set(session.scalars(select(TiePartyRow.tie_id).distinct().where(TiePartyRow.entity_id.in_(sorted(around)))))
+    return set(session.scalars(select(TiePartyRow.tie_id).distinct()
+                               .where(among(session, TiePartyRow.entity_id, sorted(around)))))
 
 
 def _parties(session: Session, tie_ids: Iterable[int]) -> dict[int, set[int]]:
     return group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
-                                       .where(TiePartyRow.tie_id.in_(sorted(set(tie_ids))))).all())
+                                       .where(among(session, TiePartyRow.tie_id, sorted(set(tie_ids))))).all())
 
 
 def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
@@ -358,7 +362,7 @@ def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
     relatives = relatives_each(session, party_ids)
     holders = group_pairs((office, person) for office, person in session.execute(
         select(RoleRow.of_entity_id, RoleRow.person_id).distinct()
-        .where(RoleRow.of_entity_id.in_(sorted(set().union(*relatives.values()))))) if office is not None)
+        .where(among(session, RoleRow.of_entity_id, sorted(set().union(*relatives.values()))))) if office is not None)
     return {party: around | set().union(*(holders.get(e, set()) for e in around)) for party, around in relatives.items()}
 
 
@@ -389,7 +393,7 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
                 .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
                 .join(EventRow, EventRow.id == EventReportRow.event_id)
-                .where(EventParticipantRow.entity_id.in_(everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
+                .where(among(session, EventParticipantRow.entity_id, everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
             events_of[entity_id].add(event_id)
             date_of[event_id] = date
     out: dict[int, str | None] = {}
@@ -423,7 +427,7 @@ def _latest_since(session: Session, ties: dict[int, TieRow], groups_of: dict[int
     wanted = sorted(reported)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
         dated.update((event_id, date) for event_id, date in session.execute(select(EventRow.id, EventRow.date).where(
-            EventRow.id.in_(wanted[start:start + ENTITIES_PER_QUERY]), *_activity())) if date is not None)
+            among(session, EventRow.id, wanted[start:start + ENTITIES_PER_QUERY]), *_activity())) if date is not None)
     members = seen.members(session, set(dated))
     having: dict[int, set[int]] = defaultdict(set)  # entity -> the activities among them it took part in
     for event_id in dated:

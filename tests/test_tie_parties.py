@@ -1,0 +1,77 @@
+"""Tie parties: an owner with several partners, the place "the city" stands for, gapped pair lists,
+headline shorthands and possessive places that only describe a party."""
+from __future__ import annotations
+
+from amity.model import Record
+
+
+def pairs(record: Record) -> set[frozenset[str]]:
+    return {frozenset(t.parties) for t in record.ties}
+
+
+def test_partners_in_apposition_with_its_are_each_the_subjects_partner_not_each_others(read) -> None:
+    record = read("The city of Tartu maintains close ties with Turku and Uppsala, its partner cities.")
+    assert pairs(record) == {frozenset({"Tartu", "Turku"}), frozenset({"Tartu", "Uppsala"})}
+    assert all(t.kind == "sister_city" for t in record.ties)
+
+
+def test_a_relative_clause_gives_its_partners_to_the_town_it_describes(read) -> None:
+    record = read("On Friday the town of Tartu, which keeps friendly relations with Turku and Uppsala, its "
+                  "twin towns, opened a music festival.")
+    assert pairs(record) == {frozenset({"Tartu", "Turku"}), frozenset({"Tartu", "Uppsala"})}
+
+
+def test_the_city_as_signatory_is_the_city_the_story_is_about(read) -> None:
+    record = read("PADUCAH, Ky. — Paducah became a sister city of Kiryu, Japan, in 1988, when a company from the "
+                  "Japanese city opened a plant there. In 2003 the city signed a second sister city agreement, "
+                  "with Cancún in Mexico.", published="2024-04-18")
+    assert frozenset({"Paducah", "Cancún"}) in pairs(record)
+    assert frozenset({"Kiryu", "Cancún"}) not in pairs(record)
+
+
+def test_each_with_of_one_signing_is_a_partner_of_the_kind_its_own_document_names(read) -> None:
+    record = read("The mayor of Riga presented the annual report on Monday. This year the city signed a "
+                  "memorandum of understanding with Kitakyushu of Japan on port management and with Incheon "
+                  "of the Republic of Korea on logistics, and a sister-city agreement with Rostov-on-Don.",
+                  published="2024-12-03")
+    kinds = {frozenset(t.parties): t.kind for t in record.ties}
+    assert kinds == {frozenset({"Riga", "Kitakyushu"}): "cooperation", frozenset({"Riga", "Incheon"}): "cooperation",
+                     frozenset({"Riga", "Rostov-on-Don"}): "sister_city"}
+
+
+def test_a_gapped_list_of_pairs_shares_the_signing_the_sentence_before_told(read) -> None:
+    record = read("Three district municipalities of Istanbul signed twinning protocols with districts of Baku "
+                  "on Thursday. Kadıköy signed with Nasimi district, Üsküdar with Khatai district, and Fatih with "
+                  "Sabail district.", published="2023-11-17")
+    assert pairs(record) == {frozenset({"Kadıköy", "Nasimi district"}), frozenset({"Üsküdar", "Khatai district"}),
+                             frozenset({"Fatih", "Sabail district"})}
+    for tie in record.ties:
+        assert (tie.kind, tie.status, tie.date) == ("sister_city", "signed", "2023-11-16")
+
+
+def test_a_place_whose_possessive_describes_the_partner_is_no_party(read) -> None:
+    record = read("The deputy mayor said that Konya itself has had a sister-city agreement with Turkistan's "
+                  "neighbour Shymkent for many years.")
+    assert pairs(record) == {frozenset({"Konya", "Shymkent"})}
+
+
+def test_a_headline_pair_whose_parties_each_sign_with_someone_else_is_no_tie(read) -> None:
+    record = read("Gyeonggi governor and Suwon mayor in Hanoi: province and city sign two agreements\n\n"
+                  "On Tuesday the governor and the chairman of Bac Ninh province signed an agreement on "
+                  "cooperation between Gyeonggi Province and Bac Ninh province. On the same day the mayor of Suwon "
+                  "and the mayor of Ha Long signed an agreement on cooperation between Suwon and Ha Long.",
+                  published="2024-05-09")
+    assert pairs(record) == {frozenset({"Gyeonggi", "Bac Ninh"}), frozenset({"Suwon", "Ha Long"})}
+
+
+def test_an_agreement_signed_with_a_town_and_no_signatory_is_the_story_towns(read) -> None:
+    record = read("TARTU – The city of Tartu opened its student festival on Friday. In 1991 Tartu became a twin "
+                  "town of Turku. A friendship agreement with Lüneburg was signed in 1995.", published="2024-05-10")
+    assert frozenset({"Tartu", "Lüneburg"}) in pairs(record)
+    assert frozenset({"Turku", "Lüneburg"}) not in pairs(record)
+
+
+def test_an_agreement_signed_with_a_body_and_no_signatory_is_not_given_to_the_story_town(read) -> None:
+    record = read("TARTU – The city of Tartu opened its student festival on Friday. A memorandum with the Port "
+                  "of Helsinki was signed in 2019.", published="2024-05-10")
+    assert not any("Tartu" in t.parties for t in record.ties)
