@@ -696,9 +696,9 @@ def test_both_partner_cities_named_in_passing_are_the_story_towns_partners(read)
 
 def test_the_subject_that_became_a_towns_twin_town_is_its_partner(read) -> None:
     record = read("Perth held a food market on Saturday.\n\n"
-                  "Pskov, on the river between Novgorod and Tartu, became Perth's twin town in 1989.")
-    assert roster(record, "Perth") == {"Pskov": ("sister_city", "signed", "1989")}
-    assert not any({"Novgorod", "Tartu"} == set(t.parties) for t in record.ties)
+                  "Frankfurt, on the river between Mainz and Offenbach, became Perth's twin town in 1989.")
+    assert roster(record, "Perth") == {"Frankfurt": ("sister_city", "signed", "1989")}
+    assert not any({"Mainz", "Offenbach"} == set(t.parties) for t in record.ties)
 
 
 def test_a_singular_cue_after_a_list_describes_the_name_just_before_it(read) -> None:
