@@ -463,3 +463,8 @@ def test_a_person_after_a_list_comma_is_not_part_of_a_body(read) -> None:
 def test_a_french_metropole_is_a_body(read) -> None:
     record = read("Nantes Métropole and the city of Cardiff agreed to share tram data.")
     assert "Nantes Métropole" in names(record, "organization")
+
+
+def test_a_no_break_space_inside_a_name_does_not_cut_it(read) -> None:
+    record = read("The Kazakh National\u00a0University and the University of Tartu signed an agreement.")
+    assert not any(n in ("Kazakh National", "University") for n in names(record, "organization"))
