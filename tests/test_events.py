@@ -884,3 +884,12 @@ def test_today_in_a_wire_filed_the_day_before_publication_is_the_filing_day(read
     record = read("HANOI, Oct 15 (VNA) – Today, Governor of Vientiane Khamphet Sisavath is holding talks with "
                   "Chairman of the Hai Phong People's Committee Le Minh Quang in Hai Phong.", published="2025-10-16")
     assert only(record, "meeting").date == "2025-10-15"
+
+
+def test_a_date_deep_in_a_relative_clause_is_not_the_meetings(read) -> None:
+    record = read("On 3 March, Mayor of Osh Zhenishbek Tokoev received Vice Mayor of Kashgar Ablimit Tursun. "
+                  "During the meeting the parties discussed the agreements which were reached at the end of last month "
+                  "in Kashgar, when a delegation of Osh took part in a trade fair. At the end of the meeting the parties "
+                  "signed a protocol on cooperation in education.", published="2025-03-05")
+    assert [m.date for m in events(record, "meeting")] == ["2025-03-03"]
+    assert only(record, "signing").date == "2025-03-03"

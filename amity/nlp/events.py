@@ -630,7 +630,7 @@ class EventFinder:
             return True  # "signed a programme of cooperation until 2030": the term of the agreement
         if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
             return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
-        for _ in range(4):
+        for _ in range(6):  # "agreements which were reached at the end of last month": six links up to the clause
             if node.head.i == node.i:
                 return False
             if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
