@@ -399,3 +399,72 @@ def test_an_and_right_after_a_company_head_starts_another_name(read) -> None:
 def test_a_long_company_name_before_its_legal_form_keeps_its_town(read) -> None:
     record = read("Managers of the Baku International Sea Trade Port CJSC showed the guests the new ferry terminal.")
     assert "Baku International Sea Trade Port CJSC" in names(record, "organization")
+
+
+def test_a_compound_word_with_a_lower_case_part_stays_inside_a_long_name(read) -> None:
+    record = read("The Administrative Committee of Suzhou Industrial Park High-tech Zone met investors from Lyon.")
+    assert "Administrative Committee of Suzhou Industrial Park High-tech Zone" in names(record, "organization")
+
+
+def test_a_campus_joined_to_its_university_by_a_hyphen_is_part_of_the_name(read) -> None:
+    record = read("Rowan Pike, a chemist at Rutgers University-Camden, spoke to the delegation from Tampere.")
+    assert "Rutgers University-Camden" in names(record, "organization")
+
+
+def test_a_dateline_dash_does_not_join_the_state_to_the_body_after_it(read) -> None:
+    record = read("ALBANY, New York — Ohio State University and the city of Albany signed a research pact.")
+    assert "Ohio State University" in names(record, "organization")
+    assert not any("—" in n for n in names(record, "organization"))
+
+
+def test_an_office_named_with_its_holders_title_and_territory_is_one_body(read) -> None:
+    record = read(
+        "The Governor's Office of Busan Metropolitan City and the Incheon City Mayor's Office exchanged letters. "
+        "Staff at the Mayor's Office said little.")
+    orgs = names(record, "organization")
+    assert "Governor's Office of Busan Metropolitan City" in orgs
+    assert "Incheon City Mayor's Office" in orgs
+    assert "Mayor's Office" not in orgs
+
+
+def test_a_possessive_after_a_name_is_not_part_of_it(read) -> None:
+    record = read("Students of the Technical University of Sofia's Plovdiv branch visited Skopje.")
+    assert "Technical University of Sofia" in names(record, "organization")
+
+
+def test_a_ward_with_a_suffix_names_its_office(read) -> None:
+    record = read("Nowon-gu Office said on Monday that Nowon-gu would send nurses to Ulaanbaatar.")
+    assert "Nowon-gu Office" in names(record, "organization")
+    assert names(record, "place").count("Nowon-gu") == 1
+
+
+def test_a_town_body_of_its_province_also_answers_to_its_own_name(read) -> None:
+    record = read("Selçuklu Municipality of Konya signed a protocol with Osh on Friday.")
+    body = next(e for e in organisations(record) if e.name.startswith("Selçuklu"))
+    assert "Selçuklu Municipality" in (body.name, *body.aliases)
+
+
+def test_a_hyphenated_head_takes_the_territory_after_it(read) -> None:
+    record = read("The Governorate-General of Isfahan province signed an agreement with the Khokimiyat of Bukhara region.")
+    assert "Governorate-General of Isfahan province" in names(record, "organization")
+
+
+def test_a_bare_unit_is_named_by_the_body_it_belongs_to(read) -> None:
+    record = read("The Directorate of the Navoi Free Economic Zone signed a memorandum with a Korean firm.")
+    assert "Directorate of the Navoi Free Economic Zone" in names(record, "organization")
+
+
+def test_a_person_after_a_list_comma_is_not_part_of_a_body(read) -> None:
+    record = read("It was signed in Almaty by Aliya Serik, Chairman of the Management Board of the QTIA, "
+                  "and Marat Omarov, director of the Kazakh agency, during the forum.")
+    assert all("Omarov" not in n for n in names(record, "organization"))
+
+
+def test_a_french_metropole_is_a_body(read) -> None:
+    record = read("Nantes Métropole and the city of Cardiff agreed to share tram data.")
+    assert "Nantes Métropole" in names(record, "organization")
+
+
+def test_a_no_break_space_inside_a_name_does_not_cut_it(read) -> None:
+    record = read("The Kazakh National\u00a0University and the University of Tartu signed an agreement.")
+    assert not any(n in ("Kazakh National", "University") for n in names(record, "organization"))

@@ -1294,3 +1294,8 @@ def test_the_country_named_after_an_offices_town_is_no_part_of_the_office(read) 
 def test_a_delegation_from_a_described_town_is_led_by_that_towns_officer(read) -> None:
     record = read("A delegation from the Georgian city of Kutaisi, led by Deputy Mayor Nino Beridze, visited Batumi.")
     assert roles(person(record, "Nino Beridze")) == [("deputy mayor", "Kutaisi")]
+
+
+def test_a_region_word_after_the_offices_town_names_the_region(read) -> None:
+    record = read("The guests visited Töv aimag. The governor of Töv aimag, Batbayar Dorj, met them in Zuunmod.")
+    assert roles(person(record, "Batbayar Dorj")) == [("governor", "Töv aimag")]

@@ -10,7 +10,7 @@ import spacy
 from amity.nlp.dates import DateFinder
 from amity.nlp.paragraphs import ParagraphMarker
 
-TWO_DATES = "The mayors met in Osh on 3 March 2022 and will meet again in Bursa on 5 April."
+TWO_DATES = "The mayors met in Osh on 3 March 2022 and again in Bursa on 5 April."
 
 
 def _dates(config: dict[str, object]) -> list[str | None]:

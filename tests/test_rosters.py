@@ -696,9 +696,9 @@ def test_both_partner_cities_named_in_passing_are_the_story_towns_partners(read)
 
 def test_the_subject_that_became_a_towns_twin_town_is_its_partner(read) -> None:
     record = read("Perth held a food market on Saturday.\n\n"
-                  "Pskov, on the river between Novgorod and Tartu, became Perth's twin town in 1989.")
-    assert roster(record, "Perth") == {"Pskov": ("sister_city", "signed", "1989")}
-    assert not any({"Novgorod", "Tartu"} == set(t.parties) for t in record.ties)
+                  "Frankfurt, on the river between Mainz and Offenbach, became Perth's twin town in 1989.")
+    assert roster(record, "Perth") == {"Frankfurt": ("sister_city", "signed", "1989")}
+    assert not any({"Mainz", "Offenbach"} == set(t.parties) for t in record.ties)
 
 
 def test_a_singular_cue_after_a_list_describes_the_name_just_before_it(read) -> None:
@@ -732,3 +732,12 @@ def test_a_town_a_relative_clause_says_the_city_is_twinned_with_is_its_partner(r
                   "since 1985, sent a choir. Lutsk, a partner city of Olsztyn since 1993, sent folk dancers.")
     assert roster(record, "Olsztyn") == {"Rovaniemi": ("sister_city", "signed", "1985"),
                                          "Lutsk": ("sister_city", "signed", "1993")}
+
+
+def test_a_cue_announcing_the_following_cities_reads_the_list_on_the_next_lines(read) -> None:
+    record = read("Vinnytsia and its partners\n\n"
+                  "Vinnytsia signed twinning agreements with the following cities.\n"
+                  "Germany – Kassel (1992)\nPoland – Kielce (1993)\nFrance – Lyon (1995)\n")
+    assert roster(record, "Vinnytsia") == {"Kassel": ("sister_city", "signed", "1992"),
+                                           "Kielce": ("sister_city", "signed", "1993"),
+                                           "Lyon": ("sister_city", "signed", "1995")}

@@ -122,3 +122,28 @@ def test_an_intention_to_sign_with_no_time_is_proposed(read) -> None:
 def test_a_signing_next_month_is_planned_for_that_month(read) -> None:
     record = article(read, "A twinning agreement between Andijan and Jalal-Abad will be signed next month in Jalal-Abad.")
     assert tie_of(record, "Andijan", "Jalal-Abad") == ("sister_city", "planned", "2024-06")
+
+
+def test_a_draft_approved_by_both_sides_is_only_proposed(read) -> None:
+    record = article(read, "A draft memorandum on twinning between Kokand and Isfara was approved by both sides "
+                           "on Monday.")
+    assert tie_of(record, "Kokand", "Isfara") == ("sister_city", "proposed", None)
+
+
+def test_a_council_approving_the_draft_twinning_ratifies_it(read) -> None:
+    record = article(read, "The city council of Kokand on Monday approved the draft twinning agreement with Isfara.")
+    assert tie_of(record, "Kokand", "Isfara") == ("sister_city", "ratified", "2024-05-06")
+
+
+# -- a twinning told first keeps its kind when later called "the cooperation agreement" ----
+
+def test_the_cooperation_agreement_after_a_twinning_is_that_twinning(read) -> None:
+    record = article(read, "Kremenchuk and Konin on Tuesday signed an agreement on twinning. The cooperation "
+                           "agreement between Kremenchuk and Konin covers schools and culture.")
+    assert kinds(record) == {frozenset({"Kremenchuk", "Konin"}): {"sister_city"}}
+
+
+def test_a_cooperation_agreement_on_a_subject_signed_by_twins_is_a_tie_of_its_own(read) -> None:
+    record = article(read, "Kremenchuk and Konin on Tuesday signed an agreement on twinning. Kremenchuk and Konin "
+                           "also signed a cooperation agreement on water supply.")
+    assert kinds(record) == {frozenset({"Kremenchuk", "Konin"}): {"sister_city", "cooperation"}}

@@ -62,3 +62,16 @@ def test_a_headline_pair_whose_parties_each_sign_with_someone_else_is_no_tie(rea
                   "and the mayor of Ha Long signed an agreement on cooperation between Suwon and Ha Long.",
                   published="2024-05-09")
     assert pairs(record) == {frozenset({"Gyeonggi", "Bac Ninh"}), frozenset({"Suwon", "Ha Long"})}
+
+
+def test_an_agreement_signed_with_a_town_and_no_signatory_is_the_story_towns(read) -> None:
+    record = read("TARTU – The city of Tartu opened its student festival on Friday. In 1991 Tartu became a twin "
+                  "town of Turku. A friendship agreement with Lüneburg was signed in 1995.", published="2024-05-10")
+    assert frozenset({"Tartu", "Lüneburg"}) in pairs(record)
+    assert frozenset({"Turku", "Lüneburg"}) not in pairs(record)
+
+
+def test_an_agreement_signed_with_a_body_and_no_signatory_is_not_given_to_the_story_town(read) -> None:
+    record = read("TARTU – The city of Tartu opened its student festival on Friday. A memorandum with the Port "
+                  "of Helsinki was signed in 2019.", published="2024-05-10")
+    assert not any("Tartu" in t.parties for t in record.ties)

@@ -220,7 +220,9 @@ class EntityGrouper:
         by_key: dict[tuple[str, str], EntityCluster] = {}
         people: list[EntityCluster] = []
         # persons: full names first, so that surnames can join them
-        ordered = sorted(mentions, key=lambda m: (m.type != "person", -len(m.name.split())))
+        # and a body's town after the places the article names itself, which it then joins ("Gangnam-gu Office")
+        ordered = sorted(mentions, key=lambda m: (m.type != "person", m.type == "place" and m.priority == 0,
+                                                  -len(m.name.split())))
         for m in ordered:
             key = self._key(m)
             cluster = by_key.get(key)

@@ -149,6 +149,9 @@ class OrganisationFinder:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
                 if closing:
                     m.name += closing
+                if anchored and tok.lower_ in self.town_body_heads and m.alias is None and m.end > tok.i + 2 \
+                        and doc[tok.i + 1].lower_ == "of" and self._place_follows(doc, tok.i + 2):
+                    m.alias = doc[m.start : tok.i + 1].text  # "Keçiören Municipality of Ankara": also "Keçiören Municipality"
                 _take_named_after(doc, m)
                 out.append(m)
         return out
@@ -325,13 +328,21 @@ class OrganisationFinder:
             if chain < start and any(not is_capitalised(doc[c]) for c in range(chain + 2, start, 2)):
                 start = chain  # "Quaid-e-Azam Business Park": a hyphenated name with a lower-case part
                 continue
-            if prev.text in ("-", "–", "—") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
+            suffix = prev.is_lower and prev.is_alpha and len(prev) <= 3 and not prev.lower_.endswith("ed")
+            chain = _glued_chain_start(doc, start - 1, sent_start) if suffix else start - 1
+            if chain < start - 1:
+                start = chain  # "Gangnam-gu Office": a name ending in a short suffix, not "Kadıköy-based"
+                continue
+            if prev.text in ("-", "–") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
                     and start < i + 1 and is_capitalised(doc[start]) and not doc[start - 2].is_punct \
                     and fold(doc[start - 2].text) not in self.titles.offices:
                 start -= 2  # "Tbilisi-Lyon Twinning Association", "Sonora – Arizona Commission"
                 continue
             if prev.text in ("’s", "'s") and start - 2 >= sent_start and doc[start - 2].lower_ in name_possessives():
                 start -= 1  # "Hanoi People's Committee": the possessive is part of the name
+                continue
+            if prev.text in ("’s", "'s") and start == i and self._office_possessive(doc, start - 2, i, sent_start):
+                start -= 2  # "Marshal's Office of the Lubelskie Voivodeship", "Ulaanbaatar City Governor's Office"
                 continue
             if prev.text == "," and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
                     and doc[i].lower_ not in self.split_plural and start - 2 not in self._place_tokens \
@@ -366,6 +377,17 @@ class OrganisationFinder:
             start += 1
         return start
 
+    def _office_possessive(self, doc: Doc, k: int, head: int, floor: int) -> bool:
+        """Whether the office title at token k, with its possessive, opens the name of the office's
+        body before the head at `head`: "Governor's Office" named after its territory before it
+        ("Ulaanbaatar City Governor's Office") or after it ("Marshal's Office of the Lubelskie
+        Voivodeship"); a bare "the Mayor's Office" only describes one."""
+        if k < floor or not is_capitalised(doc[k]) or fold(doc[k].text) not in self.titles.offices:
+            return False
+        named_before = k - 1 >= floor and is_capitalised(doc[k - 1]) and not doc[k - 1].is_punct \
+            and not doc[k - 1].is_sent_start and fold(doc[k - 1].text) not in self.titles.offices
+        return named_before or head + 1 < len(doc) and doc[head + 1].lower_ == "of"
+
     @staticmethod
     def _opens_name(doc: Doc, k: int) -> bool:
         """"the Port and Shipping Authority": a head noun right after "the" and before "and" is the
@@ -398,9 +420,21 @@ class OrganisationFinder:
         its country ("... of Kazakhstan"). `closed`: the name's words stand before its head
         ("Hyundai Motor Company"), so an "and" right after the head starts another name ("and Kia")."""
         head = doc[j - 1].lower_ if j > 0 else ""
-        while j < len(doc) and (doc[j].lower_ in ORG_HEADS or doc[j].lower_ in self.head_modifiers) and is_capitalised(doc[j]):
-            j += 1  # "Economic Zone Authority": heads in a row are one name; "Consulate General" one head
+        while j < len(doc) and (doc[j].lower_ in ORG_HEADS or doc[j].lower_ in self.head_modifiers) and is_capitalised(doc[j]) \
+                or j + 1 < len(doc) and self._glued_hyphen_at(doc, j) and is_capitalised(doc[j + 1]) \
+                and (doc[j + 1].lower_ in ORG_HEADS or doc[j + 1].lower_ in self.head_modifiers):
+            j += 1  # "Economic Zone Authority": heads in a row are one name; "Consulate General", "Governorate-General" one head
         j = _past_number(doc, j, self.number_signs)  # "Lyceum No. 2 of Bishkek": the school's number is part of its name
+        if j + 1 < len(doc) and self._glued_hyphen_at(doc, j) and is_capitalised(doc[j + 1]):
+            campus = self._place_starting.get(j + 1)
+            if campus is not None and campus.priority >= 2:
+                return campus.end  # "Texas A&M University-Corpus Christi": a campus, joined by a hyphen
+            end = j + 1
+            while end < len(doc) and end - j <= 3 and is_capitalised(doc[end]) and doc[end].ent_iob_ == "I" \
+                    and doc[end].ent_type_ == "ORG":
+                end += 1
+            if end > j + 1:
+                return end  # "Rutgers University-Camden", as spaCy reads it too
         quoted = _quoted_name_at(doc, j)
         if quoted is not None:
             return quoted  # 'Industrial Cooperation Center "Central Asia"': the body's own name, in quotes
@@ -436,8 +470,8 @@ class OrganisationFinder:
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
                     passed_head = False  # "Department of Municipalities and Transport" goes on
-                if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1):
-                    break
+                if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1) and (closed or k > j):
+                    break  # but a bare head is named by its parent: "Directorate of the Jizzakh Free Economic Zone"
                 if tok.lower_ == "on" and k + 1 < sent_end and doc[k + 1].lower_ == "the":
                     break  # "Government of Uzbekistan on the International Centre": what it agreed on
                 if tok.lower_ == "of" and (named_head or took_place) and self._country_follows(doc, k + 1):
@@ -453,10 +487,14 @@ class OrganisationFinder:
                 end = k + 1  # "Akimat of Akmola region", "People's Committee of Da Nang city": the place's word
                 break
             if tok.text == "-" and not doc[k - 1].whitespace_ and not tok.whitespace_:
+                if k + 2 < sent_end and doc[k + 1].is_lower and doc[k + 1].is_alpha and is_capitalised(doc[k + 2]):
+                    k += 2  # "East Lake High-tech Development Zone": a compound word of the name
+                    continue
                 k += 1  # "Self-Governing"
                 continue
-            if tok.text in ("’s", "'s") and k + 1 < sent_end and is_capitalised(doc[k + 1]):
-                k += 1  # "Henan Provincial People's Congress"
+            if tok.text in ("’s", "'s") and k + 1 < sent_end and is_capitalised(doc[k + 1]) \
+                    and doc[k - 1].lower_ in name_possessives():
+                k += 1  # "Henan Provincial People's Congress", not "... Technology's Seoul office"
                 continue
             place = self._place_starting.get(k)
             if place is not None and place.priority >= 2 and place.place is not None and place.place.kind != "country":
@@ -493,6 +531,13 @@ class OrganisationFinder:
         place = self._place_starting.get(k)
         return place is not None and place.place is not None and place.place.kind == "country"
 
+    def _place_follows(self, doc: Doc, k: int) -> bool:
+        """Whether a place's name the finder is sure of starts at token k, after an optional "the"."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        place = self._place_starting.get(k)
+        return place is not None and place.priority >= 2
+
     @staticmethod
     def _parent_body_follows(doc: Doc, k: int) -> bool:
         """"Agency of the Ministry of ...": the parent body is a name of its own."""
@@ -513,6 +558,9 @@ class OrganisationFinder:
         run = nxt
         while run < len(doc) and is_capitalised(doc[run]) and doc[run].lower_ not in ORG_HEADS:
             run += 1
+        if run + 1 < len(doc) and doc[run].text == "," and (fold(doc[run + 1].text) in self.titles.offices
+                                                             or doc[run + 1].lower_ in self.title_modifiers):
+            return False  # "... of the SMBDA, and Shukhrat Nazarov, director of ...": a person, by the office after
         return not (run < len(doc) and doc[run].lower_ in ORG_HEADS)
 
     def _split_coordination(self, doc: Doc, start: int, head) -> list[Mention]:
@@ -842,6 +890,6 @@ def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: froz
     while end > start and (doc[end - 1].lower_ in connectors or doc[end - 1].is_punct):
         end -= 1
     if start < end and end - start >= 2 and doc[start + 1].text in ("’s", "'s") \
-            and doc[start].lower_ not in name_possessives():
-        start += 2  # "Turkey's Ministry of …", but "People's Committee of …" is the name
+            and doc[start].lower_ not in name_possessives() and fold(doc[start].text) not in titles().offices:
+        start += 2  # "Turkey's Ministry of …", but "People's Committee of …", "Marshal's Office of …" is the name
     return doc[start:end] if start < end else None

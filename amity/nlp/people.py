@@ -1404,6 +1404,10 @@ class PersonFinder:
             if known.type == "place" and end < len(doc) and doc[end].is_lower and doc[end].lower_ in ORG_HEADS \
                     and not self._held_in_place(title):
                 of = self._body_of_place_named(known, doc[end].lower_) or of  # "the rector of the Omsk university"
+            if known.type == "place" and end == known.end and end < len(doc) and doc[end].is_lower \
+                    and doc[end].lower_ in self._region_words and fold(of).split()[-1] != doc[end].lower_ \
+                    and (end + 1 >= len(doc) or doc[end + 1].is_punct):
+                of, end = f"{of} {doc[end].lower_}", end + 1  # "the governor of Töv aimag, X": the aimag, not its town
             described = self._lower_case_description(doc, end)
             if described > end:  # "the head of the Ganja city executive power, X", "of Da Nang city X"
                 if known.type == "organization" and described == end + 1 and doc[end].lower_ in self._place_words:

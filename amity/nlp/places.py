@@ -134,14 +134,17 @@ def _defined_as_settlement(doc: Doc, span: Span, words: PlaceWords) -> bool:
 
 def _described_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """"Lutsk, a partner city of Olsztyn since 1993, was represented by ...", "Rovaniemi, with which the
-    city has been twinned since 1985, sent a choir": the subject of a sentence, described after a
-    comma as a twin town, is a place."""
+    city has been twinned since 1985, sent a choir": the subject of a sentence, described as a twin
+    town in the clause a comma opens after it, is a place."""
     end = span.end
-    if end >= len(doc) or doc[end].text != "," or doc[end - 1].dep_ not in ("nsubj", "nsubjpass"):
+    if end >= len(doc) or doc[end].text != "," or doc[end - 1].dep_ not in ("nsubj", "nsubjpass") \
+            or doc[span.start].ent_type_ == "PERSON":
         return False
     sent = doc[end - 1].sent
     for k in range(end + 1, sent.end):
         lowered = doc[k].lower_
+        if lowered in (",", ";", "(", "—", "–"):
+            return False  # the description is the clause the comma opens
         if lowered in words.twin_words:
             after = k + 1 + (k + 1 < sent.end and doc[k + 1].text in ("-", "‐"))
             return lowered == "twinned" or after < sent.end and doc[after].lower_ in words.twin_heads

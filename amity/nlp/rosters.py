@@ -107,6 +107,7 @@ class RosterReader:
         # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
+        self.list_announcers = frozenset(words.get("list_announcers", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
         self.copulas = frozenset(words.get("copulas", []))
         self.date_fields = frozenset(words.get("date_fields", []))
@@ -818,6 +819,9 @@ class RosterReader:
                 if lowered == ":" and all(t.is_space or t.is_punct or _footnote_end(doc, t.i - 1, stop)
                                           for t in doc[i + 1 : stop]):
                     return [], True
+                if lowered == "." and any(t.lower_ in self.list_announcers for t in doc[max(i - 3, 0) : i]) \
+                        and all(t.is_space for t in doc[i + 1 : stop]):
+                    return [], True  # "signed twinning agreements with the following cities." over the list
                 if lowered in self.lead or lowered in self.bullets or tok.is_space or tok.like_num or _is_flag(tok) \
                         or tok.text[:1].isupper() and fold(tok.text) in demonyms():  # "with the Spanish town of X"
                     i += 1

@@ -25,6 +25,8 @@ _TOPIC_DEPS = ("compound", "amod", "nmod", "acl", "relcl", "npadvmod")
 #: Prepositions whose object is a document's subject ("on tourism", "for youth", "of cooperation"); "in"
 #: only with a bare noun or a field ("in tourism", "in the field of culture"), not a venue ("in the hall").
 _TOPIC_PREPS = ("on", "for", "about", "regarding", "concerning", "of")
+#: Determiners of a document already told ("the agreement", "their partnership").
+_DEFINITE = ("the", "this", "that", "their", "its")
 #: A headline longer than this many words is a first paragraph, not a headline.
 _HEADLINE_WORDS = 25
 
@@ -32,14 +34,17 @@ _HEADLINE_WORDS = 25
 class TieKinds:
     """Reads the kind of a tie between towns from the words around it (see the module's docstring)."""
 
-    def __init__(self, cues: dict[str, Any], sister: tuple[str, ...], document: Callable[[Token], bool]) -> None:
+    def __init__(self, cues: dict[str, Any], sister: tuple[str, ...], document: Callable[[Token], bool],
+                 signing: frozenset[str] | set[str]) -> None:
         self.sister = sister
         self.document = document
         self.friendship = frozenset(cues["friendship_words"])
+        self.mixers = frozenset(cues["friendship_mixers"])
         self.partnership = frozenset(cues["partnership_nouns"])
         self.plain = frozenset(cues["plain_document_modifiers"])
         self.document_types = frozenset(cues["document_types"])
         self.fields = frozenset(cues["topic_field_nouns"])
+        self.signing = frozenset(signing)
 
     def roster_kind(self, kind: str, cue: Span, before_partners: Span, parties: Sequence[EntityCluster]) -> str:
         """The kind of a roster's ties ("X has partner relations with A and B", "X has cooperation
@@ -53,7 +58,7 @@ class TieKinds:
         if not all(_town(p) for p in parties):
             return kind  # "the partner regions of X": regions' partnerships are mostly economic
         partner_cue = next((t for t in cue if t.lemma_.lower() in self.partnership), None)
-        if partner_cue is not None and not any(self._topic(t) for t in cue) and not any(
+        if partner_cue is not None and self._bare_partnership(partner_cue) and not any(
                 c.dep_ == "prep" and c.i >= cue.end and (c.lower_ in _TOPIC_PREPS or c.lower_ == "in" and any(
                     self._field(g) for g in c.children)) for t in cue for c in t.children):
             return "sister_city"
@@ -72,9 +77,10 @@ class TieKinds:
         return line
 
     def names_twinning(self, span: Span) -> bool:
-        """Whether the words name a twinning: a sister-city cue, or a document of friendship."""
+        """Whether the words name a twinning by a sister-city cue (a document of friendship is one only
+        between towns or regions, which a headline may not name)."""
         lowered = span.text.lower()
-        return any(c in lowered for c in self.sister) or any(self._friendship_document(t) for t in span)
+        return any(c in lowered for c in self.sister)
 
     def plain_documents(self, sent: Span) -> bool:
         """Whether every document the sentence names is one of no subject of its own ("signed the
@@ -82,6 +88,18 @@ class TieKinds:
         told elsewhere (in the headline, or by an earlier sentence)."""
         nouns = [t for t in sent if self.document(t) or t.lemma_.lower() == "document"]
         return bool(nouns) and all(t.pos_ in ("NOUN", "PROPN") and t.is_lower and not self._topic(t) for t in nouns)
+
+    def refers_back(self, sent: Span) -> bool:
+        """Whether every document or partnership the sentence names is one already told ("the
+        cooperation agreement between A and B covers schools", "this partnership"): definite, no
+        subject of its own by a preposition, and no signing of it in the sentence."""
+        nouns = [t for t in sent if self.document(t) or t.lemma_.lower() in self.partnership]
+        nouns = [t for t in nouns if not (t.dep_ == "compound" and self.document(t.head))]
+        return bool(nouns) and all(
+            any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)
+            and not (t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.signing)
+            for t in nouns)
 
     def town_twinning(self, sent: Span, parties: Sequence[EntityCluster]) -> bool:
         """Whether the sentence tells a tie that, between these parties, is a twinning: a document or
@@ -111,15 +129,18 @@ class TieKinds:
             # "signed a memorandum on establishing friendly relations": the parser may hang "on" on the verb
             named += [g for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1
                       and c.lower_ in ("on", "of") for g in c.children]
-        return any(w.lower_ in self.friendship for n in named for w in n.subtree)
+        words = {w.lower_ for n in named for w in n.subtree}
+        # "a memorandum on friendship and cooperation", "friendly exchange and cooperation": a cooperation
+        return bool(words & self.friendship) and not words & self.mixers
 
     def _bare_partnership(self, tok: Token) -> bool:
-        """"a partnership between A and B", "have been partners since 1997", "signed a partnership
-        agreement": a partnership that names no subject."""
+        """"a partnership between A and B", "have been partners since 1997", "the A-B partnership": a
+        partnership that names no subject (not "a partnership agreement", a document of cooperation)."""
         if tok.lemma_.lower() not in self.partnership or tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        head = tok.head if tok.dep_ == "compound" and self.document(tok.head) else tok
-        return not self._topic(head) and not (head is not tok and self._topic(tok))
+        if tok.dep_ == "compound" and self.document(tok.head):
+            return False  # "a partnership agreement": a document of cooperation, whatever its subject
+        return not self._topic(tok)
 
     def _names_twinning_word(self, tok: Token) -> bool:
         text = " ".join(t.lower_ for t in tok.subtree)
@@ -164,4 +185,5 @@ def default_tie_kinds() -> TieKinds:
     lex = triggers()
     sister = tuple(dict.fromkeys(s for cue in lex["tie_sister_city"] for s in (cue, cue.replace(" ", "-"))))
     agreements = frozenset(a for a in lex["tie_agreements"] if " " not in a)
-    return TieKinds(tie_cues(), sister, lambda t: t.lower_ in agreements or t.lemma_.lower() in agreements)
+    return TieKinds(tie_cues(), sister, lambda t: t.lower_ in agreements or t.lemma_.lower() in agreements,
+                    frozenset(lex["event_verbs"]["signing"]))

@@ -147,7 +147,7 @@ class TieFinder:
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
         self.twin_town_heads = frozenset(cues["twin_town_heads"])
         self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
-        self.kinds = TieKinds(cues, self.sister, self._document)
+        self.kinds = TieKinds(cues, self.sister, self._document, self.signing_lemmas)
         self.intention_lemmas = frozenset(cues["intention_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -528,6 +528,11 @@ class TieFinder:
             if tie.kind != "cooperation" or not all(
                     p.type == "place" and (p.place is None or p.place.kind != "country") for p in tie.parties):
                 continue
+            twin = ties.get(("sister_city", key[1]))
+            if twin is not None and all(self.kinds.refers_back(sent) for sent in tie.sentences):
+                # "signed an agreement on twinning. Under the cooperation agreement, the two cities ...": that twinning
+                del ties[key]
+                continue
             told = any(self.kinds.town_twinning(sent, tie.parties) for sent in tie.sentences) or twinning_headline \
                 and in_headline <= {id(p) for p in tie.parties} \
                 and all(self.kinds.plain_documents(sent) for sent in tie.sentences)
@@ -621,7 +626,8 @@ class TieFinder:
 
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
-            matching = [e for e in events if e.type == wanted and e.status == status]
+            matching = [e for e in events if e.type == wanted and e.status == status and not (
+                wanted == "ratification" and e.trigger is not None and self._approved_by_the_pair(e.trigger))]
             # several signings of one tie reported together: the most recent dates it
             matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
             if matching:
@@ -765,10 +771,19 @@ class TieFinder:
                 # "gave its final approval to the twinning": the document hangs off the light verb
                 scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
                     and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
+                if self._approved_by_the_pair(tok):
+                    continue  # "the draft was approved by both sides": the text is agreed, nothing ratified
                 if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
                     return scope  # its clause dates the approval
         return None
+
+    def _approved_by_the_pair(self, verb: Token) -> bool:
+        """Whether the parties themselves approve ("both sides approved the draft", "was approved by the
+        parties"): they agree on a text; only a council, parliament or government ratifies."""
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return any(" ".join(t.lower_ for t in a.subtree).endswith(self.pair_phrases) for a in agents)
 
     def _resolves(self, verb: Token) -> bool:
         """A council's decision in favour: "adopted a resolution on twinning", "voted in favour of the
@@ -1357,6 +1372,7 @@ class TieFinder:
                      and not any(g.dep_ == "pobj" and g.lemma_.lower() in self.with_support for g in t.children)]
             if not subjects or not withs:
                 continue
+            towns_only = False
             if verb.lemma_.lower() in self.ratified:
                 # "Lithuania's Seimas approved the agreement with Latvia": the parliament's state is the party
                 left = _distinct([c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None
@@ -1378,7 +1394,10 @@ class TieFinder:
                 # "The mayor of Kutaisi, who served as deputy mayor of Tbilisi, signed ...": a clause that
                 # describes the subject names no signatory
                 described = {t.i for s in subjects for c in s.subtree if c.dep_ == "relcl" for t in c.subtree}
-                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described}
+                # "A friendship agreement with Lüneburg was signed in 1995": the partner of the document
+                # that is the subject is the other side, not a signatory
+                partnered = {t.i for w in withs if lo <= w.i < hi for t in w.subtree}
+                own = {k: token_entity[k] for k in range(lo, hi) if k in token_entity and k not in described | partnered}
                 left = _parties_in(sent.doc, lo, hi, own)  # "Edogawa-ku, Tokyo has signed": one subject
                 if not left and context is not None and any(s.lower_ in self.personal_pronouns for s in subjects):
                     # "The mayor of Shymkent visited Ankara. There he signed ...": the person named last
@@ -1392,10 +1411,18 @@ class TieFinder:
                     left = [body] if body is not None else []
                 if not left and context is not None:
                     # "This year the city signed a memorandum with Kitakyushu": the place of that kind the
-                    # story named last
+                    # story is about
                     place = next((context.place_before(lo, self.cues["definite_place_nouns"][s.lemma_.lower()])
                                   for s in subjects if s.lemma_.lower() in self.cues["definite_place_nouns"]
                                   and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)), None)
+                    agentless = any(s.dep_ == "nsubjpass" and self._document(s) for s in subjects) \
+                        and not any(c.dep_ == "agent" for c in verb.children)
+                    if place is None and (partnered or agentless):
+                        # "A friendship agreement with Lüneburg was signed in 1995", "Five years later a similar
+                        # agreement was signed with Uppsala": the town the story is about signs, when the
+                        # partner is a town
+                        place = context.place_before(lo, self.cues["definite_place_nouns"]["city"])
+                        towns_only = place is not None
                     left = [place] if place is not None else []
             out = []
             for w in withs:
@@ -1405,6 +1432,9 @@ class TieFinder:
                 right = _parties_in(sent.doc, w.i + 1, clause, token_entity)
                 if left and not right and context is not None:
                     right = self._counterpart_place(sent, w, left, token_entity, context)
+                if towns_only and not all(p.type == "place" and p.place is not None
+                                          and p.place.kind in ("city", "district") for p in right):
+                    continue  # "it signed a memorandum with the Port of X": "it" is no town here
                 if left and right:
                     # "signed a cooperation memorandum with B": the "with" hangs on the verb, the kind on its object
                     signed = next((c for c in w.head.children if c.dep_ in ("dobj", "nsubjpass") and self._document(c)),
