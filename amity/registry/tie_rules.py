@@ -12,11 +12,10 @@ set by hand replaces the reported one whenever the tie is re-summarised.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from amity.model import Evidence
@@ -296,19 +295,6 @@ def _folds_kept(session: Session, ties: list[TieRow]) -> dict[int, _Summary]:
         if all(stage is not None and stage.tie_id == tie.id and stage.curation != "rejected" for stage in stages):
             out[tie.id] = _Summary.kept(stages, tie.sources)
     return out
-
-
-def folds_of_every_tie(connection: Connection) -> Iterator[tuple[int, int | None, int | None]]:
-    """(tie, furthest stage, latest stage) of every tie with stages, as `refresh_all` keeps them on its row: what
-    migration 0010 fills in, streamed tie by tie."""
-    rows = connection.execute(_STAGE_COLUMNS.order_by(TieStageRow.tie_id),
-                              execution_options={"stream_results": True, "yield_per": 10_000})
-    for tie_id, stages in groupby(rows, key=lambda stage: stage.tie_id):
-        of_tie = list(stages)
-        kept = [s for s in of_tie if s.curation != "rejected"]
-        summary = _Summary.of(kept or of_tie, sources=of_tie)
-        summary.whole = len(kept) == len(of_tie)
-        yield tie_id, *summary.stage_ids()
 
 
 def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
