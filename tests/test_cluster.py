@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -169,6 +170,52 @@ def test_staged_partitions_are_whole_shards_in_input_order_each_extracted_once(c
     assert [s.name[:11] for s in shards] == [f"part-{n:06d}" for n in range(5)], "24 articles in 5 shards, numbered"
     assert all(s.suffix == ".jsonl" for s in shards), "no partial shard is left behind"
     assert {s: s.stat().st_mtime_ns for s in sorted(stage.iterdir())} == written, "shards there are not written again"
+
+
+def _partials_seen_while_staging(articles: list[Article], stage: Path, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The partial files in the stage folder while `stage_partition` writes a partition of these articles."""
+    seen: list[str] = []
+
+    def extract_noting_partials(_articles: list[Article]) -> list:  # type: ignore[type-arg]
+        seen.extend(p.name for p in stage.glob(".*.tmp"))
+        return []
+
+    monkeypatch.setattr(cluster, "extract_partition", extract_noting_partials)
+    cluster.stage_partition(articles, 0, str(stage))
+    return seen
+
+
+def test_two_writers_of_one_shard_in_processes_of_one_id_write_to_partial_files_of_their_own(
+        articles, tmp_path, monkeypatch):
+    stage = tmp_path / "shards"
+    stage.mkdir()
+    first = _partials_seen_while_staging(articles[:3], stage, monkeypatch)
+    cluster.shard_of(articles[:3], 0, str(stage)).unlink()  # as if the first writer (another machine) were not done
+    second = _partials_seen_while_staging(articles[:3], stage, monkeypatch)
+
+    assert len(first) == 1 and len(second) == 1 and first != second
+
+
+def test_staging_a_shard_leaves_live_writers_partial_files_and_removes_those_of_dead_ones(
+        articles, tmp_path, monkeypatch):
+    stage = tmp_path / "shards"
+    stage.mkdir()
+    shard = cluster.shard_of(articles[:3], 0, str(stage))
+    here = socket.gethostname()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    partials = {"live here": f"{here}.{os.getpid()}.a1", "live elsewhere": "another.machine.41.b2",
+                "dead here": f"{here}.{dead.pid}.c3", "abandoned elsewhere": "a.dead.machine.7.d4"}
+    for writer in partials.values():
+        (stage / f".{shard.name}.{writer}.tmp").write_text("{}\n", encoding="utf-8")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stage / f".{shard.name}.{partials['abandoned elsewhere']}.tmp", (two_days_ago, two_days_ago))
+
+    _partials_seen_while_staging(articles[:3], stage, monkeypatch)
+
+    assert shard.exists()
+    assert {key for key, writer in partials.items() if (stage / f".{shard.name}.{writer}.tmp").exists()} == {
+        "live here", "live elsewhere"}
 
 
 class _InstantCluster:

@@ -57,6 +57,8 @@ import hashlib
 import json
 import logging
 import os
+import socket
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -486,16 +488,46 @@ def stage_partition(articles: list[Article], number: int, folder: str) -> str:
     shard = shard_of(articles, number, folder)
     if shard.exists():
         return str(shard)
-    partial = shard.with_name(f".{shard.name}.{os.getpid()}.tmp")  # hidden and not .jsonl: never read as a shard
+    # hidden and not .jsonl: never read as a shard; a name of its own, as a task run twice or a worker of another
+    # machine with the same pid may be writing this shard at the same time
+    partial = shard.with_name(f".{shard.name}.{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     with partial.open("w", encoding="utf-8") as out:
         for record in extract_partition(articles):
             out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         out.flush()
         os.fsync(out.fileno())
     os.replace(partial, shard)
-    for stale in shard.parent.glob(f".{shard.name}.*.tmp"):  # of a worker that died writing it
-        stale.unlink(missing_ok=True)
+    _remove_abandoned(shard)
     return str(shard)
+
+
+#: A partial shard of another machine untouched this long was left by a worker that died writing it: a live
+#: writer adds an article's records every few seconds, so a day is far beyond any pause of one (or clock skew).
+_ABANDONED_AFTER_SECONDS = 24 * 3600
+
+
+def _remove_abandoned(shard: Path) -> None:
+    """Delete the partial files of this shard whose writer is dead: on this machine, a process that is gone; of
+    another machine, one untouched for a day. A live writer's stay."""
+    before = time.time() - _ABANDONED_AFTER_SECONDS
+    here = socket.gethostname()
+    for partial in shard.parent.glob(f".{shard.name}.*.tmp"):
+        host, _, pid = partial.name[len(shard.name) + 2:-len(".tmp")].rpartition(".")[0].rpartition(".")
+        try:
+            if (host == here and pid.isdigit() and not _running(int(pid))) or partial.stat().st_mtime < before:
+                partial.unlink()
+        except FileNotFoundError:  # its writer finished, or another cleaner took it
+            pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _reason(exc: BaseException) -> str:
