@@ -276,6 +276,11 @@ def test_may_written_small_is_the_verb_not_the_month() -> None:
     assert values("Officials said the ports in may sign a deal, and a march in the capital drew crowds.") == []
 
 
+def test_a_small_month_word_with_a_day_and_a_year_is_still_the_month() -> None:
+    assert values("The agreement was signed on 12 march 2019, and the second on 5 may 2021.") == \
+        ["2019-03-12", "2021-05-05"]
+
+
 def test_may_with_a_capital_after_for_is_still_the_month() -> None:
     assert values("Talks with the port authority are planned for May.") == ["2024-05"]
 

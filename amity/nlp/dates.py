@@ -184,14 +184,15 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
 
 
 def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
-    """"the ports in may sign", "a march in the capital": a month name that is also a common word is a month
-    only when written with a capital; and a bare month in or right before a person's name ("for April Lee") is the name."""
+    """"the ports in may sign", "a march in the capital": a bare month name that is also a common word is a month
+    only when written with a capital (with a day or a year, "on 5 may 2021", it is a month however written); and a
+    bare month in or right before a person's name ("for April Lee") is the name."""
     month = match.groupdict().get("month")
-    if not month:
+    if not month or kind not in _BARE_MONTH_KINDS:
         return False
     if month[0].islower() and month.lower() in _COMMON_WORD_MONTHS:
         return True
-    if kind not in _BARE_MONTH_KINDS or not names:
+    if not names:
         return False
     s, e = match.span("month")
     # the tagger may take "Chen" alone for the name of "for May Chen": a month right before a name is its first word
