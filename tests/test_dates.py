@@ -325,6 +325,17 @@ def test_a_plan_after_a_past_year_is_not_of_that_year() -> None:
     assert values(text, date(2025, 3, 18)) == ["2015", "2025-10"]
 
 
+def test_a_month_told_after_a_past_year_with_would_or_planned_is_of_that_year() -> None:
+    text = "Tbilisi and Kutaisi signed a pact in 2012. In June the mayors said they would swap choirs."
+    assert values(text, date(2025, 3, 18)) == ["2012", "2012-06"]
+    text = "Tbilisi and Kutaisi signed a pact in 2012. In June the mayors planned a choir exchange."
+    assert values(text, date(2025, 3, 18)) == ["2012", "2012-06"]
+
+
+def test_a_month_with_would_after_a_year_of_its_own_sentence_is_of_that_year() -> None:
+    assert values("In 2019 the mayors said they would sign the charter in May.", date(2025, 3, 18)) == ["2019", "2019-05"]
+
+
 def test_a_month_still_to_come_told_in_the_past_tense_is_last_years() -> None:
     assert values("In August the city hosted forty young athletes from Tartu.", date(2025, 2, 11)) == ["2024-08"]
 

@@ -142,7 +142,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         near = last_year is not None and (published is None or s - last_end < year_carry_chars
                                           and "\n" not in text[last_end:s])
         if near and published is not None and last_year is not None and last_year < published.year \
-                and _SENTENCE_END.search(text[last_end : s + 1]) and _FUTURE.search(_sentence_around(text, s, e)):
+                and _SENTENCE_END.search(text[last_end : s + 1]) and _PLAN.search(_sentence_around(text, s, e)):
             near = False  # "They first signed in 2015. In October, the mayor will ...": a plan is no earlier year's
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
@@ -306,6 +306,7 @@ def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
 
 
 _FUTURE = re.compile(rf"\b({_alternation(_WORDS['future_words'])})\b")
+_PLAN = re.compile(rf"\b({_alternation(_WORDS['plan_words'])})\b")
 _WEEKDAY_FUTURE = re.compile(rf"\b({_alternation(_WORDS['weekday_future_words'])})\b")
 
 
