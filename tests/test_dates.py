@@ -344,5 +344,14 @@ def test_a_month_still_to_come_told_in_the_present_is_this_years() -> None:
     assert values("The festival takes place in August.", date(2025, 2, 11)) == ["2025-08"]
 
 
+def test_a_month_still_to_come_after_a_verb_of_saying_or_deciding_is_this_years() -> None:
+    assert values("Officials agreed that the twin-town fair takes place in August.", date(2025, 2, 11)) == ["2025-08"]
+    assert values("The council approved a plan for a choir festival in July.", date(2025, 2, 11)) == ["2025-07"]
+
+
+def test_a_month_still_to_come_right_after_a_verb_of_deciding_is_last_years() -> None:
+    assert values("The council approved in July a plan for a choir festival.", date(2025, 2, 11)) == ["2024-07"]
+
+
 def test_the_current_month_of_translated_releases_is_this_month() -> None:
     assert values("In the current month the delegation of Osh will visit Urumqi.", date(2025, 3, 5)) == ["2025-03"]

@@ -321,7 +321,8 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     if future and key < (published.month, published.day) and published.month - month > 6:
         return published.year + 1
     if not future and key > (published.month, published.day) and (month - published.month > 6
-                                                                    or _PAST_VERB.search(window)):
+                                                                    or _TOLD_PAST.search(window)
+                                                                    or _after_past_verb(text, m.start())):
         return published.year - 1
     return published.year
 
@@ -384,6 +385,10 @@ _PAST_BEFORE = re.compile(rf"{_NOT_PAST}\b(?:\w+ed|{_alternation(_WORDS['irregul
 
 _PAST_VERB = re.compile(rf"{_NOT_PAST}(?<!\bbeen )"
                         rf"\b(?:{'|'.join(map(re.escape, triggers()['past_verbs']))})\b")
+#: A past verb that tells of the month's own clause: not one of saying or deciding ("agreed that the festival takes
+#: place in August"), which dates the month only right before it (`_after_past_verb`).
+_TOLD_PAST_VERBS = [verb for verb in triggers()["past_verbs"] if verb not in _WORDS["reporting_verbs"]]
+_TOLD_PAST = re.compile(rf"{_NOT_PAST}(?<!\bbeen )\b(?:{_alternation(_TOLD_PAST_VERBS)})\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, triggers()['future_cues']))})\b")
 
 
