@@ -308,6 +308,17 @@ def test_a_day_named_in_the_body_is_no_dateline() -> None:
     assert values(text, date(2025, 10, 16))[0] == "2025-10-15"
 
 
+def test_yesterday_counts_from_a_dateline_whose_place_starts_with_a_letter_beyond_ascii() -> None:
+    text = "Ports agree on ferry line\n\nÖREBRO, June 9 (TT) – The two ports signed a memorandum yesterday."
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-08"]
+
+
+def test_capitalised_words_ending_eighty_characters_into_a_sentence_are_no_dateline() -> None:
+    text = ("The mayors met yesterday, said a letter from Samarkand-Bukhara-Khiva Port Office, "
+            "Tashkent-Andijan-Namangan-Osh Ferry Lines, June 9.")
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-09"]
+
+
 # -- the year a month without one belongs to --------------------------------------------
 
 def test_a_month_after_last_year_is_last_years() -> None:

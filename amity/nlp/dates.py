@@ -161,8 +161,11 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
 
 
 #: A wire's dateline: the place it was filed from, then its day ("HANOI, Oct 15 (VNA) –", "ASTANA. 15 October. KAZINFORM –").
-_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3})?"
-                             r"[,.][ \t]*$")
+#: Upper-case letters of the cased scripts (Latin, Greek, Cyrillic, Armenian, Georgian ...): "ÖREBRO" is a
+#: dateline place as "HANOI" is; `re` has no class for them.
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
+_PLACE_WORD = rf"[{_UPPER}][\w.'-]*(?:[ -][{_UPPER}][\w.'-]*){{0,3}}"
+_DATELINE_PLACE = re.compile(rf"(?:^|\n)[ \t]*{_PLACE_WORD}(?:,[ \t]*{_PLACE_WORD})?[,.][ \t]*$")
 _DATELINE_CHARS = 400
 _DATELINE_DAYS = 3
 
@@ -175,7 +178,8 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
     for s, _, kind, match in found:
         if s > _DATELINE_CHARS:
             return None
-        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text[max(0, s - 80) : s]):
+        # searched within the text, not a slice of it: `^` is then the text's real start, not the slice's
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text, max(0, s - 80), s):
             continue
         day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
                               int(match.group("day"))))
