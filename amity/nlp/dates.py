@@ -166,8 +166,10 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
 _PLACE_WORD = rf"[{_UPPER}][\w.'-]*(?:[ -][{_UPPER}][\w.'-]*){{0,3}}"
 _DATELINE_PLACE = re.compile(rf"(?:^|\n)[ \t]*{_PLACE_WORD}(?:,[ \t]*{_PLACE_WORD})?[,.][ \t]*$")
-_DATELINE_CHARS = 400
-_DATELINE_DAYS = 3
+#: How far a dateline's place, its first day and the publication date may lie apart (reasons in dates.json).
+_DATELINE_PLACE_CHARS: int = _WORDS["dateline"]["place_chars"]
+_DATELINE_CHARS: int = _WORDS["dateline"]["lead_chars"]
+_DATELINE_DAYS: int = _WORDS["dateline"]["days_before_publication"]
 
 
 def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
@@ -179,7 +181,7 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
         if s > _DATELINE_CHARS:
             return None
         # searched within the text, not a slice of it: `^` is then the text's real start, not the slice's
-        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text, max(0, s - 80), s):
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text, max(0, s - _DATELINE_PLACE_CHARS), s):
             continue
         day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
                               int(match.group("day"))))
