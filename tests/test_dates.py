@@ -276,6 +276,11 @@ def test_may_written_small_is_the_verb_not_the_month() -> None:
     assert values("Officials said the ports in may sign a deal, and a march in the capital drew crowds.") == []
 
 
+def test_a_small_month_word_with_a_day_and_a_year_is_still_the_month() -> None:
+    assert values("The agreement was signed on 12 march 2019, and the second on 5 may 2021.") == \
+        ["2019-03-12", "2021-05-05"]
+
+
 def test_may_with_a_capital_after_for_is_still_the_month() -> None:
     assert values("Talks with the port authority are planned for May.") == ["2024-05"]
 
@@ -303,6 +308,17 @@ def test_a_day_named_in_the_body_is_no_dateline() -> None:
     assert values(text, date(2025, 10, 16))[0] == "2025-10-15"
 
 
+def test_yesterday_counts_from_a_dateline_whose_place_starts_with_a_letter_beyond_ascii() -> None:
+    text = "Ports agree on ferry line\n\nÖREBRO, June 9 (TT) – The two ports signed a memorandum yesterday."
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-08"]
+
+
+def test_capitalised_words_ending_eighty_characters_into_a_sentence_are_no_dateline() -> None:
+    text = ("The mayors met yesterday, said a letter from Samarkand-Bukhara-Khiva Port Office, "
+            "Tashkent-Andijan-Namangan-Osh Ferry Lines, June 9.")
+    assert values(text, date(2025, 6, 10)) == ["2025-06-09", "2025-06-09"]
+
+
 # -- the year a month without one belongs to --------------------------------------------
 
 def test_a_month_after_last_year_is_last_years() -> None:
@@ -320,12 +336,32 @@ def test_a_plan_after_a_past_year_is_not_of_that_year() -> None:
     assert values(text, date(2025, 3, 18)) == ["2015", "2025-10"]
 
 
+def test_a_month_told_after_a_past_year_with_would_or_planned_is_of_that_year() -> None:
+    text = "Tbilisi and Kutaisi signed a pact in 2012. In June the mayors said they would swap choirs."
+    assert values(text, date(2025, 3, 18)) == ["2012", "2012-06"]
+    text = "Tbilisi and Kutaisi signed a pact in 2012. In June the mayors planned a choir exchange."
+    assert values(text, date(2025, 3, 18)) == ["2012", "2012-06"]
+
+
+def test_a_month_with_would_after_a_year_of_its_own_sentence_is_of_that_year() -> None:
+    assert values("In 2019 the mayors said they would sign the charter in May.", date(2025, 3, 18)) == ["2019", "2019-05"]
+
+
 def test_a_month_still_to_come_told_in_the_past_tense_is_last_years() -> None:
     assert values("In August the city hosted forty young athletes from Tartu.", date(2025, 2, 11)) == ["2024-08"]
 
 
 def test_a_month_still_to_come_told_in_the_present_is_this_years() -> None:
     assert values("The festival takes place in August.", date(2025, 2, 11)) == ["2025-08"]
+
+
+def test_a_month_still_to_come_after_a_verb_of_saying_or_deciding_is_this_years() -> None:
+    assert values("Officials agreed that the twin-town fair takes place in August.", date(2025, 2, 11)) == ["2025-08"]
+    assert values("The council approved a plan for a choir festival in July.", date(2025, 2, 11)) == ["2025-07"]
+
+
+def test_a_month_still_to_come_right_after_a_verb_of_deciding_is_last_years() -> None:
+    assert values("The council approved in July a plan for a choir festival.", date(2025, 2, 11)) == ["2024-07"]
 
 
 def test_the_current_month_of_translated_releases_is_this_month() -> None:

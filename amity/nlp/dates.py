@@ -142,7 +142,7 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
         near = last_year is not None and (published is None or s - last_end < year_carry_chars
                                           and "\n" not in text[last_end:s])
         if near and published is not None and last_year is not None and last_year < published.year \
-                and _SENTENCE_END.search(text[last_end : s + 1]) and _FUTURE.search(_sentence_around(text, s, e)):
+                and _SENTENCE_END.search(text[last_end : s + 1]) and _PLAN.search(_sentence_around(text, s, e)):
             near = False  # "They first signed in 2015. In October, the mayor will ...": a plan is no earlier year's
         context_year = last_year if near else default_year
         value = _resolve(kind, match, published, context_year, text)
@@ -161,10 +161,15 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
 
 
 #: A wire's dateline: the place it was filed from, then its day ("HANOI, Oct 15 (VNA) –", "ASTANA. 15 October. KAZINFORM –").
-_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3})?"
-                             r"[,.][ \t]*$")
-_DATELINE_CHARS = 400
-_DATELINE_DAYS = 3
+#: Upper-case letters of the cased scripts (Latin, Greek, Cyrillic, Armenian, Georgian ...): "ÖREBRO" is a
+#: dateline place as "HANOI" is; `re` has no class for them.
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
+_PLACE_WORD = rf"[{_UPPER}][\w.'-]*(?:[ -][{_UPPER}][\w.'-]*){{0,3}}"
+_DATELINE_PLACE = re.compile(rf"(?:^|\n)[ \t]*{_PLACE_WORD}(?:,[ \t]*{_PLACE_WORD})?[,.][ \t]*$")
+#: How far a dateline's place, its first day and the publication date may lie apart (reasons in dates.json).
+_DATELINE_PLACE_CHARS: int = _WORDS["dateline"]["place_chars"]
+_DATELINE_CHARS: int = _WORDS["dateline"]["lead_chars"]
+_DATELINE_DAYS: int = _WORDS["dateline"]["days_before_publication"]
 
 
 def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
@@ -175,7 +180,8 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
     for s, _, kind, match in found:
         if s > _DATELINE_CHARS:
             return None
-        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text[max(0, s - 80) : s]):
+        # searched within the text, not a slice of it: `^` is then the text's real start, not the slice's
+        if kind not in ("day_month", "month_day") or not _DATELINE_PLACE.search(text, max(0, s - _DATELINE_PLACE_CHARS), s):
             continue
         day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
                               int(match.group("day"))))
@@ -184,14 +190,15 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
 
 
 def _month_is_no_month(match: re.Match[str], kind: str, names: list[tuple[int, int]] | None) -> bool:
-    """"the ports in may sign", "a march in the capital": a month name that is also a common word is a month
-    only when written with a capital; and a bare month in or right before a person's name ("for April Lee") is the name."""
+    """"the ports in may sign", "a march in the capital": a bare month name that is also a common word is a month
+    only when written with a capital (with a day or a year, "on 5 may 2021", it is a month however written); and a
+    bare month in or right before a person's name ("for April Lee") is the name."""
     month = match.groupdict().get("month")
-    if not month:
+    if not month or kind not in _BARE_MONTH_KINDS:
         return False
     if month[0].islower() and month.lower() in _COMMON_WORD_MONTHS:
         return True
-    if kind not in _BARE_MONTH_KINDS or not names:
+    if not names:
         return False
     s, e = match.span("month")
     # the tagger may take "Chen" alone for the name of "for May Chen": a month right before a name is its first word
@@ -305,6 +312,7 @@ def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
 
 
 _FUTURE = re.compile(rf"\b({_alternation(_WORDS['future_words'])})\b")
+_PLAN = re.compile(rf"\b({_alternation(_WORDS['plan_words'])})\b")
 _WEEKDAY_FUTURE = re.compile(rf"\b({_alternation(_WORDS['weekday_future_words'])})\b")
 
 
@@ -319,7 +327,8 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     if future and key < (published.month, published.day) and published.month - month > 6:
         return published.year + 1
     if not future and key > (published.month, published.day) and (month - published.month > 6
-                                                                    or _PAST_VERB.search(window)):
+                                                                    or _TOLD_PAST.search(window)
+                                                                    or _after_past_verb(text, m.start())):
         return published.year - 1
     return published.year
 
@@ -382,6 +391,10 @@ _PAST_BEFORE = re.compile(rf"{_NOT_PAST}\b(?:\w+ed|{_alternation(_WORDS['irregul
 
 _PAST_VERB = re.compile(rf"{_NOT_PAST}(?<!\bbeen )"
                         rf"\b(?:{'|'.join(map(re.escape, triggers()['past_verbs']))})\b")
+#: A past verb that tells of the month's own clause: not one of saying or deciding ("agreed that the festival takes
+#: place in August"), which dates the month only right before it (`_after_past_verb`).
+_TOLD_PAST_VERBS = [verb for verb in triggers()["past_verbs"] if verb not in _WORDS["reporting_verbs"]]
+_TOLD_PAST = re.compile(rf"{_NOT_PAST}(?<!\bbeen )\b(?:{_alternation(_TOLD_PAST_VERBS)})\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, triggers()['future_cues']))})\b")
 
 
