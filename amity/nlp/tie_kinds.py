@@ -79,8 +79,11 @@ class TieKinds:
     def names_twinning(self, span: Span) -> bool:
         """Whether the words name a twinning by a sister-city cue (a document of friendship is one only
         between towns or regions, which a headline may not name)."""
-        lowered = span.text.lower()
-        return any(c in lowered for c in self.sister)
+        text = span.text
+        lowered = text.lower()
+        title_case = _title_case(span)
+        return any(not _proper_name_at(text, at, len(c), title_case)
+                   for c in self.sister for at in _occurrences(lowered, c))
 
     def plain_documents(self, sent: Span) -> bool:
         """Whether every document the sentence names is one of no subject of its own ("signed the
@@ -172,6 +175,27 @@ class TieKinds:
 def _sub_state_place(cluster: EntityCluster) -> bool:
     """A town, district or region: a place that is not a state."""
     return cluster.type == "place" and (cluster.place is None or cluster.place.kind != "country")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _title_case(span: Span) -> bool:
+    """Whether the words are written in title case, as some headlines are: then a capital does not
+    make a name."""
+    words = [t for t in span[1:] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) * 2 > len(words)
+
+
+def _proper_name_at(text: str, at: int, length: int, title_case: bool) -> bool:
+    """Whether the cue written at `at` is a proper name ("Twin Cities firm signs deal"): in words
+    written in sentence case, a capital anywhere but at their start."""
+    return not title_case and any(ch.isupper() for k, ch in enumerate(text[at:at + length], at) if k > 0)
 
 
 def _town(cluster: EntityCluster) -> bool:
