@@ -1441,7 +1441,7 @@ class TieFinder:
                                   w.head) if w.head.pos_ in ("VERB", "AUX") else self._document_around(w)
                     own_kind = self._document_kind(signed)
                     if own_kind == "cooperation" and any(self._purpose_of(t, verb) for t in verb.subtree
-                                                         if t.lemma_.lower() in ("twin", "sister", "twinning")):
+                                                         if t.lemma_.lower() in self.cues["twinning_purpose_lemmas"]):
                         own_kind = None  # "signed a cooperation protocol with B to become twin towns"
                     out.append((left, right, own_kind))
             if out:
