@@ -438,6 +438,12 @@ def test_a_ward_with_a_suffix_names_its_office(read) -> None:
     assert names(record, "place").count("Nowon-gu") == 1
 
 
+def test_a_short_word_glued_to_a_town_by_a_hyphen_is_no_part_of_a_bodys_name(read) -> None:
+    record = read("Researchers from the Lyon-run Institute of Urban Studies travelled to Graz in May.")
+    assert "Institute of Urban Studies" in names(record, "organization")
+    assert not any(n.startswith("Lyon-run") for n in names(record, "organization"))
+
+
 def test_a_town_body_of_its_province_also_answers_to_its_own_name(read) -> None:
     record = read("Selçuklu Municipality of Konya signed a protocol with Osh on Friday.")
     body = next(e for e in organisations(record) if e.name.startswith("Selçuklu"))

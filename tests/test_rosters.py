@@ -728,10 +728,15 @@ def test_an_encyclopedias_footnote_markers_do_not_break_a_list_of_twin_towns(rea
 
 
 def test_a_town_a_relative_clause_says_the_city_is_twinned_with_is_its_partner(read) -> None:
-    record = read("Olsztyn held its summer fair on Saturday. Rovaniemi, with which the city has been twinned "
-                  "since 1985, sent a choir. Lutsk, a partner city of Olsztyn since 1993, sent folk dancers.")
-    assert roster(record, "Olsztyn") == {"Rovaniemi": ("sister_city", "signed", "1985"),
-                                         "Lutsk": ("sister_city", "signed", "1993")}
+    record = read("The town of Olsztyn held its summer fair on Saturday. Rovaniemi, with which the city has been "
+                  "twinned since 1985, sent a choir.")
+    assert roster(record, "Olsztyn") == {"Rovaniemi": ("sister_city", "signed", "1985")}
+
+
+def test_a_town_called_a_partner_city_of_another_in_apposition_is_its_partner(read) -> None:
+    record = read("Olsztyn held its summer fair on Saturday. Lutsk, a partner city of Olsztyn since 1993, sent "
+                  "folk dancers.")
+    assert roster(record, "Olsztyn") == {"Lutsk": ("sister_city", "signed", "1993")}
 
 
 def test_a_cue_announcing_the_following_cities_reads_the_list_on_the_next_lines(read) -> None:

@@ -60,6 +60,11 @@ def test_a_headline_naming_one_pair_does_not_make_another_pair_twins(read) -> No
     assert kinds(record)[frozenset({"Kutaisi", "Ganja"})] == {"cooperation"}
 
 
+def test_a_proper_name_in_the_headline_that_sounds_like_twinning_names_no_twinning(read) -> None:
+    record = article(read, "Twin Cities bakery opens a branch abroad\n\n" + BODY)
+    assert tie_of(record, "Ordu", "Gabala")[0] == "cooperation"
+
+
 # -- twinning in other words --------------------------------------------------------
 
 def test_a_memorandum_on_establishing_friendly_relations_between_provinces_is_a_twinning(read) -> None:

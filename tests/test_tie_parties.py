@@ -29,6 +29,14 @@ def test_the_city_as_signatory_is_the_city_the_story_is_about(read) -> None:
     assert frozenset({"Kiryu", "Cancún"}) not in pairs(record)
 
 
+def test_the_town_that_signs_unnamed_is_the_one_named_first_not_one_named_often_later(read) -> None:
+    record = read("Song festival opens in Ghent\n\nThe city of Ghent welcomed choirs from Lille on Friday. A "
+                  "friendship agreement with Dortmund was signed in 1996. Lille's choir sang twice, and Lille's "
+                  "mayor thanked the hosts.", published="2024-06-14")
+    assert frozenset({"Ghent", "Dortmund"}) in pairs(record)
+    assert frozenset({"Lille", "Dortmund"}) not in pairs(record)
+
+
 def test_each_with_of_one_signing_is_a_partner_of_the_kind_its_own_document_names(read) -> None:
     record = read("The mayor of Riga presented the annual report on Monday. This year the city signed a "
                   "memorandum of understanding with Kitakyushu of Japan on port management and with Incheon "

@@ -71,6 +71,8 @@ class OrganisationFinder:
         self.seat_heads = words.get("seat_heads", frozenset())
         #: Words written after a head as part of it ("Consulate General", "Directorate General").
         self.head_modifiers = words.get("head_modifiers", frozenset())
+        #: Suffixes of administrative units glued to a place's name by a hyphen ("Gangnam-gu").
+        self.name_suffixes = words["name_suffixes"]
         #: Signs before the number that is part of a body's name ("Lyceum No. 2 of Bishkek").
         self.number_signs = words["number_signs"]
         #: Heads that name a body only after one of their words ("Industrial Park", not "Central Park").
@@ -328,10 +330,10 @@ class OrganisationFinder:
             if chain < start and any(not is_capitalised(doc[c]) for c in range(chain + 2, start, 2)):
                 start = chain  # "Quaid-e-Azam Business Park": a hyphenated name with a lower-case part
                 continue
-            suffix = prev.is_lower and prev.is_alpha and len(prev) <= 3 and not prev.lower_.endswith("ed")
+            suffix = prev.is_lower and prev.lower_ in self.name_suffixes
             chain = _glued_chain_start(doc, start - 1, sent_start) if suffix else start - 1
             if chain < start - 1:
-                start = chain  # "Gangnam-gu Office": a name ending in a short suffix, not "Kadıköy-based"
+                start = chain  # "Gangnam-gu Office": a name ending in a unit's suffix, not "Kadıköy-based"
                 continue
             if prev.text in ("-", "–") and start - 2 >= sent_start and is_capitalised(doc[start - 2]) \
                     and start < i + 1 and is_capitalised(doc[start]) and not doc[start - 2].is_punct \

@@ -307,7 +307,7 @@ class PersonFinder:
         first = k - 1
         while first > 0 and doc[first - 1].lower_ != "the":
             first -= 1
-        return apposed and first >= 2 and doc[first - 2].text == "," and doc[first - 3].ent_type_ == "PERSON"
+        return apposed and first >= 3 and doc[first - 2].text == "," and doc[first - 3].ent_type_ == "PERSON"
 
     def _name_beside(self, doc: Doc, possessive: int, end: int) -> bool:
         """"the port's harbourmaster, Jonas Petraitis" or "Jonas Petraitis, the port's harbourmaster,"."""

@@ -22,11 +22,6 @@ from amity.nlp.lexicons import tie_cues, triggers
 #: Dependencies by which a word gives a document or partnership its subject ("a plan on tourism",
 #: "tourism cooperation plan", "a partnership covering trade").
 _TOPIC_DEPS = ("compound", "amod", "nmod", "acl", "relcl", "npadvmod")
-#: Prepositions whose object is a document's subject ("on tourism", "for youth", "of cooperation"); "in"
-#: only with a bare noun or a field ("in tourism", "in the field of culture"), not a venue ("in the hall").
-_TOPIC_PREPS = ("on", "for", "about", "regarding", "concerning", "of")
-#: Determiners of a document already told ("the agreement", "their partnership").
-_DEFINITE = ("the", "this", "that", "their", "its")
 #: A headline longer than this many words is a first paragraph, not a headline.
 _HEADLINE_WORDS = 25
 
@@ -45,6 +40,12 @@ class TieKinds:
         self.document_types = frozenset(cues["document_types"])
         self.fields = frozenset(cues["topic_field_nouns"])
         self.signing = frozenset(signing)
+        #: Prepositions whose object is a document's subject ("on tourism"); "in" only with a bare noun or
+        #: a field ("in tourism", "in the field of culture"), not a venue ("in the hall").
+        self.topic_preps = frozenset(cues["topic_prepositions"])
+        self.definite = frozenset(cues["definite_determiners"])
+        self.relations = frozenset(cues["relation_nouns"])
+        self.friendship_preps = frozenset(cues["friendship_prepositions"])
 
     def roster_kind(self, kind: str, cue: Span, before_partners: Span, parties: Sequence[EntityCluster]) -> str:
         """The kind of a roster's ties ("X has partner relations with A and B", "X has cooperation
@@ -59,7 +60,7 @@ class TieKinds:
             return kind  # "the partner regions of X": regions' partnerships are mostly economic
         partner_cue = next((t for t in cue if t.lemma_.lower() in self.partnership), None)
         if partner_cue is not None and self._bare_partnership(partner_cue) and not any(
-                c.dep_ == "prep" and c.i >= cue.end and (c.lower_ in _TOPIC_PREPS or c.lower_ == "in" and any(
+                c.dep_ == "prep" and c.i >= cue.end and (c.lower_ in self.topic_preps or c.lower_ == "in" and any(
                     self._field(g) for g in c.children)) for t in cue for c in t.children):
             return "sister_city"
         return kind
@@ -79,8 +80,11 @@ class TieKinds:
     def names_twinning(self, span: Span) -> bool:
         """Whether the words name a twinning by a sister-city cue (a document of friendship is one only
         between towns or regions, which a headline may not name)."""
-        lowered = span.text.lower()
-        return any(c in lowered for c in self.sister)
+        text = span.text
+        lowered = text.lower()
+        title_case = _title_case(span)
+        return any(not _proper_name_at(text, at, len(c), title_case)
+                   for c in self.sister for at in _occurrences(lowered, c))
 
     def plain_documents(self, sent: Span) -> bool:
         """Whether every document the sentence names is one of no subject of its own ("signed the
@@ -96,8 +100,8 @@ class TieKinds:
         nouns = [t for t in sent if self.document(t) or t.lemma_.lower() in self.partnership]
         nouns = [t for t in nouns if not (t.dep_ == "compound" and self.document(t.head))]
         return bool(nouns) and all(
-            any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in t.children)
-            and not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)
+            any(c.dep_ in ("det", "poss") and c.lower_ in self.definite for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in t.children)
             and not (t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.signing)
             for t in nouns)
 
@@ -121,14 +125,14 @@ class TieKinds:
     def _friendship_document(self, tok: Token) -> bool:
         """A document or a relation of friendship: "friendship agreement", "memorandum on friendship",
         "memorandum on establishing friendly relations", "agreement on friendly relations"."""
-        if not self.document(tok) and tok.lemma_.lower() not in ("relation", "relationship", "tie"):
+        if not self.document(tok) and tok.lemma_.lower() not in self.relations:
             return False
         named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children]
+        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.friendship_preps for g in c.children]
         if tok.dep_ == "dobj":
             # "signed a memorandum on establishing friendly relations": the parser may hang "on" on the verb
             named += [g for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1
-                      and c.lower_ in ("on", "of") for g in c.children]
+                      and c.lower_ in self.friendship_preps for g in c.children]
         words = {w.lower_ for n in named for w in n.subtree}
         # "a memorandum on friendship and cooperation", "friendly exchange and cooperation": a cooperation
         return bool(words & self.friendship) and not words & self.mixers
@@ -156,7 +160,7 @@ class TieKinds:
                     and not self.document(c) and c.lemma_.lower() not in self.partnership \
                     and not (c.pos_ == "PROPN" or c.ent_type_):
                 return True
-            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and not any(
+            if c.dep_ == "prep" and c.lower_ in self.topic_preps and not any(
                     g.lower_ in self.document_types or g.pos_ == "PROPN" for g in c.children):
                 return True
             if c.dep_ == "prep" and c.lower_ == "in" and any(self._field(g) for g in c.children):
@@ -172,6 +176,27 @@ class TieKinds:
 def _sub_state_place(cluster: EntityCluster) -> bool:
     """A town, district or region: a place that is not a state."""
     return cluster.type == "place" and (cluster.place is None or cluster.place.kind != "country")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _title_case(span: Span) -> bool:
+    """Whether the words are written in title case, as some headlines are: then a capital does not
+    make a name."""
+    words = [t for t in span[1:] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) * 2 > len(words)
+
+
+def _proper_name_at(text: str, at: int, length: int, title_case: bool) -> bool:
+    """Whether the cue written at `at` is a proper name ("Twin Cities firm signs deal"): in words
+    written in sentence case, a capital anywhere but at their start."""
+    return not title_case and any(ch.isupper() for k, ch in enumerate(text[at:at + length], at) if k > 0)
 
 
 def _town(cluster: EntityCluster) -> bool:

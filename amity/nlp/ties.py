@@ -1441,7 +1441,7 @@ class TieFinder:
                                   w.head) if w.head.pos_ in ("VERB", "AUX") else self._document_around(w)
                     own_kind = self._document_kind(signed)
                     if own_kind == "cooperation" and any(self._purpose_of(t, verb) for t in verb.subtree
-                                                         if t.lemma_.lower() in ("twin", "sister", "twinning")):
+                                                         if t.lemma_.lower() in self.cues["twinning_purpose_lemmas"]):
                         own_kind = None  # "signed a cooperation protocol with B to become twin towns"
                     out.append((left, right, own_kind))
             if out:
@@ -2635,18 +2635,18 @@ class _ArticleContext:
 
     def place_before(self, i: int, kinds: list[str]) -> EntityCluster | None:
         """The place of one of these kinds that "the city" or "the province" at token i refers to: the
-        one the story is about, i.e. named most often of those named before i ("PADUCAH — Paducah became a
-        sister city of Kiryu in 1988. In 2003 the city signed ..." is Paducah); the last named of
-        equals."""
-        seen: dict[int, tuple[int, EntityCluster]] = {}
+        one the story is about, i.e. named most often before i ("PADUCAH — Paducah became a sister city
+        of Kiryu in 1988. In 2003 the city signed ..." is Paducah); of equals the first named, as a
+        story names its own place first (a dateline, which counts too, or the headline)."""
+        first_at: dict[int, tuple[int, EntityCluster]] = {}
         for k in range(i):
             place = self.token_entity.get(k)
             if place is not None and place.type == "place" and place.place is not None and place.place.kind in kinds:
-                seen[id(place)] = (k, place)
-        if not seen:
+                first_at.setdefault(id(place), (k, place))
+        if not first_at:
             return None
-        # a dateline names the place the story is about, so here it counts too
-        return max(seen.values(), key=lambda kc: (len(kc[1].mentions), kc[0]))[1]
+        return max(first_at.values(),
+                   key=lambda kc: (sum(m.start < i for m in kc[1].mentions), -kc[0]))[1]
 
     def person_before(self, i: int) -> EntityCluster | None:
         """The person named last before token i, whom "he" or "she" there refers to."""
