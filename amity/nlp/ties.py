@@ -2425,6 +2425,7 @@ class _ArticleContext:
         self._heads_longest_first = sorted((fold(head).replace("’", "'").split()
                                             for head in self.cues["territory_body_heads"]), key=len, reverse=True)
         self._person_tokens: list[int] | None = None
+        self._place_tokens: list[int] | None = None
         self.token_entity = token_entity if token_entity is not None else token_index(entities)
         #: Tokens of Title Case headlines, which summarise rather than report.
         self.headline = headline
@@ -2638,10 +2639,12 @@ class _ArticleContext:
         one the story is about, i.e. named most often before i ("PADUCAH — Paducah became a sister city
         of Kiryu in 1988. In 2003 the city signed ..." is Paducah); of equals the first named, as a
         story names its own place first (a dateline, which counts too, or the headline)."""
+        if self._place_tokens is None:
+            self._place_tokens = sorted(k for k, c in self.token_entity.items() if c.type == "place")
         first_at: dict[int, tuple[int, EntityCluster]] = {}
-        for k in range(i):
-            place = self.token_entity.get(k)
-            if place is not None and place.type == "place" and place.place is not None and place.place.kind in kinds:
+        for k in self._place_tokens[: bisect_left(self._place_tokens, i)]:
+            place = self.token_entity[k]
+            if place.place is not None and place.place.kind in kinds:
                 first_at.setdefault(id(place), (k, place))
         if not first_at:
             return None
