@@ -45,6 +45,9 @@ from amity.nlp.tie_kinds import TieKinds
 _TOWN_KINDS = {"city", "district", "region", None}
 #: A "between" phrase naming more parties than this ("between A, B, C, D and E") lists, it does not pair.
 _MAX_BETWEEN_PARTIES = 4
+#: How many links above a "with" its document may stand: "a memorandum of understanding with B" is two,
+#: a conjunct "and with B on logistics" under "a memorandum with A on ports" two more.
+_DOCUMENT_LINKS = 4
 
 
 @dataclass
@@ -1602,7 +1605,7 @@ class TieFinder:
         document's own name ("a memorandum of understanding with B") and the phrase it is a conjunct
         of ("a memorandum with A on ports and with B on logistics"); else the word it hangs on."""
         node = with_.head
-        for _ in range(4):
+        for _ in range(_DOCUMENT_LINKS):
             if self._document(node) or node.head.i == node.i:
                 return node
             node = node.head
