@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, insert, or_, select, update
@@ -27,11 +29,14 @@ from sqlalchemy.orm import Session
 from amity.model import Entity, Evidence, Record, Role
 from amity.registry.event_rules import ENTITIES_PER_QUERY
 from amity.registry.names import is_shouted, town_key
-from amity.registry.tie_rules import party_key
+from amity.registry.tie_rules import KnownTies, party_key
 from amity.store import pending
 from amity.store.membership import among
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TieRow
 from amity.vocabulary.names import fold, initials, is_acronym, name_key
+
+#: Most sets of parties one tie's names may stand for that a batch asks about before it resolves them.
+_MOST_PARTY_SETS = 16
 
 #: When a name could be several entities, the kind most names in events and ties are.
 _TYPE_PREFERENCE = {"place": 0, "organization": 1, "person": 2}
@@ -171,11 +176,10 @@ class Known:
         self.having: dict[str, set[int]] = {}  # name key -> the entities with it
         self.rows: dict[int, KnownEntity] = {}  # entities read or made, by id
         self.by_geonames: dict[int, KnownEntity | None] = {}  # GeoNames id -> its first place
-        self.made: set[int] = set()  # entities made in the transaction
         self._changed: dict[int, KnownEntity] = {}  # entities read and changed since last written
         self.offices: set[tuple[int, int]] = set()  # (person, body) pairs some article gave, as far as asked
         self.offices_read: set[int] = set()  # the people all of whose offices are in `offices`
-        self.ties: dict[tuple[str, str], int] = {}  # (kind, party key) -> the tie's id, as far as asked
+        self.ties = KnownTies(allocate=allocate)
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
         """Read which entities have each of these name keys not asked before, in one query."""
@@ -217,7 +221,7 @@ class Known:
         else:
             entity_id = session.scalars(insert(EntityRow).values(**values).returning(EntityRow.id)).one()
         entity = self.rows[entity_id] = KnownEntity(entity_id, **values)
-        self.made.add(entity_id)
+        self.ties.new_entities.add(entity_id)
         return entity
 
     def changed(self, entity: KnownEntity) -> None:
@@ -271,20 +275,30 @@ class Known:
         self.offices_read.update(unread)
 
     def _ties_of(self, session: Session, records: list[Record]) -> None:
-        """Read the ties the records' ties will be added to, as far as their parties' names each name one known
-        entity (the others are asked as their articles resolve them)."""
+        """Read the ties the records' ties may be added to, in one query: every set of parties their names can
+        stand for, as far as each names known entities and there are few such sets (the others are asked as
+        their articles resolve them). A set asked and not found has no tie (`KnownTies.absent`)."""
         wanted: dict[str, set[str]] = defaultdict(set)  # kind -> party keys
         for record in records:
             for tie in record.ties:
-                parties = [self.having.get(name_key(name), set()) for name in tie.parties]
-                if all(len(ids) == 1 for ids in parties):
-                    key = party_key(next(iter(ids)) for ids in parties)
-                    if (tie.kind, key) not in self.ties:
-                        wanted[tie.kind].add(key)
+                parties = [self._may_be(name, tie.kind) for name in tie.parties]
+                if all(parties) and prod(len(ids) for ids in parties) <= _MOST_PARTY_SETS:
+                    wanted[tie.kind].update(key for ids in product(*parties)
+                                            if (tie.kind, key := party_key(ids)) not in self.ties.ids)
         if wanted:
             for tie_id, kind, key in session.execute(select(TieRow.id, TieRow.kind, TieRow.party_key).where(
                     or_(*(and_(TieRow.kind == kind, TieRow.party_key.in_(sorted(keys))) for kind, keys in wanted.items())))):
-                self.ties[kind, key] = tie_id
+                self.ties.ids[kind, key] = tie_id
+            self.ties.absent |= {(kind, key) for kind, keys in wanted.items() for key in keys
+                                 if (kind, key) not in self.ties.ids}
+
+    def _may_be(self, name: str, kind: str) -> set[int]:
+        """The known entities a tie's party name may stand for (their towns, for twinned towns)."""
+        ids = self.having.get(name_key(name), set())
+        if kind != "sister_city":
+            return ids
+        return {parent if (row := self.rows.get(i)) is not None and (parent := row.parent_id) is not None else i
+                for i in ids}
 
 
 class ArticleEntities:
