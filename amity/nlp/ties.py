@@ -1835,11 +1835,25 @@ _WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s
 
 def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at doc[start:end] is the agency of a dateline: in capitals at the head of a
-    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ...")."""
+    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ..."), or in
+    brackets after the town and date, before the dash ("VILNIUS, March 4 (BNS) – The port ...")."""
+    if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+            and doc[end + 1].text in _DATELINE_DASHES:
+        return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
     if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
         return False
+    return _opens_paragraph(doc, start, 4)
+
+
+#: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
+_DATELINE_DASHES = frozenset(("–", "—", "-", "--"))
+_DATELINE_TOKENS = 10
+
+
+def _opens_paragraph(doc: Doc, start: int, reach: int) -> bool:
+    """Whether a paragraph begins at most `reach` tokens before token `start`."""
     k = start
-    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < 4:
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < reach:
         k -= 1
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
 
