@@ -770,3 +770,9 @@ def test_one_country_town_line_alone_is_no_list_of_partners(read) -> None:
 def test_a_line_whose_town_lies_in_another_country_is_no_partner_row(read) -> None:
     record = read(PECS_STORY + "Croatia – Osijek (1973)\nGermany – Lyon (1986)\nSerbia – Subotica (1966)\n")
     assert "Lyon" not in roster(record, "Pécs")
+
+
+def test_a_country_row_may_name_its_country_by_an_abbreviation(read) -> None:
+    record = read(PECS_STORY + "USA – Seattle (2005)\nGermany – Fellbach (1986)\n")
+    assert roster(record, "Pécs") == {"Seattle": ("sister_city", "signed", "2005"),
+                                      "Fellbach": ("sister_city", "signed", "1986")}

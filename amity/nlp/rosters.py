@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from amity.model import TIE_STAGES
 from amity.nlp.dates import dates_between
 from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.gazetteer import default_gazetteer
 from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
@@ -377,16 +378,16 @@ class RosterReader:
             words = words[1:]  # "– Ukraine – Lviv": a bullet
         if not words or len(words) > self.max_item_tokens:
             return None
+        k = next((n for n, t in enumerate(words[:4]) if t.text in self.row_dashes), None)
+        if not k or k >= len(words) - 1:
+            return None
+        # the country by its entity, or by the gazetteer where the article's entities lack it ("USA")
         country = index.get(words[0].i)
-        if country is None or country.place is None or country.place.kind != "country":
-            return None
-        k = 0
-        while k < len(words) and index.get(words[k].i) is country:
-            k += 1
-        if k >= len(words) - 1 or words[k].text not in self.row_dashes:
-            return None
+        codes = {country.place.country} if country is not None and country.place is not None \
+            and country.place.kind == "country" else {
+                p.country for p in default_gazetteer().candidates(doc[words[0].i : words[k].i].text) if p.kind == "country"}
         town = index.get(words[k + 1].i)
-        if town is None or town.place is None or _is_area(town) or town.place.country != country.place.country:
+        if town is None or town.place is None or _is_area(town) or town.place.country not in codes:
             return None
         rest = [t for t in words[k + 1 :] if index.get(t.i) is not town]
         year = _line_year(doc, words[k + 1].i)
