@@ -792,3 +792,10 @@ def test_suspending_ties_with_partners_of_one_nationality_ends_each_of_those_tie
 def test_an_ending_of_something_else_of_that_nationality_ends_no_tie(read) -> None:
     record = read(TURKU_TWINS + "The city imports Russian gas, which was cut in 2022.")
     assert roster(record, "Turku")["St Petersburg"] == ("sister_city", "active", None)
+
+
+def test_town_country_year_lines_in_either_order_are_partner_rows(read) -> None:
+    record = read(PECS_STORY + "Osijek, Croatia (1973)\nFellbach, Germany (1986)\nSubotica (Serbia), 1966\n")
+    assert roster(record, "Pécs") == {"Osijek": ("sister_city", "signed", "1973"),
+                                      "Fellbach": ("sister_city", "signed", "1986"),
+                                      "Subotica": ("sister_city", "signed", "1966")}

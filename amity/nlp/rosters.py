@@ -415,29 +415,39 @@ class RosterReader:
 
     def _country_row(self, doc: Doc, start: int, index: dict[int, EntityCluster]
                      ) -> tuple[EntityCluster, str | None, Span] | None:
-        """The town and year of a line "Country – Town (1992)" from token `start`, or None."""
+        """The town and year of a line that names only a town and its own country, perhaps its region
+        and a year ("Ukraine – Lviv (1992)", "Lviv, Ukraine (1992)", "Lviv (Lviv Oblast, Ukraine), since
+        1992"), or None."""
         end = _line_end(doc, start)
-        words = [t for t in doc[start:end] if not t.is_space and t.text not in self.bullets or t.text in self.row_dashes]
-        while words and words[0].text in self.row_dashes:
-            words = words[1:]  # "– Ukraine – Lviv": a bullet
+        words = [t for t in doc[start:end] if not t.is_space]
         if not words or len(words) > self.max_item_tokens:
             return None
-        k = next((n for n, t in enumerate(words[:4]) if t.text in self.row_dashes), None)
-        if not k or k >= len(words) - 1:
+        clusters = _distinct([c for t in words if (c := index.get(t.i)) is not None])
+        towns = [c for c in clusters if c.place is not None and c.place.kind not in ("country", "area", "region")]
+        if len(towns) != 1 or towns[0].place is None:
             return None
-        # the country by its entity, or by the gazetteer where the article's entities lack it ("USA")
-        country = index.get(words[0].i)
-        codes = {country.place.country} if country is not None and country.place is not None \
-            and country.place.kind == "country" else {
-                p.country for p in default_gazetteer().candidates(doc[words[0].i : words[k].i].text) if p.kind == "country"}
-        town = index.get(words[k + 1].i)
-        if town is None or town.place is None or _is_area(town) or town.place.country not in codes:
+        town = towns[0]
+        code = town.place.country if town.place is not None else None
+        codes: set[str | None] = {c.place.country for c in clusters if c.place is not None and c.place.kind == "country"}
+        # words no entity covers: the country where the article's entities lack it ("USA"), or "since"
+        loose: list[list[Token]] = []
+        for t in words:
+            if t.is_alpha and index.get(t.i) is None:
+                if loose and loose[-1][-1].i == t.i - 1:
+                    loose[-1].append(t)
+                else:
+                    loose.append([t])
+        for run in loose:
+            if all(t.lower_ in self.since for t in run):
+                continue
+            found = {p.country for p in default_gazetteer().candidates(doc[run[0].i : run[-1].i + 1].text) if p.kind == "country"}
+            if not found:
+                return None  # "Berlin, where the forum met": prose, not a row
+            codes |= found
+        others = [c for c in clusters if c is not town and (c.place is None or c.place.kind != "country")]
+        if code not in codes or any(c.place is None or c.place.country != code for c in others):
             return None
-        rest = [t for t in words[k + 1 :] if index.get(t.i) is not town]
-        year = _line_year(doc, words[k + 1].i)
-        if any(t.is_alpha and t.lower_ not in self.since for t in rest):
-            return None  # "Germany – Berlin, where the forum met": prose, not a row
-        return town, year, doc[start:end]
+        return town, _line_year(doc, start), doc[start:end]
 
     def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
         """(kind, first token, token after the cue, whether it names towns' partners only) of each cue
