@@ -925,7 +925,7 @@ class TieFinder:
             if start is not None:
                 return _Stage("signed", start, True, generic=True, between_only=True)
             return _Stage("active", generic=True, between_only=True)
-        if agreed:
+        if agreed or self._wished_between(sent):
             return _Stage("proposed", generic=True, between_only=True)
         start = self._dated_back_value(sent, lowered, doc)
         if start is not None:
@@ -934,6 +934,22 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _wished_between(self, sent: Span) -> bool:
+        """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
+        "explored a partnership between A and B": a cooperation noun with its "between" pair that is
+        what a verb of discussing or a noun of interest is about; talked of, not yet reached."""
+        for tok in sent:
+            if tok.lower_ not in self.cooperation_nouns or not any(c.lower_ == "between" for c in tok.children):
+                continue
+            node = tok
+            for _ in range(3):  # "cooperation" ← "in" ← "interest"; "development" ← "of" ← ...
+                node = node.head
+                if node.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(node):
+                    return True
+                if node.head.i == node.i:
+                    break
+        return False
 
     def _intending_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
         """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
