@@ -934,3 +934,17 @@ def test_a_meeting_the_next_morning_is_dated_the_day_after_the_signing(read) -> 
                   "The next morning, Minister of Education of Latvia Anda Liepa met Prime Minister of Moldova Ion Sandu.",
                   published="2025-07-04")
     assert only(record, "meeting").date == "2025-05-15"
+
+
+def test_a_date_told_before_two_joined_verbs_dates_both(read) -> None:
+    record = read("On Thursday, the guests from Rustavi toured the Ganja Automobile Plant and held talks with the "
+                  "board of the Ganja Chamber of Commerce.", published="2025-09-15")
+    assert only(record, "meeting").date == "2025-09-11"
+
+
+def test_leading_a_delegation_to_a_forum_is_attending_it(read) -> None:
+    record = read("Mayor of Tartu Urmas Kask led the city's delegation to the Baltic Sea Towns Forum, which was held "
+                  "in Pärnu from 6 to 8 June.", published="2025-06-12")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-06-06/2025-06-08"
+    assert "Urmas Kask" in attendance.participants

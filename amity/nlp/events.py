@@ -490,10 +490,14 @@ class EventFinder:
         return False
 
     def _sent_to_gathering(self, noun: Token) -> bool:
-        """"the delegation to the forum", "our delegation at the summit"."""
+        """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
+        (where the parser hangs "to the forum" on the verb of leading)."""
+        preps = list(noun.children)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WORDS["leading_verbs"]:
+            preps += [c for c in noun.head.children if c.i > noun.i]
         return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
-                   for c in noun.children)
+                   for c in preps)
 
     def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
@@ -656,7 +660,7 @@ class EventFinder:
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
-                    and not self._encloses(trigger, node):
+                    and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
@@ -1078,13 +1082,21 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
 
 
+def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
+    """"On Thursday, the guests toured the plant and held talks with the chamber": a date told before the first of two
+    joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
+    joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
 def _argument_of(noun: Token, trigger: Token) -> bool:
     """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
     held on 5 May": the forum's date is the attendance's)."""
     if noun == trigger:
         return True
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return head == trigger
+    # "led the delegation to the forum, which was held on 6 June": the verb that carries the trigger noun takes it
+    return head == trigger or trigger.dep_ == "dobj" and head == trigger.head
 
 
 def _verb_forms(verb: Token) -> set[str]:
