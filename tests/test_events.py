@@ -948,3 +948,23 @@ def test_leading_a_delegation_to_a_forum_is_attending_it(read) -> None:
     attendance = only(record, "attendance")
     assert attendance.date == "2025-06-06/2025-06-08"
     assert "Urmas Kask" in attendance.participants
+
+
+def test_an_undated_report_in_a_wire_is_dated_by_its_dateline(read) -> None:
+    record = read("BAKU, Sept 13 (Caspian Wire) - The cities of Ganja and Rustavi signed a twinning agreement in Ganja.",
+                  published="2025-09-15")
+    assert only(record, "signing").date == "2025-09-13"
+
+
+def test_a_document_signed_by_no_one_named_right_after_talks_is_signed_by_those_who_met(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. Following the meeting, a "
+                  "programme of cooperation until 2027 was signed.", published="2025-03-14")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-11"
+    assert {"Samarkand", "Bukhara"} <= set(signing.participants)
+
+
+def test_a_document_signed_by_no_one_named_long_after_the_last_report_names_no_signatories(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. The weather was fine. "
+                  "The old museum was rebuilt in 1990. A memorandum was signed.", published="2025-03-14")
+    assert not events(record, "signing")

@@ -205,7 +205,8 @@ class EventFinder:
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
-                    fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                    # nothing told yet: the day the wire was filed, or of publication, until a later report dates it
+                    fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
@@ -221,6 +222,10 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif not event.participants and not event.extra and events and kind == "signing" \
+                        and _signed_by_no_one_named(trigger) and _told_just_before(events[-1], trigger):
+                    # "The governors met on Tuesday. Following the meeting, a programme of cooperation was signed."
+                    event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
                     told = [p for p in events[-1].participants if p.type == "person"]
@@ -1270,6 +1275,12 @@ def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in holding_lemmas
+
+
+def _signed_by_no_one_named(verb: Token) -> bool:
+    """"A programme was signed", "a memorandum was signed to hold fairs": a passive with no agent, whose signatories
+    are those the story has just told of."""
+    return verb.pos_ in ("VERB", "AUX") and _passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _passive(token: Token) -> bool:
