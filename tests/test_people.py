@@ -1341,3 +1341,17 @@ def test_the_organization_is_the_last_body_called_one_not_the_last_body(read) ->
 def test_a_word_spacy_leaves_between_a_body_and_a_full_name_ends_the_body(read) -> None:
     record = read("Secretary General of the Organization of Turkic States Kubanychbek Omuraliev opened the summit.")
     assert roles(person(record, "Kubanychbek Omuraliev")) == [("secretary general", "Organization of Turkic States")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The delegation was welcomed by Bukhara regional hokim Botir Zaripov.", "Botir Zaripov", ("hokim", "Bukhara region")),
+        ("Gabala district executive head Sabuhi Abdullayev received the delegation.", "Sabuhi Abdullayev",
+         ("head", "Gabala district")),
+        ("Batumi city hall chief Archil Chikovani signed the plan.", "Archil Chikovani", ("chief", "Batumi")),
+    ],
+)
+def test_lower_case_words_describing_a_places_body_do_not_part_the_office_from_the_place(
+        read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]

@@ -80,6 +80,9 @@ class PersonFinder:
         self._plural_region_words = dict(place_words().region_plurals)
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
+        #: "Gabala district executive head": lower-case words naming a place's body, between it and an office.
+        self._body_describers = frozenset(words["body_describers"]) | ORG_HEADS | self._place_words \
+            | frozenset(self._anaphoric_adjectives)
         self._copular_links = [link.split() for link in words["copular_links"]]
         self._office_verbs: dict[str, str] = words["office_verbs"]
         #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
@@ -1095,6 +1098,9 @@ class PersonFinder:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
             return self._where_body(doc, i - 1) or self._possessor(doc, i - 1)
+        described = self._place_before_its_body(doc, i)
+        if described is not None:
+            return described
         if i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in self._place_words:
             return self._place_with_kind_word(doc, i - 1, title, add_place)
         end = i
@@ -1132,6 +1138,28 @@ class PersonFinder:
                 and not any(m.start == start for m in self._new_places):
             place = self.gazetteer.lookup(name)
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
+        return name
+
+    def _place_before_its_body(self, doc: Doc, i: int) -> str | None:
+        """"Bukhara regional hokim X", "Shymkent city administration head X", "Batumi city hall chief X": a
+        known place, then lower-case words describing its body, then the office: the office is held in that
+        place (a described body is not named; its place stands in). A "regional" or "provincial" there makes
+        it the place's region. Returns None unless two such words, or one that is no place word, stand between."""
+        k, place = i, None
+        while k - 1 >= 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].lower_ in self._body_describers:
+            k -= 1
+            place = self._ending.get(k)
+            if place is not None and place.type == "place" and place.priority >= 2:
+                break
+        if place is None or place.type != "place" or place.priority < 2 \
+                or i - k == 1 and doc[k].lower_ in self._place_words:
+            return None  # "Namangan city hokim": one place word is the place's kind, read with it
+        name = place.office_holder
+        if len(name.split()) > 1 and name.split()[-1].lower() in self._town_words:
+            name = name.rsplit(" ", 1)[0]  # "Shymkent city": the town, as "Namangan city hokim" gives it
+        for word in (self._anaphoric_adjectives.get(t.lower_) for t in doc[k:i]):
+            if word in self._region_words and fold(name).split()[-1] != word:
+                return f"{name} {word}"
         return name
 
     def _place_with_kind_word(self, doc: Doc, k: int, title: str, add_place: bool) -> str | None:
