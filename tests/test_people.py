@@ -1355,3 +1355,13 @@ def test_a_word_spacy_leaves_between_a_body_and_a_full_name_ends_the_body(read) 
 def test_lower_case_words_describing_a_places_body_do_not_part_the_office_from_the_place(
         read, sentence: str, name: str, role: tuple[str, str]) -> None:
     assert roles(person(read(sentence), name)) == [role]
+
+
+def test_the_noun_of_a_known_place_after_an_office_is_the_body_holding_it(read) -> None:
+    record = read("Director of the Observatory of Yerevan Areg Mickaelian spoke in Yerevan on Monday.")
+    assert roles(person(record, "Areg Mickaelian")) == [("director", "Observatory of Yerevan")]
+
+
+def test_a_portfolio_without_an_article_stays_part_of_the_office(read) -> None:
+    record = read("Minister of Culture of Armenia Zhanna Andreasyan spoke in Yerevan on Monday.")
+    assert roles(person(record, "Zhanna Andreasyan")) == [("minister of culture", "Armenia")]

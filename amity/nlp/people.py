@@ -1508,6 +1508,11 @@ class PersonFinder:
             if inner is not None:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
+                if holder is not None and holder.priority >= 2 and holder.type == "place" and not portfolio \
+                        and doc[j - 1].lower_ == "the" and not any(self._is_unit_word(t) for t in doc[j:inner]):
+                    # "President of the Polytechnic of Porto X": "the" and a noun of no unit name a body after
+                    # its place, which holds the office
+                    return doc[j : holder.end].text, self._skip_location(doc, holder.end), title
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
                     return self._of_part(doc, inner, title, holder_follows)
@@ -1968,6 +1973,11 @@ class PersonFinder:
         if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
+
+    def _is_unit_word(self, tok: Token) -> bool:
+        """A word naming a body or a unit inside one ("Board", "Department", "Council")."""
+        word = fold(tok.text)
+        return word in ORG_HEADS or word in self._unit_heads or word in self._member_units
 
     def _ends_in_its_place(self, doc: Doc, start: int, end: int) -> bool:
         """"Regional Development Agency of Izmir Province| Murat Kaya": a body's name ends at the place its
