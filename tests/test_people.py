@@ -1365,3 +1365,23 @@ def test_the_noun_of_a_known_place_after_an_office_is_the_body_holding_it(read) 
 def test_a_portfolio_without_an_article_stays_part_of_the_office(read) -> None:
     record = read("Minister of Culture of Armenia Zhanna Andreasyan spoke in Yerevan on Monday.")
     assert roles(person(record, "Zhanna Andreasyan")) == [("minister of culture", "Armenia")]
+
+
+def test_an_abbreviated_honorific_with_its_full_stop_stands_between_office_and_holder(read) -> None:
+    record = read("Vice-Rector for Research Assoc. Prof. Dana Kemelova presented the laboratories.")
+    assert roles(person(record, "Dana Kemelova")) == [("vice-rector for research", None)]
+
+
+def test_a_faculty_no_finder_knows_is_part_of_the_deans_office_in_the_body_after_it(read) -> None:
+    record = read("Dean of the Faculty of Chemistry and Biology of KazNU Dr. Aidos Bekov showed the guests around.")
+    assert roles(person(record, "Aidos Bekov")) == [("dean of the faculty of chemistry and biology", "KazNU")]
+
+
+def test_a_capitalised_board_before_a_dash_and_a_second_office_shares_its_body(read) -> None:
+    record = read("The memorandum was signed by the Chairman of the Board – Rector of KazNU Marat Abenov.")
+    assert roles(person(record, "Marat Abenov")) == [("chairman of the board", "KazNU"), ("rector", "KazNU")]
+
+
+def test_principal_secretary_is_one_office(read) -> None:
+    record = read("Principal Secretary (Labour) Dr. Rekha Nair was also present.")
+    assert roles(person(record, "Rekha Nair")) == [("principal secretary", None)]

@@ -640,7 +640,8 @@ class PersonFinder:
             if of is None and start > 0 and doc[start - 1].lower_ in self._possessive_pronouns:
                 guessed.add(len(pending) - 1)  # "its akim": a guess that an "of" after the name overrides
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
-                if doc[k - 1].lower_ == "and":
+                if doc[k - 1].lower_ == "and" or doc[k - 1].text in _DASHES and of is None \
+                        and title.split()[-1] in self._unit_heads:
                     joined.add(len(pending) - 1)  # "chairman of the board and rector of X": one "of" for both
                 i = k
                 continue
@@ -1380,8 +1381,9 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in self._office_prepositions:
             return None, k, title
         j = k + 1
-        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
-                and doc[j + 1].lower_ in self._unit_heads:  # "the chairman of the board and rector of X"
+        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].lower_ in self._unit_heads \
+                and (doc[j + 1].is_lower or self._another_office_at(doc, j + 2)):
+            # "the chairman of the board and rector of X", "Chairman of the Board – Rector of X"
             longer = f"{title} of the {doc[j + 1].lower_}"
             if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
                 return self._of_part(doc, j + 2, longer, holder_follows)
@@ -1516,6 +1518,13 @@ class PersonFinder:
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
                     return self._of_part(doc, inner, title, holder_follows)
+            last_of = next((x for x in range(end - 2, j, -1) if doc[x].lower_ == "of"), None)
+            parent = self._starting.get(last_of + 1) if last_of is not None and doc[j - 1].lower_ == "the" else None
+            if parent is not None and parent.type == "organization" and parent.end == end and not portfolio \
+                    and end < len(doc) and self._is_honorific(doc[end]):
+                # "Dean of the Faculty of Physics and Technology of KazNU Dr. X": a unit no finder knows, then
+                # the body it belongs to, then the holder after an honorific; the unit is part of the office
+                return parent.office_holder, end, f"{title} of the {doc[j:last_of].text.lower()}"
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             if holder_follows:
@@ -1974,6 +1983,11 @@ class PersonFinder:
             return None
         return cut
 
+    def _another_office_at(self, doc: Doc, k: int) -> bool:
+        """A dash or "and", then a second office of the same holder, starts at k."""
+        return k + 1 < len(doc) and (doc[k].text in _DASHES or doc[k].lower_ == "and") \
+            and bool(self._is_title_at(doc, k + 1))
+
     def _is_unit_word(self, tok: Token) -> bool:
         """A word naming a body or a unit inside one ("Board", "Department", "Council")."""
         word = fold(tok.text)
@@ -2048,6 +2062,8 @@ class PersonFinder:
             nxt = k + 1 < len(doc)
             if self._is_honorific(doc[k]):
                 k += 1
+            elif doc[k].text == "." and k > 0 and not doc[k - 1].whitespace_ and self._is_honorific(doc[k - 1]):
+                k += 1  # "Assoc. Prof. X": the full stop of an abbreviated honorific
             elif doc[k].text == "(" and self._skip_gloss(doc, k) > k:
                 k = self._skip_gloss(doc, k)
             elif nxt and doc[k].text in _DASHES and (self._is_honorific(doc[k + 1]) or self._is_title_at(doc, k + 1)):
