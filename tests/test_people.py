@@ -1385,3 +1385,8 @@ def test_a_capitalised_board_before_a_dash_and_a_second_office_shares_its_body(r
 def test_principal_secretary_is_one_office(read) -> None:
     record = read("Principal Secretary (Labour) Dr. Rekha Nair was also present.")
     assert roles(person(record, "Rekha Nair")) == [("principal secretary", None)]
+
+
+def test_a_three_word_name_run_into_a_body_after_its_place_is_the_holder(read) -> None:
+    record = read("Chairman of the People's Committee of Ho Chi Minh City Phan Van Mai received them.")
+    assert roles(person(record, "Phan Van Mai")) == [("chairman", "People's Committee of Ho Chi Minh City")]

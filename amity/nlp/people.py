@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
 from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, titles
@@ -1965,6 +1965,10 @@ class PersonFinder:
         if end - start < 3 or (end < len(doc) and (is_capitalised(doc[end]) and not doc[end].is_punct
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
+        for cut in (end - 3, end - 2):  # "People's Committee of Ho Chi Minh City| Phan Van Mai"
+            if cut > start and self._ends_in_its_place(doc, start, cut) and self._plain_name_words(doc[cut:end]) \
+                    and (end - cut == 2 or fold(doc[cut].text) in self._three_word_surnames):
+                return cut
         last_two = doc[end - 2 : end]
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
                for t in last_two):
@@ -1992,6 +1996,11 @@ class PersonFinder:
         """A word naming a body or a unit inside one ("Board", "Department", "Council")."""
         word = fold(tok.text)
         return word in ORG_HEADS or word in self._unit_heads or word in self._member_units
+
+    def _plain_name_words(self, words: Span) -> bool:
+        """Capitalised words that could all be a person's: no body head, place word or legal form."""
+        return all(t.is_alpha and is_capitalised(t) and t.lower_ not in ORG_HEADS and t.lower_ not in self._place_words
+                   and t.text not in self._legal_forms for t in words)
 
     def _ends_in_its_place(self, doc: Doc, start: int, end: int) -> bool:
         """"Regional Development Agency of Izmir Province| Murat Kaya": a body's name ends at the place its
