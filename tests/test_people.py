@@ -1390,3 +1390,9 @@ def test_principal_secretary_is_one_office(read) -> None:
 def test_a_three_word_name_run_into_a_body_after_its_place_is_the_holder(read) -> None:
     record = read("Chairman of the People's Committee of Ho Chi Minh City Phan Van Mai received them.")
     assert roles(person(record, "Phan Van Mai")) == [("chairman", "People's Committee of Ho Chi Minh City")]
+
+
+def test_a_country_written_with_the_is_no_body_named_after_a_town(read) -> None:
+    record = read("Vice President of the Philippines Ana Reyes-Cruz and Senator Jose Miguel Tan attended the launch.")
+    assert roles(person(record, "Ana Reyes-Cruz")) == [("vice president", "Philippines")]
+    assert roles(person(record, "Jose Miguel Tan")) == [("senator", None)]

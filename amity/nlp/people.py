@@ -724,6 +724,10 @@ class PersonFinder:
                 out[n] = (title, earlier)
         return out
 
+    @staticmethod
+    def _is_country(place: Mention) -> bool:
+        return place.place is not None and place.place.kind == "country"
+
     def _is_territory(self, name: str) -> bool:
         place = self.gazetteer.lookup(name)
         return place is not None and place.kind in ("country", "region")
@@ -1459,7 +1463,9 @@ class PersonFinder:
             elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
                     and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
                 end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
-            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" and not self._is_country(known)
+                                            or self._body_word_after(doc, known.end)):
+                # "the Lyon Opera X": a body named after its town; "the Philippines X" is a country and its name
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
