@@ -204,7 +204,7 @@ class Occurrences:
         if not everything and not undated and not ranges:
             return
         for statement in _events_read(session, everything, undated, ranges):
-            for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
+            for entity_id, type_, event_id, date, first_day, last_day in _rows(session, statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
                     self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
@@ -255,6 +255,18 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
         statements[-1].append(part)
         room -= parameters
     return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+
+
+_EVENT_TABLES = frozenset({EventRow.__tablename__, EventReportRow.__tablename__, EventParticipantRow.__tablename__})
+
+
+def _rows(session: Session, statement: Any) -> Any:
+    """The rows of a query of events, reports and participants, without the ORM's bookkeeping of each row (a batch
+    reads tens of thousands); what the session would write before it (changed rows, rows kept to add) written first."""
+    if session.autoflush:
+        session.flush()
+    pending.write(session, set(_EVENT_TABLES))
+    return session.connection().execute(statement)
 
 
 def _windows(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -377,7 +389,7 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in session.execute(
+        for event_id, entity_id in _rows(session,
                 select(EventReportRow.event_id, EventParticipantRow.entity_id)
                 .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
                 .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
