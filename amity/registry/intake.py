@@ -266,7 +266,7 @@ class _Merging:
     def __init__(self, session: Session, ready: list[tuple[Article, Record, str]], read: _Read | None = None) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
-        self.known = Known()
+        self.known = Known(allocate=not self.curated)
         read = read or _Read()
         self.seen = read.seen  # the events entities took part in, as far as read
         self.stages = read.stages  # what ties' stages add up to, as far as read (without decisions)
@@ -306,7 +306,7 @@ class _Merging:
 
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
-        self.known = Known()
+        self.known = Known(allocate=not self.curated)
         if self.curated:  # decisions may have moved any event (merged entities, rejected events) or stage
             self.seen, self.stages = event_rules.Occurrences(), tie_rules.Stages()
         if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds

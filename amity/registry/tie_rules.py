@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -45,22 +46,37 @@ def party_key(party_ids: Iterable[int]) -> str:
     return ",".join(str(i) for i in sorted(set(party_ids)))
 
 
+@dataclass
+class KnownTies:
+    """The ties a transaction found or made, by (kind, party key), and the keys it asked of the registry that
+    had none: each tie is looked up once a transaction, and not at all when the registry cannot have it."""
+
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    absent: set[tuple[str, str]] = field(default_factory=set)  # asked, no tie stored (made ones are in `ids`)
+    new_entities: set[int] = field(default_factory=set)  # made in the transaction: no stored tie has them
+    #: new ties take ids counted on from the table's largest (`pending.new_id`) and are inserted with the rows a
+    #: merge only adds: only where nothing else adds ties in the transaction (no analysts' decisions)
+    allocate: bool = False
+
+
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
-              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None,
-              made: set[int] | None = None) -> int:
+              evidence: Evidence | None, ties: KnownTies | None = None, made: set[int] | None = None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id.
 
-    `ties`: the ids of ties found or made earlier in the transaction, by kind and party key (ties are only
-    deleted by a change that deletes articles, after which the caller starts a new one); `made`: hears of a
-    tie made."""
-    ties = {} if ties is None else ties
+    `ties`: the ties found or made earlier in the transaction (ties are only deleted by a change that
+    deletes articles, after which the caller starts anew); `made`: hears of a tie made."""
+    ties = ties or KnownTies()
     key = (kind, party_key(party_ids))
-    if key not in ties:
-        ties[key] = tie_for(session, kind, party_ids, status, date, made).id
-    pending.add(session, TieStageRow, tie_id=ties[key], status=status, date=date, article_id=article_id,
+    if key not in ties.ids:
+        stored = None
+        if key not in ties.absent and not ties.new_entities.intersection(party_ids):
+            stored = session.scalar(select(TieRow.id).where(TieRow.kind == kind, TieRow.party_key == key[1]).limit(1))
+        ties.ids[key] = stored if stored is not None else _new_tie(session, kind, party_ids, status, date, made,
+                                                                   allocate=ties.allocate)
+    pending.add(session, TieStageRow, tie_id=ties.ids[key], status=status, date=date, article_id=article_id,
                 sentence=evidence.sentence if evidence else None,
                 start=evidence.start if evidence else None, end=evidence.end if evidence else None)
-    return ties[key]
+    return ties.ids[key]
 
 
 def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None,
@@ -68,17 +84,28 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
     """The tie of this kind between these parties; a new one (at this status and date, its id added to `made`)
     if there is none."""
     parties = sorted(set(party_ids))
-    key = party_key(parties)
-    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
-    if tie is None:
-        tie = TieRow(kind=kind, party_key=key, status=status, date=date)
+    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == party_key(parties))).first()
+    return tie if tie is not None else session.get_one(TieRow, _new_tie(session, kind, parties, status, date, made))
+
+
+def _new_tie(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None,
+             made: set[int] | None, *, allocate: bool = False) -> int:
+    """Add a tie of this kind between these parties (none exists), at this status and date; its id."""
+    parties = sorted(set(party_ids))
+    if allocate:
+        tie_id = pending.new_id(session, TieRow)
+        pending.add(session, TieRow, id=tie_id, kind=kind, party_key=party_key(parties), status=status, date=date,
+                    sources=0)
+    else:
+        tie = TieRow(kind=kind, party_key=party_key(parties), status=status, date=date)
         session.add(tie)
         session.flush()
-        for entity_id in parties:
-            pending.add(session, TiePartyRow, tie_id=tie.id, entity_id=entity_id)
-        if made is not None:
-            made.add(tie.id)
-    return tie
+        tie_id = tie.id
+    for entity_id in parties:
+        pending.add(session, TiePartyRow, tie_id=tie_id, entity_id=entity_id)
+    if made is not None:
+        made.add(tie_id)
+    return tie_id
 
 
 def _stage_rank(status: str, date: str | None) -> tuple[int, bool, float]:
