@@ -84,6 +84,8 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
+        self.plan_nouns = frozenset(lex["plan_nouns"])
+        self.purpose_deps = frozenset(lex["purpose_clause_deps"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
@@ -316,8 +318,8 @@ class EventFinder:
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
                 if kind == "meeting" and lemma in self.hosting_lemmas and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
-            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
-                kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
+            elif tok.pos_ in ("NOUN", "PROPN") and self._noun_kind(tok) is not None:
+                kind = self._noun_kind(tok)
                 anchored = self._noun_is_anchored(tok)
                 governor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if governor is not None and self._hypothetical(governor, own=False):
@@ -411,13 +413,14 @@ class EventFinder:
 
     def _of_agreement(self, verb: Token) -> bool:
         """"concluded a memorandum", "the treaty was approved", "an agreement concluded in 1999"."""
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.agreement_nouns:
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.agreement_nouns and not self._plans_an_occurrence(verb.head):
             return True
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.lemma_.lower() in self.agreement_nouns and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns and not self._plans_an_occurrence(c)
+                   for c in verb.children)
 
     def _of_tie(self, verb: Token) -> bool:
         """"approved the twinning with Lviv", "approved the establishment of sister city relations": what a council
@@ -630,9 +633,13 @@ class EventFinder:
             return True  # "signed a programme of cooperation until 2030": the term of the agreement
         if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
             return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
-        for _ in range(6):  # "agreements which were reached at the end of last month": six links up to the clause
+        for _ in range(_CLAUSE_LINKS):
             if node.head.i == node.i:
                 return False
+            if node != trigger and node.pos_ == "VERB" and node.dep_ in self.purpose_deps and trigger in node.ancestors \
+                    and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)) \
+                    and self._kind_of(node) != kind:
+                return True  # "signed a letter to set up an exchange starting in the spring": the purpose's date
             if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
@@ -668,8 +675,25 @@ class EventFinder:
             any(c.dep_ in ("dobj", "nsubjpass") and node in c.subtree for c in trigger.children)
 
     def _kind_of(self, trigger: Token) -> str | None:
-        return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
-                or self.nouns.get(trigger.lemma_.lower()))
+        return self.verbs.get(trigger.lemma_.lower()) or self._noun_kind(trigger)
+
+    def _noun_kind(self, noun: Token) -> str | None:
+        """The event type a noun names, alone ("visit", "talks") or with the word before it ("courtesy call")."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i == noun.i - 1:
+                kind = self.nouns.get(f"{c.lower_} {noun.lemma_.lower()}")
+                if kind is not None:
+                    return kind
+        return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+
+    def _plans_an_occurrence(self, noun: Token) -> bool:
+        """"a plan for a visit by X", "an invitation to visit Osh": a plan noun whose "for" phrase or infinitive names
+        an occurrence is that occurrence still to come, not an agreement."""
+        if noun.lemma_.lower() not in self.plan_nouns:
+            return False
+        named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children if g.dep_ == "pobj"]
+        named += [c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
+        return any(self._kind_of(g) is not None for g in named)
 
     def _received_someone(self, tok: Token) -> bool:
         """"received a delegation", "was welcomed by the mayor", "hosted Mayor X", "received and worked
@@ -788,6 +812,9 @@ class EventFinder:
                     (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
+            planned_by = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+            if trigger.dep_ in ("pobj", "compound") and self._plans_an_occurrence(planned_by):
+                return True  # "approved a plan for a visit by a trade mission in October"
             # "... will consist of work sessions followed by the signing of a memorandum"
             for verb in trigger.ancestors:
                 if verb.pos_ in ("VERB", "AUX") and \
@@ -825,7 +852,11 @@ class EventFinder:
         lo, hi = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
         own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
-        return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+        nearest = min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10))
+        # "This year's first visit is fixed: a group will be in Ravenna from 10 to 13 April": the days narrow the year
+        finer = [d for d in inside if d.value and len(nearest.value or "") < 10 <= len(d.value.split("/")[0])
+                 and within(d.value, nearest.value)]
+        return (finer[0] if finer else nearest).value
 
     def _gatherings_attended(self, trigger: Token) -> list[str]:
         """"attended the summit", "took part in the forum", "the delegation to the congress"."""
@@ -933,6 +964,11 @@ class EventFinder:
             return
         events.append(event)
 
+
+#: How many links up the dependency tree a date's phrase is followed to find what it dates: enough to climb out of
+#: a preposition, its noun and a relative clause to the verb it hangs on ("agreements which were reached at the end
+#: of last month": six), not so many as to reach the verb of the sentence's other clause.
+_CLAUSE_LINKS = 6
 
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*$")
 

@@ -669,15 +669,36 @@ class PersonFinder:
                 lone = end - k == 1 and not adjacent and not (k > 0 and doc[k - 1].lower_ in self._peers)
                 out.append(Mention(k, end, "person", doc[k:end].text, roles=roles, priority=3 if lone else 4))
                 if plural:  # "Deputy Secretaries General of X A and B", "Mayors A of X and B of Y"
+                    holders = [out[-1]]
                     for s, e in self._listed_names(doc, after):
                         listed, after = self._of_after_name(doc, e, pending) if after > end else (list(roles), e)
-                        out.append(Mention(s, e, "person", doc[s:e].text, roles=listed, priority=4))
+                        holders.append(Mention(s, e, "person", doc[s:e].text, roles=listed, priority=4))
+                        out.append(holders[-1])
                         end = e
+                    end = self._of_after_the_list(doc, end, holders, pending)
                 i = end
             else:
                 i = max(k, i + 1)
             pending, chain, joined, guessed = [], [], set(), set()
         return out
+
+    def _of_after_the_list(self, doc: Doc, end: int, holders: list[Mention], pending: list[Role]) -> int:
+        """"Mayors A and B of X and Y", "Deputy Mayors A and B of the X Municipality": an "of" after the
+        holders of a plural office names each one's place in turn, or one body all of them serve.
+        Fills the offices still without one; returns where the "of" part ends."""
+        if len(holders) < 2 or end >= len(doc) or doc[end].lower_ != "of" \
+                or any(of is not None for m in holders for _, of in m.roles):
+            return end
+        places, after = self._listed_holders(doc, end + 1, pending[-1][0])
+        if len(places) == len(holders):
+            for holder, place in zip(holders, places):
+                holder.roles = [(title, place) for title, _ in holder.roles]
+            return after
+        shared, after = self._of_after_name(doc, end, pending)
+        if after > end:
+            for holder in holders:
+                holder.roles = list(shared)
+        return after
 
     def _principal(self, title: str) -> str:
         """An office less its modifiers: "vice-marshal" → "marshal", "first deputy akim" → "akim"."""
@@ -1146,6 +1167,9 @@ class PersonFinder:
             holder = self._longest_at.get(after)
             if holder is not None and (holder.end == known.end or inner == known.end):
                 return inner
+            if after == known.end - 1 and known.end + 1 < len(doc) and doc[known.end].lower_ == "of" \
+                    and doc[after].tag_ == "NNPS":
+                continue  # "Board of Directors| of X": the plural after the board's "of" is the board's own name
             if after < known.end and all(is_capitalised(t) for t in doc[after : known.end]) \
                     and not any(doc[x].lower_ == "of" for x in range(after, known.end)):
                 return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
@@ -1167,13 +1191,16 @@ class PersonFinder:
         generic = len(words) == 1 and words[0] in self._generic_bodies  # "the organisation's Secretary General"
         if not generic and not any(w in ORG_HEADS for w in words):
             return None
-        best = None
+        best = called = None
         for m in self._known_starting(0, start):
             if m.type != "organization" or m.priority < 2 or m.end > start:
                 continue
             name_words = fold(m.name).split()
             if generic or name_words[-len(words):] == words or (len(words) == 1 and words[0] in name_words):
                 best = m
+            if generic and _with_spellings(words[0]) & set(name_words):
+                called = m  # "the organization": the last body that calls itself one, before any other body
+        best = called or best
         return best.office_holder if best is not None else None
 
     def _possessor(self, doc: Doc, k: int) -> str | None:
@@ -1394,6 +1421,11 @@ class PersonFinder:
                     or self._name_across_end(doc, j, known.end)) if holder_follows else None
             if tail is not None:
                 of, end = doc[j:tail].text, tail
+            elif known.type == "organization" and self._skip_country_of(doc, end) > end:
+                # "Head of the X Department of the Ministry of Economy of Azerbaijan Leyla Huseynova": a state's
+                # body is named with its state, and the holder's name comes after both
+                end = self._skip_country_of(doc, end)
+                of = doc[j:end].text
             elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
                     and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
                 end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
@@ -1895,9 +1927,10 @@ class PersonFinder:
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
                for t in last_two):
             return None  # "... Petrochemical Plant JSC": a legal form ends a company's name, not a person's
-        if any(self._well_known_place(t.text) or t.lower_ in self._place_words or t.lower_ in self._facility_words
-               for t in last_two):
+        if any(t.lower_ in self._place_words or t.lower_ in self._facility_words for t in last_two):
             return None  # "Sister Cities International": a facility or place word is in no one's name
+        if any(self._well_known_place(t.text) for t in last_two) and not self._ends_in_its_place(doc, start, end - 2):
+            return None  # a town's name ends a body's name ("... Fund Almaty") unless its place was named already
         cut = end - 2
         if doc[cut - 1].text in _HYPHENS:
             return None  # "Sejong Special Self-Governing City"
@@ -1908,11 +1941,22 @@ class PersonFinder:
             return None
         return cut
 
+    def _ends_in_its_place(self, doc: Doc, start: int, end: int) -> bool:
+        """"Regional Development Agency of Izmir Province| Murat Kaya": a body's name ends at the place its
+        "of" names, so two capitalised words after it are its holder's name even when one is also a town's."""
+        place = self._ending.get(end)
+        if place is None or place.type != "place" or place.priority < 2 or place.start - 2 <= start:
+            return False
+        return doc[place.start - 1].lower_ == "of" or doc[place.start - 1].lower_ == "the" and doc[place.start - 2].lower_ == "of"
+
     def _name_across_end(self, doc: Doc, start: int, end: int) -> int | None:
         """"Secretary General of the Ankara Chamber of Industry Ahmet| Demir": a body's name that ends inside
         the holder's name, where a name run starts after the body's head (or its "of" part) and runs past its end."""
         if end >= len(doc) or doc[end].ent_type_ != "PERSON" or not is_capitalised(doc[end]):
             return None
+        if doc[end].ent_iob_ == "B" and end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" \
+                and doc[end - 1].ent_type_ != "PERSON":
+            return None  # "Organization of Turkic States| Kubanychbek Omuraliev": spaCy read a whole name after it
         for cut in (end - 1, end - 2):
             if cut <= start + 1 or doc[cut - 1].lower_ in self._unfinished_name_words \
                     or not (doc[cut - 1].lower_ in ORG_HEADS or doc[cut - 2].lower_ == "of"):
@@ -2170,6 +2214,11 @@ class PersonFinder:
 def _is_name_word(tok: Token) -> bool:
     """A word of a person's name: letters, or letters round an apostrophe ("O'Connor", "Ma'ruf", "D'Souza")."""
     return tok.is_alpha or bool(_APOSTROPHE_NAME.match(tok.text))
+
+
+def _with_spellings(word: str) -> set[str]:
+    """A word in its British and American spellings: "organisation" and "organization"."""
+    return {word, word.replace("isation", "ization"), word.replace("ization", "isation")}
 
 
 def _shortened_to(name: list[str], town: list[str], head: str) -> bool:

@@ -997,20 +997,35 @@ class TieFinder:
                 c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
-        return any(self._cooperating(tok) for tok in sent)
+        return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
 
     def _cooperating(self, verb: Token) -> bool:
         """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
         a verb of cooperating, said of what is (not "will cooperate", "ready to cooperate"), whose
         subject names two parties or which goes on "with" a partner."""
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("cooperate", "collaborate") or verb.dep_ in ("xcomp", "advcl") \
-                or verb.tag_ in ("VB", "VBN") or self._negated(verb) \
+                or verb.tag_ == "VB" or verb.tag_ == "VBN" and not perfect or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
         partner = any(c.lower_ == "with" and c.dep_ == "prep" for c in verb.children)
         return bool(subjects) and (paired or partner)
+
+    def _partners_being(self, noun: Token) -> bool:
+        """"A and B have been partners since 1991", "the two cities remain partners": partners in the
+        plural as what a pair is, said of what is (not "will become partners", "trading partners"): a
+        tie that exists, dated by its founding when the sentence dates one."""
+        verb = noun.head
+        if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
+                or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
+                or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
+                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children):
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(any(t.dep_ == "conj" for t in s.subtree)
+                   or " ".join(t.lower_ for t in s.subtree).endswith(self.pair_phrases) for s in subjects)
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
@@ -1820,11 +1835,25 @@ _WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s
 
 def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at doc[start:end] is the agency of a dateline: in capitals at the head of a
-    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ...")."""
+    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ..."), or in
+    brackets after the town and date, before the dash ("VILNIUS, March 4 (BNS) – The port ...")."""
+    if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+            and doc[end + 1].text in _DATELINE_DASHES:
+        return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
     if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
         return False
+    return _opens_paragraph(doc, start, 4)
+
+
+#: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
+_DATELINE_DASHES = frozenset(("–", "—", "-", "--"))
+_DATELINE_TOKENS = 10
+
+
+def _opens_paragraph(doc: Doc, start: int, reach: int) -> bool:
+    """Whether a paragraph begins at most `reach` tokens before token `start`."""
     k = start
-    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < 4:
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < reach:
         k -= 1
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
 

@@ -65,6 +65,7 @@ class Occurrences:
         # events re-dated since the registry was last committed (the database's month of them may be the old
         # one until then): type, participants, and the dates they had
         self._moved: dict[int, tuple[str, set[int], set[str | None]]] = {}
+        self._folds: dict[int, _Fold] = {}  # event -> its reports folded (`_Fold`), of the events reported to
 
     def full(self) -> bool:
         """Whether it holds so many events that it is better read afresh than kept (its memory)."""
@@ -90,6 +91,13 @@ class Occurrences:
         """Each event's participants."""
         self._members.update(participants_of(session, event_ids - self._members.keys()))
         return {event_id: self._members.get(event_id, set()) for event_id in event_ids}
+
+    def fold(self, session: Session, event: EventRow) -> _Fold:
+        """The event's reports folded: as last folded here, else as its row keeps them, else read in full."""
+        fold = self._folds.get(event.id)
+        if fold is None:
+            fold = self._folds[event.id] = _fold_kept(session, event) or _Fold.of(_reports_of(session, event.id))
+        return fold
 
     def moved(self) -> dict[int, tuple[set[int], set[str | None]]]:
         """The events re-dated since the last commit: their participants and the dates they had."""
@@ -137,6 +145,7 @@ class Occurrences:
             self._when.pop(event_id, None)
             self._members.pop(event_id, None)
             self._moved.pop(event_id, None)
+            self._folds.pop(event_id, None)
 
     def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
         """Read in a few queries what reports of these (entities, type, date) would ask `compatible` and `members`
@@ -319,23 +328,30 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
             "end": evidence.end}
     # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
     # not flushed one by one to learn their ids.
-    date: str | None
+    report_id = pending.new_id(session, EventReportRow)
+    article = session.get(ArticleRow, article_id)  # the article being merged: known to the session
+    told = _Told(event.status, event.date, place_id, event.agreement,
+                 _first_reported(article.published if article else None, article.doc if article else None, report_id))
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
-        _summarise(summary, [EventReportRow(**said)])
-        event_id, date = pending.new_id(session, EventRow), summary.date
+        _Fold.of([told]).apply(summary)
+        event_id = pending.new_id(session, EventRow)
         pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
                     place_entity_id=summary.place_entity_id, agreement=summary.agreement,
-                    date_start=summary.date_start, date_end=summary.date_end)
-    else:
+                    date_start=summary.date_start, date_end=summary.date_end, date_report_id=summary.date_report_id,
+                    place_report_id=summary.place_report_id, agreement_report_id=summary.agreement_report_id)
+        date = summary.date
+    else:  # the new report folded onto what the event's row keeps, its other reports not read again
         event_id = found
-    report_id = pending.new_id(session, EventReportRow)
+        row = session.get(EventRow, event_id)
+        assert row is not None, "an event found is stored"
+        fold = seen.fold(session, row)
+        fold.add(told)
+        fold.apply(row)
+        date = row.date
     pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
     for entity_id in dict.fromkeys(participants):
         pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
-    if found is not None:
-        refreshed = refresh(session, event_id)
-        date = refreshed.date if refreshed is not None else None
     seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
 
@@ -356,18 +372,110 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
 def report_order() -> tuple[Any, ...]:
     """ORDER BY terms that put event reports joined to their articles first
     reported first: earliest published, then by doc, then as stored. Text by code point (`bytewise`), so
-    that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a tie's
-    stages folded in Python (`tie_rules._reported_order`: Python compares strings by code point too)."""
+    that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a fold in
+    Python (`_first_reported`, and `tie_rules._reported_order` for ties: Python compares strings by code point too)."""
     return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), EventReportRow.id)
 
 
-def _reports_of(session: Session, event_id: int) -> list[EventReportRow]:
-    return list(session.scalars(select(EventReportRow).join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-                                .where(EventReportRow.event_id == event_id).order_by(*report_order())))
+def _first_reported(published: str | None, doc: str | None, report_id: int) -> tuple[Any, ...]:
+    """`report_order` in Python: "first" is first reported, not first stored, so that writers storing the same
+    reports in another order summarise them alike."""
+    return (published is None, published or "", doc or "", report_id)
+
+
+class _Told(NamedTuple):
+    """A report as an event's summary weighs it: what it says, and its place in the order first reported."""
+
+    status: str
+    date: str | None
+    place_entity_id: int | None
+    agreement: str | None
+    order: tuple[Any, ...]  # `_first_reported`, its report's id last
+
+
+_TOLD_COLUMNS = (select(EventReportRow.status, EventReportRow.date, EventReportRow.place_entity_id,
+                        EventReportRow.agreement, ArticleRow.published, ArticleRow.doc, EventReportRow.id,
+                        EventReportRow.event_id)
+                 .join(ArticleRow, ArticleRow.id == EventReportRow.article_id))
+
+
+def _told(row: Any) -> _Told:
+    return _Told(row.status, row.date, row.place_entity_id, row.agreement,
+                 _first_reported(row.published, row.doc, row.id))
+
+
+class _Fold:
+    """An event's reports folded into the summary's rule, in any order: the report giving its date (of the most
+    precise dates, occurred reports first, the first reported), which also tells whether any report says it
+    occurred (an occurred one outranks every planned one); and those giving its place and its agreement (the
+    first an occurred report gives, else the first any gives). An event's row keeps their ids
+    (`EventRow.date_report_id`, `place_report_id`, `agreement_report_id`), so one more report is folded onto
+    those three, not onto all the event's reports read again."""
+
+    def __init__(self) -> None:
+        self.dated: _Told | None = None
+        self.placed: _Told | None = None
+        self.agreed: _Told | None = None
+
+    @classmethod
+    def of(cls, reports: Iterable[_Told]) -> _Fold:
+        fold = cls()
+        for told in reports:
+            fold.add(told)
+        return fold
+
+    def add(self, told: _Told) -> None:
+        """Fold in one report: it replaces a report ranked lower, or ranked alike and reported later."""
+        if _outranks(told, self.dated, (told.status == "occurred", dates.precision(told.date))):
+            self.dated = told
+        if told.place_entity_id and _outranks(told, self.placed, (told.status == "occurred",)):
+            self.placed = told
+        if told.agreement and _outranks(told, self.agreed, (told.status == "occurred",)):
+            self.agreed = told
+
+    def apply(self, event: EventRow) -> None:
+        """Give the event the summary its reports make (a status or date an analyst set wins), and keep the fold."""
+        assert self.dated is not None, "an event has a report"
+        event.status = event.curated_status or ("occurred" if self.dated.status == "occurred" else "planned")
+        event.date = event.curated_date or self.dated.date
+        event.date_start, event.date_end = dates.span(event.date) if event.date and dates.is_date(event.date) else (None, None)
+        event.place_entity_id = self.placed.place_entity_id if self.placed else None
+        event.agreement = self.agreed.agreement if self.agreed else None
+        event.date_report_id = self.dated.order[-1]
+        event.place_report_id = self.placed.order[-1] if self.placed else None
+        event.agreement_report_id = self.agreed.order[-1] if self.agreed else None
+
+
+def _outranks(told: _Told, kept: _Told | None, rank: tuple[Any, ...]) -> bool:
+    if kept is None:
+        return True
+    kept_rank = (kept.status == "occurred", dates.precision(kept.date))[:len(rank)]
+    return rank > kept_rank or (rank == kept_rank and told.order < kept.order)
+
+
+def _reports_of(session: Session, event_id: int) -> list[_Told]:
+    return [_told(row) for row in session.execute(_TOLD_COLUMNS.where(EventReportRow.event_id == event_id)
+                                                  .order_by(*report_order()))]
+
+
+def _fold_kept(session: Session, event: EventRow) -> _Fold | None:
+    """The fold the event's row keeps, read from its three reports; None when it keeps none (an event re-summarised
+    before migration 0011 kept it, whose reports changed since) or one of them is not the event's any more."""
+    if event.date_report_id is None:
+        return None
+    ids = [i for i in (event.date_report_id, event.place_report_id, event.agreement_report_id) if i is not None]
+    found = {row.id: row for row in session.execute(_TOLD_COLUMNS.where(EventReportRow.id.in_(sorted(set(ids)))))}
+    if any(i not in found or found[i].event_id != event.id for i in ids):
+        return None
+    fold = _Fold()
+    fold.dated = _told(found[event.date_report_id])
+    fold.placed = _told(found[event.place_report_id]) if event.place_report_id is not None else None
+    fold.agreed = _told(found[event.agreement_report_id]) if event.agreement_report_id is not None else None
+    return fold
 
 
 def refresh(session: Session, event_id: int) -> EventRow | None:
-    """Re-summarise an event from its reports; an event no report is left of is deleted (None)."""
+    """Re-summarise an event from all its reports; an event no report is left of is deleted (None)."""
     event = session.get(EventRow, event_id)
     if event is None:
         return None
@@ -375,30 +483,14 @@ def refresh(session: Session, event_id: int) -> EventRow | None:
     if not reports:
         session.delete(event)
         return None
-    _summarise(event, reports)
+    _Fold.of(reports).apply(event)
     return event
-
-
-def _summarise(event: EventRow, reports: list[EventReportRow]) -> None:
-    occurred = [r for r in reports if r.status == "occurred"]
-    event.status = event.curated_status or ("occurred" if occurred else "planned")
-    event.date = event.curated_date or _reported_date(reports)
-    event.date_start, event.date_end = dates.span(event.date) if event.date and dates.is_date(event.date) else (None, None)
-    event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
-    event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
 
 
 def reported_date(session: Session, event_id: int) -> str | None:
     """The date the event's reports give it, whatever an analyst set."""
-    return _reported_date(_reports_of(session, event_id))
-
-
-def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -> str | None:
-    """The date of the first of the most precise reports, occurred ones first."""
-    if not reports:
-        return None
-    occurred = [r for r in reports if r.status == "occurred"]
-    return max(occurred or reports, key=lambda r: dates.precision(r.date)).date
+    reports = _reports_of(session, event_id)
+    return _Fold.of(reports).dated.date if reports else None  # type: ignore[union-attr]  # a report: dated
 
 
 def _same_event(session: Session, event: Event, participants: list[int], own: set[int], seen: Occurrences) -> int | None:
