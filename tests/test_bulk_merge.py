@@ -668,3 +668,22 @@ def test_a_registry_from_before_events_kept_their_folds_upgrades_though_the_even
     monkeypatch.setattr(event_rules, "_TOLD_COLUMNS", later)  # the live query, grown after migration 0011
     kept, upgraded = _event_folds_after_upgrading_from_0010(db)
     assert upgraded == kept
+
+
+def _article_ids(db: Engine) -> list[tuple[int, str]]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(select(ArticleRow.id, ArticleRow.doc).order_by(ArticleRow.id))]
+
+
+def test_an_article_corrected_in_the_batch_that_stored_it_takes_the_id_it_takes_one_by_one(fresh_registry):
+    fund, ankara = CORPUS[1]
+    corrected = (Article(doc=fund.doc, text=fund.text + " It stayed a week.", title=fund.title, published=fund.published),
+                 ankara)
+    corpus = [CORPUS[0], CORPUS[1], corrected]  # t2 and its correction merged in one batch
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+
+    assert sizes == [1, 2]
+    assert _article_ids(batched) == _article_ids(one_by_one)
+    assert [doc for _, doc in _article_ids(batched)] == ["t1", "t2"]
