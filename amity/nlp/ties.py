@@ -974,12 +974,14 @@ class TieFinder:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            # "the Yunusabad district of Tashkent and Kepez agreed ...": the city a district lies in, a
+            # region or state written after a name, is where that party is, as in any other sentence
+            names = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
             if not names:
                 continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
-                    names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
+                    names += _parties_in(sent.doc, w.i + 1, w.right_edge.i + 1, token_entity)
             if names:
                 return [c for c in _distinct(names) if c.type != "person" or c.roles]
         return []
