@@ -699,11 +699,17 @@ class TieFinder:
         at = [(sent.start_char + k, sent.start_char + k + len(p)) for p in self.proposed for k in _occurrences(lowered, p)]
         if not at:
             return False
-        clause = self._cue_clause(sent)
-        if clause is None:
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
             return True
+        # the clause the cue is part of, climbing past a cue read as a verb ("interest in twinning with X")
+        verb = cues[0].head if cues[0].head.i != cues[0].i else cues[0]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        other = {t.i for c in verb.children if c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 and c.i != cues[0].i for t in c.subtree}
         # a phrase that starts in the clause or holds one of its words ("talks on twinning")
-        starts = sorted(sent.doc[k].idx for k in clause)
+        starts = sorted(t.idx for t in verb.subtree if t.i not in other)
         return any(bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi for lo, hi in at)
 
     def _hypothetical(self, verb: Token) -> bool:
