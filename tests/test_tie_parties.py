@@ -95,3 +95,13 @@ def test_those_who_agree_to_cooperate_are_not_joined_by_the_places_that_contain_
     record = read("Officials of the Chilanzar district of Tashkent agreed to set up a joint working group with "
                   "Kepez, Turkey.")
     assert pairs(record) == {frozenset({"Chilanzar district", "Kepez"})}
+
+
+def test_places_that_others_come_from_are_no_parties_of_their_contracts(read) -> None:
+    record = read("Several companies from Batumi and Samarkand signed supply contracts on the sidelines of the forum.")
+    assert pairs(record) == set()
+
+
+def test_a_delegation_from_a_place_signs_for_it(read) -> None:
+    record = read("Delegations from Batumi and Samarkand signed a memorandum on tourism.")
+    assert pairs(record) == {frozenset({"Batumi", "Samarkand"})}

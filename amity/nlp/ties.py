@@ -2084,6 +2084,9 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Cou
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = frozenset(tie_cues()["parts_of_places"])
+#: Plural nouns of those who speak for the place they come from ("a delegation from X", "officials from X"):
+#: data/ties.json place_representatives.
+_PLACE_REPRESENTATIVES = frozenset(tie_cues()["place_representatives"])
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
@@ -2165,6 +2168,7 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
     out: list[EntityCluster] = []
     previous: EntityCluster | None = None
     previous_end = -1
+    origins = False  # in a list of places others come from ("companies from A, B and C")
     k = start
     while k < end:
         cluster = token_entity.get(k)
@@ -2237,6 +2241,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
+        # "companies from Batumi and Samarkand signed contracts": where those who act come from, not a party
+        # that acts; a delegation or officials from a place speak for it
+        from_others = glue == "from" and cluster.type == "place" and k > 1 and doc[k - 2].tag_ == "NNS" \
+            and doc[k - 2].lemma_.lower() not in _PLACE_REPRESENTATIVES
+        origins = from_others or origins and glue in (",", "and") and adjacent and cluster.type == "place"
+        origin = origin or origins
         journey = not visits and glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
                                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)
