@@ -171,6 +171,42 @@ def test_a_day_counted_from_the_day_last_named(text: str, expected: str) -> None
     assert values(text)[-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The guests landed on 3 March 2025. A week later the mayor flew to Yerevan.", "2025-03-10"),
+     ("The guests landed on 3 March 2025. Two weeks later the council voted.", "2025-03-17"),
+     ("The memorandum was signed on 14 May 2025. The next morning the minister met the premier.", "2025-05-15"),
+     ("The talks were held on 21 October 2025. That afternoon the guests toured a laboratory.", "2025-10-21"),
+     ("The talks were held on 21 October 2025. The day after, the rectors signed the agreement.", "2025-10-22"),
+     ("The vote took place on Monday 10 March 2025. The previous week, the ambassador toured the region.",
+      "2025-03-03/2025-03-09")],
+)
+def test_a_day_or_week_counted_from_the_day_last_named(text: str, expected: str) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_a_day_counted_from_an_occurrence_named_after_it_is_counted_from_that_occurrences_day() -> None:
+    text = ("The fair was held in Nantes from 6 to 8 June 2025. The day before the fair opened, the mayors met. "
+            "Two days after the fair, teachers from Lahti arrived.")
+    assert values(text) == ["2025-06-06/2025-06-08", "2025-06-05", "2025-06-10"]
+
+
+def test_the_eve_of_a_signing_is_the_day_before_the_day_it_was_signed() -> None:
+    text = ("The governors signed the renewed charter on Thursday. A day earlier the governor toured the port. "
+            "On the eve of the signing, the delegation attended a seminar.")
+    assert values(text, date(2025, 5, 30)) == ["2025-05-29", "2025-05-28", "2025-05-28"]
+
+
+def test_a_present_passive_before_a_month_is_no_past() -> None:
+    assert values("A return visit is slated for October, the mayor said.", date(2025, 8, 11)) == ["2025-10"]
+
+
+def test_a_month_far_ahead_in_a_plan_decided_is_this_years() -> None:
+    text = "The ministers approved a plan for a visit by a trade mission to Shymkent in October."
+    assert values(text, date(2025, 2, 12)) == ["2025-10"]
+    assert values("In October the city hosted a trade mission from Shymkent.", date(2025, 2, 12)) == ["2024-10"]
+
+
 def test_a_day_counted_from_nothing_named_has_no_value() -> None:
     assert values("The next day the mayors signed the protocol.") == [None]
 

@@ -893,3 +893,78 @@ def test_a_date_deep_in_a_relative_clause_is_not_the_meetings(read) -> None:
                   "signed a protocol on cooperation in education.", published="2025-03-05")
     assert [m.date for m in events(record, "meeting")] == ["2025-03-03"]
     assert only(record, "signing").date == "2025-03-03"
+
+
+# -- dates and plans told around another occurrence ----------------------------------------------
+
+def test_a_courtesy_call_paid_to_a_governor_is_a_meeting(read) -> None:
+    record = read("On 16 November 2025 the delegation of Hue paid a courtesy call to Governor of Nara Prefecture "
+                  "Aiko Tanaka.", published="2025-11-20")
+    meeting = only(record, "meeting")
+    assert meeting.date == "2025-11-16"
+    assert "Aiko Tanaka" in meeting.participants
+
+
+def test_a_visit_in_a_plan_approved_is_planned_and_no_agreement_is_ratified(read) -> None:
+    record = read("The ministers of Kazakhstan and Uzbekistan approved a plan for a visit by a trade mission from "
+                  "Tashkent to Shymkent in October.", published="2025-02-12")
+    visit = only(record, "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2025-10"
+    assert not events(record, "ratification")
+
+
+def test_a_date_of_the_purpose_of_a_signed_letter_does_not_date_the_signing(read) -> None:
+    record = read("On Tuesday Mayor of Lincoln Laura Benson and Mayor of Yuseong Kim Jae-won signed a letter of intent "
+                  "in Lincoln. Benson and Kim then signed a second letter to set up a student exchange, starting with "
+                  "twenty students in the spring.", published="2025-08-11")
+    assert {e.date for e in events(record, "signing")} == {"2025-08-05"}
+
+
+def test_the_days_told_in_a_sentence_narrow_the_year_it_names(read) -> None:
+    record = read("This year's first visit is already fixed: councillors from Speyer will be in Ravenna from 10 to "
+                  "13 April.", published="2025-02-20")
+    visit = only(record, "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2025-04-10/2025-04-13"
+
+
+def test_a_meeting_the_next_morning_is_dated_the_day_after_the_signing(read) -> None:
+    record = read("The agreement was signed in Chisinau on 14 May 2025 by the ministers of Latvia and Moldova. "
+                  "The next morning, Minister of Education of Latvia Anda Liepa met Prime Minister of Moldova Ion Sandu.",
+                  published="2025-07-04")
+    assert only(record, "meeting").date == "2025-05-15"
+
+
+def test_a_date_told_before_two_joined_verbs_dates_both(read) -> None:
+    record = read("On Thursday, the guests from Rustavi toured the Ganja Automobile Plant and held talks with the "
+                  "board of the Ganja Chamber of Commerce.", published="2025-09-15")
+    assert only(record, "meeting").date == "2025-09-11"
+
+
+def test_leading_a_delegation_to_a_forum_is_attending_it(read) -> None:
+    record = read("Mayor of Tartu Urmas Kask led the city's delegation to the Baltic Sea Towns Forum, which was held "
+                  "in Pärnu from 6 to 8 June.", published="2025-06-12")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-06-06/2025-06-08"
+    assert "Urmas Kask" in attendance.participants
+
+
+def test_an_undated_report_in_a_wire_is_dated_by_its_dateline(read) -> None:
+    record = read("BAKU, Sept 13 (Caspian Wire) - The cities of Ganja and Rustavi signed a twinning agreement in Ganja.",
+                  published="2025-09-15")
+    assert only(record, "signing").date == "2025-09-13"
+
+
+def test_a_document_signed_by_no_one_named_right_after_talks_is_signed_by_those_who_met(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. Following the meeting, a "
+                  "programme of cooperation until 2027 was signed.", published="2025-03-14")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-11"
+    assert {"Samarkand", "Bukhara"} <= set(signing.participants)
+
+
+def test_a_document_signed_by_no_one_named_long_after_the_last_report_names_no_signatories(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. The weather was fine. "
+                  "The old museum was rebuilt in 1990. A memorandum was signed.", published="2025-03-14")
+    assert not events(record, "signing")

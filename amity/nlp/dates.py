@@ -42,6 +42,8 @@ _PIECES = {
     "{WEEKDAY}": _WEEKDAY,
     "{NOT_DAY_NOUNS}": _alternation(_WORDS["not_day_nouns"]),
     "{COUNTS}": _alternation(list(_WORDS["day_counts"])),
+    "{DAY_PARTS}": _alternation(_WORDS["day_parts"]),
+    "{DAY_TIMES}": _alternation(_WORDS["day_times"]),
 }
 
 
@@ -76,6 +78,8 @@ class DateMention:
     relative: bool = False
     #: Told as before the story's own time ("earlier this month"): background, not the story's day.
     before_story: bool = False
+    #: The day a wire was filed, in its dateline a day or two before publication ("BAKU, Sept 13 -").
+    filed: bool = False
 
 
 @Language.factory("amity_dates", default_config={"year_carry_chars": _YEAR_CARRY_CHARS})
@@ -119,11 +123,13 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             taken.append((s, e))
             found.append((s, e, kind, match))
     found.sort()
-    published = _dateline_day(text, found, published) or published
+    filed = _dateline_day(text, found, published)
+    published = filed[0] if filed else published
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
     last_month: tuple[int, int] | None = None  # (year, month) of the last date that named both
+    offsets: set[int] = set()  # positions in `out` of the days counted from another ("the day before")
     for s, e, kind, match in found:
         if kind == "weekday_day":
             out.append(DateMention(s, e, match.group(0), _weekday_day(match, last_month, published), False,
@@ -133,9 +139,10 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             out.append(DateMention(s, e, match.group(0), _day_of_month(match, last_month, published, text), False,
                                    last_month is None))
             continue
-        if kind == "day_offset":  # "a day later", "the next day": counted from the last day the text named
-            last_day = next((d.value for d in reversed(out) if d.value and len(d.value.split("/")[0]) == 10), None)
-            out.append(DateMention(s, e, match.group(0), _day_offset(match, last_day), False, False))
+        if kind == "day_offset":  # "a day later", "the next day", "two days after the forum"
+            anchor = _offset_anchor(text, e, out, offsets)
+            offsets.add(len(out))
+            out.append(DateMention(s, e, match.group(0), _day_offset(match, anchor), False, False))
             continue
         # a year written just before carries over ("on 3 March 2022 ... on 5 April"); further away,
         # the publication date decides
@@ -154,7 +161,8 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             last_year, last_end = int(match.group("year")), e
         elif kind in ("relative_period", "earlier_period") and match.group("unit").lower() == "year" and value:
             last_year, last_end = int(value[:4]), e  # "Last year the mayors agreed ..., and in September ..."
-        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
+        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period",
+                               filed is not None and s == filed[1]))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
@@ -172,9 +180,10 @@ _DATELINE_CHARS: int = _WORDS["dateline"]["lead_chars"]
 _DATELINE_DAYS: int = _WORDS["dateline"]["days_before_publication"]
 
 
-def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
-    """The day a wire was filed, written in its dateline a day or two before the page was published: "today",
-    "yesterday" and "on Monday" in the story count from it, not from the publication date."""
+def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]],
+                  published: date | None) -> tuple[date, int] | None:
+    """The day a wire was filed, written in its dateline a day or two before the page was published, and where it is
+    written: "today", "yesterday" and "on Monday" in the story count from it, not from the publication date."""
     if published is None:
         return None
     for s, _, kind, match in found:
@@ -185,7 +194,7 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
             continue
         day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
                               int(match.group("day"))))
-        return day if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
+        return (day, s) if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
     return None
 
 
@@ -295,20 +304,50 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     return None
 
 
-def _day_offset(m: re.Match[str], last_day: str | None) -> str | None:
-    """"a day later", "two days after", "the following day" after the span or day last named: counted
-    from its last day; "the day before", "two days earlier": from its first."""
-    if last_day is None:
-        return None
-    g = m.groupdict()
-    forward = bool(g.get("next")) and g["next"].lower() != "previous" or \
-        bool(g.get("dir")) and g["dir"].lower() in ("later", "after", "afterwards")
-    days = _COUNTS.get((g.get("count") or "a").lower()) or int(g["count"]) if g.get("count") else 1
-    start, _, end = last_day.partition("/")
-    anchor = _parse_iso(end or start) if forward else _parse_iso(start)
+_BACKWARD = frozenset(("previous", "preceding", "earlier", "before"))
+_OFFSET_ANCHOR_WORDS: int = _WORDS["offset_anchor_words"]
+_OFFSET_STEM: int = _WORDS["offset_stem_chars"]
+_NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:the|its|their|this|that)\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
+
+
+def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[int]) -> str | None:
+    """The day an offset counts from. "Two days after the forum", "on the eve of the signing": the last day told
+    in a sentence naming what follows the offset (a day counted from another is no such day: "The day before the
+    forum opened ... Two days after the forum" counts from the forum's own days); otherwise, and "a week later",
+    "the next morning": the last day the text named."""
+    days = [(k, d) for k, d in enumerate(told) if d.value and len(d.value.split("/")[0]) == 10]
+    named = _NAMED_ANCHOR.match(text, end)
+    if named is not None:
+        stems = {w[:_OFFSET_STEM] for w in named.group(1).lower().split() if len(w) >= _OFFSET_STEM}
+        for k, d in reversed(days):
+            if k not in offsets and stems and any(w[:_OFFSET_STEM] in stems for w in
+                                                   re.findall(r"[\w-]+", _sentence_around(text, d.start, d.end))):
+                return d.value
+    return days[-1][1].value if days else None
+
+
+def _day_offset(m: re.Match[str], anchor: str | None) -> str | None:
+    """"a day later", "two days after", "the following day", "a week later", "the next morning" after the span or
+    day counted from: from its last day; "the day before", "two days earlier", "on the eve": from its first; "that
+    evening": that day; "the following week": the week after that day's (Monday to Sunday)."""
     if anchor is None:
         return None
-    return (anchor + timedelta(days=days if forward else -days)).isoformat()
+    g = {k: (v or "").lower() for k, v in m.groupdict().items()}
+    start, _, end = anchor.partition("/")
+    if g["same"]:
+        return start if _parse_iso(start) is not None else None
+    if g["week"]:
+        first = _parse_iso(end or start) if g["week"] == "following" else _parse_iso(start)
+        if first is None:
+            return None
+        monday = first - timedelta(days=first.weekday()) + timedelta(weeks=1 if g["week"] == "following" else -1)
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    forward = not (g["eve"] or g["next"] in _BACKWARD or g["dir"] in _BACKWARD)
+    days = (_COUNTS.get(g["count"]) or int(g["count"]) if g["count"] else 1) * (7 if g["unit"].startswith("week") else 1)
+    day = _parse_iso(end or start) if forward else _parse_iso(start)
+    if day is None:
+        return None
+    return (day + timedelta(days=days if forward else -days)).isoformat()
 
 
 _FUTURE = re.compile(rf"\b({_alternation(_WORDS['future_words'])})\b")
@@ -326,11 +365,25 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     key = (month, day or 1)
     if future and key < (published.month, published.day) and published.month - month > 6:
         return published.year + 1
-    if not future and key > (published.month, published.day) and (month - published.month > 6
+    if not future and key > (published.month, published.day) and (month - published.month > 6 and not _decided_before(text, m.start())
                                                                     or _TOLD_PAST.search(window)
                                                                     or _after_past_verb(text, m.start())):
         return published.year - 1
     return published.year
+
+
+_DECIDED = re.compile(rf"\b(?:{_alternation(_WORDS['reporting_verbs'])})\b")
+
+
+def _decided_before(text: str, start: int) -> bool:
+    """"The committee approved a plan for a visit in October", told in February: a month far ahead told after a verb
+    of saying or deciding in its sentence is what was decided, still to come, not last year's ("In October the city
+    hosted ..."; right after the verb, "approved in October", it dates the deciding: `_after_past_verb`)."""
+    before = text[max(0, start - 120) : start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    return bool(_DECIDED.search(before.lower()))
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])|\n")

@@ -84,6 +84,8 @@ class EventFinder:
         self.light_verbs = set(lex["light_verbs_for_nouns"])
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
+        self.plan_nouns = frozenset(lex["plan_nouns"])
+        self.purpose_deps = frozenset(lex["purpose_clause_deps"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
         self.near_future_phrases = tuple(lex["near_future_phrases"])
@@ -203,7 +205,8 @@ class EventFinder:
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
-                    fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                    # nothing told yet: the day the wire was filed, or of publication, until a later report dates it
+                    fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
@@ -219,6 +222,10 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif not event.participants and not event.extra and events and kind == "signing" \
+                        and _signed_by_no_one_named(trigger) and _told_just_before(events[-1], trigger):
+                    # "The governors met on Tuesday. Following the meeting, a programme of cooperation was signed."
+                    event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
                     told = [p for p in events[-1].participants if p.type == "person"]
@@ -316,8 +323,8 @@ class EventFinder:
                     kind = None  # "welcomed Tartu as a new twin town": greeted a decision, met no one
                 if kind == "meeting" and lemma in self.hosting_lemmas and self._guests_from(tok):
                     found.append((tok, "visit", True))  # "hosted officials from Ueda": they visited
-            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
-                kind = self.nouns.get(tok.lower_) or self.nouns[tok.lemma_.lower()]
+            elif tok.pos_ in ("NOUN", "PROPN") and self._noun_kind(tok) is not None:
+                kind = self._noun_kind(tok)
                 anchored = self._noun_is_anchored(tok)
                 governor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if governor is not None and self._hypothetical(governor, own=False):
@@ -411,13 +418,14 @@ class EventFinder:
 
     def _of_agreement(self, verb: Token) -> bool:
         """"concluded a memorandum", "the treaty was approved", "an agreement concluded in 1999"."""
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.agreement_nouns:
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.agreement_nouns and not self._plans_an_occurrence(verb.head):
             return True
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.lemma_.lower() in self.agreement_nouns and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a reduced relative the parser attached elsewhere: "an agreement concluded in 1999"
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns for c in verb.children)
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.agreement_nouns and not self._plans_an_occurrence(c)
+                   for c in verb.children)
 
     def _of_tie(self, verb: Token) -> bool:
         """"approved the twinning with Lviv", "approved the establishment of sister city relations": what a council
@@ -487,10 +495,14 @@ class EventFinder:
         return False
 
     def _sent_to_gathering(self, noun: Token) -> bool:
-        """"the delegation to the forum", "our delegation at the summit"."""
+        """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
+        (where the parser hangs "to the forum" on the verb of leading)."""
+        preps = list(noun.children)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WORDS["leading_verbs"]:
+            preps += [c for c in noun.head.children if c.i > noun.i]
         return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
-                   for c in noun.children)
+                   for c in preps)
 
     def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
@@ -630,9 +642,13 @@ class EventFinder:
             return True  # "signed a programme of cooperation until 2030": the term of the agreement
         if date.value and len(date.value) == 4 and self._in_agreement_named(node, trigger):
             return True  # "signed a cooperation plan of 2025", "the programme until 2030": the agreement's years
-        for _ in range(6):  # "agreements which were reached at the end of last month": six links up to the clause
+        for _ in range(_CLAUSE_LINKS):
             if node.head.i == node.i:
                 return False
+            if node != trigger and node.pos_ == "VERB" and node.dep_ in self.purpose_deps and trigger in node.ancestors \
+                    and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)) \
+                    and self._kind_of(node) != kind:
+                return True  # "signed a letter to set up an exchange starting in the spring": the purpose's date
             if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
@@ -649,7 +665,7 @@ class EventFinder:
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
-                    and not self._encloses(trigger, node):
+                    and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
@@ -668,8 +684,25 @@ class EventFinder:
             any(c.dep_ in ("dobj", "nsubjpass") and node in c.subtree for c in trigger.children)
 
     def _kind_of(self, trigger: Token) -> str | None:
-        return (self.verbs.get(trigger.lemma_.lower()) or self.nouns.get(trigger.lower_)
-                or self.nouns.get(trigger.lemma_.lower()))
+        return self.verbs.get(trigger.lemma_.lower()) or self._noun_kind(trigger)
+
+    def _noun_kind(self, noun: Token) -> str | None:
+        """The event type a noun names, alone ("visit", "talks") or with the word before it ("courtesy call")."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i == noun.i - 1:
+                kind = self.nouns.get(f"{c.lower_} {noun.lemma_.lower()}")
+                if kind is not None:
+                    return kind
+        return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+
+    def _plans_an_occurrence(self, noun: Token) -> bool:
+        """"a plan for a visit by X", "an invitation to visit Osh": a plan noun whose "for" phrase or infinitive names
+        an occurrence is that occurrence still to come, not an agreement."""
+        if noun.lemma_.lower() not in self.plan_nouns:
+            return False
+        named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children if g.dep_ == "pobj"]
+        named += [c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
+        return any(self._kind_of(g) is not None for g in named)
 
     def _received_someone(self, tok: Token) -> bool:
         """"received a delegation", "was welcomed by the mayor", "hosted Mayor X", "received and worked
@@ -788,6 +821,9 @@ class EventFinder:
                     (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
+            planned_by = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+            if trigger.dep_ in ("pobj", "compound") and self._plans_an_occurrence(planned_by):
+                return True  # "approved a plan for a visit by a trade mission in October"
             # "... will consist of work sessions followed by the signing of a memorandum"
             for verb in trigger.ancestors:
                 if verb.pos_ in ("VERB", "AUX") and \
@@ -825,7 +861,11 @@ class EventFinder:
         lo, hi = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge)
         own = [d for d in inside if lo <= d.start < hi]
         pos = trigger.idx
-        return min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10)).value
+        nearest = min(own or inside, key=lambda d: (abs(d.start - pos) if d.start >= pos else abs(d.end - pos) + 10))
+        # "This year's first visit is fixed: a group will be in Ravenna from 10 to 13 April": the days narrow the year
+        finer = [d for d in inside if d.value and len(nearest.value or "") < 10 <= len(d.value.split("/")[0])
+                 and within(d.value, nearest.value)]
+        return (finer[0] if finer else nearest).value
 
     def _gatherings_attended(self, trigger: Token) -> list[str]:
         """"attended the summit", "took part in the forum", "the delegation to the congress"."""
@@ -933,6 +973,11 @@ class EventFinder:
             return
         events.append(event)
 
+
+#: How many links up the dependency tree a date's phrase is followed to find what it dates: enough to climb out of
+#: a preposition, its noun and a relative clause to the verb it hangs on ("agreements which were reached at the end
+#: of last month": six), not so many as to reach the verb of the sentence's other clause.
+_CLAUSE_LINKS = 6
 
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*$")
 
@@ -1042,13 +1087,21 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
 
 
+def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
+    """"On Thursday, the guests toured the plant and held talks with the chamber": a date told before the first of two
+    joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
+    joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
 def _argument_of(noun: Token, trigger: Token) -> bool:
     """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
     held on 5 May": the forum's date is the attendance's)."""
     if noun == trigger:
         return True
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return head == trigger
+    # "led the delegation to the forum, which was held on 6 June": the verb that carries the trigger noun takes it
+    return head == trigger or trigger.dep_ == "dobj" and head == trigger.head
 
 
 def _verb_forms(verb: Token) -> set[str]:
@@ -1222,6 +1275,12 @@ def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in holding_lemmas
+
+
+def _signed_by_no_one_named(verb: Token) -> bool:
+    """"A programme was signed", "a memorandum was signed to hold fairs": a passive with no agent, whose signatories
+    are those the story has just told of."""
+    return verb.pos_ in ("VERB", "AUX") and _passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _passive(token: Token) -> bool:
