@@ -105,3 +105,9 @@ def test_places_that_others_come_from_are_no_parties_of_their_contracts(read) ->
 def test_a_delegation_from_a_place_signs_for_it(read) -> None:
     record = read("Delegations from Batumi and Samarkand signed a memorandum on tourism.")
     assert pairs(record) == {frozenset({"Batumi", "Samarkand"})}
+
+
+def test_a_clause_that_denies_a_twinning_gives_its_names_to_no_tie(read) -> None:
+    record = read("Izmir and Odesa are not twin cities, but the Turkish city has sister-city ties with Mariupol in "
+                  "Ukraine, signed in 2016.")
+    assert pairs(record) == {frozenset({"Izmir", "Mariupol"})}

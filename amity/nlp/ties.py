@@ -1765,10 +1765,11 @@ class TieFinder:
         return self._asides[key]
 
     def _read_aside(self, sent: Span) -> tuple[set[int], bool]:
-        """Tokens whose names English news gives beside the signatories, and whether attendees are
-        among them: who attended or witnessed a signing ("The signing was attended by the
-        ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
-        its own that reports no tie ("..., and several prefectures have opened offices there")."""
+        """Tokens whose names English news gives beside the signatories, and whether attendees or a
+        denied tie are among them (never parties then): who attended or witnessed a signing ("The
+        signing was attended by the ambassador to X", "in the presence of Y"), and a clause joined by
+        "and" with a subject of its own that reports no tie ("..., and several prefectures have opened
+        offices there") or denies one ("A and B are not twin cities, but ...")."""
         aside: set[int] = set()
         attending = False
         for tok in sent:
@@ -1790,9 +1791,13 @@ class TieFinder:
                 while node.i not in clauses and node.head.i != node.i:
                     node = node.head
                 units.setdefault(node.i if node.i in clauses else -1, []).append(tok)
-            telling = {k for k, unit in units.items() if self._tells_tie(unit)}
+            # "A and B are not twin cities, but A has sister-city ties with C": a clause that denies a tie tells
+            # none, and its names are never the other clause's parties (as attendees are not)
+            denied = {k for k in units if self._negated(sent.doc[k] if k >= 0 else sent.root)}
+            telling = {k for k, unit in units.items() if self._tells_tie(unit) and k not in denied}
             if telling:
                 aside.update(t.i for k, unit in units.items() if k not in telling for t in unit)
+                attending = attending or bool(denied)
         return aside, attending
 
     def _tells_tie(self, tokens: list[Token]) -> bool:
