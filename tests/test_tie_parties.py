@@ -111,3 +111,10 @@ def test_a_clause_that_denies_a_twinning_gives_its_names_to_no_tie(read) -> None
     record = read("Izmir and Odesa are not twin cities, but the Turkish city has sister-city ties with Mariupol in "
                   "Ukraine, signed in 2016.")
     assert pairs(record) == {frozenset({"Izmir", "Mariupol"})}
+
+
+def test_three_bodies_that_sign_together_pair_only_across_the_border_their_names_give(read) -> None:
+    record = read("Georgia and Armenia agreed on a joint ferry route from Batumi. The Ministry of Economy of Georgia, "
+                  "the Batumi Sea Port and the Ministry of Economy of Armenia signed a memorandum on Friday.")
+    assert frozenset({"Ministry of Economy of Georgia", "Batumi Sea Port"}) not in pairs(record)
+    assert frozenset({"Ministry of Economy of Georgia", "Ministry of Economy of Armenia"}) in pairs(record)

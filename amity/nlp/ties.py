@@ -1293,6 +1293,10 @@ class TieFinder:
             # "X has sister city ties with A in Mexico and with B in Germany": the partners listed after
             # "with" are not each other's partners, whoever X is
             return [] if not between and _all_after_with(sent, parties, context, kind) else [parties]
+        if between and None in codes:
+            # "the Ministry of Culture of Moldova, Chisinau and Tbilisi signed ...": a body is of the state its name
+            # names, and one group of signatories pairs across that border as a group of places does
+            codes = [context.country_of(p) for p in parties]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border; when the subject
             # names some of them ("X has sister city ties with A in Mexico and B in Germany"), it is one
