@@ -534,3 +534,13 @@ def test_a_name_the_prose_calls_a_company_is_a_body_without_a_head_noun(read) ->
     bodies = set(names(record, "organization"))
     assert {"Renfe", "Valtorra", "Rio Tinto"} <= bodies, bodies
     assert "Rio Tinto" not in names(record, "person")
+
+
+def test_a_plural_that_an_inner_head_qualifies_ends_the_name(read) -> None:
+    record = read("Officials of the Network of Black Sea Port Cities met in Varna on Friday.")
+    assert "Network of Black Sea Port Cities" in names(record, "organization"), names(record, "organization")
+
+
+def test_a_port_named_after_its_city_does_not_make_a_town_of_its_head(read) -> None:
+    record = read("The deal was signed with the Port of Antwerp-Bruges International in Jakarta.")
+    assert "Port" not in names(record, "place"), names(record, "place")
