@@ -544,3 +544,8 @@ def test_a_plural_that_an_inner_head_qualifies_ends_the_name(read) -> None:
 def test_a_port_named_after_its_city_does_not_make_a_town_of_its_head(read) -> None:
     record = read("The deal was signed with the Port of Antwerp-Bruges International in Jakarta.")
     assert "Port" not in names(record, "place"), names(record, "place")
+
+
+def test_a_cluster_and_a_customs_office_head_the_names_of_bodies(read) -> None:
+    record = read("The Kharkiv IT Cluster signed a memorandum with Ningbo Customs on Tuesday.")
+    assert {"Kharkiv IT Cluster", "Ningbo Customs"} <= set(names(record, "organization")), names(record, "organization")
