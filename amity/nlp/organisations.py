@@ -154,6 +154,8 @@ class OrganisationFinder:
                 out += self._split_coordination(doc, start, tok)
                 continue
             span = _trim(doc, span, self.not_name_start, self.connectors, self.state_organ_heads) if span is not None else None
+            if span is not None and self._names_a_country(span):
+                continue  # "the Russian Federation": the country, though "Federation" heads bodies' names
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
@@ -165,6 +167,12 @@ class OrganisationFinder:
                 _take_named_after(doc, m)
                 out.append(m)
         return out
+
+    def _names_a_country(self, span: Span) -> bool:
+        """Whether the span is exactly a country's name the place finder is sure of."""
+        place = self._place_starting.get(span.start)
+        return place is not None and place.end == span.end and place.priority >= 2 \
+            and place.place is not None and place.place.kind == "country"
 
     def _qualified_head(self, doc: Doc, i: int) -> bool:
         """"Tra Noc Industrial Park", "Da Nang Hi-Tech Park": a head only after one of its own words."""
