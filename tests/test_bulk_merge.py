@@ -22,9 +22,9 @@ from synthetic_news import synthetic_articles
 from amity.export import export
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
-from amity.registry import ingest, tie_rules
+from amity.registry import event_rules, ingest, tie_rules
 from amity.store import open_database
-from amity.store.schema import ArticleRow, EntityRow, MentionRow, TieRow, TieStageRow
+from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieRow, TieStageRow
 
 ARTICLES = 36
 
@@ -450,9 +450,11 @@ def _folds_after_upgrading_from_0009(db: Engine) -> tuple[list[tuple], list[tupl
     """The ties' kept folds, and those the registry gets when turned back to revision 0009 and opened again."""
     with Session(db) as session:
         kept = session.execute(select(TieRow.id, TieRow.furthest_stage_id, TieRow.latest_stage_id)).all()
-    with db.begin() as connection:  # as an Amity before migration 0010 left it
+    with db.begin() as connection:  # as an Amity before migration 0010 left it (and so before 0011)
         connection.execute(text("ALTER TABLE ties DROP COLUMN latest_stage_id"))
         connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
+        for column in _EVENT_FOLD_COLUMNS:
+            connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0009'"))
     url = db.url.render_as_string(hide_password=False)
     db.dispose()
@@ -510,18 +512,30 @@ def test_a_visit_made_precise_to_an_earlier_day_in_a_later_batch_gives_the_tie_a
     assert _tie_activity(batched) == ["2024-06-01"]
 
 
-def test_a_tie_first_reported_in_a_later_batch_takes_its_parties_earlier_visits_as_activity(fresh_registry):
-    def visit_from_turkistan(doc: str, day: str, published: str) -> tuple[Article, Record]:
-        return _said(doc, f"Mayor Aigerim Sadykova of Turkistan visited Bursa ({day}).", published,
-                     entities=[_mayor(), _turkistan(), _bursa()],
-                     events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+def _visit_from_turkistan(doc: str, day: str, published: str) -> tuple[Article, Record]:
+    return _said(doc, f"Mayor Aigerim Sadykova of Turkistan visited Bursa ({day}).", published,
+                 entities=[_mayor(), _turkistan(), _bursa()],
+                 events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
 
-    corpus = [visit_from_turkistan("v1", "2023-05-10", "2023-05-11"), visit_from_turkistan("v2", "2023-11-20", "2023-11-21"),
-              visit_from_turkistan("v3", "2023-09-01", "2023-09-02"), CORPUS[0]]  # the twinning told after the visits
+
+def test_a_tie_first_reported_in_a_later_batch_takes_its_parties_earlier_visits_as_activity(fresh_registry):
+    corpus = [_visit_from_turkistan("v1", "2023-05-10", "2023-05-11"), _visit_from_turkistan("v2", "2023-11-20", "2023-11-21"),
+              _visit_from_turkistan("v3", "2023-09-01", "2023-09-02"), CORPUS[0]]  # the twinning told after the visits
     batched, sizes = _both_ways(fresh_registry, corpus, 8)
 
     assert sizes == [1, 2, 1]
     assert _tie_activity(batched) == ["2023-11-20"]
+
+
+def test_a_visit_after_a_batch_made_the_tie_is_its_activity_though_earlier_batches_found_the_parties_without_ties(
+        fresh_registry):
+    corpus = [_visit_from_turkistan("v1", "2023-05-10", "2023-05-11"),  # the parties' ties asked: none yet
+              _visit_from_turkistan("v2", "2023-06-01", "2023-06-02"), CORPUS[0],  # the twinning proposed: a tie made
+              _visit_from_turkistan("v3", "2024-02-01", "2024-02-02")]  # a later visit: the tie's latest activity
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+
+    assert sizes == [1, 2, 1]
+    assert _tie_activity(batched) == ["2024-02-01"]
 
 
 def test_a_visit_reported_over_more_than_a_year_is_found_by_a_report_of_one_of_its_days(fresh_registry):
@@ -551,3 +565,125 @@ def test_each_participant_row_follows_the_dates_of_its_event_as_it_is_re_summari
     # v1's participants took the day v2 gave their visit; three years are read with any date (no last day)
     assert sorted(tuple(r) for r in rows if r[1] is not None) == [("meeting", "2023-05-12")] * 2 + [("visit", "2023-05-10")] * 4
     assert [tuple(r) for r in rows if r[1] is None] == [("visit", None)] * 2
+
+
+# --------------------------------------------------------------------------- events folded onto their rows
+
+_EVENT_FOLD_COLUMNS = ("date_report_id", "place_report_id", "agreement_report_id")
+
+
+def _signing(doc: str, status: str, day: str, published: str, place: str | None = None,
+             agreement: str | None = None) -> tuple[Article, Record]:
+    return _said(doc, f"Turkistan and Bursa's twinning signing ({status}, {day}, at {place}).", published,
+                 entities=[_turkistan(), _bursa()],
+                 events=[Event("signing", status, day, ["Turkistan", "Bursa"], place=place, agreement=agreement)])  # type: ignore[arg-type]
+
+
+SIGNINGS = [_signing("g1", "planned", "2023-07", "2023-06-20"),                              # planned for July
+            _signing("g2", "planned", "2023-07-01", "2023-06-25", "Bursa", "sister_city"),   # the day, in Bursa
+            _signing("g3", "occurred", "2023-07", "2023-07-05", "Turkistan"),                # it took place, in July
+            _signing("g4", "occurred", "2023-07-01", "2023-07-08", "Turkistan", "sister_city"),  # on the 1st
+            _signing("g5", "occurred", "2023-07-01", "2023-07-02", "Bursa")]  # told last, published before g3 and g4
+
+
+def _event_rows(db: Engine) -> list[tuple]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(
+            select(EventRow.status, EventRow.date, EventRow.place_entity_id, EventRow.agreement, EventRow.date_start,
+                   EventRow.date_end, EventRow.date_report_id, EventRow.place_report_id, EventRow.agreement_report_id)
+            .order_by(EventRow.id))]
+
+
+def _events_resummarised(db: Engine) -> tuple[str, list[tuple]]:
+    """The export and the events' rows after every event is re-summarised from all of its reports."""
+    with Session(db) as session, session.begin():
+        for event_id in session.scalars(select(EventRow.id)).all():
+            event_rules.refresh(session, event_id)
+    return _exported(db), _event_rows(db)
+
+
+def test_reports_told_in_later_batches_by_articles_published_earlier_summarise_the_event_as_one_by_one(
+        fresh_registry):
+    batched, sizes = _both_ways(fresh_registry, SIGNINGS, 2)
+
+    assert sizes == [1, 2, 2], "the signing's summary was folded on from batch to batch"
+    [signing] = json.loads(_exported(batched))["events"]
+    assert (signing["status"], signing["date"], signing["place"], signing["agreement"]) == \
+        ("occurred", "2023-07-01", "Bursa", "sister_city"), "g5, published first of those that say it occurred, places it"
+    assert _events_resummarised(batched) == (_exported(batched), _event_rows(batched))
+
+
+def test_an_event_told_in_many_runs_folds_each_runs_report_onto_what_its_row_keeps(fresh_registry):
+    db = fresh_registry()
+    for pair in reversed(SIGNINGS):
+        ingest([pair], db)  # a run of its own: nothing carried, the event starts from its row
+
+    folded = _exported(db), _event_rows(db)
+    [signing] = json.loads(folded[0])["events"]
+    assert (signing["status"], signing["date"], signing["place"]) == ("occurred", "2023-07-01", "Bursa")
+    assert _events_resummarised(db) == folded
+
+
+def test_events_folded_from_their_rows_run_after_run_are_what_reading_all_their_reports_gives(fresh_registry, readings):
+    db = fresh_registry()
+    for start in range(0, len(readings), 9):  # corrections among them: reports deleted and events re-read in full
+        ingest(readings[start:start + 9], db, batch_articles=4)
+    with Session(db) as session:
+        assert session.scalar(select(func.count()).select_from(EventRow)) > 0
+        assert session.scalar(select(func.count()).where(EventRow.date_report_id.is_(None))) == 0
+
+    folded = _exported(db), _event_rows(db)
+    assert _events_resummarised(db) == folded
+
+
+def _event_folds_after_upgrading_from_0010(db: Engine) -> tuple[list[tuple], list[tuple]]:
+    """The events' kept folds, and those the registry gets when turned back to revision 0010 and opened again."""
+    kept = _event_rows(db)
+    with db.begin() as connection:  # as an Amity before migration 0011 left it
+        for column in _EVENT_FOLD_COLUMNS:
+            connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    url = db.url.render_as_string(hide_password=False)
+    db.dispose()
+
+    again = open_database(url)
+    upgraded = _event_rows(again)
+    again.dispose()
+    return kept, upgraded
+
+
+def test_a_registry_from_before_events_kept_their_folds_gets_them_when_opened(fresh_registry, readings):
+    db = fresh_registry()
+    ingest(readings + SIGNINGS, db, batch_articles=10)
+    kept, upgraded = _event_folds_after_upgrading_from_0010(db)
+    assert upgraded == kept
+    assert any(row[7] is not None for row in kept) and any(row[8] is not None for row in kept), "places and agreements"
+
+
+def test_a_registry_from_before_events_kept_their_folds_upgrades_though_the_event_rules_now_read_a_later_column(
+        fresh_registry, readings, monkeypatch):
+    db = fresh_registry()
+    ingest(readings + SIGNINGS, db, batch_articles=10)
+    later = event_rules._TOLD_COLUMNS.add_columns(literal_column("event_reports.told_by_a_later_revision"))
+    monkeypatch.setattr(event_rules, "_TOLD_COLUMNS", later)  # the live query, grown after migration 0011
+    kept, upgraded = _event_folds_after_upgrading_from_0010(db)
+    assert upgraded == kept
+
+
+def _article_ids(db: Engine) -> list[tuple[int, str]]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(select(ArticleRow.id, ArticleRow.doc).order_by(ArticleRow.id))]
+
+
+def test_an_article_corrected_in_the_batch_that_stored_it_takes_the_id_it_takes_one_by_one(fresh_registry):
+    fund, ankara = CORPUS[1]
+    corrected = (Article(doc=fund.doc, text=fund.text + " It stayed a week.", title=fund.title, published=fund.published),
+                 ankara)
+    corpus = [CORPUS[0], CORPUS[1], corrected]  # t2 and its correction merged in one batch
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+
+    assert sizes == [1, 2]
+    assert _article_ids(batched) == _article_ids(one_by_one)
+    assert [doc for _, doc in _article_ids(batched)] == ["t1", "t2"]

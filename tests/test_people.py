@@ -1299,3 +1299,100 @@ def test_a_delegation_from_a_described_town_is_led_by_that_towns_officer(read) -
 def test_a_region_word_after_the_offices_town_names_the_region(read) -> None:
     record = read("The guests visited Töv aimag. The governor of Töv aimag, Batbayar Dorj, met them in Zuunmod.")
     assert roles(person(record, "Batbayar Dorj")) == [("governor", "Töv aimag")]
+
+
+def test_a_board_of_directors_is_part_of_the_office_and_the_company_is_its_body(read) -> None:
+    record = read("Chairman of the Board of Directors of the Volga Shipping Company Ildar Safin met the buyers in Kazan.")
+    assert roles(person(record, "Ildar Safin")) == [("chairman of the board of directors", "Volga Shipping Company")]
+
+
+def test_a_ministry_named_with_its_state_is_the_body_and_the_name_after_it_the_holder(read) -> None:
+    record = read("Head of the Foreign Economic Relations Department of the Ministry of Economy of Azerbaijan "
+                  "Leyla Huseynova spoke.")
+    assert roles(person(record, "Leyla Huseynova")) == [
+        ("head of the foreign economic relations department", "Ministry of Economy of Azerbaijan")]
+
+
+def test_a_holder_whose_surname_is_also_a_towns_follows_a_body_of_a_province(read) -> None:
+    record = read("Director General of the Development Agency of Bursa Province Emre Kaya welcomed the visitors.")
+    assert roles(person(record, "Emre Kaya")) == [("director general", "Development Agency of Bursa Province")]
+
+
+def test_holders_of_a_plural_office_take_the_places_after_them_in_turn(read) -> None:
+    record = read("Mayors Hüseyin Can Güner and Mesut Özarslan of Çankaya and Keçiören signed the charter on Friday.")
+    assert roles(person(record, "Hüseyin Can Güner")) == [("mayor", "Çankaya")]
+    assert roles(person(record, "Mesut Özarslan")) == [("mayor", "Keçiören")]
+
+
+def test_holders_of_a_plural_office_share_the_one_body_after_them(read) -> None:
+    record = read("Deputy Directors Olga Kravets and Ivan Melnyk of the Lviv Regional Museum opened the exhibition.")
+    assert roles(person(record, "Olga Kravets")) == [("deputy director", "Lviv Regional Museum")]
+    assert roles(person(record, "Ivan Melnyk")) == [("deputy director", "Lviv Regional Museum")]
+
+
+def test_the_organization_is_the_last_body_called_one_not_the_last_body(read) -> None:
+    record = read("Secretary General of the Organization of Islamic Cooperation Omar Farouk opened the meeting. "
+                  "Director of the Jordan Tourism Board Lina Haddad spoke next. Deputy Secretaries General of the "
+                  "organization Tariq Aziz Khan and Yousef Salem chaired the panels.")
+    assert roles(person(record, "Tariq Aziz Khan")) == [("deputy secretary general", "Organization of Islamic Cooperation")]
+    assert roles(person(record, "Lina Haddad")) == [("director", "Jordan Tourism Board")]
+
+
+def test_a_word_spacy_leaves_between_a_body_and_a_full_name_ends_the_body(read) -> None:
+    record = read("Secretary General of the Organization of Turkic States Kubanychbek Omuraliev opened the summit.")
+    assert roles(person(record, "Kubanychbek Omuraliev")) == [("secretary general", "Organization of Turkic States")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The delegation was welcomed by Bukhara regional hokim Botir Zaripov.", "Botir Zaripov", ("hokim", "Bukhara region")),
+        ("Gabala district executive head Sabuhi Abdullayev received the delegation.", "Sabuhi Abdullayev",
+         ("head", "Gabala district")),
+        ("Batumi city hall chief Archil Chikovani signed the plan.", "Archil Chikovani", ("chief", "Batumi")),
+    ],
+)
+def test_lower_case_words_describing_a_places_body_do_not_part_the_office_from_the_place(
+        read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_the_noun_of_a_known_place_after_an_office_is_the_body_holding_it(read) -> None:
+    record = read("Director of the Observatory of Yerevan Areg Mickaelian spoke in Yerevan on Monday.")
+    assert roles(person(record, "Areg Mickaelian")) == [("director", "Observatory of Yerevan")]
+
+
+def test_a_portfolio_without_an_article_stays_part_of_the_office(read) -> None:
+    record = read("Minister of Culture of Armenia Zhanna Andreasyan spoke in Yerevan on Monday.")
+    assert roles(person(record, "Zhanna Andreasyan")) == [("minister of culture", "Armenia")]
+
+
+def test_an_abbreviated_honorific_with_its_full_stop_stands_between_office_and_holder(read) -> None:
+    record = read("Vice-Rector for Research Assoc. Prof. Dana Kemelova presented the laboratories.")
+    assert roles(person(record, "Dana Kemelova")) == [("vice-rector for research", None)]
+
+
+def test_a_faculty_no_finder_knows_is_part_of_the_deans_office_in_the_body_after_it(read) -> None:
+    record = read("Dean of the Faculty of Chemistry and Biology of KazNU Dr. Aidos Bekov showed the guests around.")
+    assert roles(person(record, "Aidos Bekov")) == [("dean of the faculty of chemistry and biology", "KazNU")]
+
+
+def test_a_capitalised_board_before_a_dash_and_a_second_office_shares_its_body(read) -> None:
+    record = read("The memorandum was signed by the Chairman of the Board – Rector of KazNU Marat Abenov.")
+    assert roles(person(record, "Marat Abenov")) == [("chairman of the board", "KazNU"), ("rector", "KazNU")]
+
+
+def test_principal_secretary_is_one_office(read) -> None:
+    record = read("Principal Secretary (Labour) Dr. Rekha Nair was also present.")
+    assert roles(person(record, "Rekha Nair")) == [("principal secretary", None)]
+
+
+def test_a_three_word_name_run_into_a_body_after_its_place_is_the_holder(read) -> None:
+    record = read("Chairman of the People's Committee of Ho Chi Minh City Phan Van Mai received them.")
+    assert roles(person(record, "Phan Van Mai")) == [("chairman", "People's Committee of Ho Chi Minh City")]
+
+
+def test_a_country_written_with_the_is_no_body_named_after_a_town(read) -> None:
+    record = read("Vice President of the Philippines Ana Reyes-Cruz and Senator Jose Miguel Tan attended the launch.")
+    assert roles(person(record, "Ana Reyes-Cruz")) == [("vice president", "Philippines")]
+    assert roles(person(record, "Jose Miguel Tan")) == [("senator", None)]

@@ -189,6 +189,8 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
                                 "ON event_participants (entity_id, report_id)"))
         connection.execute(text("ALTER TABLE ties DROP COLUMN latest_stage_id"))  # (nor 0010's stage folds)
         connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
+        for column in ("date_report_id", "place_report_id", "agreement_report_id"):  # (nor 0011's event folds)
+            connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
 

@@ -83,3 +83,15 @@ def test_an_agreement_signed_with_a_body_and_no_signatory_is_not_given_to_the_st
     record = read("TARTU – The city of Tartu opened its student festival on Friday. A memorandum with the Port "
                   "of Helsinki was signed in 2019.", published="2024-05-10")
     assert not any("Tartu" in t.parties for t in record.ties)
+
+
+def test_the_agency_in_brackets_of_a_dateline_is_the_source_not_a_party(read) -> None:
+    record = read("VILNIUS, March 4 (BNS) – The Port of Klaipeda and the Port of Kiel signed a memorandum on "
+                  "ferry links on Tuesday.", published="2025-03-05")
+    assert pairs(record) == {frozenset({"Port of Klaipeda", "Port of Kiel"})}
+
+
+def test_those_who_agree_to_cooperate_are_not_joined_by_the_places_that_contain_them(read) -> None:
+    record = read("Officials of the Chilanzar district of Tashkent agreed to set up a joint working group with "
+                  "Kepez, Turkey.")
+    assert pairs(record) == {frozenset({"Chilanzar district", "Kepez"})}

@@ -1681,3 +1681,45 @@ def test_partner_cities_whose_guests_attended_a_signing_are_existing_twins_not_s
     twins = {frozenset(t.parties): t for t in ties(record, "sister_city")}
     assert twins[frozenset({"Leipzig", "Lyon"})].status == "active"
     assert twins[frozenset({"Leipzig", "Bologna"})].status == "active"
+
+
+# -- RECALL3: ties told in passing, their founding dates and stages ------------------
+
+def test_two_towns_that_have_been_partners_since_a_year_are_twins_signed_that_year(read) -> None:
+    record = read("The Danish town of Frederiksberg and the Estonian city of Tartu have been partners since 1991.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Frederiksberg", "Tartu"}
+    assert (tie.status, tie.date) == ("signed", "1991")
+
+
+def test_the_two_cities_being_partners_means_the_pair_just_named(read) -> None:
+    record = read("The festival welcomed guests from the Danish town of Frederiksberg and the Estonian city of "
+                  "Tartu. The two cities have been partners since 1991.")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Frederiksberg", "Tartu"}
+    assert (tie.status, tie.date) == ("signed", "1991")
+
+
+def test_trading_partners_and_partners_to_be_are_no_tie(read) -> None:
+    assert not read("Germany and France are trading partners.").ties
+    assert not read("The Danish town of Frederiksberg and the Estonian city of Tartu will become partners.").ties
+
+
+def test_bodies_that_have_cooperated_since_a_year_have_a_tie_signed_that_year(read) -> None:
+    record = read("The University of Tartu and Uppsala University have cooperated since 2005.")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"University of Tartu", "Uppsala University"}
+    assert (tie.status, tie.date) == ("signed", "2005")
+
+
+def test_cooperation_between_two_bodies_that_is_only_discussed_is_proposed(read) -> None:
+    record = read("In Konya, the parties discussed cooperation between Samarkand State University and Selçuk University.")
+    assert only(record, "cooperation").status == "proposed"
+    record = read("The sides also expressed interest in cooperation between Toraighyrov University and Novosibirsk "
+                  "State Technical University in training engineers.")
+    assert only(record, "cooperation").status == "proposed"
+
+
+def test_cooperation_between_two_bodies_that_is_praised_exists(read) -> None:
+    record = read("The rectors praised the cooperation between Samarkand State University and Selçuk University.")
+    assert only(record, "cooperation").status == "active"

@@ -925,7 +925,7 @@ class TieFinder:
             if start is not None:
                 return _Stage("signed", start, True, generic=True, between_only=True)
             return _Stage("active", generic=True, between_only=True)
-        if agreed:
+        if agreed or self._wished_between(sent):
             return _Stage("proposed", generic=True, between_only=True)
         start = self._dated_back_value(sent, lowered, doc)
         if start is not None:
@@ -934,6 +934,22 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _wished_between(self, sent: Span) -> bool:
+        """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
+        "explored a partnership between A and B": a cooperation noun with its "between" pair that is
+        what a verb of discussing or a noun of interest is about; talked of, not yet reached."""
+        for tok in sent:
+            if tok.lower_ not in self.cooperation_nouns or not any(c.lower_ == "between" for c in tok.children):
+                continue
+            node = tok
+            for _ in range(3):  # "cooperation" ← "in" ← "interest"; "development" ← "of" ← ...
+                node = node.head
+                if node.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(node):
+                    return True
+                if node.head.i == node.i:
+                    break
+        return False
 
     def _intending_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
         """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
@@ -944,12 +960,14 @@ class TieFinder:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            # "the Yunusabad district of Tashkent and Kepez agreed ...": the city a district lies in, a
+            # region or state written after a name, is where that party is, as in any other sentence
+            names = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
             if not names:
                 continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
-                    names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
+                    names += _parties_in(sent.doc, w.i + 1, w.right_edge.i + 1, token_entity)
             if names:
                 return [c for c in _distinct(names) if c.type != "person" or c.roles]
         return []
@@ -997,20 +1015,35 @@ class TieFinder:
                 c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
-        return any(self._cooperating(tok) for tok in sent)
+        return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
 
     def _cooperating(self, verb: Token) -> bool:
         """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
         a verb of cooperating, said of what is (not "will cooperate", "ready to cooperate"), whose
         subject names two parties or which goes on "with" a partner."""
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("cooperate", "collaborate") or verb.dep_ in ("xcomp", "advcl") \
-                or verb.tag_ in ("VB", "VBN") or self._negated(verb) \
+                or verb.tag_ == "VB" or verb.tag_ == "VBN" and not perfect or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         paired = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
         partner = any(c.lower_ == "with" and c.dep_ == "prep" for c in verb.children)
         return bool(subjects) and (paired or partner)
+
+    def _partners_being(self, noun: Token) -> bool:
+        """"A and B have been partners since 1991", "the two cities remain partners": partners in the
+        plural as what a pair is, said of what is (not "will become partners", "trading partners"): a
+        tie that exists, dated by its founding when the sentence dates one."""
+        verb = noun.head
+        if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
+                or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
+                or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
+                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children):
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(any(t.dep_ == "conj" for t in s.subtree)
+                   or " ".join(t.lower_ for t in s.subtree).endswith(self.pair_phrases) for s in subjects)
 
     def _dated_back_value(self, sent: Span, lowered: str, doc: Doc) -> str | None:
         """"goes back to 2001", "dates from March 1994": the date a relation began. A bare year
@@ -1820,11 +1853,25 @@ _WORD_YEARS_OF = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+years\s+of\s+((?:[\w-]+\s
 
 def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at doc[start:end] is the agency of a dateline: in capitals at the head of a
-    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ...")."""
+    paragraph, after the town and before the dash ("AKTOBE. KAZINFORM – The akimat ..."), or in
+    brackets after the town and date, before the dash ("VILNIUS, March 4 (BNS) – The port ...")."""
+    if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+            and doc[end + 1].text in _DATELINE_DASHES:
+        return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
     if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
         return False
+    return _opens_paragraph(doc, start, 4)
+
+
+#: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
+_DATELINE_DASHES = frozenset(("–", "—", "-", "--"))
+_DATELINE_TOKENS = 10
+
+
+def _opens_paragraph(doc: Doc, start: int, reach: int) -> bool:
+    """Whether a paragraph begins at most `reach` tokens before token `start`."""
     k = start
-    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < 4:
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < reach:
         k -= 1
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
 

@@ -19,18 +19,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
+from typing import Any, cast
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from amity.model import Entity, Evidence, Record, Role
 from amity.registry.event_rules import ENTITIES_PER_QUERY
 from amity.registry.names import is_shouted, town_key
-from amity.registry.tie_rules import party_key
+from amity.registry.tie_rules import KnownTies, party_key
 from amity.store import pending
 from amity.store.membership import among
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TieRow
 from amity.vocabulary.names import fold, initials, is_acronym, name_key
+
+#: Most sets of parties one tie's names may stand for that a batch asks about before it resolves them.
+_MOST_PARTY_SETS = 16
 
 #: When a name could be several entities, the kind most names in events and ties are.
 _TYPE_PREFERENCE = {"place": 0, "organization": 1, "person": 2}
@@ -126,6 +132,30 @@ def _join_acronyms(groups: list[Group], doc: str) -> list[Group]:
     return kept
 
 
+@dataclass(eq=False, slots=True)
+class KnownEntity:
+    """An entity as a merge reads and completes it: plain values read in one core query per batch, not ORM
+    objects (which cost several times as much to load, and a flush each to add), its changes written back
+    by `Known.write` in one UPDATE for all."""
+
+    id: int
+    type: str
+    name: str
+    country: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    parent_id: int | None
+
+
+_ENTITY_COLUMNS = select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.country, EntityRow.geonames_id,
+                         EntityRow.lat, EntityRow.lon, EntityRow.parent_id)
+_ENTITY_TABLE = cast(Table, EntityRow.__table__)
+_CHANGE = (update(_ENTITY_TABLE).where(_ENTITY_TABLE.c.id == bindparam("b_id"))
+           .values(name=bindparam("b_name"), country=bindparam("b_country"), geonames_id=bindparam("b_geonames_id"),
+                   lat=bindparam("b_lat"), lon=bindparam("b_lon"), parent_id=bindparam("b_parent_id")))
+
+
 class Known:
     """What the registry was asked already about names, entities and GeoNames ids, shared by the articles
     merged in one transaction: an article costs a few queries, not a few per name, and a batch a few more.
@@ -133,15 +163,23 @@ class Known:
     It stays true while only merges write (each adds what it makes); a
     transaction that deletes or reshapes entities (a replaced article, an
     analyst's decisions) starts a new one.
+
+    `allocate`: new entities take ids counted on from the table's largest
+    (`pending.new_id`) and are inserted with the other rows a merge only
+    adds, so that no statement runs for each. Only where nothing else adds
+    entities in the transaction (a merge without analysts' decisions, whose
+    undoing and redoing adds entities through the ORM).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, allocate: bool = False) -> None:
+        self.allocate = allocate
         self.having: dict[str, set[int]] = {}  # name key -> the entities with it
-        self.rows: dict[int, EntityRow] = {}  # entities read or made, by id
-        self.by_geonames: dict[int, EntityRow | None] = {}  # GeoNames id -> its first place
+        self.rows: dict[int, KnownEntity] = {}  # entities read or made, by id
+        self.by_geonames: dict[int, KnownEntity | None] = {}  # GeoNames id -> its first place
+        self._changed: dict[int, KnownEntity] = {}  # entities read and changed since last written
         self.offices: set[tuple[int, int]] = set()  # (person, body) pairs some article gave, as far as asked
         self.offices_read: set[int] = set()  # the people all of whose offices are in `offices`
-        self.ties: dict[tuple[str, str], int] = {}  # (kind, party key) -> the tie's id, as far as asked
+        self.ties = KnownTies(allocate=allocate)
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
         """Read which entities have each of these name keys not asked before, in one query."""
@@ -158,19 +196,45 @@ class Known:
         """Read the entities of these ids not read before, in one query."""
         unread = [i for i in dict.fromkeys(ids) if i not in self.rows]
         if unread:
-            self.rows.update((e.id, e) for e in session.scalars(select(EntityRow).where(among(session, EntityRow.id, unread))))
+            self.rows.update((row[0], KnownEntity(*row))
+                             for row in session.execute(_ENTITY_COLUMNS.where(among(session, EntityRow.id, unread))))
 
     def places_of(self, session: Session, geonames_ids: Iterable[int]) -> None:
         """Read the first place entity of each GeoNames id not asked before, in one query."""
         unasked = [g for g in dict.fromkeys(geonames_ids) if g not in self.by_geonames]
         if not unasked:
             return
-        for entity in session.scalars(select(EntityRow).where(EntityRow.geonames_id.in_(unasked)).order_by(EntityRow.id)):
-            self.rows.setdefault(entity.id, entity)
+        for row in session.execute(_ENTITY_COLUMNS.where(EntityRow.geonames_id.in_(unasked)).order_by(EntityRow.id)):
+            entity = self.rows.setdefault(row[0], KnownEntity(*row))
             if entity.type == "place":
                 self.by_geonames.setdefault(entity.geonames_id, entity)  # type: ignore[arg-type]
         for g in unasked:
             self.by_geonames.setdefault(g, None)
+
+    def make(self, session: Session, group: Group) -> KnownEntity:
+        """Add a new entity for this group to the registry."""
+        values: dict[str, Any] = {"type": group.type, "name": group.name, "country": group.country,
+                  "geonames_id": group.geonames_id, "lat": group.lat, "lon": group.lon, "parent_id": None}
+        if self.allocate:
+            entity_id = pending.new_id(session, EntityRow)
+            pending.add(session, EntityRow, id=entity_id, **values)
+        else:
+            entity_id = session.scalars(insert(EntityRow).values(**values).returning(EntityRow.id)).one()
+        entity = self.rows[entity_id] = KnownEntity(entity_id, **values)
+        self.ties.new_entities.add(entity_id)
+        return entity
+
+    def changed(self, entity: KnownEntity) -> None:
+        """Note that the merge changed this entity (to `write`)."""
+        self._changed[entity.id] = entity
+
+    def write(self, session: Session) -> None:
+        """Write the changes made to entities since last written, in one statement."""
+        if self._changed:
+            session.execute(_CHANGE, [{"b_id": e.id, "b_name": e.name, "b_country": e.country,
+                                       "b_geonames_id": e.geonames_id, "b_lat": e.lat, "b_lon": e.lon,
+                                       "b_parent_id": e.parent_id} for e in self._changed.values()])
+            self._changed = {}
 
     def prepare(self, session: Session, records: Iterable[Record]) -> None:
         """Ask in a few queries all that merging these records will: their entities' names, the towns and
@@ -211,20 +275,30 @@ class Known:
         self.offices_read.update(unread)
 
     def _ties_of(self, session: Session, records: list[Record]) -> None:
-        """Read the ties the records' ties will be added to, as far as their parties' names each name one known
-        entity (the others are asked as their articles resolve them)."""
+        """Read the ties the records' ties may be added to, in one query: every set of parties their names can
+        stand for, as far as each names known entities and there are few such sets (the others are asked as
+        their articles resolve them). A set asked and not found has no tie (`KnownTies.absent`)."""
         wanted: dict[str, set[str]] = defaultdict(set)  # kind -> party keys
         for record in records:
             for tie in record.ties:
-                parties = [self.having.get(name_key(name), set()) for name in tie.parties]
-                if all(len(ids) == 1 for ids in parties):
-                    key = party_key(next(iter(ids)) for ids in parties)
-                    if (tie.kind, key) not in self.ties:
-                        wanted[tie.kind].add(key)
+                parties = [self._may_be(name, tie.kind) for name in tie.parties]
+                if all(parties) and prod(len(ids) for ids in parties) <= _MOST_PARTY_SETS:
+                    wanted[tie.kind].update(key for ids in product(*parties)
+                                            if (tie.kind, key := party_key(ids)) not in self.ties.ids)
         if wanted:
             for tie_id, kind, key in session.execute(select(TieRow.id, TieRow.kind, TieRow.party_key).where(
                     or_(*(and_(TieRow.kind == kind, TieRow.party_key.in_(sorted(keys))) for kind, keys in wanted.items())))):
-                self.ties[kind, key] = tie_id
+                self.ties.ids[kind, key] = tie_id
+            self.ties.absent |= {(kind, key) for kind, keys in wanted.items() for key in keys
+                                 if (kind, key) not in self.ties.ids}
+
+    def _may_be(self, name: str, kind: str) -> set[int]:
+        """The known entities a tie's party name may stand for (their towns, for twinned towns)."""
+        ids = self.having.get(name_key(name), set())
+        if kind != "sister_city":
+            return ids
+        return {parent if (row := self.rows.get(i)) is not None and (parent := row.parent_id) is not None else i
+                for i in ids}
 
 
 class ArticleEntities:
@@ -240,7 +314,7 @@ class ArticleEntities:
         self._article_id = article_id
         self._doc = doc
         self._by_fold: dict[str, int] = {}
-        self._by_key: dict[str, list[EntityRow]] = {}
+        self._by_key: dict[str, list[KnownEntity]] = {}
         self._named: set[tuple[int, str]] = set()  # (entity, key) already named by this article
         self.mentioned: set[int] = set()
         self.linked: set[int] = set()  # municipalities linked to their towns, and those towns
@@ -250,27 +324,25 @@ class ArticleEntities:
 
     # ------------------------------------------------------------------ the article's own entities
 
-    def add_all(self, groups: list[Group]) -> list[tuple[Group, EntityRow]]:
+    def add_all(self, groups: list[Group]) -> list[tuple[Group, KnownEntity]]:
         """Resolve every group to a registry entity (found or new), then link municipalities to towns."""
         self._named_by([key for group in groups for key in group.names])
         self._places_of([g.geonames_id for g in groups if g.type == "place" and g.geonames_id is not None])
         resolved = [(group, self._add(group)) for group in groups]
         self._link_municipalities(resolved)
+        self._known.write(self._session)
         return resolved
 
-    def _add(self, group: Group) -> EntityRow:
+    def _add(self, group: Group) -> KnownEntity:
         found = self._match(group)
         if found is None:
-            entity = EntityRow(type=group.type, name=group.name, country=group.country,
-                               geonames_id=group.geonames_id, lat=group.lat, lon=group.lon)
-            self._session.add(entity)
-            self._session.flush()
-            self._rows[entity.id] = entity
+            entity = self._known.make(self._session, group)
             self._name(entity, group, bridge=None, known=set())
         else:
             entity, bridge = found
             known = {key for key in group.names if entity.id in self._named_by([key]).keys()}
-            self._complete(entity, group)
+            if self._complete(entity, group):
+                self._known.changed(entity)
             self._name(entity, group, bridge, known)
         if entity.type == "place" and entity.geonames_id is not None:
             first = self._by_geonames.get(entity.geonames_id)
@@ -285,7 +357,7 @@ class ArticleEntities:
                 rows.append(entity)
         return entity
 
-    def _match(self, group: Group) -> tuple[EntityRow, str | None] | None:
+    def _match(self, group: Group) -> tuple[KnownEntity, str | None] | None:
         """The registry entity this group is, and the reason its main name joins it (None: same name)."""
         doc = self._doc
         if group.type == "place" and group.geonames_id is not None:
@@ -309,7 +381,7 @@ class ArticleEntities:
             return entity, f"also called '{surface}' in {doc}"
         return None
 
-    def _name(self, entity: EntityRow, group: Group, bridge: str | None, known: set[str]) -> None:
+    def _name(self, entity: KnownEntity, group: Group, bridge: str | None, known: set[str]) -> None:
         for key, (surface, reason) in group.names.items():
             if (entity.id, key) in self._named:
                 continue
@@ -322,15 +394,18 @@ class ArticleEntities:
                 self._having[key].add(entity.id)
 
     @staticmethod
-    def _complete(entity: EntityRow, group: Group) -> None:
-        """Fill what the registry did not know yet; a name in capitals gives way to a written one."""
+    def _complete(entity: KnownEntity, group: Group) -> bool:
+        """Fill what the registry did not know yet; a name in capitals gives way to a written one. Whether
+        anything changed."""
+        before = (entity.geonames_id, entity.lat, entity.lon, entity.country, entity.name)
         if entity.geonames_id is None and group.geonames_id is not None:
             entity.geonames_id, entity.lat, entity.lon = group.geonames_id, group.lat, group.lon
         entity.country = entity.country or group.country
         if is_shouted(entity.name) and not is_shouted(group.name) and name_key(entity.name) == group.primary_key:
             entity.name = group.name
+        return (entity.geonames_id, entity.lat, entity.lon, entity.country, entity.name) != before
 
-    def _link_municipalities(self, resolved: list[tuple[Group, EntityRow]]) -> None:
+    def _link_municipalities(self, resolved: list[tuple[Group, KnownEntity]]) -> None:
         """'Turkistan Municipality' → the town Turkistan, whichever of the two the registry met first."""
         towns = {key: e for g, e in resolved if e.type == "place" for key in g.names}
         wanted = [f"municipality of {k}" for g, e in resolved if e.type == "place" for k in g.names]
@@ -347,6 +422,7 @@ class ArticleEntities:
                     town = candidates[0] if len(candidates) == 1 else None
                 if town is not None:
                     entity.parent_id = town.id
+                    self._known.changed(entity)
                     self.linked |= {entity.id, town.id}
                     self.mention(town.id, group.evidence[0] if group.evidence else None)
             elif entity.type == "place":
@@ -355,6 +431,7 @@ class ArticleEntities:
                 for org in orphans:
                     if org.parent_id is None and town_key(org.name) in group.names:
                         org.parent_id = entity.id
+                        self._known.changed(org)
                         self.linked |= {org.id, entity.id}
 
     def _named_by(self, keys: list[str]) -> dict[int, set[str]]:
@@ -371,13 +448,13 @@ class ArticleEntities:
                 named.setdefault(entity_id, set()).add(key)
         return named
 
-    def _entities(self, ids: Iterable[int], type_: str) -> list[EntityRow]:
+    def _entities(self, ids: Iterable[int], type_: str) -> list[KnownEntity]:
         """Those of these entities that are of this type, oldest first."""
         self._known.read(self._session, ids)
         return sorted((self._rows[i] for i in ids if i in self._rows and self._rows[i].type == type_),
                       key=lambda e: e.id)
 
-    def _places_of(self, geonames_ids: list[int]) -> dict[int, EntityRow | None]:
+    def _places_of(self, geonames_ids: list[int]) -> dict[int, KnownEntity | None]:
         """The first place entity of each GeoNames id (None: none yet)."""
         self._known.places_of(self._session, geonames_ids)
         return {g: self._by_geonames[g] for g in geonames_ids}
@@ -416,11 +493,14 @@ class ArticleEntities:
 
     def parent(self, entity_id: int) -> int | None:
         """The town of a municipality."""
-        entity = self._rows.get(entity_id) or self._session.get(EntityRow, entity_id)
+        entity = self._rows.get(entity_id)
+        if entity is None:
+            self._known.read(self._session, [entity_id])
+            entity = self._rows.get(entity_id)
         return entity.parent_id if entity is not None else None
 
 
-def _conflicts(entity: EntityRow, group: Group) -> bool:
+def _conflicts(entity: KnownEntity, group: Group) -> bool:
     """Two places of one name that cannot be one: different GeoNames ids or countries."""
     if entity.geonames_id is not None and group.geonames_id is not None and entity.geonames_id != group.geonames_id:
         return True

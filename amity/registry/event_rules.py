@@ -32,6 +32,9 @@ ENTITIES_PER_QUERY = 2000
 #: Bound parameters in one statement: a VALUES list of ENTITIES_PER_QUERY ranges (5 each) fills it.
 _PARAMETERS_PER_STATEMENT = 5 * ENTITIES_PER_QUERY
 
+#: The session's `info` key of the event rows `Occurrences.prefetch` loaded: held, so that the session keeps them.
+_ROWS_HELD = "amity_event_rows_held"
+
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
 
@@ -65,6 +68,7 @@ class Occurrences:
         # events re-dated since the registry was last committed (the database's month of them may be the old
         # one until then): type, participants, and the dates they had
         self._moved: dict[int, tuple[str, set[int], set[str | None]]] = {}
+        self._folds: dict[int, _Fold] = {}  # event -> its reports folded (`_Fold`), of the events reported to
 
     def full(self) -> bool:
         """Whether it holds so many events that it is better read afresh than kept (its memory)."""
@@ -90,6 +94,14 @@ class Occurrences:
         """Each event's participants."""
         self._members.update(participants_of(session, event_ids - self._members.keys()))
         return {event_id: self._members.get(event_id, set()) for event_id in event_ids}
+
+    def fold(self, session: Session, event: EventRow) -> _Fold:
+        """The event's reports folded: as last folded here, else as its row keeps them, else read in full."""
+        fold = self._folds.get(event.id)
+        if fold is None:
+            kept = _folds_kept(session, [event]).get(event.id)
+            fold = self._folds[event.id] = kept or _Fold.of(_reports_of(session, event.id))
+        return fold
 
     def moved(self) -> dict[int, tuple[set[int], set[str | None]]]:
         """The events re-dated since the last commit: their participants and the dates they had."""
@@ -137,6 +149,7 @@ class Occurrences:
             self._when.pop(event_id, None)
             self._members.pop(event_id, None)
             self._moved.pop(event_id, None)
+            self._folds.pop(event_id, None)
 
     def prefetch(self, session: Session, asked: Iterable[tuple[Iterable[int], str, str | None]]) -> None:
         """Read in a few queries what reports of these (entities, type, date) would ask `compatible` and `members`
@@ -151,7 +164,19 @@ class Occurrences:
                     wanted[entity_id, type_].append((mine.first, mine.last))
         self._read_wanted(session, dict(wanted))
         # the events they may join, as far as the names tell: their participants are what each report compares
-        self.members(session, set().union(*(self.compatible(session, *report) for report in dated)))
+        compatible = [self.compatible(session, *report) for report in dated]
+        theirs = self.members(session, set().union(*compatible))
+        # the events they will likely join: their rows and folds, read for all at once (a wrong guess costs a read)
+        likely = {_best(entity_ids, date, when, theirs) for (entity_ids, _, date), when in zip(dated, compatible, strict=True)}
+        self._read_rows(session, likely - {None})  # type: ignore[arg-type]  # None taken out
+
+    def _read_rows(self, session: Session, event_ids: set[int]) -> None:
+        """Load these events' rows into the session (held there for the transaction) and read their folds not known."""
+        rows: list[EventRow] = session.info.setdefault(_ROWS_HELD, [])
+        wanted = sorted(event_ids)
+        for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+            rows += session.scalars(select(EventRow).where(among(session, EventRow.id, wanted[start:start + ENTITIES_PER_QUERY])))
+        self._folds.update(_folds_kept(session, [row for row in rows if row.id in event_ids and row.id not in self._folds]))
 
     def _read(self, session: Session, entity_ids: set[int], type_: str, days: tuple[str, str] | None) -> None:
         self._read_wanted(session, {(entity_id, type_): None if days is None else [days] for entity_id in sorted(entity_ids)})
@@ -179,7 +204,7 @@ class Occurrences:
         if not everything and not undated and not ranges:
             return
         for statement in _events_read(session, everything, undated, ranges):
-            for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
+            for entity_id, type_, event_id, date, first_day, last_day in _rows(session, statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
                     self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
@@ -230,6 +255,18 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
         statements[-1].append(part)
         room -= parameters
     return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+
+
+_EVENT_TABLES = frozenset({EventRow.__tablename__, EventReportRow.__tablename__, EventParticipantRow.__tablename__})
+
+
+def _rows(session: Session, statement: Any) -> Any:
+    """The rows of a query of events, reports and participants, without the ORM's bookkeeping of each row (a batch
+    reads tens of thousands); what the session would write before it (changed rows, rows kept to add) written first."""
+    if session.autoflush:
+        session.flush()
+    pending.write(session, set(_EVENT_TABLES))
+    return session.connection().execute(statement)
 
 
 def _windows(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -319,23 +356,30 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
             "end": evidence.end}
     # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
     # not flushed one by one to learn their ids.
-    date: str | None
+    report_id = pending.new_id(session, EventReportRow)
+    article = session.get(ArticleRow, article_id)  # the article being merged: known to the session
+    told = _Told(event.status, event.date, place_id, event.agreement,
+                 _first_reported(article.published if article else None, article.doc if article else None, report_id))
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
-        _summarise(summary, [EventReportRow(**said)])
-        event_id, date = pending.new_id(session, EventRow), summary.date
+        _Fold.of([told]).apply(summary)
+        event_id = pending.new_id(session, EventRow)
         pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
                     place_entity_id=summary.place_entity_id, agreement=summary.agreement,
-                    date_start=summary.date_start, date_end=summary.date_end)
-    else:
+                    date_start=summary.date_start, date_end=summary.date_end, date_report_id=summary.date_report_id,
+                    place_report_id=summary.place_report_id, agreement_report_id=summary.agreement_report_id)
+        date = summary.date
+    else:  # the new report folded onto what the event's row keeps, its other reports not read again
         event_id = found
-    report_id = pending.new_id(session, EventReportRow)
+        row = session.get(EventRow, event_id)
+        assert row is not None, "an event found is stored"
+        fold = seen.fold(session, row)
+        fold.add(told)
+        fold.apply(row)
+        date = row.date
     pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
     for entity_id in dict.fromkeys(participants):
         pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
-    if found is not None:
-        refreshed = refresh(session, event_id)
-        date = refreshed.date if refreshed is not None else None
     seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
 
@@ -345,7 +389,7 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in session.execute(
+        for event_id, entity_id in _rows(session,
                 select(EventReportRow.event_id, EventParticipantRow.entity_id)
                 .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
                 .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
@@ -356,18 +400,113 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
 def report_order() -> tuple[Any, ...]:
     """ORDER BY terms that put event reports joined to their articles first
     reported first: earliest published, then by doc, then as stored. Text by code point (`bytewise`), so
-    that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a tie's
-    stages folded in Python (`tie_rules._reported_order`: Python compares strings by code point too)."""
+    that SQLite and PostgreSQL, whatever its locale, put the same report first, and the same as a fold in
+    Python (`_first_reported`, and `tie_rules._reported_order` for ties: Python compares strings by code point too)."""
     return (ArticleRow.published.is_(None), bytewise(ArticleRow.published), bytewise(ArticleRow.doc), EventReportRow.id)
 
 
-def _reports_of(session: Session, event_id: int) -> list[EventReportRow]:
-    return list(session.scalars(select(EventReportRow).join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-                                .where(EventReportRow.event_id == event_id).order_by(*report_order())))
+def _first_reported(published: str | None, doc: str | None, report_id: int) -> tuple[Any, ...]:
+    """`report_order` in Python: "first" is first reported, not first stored, so that writers storing the same
+    reports in another order summarise them alike."""
+    return (published is None, published or "", doc or "", report_id)
+
+
+class _Told(NamedTuple):
+    """A report as an event's summary weighs it: what it says, and its place in the order first reported."""
+
+    status: str
+    date: str | None
+    place_entity_id: int | None
+    agreement: str | None
+    order: tuple[Any, ...]  # `_first_reported`, its report's id last
+
+
+_TOLD_COLUMNS = (select(EventReportRow.status, EventReportRow.date, EventReportRow.place_entity_id,
+                        EventReportRow.agreement, ArticleRow.published, ArticleRow.doc, EventReportRow.id,
+                        EventReportRow.event_id)
+                 .join(ArticleRow, ArticleRow.id == EventReportRow.article_id))
+
+
+def _told(row: Any) -> _Told:
+    return _Told(row.status, row.date, row.place_entity_id, row.agreement,
+                 _first_reported(row.published, row.doc, row.id))
+
+
+class _Fold:
+    """An event's reports folded into the summary's rule, in any order: the report giving its date (of the most
+    precise dates, occurred reports first, the first reported), which also tells whether any report says it
+    occurred (an occurred one outranks every planned one); and those giving its place and its agreement (the
+    first an occurred report gives, else the first any gives). An event's row keeps their ids
+    (`EventRow.date_report_id`, `place_report_id`, `agreement_report_id`), so one more report is folded onto
+    those three, not onto all the event's reports read again."""
+
+    def __init__(self) -> None:
+        self.dated: _Told | None = None
+        self.placed: _Told | None = None
+        self.agreed: _Told | None = None
+
+    @classmethod
+    def of(cls, reports: Iterable[_Told]) -> _Fold:
+        fold = cls()
+        for told in reports:
+            fold.add(told)
+        return fold
+
+    def add(self, told: _Told) -> None:
+        """Fold in one report: it replaces a report ranked lower, or ranked alike and reported later."""
+        if _outranks(told, self.dated, (told.status == "occurred", dates.precision(told.date))):
+            self.dated = told
+        if told.place_entity_id and _outranks(told, self.placed, (told.status == "occurred",)):
+            self.placed = told
+        if told.agreement and _outranks(told, self.agreed, (told.status == "occurred",)):
+            self.agreed = told
+
+    def apply(self, event: EventRow) -> None:
+        """Give the event the summary its reports make (a status or date an analyst set wins), and keep the fold."""
+        assert self.dated is not None, "an event has a report"
+        event.status = event.curated_status or ("occurred" if self.dated.status == "occurred" else "planned")
+        event.date = event.curated_date or self.dated.date
+        event.date_start, event.date_end = dates.span(event.date) if event.date and dates.is_date(event.date) else (None, None)
+        event.place_entity_id = self.placed.place_entity_id if self.placed else None
+        event.agreement = self.agreed.agreement if self.agreed else None
+        event.date_report_id = self.dated.order[-1]
+        event.place_report_id = self.placed.order[-1] if self.placed else None
+        event.agreement_report_id = self.agreed.order[-1] if self.agreed else None
+
+
+def _outranks(told: _Told, kept: _Told | None, rank: tuple[Any, ...]) -> bool:
+    if kept is None:
+        return True
+    kept_rank = (kept.status == "occurred", dates.precision(kept.date))[:len(rank)]
+    return rank > kept_rank or (rank == kept_rank and told.order < kept.order)
+
+
+def _reports_of(session: Session, event_id: int) -> list[_Told]:
+    return [_told(row) for row in session.execute(_TOLD_COLUMNS.where(EventReportRow.event_id == event_id)
+                                                  .order_by(*report_order()))]
+
+
+def _folds_kept(session: Session, events: list[EventRow]) -> dict[int, _Fold]:
+    """The folds the rows of these events keep, read from their reports; none for an event whose row keeps none
+    (re-summarised by an Amity before migration 0011 kept it) or one of whose three reports is not its own any more."""
+    wanted = {event.id: (event.date_report_id, event.place_report_id, event.agreement_report_id)
+              for event in events if event.date_report_id is not None}
+    report_ids = sorted({i for ids in wanted.values() for i in ids if i is not None})
+    found: dict[int, Any] = {}
+    for start in range(0, len(report_ids), ENTITIES_PER_QUERY):
+        found.update((row.id, row) for row in session.execute(
+            _TOLD_COLUMNS.where(among(session, EventReportRow.id, report_ids[start:start + ENTITIES_PER_QUERY]))))
+    out: dict[int, _Fold] = {}
+    for event_id, ids in wanted.items():
+        if any(i is not None and (i not in found or found[i].event_id != event_id) for i in ids):
+            continue
+        fold = out[event_id] = _Fold()
+        fold.dated, fold.placed, fold.agreed = (_told(found[i]) if i is not None else None for i in ids)
+    return out
 
 
 def refresh(session: Session, event_id: int) -> EventRow | None:
-    """Re-summarise an event from its reports; an event no report is left of is deleted (None)."""
+    """Re-summarise an event from all its reports; an event no report is left of is deleted (None)."""
     event = session.get(EventRow, event_id)
     if event is None:
         return None
@@ -375,30 +514,14 @@ def refresh(session: Session, event_id: int) -> EventRow | None:
     if not reports:
         session.delete(event)
         return None
-    _summarise(event, reports)
+    _Fold.of(reports).apply(event)
     return event
-
-
-def _summarise(event: EventRow, reports: list[EventReportRow]) -> None:
-    occurred = [r for r in reports if r.status == "occurred"]
-    event.status = event.curated_status or ("occurred" if occurred else "planned")
-    event.date = event.curated_date or _reported_date(reports)
-    event.date_start, event.date_end = dates.span(event.date) if event.date and dates.is_date(event.date) else (None, None)
-    event.place_entity_id = next((r.place_entity_id for r in occurred + reports if r.place_entity_id), None)
-    event.agreement = next((r.agreement for r in occurred + reports if r.agreement), None)
 
 
 def reported_date(session: Session, event_id: int) -> str | None:
     """The date the event's reports give it, whatever an analyst set."""
-    return _reported_date(_reports_of(session, event_id))
-
-
-def _reported_date(reports: list[EventReportRow] | tuple[EventReportRow, ...]) -> str | None:
-    """The date of the first of the most precise reports, occurred ones first."""
-    if not reports:
-        return None
-    occurred = [r for r in reports if r.status == "occurred"]
-    return max(occurred or reports, key=lambda r: dates.precision(r.date)).date
+    reports = _reports_of(session, event_id)
+    return _Fold.of(reports).dated.date if reports else None  # type: ignore[union-attr]  # a report: dated
 
 
 def _same_event(session: Session, event: Event, participants: list[int], own: set[int], seen: Occurrences) -> int | None:
@@ -411,11 +534,17 @@ def _same_event(session: Session, event: Event, participants: list[int], own: se
             if event_id not in own}
     if not when:
         return None
-    theirs = seen.members(session, set(when))
+    return _best(mine, event.date, when, seen.members(session, set(when)))
+
+
+def _best(mine: set[int], date: str | None, when: dict[int, str | None], theirs: dict[int, set[int]]) -> int | None:
+    """Of these events (with their dates and participants), the one a report of these participants and date is of:
+    the most participants shared (two, or one when either side names only one and both are dated), then the
+    most precise date, then the first made."""
     best: tuple[int, float, int] | None = None
     for event_id in sorted(when):
         shared = len(mine & theirs[event_id])
-        both_dated = bool(event.date and when[event_id])
+        both_dated = bool(date and when[event_id])
         needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2
         if shared < needed:
             continue

@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 from amity.model import Article, InputError, Record
 from amity.registry import curation, event_rules, merge, tie_rules
 from amity.registry.entities import Known
-from amity.store import writer
+from amity.store import pending, writer
 from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, EntityRow, IngestErrorRow
 from amity.vocabulary.names import name_key
 
@@ -266,7 +266,7 @@ class _Merging:
     def __init__(self, session: Session, ready: list[tuple[Article, Record, str]], read: _Read | None = None) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
-        self.known = Known()
+        self.known = Known(allocate=not self.curated)
         read = read or _Read()
         self.seen = read.seen  # the events entities took part in, as far as read
         self.stages = read.stages  # what ties' stages add up to, as far as read (without decisions)
@@ -306,7 +306,7 @@ class _Merging:
 
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
-        self.known = Known()
+        self.known = Known(allocate=not self.curated)
         if self.curated:  # decisions may have moved any event (merged entities, rejected events) or stage
             self.seen, self.stages = event_rules.Occurrences(), tie_rules.Stages()
         if ask_again and not self.curated:  # the next articles' names asked again, from what the database now holds
@@ -334,18 +334,20 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         _unsee(merging, touched)  # the events of the deleted reports, and their participants, read again
-        row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
-                         published=record.published or article.published, content_hash=digest,
-                         text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
-        session.add(row)
-        session.flush()
-        merge.write(session, row.id, record, touched, merging.known, merging.seen)
+        if previous:
+            pending.recount(session, ArticleRow)
+        # kept with the rows the merge only adds (no statement, no ORM object): written before anything reads it
+        article_id = pending.new_id(session, ArticleRow)
+        pending.add(session, ArticleRow, id=article_id, doc=article.doc, url=article.url, title=article.title,
+                    published=record.published or article.published, content_hash=digest, text=article.full_text,
+                    source=article.source, ingested_at=datetime.now(UTC))
+        merge.write(session, article_id, record, touched, merging.known, merging.seen)
         if plain:
             merging.later.add(touched)
         else:
             merge.tidy(session, touched)
             _unsee(merging, touched)  # re-summarised (re-dated, deleted) since
-            curation.apply_decisions(session, touched, row.id)
+            curation.apply_decisions(session, touched, article_id)
         session.flush()
         return "replaced" if previous else "new"
     finally:

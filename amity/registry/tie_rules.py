@@ -12,7 +12,8 @@ set by hand replaces the reported one whenever the tie is re-summarised.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -45,22 +46,37 @@ def party_key(party_ids: Iterable[int]) -> str:
     return ",".join(str(i) for i in sorted(set(party_ids)))
 
 
+@dataclass
+class KnownTies:
+    """The ties a transaction found or made, by (kind, party key), and the keys it asked of the registry that
+    had none: each tie is looked up once a transaction, and not at all when the registry cannot have it."""
+
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    absent: set[tuple[str, str]] = field(default_factory=set)  # asked, no tie stored (made ones are in `ids`)
+    new_entities: set[int] = field(default_factory=set)  # made in the transaction: no stored tie has them
+    #: new ties take ids counted on from the table's largest (`pending.new_id`) and are inserted with the rows a
+    #: merge only adds: only where nothing else adds ties in the transaction (no analysts' decisions)
+    allocate: bool = False
+
+
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
-              evidence: Evidence | None, ties: dict[tuple[str, str], int] | None = None,
-              made: set[int] | None = None) -> int:
+              evidence: Evidence | None, ties: KnownTies | None = None, made: set[int] | None = None) -> int:
     """Store one article's report of a tie's stage, creating the tie at its first report; the tie's id.
 
-    `ties`: the ids of ties found or made earlier in the transaction, by kind and party key (ties are only
-    deleted by a change that deletes articles, after which the caller starts a new one); `made`: hears of a
-    tie made."""
-    ties = {} if ties is None else ties
+    `ties`: the ties found or made earlier in the transaction (ties are only deleted by a change that
+    deletes articles, after which the caller starts anew); `made`: hears of a tie made."""
+    ties = ties or KnownTies()
     key = (kind, party_key(party_ids))
-    if key not in ties:
-        ties[key] = tie_for(session, kind, party_ids, status, date, made).id
-    pending.add(session, TieStageRow, tie_id=ties[key], status=status, date=date, article_id=article_id,
+    if key not in ties.ids:
+        stored = None
+        if key not in ties.absent and not ties.new_entities.intersection(party_ids):
+            stored = session.scalar(select(TieRow.id).where(TieRow.kind == kind, TieRow.party_key == key[1]).limit(1))
+        ties.ids[key] = stored if stored is not None else _new_tie(session, kind, party_ids, status, date, made,
+                                                                   allocate=ties.allocate)
+    pending.add(session, TieStageRow, tie_id=ties.ids[key], status=status, date=date, article_id=article_id,
                 sentence=evidence.sentence if evidence else None,
                 start=evidence.start if evidence else None, end=evidence.end if evidence else None)
-    return ties[key]
+    return ties.ids[key]
 
 
 def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None,
@@ -68,17 +84,28 @@ def tie_for(session: Session, kind: str, party_ids: Iterable[int], status: str, 
     """The tie of this kind between these parties; a new one (at this status and date, its id added to `made`)
     if there is none."""
     parties = sorted(set(party_ids))
-    key = party_key(parties)
-    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == key)).first()
-    if tie is None:
-        tie = TieRow(kind=kind, party_key=key, status=status, date=date)
+    tie = session.scalars(select(TieRow).where(TieRow.kind == kind, TieRow.party_key == party_key(parties))).first()
+    return tie if tie is not None else session.get_one(TieRow, _new_tie(session, kind, parties, status, date, made))
+
+
+def _new_tie(session: Session, kind: str, party_ids: Iterable[int], status: str, date: str | None,
+             made: set[int] | None, *, allocate: bool = False) -> int:
+    """Add a tie of this kind between these parties (none exists), at this status and date; its id."""
+    parties = sorted(set(party_ids))
+    if allocate:
+        tie_id = pending.new_id(session, TieRow)
+        pending.add(session, TieRow, id=tie_id, kind=kind, party_key=party_key(parties), status=status, date=date,
+                    sources=0)
+    else:
+        tie = TieRow(kind=kind, party_key=party_key(parties), status=status, date=date)
         session.add(tie)
         session.flush()
-        for entity_id in parties:
-            pending.add(session, TiePartyRow, tie_id=tie.id, entity_id=entity_id)
-        if made is not None:
-            made.add(tie.id)
-    return tie
+        tie_id = tie.id
+    for entity_id in parties:
+        pending.add(session, TiePartyRow, tie_id=tie_id, entity_id=entity_id)
+    if made is not None:
+        made.add(tie_id)
+    return tie_id
 
 
 def _stage_rank(status: str, date: str | None) -> tuple[int, bool, float]:
@@ -169,14 +196,47 @@ class Stages:
     def __init__(self, *, from_rows: bool = False) -> None:
         self._of: dict[int, _Summary] = {}
         self._from_rows = from_rows
+        self._parties: dict[int, frozenset[int]] = {}  # tie -> its parties, of the ties read
+        self._ties_of: dict[int, set[int]] = {}  # entity -> the ties it is a party of, of the entities asked
 
     def full(self) -> bool:
         """Whether it holds so many ties that it is better read afresh than kept (its memory)."""
         return len(self._of) > _MOST_TIES_KEPT
 
     def forget(self, tie_ids: Iterable[int]) -> None:
+        """Forget what these ties' stages add up to, and every tie's parties (a tie was made or deleted outside
+        what `learn` hears of)."""
+        tie_ids = list(tie_ids)
         for tie_id in tie_ids:
             self._of.pop(tie_id, None)
+        if tie_ids:
+            self._parties, self._ties_of = {}, {}
+
+    def learn(self, session: Session, made: set[int]) -> None:
+        """Hear of ties made in the transaction (their parties are read), so that the ties kept of each entity
+        stay whole: ties are otherwise only deleted with their stages (`forget`)."""
+        if unread := sorted(made - self._parties.keys()):
+            self._know(_parties(session, unread))
+
+    def parties_around(self, session: Session, entity_ids: set[int]) -> dict[int, frozenset[int]]:
+        """The parties of every tie with a party among these entities: those of entities asked before are
+        kept, the others read in one query (each 2,000 entities), with every party of their ties."""
+        unasked = sorted(entity_ids - self._ties_of.keys())
+        for entity_id in unasked:
+            self._ties_of[entity_id] = set()
+        for start in range(0, len(unasked), ENTITIES_PER_QUERY):
+            having = select(TiePartyRow.tie_id).where(
+                among(session, TiePartyRow.entity_id, unasked[start:start + ENTITIES_PER_QUERY]))
+            self._know(group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                                   .where(TiePartyRow.tie_id.in_(having))).all()))
+        return {tie_id: self._parties[tie_id] for entity_id in entity_ids for tie_id in self._ties_of[entity_id]}
+
+    def _know(self, parties: dict[int, set[int]]) -> None:
+        for tie_id, party_ids in parties.items():
+            self._parties[tie_id] = frozenset(party_ids)
+            for entity_id in party_ids:
+                if entity_id in self._ties_of:
+                    self._ties_of[entity_id].add(tie_id)
 
     def read(self, session: Session, tie_ids: list[int], new_articles: set[int],
              rows: dict[int, TieRow] | None = None) -> dict[int, _Summary]:
@@ -302,10 +362,11 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     return ties_among(session, [entity_ids])
 
 
-def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
+def ties_among(session: Session, gatherings: list[set[int]], known: Stages | None = None) -> set[int]:
     """The ties an event of each of these sets of participants is activity of: every party of the tie is
     among them, or is their town or municipality, or the body or town one of them holds an office of.
-    In five queries for all of them."""
+    In five queries for all of them; `known`: the ties' parties as far as kept there (where articles were
+    only added since)."""
     everyone = set().union(*gatherings)
     if not everyone:
         return set()
@@ -315,16 +376,18 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]
-    candidates = set(session.scalars(select(TiePartyRow.tie_id)
-                                     .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
-    if not candidates:
-        return set()
+    if known is not None:
+        parties_of: Mapping[int, Set[int]] = known.parties_around(session, set().union(*arounds))
+    else:
+        candidates = set(session.scalars(select(TiePartyRow.tie_id)
+                                         .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
+        parties_of = _parties(session, candidates) if candidates else {}
     # a tie's parties are all around a gathering that has its first party: only those are compared
     having: dict[int, list[set[int]]] = defaultdict(list)
     for around in arounds:
         for entity_id in around:
             having[entity_id].append(around)
-    return {tie_id for tie_id, parties in _parties(session, candidates).items()
+    return {tie_id for tie_id, parties in parties_of.items()
             if any(parties <= around for around in having.get(min(parties), ()))}
 
 

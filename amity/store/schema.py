@@ -165,7 +165,11 @@ class RoleRow(_Evidence, Base):
 class EventRow(_Edited, Base):
     """One occurrence (a visit, a signing...), however many articles report it.
 
-    `status`, `date`, `place_entity_id` and `agreement` summarise its reports.
+    `status`, `date`, `place_entity_id` and `agreement` summarise its reports;
+    `date_report_id`, `place_report_id` and `agreement_report_id` are the
+    reports giving its date (and reported status), place and agreement: a
+    merge folds a new report onto those instead of reading every report of
+    a much-reported event again.
     """
 
     __tablename__ = "events"
@@ -178,6 +182,9 @@ class EventRow(_Edited, Base):
     agreement: Mapped[str | None] = mapped_column(String(16))
     date_start: Mapped[str | None] = mapped_column(String(10))  # first and last day `date` covers: sorting and
     date_end: Mapped[str | None] = mapped_column(String(10))    # date filters in SQL
+    date_report_id: Mapped[int | None] = mapped_column(Integer)
+    place_report_id: Mapped[int | None] = mapped_column(Integer)
+    agreement_report_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_events_date_start_id", "date_start", "id"),)
 
