@@ -991,3 +991,18 @@ def test_a_day_of_the_visit_is_inside_the_visit_not_another_visit(read) -> None:
                   "Park met the rector of Satbayev University, Nurlan Abenov.", published="2025-04-17")
     assert only(record, "meeting").date == "2025-04-16"
     assert not [v for v in events(record, "visit") if v.evidence[0].sentence.startswith("On the last day")]
+
+
+def test_the_next_session_of_a_named_commission_is_a_planned_meeting_of_it(read) -> None:
+    record = read("The next session of the Kazakhstan-Uzbekistan Intergovernmental Commission is set for September in "
+                  "Samarkand.", published="2025-02-12")
+    meeting = only(record, "meeting")
+    assert meeting.status == "planned"
+    assert meeting.date == "2025-09"
+
+
+def test_a_parliament_session_at_which_an_agreement_is_ratified_is_no_meeting(read) -> None:
+    record = read("At the session of the Milli Majlis on Tuesday, the agreement with Georgia was ratified.",
+                  published="2025-02-12")
+    assert not events(record, "meeting")
+    assert only(record, "ratification").date == "2025-02-11"

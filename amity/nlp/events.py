@@ -89,6 +89,7 @@ class EventFinder:
         self.planned_governors = set(lex["planned_governors"])
         self.plan_nouns = frozenset(lex["plan_nouns"])
         self.ending_lemmas = frozenset(lex["ending_lemmas"])
+        self.session_nouns = frozenset(lex["session_nouns"])
         self.purpose_deps = frozenset(lex["purpose_clause_deps"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
@@ -341,6 +342,9 @@ class EventFinder:
                     kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
+            elif tok.lemma_.lower() in self.session_nouns and tok.pos_ == "NOUN" and _of_a_named_body(tok):
+                kind = "meeting"  # "the next session of the Intergovernmental Commission"
+                anchored = self._noun_is_anchored(tok)
             if kind is not None:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
@@ -349,6 +353,9 @@ class EventFinder:
                     if not (sent.start > 0 and self._ongoing(tok)):
                         found.append((tok, "attendance", True))
                     break
+        if any(k == "ratification" for _, k, _ in found):
+            # "At the session of the Saeima, the agreement was ratified": the session is where it was ratified
+            found = [f for f in found if f[0].lemma_.lower() not in self.session_nouns]
         if any(k == "meeting" for _, k, _ in found):
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
@@ -1115,6 +1122,13 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
         return False
     start = doc[after + 1].idx
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
+
+
+def _of_a_named_body(noun: Token) -> bool:
+    """"session of the Intergovernmental Commission", "sitting of the Joint Council": an "of" phrase naming a body."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN") for g in c.children)
+               for c in noun.children)
 
 
 def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
