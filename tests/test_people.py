@@ -1411,3 +1411,8 @@ def test_a_country_written_with_the_is_no_body_named_after_a_town(read) -> None:
 def test_a_body_named_in_quotes_holds_the_office_of_the_name_after_the_closing_quote(
         read, sentence: str, name: str, role: tuple[str, str]) -> None:
     assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_division_of_several_words_before_its_place_stays_part_of_the_office(read) -> None:
+    record = read("The director of the Trade Promotion Division of Shimane Prefecture, Yuki Endo, met the buyers.")
+    assert roles(person(record, "Yuki Endo")) == [("director of the trade promotion division", "Shimane Prefecture")]

@@ -1524,9 +1524,9 @@ class PersonFinder:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2 and holder.type == "place" and not portfolio \
-                        and doc[j - 1].lower_ == "the" and not any(self._is_unit_word(t) for t in doc[j:inner]):
-                    # "President of the Polytechnic of Porto X": "the" and a noun of no unit name a body after
-                    # its place, which holds the office
+                        and doc[j - 1].lower_ == "the" and inner == j + 1 and not self._is_unit_word(doc[j]):
+                    # "President of the Polytechnic of Porto X": "the" and one noun of no unit name a body after
+                    # its place, which holds the office ("the International Affairs Division of X" is a unit)
                     return doc[j : holder.end].text, self._skip_location(doc, holder.end), title
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
