@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 from amity.model import Article, InputError, Record
 from amity.registry import curation, event_rules, merge, tie_rules
 from amity.registry.entities import Known
-from amity.store import writer
+from amity.store import pending, writer
 from amity.store.schema import ANONYMOUS_DOCS, ArticleRow, DecisionRow, EntityRow, IngestErrorRow
 from amity.vocabulary.names import name_key
 
@@ -334,18 +334,20 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
     try:
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         _unsee(merging, touched)  # the events of the deleted reports, and their participants, read again
-        row = ArticleRow(doc=article.doc, url=article.url, title=article.title,
-                         published=record.published or article.published, content_hash=digest,
-                         text=article.full_text, source=article.source, ingested_at=datetime.now(UTC))
-        session.add(row)
-        session.flush()
-        merge.write(session, row.id, record, touched, merging.known, merging.seen)
+        if previous:
+            pending.recount(session, ArticleRow)
+        # kept with the rows the merge only adds (no statement, no ORM object): written before anything reads it
+        article_id = pending.new_id(session, ArticleRow)
+        pending.add(session, ArticleRow, id=article_id, doc=article.doc, url=article.url, title=article.title,
+                    published=record.published or article.published, content_hash=digest, text=article.full_text,
+                    source=article.source, ingested_at=datetime.now(UTC))
+        merge.write(session, article_id, record, touched, merging.known, merging.seen)
         if plain:
             merging.later.add(touched)
         else:
             merge.tidy(session, touched)
             _unsee(merging, touched)  # re-summarised (re-dated, deleted) since
-            curation.apply_decisions(session, touched, row.id)
+            curation.apply_decisions(session, touched, article_id)
         session.flush()
         return "replaced" if previous else "new"
     finally:
