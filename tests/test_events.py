@@ -934,3 +934,37 @@ def test_a_meeting_the_next_morning_is_dated_the_day_after_the_signing(read) -> 
                   "The next morning, Minister of Education of Latvia Anda Liepa met Prime Minister of Moldova Ion Sandu.",
                   published="2025-07-04")
     assert only(record, "meeting").date == "2025-05-15"
+
+
+def test_a_date_told_before_two_joined_verbs_dates_both(read) -> None:
+    record = read("On Thursday, the guests from Rustavi toured the Ganja Automobile Plant and held talks with the "
+                  "board of the Ganja Chamber of Commerce.", published="2025-09-15")
+    assert only(record, "meeting").date == "2025-09-11"
+
+
+def test_leading_a_delegation_to_a_forum_is_attending_it(read) -> None:
+    record = read("Mayor of Tartu Urmas Kask led the city's delegation to the Baltic Sea Towns Forum, which was held "
+                  "in Pärnu from 6 to 8 June.", published="2025-06-12")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-06-06/2025-06-08"
+    assert "Urmas Kask" in attendance.participants
+
+
+def test_an_undated_report_in_a_wire_is_dated_by_its_dateline(read) -> None:
+    record = read("BAKU, Sept 13 (Caspian Wire) - The cities of Ganja and Rustavi signed a twinning agreement in Ganja.",
+                  published="2025-09-15")
+    assert only(record, "signing").date == "2025-09-13"
+
+
+def test_a_document_signed_by_no_one_named_right_after_talks_is_signed_by_those_who_met(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. Following the meeting, a "
+                  "programme of cooperation until 2027 was signed.", published="2025-03-14")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-11"
+    assert {"Samarkand", "Bukhara"} <= set(signing.participants)
+
+
+def test_a_document_signed_by_no_one_named_long_after_the_last_report_names_no_signatories(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. The weather was fine. "
+                  "The old museum was rebuilt in 1990. A memorandum was signed.", published="2025-03-14")
+    assert not events(record, "signing")

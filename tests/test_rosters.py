@@ -746,3 +746,33 @@ def test_a_cue_announcing_the_following_cities_reads_the_list_on_the_next_lines(
     assert roster(record, "Vinnytsia") == {"Kassel": ("sister_city", "signed", "1992"),
                                            "Kielce": ("sister_city", "signed", "1993"),
                                            "Lyon": ("sister_city", "signed", "1995")}
+
+
+# -- RECALL3: partner lines with no heading, closing a story -------------------------
+
+PECS_STORY = ("Pécs opens its autumn wine festival\n\n"
+              "The city of Pécs opened its autumn wine festival on Friday in Széchenyi Square, with growers from "
+              "Villány and Szekszárd pouring the new vintage. The mayor thanked the volunteers.\n\n")
+
+
+def test_country_town_year_lines_closing_a_story_are_the_partners_of_the_storys_town(read) -> None:
+    record = read(PECS_STORY + "Croatia – Osijek (1973)\nGermany – Fellbach (1986)\nSerbia – Subotica (1966)\n")
+    assert roster(record, "Pécs") == {"Osijek": ("sister_city", "signed", "1973"),
+                                      "Fellbach": ("sister_city", "signed", "1986"),
+                                      "Subotica": ("sister_city", "signed", "1966")}
+
+
+def test_one_country_town_line_alone_is_no_list_of_partners(read) -> None:
+    record = read(PECS_STORY + "Germany – Fellbach (1986)\n")
+    assert "Fellbach" not in roster(record, "Pécs")
+
+
+def test_a_line_whose_town_lies_in_another_country_is_no_partner_row(read) -> None:
+    record = read(PECS_STORY + "Croatia – Osijek (1973)\nGermany – Lyon (1986)\nSerbia – Subotica (1966)\n")
+    assert "Lyon" not in roster(record, "Pécs")
+
+
+def test_a_country_row_may_name_its_country_by_an_abbreviation(read) -> None:
+    record = read(PECS_STORY + "USA – Seattle (2005)\nGermany – Fellbach (1986)\n")
+    assert roster(record, "Pécs") == {"Seattle": ("sister_city", "signed", "2005"),
+                                      "Fellbach": ("sister_city", "signed", "1986")}

@@ -89,3 +89,9 @@ def test_the_agency_in_brackets_of_a_dateline_is_the_source_not_a_party(read) ->
     record = read("VILNIUS, March 4 (BNS) – The Port of Klaipeda and the Port of Kiel signed a memorandum on "
                   "ferry links on Tuesday.", published="2025-03-05")
     assert pairs(record) == {frozenset({"Port of Klaipeda", "Port of Kiel"})}
+
+
+def test_those_who_agree_to_cooperate_are_not_joined_by_the_places_that_contain_them(read) -> None:
+    record = read("Officials of the Chilanzar district of Tashkent agreed to set up a joint working group with "
+                  "Kepez, Turkey.")
+    assert pairs(record) == {frozenset({"Chilanzar district", "Kepez"})}

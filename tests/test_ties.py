@@ -1710,3 +1710,16 @@ def test_bodies_that_have_cooperated_since_a_year_have_a_tie_signed_that_year(re
     tie = only(record, "cooperation")
     assert set(tie.parties) == {"University of Tartu", "Uppsala University"}
     assert (tie.status, tie.date) == ("signed", "2005")
+
+
+def test_cooperation_between_two_bodies_that_is_only_discussed_is_proposed(read) -> None:
+    record = read("In Konya, the parties discussed cooperation between Samarkand State University and Selçuk University.")
+    assert only(record, "cooperation").status == "proposed"
+    record = read("The sides also expressed interest in cooperation between Toraighyrov University and Novosibirsk "
+                  "State Technical University in training engineers.")
+    assert only(record, "cooperation").status == "proposed"
+
+
+def test_cooperation_between_two_bodies_that_is_praised_exists(read) -> None:
+    record = read("The rectors praised the cooperation between Samarkand State University and Selçuk University.")
+    assert only(record, "cooperation").status == "active"

@@ -205,7 +205,8 @@ class EventFinder:
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
-                    fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                    # nothing told yet: the day the wire was filed, or of publication, until a later report dates it
+                    fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
@@ -221,6 +222,10 @@ class EventFinder:
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif not event.participants and not event.extra and events and kind == "signing" \
+                        and _signed_by_no_one_named(trigger) and _told_just_before(events[-1], trigger):
+                    # "The governors met on Tuesday. Following the meeting, a programme of cooperation was signed."
+                    event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
                     told = [p for p in events[-1].participants if p.type == "person"]
@@ -490,10 +495,14 @@ class EventFinder:
         return False
 
     def _sent_to_gathering(self, noun: Token) -> bool:
-        """"the delegation to the forum", "our delegation at the summit"."""
+        """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
+        (where the parser hangs "to the forum" on the verb of leading)."""
+        preps = list(noun.children)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WORDS["leading_verbs"]:
+            preps += [c for c in noun.head.children if c.i > noun.i]
         return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
-                   for c in noun.children)
+                   for c in preps)
 
     def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
@@ -656,7 +665,7 @@ class EventFinder:
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
-                    and not self._encloses(trigger, node):
+                    and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
@@ -1078,13 +1087,21 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
 
 
+def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
+    """"On Thursday, the guests toured the plant and held talks with the chamber": a date told before the first of two
+    joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
+    joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
 def _argument_of(noun: Token, trigger: Token) -> bool:
     """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
     held on 5 May": the forum's date is the attendance's)."""
     if noun == trigger:
         return True
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return head == trigger
+    # "led the delegation to the forum, which was held on 6 June": the verb that carries the trigger noun takes it
+    return head == trigger or trigger.dep_ == "dobj" and head == trigger.head
 
 
 def _verb_forms(verb: Token) -> set[str]:
@@ -1258,6 +1275,12 @@ def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in holding_lemmas
+
+
+def _signed_by_no_one_named(verb: Token) -> bool:
+    """"A programme was signed", "a memorandum was signed to hold fairs": a passive with no agent, whose signatories
+    are those the story has just told of."""
+    return verb.pos_ in ("VERB", "AUX") and _passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _passive(token: Token) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from amity.model import TIE_STAGES
 from amity.nlp.dates import dates_between
 from amity.nlp.entities import EntityCluster, token_index
+from amity.nlp.gazetteer import default_gazetteer
 from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
@@ -108,6 +109,8 @@ class RosterReader:
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
+        self.row_dashes = frozenset(words.get("country_row_dashes", []))
+        self.min_rows = int(words.get("country_rows_min", 2))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
         self.copulas = frozenset(words.get("copulas", []))
         self.date_fields = frozenset(words.get("date_fields", []))
@@ -331,10 +334,66 @@ class RosterReader:
                     listed_by[id(partner.cluster)] = (party, n)
                 if not heading:
                     break  # a heading's line may hold the next section's cue ("... Partner cities A B")
+        self._country_rows(doc, sents, index, places, ties)
         # a place is never a partner of a place that holds it ("Stavanger, Norway – partner city" is no
         # tie of Stavanger and Norway)
         doc._.ties = [t for t in ties if not _within(t.parties)]
         return doc
+
+    def _country_rows(self, doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
+                      places: dict[str, EntityCluster], ties: list[TieMention]) -> None:
+        """Lines that each give a country, a dash and a town of that country, perhaps with a year
+        ("Ukraine – Lviv (1992)"), two or more in a row, list the partners of the town the page is
+        about even where no heading or sentence announces them (a story closing with its town's
+        partners). Rows whose towns a roster or sentence pairs with another party are left to that reading."""
+        rows: list[tuple[EntityCluster, str | None, Span]] = []
+        owner = _story_town(doc, sents, index, places)
+        # towns another reading pairs with some other party: the rows are theirs ("Partner cities of X")
+        elsewhere = {id(p) for t in ties if owner is None or not any(q is owner for q in t.parties) for p in t.parties}
+        i = 0
+        while i <= len(doc):
+            row = self._country_row(doc, i, index) if i < len(doc) else None
+            if row is not None:
+                rows.append(row)
+            elif i < len(doc) and doc[i : _line_end(doc, i) or i + 1].text.strip() == "":
+                pass  # a blank line inside the list
+            else:
+                if len(rows) >= self.min_rows and not any(id(town) in elsewhere for town, _, _ in rows):
+                    # a page whose headline names no one town: the town the story names most before the rows
+                    holder = owner or _most_named(rows[0][2].start, index)
+                    if holder is not None and all(town is not holder for town, _, _ in rows):
+                        party = _town_of(holder, places, "sister_city")
+                        for town, year, line in rows:
+                            if not any(q is party for t in ties if any(p is town for p in t.parties) for q in t.parties):
+                                _merge(ties, "sister_city", [party, town], year, line)  # a pair read already stands
+                rows = []
+            i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
+
+    def _country_row(self, doc: Doc, start: int, index: dict[int, EntityCluster]
+                     ) -> tuple[EntityCluster, str | None, Span] | None:
+        """The town and year of a line "Country – Town (1992)" from token `start`, or None."""
+        end = _line_end(doc, start)
+        words = [t for t in doc[start:end] if not t.is_space and t.text not in self.bullets or t.text in self.row_dashes]
+        while words and words[0].text in self.row_dashes:
+            words = words[1:]  # "– Ukraine – Lviv": a bullet
+        if not words or len(words) > self.max_item_tokens:
+            return None
+        k = next((n for n, t in enumerate(words[:4]) if t.text in self.row_dashes), None)
+        if not k or k >= len(words) - 1:
+            return None
+        # the country by its entity, or by the gazetteer where the article's entities lack it ("USA")
+        country = index.get(words[0].i)
+        codes = {country.place.country} if country is not None and country.place is not None \
+            and country.place.kind == "country" else {
+                p.country for p in default_gazetteer().candidates(doc[words[0].i : words[k].i].text) if p.kind == "country"}
+        town = index.get(words[k + 1].i)
+        if town is None or town.place is None or _is_area(town) or town.place.country not in codes:
+            return None
+        rest = [t for t in words[k + 1 :] if index.get(t.i) is not town]
+        year = _line_year(doc, words[k + 1].i)
+        if any(t.is_alpha and t.lower_ not in self.since for t in rest):
+            return None  # "Germany – Berlin, where the forum met": prose, not a row
+        return town, year, doc[start:end]
 
     def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
         """(kind, first token, token after the cue, whether it names towns' partners only) of each cue

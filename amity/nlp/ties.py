@@ -925,7 +925,7 @@ class TieFinder:
             if start is not None:
                 return _Stage("signed", start, True, generic=True, between_only=True)
             return _Stage("active", generic=True, between_only=True)
-        if agreed:
+        if agreed or self._wished_between(sent):
             return _Stage("proposed", generic=True, between_only=True)
         start = self._dated_back_value(sent, lowered, doc)
         if start is not None:
@@ -934,6 +934,22 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _wished_between(self, sent: Span) -> bool:
+        """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
+        "explored a partnership between A and B": a cooperation noun with its "between" pair that is
+        what a verb of discussing or a noun of interest is about; talked of, not yet reached."""
+        for tok in sent:
+            if tok.lower_ not in self.cooperation_nouns or not any(c.lower_ == "between" for c in tok.children):
+                continue
+            node = tok
+            for _ in range(3):  # "cooperation" ← "in" ← "interest"; "development" ← "of" ← ...
+                node = node.head
+                if node.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(node):
+                    return True
+                if node.head.i == node.i:
+                    break
+        return False
 
     def _intending_parties(self, sent: Span, token_entity: dict[int, EntityCluster]) -> list[EntityCluster]:
         """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
@@ -944,12 +960,14 @@ class TieFinder:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            names = [c for s in subjects for t in s.subtree if (c := token_entity.get(t.i)) is not None]
+            # "the Yunusabad district of Tashkent and Kepez agreed ...": the city a district lies in, a
+            # region or state written after a name, is where that party is, as in any other sentence
+            names = [c for s in subjects for c in _parties_in(sent.doc, s.left_edge.i, s.right_edge.i + 1, token_entity)]
             if not names:
                 continue  # "the city wants to work with A, the capital of B": who intends is not named here
             for w in verb.subtree:
                 if w.lower_ == "with" and w.dep_ == "prep":
-                    names += [c for t in w.subtree if (c := token_entity.get(t.i)) is not None]
+                    names += _parties_in(sent.doc, w.i + 1, w.right_edge.i + 1, token_entity)
             if names:
                 return [c for c in _distinct(names) if c.type != "person" or c.roles]
         return []

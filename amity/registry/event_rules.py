@@ -32,6 +32,9 @@ ENTITIES_PER_QUERY = 2000
 #: Bound parameters in one statement: a VALUES list of ENTITIES_PER_QUERY ranges (5 each) fills it.
 _PARAMETERS_PER_STATEMENT = 5 * ENTITIES_PER_QUERY
 
+#: The session's `info` key of the event rows `Occurrences.prefetch` loaded: held, so that the session keeps them.
+_ROWS_HELD = "amity_event_rows_held"
+
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
 
@@ -96,7 +99,8 @@ class Occurrences:
         """The event's reports folded: as last folded here, else as its row keeps them, else read in full."""
         fold = self._folds.get(event.id)
         if fold is None:
-            fold = self._folds[event.id] = _fold_kept(session, event) or _Fold.of(_reports_of(session, event.id))
+            kept = _folds_kept(session, [event]).get(event.id)
+            fold = self._folds[event.id] = kept or _Fold.of(_reports_of(session, event.id))
         return fold
 
     def moved(self) -> dict[int, tuple[set[int], set[str | None]]]:
@@ -160,7 +164,19 @@ class Occurrences:
                     wanted[entity_id, type_].append((mine.first, mine.last))
         self._read_wanted(session, dict(wanted))
         # the events they may join, as far as the names tell: their participants are what each report compares
-        self.members(session, set().union(*(self.compatible(session, *report) for report in dated)))
+        compatible = [self.compatible(session, *report) for report in dated]
+        theirs = self.members(session, set().union(*compatible))
+        # the events they will likely join: their rows and folds, read for all at once (a wrong guess costs a read)
+        likely = {_best(entity_ids, date, when, theirs) for (entity_ids, _, date), when in zip(dated, compatible, strict=True)}
+        self._read_rows(session, likely - {None})  # type: ignore[arg-type]  # None taken out
+
+    def _read_rows(self, session: Session, event_ids: set[int]) -> None:
+        """Load these events' rows into the session (held there for the transaction) and read their folds not known."""
+        rows: list[EventRow] = session.info.setdefault(_ROWS_HELD, [])
+        wanted = sorted(event_ids)
+        for start in range(0, len(wanted), ENTITIES_PER_QUERY):
+            rows += session.scalars(select(EventRow).where(among(session, EventRow.id, wanted[start:start + ENTITIES_PER_QUERY])))
+        self._folds.update(_folds_kept(session, [row for row in rows if row.id in event_ids and row.id not in self._folds]))
 
     def _read(self, session: Session, entity_ids: set[int], type_: str, days: tuple[str, str] | None) -> None:
         self._read_wanted(session, {(entity_id, type_): None if days is None else [days] for entity_id in sorted(entity_ids)})
@@ -188,7 +204,7 @@ class Occurrences:
         if not everything and not undated and not ranges:
             return
         for statement in _events_read(session, everything, undated, ranges):
-            for entity_id, type_, event_id, date, first_day, last_day in session.execute(statement):
+            for entity_id, type_, event_id, date, first_day, last_day in _rows(session, statement):
                 if event_id not in self._when:  # one re-summarised since may not be written yet
                     # the stored span of a readable date, to spare computing it again
                     self._when[event_id] = _When(date, first_day, last_day) if first_day and last_day else _When.of(date)
@@ -239,6 +255,18 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
         statements[-1].append(part)
         room -= parameters
     return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+
+
+_EVENT_TABLES = frozenset({EventRow.__tablename__, EventReportRow.__tablename__, EventParticipantRow.__tablename__})
+
+
+def _rows(session: Session, statement: Any) -> Any:
+    """The rows of a query of events, reports and participants, without the ORM's bookkeeping of each row (a batch
+    reads tens of thousands); what the session would write before it (changed rows, rows kept to add) written first."""
+    if session.autoflush:
+        session.flush()
+    pending.write(session, set(_EVENT_TABLES))
+    return session.connection().execute(statement)
 
 
 def _windows(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -361,7 +389,7 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in session.execute(
+        for event_id, entity_id in _rows(session,
                 select(EventReportRow.event_id, EventParticipantRow.entity_id)
                 .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
                 .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
@@ -458,20 +486,23 @@ def _reports_of(session: Session, event_id: int) -> list[_Told]:
                                                   .order_by(*report_order()))]
 
 
-def _fold_kept(session: Session, event: EventRow) -> _Fold | None:
-    """The fold the event's row keeps, read from its three reports; None when it keeps none (an event re-summarised
-    before migration 0011 kept it, whose reports changed since) or one of them is not the event's any more."""
-    if event.date_report_id is None:
-        return None
-    ids = [i for i in (event.date_report_id, event.place_report_id, event.agreement_report_id) if i is not None]
-    found = {row.id: row for row in session.execute(_TOLD_COLUMNS.where(EventReportRow.id.in_(sorted(set(ids)))))}
-    if any(i not in found or found[i].event_id != event.id for i in ids):
-        return None
-    fold = _Fold()
-    fold.dated = _told(found[event.date_report_id])
-    fold.placed = _told(found[event.place_report_id]) if event.place_report_id is not None else None
-    fold.agreed = _told(found[event.agreement_report_id]) if event.agreement_report_id is not None else None
-    return fold
+def _folds_kept(session: Session, events: list[EventRow]) -> dict[int, _Fold]:
+    """The folds the rows of these events keep, read from their reports; none for an event whose row keeps none
+    (re-summarised by an Amity before migration 0011 kept it) or one of whose three reports is not its own any more."""
+    wanted = {event.id: (event.date_report_id, event.place_report_id, event.agreement_report_id)
+              for event in events if event.date_report_id is not None}
+    report_ids = sorted({i for ids in wanted.values() for i in ids if i is not None})
+    found: dict[int, Any] = {}
+    for start in range(0, len(report_ids), ENTITIES_PER_QUERY):
+        found.update((row.id, row) for row in session.execute(
+            _TOLD_COLUMNS.where(among(session, EventReportRow.id, report_ids[start:start + ENTITIES_PER_QUERY]))))
+    out: dict[int, _Fold] = {}
+    for event_id, ids in wanted.items():
+        if any(i is not None and (i not in found or found[i].event_id != event_id) for i in ids):
+            continue
+        fold = out[event_id] = _Fold()
+        fold.dated, fold.placed, fold.agreed = (_told(found[i]) if i is not None else None for i in ids)
+    return out
 
 
 def refresh(session: Session, event_id: int) -> EventRow | None:
@@ -503,11 +534,17 @@ def _same_event(session: Session, event: Event, participants: list[int], own: se
             if event_id not in own}
     if not when:
         return None
-    theirs = seen.members(session, set(when))
+    return _best(mine, event.date, when, seen.members(session, set(when)))
+
+
+def _best(mine: set[int], date: str | None, when: dict[int, str | None], theirs: dict[int, set[int]]) -> int | None:
+    """Of these events (with their dates and participants), the one a report of these participants and date is of:
+    the most participants shared (two, or one when either side names only one and both are dated), then the
+    most precise date, then the first made."""
     best: tuple[int, float, int] | None = None
     for event_id in sorted(when):
         shared = len(mine & theirs[event_id])
-        both_dated = bool(event.date and when[event_id])
+        both_dated = bool(date and when[event_id])
         needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2
         if shared < needed:
             continue
