@@ -1396,3 +1396,25 @@ def test_a_country_written_with_the_is_no_body_named_after_a_town(read) -> None:
     record = read("Vice President of the Philippines Ana Reyes-Cruz and Senator Jose Miguel Tan attended the launch.")
     assert roles(person(record, "Ana Reyes-Cruz")) == [("vice president", "Philippines")]
     assert roles(person(record, "Jose Miguel Tan")) == [("senator", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ('Director of the museum "Otrar" Aigul Zhanibek showed the guests around.', "Aigul Zhanibek", ("director", "Otrar")),
+        ("Director of the State Enterprise «Kazakhstan Temir Zholy» Talgat Alimov spoke.", "Talgat Alimov",
+         ("director", "State Enterprise Kazakhstan Temir Zholy")),
+        ('Chairman of the Board of Directors of "Uzbekistan Airways" JSC Shukhrat Ismoilov attended.',
+         "Shukhrat Ismoilov", ("chairman of the board of directors", "Uzbekistan Airways")),
+    ],
+)
+def test_a_body_named_in_quotes_holds_the_office_of_the_name_after_the_closing_quote(
+        read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_division_of_several_words_before_its_place_stays_part_of_the_office(read) -> None:
+    record = read("The director of the Trade Promotion Division of Shimane Prefecture, Yuki Endo, met the buyers.")
+    [(title, of)] = roles(person(record, "Yuki Endo"))
+    assert title == "director of the trade promotion division"
+    assert of is not None and of.startswith("Shimane")

@@ -678,7 +678,7 @@ class TieFinder:
         founded = self._founded(sent, doc)
         if founded is not None and founded.date and not self._founding_intended(sent):
             return founded  # "A and B, twin towns since 1999, discussed a festival": the wish is not the tie's
-        if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
+        if self._proposal_in_cue_clause(sent, lowered) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
                 or kind == "sister_city" and self._in_prospect(sent):
             return _Stage("proposed")
         intended = self._intended_founding(sent) if founded is not None else None
@@ -691,6 +691,26 @@ class TieFinder:
         if kind == "sister_city":
             return _Stage("active")
         return None
+
+    def _proposal_in_cue_clause(self, sent: Span, lowered: str) -> bool:
+        """A word of proposal or wish ("discussed", "negotiating", "intends") in the clause of the
+        sentence's twinning cue, or anywhere when the sentence has no one cue: "X's twin town Y donated
+        buses, and the region is negotiating a loan" proposes nothing about the twinning."""
+        at = [(sent.start_char + k, sent.start_char + k + len(p)) for p in self.proposed for k in _occurrences(lowered, p)]
+        if not at:
+            return False
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
+            return True
+        # the clause the cue is part of, climbing past a cue read as a verb ("interest in twinning with X")
+        verb = cues[0].head if cues[0].head.i != cues[0].i else cues[0]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        other = {t.i for c in verb.children if c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 and c.i != cues[0].i for t in c.subtree}
+        # a phrase that starts in the clause or holds one of its words ("talks on twinning")
+        starts = sorted(t.idx for t in verb.subtree if t.i not in other)
+        return any(bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi for lo, hi in at)
 
     def _hypothetical(self, verb: Token) -> bool:
         """A signing only wished or deemed possible: "could/may/would sign", "are ready to sign", "hope
