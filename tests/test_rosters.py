@@ -799,3 +799,11 @@ def test_town_country_year_lines_in_either_order_are_partner_rows(read) -> None:
     assert roster(record, "Pécs") == {"Osijek": ("sister_city", "signed", "1973"),
                                       "Fellbach": ("sister_city", "signed", "1986"),
                                       "Subotica": ("sister_city", "signed", "1966")}
+
+
+def test_a_twin_told_by_a_relative_clause_stands_beside_a_twin_named_by_a_possessive(read) -> None:
+    record = read("Ostrava market opens\n\nThe Christmas market in Ostrava opened on Saturday. Traders from Ostrava's "
+                  "twin city Katowice sell Silesian gingerbread, while Košice, with which Ostrava has been twinned "
+                  "since 1994, brought a stall of Slovak wine.")
+    assert roster(record, "Ostrava") == {"Katowice": ("sister_city", "active", None),
+                                         "Košice": ("sister_city", "signed", "1994")}

@@ -1736,3 +1736,14 @@ def test_a_wish_in_the_clause_of_the_twinning_makes_it_proposed(read) -> None:
     record = read("Earlier, talks on twinning between Batumi and the Greek city of Thessaloniki stalled after the "
                   "elections in Greece.")
     assert only(record, "sister_city").status == "proposed"
+
+
+def test_twin_relations_since_a_year_are_a_twinning_signed_that_year(read) -> None:
+    record = read("The Uzbek region of Samarkand has twin relations with the Turkish province of Kütahya since 2017.")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2017")
+
+
+def test_an_offer_to_sign_a_memorandum_is_a_proposal_not_a_signing(read) -> None:
+    record = read("Gyeonggi Province offered to sign a memorandum with the Almaty region.")
+    assert only(record, "cooperation").status == "proposed"

@@ -130,9 +130,11 @@ class RosterReader:
         awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
         # the last sentence that may list it
         for n, sent in enumerate(sents):
+            relative: set[int] = set()  # the partners relative clauses name in this sentence
             for relation, holder, twin, founded in self._relative_twins(doc, sent, index):
                 # "Rovaniemi, with which the city has been twinned since 1985, sent a choir"
                 _merge(ties, relation, [_town_of(holder, places, relation), _town_of(twin, places, relation)], founded, sent)
+                relative.add(id(_town_of(twin, places, relation)))
             cues = self._cues(sent)
             if not cues and awaited is not None and n <= awaited[2]:
                 # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
@@ -306,11 +308,12 @@ class RosterReader:
                     continue
                 if singular:
                     # "Leipzig's twin town Kraków and a band from Lyon": the cue names one partner; the
-                    # sentence's other towns are not the owner's twins
+                    # sentence's other towns are not the owner's twins (but for one a relative clause
+                    # calls a twin: "..., while Lyon, with which Leipzig has been twinned since 1981, ...")
                     named = _town_of(partners[0].cluster, places, kind)
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
-                                                    and not any(p is named for p in t.parties))]
+                                                    and not any(p is named or id(p) in relative for p in t.parties))]
                     # "Santa Clara, Cuba, the city's other sister city": the country holds the partner
                     ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences) and len(t.parties) == 2
                                                     and any(p is named for p in t.parties)
