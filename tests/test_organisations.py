@@ -555,3 +555,9 @@ def test_a_country_whose_name_ends_in_a_body_head_stays_a_place(read) -> None:
     record = read("The Russian Federation and the Swiss Confederation signed a treaty on 3 May.")
     assert {"Russian Federation", "Swiss Confederation"} <= set(names(record, "place")), names(record, "place")
     assert "Russian Federation" not in names(record, "organization")
+
+
+def test_an_organ_of_a_body_named_after_the_body_takes_in_its_name(read) -> None:
+    record = read("Officials of the Khorgos Special Economic Zone Management Board met the investors on Monday.")
+    assert "Khorgos Special Economic Zone Management Board" in names(record, "organization"), names(record, "organization")
+    assert "Management Board" not in names(record, "organization")

@@ -64,6 +64,8 @@ class OrganisationFinder:
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
         self.trade_words = words["trade_words"]
+        #: Words that name an organ of a body between its name and the organ's head ("Zone Management Board").
+        self.organ_words = words.get("organ_words", frozenset())
         #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
         self.company_descriptors = words.get("company_descriptors", frozenset())
         self.opening_heads = words["opening_heads"]
@@ -499,8 +501,9 @@ class OrganisationFinder:
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS and not (
-                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)):
-                break
+                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)) \
+                    and not (start < i and is_capitalised(prev) and all(t.lower_ in self.organ_words for t in doc[start:i])):
+                break  # but "… Economic Zone Management Board": the organ of the body named before it
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
                 break
