@@ -512,18 +512,30 @@ def test_a_visit_made_precise_to_an_earlier_day_in_a_later_batch_gives_the_tie_a
     assert _tie_activity(batched) == ["2024-06-01"]
 
 
-def test_a_tie_first_reported_in_a_later_batch_takes_its_parties_earlier_visits_as_activity(fresh_registry):
-    def visit_from_turkistan(doc: str, day: str, published: str) -> tuple[Article, Record]:
-        return _said(doc, f"Mayor Aigerim Sadykova of Turkistan visited Bursa ({day}).", published,
-                     entities=[_mayor(), _turkistan(), _bursa()],
-                     events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
+def _visit_from_turkistan(doc: str, day: str, published: str) -> tuple[Article, Record]:
+    return _said(doc, f"Mayor Aigerim Sadykova of Turkistan visited Bursa ({day}).", published,
+                 entities=[_mayor(), _turkistan(), _bursa()],
+                 events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")])
 
-    corpus = [visit_from_turkistan("v1", "2023-05-10", "2023-05-11"), visit_from_turkistan("v2", "2023-11-20", "2023-11-21"),
-              visit_from_turkistan("v3", "2023-09-01", "2023-09-02"), CORPUS[0]]  # the twinning told after the visits
+
+def test_a_tie_first_reported_in_a_later_batch_takes_its_parties_earlier_visits_as_activity(fresh_registry):
+    corpus = [_visit_from_turkistan("v1", "2023-05-10", "2023-05-11"), _visit_from_turkistan("v2", "2023-11-20", "2023-11-21"),
+              _visit_from_turkistan("v3", "2023-09-01", "2023-09-02"), CORPUS[0]]  # the twinning told after the visits
     batched, sizes = _both_ways(fresh_registry, corpus, 8)
 
     assert sizes == [1, 2, 1]
     assert _tie_activity(batched) == ["2023-11-20"]
+
+
+def test_a_visit_after_a_batch_made_the_tie_is_its_activity_though_earlier_batches_found_the_parties_without_ties(
+        fresh_registry):
+    corpus = [_visit_from_turkistan("v1", "2023-05-10", "2023-05-11"),  # the parties' ties asked: none yet
+              _visit_from_turkistan("v2", "2023-06-01", "2023-06-02"), CORPUS[0],  # the twinning proposed: a tie made
+              _visit_from_turkistan("v3", "2024-02-01", "2024-02-02")]  # a later visit: the tie's latest activity
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+
+    assert sizes == [1, 2, 1]
+    assert _tie_activity(batched) == ["2024-02-01"]
 
 
 def test_a_visit_reported_over_more_than_a_year_is_found_by_a_report_of_one_of_its_days(fresh_registry):
@@ -679,3 +691,22 @@ def test_a_visit_placed_in_a_town_its_batch_named_first_is_merged_in_that_batch_
     assert sizes == [1, 2] and alone[-1:] == ["p1"], "n1 and p2 went in one transaction, not again one by one"
     [event] = json.loads(_exported(batched))["events"]
     assert (event["status"], event["place"]) == ("occurred", "Nilufer")
+
+
+def _article_ids(db: Engine) -> list[tuple[int, str]]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(select(ArticleRow.id, ArticleRow.doc).order_by(ArticleRow.id))]
+
+
+def test_an_article_corrected_in_the_batch_that_stored_it_takes_the_id_it_takes_one_by_one(fresh_registry):
+    fund, ankara = CORPUS[1]
+    corrected = (Article(doc=fund.doc, text=fund.text + " It stayed a week.", title=fund.title, published=fund.published),
+                 ankara)
+    corpus = [CORPUS[0], CORPUS[1], corrected]  # t2 and its correction merged in one batch
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+
+    assert sizes == [1, 2]
+    assert _article_ids(batched) == _article_ids(one_by_one)
+    assert [doc for _, doc in _article_ids(batched)] == ["t1", "t2"]

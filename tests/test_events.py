@@ -934,3 +934,75 @@ def test_a_meeting_the_next_morning_is_dated_the_day_after_the_signing(read) -> 
                   "The next morning, Minister of Education of Latvia Anda Liepa met Prime Minister of Moldova Ion Sandu.",
                   published="2025-07-04")
     assert only(record, "meeting").date == "2025-05-15"
+
+
+def test_a_date_told_before_two_joined_verbs_dates_both(read) -> None:
+    record = read("On Thursday, the guests from Rustavi toured the Ganja Automobile Plant and held talks with the "
+                  "board of the Ganja Chamber of Commerce.", published="2025-09-15")
+    assert only(record, "meeting").date == "2025-09-11"
+
+
+def test_leading_a_delegation_to_a_forum_is_attending_it(read) -> None:
+    record = read("Mayor of Tartu Urmas Kask led the city's delegation to the Baltic Sea Towns Forum, which was held "
+                  "in Pärnu from 6 to 8 June.", published="2025-06-12")
+    attendance = only(record, "attendance")
+    assert attendance.date == "2025-06-06/2025-06-08"
+    assert "Urmas Kask" in attendance.participants
+
+
+def test_an_undated_report_in_a_wire_is_dated_by_its_dateline(read) -> None:
+    record = read("BAKU, Sept 13 (Caspian Wire) - The cities of Ganja and Rustavi signed a twinning agreement in Ganja.",
+                  published="2025-09-15")
+    assert only(record, "signing").date == "2025-09-13"
+
+
+def test_a_document_signed_by_no_one_named_right_after_talks_is_signed_by_those_who_met(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. Following the meeting, a "
+                  "programme of cooperation until 2027 was signed.", published="2025-03-14")
+    signing = only(record, "signing")
+    assert signing.date == "2025-03-11"
+    assert {"Samarkand", "Bukhara"} <= set(signing.participants)
+
+
+def test_a_document_signed_by_no_one_named_long_after_the_last_report_names_no_signatories(read) -> None:
+    record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. The weather was fine. "
+                  "The old museum was rebuilt in 1990. A memorandum was signed.", published="2025-03-14")
+    assert not events(record, "signing")
+
+
+def test_a_visit_told_by_its_length_and_first_day_lasts_that_many_days(read) -> None:
+    record = read("The mayor of Osh arrived in Kashgar on 5 April 2025 for a four-day visit. On the second day, he met "
+                  "Governor of Kashgar Li Wei.", published="2025-04-17")
+    assert only(record, "visit").date == "2025-04-05/2025-04-08"
+    assert only(record, "meeting").date == "2025-04-06"
+
+
+def test_the_last_day_of_a_visit_told_by_its_length_and_end_is_the_day_it_ended(read) -> None:
+    record = read("A delegation from Ulsan led by Vice Mayor Park Sung-ho ended a three-day visit to Almaty on "
+                  "Wednesday. On the last day of the visit, Park met the rector of Satbayev University, Nurlan Abenov.",
+                  published="2025-04-17")
+    assert only(record, "visit").date == "2025-04-16"
+    assert only(record, "meeting").date == "2025-04-16"
+
+
+def test_a_day_of_the_visit_is_inside_the_visit_not_another_visit(read) -> None:
+    record = read("Ulsan delegation wraps up Almaty visit\n\nA delegation from Ulsan led by Vice Mayor Park Sung-ho ended "
+                  "a three-day visit to Almaty on Wednesday. The guests arrived on Monday. On the last day of the visit, "
+                  "Park met the rector of Satbayev University, Nurlan Abenov.", published="2025-04-17")
+    assert only(record, "meeting").date == "2025-04-16"
+    assert not [v for v in events(record, "visit") if v.evidence[0].sentence.startswith("On the last day")]
+
+
+def test_the_next_session_of_a_named_commission_is_a_planned_meeting_of_it(read) -> None:
+    record = read("The next session of the Kazakhstan-Uzbekistan Intergovernmental Commission is set for September in "
+                  "Samarkand.", published="2025-02-12")
+    meeting = only(record, "meeting")
+    assert meeting.status == "planned"
+    assert meeting.date == "2025-09"
+
+
+def test_a_parliament_session_at_which_an_agreement_is_ratified_is_no_meeting(read) -> None:
+    record = read("At the session of the Milli Majlis on Tuesday, the agreement with Georgia was ratified.",
+                  published="2025-02-12")
+    assert not events(record, "meeting")
+    assert only(record, "ratification").date == "2025-02-11"

@@ -474,3 +474,90 @@ def test_a_french_metropole_is_a_body(read) -> None:
 def test_a_no_break_space_inside_a_name_does_not_cut_it(read) -> None:
     record = read("The Kazakh National\u00a0University and the University of Tartu signed an agreement.")
     assert not any(n in ("Kazakh National", "University") for n in names(record, "organization"))
+
+
+def test_a_legal_form_after_the_name_ends_the_company_and_not_the_next_one(read) -> None:
+    record = read("Ridgeway Mobility Corp. and Harbour Cloud Co., Ltd. signed a memorandum on traffic data in Busan.")
+    bodies = {e.name: e.aliases for e in organisations(record)}
+    assert "Ridgeway Mobility Corp." in bodies, bodies
+    assert "Harbour Cloud Co., Ltd." in bodies, bodies
+    assert "Harbour Cloud" in bodies["Harbour Cloud Co., Ltd."]
+
+
+def test_dotted_and_bracketed_legal_forms_close_a_company_name(read) -> None:
+    record = read(
+        "PT Sinar Laut (Persero) signed a dredging contract with Nordhaven Marine B.V. in Surabaya, while "
+        "Bosphorus Cable Yatırımları A.Ş. and Andes Terminal Sur S.A. agreed to study a joint venture.")
+    bodies = set(names(record, "organization"))
+    assert {"PT Sinar Laut (Persero)", "Nordhaven Marine B.V.", "Bosphorus Cable Yatırımları A.Ş.",
+            "Andes Terminal Sur S.A."} <= bodies, bodies
+    assert "PT" not in bodies
+
+
+def test_a_company_name_keeps_its_line_of_business_joined_by_and(read) -> None:
+    record = read("The contract went to Caspian Oil and Gas Service LLP, and Larsen & Toubro Limited will supply the pumps.")
+    bodies = set(names(record, "organization"))
+    assert "Caspian Oil and Gas Service LLP" in bodies, bodies
+    assert "Larsen & Toubro Limited" in bodies, bodies
+
+
+def test_a_describing_noun_before_a_company_is_not_part_of_its_name(read) -> None:
+    record = read("Shipbuilder Kestrel Yards Limited and Damen Shipyards Group agreed to build electric tugs. "
+                  "Representatives of PT Tirta Raya (Persero) also attended.")
+    bodies = set(names(record, "organization"))
+    assert "Kestrel Yards Limited" in bodies, bodies
+    assert "Damen Shipyards Group" in bodies, bodies
+    assert "PT Tirta Raya (Persero)" in bodies, bodies
+
+
+def test_a_company_after_a_comma_list_ending_in_a_ministry_department_is_its_own_name(read) -> None:
+    record = read("Officials of the Provincial Department of Industry and Trade and Thu Dau Mot University met the investors.")
+    bodies = set(names(record, "organization"))
+    assert "Thu Dau Mot University" in bodies, bodies
+
+
+def test_a_company_named_after_its_town_and_its_trade_is_a_body_not_a_place(read) -> None:
+    record = read("The new trams were ordered by Almaty Metro, which runs the city's two lines, and Shymkent Water "
+                  "will lay the pipes.")
+    assert {"Almaty Metro", "Shymkent Water"} <= set(names(record, "organization")), names(record, "organization")
+    assert not {"Almaty", "Shymkent"} & set(names(record, "place")), names(record, "place")
+
+
+def test_an_office_before_a_place_and_a_name_names_a_person_not_a_body(read) -> None:
+    record = read("The ceremony was attended by Türkiye's Ambassador to Kyrgyzstan Alper Aktaş and local officials.")
+    assert not any("Aktaş" in n for n in names(record, "organization")), names(record, "organization")
+
+
+def test_a_name_the_prose_calls_a_company_is_a_body_without_a_head_noun(read) -> None:
+    record = read("The Spanish rail operator Renfe will run the new line. Valtorra, the export promotion agency "
+                  "of the regional government, organised the trip, and the mining company Rio Tinto sent an engineer.")
+    bodies = set(names(record, "organization"))
+    assert {"Renfe", "Valtorra", "Rio Tinto"} <= bodies, bodies
+    assert "Rio Tinto" not in names(record, "person")
+
+
+def test_a_plural_that_an_inner_head_qualifies_ends_the_name(read) -> None:
+    record = read("Officials of the Network of Black Sea Port Cities met in Varna on Friday.")
+    assert "Network of Black Sea Port Cities" in names(record, "organization"), names(record, "organization")
+
+
+def test_a_port_named_after_its_city_does_not_make_a_town_of_its_head(read) -> None:
+    record = read("The deal was signed with the Port of Antwerp-Bruges International in Jakarta.")
+    assert "Port" not in names(record, "place"), names(record, "place")
+
+
+def test_a_cluster_and_a_hub_head_the_names_of_bodies(read) -> None:
+    record = read("The Kharkiv IT Cluster signed a memorandum with the Astana Hub on Tuesday.")
+    assert {"Kharkiv IT Cluster", "Astana Hub"} <= set(names(record, "organization")), names(record, "organization")
+
+
+def test_a_country_whose_name_ends_in_a_body_head_stays_a_place(read) -> None:
+    record = read("The Russian Federation and the Swiss Confederation signed a treaty on 3 May.")
+    assert {"Russian Federation", "Swiss Confederation"} <= set(names(record, "place")), names(record, "place")
+    assert "Russian Federation" not in names(record, "organization")
+
+
+def test_an_organ_of_a_body_named_after_the_body_takes_in_its_name(read) -> None:
+    record = read("Officials of the Khorgos Special Economic Zone Management Board met the investors on Monday.")
+    assert "Khorgos Special Economic Zone Management Board" in names(record, "organization"), names(record, "organization")
+    assert "Management Board" not in names(record, "organization")

@@ -1341,3 +1341,80 @@ def test_the_organization_is_the_last_body_called_one_not_the_last_body(read) ->
 def test_a_word_spacy_leaves_between_a_body_and_a_full_name_ends_the_body(read) -> None:
     record = read("Secretary General of the Organization of Turkic States Kubanychbek Omuraliev opened the summit.")
     assert roles(person(record, "Kubanychbek Omuraliev")) == [("secretary general", "Organization of Turkic States")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("The delegation was welcomed by Bukhara regional hokim Botir Zaripov.", "Botir Zaripov", ("hokim", "Bukhara region")),
+        ("Gabala district executive head Sabuhi Abdullayev received the delegation.", "Sabuhi Abdullayev",
+         ("head", "Gabala district")),
+        ("Batumi city hall chief Archil Chikovani signed the plan.", "Archil Chikovani", ("chief", "Batumi")),
+    ],
+)
+def test_lower_case_words_describing_a_places_body_do_not_part_the_office_from_the_place(
+        read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_the_noun_of_a_known_place_after_an_office_is_the_body_holding_it(read) -> None:
+    record = read("Director of the Observatory of Yerevan Areg Mickaelian spoke in Yerevan on Monday.")
+    assert roles(person(record, "Areg Mickaelian")) == [("director", "Observatory of Yerevan")]
+
+
+def test_a_portfolio_without_an_article_stays_part_of_the_office(read) -> None:
+    record = read("Minister of Culture of Armenia Zhanna Andreasyan spoke in Yerevan on Monday.")
+    assert roles(person(record, "Zhanna Andreasyan")) == [("minister of culture", "Armenia")]
+
+
+def test_an_abbreviated_honorific_with_its_full_stop_stands_between_office_and_holder(read) -> None:
+    record = read("Vice-Rector for Research Assoc. Prof. Dana Kemelova presented the laboratories.")
+    assert roles(person(record, "Dana Kemelova")) == [("vice-rector for research", None)]
+
+
+def test_a_faculty_no_finder_knows_is_part_of_the_deans_office_in_the_body_after_it(read) -> None:
+    record = read("Dean of the Faculty of Chemistry and Biology of KazNU Dr. Aidos Bekov showed the guests around.")
+    assert roles(person(record, "Aidos Bekov")) == [("dean of the faculty of chemistry and biology", "KazNU")]
+
+
+def test_a_capitalised_board_before_a_dash_and_a_second_office_shares_its_body(read) -> None:
+    record = read("The memorandum was signed by the Chairman of the Board – Rector of KazNU Marat Abenov.")
+    assert roles(person(record, "Marat Abenov")) == [("chairman of the board", "KazNU"), ("rector", "KazNU")]
+
+
+def test_principal_secretary_is_one_office(read) -> None:
+    record = read("Principal Secretary (Labour) Dr. Rekha Nair was also present.")
+    assert roles(person(record, "Rekha Nair")) == [("principal secretary", None)]
+
+
+def test_a_three_word_name_run_into_a_body_after_its_place_is_the_holder(read) -> None:
+    record = read("Chairman of the People's Committee of Ho Chi Minh City Phan Van Mai received them.")
+    assert roles(person(record, "Phan Van Mai")) == [("chairman", "People's Committee of Ho Chi Minh City")]
+
+
+def test_a_country_written_with_the_is_no_body_named_after_a_town(read) -> None:
+    record = read("Vice President of the Philippines Ana Reyes-Cruz and Senator Jose Miguel Tan attended the launch.")
+    assert roles(person(record, "Ana Reyes-Cruz")) == [("vice president", "Philippines")]
+    assert roles(person(record, "Jose Miguel Tan")) == [("senator", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ('Director of the museum "Otrar" Aigul Zhanibek showed the guests around.', "Aigul Zhanibek", ("director", "Otrar")),
+        ("Director of the State Enterprise «Kazakhstan Temir Zholy» Talgat Alimov spoke.", "Talgat Alimov",
+         ("director", "State Enterprise Kazakhstan Temir Zholy")),
+        ('Chairman of the Board of Directors of "Uzbekistan Airways" JSC Shukhrat Ismoilov attended.',
+         "Shukhrat Ismoilov", ("chairman of the board of directors", "Uzbekistan Airways")),
+    ],
+)
+def test_a_body_named_in_quotes_holds_the_office_of_the_name_after_the_closing_quote(
+        read, sentence: str, name: str, role: tuple[str, str]) -> None:
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_division_of_several_words_before_its_place_stays_part_of_the_office(read) -> None:
+    record = read("The director of the Trade Promotion Division of Shimane Prefecture, Yuki Endo, met the buyers.")
+    [(title, of)] = roles(person(record, "Yuki Endo"))
+    assert title == "director of the trade promotion division"
+    assert of is not None and of.startswith("Shimane")

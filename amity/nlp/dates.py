@@ -78,6 +78,8 @@ class DateMention:
     relative: bool = False
     #: Told as before the story's own time ("earlier this month"): background, not the story's day.
     before_story: bool = False
+    #: The day a wire was filed, in its dateline a day or two before publication ("BAKU, Sept 13 -").
+    filed: bool = False
 
 
 @Language.factory("amity_dates", default_config={"year_carry_chars": _YEAR_CARRY_CHARS})
@@ -121,7 +123,8 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             taken.append((s, e))
             found.append((s, e, kind, match))
     found.sort()
-    published = _dateline_day(text, found, published) or published
+    filed = _dateline_day(text, found, published)
+    published = filed[0] if filed else published
     out: list[DateMention] = []
     default_year = published.year if published else None
     last_year, last_end = None, -1
@@ -158,7 +161,8 @@ def find_dates(text: str, published: date | None, year_carry_chars: int = _YEAR_
             last_year, last_end = int(match.group("year")), e
         elif kind in ("relative_period", "earlier_period") and match.group("unit").lower() == "year" and value:
             last_year, last_end = int(value[:4]), e  # "Last year the mayors agreed ..., and in September ..."
-        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period"))
+        out.append(DateMention(s, e, match.group(0), value, explicit, kind in _RELATIVE_KINDS, kind == "earlier_period",
+                               filed is not None and s == filed[1]))
         if value and len(value.split("/")[0]) >= 7:
             last_month = (int(value[:4]), int(value[5:7]))
     return out
@@ -176,9 +180,10 @@ _DATELINE_CHARS: int = _WORDS["dateline"]["lead_chars"]
 _DATELINE_DAYS: int = _WORDS["dateline"]["days_before_publication"]
 
 
-def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], published: date | None) -> date | None:
-    """The day a wire was filed, written in its dateline a day or two before the page was published: "today",
-    "yesterday" and "on Monday" in the story count from it, not from the publication date."""
+def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]],
+                  published: date | None) -> tuple[date, int] | None:
+    """The day a wire was filed, written in its dateline a day or two before the page was published, and where it is
+    written: "today", "yesterday" and "on Monday" in the story count from it, not from the publication date."""
     if published is None:
         return None
     for s, _, kind, match in found:
@@ -189,7 +194,7 @@ def _dateline_day(text: str, found: list[tuple[int, int, str, re.Match[str]]], p
             continue
         day = _parse_iso(_ymd(int(match.group("year")) if match.group("year") else published.year, _month(match),
                               int(match.group("day"))))
-        return day if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
+        return (day, s) if day is not None and 0 < (published - day).days <= _DATELINE_DAYS else None
     return None
 
 
@@ -535,6 +540,11 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
         return published + timedelta(days=delta)
     back = (published.weekday() - target) % 7
     return published - timedelta(days=back)
+
+
+def day_count(word: str) -> int | None:
+    """The number a count word or numeral names ("three", "3"), as in "a three-day visit"."""
+    return _COUNTS.get(word.lower()) or (int(word) if word.isdigit() and 0 < int(word) < 32 else None)
 
 
 def shift_days(value: str, days: int) -> str | None:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from amity.nlp.dates import DateMention, dates_between, long_before, shift_days, within
+from amity.nlp.dates import DateMention, dates_between, day_count, long_before, shift_days, within
 from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
@@ -58,6 +58,9 @@ class EventMention:
     earlier: bool = False
     #: Told as a separate occurrence ("In a separate ceremony, ..."): never one told before.
     separate: bool = False
+    #: The days a visit lasted when told by its length and its last day ("ended a three-day visit on Wednesday"): its
+    #: date stays the day told, and "On the last day of the visit" counts within these.
+    stay: str | None = None
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -85,6 +88,8 @@ class EventFinder:
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
         self.plan_nouns = frozenset(lex["plan_nouns"])
+        self.ending_lemmas = frozenset(lex["ending_lemmas"])
+        self.session_nouns = frozenset(lex["session_nouns"])
         self.purpose_deps = frozenset(lex["purpose_clause_deps"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
@@ -180,12 +185,18 @@ class EventFinder:
                     self._fold_back_reference(events, kind, participants, sent, near, published,
                                               narrows=near is not None and (self._own_date(doc, trigger) == near
                                                                             or _dated_in_frame(doc, trigger, near)))
+                    if kind == "visit" and near is not None and len(near) == 10:
+                        told_visit = next(e for e in reversed(events) if e.type == kind)
+                        told_visit.stay = told_visit.stay or self._days_stayed(trigger, near)
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
                 # an occurrence first named by a noun ("As part of the mayor's visit to Lyon, ...") is one of its own
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
+                stay = self._days_stayed(trigger, date) if kind == "visit" and date is not None and len(date) == 10 else None
+                if stay is not None and stay.startswith(date or ""):
+                    date, stay = stay, None  # "arrived on 5 May for a four-day visit": 5 to 8 May
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
                 # "Earlier this year, the Parliament of Georgia ratified the same agreement": before the story's own
@@ -205,7 +216,8 @@ class EventFinder:
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
-                    fallback = published  # nothing told yet: the day of publication, until a later report dates it
+                    # nothing told yet: the day the wire was filed, or of publication, until a later report dates it
+                    fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 agreement = None
@@ -216,11 +228,15 @@ class EventFinder:
                                      extra=list(countries), explicit_date=date is not None,
                                      date_sentence=sent.start if date is not None else None,
                                      publication_guess=guessed, earlier=earlier,
-                                     separate=self._told_as_separate(trigger))
+                                     separate=self._told_as_separate(trigger), stay=stay)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
                     event.participants = list(events[-1].participants)  # "He then visited the museum"
+                elif not event.participants and not event.extra and events and kind == "signing" \
+                        and _signed_by_no_one_named(trigger) and _told_just_before(events[-1], trigger):
+                    # "The governors met on Tuesday. Following the meeting, a programme of cooperation was signed."
+                    event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
                     told = [p for p in events[-1].participants if p.type == "person"]
@@ -326,6 +342,9 @@ class EventFinder:
                     kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
+            elif tok.lemma_.lower() in self.session_nouns and tok.pos_ == "NOUN" and _of_a_named_body(tok):
+                kind = "meeting"  # "the next session of the Intergovernmental Commission"
+                anchored = self._noun_is_anchored(tok)
             if kind is not None:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
@@ -334,6 +353,9 @@ class EventFinder:
                     if not (sent.start > 0 and self._ongoing(tok)):
                         found.append((tok, "attendance", True))
                     break
+        if any(k == "ratification" for _, k, _ in found):
+            # "At the session of the Saeima, the agreement was ratified": the session is where it was ratified
+            found = [f for f in found if f[0].lemma_.lower() not in self.session_nouns]
         if any(k == "meeting" for _, k, _ in found):
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
@@ -490,10 +512,14 @@ class EventFinder:
         return False
 
     def _sent_to_gathering(self, noun: Token) -> bool:
-        """"the delegation to the forum", "our delegation at the summit"."""
+        """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
+        (where the parser hangs "to the forum" on the verb of leading)."""
+        preps = list(noun.children)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WORDS["leading_verbs"]:
+            preps += [c for c in noun.head.children if c.i > noun.i]
         return any(c.dep_ == "prep" and c.lower_ in ("to", "at") and
                    any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings for g in c.children)
-                   for c in noun.children)
+                   for c in preps)
 
     def _hypothetical(self, verb: Token, own: bool = True) -> bool:
         """A verb that reports no occurrence: a gerund standing for the activity ("signing papers
@@ -656,7 +682,7 @@ class EventFinder:
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
-                    and not self._encloses(trigger, node):
+                    and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
@@ -685,6 +711,23 @@ class EventFinder:
                 if kind is not None:
                     return kind
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+
+    def _days_stayed(self, trigger: Token, day: str) -> str | None:
+        """"ended a three-day visit to Almaty on Wednesday", "arrived on 5 May for a four-day visit": a visit told
+        with its length and one day lasted that many days, ending on the day with a verb of ending, else starting."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        for noun in (trigger, *(g for c in verb.children for g in (c, *c.children) if g.dep_ in ("dobj", "pobj"))):
+            if self._noun_kind(noun) != "visit" or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for length in (c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == "day"):
+                count = next((day_count(n.text) for n in length.children if n.dep_ == "nummod" and day_count(n.text)), None)
+                if count is None or count < 2:
+                    continue
+                ending = noun.head.lemma_.lower() in self.ending_lemmas
+                first = shift_days(day, 1 - count) if ending else day
+                last = day if ending else shift_days(day, count - 1)
+                return f"{first}/{last}" if first and last else None
+        return None
 
     def _plans_an_occurrence(self, noun: Token) -> bool:
         """"a plan for a visit by X", "an invitation to visit Osh": a plan noun whose "for" phrase or infinitive names
@@ -766,6 +809,8 @@ class EventFinder:
         return [n for n in (country_name(c) for c in out) if n]
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() == "day":
+            return False  # "On the last day of the visit": a day inside the one told, never another
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
         if date and previous is not None and previous.status == "occurred" and not _not_after(date, doc._.published) \
@@ -899,7 +944,7 @@ class EventFinder:
         """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
         dated multi-day occurrence told before ("a three-day visit on 4-6 May"), when it falls inside it."""
         match = self.ordinal_day.search(sent.text)
-        base = next((e.date for e in reversed(events) if e.explicit_date and e.date and "/" in e.date), None)
+        base = next((e.stay or e.date for e in reversed(events) if e.explicit_date and e.date and "/" in (e.stay or e.date)), None)
         if match is None or base is None:
             return None
         first, last = base.split("/")
@@ -959,6 +1004,7 @@ class EventFinder:
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
+            other.stay = other.stay or event.stay
             if event.agreement == "sister_city":
                 other.agreement = "sister_city"
             return
@@ -1078,13 +1124,28 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
 
 
+def _of_a_named_body(noun: Token) -> bool:
+    """"session of the Intergovernmental Commission", "sitting of the Joint Council": an "of" phrase naming a body."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN") for g in c.children)
+               for c in noun.children)
+
+
+def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
+    """"On Thursday, the guests toured the plant and held talks with the chamber": a date told before the first of two
+    joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
+    joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
 def _argument_of(noun: Token, trigger: Token) -> bool:
     """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
     held on 5 May": the forum's date is the attendance's)."""
     if noun == trigger:
         return True
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return head == trigger
+    # "led the delegation to the forum, which was held on 6 June": the verb that carries the trigger noun takes it
+    return head == trigger or trigger.dep_ == "dobj" and head == trigger.head
 
 
 def _verb_forms(verb: Token) -> set[str]:
@@ -1258,6 +1319,12 @@ def _takes_place(verb: Token, holding_lemmas: frozenset[str]) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in holding_lemmas
+
+
+def _signed_by_no_one_named(verb: Token) -> bool:
+    """"A programme was signed", "a memorandum was signed to hold fairs": a passive with no agent, whose signatories
+    are those the story has just told of."""
+    return verb.pos_ in ("VERB", "AUX") and _passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _passive(token: Token) -> bool:

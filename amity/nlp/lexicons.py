@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -256,6 +257,15 @@ def org_heads() -> frozenset[str]:
 def legal_forms() -> frozenset[str]:
     """Company legal forms written before the name, as written ("JSC", "LLP"; data/legal_forms.txt)."""
     return frozenset(_word_list("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def trailing_legal_forms() -> re.Pattern[str]:
+    """Company legal forms written after the name (data/trailing_legal_forms.txt), as one pattern
+    matching a form with its optional comma, the longest form first, never inside a word."""
+    forms = sorted(_word_list("trailing_legal_forms.txt"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<=[\w.])(?P<comma>,)?[ \t]+(?P<form>{alternatives})(?![\w&])" if forms else r"(?!)")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import default_gazetteer
 from amity.nlp.lexicons import (
@@ -24,6 +24,7 @@ from amity.nlp.lexicons import (
     place_words,
     qualified_heads,
     titles,
+    trailing_legal_forms,
     word_maps,
     word_sets,
 )
@@ -63,6 +64,10 @@ class OrganisationFinder:
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
         self.trade_words = words["trade_words"]
+        #: Words that name an organ of a body between its name and the organ's head ("Zone Management Board").
+        self.organ_words = words.get("organ_words", frozenset())
+        #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
+        self.company_descriptors = words.get("company_descriptors", frozenset())
         self.opening_heads = words["opening_heads"]
         self.state_organ_heads = words["state_organ_heads"]
         #: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
@@ -88,6 +93,9 @@ class OrganisationFinder:
         strong = [m for m in doc._.place_mentions or [] if m.priority >= 2]
         self._place_tokens = {k for m in strong for k in range(m.start, m.end)}
         self._place_starting = {m.start: m for m in doc._.place_mentions or []}
+        #: Words of the names spaCy reads as persons: "Kyrgyzstan Alper Aktaş" is a place and a person, no body.
+        self._person_words = {t.text for e in doc.ents if e.label_ == "PERSON"
+                              and not any(t.i in self._place_tokens for t in e) for t in e}
         mentions: list[Mention] = []
         mentions += self._known(doc)
         shared, self._shared_head_tokens = self._shared_heads(doc)
@@ -95,6 +103,8 @@ class OrganisationFinder:
         mentions += self._patterns(doc)
         mentions += self._quoted_before_head(doc)
         mentions += self._legal_form_companies(doc)
+        mentions += self._trailing_form_companies(doc)
+        mentions += self._described_companies(doc)
         mentions += self._opened_by_head(doc)
         mentions += self._lower_case_institutions(doc)
         mentions += self._ner(doc)
@@ -146,6 +156,8 @@ class OrganisationFinder:
                 out += self._split_coordination(doc, start, tok)
                 continue
             span = _trim(doc, span, self.not_name_start, self.connectors, self.state_organ_heads) if span is not None else None
+            if span is not None and self._names_a_country(span):
+                continue  # "the Russian Federation": the country, though "Federation" heads bodies' names
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
@@ -157,6 +169,12 @@ class OrganisationFinder:
                 _take_named_after(doc, m)
                 out.append(m)
         return out
+
+    def _names_a_country(self, span: Span) -> bool:
+        """Whether the span is exactly a country's name the place finder is sure of."""
+        place = self._place_starting.get(span.start)
+        return place is not None and place.end == span.end and place.priority >= 2 \
+            and place.place is not None and place.place.kind == "country"
 
     def _qualified_head(self, doc: Doc, i: int) -> bool:
         """"Tra Noc Industrial Park", "Da Nang Hi-Tech Park": a head only after one of its own words."""
@@ -279,6 +297,123 @@ class OrganisationFinder:
             out.append(m)
         return out
 
+    def _trailing_form_companies(self, doc: Doc) -> list[Mention]:
+        """"Hyosung Vina Chemicals Co., Ltd.", "Royal Boskalis N.V.", "PT Len Industri (Persero)": a company
+        named with a legal form written after its name (one pass of one pattern over the text); the
+        words before the form up to a lower-case word or a stop are the name, which the company also
+        answers to without its forms."""
+        out = []
+        before_forms = legal_forms()
+        for hit in trailing_legal_forms().finditer(doc.text):
+            form = doc.char_span(hit.start("form"), hit.end("form"), alignment_mode="expand")
+            if form is None:
+                continue
+            end = form.start - 1 if hit.group("comma") else form.start
+            start = self._company_name_start(doc, end)
+            if start is None:
+                continue
+            bare_start = start
+            if start > 0 and doc[start - 1].text in before_forms:
+                start -= 1  # "PT Pelabuhan Indonesia (Persero)": a form on each side
+            m = Mention(start, form.end, "organization", doc[start : form.end].text, priority=4)
+            m.alias = doc[bare_start:end].text
+            out.append(m)
+        return out
+
+    def _described_companies(self, doc: Doc) -> list[Mention]:
+        """A name the prose calls a company, before ("the Spanish rail operator Renfe") or in an
+        apposition after it ("ProChile, the export promotion agency of ..."): a body, though it has no
+        head noun; not a name the article's places or persons make up."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.company_descriptors or not tok.is_lower:
+                continue
+            k = tok.i + 1
+            end = k
+            while end < len(doc) and end - k < _DESCRIBED_WORDS and is_capitalised(doc[end]) and not doc[end].is_punct \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end > k and (end == len(doc) or not is_capitalised(doc[end])) and self._company_like(doc, k, end, named=True):
+                out.append(Mention(k, end, "organization", doc[k:end].text, priority=3))
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", "in", "that", "which", "based", ",", ".", "and"):
+                start = self._appositive_name_start(doc, tok.i)
+                if start is not None and self._company_like(doc, start, start + self._run_length(doc, start)):
+                    out.append(Mention(start, start + self._run_length(doc, start), "organization",
+                                       doc[start : start + self._run_length(doc, start)].text, priority=3))
+        return out
+
+    def _appositive_name_start(self, doc: Doc, descriptor: int) -> int | None:
+        """Where the name stands that ", the <lower-case words> <descriptor>" at token `descriptor` describes."""
+        k = descriptor - 1
+        while k > descriptor - 5 and k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ("the", "a", "an"):
+            k -= 1  # "the export promotion agency"
+        if k < 2 or doc[k].lower_ not in ("the", "a", "an") or doc[k - 1].text != ",":
+            return None
+        end = k - 1
+        start = end
+        while start - 1 >= 0 and end - start < _DESCRIBED_WORDS and is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct:
+            start -= 1
+        return start if start < end and (start == 0 or not is_capitalised(doc[start - 1])) else None
+
+    @staticmethod
+    def _run_length(doc: Doc, start: int) -> int:
+        end = start
+        while end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_punct:
+            end += 1
+        return end - start
+
+    def _company_like(self, doc: Doc, start: int, end: int, named: bool = False) -> bool:
+        """Whether tokens start..end may name a company: proper names, not all of them a place's, not an
+        office or a date; nor a person or place by spaCy's guess unless the describing noun stands right
+        before the name (`named`: "the mining company Rio Tinto")."""
+        span = doc[start:end]
+        guesses = ("DATE", "TIME") if named else ("PERSON", "DATE", "TIME", "GPE", "NORP")
+        if not 0 < len(span) <= _DESCRIBED_WORDS or all(t.i in self._place_tokens for t in span) \
+                or any(t.ent_type_ in guesses for t in span):
+            return False
+        return not any(fold(t.text) in self.titles.offices or fold(t.text) in self.titles.honorifics
+                       or t.lower_ in self.demonyms or t.is_stop for t in span)
+
+    def _company_name_start(self, doc: Doc, end: int) -> int | None:
+        """Where the name of a company that ends at token `end` (exclusive) starts: capitalised words, glued
+        hyphens, "&", and an "and" inside a line of business ("Atyrau Oil and Gas Service") or inside
+        spaCy's own name; not an office, a date, a stop word, a legal form or a describing noun that opens
+        the sentence ("Shipbuilder Larsen & Toubro"). None when no name stands there."""
+        k = end
+        floor = max(0, end - _COMPANY_WORDS)
+        while k - 1 >= floor:
+            tok = doc[k - 1]
+            if k < end and "\n" in tok.whitespace_:
+                break
+            if is_capitalised(tok) and not tok.is_punct:
+                if tok.is_stop and not tok.is_upper or tok.ent_type_ in ("DATE", "TIME") \
+                        or tok.text in legal_forms() or fold(tok.text) in self.titles.offices \
+                        or fold(tok.text) in self.titles.honorifics \
+                        or tok.is_sent_start and tok.lower_ in self.company_descriptors:
+                    break
+                k -= 1
+                continue
+            if self._glued_hyphen_at(doc, k - 1) and k < end:
+                k -= 1
+                continue
+            if k < end and k - 2 >= floor and is_capitalised(doc[k - 2]) and not doc[k - 2].text.endswith(".") \
+                    and (tok.text == "&" or tok.lower_ == "and" and (tok.ent_iob_ == "I" and tok.ent_type_ == "ORG"
+                                                                     or doc[k - 2].lower_ in self.trade_words
+                                                                     and doc[k - 2].lower_ not in ORG_HEADS)):
+                k -= 1  # "Larsen & Toubro", "Van Oord Dredging and Marine Contractors"; not "Corp. and Naver Cloud"
+                continue
+            if tok.lower_ == "of" and k < end and k - 2 >= floor and doc[k - 2].lower_ in ORG_HEADS \
+                    and is_capitalised(doc[k - 2]) and is_capitalised(doc[k]):
+                k -= 1  # "Bank of Georgia PLC"
+                continue
+            break
+        while k < end and (doc[k].lower_ in ("and", "&", "of") or doc[k].is_punct):
+            k += 1
+        if k < end - 1 and doc[k].lower_ in self.demonyms and is_capitalised(doc[k + 1]) \
+                and doc[k + 1].lower_ not in self.trade_words and doc[k + 1].lower_ not in ORG_HEADS:
+            k += 1  # "Dutch Royal Boskalis N.V.": the nationality describes the company
+        return k if k < end else None
+
     def _opened_by_head(self, doc: Doc) -> list[Mention]:
         """"Air Astana", "Air China": a company named by a capitalised head before a place's name
         (the place the article names stays a place elsewhere)."""
@@ -360,12 +495,15 @@ class OrganisationFinder:
             coordination = doc[i].lower_ in self.split_plural and is_capitalised(doc[start - 2]) if start - 2 >= sent_start else False
             if (prev.lower_ in ("and", "&") or prev.text == "," and coordination) and start - 2 >= sent_start \
                     and (coordination or self._joins_name(doc[start - 2], doc[start]) or self._opens_name(doc, start - 2)) \
-                    and not self._ends_a_body(doc, start - 2, sent_start):
+                    and not self._ends_a_body(doc, start - 2, sent_start) \
+                    and not (doc[start - 2].text in legal_forms() or doc[start - 2].lower_.rstrip(".") in self.company_heads):
+                # "Larsen & Toubro Limited and Damen Shipyards Group": a legal form ends one company's name
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS and not (
-                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)):
-                break
+                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)) \
+                    and not (start < i and is_capitalised(prev) and all(t.lower_ in self.organ_words for t in doc[start:i])):
+                break  # but "… Economic Zone Management Board": the organ of the body named before it
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
                 break
@@ -399,9 +537,10 @@ class OrganisationFinder:
 
     def _ends_a_body(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether token k ends the name of a body headed before it ("the University of Tartu and
-        Al-Farabi ... University"): the words before "and" are that body's, not the next one's."""
+        Al-Farabi ... University", "Department of Industry and Trade and Thu Dau Mot University"): the
+        words before "and" are that body's, not the next one's."""
         j = k
-        while j > sent_start and j > k - 6 and (is_capitalised(doc[j]) or doc[j].lower_ in ("of", "for", "the")):
+        while j > sent_start and j > k - 8 and (is_capitalised(doc[j]) or doc[j].lower_ in ("of", "for", "the", "and", "&")):
             if doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]) and j < k and doc[j + 1].lower_ in ("of", "for"):
                 return True
             j -= 1
@@ -483,6 +622,9 @@ class OrganisationFinder:
                 k += 1
                 continue
             if passed_head:
+                if _plural(tok) and tok.is_alpha and is_capitalised(tok) and k not in self._place_tokens \
+                        and (k + 1 >= sent_end or not is_capitalised(doc[k + 1])):
+                    end = k + 1  # "Network of Asia-Pacific Port Cities": a plural that the inner head qualifies
                 break
             if tok.is_lower and (tok.lower_ in place_words().region_words or tok.lower_ in place_words().town_words) \
                     and k - 1 in self._place_tokens:
@@ -591,9 +733,17 @@ class OrganisationFinder:
     def _ner(self, doc: Doc) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if ent.label_ != "ORG":
+            if ent.label_ not in ("ORG", "PERSON"):
                 continue
             span = _trim(doc, ent, self.not_name_start, self.connectors, self.state_organ_heads)
+            if span is not None and self._named_after_place(doc, span):
+                m = self._mention(doc, span, priority=3)  # "Jeju Air", "Almaty Metro": a company, not its place
+                if m is not None:
+                    m.town = None  # nor the town's own body: the town is no entity of its own by this name
+                    out.append(m)
+                continue
+            if ent.label_ != "ORG":
+                continue
             while span is not None and len(span) > 1 and (fold(span[0].text) in self.titles.offices
                                                           or span[0].lower_ in ("of", "the")):
                 span = doc[span.start + 1 : span.end]  # "Head of Theater" → "Theater"
@@ -620,6 +770,29 @@ class OrganisationFinder:
             if m is not None:
                 out.append(m)
         return out
+
+    def _named_after_place(self, doc: Doc, span: Span) -> bool:
+        """Whether a name spaCy reads as a body is a place's name and the line of business of a company
+        named after it ("Jeju Air", "Almaty Metro", "Sachsen Energie" reads as a person's or a place's
+        otherwise): proper names only, in running prose (not a Title Case headline), none of them a word
+        of a place, a nationality, an office or a person the article names."""
+        if not 2 <= len(span) <= _PLACE_NAMED_WORDS or not any(t.i in self._place_tokens for t in span):
+            return False
+        own = [t for t in span if t.i not in self._place_tokens]
+        words = place_words()
+        if not own or not all(t.is_alpha and is_capitalised(t) for t in span) or any(
+                t.ent_iob_ == "B" and t.i > span.start for t in span) or any(t.lower_ in ORG_HEADS for t in span) or any(
+                t.lower_ in words.region_words or t.lower_ in words.town_words or t.lower_ in self.demonyms
+                or fold(t.text) in self.titles.offices or fold(t.text) in self.titles.honorifics
+                or t.lower_ in self.title_modifiers or t.text in self._person_words for t in own) \
+                or not any(t.lower_ in self.trade_words for t in own):
+            return False  # "Kazakhstan Ikrom Nazarov", "Tokyo Olympic": a line of business names a company
+        k = span.start - 1
+        if k >= 1 and doc[k].lower_ in ("of", "to", "in"):
+            k -= 1
+        if k >= 0 and (fold(doc[k].text) in self.titles.offices or doc[k].lower_ in self.title_modifiers):
+            return False  # "Ambassador to Kyrgyzstan Alper Aktaş", "Mayor of Sorgun Ahmet Yilmaz": an office's place, then its holder
+        return any(t.is_lower and t.is_alpha and len(t) > 3 for t in span.sent)  # a headline capitalises every word
 
     def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
@@ -725,13 +898,19 @@ class OrganisationFinder:
             # "Shusha City State Reserve Department": a town's own body, named after the town
             place = self._place_starting.get(span.start)
             if place is not None and place.end < span.end and place.place is not None \
-                    and place.place.kind in ("city", "district"):
+                    and place.place.kind in ("city", "district") and span[0].lower_ not in ORG_HEADS:
                 town = place.name.split()
                 # "St Albans City and District Council": the town is St Albans, as elsewhere in the article
                 m.town = " ".join(town[:-1] if len(town) > 1 and town[-1].lower() in place_words().town_words else town)
         return m
 
 
+#: The most words of a company's name that the prose describes ("the rail operator Renfe").
+_DESCRIBED_WORDS = 4
+#: The most words of a body named after a place that spaCy alone found ("Jeju Air").
+_PLACE_NAMED_WORDS = 4
+#: The most words a company's name before its legal form is read back over.
+_COMPANY_WORDS = 8
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
 _QUOTED_WORDS = 4
 
@@ -769,6 +948,14 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     if step == -1:
         joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
     return names if joined_by_and else []
+
+
+def _plural(tok: Token) -> bool:
+    """Whether a noun reads as an English plural ("Cities", "Officers"), as tagged or as spelled
+    (spaCy tags most capitalised plurals NNP)."""
+    word = tok.lower_
+    return tok.tag_ in ("NNS", "NNPS") or len(word) > 4 and (word.endswith("ies") or word.endswith("s")
+                                                               and not word.endswith(("ss", "us", "is")))
 
 
 def _take_named_after(doc: Doc, m: Mention) -> None:

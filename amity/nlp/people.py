@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
 from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, titles
@@ -27,6 +27,8 @@ _MAX_NAME_TOKENS = 4
 _HYPHENS = ("-", "‐", "–")
 _DASHES = ("-", "–", "—")
 _POSSESSIVE = ("’s", "'s")
+_OPENING_QUOTES = ('"', "“", "«", "„")
+_CLOSING_QUOTES = ('"', "”", "»", "“")
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
 #: One word of a name written with an apostrophe inside it: "O'Connor", "Ma'ruf", "N'Diaye".
@@ -80,6 +82,9 @@ class PersonFinder:
         self._plural_region_words = dict(place_words().region_plurals)
         self._possessive_pronouns = frozenset(words["possessive_pronouns"])
         self._relative_links = [link.split() for link in words["relative_links"]]
+        #: "Gabala district executive head": lower-case words naming a place's body, between it and an office.
+        self._body_describers = frozenset(words["body_describers"]) | ORG_HEADS | self._place_words \
+            | frozenset(self._anaphoric_adjectives)
         self._copular_links = [link.split() for link in words["copular_links"]]
         self._office_verbs: dict[str, str] = words["office_verbs"]
         #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
@@ -637,7 +642,8 @@ class PersonFinder:
             if of is None and start > 0 and doc[start - 1].lower_ in self._possessive_pronouns:
                 guessed.add(len(pending) - 1)  # "its akim": a guess that an "of" after the name overrides
             if k < len(doc) and self._is_title_at(doc, k) and k not in self._named_tokens:
-                if doc[k - 1].lower_ == "and":
+                if doc[k - 1].lower_ == "and" or doc[k - 1].text in _DASHES and of is None \
+                        and title.split()[-1] in self._unit_heads:
                     joined.add(len(pending) - 1)  # "chairman of the board and rector of X": one "of" for both
                 i = k
                 continue
@@ -719,6 +725,10 @@ class PersonFinder:
             if of is None and earlier is not None and self._is_territory(earlier):
                 out[n] = (title, earlier)
         return out
+
+    @staticmethod
+    def _is_country(place: Mention) -> bool:
+        return place.place is not None and place.place.kind == "country"
 
     def _is_territory(self, name: str) -> bool:
         place = self.gazetteer.lookup(name)
@@ -1095,6 +1105,9 @@ class PersonFinder:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
             return self._where_body(doc, i - 1) or self._possessor(doc, i - 1)
+        described = self._place_before_its_body(doc, i)
+        if described is not None:
+            return described
         if i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in self._place_words:
             return self._place_with_kind_word(doc, i - 1, title, add_place)
         end = i
@@ -1134,6 +1147,28 @@ class PersonFinder:
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
         return name
 
+    def _place_before_its_body(self, doc: Doc, i: int) -> str | None:
+        """"Bukhara regional hokim X", "Shymkent city administration head X", "Batumi city hall chief X": a
+        known place, then lower-case words describing its body, then the office: the office is held in that
+        place (a described body is not named; its place stands in). A "regional" or "provincial" there makes
+        it the place's region. Returns None unless two such words, or one that is no place word, stand between."""
+        k, place = i, None
+        while k - 1 >= 0 and i - k < 3 and doc[k - 1].is_lower and doc[k - 1].lower_ in self._body_describers:
+            k -= 1
+            place = self._ending.get(k)
+            if place is not None and place.type == "place" and place.priority >= 2:
+                break
+        if place is None or place.type != "place" or place.priority < 2 \
+                or i - k == 1 and doc[k].lower_ in self._place_words:
+            return None  # "Namangan city hokim": one place word is the place's kind, read with it
+        name = place.office_holder
+        if len(name.split()) > 1 and name.split()[-1].lower() in self._town_words:
+            name = name.rsplit(" ", 1)[0]  # "Shymkent city": the town, as "Namangan city hokim" gives it
+        for word in (self._anaphoric_adjectives.get(t.lower_) for t in doc[k:i]):
+            if word in self._region_words and fold(name).split()[-1] != word:
+                return f"{name} {word}"
+        return name
+
     def _place_with_kind_word(self, doc: Doc, k: int, title: str, add_place: bool) -> str | None:
         """"Namangan city hokim", "Mingbulak district hokim": the place named before the lower-case word
         of its kind at k; a region word stays part of its name ("Mingbulak district"), a town's does not.
@@ -1164,6 +1199,8 @@ class PersonFinder:
                            for x in range(j, inner)):
                 return None
             after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+            if after + 1 < len(doc) and doc[after].text in _OPENING_QUOTES:
+                after += 1  # "Board of Directors of "Uzbekistan Airways" JSC"
             holder = self._longest_at.get(after)
             if holder is not None and (holder.end == known.end or inner == known.end):
                 return inner
@@ -1352,8 +1389,9 @@ class PersonFinder:
         if k >= len(doc) or doc[k].lower_ not in self._office_prepositions:
             return None, k, title
         j = k + 1
-        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].is_lower \
-                and doc[j + 1].lower_ in self._unit_heads:  # "the chairman of the board and rector of X"
+        if j + 1 < len(doc) and doc[k].lower_ == "of" and doc[j].lower_ == "the" and doc[j + 1].lower_ in self._unit_heads \
+                and (doc[j + 1].is_lower or self._another_office_at(doc, j + 2)):
+            # "the chairman of the board and rector of X", "Chairman of the Board – Rector of X"
             longer = f"{title} of the {doc[j + 1].lower_}"
             if j + 2 < len(doc) and doc[j + 2].lower_ == "of":
                 return self._of_part(doc, j + 2, longer, holder_follows)
@@ -1395,6 +1433,9 @@ class PersonFinder:
             return of, self._skip_location(doc, end), title
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
+        quoted = self._quoted_body(doc, j, title) if holder_follows else None
+        if quoted is not None:  # "Director of the museum "Otrar" X", "of the Association "Y" X"
+            return quoted
         known = self._longest_at.get(j)
         if known is not None and known.type == "place" and known.end + 1 < len(doc) \
                 and doc[known.end].text in _POSSESSIVE:
@@ -1429,7 +1470,9 @@ class PersonFinder:
             elif known.type == "organization" and end + 1 < len(doc) and doc[end].text in self._legal_forms \
                     and is_capitalised(doc[end + 1]) and doc[end + 1].is_alpha:
                 end += 1  # "Uzbekistan Airways JSC Shukhrat Ismoilov": the form ends the body's name
-            elif known.type == "place" and (doc[j - 1].lower_ == "the" or self._body_word_after(doc, known.end)):
+            elif known.type == "place" and (doc[j - 1].lower_ == "the" and not self._is_country(known)
+                                            or self._body_word_after(doc, known.end)):
+                # "the Lyon Opera X": a body named after its town; "the Philippines X" is a country and its name
                 end = self._body_after_place(doc, known.end)
                 if end > known.end:
                     of = doc[j:end].text  # "Director of the Lyon Opera X": a body named after its town
@@ -1480,9 +1523,21 @@ class PersonFinder:
             if inner is not None:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
+                if holder is not None and holder.priority >= 2 and holder.type == "place" and not portfolio \
+                        and doc[j - 1].lower_ == "the" and inner == j + 1 and not self._is_unit_word(doc[j]):
+                    # "President of the Polytechnic of Porto X": "the" and one noun of no unit name a body after
+                    # its place, which holds the office ("the International Affairs Division of X" is a unit)
+                    return doc[j : holder.end].text, self._skip_location(doc, holder.end), title
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
                     return self._of_part(doc, inner, title, holder_follows)
+            last_of = next((x for x in range(end - 2, j, -1) if doc[x].lower_ == "of"), None)
+            parent = self._starting.get(last_of + 1) if last_of is not None and doc[j - 1].lower_ == "the" else None
+            if parent is not None and parent.type == "organization" and parent.end == end and not portfolio \
+                    and end < len(doc) and self._is_honorific(doc[end]):
+                # "Dean of the Faculty of Physics and Technology of KazNU Dr. X": a unit no finder knows, then
+                # the body it belongs to, then the holder after an honorific; the unit is part of the office
+                return parent.office_holder, end, f"{title} of the {doc[j:last_of].text.lower()}"
             while end > j and not is_capitalised(doc[end - 1]):
                 end -= 1
             if holder_follows:
@@ -1923,6 +1978,10 @@ class PersonFinder:
         if end - start < 3 or (end < len(doc) and (is_capitalised(doc[end]) and not doc[end].is_punct
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
+        for cut in (end - 3, end - 2):  # "People's Committee of Ho Chi Minh City| Phan Van Mai"
+            if cut > start and self._ends_in_its_place(doc, start, cut) and self._plain_name_words(doc[cut:end]) \
+                    and (end - cut == 2 or fold(doc[cut].text) in self._three_word_surnames):
+                return cut
         last_two = doc[end - 2 : end]
         if any(t.lower_ in ORG_HEADS or not t.is_alpha or not is_capitalised(t) or t.text in self._legal_forms
                for t in last_two):
@@ -1940,6 +1999,43 @@ class PersonFinder:
         if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
+
+    def _quoted_body(self, doc: Doc, j: int, title: str) -> tuple[str, int, str] | None:
+        """"the museum "Otrar" X", "the Association "Sister Cities of Kazakhstan" X", "of "Uzbekistan Airways"
+        JSC X": a body's name in quotes after at most two words of its kind, its holder named after the closing
+        quote (and a legal form). Returns (the body, where its name ends, the office) or None."""
+        opening = next((x for x in range(j, min(j + 3, len(doc))) if doc[x].text in _OPENING_QUOTES), None)
+        if opening is None or any(t.is_punct or t.is_sent_start and t.i > j for t in doc[j:opening]):
+            return None
+        closing = next((x for x in range(opening + 1, min(opening + 10, len(doc)))
+                        if doc[x].text in _CLOSING_QUOTES), None)
+        if closing is None or closing == opening + 1 or any(t.is_sent_start for t in doc[opening + 1 : closing + 1]):
+            return None
+        end = closing + 1
+        if end < len(doc) and doc[end].text in self._legal_forms:
+            end += 1
+        if self._name_run(doc, self._skip_filler(doc, end)) <= self._skip_filler(doc, end):
+            return None
+        known = self._longest_at.get(opening + 1)
+        kind = doc[j:opening].text if any(is_capitalised(t) for t in doc[j:opening]) else ""
+        name = known.office_holder if known is not None and known.end == closing and not kind \
+            else f"{kind} {doc[opening + 1 : closing].text}".strip()
+        return name, end, title
+
+    def _another_office_at(self, doc: Doc, k: int) -> bool:
+        """A dash or "and", then a second office of the same holder, starts at k."""
+        return k + 1 < len(doc) and (doc[k].text in _DASHES or doc[k].lower_ == "and") \
+            and bool(self._is_title_at(doc, k + 1))
+
+    def _is_unit_word(self, tok: Token) -> bool:
+        """A word naming a body or a unit inside one ("Board", "Department", "Council")."""
+        word = fold(tok.text)
+        return word in ORG_HEADS or word in self._unit_heads or word in self._member_units
+
+    def _plain_name_words(self, words: Span) -> bool:
+        """Capitalised words that could all be a person's: no body head, place word or legal form."""
+        return all(t.is_alpha and is_capitalised(t) and t.lower_ not in ORG_HEADS and t.lower_ not in self._place_words
+                   and t.text not in self._legal_forms for t in words)
 
     def _ends_in_its_place(self, doc: Doc, start: int, end: int) -> bool:
         """"Regional Development Agency of Izmir Province| Murat Kaya": a body's name ends at the place its
@@ -2010,6 +2106,8 @@ class PersonFinder:
             nxt = k + 1 < len(doc)
             if self._is_honorific(doc[k]):
                 k += 1
+            elif doc[k].text == "." and k > 0 and not doc[k - 1].whitespace_ and self._is_honorific(doc[k - 1]):
+                k += 1  # "Assoc. Prof. X": the full stop of an abbreviated honorific
             elif doc[k].text == "(" and self._skip_gloss(doc, k) > k:
                 k = self._skip_gloss(doc, k)
             elif nxt and doc[k].text in _DASHES and (self._is_honorific(doc[k + 1]) or self._is_title_at(doc, k + 1)):

@@ -283,6 +283,23 @@ def _after_own_town(doc: Doc, span: Span, candidates: list[Place], gazetteer: Ga
     return False
 
 
+def _after_its_country(doc: Doc, span: Span, candidates: list[Place], gazetteer: Gazetteer) -> bool:
+    """Whether a line opens with the town's own country and a dash or colon before the town ("Serbia –
+    Subotica (1966)", "Finland: Kuopio"), as lists of partners are written."""
+    if span.start < 2 or doc[span.start - 1].text not in ("–", "—", "-", ":"):
+        return False
+    towns = {p.country for p in candidates if p.kind != "country" and p.country}
+    for length in (1, 2, 3):
+        start = span.start - 1 - length
+        if start < 0:
+            break
+        opening = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+        if opening and towns & {p.country for p in gazetteer.candidates(doc[start : span.start - 1].text)
+                                if p.kind == "country"}:
+            return True
+    return False
+
+
 def _flag_before(doc: Doc, i: int) -> str | None:
     """The country code of the flag emoji right before token i: two regional indicator letters,
     in one token or two ("🇫🇷" → "FR")."""
@@ -873,6 +890,8 @@ class PlaceFinder:
         container = _container(doc, span, self.words)
         if container is not None and any(p.country == container[1] for p in candidates):
             return True  # "Tongxiang of Zhejiang"
+        if _after_its_country(doc, span, candidates, self.gazetteer):
+            return True  # "Serbia – Subotica (1966)": a list line gives the town's country first
         if (labels == {"PERSON"} or labels == {"ORG"} and _placed(doc, span, self.words, bodies_too=False)) \
                 and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
                 and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):

@@ -188,7 +188,9 @@ def tidy(session: Session, touched: Touched, seen: event_rules.Occurrences | Non
     session.flush()
     gatherings = touched.gatherings + list(event_rules.participants_of(session, touched.reported).values())
     around = tie_rules.ties_around(session, touched.regrouped)
-    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings) | around, seen, stages,
+    if stages is not None:
+        stages.learn(session, touched.made)
+    tie_rules.refresh_all(session, touched.ties | tie_rules.ties_among(session, gatherings, stages) | around, seen, stages,
                           touched.articles, touched.reported, touched.made | around)
     session.flush()
     if not touched.entities:

@@ -12,7 +12,7 @@ set by hand replaces the reported one whenever the tie is re-summarised.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,14 +196,47 @@ class Stages:
     def __init__(self, *, from_rows: bool = False) -> None:
         self._of: dict[int, _Summary] = {}
         self._from_rows = from_rows
+        self._parties: dict[int, frozenset[int]] = {}  # tie -> its parties, of the ties read
+        self._ties_of: dict[int, set[int]] = {}  # entity -> the ties it is a party of, of the entities asked
 
     def full(self) -> bool:
         """Whether it holds so many ties that it is better read afresh than kept (its memory)."""
         return len(self._of) > _MOST_TIES_KEPT
 
     def forget(self, tie_ids: Iterable[int]) -> None:
+        """Forget what these ties' stages add up to, and every tie's parties (a tie was made or deleted outside
+        what `learn` hears of)."""
+        tie_ids = list(tie_ids)
         for tie_id in tie_ids:
             self._of.pop(tie_id, None)
+        if tie_ids:
+            self._parties, self._ties_of = {}, {}
+
+    def learn(self, session: Session, made: set[int]) -> None:
+        """Hear of ties made in the transaction (their parties are read), so that the ties kept of each entity
+        stay whole: ties are otherwise only deleted with their stages (`forget`)."""
+        if unread := sorted(made - self._parties.keys()):
+            self._know(_parties(session, unread))
+
+    def parties_around(self, session: Session, entity_ids: set[int]) -> dict[int, frozenset[int]]:
+        """The parties of every tie with a party among these entities: those of entities asked before are
+        kept, the others read in one query (each 2,000 entities), with every party of their ties."""
+        unasked = sorted(entity_ids - self._ties_of.keys())
+        for entity_id in unasked:
+            self._ties_of[entity_id] = set()
+        for start in range(0, len(unasked), ENTITIES_PER_QUERY):
+            having = select(TiePartyRow.tie_id).where(
+                among(session, TiePartyRow.entity_id, unasked[start:start + ENTITIES_PER_QUERY]))
+            self._know(group_pairs(session.execute(select(TiePartyRow.tie_id, TiePartyRow.entity_id)
+                                                   .where(TiePartyRow.tie_id.in_(having))).all()))
+        return {tie_id: self._parties[tie_id] for entity_id in entity_ids for tie_id in self._ties_of[entity_id]}
+
+    def _know(self, parties: dict[int, set[int]]) -> None:
+        for tie_id, party_ids in parties.items():
+            self._parties[tie_id] = frozenset(party_ids)
+            for entity_id in party_ids:
+                if entity_id in self._ties_of:
+                    self._ties_of[entity_id].add(tie_id)
 
     def read(self, session: Session, tie_ids: list[int], new_articles: set[int],
              rows: dict[int, TieRow] | None = None) -> dict[int, _Summary]:
@@ -329,10 +362,11 @@ def ties_of(session: Session, entity_ids: set[int]) -> set[int]:
     return ties_among(session, [entity_ids])
 
 
-def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
+def ties_among(session: Session, gatherings: list[set[int]], known: Stages | None = None) -> set[int]:
     """The ties an event of each of these sets of participants is activity of: every party of the tie is
     among them, or is their town or municipality, or the body or town one of them holds an office of.
-    In five queries for all of them."""
+    In five queries for all of them; `known`: the ties' parties as far as kept there (where articles were
+    only added since)."""
     everyone = set().union(*gatherings)
     if not everyone:
         return set()
@@ -342,16 +376,18 @@ def ties_among(session: Session, gatherings: list[set[int]]) -> set[int]:
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]
-    candidates = set(session.scalars(select(TiePartyRow.tie_id)
-                                     .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
-    if not candidates:
-        return set()
+    if known is not None:
+        parties_of: Mapping[int, Set[int]] = known.parties_around(session, set().union(*arounds))
+    else:
+        candidates = set(session.scalars(select(TiePartyRow.tie_id)
+                                         .where(among(session, TiePartyRow.entity_id, set().union(*arounds)))))
+        parties_of = _parties(session, candidates) if candidates else {}
     # a tie's parties are all around a gathering that has its first party: only those are compared
     having: dict[int, list[set[int]]] = defaultdict(list)
     for around in arounds:
         for entity_id in around:
             having[entity_id].append(around)
-    return {tie_id for tie_id, parties in _parties(session, candidates).items()
+    return {tie_id for tie_id, parties in parties_of.items()
             if any(parties <= around for around in having.get(min(parties), ()))}
 
 

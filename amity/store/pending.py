@@ -53,6 +53,14 @@ def new_id(session: Session, row_class: type[Any]) -> int:
     return allocated[row_class]
 
 
+def recount(session: Session, row_class: type[Any]) -> None:
+    """After rows of this class were deleted: on SQLite the next `new_id` reads the table's largest id again,
+    as SQLite itself gives the id after the largest left (a transaction of its own would get that one). On
+    PostgreSQL a sequence never gives an id twice, and neither does `new_id`."""
+    if session.connection().dialect.name == "sqlite":
+        session.info.get(_IDS, {}).pop(row_class, None)
+
+
 def write(session: Session, tables: set[str] | None = None) -> None:
     """Insert the rows kept (of these tables and the tables they refer to; None: all), table by table, a
     table before those that refer to it."""
