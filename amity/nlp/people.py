@@ -27,6 +27,8 @@ _MAX_NAME_TOKENS = 4
 _HYPHENS = ("-", "‐", "–")
 _DASHES = ("-", "–", "—")
 _POSSESSIVE = ("’s", "'s")
+_OPENING_QUOTES = ('"', "“", "«", "„")
+_CLOSING_QUOTES = ('"', "”", "»", "“")
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
 #: One word of a name written with an apostrophe inside it: "O'Connor", "Ma'ruf", "N'Diaye".
@@ -1197,6 +1199,8 @@ class PersonFinder:
                            for x in range(j, inner)):
                 return None
             after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
+            if after + 1 < len(doc) and doc[after].text in _OPENING_QUOTES:
+                after += 1  # "Board of Directors of "Uzbekistan Airways" JSC"
             holder = self._longest_at.get(after)
             if holder is not None and (holder.end == known.end or inner == known.end):
                 return inner
@@ -1429,6 +1433,9 @@ class PersonFinder:
             return of, self._skip_location(doc, end), title
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
+        quoted = self._quoted_body(doc, j, title) if holder_follows else None
+        if quoted is not None:  # "Director of the museum "Otrar" X", "of the Association "Y" X"
+            return quoted
         known = self._longest_at.get(j)
         if known is not None and known.type == "place" and known.end + 1 < len(doc) \
                 and doc[known.end].text in _POSSESSIVE:
@@ -1517,9 +1524,9 @@ class PersonFinder:
                 after = inner + 2 if inner + 1 < len(doc) and doc[inner + 1].lower_ == "the" else inner + 1
                 holder = self._starting.get(after)
                 if holder is not None and holder.priority >= 2 and holder.type == "place" and not portfolio \
-                        and doc[j - 1].lower_ == "the" and not any(self._is_unit_word(t) for t in doc[j:inner]):
-                    # "President of the Polytechnic of Porto X": "the" and a noun of no unit name a body after
-                    # its place, which holds the office
+                        and doc[j - 1].lower_ == "the" and inner == j + 1 and not self._is_unit_word(doc[j]):
+                    # "President of the Polytechnic of Porto X": "the" and one noun of no unit name a body after
+                    # its place, which holds the office ("the International Affairs Division of X" is a unit)
                     return doc[j : holder.end].text, self._skip_location(doc, holder.end), title
                 if holder is not None and holder.priority >= 2:
                     title = f"{title} {doc[k:inner].text.lower()}"
@@ -1992,6 +1999,28 @@ class PersonFinder:
         if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
+
+    def _quoted_body(self, doc: Doc, j: int, title: str) -> tuple[str, int, str] | None:
+        """"the museum "Otrar" X", "the Association "Sister Cities of Kazakhstan" X", "of "Uzbekistan Airways"
+        JSC X": a body's name in quotes after at most two words of its kind, its holder named after the closing
+        quote (and a legal form). Returns (the body, where its name ends, the office) or None."""
+        opening = next((x for x in range(j, min(j + 3, len(doc))) if doc[x].text in _OPENING_QUOTES), None)
+        if opening is None or any(t.is_punct or t.is_sent_start and t.i > j for t in doc[j:opening]):
+            return None
+        closing = next((x for x in range(opening + 1, min(opening + 10, len(doc)))
+                        if doc[x].text in _CLOSING_QUOTES), None)
+        if closing is None or closing == opening + 1 or any(t.is_sent_start for t in doc[opening + 1 : closing + 1]):
+            return None
+        end = closing + 1
+        if end < len(doc) and doc[end].text in self._legal_forms:
+            end += 1
+        if self._name_run(doc, self._skip_filler(doc, end)) <= self._skip_filler(doc, end):
+            return None
+        known = self._longest_at.get(opening + 1)
+        kind = doc[j:opening].text if any(is_capitalised(t) for t in doc[j:opening]) else ""
+        name = known.office_holder if known is not None and known.end == closing and not kind \
+            else f"{kind} {doc[opening + 1 : closing].text}".strip()
+        return name, end, title
 
     def _another_office_at(self, doc: Doc, k: int) -> bool:
         """A dash or "and", then a second office of the same holder, starts at k."""
