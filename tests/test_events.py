@@ -968,3 +968,41 @@ def test_a_document_signed_by_no_one_named_long_after_the_last_report_names_no_s
     record = read("The governors of Samarkand and Bukhara met in Samarkand on Tuesday. The weather was fine. "
                   "The old museum was rebuilt in 1990. A memorandum was signed.", published="2025-03-14")
     assert not events(record, "signing")
+
+
+def test_a_visit_told_by_its_length_and_first_day_lasts_that_many_days(read) -> None:
+    record = read("The mayor of Osh arrived in Kashgar on 5 April 2025 for a four-day visit. On the second day, he met "
+                  "Governor of Kashgar Li Wei.", published="2025-04-17")
+    assert only(record, "visit").date == "2025-04-05/2025-04-08"
+    assert only(record, "meeting").date == "2025-04-06"
+
+
+def test_the_last_day_of_a_visit_told_by_its_length_and_end_is_the_day_it_ended(read) -> None:
+    record = read("A delegation from Ulsan led by Vice Mayor Park Sung-ho ended a three-day visit to Almaty on "
+                  "Wednesday. On the last day of the visit, Park met the rector of Satbayev University, Nurlan Abenov.",
+                  published="2025-04-17")
+    assert only(record, "visit").date == "2025-04-16"
+    assert only(record, "meeting").date == "2025-04-16"
+
+
+def test_a_day_of_the_visit_is_inside_the_visit_not_another_visit(read) -> None:
+    record = read("Ulsan delegation wraps up Almaty visit\n\nA delegation from Ulsan led by Vice Mayor Park Sung-ho ended "
+                  "a three-day visit to Almaty on Wednesday. The guests arrived on Monday. On the last day of the visit, "
+                  "Park met the rector of Satbayev University, Nurlan Abenov.", published="2025-04-17")
+    assert only(record, "meeting").date == "2025-04-16"
+    assert not [v for v in events(record, "visit") if v.evidence[0].sentence.startswith("On the last day")]
+
+
+def test_the_next_session_of_a_named_commission_is_a_planned_meeting_of_it(read) -> None:
+    record = read("The next session of the Kazakhstan-Uzbekistan Intergovernmental Commission is set for September in "
+                  "Samarkand.", published="2025-02-12")
+    meeting = only(record, "meeting")
+    assert meeting.status == "planned"
+    assert meeting.date == "2025-09"
+
+
+def test_a_parliament_session_at_which_an_agreement_is_ratified_is_no_meeting(read) -> None:
+    record = read("At the session of the Milli Majlis on Tuesday, the agreement with Georgia was ratified.",
+                  published="2025-02-12")
+    assert not events(record, "meeting")
+    assert only(record, "ratification").date == "2025-02-11"

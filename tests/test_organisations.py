@@ -534,3 +534,30 @@ def test_a_name_the_prose_calls_a_company_is_a_body_without_a_head_noun(read) ->
     bodies = set(names(record, "organization"))
     assert {"Renfe", "Valtorra", "Rio Tinto"} <= bodies, bodies
     assert "Rio Tinto" not in names(record, "person")
+
+
+def test_a_plural_that_an_inner_head_qualifies_ends_the_name(read) -> None:
+    record = read("Officials of the Network of Black Sea Port Cities met in Varna on Friday.")
+    assert "Network of Black Sea Port Cities" in names(record, "organization"), names(record, "organization")
+
+
+def test_a_port_named_after_its_city_does_not_make_a_town_of_its_head(read) -> None:
+    record = read("The deal was signed with the Port of Antwerp-Bruges International in Jakarta.")
+    assert "Port" not in names(record, "place"), names(record, "place")
+
+
+def test_a_cluster_and_a_hub_head_the_names_of_bodies(read) -> None:
+    record = read("The Kharkiv IT Cluster signed a memorandum with the Astana Hub on Tuesday.")
+    assert {"Kharkiv IT Cluster", "Astana Hub"} <= set(names(record, "organization")), names(record, "organization")
+
+
+def test_a_country_whose_name_ends_in_a_body_head_stays_a_place(read) -> None:
+    record = read("The Russian Federation and the Swiss Confederation signed a treaty on 3 May.")
+    assert {"Russian Federation", "Swiss Confederation"} <= set(names(record, "place")), names(record, "place")
+    assert "Russian Federation" not in names(record, "organization")
+
+
+def test_an_organ_of_a_body_named_after_the_body_takes_in_its_name(read) -> None:
+    record = read("Officials of the Khorgos Special Economic Zone Management Board met the investors on Monday.")
+    assert "Khorgos Special Economic Zone Management Board" in names(record, "organization"), names(record, "organization")
+    assert "Management Board" not in names(record, "organization")

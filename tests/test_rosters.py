@@ -776,3 +776,34 @@ def test_a_country_row_may_name_its_country_by_an_abbreviation(read) -> None:
     record = read(PECS_STORY + "USA – Seattle (2005)\nGermany – Fellbach (1986)\n")
     assert roster(record, "Pécs") == {"Seattle": ("sister_city", "signed", "2005"),
                                       "Fellbach": ("sister_city", "signed", "1986")}
+
+
+TURKU_TWINS = ("The mayor of Turku opened the choir festival on Saturday. Turku's twin towns include St Petersburg, "
+               "Gothenburg and Bergen.\n\n")
+
+
+def test_suspending_ties_with_partners_of_one_nationality_ends_each_of_those_ties(read) -> None:
+    record = read(TURKU_TWINS + "In March 2022 the city suspended its ties with its Russian twin towns.")
+    assert roster(record, "Turku") == {"St Petersburg": ("sister_city", "ended", "2022-03"),
+                                       "Gothenburg": ("sister_city", "active", None),
+                                       "Bergen": ("sister_city", "active", None)}
+
+
+def test_an_ending_of_something_else_of_that_nationality_ends_no_tie(read) -> None:
+    record = read(TURKU_TWINS + "The city imports Russian gas, which was cut in 2022.")
+    assert roster(record, "Turku")["St Petersburg"] == ("sister_city", "active", None)
+
+
+def test_town_country_year_lines_in_either_order_are_partner_rows(read) -> None:
+    record = read(PECS_STORY + "Osijek, Croatia (1973)\nFellbach, Germany (1986)\nSubotica (Serbia), 1966\n")
+    assert roster(record, "Pécs") == {"Osijek": ("sister_city", "signed", "1973"),
+                                      "Fellbach": ("sister_city", "signed", "1986"),
+                                      "Subotica": ("sister_city", "signed", "1966")}
+
+
+def test_a_twin_told_by_a_relative_clause_stands_beside_a_twin_named_by_a_possessive(read) -> None:
+    record = read("Ostrava market opens\n\nThe Christmas market in Ostrava opened on Saturday. Traders from Ostrava's "
+                  "twin city Katowice sell Silesian gingerbread, while Košice, with which Ostrava has been twinned "
+                  "since 1994, brought a stall of Slovak wine.")
+    assert roster(record, "Ostrava") == {"Katowice": ("sister_city", "active", None),
+                                         "Košice": ("sister_city", "signed", "1994")}

@@ -95,3 +95,26 @@ def test_those_who_agree_to_cooperate_are_not_joined_by_the_places_that_contain_
     record = read("Officials of the Chilanzar district of Tashkent agreed to set up a joint working group with "
                   "Kepez, Turkey.")
     assert pairs(record) == {frozenset({"Chilanzar district", "Kepez"})}
+
+
+def test_places_that_others_come_from_are_no_parties_of_their_contracts(read) -> None:
+    record = read("Several companies from Batumi and Samarkand signed supply contracts on the sidelines of the forum.")
+    assert pairs(record) == set()
+
+
+def test_a_delegation_from_a_place_signs_for_it(read) -> None:
+    record = read("Delegations from Batumi and Samarkand signed a memorandum on tourism.")
+    assert pairs(record) == {frozenset({"Batumi", "Samarkand"})}
+
+
+def test_a_clause_that_denies_a_twinning_gives_its_names_to_no_tie(read) -> None:
+    record = read("Izmir and Odesa are not twin cities, but the Turkish city has sister-city ties with Mariupol in "
+                  "Ukraine, signed in 2016.")
+    assert pairs(record) == {frozenset({"Izmir", "Mariupol"})}
+
+
+def test_three_bodies_that_sign_together_pair_only_across_the_border_their_names_give(read) -> None:
+    record = read("Georgia and Armenia agreed on a joint ferry route from Batumi. The Ministry of Economy of Georgia, "
+                  "the Batumi Sea Port and the Ministry of Economy of Armenia signed a memorandum on Friday.")
+    assert frozenset({"Ministry of Economy of Georgia", "Batumi Sea Port"}) not in pairs(record)
+    assert frozenset({"Ministry of Economy of Georgia", "Ministry of Economy of Armenia"}) in pairs(record)

@@ -1723,3 +1723,27 @@ def test_cooperation_between_two_bodies_that_is_only_discussed_is_proposed(read)
 def test_cooperation_between_two_bodies_that_is_praised_exists(read) -> None:
     record = read("The rectors praised the cooperation between Samarkand State University and Selçuk University.")
     assert only(record, "cooperation").status == "active"
+
+
+def test_a_wish_in_another_clause_does_not_make_a_twinning_told_in_passing_proposed(read) -> None:
+    record = read("The Ukrainian city of Lutsk's twin town Olsztyn donated three used trolleybuses last autumn, and "
+                  "the Volyn regional administration is negotiating a loan for twenty more vehicles.")
+    assert only(record, "sister_city").status == "active"
+
+
+def test_a_wish_in_the_clause_of_the_twinning_makes_it_proposed(read) -> None:
+    assert only(read("The Polish city of Olsztyn is negotiating a twinning with Lutsk."), "sister_city").status == "proposed"
+    record = read("Earlier, talks on twinning between Batumi and the Greek city of Thessaloniki stalled after the "
+                  "elections in Greece.")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_twin_relations_since_a_year_are_a_twinning_signed_that_year(read) -> None:
+    record = read("The Uzbek region of Samarkand has twin relations with the Turkish province of Kütahya since 2017.")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "2017")
+
+
+def test_an_offer_to_sign_a_memorandum_is_a_proposal_not_a_signing(read) -> None:
+    record = read("Gyeonggi Province offered to sign a memorandum with the Almaty region.")
+    assert only(record, "cooperation").status == "proposed"

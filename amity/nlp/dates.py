@@ -542,6 +542,11 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
     return published - timedelta(days=back)
 
 
+def day_count(word: str) -> int | None:
+    """The number a count word or numeral names ("three", "3"), as in "a three-day visit"."""
+    return _COUNTS.get(word.lower()) or (int(word) if word.isdigit() and 0 < int(word) < 32 else None)
+
+
 def shift_days(value: str, days: int) -> str | None:
     """The day `days` after the start of an ISO date or span ("on the second day")."""
     start = _parse_iso(value.split("/")[0]) if value and len(value.split("/")[0]) == 10 else None

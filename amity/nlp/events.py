@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from amity.nlp.dates import DateMention, dates_between, long_before, shift_days, within
+from amity.nlp.dates import DateMention, dates_between, day_count, long_before, shift_days, within
 from amity.nlp.entities import EntityCluster, token_index
 from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
@@ -58,6 +58,9 @@ class EventMention:
     earlier: bool = False
     #: Told as a separate occurrence ("In a separate ceremony, ..."): never one told before.
     separate: bool = False
+    #: The days a visit lasted when told by its length and its last day ("ended a three-day visit on Wednesday"): its
+    #: date stays the day told, and "On the last day of the visit" counts within these.
+    stay: str | None = None
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -85,6 +88,8 @@ class EventFinder:
         self.planned_markers = set(lex["planned_markers"])
         self.planned_governors = set(lex["planned_governors"])
         self.plan_nouns = frozenset(lex["plan_nouns"])
+        self.ending_lemmas = frozenset(lex["ending_lemmas"])
+        self.session_nouns = frozenset(lex["session_nouns"])
         self.purpose_deps = frozenset(lex["purpose_clause_deps"])
         #: Governors of wishing and agreeing: they plan a trigger only through an infinitive ("agreed to sign").
         self.wish_governors = frozenset(lex["wish_governors"])
@@ -180,12 +185,18 @@ class EventFinder:
                     self._fold_back_reference(events, kind, participants, sent, near, published,
                                               narrows=near is not None and (self._own_date(doc, trigger) == near
                                                                             or _dated_in_frame(doc, trigger, near)))
+                    if kind == "visit" and near is not None and len(near) == 10:
+                        told_visit = next(e for e in reversed(events) if e.type == kind)
+                        told_visit.stay = told_visit.stay or self._days_stayed(trigger, near)
                     continue
                 if not anchored and not self._first_mention(doc, trigger, found):
                     continue  # "future visits", "your participation" in a quote: no occurrence of its own
                 # an occurrence first named by a noun ("As part of the mayor's visit to Lyon, ...") is one of its own
                 status = "planned" if self._is_planned(trigger, lowered) else "occurred"
                 date = self._date_near(doc, sent, trigger, events)
+                stay = self._days_stayed(trigger, date) if kind == "visit" and date is not None and len(date) == 10 else None
+                if stay is not None and stay.startswith(date or ""):
+                    date, stay = stay, None  # "arrived on 5 May for a four-day visit": 5 to 8 May
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
                 # "Earlier this year, the Parliament of Georgia ratified the same agreement": before the story's own
@@ -217,7 +228,7 @@ class EventFinder:
                                      extra=list(countries), explicit_date=date is not None,
                                      date_sentence=sent.start if date is not None else None,
                                      publication_guess=guessed, earlier=earlier,
-                                     separate=self._told_as_separate(trigger))
+                                     separate=self._told_as_separate(trigger), stay=stay)
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
@@ -331,6 +342,9 @@ class EventFinder:
                     kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
+            elif tok.lemma_.lower() in self.session_nouns and tok.pos_ == "NOUN" and _of_a_named_body(tok):
+                kind = "meeting"  # "the next session of the Intergovernmental Commission"
+                anchored = self._noun_is_anchored(tok)
             if kind is not None:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
@@ -339,6 +353,9 @@ class EventFinder:
                     if not (sent.start > 0 and self._ongoing(tok)):
                         found.append((tok, "attendance", True))
                     break
+        if any(k == "ratification" for _, k, _ in found):
+            # "At the session of the Saeima, the agreement was ratified": the session is where it was ratified
+            found = [f for f in found if f[0].lemma_.lower() not in self.session_nouns]
         if any(k == "meeting" for _, k, _ in found):
             # "The meeting was attended by X": those present are part of the meeting the sentence reports
             found = [f for f in found if not (f[1] == "attendance" and _passive(f[0]))]
@@ -695,6 +712,23 @@ class EventFinder:
                     return kind
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
 
+    def _days_stayed(self, trigger: Token, day: str) -> str | None:
+        """"ended a three-day visit to Almaty on Wednesday", "arrived on 5 May for a four-day visit": a visit told
+        with its length and one day lasted that many days, ending on the day with a verb of ending, else starting."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        for noun in (trigger, *(g for c in verb.children for g in (c, *c.children) if g.dep_ in ("dobj", "pobj"))):
+            if self._noun_kind(noun) != "visit" or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for length in (c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == "day"):
+                count = next((day_count(n.text) for n in length.children if n.dep_ == "nummod" and day_count(n.text)), None)
+                if count is None or count < 2:
+                    continue
+                ending = noun.head.lemma_.lower() in self.ending_lemmas
+                first = shift_days(day, 1 - count) if ending else day
+                last = day if ending else shift_days(day, count - 1)
+                return f"{first}/{last}" if first and last else None
+        return None
+
     def _plans_an_occurrence(self, noun: Token) -> bool:
         """"a plan for a visit by X", "an invitation to visit Osh": a plan noun whose "for" phrase or infinitive names
         an occurrence is that occurrence still to come, not an agreement."""
@@ -775,6 +809,8 @@ class EventFinder:
         return [n for n in (country_name(c) for c in out) if n]
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() == "day":
+            return False  # "On the last day of the visit": a day inside the one told, never another
         date = self._date_near(doc, sent, trigger, events)
         previous = next((e for e in reversed(events) if e.type == kind), None)
         if date and previous is not None and previous.status == "occurred" and not _not_after(date, doc._.published) \
@@ -908,7 +944,7 @@ class EventFinder:
         """"On the second day (of the visit), the mayors signed ...": a day counted within the latest
         dated multi-day occurrence told before ("a three-day visit on 4-6 May"), when it falls inside it."""
         match = self.ordinal_day.search(sent.text)
-        base = next((e.date for e in reversed(events) if e.explicit_date and e.date and "/" in e.date), None)
+        base = next((e.stay or e.date for e in reversed(events) if e.explicit_date and e.date and "/" in (e.stay or e.date)), None)
         if match is None or base is None:
             return None
         first, last = base.split("/")
@@ -968,6 +1004,7 @@ class EventFinder:
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
+            other.stay = other.stay or event.stay
             if event.agreement == "sister_city":
                 other.agreement = "sister_city"
             return
@@ -1085,6 +1122,13 @@ def _dated_in_frame(doc: Doc, noun: Token, value: str) -> bool:
         return False
     start = doc[after + 1].idx
     return any(d.value == value and start <= d.start <= start + len("from ") for d in doc._.dates or [])
+
+
+def _of_a_named_body(noun: Token) -> bool:
+    """"session of the Intergovernmental Commission", "sitting of the Joint Council": an "of" phrase naming a body."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN") for g in c.children)
+               for c in noun.children)
 
 
 def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import default_gazetteer
 from amity.nlp.lexicons import (
@@ -64,6 +64,8 @@ class OrganisationFinder:
         self.lower_case_institutions = words["lower_case_institutions"]
         self.company_heads = words["company_heads"]
         self.trade_words = words["trade_words"]
+        #: Words that name an organ of a body between its name and the organ's head ("Zone Management Board").
+        self.organ_words = words.get("organ_words", frozenset())
         #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
         self.company_descriptors = words.get("company_descriptors", frozenset())
         self.opening_heads = words["opening_heads"]
@@ -154,6 +156,8 @@ class OrganisationFinder:
                 out += self._split_coordination(doc, start, tok)
                 continue
             span = _trim(doc, span, self.not_name_start, self.connectors, self.state_organ_heads) if span is not None else None
+            if span is not None and self._names_a_country(span):
+                continue  # "the Russian Federation": the country, though "Federation" heads bodies' names
             m = self._mention(doc, span, priority=3) if span is not None else None
             if m is not None:
                 closing = _closing_quote(span)  # type: ignore[arg-type]
@@ -165,6 +169,12 @@ class OrganisationFinder:
                 _take_named_after(doc, m)
                 out.append(m)
         return out
+
+    def _names_a_country(self, span: Span) -> bool:
+        """Whether the span is exactly a country's name the place finder is sure of."""
+        place = self._place_starting.get(span.start)
+        return place is not None and place.end == span.end and place.priority >= 2 \
+            and place.place is not None and place.place.kind == "country"
 
     def _qualified_head(self, doc: Doc, i: int) -> bool:
         """"Tra Noc Industrial Park", "Da Nang Hi-Tech Park": a head only after one of its own words."""
@@ -491,8 +501,9 @@ class OrganisationFinder:
                 start -= 1  # "Music and Drama Theater", "Zeytinburnu and Üsküdar Municipalities"
                 continue
             if not is_capitalised(prev) and not prev.like_num or prev.lower_ in ORG_HEADS and not (
-                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)):
-                break
+                    doc[start].lower_ == "and" and self._opens_name(doc, start - 1)) \
+                    and not (start < i and is_capitalised(prev) and all(t.lower_ in self.organ_words for t in doc[start:i])):
+                break  # but "… Economic Zone Management Board": the organ of the body named before it
             if fold(prev.text) in self.titles.offices or fold(prev.text) in self.titles.honorifics \
                     or prev.lower_ in self.title_modifiers:
                 break
@@ -611,6 +622,9 @@ class OrganisationFinder:
                 k += 1
                 continue
             if passed_head:
+                if _plural(tok) and tok.is_alpha and is_capitalised(tok) and k not in self._place_tokens \
+                        and (k + 1 >= sent_end or not is_capitalised(doc[k + 1])):
+                    end = k + 1  # "Network of Asia-Pacific Port Cities": a plural that the inner head qualifies
                 break
             if tok.is_lower and (tok.lower_ in place_words().region_words or tok.lower_ in place_words().town_words) \
                     and k - 1 in self._place_tokens:
@@ -884,7 +898,7 @@ class OrganisationFinder:
             # "Shusha City State Reserve Department": a town's own body, named after the town
             place = self._place_starting.get(span.start)
             if place is not None and place.end < span.end and place.place is not None \
-                    and place.place.kind in ("city", "district"):
+                    and place.place.kind in ("city", "district") and span[0].lower_ not in ORG_HEADS:
                 town = place.name.split()
                 # "St Albans City and District Council": the town is St Albans, as elsewhere in the article
                 m.town = " ".join(town[:-1] if len(town) > 1 and town[-1].lower() in place_words().town_words else town)
@@ -934,6 +948,14 @@ def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:
     if step == -1:
         joined_by_and = any(doc[b].lower_ in ("and", "&") for _, b in names[:1] if b < n) or joined_by_and
     return names if joined_by_and else []
+
+
+def _plural(tok: Token) -> bool:
+    """Whether a noun reads as an English plural ("Cities", "Officers"), as tagged or as spelled
+    (spaCy tags most capitalised plurals NNP)."""
+    word = tok.lower_
+    return tok.tag_ in ("NNS", "NNPS") or len(word) > 4 and (word.endswith("ies") or word.endswith("s")
+                                                               and not word.endswith(("ss", "us", "is")))
 
 
 def _take_named_after(doc: Doc, m: Mention) -> None:

@@ -109,6 +109,7 @@ class RosterReader:
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
+        self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
         self.row_dashes = frozenset(words.get("country_row_dashes", []))
         self.min_rows = int(words.get("country_rows_min", 2))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
@@ -129,9 +130,11 @@ class RosterReader:
         awaited: tuple[EntityCluster | None, str, int] | None = None  # a roster named as a class, not yet listed, and
         # the last sentence that may list it
         for n, sent in enumerate(sents):
+            relative: set[int] = set()  # the partners relative clauses name in this sentence
             for relation, holder, twin, founded in self._relative_twins(doc, sent, index):
                 # "Rovaniemi, with which the city has been twinned since 1985, sent a choir"
                 _merge(ties, relation, [_town_of(holder, places, relation), _town_of(twin, places, relation)], founded, sent)
+                relative.add(id(_town_of(twin, places, relation)))
             cues = self._cues(sent)
             if not cues and awaited is not None and n <= awaited[2]:
                 # "Mayors of twin and friend cities attend the festival" ... "Mayors representing cities
@@ -305,11 +308,12 @@ class RosterReader:
                     continue
                 if singular:
                     # "Leipzig's twin town Kraków and a band from Lyon": the cue names one partner; the
-                    # sentence's other towns are not the owner's twins
+                    # sentence's other towns are not the owner's twins (but for one a relative clause
+                    # calls a twin: "..., while Lyon, with which Leipzig has been twinned since 1981, ...")
                     named = _town_of(partners[0].cluster, places, kind)
                     ties = [t for t in ties if not (t.kind == kind and any(p is party for p in t.parties)
                                                     and all(s.start == sent.start for s in t.sentences)
-                                                    and not any(p is named for p in t.parties))]
+                                                    and not any(p is named or id(p) in relative for p in t.parties))]
                     # "Santa Clara, Cuba, the city's other sister city": the country holds the partner
                     ties = [t for t in ties if not (all(s.start == sent.start for s in t.sentences) and len(t.parties) == 2
                                                     and any(p is named for p in t.parties)
@@ -335,6 +339,8 @@ class RosterReader:
                 if not heading:
                     break  # a heading's line may hold the next section's cue ("... Partner cities A B")
         self._country_rows(doc, sents, index, places, ties)
+        for sent in sents:
+            self._ended_by_nationality(doc, sent, index, ties)
         # a place is never a partner of a place that holds it ("Stavanger, Norway – partner city" is no
         # tie of Stavanger and Norway)
         doc._.ties = [t for t in ties if not _within(t.parties)]
@@ -369,31 +375,82 @@ class RosterReader:
                 rows = []
             i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
 
+    def _ended_by_nationality(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], ties: list[TieMention]) -> None:
+        """"In 2022 the city suspended its ties with its Russian twin towns": an ending said of the owner's
+        partners of one nationality, named elsewhere in the article, ends each of those ties, dated by the
+        sentence (or the article), when they are all one town's (the one the subject names, if it names one)."""
+        verbs = [t for t in sent if t.lemma_.lower() in self.ending_lemmas and t.pos_ in ("VERB", "NOUN", "ADJ")]
+        if not verbs:
+            return
+        codes = set()
+        for tok in sent:
+            qualifier = tok
+            while qualifier.dep_ == "conj" and qualifier.head.i != qualifier.i:
+                qualifier = qualifier.head  # "its Russian and Belarusian twin towns"
+            code = demonyms().get(fold(tok.text)) if qualifier.dep_ in ("amod", "compound") else None
+            noun = qualifier.head
+            if code is None or noun.tag_ not in ("NNS", "NN") or index.get(noun.i) is not None:
+                continue
+            words = {t.lemma_.lower() for t in noun.children if t.dep_ in ("amod", "compound")} | {noun.lemma_.lower()}
+            if not words & self.coordinated_modifiers:
+                continue  # "Russian gas", "Russian cities": no partners named as such
+            # the partners must be what the ending governs: "suspended ties with its Russian twin towns"
+            if any(noun.i in {t.i for t in verb.subtree} or verb.i in {t.i for t in noun.subtree} for verb in verbs):
+                codes.add(code)
+        if not codes:
+            return
+        def of_nationality(p: EntityCluster) -> bool:
+            return p.place is not None and p.place.country in codes and p.place.kind != "country"
+
+        # the ties between a partner of that nationality and a place of another: one owner's, or none
+        ending = [t for t in ties if t.kind == "sister_city" and len(t.parties) == 2
+                  and sum(of_nationality(p) for p in t.parties) == 1]
+        owners = {id(p): p for t in ending for p in t.parties if not of_nationality(p)}
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        named = {id(c) for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None and c.type == "place"}
+        if len(owners) != 1 or named and not named & set(owners):
+            return  # several towns' partners, or the subject names another town: whose ties is unclear
+        date = _sentence_value(doc, sent) or doc._.published
+        for tie in ending:
+            if tie.status != "ended":
+                tie.status, tie.date, tie.explicit_date = "ended", date, True
+                tie.sentences.append(sent)
+
     def _country_row(self, doc: Doc, start: int, index: dict[int, EntityCluster]
                      ) -> tuple[EntityCluster, str | None, Span] | None:
-        """The town and year of a line "Country – Town (1992)" from token `start`, or None."""
+        """The town and year of a line that names only a town and its own country, perhaps its region
+        and a year ("Ukraine – Lviv (1992)", "Lviv, Ukraine (1992)", "Lviv (Lviv Oblast, Ukraine), since
+        1992"), or None."""
         end = _line_end(doc, start)
-        words = [t for t in doc[start:end] if not t.is_space and t.text not in self.bullets or t.text in self.row_dashes]
-        while words and words[0].text in self.row_dashes:
-            words = words[1:]  # "– Ukraine – Lviv": a bullet
+        words = [t for t in doc[start:end] if not t.is_space]
         if not words or len(words) > self.max_item_tokens:
             return None
-        k = next((n for n, t in enumerate(words[:4]) if t.text in self.row_dashes), None)
-        if not k or k >= len(words) - 1:
+        clusters = _distinct([c for t in words if (c := index.get(t.i)) is not None])
+        towns = [c for c in clusters if c.place is not None and c.place.kind not in ("country", "area", "region")]
+        if len(towns) != 1 or towns[0].place is None:
             return None
-        # the country by its entity, or by the gazetteer where the article's entities lack it ("USA")
-        country = index.get(words[0].i)
-        codes = {country.place.country} if country is not None and country.place is not None \
-            and country.place.kind == "country" else {
-                p.country for p in default_gazetteer().candidates(doc[words[0].i : words[k].i].text) if p.kind == "country"}
-        town = index.get(words[k + 1].i)
-        if town is None or town.place is None or _is_area(town) or town.place.country not in codes:
+        town = towns[0]
+        code = town.place.country if town.place is not None else None
+        codes: set[str | None] = {c.place.country for c in clusters if c.place is not None and c.place.kind == "country"}
+        # words no entity covers: the country where the article's entities lack it ("USA"), or "since"
+        loose: list[list[Token]] = []
+        for t in words:
+            if t.is_alpha and index.get(t.i) is None:
+                if loose and loose[-1][-1].i == t.i - 1:
+                    loose[-1].append(t)
+                else:
+                    loose.append([t])
+        for run in loose:
+            if all(t.lower_ in self.since for t in run):
+                continue
+            found = {p.country for p in default_gazetteer().candidates(doc[run[0].i : run[-1].i + 1].text) if p.kind == "country"}
+            if not found:
+                return None  # "Berlin, where the forum met": prose, not a row
+            codes |= found
+        others = [c for c in clusters if c is not town and (c.place is None or c.place.kind != "country")]
+        if code not in codes or any(c.place is None or c.place.country != code for c in others):
             return None
-        rest = [t for t in words[k + 1 :] if index.get(t.i) is not town]
-        year = _line_year(doc, words[k + 1].i)
-        if any(t.is_alpha and t.lower_ not in self.since for t in rest):
-            return None  # "Germany – Berlin, where the forum met": prose, not a row
-        return town, year, doc[start:end]
+        return town, _line_year(doc, start), doc[start:end]
 
     def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
         """(kind, first token, token after the cue, whether it names towns' partners only) of each cue

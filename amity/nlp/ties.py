@@ -678,7 +678,7 @@ class TieFinder:
         founded = self._founded(sent, doc)
         if founded is not None and founded.date and not self._founding_intended(sent):
             return founded  # "A and B, twin towns since 1999, discussed a festival": the wish is not the tie's
-        if any(p in lowered for p in self.proposed) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
+        if self._proposal_in_cue_clause(sent, lowered) or self._agreed(sent) or self._signing_verb(sent, wished=True) \
                 or kind == "sister_city" and self._in_prospect(sent):
             return _Stage("proposed")
         intended = self._intended_founding(sent) if founded is not None else None
@@ -691,6 +691,26 @@ class TieFinder:
         if kind == "sister_city":
             return _Stage("active")
         return None
+
+    def _proposal_in_cue_clause(self, sent: Span, lowered: str) -> bool:
+        """A word of proposal or wish ("discussed", "negotiating", "intends") in the clause of the
+        sentence's twinning cue, or anywhere when the sentence has no one cue: "X's twin town Y donated
+        buses, and the region is negotiating a loan" proposes nothing about the twinning."""
+        at = [(sent.start_char + k, sent.start_char + k + len(p)) for p in self.proposed for k in _occurrences(lowered, p)]
+        if not at:
+            return False
+        cues = self._cue_tokens(sent)
+        if len(cues) != 1:
+            return True
+        # the clause the cue is part of, climbing past a cue read as a verb ("interest in twinning with X")
+        verb = cues[0].head if cues[0].head.i != cues[0].i else cues[0]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        other = {t.i for c in verb.children if c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 and c.i != cues[0].i for t in c.subtree}
+        # a phrase that starts in the clause or holds one of its words ("talks on twinning")
+        starts = sorted(t.idx for t in verb.subtree if t.i not in other)
+        return any(bisect_left(starts, lo) < len(starts) and starts[bisect_left(starts, lo)] < hi for lo, hi in at)
 
     def _hypothetical(self, verb: Token) -> bool:
         """A signing only wished or deemed possible: "could/may/would sign", "are ready to sign", "hope
@@ -1293,6 +1313,10 @@ class TieFinder:
             # "X has sister city ties with A in Mexico and with B in Germany": the partners listed after
             # "with" are not each other's partners, whoever X is
             return [] if not between and _all_after_with(sent, parties, context, kind) else [parties]
+        if between and None in codes:
+            # "the Ministry of Culture of Moldova, Chisinau and Tbilisi signed ...": a body is of the state its name
+            # names, and one group of signatories pairs across that border as a group of places does
+            codes = [context.country_of(p) for p in parties]
         if None not in codes and len(set(codes)) == 2:
             # "Zeytinburnu and Üsküdar signed with Turkistan": pairs across the border; when the subject
             # names some of them ("X has sister city ties with A in Mexico and B in Germany"), it is one
@@ -1765,10 +1789,11 @@ class TieFinder:
         return self._asides[key]
 
     def _read_aside(self, sent: Span) -> tuple[set[int], bool]:
-        """Tokens whose names English news gives beside the signatories, and whether attendees are
-        among them: who attended or witnessed a signing ("The signing was attended by the
-        ambassador to X", "in the presence of Y"), and a clause joined by "and" with a subject of
-        its own that reports no tie ("..., and several prefectures have opened offices there")."""
+        """Tokens whose names English news gives beside the signatories, and whether attendees or a
+        denied tie are among them (never parties then): who attended or witnessed a signing ("The
+        signing was attended by the ambassador to X", "in the presence of Y"), and a clause joined by
+        "and" with a subject of its own that reports no tie ("..., and several prefectures have opened
+        offices there") or denies one ("A and B are not twin cities, but ...")."""
         aside: set[int] = set()
         attending = False
         for tok in sent:
@@ -1790,9 +1815,13 @@ class TieFinder:
                 while node.i not in clauses and node.head.i != node.i:
                     node = node.head
                 units.setdefault(node.i if node.i in clauses else -1, []).append(tok)
-            telling = {k for k, unit in units.items() if self._tells_tie(unit)}
+            # "A and B are not twin cities, but A has sister-city ties with C": a clause that denies a tie tells
+            # none, and its names are never the other clause's parties (as attendees are not)
+            denied = {k for k in units if self._negated(sent.doc[k] if k >= 0 else sent.root)}
+            telling = {k for k, unit in units.items() if self._tells_tie(unit) and k not in denied}
             if telling:
                 aside.update(t.i for k, unit in units.items() if k not in telling for t in unit)
+                attending = attending or bool(denied)
         return aside, attending
 
     def _tells_tie(self, tokens: list[Token]) -> bool:
@@ -2115,6 +2144,9 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Cou
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = frozenset(tie_cues()["parts_of_places"])
+#: Plural nouns of those who speak for the place they come from ("a delegation from X", "officials from X"):
+#: data/ties.json place_representatives.
+_PLACE_REPRESENTATIVES = frozenset(tie_cues()["place_representatives"])
 
 
 def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleContext, kind: str) -> bool:
@@ -2196,6 +2228,7 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
     out: list[EntityCluster] = []
     previous: EntityCluster | None = None
     previous_end = -1
+    origins = False  # in a list of places others come from ("companies from A, B and C")
     k = start
     while k < end:
         cluster = token_entity.get(k)
@@ -2268,6 +2301,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         # "signed ... in Tashkent", "during his visit to Tokyo": where, not with whom
         origin = glue == "from" and cluster.place is not None and cluster.place.kind == "country" \
             and previous is not None and previous.type in ("place", "organization")  # "Buzau County from Romania"
+        # "companies from Batumi and Samarkand signed contracts": where those who act come from, not a party
+        # that acts; a delegation or officials from a place speak for it
+        from_others = glue == "from" and cluster.type == "place" and k > 1 and doc[k - 2].tag_ == "NNS" \
+            and doc[k - 2].lemma_.lower() not in _PLACE_REPRESENTATIVES
+        origins = from_others or origins and glue in (",", "and") and adjacent and cluster.type == "place"
+        origin = origin or origins
         journey = not visits and glue == "to" and (k > 1 and doc[k - 2].lemma_.lower() in _JOURNEYS
                                                    or doc[k - 1].head.lemma_.lower() in _JOURNEYS)  # "the visit of X to Armenia"
         aside = not visits and _visited_aside(doc, k, end, cluster, token_entity)

@@ -38,6 +38,9 @@ from amity.vocabulary.names import fold, initials, is_acronym, name_key
 #: Most sets of parties one tie's names may stand for that a batch asks about before it resolves them.
 _MOST_PARTY_SETS = 16
 
+#: Name keys a `Known` keeps from one transaction to the next (a few hundred bytes each, with their entities).
+_MOST_KEYS_KEPT = 1_000_000
+
 #: When a name could be several entities, the kind most names in events and ties are.
 _TYPE_PREFERENCE = {"place": 0, "organization": 1, "person": 2}
 
@@ -180,6 +183,10 @@ class Known:
         self.offices: set[tuple[int, int]] = set()  # (person, body) pairs some article gave, as far as asked
         self.offices_read: set[int] = set()  # the people all of whose offices are in `offices`
         self.ties = KnownTies(allocate=allocate)
+
+    def full(self) -> bool:
+        """Whether it holds so many names that it is better asked afresh than kept (its memory)."""
+        return len(self.having) > _MOST_KEYS_KEPT
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
         """Read which entities have each of these name keys not asked before, in one query."""

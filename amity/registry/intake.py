@@ -12,7 +12,7 @@ article through the same `merge` steps in the same order as one at a time,
 so the registry ends up the same. What makes a batch cheaper than its
 articles one by one (see `_Merging`): the names, entities and places of
 all its records are read in a few queries at its start and stay known
-from article to article, with the offices and ties found; the events
+from article to article (and batch to batch), with the offices and ties found; the events
 each entity took part in are read once and kept up to date
 (`event_rules.Occurrences`), from one transaction to the next while no
 other writer changed the registry; the rows articles only add (mentions,
@@ -165,18 +165,20 @@ class _Batch:
 
 @dataclass
 class _Read:
-    """What a transaction knows of the registry's events and of its ties' stages."""
+    """What a transaction knows of the registry's events, of its ties' stages, and of its names and entities."""
 
     seen: event_rules.Occurrences = field(default_factory=event_rules.Occurrences)
     stages: tie_rules.Stages = field(default_factory=lambda: tie_rules.Stages(from_rows=True))
+    known: Known | None = None
 
     def full(self) -> bool:
-        return self.seen.full() or self.stages.full()
+        return self.seen.full() or self.stages.full() or (self.known is not None and self.known.full())
 
 
 @dataclass
 class _Carried:
-    """What one transaction read of the registry's events and ties' stages, for the next one of the same ingest.
+    """What one transaction read of the registry's events, ties' stages, names and entities, for the next one of
+    the same ingest.
 
     It is kept only while the registry is as the last transaction left it
     (`_registry_mark`): no other writer stored an article or a decision since.
@@ -195,7 +197,8 @@ class _Carried:
     def keep(self, merging: _Merging) -> None:
         """Carry what this transaction read to the next; call once it is about to commit."""
         merging.seen.committed()
-        self.read, self.mark = _Read(merging.seen, merging.stages), _registry_mark(merging.session)
+        self.read = _Read(merging.seen, merging.stages, None if merging.curated else merging.known)
+        self.mark = _registry_mark(merging.session)
 
 
 def _registry_mark(session: Session) -> tuple[object, ...]:
@@ -266,8 +269,9 @@ class _Merging:
     def __init__(self, session: Session, ready: list[tuple[Article, Record, str]], read: _Read | None = None) -> None:
         self.session = session
         self.curated = session.scalar(select(DecisionRow.id).limit(1)) is not None
-        self.known = Known(allocate=not self.curated)
         read = read or _Read()
+        # names asked by the transaction before, while only merges wrote since (as events and stages)
+        self.known = read.known if read.known is not None and not self.curated else Known(allocate=not self.curated)
         self.seen = read.seen  # the events entities took part in, as far as read
         self.stages = read.stages  # what ties' stages add up to, as far as read (without decisions)
         self.later = merge.Touched()  # ties and gatherings waiting for `settle`
