@@ -23,7 +23,7 @@ from amity.export import export
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
 from amity.registry import event_rules, ingest, tie_rules
-from amity.store import open_database
+from amity.store import open_database, pending
 from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieRow, TieStageRow
 
 ARTICLES = 36
@@ -710,3 +710,18 @@ def test_an_article_corrected_in_the_batch_that_stored_it_takes_the_id_it_takes_
     assert sizes == [1, 2]
     assert _article_ids(batched) == _article_ids(one_by_one)
     assert [doc for _, doc in _article_ids(batched)] == ["t1", "t2"]
+
+
+def test_an_id_counted_again_after_a_deletion_is_past_the_rows_kept_but_not_yet_written(fresh_registry):
+    db = fresh_registry()
+    with Session(db) as session, session.begin():
+        first = pending.new_id(session, EntityRow)
+        pending.add(session, EntityRow, id=first, type="organization", name="Alpha Fund")
+        pending.recount(session, EntityRow)  # as after a corrected article's entities were deleted
+        second = pending.new_id(session, EntityRow)
+        pending.add(session, EntityRow, id=second, type="organization", name="Beta Trust")
+
+    assert second == first + 1
+    with Session(db) as session:
+        assert list(session.scalars(select(EntityRow.name).order_by(EntityRow.id))) == ["Alpha Fund", "Beta Trust"]
+

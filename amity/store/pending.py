@@ -40,6 +40,7 @@ def new_id(session: Session, row_class: type[Any]) -> int:
     """
     allocated: dict[type[Any], int] = session.info.setdefault(_IDS, {})
     if row_class not in allocated:
+        write(session, {row_class.__tablename__})  # the rows kept with ids given before a `recount` are in the largest
         connection = session.connection()
         largest = connection.execute(select(func.max(row_class.__table__.c.id))).scalar() or 0
         if connection.dialect.name == "postgresql":
