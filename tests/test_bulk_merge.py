@@ -725,3 +725,31 @@ def test_an_id_counted_again_after_a_deletion_is_past_the_rows_kept_but_not_yet_
     with Session(db) as session:
         assert list(session.scalars(select(EntityRow.name).order_by(EntityRow.id))) == ["Alpha Fund", "Beta Trust"]
 
+
+def _organisations(db: Engine) -> list[tuple[int, str]]:
+    with Session(db) as session:
+        return [tuple(row) for row in session.execute(select(EntityRow.id, EntityRow.name).order_by(EntityRow.id))]
+
+
+def test_entities_and_ties_after_a_correction_that_dropped_the_newest_take_the_ids_they_take_one_by_one(fresh_registry):
+    def fund(name: str) -> Entity:
+        return Entity("organization", name)
+
+    clubs = [_said(f"c{n}", f"The Rowing Club {n} held its yearly meeting.", f"2021-01-0{n}",
+                   entities=[fund(f"Rowing Club {n}")]) for n in (1, 2, 3)]
+    corpus = [*clubs,
+              _said("s1", "The Steppe Fund was set up in Aktau.", "2021-12-01", entities=[fund("Steppe Fund")]),
+              _said("s2", "The Steppe Fund agreed to work with the Caspian Trust.", "2022-01-01",
+                    entities=[fund("Steppe Fund"), fund("Caspian Trust")],
+                    ties=[Tie("cooperation", ["Steppe Fund", "Caspian Trust"], "active", "2022-01-01")]),
+              # s2 corrected: the Caspian Trust (the newest entity) and its tie are left with no article
+              _said("s2", "The Steppe Fund talked to nobody this week.", "2022-01-02", entities=[fund("Steppe Fund")]),
+              _said("s3", "The Steppe Fund agreed to work with the Aral Council.", "2022-01-03",
+                    entities=[fund("Steppe Fund"), fund("Aral Council")],
+                    ties=[Tie("cooperation", ["Steppe Fund", "Aral Council"], "active", "2022-01-03")])]
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)  # the exports, with every id, alike
+
+    assert sizes == [1, 2, 4], "the correction and the article after it were merged in one batch"
+    assert [name for _, name in _organisations(batched)][-2:] == ["Steppe Fund", "Aral Council"]
+    [tie] = json.loads(_exported(batched))["ties"]  # the first tie went with the Caspian Trust
+    assert sorted(tie["party_ids"]) == sorted([_entity_id(batched, "Steppe Fund"), _entity_id(batched, "Aral Council")])

@@ -310,6 +310,7 @@ class _Merging:
 
     def forget_read(self, *, ask_again: bool = True) -> None:
         self.session.expunge_all()
+        pending.recount(self.session)  # the ids of the rows deleted (entities, ties, events left unsaid) given again
         self.known = Known(allocate=not self.curated)
         if self.curated:  # decisions may have moved any event (merged entities, rejected events) or stage
             self.seen, self.stages = event_rules.Occurrences(), tie_rules.Stages()
@@ -339,7 +340,7 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
         touched = merge.forget(session, *previous) if previous else merge.Touched()
         _unsee(merging, touched)  # the events of the deleted reports, and their participants, read again
         if previous:
-            pending.recount(session, ArticleRow)
+            pending.recount(session)
         # kept with the rows the merge only adds (no statement, no ORM object): written before anything reads it
         article_id = pending.new_id(session, ArticleRow)
         pending.add(session, ArticleRow, id=article_id, doc=article.doc, url=article.url, title=article.title,

@@ -54,12 +54,14 @@ def new_id(session: Session, row_class: type[Any]) -> int:
     return allocated[row_class]
 
 
-def recount(session: Session, row_class: type[Any]) -> None:
-    """After rows of this class were deleted: on SQLite the next `new_id` reads the table's largest id again,
-    as SQLite itself gives the id after the largest left (a transaction of its own would get that one). On
-    PostgreSQL a sequence never gives an id twice, and neither does `new_id`."""
-    if session.connection().dialect.name == "sqlite":
-        session.info.get(_IDS, {}).pop(row_class, None)
+def recount(session: Session, *row_classes: type[Any]) -> None:
+    """After rows of these classes (none named: of any) were deleted: on SQLite the next `new_id` reads the
+    table's largest id again, as SQLite itself gives the id after the largest left (a transaction of its own
+    would get that one). On PostgreSQL a sequence never gives an id twice, and neither does `new_id`."""
+    if session.get_bind().dialect.name == "sqlite":
+        allocated: dict[type[Any], int] = session.info.get(_IDS, {})
+        for row_class in row_classes or list(allocated):
+            allocated.pop(row_class, None)
 
 
 def write(session: Session, tables: set[str] | None = None) -> None:
