@@ -22,7 +22,9 @@ from synthetic_news import synthetic_articles
 from amity.export import export
 from amity.model import Article, Entity, Event, Evidence, Record, Role, Tie
 from amity.nlp import extract
-from amity.registry import event_rules, ingest, tie_rules
+from amity.registry import entities, event_rules, ingest, tie_rules
+from amity.registry.entities import Known
+from amity.registry.tie_rules import party_key
 from amity.store import open_database, pending
 from amity.store.schema import ArticleRow, EntityRow, EventRow, MentionRow, TieRow, TieStageRow
 
@@ -753,3 +755,20 @@ def test_entities_and_ties_after_a_correction_that_dropped_the_newest_take_the_i
     assert [name for _, name in _organisations(batched)][-2:] == ["Steppe Fund", "Aral Council"]
     [tie] = json.loads(_exported(batched))["ties"]  # the first tie went with the Caspian Trust
     assert sorted(tie["party_ids"]) == sorted([_entity_id(batched, "Steppe Fund"), _entity_id(batched, "Aral Council")])
+
+
+@pytest.mark.parametrize("holding", ["ties asked and not stored", "new entities", "offices"])
+def test_what_a_batch_carries_to_the_next_counts_all_it_holds_against_its_cap_not_only_names(monkeypatch, holding):
+    monkeypatch.setattr(entities, "_MOST_KEYS_KEPT", 10)
+    known = Known()
+    known.having["steppe fund"] = {1}
+    assert not known.full()
+
+    many = range(2, 14)  # more than the cap, under a single name
+    if holding == "ties asked and not stored":
+        known.ties.absent |= {("cooperation", party_key([1, n])) for n in many}
+    elif holding == "new entities":
+        known.ties.new_entities |= set(many)
+    else:
+        known.offices |= {(n, 1) for n in many}
+    assert known.full(), "carried on, it would grow without bound in a corpus of few names"

@@ -38,7 +38,8 @@ from amity.vocabulary.names import fold, initials, is_acronym, name_key
 #: Most sets of parties one tie's names may stand for that a batch asks about before it resolves them.
 _MOST_PARTY_SETS = 16
 
-#: Name keys a `Known` keeps from one transaction to the next (a few hundred bytes each, with their entities).
+#: Keys a `Known` keeps from one transaction to the next, of all it holds (names, entities, places, offices,
+#: ties found and asked): a few hundred bytes each.
 _MOST_KEYS_KEPT = 1_000_000
 
 #: When a name could be several entities, the kind most names in events and ties are.
@@ -185,8 +186,11 @@ class Known:
         self.ties = KnownTies(allocate=allocate)
 
     def full(self) -> bool:
-        """Whether it holds so many names that it is better asked afresh than kept (its memory)."""
-        return len(self.having) > _MOST_KEYS_KEPT
+        """Whether it holds so much that it is better asked afresh than kept (its memory): every key it grows by
+        counts, not only the names (a corpus of few names may ask about many ties, or name many new entities)."""
+        held = (len(self.having) + len(self.rows) + len(self.by_geonames) + len(self.offices) + len(self.offices_read)
+                + self.ties.size())
+        return held > _MOST_KEYS_KEPT
 
     def ask(self, session: Session, keys: Iterable[str]) -> None:
         """Read which entities have each of these name keys not asked before, in one query."""

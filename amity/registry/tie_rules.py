@@ -58,6 +58,10 @@ class KnownTies:
     #: merge only adds: only where nothing else adds ties in the transaction (no analysts' decisions)
     allocate: bool = False
 
+    def size(self) -> int:
+        """How many keys it holds, to cap what a batch carries to the next."""
+        return len(self.ids) + len(self.absent) + len(self.new_entities)
+
 
 def add_stage(session: Session, article_id: int, kind: str, party_ids: list[int], status: str, date: str | None,
               evidence: Evidence | None, ties: KnownTies | None = None, made: set[int] | None = None) -> int:
