@@ -670,6 +670,29 @@ def test_a_registry_from_before_events_kept_their_folds_upgrades_though_the_even
     assert upgraded == kept
 
 
+def test_a_visit_placed_in_a_town_its_batch_named_first_is_merged_in_that_batch_as_one_by_one(fresh_registry,
+                                                                                                 monkeypatch):
+    def visit(doc: str, status: str, published: str, place: str | None) -> tuple[Article, Record]:
+        named = [Entity("place", place, country="TR")] if place else []
+        return _said(doc, f"Aigerim Sadykova's visit to Bursa ({status}, at {place}).", published,
+                     entities=[Entity("person", "Aigerim Sadykova"), _bursa(), *named],
+                     events=[Event("visit", status, "2023-05-10", ["Aigerim Sadykova", "Bursa"], place=place)])  # type: ignore[arg-type]
+
+    corpus = [visit("p1", "planned", "2023-05-01", None),  # a batch of its own
+              _said("n1", "Nilufer opened a library.", "2023-05-02", entities=[Entity("place", "Nilufer", country="TR")]),
+              visit("p2", "occurred", "2023-05-11", "Nilufer")]  # Nilufer, new in this batch, now places the visit
+    intake = importlib.import_module("amity.registry.intake")
+    alone: list[str] = []
+    store = intake._store
+    monkeypatch.setattr(intake, "_store",
+                        lambda engine, article, *rest: alone.append(article.doc) or store(engine, article, *rest))
+    batched, sizes = _both_ways(fresh_registry, corpus, 2)
+
+    assert sizes == [1, 2] and alone[-1:] == ["p1"], "n1 and p2 went in one transaction, not again one by one"
+    [event] = json.loads(_exported(batched))["events"]
+    assert (event["status"], event["place"]) == ("occurred", "Nilufer")
+
+
 def _article_ids(db: Engine) -> list[tuple[int, str]]:
     with Session(db) as session:
         return [tuple(row) for row in session.execute(select(ArticleRow.id, ArticleRow.doc).order_by(ArticleRow.id))]

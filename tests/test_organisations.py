@@ -561,3 +561,10 @@ def test_an_organ_of_a_body_named_after_the_body_takes_in_its_name(read) -> None
     record = read("Officials of the Khorgos Special Economic Zone Management Board met the investors on Monday.")
     assert "Khorgos Special Economic Zone Management Board" in names(record, "organization"), names(record, "organization")
     assert "Management Board" not in names(record, "organization")
+
+
+def test_a_board_of_a_company_is_the_company_s_organ_not_part_of_its_name(read) -> None:
+    record = read("Aidos Serikov, Chairman of the Board of Aktau Sea Port JSC, met bankers from Bank of Georgia PLC.")
+    bodies = set(names(record, "organization"))
+    assert "Aktau Sea Port JSC" in bodies, bodies
+    assert "Bank of Georgia PLC" in bodies, bodies

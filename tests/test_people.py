@@ -1277,7 +1277,10 @@ def test_a_body_name_run_into_its_holders_given_name_ends_before_it(read) -> Non
 
 def test_a_legal_form_after_a_company_name_ends_it_before_the_holder(read) -> None:
     record = read("General Director of Uzbekistan Airways JSC Shukhrat Ismoilov announced new flights to Seoul.")
-    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways")]
+    # the company keeps its legal form in its name and answers to the name without it
+    assert roles(person(record, "Shukhrat Ismoilov")) == [("director general", "Uzbekistan Airways JSC")]
+    company = next(e for e in record.entities if e.type == "organization" and e.name == "Uzbekistan Airways JSC")
+    assert "Uzbekistan Airways" in company.aliases
     assert not any(e.type == "organization" and "Ismoilov" in e.name for e in record.entities)
 
 
@@ -1372,9 +1375,9 @@ def test_an_abbreviated_honorific_with_its_full_stop_stands_between_office_and_h
     assert roles(person(record, "Dana Kemelova")) == [("vice-rector for research", None)]
 
 
-def test_a_faculty_no_finder_knows_is_part_of_the_deans_office_in_the_body_after_it(read) -> None:
-    record = read("Dean of the Faculty of Chemistry and Biology of KazNU Dr. Aidos Bekov showed the guests around.")
-    assert roles(person(record, "Aidos Bekov")) == [("dean of the faculty of chemistry and biology", "KazNU")]
+def test_a_unit_no_finder_knows_is_part_of_the_office_in_the_body_after_it(read) -> None:
+    record = read("Head of the Laboratory of Soil Physics and Chemistry of KazNU Dr. Aidos Bekov showed the guests around.")
+    assert roles(person(record, "Aidos Bekov")) == [("head of the laboratory of soil physics and chemistry", "KazNU")]
 
 
 def test_a_capitalised_board_before_a_dash_and_a_second_office_shares_its_body(read) -> None:
@@ -1418,3 +1421,13 @@ def test_a_division_of_several_words_before_its_place_stays_part_of_the_office(r
     [(title, of)] = roles(person(record, "Yuki Endo"))
     assert title == "director of the trade promotion division"
     assert of is not None and of.startswith("Shimane")
+
+
+def test_a_body_head_word_before_an_office_ends_the_body_not_part_of_the_office(read) -> None:
+    record = read("Jeju Tourism Organization President Ko Seung-chul signed the agreement on Monday.")
+    assert [title for title, _ in roles(person(record, "Ko Seung-chul"))] == ["president"]
+
+
+def test_a_membership_keeps_the_body_words_before_it_in_the_office(read) -> None:
+    record = read("TDBB Administrative Board Member Ali Demir attended the meeting in Konya.")
+    assert [title for title, _ in roles(person(record, "Ali Demir"))] == ["administrative board member"]

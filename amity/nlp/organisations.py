@@ -308,6 +308,9 @@ class OrganisationFinder:
             form = doc.char_span(hit.start("form"), hit.end("form"), alignment_mode="expand")
             if form is None:
                 continue
+            if form.text in before_forms and form.end < len(doc) and (is_capitalised(doc[form.end]) and doc[form.end].is_alpha
+                                                                   or doc[form.end].text in _QUOTES):
+                continue  # "Uzbekistan Airways JSC Shukhrat Ismoilov": a form that may open the next name is read there
             end = form.start - 1 if hit.group("comma") else form.start
             start = self._company_name_start(doc, end)
             if start is None:
@@ -402,9 +405,9 @@ class OrganisationFinder:
                                                                      and doc[k - 2].lower_ not in ORG_HEADS)):
                 k -= 1  # "Larsen & Toubro", "Van Oord Dredging and Marine Contractors"; not "Corp. and Naver Cloud"
                 continue
-            if tok.lower_ == "of" and k < end and k - 2 >= floor and doc[k - 2].lower_ in ORG_HEADS \
+            if tok.lower_ == "of" and k < end and k - 2 >= floor and doc[k - 2].lower_ in self.company_heads \
                     and is_capitalised(doc[k - 2]) and is_capitalised(doc[k]):
-                k -= 1  # "Bank of Georgia PLC"
+                k -= 1  # "Bank of Georgia PLC"; not "(Chairman of the) Board of Aktau Port JSC"
                 continue
             break
         while k < end and (doc[k].lower_ in ("and", "&", "of") or doc[k].is_punct):

@@ -4,8 +4,9 @@ A merge adds mentions, names, offices, event participants and tie stages
 by the thousand and reads few of them back. `add(session, RowClass,
 **values)` keeps such a row on the session; a table's rows kept are
 written, in the order added, before the session runs a statement that
-reads that table, and all of them before a statement that changes
-anything and before a commit. Every query therefore still sees them, as
+reads that table, all of them before a statement that changes
+anything and before a commit, and those the ORM's changed rows refer to
+before it flushes them. Every query therefore still sees them, as
 with the ORM's autoflush, but rows go in one executemany per table
 (Core: no ORM bookkeeping, no new ids asked back), on PostgreSQL in one COPY.
 """
@@ -130,6 +131,17 @@ def _tables_read(statement: Any) -> set[str]:
 def _before_statement(state: ORMExecuteState) -> None:
     if state.session.info.get(_KEY):
         write(state.session, _tables_read(state.statement) if state.is_select else None)
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """The rows kept that the ORM's changed rows may refer to (an event placed in a town the batch named first)
+    are written before them; the rest stay kept (a flush of a new article refers to none)."""
+    if session.info.get(_KEY):
+        changed = {type(row).__tablename__ for row in (*session.dirty, *session.new)}
+        referred = _with_referred(frozenset(changed)) - changed
+        if referred & {row_class.__tablename__ for row_class in session.info[_KEY]}:
+            write(session, set(referred))
 
 
 @event.listens_for(Session, "before_commit")
