@@ -1006,3 +1006,16 @@ def test_a_parliament_session_at_which_an_agreement_is_ratified_is_no_meeting(re
                   published="2025-02-12")
     assert not events(record, "meeting")
     assert only(record, "ratification").date == "2025-02-11"
+
+
+def test_a_training_session_of_a_club_is_no_meeting(read) -> None:
+    record = read("On Monday the guests from Lviv visited a training session of the volleyball club BKS Bielsko-Biała.",
+                  published="2025-10-14")
+    assert not events(record, "meeting")
+
+
+def test_a_visit_scheduled_for_a_month_is_a_planned_visit(read) -> None:
+    record = read("A visit of Mayor of Osh Jenish Tashiev to Kashgar is scheduled for May.", published="2025-02-12")
+    visit = only(record, "visit")
+    assert visit.status == "planned"
+    assert visit.date == "2025-05"

@@ -1421,3 +1421,13 @@ def test_a_division_of_several_words_before_its_place_stays_part_of_the_office(r
     [(title, of)] = roles(person(record, "Yuki Endo"))
     assert title == "director of the trade promotion division"
     assert of is not None and of.startswith("Shimane")
+
+
+def test_a_body_head_word_before_an_office_ends_the_body_not_part_of_the_office(read) -> None:
+    record = read("Jeju Tourism Organization President Ko Seung-chul signed the agreement on Monday.")
+    assert [title for title, _ in roles(person(record, "Ko Seung-chul"))] == ["president"]
+
+
+def test_a_membership_keeps_the_body_words_before_it_in_the_office(read) -> None:
+    record = read("TDBB Administrative Board Member Ali Demir attended the meeting in Konya.")
+    assert [title for title, _ in roles(person(record, "Ali Demir"))] == ["administrative board member"]

@@ -1747,3 +1747,9 @@ def test_twin_relations_since_a_year_are_a_twinning_signed_that_year(read) -> No
 def test_an_offer_to_sign_a_memorandum_is_a_proposal_not_a_signing(read) -> None:
     record = read("Gyeonggi Province offered to sign a memorandum with the Almaty region.")
     assert only(record, "cooperation").status == "proposed"
+
+
+def test_a_town_interested_in_a_twinning_proposes_it(read) -> None:
+    record = read("The mayor of Murcia said that the city was also interested in a twinning with Agadir, and that "
+                  "the council would vote on the budget next year.")
+    assert only(record, "sister_city").status == "proposed"

@@ -342,7 +342,8 @@ class EventFinder:
                     kind = None  # "discuss whether they can invite them for a joint visit"
             elif tok.lemma_.lower() == "delegation" and self._sent_to_gathering(tok):
                 kind = "attendance"  # "the delegation to the forum was led by X"
-            elif tok.lemma_.lower() in self.session_nouns and tok.pos_ == "NOUN" and _of_a_named_body(tok):
+            elif tok.lemma_.lower() in self.session_nouns and tok.pos_ == "NOUN" and _of_a_named_body(tok) \
+                    and not any(c.dep_ == "compound" for c in tok.children):
                 kind = "meeting"  # "the next session of the Intergovernmental Commission"
                 anchored = self._noun_is_anchored(tok)
             if kind is not None:
@@ -776,6 +777,8 @@ class EventFinder:
             return True
         if tok.dep_ in ("nsubjpass", "nsubj") and _takes_place(head, self.holding_lemmas):
             return True
+        if tok.dep_ == "nsubjpass" and _verb_forms(head) & self.planned_governors:
+            return True  # "The next session is set for September", "the visit is scheduled for May"
         if tok.lemma_.lower() == "participation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return True  # "with the participation of delegations from 14 countries"
         # "Aktaş's planned visit to Tokyo", "the upcoming official visit": an occurrence of its own

@@ -1000,7 +1000,8 @@ class PersonFinder:
             rest, plural = self._canonical(doc, end, end + more)
             canonical, end = f"{fold(doc[i].text)} {rest}", end + more
         title_end = end
-        while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1):
+        while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1) \
+                and not self._names_a_body_before(doc, start - 1, canonical):
             start -= 1
         start = self._modifier_written_before(doc, start, floor)
         k = end
@@ -1021,6 +1022,13 @@ class PersonFinder:
         if former is not None:
             start, title = former, f"former {title}"
         return start, end, title, plural
+
+    def _names_a_body_before(self, doc: Doc, k: int, title: str) -> bool:
+        """"Jeju Tourism Organization| President": a body's head word with a capitalised word before it ends
+        the body's name, not part of the office, unless the office is a membership ("Administrative Board
+        Member")."""
+        return fold(doc[k].text) in ORG_HEADS and k > 0 and is_capitalised(doc[k - 1]) and doc[k - 1].is_alpha \
+            and "member" not in title.split()
 
     def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
         """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
