@@ -308,9 +308,6 @@ class OrganisationFinder:
             form = doc.char_span(hit.start("form"), hit.end("form"), alignment_mode="expand")
             if form is None:
                 continue
-            if form.text in before_forms and form.end < len(doc) and (is_capitalised(doc[form.end]) and doc[form.end].is_alpha
-                                                                   or doc[form.end].text in _QUOTES):
-                continue  # "Uzbekistan Airways JSC Shukhrat Ismoilov": a form that may open the next name is read there
             end = form.start - 1 if hit.group("comma") else form.start
             start = self._company_name_start(doc, end)
             if start is None:
