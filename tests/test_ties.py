@@ -1731,6 +1731,12 @@ def test_a_wish_in_another_clause_does_not_make_a_twinning_told_in_passing_propo
     assert only(record, "sister_city").status == "active"
 
 
+def test_a_dotted_capital_i_before_the_twinning_cue_does_not_hide_the_cue_from_its_clause(read) -> None:
+    record = read("İstanbul's twin city Cologne sent two fire engines in spring, and the district is negotiating "
+                  "a grant for a new school.")
+    assert only(record, "sister_city").status == "active"
+
+
 def test_a_wish_in_the_clause_of_the_twinning_makes_it_proposed(read) -> None:
     assert only(read("The Polish city of Olsztyn is negotiating a twinning with Lutsk."), "sister_city").status == "proposed"
     record = read("Earlier, talks on twinning between Batumi and the Greek city of Thessaloniki stalled after the "
