@@ -1700,6 +1700,11 @@ def test_the_two_cities_being_partners_means_the_pair_just_named(read) -> None:
     assert (tie.status, tie.date) == ("signed", "1991")
 
 
+def test_states_rated_strategic_or_close_partners_have_no_agreement(read) -> None:
+    assert not read("Georgia and Armenia remain strategic partners, the foreign minister said.").ties
+    assert not read("Moldova and Romania have been close partners since 1992.").ties
+
+
 def test_trading_partners_and_partners_to_be_are_no_tie(read) -> None:
     assert not read("Germany and France are trading partners.").ties
     assert not read("The Danish town of Frederiksberg and the Estonian city of Tartu will become partners.").ties

@@ -1053,13 +1053,14 @@ class TieFinder:
 
     def _partners_being(self, noun: Token) -> bool:
         """"A and B have been partners since 1991", "the two cities remain partners": partners in the
-        plural as what a pair is, said of what is (not "will become partners", "trading partners"): a
-        tie that exists, dated by its founding when the sentence dates one."""
+        plural as what a pair is, said of what is (not "will become partners", "trading partners", nor
+        "strategic partners", which rates relations and reports no agreement): a tie that exists, dated by its founding when the sentence dates one."""
         verb = noun.head
         if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
                 or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
-                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children):
+                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children) \
+                or any(c.dep_ == "amod" and c.lower_ in self.cues["partner_qualities"] for c in noun.children):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return any(any(t.dep_ == "conj" for t in s.subtree)
