@@ -536,6 +536,13 @@ def test_a_name_the_prose_calls_a_company_is_a_body_without_a_head_noun(read) ->
     assert "Rio Tinto" not in names(record, "person")
 
 
+def test_a_person_the_prose_calls_an_investor_or_developer_stays_a_person(read) -> None:
+    record = read("The mayors of Osh and Jalal-Abad met on Tuesday with the investor Daniyar Sultanov and the "
+                  "developer Aigerim Temirova, who plan a new market hall.")
+    assert not {"Daniyar Sultanov", "Aigerim Temirova"} & set(names(record, "organization")), names(record, "organization")
+    assert {"Daniyar Sultanov", "Aigerim Temirova"} <= set(names(record, "person")), names(record, "person")
+
+
 def test_a_plural_that_an_inner_head_qualifies_ends_the_name(read) -> None:
     record = read("Officials of the Network of Black Sea Port Cities met in Varna on Friday.")
     assert "Network of Black Sea Port Cities" in names(record, "organization"), names(record, "organization")

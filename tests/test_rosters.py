@@ -807,3 +807,20 @@ def test_a_twin_told_by_a_relative_clause_stands_beside_a_twin_named_by_a_posses
                   "since 1994, brought a stall of Slovak wine.")
     assert roster(record, "Ostrava") == {"Katowice": ("sister_city", "active", None),
                                          "Košice": ("sister_city", "signed", "1994")}
+
+
+MARIBOR_MILL = ("Maribor paper mill opens two sales offices\n\n"
+                "The Maribor paper mill Drava Papir opened two sales offices this spring, its director said in "
+                "Maribor on Wednesday. The mill sells paper across the Balkans.\n\nOffices:\n\n")
+
+
+def test_town_country_lines_without_years_in_a_story_saying_nothing_of_partners_are_no_ties(read) -> None:
+    record = read(MARIBOR_MILL + "Sarajevo, Bosnia and Herzegovina\nSkopje, North Macedonia\n")
+    assert roster(record, "Maribor") == {}
+
+
+def test_town_country_lines_without_years_in_a_story_about_twinning_are_partner_rows(read) -> None:
+    record = read(PECS_STORY + "The city keeps close ties with its twin towns.\n\n"
+                  "Osijek, Croatia\nFellbach, Germany\n")
+    assert roster(record, "Pécs") == {"Osijek": ("sister_city", "active", None),
+                                      "Fellbach": ("sister_city", "active", None)}

@@ -1700,6 +1700,11 @@ def test_the_two_cities_being_partners_means_the_pair_just_named(read) -> None:
     assert (tie.status, tie.date) == ("signed", "1991")
 
 
+def test_states_rated_strategic_or_close_partners_have_no_agreement(read) -> None:
+    assert not read("Georgia and Armenia remain strategic partners, the foreign minister said.").ties
+    assert not read("Moldova and Romania have been close partners since 1992.").ties
+
+
 def test_trading_partners_and_partners_to_be_are_no_tie(read) -> None:
     assert not read("Germany and France are trading partners.").ties
     assert not read("The Danish town of Frederiksberg and the Estonian city of Tartu will become partners.").ties
@@ -1728,6 +1733,12 @@ def test_cooperation_between_two_bodies_that_is_praised_exists(read) -> None:
 def test_a_wish_in_another_clause_does_not_make_a_twinning_told_in_passing_proposed(read) -> None:
     record = read("The Ukrainian city of Lutsk's twin town Olsztyn donated three used trolleybuses last autumn, and "
                   "the Volyn regional administration is negotiating a loan for twenty more vehicles.")
+    assert only(record, "sister_city").status == "active"
+
+
+def test_a_dotted_capital_i_before_the_twinning_cue_does_not_hide_the_cue_from_its_clause(read) -> None:
+    record = read("İstanbul's twin city Cologne sent two fire engines in spring, and the district is negotiating "
+                  "a grant for a new school.")
     assert only(record, "sister_city").status == "active"
 
 

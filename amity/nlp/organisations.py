@@ -68,6 +68,8 @@ class OrganisationFinder:
         self.organ_words = words.get("organ_words", frozenset())
         #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
         self.company_descriptors = words.get("company_descriptors", frozenset())
+        #: Those of them that describe people too ("the investor Arman Dzhumageldiev").
+        self.person_descriptors = words.get("person_descriptors", frozenset())
         self.opening_heads = words["opening_heads"]
         self.state_organ_heads = words["state_organ_heads"]
         #: Heads whose "of <place> at <town>" names one campus ("University of Illinois at Chicago").
@@ -333,7 +335,8 @@ class OrganisationFinder:
             while end < len(doc) and end - k < _DESCRIBED_WORDS and is_capitalised(doc[end]) and not doc[end].is_punct \
                     and "\n" not in doc[end - 1].whitespace_:
                 end += 1
-            if end > k and (end == len(doc) or not is_capitalised(doc[end])) and self._company_like(doc, k, end, named=True):
+            if end > k and (end == len(doc) or not is_capitalised(doc[end])) and self._company_like(
+                    doc, k, end, named=True, person_named=tok.lower_ in self.person_descriptors):
                 out.append(Mention(k, end, "organization", doc[k:end].text, priority=3))
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", "in", "that", "which", "based", ",", ".", "and"):
                 start = self._appositive_name_start(doc, tok.i)
@@ -362,12 +365,14 @@ class OrganisationFinder:
             end += 1
         return end - start
 
-    def _company_like(self, doc: Doc, start: int, end: int, named: bool = False) -> bool:
+    def _company_like(self, doc: Doc, start: int, end: int, named: bool = False, person_named: bool = False) -> bool:
         """Whether tokens start..end may name a company: proper names, not all of them a place's, not an
         office or a date; nor a person or place by spaCy's guess unless the describing noun stands right
-        before the name (`named`: "the mining company Rio Tinto")."""
+        before the name (`named`: "the mining company Rio Tinto"), and still no person by that guess when
+        the noun describes people too (`person_named`: "the investor Arman Dzhumageldiev")."""
         span = doc[start:end]
-        guesses = ("DATE", "TIME") if named else ("PERSON", "DATE", "TIME", "GPE", "NORP")
+        guesses = (("PERSON",) if person_named else ()) + ("DATE", "TIME") if named \
+            else ("PERSON", "DATE", "TIME", "GPE", "NORP")
         if not 0 < len(span) <= _DESCRIBED_WORDS or all(t.i in self._place_tokens for t in span) \
                 or any(t.ent_type_ in guesses for t in span):
             return False

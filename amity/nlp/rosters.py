@@ -112,6 +112,7 @@ class RosterReader:
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
         self.row_dashes = frozenset(words.get("country_row_dashes", []))
         self.min_rows = int(words.get("country_rows_min", 2))
+        self.country_row_cues = frozenset(words.get("country_row_cues", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
         self.copulas = frozenset(words.get("copulas", []))
         self.date_fields = frozenset(words.get("date_fields", []))
@@ -356,6 +357,9 @@ class RosterReader:
         owner = _story_town(doc, sents, index, places)
         # towns another reading pairs with some other party: the rows are theirs ("Partner cities of X")
         elsewhere = {id(p) for t in ties if owner is None or not any(q is owner for q in t.parties) for p in t.parties}
+        # towns and countries one a line are as often a company's offices: twinning or partnership must be
+        # said somewhere in the article, or a row must carry its year
+        cued = any(t.lower_ in self.country_row_cues or t.lemma_.lower() in self.country_row_cues for t in doc)
         i = 0
         while i <= len(doc):
             row = self._country_row(doc, i, index) if i < len(doc) else None
@@ -364,7 +368,8 @@ class RosterReader:
             elif i < len(doc) and doc[i : _line_end(doc, i) or i + 1].text.strip() == "":
                 pass  # a blank line inside the list
             else:
-                if len(rows) >= self.min_rows and not any(id(town) in elsewhere for town, _, _ in rows):
+                if (len(rows) >= self.min_rows and not any(id(town) in elsewhere for town, _, _ in rows)
+                        and (cued or any(year for _, year, _ in rows))):
                     # a page whose headline names no one town: the town the story names most before the rows
                     holder = owner or _most_named(rows[0][2].start, index)
                     if holder is not None and all(town is not holder for town, _, _ in rows):

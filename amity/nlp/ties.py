@@ -179,7 +179,7 @@ class TieFinder:
         previous_kind: str | None = None
         previous_stage: _Stage | None = None
         for sent in doc.sents:
-            lowered = sent.text.lower()
+            lowered = _lower_in_place(sent.text)
             sister = any(c in lowered for c in self.sister)
             if sister:
                 outside = _outside_names(sent, doc).lower()
@@ -1053,13 +1053,14 @@ class TieFinder:
 
     def _partners_being(self, noun: Token) -> bool:
         """"A and B have been partners since 1991", "the two cities remain partners": partners in the
-        plural as what a pair is, said of what is (not "will become partners", "trading partners"): a
-        tie that exists, dated by its founding when the sentence dates one."""
+        plural as what a pair is, said of what is (not "will become partners", "trading partners", nor
+        "strategic partners", which rates relations and reports no agreement): a tie that exists, dated by its founding when the sentence dates one."""
         verb = noun.head
         if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
                 or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
-                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children):
+                or any(c.dep_ == "compound" or c.lower_.endswith("ing") for c in noun.children) \
+                or any(c.dep_ == "amod" and c.lower_ in self.cues["partner_qualities"] for c in noun.children):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return any(any(t.dep_ == "conj" for t in s.subtree)
@@ -1618,7 +1619,7 @@ class TieFinder:
     def _cue_tokens(self, sent: Span) -> list[Token]:
         """The tokens a twinning cue of the sentence starts at, in order (one scan of the text per cue,
         not one per token)."""
-        lowered = sent.text.lower()
+        lowered = _lower_in_place(sent.text)
         starts = {sent.start_char + at for c in self.sister for at in _occurrences(lowered, c)}
         return [t for t in sent if t.idx in starts]
 
@@ -1903,6 +1904,15 @@ def _opens_paragraph(doc: Doc, start: int, reach: int) -> bool:
     while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < reach:
         k -= 1
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
+
+
+def _lower_in_place(text: str) -> str:
+    """Lower case that keeps every character where it was: "İ".lower() is two characters, which would
+    shift the offsets of all that follows away from the tokens'."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower()[0] for c in text)
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:
