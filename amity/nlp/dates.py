@@ -304,10 +304,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     return None
 
 
-_BACKWARD = frozenset(("previous", "preceding", "earlier", "before"))
+_BACKWARD = frozenset(_WORDS["backward_offset_words"])
 _OFFSET_ANCHOR_WORDS: int = _WORDS["offset_anchor_words"]
 _OFFSET_STEM: int = _WORDS["offset_stem_chars"]
-_NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:the|its|their|this|that)\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
+_NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:{_alternation(_WORDS['offset_anchor_determiners'])})\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
 
 
 def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[int]) -> str | None:
