@@ -207,6 +207,15 @@ def test_a_month_far_ahead_in_a_plan_decided_is_this_years() -> None:
     assert values("In October the city hosted a trade mission from Shymkent.", date(2025, 2, 12)) == ["2024-10"]
 
 
+def test_a_month_far_ahead_after_a_verb_of_saying_keeps_its_past() -> None:
+    published = date(2025, 2, 10)
+    assert values("The mayor of Tashkent said that the book fair in October drew large crowds.", published) == ["2024-10"]
+    assert values("The ministry announced that the ferry line opened in November runs twice a week.",
+                  published) == ["2024-11"]
+    assert values("The councils decided that a youth camp in September would welcome pupils from both towns.",
+                  published) == ["2025-09"]
+
+
 def test_a_day_counted_from_nothing_named_has_no_value() -> None:
     assert values("The next day the mayors signed the protocol.") == [None]
 

@@ -372,13 +372,14 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     return published.year
 
 
-_DECIDED = re.compile(rf"\b(?:{_alternation(_WORDS['reporting_verbs'])})\b")
+_DECIDED = re.compile(rf"\b(?:{_alternation(_WORDS['deciding_verbs'])})\b")
 
 
 def _decided_before(text: str, start: int) -> bool:
     """"The committee approved a plan for a visit in October", told in February: a month far ahead told after a verb
-    of saying or deciding in its sentence is what was decided, still to come, not last year's ("In October the city
-    hosted ..."; right after the verb, "approved in October", it dates the deciding: `_after_past_verb`)."""
+    of deciding in its sentence is what was decided, still to come, not last year's ("In October the city hosted ...",
+    "confirmed that the exhibition in October attracted guests"; right after the verb, "approved in October", it
+    dates the deciding: `_after_past_verb`)."""
     before = text[max(0, start - 120) : start]
     cuts = list(_SENTENCE_END.finditer(before))
     if cuts:
