@@ -185,6 +185,12 @@ def test_a_day_or_week_counted_from_the_day_last_named(text: str, expected: str)
     assert values(text)[-1] == expected
 
 
+def test_the_verb_after_an_offsets_anchor_names_no_occurrence_of_its_own() -> None:
+    text = ("The summit of mayors started on 12 May 2025 in Khujand. A new library opened on 3 May 2025. "
+            "The day before the summit opened, the mayors toured a school.")
+    assert values(text)[-1] == "2025-05-11"
+
+
 def test_a_day_counted_from_an_occurrence_named_after_it_is_counted_from_that_occurrences_day() -> None:
     text = ("The fair was held in Nantes from 6 to 8 June 2025. The day before the fair opened, the mayors met. "
             "Two days after the fair, teachers from Lahti arrived.")

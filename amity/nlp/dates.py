@@ -310,6 +310,11 @@ _OFFSET_STEM: int = _WORDS["offset_stem_chars"]
 _NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:{_alternation(_WORDS['offset_anchor_determiners'])})\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
 
 
+#: The verb closing an offset's anchor ("the day before the forum opened"): any sentence may tell that something
+#: opened, so only the noun names the occurrence counted from.
+_ANCHOR_VERB = re.compile(rf"\w+ed|{_alternation(_WORDS['irregular_past_verbs'])}")
+
+
 def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[int]) -> str | None:
     """The day an offset counts from. "Two days after the forum", "on the eve of the signing": the last day told
     in a sentence naming what follows the offset (a day counted from another is no such day: "The day before the
@@ -318,7 +323,8 @@ def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[in
     days = [(k, d) for k, d in enumerate(told) if d.value and len(d.value.split("/")[0]) == 10]
     named = _NAMED_ANCHOR.match(text, end)
     if named is not None:
-        stems = {w[:_OFFSET_STEM] for w in named.group(1).lower().split() if len(w) >= _OFFSET_STEM}
+        stems = {w[:_OFFSET_STEM] for w in named.group(1).lower().split() if len(w) >= _OFFSET_STEM
+                 and not _ANCHOR_VERB.fullmatch(w)}
         for k, d in reversed(days):
             if k not in offsets and stems and any(w[:_OFFSET_STEM] in stems for w in
                                                    re.findall(r"[\w-]+", _sentence_around(text, d.start, d.end))):
