@@ -222,6 +222,12 @@ def test_a_month_far_ahead_after_a_verb_of_saying_keeps_its_past() -> None:
                   published) == ["2025-09"]
 
 
+def test_the_day_after_tomorrow_is_two_days_after_publication_not_a_day_after_the_day_last_named() -> None:
+    text = "The fair closed on 2 January 2024. The day after tomorrow the mayor of Gyumri arrives in Batumi."
+    assert values(text) == ["2024-01-02", "2024-01-12"]
+    assert values("The day before yesterday the rectors signed the protocol.") == ["2024-01-08"]
+
+
 def test_a_day_counted_from_nothing_named_has_no_value() -> None:
     assert values("The next day the mayors signed the protocol.") == [None]
 

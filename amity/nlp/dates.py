@@ -277,7 +277,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     if published is None:
         return None
     if kind == "relative_day":
-        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()] * (2 if g["beyond"] else 1)
         return (published + timedelta(days=shift)).isoformat()
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
