@@ -185,6 +185,12 @@ def test_a_day_or_week_counted_from_the_day_last_named(text: str, expected: str)
     assert values(text)[-1] == expected
 
 
+def test_the_verb_after_an_offsets_anchor_names_no_occurrence_of_its_own() -> None:
+    text = ("The summit of mayors started on 12 May 2025 in Khujand. A new library opened on 3 May 2025. "
+            "The day before the summit opened, the mayors toured a school.")
+    assert values(text)[-1] == "2025-05-11"
+
+
 def test_a_day_counted_from_an_occurrence_named_after_it_is_counted_from_that_occurrences_day() -> None:
     text = ("The fair was held in Nantes from 6 to 8 June 2025. The day before the fair opened, the mayors met. "
             "Two days after the fair, teachers from Lahti arrived.")
@@ -205,6 +211,21 @@ def test_a_month_far_ahead_in_a_plan_decided_is_this_years() -> None:
     text = "The ministers approved a plan for a visit by a trade mission to Shymkent in October."
     assert values(text, date(2025, 2, 12)) == ["2025-10"]
     assert values("In October the city hosted a trade mission from Shymkent.", date(2025, 2, 12)) == ["2024-10"]
+
+
+def test_a_month_far_ahead_after_a_verb_of_saying_keeps_its_past() -> None:
+    published = date(2025, 2, 10)
+    assert values("The mayor of Tashkent said that the book fair in October drew large crowds.", published) == ["2024-10"]
+    assert values("The ministry announced that the ferry line opened in November runs twice a week.",
+                  published) == ["2024-11"]
+    assert values("The councils decided that a youth camp in September would welcome pupils from both towns.",
+                  published) == ["2025-09"]
+
+
+def test_the_day_after_tomorrow_is_two_days_after_publication_not_a_day_after_the_day_last_named() -> None:
+    text = "The fair closed on 2 January 2024. The day after tomorrow the mayor of Gyumri arrives in Batumi."
+    assert values(text) == ["2024-01-02", "2024-01-12"]
+    assert values("The day before yesterday the rectors signed the protocol.") == ["2024-01-08"]
 
 
 def test_a_day_counted_from_nothing_named_has_no_value() -> None:

@@ -277,7 +277,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     if published is None:
         return None
     if kind == "relative_day":
-        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()] * (2 if g["beyond"] else 1)
         return (published + timedelta(days=shift)).isoformat()
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
@@ -304,10 +304,15 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     return None
 
 
-_BACKWARD = frozenset(("previous", "preceding", "earlier", "before"))
+_BACKWARD = frozenset(_WORDS["backward_offset_words"])
 _OFFSET_ANCHOR_WORDS: int = _WORDS["offset_anchor_words"]
 _OFFSET_STEM: int = _WORDS["offset_stem_chars"]
-_NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:the|its|their|this|that)\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
+_NAMED_ANCHOR = re.compile(rf"(?:\s+of)?\s+(?:{_alternation(_WORDS['offset_anchor_determiners'])})\s+([\w-]+(?:\s+[\w-]+){{0,{_OFFSET_ANCHOR_WORDS - 1}}})")
+
+
+#: The verb closing an offset's anchor ("the day before the forum opened"): any sentence may tell that something
+#: opened, so only the noun names the occurrence counted from.
+_ANCHOR_VERB = re.compile(rf"\w+ed|{_alternation(_WORDS['irregular_past_verbs'])}")
 
 
 def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[int]) -> str | None:
@@ -318,7 +323,8 @@ def _offset_anchor(text: str, end: int, told: list[DateMention], offsets: set[in
     days = [(k, d) for k, d in enumerate(told) if d.value and len(d.value.split("/")[0]) == 10]
     named = _NAMED_ANCHOR.match(text, end)
     if named is not None:
-        stems = {w[:_OFFSET_STEM] for w in named.group(1).lower().split() if len(w) >= _OFFSET_STEM}
+        stems = {w[:_OFFSET_STEM] for w in named.group(1).lower().split() if len(w) >= _OFFSET_STEM
+                 and not _ANCHOR_VERB.fullmatch(w)}
         for k, d in reversed(days):
             if k not in offsets and stems and any(w[:_OFFSET_STEM] in stems for w in
                                                    re.findall(r"[\w-]+", _sentence_around(text, d.start, d.end))):
@@ -372,13 +378,14 @@ def _year_around(published: date, month: int, day: int | None, m: re.Match[str],
     return published.year
 
 
-_DECIDED = re.compile(rf"\b(?:{_alternation(_WORDS['reporting_verbs'])})\b")
+_DECIDED = re.compile(rf"\b(?:{_alternation(_WORDS['deciding_verbs'])})\b")
 
 
 def _decided_before(text: str, start: int) -> bool:
     """"The committee approved a plan for a visit in October", told in February: a month far ahead told after a verb
-    of saying or deciding in its sentence is what was decided, still to come, not last year's ("In October the city
-    hosted ..."; right after the verb, "approved in October", it dates the deciding: `_after_past_verb`)."""
+    of deciding in its sentence is what was decided, still to come, not last year's ("In October the city hosted ...",
+    "confirmed that the exhibition in October attracted guests"; right after the verb, "approved in October", it
+    dates the deciding: `_after_past_verb`)."""
     before = text[max(0, start - 120) : start]
     cuts = list(_SENTENCE_END.finditer(before))
     if cuts:

@@ -108,6 +108,13 @@ def read_json(filename: str) -> Any:
 
 
 @cache
+def punctuation() -> dict[str, Any]:
+    """The punctuation the finders share (`punctuation.json`): dashes and quotation marks, one list each."""
+    marks: dict[str, Any] = read_json("punctuation.json")
+    return marks
+
+
+@cache
 def people_words(filename: str = "people.json") -> dict[str, Any]:
     """The word lists of the people finder (`people.json`): name particles, place and facility
     words, anaphoric place nouns and the words that link an office to its holder."""

@@ -22,6 +22,7 @@ from amity.nlp.lexicons import (
     org_heads,
     organisations,
     place_words,
+    punctuation,
     qualified_heads,
     titles,
     trailing_legal_forms,
@@ -916,7 +917,7 @@ _DESCRIBED_WORDS = 4
 _PLACE_NAMED_WORDS = 4
 #: The most words a company's name before its legal form is read back over.
 _COMPANY_WORDS = 8
-_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
+_QUOTES: dict[str, str] = punctuation()["double_quotes"] | punctuation()["single_quotes"]
 _QUOTED_WORDS = 4
 
 

@@ -18,17 +18,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from amity.nlp.gazetteer import country_name, default_gazetteer
-from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, titles
+from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, punctuation, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS
 
 _MAX_NAME_TOKENS = 4
 _HYPHENS = ("-", "‐", "–")
-_DASHES = ("-", "–", "—")
+_DASHES = tuple(punctuation()["dashes"])
 _POSSESSIVE = ("’s", "'s")
-_OPENING_QUOTES = ('"', "“", "«", "„")
-_CLOSING_QUOTES = ('"', "”", "»", "“")
+_OPENING_QUOTES = tuple(punctuation()["double_quotes"])
+_CLOSING_QUOTES = tuple(punctuation()["double_quotes"].values())
 #: At most this many tokens inside parentheses that interrupt an office and its holder: "(UBSC)", "(Austria)".
 _MAX_GLOSS_TOKENS = 4
 #: One word of a name written with an apostrophe inside it: "O'Connor", "Ma'ruf", "N'Diaye".

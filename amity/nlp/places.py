@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
-from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, titles
+from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, read_json, titles
 from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 
@@ -26,6 +26,8 @@ _TOWN_POPULATION = 15_000
 _LISTED_TOWN_POPULATION = 5_000
 #: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
 _PERSON_TOWN_POPULATION = 50_000
+#: What joins a country to its town on a line of a partner list ("Serbia – Subotica"), as the roster reader reads it.
+_COUNTRY_ROW_DASHES = frozenset(read_json("rosters.json")["country_row_dashes"])
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
 
@@ -286,7 +288,7 @@ def _after_own_town(doc: Doc, span: Span, candidates: list[Place], gazetteer: Ga
 def _after_its_country(doc: Doc, span: Span, candidates: list[Place], gazetteer: Gazetteer) -> bool:
     """Whether a line opens with the town's own country and a dash or colon before the town ("Serbia –
     Subotica (1966)", "Finland: Kuopio"), as lists of partners are written."""
-    if span.start < 2 or doc[span.start - 1].text not in ("–", "—", "-", ":"):
+    if span.start < 2 or doc[span.start - 1].text not in _COUNTRY_ROW_DASHES:
         return False
     towns = {p.country for p in candidates if p.kind != "country" and p.country}
     for length in (1, 2, 3):

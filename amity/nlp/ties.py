@@ -37,7 +37,7 @@ from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code, default_gazetteer
-from amity.nlp.lexicons import demonyms, tie_cues, titles, triggers
+from amity.nlp.lexicons import demonyms, punctuation, tie_cues, titles, triggers
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import TieKinds
@@ -1894,7 +1894,7 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
-_DATELINE_DASHES = frozenset(("–", "—", "-", "--"))
+_DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
 
 
