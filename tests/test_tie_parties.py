@@ -118,3 +118,57 @@ def test_three_bodies_that_sign_together_pair_only_across_the_border_their_names
                   "the Batumi Sea Port and the Ministry of Economy of Armenia signed a memorandum on Friday.")
     assert frozenset({"Ministry of Economy of Georgia", "Batumi Sea Port"}) not in pairs(record)
     assert frozenset({"Ministry of Economy of Georgia", "Ministry of Economy of Armenia"}) in pairs(record)
+
+
+def test_signatories_written_pair_by_pair_sign_each_with_their_own_partner(read) -> None:
+    record = read("Rivne and Lublin, Lutsk and Zamość, and Kovel and Chełm signed twinning agreements in Kyiv "
+                  "on Friday.", published="2024-05-11")
+    assert pairs(record) == {frozenset({"Rivne", "Lublin"}), frozenset({"Lutsk", "Zamość"}),
+                             frozenset({"Kovel", "Chełm"})}
+
+
+def test_the_mayors_of_pairs_of_towns_sign_pair_by_pair(read) -> None:
+    record = read("The agreements were signed by the mayors of Rivne and Lublin, and Lutsk and Zamość, in the "
+                  "presence of the mayor of Kyiv.", published="2024-05-11")
+    assert pairs(record) == {frozenset({"Rivne", "Lublin"}), frozenset({"Lutsk", "Zamość"})}
+
+
+def test_officials_named_with_their_places_are_not_pairs_of_a_list(read) -> None:
+    record = read("The mayor of Rivne, Oleksandr Tretiak, and the mayor of Lublin, Krzysztof Żuk, signed a "
+                  "twinning agreement on Friday.", published="2024-05-11")
+    assert pairs(record) == {frozenset({"Rivne", "Lublin"})}
+
+
+def test_a_repeated_between_goes_on_listing_pairs(read) -> None:
+    record = read("Cooperation agreements were signed between Pavlodar region and Omsk region, between Kostanay "
+                  "region and Chelyabinsk region, and between Atyrau region and Astrakhan region.",
+                  published="2024-11-09")
+    assert len(record.ties) == 3
+    assert frozenset({"Atyrau region", "Astrakhan region"}) in pairs(record)
+
+
+def test_a_pair_that_signed_nothing_is_not_the_signatory_of_a_later_agentless_signing(read) -> None:
+    record = read("The Ministry of Trade of Kazakhstan and the Ministry of Economic Development of Russia held "
+                  "talks on customs, but no document was signed. Contracts worth two billion dollars were "
+                  "concluded on the margins of the forum.", published="2024-11-09")
+    assert record.ties == []
+
+
+def test_the_city_around_a_district_that_signs_is_no_party(read) -> None:
+    record = read("The akimat of Yesil district of Astana and the administration of the Lenin district of "
+                  "Bishkek signed a memorandum of cooperation.", published="2024-02-15")
+    assert all("Astana" not in t.parties and "Bishkek" not in t.parties for t in record.ties)
+
+
+def test_a_larger_town_before_the_district_noun_is_the_city_around_the_party(read) -> None:
+    record = read("The Gdańsk district of Oliwa and the Yesil district of Astana signed a cooperation agreement "
+                  "on Monday.", published="2024-06-21")
+    assert pairs(record) == {frozenset({"Oliwa", "Yesil district"})}
+
+
+def test_the_town_of_a_dateline_in_ordinary_case_is_where_the_story_was_filed(read) -> None:
+    record = read("Tashkent, May 1 (UzA) - The Samarkand region and the city of Bishkek signed a memorandum of "
+                  "cooperation on Tuesday.", published="2024-05-02")
+    assert all("Tashkent" not in t.parties for t in record.ties)
+    assert frozenset({"Samarkand region", "Bishkek"}) in pairs(record) or \
+        frozenset({"Samarkand", "Bishkek"}) in pairs(record)

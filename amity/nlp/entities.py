@@ -513,7 +513,28 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False
-    return doc[m.start : m.end].text.isupper()
+    return doc[m.start : m.end].text.isupper() or _filed_from(doc, m.end)
+
+
+#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
+_DATELINE_TAIL = 10
+
+
+def _filed_from(doc: Doc, end: int) -> bool:
+    """Whether a town written in ordinary case at the head of a paragraph is a dateline: a dash follows it
+    after only its day and the agency in brackets ("Almaty (Kazinform) –", "Tashkent, May 1 (UzA) -");
+    a dash after the day alone counts too ("Almaty, May 1 –"), a bare dash does not ("Almaty – the city")."""
+    bracket = dated = False
+    for tok in doc[end : end + _DATELINE_TAIL]:
+        if tok.text in ("—", "–", "-", "--"):
+            return bracket or dated
+        if tok.text == "(":
+            bracket = True
+        elif tok.ent_type_ == "DATE":
+            dated = True
+        elif not (tok.is_punct or bracket and tok.text[:1].isupper()):
+            return False
+    return False
 
 
 def _person_for(people: list[EntityCluster], m: Mention) -> EntityCluster | None:

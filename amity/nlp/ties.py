@@ -291,7 +291,11 @@ class TieFinder:
             if began is not None:
                 inceptions.append((frozenset(id(c) for c in named), began))
             since_pair += 1
-            if len(named) == 2:
+            if len(named) == 2 and self._signing_denied(by_sentence.get(sent.start, [])):
+                # "A and B held consultations, but no document was signed.": a later signing that names
+                # no signatory ("Contracts were concluded on its margins") is not theirs
+                named_before, last_pair = [], []
+            elif len(named) == 2:
                 named_before, quiet = named, 0
                 last_pair, since_pair = named, 0
             elif not named and any(p in lowered for p in self.pair_phrases):
@@ -423,6 +427,10 @@ class TieFinder:
                     d.dep_ == "det" and d.lower_ in self.negations for d in child.children)):
                 return True
         return False
+
+    def _signing_denied(self, events: list[EventMention]) -> bool:
+        """Whether a sentence denies a signing ("but no document was signed")."""
+        return any(e.type == "signing" and e.trigger is not None and self._negated(e.trigger) for e in events)
 
     def _twinning_document(self, sent: Span) -> bool:
         """A document named for fraternity between its parties ("a protocol on fraternity", "a
@@ -1254,6 +1262,11 @@ class TieFinder:
             return []
         if not segments and not intending:
             signatories = self._signing_subjects(sent, token_entity, kind, context, events)
+            # "Gori and Ganja, Zugdidi and Shaki signed ...", "signed by the mayors of A and B, C and D":
+            # the subject lists pairs, each its own tie, not everyone with everyone across the border
+            paired = _listed_pairs(sent, signatories, token_entity)
+            if paired:
+                return [(kind, g) for pair in paired for g in self._groups(pair, sent, kind, context, events, True)]
             if signatories:
                 return [(kind, g) for g in self._groups(signatories, sent, kind, context, events, True)]
         if intending and not segments:
@@ -1683,7 +1696,7 @@ class TieFinder:
         of another document ("... as well as a loan agreement between C and D")."""
         found: list[list[EntityCluster]] = []
         for tok in sent:
-            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             found += _between_groups(sent, tok, token_entity)
         return found
@@ -1696,7 +1709,7 @@ class TieFinder:
         several = len({d.i for d in documents}) > 1
         found = False
         for tok in sent:
-            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             groups = _between_groups(sent, tok, token_entity)
             document = self._document_of(tok)
@@ -2154,6 +2167,8 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:Government|Cabinet of Ministers|Cou
                             r"(?:(?:[\w'’-]+\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Confederation|State|"
                             r"Sultanate|Principality|Emirate)\s+of\s+(?:the\s+)?)?(.+)$", re.I)
 _PARTS_OF_PLACES = frozenset(tie_cues()["parts_of_places"])
+#: "Vakhitovsky district of Kazan": nouns of a part of a city, whose city is no party
+_CITY_PARTS = frozenset(tie_cues()["city_part_nouns"])
 #: Plural nouns of those who speak for the place they come from ("a delegation from X", "officials from X"):
 #: data/ties.json place_representatives.
 _PLACE_REPRESENTATIVES = frozenset(tie_cues()["place_representatives"])
@@ -2197,6 +2212,50 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
                for tok in sent)
+
+
+def _repeated_between(tok: Token) -> bool:
+    """Whether a "between" continues a list of pairings by repeating the preposition ("between A and
+    B, between C and D, and between E and F"): it follows a comma or "and" after a pairing."""
+    before = tok.doc[max(0, tok.i - 2) : tok.i]
+    return len(before) > 0 and before[-1].text in (",", "and") and any(t.text == "," for t in before)
+
+
+def _listed_pairs(sent: Span, signatories: list[EntityCluster],
+                  token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
+    """The pairs of signatories written pair by pair ("A and B, C and D, and E and F"): two pairs
+    or more of places or bodies, the two of a pair joined by "and", the pairs by a comma; empty when
+    the signatories are not written so ("the mayors of A, B and C", "the akim of A, X, and the
+    governor of B, Y")."""
+    if len(signatories) < 4 or len(signatories) % 2 or any(c.type not in ("place", "organization") for c in signatories):
+        return []
+    wanted = {id(c) for c in signatories}
+    order: list[EntityCluster] = []
+    gaps: list[str] = []
+    gap: list[str] = []
+    for k in range(sent.start, sent.end):
+        cluster = token_entity.get(k)
+        if cluster is not None and id(cluster) in wanted:
+            if not order or cluster is not order[-1]:
+                order.append(cluster)
+                gaps.append(" ".join(gap))
+            gap = []
+        elif order:
+            gap.append(sent.doc[k].lower_)
+        if len(order) == len(signatories) and cluster is None:
+            break
+    if len(order) != len(signatories):
+        return []
+    pairs = [order[i : i + 2] for i in range(0, len(order), 2)]
+    joined = all(re.fullmatch(_PAIR_JOINT, gaps[i]) for i in range(1, len(order), 2))
+    listed = all(re.fullmatch(_PAIR_SEPARATOR, gaps[i]) for i in range(2, len(order), 2))
+    return pairs if joined and listed else []
+
+
+#: What joins the two of a pair ("A and B", "A and the B"), and what separates the pairs of a list ("A and B, C and D,
+#: and E and F", "..., as well as E and F")
+_PAIR_JOINT = r"(?:the )?and(?: the)?"
+_PAIR_SEPARATOR = r"(?:the )?,(?: and| as well as)?(?: the)?"
 
 
 def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:
@@ -2252,7 +2311,8 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             glue = "of"
             before_glue = doc[k - 3].lower_ if k > 2 else ""
         if glue == "of" and before_glue in _PARTS_OF_PLACES \
-                and not _listed_on(doc, k, end, cluster, token_entity):
+                and not _listed_on(doc, k, end, cluster, token_entity) \
+                and not _part_of_larger_town(doc, k, cluster, token_entity):
             # "one of the important districts of Konya": the place that contains the party;
             # "the cities of Samarkand and Khiva" are the cities themselves
             previous = cluster
@@ -2273,6 +2333,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             continue
         if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
             # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
+        if cluster.type == "place" and _city_around_part(doc, k, end, cluster, token_entity):
+            # "the Gdańsk district of Oliwa": the city the party lies in
             while k < end and token_entity.get(k) is cluster:
                 k += 1
             previous_end = k
@@ -2490,6 +2556,46 @@ def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: d
     if head is last or token_entity.get(head.i) is not None:
         return False
     return head.lemma_.lower() in _GATHERINGS or head.lower_ in _GATHERINGS
+
+
+def _city_around_part(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the city at k names the city around a part of it named after it, "the <A> district
+    of <B>", when B is a district or a smaller town ("the Gdańsk district of Oliwa")."""
+    if cluster.place is None or cluster.place.kind != "city":
+        return False
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    if j + 2 < end and doc[j].lower_ in _CITY_PARTS and doc[j + 1].lower_ == "of":
+        j += 3 if doc[j + 2].lower_ == "the" else 2
+        part = token_entity.get(j) if j < end else None
+        # "the Chust district of Namangan region": a region after "of" is the territory around, not a part
+        return part is not None and part.place is not None and part.place.kind in ("city", "district") \
+            and _larger_city(cluster, part)
+    return False
+
+
+def _part_of_larger_town(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the town at k, after "<A> district of", is that part of a larger town A ("the Gdańsk district
+    of Oliwa"), not the town around A ("the Yesil district of Astana")."""
+    at = k - 2 if doc[k - 1].lower_ == "the" else k - 1
+    if at < 2 or doc[at - 1].lower_ not in _CITY_PARTS or not doc[at - 2].text[:1].isupper():
+        return False
+    before = token_entity.get(at - 2)
+    if before is not None:
+        return before.type == "place" and _larger_city(before, cluster)
+    known = default_gazetteer().lookup(doc[at - 2].text)
+    return known is not None and known.kind == "city" and cluster.place is not None \
+        and known.population > cluster.place.population > 0
+
+
+def _larger_city(city: EntityCluster, other: EntityCluster) -> bool:
+    """Whether `city` is a city larger than `other`, a district or a smaller town (or no place known)."""
+    if city.place is None or city.place.kind != "city":
+        return False
+    if other.place is None or other.place.kind != "city":
+        return other.place is None or other.place.kind == "district"
+    return city.place.population > other.place.population > 0
 
 
 def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
