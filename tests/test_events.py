@@ -1081,3 +1081,16 @@ def test_an_undated_mention_after_a_plan_refers_to_the_talks_held(read) -> None:
     planned = [e for e in events(record, "meeting") if e.status == "planned"]
     assert len(planned) == 1 and "Christine Robin" in planned[0].participants
     assert len(planned[0].evidence) == 1
+
+
+def test_the_ambassador_attending_is_the_ambassador_named_before(read) -> None:
+    record = read("The Ambassador of Japan to Uzbekistan Hatori Takashi visited Namangan region on 13-14 November. "
+                  "The ambassador also attended the opening of a language centre at Namangan State University.",
+                  published="2025-11-17")
+    assert "Hatori Takashi" in only(record, "attendance").participants
+
+
+def test_he_meeting_someone_named_is_the_other_person_told(read) -> None:
+    record = read("The Ambassador of Japan Hatori Takashi visited Namangan region on 13 November. During the visit he "
+                  "met the khokim of the region Shavkat Abdurazzakov.", published="2025-11-17")
+    assert {"Hatori Takashi", "Shavkat Abdurazzakov"} <= set(only(record, "meeting").participants)

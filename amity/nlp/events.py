@@ -247,8 +247,8 @@ class EventFinder:
                     event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
-                    told = [p for p in events[-1].participants if p.type == "person"]
-                    if len(told) == 1 and told[0] not in event.participants:
+                    told = [p for p in events[-1].participants if p.type == "person" and p not in event.participants]
+                    if len(told) == 1:  # "he" is not one this sentence names ("During the visit he met the khokim X")
                         event.participants.insert(0, told[0])
                 elif self._done_by_the_delegation(trigger):
                     # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
@@ -256,6 +256,9 @@ class EventFinder:
                     if trip is not None:
                         event.participants[:0] = [p for p in trip.participants if p is not trip.place
                                                   and p not in event.participants]
+                holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
+                if holder is not None and holder not in event.participants:
+                    event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
                 if kind == "meeting" and events and event.participants == [event.place] and not event.extra \
                         and (self._recurs(trigger) or self._held_by_people_told(trigger)):
                     # "The sides agreed to hold the next meeting in Mogilev", "The ministers will meet again in Tashkent":
@@ -589,6 +592,27 @@ class EventFinder:
             verb = verb.head
         return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
                                            self.counterpart_nouns) for c in verb.children)
+
+    @staticmethod
+    def _office_holder_told(doc: Doc, trigger: Token) -> EntityCluster | None:
+        """"The ambassador also attended the opening", "the governor then toured the port": a definite office noun as
+        the subject, naming no one itself, is the person told before who holds that office (the latest named)."""
+        if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+            return None
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or subject.ent_type_ \
+                or not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in subject.children) \
+                or any(d.dep_ in ("compound", "poss", "prep", "appos") for d in subject.children):
+            return None
+        office = subject.lemma_.lower()
+        holder, latest = None, -1
+        for cluster in doc._.entities or []:
+            if cluster.type != "person" or not any(office in title.split() for title, _ in cluster.roles):
+                continue
+            named = max((m.start for m in cluster.mentions if m.start < subject.i), default=-1)
+            if named > latest:
+                holder, latest = cluster, named
+        return holder
 
     def _recurs(self, trigger: Token) -> bool:
         """"the next meeting", "the next round of talks", "will meet again": a meeting of a series already begun."""
