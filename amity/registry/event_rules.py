@@ -23,7 +23,7 @@ from amity.model import Event, Evidence
 from amity.registry import dates
 from amity.store import pending
 from amity.store.collation import bytewise
-from amity.store.membership import among
+from amity.store.membership import among, joined_among
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -391,10 +391,10 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in _rows(session,
-                select(EventReportRow.event_id, EventParticipantRow.entity_id)
-                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-                .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+        for event_id, entity_id in _rows(session, joined_among(
+                session, select(EventReportRow.event_id, EventParticipantRow.entity_id)
+                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id),
+                EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY])):
             out[event_id].add(entity_id)
     return out
 
