@@ -1235,6 +1235,13 @@ class TieFinder:
         if out:
             return out
         segments = self._between(sent, token_entity)
+        if segments and not between_only and not intending and self._between_only_of_topic(sent):
+            # "Air Astana and Shanghai Airlines concluded a code-sharing agreement for flights between
+            # Almaty and Shanghai": the "between" says what the document is about; the subject signs it
+            clauses = self._signing_subjects(sent, token_entity, kind, context, events)
+            if clauses:
+                return [(kind, g) for signatories in clauses
+                        for g in self._groups(signatories, sent, kind, context, events, True)]
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie; "a cooperation agreement between A and
             # B and a twinning protocol between C and D": each of the kind its own document names
@@ -1253,9 +1260,10 @@ class TieFinder:
         if not segments and not intending and self._counterparts_unnamed(sent, token_entity, events):
             return []
         if not segments and not intending:
-            signatories = self._signing_subjects(sent, token_entity, kind, context, events)
-            if signatories:
-                return [(kind, g) for g in self._groups(signatories, sent, kind, context, events, True)]
+            clauses = self._signing_subjects(sent, token_entity, kind, context, events)
+            if clauses:
+                return [(kind, g) for signatories in clauses
+                        for g in self._groups(signatories, sent, kind, context, events, True)]
         if intending and not segments:
             found = self._intending_parties(sent, token_entity)
             return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
@@ -1364,20 +1372,36 @@ class TieFinder:
         return False
 
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                          context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
+                          context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
         """"A and B signed a memorandum on Thursday at C, during an expo attended by officials from D":
         when the subject of the signing verb (or the agent of a passive one, "was signed by the mayors
         of A and B") names two parties or more, they are the signatories; the sentence's other names
-        say where, when or who else was there. Empty when no subject names two."""
+        say where, when or who else was there. Empty when no subject names two. A sentence that joins
+        several signing clauses, each with a subject of its own ("A and B signed X, and C and D signed
+        Y", "while E and F concluded Z"), gives one group of signatories per clause."""
         verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
                  and e.trigger.pos_ in ("VERB", "AUX") and sent.start <= e.trigger.i < sent.end]
         verb = self._signing_verb(sent)
         if verb is not None and verb not in verbs:
             verbs.append(verb)
+        joined = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas
+                  and t not in verbs and t.dep_ in ("conj", "advcl") and not self._negated(t)]
+        groups: list[list[EntityCluster]] = []
+        for verb in verbs + joined:
+            found = self._first_signing_group(sent, token_entity, kind, context, [verb], own_subject=verb in joined)
+            if found and not any({id(c) for c in found} & {id(c) for c in g} for g in groups):
+                groups.append(found)
+        return groups
+
+    def _first_signing_group(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                             context: _ArticleContext, verbs: list[Token],
+                             own_subject: bool = False) -> list[EntityCluster]:
+        """The signatories the first of `verbs` with a subject naming two parties names; with
+        `own_subject`, a verb without a subject of its own does not borrow its head's."""
         for verb in verbs:
             heads = [c for c in verb.children if c.dep_ == "nsubj"]
             heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if not heads and verb.dep_ == "conj":
+            if not heads and verb.dep_ == "conj" and not own_subject:
                 heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not heads:
                 continue
@@ -1683,10 +1707,18 @@ class TieFinder:
         of another document ("... as well as a loan agreement between C and D")."""
         found: list[list[EntityCluster]] = []
         for tok in sent:
-            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             found += _between_groups(sent, tok, token_entity)
         return found
+
+    def _between_only_of_topic(self, sent: Span) -> bool:
+        """Whether every "between" of the sentence hangs on a noun that is no document ("flights
+        between A and B", "the trade between ..."): a topic, not the pairing of a signature."""
+        betweens = [t for t in sent if t.lower_ == "between"]
+        return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
+                                      and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
+                                      for t in betweens)
 
     def _between_kinds(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[str]:
         """The kind of each group `_between` returns: that of the document its "between" hangs on
@@ -1696,7 +1728,7 @@ class TieFinder:
         several = len({d.i for d in documents}) > 1
         found = False
         for tok in sent:
-            if tok.lower_ != "between" or found and self._document_of(tok) is None:
+            if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             groups = _between_groups(sent, tok, token_entity)
             document = self._document_of(tok)
@@ -2197,6 +2229,14 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
                for tok in sent)
+
+
+def _repeated_between(tok: Token) -> bool:
+    """"... were signed between A and B, and between C and D": a "between" the prose repeats after
+    "and" for another pairing of the same documents (parsed as a conjunct of the first)."""
+    return tok.dep_ == "conj" and tok.head.lower_ == "between" or \
+        tok.i >= 1 and tok.nbor(-1).lower_ in ("and", "as well as") and any(
+            t.lower_ == "between" for t in tok.doc[max(tok.sent.start, tok.i - 40):tok.i])
 
 
 def _between_groups(sent: Span, tok: Token, token_entity: dict[int, EntityCluster]) -> list[list[EntityCluster]]:

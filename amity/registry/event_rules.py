@@ -343,11 +343,12 @@ class _When(NamedTuple):
 
 
 def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None,
-           own: set[int], seen: Occurrences | None = None) -> int:
+           own: set[int], seen: Occurrences | None = None, placed: tuple[str | None, str | None] | None = None) -> int:
     """Store a new article's report of an event, in the event it belongs to (found or new); the event's id.
 
     `own`: the events the article reported already (one report per article and event); `seen`: what the
-    transaction read of the registry's events already.
+    transaction read of the registry's events already; `placed`: the article's (published, doc), else read
+    from its row (a batch keeps its new articles' rows unwritten: reading one back costs a statement a report).
     """
     seen = seen or Occurrences()
     found = _same_event(session, event, participants, own, seen)
@@ -358,9 +359,10 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
     # not flushed one by one to learn their ids.
     report_id = pending.new_id(session, EventReportRow)
-    article = session.get(ArticleRow, article_id)  # the article being merged: known to the session
-    told = _Told(event.status, event.date, place_id, event.agreement,
-                 _first_reported(article.published if article else None, article.doc if article else None, report_id))
+    if placed is None:
+        article = session.get(ArticleRow, article_id)
+        placed = (article.published, article.doc) if article else (None, None)
+    told = _Told(event.status, event.date, place_id, event.agreement, _first_reported(*placed, report_id))
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
         _Fold.of([told]).apply(summary)
