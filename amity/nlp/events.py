@@ -122,6 +122,7 @@ class EventFinder:
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
         self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.approval_instruments = frozenset(lex["approval_instruments"])
         self.founded_ties = frozenset(lex["founded_tie_nouns"])
         self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
@@ -181,7 +182,8 @@ class EventFinder:
                         told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
                         self._date_near(doc, sent, trigger, events) is None:
                     anchored = False  # "The memorandum was signed in Baku by ...": the signing just told
-                if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
+                if not anchored and self._dated_apart(doc, sent, trigger, kind, events) \
+                        and not self._dated_by_other_kind(doc, sent, trigger, kind, events, made_here):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
                     near = self._date_near(doc, sent, trigger, events)
@@ -315,10 +317,9 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in self.agreement_only_verbs and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if kind == "signing" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.legal_acts
-                                             for c in tok.children):
+                if kind == "signing" and self._enacts(tok):
                     kind = None  # "the President signed the law on ratification", "signed a decree": enacted, no agreement
-                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok) or self._of_instrument_on_tie(tok)):
                     kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
                 if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
                                             for c in tok.children):
@@ -480,6 +481,18 @@ class EventFinder:
                     for p in c.children):
                 return True
         return False
+
+    def _enacts(self, verb: Token) -> bool:
+        """"signed the law on ratification", "a decree was signed": signing a legal act enacts it, no agreement."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.legal_acts for c in verb.children)
+
+    def _of_instrument_on_tie(self, verb: Token) -> bool:
+        """"approved a resolution establishing a sister city relationship with Hualien", "backed a motion on the twinning
+        agreement": what is approved is an instrument naming an agreement or a tie."""
+        named = self.agreement_nouns | self.tie_nouns | self.founded_ties
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.approval_instruments
+                   and any(t.lemma_.lower() in named for t in c.subtree if t.i != c.i)
+                   for c in verb.children)
 
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
@@ -742,7 +755,7 @@ class EventFinder:
             if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
-            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) and not self._enacts(node) \
                     and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
@@ -873,6 +886,16 @@ class EventFinder:
                 continue  # "Ibero-American" names no state
             out += [c for c in known if c not in out]
         return [n for n in (country_name(c) for c in out) if n]
+
+    def _dated_by_other_kind(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention],
+                             made_here: dict[str, list[str | None]]) -> bool:
+        """"The Jogorku Kenesh voted on Thursday to ratify the agreement signed with Kazakhstan": an agreement told as
+        signed, with no date in its own phrase, takes the date another occurrence of its sentence took; that date is
+        not the signing's."""
+        if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "acl" or self._own_date(doc, trigger) is not None:
+            return False
+        near = self._date_near(doc, sent, trigger, events)
+        return any(near in dates for other, dates in made_here.items() if other != kind)
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() == "day":
