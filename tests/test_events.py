@@ -1115,3 +1115,12 @@ def test_an_agreement_signed_told_in_a_ratification_vote_is_no_signing_of_the_vo
                   "Kazakhstan and Uzbekistan.", published="2024-11-15")
     assert only(record, "ratification").date == "2024-11-14"
     assert all(e.date != "2024-11-14" for e in events(record, "signing"))
+
+
+def test_signatories_sign_for_the_bodies_of_their_offices(read) -> None:
+    record = read("The governor of Gifu Prefecture Hajime Furuta and the governor of Jalisco Pablo Lemus met in "
+                  "Guadalajara on Monday. On Tuesday, Furuta and Lemus signed a memorandum on agricultural research.",
+                  published="2024-11-15")
+    signing = only(record, "signing")
+    assert signing.date == "2024-11-12"
+    assert {"Gifu Prefecture", "Jalisco"} <= set(signing.participants)

@@ -239,6 +239,8 @@ class EventFinder:
                                      date_sentence=sent.start if date is not None else None,
                                      publication_guess=guessed, earlier=earlier,
                                      separate=self._told_as_separate(trigger), stay=stay)
+                if kind == "signing":
+                    _add_signatories_bodies(doc, event)  # "Safin and Alavi signed ...": for the universities they head
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
@@ -1232,6 +1234,23 @@ def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
     joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
     joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
+_BODIES_KEY = "amity.events.bodies"
+
+
+def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
+    """A person who signs, signs for the place or body of the office the article gives them ("Rector of Kazan Federal
+    University Lenar Safin ... Safin and Alavi signed a memorandum"): those are the parties, after the people."""
+    bodies = doc.user_data.get(_BODIES_KEY)
+    if not isinstance(bodies, dict):
+        bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
+                                               for name in (c.name, *c.aliases)}
+    for person in [p for p in event.participants if p.type == "person"]:
+        for _, of in person.roles:
+            body = bodies.get(fold(of)) if of else None
+            if body is not None and body not in event.participants:
+                event.participants.append(body)
 
 
 def _reduced_relative(verb: Token) -> bool:
