@@ -1124,3 +1124,10 @@ def test_signatories_sign_for_the_bodies_of_their_offices(read) -> None:
     signing = only(record, "signing")
     assert signing.date == "2024-11-12"
     assert {"Gifu Prefecture", "Jalisco"} <= set(signing.participants)
+
+
+def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signing_of_its_own(read) -> None:
+    record = read("The mayor of Osh Zhenishbek Tokoev and the mayor of Kashgar Ma Liang signed a cooperation plan in Osh "
+                  "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
+                  "cities in 2017.", published="2025-03-06")
+    assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]

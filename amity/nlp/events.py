@@ -175,8 +175,10 @@ class EventFinder:
                     if own is None or own in made_here[kind]:
                         continue
                     anchored = True
-                elif not anchored and kind in anchored_kinds:
-                    continue  # "During the visit, the mayor visited the museum": told once in the sentence
+                elif not anchored and kind in anchored_kinds and not (trigger.dep_ == "acl" and self._own_date(doc, trigger)):
+                    # "During the visit, the mayor visited the museum": told once in the sentence (but "The plan was
+                    # signed under the agreement signed in 2017" tells two signings)
+                    continue
                 told = next((e for e in reversed(events) if e.type == kind), None)
                 if anchored and kind == "signing" and told is not None and self._signs_the_agreement_told(trigger) and \
                         told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
