@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
 from amity.registry import dates
+from amity.registry.kept_summaries import rows_kept
 from amity.store import pending
 from amity.store.collation import bytewise
 from amity.store.membership import among, joined_among, rows_table
@@ -342,11 +343,12 @@ class _When(NamedTuple):
 
 
 def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None,
-           own: set[int], seen: Occurrences | None = None) -> int:
+           own: set[int], seen: Occurrences | None = None, placed: tuple[str | None, str | None] | None = None) -> int:
     """Store a new article's report of an event, in the event it belongs to (found or new); the event's id.
 
     `own`: the events the article reported already (one report per article and event); `seen`: what the
-    transaction read of the registry's events already.
+    transaction read of the registry's events already; `placed`: the article's (published, doc), else read
+    from its row (a batch keeps its new articles' rows unwritten: reading one back costs a statement a report).
     """
     seen = seen or Occurrences()
     found = _same_event(session, event, participants, own, seen)
@@ -357,9 +359,10 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     # New events and reports are kept with ids of their own (`pending.new_id`) and written many at a time,
     # not flushed one by one to learn their ids.
     report_id = pending.new_id(session, EventReportRow)
-    article = session.get(ArticleRow, article_id)  # the article being merged: known to the session
-    told = _Told(event.status, event.date, place_id, event.agreement,
-                 _first_reported(article.published if article else None, article.doc if article else None, report_id))
+    if placed is None:
+        article = session.get(ArticleRow, article_id)
+        placed = (article.published, article.doc) if article else (None, None)
+    told = _Told(event.status, event.date, place_id, event.agreement, _first_reported(*placed, report_id))
     if found is None:  # summarised from its one report, without asking the database for its reports
         summary = EventRow(type=event.type)
         _Fold.of([told]).apply(summary)
@@ -491,17 +494,10 @@ def _folds_kept(session: Session, events: list[EventRow]) -> dict[int, _Fold]:
     (re-summarised by an Amity before migration 0011 kept it) or one of whose three reports is not its own any more."""
     wanted = {event.id: (event.date_report_id, event.place_report_id, event.agreement_report_id)
               for event in events if event.date_report_id is not None}
-    report_ids = sorted({i for ids in wanted.values() for i in ids if i is not None})
-    found: dict[int, Any] = {}
-    for start in range(0, len(report_ids), ENTITIES_PER_QUERY):
-        found.update((row.id, row) for row in session.execute(
-            _TOLD_COLUMNS.where(among(session, EventReportRow.id, report_ids[start:start + ENTITIES_PER_QUERY]))))
     out: dict[int, _Fold] = {}
-    for event_id, ids in wanted.items():
-        if any(i is not None and (i not in found or found[i].event_id != event_id) for i in ids):
-            continue
+    for event_id, rows in rows_kept(session, _TOLD_COLUMNS, EventReportRow.id, "event_id", wanted, ENTITIES_PER_QUERY).items():
         fold = out[event_id] = _Fold()
-        fold.dated, fold.placed, fold.agreed = (_told(found[i]) if i is not None else None for i in ids)
+        fold.dated, fold.placed, fold.agreed = (_told(row) if row is not None else None for row in rows)
     return out
 
 

@@ -23,6 +23,7 @@ from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
 from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
+from amity.registry.kept_summaries import rows_kept
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
 from amity.store.membership import among, distinct_pairs
@@ -346,18 +347,12 @@ _STAGE_COLUMNS = (select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.dat
 def _folds_kept(session: Session, ties: list[TieRow]) -> dict[int, _Summary]:
     """The summaries the rows of these ties keep (a tie without a kept fold, or whose stages are gone, has none)."""
     wanted = {tie.id: (tie.furthest_stage_id, tie.latest_stage_id) for tie in ties if tie.furthest_stage_id is not None}
-    stage_ids = sorted({i for pair in wanted.values() for i in pair if i is not None})
-    found: dict[int, Any] = {}
-    for start in range(0, len(stage_ids), ENTITIES_PER_QUERY):
-        found.update((stage.id, stage) for stage in session.execute(
-            _STAGE_COLUMNS.where(among(session, TieStageRow.id, stage_ids[start:start + ENTITIES_PER_QUERY]))))
+    sources = {tie.id: tie.sources for tie in ties}
     out: dict[int, _Summary] = {}
-    for tie in ties:
-        if tie.id not in wanted:
-            continue
-        stages = [found.get(i) for i in wanted[tie.id] if i is not None]
-        if all(stage is not None and stage.tie_id == tie.id and stage.curation != "rejected" for stage in stages):
-            out[tie.id] = _Summary.kept(stages, tie.sources)
+    for tie_id, rows in rows_kept(session, _STAGE_COLUMNS, TieStageRow.id, "tie_id", wanted, ENTITIES_PER_QUERY).items():
+        stages = [stage for stage in rows if stage is not None]
+        if all(stage.curation != "rejected" for stage in stages):
+            out[tie_id] = _Summary.kept(stages, sources[tie_id])
     return out
 
 
