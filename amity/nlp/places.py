@@ -16,6 +16,7 @@ from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, read_json, titles
 from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
+from amity.nlp.people import full_name_surnames
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
 _MAX_TOKENS = 8
@@ -429,7 +430,7 @@ class PlaceFinder:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
         skipped = _attribution_tokens(doc, words.attribution_words)
-        self._surnames = frozenset(fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
+        self._surnames = frozenset(fold(surname) for surname in full_name_surnames(doc))
         sent_ends = [n] * n
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:
