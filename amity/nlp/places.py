@@ -27,7 +27,8 @@ _TOWN_POPULATION = 15_000
 _LISTED_TOWN_POPULATION = 5_000
 #: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
 _PERSON_TOWN_POPULATION = 50_000
-#: What joins a country to its town on a line of a partner list ("Serbia – Subotica"), as the roster reader reads it.
+#: What joins a country to its town on a line of a partner list ("Serbia – Subotica"); read here only: the roster
+#: reader takes a line of a town and its own country in either order, whatever stands between (`_country_row`).
 _COUNTRY_ROW_DASHES = frozenset(read_json("rosters.json")["country_row_dashes"])
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
