@@ -110,7 +110,6 @@ class RosterReader:
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
-        self.row_dashes = frozenset(words.get("country_row_dashes", []))
         self.min_rows = int(words.get("country_rows_min", 2))
         self.country_row_cues = frozenset(words.get("country_row_cues", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})

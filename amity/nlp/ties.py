@@ -1089,7 +1089,7 @@ class TieFinder:
         the two names)."""
         out = []
         for tok in sent:
-            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
             if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
@@ -1954,11 +1954,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
             and doc[end + 1].text in _DATELINE_DASHES:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
-    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+    if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
     return _opens_paragraph(doc, start, 4)
 
 
+#: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
+_DASHES = frozenset(punctuation()["dashes"])
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
 _DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
