@@ -201,8 +201,10 @@ class TieFinder:
             names_agreement = any(self._document(t) for t in sent)
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
-            if listing is not None and (sister or names_agreement):
-                stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
+            if listing is not None and (sister or names_agreement or listing.documents):
+                # "The parties signed: – a memorandum on ...": the lead's stage; "Memorandums were signed
+                # between the following: – A and B, on research;": the lead names the documents its items pair
+                stage = listing.stage
             elif sent_events and not sister and self._told_before(sent):
                 stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
             elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None \
@@ -212,7 +214,7 @@ class TieFinder:
                 stage = self._cooperation_stage(sent, lowered, doc)
             lead = self._list_lead(sent, lowered, sent_events, events, doc)
             if lead is not None:
-                listing = _Listing(lead, [])
+                listing = _Listing(lead, [], names_agreement)
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
             other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
@@ -1923,6 +1925,8 @@ class _Listing:
 
     stage: _Stage
     parties: list[EntityCluster]
+    #: The lead names the documents ("memorandums were signed between the following:"), so an item need not.
+    documents: bool = False
 
 
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns but
