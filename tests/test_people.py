@@ -1450,3 +1450,8 @@ def test_a_unit_named_inside_a_body_goes_into_the_office_and_the_body_after_it_h
 def test_a_department_named_only_by_its_remit_is_the_body_itself(read) -> None:
     record = read("Chairman of the Department of Ports and Shipping Omar Haddad signed the protocol in Muscat.")
     assert roles(person(record, "Omar Haddad")) == [("chairman", "Department of Ports and Shipping")]
+
+
+def test_a_department_named_by_its_place_and_remit_is_the_body_itself(read) -> None:
+    record = read("Director General of the Sharjah Department of Economic Development Hamad Al Qasimi spoke first.")
+    assert roles(person(record, "Hamad Al Qasimi")) == [("director general", "Sharjah Department of Economic Development")]

@@ -1221,14 +1221,15 @@ class PersonFinder:
                 return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
         return None
 
-    def _unit_inside(self, doc: Doc, j: int, known: Mention) -> int | None:
+    def _unit_inside(self, doc: Doc, j: int, end: int) -> int | None:
         """Where "of" follows a unit inside one body's name ("International Relations Department of
         Samarkand State University", "Department of Foreign Affairs of Quang Nam Province"): the unit
-        is part of the office and the name after that "of" is the body it is held in, when it runs
-        capitalised to the end of the name. "Department of Transport" alone is the body itself, and
-        so is a committee, which news names as a body of its own ("Executive Committee of X")."""
+        is part of the office and the name after that "of", capitalised up to `end` (before any
+        holder's name) and ending in a body's or place's head word, is the body it is held in.
+        "Department of Transport" and "X Department of Economic Development" are bodies themselves,
+        and so is a committee, which news names as a body of its own ("Executive Committee of X")."""
         named_after = False  # "Department of Foreign Affairs of X": the unit's own name follows its noun
-        for inner in range(j + 1, known.end - 1):
+        for inner in range(j + 1, end - 1):
             if doc[inner].lower_ != "of":
                 continue
             if inner - 1 == j and doc[j].lower_ in self._unit_nouns:
@@ -1237,10 +1238,13 @@ class PersonFinder:
             if doc[inner - 1].lower_ not in self._unit_nouns and not named_after:
                 return None
             after = inner + 2 if doc[inner + 1].lower_ == "the" else inner + 1
-            if after < known.end and is_capitalised(doc[after]) and is_capitalised(doc[known.end - 1]) \
+            named = self._starting.get(after)
+            if after < end and is_capitalised(doc[after]) and is_capitalised(doc[end - 1]) \
                     and all(is_capitalised(t) or t.lower_ in self._name_joiners or t.text in _POSSESSIVE
-                            for t in doc[after : known.end]):
-                return inner
+                            for t in doc[after : end]) \
+                    and (doc[end - 1].lower_ in ORG_HEADS | self._place_words
+                         or named is not None and named.end == end):
+                return inner  # not "Department of Economic Development": a remit names no body
             return None
         return None
 
@@ -1486,7 +1490,9 @@ class PersonFinder:
             if parent is not None and parent.type == "organization":
                 unit = known.end  # "Head of the Department of External Relations of the Akimat of Almaty X"
         if unit is None and known is not None and known.type == "organization":
-            unit = self._unit_inside(doc, j, known)
+            name_end = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+                        or self._name_across_end(doc, j, known.end)) if holder_follows else None
+            unit = self._unit_inside(doc, j, name_end or known.end)
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
