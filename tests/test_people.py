@@ -1455,3 +1455,16 @@ def test_a_department_named_only_by_its_remit_is_the_body_itself(read) -> None:
 def test_a_department_named_by_its_place_and_remit_is_the_body_itself(read) -> None:
     record = read("Director General of the Sharjah Department of Economic Development Hamad Al Qasimi spoke first.")
     assert roles(person(record, "Hamad Al Qasimi")) == [("director general", "Sharjah Department of Economic Development")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("Aktau Seaport Director Nurlan Abenov met the guests on the pier.", "Nurlan Abenov", "Aktau Seaport"),
+        ("Astana Opera Director Galym Akhmetov welcomed the orchestra from Milan.", "Galym Akhmetov", "Astana Opera"),
+        ("Batumi Mayor Giorgi Beridze welcomed the orchestra from Milan.", "Giorgi Beridze", "Batumi"),
+    ],
+)
+def test_a_body_named_after_its_town_before_an_office_holds_it_not_the_town(
+        read, sentence: str, name: str, of: str) -> None:
+    assert [r.of for r in person(read(sentence), name).roles] == [of]

@@ -1110,6 +1110,9 @@ class PersonFinder:
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and "\n" not in doc[before.end - 1].whitespace_ and not doc[before.end - 1].is_space:
             return self._holder(before, title)
+        named_after_town = self._body_named_after_town(doc, i)
+        if named_after_town is not None:
+            return named_after_town
         if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
@@ -1155,6 +1158,23 @@ class PersonFinder:
             place = self.gazetteer.lookup(name)
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
         return name
+
+    def _body_named_after_town(self, doc: Doc, i: int) -> str | None:
+        """"Aktau Seaport Director X", "Astana Opera Director X": a known place, then capitalised words
+        that are no office, place kind or name, right before the office: a body named after its town,
+        which holds the office (the town alone would be the wrong holder)."""
+        k = i
+        while k - 1 >= 0 and i - k < 3 and is_capitalised(doc[k - 1]) and doc[k - 1].is_alpha \
+                and k - 1 not in self._named_tokens and doc[k - 1].ent_type_ != "PERSON" \
+                and fold(doc[k - 1].text) not in self._title_vocabulary | self._body_describers:
+            k -= 1
+        place = self._ending.get(k) if k < i else None
+        if place is None or place.type != "place" or place.priority < 2 or "\n" in doc[k - 1].whitespace_:
+            return None
+        if place.start > 0 and is_capitalised(doc[place.start - 1]) and doc[place.start - 1].is_alpha \
+                and not doc[place.start].is_sent_start:
+            return None  # a longer capitalised run than the place and its body's words
+        return doc[place.start : i].text
 
     def _place_before_its_body(self, doc: Doc, i: int) -> str | None:
         """"Bukhara regional hokim X", "Shymkent city administration head X", "Batumi city hall chief X": a
