@@ -1468,3 +1468,13 @@ def test_a_department_named_by_its_place_and_remit_is_the_body_itself(read) -> N
 def test_a_body_named_after_its_town_before_an_office_holds_it_not_the_town(
         read, sentence: str, name: str, of: str) -> None:
     assert [r.of for r in person(read(sentence), name).roles] == [of]
+
+
+def test_an_envoy_to_a_state_written_with_the_before_the_comma_still_names_the_holder(read) -> None:
+    record = read("The Ambassador of Kazakhstan to the Netherlands, Aida Sultanova, opened the exhibition.")
+    assert roles(person(record, "Aida Sultanova")) == [("ambassador", "Kazakhstan")]
+
+
+def test_a_lower_case_remit_after_the_offices_place_joins_the_office(read) -> None:
+    record = read("The guests were received by the deputy hokim of Fergana Region for tourism, Anvar Tojiev.")
+    assert roles(person(record, "Anvar Tojiev")) == [("deputy hokim for tourism", "Fergana Region")]

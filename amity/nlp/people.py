@@ -628,6 +628,8 @@ class PersonFinder:
                 remit = self._capitalised_remit(doc, k)
                 if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
                     title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit
+                elif k < len(doc) and (remit := self._lower_case_remit(doc, k)) > k + 1 and doc[remit].text == ",":
+                    title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit  # "of X for investment, Y"
             k = self._skip_filler(doc, self._skip_remit(doc, self._skip_location(doc, k)))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
@@ -1916,6 +1918,8 @@ class PersonFinder:
             if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].lower_ in self._anaphoric_places \
                     and doc[k + 2].lower_ == "of":
                 k += 3
+            elif k + 1 < len(doc) and doc[k].lower_ == "the" and self._longest_at.get(k + 1):
+                k += 1  # "Ambassador of X to the UAE"
             if self._longest_at.get(k):
                 return self._longest_at[k].end
         return end
