@@ -255,11 +255,13 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
             room = _PARAMETERS_PER_STATEMENT
         statements[-1].append(part)
         room -= parameters
-    out = []
-    for group in statements:
-        found = (group[0] if len(group) == 1 else union_all(*group)).subquery()
-        out.append(select(found.c.entity_id, found.c.event_type, EventRow.id, EventRow.date, EventRow.date_start,
-                          EventRow.date_end).join(EventRow, EventRow.id == found.c.event_id))
+    queries: list[Any] = [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+    out: list[Any] = []
+    for query in queries:
+        found = query.subquery()
+        wanted: list[Any] = [found.c.entity_id, found.c.event_type, EventRow.id, EventRow.date, EventRow.date_start,
+                             EventRow.date_end]
+        out.append(select(*wanted).join(EventRow, EventRow.id == found.c.event_id))
     return out
 
 
