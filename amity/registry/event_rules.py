@@ -16,14 +16,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, column, select, union_all, values
+from sqlalchemy import Integer, String, and_, select, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
 from amity.registry import dates
+from amity.registry.kept_summaries import rows_kept
 from amity.store import pending
 from amity.store.collation import bytewise
-from amity.store.membership import among
+from amity.store.membership import among, joined_among, rows_table
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -238,9 +239,9 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
                                    EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
-        window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
-                        column("after", String), column("last", String),
-                        name="wanted").data(_padded(ranges[start:start + ENTITIES_PER_QUERY])).cte()
+        window = rows_table(session, "wanted", [("entity_id", Integer()), ("event_type", String()), ("first", String()),
+                                                ("after", String()), ("last", String())],
+                            _padded(ranges[start:start + ENTITIES_PER_QUERY]))
         parts.append((keyed.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
                                               window.c.event_type == EventParticipantRow.event_type,
                                               EventParticipantRow.event_until >= window.c.first,
@@ -266,8 +267,9 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
 
 
 def _padded(rows: list[Any]) -> list[Any]:
-    """The rows, the last repeated up to a power of two: a VALUES list of as many rows is the same statement, which
-    SQLAlchemy compiles once and caches, instead of anew for every length (a row again reads nothing more)."""
+    """The rows, the last repeated up to a power of two: on SQLite a VALUES list of as many rows is the same
+    statement, which SQLAlchemy compiles once and caches, not anew for every length (a row again reads nothing
+    more; PostgreSQL's arrays are one statement at any length)."""
     size = 1 << max(0, len(rows) - 1).bit_length()
     return rows + rows[-1:] * (size - len(rows))
 
@@ -407,9 +409,9 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in _rows(session,
-                select(EventParticipantRow.event_id, EventParticipantRow.entity_id)
-                .where(among(session, EventParticipantRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+        for event_id, entity_id in _rows(session, joined_among(
+                session, select(EventParticipantRow.event_id, EventParticipantRow.entity_id),
+                EventParticipantRow.event_id, wanted[start:start + ENTITIES_PER_QUERY])):
             out[event_id].add(entity_id)
     return out
 
@@ -508,17 +510,10 @@ def _folds_kept(session: Session, events: list[EventRow]) -> dict[int, _Fold]:
     (re-summarised by an Amity before migration 0011 kept it) or one of whose three reports is not its own any more."""
     wanted = {event.id: (event.date_report_id, event.place_report_id, event.agreement_report_id)
               for event in events if event.date_report_id is not None}
-    report_ids = sorted({i for ids in wanted.values() for i in ids if i is not None})
-    found: dict[int, Any] = {}
-    for start in range(0, len(report_ids), ENTITIES_PER_QUERY):
-        found.update((row.id, row) for row in session.execute(
-            _TOLD_COLUMNS.where(among(session, EventReportRow.id, report_ids[start:start + ENTITIES_PER_QUERY]))))
     out: dict[int, _Fold] = {}
-    for event_id, ids in wanted.items():
-        if any(i is not None and (i not in found or found[i].event_id != event_id) for i in ids):
-            continue
+    for event_id, rows in rows_kept(session, _TOLD_COLUMNS, EventReportRow.id, "event_id", wanted, ENTITIES_PER_QUERY).items():
         fold = out[event_id] = _Fold()
-        fold.dated, fold.placed, fold.agreed = (_told(found[i]) if i is not None else None for i in ids)
+        fold.dated, fold.placed, fold.agreed = (_told(row) if row is not None else None for row in rows)
     return out
 
 
