@@ -1812,3 +1812,10 @@ def test_towns_described_as_twins_of_an_owner_are_not_each_others_twins(read) ->
                   "Kharkiv has been twinned since 2004.", published="2023-05-22")
     dates = {frozenset(t.parties): t.date for t in ties(record, "sister_city")}
     assert dates == {frozenset({"Poznań", "Kharkiv"}): "1998", frozenset({"Lublin", "Kharkiv"}): "2004"}
+
+
+def test_suspended_flights_to_partner_cities_do_not_end_the_twinnings(read) -> None:
+    record = read("Because of the pandemic, the airline suspended direct flights to its Chinese partner cities in "
+                  "2020. Almaty has been a sister city of Urumqi since 1993.", published="2023-09-12")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "1993")

@@ -1089,7 +1089,7 @@ class TieFinder:
         the two names)."""
         out = []
         for tok in sent:
-            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
             if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
@@ -1119,7 +1119,7 @@ class TieFinder:
                   or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in c.subtree))
+                                               for w in _without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -1954,11 +1954,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
             and doc[end + 1].text in _DATELINE_DASHES:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
-    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+    if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
     return _opens_paragraph(doc, start, 4)
 
 
+#: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
+_DASHES = frozenset(punctuation()["dashes"])
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
 _DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
@@ -2210,6 +2212,8 @@ _KNOWN_TOWN_POPULATION = 100_000
 _PAIR_MEMORY = 3
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
+DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2263,6 +2267,17 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
                for tok in sent)
+
+
+def _without_destinations(tok: Token) -> list[Token]:
+    """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
+    direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
+    out: list[Token] = [tok]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+            continue
+        out += _without_destinations(child)
+    return out
 
 
 def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
