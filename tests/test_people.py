@@ -1431,3 +1431,22 @@ def test_a_body_head_word_before_an_office_ends_the_body_not_part_of_the_office(
 def test_a_membership_keeps_the_body_words_before_it_in_the_office(read) -> None:
     record = read("TDBB Administrative Board Member Ali Demir attended the meeting in Konya.")
     assert [title for title, _ in roles(person(record, "Ali Demir"))] == ["administrative board member"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Head of the Protocol Department of Ural Federal University Irina Sokolova met the guests in Yekaterinburg.",
+         "Irina Sokolova", "head of the protocol department", "Ural Federal University"),
+        ("Director of the Department of Culture of Lviv Region Taras Melnyk opened the festival in Lviv.",
+         "Taras Melnyk", "director of the department of culture", "Lviv Region"),
+    ],
+)
+def test_a_unit_named_inside_a_body_goes_into_the_office_and_the_body_after_it_holds_it(
+        read, sentence: str, name: str, title: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]
+
+
+def test_a_department_named_only_by_its_remit_is_the_body_itself(read) -> None:
+    record = read("Chairman of the Department of Ports and Shipping Omar Haddad signed the protocol in Muscat.")
+    assert roles(person(record, "Omar Haddad")) == [("chairman", "Department of Ports and Shipping")]

@@ -1797,3 +1797,25 @@ def test_a_between_repeated_after_and_is_another_pairing_of_the_same_documents(r
                   "Rivne State University of Humanities.", published="2024-03-05")
     assert frozenset({"Lutsk National Technical University", "Rivne State University of Humanities"}) in pairs(record)
     assert len(record.ties) == 2
+
+
+def test_each_partner_dated_by_its_own_since_takes_its_own_year(read) -> None:
+    record = read("Kostanay has been a sister city of Chelyabinsk since 1994 and of Omsk since 2009, and both "
+                  "cities sent choirs.", published="2023-09-12")
+    dates = {frozenset(t.parties): (t.status, t.date) for t in ties(record, "sister_city")}
+    assert dates[frozenset({"Kostanay", "Chelyabinsk"})] == ("signed", "1994")
+    assert dates[frozenset({"Kostanay", "Omsk"})] == ("signed", "2009")
+
+
+def test_towns_described_as_twins_of_an_owner_are_not_each_others_twins(read) -> None:
+    record = read("Dancers came from Poznań, a sister city of Kharkiv since 1998, and from Lublin, with which "
+                  "Kharkiv has been twinned since 2004.", published="2023-05-22")
+    dates = {frozenset(t.parties): t.date for t in ties(record, "sister_city")}
+    assert dates == {frozenset({"Poznań", "Kharkiv"}): "1998", frozenset({"Lublin", "Kharkiv"}): "2004"}
+
+
+def test_suspended_flights_to_partner_cities_do_not_end_the_twinnings(read) -> None:
+    record = read("Because of the pandemic, the airline suspended direct flights to its Chinese partner cities in "
+                  "2020. Almaty has been a sister city of Urumqi since 1993.", published="2023-09-12")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "1993")

@@ -94,6 +94,7 @@ class PersonFinder:
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
         self._unit_heads = frozenset(words["unit_heads"])
+        self._unit_nouns = frozenset(words["unit_nouns"])
         self._member_units = frozenset(words["member_units"])
         #: Longest first: "was led by" before "led by".
         self._remit_links = [link.split() for link in words["remit_links"]]
@@ -1220,6 +1221,29 @@ class PersonFinder:
                 return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
         return None
 
+    def _unit_inside(self, doc: Doc, j: int, known: Mention) -> int | None:
+        """Where "of" follows a unit inside one body's name ("International Relations Department of
+        Samarkand State University", "Department of Foreign Affairs of Quang Nam Province"): the unit
+        is part of the office and the name after that "of" is the body it is held in, when it runs
+        capitalised to the end of the name. "Department of Transport" alone is the body itself, and
+        so is a committee, which news names as a body of its own ("Executive Committee of X")."""
+        named_after = False  # "Department of Foreign Affairs of X": the unit's own name follows its noun
+        for inner in range(j + 1, known.end - 1):
+            if doc[inner].lower_ != "of":
+                continue
+            if inner - 1 == j and doc[j].lower_ in self._unit_nouns:
+                named_after = True
+                continue
+            if doc[inner - 1].lower_ not in self._unit_nouns and not named_after:
+                return None
+            after = inner + 2 if doc[inner + 1].lower_ == "the" else inner + 1
+            if after < known.end and is_capitalised(doc[after]) and is_capitalised(doc[known.end - 1]) \
+                    and all(is_capitalised(t) or t.lower_ in self._name_joiners or t.text in _POSSESSIVE
+                            for t in doc[after : known.end]):
+                return inner
+            return None
+        return None
+
     def _described_body(self, doc: Doc, end: int) -> str | None:
         """"the Academy" (or "the Special economic zone") written after a body named in full
         ("Eurasian Academy of Arts"): the nearest such body before it."""
@@ -1461,6 +1485,8 @@ class PersonFinder:
             parent = self._longest_at.get(parent_at)
             if parent is not None and parent.type == "organization":
                 unit = known.end  # "Head of the Department of External Relations of the Akimat of Almaty X"
+        if unit is None and known is not None and known.type == "organization":
+            unit = self._unit_inside(doc, j, known)
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:

@@ -220,7 +220,11 @@ class TieFinder:
                 # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
                 # tourism": the document is a cooperation of the twins, the twinning itself dates back
                 readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
-            for kind, stage in readings:
+            described = self._described_twins(sent, token_entity, context, doc) \
+                if sister and stage is not None and stage.status in ("active", "signed") and other_signing is None else []
+            for parties, own_stage in described:
+                self._record(ties, "sister_city", parties, own_stage, sent)
+            for kind, stage in readings if not described else []:
                 if stage is not None:
                     groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
                                            intending=stage.intending)
@@ -267,7 +271,7 @@ class TieFinder:
                         if stage.generic:
                             generic.append((parties, stage, sent))
                         else:
-                            self._record(ties, group_kind, parties, stage, sent)
+                            self._record(ties, group_kind, parties, _each_since(stage, parties, sent, token_entity), sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
@@ -1115,7 +1119,7 @@ class TieFinder:
                   or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in c.subtree))
+                                               for w in _without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -1756,6 +1760,36 @@ class TieFinder:
         """A noun of `heads` that a twinning word qualifies ("twin towns", "sister city", "partner region")."""
         return tok.lemma_.lower() in heads and any(c.lemma_.lower() in self.twinning_modifiers for c in tok.children)
 
+    def _described_twins(self, sent: Span, token_entity: dict[int, EntityCluster], context: _ArticleContext,
+                         doc: Doc) -> list[tuple[list[EntityCluster], _Stage]]:
+        """Twinnings told in passing as a description of a name, each with its own founding year:
+        an apposition ("Kraków, a sister city of Lviv since 1995,") or a relative clause ("Wrocław,
+        with which Lviv has been twinned since 2002", "Tbilisi, with which Almaty has had a partnership
+        since 2005"). The described names are each paired with the owner of their clause, not with
+        one another; undated, the twinning is active."""
+        out: list[tuple[list[EntityCluster], _Stage]] = []
+        for tok in sent:
+            named = token_entity.get(tok.head.i) if tok.head.i != tok.i else None
+            if named is None:
+                continue
+            owner_token: Token | None = None
+            if tok.dep_ == "appos" and self._twinning_noun(tok, self.twin_heads):
+                owner_token = next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                                    if g.dep_ == "pobj"), None)
+            elif tok.dep_ == "relcl" and any(c.lower_ == "with" and any(g.lower_ == "which" for g in c.children)
+                                             for c in tok.children) \
+                    and (tok.lemma_.lower() in self._founding or any(
+                        c.dep_ == "dobj" and self._names_tie(c.lower_) for c in tok.children)):
+                owner_token = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            owner = token_entity.get(owner_token.i) if owner_token is not None else None
+            if owner is None:
+                continue
+            pair = _distinct([context.town_of(named, "sister_city"), context.town_of(owner, "sister_city")])
+            if len(pair) == 2 and not _are_states(pair):
+                date = self._own_date(tok, sent, doc)
+                out.append((pair, _Stage("signed", date, True) if date else _Stage("active")))
+        return out
+
     def _partners_of_one(self, sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
         """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
         one owner after "of"; the partners are the towns of that list, not the other names of the sentence."""
@@ -2178,6 +2212,8 @@ _KNOWN_TOWN_POPULATION = 100_000
 _PAIR_MEMORY = 3
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
+DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2231,6 +2267,35 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
                for tok in sent)
+
+
+def _without_destinations(tok: Token) -> list[Token]:
+    """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
+    direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
+    out: list[Token] = [tok]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+            continue
+        out += _without_destinations(child)
+    return out
+
+
+def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
+                token_entity: dict[int, EntityCluster]) -> _Stage:
+    """"Almaty has been a sister city of Urumqi since 1993 and of Bishkek since 1998": when a sentence
+    dates several partners with a "since" each, a pair's date is that of the "since" right after its
+    partner (no other name between), not the sentence's first."""
+    if stage.status != "signed" or not stage.explicit:
+        return stage
+    since = [t for t in sent if t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).like_num]
+    if len(since) < 2:
+        return stage
+    wanted = {id(p) for p in parties}
+    for tok in since:
+        before = next((token_entity[k] for k in range(tok.i - 1, sent.start - 1, -1) if k in token_entity), None)
+        if before is not None and id(before) in wanted and len(tok.nbor(1).text) == 4:
+            return _Stage(stage.status, tok.nbor(1).text, True, stage.generic, stage.between_only, stage.intending)
+    return stage
 
 
 def _repeated_between(tok: Token) -> bool:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, column, select, union_all, values
+from sqlalchemy import Integer, String, and_, select, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
@@ -24,7 +24,7 @@ from amity.registry import dates
 from amity.registry.kept_summaries import rows_kept
 from amity.store import pending
 from amity.store.collation import bytewise
-from amity.store.membership import among
+from amity.store.membership import among, joined_among, rows_table
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -238,9 +238,9 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
                                      EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
-        window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
-                        column("after", String), column("last", String),
-                        name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
+        window = rows_table(session, "wanted", [("entity_id", Integer()), ("event_type", String()), ("first", String()),
+                                                ("after", String()), ("last", String())],
+                            ranges[start:start + ENTITIES_PER_QUERY])
         parts.append((columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
                                                 window.c.event_type == EventParticipantRow.event_type,
                                                 EventParticipantRow.event_until >= window.c.first,
@@ -392,10 +392,10 @@ def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
-        for event_id, entity_id in _rows(session,
-                select(EventReportRow.event_id, EventParticipantRow.entity_id)
-                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id)
-                .where(among(session, EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY]))):
+        for event_id, entity_id in _rows(session, joined_among(
+                session, select(EventReportRow.event_id, EventParticipantRow.entity_id)
+                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id),
+                EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY])):
             out[event_id].add(entity_id)
     return out
 

@@ -26,7 +26,7 @@ from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
 from amity.registry.kept_summaries import rows_kept
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
-from amity.store.membership import among
+from amity.store.membership import among, distinct_pairs
 from amity.store.schema import (
     ArticleRow,
     EventParticipantRow,
@@ -408,9 +408,8 @@ def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
     """Who takes part in an event for each party: itself, its town or municipalities, and the people
     holding an office of one of them."""
     relatives = relatives_each(session, party_ids)
-    holders = group_pairs((office, person) for office, person in session.execute(
-        select(RoleRow.of_entity_id, RoleRow.person_id).distinct()
-        .where(among(session, RoleRow.of_entity_id, sorted(set().union(*relatives.values()))))) if office is not None)
+    holders = group_pairs(distinct_pairs(session, RoleRow.of_entity_id, RoleRow.person_id,
+                                         sorted(set().union(*relatives.values()))))
     return {party: around | set().union(*(holders.get(e, set()) for e in around)) for party, around in relatives.items()}
 
 
