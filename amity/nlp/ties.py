@@ -145,6 +145,7 @@ class TieFinder:
         self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
         self.tie_nouns = set(cues["tie_nouns"])
         self.document_types = set(cues["document_types"])
+        self.subject_prepositions = frozenset(cues["subject_prepositions"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
@@ -555,9 +556,7 @@ class TieFinder:
         nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
-                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
-                for c in t.children) for t in nouns)
+                c.dep_ in ("compound", "amod", "nmod") or self._subject_prep(c) for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
@@ -1685,8 +1684,13 @@ class TieFinder:
         """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
-                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
+                   or self._subject_prep(c) for c in document.children)
+
+    def _subject_prep(self, word: Token) -> bool:
+        """Whether a word after a document noun gives its subject: "on trade", "of cooperation"; not
+        "of understanding" (a document type: "memorandum of understanding")."""
+        return word.dep_ == "prep" and word.lower_ in self.subject_prepositions \
+            and not any(g.lower_ in self.document_types for g in word.children)
 
     def _document_around(self, with_: Token) -> Token:
         """The noun a "with" phrase belongs to: the document it hangs on, also past the "of" of the
