@@ -423,3 +423,30 @@ def test_a_month_still_to_come_right_after_a_verb_of_deciding_is_last_years() ->
 
 def test_the_current_month_of_translated_releases_is_this_month() -> None:
     assert values("In the current month the delegation of Osh will visit Urumqi.", date(2025, 3, 5)) == ["2025-03"]
+
+
+# -- days told by distance from the page, and digits spanning days ---------------------------------
+
+def test_this_morning_is_the_day_of_publication() -> None:
+    assert values("The two mayors signed the agreement this morning.") == ["2024-01-10"]
+
+
+def test_days_ago_count_back_from_publication() -> None:
+    assert values("Two days ago the governor met the ambassador.") == ["2024-01-08"]
+    assert values("The delegation left Osh a week ago.") == ["2024-01-03"]
+
+
+def test_over_the_weekend_is_the_saturday_and_sunday_before_publication() -> None:
+    assert values("Cyclists from Calafat visited Vidin over the weekend.") == ["2024-01-06/2024-01-07"]
+
+
+def test_the_weekend_of_a_sentence_about_the_future_is_the_coming_one() -> None:
+    assert values("The mayors will meet in Ruse at the weekend.") == ["2024-01-13/2024-01-14"]
+
+
+def test_a_weekday_of_last_week_without_of() -> None:
+    assert values("The universities signed the memorandum on Thursday last week.") == ["2024-01-04"]
+
+
+def test_digits_spanning_days_of_one_month() -> None:
+    assert values("From 12-14.11.2025, the delegation worked in Gyeonggi Province.") == ["2025-11-12/2025-11-14"]

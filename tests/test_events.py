@@ -1019,3 +1019,115 @@ def test_a_visit_scheduled_for_a_month_is_a_planned_visit(read) -> None:
     visit = only(record, "visit")
     assert visit.status == "planned"
     assert visit.date == "2025-05"
+
+
+# -- meetings planned as the next of a series, laws signed, dates of clauses on the agreement ----------------
+
+def test_agreeing_to_hold_the_next_meeting_plans_one_of_those_who_met(read) -> None:
+    record = read("The governors of Penza Oblast and Mogilev Region met in Penza on Tuesday. The sides agreed to hold "
+                  "the next meeting of the working group in Mogilev in October.", published="2024-11-15")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1
+    assert planned[0].date == "2025-10"  # October has passed: next year's
+    assert {"Penza Oblast", "Mogilev Region"} <= set(planned[0].participants)
+
+
+def test_ministers_meeting_again_are_those_who_met(read) -> None:
+    record = read("Foreign Minister Aibek Tulegenov met his counterpart Dilshod Rakhimov in Astana on Monday. "
+                  "The ministers will meet again in Tashkent in December.", published="2024-11-15")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1
+    assert planned[0].date == "2024-12"
+    assert {"Aibek Tulegenov", "Dilshod Rakhimov"} <= set(planned[0].participants)
+
+
+def test_the_next_round_of_consultations_is_a_planned_meeting(read) -> None:
+    record = read("Deputy ministers Vepa Hajiyev and Lasha Darsalia held consultations in Ashgabat on Wednesday. "
+                  "The sides agreed to hold the next round of consultations in Tbilisi in the second half of 2025.",
+                  published="2025-03-07")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1
+    assert planned[0].date == "2025"
+    assert "Lasha Darsalia" in planned[0].participants
+
+
+def test_signing_a_law_on_ratification_is_no_agreement_signing(read) -> None:
+    record = read("President Kassym-Jomart Tokayev signed the law on ratification of the agreement between Kazakhstan "
+                  "and Estonia on readmission on Wednesday.", published="2025-04-18")
+    assert events(record, "signing") == []
+    ratification = only(record, "ratification")
+    assert ratification.date == "2025-04-16"
+    assert {"Kazakhstan", "Estonia"} <= set(ratification.participants)
+
+
+def test_a_governor_signing_a_decree_signs_no_agreement(read) -> None:
+    record = read("Governor of Issyk-Kul region Kubanychbek Kadyrov signed a decree on a tourist zone in Cholpon-Ata "
+                  "on Thursday.", published="2025-07-04")
+    assert events(record, "signing") == []
+
+
+def test_the_date_of_a_participle_on_the_agreement_is_not_the_signings(read) -> None:
+    record = read("The akims of Kostanay region and Kurgan Oblast held talks in Kostanay on 13 March 2025. Following "
+                  "the meeting, Kostanay region and Kurgan Oblast signed an action plan under the agreement on "
+                  "interregional cooperation concluded in 2019.", published="2025-03-14")
+    dates = {e.date for e in events(record, "signing")}
+    assert "2025-03-13" in dates
+
+
+def test_an_undated_mention_after_a_plan_refers_to_the_talks_held(read) -> None:
+    record = read("Mayor Marc Weigel held talks with Mayor Christine Robin in Neustadt on Saturday. They will meet "
+                  "again in Mācon in May. After the talks, Robin toured the Neustadt wine school.",
+                  published="2025-06-10")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1 and "Christine Robin" in planned[0].participants
+    assert len(planned[0].evidence) == 1
+
+
+def test_the_ambassador_attending_is_the_ambassador_named_before(read) -> None:
+    record = read("The Ambassador of Japan to Uzbekistan Hatori Takashi visited Namangan region on 13-14 November. "
+                  "The ambassador also attended the opening of a language centre at Namangan State University.",
+                  published="2025-11-17")
+    assert "Hatori Takashi" in only(record, "attendance").participants
+
+
+def test_he_meeting_someone_named_is_the_other_person_told(read) -> None:
+    record = read("The Ambassador of Japan Hatori Takashi visited Namangan region on 13 November. During the visit he "
+                  "met the khokim of the region Shavkat Abdurazzakov.", published="2025-11-17")
+    assert {"Hatori Takashi", "Shavkat Abdurazzakov"} <= set(only(record, "meeting").participants)
+
+
+def test_a_council_approving_a_resolution_on_a_sister_city_relationship_ratifies_it(read) -> None:
+    record = read("The Bellevue City Council on Monday approved a resolution establishing a sister city relationship "
+                  "with Hualien, Taiwan.", published="2024-11-15")
+    ratification = only(record, "ratification")
+    assert ratification.date == "2024-11-11"
+    assert "Hualien" in ratification.participants
+
+
+def test_councillors_backing_a_twinning_agreement_ratify_it(read) -> None:
+    record = read("Councillors in Odense unanimously backed the twinning agreement with Changchun on Wednesday.",
+                  published="2024-11-15")
+    assert only(record, "ratification").date == "2024-11-13"
+
+
+def test_an_agreement_signed_told_in_a_ratification_vote_is_no_signing_of_the_votes_day(read) -> None:
+    record = read("The Jogorku Kenesh voted on Thursday to ratify the agreement on the Kambarata-1 plant signed with "
+                  "Kazakhstan and Uzbekistan.", published="2024-11-15")
+    assert only(record, "ratification").date == "2024-11-14"
+    assert all(e.date != "2024-11-14" for e in events(record, "signing"))
+
+
+def test_signatories_sign_for_the_bodies_of_their_offices(read) -> None:
+    record = read("The governor of Gifu Prefecture Hajime Furuta and the governor of Jalisco Pablo Lemus met in "
+                  "Guadalajara on Monday. On Tuesday, Furuta and Lemus signed a memorandum on agricultural research.",
+                  published="2024-11-15")
+    signing = only(record, "signing")
+    assert signing.date == "2024-11-12"
+    assert {"Gifu Prefecture", "Jalisco"} <= set(signing.participants)
+
+
+def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signing_of_its_own(read) -> None:
+    record = read("The mayor of Osh Zhenishbek Tokoev and the mayor of Kashgar Ma Liang signed a cooperation plan in Osh "
+                  "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
+                  "cities in 2017.", published="2025-03-06")
+    assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]

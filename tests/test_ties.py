@@ -1764,3 +1764,68 @@ def test_a_town_interested_in_a_twinning_proposes_it(read) -> None:
     record = read("The mayor of Murcia said that the city was also interested in a twinning with Agadir, and that "
                   "the council would vote on the budget next year.")
     assert only(record, "sister_city").status == "proposed"
+
+
+# -- ties missed entirely: crowded signing sentences (RECALL4) -------------------------------
+
+def test_each_signing_clause_of_a_sentence_gives_its_own_subject_pair(read) -> None:
+    record = read("The Port of Baku and the Port of Aktau signed a memorandum on container trains, and the "
+                  "Samarkand State University and the Karaganda Technical University signed an agreement on "
+                  "student exchanges.", published="2023-11-09")
+    assert pairs(record) == {frozenset({"Port of Baku", "Port of Aktau"}),
+                             frozenset({"Samarkand State University", "Karaganda Technical University"})}
+    assert {t.status for t in record.ties} == {"signed"}
+
+
+def test_a_while_clause_with_its_own_signatories_is_another_tie(read) -> None:
+    record = read("The Urgench State University and the Tomsk State University concluded an agreement on "
+                  "research, while the Andijan State University and the Omsk State University signed a protocol "
+                  "on summer schools.", published="2024-04-19")
+    assert frozenset({"Andijan State University", "Omsk State University"}) in pairs(record)
+    assert frozenset({"Urgench State University", "Tomsk State University"}) in pairs(record)
+
+
+def test_a_between_of_the_documents_topic_does_not_name_its_signatories(read) -> None:
+    record = read("Air Astana and Shanghai Airlines concluded a code-sharing agreement for flights between "
+                  "Almaty and Shanghai.", published="2024-06-14")
+    assert pairs(record) == {frozenset({"Air Astana", "Shanghai Airlines"})}
+
+
+def test_a_between_repeated_after_and_is_another_pairing_of_the_same_documents(read) -> None:
+    record = read("Memorandums of cooperation were signed between the Sumy State University and the Poltava "
+                  "State Agrarian University, and between the Lutsk National Technical University and the "
+                  "Rivne State University of Humanities.", published="2024-03-05")
+    assert frozenset({"Lutsk National Technical University", "Rivne State University of Humanities"}) in pairs(record)
+    assert len(record.ties) == 2
+
+
+def test_each_partner_dated_by_its_own_since_takes_its_own_year(read) -> None:
+    record = read("Kostanay has been a sister city of Chelyabinsk since 1994 and of Omsk since 2009, and both "
+                  "cities sent choirs.", published="2023-09-12")
+    dates = {frozenset(t.parties): (t.status, t.date) for t in ties(record, "sister_city")}
+    assert dates[frozenset({"Kostanay", "Chelyabinsk"})] == ("signed", "1994")
+    assert dates[frozenset({"Kostanay", "Omsk"})] == ("signed", "2009")
+
+
+def test_towns_described_as_twins_of_an_owner_are_not_each_others_twins(read) -> None:
+    record = read("Dancers came from Poznań, a sister city of Kharkiv since 1998, and from Lublin, with which "
+                  "Kharkiv has been twinned since 2004.", published="2023-05-22")
+    dates = {frozenset(t.parties): t.date for t in ties(record, "sister_city")}
+    assert dates == {frozenset({"Poznań", "Kharkiv"}): "1998", frozenset({"Lublin", "Kharkiv"}): "2004"}
+
+
+def test_suspended_flights_to_partner_cities_do_not_end_the_twinnings(read) -> None:
+    record = read("Because of the pandemic, the airline suspended direct flights to its Chinese partner cities in "
+                  "2020. Almaty has been a sister city of Urumqi since 1993.", published="2023-09-12")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "1993")
+
+
+def test_items_of_a_lead_that_names_the_documents_are_signed_pairs_without_a_document_of_their_own(read) -> None:
+    record = read("Memorandums of cooperation were signed between the following organisations:\n"
+                  "- Kyrgyz National University and National University of Uzbekistan - on joint research;\n"
+                  "- Osh State University and Fergana State University - on student exchanges.",
+                  published="2024-05-10")
+    assert pairs(record) == {frozenset({"Kyrgyz National University", "National University of Uzbekistan"}),
+                             frozenset({"Osh State University", "Fergana State University"})}
+    assert {t.status for t in record.ties} == {"signed"}

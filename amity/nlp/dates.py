@@ -251,7 +251,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         year = _year_around(published, _month(m), int(g["day"]) if g.get("day") else None, m, text)
     if kind in ("iso", "numeric", "day_month", "month_day"):
         return _ymd(year, _month(m), int(g["day"]))
-    if kind in ("day_span", "month_day_span"):
+    if kind in ("day_span", "month_day_span", "numeric_span"):
         start = _ymd(year, _month(m), int(g["day"]))
         end = _ymd(year, _month(m), int(g["day2"]))
         if start and end and start < end:
@@ -277,8 +277,14 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
     if published is None:
         return None
     if kind == "relative_day":
-        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()] * (2 if g["beyond"] else 1)
+        rel = g["rel"].lower()
+        shift = 0 if rel.startswith("this") else {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[rel] * (2 if g["beyond"] else 1)
         return (published + timedelta(days=shift)).isoformat()
+    if kind == "days_ago":  # "two days ago", "a week ago"
+        count = day_count(g["count"]) or 1
+        return (published - timedelta(days=count * (7 if g["unit"].lower().startswith("week") else 1))).isoformat()
+    if kind == "weekend":
+        return _weekend((g.get("rel") or "").lower(), m, published, text)
     if kind == "relative_period":
         return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
     if kind == "earlier_period":
@@ -547,6 +553,16 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
         return published + timedelta(days=delta)
     back = (published.weekday() - target) % 7
     return published - timedelta(days=back)
+
+
+def _weekend(rel: str, m: re.Match[str], published: date, text: str) -> str:
+    """"over the weekend", "last weekend": the Saturday and Sunday before publication (a Sunday paper's own weekend);
+    "next weekend", or "the weekend" in a sentence of the future, the coming ones."""
+    if rel in ("next", "coming", "this") or not rel and published.weekday() < 5 and _weekday("saturday", m, published, text) > published:
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7 or (7 if rel == "next" else 0))
+    else:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
 
 
 def day_count(word: str) -> int | None:

@@ -122,6 +122,7 @@ class EventFinder:
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
         self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.approval_instruments = frozenset(lex["approval_instruments"])
         self.founded_ties = frozenset(lex["founded_tie_nouns"])
         self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
@@ -135,6 +136,9 @@ class EventFinder:
         self.taking_part_verbs = frozenset(lex["taking_part_verbs"])
         self.people_arrival_verbs = frozenset(lex["people_arrival_verbs"])
         self.counterpart_nouns = frozenset(lex["counterpart_nouns"])
+        self.legal_acts = frozenset(lex["legal_act_nouns"])
+        self.part_nouns = frozenset(lex["occurrence_part_nouns"])
+        self.recurrence_words = frozenset(lex["recurrence_words"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -171,20 +175,24 @@ class EventFinder:
                     if own is None or own in made_here[kind]:
                         continue
                     anchored = True
-                elif not anchored and kind in anchored_kinds:
-                    continue  # "During the visit, the mayor visited the museum": told once in the sentence
+                elif not anchored and kind in anchored_kinds and not (trigger.dep_ == "acl" and self._own_date(doc, trigger)):
+                    # "During the visit, the mayor visited the museum": told once in the sentence (but "The plan was
+                    # signed under the agreement signed in 2017" tells two signings)
+                    continue
                 told = next((e for e in reversed(events) if e.type == kind), None)
                 if anchored and kind == "signing" and told is not None and self._signs_the_agreement_told(trigger) and \
                         told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
                         self._date_near(doc, sent, trigger, events) is None:
                     anchored = False  # "The memorandum was signed in Baku by ...": the signing just told
-                if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
+                if not anchored and self._dated_apart(doc, sent, trigger, kind, events) \
+                        and not self._dated_by_other_kind(doc, sent, trigger, kind, events, made_here):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
                     near = self._date_near(doc, sent, trigger, events)
                     self._fold_back_reference(events, kind, participants, sent, near, published,
                                               narrows=near is not None and (self._own_date(doc, trigger) == near
-                                                                            or _dated_in_frame(doc, trigger, near)))
+                                                                            or _dated_in_frame(doc, trigger, near)),
+                                              status="planned" if self._is_planned(trigger, lowered) else "occurred")
                     if kind == "visit" and near is not None and len(near) == 10:
                         told_visit = next(e for e in reversed(events) if e.type == kind)
                         told_visit.stay = told_visit.stay or self._days_stayed(trigger, near)
@@ -199,6 +207,10 @@ class EventFinder:
                     date, stay = stay, None  # "arrived on 5 May for a four-day visit": 5 to 8 May
                 if status == "occurred" and date and published and date.split("/")[0] > published:
                     status = "planned"
+                if status == "planned" and date and published and len(date) >= 7 and date.split("/")[-1] < published[: len(date.split("/")[-1])] \
+                        and any(d.value == date and not d.explicit_year and not d.relative
+                                for d in dates_between(doc._.dates or [], sent.start_char, sent.end_char)):
+                    date = _a_year_later(date)  # "agreed to hold the next meeting in October", told in November
                 # "Earlier this year, the Parliament of Georgia ratified the same agreement": before the story's own
                 earlier_date = date is not None and any(d.before_story and d.value == date for d in
                                                          dates_between(doc._.dates or [], sent.start_char, sent.end_char))
@@ -229,6 +241,8 @@ class EventFinder:
                                      date_sentence=sent.start if date is not None else None,
                                      publication_guess=guessed, earlier=earlier,
                                      separate=self._told_as_separate(trigger), stay=stay)
+                if kind == "signing":
+                    _add_signatories_bodies(doc, event)  # "Safin and Alavi signed ...": for the universities they head
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
@@ -239,8 +253,8 @@ class EventFinder:
                     event.participants = list(events[-1].participants)
                 elif events and _done_by_a_pronoun(doc, trigger):
                     # "During his visit he met the khokim": the one person of the story so far
-                    told = [p for p in events[-1].participants if p.type == "person"]
-                    if len(told) == 1 and told[0] not in event.participants:
+                    told = [p for p in events[-1].participants if p.type == "person" and p not in event.participants]
+                    if len(told) == 1:  # "he" is not one this sentence names ("During the visit he met the khokim X")
                         event.participants.insert(0, told[0])
                 elif self._done_by_the_delegation(trigger):
                     # "Also the delegation took part in the forum, organised by the Government of Primorsky Krai"
@@ -248,6 +262,17 @@ class EventFinder:
                     if trip is not None:
                         event.participants[:0] = [p for p in trip.participants if p is not trip.place
                                                   and p not in event.participants]
+                holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
+                if holder is not None and holder not in event.participants:
+                    event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
+                if kind == "meeting" and events and event.participants == [event.place] and not event.extra \
+                        and (self._recurs(trigger) or self._held_by_people_told(trigger)):
+                    # "The sides agreed to hold the next meeting in Mogilev", "The ministers will meet again in Tashkent":
+                    # those who met before meet again where the sentence says
+                    met = next((e for e in reversed(events) if e.type == "meeting"), None)
+                    if met is not None:
+                        event.participants = [p for p in met.participants if p is not met.place] + event.participants
+                        event.extra = list(met.extra)
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -296,7 +321,9 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in self.agreement_only_verbs and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                if kind == "signing" and self._enacts(tok):
+                    kind = None  # "the President signed the law on ratification", "signed a decree": enacted, no agreement
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok) or self._of_instrument_on_tie(tok)):
                     kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
                 if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
                                             for c in tok.children):
@@ -459,6 +486,18 @@ class EventFinder:
                 return True
         return False
 
+    def _enacts(self, verb: Token) -> bool:
+        """"signed the law on ratification", "a decree was signed": signing a legal act enacts it, no agreement."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.legal_acts for c in verb.children)
+
+    def _of_instrument_on_tie(self, verb: Token) -> bool:
+        """"approved a resolution establishing a sister city relationship with Hualien", "backed a motion on the twinning
+        agreement": what is approved is an instrument naming an agreement or a tie."""
+        named = self.agreement_nouns | self.tie_nouns | self.founded_ties
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.approval_instruments
+                   and any(t.lemma_.lower() in named for t in c.subtree if t.i != c.i)
+                   for c in verb.children)
+
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
         "be in" counts only for people, and only when it is yet to happen ("Osh is in Kyrgyzstan")."""
@@ -561,10 +600,45 @@ class EventFinder:
             for g in objects)
 
     def _held_by_people_told(self, trigger: Token) -> bool:
-        """"The guests held a meeting at the port", "they met in Osh": people the story told of did it."""
+        """"The guests held a meeting at the port", "they met in Osh", "the sides agreed to hold talks in Osh": people
+        the story told of did it."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        if verb.dep_ == "pobj":  # "the next round of talks": the verb that holds the round
+            verb = verb.head.head.head
+        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
         return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
                                            self.counterpart_nouns) for c in verb.children)
+
+    @staticmethod
+    def _office_holder_told(doc: Doc, trigger: Token) -> EntityCluster | None:
+        """"The ambassador also attended the opening", "the governor then toured the port": a definite office noun as
+        the subject, naming no one itself, is the person told before who holds that office (the latest named)."""
+        if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+            return None
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or subject.ent_type_ \
+                or not any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in subject.children) \
+                or any(d.dep_ in ("compound", "poss", "prep", "appos") for d in subject.children):
+            return None
+        office = subject.lemma_.lower()
+        holder, latest = None, -1
+        for cluster in doc._.entities or []:
+            if cluster.type != "person" or not any(office in title.split() for title, _ in cluster.roles):
+                continue
+            named = max((m.start for m in cluster.mentions if m.start < subject.i), default=-1)
+            if named > latest:
+                holder, latest = cluster, named
+        return holder
+
+    def _recurs(self, trigger: Token) -> bool:
+        """"the next meeting", "the next round of talks", "will meet again": a meeting of a series already begun."""
+        nouns = [trigger]
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
+            nouns.append(trigger.head.head)
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.recurrence_words
+                   for n in ([*nouns, verb] if verb is not None else nouns) for c in n.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
         """"The memorandum was signed by ...", "signed the document": a bare definite agreement noun is one
@@ -670,6 +744,9 @@ class EventFinder:
             if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
+            if node != trigger and _reduced_relative(node) and trigger not in node.subtree \
+                    and not _takes_place(node, self.holding_lemmas):  # but "the forum, organised on 6 May": the forum's day
+                return True  # "signed an action plan under the agreement concluded in 2019": the concluding's date
             if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node, self.holding_lemmas) \
                     and node.head.ent_type_ != "PERSON" and node.head.lemma_.lower() not in self.received:
                 return True  # "signed an agreement, which will admit its first students in October 2026"
@@ -682,7 +759,7 @@ class EventFinder:
             if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
-            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) and not self._enacts(node) \
                     and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
@@ -764,8 +841,11 @@ class EventFinder:
                    for c in noun.subtree if c.i < noun.i)
 
     def _noun_is_anchored(self, tok: Token) -> bool:
-        """"paid a visit", "held a meeting", "on a two-day visit", "the signing ceremony was held"."""
+        """"paid a visit", "held a meeting", "on a two-day visit", "the signing ceremony was held", "held the first
+        round of talks"."""
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.part_nouns and head.head.i != tok.i:
+            return self._noun_is_anchored(head.head)
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.light_verbs:
             return True
         if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and \
@@ -811,6 +891,16 @@ class EventFinder:
             out += [c for c in known if c not in out]
         return [n for n in (country_name(c) for c in out) if n]
 
+    def _dated_by_other_kind(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention],
+                             made_here: dict[str, list[str | None]]) -> bool:
+        """"The Jogorku Kenesh voted on Thursday to ratify the agreement signed with Kazakhstan": an agreement told as
+        signed, with no date in its own phrase, takes the date another occurrence of its sentence took; that date is
+        not the signing's."""
+        if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "acl" or self._own_date(doc, trigger) is not None:
+            return False
+        near = self._date_near(doc, sent, trigger, events)
+        return any(near in dates for other, dates in made_here.items() if other != kind)
+
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() == "day":
             return False  # "On the last day of the visit": a day inside the one told, never another
@@ -825,13 +915,18 @@ class EventFinder:
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
-                             date: str | None, published: str | None = None, narrows: bool = False) -> None:
+                             date: str | None, published: str | None = None, narrows: bool = False,
+                             status: str | None = None) -> None:
         """"The visit, held on 9 June 2022, centred on ...": a later mention adds its people, and its
         date when the first report gave none. A date after publication in that sentence ("During the
         meeting they agreed to open a programme in 2026") is what was planned there, not the day of
         what already happened. A date of the back-reference's own phrase inside the told one narrows it
-        ("will travel to Almaty next month. During the four-day visit, from 14 to 17 July, ...")."""
-        for other in reversed(events):
+        ("will travel to Almaty next month. During the four-day visit, from 14 to 17 July, ..."). Of the told ones, the
+        latest of the mention's own status ("They will meet in Osh in May. Before the talks, the governor toured ..."
+        refers to the talks held, not to those planned)."""
+        told = [e for e in events if e.type == kind]
+        told = [e for e in told if e.status == status] or told
+        for other in reversed(told):
             if other.type == kind:
                 other.participants += [p for p in participants if p not in other.participants]
                 other.sentences.append(sent)
@@ -869,6 +964,8 @@ class EventFinder:
                         any(c.lower_ in self.planned_markers and c.dep_ == "aux" for c in verb.children):
                     return True
         node = trigger
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
+            node = trigger.head.head  # "agreed to hold the next round of talks": the round is what is planned
         for _ in range(3):
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj", "nsubjpass", "nsubj") and \
                     _verb_forms(node.head) & self.planned_governors:
@@ -1141,6 +1238,30 @@ def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
     return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
 
 
+_BODIES_KEY = "amity.events.bodies"
+
+
+def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
+    """A person who signs, signs for the place or body of the office the article gives them ("Rector of Kazan Federal
+    University Lenar Safin ... Safin and Alavi signed a memorandum"): those are the parties, after the people."""
+    bodies = doc.user_data.get(_BODIES_KEY)
+    if not isinstance(bodies, dict):
+        bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
+                                               for name in (c.name, *c.aliases)}
+    for person in [p for p in event.participants if p.type == "person"]:
+        for _, of in person.roles:
+            body = bodies.get(fold(of)) if of else None
+            if body is not None and body not in event.participants:
+                event.participants.append(body)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"the agreement concluded in 2019", "a programme adopted last year": a past participle with no subject nor
+    auxiliary right after the noun it tells of (which the parser may hang on the main verb, tagged as a past tense)."""
+    return verb.tag_ in ("VBN", "VBD") and verb.i > 0 and (verb.dep_ == "acl" or verb.dep_ == "advcl" and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN")) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def _argument_of(noun: Token, trigger: Token) -> bool:
     """Whether a noun is the trigger itself or what it takes directly ("attended the forum, which was
     held on 5 May": the forum's date is the attendance's)."""
@@ -1190,6 +1311,11 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
             told.date = event.date
         out.remove(event)
     return out
+
+
+def _a_year_later(value: str) -> str:
+    """The same month or days a year on: a plan told with a month that has passed this year is for next year's."""
+    return "/".join(f"{int(part[:4]) + 1:04d}{part[4:]}" for part in value.split("/"))
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

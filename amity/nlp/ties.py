@@ -145,6 +145,7 @@ class TieFinder:
         self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
         self.tie_nouns = set(cues["tie_nouns"])
         self.document_types = set(cues["document_types"])
+        self.subject_prepositions = frozenset(cues["subject_prepositions"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
@@ -201,8 +202,10 @@ class TieFinder:
             names_agreement = any(self._document(t) for t in sent)
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
-            if listing is not None and (sister or names_agreement):
-                stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
+            if listing is not None and (sister or names_agreement or listing.documents):
+                # "The parties signed: – a memorandum on ...": the lead's stage; "Memorandums were signed
+                # between the following: – A and B, on research;": the lead names the documents its items pair
+                stage = listing.stage
             elif sent_events and not sister and self._told_before(sent):
                 stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
             elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None \
@@ -212,7 +215,7 @@ class TieFinder:
                 stage = self._cooperation_stage(sent, lowered, doc)
             lead = self._list_lead(sent, lowered, sent_events, events, doc)
             if lead is not None:
-                listing = _Listing(lead, [])
+                listing = _Listing(lead, [], names_agreement)
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
             other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
@@ -220,7 +223,11 @@ class TieFinder:
                 # "Kutaisi and Ganja, twin cities since 2012, today signed an agreement on cooperation in
                 # tourism": the document is a cooperation of the twins, the twinning itself dates back
                 readings = [("cooperation", stage), ("sister_city", self._founded(sent, doc) or _Stage("active"))]
-            for kind, stage in readings:
+            described = self._described_twins(sent, token_entity, context, doc) \
+                if sister and stage is not None and stage.status in ("active", "signed") and other_signing is None else []
+            for parties, own_stage in described:
+                self._record(ties, "sister_city", parties, own_stage, sent)
+            for kind, stage in readings if not described else []:
                 if stage is not None:
                     groups = self._parties(sent, token_entity, kind, context, sent_events, between_only=stage.between_only,
                                            intending=stage.intending)
@@ -267,7 +274,7 @@ class TieFinder:
                         if stage.generic:
                             generic.append((parties, stage, sent))
                         else:
-                            self._record(ties, group_kind, parties, stage, sent)
+                            self._record(ties, group_kind, parties, _each_since(stage, parties, sent, token_entity), sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
@@ -557,9 +564,7 @@ class TieFinder:
         nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
-                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
-                for c in t.children) for t in nouns)
+                c.dep_ in ("compound", "amod", "nmod") or self._subject_prep(c) for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
@@ -1093,7 +1098,7 @@ class TieFinder:
         the two names)."""
         out = []
         for tok in sent:
-            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
             if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
@@ -1123,7 +1128,7 @@ class TieFinder:
                   or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in c.subtree))
+                                               for w in _without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -1243,6 +1248,13 @@ class TieFinder:
         if out:
             return out
         segments = self._between(sent, token_entity)
+        if segments and not between_only and not intending and self._between_only_of_topic(sent):
+            # "Air Astana and Shanghai Airlines concluded a code-sharing agreement for flights between
+            # Almaty and Shanghai": the "between" says what the document is about; the subject signs it
+            clauses = self._signing_subjects(sent, token_entity, kind, context, events)
+            if clauses:
+                return [(kind, g) for signatories in clauses
+                        for g in self._groups(signatories, sent, kind, context, events, True)]
         if len(segments) > 1:
             # "between A and B, C and D": each group its own tie; "a cooperation agreement between A and
             # B and a twinning protocol between C and D": each of the kind its own document names
@@ -1261,14 +1273,13 @@ class TieFinder:
         if not segments and not intending and self._counterparts_unnamed(sent, token_entity, events):
             return []
         if not segments and not intending:
-            signatories = self._signing_subjects(sent, token_entity, kind, context, events)
-            # "Gori and Ganja, Zugdidi and Shaki signed ...", "signed by the mayors of A and B, C and D":
-            # the subject lists pairs, each its own tie, not everyone with everyone across the border
-            paired = _listed_pairs(sent, signatories, token_entity)
-            if paired:
-                return [(kind, g) for pair in paired for g in self._groups(pair, sent, kind, context, events, True)]
-            if signatories:
-                return [(kind, g) for g in self._groups(signatories, sent, kind, context, events, True)]
+            clauses = self._signing_subjects(sent, token_entity, kind, context, events)
+            if clauses:
+                # "Gori and Ganja, Zugdidi and Shaki signed ...", "signed by the mayors of A and B, C and D":
+                # the subject lists pairs, each its own tie, not everyone with everyone across the border
+                return [(kind, g) for signatories in clauses
+                        for group in (_listed_pairs(sent, signatories, token_entity) or [signatories])
+                        for g in self._groups(group, sent, kind, context, events, True)]
         if intending and not segments:
             found = self._intending_parties(sent, token_entity)
             return [(kind, g) for g in self._groups(found, sent, kind, context, events, False)] if len(found) >= 2 else []
@@ -1377,20 +1388,36 @@ class TieFinder:
         return False
 
     def _signing_subjects(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
-                          context: _ArticleContext, events: list[EventMention]) -> list[EntityCluster]:
+                          context: _ArticleContext, events: list[EventMention]) -> list[list[EntityCluster]]:
         """"A and B signed a memorandum on Thursday at C, during an expo attended by officials from D":
         when the subject of the signing verb (or the agent of a passive one, "was signed by the mayors
         of A and B") names two parties or more, they are the signatories; the sentence's other names
-        say where, when or who else was there. Empty when no subject names two."""
+        say where, when or who else was there. Empty when no subject names two. A sentence that joins
+        several signing clauses, each with a subject of its own ("A and B signed X, and C and D signed
+        Y", "while E and F concluded Z"), gives one group of signatories per clause."""
         verbs = [e.trigger for e in events if e.type == "signing" and e.trigger is not None
                  and e.trigger.pos_ in ("VERB", "AUX") and sent.start <= e.trigger.i < sent.end]
         verb = self._signing_verb(sent)
         if verb is not None and verb not in verbs:
             verbs.append(verb)
+        joined = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas
+                  and t not in verbs and t.dep_ in ("conj", "advcl") and not self._negated(t)]
+        groups: list[list[EntityCluster]] = []
+        for verb in verbs + joined:
+            found = self._first_signing_group(sent, token_entity, kind, context, [verb], own_subject=verb in joined)
+            if found and not any({id(c) for c in found} & {id(c) for c in g} for g in groups):
+                groups.append(found)
+        return groups
+
+    def _first_signing_group(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                             context: _ArticleContext, verbs: list[Token],
+                             own_subject: bool = False) -> list[EntityCluster]:
+        """The signatories the first of `verbs` with a subject naming two parties names; with
+        `own_subject`, a verb without a subject of its own does not borrow its head's."""
         for verb in verbs:
             heads = [c for c in verb.children if c.dep_ == "nsubj"]
             heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if not heads and verb.dep_ == "conj":
+            if not heads and verb.dep_ == "conj" and not own_subject:
                 heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not heads:
                 continue
@@ -1668,8 +1695,13 @@ class TieFinder:
         """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
-                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
+                   or self._subject_prep(c) for c in document.children)
+
+    def _subject_prep(self, word: Token) -> bool:
+        """Whether a word after a document noun gives its subject: "on trade", "of cooperation"; not
+        "of understanding" (a document type: "memorandum of understanding")."""
+        return word.dep_ == "prep" and word.lower_ in self.subject_prepositions \
+            and not any(g.lower_ in self.document_types for g in word.children)
 
     def _document_around(self, with_: Token) -> Token:
         """The noun a "with" phrase belongs to: the document it hangs on, also past the "of" of the
@@ -1700,6 +1732,14 @@ class TieFinder:
                 continue
             found += _between_groups(sent, tok, token_entity)
         return found
+
+    def _between_only_of_topic(self, sent: Span) -> bool:
+        """Whether every "between" of the sentence hangs on a noun that is no document ("flights
+        between A and B", "the trade between ..."): a topic, not the pairing of a signature."""
+        betweens = [t for t in sent if t.lower_ == "between"]
+        return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
+                                      and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
+                                      for t in betweens)
 
     def _between_kinds(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[str]:
         """The kind of each group `_between` returns: that of the document its "between" hangs on
@@ -1736,6 +1776,36 @@ class TieFinder:
     def _twinning_noun(self, tok: Token, heads: frozenset[str]) -> bool:
         """A noun of `heads` that a twinning word qualifies ("twin towns", "sister city", "partner region")."""
         return tok.lemma_.lower() in heads and any(c.lemma_.lower() in self.twinning_modifiers for c in tok.children)
+
+    def _described_twins(self, sent: Span, token_entity: dict[int, EntityCluster], context: _ArticleContext,
+                         doc: Doc) -> list[tuple[list[EntityCluster], _Stage]]:
+        """Twinnings told in passing as a description of a name, each with its own founding year:
+        an apposition ("Kraków, a sister city of Lviv since 1995,") or a relative clause ("Wrocław,
+        with which Lviv has been twinned since 2002", "Tbilisi, with which Almaty has had a partnership
+        since 2005"). The described names are each paired with the owner of their clause, not with
+        one another; undated, the twinning is active."""
+        out: list[tuple[list[EntityCluster], _Stage]] = []
+        for tok in sent:
+            named = token_entity.get(tok.head.i) if tok.head.i != tok.i else None
+            if named is None:
+                continue
+            owner_token: Token | None = None
+            if tok.dep_ == "appos" and self._twinning_noun(tok, self.twin_heads):
+                owner_token = next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                                    if g.dep_ == "pobj"), None)
+            elif tok.dep_ == "relcl" and any(c.lower_ == "with" and any(g.lower_ == "which" for g in c.children)
+                                             for c in tok.children) \
+                    and (tok.lemma_.lower() in self._founding or any(
+                        c.dep_ == "dobj" and self._names_tie(c.lower_) for c in tok.children)):
+                owner_token = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            owner = token_entity.get(owner_token.i) if owner_token is not None else None
+            if owner is None:
+                continue
+            pair = _distinct([context.town_of(named, "sister_city"), context.town_of(owner, "sister_city")])
+            if len(pair) == 2 and not _are_states(pair):
+                date = self._own_date(tok, sent, doc)
+                out.append((pair, _Stage("signed", date, True) if date else _Stage("active")))
+        return out
 
     def _partners_of_one(self, sent: Span, context: _ArticleContext) -> tuple[EntityCluster, list[EntityCluster]] | None:
         """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
@@ -1870,6 +1940,8 @@ class _Listing:
 
     stage: _Stage
     parties: list[EntityCluster]
+    #: The lead names the documents ("memorandums were signed between the following:"), so an item need not.
+    documents: bool = False
 
 
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns but
@@ -1901,11 +1973,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
             and doc[end + 1].text in _DATELINE_DASHES:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
-    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+    if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
     return _opens_paragraph(doc, start, 4)
 
 
+#: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
+_DASHES = frozenset(punctuation()["dashes"])
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
 _DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
@@ -2157,6 +2231,8 @@ _KNOWN_TOWN_POPULATION = 100_000
 _PAIR_MEMORY = 3
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
+DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2214,11 +2290,42 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
                for tok in sent)
 
 
+def _without_destinations(tok: Token) -> list[Token]:
+    """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
+    direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
+    out: list[Token] = [tok]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+            continue
+        out += _without_destinations(child)
+    return out
+
+
+def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
+                token_entity: dict[int, EntityCluster]) -> _Stage:
+    """"Almaty has been a sister city of Urumqi since 1993 and of Bishkek since 1998": when a sentence
+    dates several partners with a "since" each, a pair's date is that of the "since" right after its
+    partner (no other name between), not the sentence's first."""
+    if stage.status != "signed" or not stage.explicit:
+        return stage
+    since = [t for t in sent if t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).like_num]
+    if len(since) < 2:
+        return stage
+    wanted = {id(p) for p in parties}
+    for tok in since:
+        before = next((token_entity[k] for k in range(tok.i - 1, sent.start - 1, -1) if k in token_entity), None)
+        if before is not None and id(before) in wanted and len(tok.nbor(1).text) == 4:
+            return _Stage(stage.status, tok.nbor(1).text, True, stage.generic, stage.between_only, stage.intending)
+    return stage
+
+
 def _repeated_between(tok: Token) -> bool:
-    """Whether a "between" continues a list of pairings by repeating the preposition ("between A and
-    B, between C and D, and between E and F"): it follows a comma or "and" after a pairing."""
-    before = tok.doc[max(0, tok.i - 2) : tok.i]
-    return len(before) > 0 and before[-1].text in (",", "and") and any(t.text == "," for t in before)
+    """"... were signed between A and B, and between C and D", "between A and B, between C and D": a
+    "between" the prose repeats after "and" or a comma for another pairing of the same documents (parsed
+    as a conjunct of the first)."""
+    return tok.dep_ == "conj" and tok.head.lower_ == "between" or \
+        tok.i >= 1 and tok.nbor(-1).lower_ in ("and", "as well as", ",") and any(
+            t.lower_ == "between" for t in tok.doc[max(tok.sent.start, tok.i - 40):tok.i])
 
 
 def _listed_pairs(sent: Span, signatories: list[EntityCluster],

@@ -31,7 +31,7 @@ from amity.registry.event_rules import ENTITIES_PER_QUERY
 from amity.registry.names import is_shouted, town_key
 from amity.registry.tie_rules import KnownTies, party_key
 from amity.store import pending
-from amity.store.membership import among
+from amity.store.membership import among, distinct_pairs
 from amity.store.schema import EntityNameRow, EntityRow, MentionRow, RoleRow, TieRow
 from amity.vocabulary.names import fold, initials, is_acronym, name_key
 
@@ -199,8 +199,7 @@ class Known:
             return
         for key in unasked:
             self.having[key] = set()
-        for entity_id, key in session.execute(
-                select(EntityNameRow.entity_id, EntityNameRow.key).where(among(session, EntityNameRow.key, unasked)).distinct()):
+        for key, entity_id in distinct_pairs(session, EntityNameRow.key, EntityNameRow.entity_id, unasked):
             self.having[key].add(entity_id)
 
     def read(self, session: Session, ids: Iterable[int]) -> None:
@@ -278,11 +277,8 @@ class Known:
         """Read every (person, body) office of these people not read before, in one query each 2,000."""
         unread = sorted(people - self.offices_read)
         for start in range(0, len(unread), ENTITIES_PER_QUERY):
-            self.offices.update((person, of) for person, of in session.execute(
-                select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-                .where(among(session, RoleRow.person_id, unread[start:start + ENTITIES_PER_QUERY]),
-                       RoleRow.of_entity_id.is_not(None)))
-                if of is not None)
+            self.offices.update(distinct_pairs(session, RoleRow.person_id, RoleRow.of_entity_id,
+                                               unread[start:start + ENTITIES_PER_QUERY]))
         self.offices_read.update(unread)
 
     def _ties_of(self, session: Session, records: list[Record]) -> None:

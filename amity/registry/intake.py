@@ -343,10 +343,11 @@ def _merge(merging: _Merging, article: Article, record: Record, digest: str) -> 
             pending.recount(session)
         # kept with the rows the merge only adds (no statement, no ORM object): written before anything reads it
         article_id = pending.new_id(session, ArticleRow)
+        published = record.published or article.published
         pending.add(session, ArticleRow, id=article_id, doc=article.doc, url=article.url, title=article.title,
-                    published=record.published or article.published, content_hash=digest, text=article.full_text,
+                    published=published, content_hash=digest, text=article.full_text,
                     source=article.source, ingested_at=datetime.now(UTC))
-        merge.write(session, article_id, record, touched, merging.known, merging.seen)
+        merge.write(session, article_id, record, touched, merging.known, merging.seen, (published, article.doc))
         if plain:
             merging.later.add(touched)
         else:

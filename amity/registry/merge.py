@@ -87,20 +87,21 @@ class Touched:
 
 
 def write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None = None,
-          seen: event_rules.Occurrences | None = None) -> None:
+          seen: event_rules.Occurrences | None = None, placed: tuple[str | None, str | None] | None = None) -> None:
     """Add one article's record to the registry; `known`, `seen`: what earlier articles of the transaction
-    asked about names and read of events.
+    asked about names and read of events; `placed`: the article's (published, doc) as stored, which order its
+    reports among an event's (read from its row when not given).
 
     Without autoflush: the rows an article adds (names, mentions, roles)
     go to the database in a few batches, not one statement each before
     every query. The steps whose queries need them flush on purpose.
     """
     with session.no_autoflush:
-        _write(session, article_id, record, touched, known, seen or event_rules.Occurrences())
+        _write(session, article_id, record, touched, known, seen or event_rules.Occurrences(), placed)
 
 
 def _write(session: Session, article_id: int, record: Record, touched: Touched, known: Known | None,
-           seen: event_rules.Occurrences) -> None:
+           seen: event_rules.Occurrences, placed: tuple[str | None, str | None] | None) -> None:
     known = known or Known()
     touched.articles.add(article_id)
     names = ArticleEntities(session, article_id, record.doc, known)
@@ -122,7 +123,7 @@ def _write(session: Session, article_id: int, record: Record, touched: Touched, 
         evidence = event.evidence[0] if event.evidence else None
         participants = [p for p in (names.find(n, evidence) for n in event.participants) if p is not None]
         new_events.add(event_rules.report(session, article_id, event, participants, names.find(event.place, evidence),
-                                          new_events, seen))
+                                          new_events, seen, placed))
     for tie in record.ties:
         evidence = tie.evidence[0] if tie.evidence else None
         parties = [names.find(p, evidence) for p in tie.parties]

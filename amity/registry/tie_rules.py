@@ -23,9 +23,10 @@ from amity.model import Evidence
 from amity.registry import dates
 from amity.registry.curated import visible
 from amity.registry.event_rules import ENTITIES_PER_QUERY, Occurrences
+from amity.registry.kept_summaries import rows_kept
 from amity.registry.lookup import group_pairs, relatives_each
 from amity.store import pending
-from amity.store.membership import among
+from amity.store.membership import among, distinct_pairs
 from amity.store.schema import (
     ArticleRow,
     EventParticipantRow,
@@ -346,18 +347,12 @@ _STAGE_COLUMNS = (select(TieStageRow.tie_id, TieStageRow.status, TieStageRow.dat
 def _folds_kept(session: Session, ties: list[TieRow]) -> dict[int, _Summary]:
     """The summaries the rows of these ties keep (a tie without a kept fold, or whose stages are gone, has none)."""
     wanted = {tie.id: (tie.furthest_stage_id, tie.latest_stage_id) for tie in ties if tie.furthest_stage_id is not None}
-    stage_ids = sorted({i for pair in wanted.values() for i in pair if i is not None})
-    found: dict[int, Any] = {}
-    for start in range(0, len(stage_ids), ENTITIES_PER_QUERY):
-        found.update((stage.id, stage) for stage in session.execute(
-            _STAGE_COLUMNS.where(among(session, TieStageRow.id, stage_ids[start:start + ENTITIES_PER_QUERY]))))
+    sources = {tie.id: tie.sources for tie in ties}
     out: dict[int, _Summary] = {}
-    for tie in ties:
-        if tie.id not in wanted:
-            continue
-        stages = [found.get(i) for i in wanted[tie.id] if i is not None]
-        if all(stage is not None and stage.tie_id == tie.id and stage.curation != "rejected" for stage in stages):
-            out[tie.id] = _Summary.kept(stages, tie.sources)
+    for tie_id, rows in rows_kept(session, _STAGE_COLUMNS, TieStageRow.id, "tie_id", wanted, ENTITIES_PER_QUERY).items():
+        stages = [stage for stage in rows if stage is not None]
+        if all(stage.curation != "rejected" for stage in stages):
+            out[tie_id] = _Summary.kept(stages, sources[tie_id])
     return out
 
 
@@ -374,9 +369,7 @@ def ties_among(session: Session, gatherings: list[set[int]], known: Stages | Non
     everyone = set().union(*gatherings)
     if not everyone:
         return set()
-    offices = group_pairs((person, of) for person, of in session.execute(
-        select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-        .where(among(session, RoleRow.person_id, sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
+    offices = group_pairs(distinct_pairs(session, RoleRow.person_id, RoleRow.of_entity_id, sorted(everyone)))
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]
@@ -413,9 +406,8 @@ def _acting_for(session: Session, party_ids: set[int]) -> dict[int, set[int]]:
     """Who takes part in an event for each party: itself, its town or municipalities, and the people
     holding an office of one of them."""
     relatives = relatives_each(session, party_ids)
-    holders = group_pairs((office, person) for office, person in session.execute(
-        select(RoleRow.of_entity_id, RoleRow.person_id).distinct()
-        .where(among(session, RoleRow.of_entity_id, sorted(set().union(*relatives.values()))))) if office is not None)
+    holders = group_pairs(distinct_pairs(session, RoleRow.of_entity_id, RoleRow.person_id,
+                                         sorted(set().union(*relatives.values()))))
     return {party: around | set().union(*(holders.get(e, set()) for e in around)) for party, around in relatives.items()}
 
 

@@ -6,15 +6,31 @@ statement of more than 50 parameters again at every execution (its cache
 skips them), in Python: on PostgreSQL a tenth of a merge's CPU. There the
 list goes as one array parameter (`column = ANY(:values)`), the same
 statement text whatever its length; SQLite keeps the IN list.
+
+PostgreSQL's planner guesses how many rows `= ANY(:array)` matches
+poorly, and from a few thousand ids on reads a whole table where an
+index would find the few it needs: `joined_among` gives it the list as a
+table (`unnest`) to join, whose length it knows. And a DISTINCT of an
+index's leading pairs reads every row of a frequent value (a town's
+name has a row per article naming it): `distinct_pairs` walks the index
+instead, one probe per pair. Rows to join (`rows_table`) go as one array a
+column, not a VALUES list of a parameter a value: the statement is the
+same whatever their number, so neither SQLAlchemy nor the server compiles
+thousands of parameters again for each batch.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, any_, literal
+from sqlalchemy import ColumnElement, FromClause, Select, any_, bindparam, column, func, literal, select, text, values
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
+
+from amity.store import pending
+
+_Statement = TypeVar("_Statement", bound=Select)  # type: ignore[type-arg]  # of any columns
 
 
 def among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
@@ -23,3 +39,49 @@ def among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(literal(values, ARRAY(column.type)))  # type: ignore[no-any-return]
     return column.in_(values)  # type: ignore[no-any-return]
+
+
+def joined_among(session: Session, statement: _Statement, column: Any, values: Iterable[Any]) -> _Statement:
+    """The statement's rows whose column's value is one of these (each value once): on PostgreSQL joined to the
+    values as a table, so that the planner knows how many it looks up; elsewhere `among`."""
+    values = list(dict.fromkeys(values))
+    if session.get_bind().dialect.name != "postgresql":
+        return statement.where(among(session, column, values))
+    asked = func.unnest(literal(values, ARRAY(column.type))).table_valued("value", name="asked").render_derived()
+    return statement.join(asked, asked.c.value == column)
+
+
+def distinct_pairs(session: Session, column: Any, other: Any, values: Iterable[Any]) -> list[tuple[Any, Any]]:
+    """The distinct (column, other) pairs of the rows whose column is one of these values and whose other is
+    not NULL. Needs an index on (column, other): on PostgreSQL it is walked from pair to pair (a recursive
+    query, one probe a pair), not read row by row."""
+    values = list(dict.fromkeys(values))
+    if not values:
+        return []
+    if session.get_bind().dialect.name != "postgresql":
+        return [(a, b) for a, b in session.execute(select(column, other).where(among(session, column, values),
+                                                                              other.is_not(None)).distinct())]
+    if session.autoflush:
+        session.flush()
+    pending.write(session, {column.table.name})  # the rows kept to add are read too
+    table, first, second = (f'"{name}"' for name in (column.table.name, column.name, other.name))
+    walk = text(f"""WITH RECURSIVE walk(value, other) AS (
+        SELECT asked.value, (SELECT min({second}) FROM {table} WHERE {first} = asked.value)
+        FROM unnest(:values) AS asked(value)
+        UNION ALL
+        SELECT walk.value, (SELECT min({second}) FROM {table} WHERE {first} = walk.value AND {second} > walk.other)
+        FROM walk WHERE walk.other IS NOT NULL)
+    SELECT value, other FROM walk WHERE other IS NOT NULL""").bindparams(
+        bindparam("values", values, type_=ARRAY(column.type)))
+    return [(a, b) for a, b in session.connection().execute(walk)]
+
+
+def rows_table(session: Session, name: str, columns: list[tuple[str, TypeEngine[Any]]],
+               rows: list[tuple[Any, ...]]) -> FromClause:
+    """These rows as a table named `name` of these (name, type) columns, to join: on PostgreSQL `unnest` of
+    one array a column; elsewhere a VALUES list."""
+    if session.get_bind().dialect.name != "postgresql":
+        return values(*(column(label, type_) for label, type_ in columns), name=name).data(rows).cte()
+    arrays = [literal([row[n] for row in rows], ARRAY(type_)) for n, (_, type_) in enumerate(columns)]
+    return func.unnest(*arrays).table_valued(*(column(label, type_) for label, type_ in columns),
+                                             name=name).render_derived(name=name)
