@@ -172,3 +172,15 @@ def test_the_town_of_a_dateline_in_ordinary_case_is_where_the_story_was_filed(re
     assert all("Tashkent" not in t.parties for t in record.ties)
     assert frozenset({"Samarkand region", "Bishkek"}) in pairs(record) or \
         frozenset({"Samarkand", "Bishkek"}) in pairs(record)
+
+
+def test_a_town_heading_a_paragraph_before_its_mayor_in_brackets_is_no_dateline(read) -> None:
+    record = read("Mapo-gu (Mayor Park Kang-soo) signed a friendship exchange agreement with Bayanzurkh District "
+                  "of Ulaanbaatar on Monday.", published="2024-09-10")
+    assert any("Mapo-gu" in t.parties for t in record.ties)
+
+
+def test_a_country_whose_company_is_described_in_three_words_is_no_party(read) -> None:
+    record = read("Kazakhstan's national railway company Kazakhstan Temir Zholy signed an agreement with China's "
+                  "COSCO Shipping in Beijing.", published="2024-05-02")
+    assert all("Kazakhstan" not in t.parties for t in record.ties)

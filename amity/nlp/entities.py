@@ -565,15 +565,17 @@ def _filed_from(doc: Doc, end: int) -> bool:
     """Whether a town written in ordinary case at the head of a paragraph is a dateline: a dash follows it
     after only its day and the agency in brackets ("Almaty (Kazinform) –", "Tashkent, May 1 (UzA) -");
     a dash after the day alone counts too ("Almaty, May 1 –"), a bare dash does not ("Almaty – the city")."""
-    bracket = dated = False
+    bracket = dated = inside = False
     for tok in doc[end : end + _DATELINE_TAIL]:
-        if tok.text in ("—", "–", "-", "--"):
+        if tok.text in ("—", "–", "-", "--") and not inside:
             return bracket or dated
         if tok.text == "(":
-            bracket = True
-        elif tok.ent_type_ == "DATE":
+            bracket = inside = True
+        elif tok.text == ")":
+            inside = False
+        elif tok.ent_type_ == "DATE" and not inside:
             dated = True
-        elif not (tok.is_punct or bracket and tok.text[:1].isupper()):
+        elif not (tok.is_punct or inside and tok.text[:1].isupper()):
             return False
     return False
 

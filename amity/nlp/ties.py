@@ -2705,10 +2705,15 @@ def _larger_city(city: EntityCluster, other: EntityCluster) -> bool:
     return city.place.population > other.place.population > 0
 
 
+#: How many lower-case words may say what a place's possessive names ("Kazakhstan's national railway company KTZ").
+_DESCRIBING_WORDS = 3
+
+
 def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the place at k is written as the possessive of another entity named right after it,
-    or after a common noun saying what that entity is to it ("Turkistan's neighbour Shymkent", "Osaka's
-    port city Sakai"); not a twinning noun, which names a tie ("Rochester's sister city Fukuchiyama")."""
+    or after common nouns saying what that entity is to it ("Turkistan's neighbour Shymkent", "Osaka's
+    port city Sakai", "Kazakhstan's national railway company KTZ"); not a twinning noun, which names a tie
+    ("Rochester's sister city Fukuchiyama")."""
     j = k
     while j < end and token_entity.get(j) is cluster:
         j += 1
@@ -2716,7 +2721,8 @@ def _possessive_before(doc: Doc, k: int, end: int, cluster: EntityCluster, token
         return False
     j += 1
     described = 0
-    while described < 2 and j < end and token_entity.get(j) is None and doc[j].is_lower and doc[j].tag_ in ("NN", "JJ") \
+    while described < _DESCRIBING_WORDS and j < end and token_entity.get(j) is None and doc[j].is_lower \
+            and doc[j].tag_ in ("NN", "JJ") \
             and doc[j].lemma_.lower() not in _TWINNING_MODIFIERS:
         j += 1
         described += 1
