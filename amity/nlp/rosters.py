@@ -111,7 +111,7 @@ class RosterReader:
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
         self.ending_objects = frozenset(words.get("ending_objects", []))
-        self.row_dashes = frozenset(words.get("country_row_dashes", []))
+        self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
         self.country_row_cues = frozenset(words.get("country_row_cues", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
@@ -695,7 +695,7 @@ class RosterReader:
             for w in (t for t in sent if t.lower_ == "with"):
                 run, _ = self._list(doc, w.i + 1, sent.end, index, owner)
                 partners += [p for p in run if not _is_area(p.cluster)]
-            signed = any(not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in v.children)
+            signed = any(not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in v.children)
                          for v in signing)
         partners = [p for p in {id(p.cluster): p for p in partners}.values()]
         if not partners:
@@ -839,7 +839,7 @@ class RosterReader:
             return False
         if verb.lemma_.lower() in self.founding_lemmas and verb.tag_ != "VBD":
             return False  # "has established relations with A and B": relations that exist, not a founding
-        return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
+        return not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
     @staticmethod
     def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False) -> EntityCluster | None:

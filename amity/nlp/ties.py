@@ -145,6 +145,7 @@ class TieFinder:
         self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
         self.tie_nouns = set(cues["tie_nouns"])
         self.document_types = set(cues["document_types"])
+        self.subject_prepositions = frozenset(cues["subject_prepositions"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
@@ -557,9 +558,7 @@ class TieFinder:
         nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
-                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
-                for c in t.children) for t in nouns)
+                c.dep_ in ("compound", "amod", "nmod") or self._subject_prep(c) for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
@@ -1093,7 +1092,7 @@ class TieFinder:
         the two names)."""
         out = []
         for tok in sent:
-            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
             if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
@@ -1687,8 +1686,13 @@ class TieFinder:
         """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
-                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
+                   or self._subject_prep(c) for c in document.children)
+
+    def _subject_prep(self, word: Token) -> bool:
+        """Whether a word after a document noun gives its subject: "on trade", "of cooperation"; not
+        "of understanding" (a document type: "memorandum of understanding")."""
+        return word.dep_ == "prep" and word.lower_ in self.subject_prepositions \
+            and not any(g.lower_ in self.document_types for g in word.children)
 
     def _document_around(self, with_: Token) -> Token:
         """The noun a "with" phrase belongs to: the document it hangs on, also past the "of" of the
@@ -1960,11 +1964,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
             and doc[end + 1].text in _DATELINE_DASHES:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
-    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+    if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
     return _opens_paragraph(doc, start, 4)
 
 
+#: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
+_DASHES = frozenset(punctuation()["dashes"])
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
 _DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
