@@ -824,3 +824,17 @@ def test_town_country_lines_without_years_in_a_story_about_twinning_are_partner_
                   "Osijek, Croatia\nFellbach, Germany\n")
     assert roster(record, "Pécs") == {"Osijek": ("sister_city", "active", None),
                                       "Fellbach": ("sister_city", "active", None)}
+
+
+def test_a_sentence_after_a_roster_cue_that_suspends_a_partnership_ends_it_in_that_year(read) -> None:
+    record = read("Kaunas has many twin towns in Europe. In 2022 the city suspended its partnership with the "
+                  "Russian city of Tver.", published="2023-01-10")
+    tie = next(t for t in record.ties if set(t.parties) == {"Kaunas", "Tver"})
+    assert (tie.status, tie.date) == ("ended", "2022")
+
+
+def test_a_sentence_after_a_roster_cue_that_signs_a_partnership_dates_its_start(read) -> None:
+    record = read("Kaunas has many twin towns in Europe. In 2022 the city signed a partnership with the "
+                  "Polish city of Lublin.", published="2023-01-10")
+    tie = next(t for t in record.ties if set(t.parties) == {"Kaunas", "Lublin"})
+    assert (tie.status, tie.date) == ("signed", "2022")

@@ -1829,3 +1829,10 @@ def test_items_of_a_lead_that_names_the_documents_are_signed_pairs_without_a_doc
     assert pairs(record) == {frozenset({"Kyrgyz National University", "National University of Uzbekistan"}),
                              frozenset({"Osh State University", "Fergana State University"})}
     assert {t.status for t in record.ties} == {"signed"}
+
+
+def test_the_partnership_suspended_in_the_next_sentence_ends_the_one_twinning(read) -> None:
+    record = read("Siauliai and Pskov became twin towns in 1996. The partnership was suspended in March 2022.",
+                  published="2023-01-10")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022-03")

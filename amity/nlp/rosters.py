@@ -110,6 +110,7 @@ class RosterReader:
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
+        self.ending_objects = frozenset(words.get("ending_objects", []))
         self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
         self.country_row_cues = frozenset(words.get("country_row_cues", []))
@@ -157,8 +158,12 @@ class RosterReader:
                 told = self._continued(doc, sent, index, recent[0], recent[1])
                 if told is not None:
                     kind, partners, signed = told
+                    ending = self._ending_verb(sent)
                     for partner in partners:
-                        _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent, signed)
+                        # "Kaunas has twin towns across Europe. In 2022 the city suspended its partnership with
+                        # Tver.": a sentence that ends the tie dates its end, not its start
+                        _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent,
+                               signed, "ended" if ending is not None else None)
                     recent = (recent[0], recent[1], n)
                     awaited = None  # the roster is being told
             for kind, start, end, towns_only in cues:
@@ -379,6 +384,13 @@ class RosterReader:
                                 _merge(ties, "sister_city", [party, town], year, line)  # a pair read already stands
                 rows = []
             i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
+
+    def _ending_verb(self, sent: Span) -> Token | None:
+        """The verb of ending ("suspended", "froze") the sentence says, not negated, nor of a destination
+        ("suspended flights to ...") only."""
+        return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.ending_lemmas
+                     and not any(c.dep_ == "neg" for c in t.children)
+                     and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.ending_objects for c in t.children)), None)
 
     def _ended_by_nationality(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], ties: list[TieMention]) -> None:
         """"In 2022 the city suspended its ties with its Russian twin towns": an ending said of the owner's

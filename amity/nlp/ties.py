@@ -265,7 +265,8 @@ class TieFinder:
                         # one pair the article's ties are between, after a sentence that named other places
                         groups = [(kind, one_pair)]
                     if not groups and stage.status in ("signed", "ratified", "ended") \
-                            and self._definite_document_subject(sent):
+                            and (self._definite_document_subject(sent)
+                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -486,11 +487,12 @@ class TieFinder:
         return told_here and not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
             and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
 
-    def _definite_document_subject(self, sent: Span) -> bool:
+    def _definite_document_subject(self, sent: Span, tie_nouns: bool = False) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
-        signed"), a document the article has already introduced."""
-        return any(t.dep_ == "nsubjpass" and self._document(t)
-                   and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent)
+        signed"), a document the article has already introduced; with `tie_nouns`, also a tie told
+        before ("The partnership was suspended in 2022", "The twinning was frozen")."""
+        return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
+                   and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
