@@ -593,3 +593,9 @@ def test_a_person_written_after_a_body_of_common_words_stays_a_person(read) -> N
     assert "Regional Development Agency" in names(record, "organization")
     assert "John Smith" in names(record, "person")
     assert not any("Monday" in n for n in names(record, "organization"))
+
+
+def test_a_remit_listed_with_commas_stays_in_the_body_name(read) -> None:
+    record = read("The Scientific Research Institute of Fruit Growing, Viticulture and Winemaking signed a "
+                  "memorandum with the University of Agriculture in Krakow.")
+    assert "Scientific Research Institute of Fruit Growing, Viticulture and Winemaking" in names(record, "organization")
