@@ -599,3 +599,12 @@ def test_a_remit_listed_with_commas_stays_in_the_body_name(read) -> None:
     record = read("The Scientific Research Institute of Fruit Growing, Viticulture and Winemaking signed a "
                   "memorandum with the University of Agriculture in Krakow.")
     assert "Scientific Research Institute of Fruit Growing, Viticulture and Winemaking" in names(record, "organization")
+
+
+def test_enterprise_heads_a_name_only_as_the_end_of_a_written_out_legal_form(read) -> None:
+    record = read("Experts of the Polish Agency for Enterprise Development met the State Enterprise Kyrgyz Temir "
+                  "Zholu and the Bishkek Municipal Enterprise Bishkekasfaltservice in Bishkek.")
+    bodies = names(record, "organization")
+    assert "Polish Agency for Enterprise Development" in bodies
+    assert "State Enterprise Kyrgyz Temir Zholu" in bodies
+    assert "Bishkek Municipal Enterprise Bishkekasfaltservice" in bodies

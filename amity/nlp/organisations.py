@@ -147,6 +147,7 @@ class OrganisationFinder:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
             if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities and not self._qualified_head(doc, tok.i) \
+                    and not self._ends_written_out_form(doc, tok.i) \
                     or not is_capitalised(tok) or tok.i in self._shared_head_tokens:
                 continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
@@ -189,8 +190,10 @@ class OrganisationFinder:
         kind only after a written-out legal form ("Public Foundation Yashil Makon"); otherwise it is the
         person the body's name introduces ("the Regional Development Agency John Smith"). None when no
         name follows."""
-        if any(k in self._place_tokens or doc[k].ent_type_ == "PERSON" for k in range(start, head + 1)):
-            return None  # "Hai Phong Department of ...": a body named by its place already
+        kind = doc[start : head + 1].text.casefold()
+        written_out_form = any(kind == form or kind.endswith(" " + form) for form in self.spelled_legal_forms)
+        if any(k in self._place_tokens and not written_out_form or doc[k].ent_type_ == "PERSON" for k in range(start, head + 1)):
+            return None  # "Hai Phong Department of ...": a body named by its place already (not "Bishkek Municipal Enterprise X")
         k = head + 1
         while k < len(doc) and k - head <= _OWN_NAME_WORDS:
             tok = doc[k]
@@ -208,8 +211,6 @@ class OrganisationFinder:
             return None  # no name, or a run of capitals too long to be one (a headline)
         if head + 1 in _title_case_tokens(doc):
             return None
-        kind = doc[start : head + 1].text.casefold()
-        written_out_form = any(kind == form or kind.endswith(" " + form) for form in self.spelled_legal_forms)
         if written_out_form:
             return k
         # after other kinds, a name that shows itself as one: a single word, a hyphenated word, a place's
@@ -222,6 +223,16 @@ class OrganisationFinder:
         shown = k == head + 2 or head + 1 in self._place_tokens or hyphenated \
             or all(doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "I" for j in range(head, k))
         return k if shown and not person else None
+
+    def _ends_written_out_form(self, doc: Doc, i: int) -> bool:
+        """"State Enterprise", "Public Association": the last word of a legal form written out in words heads
+        the name that follows it, though the word alone heads no body's name ("Agency for Enterprise Development")."""
+        if not is_capitalised(doc[i]) or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
+            return False
+        start = max(0, i - 3)
+        words = doc[start : i + 1].text.casefold()
+        return any(words.endswith(form) and (len(words) == len(form) or words[-len(form) - 1] == " ")
+                   for form in self.spelled_legal_forms if form.rsplit(" ", 1)[-1] == doc[i].lower_)
 
     def _names_a_country(self, span: Span) -> bool:
         """Whether the span is exactly a country's name the place finder is sure of."""
