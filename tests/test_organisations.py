@@ -593,3 +593,18 @@ def test_a_person_written_after_a_body_of_common_words_stays_a_person(read) -> N
     assert "Regional Development Agency" in names(record, "organization")
     assert "John Smith" in names(record, "person")
     assert not any("Monday" in n for n in names(record, "organization"))
+
+
+def test_a_remit_listed_with_commas_stays_in_the_body_name(read) -> None:
+    record = read("The Scientific Research Institute of Fruit Growing, Viticulture and Winemaking signed a "
+                  "memorandum with the University of Agriculture in Krakow.")
+    assert "Scientific Research Institute of Fruit Growing, Viticulture and Winemaking" in names(record, "organization")
+
+
+def test_enterprise_heads_a_name_only_as_the_end_of_a_written_out_legal_form(read) -> None:
+    record = read("Experts of the Polish Agency for Enterprise Development met the State Enterprise Kyrgyz Temir "
+                  "Zholu and the Bishkek Municipal Enterprise Bishkekasfaltservice in Bishkek.")
+    bodies = names(record, "organization")
+    assert "Polish Agency for Enterprise Development" in bodies
+    assert "State Enterprise Kyrgyz Temir Zholu" in bodies
+    assert "Bishkek Municipal Enterprise Bishkekasfaltservice" in bodies

@@ -379,3 +379,9 @@ def test_a_region_named_like_its_town_keeps_the_bare_name_for_the_town(read) -> 
     record = read("The Navoi region signed a deal with Chinese investors. The plant will be built in the city of Navoi.")
     regions = [e for e in record.entities if e.type == "place" and e.name.lower() == "navoi region"]
     assert regions and "Navoi" not in regions[0].aliases, [(e.name, e.aliases) for e in record.entities]
+
+
+def test_a_ward_of_a_named_city_takes_the_city_country(read) -> None:
+    record = read("Officials of Tobata Ward of Kitakyushu met students from Busan on Monday.")
+    ward = next(e for e in record.entities if e.type == "place" and e.name == "Tobata Ward")
+    assert ward.country == "JP"

@@ -42,14 +42,12 @@ _PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
 
 @Language.factory("amity_organisations", default_config={"words": _WORDS_FILE})
 def make_organisations(nlp: Language, name: str, words: str) -> OrganisationFinder:
-    return OrganisationFinder(words, nlp)
+    return OrganisationFinder(words)
 
 
 class OrganisationFinder:
-    def __init__(self, words_file: str = _WORDS_FILE, nlp: Language | None = None) -> None:
+    def __init__(self, words_file: str = _WORDS_FILE) -> None:
         register_extensions()
-        self._nlp = nlp
-        self._english: frozenset[str] | None = None
         words = word_sets(words_file)
         #: Heads that name a town's own body: the town is a place too.
         self.town_body_heads = words["town_body_heads"]
@@ -149,6 +147,7 @@ class OrganisationFinder:
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
             if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities and not self._qualified_head(doc, tok.i) \
+                    and not self._ends_written_out_form(doc, tok.i) \
                     or not is_capitalised(tok) or tok.i in self._shared_head_tokens:
                 continue  # "Kenosha Sister Cities", "Sister Cities of Memphis": the association; "Co., Ltd."
             start = self._extend_left(doc, tok.i)
@@ -177,7 +176,7 @@ class OrganisationFinder:
                         and doc[tok.i + 1].lower_ == "of" and self._place_follows(doc, tok.i + 2):
                     m.alias = doc[m.start : tok.i + 1].text  # "Keçiören Municipality of Ankara": also "Keçiören Municipality"
                 if own_name is not None and m.alias is None and m.start < tok.i + 1 < m.end \
-                        and not all(k in self._place_tokens for k in range(tok.i + 1, m.end)):
+                        and not all(k in self._place_tokens or doc[k].is_punct for k in range(tok.i + 1, m.end)):
                     m.alias = doc[tok.i + 1 : m.end].text  # the news also writes "Samruk-Kazyna" alone
                 _take_named_after(doc, m)
                 out.append(m)
@@ -191,8 +190,10 @@ class OrganisationFinder:
         kind only after a written-out legal form ("Public Foundation Yashil Makon"); otherwise it is the
         person the body's name introduces ("the Regional Development Agency John Smith"). None when no
         name follows."""
-        if any(k in self._place_tokens or doc[k].ent_type_ == "PERSON" for k in range(start, head + 1)):
-            return None  # "Hai Phong Department of ...": a body named by its place already
+        kind = doc[start : head + 1].text.casefold()
+        written_out_form = any(kind == form or kind.endswith(" " + form) for form in self.spelled_legal_forms)
+        if any(k in self._place_tokens and not written_out_form or doc[k].ent_type_ == "PERSON" for k in range(start, head + 1)):
+            return None  # "Hai Phong Department of ...": a body named by its place already (not "Bishkek Municipal Enterprise X")
         k = head + 1
         while k < len(doc) and k - head <= _OWN_NAME_WORDS:
             tok = doc[k]
@@ -202,18 +203,36 @@ class OrganisationFinder:
                     or tok.pos_ in ("VERB", "AUX"):
                 break
             k += 1
-            if k + 1 < len(doc) and self._glued_hyphen_at(doc, k) and is_capitalised(doc[k + 1]):
-                k += 1  # "Samruk-Kazyna": one word, written with a hyphen
+            if k + 1 < len(doc) and (self._glued_hyphen_at(doc, k) or doc[k].text in ("–", "-") and doc[k].whitespace_) \
+                    and is_capitalised(doc[k + 1]) and doc[k + 1].is_alpha:
+                k += 1  # "Samruk-Kazyna": one word, written with a hyphen; "Association Netherlands – China": a pair
         if k == head + 1 or k - head > _OWN_NAME_WORDS or k < len(doc) and is_capitalised(doc[k]) and doc[k].is_alpha \
                 and not (fold(doc[k].text) in self.titles.offices or doc[k].lower_ in self.title_modifiers):
             return None  # no name, or a run of capitals too long to be one (a headline)
         if head + 1 in _title_case_tokens(doc):
             return None
-        kind = doc[start : head + 1].text.casefold()
-        written_out_form = any(kind == form or kind.endswith(" " + form) for form in self.spelled_legal_forms)
+        if written_out_form:
+            return k
+        # after other kinds, a name that shows itself as one: a single word, a hyphenated word, a place's
+        # name, or words spaCy reads as one body with the kind; not a person by spaCy's guess
         person = any(doc[j].ent_type_ == "PERSON" for j in range(head + 1, k)) and head + 1 not in self._place_tokens \
             and not any(doc[j].text in ("-", "‐") for j in range(head + 1, k))
-        return None if person and not written_out_form else k
+        hyphenated = any(doc[j].text in ("-", "‐", "–") for j in range(head + 1, k))
+        if start == head:
+            return k if hyphenated else None  # a bare "Fund Samruk-Kazyna" only; "Union Moldova" is two names
+        shown = k == head + 2 or head + 1 in self._place_tokens or hyphenated \
+            or all(doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "I" for j in range(head, k))
+        return k if shown and not person else None
+
+    def _ends_written_out_form(self, doc: Doc, i: int) -> bool:
+        """"State Enterprise", "Public Association": the last word of a legal form written out in words heads
+        the name that follows it, though the word alone heads no body's name ("Agency for Enterprise Development")."""
+        if not is_capitalised(doc[i]) or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
+            return False
+        start = max(0, i - 3)
+        words = doc[start : i + 1].text.casefold()
+        return any(words.endswith(form) and (len(words) == len(form) or words[-len(form) - 1] == " ")
+                   for form in self.spelled_legal_forms if form.rsplit(" ", 1)[-1] == doc[i].lower_)
 
     def _names_a_country(self, span: Span) -> bool:
         """Whether the span is exactly a country's name the place finder is sure of."""
@@ -639,7 +658,8 @@ class OrganisationFinder:
         while k < sent_end:
             tok = doc[k]
             if "\n" in doc[k - 1].whitespace_ or tok.ent_type_ in ("DATE", "TIME") \
-                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors:
+                    or tok.ent_type_ == "PERSON" and k not in self._place_tokens and tok.lower_ not in self.connectors \
+                    and not _listed_remit_word(doc, k):
                 break  # a place spaCy took for a person still ends the name ("Governorate of Giza"); a
                 # connector inside spaCy's "person" does not ("The Khokimiyat of Samarkand Region")
             campus = self._place_starting.get(k + 1) if tok.lower_ in ("at", "in") and k > j + 1 and doc[j].lower_ == "of" else None
@@ -833,36 +853,17 @@ class OrganisationFinder:
                 t.lower_ in words.region_words or t.lower_ in words.town_words or t.lower_ in self.demonyms
                 or fold(t.text) in self.titles.offices or fold(t.text) in self.titles.honorifics
                 or t.lower_ in self.title_modifiers or t.text in self._person_words for t in own) \
-                or not any(t.lower_ in self.trade_words for t in own) and not self._own_words_of_a_body(span, own):
+                or not any(t.lower_ in self.trade_words for t in own):
             return False  # "Kazakhstan Ikrom Nazarov", "Tokyo Olympic": a line of business names a company
         k = span.start - 1
         if k >= 1 and doc[k].lower_ in ("of", "to", "in"):
             k -= 1
         if k >= 0 and (fold(doc[k].text) in self.titles.offices or doc[k].lower_ in self.title_modifiers):
             return False  # "Ambassador to Kyrgyzstan Alper Aktaş", "Mayor of Sorgun Ahmet Yilmaz": an office's place, then its holder
+        if k >= 0 and doc[span.start - 1].lower_ in ("of", "to", "in") and any(
+                fold(t.text) in self.titles.offices for t in doc[max(doc[k].sent.start, k - _OFFICE_REACH) : k]):
+            return False  # "Ambassador ... of Uzbekistan to Kazakhstan Ikrom Nazarov": the office's places, then its holder
         return any(t.is_lower and t.is_alpha and len(t) > 3 for t in span.sent)  # a headline capitalises every word
-
-    def _own_words_of_a_body(self, span: Span, own: list[Token]) -> bool:
-        """"Kazakhstan Temir Zholy", "Turkmenistan Demir Yollary": spaCy reads the whole as a body and the
-        words besides the place's are proper names of their own (a company's name in its language),
-        not English words such as "Olympic" or "Tuesday"."""
-        english = self._english_words()
-        return bool(english) and all(t.ent_type_ == "ORG" for t in span) and all(
-            t.pos_ == "PROPN" and not t.is_stop and t.lower_ not in english for t in own)
-
-    def _english_words(self) -> frozenset[str]:
-        """The English words of the lemmatizer's dictionary (WordNet's index, which spaCy ships), read
-        once; empty when the pipeline has no lemmatizer."""
-        if self._english is None:
-            words: set[str] = set()
-            if self._nlp is not None and "lemmatizer" in self._nlp.pipe_names:
-                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
-                index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
-                for pos in ("noun", "verb", "adj", "adv"):
-                    if pos in index:
-                        words.update(index[pos])
-            self._english = frozenset(words)
-        return self._english
 
     def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
@@ -975,6 +976,8 @@ class OrganisationFinder:
         return m
 
 
+#: The most words back from a body's place to the office whose holder the words after it may name.
+_OFFICE_REACH = 8
 #: The most words of a body's own name after the words saying what kind of body it is.
 _OWN_NAME_WORDS = 5
 #: The most words of a company's name that the prose describes ("the rail operator Renfe").
@@ -1048,6 +1051,14 @@ def _take_named_after(doc: Doc, m: Mention) -> None:
         m.alias = m.name
     m.end = end
     m.name = doc[m.start : end].text
+
+
+def _listed_remit_word(doc: Doc, k: int) -> bool:
+    """"Institute of Fruit Growing, Viticulture and Winemaking": one word of a body's remit, listed between
+    a comma and "and", which spaCy may read as a one-word person; no person's name is listed so."""
+    one_word = doc[k].ent_iob_ == "B" and not (k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I")
+    return one_word and k > 0 and doc[k - 1].text == "," and k + 2 < len(doc) \
+        and doc[k + 1].lower_ in ("and", ",") and is_capitalised(doc[k + 2]) and not doc[k + 2].is_punct
 
 
 def _title_case_tokens(doc: Doc) -> set[int]:

@@ -756,6 +756,8 @@ class PlaceFinder:
                 end = i + 1
                 name = f"{doc[start : last + 1].text} {units[tok.lower_][0]}"
                 city = self._possessive_city(doc, start, by_start)
+                if city is None and end + 1 < n and doc[end].lower_ in ("of", "in"):
+                    city = by_start.get(end + 1)  # "Yahatanishi Ward of Kitakyushu": the city after the unit
             if any(k in taken for k in range(start, end)):
                 continue
             country = city.place.country if city is not None and city.place is not None else units[tok.lower_][1]
