@@ -1431,3 +1431,50 @@ def test_a_body_head_word_before_an_office_ends_the_body_not_part_of_the_office(
 def test_a_membership_keeps_the_body_words_before_it_in_the_office(read) -> None:
     record = read("TDBB Administrative Board Member Ali Demir attended the meeting in Konya.")
     assert [title for title, _ in roles(person(record, "Ali Demir"))] == ["administrative board member"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Head of the Protocol Department of Ural Federal University Irina Sokolova met the guests in Yekaterinburg.",
+         "Irina Sokolova", "head of the protocol department", "Ural Federal University"),
+        ("Director of the Department of Culture of Lviv Region Taras Melnyk opened the festival in Lviv.",
+         "Taras Melnyk", "director of the department of culture", "Lviv Region"),
+    ],
+)
+def test_a_unit_named_inside_a_body_goes_into_the_office_and_the_body_after_it_holds_it(
+        read, sentence: str, name: str, title: str, of: str) -> None:
+    assert roles(person(read(sentence), name)) == [(title, of)]
+
+
+def test_a_department_named_only_by_its_remit_is_the_body_itself(read) -> None:
+    record = read("Chairman of the Department of Ports and Shipping Omar Haddad signed the protocol in Muscat.")
+    assert roles(person(record, "Omar Haddad")) == [("chairman", "Department of Ports and Shipping")]
+
+
+def test_a_department_named_by_its_place_and_remit_is_the_body_itself(read) -> None:
+    record = read("Director General of the Sharjah Department of Economic Development Hamad Al Qasimi spoke first.")
+    assert roles(person(record, "Hamad Al Qasimi")) == [("director general", "Sharjah Department of Economic Development")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("Aktau Seaport Director Nurlan Abenov met the guests on the pier.", "Nurlan Abenov", "Aktau Seaport"),
+        ("Astana Opera Director Galym Akhmetov welcomed the orchestra from Milan.", "Galym Akhmetov", "Astana Opera"),
+        ("Batumi Mayor Giorgi Beridze welcomed the orchestra from Milan.", "Giorgi Beridze", "Batumi"),
+    ],
+)
+def test_a_body_named_after_its_town_before_an_office_holds_it_not_the_town(
+        read, sentence: str, name: str, of: str) -> None:
+    assert [r.of for r in person(read(sentence), name).roles] == [of]
+
+
+def test_an_envoy_to_a_state_written_with_the_before_the_comma_still_names_the_holder(read) -> None:
+    record = read("The Ambassador of Kazakhstan to the Netherlands, Aida Sultanova, opened the exhibition.")
+    assert roles(person(record, "Aida Sultanova")) == [("ambassador", "Kazakhstan")]
+
+
+def test_a_lower_case_remit_after_the_offices_place_joins_the_office(read) -> None:
+    record = read("The guests were received by the deputy hokim of Fergana Region for tourism, Anvar Tojiev.")
+    assert roles(person(record, "Anvar Tojiev")) == [("deputy hokim for tourism", "Fergana Region")]

@@ -94,6 +94,7 @@ class PersonFinder:
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
         self._unit_heads = frozenset(words["unit_heads"])
+        self._unit_nouns = frozenset(words["unit_nouns"])
         self._member_units = frozenset(words["member_units"])
         #: Longest first: "was led by" before "led by".
         self._remit_links = [link.split() for link in words["remit_links"]]
@@ -627,6 +628,8 @@ class PersonFinder:
                 remit = self._capitalised_remit(doc, k)
                 if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
                     title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit
+                elif k < len(doc) and (remit := self._lower_case_remit(doc, k)) > k + 1 and doc[remit].text == ",":
+                    title, k = f"{title} for {doc[k + 1 : remit].text.lower()}", remit  # "of X for investment, Y"
             k = self._skip_filler(doc, self._skip_remit(doc, self._skip_location(doc, k)))  # "Consul General in Istanbul X"
             # "President Eisenhower": a lone surname is a name only right after its office (and honorifics),
             # not after an "of" part ("director of the Almaty Zoo" names no "Zoo")
@@ -968,7 +971,7 @@ class PersonFinder:
         """The last words of the names spaCy reads as people of two words or more; computed once per doc."""
         if self._surname_doc is not doc:
             self._surname_doc = doc
-            self._surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
+            self._surnames = full_name_surnames(doc)
         return self._surnames
 
     def _listed_names(self, doc: Doc, end: int) -> list[tuple[int, int]]:
@@ -1109,6 +1112,9 @@ class PersonFinder:
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
         if before is not None and "\n" not in doc[before.end - 1].whitespace_ and not doc[before.end - 1].is_space:
             return self._holder(before, title)
+        named_after_town = self._body_named_after_town(doc, i)
+        if named_after_town is not None:
+            return named_after_town
         if fold(doc[i - 1].text) in self.demonyms:
             return country_name(self.demonyms[fold(doc[i - 1].text)])
         if doc[i - 1].lower_ in self._possessive_pronouns:
@@ -1154,6 +1160,23 @@ class PersonFinder:
             place = self.gazetteer.lookup(name)
             self._new_places.append(Mention(start, end, "place", name, place=place, priority=2))
         return name
+
+    def _body_named_after_town(self, doc: Doc, i: int) -> str | None:
+        """"Aktau Seaport Director X", "Astana Opera Director X": a known place, then capitalised words
+        that are no office, place kind or name, right before the office: a body named after its town,
+        which holds the office (the town alone would be the wrong holder)."""
+        k = i
+        while k - 1 >= 0 and i - k < 3 and is_capitalised(doc[k - 1]) and doc[k - 1].is_alpha \
+                and k - 1 not in self._named_tokens and doc[k - 1].ent_type_ != "PERSON" \
+                and fold(doc[k - 1].text) not in self._title_vocabulary | self._body_describers:
+            k -= 1
+        place = self._ending.get(k) if k < i else None
+        if place is None or place.type != "place" or place.priority < 2 or "\n" in doc[k - 1].whitespace_:
+            return None
+        if place.start > 0 and is_capitalised(doc[place.start - 1]) and doc[place.start - 1].is_alpha \
+                and not doc[place.start].is_sent_start:
+            return None  # a longer capitalised run than the place and its body's words
+        return doc[place.start : i].text
 
     def _place_before_its_body(self, doc: Doc, i: int) -> str | None:
         """"Bukhara regional hokim X", "Shymkent city administration head X", "Batumi city hall chief X": a
@@ -1218,6 +1241,33 @@ class PersonFinder:
             if after < known.end and all(is_capitalised(t) for t in doc[after : known.end]) \
                     and not any(doc[x].lower_ == "of" for x in range(after, known.end)):
                 return inner  # "Board of Directors of KazMunayGas": a name after the last "of"
+        return None
+
+    def _unit_inside(self, doc: Doc, j: int, end: int) -> int | None:
+        """Where "of" follows a unit inside one body's name ("International Relations Department of
+        Samarkand State University", "Department of Foreign Affairs of Quang Nam Province"): the unit
+        is part of the office and the name after that "of", capitalised up to `end` (before any
+        holder's name) and ending in a body's or place's head word, is the body it is held in.
+        "Department of Transport" and "X Department of Economic Development" are bodies themselves,
+        and so is a committee, which news names as a body of its own ("Executive Committee of X")."""
+        named_after = False  # "Department of Foreign Affairs of X": the unit's own name follows its noun
+        for inner in range(j + 1, end - 1):
+            if doc[inner].lower_ != "of":
+                continue
+            if inner - 1 == j and doc[j].lower_ in self._unit_nouns:
+                named_after = True
+                continue
+            if doc[inner - 1].lower_ not in self._unit_nouns and not named_after:
+                return None
+            after = inner + 2 if doc[inner + 1].lower_ == "the" else inner + 1
+            named = self._starting.get(after)
+            if after < end and is_capitalised(doc[after]) and is_capitalised(doc[end - 1]) \
+                    and all(is_capitalised(t) or t.lower_ in self._name_joiners or t.text in _POSSESSIVE
+                            for t in doc[after : end]) \
+                    and (doc[end - 1].lower_ in ORG_HEADS | self._place_words
+                         or named is not None and named.end == end):
+                return inner  # not "Department of Economic Development": a remit names no body
+            return None
         return None
 
     def _described_body(self, doc: Doc, end: int) -> str | None:
@@ -1461,6 +1511,10 @@ class PersonFinder:
             parent = self._longest_at.get(parent_at)
             if parent is not None and parent.type == "organization":
                 unit = known.end  # "Head of the Department of External Relations of the Akimat of Almaty X"
+        if unit is None and known is not None and known.type == "organization":
+            name_end = (self._person_tail(doc, j, known.end) or self._given_name_tail(doc, j, known.end)
+                        or self._name_across_end(doc, j, known.end)) if holder_follows else None
+            unit = self._unit_inside(doc, j, name_end or known.end)
         if unit is not None:  # "Chairman of the Management Board of X": the board is part of the office
             return self._of_part(doc, unit, f"{title} {doc[k:unit].text.lower()}")
         if known is not None:
@@ -1864,6 +1918,8 @@ class PersonFinder:
             if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].lower_ in self._anaphoric_places \
                     and doc[k + 2].lower_ == "of":
                 k += 3
+            elif k + 1 < len(doc) and doc[k].lower_ == "the" and self._longest_at.get(k + 1):
+                k += 1  # "Ambassador of X to the UAE"
             if self._longest_at.get(k):
                 return self._longest_at[k].end
         return end
@@ -2315,6 +2371,12 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def full_name_surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the names spaCy reads as people of two words or more: a lone one of them later in
+    the article is that person ("Governor Aydın", after "Murat Aydın"), not a place or a new name."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
 
 
 def _is_name_word(tok: Token) -> bool:
