@@ -1478,3 +1478,19 @@ def test_an_envoy_to_a_state_written_with_the_before_the_comma_still_names_the_h
 def test_a_lower_case_remit_after_the_offices_place_joins_the_office(read) -> None:
     record = read("The guests were received by the deputy hokim of Fergana Region for tourism, Anvar Tojiev.")
     assert roles(person(record, "Anvar Tojiev")) == [("deputy hokim for tourism", "Fergana Region")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("Also there was the director of the Karaganda Steel Rolling Mill, Galym Abenov, who spoke about jobs.",
+         "Galym Abenov", "Karaganda Steel Rolling Mill"),
+        ("The chief executive of Kazakhstan Temir Zholy, Nurlan Sauranbayev, signed the deal in Beijing.",
+         "Nurlan Sauranbayev", "Kazakhstan Temir Zholy"),
+    ],
+)
+def test_capitalised_words_before_a_comma_and_a_name_in_apposition_end_the_body(
+        read, sentence: str, name: str, of: str) -> None:
+    record = read(sentence)
+    assert [r.of for r in person(record, name).roles] == [of]
+    assert [e.name for e in record.entities if e.type == "person"] == [name]

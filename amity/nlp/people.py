@@ -624,6 +624,10 @@ class PersonFinder:
             of, k, title = self._of_part(doc, k, title)
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
+                rest = self._body_before_apposition(doc, k) if doc[of_start].lower_ == "of" else k
+                if rest > k:  # "the director of the Pavlodar Oil Chemistry Refinery, Galym Abenov, said"
+                    body_start = of_start + 2 if doc[of_start + 1].lower_ == "the" else of_start + 1
+                    of, k = doc[body_start:rest].text, rest
                 self._of_tokens.update(range(of_start, k))
                 remit = self._capitalised_remit(doc, k)
                 if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
@@ -961,6 +965,20 @@ class PersonFinder:
         if end - k == 1 and doc[k].text not in self._surnames_of(doc):
             return False
         return end > k and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+
+    def _body_before_apposition(self, doc: Doc, k: int) -> int:
+        """"the director of the Pavlodar Oil Chemistry Refinery, Galym Abenov, said": capitalised words
+        left after the body read so far, then a comma and a name in apposition closed by a comma or a
+        verb: those words end the body's name (the holder is the name after the comma). k when not."""
+        end = k
+        while end < len(doc) and end - k < 4 and doc[end].is_alpha and is_capitalised(doc[end]) \
+                and not self._is_title_at(doc, end) and not doc[end].is_sent_start:
+            end += 1
+        if end == k or end + 1 >= len(doc) or doc[end].text != "," or not self._appositive_name_at(doc, end + 1) \
+                or all(t.ent_type_ == "PERSON" for t in doc[k:end]):
+            return k  # "the head of the city administration Dariga Aliyeva, Serik Nurov": two names
+        after = self._name_run(doc, end + 1)
+        return end if after < len(doc) and doc[after].lower_ != "and" else k
 
     def _name_then_of(self, doc: Doc, k: int) -> bool:
         """A name of two words or more starts at k and "of" follows it ("Olzhas Bektenov of Kazakhstan")."""
