@@ -452,6 +452,7 @@ def _folds_after_upgrading_from_0009(db: Engine) -> tuple[list[tuple], list[tupl
     """The ties' kept folds, and those the registry gets when turned back to revision 0009 and opened again."""
     with Session(db) as session:
         kept = session.execute(select(TieRow.id, TieRow.furthest_stage_id, TieRow.latest_stage_id)).all()
+    _downgrade(db, "0011")
     with db.begin() as connection:  # as an Amity before migration 0010 left it (and so before 0011)
         connection.execute(text("ALTER TABLE ties DROP COLUMN latest_stage_id"))
         connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
@@ -641,6 +642,7 @@ def test_events_folded_from_their_rows_run_after_run_are_what_reading_all_their_
 def _event_folds_after_upgrading_from_0010(db: Engine) -> tuple[list[tuple], list[tuple]]:
     """The events' kept folds, and those the registry gets when turned back to revision 0010 and opened again."""
     kept = _event_rows(db)
+    _downgrade(db, "0011")
     with db.begin() as connection:  # as an Amity before migration 0011 left it
         for column in _EVENT_FOLD_COLUMNS:
             connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
@@ -669,6 +671,52 @@ def test_a_registry_from_before_events_kept_their_folds_upgrades_though_the_even
     later = event_rules._TOLD_COLUMNS.add_columns(literal_column("event_reports.told_by_a_later_revision"))
     monkeypatch.setattr(event_rules, "_TOLD_COLUMNS", later)  # the live query, grown after migration 0011
     kept, upgraded = _event_folds_after_upgrading_from_0010(db)
+    assert upgraded == kept
+
+
+def _downgrade(db: Engine, revision: str) -> None:
+    """The registry as the migrations down to `revision` leave it."""
+    from alembic import command
+
+    from amity.store.migrate import _config
+
+    with db.begin() as connection:
+        config = _config()
+        config.attributes["connection"] = connection
+        try:
+            command.downgrade(config, revision)
+        finally:
+            config.attributes.pop("connection", None)
+
+
+_PARTICIPANT_COPIES = text("SELECT p.report_id, p.entity_id, p.event_type, p.event_until, p.event_start, p.event_id, "
+                           "r.event_id, e.date_start FROM event_participants p JOIN event_reports r ON r.id = p.report_id "
+                           "JOIN events e ON e.id = r.event_id ORDER BY p.report_id, p.entity_id")
+
+
+def test_every_participant_row_carries_its_events_id_and_first_day_through_corrections(fresh_registry, readings):
+    db = fresh_registry()
+    ingest(readings + SIGNINGS, db, batch_articles=4)  # corrections among them: events re-dated, reports deleted
+    with db.connect() as connection:
+        rows = connection.execute(_PARTICIPANT_COPIES).all()
+    assert rows
+    assert all(row.event_id == row[6] and row.event_start == row.date_start for row in rows)
+
+
+def test_a_registry_from_before_participants_carried_their_events_gets_the_copies_when_opened(fresh_registry,
+                                                                                               readings):
+    db = fresh_registry()
+    ingest(readings + SIGNINGS, db, batch_articles=10)
+    with db.connect() as connection:
+        kept = connection.execute(_PARTICIPANT_COPIES).all()
+    _downgrade(db, "0011")
+    url = db.url.render_as_string(hide_password=False)
+    db.dispose()
+
+    again = open_database(url)
+    with again.connect() as connection:
+        upgraded = connection.execute(_PARTICIPANT_COPIES).all()
+    again.dispose()
     assert upgraded == kept
 
 

@@ -1094,3 +1094,40 @@ def test_he_meeting_someone_named_is_the_other_person_told(read) -> None:
     record = read("The Ambassador of Japan Hatori Takashi visited Namangan region on 13 November. During the visit he "
                   "met the khokim of the region Shavkat Abdurazzakov.", published="2025-11-17")
     assert {"Hatori Takashi", "Shavkat Abdurazzakov"} <= set(only(record, "meeting").participants)
+
+
+def test_a_council_approving_a_resolution_on_a_sister_city_relationship_ratifies_it(read) -> None:
+    record = read("The Bellevue City Council on Monday approved a resolution establishing a sister city relationship "
+                  "with Hualien, Taiwan.", published="2024-11-15")
+    ratification = only(record, "ratification")
+    assert ratification.date == "2024-11-11"
+    assert "Hualien" in ratification.participants
+
+
+def test_councillors_backing_a_twinning_agreement_ratify_it(read) -> None:
+    record = read("Councillors in Odense unanimously backed the twinning agreement with Changchun on Wednesday.",
+                  published="2024-11-15")
+    assert only(record, "ratification").date == "2024-11-13"
+
+
+def test_an_agreement_signed_told_in_a_ratification_vote_is_no_signing_of_the_votes_day(read) -> None:
+    record = read("The Jogorku Kenesh voted on Thursday to ratify the agreement on the Kambarata-1 plant signed with "
+                  "Kazakhstan and Uzbekistan.", published="2024-11-15")
+    assert only(record, "ratification").date == "2024-11-14"
+    assert all(e.date != "2024-11-14" for e in events(record, "signing"))
+
+
+def test_signatories_sign_for_the_bodies_of_their_offices(read) -> None:
+    record = read("The governor of Gifu Prefecture Hajime Furuta and the governor of Jalisco Pablo Lemus met in "
+                  "Guadalajara on Monday. On Tuesday, Furuta and Lemus signed a memorandum on agricultural research.",
+                  published="2024-11-15")
+    signing = only(record, "signing")
+    assert signing.date == "2024-11-12"
+    assert {"Gifu Prefecture", "Jalisco"} <= set(signing.participants)
+
+
+def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signing_of_its_own(read) -> None:
+    record = read("The mayor of Osh Zhenishbek Tokoev and the mayor of Kashgar Ma Liang signed a cooperation plan in Osh "
+                  "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
+                  "cities in 2017.", published="2025-03-06")
+    assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Integer, String, and_, select
 from sqlalchemy.orm import Session
 
 from amity.store import pending
-from amity.store.membership import distinct_pairs, joined_among
+from amity.store.membership import distinct_pairs, joined_among, rows_table
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, RoleRow
 
 
 def _articles(session: Session, count: int) -> None:
     for number in range(1, count + 1):
-        session.add(ArticleRow(id=number, doc=f"d{number}", url=None, title=None, published="2024-05-0{number}",
+        session.add(ArticleRow(id=number, doc=f"d{number}", url=None, title=None, published=f"2024-05-0{number}",
                                content_hash=f"h{number}", text="", source=None, ingested_at=datetime.now(UTC)))
     session.flush()
 
@@ -60,3 +60,15 @@ def test_rows_joined_to_a_list_of_values_are_those_among_them_once_each(db: Engi
         wanted = joined_among(session, select(ArticleRow.doc).order_by(ArticleRow.id), ArticleRow.id, [4, 2, 4, 9])
 
         assert list(session.scalars(wanted)) == ["d2", "d4"]
+
+
+def test_rows_given_as_a_table_join_each_row_they_match(db: Engine) -> None:
+    with Session(db) as session, session.begin():
+        _articles(session, 5)
+        wanted = rows_table(session, "wanted", [("number", Integer()), ("since", String())],
+                            [(2, "2024-05-01"), (3, "2024-05-04"), (5, "2024-05-05"), (5, "2024-05-01")])
+        joined = select(ArticleRow.doc, wanted.c.since).join(wanted, and_(wanted.c.number == ArticleRow.id,
+                                                                         ArticleRow.published >= wanted.c.since))
+        found = sorted(tuple(row) for row in session.execute(joined))
+
+        assert found == [("d2", "2024-05-01"), ("d5", "2024-05-01"), ("d5", "2024-05-05")]

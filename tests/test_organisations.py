@@ -575,3 +575,21 @@ def test_a_board_of_a_company_is_the_company_s_organ_not_part_of_its_name(read) 
     bodies = set(names(record, "organization"))
     assert "Aktau Sea Port JSC" in bodies, bodies
     assert "Bank of Georgia PLC" in bodies, bodies
+
+
+def test_a_body_named_after_the_words_for_its_kind_keeps_its_own_name_as_an_alias(read) -> None:
+    record = read("The National Welfare Fund Samruk-Kazyna signed a memorandum with the Joint-Stock Company "
+                  "Navoiyazot on Tuesday. The Public Foundation Yashil Makon planted trees along the road.")
+    bodies = _names_and_aliases(record, "organization")
+    assert bodies.get("National Welfare Fund Samruk-Kazyna") == ["Samruk-Kazyna"], bodies
+    assert bodies.get("Joint-Stock Company Navoiyazot") == ["Navoiyazot"], bodies
+    assert bodies.get("Public Foundation Yashil Makon") == ["Yashil Makon"], bodies
+    assert "Yashil Makon" not in names(record, "person")
+
+
+def test_a_person_written_after_a_body_of_common_words_stays_a_person(read) -> None:
+    record = read("The Regional Development Agency John Smith said the plan would work. "
+                  "The State Enterprise Board met on Monday.")
+    assert "Regional Development Agency" in names(record, "organization")
+    assert "John Smith" in names(record, "person")
+    assert not any("Monday" in n for n in names(record, "organization"))

@@ -367,3 +367,15 @@ def test_a_name_spacy_calls_a_place_written_with_its_country_is_a_town_of_that_c
 def test_a_small_town_listed_with_a_place_in_a_country_the_article_names_is_a_town(read) -> None:
     record = read("The students will spend a week in Birštonas and Druskininkai, two Lithuanian spa towns.")
     assert place(record, "Druskininkai").country == "LT"
+
+
+def test_a_district_written_with_its_word_answers_to_its_bare_name_too(read) -> None:
+    record = read("Delegates of the Meram district met farmers from Selçuklu in Konya on Friday.")
+    meram = next(e for e in record.entities if e.type == "place" and e.name.startswith("Meram"))
+    assert "Meram" in (meram.name, *meram.aliases)
+
+
+def test_a_region_named_like_its_town_keeps_the_bare_name_for_the_town(read) -> None:
+    record = read("The Navoi region signed a deal with Chinese investors. The plant will be built in the city of Navoi.")
+    regions = [e for e in record.entities if e.type == "place" and e.name.lower() == "navoi region"]
+    assert regions and "Navoi" not in regions[0].aliases, [(e.name, e.aliases) for e in record.entities]

@@ -182,7 +182,10 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
             connection.execute(text(f"CREATE INDEX ix_roles_{single} ON roles ({single})"))
         for trigger in ("tr_event_reports_moved", "tr_events_dated", "tr_event_participants_dated"):
             connection.execute(text(f"DROP TRIGGER {trigger}"))  # (nor 0009's dated participants)
-        connection.execute(text("DROP INDEX ix_event_participants_entity_id_event_type_event_until"))
+        connection.execute(text("DROP INDEX ix_event_participants_entity_event_keyed"))  # (nor 0012's keyed ones)
+        connection.execute(text("DROP INDEX ix_event_participants_event_id_entity_id"))
+        connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_id"))
+        connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_start"))
         connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_until"))
         connection.execute(text("ALTER TABLE event_participants DROP COLUMN event_type"))
         connection.execute(text("CREATE INDEX ix_event_participants_entity_id_report_id "

@@ -1812,3 +1812,20 @@ def test_towns_described_as_twins_of_an_owner_are_not_each_others_twins(read) ->
                   "Kharkiv has been twinned since 2004.", published="2023-05-22")
     dates = {frozenset(t.parties): t.date for t in ties(record, "sister_city")}
     assert dates == {frozenset({"Poznań", "Kharkiv"}): "1998", frozenset({"Lublin", "Kharkiv"}): "2004"}
+
+
+def test_suspended_flights_to_partner_cities_do_not_end_the_twinnings(read) -> None:
+    record = read("Because of the pandemic, the airline suspended direct flights to its Chinese partner cities in "
+                  "2020. Almaty has been a sister city of Urumqi since 1993.", published="2023-09-12")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("signed", "1993")
+
+
+def test_items_of_a_lead_that_names_the_documents_are_signed_pairs_without_a_document_of_their_own(read) -> None:
+    record = read("Memorandums of cooperation were signed between the following organisations:\n"
+                  "- Kyrgyz National University and National University of Uzbekistan - on joint research;\n"
+                  "- Osh State University and Fergana State University - on student exchanges.",
+                  published="2024-05-10")
+    assert pairs(record) == {frozenset({"Kyrgyz National University", "National University of Uzbekistan"}),
+                             frozenset({"Osh State University", "Fergana State University"})}
+    assert {t.status for t in record.ties} == {"signed"}

@@ -41,6 +41,8 @@ class EntityCluster:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     place: Place | None = None
+    #: Further names the article implies without writing them ("Navoi" for "Navoi region").
+    implied: list[str] = field(default_factory=list)
 
     @property
     def surfaces(self) -> list[str]:
@@ -77,6 +79,7 @@ class EntityCluster:
         out = [s for s in self.surfaces if fold(s) != fold(name)]
         if self.place is not None and fold(self.place.name) != fold(name) and self.place.name not in out:
             out.append(self.place.name)
+        out += [x for x in self.implied if fold(x) != fold(name) and fold(x) not in {fold(o) for o in out}]
         return out
 
     @property
@@ -266,6 +269,8 @@ class EntityGrouper:
         clusters = _merge_variants(clusters, self.words, self.division_adjectives)
         clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
+        clusters = _merge_same_named_places(clusters)
+        _name_divisions_bare(clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
 
@@ -303,6 +308,42 @@ def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCl
         first.mentions.sort(key=lambda m: m.start)
         merged.add(id(second))
     return [c for c in clusters if id(c) not in merged]
+
+
+def _merge_same_named_places(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """"Bayanzurkh District" found twice, once linked and once not: one place. Places of one name merge
+    unless both are linked to different countries (Georgia the country, Georgia the US state stay two)."""
+    first: dict[str, EntityCluster] = {}
+    out: list[EntityCluster] = []
+    for c in clusters:
+        if c.type != "place":
+            out.append(c)
+            continue
+        same = first.get(fold(c.name))
+        if same is not None and (same.place is None or c.place is None or same.place.country == c.place.country
+                                 and same.place.kind == c.place.kind):
+            same.mentions += c.mentions
+            same.mentions.sort(key=lambda m: m.start)
+            if same.place is None:
+                same.place = c.place
+            continue
+        first.setdefault(fold(c.name), c)
+        out.append(c)
+    return out
+
+
+def _name_divisions_bare(clusters: list[EntityCluster]) -> None:
+    """"Navoi region", "Meram district": news writes a division with and without its word, so the bare
+    name is another name of it, unless the article names something else so (the town Navoi)."""
+    words = place_words().region_words
+    taken = {fold(s) for c in clusters for s in c.surfaces}
+    for c in clusters:
+        parts = c.name.split()
+        if c.type != "place" or len(parts) < 2 or parts[-1].lower() not in words or not parts[0][:1].isupper():
+            continue
+        bare = " ".join(parts[:-1])
+        if fold(bare) not in taken:
+            c.implied.append(bare)
 
 
 def _governs_territory(name: str) -> bool:

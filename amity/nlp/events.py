@@ -122,6 +122,7 @@ class EventFinder:
         self.enclosing_prepositions = frozenset(lex["enclosing_prepositions"])
         self.not_entered = frozenset(lex["enter_into_not_agreements"])
         self.tie_nouns = frozenset(lex["approved_tie_nouns"])
+        self.approval_instruments = frozenset(lex["approval_instruments"])
         self.founded_ties = frozenset(lex["founded_tie_nouns"])
         self.founding_nouns = frozenset(lex["founding_nouns"])
         self.crowd_numbers = frozenset(lex["crowd_numbers"])
@@ -174,14 +175,17 @@ class EventFinder:
                     if own is None or own in made_here[kind]:
                         continue
                     anchored = True
-                elif not anchored and kind in anchored_kinds:
-                    continue  # "During the visit, the mayor visited the museum": told once in the sentence
+                elif not anchored and kind in anchored_kinds and not (trigger.dep_ == "acl" and self._own_date(doc, trigger)):
+                    # "During the visit, the mayor visited the museum": told once in the sentence (but "The plan was
+                    # signed under the agreement signed in 2017" tells two signings)
+                    continue
                 told = next((e for e in reversed(events) if e.type == kind), None)
                 if anchored and kind == "signing" and told is not None and self._signs_the_agreement_told(trigger) and \
                         told.status == ("planned" if self._is_planned(trigger, lowered) else "occurred") and \
                         self._date_near(doc, sent, trigger, events) is None:
                     anchored = False  # "The memorandum was signed in Baku by ...": the signing just told
-                if not anchored and self._dated_apart(doc, sent, trigger, kind, events):
+                if not anchored and self._dated_apart(doc, sent, trigger, kind, events) \
+                        and not self._dated_by_other_kind(doc, sent, trigger, kind, events, made_here):
                     anchored = True  # "... were twinned under a charter sealed in Y" on a new date
                 if not anchored and any(e.type == kind for e in events):
                     near = self._date_near(doc, sent, trigger, events)
@@ -237,6 +241,8 @@ class EventFinder:
                                      date_sentence=sent.start if date is not None else None,
                                      publication_guess=guessed, earlier=earlier,
                                      separate=self._told_as_separate(trigger), stay=stay)
+                if kind == "signing":
+                    _add_signatories_bodies(doc, event)  # "Safin and Alavi signed ...": for the universities they head
                 if kind in ("signing", "ratification") and not _has_two_parties(event):
                     self._inherit_parties(events, event)
                 if not event.participants and not event.extra and events and _refers_to_someone_told(doc, trigger):
@@ -315,10 +321,9 @@ class EventFinder:
                     kind = None  # "Bursa will host the Culture Days": an event, not a meeting
                 if lemma in self.agreement_only_verbs and not self._of_agreement(tok):
                     kind = None  # "the official concluded": said, not signed
-                if kind == "signing" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.legal_acts
-                                             for c in tok.children):
+                if kind == "signing" and self._enacts(tok):
                     kind = None  # "the President signed the law on ratification", "signed a decree": enacted, no agreement
-                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok)):
+                if lemma in self.ratifying_verbs and (self._of_agreement(tok) or self._of_tie(tok) or self._of_instrument_on_tie(tok)):
                     kind = "ratification"  # "the Seimas approved the agreement", "the council approved the twinning"
                 if lemma == "enter" and any(c.lower_ == "into" and not any(g.lemma_.lower() in self.not_entered for g in c.children)
                                             for c in tok.children):
@@ -480,6 +485,18 @@ class EventFinder:
                     for p in c.children):
                 return True
         return False
+
+    def _enacts(self, verb: Token) -> bool:
+        """"signed the law on ratification", "a decree was signed": signing a legal act enacts it, no agreement."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.legal_acts for c in verb.children)
+
+    def _of_instrument_on_tie(self, verb: Token) -> bool:
+        """"approved a resolution establishing a sister city relationship with Hualien", "backed a motion on the twinning
+        agreement": what is approved is an instrument naming an agreement or a tie."""
+        named = self.agreement_nouns | self.tie_nouns | self.founded_ties
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.approval_instruments
+                   and any(t.lemma_.lower() in named for t in c.subtree if t.i != c.i)
+                   for c in verb.children)
 
     def _arrives(self, verb: Token) -> bool:
         """"A delegation came to Omsk", "officials will be in Lincoln": someone goes to a named place.
@@ -742,7 +759,7 @@ class EventFinder:
             if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
-            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) \
+            if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) and not self._enacts(node) \
                     and not self._encloses(trigger, node) and not _fronted_for_both(span.end, node, trigger):
                 return True
             if node.lemma_.lower() in self.reporting_words:
@@ -873,6 +890,16 @@ class EventFinder:
                 continue  # "Ibero-American" names no state
             out += [c for c in known if c not in out]
         return [n for n in (country_name(c) for c in out) if n]
+
+    def _dated_by_other_kind(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention],
+                             made_here: dict[str, list[str | None]]) -> bool:
+        """"The Jogorku Kenesh voted on Thursday to ratify the agreement signed with Kazakhstan": an agreement told as
+        signed, with no date in its own phrase, takes the date another occurrence of its sentence took; that date is
+        not the signing's."""
+        if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "acl" or self._own_date(doc, trigger) is not None:
+            return False
+        near = self._date_near(doc, sent, trigger, events)
+        return any(near in dates for other, dates in made_here.items() if other != kind)
 
     def _dated_apart(self, doc: Doc, sent: Span, trigger: Token, kind: str, events: list[EventMention]) -> bool:
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() == "day":
@@ -1209,6 +1236,23 @@ def _fronted_for_both(date_end: int, verb: Token, trigger: Token) -> bool:
     joined verbs dates what both tell (but "toured the plant on Thursday and held talks" dates the tour only)."""
     joined = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return joined.dep_ == "conj" and joined.head == verb and date_end <= verb.i
+
+
+_BODIES_KEY = "amity.events.bodies"
+
+
+def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
+    """A person who signs, signs for the place or body of the office the article gives them ("Rector of Kazan Federal
+    University Lenar Safin ... Safin and Alavi signed a memorandum"): those are the parties, after the people."""
+    bodies = doc.user_data.get(_BODIES_KEY)
+    if not isinstance(bodies, dict):
+        bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
+                                               for name in (c.name, *c.aliases)}
+    for person in [p for p in event.participants if p.type == "person"]:
+        for _, of in person.roles:
+            body = bodies.get(fold(of)) if of else None
+            if body is not None and body not in event.participants:
+                event.participants.append(body)
 
 
 def _reduced_relative(verb: Token) -> bool:

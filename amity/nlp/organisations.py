@@ -42,12 +42,14 @@ _PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
 
 @Language.factory("amity_organisations", default_config={"words": _WORDS_FILE})
 def make_organisations(nlp: Language, name: str, words: str) -> OrganisationFinder:
-    return OrganisationFinder(words)
+    return OrganisationFinder(words, nlp)
 
 
 class OrganisationFinder:
-    def __init__(self, words_file: str = _WORDS_FILE) -> None:
+    def __init__(self, words_file: str = _WORDS_FILE, nlp: Language | None = None) -> None:
         register_extensions()
+        self._nlp = nlp
+        self._english: frozenset[str] | None = None
         words = word_sets(words_file)
         #: Heads that name a town's own body: the town is a place too.
         self.town_body_heads = words["town_body_heads"]
@@ -67,6 +69,8 @@ class OrganisationFinder:
         self.trade_words = words["trade_words"]
         #: Words that name an organ of a body between its name and the organ's head ("Zone Management Board").
         self.organ_words = words.get("organ_words", frozenset())
+        #: Legal forms written out in words, before the body's own name ("Joint-Stock Company Navoiyazot").
+        self.spelled_legal_forms = words.get("spelled_legal_forms", frozenset())
         #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
         self.company_descriptors = words.get("company_descriptors", frozenset())
         #: Those of them that describe people too ("the investor Arman Dzhumageldiev").
@@ -152,6 +156,9 @@ class OrganisationFinder:
             anchored = any(k in self._place_tokens for k in range(start, tok.i))
             end = self._extend_right(doc, tok.i + 1, named_head=start < tok.i and (tok.lower_ in self.town_body_heads or anchored),
                                      closed=start < tok.i)
+            own_name = self._own_name_after_kind(doc, start, tok.i) if end == tok.i + 1 else None
+            if own_name is not None:
+                end = own_name  # "National Welfare Fund Samruk-Kazyna": the kind, then the body's own name
             if start == tok.i and end == tok.i + 1:
                 continue  # a bare "Union" or "Council" is not a name
             span = doc[start:end]
@@ -169,9 +176,44 @@ class OrganisationFinder:
                 if anchored and tok.lower_ in self.town_body_heads and m.alias is None and m.end > tok.i + 2 \
                         and doc[tok.i + 1].lower_ == "of" and self._place_follows(doc, tok.i + 2):
                     m.alias = doc[m.start : tok.i + 1].text  # "Keçiören Municipality of Ankara": also "Keçiören Municipality"
+                if own_name is not None and m.alias is None and m.start < tok.i + 1 < m.end \
+                        and not all(k in self._place_tokens for k in range(tok.i + 1, m.end)):
+                    m.alias = doc[tok.i + 1 : m.end].text  # the news also writes "Samruk-Kazyna" alone
                 _take_named_after(doc, m)
                 out.append(m)
         return out
+
+    def _own_name_after_kind(self, doc: Doc, start: int, head: int) -> int | None:
+        """Where the body's own name ends when it follows the words that only say what kind of body it
+        is: "National Welfare Fund Samruk-Kazyna", "Joint-Stock Company Navoiyazot", "State Enterprise
+        Kyrgyz Temir Zholu". The kind has no place or person in it; the name is one to five capitalised
+        words on the same line, no office, date or headline. A name spaCy reads as a person's follows a
+        kind only after a written-out legal form ("Public Foundation Yashil Makon"); otherwise it is the
+        person the body's name introduces ("the Regional Development Agency John Smith"). None when no
+        name follows."""
+        if any(k in self._place_tokens or doc[k].ent_type_ == "PERSON" for k in range(start, head + 1)):
+            return None  # "Hai Phong Department of ...": a body named by its place already
+        k = head + 1
+        while k < len(doc) and k - head <= _OWN_NAME_WORDS:
+            tok = doc[k]
+            if "\n" in doc[k - 1].whitespace_ or not is_capitalised(tok) or not tok.is_alpha \
+                    or tok.is_stop or tok.ent_type_ in ("DATE", "TIME") or fold(tok.text) in self.titles.offices \
+                    or fold(tok.text) in self.titles.honorifics or tok.lower_ in self.title_modifiers \
+                    or tok.pos_ in ("VERB", "AUX"):
+                break
+            k += 1
+            if k + 1 < len(doc) and self._glued_hyphen_at(doc, k) and is_capitalised(doc[k + 1]):
+                k += 1  # "Samruk-Kazyna": one word, written with a hyphen
+        if k == head + 1 or k - head > _OWN_NAME_WORDS or k < len(doc) and is_capitalised(doc[k]) and doc[k].is_alpha \
+                and not (fold(doc[k].text) in self.titles.offices or doc[k].lower_ in self.title_modifiers):
+            return None  # no name, or a run of capitals too long to be one (a headline)
+        if head + 1 in _title_case_tokens(doc):
+            return None
+        kind = doc[start : head + 1].text.casefold()
+        written_out_form = any(kind == form or kind.endswith(" " + form) for form in self.spelled_legal_forms)
+        person = any(doc[j].ent_type_ == "PERSON" for j in range(head + 1, k)) and head + 1 not in self._place_tokens \
+            and not any(doc[j].text in ("-", "‐") for j in range(head + 1, k))
+        return None if person and not written_out_form else k
 
     def _names_a_country(self, span: Span) -> bool:
         """Whether the span is exactly a country's name the place finder is sure of."""
@@ -791,7 +833,7 @@ class OrganisationFinder:
                 t.lower_ in words.region_words or t.lower_ in words.town_words or t.lower_ in self.demonyms
                 or fold(t.text) in self.titles.offices or fold(t.text) in self.titles.honorifics
                 or t.lower_ in self.title_modifiers or t.text in self._person_words for t in own) \
-                or not any(t.lower_ in self.trade_words for t in own):
+                or not any(t.lower_ in self.trade_words for t in own) and not self._own_words_of_a_body(span, own):
             return False  # "Kazakhstan Ikrom Nazarov", "Tokyo Olympic": a line of business names a company
         k = span.start - 1
         if k >= 1 and doc[k].lower_ in ("of", "to", "in"):
@@ -799,6 +841,28 @@ class OrganisationFinder:
         if k >= 0 and (fold(doc[k].text) in self.titles.offices or doc[k].lower_ in self.title_modifiers):
             return False  # "Ambassador to Kyrgyzstan Alper Aktaş", "Mayor of Sorgun Ahmet Yilmaz": an office's place, then its holder
         return any(t.is_lower and t.is_alpha and len(t) > 3 for t in span.sent)  # a headline capitalises every word
+
+    def _own_words_of_a_body(self, span: Span, own: list[Token]) -> bool:
+        """"Kazakhstan Temir Zholy", "Turkmenistan Demir Yollary": spaCy reads the whole as a body and the
+        words besides the place's are proper names of their own (a company's name in its language),
+        not English words such as "Olympic" or "Tuesday"."""
+        english = self._english_words()
+        return bool(english) and all(t.ent_type_ == "ORG" for t in span) and all(
+            t.pos_ == "PROPN" and not t.is_stop and t.lower_ not in english for t in own)
+
+    def _english_words(self) -> frozenset[str]:
+        """The English words of the lemmatizer's dictionary (WordNet's index, which spaCy ships), read
+        once; empty when the pipeline has no lemmatizer."""
+        if self._english is None:
+            words: set[str] = set()
+            if self._nlp is not None and "lemmatizer" in self._nlp.pipe_names:
+                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
+                index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
+                for pos in ("noun", "verb", "adj", "adv"):
+                    if pos in index:
+                        words.update(index[pos])
+            self._english = frozenset(words)
+        return self._english
 
     def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
@@ -911,6 +975,8 @@ class OrganisationFinder:
         return m
 
 
+#: The most words of a body's own name after the words saying what kind of body it is.
+_OWN_NAME_WORDS = 5
 #: The most words of a company's name that the prose describes ("the rail operator Renfe").
 _DESCRIBED_WORDS = 4
 #: The most words of a body named after a place that spaCy alone found ("Jeju Air").
@@ -982,6 +1048,13 @@ def _take_named_after(doc: Doc, m: Mention) -> None:
         m.alias = m.name
     m.end = end
     m.name = doc[m.start : end].text
+
+
+def _title_case_tokens(doc: Doc) -> set[int]:
+    """Tokens of headline lines, where capitals mark no name (found once per doc by the entity stage)."""
+    from amity.nlp.entities import title_case_lines  # entities reads this module's heads: imported late
+
+    return title_case_lines(doc)
 
 
 def _past_number(doc: Doc, j: int, signs: frozenset[str]) -> int:

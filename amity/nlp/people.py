@@ -989,7 +989,7 @@ class PersonFinder:
         """The last words of the names spaCy reads as people of two words or more; computed once per doc."""
         if self._surname_doc is not doc:
             self._surname_doc = doc
-            self._surnames = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
+            self._surnames = full_name_surnames(doc)
         return self._surnames
 
     def _listed_names(self, doc: Doc, end: int) -> list[tuple[int, int]]:
@@ -2389,6 +2389,12 @@ class PersonFinder:
             if [t.lower_ for t in doc[k : k + len(link)]] == link:
                 return k + len(link)
         return k
+
+
+def full_name_surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the names spaCy reads as people of two words or more: a lone one of them later in
+    the article is that person ("Governor Aydın", after "Murat Aydın"), not a place or a new name."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
 
 
 def _is_name_word(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from amity.nlp.gazetteer import Gazetteer, Place, default_gazetteer
 from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, read_json, titles
 from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
+from amity.nlp.people import full_name_surnames
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
 _MAX_TOKENS = 8
@@ -26,7 +27,8 @@ _TOWN_POPULATION = 15_000
 _LISTED_TOWN_POPULATION = 5_000
 #: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
 _PERSON_TOWN_POPULATION = 50_000
-#: What joins a country to its town on a line of a partner list ("Serbia – Subotica"), as the roster reader reads it.
+#: What joins a country to its town on a line of a partner list ("Serbia – Subotica"); read here only: the roster
+#: reader takes a line of a town and its own country in either order, whatever stands between (`_country_row`).
 _COUNTRY_ROW_DASHES = frozenset(read_json("rosters.json")["country_row_dashes"])
 _ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|e|er|eme|ème)$", re.IGNORECASE)
 
@@ -429,7 +431,7 @@ class PlaceFinder:
             for k in range(ent.start, ent.end):
                 ner_label[k] = ent.label_
         skipped = _attribution_tokens(doc, words.attribution_words)
-        self._surnames = frozenset(fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2)
+        self._surnames = frozenset(fold(surname) for surname in full_name_surnames(doc))
         sent_ends = [n] * n
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:

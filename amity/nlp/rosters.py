@@ -30,7 +30,7 @@ from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import default_tie_kinds
-from amity.nlp.ties import TieMention, _distinct
+from amity.nlp.ties import DESTINATION_PREPOSITIONS, TieMention, _distinct
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -110,7 +110,7 @@ class RosterReader:
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
-        self.row_dashes = frozenset(words.get("country_row_dashes", []))
+        self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
         self.country_row_cues = frozenset(words.get("country_row_cues", []))
         self.definite_determiners: dict[str, int] = words.get("definite_determiners", {"the": 3})
@@ -400,7 +400,8 @@ class RosterReader:
             if not words & self.coordinated_modifiers:
                 continue  # "Russian gas", "Russian cities": no partners named as such
             # the partners must be what the ending governs: "suspended ties with its Russian twin towns"
-            if any(noun.i in {t.i for t in verb.subtree} or verb.i in {t.i for t in noun.subtree} for verb in verbs):
+            if any(noun.i in {t.i for t in verb.subtree} and not _destination_between(noun, verb)
+                   or verb.i in {t.i for t in noun.subtree} for verb in verbs):
                 codes.add(code)
         if not codes:
             return
@@ -682,7 +683,7 @@ class RosterReader:
             for w in (t for t in sent if t.lower_ == "with"):
                 run, _ = self._list(doc, w.i + 1, sent.end, index, owner)
                 partners += [p for p in run if not _is_area(p.cluster)]
-            signed = any(not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in v.children)
+            signed = any(not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in v.children)
                          for v in signing)
         partners = [p for p in {id(p.cluster): p for p in partners}.values()]
         if not partners:
@@ -826,7 +827,7 @@ class RosterReader:
             return False
         if verb.lemma_.lower() in self.founding_lemmas and verb.tag_ != "VBD":
             return False  # "has established relations with A and B": relations that exist, not a founding
-        return not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in verb.children)
+        return not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
     @staticmethod
     def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False) -> EntityCluster | None:
@@ -1058,6 +1059,17 @@ class RosterReader:
         words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
+
+
+def _destination_between(noun: Token, verb: Token) -> bool:
+    """Whether `noun` is a destination of another noun on its way up to `verb`: in "suspended direct
+    flights to its Chinese partner cities" the flights are suspended, not the partnerships."""
+    node = noun
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in DESTINATION_PREPOSITIONS and node.head.head.pos_ == "NOUN":
+            return True
+        node = node.head
+    return False
 
 
 def _within(parties: list[EntityCluster]) -> bool:

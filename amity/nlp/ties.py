@@ -145,6 +145,7 @@ class TieFinder:
         self.pair_kinds = {word: set(kinds) for word, kinds in cues["pair_kinds"].items()}
         self.tie_nouns = set(cues["tie_nouns"])
         self.document_types = set(cues["document_types"])
+        self.subject_prepositions = frozenset(cues["subject_prepositions"])
         self.town_nouns = set(cues["town_nouns"])
         self.personal_pronouns = set(cues["personal_pronouns"])
         self.twinning_modifiers = frozenset(cues["twinning_modifiers"])
@@ -201,8 +202,10 @@ class TieFinder:
             names_agreement = any(self._document(t) for t in sent)
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
-            if listing is not None and (sister or names_agreement):
-                stage = listing.stage  # "The parties signed: – a memorandum on ...": the lead's stage
+            if listing is not None and (sister or names_agreement or listing.documents):
+                # "The parties signed: – a memorandum on ...": the lead's stage; "Memorandums were signed
+                # between the following: – A and B, on research;": the lead names the documents its items pair
+                stage = listing.stage
             elif sent_events and not sister and self._told_before(sent):
                 stage = None  # "Speaking during the signing of the agreement, ...": the signing told before
             elif sister or self._agreement_signed(sent_events, sent) or self._approved(sent) is not None \
@@ -212,7 +215,7 @@ class TieFinder:
                 stage = self._cooperation_stage(sent, lowered, doc)
             lead = self._list_lead(sent, lowered, sent_events, events, doc)
             if lead is not None:
-                listing = _Listing(lead, [])
+                listing = _Listing(lead, [], names_agreement)
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
             other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
@@ -553,9 +556,7 @@ class TieFinder:
         nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
-                c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                and not any(g.lower_ in self.document_types for g in c.children)  # "memorandum of understanding"
-                for c in t.children) for t in nouns)
+                c.dep_ in ("compound", "amod", "nmod") or self._subject_prep(c) for c in t.children) for t in nouns)
 
     def _reporters(self, doc: Doc, entities: list[EntityCluster]) -> set[int]:
         """Bodies that report the news ("Kazinform correspondent reports"): sources, never parties."""
@@ -1089,7 +1090,7 @@ class TieFinder:
         the two names)."""
         out = []
         for tok in sent:
-            if tok.text not in ("-", "–", "—") or tok.i + 1 >= sent.end or tok.i == sent.start:
+            if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
             if head.lower_ in self.pair_relation_nouns and head.i > tok.i and tok.doc[tok.i - 1].dep_ == "compound":
@@ -1119,7 +1120,7 @@ class TieFinder:
                   or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in c.subtree))
+                                               for w in _without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -1683,8 +1684,13 @@ class TieFinder:
         """Whether a document's name gives its subject: "a cooperation agreement", "a memorandum on
         trade", "an agreement of cooperation"; not "the agreement", "a memorandum of understanding"."""
         return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("new", "bilateral")
-                   or c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "in")
-                   and not any(g.lower_ in self.document_types for g in c.children) for c in document.children)
+                   or self._subject_prep(c) for c in document.children)
+
+    def _subject_prep(self, word: Token) -> bool:
+        """Whether a word after a document noun gives its subject: "on trade", "of cooperation"; not
+        "of understanding" (a document type: "memorandum of understanding")."""
+        return word.dep_ == "prep" and word.lower_ in self.subject_prepositions \
+            and not any(g.lower_ in self.document_types for g in word.children)
 
     def _document_around(self, with_: Token) -> Token:
         """The noun a "with" phrase belongs to: the document it hangs on, also past the "of" of the
@@ -1923,6 +1929,8 @@ class _Listing:
 
     stage: _Stage
     parties: list[EntityCluster]
+    #: The lead names the documents ("memorandums were signed between the following:"), so an item need not.
+    documents: bool = False
 
 
 #: Gatherings a place name can qualify ("the Tokyo Olympics"): data/triggers.json gathering_nouns but
@@ -1954,11 +1962,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
     if 0 < start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
             and doc[end + 1].text in _DATELINE_DASHES:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
-    if end <= start or end >= len(doc) or doc[end].text not in ("–", "—", "-") or not doc[start:end].text.isupper():
+    if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
     return _opens_paragraph(doc, start, 4)
 
 
+#: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
+_DASHES = frozenset(punctuation()["dashes"])
 #: The dashes that end a dateline, and how many tokens a dateline with its date may take ("NEW DELHI, March 14, 2024").
 _DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
 _DATELINE_TOKENS = 10
@@ -2210,6 +2220,8 @@ _KNOWN_TOWN_POPULATION = 100_000
 _PAIR_MEMORY = 3
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
+DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2263,6 +2275,17 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
                for tok in sent)
+
+
+def _without_destinations(tok: Token) -> list[Token]:
+    """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
+    direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
+    out: list[Token] = [tok]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+            continue
+        out += _without_destinations(child)
+    return out
 
 
 def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,

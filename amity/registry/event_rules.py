@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, column, select, union_all, values
+from sqlalchemy import Integer, String, and_, select, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
@@ -24,7 +24,7 @@ from amity.registry import dates
 from amity.registry.kept_summaries import rows_kept
 from amity.store import pending
 from amity.store.collation import bytewise
-from amity.store.membership import among, joined_among
+from amity.store.membership import among, joined_among, rows_table
 from amity.store.schema import ArticleRow, EventParticipantRow, EventReportRow, EventRow
 
 #: Entity ids per query of their events (SQLite allows 32,766 parameters; PostgreSQL plans long lists slowly);
@@ -225,27 +225,28 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
     """The queries of the events of these (entity, type) keys: all of them, those read with any date, and those
     meeting these days (each a range of the index, of events ending from the first day to a year after the last,
     kept if they begin by the last; the ranges as a VALUES list joined). As few queries as the databases' limits
-    on bound parameters allow (SQLite 32,766, PostgreSQL 65,535)."""
-    columns = (select(EventParticipantRow.entity_id, EventParticipantRow.event_type, EventRow.id, EventRow.date,
-                      EventRow.date_start, EventRow.date_end)
-               .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
-               .join(EventRow, EventRow.id == EventReportRow.event_id))
+    on bound parameters allow (SQLite 32,766, PostgreSQL 65,535).
+
+    The participant rows carry their event's id and first day (migration 0012): each (entity, type, event) is
+    narrowed and made distinct in the index, and only then is its event's row read, once, not once per report
+    naming the entity through the report's row."""
+    keyed = select(EventParticipantRow.entity_id, EventParticipantRow.event_type, EventParticipantRow.event_id).distinct()
     parts: list[tuple[Any, int]] = []  # each part with its number of bound parameters
     for keys, where in ((everything, ()), (undated, (EventParticipantRow.event_until.is_(None),))):
         for type_ in sorted({type_ for _, type_ in keys}):
             entity_ids = sorted(entity_id for entity_id, of in keys if of == type_)
-            parts += [(columns.where(among(session, EventParticipantRow.entity_id, entity_ids[start:start + ENTITIES_PER_QUERY]),
-                                     EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
+            parts += [(keyed.where(among(session, EventParticipantRow.entity_id, entity_ids[start:start + ENTITIES_PER_QUERY]),
+                                   EventParticipantRow.event_type == type_, *where), ENTITIES_PER_QUERY + 2)
                       for start in range(0, len(entity_ids), ENTITIES_PER_QUERY)]
     for start in range(0, len(ranges), ENTITIES_PER_QUERY):
-        window = values(column("entity_id", Integer), column("event_type", String), column("first", String),
-                        column("after", String), column("last", String),
-                        name="wanted").data(ranges[start:start + ENTITIES_PER_QUERY]).cte()
-        parts.append((columns.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
-                                                window.c.event_type == EventParticipantRow.event_type,
-                                                EventParticipantRow.event_until >= window.c.first,
-                                                EventParticipantRow.event_until < window.c.after,
-                                                EventRow.date_start <= window.c.last)),
+        window = rows_table(session, "wanted", [("entity_id", Integer()), ("event_type", String()), ("first", String()),
+                                                ("after", String()), ("last", String())],
+                            _padded(ranges[start:start + ENTITIES_PER_QUERY]))
+        parts.append((keyed.join(window, and_(window.c.entity_id == EventParticipantRow.entity_id,
+                                              window.c.event_type == EventParticipantRow.event_type,
+                                              EventParticipantRow.event_until >= window.c.first,
+                                              EventParticipantRow.event_until < window.c.after,
+                                              EventParticipantRow.event_start <= window.c.last)),
                       _PARAMETERS_PER_STATEMENT))  # alone in its statement: one "wanted" table a statement
     statements: list[list[Any]] = []
     room = 0
@@ -255,7 +256,22 @@ def _events_read(session: Session, everything: list[tuple[int, str]], undated: l
             room = _PARAMETERS_PER_STATEMENT
         statements[-1].append(part)
         room -= parameters
-    return [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+    queries: list[Any] = [group[0] if len(group) == 1 else union_all(*group) for group in statements]
+    out: list[Any] = []
+    for query in queries:
+        found = query.subquery()
+        wanted: list[Any] = [found.c.entity_id, found.c.event_type, EventRow.id, EventRow.date, EventRow.date_start,
+                             EventRow.date_end]
+        out.append(select(*wanted).join(EventRow, EventRow.id == found.c.event_id))
+    return out
+
+
+def _padded(rows: list[Any]) -> list[Any]:
+    """The rows, the last repeated up to a power of two: on SQLite a VALUES list of as many rows is the same
+    statement, which SQLAlchemy compiles once and caches, not anew for every length (a row again reads nothing
+    more; PostgreSQL's arrays are one statement at any length)."""
+    size = 1 << max(0, len(rows) - 1).bit_length()
+    return rows + rows[-1:] * (size - len(rows))
 
 
 _EVENT_TABLES = frozenset({EventRow.__tablename__, EventReportRow.__tablename__, EventParticipantRow.__tablename__})
@@ -388,14 +404,14 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
 
 
 def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:
-    """Each event's participants: those named by any of its reports."""
+    """Each event's participants: those named by any of its reports (each participant row carries its report's
+    event, migration 0012: read from one index, not through the reports)."""
     out: dict[int, set[int]] = defaultdict(set)
     wanted = sorted(event_ids)
     for start in range(0, len(wanted), ENTITIES_PER_QUERY):
         for event_id, entity_id in _rows(session, joined_among(
-                session, select(EventReportRow.event_id, EventParticipantRow.entity_id)
-                .join(EventParticipantRow, EventParticipantRow.report_id == EventReportRow.id),
-                EventReportRow.event_id, wanted[start:start + ENTITIES_PER_QUERY])):
+                session, select(EventParticipantRow.event_id, EventParticipantRow.entity_id),
+                EventParticipantRow.event_id, wanted[start:start + ENTITIES_PER_QUERY])):
             out[event_id].add(entity_id)
     return out
 

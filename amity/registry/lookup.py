@@ -14,6 +14,7 @@ from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from amity.registry.curated import visible
+from amity.store.membership import among
 from amity.store.schema import (
     ArticleRow,
     EntityNameRow,
@@ -49,7 +50,7 @@ def with_relatives(session: Session, entity_ids: set[int]) -> set[int]:
     if not entity_ids:
         return set()
     rows = session.execute(select(EntityRow.id, EntityRow.parent_id).where(
-        or_(EntityRow.id.in_(entity_ids), EntityRow.parent_id.in_(entity_ids)))).all()
+        or_(among(session, EntityRow.id, entity_ids), among(session, EntityRow.parent_id, entity_ids)))).all()
     return set(entity_ids) | {i for i, _ in rows} | {p for i, p in rows if p is not None and i in entity_ids}
 
 
@@ -58,7 +59,7 @@ def relatives_each(session: Session, entity_ids: set[int]) -> dict[int, set[int]
     if not entity_ids:
         return {}
     rows = session.execute(select(EntityRow.id, EntityRow.parent_id).where(
-        or_(EntityRow.id.in_(entity_ids), EntityRow.parent_id.in_(entity_ids)))).all()
+        or_(among(session, EntityRow.id, entity_ids), among(session, EntityRow.parent_id, entity_ids)))).all()
     out = {entity_id: {entity_id} for entity_id in entity_ids}
     for entity_id, parent_id in rows:
         if parent_id in out:

@@ -369,9 +369,7 @@ def ties_among(session: Session, gatherings: list[set[int]], known: Stages | Non
     everyone = set().union(*gatherings)
     if not everyone:
         return set()
-    offices = group_pairs((person, of) for person, of in session.execute(
-        select(RoleRow.person_id, RoleRow.of_entity_id).distinct()
-        .where(among(session, RoleRow.person_id, sorted(everyone)), RoleRow.of_entity_id.is_not(None))) if of is not None)
+    offices = group_pairs(distinct_pairs(session, RoleRow.person_id, RoleRow.of_entity_id, sorted(everyone)))
     relatives = relatives_each(session, everyone | set().union(*offices.values()))
     arounds = [set().union(*(relatives[e] for e in gathering), *(relatives[o] for e in gathering for o in offices.get(e, ())))
                for gathering in gatherings if gathering]

@@ -13,16 +13,20 @@ index would find the few it needs: `joined_among` gives it the list as a
 table (`unnest`) to join, whose length it knows. And a DISTINCT of an
 index's leading pairs reads every row of a frequent value (a town's
 name has a row per article naming it): `distinct_pairs` walks the index
-instead, one probe per pair.
+instead, one probe per pair. Rows to join (`rows_table`) go as one array a
+column, not a VALUES list of a parameter a value: the statement is the
+same whatever their number, so neither SQLAlchemy nor the server compiles
+thousands of parameters again for each batch.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, any_, bindparam, func, literal, select, text
+from sqlalchemy import ColumnElement, FromClause, Select, any_, bindparam, column, func, literal, select, text, values
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 from amity.store import pending
 
@@ -70,3 +74,14 @@ def distinct_pairs(session: Session, column: Any, other: Any, values: Iterable[A
     SELECT value, other FROM walk WHERE other IS NOT NULL""").bindparams(
         bindparam("values", values, type_=ARRAY(column.type)))
     return [(a, b) for a, b in session.connection().execute(walk)]
+
+
+def rows_table(session: Session, name: str, columns: list[tuple[str, TypeEngine[Any]]],
+               rows: list[tuple[Any, ...]]) -> FromClause:
+    """These rows as a table named `name` of these (name, type) columns, to join: on PostgreSQL `unnest` of
+    one array a column; elsewhere a VALUES list."""
+    if session.get_bind().dialect.name != "postgresql":
+        return values(*(column(label, type_) for label, type_ in columns), name=name).data(rows).cte()
+    arrays = [literal([row[n] for row in rows], ARRAY(type_)) for n, (_, type_) in enumerate(columns)]
+    return func.unnest(*arrays).table_valued(*(column(label, type_) for label, type_ in columns),
+                                             name=name).render_derived(name=name)

@@ -210,13 +210,16 @@ class EventParticipantRow(Base):
 
     report_id: Mapped[int] = mapped_column(ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
-    # copies of the event's type and last day (of an event of at most a year), kept by database triggers
-    # (migration 0009): an entity's events near a date are read from the index
+    # copies of the event's type, last day (of an event of at most a year), first day and id, kept by database
+    # triggers (migrations 0009, 0012): an entity's events near a date are read from the index alone
     event_type: Mapped[str | None] = mapped_column(String(16))
     event_until: Mapped[str | None] = mapped_column(String(10))
+    event_start: Mapped[str | None] = mapped_column(String(10))
+    event_id: Mapped[int | None] = mapped_column()
 
-    __table_args__ = (Index("ix_event_participants_entity_id_event_type_event_until", "entity_id", "event_type",
-                            "event_until", "report_id"),)
+    __table_args__ = (Index("ix_event_participants_entity_event_keyed", "entity_id", "event_type", "event_until",
+                            "event_start", "event_id", "report_id"),
+                      Index("ix_event_participants_event_id_entity_id", "event_id", "entity_id"))
 
 
 class TieRow(_Edited, Base):

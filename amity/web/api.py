@@ -41,7 +41,7 @@ from amity.web.parameters import RowId, RowIdQuery
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
-from amity.web.reads.ties import tie_detail, tie_list, tie_page
+from amity.web.reads.ties import TieSort, tie_detail, tie_list, tie_page
 from amity.web.sessions import Db
 from amity.web.writes import store_article_in_thread
 
@@ -49,7 +49,6 @@ router = APIRouter(prefix="/api", tags=["registry"], dependencies=[Depends(requi
 
 Kind = TieKind
 Stage = TieStatusFilter
-TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id"]
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page.")]
 Cursor = paging.CursorParam
 Since = Annotated[str | None, Query(pattern=ISO_DATE_PATTERN, description="A year, YYYY-MM or YYYY-MM-DD.")]

@@ -22,7 +22,7 @@ from amity.registry.lookup import entities_named, with_relatives
 from amity.registry.search import search as run_search
 from amity.registry.silence import silent_years, why_silent
 from amity.registry.tie_query import DORMANT_YEARS, TieQuery
-from amity.vocabulary import TIE_KINDS, TIE_STATUS_FILTERS
+from amity.vocabulary import EVENT_TYPES, TIE_KINDS, TIE_STATUS_FILTERS
 from amity.web import paging
 from amity.web.auth import require_reader
 from amity.web.charts import year_chart
@@ -176,7 +176,6 @@ def tie(request: Request, db: Db, tie_id: RowId) -> Response:
     return render(request, "tie.html", {"tie": found})
 
 
-EVENT_TYPES = ("visit", "meeting", "signing", "ratification", "attendance")
 SECTION = 20  # planned events: the first so many overdue and upcoming ones, each with a link to all of them
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
@@ -23,7 +23,8 @@ from amity.web import paging
 from amity.web.reads.events import latest_of
 
 #: Columns the registry can be sorted by (the `sort` query parameter).
-SORTS = ("party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id")
+TieSort = Literal["party", "country", "kind", "stage", "date", "last_activity", "dormant", "silence", "sources", "id"]
+SORTS: tuple[TieSort, ...] = get_args(TieSort)
 EVENTS_LISTED = 50  # a tie page lists its parties' latest so many events
 
 
