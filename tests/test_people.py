@@ -1494,3 +1494,10 @@ def test_capitalised_words_before_a_comma_and_a_name_in_apposition_end_the_body(
     record = read(sentence)
     assert [r.of for r in person(record, name).roles] == [of]
     assert [e.name for e in record.entities if e.type == "person"] == [name]
+
+
+def test_the_host_state_after_to_ends_before_the_envoys_name(read) -> None:
+    record = read('The akim of Turkistan region met the guests. "Two of these projects are already under way," said '
+                  "Ambassador Extraordinary and Plenipotentiary of Tajikistan to Kazakhstan Rustam Kholov.")
+    assert roles(person(record, "Rustam Kholov")) == [("ambassador", "Tajikistan")]
+    assert not any(e.type == "organization" and "Kholov" in e.name for e in record.entities)

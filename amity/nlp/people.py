@@ -1939,8 +1939,19 @@ class PersonFinder:
             elif k + 1 < len(doc) and doc[k].lower_ == "the" and self._longest_at.get(k + 1):
                 k += 1  # "Ambassador of X to the UAE"
             if self._longest_at.get(k):
-                return self._longest_at[k].end
+                return self._place_before_a_name(doc, self._longest_at[k])
         return end
+
+    def _place_before_a_name(self, doc: Doc, known: Mention) -> int:
+        """Where a location read after an office ends: a body's name that a finder ran from a place into the
+        holder's name ("to Kazakhstan Ikrom Nazarov") ends with the place."""
+        if known.type == "organization":
+            for m in self._known[bisect_left(self._known_starts, known.start):]:
+                if m.start != known.start:
+                    break
+                if m.type == "place" and m.end < known.end and self._name_run(doc, m.end) == known.end:
+                    return m.end
+        return known.end
 
     def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
         """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
@@ -2075,9 +2086,9 @@ class PersonFinder:
         cut = end - 2
         if doc[cut - 1].text in _HYPHENS:
             return None  # "Sejong Special Self-Governing City"
-        if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
-                and cut - 1 > start + 1:
-            cut -= 1
+        if cut - 1 >= start and (doc[cut - 1].ent_type_ == "PERSON" or fold(doc[cut - 1].text) in self._three_word_surnames) \
+                and doc[cut - 1].lower_ not in ORG_HEADS and cut - 1 > start + 1:
+            cut -= 1  # "... Park Vo Thanh Son": a family name that opens three-word names goes with the name
         if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
