@@ -1501,3 +1501,10 @@ def test_the_host_state_after_to_ends_before_the_envoys_name(read) -> None:
                   "Ambassador Extraordinary and Plenipotentiary of Tajikistan to Kazakhstan Rustam Kholov.")
     assert roles(person(record, "Rustam Kholov")) == [("ambassador", "Tajikistan")]
     assert not any(e.type == "organization" and "Kholov" in e.name for e in record.entities)
+
+
+def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_given_name(read) -> None:
+    record = read("Chairman of the Abu Dhabi Chamber of Commerce and Industry Rashid bin Khalifa Al Nahyan "
+                  "received a mission from Almaty.")
+    assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
+        ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]

@@ -2068,6 +2068,10 @@ class PersonFinder:
     def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a body's name ends when a person's name was run into it
         ("Ministry of Culture Atageldy Shamuradov" → "Ministry of Culture")."""
+        if end - start >= 3 and end + 1 < len(doc) and doc[end].lower_ in self._particles and is_capitalised(doc[end + 1]) \
+                and is_capitalised(doc[end - 1]) and doc[end - 1].is_alpha and doc[end - 1].lower_ not in ORG_HEADS \
+                and doc[end - 1].lower_ not in self._place_words and doc[end - 2].ent_type_ != "PERSON":
+            return end - 1  # "... Chamber of Commerce and Industry Saeed| bin Hamad": a particle goes on a name
         if end - start < 3 or (end < len(doc) and (is_capitalised(doc[end]) and not doc[end].is_punct
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
