@@ -1478,3 +1478,33 @@ def test_an_envoy_to_a_state_written_with_the_before_the_comma_still_names_the_h
 def test_a_lower_case_remit_after_the_offices_place_joins_the_office(read) -> None:
     record = read("The guests were received by the deputy hokim of Fergana Region for tourism, Anvar Tojiev.")
     assert roles(person(record, "Anvar Tojiev")) == [("deputy hokim for tourism", "Fergana Region")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "of"),
+    [
+        ("Also there was the director of the Karaganda Steel Rolling Mill, Galym Abenov, who spoke about jobs.",
+         "Galym Abenov", "Karaganda Steel Rolling Mill"),
+        ("The chief executive of Kazakhstan Temir Zholy, Nurlan Sauranbayev, signed the deal in Beijing.",
+         "Nurlan Sauranbayev", "Kazakhstan Temir Zholy"),
+    ],
+)
+def test_capitalised_words_before_a_comma_and_a_name_in_apposition_end_the_body(
+        read, sentence: str, name: str, of: str) -> None:
+    record = read(sentence)
+    assert [r.of for r in person(record, name).roles] == [of]
+    assert [e.name for e in record.entities if e.type == "person"] == [name]
+
+
+def test_the_host_state_after_to_ends_before_the_envoys_name(read) -> None:
+    record = read('The akim of Turkistan region met the guests. "Two of these projects are already under way," said '
+                  "Ambassador Extraordinary and Plenipotentiary of Tajikistan to Kazakhstan Rustam Kholov.")
+    assert roles(person(record, "Rustam Kholov")) == [("ambassador", "Tajikistan")]
+    assert not any(e.type == "organization" and "Kholov" in e.name for e in record.entities)
+
+
+def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_given_name(read) -> None:
+    record = read("Chairman of the Abu Dhabi Chamber of Commerce and Industry Rashid bin Khalifa Al Nahyan "
+                  "received a mission from Almaty.")
+    assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
+        ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]

@@ -624,6 +624,10 @@ class PersonFinder:
             of, k, title = self._of_part(doc, k, title)
             if of is not None:
                 k = self._rest_of_body_name(doc, k)  # "of Ulsan Metropolitan City X", "of Tashkent city Khokimiyat X"
+                rest = self._body_before_apposition(doc, k) if doc[of_start].lower_ == "of" else k
+                if rest > k:  # "the director of the Pavlodar Oil Chemistry Refinery, Galym Abenov, said"
+                    body_start = of_start + 2 if doc[of_start + 1].lower_ == "the" else of_start + 1
+                    of, k = doc[body_start:rest].text, rest
                 self._of_tokens.update(range(of_start, k))
                 remit = self._capitalised_remit(doc, k)
                 if remit > k:  # "Deputy Mayor of Thessaloniki for Tourism Maria Stavrou"
@@ -961,6 +965,20 @@ class PersonFinder:
         if end - k == 1 and doc[k].text not in self._surnames_of(doc):
             return False
         return end > k and (end >= len(doc) or doc[end].text in (",", ".", ")", ";") or doc[end].pos_ in ("VERB", "AUX"))
+
+    def _body_before_apposition(self, doc: Doc, k: int) -> int:
+        """"the director of the Pavlodar Oil Chemistry Refinery, Galym Abenov, said": capitalised words
+        left after the body read so far, then a comma and a name in apposition closed by a comma or a
+        verb: those words end the body's name (the holder is the name after the comma). k when not."""
+        end = k
+        while end < len(doc) and end - k < 4 and doc[end].is_alpha and is_capitalised(doc[end]) \
+                and not self._is_title_at(doc, end) and not doc[end].is_sent_start:
+            end += 1
+        if end == k or end + 1 >= len(doc) or doc[end].text != "," or not self._appositive_name_at(doc, end + 1) \
+                or all(t.ent_type_ == "PERSON" for t in doc[k:end]):
+            return k  # "the head of the city administration Dariga Aliyeva, Serik Nurov": two names
+        after = self._name_run(doc, end + 1)
+        return end if after < len(doc) and doc[after].lower_ != "and" else k
 
     def _name_then_of(self, doc: Doc, k: int) -> bool:
         """A name of two words or more starts at k and "of" follows it ("Olzhas Bektenov of Kazakhstan")."""
@@ -1921,8 +1939,19 @@ class PersonFinder:
             elif k + 1 < len(doc) and doc[k].lower_ == "the" and self._longest_at.get(k + 1):
                 k += 1  # "Ambassador of X to the UAE"
             if self._longest_at.get(k):
-                return self._longest_at[k].end
+                return self._place_before_a_name(doc, self._longest_at[k])
         return end
+
+    def _place_before_a_name(self, doc: Doc, known: Mention) -> int:
+        """Where a location read after an office ends: a body's name that a finder ran from a place into the
+        holder's name ("to Kazakhstan Ikrom Nazarov") ends with the place."""
+        if known.type == "organization":
+            for m in self._known[bisect_left(self._known_starts, known.start):]:
+                if m.start != known.start:
+                    break
+                if m.type == "place" and m.end < known.end and self._name_run(doc, m.end) == known.end:
+                    return m.end
+        return known.end
 
     def _of_after_name(self, doc: Doc, end: int, roles: list[Role]) -> tuple[list[Role], int]:
         """"Mayor Linda Shaw of Eugene, Oregon": the place named after the holder is the office's.
@@ -2039,6 +2068,10 @@ class PersonFinder:
     def _person_tail(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a body's name ends when a person's name was run into it
         ("Ministry of Culture Atageldy Shamuradov" → "Ministry of Culture")."""
+        if end - start >= 3 and end + 1 < len(doc) and doc[end].lower_ in self._particles and is_capitalised(doc[end + 1]) \
+                and is_capitalised(doc[end - 1]) and doc[end - 1].is_alpha and doc[end - 1].lower_ not in ORG_HEADS \
+                and doc[end - 1].lower_ not in self._place_words and doc[end - 2].ent_type_ != "PERSON":
+            return end - 1  # "... Chamber of Commerce and Industry Saeed| bin Hamad": a particle goes on a name
         if end - start < 3 or (end < len(doc) and (is_capitalised(doc[end]) and not doc[end].is_punct
                                                     or doc[end].text == "(")):
             return None  # "... Black Sea Cities (UBSC)": the acronym confirms where the name ends
@@ -2057,9 +2090,9 @@ class PersonFinder:
         cut = end - 2
         if doc[cut - 1].text in _HYPHENS:
             return None  # "Sejong Special Self-Governing City"
-        if cut - 1 >= start and doc[cut - 1].ent_type_ == "PERSON" and doc[cut - 1].lower_ not in ORG_HEADS \
-                and cut - 1 > start + 1:
-            cut -= 1
+        if cut - 1 >= start and (doc[cut - 1].ent_type_ == "PERSON" or fold(doc[cut - 1].text) in self._three_word_surnames) \
+                and doc[cut - 1].lower_ not in ORG_HEADS and cut - 1 > start + 1:
+            cut -= 1  # "... Park Vo Thanh Son": a family name that opens three-word names goes with the name
         if doc[cut - 1].lower_ in self._unfinished_name_words:
             return None
         return cut
