@@ -37,7 +37,7 @@ from amity.web import downloads, paging
 from amity.web.auth import require_reader, require_writer
 from amity.web.filters import country as country_filter
 from amity.web.filters import drawn_ties
-from amity.web.parameters import RowId, RowIdQuery
+from amity.web.parameters import RowId, RowIdQuery, found_or_404
 from amity.web.reads import network
 from amity.web.reads.entities import EntityQuery, entity_detail, entity_page
 from amity.web.reads.events import EventQuery, event_detail, event_page
@@ -119,10 +119,7 @@ def download_ties(db: Db, format: Literal["csv", "json"] = "csv", party: str | N
 
 @router.get("/ties/{tie_id}", summary="One partnership with its stage history and activity")
 def get_tie(db: Db, tie_id: RowId) -> JSONResponse:
-    found = tie_detail(db, tie_id)
-    if found is None:
-        raise HTTPException(404, f"no tie {tie_id}")
-    return _json(found)
+    return _json(found_or_404(tie_detail(db, tie_id), f"no tie {tie_id}"))
 
 
 # --------------------------------------------------------------------------- entities, events
@@ -138,18 +135,12 @@ def list_entities(db: Db, name: Annotated[str | None, Query(max_length=200)] = N
 
 @router.get("/entities/{entity_id}", summary="One entity: names and why, offices, partners, events")
 def get_entity(db: Db, entity_id: RowId) -> JSONResponse:
-    found = entity_detail(db, entity_id)
-    if found is None:
-        raise HTTPException(404, f"no entity {entity_id}")
-    return _json(found)
+    return _json(found_or_404(entity_detail(db, entity_id), f"no entity {entity_id}"))
 
 
 @router.get("/events/{event_id}", summary="One event with its reports and the decisions taken about it")
 def get_event(db: Db, event_id: RowId) -> JSONResponse:
-    found = event_detail(db, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id}")
-    return _json(found)
+    return _json(found_or_404(event_detail(db, event_id), f"no event {event_id}"))
 
 
 @router.get("/events", response_model=Page, summary="Visits, meetings, signings, ratifications, attendances")
@@ -175,10 +166,7 @@ def list_articles(db: Db, limit: Limit = paging.DEFAULT_LIMIT, cursor: Cursor = 
 
 @router.get("/articles/{article_id}", summary="One article: its text and every fact drawn from it, with offsets")
 def get_article(db: Db, article_id: RowId) -> JSONResponse:
-    found = read_article(db, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id}")
-    return _json(found)
+    return _json(found_or_404(read_article(db, article_id), f"no article {article_id}"))
 
 
 class ArticleIn(BaseModel):

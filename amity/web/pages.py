@@ -29,7 +29,7 @@ from amity.web.charts import year_chart
 from amity.web.filters import ISO_DATE, ISO_DAY, YEAR, choice, matching
 from amity.web.filters import country as country_filter
 from amity.web.highlight import article_spans, highlight
-from amity.web.parameters import RowId
+from amity.web.parameters import RowId, found_or_404
 from amity.web.reads.entities import entity_detail
 from amity.web.reads.events import TIMINGS, EventQuery, event_count, event_detail, event_page, recent_events
 from amity.web.reads.places import country_profile, place_index
@@ -170,9 +170,7 @@ def country(request: Request, db: Db, code: Annotated[str, Path(max_length=60)])
 
 @router.get("/ties/{tie_id}")
 def tie(request: Request, db: Db, tie_id: RowId) -> Response:
-    found = tie_detail(db, tie_id)
-    if found is None:
-        raise HTTPException(404, f"There is no partnership number {tie_id} in this registry.")
+    found = found_or_404(tie_detail(db, tie_id), f"There is no partnership number {tie_id} in this registry.")
     return render(request, "tie.html", {"tie": found})
 
 
@@ -213,17 +211,13 @@ def _named(db: Db, party: str | None) -> frozenset[int] | None:
 
 @router.get("/events/{event_id}")
 def event(request: Request, db: Db, event_id: RowId) -> Response:
-    found = event_detail(db, event_id)
-    if found is None:
-        raise HTTPException(404, f"There is no event number {event_id} in this registry.")
+    found = found_or_404(event_detail(db, event_id), f"There is no event number {event_id} in this registry.")
     return render(request, "event.html", {"event": found})
 
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, db: Db, entity_id: RowId) -> Response:
-    found = entity_detail(db, entity_id)
-    if found is None:
-        raise HTTPException(404, f"There is no entity number {entity_id} in this registry.")
+    found = found_or_404(entity_detail(db, entity_id), f"There is no entity number {entity_id} in this registry.")
     return render(request, "entity.html", {"entity": found})
 
 
@@ -237,9 +231,7 @@ def article_list(request: Request, db: Db, cursor: Annotated[str | None, Query(m
 
 @router.get("/articles/{article_id}")
 def article(request: Request, db: Db, article_id: RowId) -> Response:
-    found = read_article(db, article_id)
-    if found is None:
-        raise HTTPException(404, f"There is no article number {article_id} in this registry.")
+    found = found_or_404(read_article(db, article_id), f"There is no article number {article_id} in this registry.")
     return render(request, "article.html", {"article": found, "language": not_english_notice(found["text"]),
                                             "marked": highlight(found["text"], article_spans(found))})
 

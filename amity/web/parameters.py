@@ -9,13 +9,15 @@ aside) in it. PostgreSQL refuses a NUL in a query outright, which would
 reach the user as a database outage (503); the others would be looked up
 for nothing. Articles are cleaned instead (`amity.ingest.clean`): their
 text is kept, these parameters are only questions.
+
+An id within range that no row has is answered 404 once looked up (`found_or_404`).
 """
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from fastapi import Path, Query, Request
+from fastapi import HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 #: The largest id a row can have (a signed 64-bit integer, in both databases); beyond it a query would overflow.
@@ -24,6 +26,16 @@ MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 #: An id in a query string.
 RowIdQuery = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only events this entity took part in.")]
+
+_Row = TypeVar("_Row")
+
+
+def found_or_404(row: _Row | None, missing: str) -> _Row:
+    """What a path's id names; a 404 saying `missing` where no row has that id."""
+    if row is None:
+        raise HTTPException(404, missing)
+    return row
+
 
 #: The `type` of the validation error, so that pages answer it with 422 as the API does.
 CONTROL_CHARACTER = "control_character"
