@@ -608,3 +608,9 @@ def test_enterprise_heads_a_name_only_as_the_end_of_a_written_out_legal_form(rea
     assert "Polish Agency for Enterprise Development" in bodies
     assert "State Enterprise Kyrgyz Temir Zholu" in bodies
     assert "Bishkek Municipal Enterprise Bishkekasfaltservice" in bodies
+
+
+def test_the_holder_named_after_a_body_that_an_office_introduces_is_no_part_of_it(read) -> None:
+    record = read("The guests were welcomed by Chairman of the municipal People's Committee Lương Nguyễn Minh Triết "
+                  "and by Vice Governor of Osaka Prefecture Aiko Tanaka.")
+    assert not any("Lương" in n for n in names(record, "organization")), names(record, "organization")

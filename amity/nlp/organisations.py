@@ -217,12 +217,23 @@ class OrganisationFinder:
         # name, or words spaCy reads as one body with the kind; not a person by spaCy's guess
         person = any(doc[j].ent_type_ == "PERSON" for j in range(head + 1, k)) and head + 1 not in self._place_tokens \
             and not any(doc[j].text in ("-", "‐") for j in range(head + 1, k))
+        if self._office_of_before(doc, start):
+            return None  # "Chairman of the municipal People's Committee Luong Nguyen Minh Triet": the chairman
         hyphenated = any(doc[j].text in ("-", "‐", "–") for j in range(head + 1, k))
         if start == head:
             return k if hyphenated else None  # a bare "Fund Samruk-Kazyna" only; "Union Moldova" is two names
         shown = k == head + 2 or head + 1 in self._place_tokens or hyphenated \
             or all(doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "I" for j in range(head, k))
         return k if shown and not person else None
+
+    def _office_of_before(self, doc: Doc, start: int) -> bool:
+        """Whether an office and "of" stand right before a body's name ("Chairman of the municipal ..."),
+        so that the capitalised words after the body's name are the office holder's."""
+        k = start - 1
+        while k >= 0 and start - k <= 3 and doc[k].is_lower and doc[k].lower_ != "of":
+            k -= 1  # "the", "municipal"
+        return k >= 1 and doc[k].lower_ == "of" and (fold(doc[k - 1].text) in self.titles.offices
+                                                      or doc[k - 1].lower_ in self.title_modifiers)
 
     def _ends_written_out_form(self, doc: Doc, i: int) -> bool:
         """"State Enterprise", "Public Association": the last word of a legal form written out in words heads
