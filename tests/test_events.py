@@ -1131,22 +1131,3 @@ def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signi
                   "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
                   "cities in 2017.", published="2025-03-06")
     assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]
-
-
-def test_a_delegation_that_worked_with_a_named_body_met_it(read) -> None:
-    record = read("On 12 November, the delegation of Bac Ninh Province worked with the Gyeonggi Provincial Government "
-                  "on labour training.", published="2025-11-20")
-    meeting = only(record, "meeting")
-    assert meeting.date == "2025-11-12"
-    assert "Gyeonggi Provincial Government" in meeting.participants
-
-
-def test_a_working_session_with_a_named_body_is_a_meeting(read) -> None:
-    record = read("On 13 November, the delegation of Bac Ninh Province had a working session with the Gyeonggi "
-                  "Provincial Government.", published="2025-11-20")
-    assert only(record, "meeting").date == "2025-11-13"
-
-
-def test_having_worked_with_a_partner_for_years_is_no_meeting(read) -> None:
-    record = read("Bac Ninh Province has worked with the Gyeonggi Provincial Government since 2018.", published="2025-11-20")
-    assert events(record, "meeting") == []

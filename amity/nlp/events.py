@@ -139,7 +139,6 @@ class EventFinder:
         self.legal_acts = frozenset(lex["legal_act_nouns"])
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
         self.recurrence_words = frozenset(lex["recurrence_words"])
-        self.working_with = frozenset(lex["working_with_verbs"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -333,8 +332,6 @@ class EventFinder:
                     kind = "attendance"
                 if kind is None and self._arrives(tok):
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
-                if kind is None and lemma in self.working_with and self._worked_with_someone(tok):
-                    kind = "meeting"  # "On 12 November the delegation worked with the Gyeonggi Provincial Government"
                 if kind is None and self._leads_delegation_to(tok):
                     kind = "visit"  # "will lead a business delegation to Pune in November"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
@@ -488,19 +485,6 @@ class EventFinder:
                     for p in c.children):
                 return True
         return False
-
-    def _worked_with_someone(self, verb: Token) -> bool:
-        """"the delegation worked with the provincial government", "Khai worked with Kim": a delegation or a named person,
-        in the simple past, with a named body, place or person."""
-        if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
-            return False
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lemma_.lower() in self.delegation_nouns
-                                   or subject.lemma_.lower() in self.received):
-            return False
-        return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG", "GPE")
-                                                                    for g in c.children)
-                   for c in verb.children)
 
     def _enacts(self, verb: Token) -> bool:
         """"signed the law on ratification", "a decree was signed": signing a legal act enacts it, no agreement."""
@@ -757,8 +741,8 @@ class EventFinder:
                     and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)) \
                     and self._kind_of(node) != kind:
                 return True  # "signed a letter to set up an exchange starting in the spring": the purpose's date
-            if node.dep_ in ("relcl", "acl") and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
-                    and not _argument_of(node.head, trigger):  # (or "on a conference to be held in 2026")
+            if node.dep_ == "relcl" and _takes_place(node, self.holding_lemmas) and trigger not in node.subtree \
+                    and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
             if node != trigger and _reduced_relative(node) and trigger not in node.subtree \
                     and not _takes_place(node, self.holding_lemmas):  # but "the forum, organised on 6 May": the forum's day
