@@ -1737,9 +1737,11 @@ class TieFinder:
 
     def _between_only_of_topic(self, sent: Span) -> bool:
         """Whether every "between" of the sentence hangs on a noun that is no document ("flights
-        between A and B", "the trade between ..."): a topic, not the pairing of a signature."""
+        between A and B", "the trade between ..."): a topic, not the pairing of a signature. A noun
+        that names a tie ("an agreement on cooperation between A and B") pairs its parties itself."""
         betweens = [t for t in sent if t.lower_ == "between"]
         return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
+                                      and not self._names_tie(t.head.lower_)
                                       and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
                                       for t in betweens)
 
