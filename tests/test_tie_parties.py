@@ -190,3 +190,9 @@ def test_cooperation_between_two_towns_in_a_signed_agreement_pairs_the_towns_not
     record = read("The Georgian Academy of Sciences and Vilnius University signed an agreement on cooperation "
                   "between Kutaisi and Kaunas on Tuesday.", published="2024-03-14")
     assert frozenset({"Kutaisi", "Kaunas"}) in pairs(record)
+
+
+def test_a_between_repeated_after_as_well_as_pairs_two_more_signatories(read) -> None:
+    record = read("Twinning protocols were signed between Tartu and Turku, as well as between Narva and Lahti, "
+                  "on Wednesday.", published="2024-05-09")
+    assert {frozenset({"Tartu", "Turku"}), frozenset({"Narva", "Lahti"})} <= pairs(record)
