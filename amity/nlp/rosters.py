@@ -30,7 +30,7 @@ from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import default_tie_kinds
-from amity.nlp.ties import DESTINATION_PREPOSITIONS, TieMention, _distinct
+from amity.nlp.ties import DESTINATION_PREPOSITIONS, TieMention, _distinct, own_clause
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -159,11 +159,14 @@ class RosterReader:
                 if told is not None:
                     kind, partners, signed = told
                     ending = self._ending_verb(sent)
+                    ended = {id(c) for i in own_clause(ending) if (c := index.get(i)) is not None} \
+                        if ending is not None else set()
                     for partner in partners:
                         # "Kaunas has twin towns across Europe. In 2022 the city suspended its partnership with
-                        # Tver.": a sentence that ends the tie dates its end, not its start
+                        # Tver.": a sentence that ends the tie dates its end, not its start; only the partners
+                        # the ending governs end ("... and signed a new agreement with Kyiv" ends nothing)
                         _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent,
-                               signed, "ended" if ending is not None else None)
+                               signed, "ended" if id(partner.cluster) in ended else None)
                     recent = (recent[0], recent[1], n)
                     awaited = None  # the roster is being told
             for kind, start, end, towns_only in cues:
