@@ -30,7 +30,7 @@ from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import default_tie_kinds
-from amity.nlp.ties import DESTINATION_PREPOSITIONS, TieMention, _distinct, own_clause
+from amity.nlp.ties import TieMention, _distinct, own_clause, without_destinations
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -415,7 +415,7 @@ class RosterReader:
             if not words & self.coordinated_modifiers:
                 continue  # "Russian gas", "Russian cities": no partners named as such
             # the partners must be what the ending governs: "suspended ties with its Russian twin towns"
-            if any(noun.i in {t.i for t in verb.subtree} and not _destination_between(noun, verb)
+            if any(noun.i in {t.i for t in without_destinations(verb)}
                    or verb.i in {t.i for t in noun.subtree} for verb in verbs):
                 codes.add(code)
         if not codes:
@@ -1074,17 +1074,6 @@ class RosterReader:
         words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
-
-
-def _destination_between(noun: Token, verb: Token) -> bool:
-    """Whether `noun` is a destination of another noun on its way up to `verb`: in "suspended direct
-    flights to its Chinese partner cities" the flights are suspended, not the partnerships."""
-    node = noun
-    while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ in DESTINATION_PREPOSITIONS and node.head.head.pos_ == "NOUN":
-            return True
-        node = node.head
-    return False
 
 
 def _within(parties: list[EntityCluster]) -> bool:

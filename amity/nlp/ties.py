@@ -1132,7 +1132,7 @@ class TieFinder:
         ending = self._ending_words(sent)
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in _without_destinations(c)))
+                                               for w in without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -2259,7 +2259,7 @@ _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
 #: What stands right before a "between" that repeats one for another pairing ("..., as well as between C and D").
 _BETWEEN_JOINERS = frozenset(tie_cues()["between_joiners"])
 #: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
-DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
+_DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2317,14 +2317,14 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
                for tok in sent)
 
 
-def _without_destinations(tok: Token) -> list[Token]:
+def without_destinations(tok: Token) -> list[Token]:
     """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
     direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
     out: list[Token] = [tok]
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+        if child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
             continue
-        out += _without_destinations(child)
+        out += without_destinations(child)
     return out
 
 
