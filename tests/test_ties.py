@@ -1836,3 +1836,11 @@ def test_the_partnership_suspended_in_the_next_sentence_ends_the_one_twinning(re
                   published="2023-01-10")
     tie = only(record, "sister_city")
     assert (tie.status, tie.date) == ("ended", "2022-03")
+
+
+def test_each_since_before_a_with_dates_the_partner_that_with_names(read) -> None:
+    record = read("Lviv, twinned since 1995 with Krakow and since 2002 with Wroclaw, opened a book fair on "
+                  "Saturday.", published="2024-07-06")
+    dates = {frozenset(t.parties): t.date for t in record.ties}
+    assert dates[frozenset({"Lviv", "Krakow"})] == "1995"
+    assert dates[frozenset({"Lviv", "Wroclaw"})] == "2002"

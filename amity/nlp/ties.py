@@ -2342,7 +2342,8 @@ def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
                 token_entity: dict[int, EntityCluster]) -> _Stage:
     """"Almaty has been a sister city of Urumqi since 1993 and of Bishkek since 1998": when a sentence
     dates several partners with a "since" each, a pair's date is that of the "since" right after its
-    partner (no other name between), not the sentence's first."""
+    partner (no other name between), or the partner of a "with" right after its year, not the
+    sentence's first."""
     if stage.status != "signed" or not stage.explicit:
         return stage
     since = [t for t in sent if t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).like_num]
@@ -2350,7 +2351,10 @@ def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
         return stage
     wanted = {id(p) for p in parties}
     for tok in since:
-        before = next((token_entity[k] for k in range(tok.i - 1, sent.start - 1, -1) if k in token_entity), None)
+        # "twinned since 1995 with Krakow and since 2002 with Wroclaw": the "with" after the year names the partner
+        after = tok.i + 2 < sent.end and tok.nbor(2).lower_ == "with"
+        before = next((token_entity[k] for k in range(tok.i + 3, min(tok.i + 6, sent.end)) if k in token_entity), None) \
+            if after else next((token_entity[k] for k in range(tok.i - 1, sent.start - 1, -1) if k in token_entity), None)
         if before is not None and id(before) in wanted and len(tok.nbor(1).text) == 4:
             return _Stage(stage.status, tok.nbor(1).text, True, stage.generic, stage.between_only, stage.intending)
     return stage
