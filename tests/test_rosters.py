@@ -846,3 +846,10 @@ def test_a_sentence_that_suspends_one_partnership_does_not_end_the_agreement_it_
     status = {frozenset(t.parties): t.status for t in record.ties}
     assert status[frozenset({"Kaunas", "Tver"})] == "ended"
     assert status[frozenset({"Kaunas", "Kyiv"})] != "ended"
+
+
+def test_suspending_flights_under_agreements_with_partners_does_not_end_the_partnerships(read) -> None:
+    record = read("Kaunas has several twin towns across Europe, among them Tver and Lviv.\n\nIn 2020 the city "
+                  "suspended flights under its agreements with Tver and Lviv.", published="2024-06-03")
+    assert {frozenset({"Kaunas", "Tver"}), frozenset({"Kaunas", "Lviv"})} <= {frozenset(t.parties) for t in record.ties}
+    assert not any(t.status == "ended" for t in record.ties)

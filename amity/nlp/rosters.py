@@ -110,7 +110,7 @@ class RosterReader:
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
-        self.ending_objects = frozenset(words.get("ending_objects", []))
+        self.ending_objects = frozenset(words["ending_objects"])
         self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
         self.country_row_cues = frozenset(words.get("country_row_cues", []))
