@@ -1247,7 +1247,7 @@ def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
     bodies = doc.user_data.get(_BODIES_KEY)
     if not isinstance(bodies, dict):
         bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
-                                               for name in (c.name, *c.aliases)}
+                                               for name in c.names}
     for person in [p for p in event.participants if p.type == "person"]:
         for _, of in person.roles:
             body = bodies.get(fold(of)) if of else None
