@@ -334,14 +334,20 @@ def _merge_same_named_places(clusters: list[EntityCluster]) -> list[EntityCluste
 
 def _name_divisions_bare(clusters: list[EntityCluster]) -> None:
     """"Navoi region", "Meram district": news writes a division with and without its word, so the bare
-    name is another name of it, unless the article names something else so (the town Navoi)."""
+    name is another name of it, unless the article names something else so (the town Navoi), or the
+    division is not linked and a town has that name: the registry matches unlinked places by any
+    name, so the bare name of an unlinked "Osh region" would make it the town Osh of another article."""
     words = place_words().region_words
+    gazetteer = default_gazetteer()
     taken = {fold(s) for c in clusters for s in c.surfaces}
     for c in clusters:
         parts = c.name.split()
         if c.type != "place" or len(parts) < 2 or parts[-1].lower() not in words or not parts[0][:1].isupper():
             continue
         bare = " ".join(parts[:-1])
+        if (c.place is None or c.place.geonames_id is None) and any(
+                p.kind == "city" and not p.contextual for p in gazetteer.candidates(bare)):
+            continue
         if fold(bare) not in taken:
             c.implied.append(bare)
 
