@@ -405,3 +405,9 @@ def test_an_unlinked_region_and_the_town_it_is_named_after_stay_two_places_in_th
         names = set(session.scalars(select(EntityRow.name).where(EntityRow.type == "place")))
     db.dispose()
     assert {"Osh region", "Osh"} <= names, names
+
+
+def test_a_town_in_capitals_before_a_typed_double_hyphen_is_the_dateline_not_a_party(read) -> None:
+    record = read("KONYA -- Osh and Bursa signed a twinning agreement on Monday.")
+    assert [t.parties for t in record.ties] == [["Osh", "Bursa"]]
+    assert all("KONYA" not in e.participants for e in record.events)

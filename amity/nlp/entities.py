@@ -19,6 +19,7 @@ from amity.nlp.lexicons import (
     demonyms,
     organisations,
     place_words,
+    punctuation,
     qualified_heads,
     territorial_bodies,
     titles,
@@ -545,6 +546,12 @@ def _without_town_country_people(candidates: list[Mention], places: list[Mention
     return out
 
 
+#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
+_DATELINE_TAIL = 10
+#: The dashes that end a dateline, a typed "--" among them ("KONYA -- ...").
+_DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
+
+
 def _is_dateline(doc: Doc, m: Mention) -> bool:
     """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" / "HA NOI (VNS) —" at the head of a paragraph; the
     state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
@@ -556,15 +563,13 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
         if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
             return True
     # "ANKARA, ...", and with the agency or a dash right after the town: "HA NOI (VNS) —", "BEIJING - ..."
-    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", "—", "–", "-"):
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", *_DATELINE_DASHES):
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False
     return doc[m.start : m.end].text.isupper() or _filed_from(doc, m.end)
 
 
-#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
-_DATELINE_TAIL = 10
 
 
 def _filed_from(doc: Doc, end: int) -> bool:
@@ -573,7 +578,7 @@ def _filed_from(doc: Doc, end: int) -> bool:
     a dash after the day alone counts too ("Almaty, May 1 –"), a bare dash does not ("Almaty – the city")."""
     bracket = dated = inside = False
     for tok in doc[end : end + _DATELINE_TAIL]:
-        if tok.text in ("—", "–", "-", "--") and not inside:
+        if tok.text in _DATELINE_DASHES and not inside:
             return bracket or dated
         if tok.text == "(":
             bracket = inside = True
