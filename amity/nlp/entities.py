@@ -19,6 +19,7 @@ from amity.nlp.lexicons import (
     demonyms,
     organisations,
     place_words,
+    punctuation,
     qualified_heads,
     territorial_bodies,
     titles,
@@ -343,14 +344,20 @@ def _merge_same_named_places(clusters: list[EntityCluster]) -> list[EntityCluste
 
 def _name_divisions_bare(clusters: list[EntityCluster]) -> None:
     """"Navoi region", "Meram district": news writes a division with and without its word, so the bare
-    name is another name of it, unless the article names something else so (the town Navoi)."""
+    name is another name of it, unless the article names something else so (the town Navoi), or the
+    division is not linked and a town has that name: the registry matches unlinked places by any
+    name, so the bare name of an unlinked "Osh region" would make it the town Osh of another article."""
     words = place_words().region_words
+    gazetteer = default_gazetteer()
     taken = {fold(s) for c in clusters for s in c.surfaces}
     for c in clusters:
         parts = c.name.split()
         if c.type != "place" or len(parts) < 2 or parts[-1].lower() not in words or not parts[0][:1].isupper():
             continue
         bare = " ".join(parts[:-1])
+        if (c.place is None or c.place.geonames_id is None) and any(
+                p.kind == "city" and not p.contextual for p in gazetteer.candidates(bare)):
+            continue
         if fold(bare) not in taken:
             c.implied.append(bare)
 
@@ -548,6 +555,12 @@ def _without_town_country_people(candidates: list[Mention], places: list[Mention
     return out
 
 
+#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
+_DATELINE_TAIL = 10
+#: The dashes that end a dateline, a typed "--" among them ("KONYA -- ...").
+_DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
+
+
 def _is_dateline(doc: Doc, m: Mention) -> bool:
     """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" / "HA NOI (VNS) —" at the head of a paragraph; the
     state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
@@ -559,15 +572,13 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
         if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
             return True
     # "ANKARA, ...", and with the agency or a dash right after the town: "HA NOI (VNS) —", "BEIJING - ..."
-    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", "—", "–", "-"):
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", *_DATELINE_DASHES):
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False
     return doc[m.start : m.end].text.isupper() or _filed_from(doc, m.end)
 
 
-#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
-_DATELINE_TAIL = 10
 
 
 def _filed_from(doc: Doc, end: int) -> bool:
@@ -576,7 +587,7 @@ def _filed_from(doc: Doc, end: int) -> bool:
     a dash after the day alone counts too ("Almaty, May 1 –"), a bare dash does not ("Almaty – the city")."""
     bracket = dated = inside = False
     for tok in doc[end : end + _DATELINE_TAIL]:
-        if tok.text in ("—", "–", "-", "--") and not inside:
+        if tok.text in _DATELINE_DASHES and not inside:
             return bracket or dated
         if tok.text == "(":
             bracket = inside = True
