@@ -444,6 +444,13 @@ def test_the_weekend_of_a_sentence_about_the_future_is_the_coming_one() -> None:
     assert values("The mayors will meet in Ruse at the weekend.") == ["2024-01-13/2024-01-14"]
 
 
+def test_this_weekend_told_in_the_past_is_the_weekend_gone_or_the_pages_own() -> None:
+    sunday = date(2024, 5, 12)
+    assert values("This weekend the mayor of Osh visited Bursa.", sunday) == ["2024-05-11/2024-05-12"]
+    assert values("This weekend the mayor of Osh visited Bursa.") == ["2024-01-06/2024-01-07"]
+    assert values("This weekend Osh hosts a festival of Turkic cinema.") == ["2024-01-13/2024-01-14"]
+
+
 def test_a_weekday_of_last_week_without_of() -> None:
     assert values("The universities signed the memorandum on Thursday last week.") == ["2024-01-04"]
 

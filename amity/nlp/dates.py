@@ -557,8 +557,13 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
 
 def _weekend(rel: str, m: re.Match[str], published: date, text: str) -> str:
     """"over the weekend", "last weekend": the Saturday and Sunday before publication (a Sunday paper's own weekend);
-    "next weekend", or "the weekend" in a sentence of the future, the coming ones."""
-    if rel in ("next", "coming", "this") or not rel and published.weekday() < 5 and _weekday("saturday", m, published, text) > published:
+    "next weekend", or "the weekend" in a sentence of the future, the coming ones. "This weekend" is the page's own
+    weekend when published on one, else the coming one unless its sentence tells of the past."""
+    on_weekend = published.weekday() >= 5
+    coming = _weekday("saturday", m, published, text) > published
+    if rel == "this" and not on_weekend:
+        coming = coming or not _PAST_VERB.search(_sentence_around(text, m.start(), m.end()))
+    if rel in ("next", "coming") or rel in ("", "this") and not on_weekend and coming:
         saturday = published + timedelta(days=(5 - published.weekday()) % 7 or (7 if rel == "next" else 0))
     else:
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
