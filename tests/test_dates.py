@@ -436,6 +436,12 @@ def test_days_ago_count_back_from_publication() -> None:
     assert values("The delegation left Osh a week ago.") == ["2024-01-03"]
 
 
+def test_days_ago_written_with_two_digits_count_back_too() -> None:
+    assert values("The delegation of Bursa left Osh 10 days ago.") == ["2023-12-31"]
+    assert values("The mayors of Osh and Bursa met 2 weeks ago.") == ["2023-12-27"]
+    assert values("Bursa sent its first aid convoy to Osh 40 days ago.") == ["2023-12-01"]
+
+
 def test_over_the_weekend_is_the_saturday_and_sunday_before_publication() -> None:
     assert values("Cyclists from Calafat visited Vidin over the weekend.") == ["2024-01-06/2024-01-07"]
 

@@ -281,7 +281,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         shift = 0 if rel.startswith("this") else {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[rel] * (2 if g["beyond"] else 1)
         return (published + timedelta(days=shift)).isoformat()
     if kind == "days_ago":  # "two days ago", "a week ago"
-        count = day_count(g["count"]) or 1
+        count = int(g["count"]) if g["count"].isdigit() else day_count(g["count"]) or 1
         return (published - timedelta(days=count * (7 if g["unit"].lower().startswith("week") else 1))).isoformat()
     if kind == "weekend":
         return _weekend((g.get("rel") or "").lower(), m, published, text)
