@@ -603,8 +603,8 @@ class EventFinder:
         """"The guests held a meeting at the port", "they met in Osh", "the sides agreed to hold talks in Osh": people
         the story told of did it."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        if verb.dep_ == "pobj":  # "the next round of talks": the verb that holds the round
-            verb = verb.head.head.head
+        if trigger.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
+            verb = verb.head.head  # "the next round of talks": the verb that holds the round
         while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head
         return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
