@@ -1246,8 +1246,9 @@ def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
     University Lenar Safin ... Safin and Alavi signed a memorandum"): those are the parties, after the people."""
     bodies = doc.user_data.get(_BODIES_KEY)
     if not isinstance(bodies, dict):
-        bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
-                                               for name in (c.name, *c.aliases)}
+        # by the names of their mentions: a cluster's `name` and `aliases` are worked out anew on each access
+        bodies = doc.user_data[_BODIES_KEY] = {fold(m.name): c for c in doc._.entities or [] if c.type != "person"
+                                               for m in c.mentions}
     for person in [p for p in event.participants if p.type == "person"]:
         for _, of in person.roles:
             body = bodies.get(fold(of)) if of else None
