@@ -838,3 +838,11 @@ def test_a_sentence_after_a_roster_cue_that_signs_a_partnership_dates_its_start(
                   "Polish city of Lublin.", published="2023-01-10")
     tie = next(t for t in record.ties if set(t.parties) == {"Kaunas", "Lublin"})
     assert (tie.status, tie.date) == ("signed", "2022")
+
+
+def test_a_sentence_that_suspends_one_partnership_does_not_end_the_agreement_it_also_signs(read) -> None:
+    record = read("Kaunas has several twin towns across Europe, among them Tver and Lviv.\n\nIn 2022 the city "
+                  "suspended its partnership with Tver and signed a new agreement with Kyiv.", published="2024-06-03")
+    status = {frozenset(t.parties): t.status for t in record.ties}
+    assert status[frozenset({"Kaunas", "Tver"})] == "ended"
+    assert status[frozenset({"Kaunas", "Kyiv"})] != "ended"

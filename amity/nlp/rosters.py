@@ -30,7 +30,7 @@ from amity.nlp.lexicons import demonyms, read_json
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import default_tie_kinds
-from amity.nlp.ties import DESTINATION_PREPOSITIONS, TieMention, _distinct
+from amity.nlp.ties import TieMention, _distinct, own_clause, without_destinations
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -159,11 +159,14 @@ class RosterReader:
                 if told is not None:
                     kind, partners, signed = told
                     ending = self._ending_verb(sent)
+                    ended = {id(c) for i in own_clause(ending) if (c := index.get(i)) is not None} \
+                        if ending is not None else set()
                     for partner in partners:
                         # "Kaunas has twin towns across Europe. In 2022 the city suspended its partnership with
-                        # Tver.": a sentence that ends the tie dates its end, not its start
+                        # Tver.": a sentence that ends the tie dates its end, not its start; only the partners
+                        # the ending governs end ("... and signed a new agreement with Kyiv" ends nothing)
                         _merge(ties, kind, [recent[0], _town_of(partner.cluster, places, kind)], partner.date, sent,
-                               signed, "ended" if ending is not None else None)
+                               signed, "ended" if id(partner.cluster) in ended else None)
                     recent = (recent[0], recent[1], n)
                     awaited = None  # the roster is being told
             for kind, start, end, towns_only in cues:
@@ -412,7 +415,7 @@ class RosterReader:
             if not words & self.coordinated_modifiers:
                 continue  # "Russian gas", "Russian cities": no partners named as such
             # the partners must be what the ending governs: "suspended ties with its Russian twin towns"
-            if any(noun.i in {t.i for t in verb.subtree} and not _destination_between(noun, verb)
+            if any(noun.i in {t.i for t in without_destinations(verb)}
                    or verb.i in {t.i for t in noun.subtree} for verb in verbs):
                 codes.add(code)
         if not codes:
@@ -1071,17 +1074,6 @@ class RosterReader:
         words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
-
-
-def _destination_between(noun: Token, verb: Token) -> bool:
-    """Whether `noun` is a destination of another noun on its way up to `verb`: in "suspended direct
-    flights to its Chinese partner cities" the flights are suspended, not the partnerships."""
-    node = noun
-    while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ in DESTINATION_PREPOSITIONS and node.head.head.pos_ == "NOUN":
-            return True
-        node = node.head
-    return False
 
 
 def _within(parties: list[EntityCluster]) -> bool:

@@ -216,6 +216,7 @@ class TieFinder:
             lead = self._list_lead(sent, lowered, sent_events, events, doc)
             if lead is not None:
                 listing = _Listing(lead, [], names_agreement)
+            unended = stage
             stage = None if partners_counted else self._ended(sent, lowered, doc, stage)
             readings: list[tuple[str, _Stage | None]] = [(kind, stage)]
             other_signing = self._signs_other_document(sent, sent_events) if stage is not None and sister else None
@@ -275,7 +276,9 @@ class TieFinder:
                         if stage.generic:
                             generic.append((parties, stage, sent))
                         else:
-                            self._record(ties, group_kind, parties, _each_since(stage, parties, sent, token_entity), sent)
+                            own = unended if stage.status == "ended" and unended is not None and unended.status != "ended" \
+                                and self._outside_ending(sent, parties, token_entity) else stage
+                            self._record(ties, group_kind, parties, _each_since(own, parties, sent, token_entity), sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
                 listing.parties = found[0][1] if len(found) == 1 else []
@@ -1126,11 +1129,10 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        ending = [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
-                  or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
+        ending = self._ending_words(sent)
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
-                                               for w in _without_destinations(c)))
+                                               for w in without_destinations(c)))
                       or t.dep_ in ("amod", "acl") and self._names_tie(t.head.text.lower())
                       or t.dep_ == "relcl" and self._relative_to_tie(t) for t in ending)
         phrase = next((lowered.index(p) for p in self.ended_phrases if p in lowered), None)
@@ -1141,6 +1143,25 @@ class TieFinder:
         if own is None and phrase is not None:
             own = next((d.value for d in _sentence_dates(sent, doc) if d.start >= sent.start_char + phrase), None)
         return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
+
+    def _ending_words(self, sent: Span) -> list[Token]:
+        """The words of the sentence that end a tie ("suspended", "the termination")."""
+        return [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
+                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
+
+    def _outside_ending(self, sent: Span, parties: list[EntityCluster], token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether a party is named only in a verb joined to the sentence's ending verbs, not in their own
+        clauses: "the city suspended its partnership with A and signed a new agreement with B" ends
+        nothing with B."""
+        ending = [t for t in self._ending_words(sent) if t.pos_ == "VERB"]
+        inside = {i for t in ending for i in own_clause(t)}
+        joined = {u.i for t in ending for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  for u in c.subtree}
+        for party in parties:
+            at = [i for i in range(sent.start, sent.end) if token_entity.get(i) is party]
+            if at and all(i in joined and i not in inside for i in at):
+                return True
+        return False
 
     def _relative_to_tie(self, clause: Token) -> bool:
         """Whether a relative clause describes a tie: "the sister-city relationship with Sakai, which
@@ -2238,7 +2259,7 @@ _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
 #: What stands right before a "between" that repeats one for another pairing ("..., as well as between C and D").
 _BETWEEN_JOINERS = frozenset(tie_cues()["between_joiners"])
 #: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
-DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
+_DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
 #: Armenia"); nouns of the parts of a place ("the capital of Tatarstan"): data/ties.json.
 _CONTAINER_GLUE = frozenset(tie_cues()["container_glue"])
@@ -2296,14 +2317,24 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
                for tok in sent)
 
 
-def _without_destinations(tok: Token) -> list[Token]:
+def without_destinations(tok: Token) -> list[Token]:
     """The words of `tok`'s phrase without a "to"/"for"/"from" phrase hanging on a noun: "suspended
     direct flights to its partner cities" suspends the flights, not the twinning the destination names."""
     out: list[Token] = [tok]
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
+        if child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPOSITIONS and tok.pos_ == "NOUN":
             continue
-        out += _without_destinations(child)
+        out += without_destinations(child)
+    return out
+
+
+def own_clause(verb: Token) -> list[int]:
+    """The token positions of `verb`'s phrase without the verbs joined to it ("suspended X and signed
+    with Y": the signing and its objects are not suspended)."""
+    out = [verb.i]
+    for child in verb.children:
+        if not (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            out += [t.i for t in child.subtree]
     return out
 
 
