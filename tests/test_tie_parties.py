@@ -184,3 +184,15 @@ def test_a_country_whose_company_is_described_in_three_words_is_no_party(read) -
     record = read("Kazakhstan's national railway company Kazakhstan Temir Zholy signed an agreement with China's "
                   "COSCO Shipping in Beijing.", published="2024-05-02")
     assert all("Kazakhstan" not in t.parties for t in record.ties)
+
+
+def test_cooperation_between_two_towns_in_a_signed_agreement_pairs_the_towns_not_its_signers(read) -> None:
+    record = read("The Georgian Academy of Sciences and Vilnius University signed an agreement on cooperation "
+                  "between Kutaisi and Kaunas on Tuesday.", published="2024-03-14")
+    assert frozenset({"Kutaisi", "Kaunas"}) in pairs(record)
+
+
+def test_a_between_repeated_after_as_well_as_pairs_two_more_signatories(read) -> None:
+    record = read("Twinning protocols were signed between Tartu and Turku, as well as between Narva and Lahti, "
+                  "on Wednesday.", published="2024-05-09")
+    assert {frozenset({"Tartu", "Turku"}), frozenset({"Narva", "Lahti"})} <= pairs(record)

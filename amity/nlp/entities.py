@@ -84,6 +84,15 @@ class EntityCluster:
         return out
 
     @property
+    def names(self) -> list[str]:
+        """Every name the article gives or implies: the name and the aliases, without working out which is the
+        fullest (that reads every mention against the known bodies), for look-ups built over many entities."""
+        out = self.surfaces
+        if self.place is not None:
+            out.append(self.place.name)
+        return out + self.implied
+
+    @property
     def roles(self) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
         for m in self.mentions:

@@ -1737,9 +1737,11 @@ class TieFinder:
 
     def _between_only_of_topic(self, sent: Span) -> bool:
         """Whether every "between" of the sentence hangs on a noun that is no document ("flights
-        between A and B", "the trade between ..."): a topic, not the pairing of a signature."""
+        between A and B", "the trade between ..."): a topic, not the pairing of a signature. A noun
+        that names a tie ("an agreement on cooperation between A and B") pairs its parties itself."""
         betweens = [t for t in sent if t.lower_ == "between"]
         return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
+                                      and not self._names_tie(t.head.lower_)
                                       and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
                                       for t in betweens)
 
@@ -2233,6 +2235,8 @@ _KNOWN_TOWN_POPULATION = 100_000
 _PAIR_MEMORY = 3
 #: Prepositions that end a "between A and B" phrase once it has two parties ("... with a ceremony in Sarajevo").
 _CLAUSE_PREPOSITIONS = frozenset(tie_cues()["clause_prepositions"])
+#: What stands right before a "between" that repeats one for another pairing ("..., as well as between C and D").
+_BETWEEN_JOINERS = frozenset(tie_cues()["between_joiners"])
 #: Prepositions of a destination or purpose on a noun ("flights to", "visas for"): what they govern is not the noun.
 DESTINATION_PREPOSITIONS = frozenset(tie_cues()["destination_prepositions"])
 #: What joins a place to the territory it lies in ("Kazan, Tatarstan"); lemmas of a journey ("the visit of X to
@@ -2326,7 +2330,7 @@ def _repeated_between(tok: Token) -> bool:
     "between" the prose repeats after "and" or a comma for another pairing of the same documents (parsed
     as a conjunct of the first)."""
     return tok.dep_ == "conj" and tok.head.lower_ == "between" or \
-        tok.i >= 1 and tok.nbor(-1).lower_ in ("and", "as well as", ",") and any(
+        any(tok.doc[max(tok.sent.start, tok.i - n):tok.i].text.lower() in _BETWEEN_JOINERS for n in (1, 2, 3)) and any(
             t.lower_ == "between" for t in tok.doc[max(tok.sent.start, tok.i - 40):tok.i])
 
 
