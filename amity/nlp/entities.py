@@ -322,23 +322,33 @@ def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCl
 
 def _merge_same_named_places(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """"Bayanzurkh District" found twice, once linked and once not: one place. Places of one name merge
-    unless both are linked to different countries (Georgia the country, Georgia the US state stay two)."""
-    first: dict[str, EntityCluster] = {}
+    unless both are linked to different countries or kinds (Georgia the country, Georgia the US state
+    stay two); an unlinked one joins the linked place of its name only when there is one such place
+    (beside both Georgias, a third "Georgia" could be either: it is left alone, not given to the first)."""
+    linked: dict[str, set[tuple[str | None, str]]] = {}
+    for c in clusters:
+        if c.type == "place" and c.place is not None:
+            linked.setdefault(fold(c.name), set()).add((c.place.country, c.place.kind))
+    first: dict[tuple[str, tuple[str | None, str] | None], EntityCluster] = {}
     out: list[EntityCluster] = []
     for c in clusters:
         if c.type != "place":
             out.append(c)
             continue
-        same = first.get(fold(c.name))
-        if same is not None and (same.place is None or c.place is None or same.place.country == c.place.country
-                                 and same.place.kind == c.place.kind):
-            same.mentions += c.mentions
-            same.mentions.sort(key=lambda m: m.start)
-            if same.place is None:
-                same.place = c.place
+        places = linked.get(fold(c.name), set())
+        if c.place is None and len(places) > 1:
+            out.append(c)
             continue
-        first.setdefault(fold(c.name), c)
-        out.append(c)
+        key = (fold(c.name), (c.place.country, c.place.kind) if c.place is not None else next(iter(places), None))
+        same = first.get(key)
+        if same is None:
+            first[key] = c
+            out.append(c)
+            continue
+        same.mentions += c.mentions
+        same.mentions.sort(key=lambda m: m.start)
+        if same.place is None:
+            same.place = c.place
     return out
 
 
