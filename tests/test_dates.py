@@ -436,12 +436,25 @@ def test_days_ago_count_back_from_publication() -> None:
     assert values("The delegation left Osh a week ago.") == ["2024-01-03"]
 
 
+def test_days_ago_written_with_two_digits_count_back_too() -> None:
+    assert values("The delegation of Bursa left Osh 10 days ago.") == ["2023-12-31"]
+    assert values("The mayors of Osh and Bursa met 2 weeks ago.") == ["2023-12-27"]
+    assert values("Bursa sent its first aid convoy to Osh 40 days ago.") == ["2023-12-01"]
+
+
 def test_over_the_weekend_is_the_saturday_and_sunday_before_publication() -> None:
     assert values("Cyclists from Calafat visited Vidin over the weekend.") == ["2024-01-06/2024-01-07"]
 
 
 def test_the_weekend_of_a_sentence_about_the_future_is_the_coming_one() -> None:
     assert values("The mayors will meet in Ruse at the weekend.") == ["2024-01-13/2024-01-14"]
+
+
+def test_this_weekend_told_in_the_past_is_the_weekend_gone_or_the_pages_own() -> None:
+    sunday = date(2024, 5, 12)
+    assert values("This weekend the mayor of Osh visited Bursa.", sunday) == ["2024-05-11/2024-05-12"]
+    assert values("This weekend the mayor of Osh visited Bursa.") == ["2024-01-06/2024-01-07"]
+    assert values("This weekend Osh hosts a festival of Turkic cinema.") == ["2024-01-13/2024-01-14"]
 
 
 def test_a_weekday_of_last_week_without_of() -> None:

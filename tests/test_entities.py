@@ -1,6 +1,10 @@
 """Entities: how the mentions of one article become one entity per real thing."""
 from __future__ import annotations
 
+from amity.nlp.entities import EntityCluster, _merge_same_named_places
+from amity.nlp.gazetteer import Place
+from amity.nlp.mentions import Mention
+
 
 def test_a_surname_that_is_only_another_name_of_a_far_town_stays_the_persons(read) -> None:
     record = read("The session was co-chaired by Azer Zeynalov and Governor of Igdir Ercan Turan. "
@@ -46,3 +50,22 @@ def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:
 def test_a_nationality_before_a_town_is_no_persons_name(read) -> None:
     record = read("Sheki and Turkish Safranbolu become sister cities\n\nThe protocol was signed on Monday.")
     assert "Turkish Safranbolu" not in {e.name for e in record.entities if e.type == "person"}
+
+
+def test_an_unlinked_name_shared_by_two_different_linked_places_joins_neither() -> None:
+    def georgia(start: int, place: Place | None) -> EntityCluster:
+        return EntityCluster("place", [Mention(start, start + 1, "place", "Georgia", place)], place)
+
+    country = georgia(1, Place("Georgia", "country", "GE", 614540))
+    state = georgia(9, Place("Georgia", "region", "US", 4197000))
+    unsure = georgia(20, None)
+    merged = _merge_same_named_places([country, state, unsure])
+    assert [len(c.mentions) for c in merged] == [1, 1, 1]
+
+
+def test_an_unlinked_name_joins_the_one_linked_place_of_that_name() -> None:
+    unsure = EntityCluster("place", [Mention(2, 3, "place", "Meram", None)])
+    district = Place("Meram", "district", "TR", 304582)
+    linked = EntityCluster("place", [Mention(7, 8, "place", "Meram", district)], district)
+    merged = _merge_same_named_places([unsure, linked])
+    assert len(merged) == 1 and merged[0].place == district and len(merged[0].mentions) == 2

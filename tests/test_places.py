@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from amity.model import Entity, Record
+from amity.model import Article, Entity, Record
+from amity.nlp.pipeline import extract_one
+from amity.registry import ingest
+from amity.store import open_database
+from amity.store.schema import EntityRow
 
 
 def places(record: Record) -> list[Entity]:
@@ -385,3 +391,23 @@ def test_a_ward_of_a_named_city_takes_the_city_country(read) -> None:
     record = read("Officials of Tobata Ward of Kitakyushu met students from Busan on Monday.")
     ward = next(e for e in record.entities if e.type == "place" and e.name == "Tobata Ward")
     assert ward.country == "JP"
+
+
+def test_an_unlinked_region_and_the_town_it_is_named_after_stay_two_places_in_the_registry(nlp, tmp_path) -> None:
+    articles = [Article(doc="region.txt", published="2024-01-10",
+                        text="The governor of Osh region, Zhanybek Amatov, visited Bursa on Monday and signed"
+                             " a memorandum of cooperation with the city."),
+                Article(doc="town.txt", published="2024-01-11",
+                        text="The mayor of Osh visited Konya on Tuesday. Osh and Konya signed a twinning agreement.")]
+    db = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
+    ingest([(a, extract_one(a)) for a in articles], db)
+    with Session(db) as session:
+        names = set(session.scalars(select(EntityRow.name).where(EntityRow.type == "place")))
+    db.dispose()
+    assert {"Osh region", "Osh"} <= names, names
+
+
+def test_a_town_in_capitals_before_a_typed_double_hyphen_is_the_dateline_not_a_party(read) -> None:
+    record = read("KONYA -- Osh and Bursa signed a twinning agreement on Monday.")
+    assert [t.parties for t in record.ties] == [["Osh", "Bursa"]]
+    assert all("KONYA" not in e.participants for e in record.events)

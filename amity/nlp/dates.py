@@ -281,7 +281,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, context_year: 
         shift = 0 if rel.startswith("this") else {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[rel] * (2 if g["beyond"] else 1)
         return (published + timedelta(days=shift)).isoformat()
     if kind == "days_ago":  # "two days ago", "a week ago"
-        count = day_count(g["count"]) or 1
+        count = int(g["count"]) if g["count"].isdigit() else day_count(g["count"]) or 1
         return (published - timedelta(days=count * (7 if g["unit"].lower().startswith("week") else 1))).isoformat()
     if kind == "weekend":
         return _weekend((g.get("rel") or "").lower(), m, published, text)
@@ -557,8 +557,13 @@ def _weekday(name: str, m: re.Match[str], published: date, text: str) -> date:
 
 def _weekend(rel: str, m: re.Match[str], published: date, text: str) -> str:
     """"over the weekend", "last weekend": the Saturday and Sunday before publication (a Sunday paper's own weekend);
-    "next weekend", or "the weekend" in a sentence of the future, the coming ones."""
-    if rel in ("next", "coming", "this") or not rel and published.weekday() < 5 and _weekday("saturday", m, published, text) > published:
+    "next weekend", or "the weekend" in a sentence of the future, the coming ones. "This weekend" is the page's own
+    weekend when published on one, else the coming one unless its sentence tells of the past."""
+    on_weekend = published.weekday() >= 5
+    coming = _weekday("saturday", m, published, text) > published
+    if rel == "this" and not on_weekend:
+        coming = coming or not _PAST_VERB.search(_sentence_around(text, m.start(), m.end()))
+    if rel in ("next", "coming") or rel in ("", "this") and not on_weekend and coming:
         saturday = published + timedelta(days=(5 - published.weekday()) % 7 or (7 if rel == "next" else 0))
     else:
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)

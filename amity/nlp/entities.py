@@ -19,6 +19,7 @@ from amity.nlp.lexicons import (
     demonyms,
     organisations,
     place_words,
+    punctuation,
     qualified_heads,
     territorial_bodies,
     titles,
@@ -81,6 +82,15 @@ class EntityCluster:
             out.append(self.place.name)
         out += [x for x in self.implied if fold(x) != fold(name) and fold(x) not in {fold(o) for o in out}]
         return out
+
+    @property
+    def names(self) -> list[str]:
+        """Every name the article gives or implies: the name and the aliases, without working out which is the
+        fullest (that reads every mention against the known bodies), for look-ups built over many entities."""
+        out = self.surfaces
+        if self.place is not None:
+            out.append(self.place.name)
+        return out + self.implied
 
     @property
     def roles(self) -> list[tuple[str, str | None]]:
@@ -312,36 +322,52 @@ def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCl
 
 def _merge_same_named_places(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """"Bayanzurkh District" found twice, once linked and once not: one place. Places of one name merge
-    unless both are linked to different countries (Georgia the country, Georgia the US state stay two)."""
-    first: dict[str, EntityCluster] = {}
+    unless both are linked to different countries or kinds (Georgia the country, Georgia the US state
+    stay two); an unlinked one joins the linked place of its name only when there is one such place
+    (beside both Georgias, a third "Georgia" could be either: it is left alone, not given to the first)."""
+    linked: dict[str, set[tuple[str | None, str]]] = {}
+    for c in clusters:
+        if c.type == "place" and c.place is not None:
+            linked.setdefault(fold(c.name), set()).add((c.place.country, c.place.kind))
+    first: dict[tuple[str, tuple[str | None, str] | None], EntityCluster] = {}
     out: list[EntityCluster] = []
     for c in clusters:
         if c.type != "place":
             out.append(c)
             continue
-        same = first.get(fold(c.name))
-        if same is not None and (same.place is None or c.place is None or same.place.country == c.place.country
-                                 and same.place.kind == c.place.kind):
-            same.mentions += c.mentions
-            same.mentions.sort(key=lambda m: m.start)
-            if same.place is None:
-                same.place = c.place
+        places = linked.get(fold(c.name), set())
+        if c.place is None and len(places) > 1:
+            out.append(c)
             continue
-        first.setdefault(fold(c.name), c)
-        out.append(c)
+        key = (fold(c.name), (c.place.country, c.place.kind) if c.place is not None else next(iter(places), None))
+        same = first.get(key)
+        if same is None:
+            first[key] = c
+            out.append(c)
+            continue
+        same.mentions += c.mentions
+        same.mentions.sort(key=lambda m: m.start)
+        if same.place is None:
+            same.place = c.place
     return out
 
 
 def _name_divisions_bare(clusters: list[EntityCluster]) -> None:
     """"Navoi region", "Meram district": news writes a division with and without its word, so the bare
-    name is another name of it, unless the article names something else so (the town Navoi)."""
+    name is another name of it, unless the article names something else so (the town Navoi), or the
+    division is not linked and a town has that name: the registry matches unlinked places by any
+    name, so the bare name of an unlinked "Osh region" would make it the town Osh of another article."""
     words = place_words().region_words
+    gazetteer = default_gazetteer()
     taken = {fold(s) for c in clusters for s in c.surfaces}
     for c in clusters:
         parts = c.name.split()
         if c.type != "place" or len(parts) < 2 or parts[-1].lower() not in words or not parts[0][:1].isupper():
             continue
         bare = " ".join(parts[:-1])
+        if (c.place is None or c.place.geonames_id is None) and any(
+                p.kind == "city" and not p.contextual for p in gazetteer.candidates(bare)):
+            continue
         if fold(bare) not in taken:
             c.implied.append(bare)
 
@@ -539,6 +565,12 @@ def _without_town_country_people(candidates: list[Mention], places: list[Mention
     return out
 
 
+#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
+_DATELINE_TAIL = 10
+#: The dashes that end a dateline, a typed "--" among them ("KONYA -- ...").
+_DATELINE_DASHES = frozenset(punctuation()["dashes"] + punctuation()["typed_dashes"])
+
+
 def _is_dateline(doc: Doc, m: Mention) -> bool:
     """"ASTANA, Kazakhstan, February 5." / "ANKARA, March 3, 2023 —" / "HA NOI (VNS) —" at the head of a paragraph; the
     state or country written after the town ("LAKEWOOD, Colo. —") is the dateline's too."""
@@ -550,15 +582,13 @@ def _is_dateline(doc: Doc, m: Mention) -> bool:
         if k == 0 or doc[k - 1].is_space or "\n" in doc[k - 1].whitespace_:
             return True
     # "ANKARA, ...", and with the agency or a dash right after the town: "HA NOI (VNS) —", "BEIJING - ..."
-    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", "—", "–", "-"):
+    if m.type != "place" or m.end >= len(doc) or doc[m.end].text not in (",", "(", *_DATELINE_DASHES):
         return False
     if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].whitespace_):
         return False
     return doc[m.start : m.end].text.isupper() or _filed_from(doc, m.end)
 
 
-#: How many tokens a dateline's date and agency may take after the town ("Almaty, May 1, 2024 (Kazinform) –").
-_DATELINE_TAIL = 10
 
 
 def _filed_from(doc: Doc, end: int) -> bool:
@@ -567,7 +597,7 @@ def _filed_from(doc: Doc, end: int) -> bool:
     a dash after the day alone counts too ("Almaty, May 1 –"), a bare dash does not ("Almaty – the city")."""
     bracket = dated = inside = False
     for tok in doc[end : end + _DATELINE_TAIL]:
-        if tok.text in ("—", "–", "-", "--") and not inside:
+        if tok.text in _DATELINE_DASHES and not inside:
             return bracket or dated
         if tok.text == "(":
             bracket = inside = True

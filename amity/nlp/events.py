@@ -603,8 +603,8 @@ class EventFinder:
         """"The guests held a meeting at the port", "they met in Osh", "the sides agreed to hold talks in Osh": people
         the story told of did it."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        if verb.dep_ == "pobj":  # "the next round of talks": the verb that holds the round
-            verb = verb.head.head.head
+        if trigger.dep_ == "pobj" and verb.lower_ == "of" and verb.head.pos_ == "NOUN":
+            verb = verb.head.head  # "the next round of talks": the verb that holds the round
         while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head
         return any(c.dep_ == "nsubj" and (c.tag_ == "PRP" or c.lemma_.lower() in self.received or c.lemma_.lower() in
@@ -1247,7 +1247,7 @@ def _add_signatories_bodies(doc: Doc, event: EventMention) -> None:
     bodies = doc.user_data.get(_BODIES_KEY)
     if not isinstance(bodies, dict):
         bodies = doc.user_data[_BODIES_KEY] = {fold(name): c for c in doc._.entities or [] if c.type != "person"
-                                               for name in (c.name, *c.aliases)}
+                                               for name in c.names}
     for person in [p for p in event.participants if p.type == "person"]:
         for _, of in person.roles:
             body = bodies.get(fold(of)) if of else None
