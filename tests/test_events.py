@@ -1060,6 +1060,14 @@ def test_a_round_of_talks_held_by_those_told_is_a_meeting_of_those_who_met(read)
     assert {"Osh", "Bursa"} <= set(planned[0].participants)
 
 
+def test_a_round_of_talks_held_where_one_of_those_who_met_lies_names_that_party_once(read) -> None:
+    record = read("The mayors of Osh and Bursa met in Osh on 3 May 2024. "
+                  "They will hold a further round of talks in Bursa in June.", published="2024-05-10")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1
+    assert planned[0].participants.count("Bursa") == 1
+
+
 def test_signing_a_law_on_ratification_is_no_agreement_signing(read) -> None:
     record = read("President Kassym-Jomart Tokayev signed the law on ratification of the agreement between Kazakhstan "
                   "and Estonia on readmission on Wednesday.", published="2025-04-18")

@@ -271,7 +271,8 @@ class EventFinder:
                     # those who met before meet again where the sentence says
                     met = next((e for e in reversed(events) if e.type == "meeting"), None)
                     if met is not None:
-                        event.participants = [p for p in met.participants if p is not met.place] + event.participants
+                        event.participants = [p for p in met.participants if p is not met.place
+                                              and p not in event.participants] + event.participants
                         event.extra = list(met.extra)
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
