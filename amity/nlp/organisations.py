@@ -216,7 +216,7 @@ class OrganisationFinder:
         # after other kinds, a name that shows itself as one: a single word, a hyphenated word, a place's
         # name, or words spaCy reads as one body with the kind; not a person by spaCy's guess
         person = any(doc[j].ent_type_ == "PERSON" for j in range(head + 1, k)) and head + 1 not in self._place_tokens \
-            and not any(doc[j].text in ("-", "‐") for j in range(head + 1, k))
+            and not any(doc[j].text in _HYPHENS for j in range(head + 1, k))
         if self._office_of_before(doc, start):
             return None  # "Chairman of the municipal People's Committee Luong Nguyen Minh Triet": the chairman
         hyphenated = any(doc[j].text in ("-", "‐", "–") for j in range(head + 1, k))
@@ -521,13 +521,13 @@ class OrganisationFinder:
                 break
             else:
                 break
-        while start < i and doc[start].text in ("-", "‐"):
+        while start < i and doc[start].text in _HYPHENS:
             start += 1
         return start if start < i else None
 
     @staticmethod
     def _glued_hyphen_at(doc: Doc, k: int) -> bool:
-        return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
+        return doc[k].text in _HYPHENS and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         start = i
@@ -946,7 +946,7 @@ class OrganisationFinder:
                 continue
             inner = doc[tok.i + 1 : close]
             if not any(_ACRONYM.match(t.text) for t in inner) or not all(
-                    _ACRONYM.match(t.text) or t.text in ("-", "‐") and not t.whitespace_ or is_capitalised(t) and t.is_alpha
+                    _ACRONYM.match(t.text) or t.text in _HYPHENS and not t.whitespace_ or is_capitalised(t) and t.is_alpha
                     for t in inner):
                 continue
             for m in by_end[tok.i]:
@@ -991,6 +991,8 @@ class OrganisationFinder:
 _OFFICE_REACH = 8
 #: The most words of a body's own name after the words saying what kind of body it is.
 _OWN_NAME_WORDS = 5
+#: The marks that join the parts of one word or name ("Samruk-Kazyna"; punctuation.json).
+_HYPHENS = frozenset(punctuation()["hyphens"])
 #: The most words of a company's name that the prose describes ("the rail operator Renfe").
 _DESCRIBED_WORDS = 4
 #: The most words of a body named after a place that spaCy alone found ("Jeju Air").
@@ -1093,7 +1095,7 @@ def _glued_chain_start(doc: Doc, k: int, floor: int) -> int:
     """Where a word joined by hyphens without spaces that ends at token k begins ("Quaid-e-Azam",
     "Rostov-on-Don"), if its first part is capitalised; k when token k is not the end of such a chain."""
     start = k
-    while start - 2 >= floor and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ \
+    while start - 2 >= floor and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
         start -= 2
     return start if start < k and is_capitalised(doc[start]) else k
