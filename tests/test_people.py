@@ -1508,3 +1508,23 @@ def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_giv
                   "received a mission from Almaty.")
     assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
         ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Guests came from Graz. Graz's head of international relations, Petra Lange, showed them the old town.",
+         "Petra Lange", ("head of international relations", "Graz")),
+        ("A group from Leipzig arrived on Monday. The city's director of tourism, Mart Kask, met them at the station.",
+         "Mart Kask", ("director of tourism", "Leipzig")),
+        ("The visit was prepared by Jan Novak, head of protocol, who met the guests at the airport.",
+         "Jan Novak", ("head of protocol", None)),
+        ("Head of external relations of Kaunas Rasa Jurkiene opened the exhibition.",
+         "Rasa Jurkiene", ("head of external relations", "Kaunas")),
+    ],
+)
+def test_a_heads_field_in_lower_case_after_of_joins_the_office(read, sentence: str, name: str,
+                                                               role: tuple[str, str | None]) -> None:
+    """A head's or director's field ("head of protocol") is part of the office, not its holder's body, and the
+    holder named before it or apposed after it keeps the office."""
+    assert roles(person(read(sentence), name)) == [role]

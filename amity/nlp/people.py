@@ -67,6 +67,7 @@ class PersonFinder:
         self._place_words = frozenset(words["place_words"])
         self._facility_words = frozenset(words["facility_words"])
         self._portfolios = tuple(words["portfolio_titles"])
+        self._field_heads = frozenset(words["field_heads"])
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
         self._office_territories: dict[str, str] = words["office_territories"]
@@ -1485,7 +1486,7 @@ class PersonFinder:
         if doc[k].lower_ == "of" and j < remit_end < len(doc) and doc[remit_end].lower_ == "at":
             # "head of environment at the Port of Gothenburg": a remit, then the body
             return self._of_part(doc, remit_end, f"{title} of {doc[j:remit_end].text.lower()}", holder_follows)
-        portfolio = self._lower_case_portfolio(doc, k, title)
+        portfolio = self._lower_case_portfolio(doc, k, title, holder_follows)
         if portfolio > j:  # ", minister of agriculture and food of Omsk oblast"
             longer = f"{title} of {doc[j:portfolio].text.lower()}"
             if portfolio < len(doc) and doc[portfolio].lower_ == "of":
@@ -1835,18 +1836,28 @@ class PersonFinder:
                 return end
         return k
 
-    def _lower_case_portfolio(self, doc: Doc, k: int, title: str) -> int:
+    def _lower_case_portfolio(self, doc: Doc, k: int, title: str, holder_follows: bool = True) -> int:
         """End of a minister's portfolio written in lower case after "of" ("minister of agriculture and
-        food"), where an "of" naming the state, a comma or the clause's end follows; k + 1 when there is none."""
+        food"), where an "of" naming the state, a comma or the clause's end follows, or of a head's field
+        ("head of international relations") where an "of" or the apposed holder follows; k + 1 when there is none."""
         j = end = k + 1
-        if doc[k].lower_ != "of" or title.split()[-1] not in self._portfolios:
+        head = title.split()[-1]
+        if doc[k].lower_ != "of" or head not in self._portfolios and head not in self._field_heads:
             return j
         while end < len(doc) and end - j < 6 and doc[end].is_alpha and doc[end].is_lower \
                 and (not doc[end].is_stop or doc[end].lower_ == "and" and end > j):
             end += 1
         if end == j or doc[end - 1].lower_ == "and" or end >= len(doc):
             return j
-        return end if doc[end].lower_ == "of" or doc[end].is_punct else j
+        if head in self._portfolios:
+            return end if doc[end].lower_ == "of" or doc[end].is_punct else j
+        # "the city's head of international relations, Petra Lange": a head's field, where whose office it is
+        # comes next, the holder's name is apposed, or the holder was named before ("Jan Novak, head of protocol,")
+        if doc[end].lower_ == "of" and end + 1 < len(doc) and (is_capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the") \
+                or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
+                or not holder_follows and doc[end].is_punct:
+            return end
+        return j
 
     def _lower_case_remit(self, doc: Doc, k: int, holder_follows: bool = True) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
@@ -2299,6 +2310,9 @@ class PersonFinder:
             if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
                 break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
+            if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of" \
+                    and canonical_title.split()[-1] in self._field_heads:
+                of, k2, title = self._of_part(doc, title_end, canonical_title, False)  # ", head of protocol,"
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
             listed = k2 + 1 if of is None and k2 < len(doc) and doc[k2].text == "," \
