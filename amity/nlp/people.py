@@ -68,6 +68,7 @@ class PersonFinder:
         self._facility_words = frozenset(words["facility_words"])
         self._portfolios = tuple(words["portfolio_titles"])
         self._field_heads = frozenset(words["field_heads"])
+        self._office_modifiers = frozenset(words["office_modifiers"])
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
         self._office_territories: dict[str, str] = words["office_territories"]
@@ -1055,12 +1056,13 @@ class PersonFinder:
     def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
         """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
         capitalised before it, is part of the office even where the lexicon lacks the pair. A lower-case
-        "first" or "chief" standing apart is not ("the first mayor of X")."""
+        "first" or "chief" standing apart is not ("the first mayor of X"); a lower-case "acting" is, as it
+        qualifies nothing but an office ("the acting chairman of X")."""
         k = start - 1
         if k - 1 >= floor and self._glued_hyphen(doc, k) and fold(doc[k - 1].text) in self.titles.modifiers:
             return k - 1
-        if k >= floor and fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k]) \
-                and "\n" not in doc[k].whitespace_:
+        if k >= floor and (fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k])
+                           or doc[k].lower_ in self._office_modifiers) and "\n" not in doc[k].whitespace_:
             return k
         return start
 
@@ -1122,10 +1124,13 @@ class PersonFinder:
         rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
         if i <= 0:
             return None
-        field = next((f for f in (i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
-                      and self._skip_office_nouns(doc, f) == i), None)
+        field = next((f for f in (i - 3, i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
+                      and i in (self._skip_office_nouns(doc, f), self._skip_describers(doc, f),
+                                self._skip_office_nouns(doc, self._skip_describers(doc, f)))), None)
         if field is not None:
-            i = field  # "the state's industries minister": the office's field stands between
+            # "the state's industries minister", "Germany's new ambassador", "X's municipal administrator": the
+            # office's field or words describing it stand between
+            i = field
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
@@ -2300,6 +2305,8 @@ class PersonFinder:
                 return [(title, holder)]
         while k < len(doc):
             first = k
+            if k + 1 < len(doc) and doc[k].lower_ in self._office_modifiers and self._is_title_at(doc, k + 1):
+                k += 1  # ", acting chairman of X": the office, read with its modifier
             while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
                 k += 1  # ", the Tourism Adviser to ..."
             length = self._is_title_at(doc, k)
