@@ -1542,3 +1542,27 @@ def test_lower_case_words_around_an_office_neither_drop_it_nor_hide_its_owner(
     case it is still part of it (an acting chairman is not the chairman). An adjective between a possessive
     and the office ("Germany's new ambassador") does not hide whose office it is."""
     assert roles(person(read(sentence), name)) == [role]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("International Road Transport Union Secretary General Umberto Ferri opened the session.",
+         "Umberto Ferri", ("secretary general", "International Road Transport Union")),
+        ("Kazakh Invest National Company Chairman Meirzhan Yussupov signed for the Kazakh side.",
+         "Meirzhan Yussupov", ("chairman", "Kazakh Invest National Company")),
+        ("The governor of the Souss-Massa region, Ahmed Hajji, received the delegation in Agadir.",
+         "Ahmed Hajji", ("governor", "Souss-Massa region")),
+        ("Wali of Casablanca Mohamed Benali welcomed the visitors.", "Mohamed Benali", ("wali", "Casablanca")),
+        ("Burmistrz of Lublin Krzysztof Nowicki signed the letter of intent.",
+         "Krzysztof Nowicki", ("burmistrz", "Lublin")),
+        ("Hejtman of the South Moravian Region Jan Dvorak spoke at the opening.",
+         "Jan Dvorak", ("hejtman", "South Moravian Region")),
+    ],
+)
+def test_whose_office_it_is_named_in_ways_other_writers_use(read, sentence: str, name: str,
+                                                           role: tuple[str, str | None]) -> None:
+    """A body of three or more capitalised words before an office is the body that holds it, even with no
+    place in its name; a region named with hyphens and a kind word is a place; translated news keeps local
+    offices (wali, burmistrz, hejtman)."""
+    assert roles(person(read(sentence), name)) == [role]

@@ -1091,7 +1091,10 @@ class PersonFinder:
         if doc[b].lower_ == "the":
             b += 1
         inside = range(b, i - 1)
-        if not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
+        # "International Road Transport Union Secretary General X": three or more capitalised words ending in a
+        # body's head are a body's name, not the office's, unless the head is a unit or a board of members
+        named = i - b >= 3 and doc[i - 1].lower_ not in self._unit_nouns | self._member_units | self._unit_heads
+        if not named and not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
             return None
         return doc[b:i].text
 
@@ -1757,16 +1760,21 @@ class PersonFinder:
         return j
 
     def _unknown_place_with_kind_word(self, doc: Doc, j: int) -> int:
-        """End of "Gakh district" at j: a capitalised word no finder knows, then the lower-case word of a
-        region's kind, is a place (added to the article's places); j when there is none."""
+        """End of "Gakh district" at j: a capitalised word no finder knows (or words joined by hyphens, "Souss-Massa"),
+        then the lower-case word of a region's kind, is a place (added to the article's places); j when there is none."""
         if j + 1 >= len(doc) or not (doc[j].is_alpha and is_capitalised(doc[j])) or j in self._named_tokens \
-                or not doc[j + 1].is_lower or doc[j + 1].lower_ not in self._region_words | {"district"} \
                 or self._is_title_at(doc, j) or fold(doc[j].text) in self.demonyms:
             return j
+        kind = j + 1
+        while kind + 1 < len(doc) and self._glued_hyphen(doc, kind) and doc[kind + 1].is_alpha \
+                and is_capitalised(doc[kind + 1]) and kind + 1 not in self._named_tokens:
+            kind += 2
+        if kind >= len(doc) or not doc[kind].is_lower or doc[kind].lower_ not in self._region_words | {"district"}:
+            return j
         if not any(m.start == j for m in self._new_places):
-            name = doc[j : j + 2].text
-            self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
-        return j + 2
+            name = doc[j : kind + 1].text
+            self._new_places.append(Mention(j, kind + 1, "place", name, place=self.gazetteer.lookup(name), priority=2))
+        return kind + 1
 
     def _body_of_place_named(self, place: Mention, head: str) -> str | None:
         """The one body named before `place` whose name holds that place's name and the head noun
