@@ -1148,3 +1148,33 @@ def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signi
                   "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
                   "cities in 2017.", published="2025-03-06")
     assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]
+
+
+# -- several occurrences in one story (events session 6) ---------------------------------------
+
+def test_receiving_an_office_written_as_a_name_is_a_meeting(read) -> None:
+    record = read("On Monday, the minister received Rector of the University of Debrecen Gabor Kovacs.",
+                  published="2025-03-19")
+    meeting = only(record, "meeting")
+    assert meeting.date == "2025-03-17"
+    assert "Gabor Kovacs" in meeting.participants
+
+
+def test_receiving_a_letter_from_someone_is_no_meeting(read) -> None:
+    assert not events(read("The mayor received a letter from President Ali Kaya.", published="2025-03-19"), "meeting")
+
+
+def test_undated_plans_after_a_dated_trip_are_made_on_that_trip(read) -> None:
+    record = read("Foreign Minister Erlan Sadykov will visit Hungary on 2-3 October. In Budapest, Sadykov will hold talks "
+                  "with Foreign Minister Gergely Vass. The two ministers are expected to sign a memorandum between "
+                  "Kazakhstan and Hungary on student exchanges.", published="2025-09-22")
+    meeting, signing = only(record, "meeting"), only(record, "signing")
+    assert (meeting.status, meeting.date) == ("planned", "2025-10-02/2025-10-03")
+    assert (signing.status, signing.date) == ("planned", "2025-10-02/2025-10-03")
+
+
+def test_a_plan_of_its_own_after_a_trip_keeps_no_date_of_the_trip(read) -> None:
+    record = read("Mayor Ali Kaya will visit Lund on 2 October. A forum of the two cities will open in Osh in December, "
+                  "and the mayors will sign a memorandum there.", published="2025-09-22")
+    assert only(record, "signing").date != "2025-10-02"
+

@@ -232,6 +232,8 @@ class EventFinder:
                     fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
+                elif status == "planned" and date is None and same_day is None and kind != "visit":
+                    fallback = _trip_planned(events)  # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks"
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -823,7 +825,7 @@ class EventFinder:
         if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
             return True
         return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self._names_people(g) and not self._a_crowd(g)
-                   for g in _received(tok))
+                   or _names_a_person(g) for g in _received(tok))
 
     def _names_people(self, noun: Token) -> bool:
         """"the delegation", "the consul general of Iran Reza Karimi": a word for people received, as the noun or a
@@ -1192,6 +1194,16 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 
+def _trip_planned(events: list[EventMention]) -> str | None:
+    """The days of the trip the story plans last, when the plans told after it lie in its days: what is planned
+    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip."""
+    planned = [e for e in events if e.status == "planned"]
+    trip = next((e for e in reversed(planned) if e.type == "visit" and e.explicit_date), None)
+    if trip is None or any(e.date is not None and not within(e.date, trip.date) for e in planned[planned.index(trip) + 1 :]):
+        return None
+    return trip.date
+
+
 def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
     """A later sentence dates an occurrence told undated, and what its sentence told with it ("The mayor
     received a delegation from Bursa. The meeting was held on 10 May": the visit too)."""
@@ -1413,6 +1425,19 @@ def _named_by_a_place(noun: Token, delegation_nouns: frozenset[str]) -> bool:
         any(c.dep_ in ("compound", "amod") and c.i in places or
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in places for g in c.children)
             for c in noun.children)
+
+
+_PERSON_TOKENS_KEY = "amity.events.person_tokens"
+
+
+def _names_a_person(noun: Token) -> bool:
+    """"received Rector of the University of Debrecen Gabor Kovacs": a name, or an office written as a name, whose
+    phrase holds a person the entity finder read (where spaCy tagged the office or the name as no person)."""
+    people = noun.doc.user_data.get(_PERSON_TOKENS_KEY)
+    if not isinstance(people, set):
+        people = noun.doc.user_data[_PERSON_TOKENS_KEY] = {
+            k for c in noun.doc._.entities or [] if c.type == "person" for m in c.mentions for k in range(m.start, m.end)}
+    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in noun.subtree)
 
 
 def _received(verb: Token) -> list[Token]:
