@@ -853,3 +853,10 @@ def test_suspending_flights_under_agreements_with_partners_does_not_end_the_part
                   "suspended flights under its agreements with Tver and Lviv.", published="2024-06-03")
     assert {frozenset({"Kaunas", "Tver"}), frozenset({"Kaunas", "Lviv"})} <= {frozenset(t.parties) for t in record.ties}
     assert not any(t.status == "ended" for t in record.ties)
+
+
+def test_guests_from_three_towns_after_a_headline_naming_a_new_pair_of_twins_are_no_partners(read) -> None:
+    record = read("Tartu and Lahti become partner towns\n\n"
+                  "The mayors of Tartu and Lahti signed a partnership agreement at a congress in Riga on Friday. "
+                  "Guests from Kaunas, Pskov and Turku also attended the ceremony.")
+    assert {frozenset(t.parties) for t in record.ties} == {frozenset({"Tartu", "Lahti"})}

@@ -104,6 +104,7 @@ class RosterReader:
         self.origin_words = frozenset(words.get("origin_words", []))
         self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
+        self.pair_joiners = frozenset(words.get("pair_joiners", []))
         self.headline_reach = int(words.get("headline_reach", 12))
         # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
@@ -271,7 +272,8 @@ class RosterReader:
                         owner = _most_named(sent.start, index)
                     if owner is None or owner.type != "place" or _is_area(owner):
                         continue
-                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)):
+                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)) \
+                        and not _predicate_of_pair(doc, sent, start, index, self.pair_joiners):
                     # "X hosted the mayors of its sister cities.", a headline's "Mayors of twin and friend
                     # cities meet": the partners named as a class, their towns perhaps listed soon after
                     # (a body's cue after the headline's keeps the headline's reach)
@@ -1212,6 +1214,24 @@ def _subject_place(sent: Span, index: dict[int, EntityCluster]) -> EntityCluster
     named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
                        and c.type == "place" and not _is_area(c)])
     return named[0] if named else None
+
+
+def _predicate_of_pair(doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster], joiners: frozenset[str]) -> bool:
+    """Whether the cue at `start` follows two towns or bodies joined as a pair ("Kiel and Klaipeda become
+    twin cities", "Tartu, Lahti now partner towns"): it says what the pair named has become, no class of
+    partners that guests listed later come from. Read on the words, as headlines parse poorly."""
+    order: list[int] = []
+    gap: list[str] = []
+    for k in range(sent.start, start):
+        cluster = index.get(k)
+        if cluster is not None and not _is_area(cluster):
+            if not order or order[-1] != id(cluster):
+                if len(order) == 1 and " ".join(gap) in joiners:
+                    return True
+                order, gap = [id(cluster)], []
+        elif order:
+            gap.append(doc[k].lower_)
+    return False
 
 
 def _is_area(cluster: EntityCluster) -> bool:
