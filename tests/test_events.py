@@ -1178,3 +1178,21 @@ def test_a_plan_of_its_own_after_a_trip_keeps_no_date_of_the_trip(read) -> None:
                   "and the mayors will sign a memorandum there.", published="2025-09-22")
     assert only(record, "signing").date != "2025-10-02"
 
+
+
+def test_a_later_ordinal_meeting_of_a_series_is_held_by_those_who_met(read) -> None:
+    record = read("The fifth meeting of the commission was held in Baku yesterday, co-chaired by Deputy Prime Minister of "
+                  "Kazakhstan Daulet Bekmukhamedov and Deputy Prime Minister of Azerbaijan Rauf Hasanli. The sixth meeting "
+                  "of the commission will take place in Astana in 2026.", published="2025-10-15")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1 and planned[0].date == "2026"
+    assert {"Daulet Bekmukhamedov", "Rauf Hasanli"} <= set(planned[0].participants)
+
+
+def test_a_meeting_told_in_passing_weeks_before_does_not_date_the_story(read) -> None:
+    record = read("Deputy Prime Minister of Kazakhstan Daulet Bekmukhamedov and Deputy Prime Minister of Azerbaijan Rauf "
+                  "Hasanli met in Baku yesterday. They reviewed the agreements reached when the presidents of the two "
+                  "countries met in Astana in August. At the end of the meeting, Bekmukhamedov and Hasanli signed a "
+                  "protocol. The Kazakh delegation also visited the Port of Baku.", published="2025-10-15")
+    assert only(record, "signing").date == "2025-10-14"
+    assert only(record, "visit").date == "2025-10-14"

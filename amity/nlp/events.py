@@ -139,6 +139,7 @@ class EventFinder:
         self.legal_acts = frozenset(lex["legal_act_nouns"])
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
         self.recurrence_words = frozenset(lex["recurrence_words"])
+        self.series_openers = frozenset(lex["series_opening_ordinals"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -301,7 +302,8 @@ class EventFinder:
             told_now = [d.value for d in mentions if not d.before_story]
             now = told_now[-1] if told_now else None if mentions else self._ordinal_day(sent, events)  # "On the second day"
             if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
-                    and not (current_date is not None and current_date != now and within(current_date, now)):
+                    and not (current_date is not None and current_date != now and within(current_date, now)) \
+                    and not _flashback(now, current_date):
                 current_date = now
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
@@ -588,7 +590,12 @@ class EventFinder:
         the last told of the frame's type, when dated."""
         for trigger, kind, _ in found:
             if trigger.pos_ in ("NOUN", "PROPN") and _framing_back_reference(trigger):
-                told = next((e for e in reversed(events) if e.type == kind), None)
+                latest = max((e.date for e in events if e.explicit_date and e.date and _not_after(e.date, trigger.doc._.published)),
+                             key=lambda d: d.split("/")[-1], default=None)
+                # "The commission met yesterday, reviewing what the presidents agreed when they met in August. At the end
+                # of the meeting, ...": the story's meeting, not one told in passing weeks before it
+                told = next((e for e in reversed(events) if e.type == kind and not (e.explicit_date and _flashback(e.date, latest))),
+                            None)
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
@@ -635,12 +642,14 @@ class EventFinder:
         return holder
 
     def _recurs(self, trigger: Token) -> bool:
-        """"the next meeting", "the next round of talks", "will meet again": a meeting of a series already begun."""
+        """"the next meeting", "the next round of talks", "will meet again", "the sixth meeting of the commission": a
+        meeting of a series already begun (an ordinal past the first counts the series)."""
         nouns = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
             nouns.append(trigger.head.head)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
         return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.recurrence_words
+                   or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ not in self.series_openers
                    for n in ([*nouns, verb] if verb is not None else nouns) for c in n.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
@@ -1347,6 +1356,16 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 _BACKGROUND_DAYS = 60
 
 
+#: A date that ended this many days before the latest day the story has told is a look back ("the agreements reached
+#: when the presidents met in August", in a story of a meeting held on 14 October): the story's time stays where it was.
+_FLASHBACK_DAYS = 14
+
+
+def _flashback(value: str | None, story: str | None) -> bool:
+    """Whether `value` ended long before the last day of `story`, the story's latest day told (when that is a day)."""
+    return story is not None and long_before(value, story.split("/")[-1], _FLASHBACK_DAYS)
+
+
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
                 published: str | None, told_only: bool = False) -> str | None:
     """The date an undated report of what happened takes from the story told so far ("Following the
@@ -1356,7 +1375,9 @@ def _story_date(events: list[EventMention], last_date: str | None, current_date:
     their first agreement") do not move it. With no such date, the latest date told (unless `told_only`),
     else None; never one after publication."""
     told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
-    recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
+    latest = max((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), key=lambda d: d.split("/")[-1],
+                 default=None)
+    recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS) and not _flashback(d, latest)), None)
     if recent is not None:
         return current_date if current_date is not None and within(current_date, recent) else recent
     if current_date is not None or told_only:
