@@ -1196,3 +1196,22 @@ def test_a_meeting_told_in_passing_weeks_before_does_not_date_the_story(read) ->
                   "protocol. The Kazakh delegation also visited the Port of Baku.", published="2025-10-15")
     assert only(record, "signing").date == "2025-10-14"
     assert only(record, "visit").date == "2025-10-14"
+
+
+def test_a_when_clause_is_dated_by_the_time_its_head_names(read) -> None:
+    record = read("Chief Minister of Kerala Rajan Menon will travel to Dubai from July 8 to 10, his office said on Wednesday. "
+                  "The chief minister last visited the UAE in December 2023, when he attended the COP28 climate "
+                  "conference in Dubai.", published="2025-07-02")
+    assert only(record, "attendance").date == "2023-12"
+
+
+def test_sending_someone_to_a_gathering_is_their_attendance(read) -> None:
+    record = read("Councillors also agreed to send the town mayor, Cllr Tim Morris, to the national twinning congress "
+                  "in Caen in June.", published="2025-01-29")
+    attendance = only(record, "attendance")
+    assert (attendance.status, attendance.date) == ("planned", "2025-06")
+    assert "Tim Morris" in attendance.participants
+
+
+def test_sending_a_letter_to_a_gathering_is_no_attendance(read) -> None:
+    assert not events(read("Mayor Ali Kaya sent a letter to the forum in Osh.", published="2025-01-29"), "attendance")

@@ -140,6 +140,8 @@ class EventFinder:
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
         self.recurrence_words = frozenset(lex["recurrence_words"])
         self.series_openers = frozenset(lex["series_opening_ordinals"])
+        self.time_sharing_adverbs = frozenset(lex["time_sharing_adverbs"])
+        self.sending_lemmas = frozenset(lex["sending_lemmas"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -339,6 +341,8 @@ class EventFinder:
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
                 if kind is None and self._leads_delegation_to(tok):
                     kind = "visit"  # "will lead a business delegation to Pune in November"
+                if kind is None and self._sends_to_gathering(tok):
+                    kind = "attendance"  # "agreed to send the mayor to the twinning congress in Caen"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -556,6 +560,16 @@ class EventFinder:
                         return True
         return False
 
+    def _sends_to_gathering(self, verb: Token) -> bool:
+        """"will send a delegation to the congress", "agreed to send the mayor to the forum in Caen": whom a body sends
+        to a gathering attends it."""
+        people = [c for c in verb.children if c.dep_ == "dobj" and (self._names_people(c) or _names_a_person(c)
+                                                                   or c.lemma_.lower() in self.delegation_nouns)]
+        return verb.lemma_.lower() in self.sending_lemmas and bool(people) and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings
+                                                          for g in c.children)
+            for c in (*verb.children, *(g for d in verb.children if d.dep_ == "dobj" for g in d.children)))
+
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
         (where the parser hangs "to the forum" on the verb of leading)."""
@@ -768,7 +782,7 @@ class EventFinder:
             # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
             # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
             # the summit"); spaCy makes a new Token on each access: compare, never `is`
-            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
+            if node == trigger or node == trigger.head and (self._kind_of(trigger) != "attendance" or self._at_that_time(trigger)) \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) and not self._enacts(node) \
@@ -777,6 +791,12 @@ class EventFinder:
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _at_that_time(self, verb: Token) -> bool:
+        """"last visited the UAE in December 2023, when he attended the COP28 conference": a clause of "when" tells of
+        the time its head's date names."""
+        return verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ in self.time_sharing_adverbs
+                                                       for c in verb.children)
 
     def _encloses(self, noun: Token, verb: Token) -> bool:
         """"The protocol was signed in Tashkent in March during the state visit": the occurrence named after
