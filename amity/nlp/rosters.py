@@ -111,6 +111,8 @@ class RosterReader:
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
+        self.partner_slot_nouns = frozenset(words.get("partner_slot_nouns", []))
+        self.ending_governors = frozenset(words.get("ending_governors", []))
         self.ending_objects = frozenset(words["ending_objects"])
         self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
@@ -341,9 +343,14 @@ class RosterReader:
                 kind = default_tie_kinds().roster_kind(
                     kind, doc[start:end], doc[min([start] + [t.left_edge.i for t in doc[start:end] if t.pos_ == "NOUN"]):first], [party, *(_town_of(p.cluster, places, kind) for p in partners)])
                 signed = self._signed(doc, start, end)
+                # "voted to suspend the partnership agreements with A and B": the roster's own verb ends
+                # them, dated by the sentence (a partner's "since" year is when it began)
+                ending = self._cue_ended(doc, start, end)
                 for partner in partners:
                     ended = former or partner.ended
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
+                    if ending and not ended:
+                        ended, date = True, _sentence_value(doc, sent) or doc._.published
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
                     listed_by[id(partner.cluster)] = (party, n)
@@ -389,6 +396,23 @@ class RosterReader:
                                 _merge(ties, "sister_city", [party, town], year, line)  # a pair read already stands
                 rows = []
             i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
+
+    def _cue_ended(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the verb the cue hangs on is one of ending ("suspended its twinnings with",
+        "voted to freeze the partnership agreements with"), said as done, not negated, not of
+        flights or trade only, and not still to come."""
+        verb: Token | None = doc[end - 1]
+        for _ in range(4):
+            if verb is None or verb.pos_ == "VERB":
+                break
+            verb = verb.head if verb.head.i != verb.i else None
+        if verb is None or verb.i > start or verb.lemma_.lower() not in self.ending_lemmas:
+            return False
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.ending_objects for c in verb.children):
+            return False
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.ending_governors:
+            verb = verb.head  # "voted to suspend", "decided to end": the decision is the ending
+        return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
     def _ending_verb(self, sent: Span) -> Token | None:
         """The verb of ending ("suspended", "froze") the sentence says, not negated, nor of a destination
@@ -768,11 +792,11 @@ class RosterReader:
             before -= 1
         if before > sent.start and doc[before].lower_ in self.possessives:
             if before - 2 >= sent.start and doc[before - 1].lower_ in self.anaphors and doc[before - 2].lower_ == "the":
-                return self._antecedent(doc, sent, index)  # "the city's twin towns"
+                return self._antecedent(doc, sent, index, at=before - 1)  # "the city's twin towns"
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
             towns = any(t.lower_ in self.town_nouns or t.lower_ in self.town_singulars for t in doc[start:end])
-            return self._antecedent(doc, sent, index, towns)  # "Its twin towns"
+            return self._antecedent(doc, sent, index, towns, at=before)  # "Its twin towns"
         if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod") \
                 and not _is_area(index[before]):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
@@ -846,12 +870,19 @@ class RosterReader:
             return False  # "has established relations with A and B": relations that exist, not a founding
         return not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
-    @staticmethod
-    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False) -> EntityCluster | None:
-        """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
+    def _antecedent(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False,
+                    at: int | None = None) -> EntityCluster | None:
+        """What "it" or "the city" refers to: a possessive ("its", "the city's", at `at`) in the
+        predicate of a clause whose subject names a place is that place's ("Lahti will keep its ties
+        with its other twin towns"); else the place (not a country) in the subject of the sentence
         before ("Karaganda signed a protocol with Ufa. The city also has twin towns ..."), else the
-        place named last before the sentence; with `towns` (the cue names twin towns or cities) not
-        a region ("pen friends in Fife. ... Its first twin town was Vichy": a town's, not Fife's)."""
+        place named last before the sentence, unless it was named there as a partner ("The partnership
+        with A was suspended. The city also has partnerships with B": the town the story names most);
+        with `towns` (the cue names twin towns or cities) not a region ("pen friends in Fife. ... Its
+        first twin town was Vichy": a town's, not Fife's)."""
+        own = _clause_subject_place(doc[at], index) if at is not None else None
+        if own is not None:
+            return own
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
             for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
@@ -869,6 +900,11 @@ class RosterReader:
                     # a town named in passing in a list is not what "the city" goes back to, the town
                     # the story has named most is
                     return _most_named(sent.start, index) or cluster
+                if self._partner_slot(doc[i]):
+                    # "The partnership with A was suspended. The city also has partnerships with B": nor
+                    # is the partner of a tie; the town named most besides it is
+                    others = {k: c for k, c in index.items() if c is not cluster}
+                    return _most_named(sent.start, others) or cluster
                 return cluster
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
@@ -881,6 +917,16 @@ class RosterReader:
         # "BLOOMINGTON — The market opened. ... the city's other sister city": the town of the dateline
         return next((c for c in doc._.entities or [] if c.type == "place" and any(m.dateline for m in c.mentions)
                      and not _is_area(c)), None)
+
+    def _partner_slot(self, tok: Token) -> bool:
+        """Whether a name stands as the partner of a tie noun: the object of "with" after
+        "partnership", "twinning", "ties" ... ("The partnership with Vladimir was suspended")."""
+        head = tok
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "with" and prep.head.pos_ == "NOUN" \
+            and prep.head.lemma_.lower() in self.partner_slot_nouns
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
               owner: EntityCluster | None) -> tuple[list[_Partner], bool]:
@@ -1076,6 +1122,26 @@ class RosterReader:
         words = tuple(t.lower_ for t in doc[i : min(i + self.longest_cue, stop)] if t.text not in ("-", "‐"))
         return any(words[:size] in self.cues or words[:size] in self.heading_cues
                    for size in range(1, len(words) + 1))
+
+
+def _clause_subject_place(tok: Token, index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The town (no country or area) the subject of the clause around `tok` names, when `tok` is not
+    itself inside that subject: "Lahti will keep its ties with its twin towns" → Lahti."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        inside = {t.i for t in subject.subtree}
+        if tok.i in inside:
+            return None
+        named = [c for i in sorted(inside) if (c := index.get(i)) is not None and c.type == "place" and not _is_area(c)]
+        if named:
+            return named[0]
+    return None
 
 
 def _within(parties: list[EntityCluster]) -> bool:
