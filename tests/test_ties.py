@@ -1883,3 +1883,11 @@ def test_a_ratification_pending_failed_or_to_come_is_no_ratified_stage(read) -> 
 def test_a_council_vote_to_approve_is_still_a_ratification(read) -> None:
     record = read("The Bursa city council voted on Tuesday to approve the twinning with Kazan.", published="2024-05-15")
     assert only(record, "sister_city").status == "ratified"
+
+
+def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
+    for ending in ("In 2022 Riga suspended the agreement.",
+                   "After the invasion, the city council of Riga voted to suspend the agreement in March 2022."):
+        record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
+        tie = only(record, "sister_city")
+        assert (tie.status, tie.date) == ("ended", "2022-03" if "March" in ending else "2022"), ending

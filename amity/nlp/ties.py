@@ -269,7 +269,8 @@ class TieFinder:
                         groups = [(kind, one_pair)]
                     if not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
-                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)):
+                                 or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
+                                                                 or self._definite_tie_ended(sent))):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -498,6 +499,20 @@ class TieFinder:
         before ("The partnership was suspended in 2022", "The twinning was frozen")."""
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
                    and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
+
+    def _definite_tie_ended(self, sent: Span) -> bool:
+        """Whether an ending verb's object is a tie told before ("In 2022 Riga suspended the agreement",
+        "the council voted to freeze the partnership"): "the/its <tie>" with no "with" naming whom it
+        was with (then the sentence would name the partner: "suspended its agreements with Russian cities")."""
+        for verb in self._ending_words(sent):
+            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and self._names_tie(obj.lower_) and obj.tag_ != "NNS" \
+                        and any(c.lower_ in ("the", "this", "that", "their", "its") for c in obj.children) \
+                        and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in obj.children):
+                    return True
+        return False
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
