@@ -153,6 +153,8 @@ class TieFinder:
         self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
         self.kinds = TieKinds(cues, self.sister, self._document, self.signing_lemmas)
         self.intention_lemmas = frozenset(cues["intention_lemmas"])
+        #: verbs whose clause object is only wished, proposed or talked of ("suggested that A and B become ...")
+        self._wishing = frozenset(cues["wish_lemmas"]) | self.intention_lemmas | frozenset(cues["discussion_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -267,7 +269,8 @@ class TieFinder:
                         groups = [(kind, one_pair)]
                     if not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
-                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)):
+                                 or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
+                                                                 or self._definite_tie_ended(sent))):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -497,6 +500,20 @@ class TieFinder:
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
                    and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
 
+    def _definite_tie_ended(self, sent: Span) -> bool:
+        """Whether an ending verb's object is a tie told before ("In 2022 Riga suspended the agreement",
+        "the council voted to freeze the partnership"): "the/its <tie>" with no "with" naming whom it
+        was with (then the sentence would name the partner: "suspended its agreements with Russian cities")."""
+        for verb in self._ending_words(sent):
+            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and self._names_tie(obj.lower_) and obj.tag_ != "NNS" \
+                        and any(c.lower_ in ("the", "this", "that", "their", "its") for c in obj.children) \
+                        and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in obj.children):
+                    return True
+        return False
+
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
         2014", "since the founding of the twinning in May 1990"), or None."""
@@ -648,7 +665,8 @@ class TieFinder:
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
             matching = [e for e in events if e.type == wanted and e.status == status and not (
-                wanted == "ratification" and e.trigger is not None and self._approved_by_the_pair(e.trigger))]
+                wanted == "ratification" and e.trigger is not None
+                and (self._approved_by_the_pair(e.trigger) or self._unreached(e.trigger)))]
             # several signings of one tie reported together: the most recent dates it
             matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
             if matching:
@@ -708,6 +726,9 @@ class TieFinder:
             return founded
         if kind == "sister_city":
             return _Stage("active")
+        if any(e.type == "ratification" and e.trigger is not None and self._unreached(e.trigger) for e in events):
+            # "the Seimas has yet to ratify the agreement between A and B": the agreement as it stands
+            return self._cooperation_stage(sent, lowered, doc)
         return None
 
     def _proposal_in_cue_clause(self, sent: Span, lowered: str) -> bool:
@@ -738,7 +759,42 @@ class TieFinder:
             return True
         head = verb.head
         return verb.dep_ in ("xcomp", "ccomp", "acl") and head.i != verb.i \
-            and head.lemma_.lower() in self.cues["wish_lemmas"]
+            and head.lemma_.lower() in self.cues["wish_lemmas"] or self._talked_of(verb)
+
+    def _talked_of(self, verb: Token) -> bool:
+        """A signing that is only the subject of talks: "discussed signing a memorandum", "considered
+        signing", "explored the prospect of signing an agreement", "the possibility to sign": what a
+        verb or noun of discussion is about (directly, or by "of", "about", "on"), not yet done."""
+        node = verb
+        if verb.dep_ in ("pcomp", "pobj"):
+            if verb.head.lower_ not in self.cues["talk_prepositions"]:
+                return False  # "met after signing the memorandum": done before the meeting
+            node = verb.head
+        elif verb.dep_ not in ("xcomp", "ccomp", "dobj", "acl"):
+            return False
+        head = node.head
+        return head.i != node.i and head.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(head)
+
+    def _unreached(self, verb: Token) -> bool:
+        """An approval or ratification that has not happened: denied ("did not approve"), failed or
+        refused ("failed to ratify", "refused to approve"), pending ("has yet to ratify") or still to
+        come ("is expected to ratify next week", "will approve"). The agreement stands signed, no more."""
+        if verb.pos_ == "NOUN":
+            # "still waits for ratification", "awaits the council's approval": the act is awaited
+            governor = verb.head.head if verb.dep_ == "pobj" else verb.head if verb.dep_ == "dobj" else verb
+            return governor.i != verb.i and governor.lemma_.lower() in self.cues["unreached_lemmas"]
+        node = verb
+        for _ in range(3):
+            if self._negated(node) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal - {"to"}
+                                          for c in node.children) \
+                    or any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_adverbs"] for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.cues["unreached_lemmas"]:
+                return True
+        return False
 
     def _intended(self, verb: Token | None) -> bool:
         """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
@@ -755,6 +811,9 @@ class TieFinder:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
                 return True
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and tok.dep_ in ("ccomp", "xcomp") \
+                    and tok.head.lemma_.lower() in self._wishing:
+                return True  # "suggested that A and B become sister cities": a founding proposed
         return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
                    and any(c in t.head.doc[t.head.left_edge.i : t.head.i + 1].text.lower() for c in self.sister)
                    for t in sent)
@@ -814,6 +873,8 @@ class TieFinder:
                     and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
                 if self._approved_by_the_pair(tok):
                     continue  # "the draft was approved by both sides": the text is agreed, nothing ratified
+                if self._unreached(tok):
+                    continue  # "the Senate has yet to ratify the agreement"
                 if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
                     return scope  # its clause dates the approval
