@@ -1844,3 +1844,50 @@ def test_each_since_before_a_with_dates_the_partner_that_with_names(read) -> Non
     dates = {frozenset(t.parties): t.date for t in record.ties}
     assert dates[frozenset({"Lviv", "Krakow"})] == "1995"
     assert dates[frozenset({"Lviv", "Wroclaw"})] == "2002"
+
+
+# -- stages only talked of, or not reached ----------------------------------------------
+
+def test_a_signing_only_discussed_proposes_the_tie(read) -> None:
+    for text in ("The two mayors discussed signing a memorandum on tourism between Almaty and Tashkent.",
+                 "Almaty and Tashkent explored the prospect of signing a cooperation agreement.",
+                 "Officials from Bursa and Kazan discussed the possibility of signing a cooperation memorandum."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert tie.status == "proposed", text
+
+
+def test_a_signing_before_a_meeting_is_still_signed(read) -> None:
+    record = read("The mayors of Almaty and Tashkent met after signing a memorandum on tourism on Monday.",
+                  published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_a_proposal_that_towns_become_twins_is_proposed(read) -> None:
+    record = read("The governor suggested that Gyeonggi and Hanoi become sister provinces.", published="2024-05-15")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_a_ratification_pending_failed_or_to_come_is_no_ratified_stage(read) -> None:
+    for text in ("The Seimas has yet to ratify the agreement between Lithuania and Poland on gas supplies.",
+                 "The Senate is expected to ratify the agreement between Kazakhstan and Uzbekistan next week.",
+                 "The Bursa city council refused to approve the twinning with Kazan.",
+                 "The Bursa city council did not approve the sister city agreement with Kazan.",
+                 "Chisinau still waits for ratification of the Iasi accord."):
+        record = read(text, published="2024-05-15")
+        assert all(t.status != "ratified" for t in record.ties), text
+    record = read("The Seimas has yet to ratify the agreement between Lithuania and Poland on gas supplies.",
+                  published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"  # the agreement as it stands
+
+
+def test_a_council_vote_to_approve_is_still_a_ratification(read) -> None:
+    record = read("The Bursa city council voted on Tuesday to approve the twinning with Kazan.", published="2024-05-15")
+    assert only(record, "sister_city").status == "ratified"
+
+
+def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
+    for ending in ("In 2022 Riga suspended the agreement.",
+                   "After the invasion, the city council of Riga voted to suspend the agreement in March 2022."):
+        record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
+        tie = only(record, "sister_city")
+        assert (tie.status, tie.date) == ("ended", "2022-03" if "March" in ending else "2022"), ending
