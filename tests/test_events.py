@@ -1215,3 +1215,11 @@ def test_sending_someone_to_a_gathering_is_their_attendance(read) -> None:
 
 def test_sending_a_letter_to_a_gathering_is_no_attendance(read) -> None:
     assert not events(read("Mayor Ali Kaya sent a letter to the forum in Osh.", published="2025-01-29"), "attendance")
+
+
+def test_a_trip_naming_one_party_and_no_place_is_no_visit(read) -> None:
+    assert not events(read("Mayor Ali Kaya said the trip would be paid for by a state grant.", published="2025-05-07"), "visit")
+
+
+def test_a_trip_of_one_named_person_to_a_named_place_is_a_visit(read) -> None:
+    assert only(read("Mayor Ali Kaya travelled to Osh on Monday.", published="2025-05-07"), "visit").date == "2025-05-05"

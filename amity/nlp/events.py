@@ -310,7 +310,7 @@ class EventFinder:
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
-        doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
+        doc._.events = _without_headline_repeats([e for e in events if (e.participants or e.extra) and not _one_side_of_a_trip(e)])
         return doc
 
     # -- finding triggers ---------------------------------------------------------
@@ -1221,6 +1221,13 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     people_a = {id(p) for p in a.participants if p.type == "person"}
     people_b = {id(p) for p in b.participants if p.type == "person"}
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
+
+
+def _one_side_of_a_trip(event: EventMention) -> bool:
+    """A visit that names one party and no place ("He said the trip would be paid for by a grant", "the guests toured the
+    Digital Library"): who went where is not told, so there is no visit to report, only a word for one."""
+    return event.type == "visit" and not event.extra and len(event.participants) == 1 and event.participants[0].type != "place" \
+        and event.place is None
 
 
 def _trip_planned(events: list[EventMention]) -> str | None:
