@@ -1891,3 +1891,23 @@ def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
         record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
         tie = only(record, "sister_city")
         assert (tie.status, tie.date) == ("ended", "2022-03" if "March" in ending else "2022"), ending
+
+
+def test_a_signing_wanted_with_no_time_set_is_proposed(read) -> None:
+    for text in ("Almaty and Tashkent reached an agreement to sign a memorandum on tourism.",
+                 "Almaty expressed readiness to sign a memorandum on tourism with Tashkent.",
+                 "The mayor invited Tashkent to sign a memorandum on tourism with Almaty.",
+                 "The mayor hopes that Almaty and Tashkent will sign a memorandum on tourism soon."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    dated = read("Almaty and Tashkent are preparing to sign a memorandum on tourism on 5 June.", published="2024-05-15")
+    assert only(dated, "cooperation").status == "planned"
+
+
+def test_a_document_still_worked_out_between_two_parties_is_proposed(read) -> None:
+    for text in ("The two cities are negotiating an agreement on tourism between Almaty and Tashkent.",
+                 "The sides exchanged drafts of a memorandum on tourism between Almaty and Tashkent.",
+                 "The agreement between Almaty and Tashkent is under discussion."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    existing = read("Under the agreement between Almaty and Tashkent, students study free of charge.",
+                    published="2024-05-15")
+    assert only(existing, "cooperation").status == "signed"

@@ -674,7 +674,8 @@ class TieFinder:
                 if wanted == "signing" and e.trigger is not None and self._hypothetical(e.trigger):
                     return _Stage("proposed")  # "could sign a memorandum next year", "are ready to sign"
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)):
+                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)
+                                                              or self._unscheduled(e.trigger)):
                     # "agreed to sign a memorandum", "intends to sign a memorandum", no time set: not yet scheduled
                     return _Stage("proposed")
                 approval = self._approved(sent) if stage == "signed" else None
@@ -801,6 +802,13 @@ class TieFinder:
         not yet scheduled."""
         return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
             and verb.head.lemma_.lower() in self.intention_lemmas
+
+    def _unscheduled(self, verb: Token | None) -> bool:
+        """Whether a signing is the object of an agreement, a readiness or an invitation ("reached an
+        agreement to sign", "expressed readiness to sign", "invited B to sign"): wanted, with no time set
+        it is not yet scheduled."""
+        return verb is not None and verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() in self.cues["unscheduled_governors"]
 
     def _in_prospect(self, sent: Span) -> bool:
         """A twinning still to come: "could become sister cities", "applied to become a twin town of
@@ -996,7 +1004,7 @@ class TieFinder:
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
-            if agreed or any(c.lower_ == "draft" for c in document.children):
+            if agreed or any(c.lower_ == "draft" for c in document.children) or self._in_the_making(document):
                 return _Stage("proposed", between_only=True)
             # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
             signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
@@ -1033,6 +1041,21 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _in_the_making(self, document: Token) -> bool:
+        """Whether a document is still being worked out: negotiated, drafted or prepared ("are negotiating
+        an agreement between A and B"), the object of drafts or talks ("exchanged drafts of a memorandum
+        between A and B"), or under discussion ("the agreement between A and B is under discussion")."""
+        making = self.cues["making_lemmas"]
+        head = document.head
+        if document.dep_ == "dobj" and head.lemma_.lower() in making:
+            return True
+        if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
+                and head.head.lemma_.lower() in making:
+            return True
+        return document.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
+            for c in head.children)
 
     def _wished_between(self, sent: Span) -> bool:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
