@@ -1508,3 +1508,37 @@ def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_giv
                   "received a mission from Almaty.")
     assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
         ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Guests came from Graz. Graz's head of international relations, Petra Lange, showed them the old town.",
+         "Petra Lange", ("head of international relations", "Graz")),
+        ("A group from Leipzig arrived on Monday. The city's director of tourism, Mart Kask, met them at the station.",
+         "Mart Kask", ("director of tourism", "Leipzig")),
+        ("The visit was prepared by Jan Novak, head of protocol, who met the guests at the airport.",
+         "Jan Novak", ("head of protocol", None)),
+        ("Head of external relations of Kaunas Rasa Jurkiene opened the exhibition.",
+         "Rasa Jurkiene", ("head of external relations", "Kaunas")),
+        ("The acting chairman of the Committee for Investment, Saltanat Berdibek, opened the forum.",
+         "Saltanat Berdibek", ("acting chairman", "Committee for Investment")),
+        ("The guests were met by Gulnara Omarova, acting chairman of the Committee for Investment, in Astana.",
+         "Gulnara Omarova", ("acting chairman", "Committee for Investment")),
+        ("The acting rector of Kazan Federal University, Ilnur Gaifullin, signed the memorandum.",
+         "Ilnur Gaifullin", ("acting rector", "Kazan Federal University")),
+        ("Germany's new ambassador, Klaus Weber, presented his credentials in Tashkent.",
+         "Klaus Weber", ("ambassador", "Germany")),
+        ("Leipzig's longtime mayor, Burkhard Arndt, welcomed the choir.",
+         "Burkhard Arndt", ("mayor", "Leipzig")),
+        ("Valparaiso's municipal administrator, Diego Riquelme, attended the signing.",
+         "Diego Riquelme", ("administrator", "Valparaiso")),
+    ],
+)
+def test_lower_case_words_around_an_office_neither_drop_it_nor_hide_its_owner(
+        read, sentence: str, name: str, role: tuple[str, str | None]) -> None:
+    """A head's field after "of" ("head of protocol") is part of the office, not its holder's body, and the
+    holder named before it or apposed after it keeps it. "acting" qualifies nothing but an office, so in lower
+    case it is still part of it (an acting chairman is not the chairman). An adjective between a possessive
+    and the office ("Germany's new ambassador") does not hide whose office it is."""
+    assert roles(person(read(sentence), name)) == [role]

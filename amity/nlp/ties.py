@@ -1708,7 +1708,8 @@ class TieFinder:
                 continue
             where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
-                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                # "partner towns in Sweden, Germany and Ukraine": each place listed says where they are
+                for place in (p for g in prep.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)):
                     where |= {place.i} | {t.i for t in place.children if t.dep_ in ("compound", "det", "amod")}
             if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
@@ -2322,7 +2323,8 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
             below = [t for t in ties if t is not tie
                      and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
-            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"]) for t in sent)
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"])
+                              or t.lower_ in context.cues["package_plurals"] for t in sent)
                           for sent in tie.sentences)
             if below and package:
                 continue
@@ -2563,6 +2565,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _describes_body(doc, k, end, cluster, token_entity):
+            # "the Tashkent firm X", "X, a Seoul lender": where the body is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
         if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
             # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
             while k < end and token_entity.get(k) is cluster:
@@ -2773,6 +2781,25 @@ def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: 
     while j < end and token_entity.get(j) is cluster:
         j += 1
     return j + 1 < len(doc) and doc[j].text in ("-", "‐", "–") and doc[j + 1].lower_ in _LOCATION_PARTICIPLES
+
+
+def _describes_body(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k qualifies a common noun that describes a named body: "the Tashkent firm
+    Uzbekistan Airways Technics", "Woori Bank, a Seoul lender" (where the body is, not a party)."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    last = doc[j - 1]
+    noun = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or noun.i < j or noun.i in token_entity \
+            or noun.pos_ not in ("NOUN", "PROPN") or not noun.text.islower():
+        return False
+
+    def body(tok: Token) -> bool:
+        return (c := token_entity.get(tok.i)) is not None and c.type == "organization"
+
+    return noun.dep_ in ("compound", "appos") and body(noun.head) \
+        or any(c.dep_ in ("compound", "appos") and body(c) for c in noun.children)
 
 
 def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
