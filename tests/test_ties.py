@@ -1911,3 +1911,17 @@ def test_a_document_still_worked_out_between_two_parties_is_proposed(read) -> No
     existing = read("Under the agreement between Almaty and Tashkent, students study free of charge.",
                     published="2024-05-15")
     assert only(existing, "cooperation").status == "signed"
+
+
+def test_one_party_suspending_the_agreement_ends_the_tie_of_the_pair_just_named(read) -> None:
+    record = read("Plovdiv and Skopje agreed to become sister cities.\n\n"
+                  "Plovdiv and Brno signed a cooperation agreement in 2011. "
+                  "The Plovdiv city council suspended the agreement in 2019.\n", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Plovdiv", "Brno"}
+    assert (tie.status, tie.date) == ("ended", "2019")
+
+
+def test_a_twinning_suggested_for_next_year_is_proposed_not_founded(read) -> None:
+    record = read("The mayor suggested that Plovdiv and Skopje become sister cities next year.", published="2025-11-04")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("proposed", None)

@@ -267,7 +267,15 @@ class TieFinder:
                         # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
                         # one pair the article's ties are between, after a sentence that named other places
                         groups = [(kind, one_pair)]
-                    if not groups and stage.status in ("signed", "ratified", "ended") \
+                    if not groups and stage.status == "ended" and self._ends_pair_told(sent, named_before, ties, token_entity,
+                                                                          context, kind):
+                        # "A and B signed a cooperation agreement in 2011. A's council suspended the agreement in
+                        # 2019.": the tie of the pair just named has ended, whatever the article's other ties
+                        pair = frozenset(id(p) for p in named_before)
+                        for (told_kind, key), tie in list(ties.items()):
+                            if key == pair:
+                                self._record(ties, told_kind, tie.parties, stage, sent)
+                    elif not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
                                  or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
                                                                  or self._definite_tie_ended(sent))):
@@ -513,6 +521,16 @@ class TieFinder:
                         and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in obj.children):
                     return True
         return False
+
+    def _ends_pair_told(self, sent: Span, pair: list[EntityCluster], ties: _Ties, token_entity: dict[int, EntityCluster],
+                        context: _ArticleContext, kind: str) -> bool:
+        """Whether the sentence ends "the agreement" of the pair the sentence before named and a tie of
+        theirs is told: it names no one but one of them ("A's council suspended the agreement")."""
+        if len(pair) != 2 or not self._definite_tie_ended(sent):
+            return False
+        ids = {id(p) for p in pair}
+        named = {id(context.town_of(c, kind)) for c in self._sentence_parties(sent, token_entity)}
+        return named <= ids and any(key == frozenset(ids) for _, key in ties)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
@@ -833,8 +851,9 @@ class TieFinder:
 
     def _intended_founding(self, sent: Span) -> Token | None:
         """The verb of a founding still to come ("will become", "to be twinned"), or None."""
-        return next((t for t in sent if t.lemma_.lower() in self._founding and any(
+        return next((t for t in sent if t.lemma_.lower() in self._founding and (any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+            or t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in self._wishing)  # "suggested that A and B become"
             and self._founds_tie(t)), None)
 
     def _founds_tie(self, verb: Token) -> bool:
