@@ -1891,3 +1891,37 @@ def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
         record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
         tie = only(record, "sister_city")
         assert (tie.status, tie.date) == ("ended", "2022-03" if "March" in ending else "2022"), ending
+
+
+def test_a_signing_wanted_with_no_time_set_is_proposed(read) -> None:
+    for text in ("Almaty and Tashkent reached an agreement to sign a memorandum on tourism.",
+                 "Almaty expressed readiness to sign a memorandum on tourism with Tashkent.",
+                 "The mayor invited Tashkent to sign a memorandum on tourism with Almaty.",
+                 "The mayor hopes that Almaty and Tashkent will sign a memorandum on tourism soon."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    dated = read("Almaty and Tashkent are preparing to sign a memorandum on tourism on 5 June.", published="2024-05-15")
+    assert only(dated, "cooperation").status == "planned"
+
+
+def test_a_document_still_worked_out_between_two_parties_is_proposed(read) -> None:
+    for text in ("The two cities are negotiating an agreement on tourism between Almaty and Tashkent.",
+                 "The sides exchanged drafts of a memorandum on tourism between Almaty and Tashkent.",
+                 "The agreement between Almaty and Tashkent is under discussion."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    existing = read("Under the agreement between Almaty and Tashkent, students study free of charge.",
+                    published="2024-05-15")
+    assert only(existing, "cooperation").status == "signed"
+
+
+def test_one_party_suspending_the_agreement_ends_the_tie_of_the_pair_just_named(read) -> None:
+    record = read("Plovdiv and Skopje agreed to become sister cities.\n\n"
+                  "Plovdiv and Brno signed a cooperation agreement in 2011. "
+                  "The Plovdiv city council suspended the agreement in 2019.\n", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Plovdiv", "Brno"}
+    assert (tie.status, tie.date) == ("ended", "2019")
+
+
+def test_a_twinning_suggested_for_next_year_is_proposed_not_founded(read) -> None:
+    record = read("The mayor suggested that Plovdiv and Skopje become sister cities next year.", published="2025-11-04")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("proposed", None)

@@ -267,7 +267,15 @@ class TieFinder:
                         # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
                         # one pair the article's ties are between, after a sentence that named other places
                         groups = [(kind, one_pair)]
-                    if not groups and stage.status in ("signed", "ratified", "ended") \
+                    if not groups and stage.status == "ended" and self._ends_pair_told(sent, named_before, ties, token_entity,
+                                                                          context, kind):
+                        # "A and B signed a cooperation agreement in 2011. A's council suspended the agreement in
+                        # 2019.": the tie of the pair just named has ended, whatever the article's other ties
+                        pair = frozenset(id(p) for p in named_before)
+                        for (told_kind, key), tie in list(ties.items()):
+                            if key == pair:
+                                self._record(ties, told_kind, tie.parties, stage, sent)
+                    elif not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
                                  or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
                                                                  or self._definite_tie_ended(sent))):
@@ -514,6 +522,16 @@ class TieFinder:
                     return True
         return False
 
+    def _ends_pair_told(self, sent: Span, pair: list[EntityCluster], ties: _Ties, token_entity: dict[int, EntityCluster],
+                        context: _ArticleContext, kind: str) -> bool:
+        """Whether the sentence ends "the agreement" of the pair the sentence before named and a tie of
+        theirs is told: it names no one but one of them ("A's council suspended the agreement")."""
+        if len(pair) != 2 or not self._definite_tie_ended(sent):
+            return False
+        ids = {id(p) for p in pair}
+        named = {id(context.town_of(c, kind)) for c in self._sentence_parties(sent, token_entity)}
+        return named <= ids and any(key == frozenset(ids) for _, key in ties)
+
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
         2014", "since the founding of the twinning in May 1990"), or None."""
@@ -674,7 +692,8 @@ class TieFinder:
                 if wanted == "signing" and e.trigger is not None and self._hypothetical(e.trigger):
                     return _Stage("proposed")  # "could sign a memorandum next year", "are ready to sign"
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)):
+                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)
+                                                              or self._unscheduled(e.trigger)):
                     # "agreed to sign a memorandum", "intends to sign a memorandum", no time set: not yet scheduled
                     return _Stage("proposed")
                 approval = self._approved(sent) if stage == "signed" else None
@@ -802,6 +821,13 @@ class TieFinder:
         return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
             and verb.head.lemma_.lower() in self.intention_lemmas
 
+    def _unscheduled(self, verb: Token | None) -> bool:
+        """Whether a signing is the object of an agreement, a readiness or an invitation ("reached an
+        agreement to sign", "expressed readiness to sign", "invited B to sign"): wanted, with no time set
+        it is not yet scheduled."""
+        return verb is not None and verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() in self.cues["unscheduled_governors"]
+
     def _in_prospect(self, sent: Span) -> bool:
         """A twinning still to come: "could become sister cities", "applied to become a twin town of
         X", "may soon be twinned", "a possible twinning with X", "the prospective sister-city
@@ -825,8 +851,9 @@ class TieFinder:
 
     def _intended_founding(self, sent: Span) -> Token | None:
         """The verb of a founding still to come ("will become", "to be twinned"), or None."""
-        return next((t for t in sent if t.lemma_.lower() in self._founding and any(
+        return next((t for t in sent if t.lemma_.lower() in self._founding and (any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+            or t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in self._wishing)  # "suggested that A and B become"
             and self._founds_tie(t)), None)
 
     def _founds_tie(self, verb: Token) -> bool:
@@ -996,7 +1023,7 @@ class TieFinder:
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
-            if agreed or any(c.lower_ == "draft" for c in document.children):
+            if agreed or any(c.lower_ == "draft" for c in document.children) or self._in_the_making(document):
                 return _Stage("proposed", between_only=True)
             # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
             signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
@@ -1033,6 +1060,21 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _in_the_making(self, document: Token) -> bool:
+        """Whether a document is still being worked out: negotiated, drafted or prepared ("are negotiating
+        an agreement between A and B"), the object of drafts or talks ("exchanged drafts of a memorandum
+        between A and B"), or under discussion ("the agreement between A and B is under discussion")."""
+        making = self.cues["making_lemmas"]
+        head = document.head
+        if document.dep_ == "dobj" and head.lemma_.lower() in making:
+            return True
+        if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
+                and head.head.lemma_.lower() in making:
+            return True
+        return document.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
+            for c in head.children)
 
     def _wished_between(self, sent: Span) -> bool:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
