@@ -1844,3 +1844,10 @@ def test_each_since_before_a_with_dates_the_partner_that_with_names(read) -> Non
     dates = {frozenset(t.parties): t.date for t in record.ties}
     assert dates[frozenset({"Lviv", "Krakow"})] == "1995"
     assert dates[frozenset({"Lviv", "Wroclaw"})] == "2002"
+
+
+def test_a_partnership_with_a_named_town_suspended_is_not_a_stage_of_the_other_tie(read) -> None:
+    record = read("Partner cities of Bonn\n\nBonn has maintained a partnership with Oxford since 1947. "
+                  "The partnership with Yaroslavl has been suspended since March 2022.")
+    tie = next(t for t in record.ties if set(t.parties) == {"Bonn", "Oxford"})
+    assert (tie.status, tie.date) == ("signed", "1947")

@@ -267,7 +267,8 @@ class TieFinder:
                         groups = [(kind, one_pair)]
                     if not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
-                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)):
+                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)) \
+                            and not self._subject_names_partner(sent, token_entity):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -496,6 +497,12 @@ class TieFinder:
         before ("The partnership was suspended in 2022", "The twinning was frozen")."""
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
                    and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
+
+    @staticmethod
+    def _subject_names_partner(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether the passive subject names a party ("The partnership with Vladimir was suspended"):
+        that tie's stage, not a later stage of the one tie the article has found so far."""
+        return any(t.dep_ == "nsubjpass" and any(x.i in token_entity for x in t.subtree) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
