@@ -1925,3 +1925,10 @@ def test_one_party_suspending_the_agreement_ends_the_tie_of_the_pair_just_named(
 def test_a_twinning_suggested_for_next_year_is_proposed_not_founded(read) -> None:
     record = read("The mayor suggested that Plovdiv and Skopje become sister cities next year.", published="2025-11-04")
     assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("proposed", None)
+
+
+def test_a_partnership_with_a_named_town_suspended_is_not_a_stage_of_the_other_tie(read) -> None:
+    record = read("Partner cities of Bonn\n\nBonn has maintained a partnership with Oxford since 1947. "
+                  "The partnership with Yaroslavl has been suspended since March 2022.")
+    tie = next(t for t in record.ties if set(t.parties) == {"Bonn", "Oxford"})
+    assert (tie.status, tie.date) == ("signed", "1947")

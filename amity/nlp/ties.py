@@ -278,7 +278,8 @@ class TieFinder:
                     elif not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
                                  or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
-                                                                 or self._definite_tie_ended(sent))):
+                                                                 or self._definite_tie_ended(sent))) \
+                            and not self._subject_names_partner(sent, token_entity):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -531,6 +532,12 @@ class TieFinder:
         ids = {id(p) for p in pair}
         named = {id(context.town_of(c, kind)) for c in self._sentence_parties(sent, token_entity)}
         return named <= ids and any(key == frozenset(ids) for _, key in ties)
+
+    @staticmethod
+    def _subject_names_partner(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether the passive subject names a party ("The partnership with Vladimir was suspended"):
+        that tie's stage, not a later stage of the one tie the article has found so far."""
+        return any(t.dep_ == "nsubjpass" and any(x.i in token_entity for x in t.subtree) for t in sent)
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
