@@ -1508,3 +1508,10 @@ def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_giv
                   "received a mission from Almaty.")
     assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
         ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]
+
+
+def test_a_chief_physician_written_after_the_hospital_name_is_an_office_not_a_name(read) -> None:
+    record = read("Shymkent City Hospital Chief Physician Daulet Amanov and Head Physician of the Taraz Children's "
+                  "Clinic Saule Ermekova met the guests.")
+    assert roles(person(record, "Daulet Amanov")) == [("chief physician", "Shymkent City Hospital")]
+    assert "Saule Ermekova" in [e.name for e in record.entities if e.type == "person"]
