@@ -1566,3 +1566,10 @@ def test_whose_office_it_is_named_in_ways_other_writers_use(read, sentence: str,
     place in its name; a region named with hyphens and a kind word is a place; translated news keeps local
     offices (wali, burmistrz, hejtman)."""
     assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_chief_physician_written_after_the_hospital_name_is_an_office_not_a_name(read) -> None:
+    record = read("Shymkent City Hospital Chief Physician Daulet Amanov and Head Physician of the Taraz Children's "
+                  "Clinic Saule Ermekova met the guests.")
+    assert roles(person(record, "Daulet Amanov")) == [("chief physician", "Shymkent City Hospital")]
+    assert "Saule Ermekova" in [e.name for e in record.entities if e.type == "person"]
