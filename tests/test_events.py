@@ -1148,3 +1148,78 @@ def test_an_agreement_signed_in_an_earlier_year_beside_todays_signing_is_a_signi
                   "on Tuesday. The plan was signed within the framework of the friendship agreement signed by the "
                   "cities in 2017.", published="2025-03-06")
     assert sorted(e.date or "" for e in events(record, "signing")) == ["2017", "2025-03-04"]
+
+
+# -- several occurrences in one story (events session 6) ---------------------------------------
+
+def test_receiving_an_office_written_as_a_name_is_a_meeting(read) -> None:
+    record = read("On Monday, the minister received Rector of the University of Debrecen Gabor Kovacs.",
+                  published="2025-03-19")
+    meeting = only(record, "meeting")
+    assert meeting.date == "2025-03-17"
+    assert "Gabor Kovacs" in meeting.participants
+
+
+def test_receiving_a_letter_from_someone_is_no_meeting(read) -> None:
+    assert not events(read("The mayor received a letter from President Ali Kaya.", published="2025-03-19"), "meeting")
+
+
+def test_undated_plans_after_a_dated_trip_are_made_on_that_trip(read) -> None:
+    record = read("Foreign Minister Erlan Sadykov will visit Hungary on 2-3 October. In Budapest, Sadykov will hold talks "
+                  "with Foreign Minister Gergely Vass. The two ministers are expected to sign a memorandum between "
+                  "Kazakhstan and Hungary on student exchanges.", published="2025-09-22")
+    meeting, signing = only(record, "meeting"), only(record, "signing")
+    assert (meeting.status, meeting.date) == ("planned", "2025-10-02/2025-10-03")
+    assert (signing.status, signing.date) == ("planned", "2025-10-02/2025-10-03")
+
+
+def test_a_plan_of_its_own_after_a_trip_keeps_no_date_of_the_trip(read) -> None:
+    record = read("Mayor Ali Kaya will visit Lund on 2 October. A forum of the two cities will open in Osh in December, "
+                  "and the mayors will sign a memorandum there.", published="2025-09-22")
+    assert only(record, "signing").date != "2025-10-02"
+
+
+
+def test_a_later_ordinal_meeting_of_a_series_is_held_by_those_who_met(read) -> None:
+    record = read("The fifth meeting of the commission was held in Baku yesterday, co-chaired by Deputy Prime Minister of "
+                  "Kazakhstan Daulet Bekmukhamedov and Deputy Prime Minister of Azerbaijan Rauf Hasanli. The sixth meeting "
+                  "of the commission will take place in Astana in 2026.", published="2025-10-15")
+    planned = [e for e in events(record, "meeting") if e.status == "planned"]
+    assert len(planned) == 1 and planned[0].date == "2026"
+    assert {"Daulet Bekmukhamedov", "Rauf Hasanli"} <= set(planned[0].participants)
+
+
+def test_a_meeting_told_in_passing_weeks_before_does_not_date_the_story(read) -> None:
+    record = read("Deputy Prime Minister of Kazakhstan Daulet Bekmukhamedov and Deputy Prime Minister of Azerbaijan Rauf "
+                  "Hasanli met in Baku yesterday. They reviewed the agreements reached when the presidents of the two "
+                  "countries met in Astana in August. At the end of the meeting, Bekmukhamedov and Hasanli signed a "
+                  "protocol. The Kazakh delegation also visited the Port of Baku.", published="2025-10-15")
+    assert only(record, "signing").date == "2025-10-14"
+    assert only(record, "visit").date == "2025-10-14"
+
+
+def test_a_when_clause_is_dated_by_the_time_its_head_names(read) -> None:
+    record = read("Chief Minister of Kerala Rajan Menon will travel to Dubai from July 8 to 10, his office said on Wednesday. "
+                  "The chief minister last visited the UAE in December 2023, when he attended the COP28 climate "
+                  "conference in Dubai.", published="2025-07-02")
+    assert only(record, "attendance").date == "2023-12"
+
+
+def test_sending_someone_to_a_gathering_is_their_attendance(read) -> None:
+    record = read("Councillors also agreed to send the town mayor, Cllr Tim Morris, to the national twinning congress "
+                  "in Caen in June.", published="2025-01-29")
+    attendance = only(record, "attendance")
+    assert (attendance.status, attendance.date) == ("planned", "2025-06")
+    assert "Tim Morris" in attendance.participants
+
+
+def test_sending_a_letter_to_a_gathering_is_no_attendance(read) -> None:
+    assert not events(read("Mayor Ali Kaya sent a letter to the forum in Osh.", published="2025-01-29"), "attendance")
+
+
+def test_a_trip_naming_one_party_and_no_place_is_no_visit(read) -> None:
+    assert not events(read("Mayor Ali Kaya said the trip would be paid for by a state grant.", published="2025-05-07"), "visit")
+
+
+def test_a_trip_of_one_named_person_to_a_named_place_is_a_visit(read) -> None:
+    assert only(read("Mayor Ali Kaya travelled to Osh on Monday.", published="2025-05-07"), "visit").date == "2025-05-05"

@@ -614,3 +614,19 @@ def test_the_holder_named_after_a_body_that_an_office_introduces_is_no_part_of_i
     record = read("The guests were welcomed by Chairman of the municipal People's Committee Lương Nguyễn Minh Triết "
                   "and by Vice Governor of Osaka Prefecture Aiko Tanaka.")
     assert not any("Lương" in n for n in names(record, "organization")), names(record, "organization")
+
+
+def test_a_body_whose_name_opens_with_two_remits_after_another_body_keeps_its_first_word(read) -> None:
+    record = read("The Port of Tacoma and the Water and Sewer Department of the City of Osaka signed a memorandum. "
+                  "Officials of the University of Ghent and the Art and Design Institute of Riga met on Monday.")
+    expected = {"Port of Tacoma", "Water and Sewer Department of the City of Osaka", "University of Ghent",
+                "Art and Design Institute of Riga"}
+    assert expected <= set(names(record, "organization")), names(record, "organization")
+
+
+def test_a_board_whose_chairman_follows_is_the_board_of_the_body_named_before_it(read) -> None:
+    record = read("Mangystau Commodity Exchange Board Chairman Ruslan Kaliev met the traders. "
+                  "The Administrative Board Member Ali Veli was absent.")
+    bodies = names(record, "organization")
+    assert "Mangystau Commodity Exchange" in bodies, bodies
+    assert not any("Board" in b for b in bodies), bodies

@@ -1508,3 +1508,68 @@ def test_a_name_particle_after_a_bodys_last_word_makes_that_word_the_holders_giv
                   "received a mission from Almaty.")
     assert roles(person(record, "Rashid bin Khalifa Al Nahyan")) == [
         ("chairman", "Abu Dhabi Chamber of Commerce and Industry")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Guests came from Graz. Graz's head of international relations, Petra Lange, showed them the old town.",
+         "Petra Lange", ("head of international relations", "Graz")),
+        ("A group from Leipzig arrived on Monday. The city's director of tourism, Mart Kask, met them at the station.",
+         "Mart Kask", ("director of tourism", "Leipzig")),
+        ("The visit was prepared by Jan Novak, head of protocol, who met the guests at the airport.",
+         "Jan Novak", ("head of protocol", None)),
+        ("Head of external relations of Kaunas Rasa Jurkiene opened the exhibition.",
+         "Rasa Jurkiene", ("head of external relations", "Kaunas")),
+        ("The acting chairman of the Committee for Investment, Saltanat Berdibek, opened the forum.",
+         "Saltanat Berdibek", ("acting chairman", "Committee for Investment")),
+        ("The guests were met by Gulnara Omarova, acting chairman of the Committee for Investment, in Astana.",
+         "Gulnara Omarova", ("acting chairman", "Committee for Investment")),
+        ("The acting rector of Kazan Federal University, Ilnur Gaifullin, signed the memorandum.",
+         "Ilnur Gaifullin", ("acting rector", "Kazan Federal University")),
+        ("Germany's new ambassador, Klaus Weber, presented his credentials in Tashkent.",
+         "Klaus Weber", ("ambassador", "Germany")),
+        ("Leipzig's longtime mayor, Burkhard Arndt, welcomed the choir.",
+         "Burkhard Arndt", ("mayor", "Leipzig")),
+        ("Valparaiso's municipal administrator, Diego Riquelme, attended the signing.",
+         "Diego Riquelme", ("administrator", "Valparaiso")),
+    ],
+)
+def test_lower_case_words_around_an_office_neither_drop_it_nor_hide_its_owner(
+        read, sentence: str, name: str, role: tuple[str, str | None]) -> None:
+    """A head's field after "of" ("head of protocol") is part of the office, not its holder's body, and the
+    holder named before it or apposed after it keeps it. "acting" qualifies nothing but an office, so in lower
+    case it is still part of it (an acting chairman is not the chairman). An adjective between a possessive
+    and the office ("Germany's new ambassador") does not hide whose office it is."""
+    assert roles(person(read(sentence), name)) == [role]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("International Road Transport Union Secretary General Umberto Ferri opened the session.",
+         "Umberto Ferri", ("secretary general", "International Road Transport Union")),
+        ("Kazakh Invest National Company Chairman Meirzhan Yussupov signed for the Kazakh side.",
+         "Meirzhan Yussupov", ("chairman", "Kazakh Invest National Company")),
+        ("The governor of the Souss-Massa region, Ahmed Hajji, received the delegation in Agadir.",
+         "Ahmed Hajji", ("governor", "Souss-Massa region")),
+        ("Wali of Casablanca Mohamed Benali welcomed the visitors.", "Mohamed Benali", ("wali", "Casablanca")),
+        ("Burmistrz of Lublin Krzysztof Nowicki signed the letter of intent.",
+         "Krzysztof Nowicki", ("burmistrz", "Lublin")),
+        ("Hejtman of the South Moravian Region Jan Dvorak spoke at the opening.",
+         "Jan Dvorak", ("hejtman", "South Moravian Region")),
+    ],
+)
+def test_whose_office_it_is_named_in_ways_other_writers_use(read, sentence: str, name: str,
+                                                           role: tuple[str, str | None]) -> None:
+    """A body of three or more capitalised words before an office is the body that holds it, even with no
+    place in its name; a region named with hyphens and a kind word is a place; translated news keeps local
+    offices (wali, burmistrz, hejtman)."""
+    assert roles(person(read(sentence), name)) == [role]
+
+
+def test_a_chief_physician_written_after_the_hospital_name_is_an_office_not_a_name(read) -> None:
+    record = read("Shymkent City Hospital Chief Physician Daulet Amanov and Head Physician of the Taraz Children's "
+                  "Clinic Saule Ermekova met the guests.")
+    assert roles(person(record, "Daulet Amanov")) == [("chief physician", "Shymkent City Hospital")]
+    assert "Saule Ermekova" in [e.name for e in record.entities if e.type == "person"]

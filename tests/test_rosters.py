@@ -853,3 +853,42 @@ def test_suspending_flights_under_agreements_with_partners_does_not_end_the_part
                   "suspended flights under its agreements with Tver and Lviv.", published="2024-06-03")
     assert {frozenset({"Kaunas", "Tver"}), frozenset({"Kaunas", "Lviv"})} <= {frozenset(t.parties) for t in record.ties}
     assert not any(t.status == "ended" for t in record.ties)
+
+
+def test_guests_from_three_towns_after_a_headline_naming_a_new_pair_of_twins_are_no_partners(read) -> None:
+    record = read("Tartu and Lahti become partner towns\n\n"
+                  "The mayors of Tartu and Lahti signed a partnership agreement at a congress in Riga on Friday. "
+                  "Guests from Kaunas, Pskov and Turku also attended the ceremony.")
+    assert {frozenset(t.parties) for t in record.ties} == {frozenset({"Tartu", "Lahti"})}
+
+
+def test_its_twin_towns_in_the_predicate_of_a_town_subject_are_that_towns(read) -> None:
+    record = read("The council of Turku voted on Monday to end the twinning with Novgorod over the war. "
+                  "Officials said the other partners of the Russian city agreed. "
+                  "Turku will keep its ties with its other twin towns, among them Linz and Essen.")
+    partners = roster(record, "Turku")
+    assert {"Linz", "Essen"} <= set(partners)
+    assert not {"Linz", "Essen"} & set(roster(record, "Novgorod"))
+
+
+def test_the_city_after_a_partner_named_with_a_partnership_is_the_towns_story(read) -> None:
+    record = read("Partner towns of Heilbronn\n\n"
+                  "Heilbronn has kept a partnership with Frankfurt (Oder) since 1990. "
+                  "The partnership with Poltava was put on hold in 2014. "
+                  "Meetings of school choirs still take place every summer. "
+                  "The city also maintains partnerships with Kunming in China and Esteli in Nicaragua.")
+    assert {"Kunming", "Esteli"} <= set(roster(record, "Heilbronn"))
+    assert not {"Kunming", "Esteli"} & set(roster(record, "Poltava"))
+
+
+def test_a_vote_to_suspend_the_twinnings_with_a_and_b_ends_each_on_that_day(read) -> None:
+    record = read("The mayor of Riga spoke to reporters on Friday. Riga voted on Friday to suspend its twinning "
+                  "agreements with Moscow and Minsk, as well as with Saint Petersburg.", published="2022-03-04")
+    assert roster(record, "Riga") == {p: ("sister_city", "ended", "2022-03-04")
+                                      for p in ("Moscow", "Minsk", "Saint Petersburg")}
+
+
+def test_a_plan_to_suspend_twinnings_ends_nothing_yet(read) -> None:
+    record = read("The mayor of Riga spoke to reporters on Friday. Riga plans to suspend its twinning agreements "
+                  "with Moscow and Minsk.", published="2022-03-04")
+    assert roster(record, "Riga") == {p: ("sister_city", "active", None) for p in ("Moscow", "Minsk")}

@@ -196,3 +196,22 @@ def test_a_between_repeated_after_as_well_as_pairs_two_more_signatories(read) ->
     record = read("Twinning protocols were signed between Tartu and Turku, as well as between Narva and Lahti, "
                   "on Wednesday.", published="2024-05-09")
     assert {frozenset({"Tartu", "Turku"}), frozenset({"Narva", "Lahti"})} <= pairs(record)
+
+
+def test_twin_towns_placed_only_by_several_countries_are_unnamed_and_pair_no_visitor(read) -> None:
+    record = read("Engineers from Kobe visited Rijeka on Monday. Rijeka has twin towns in Italy, Austria and Hungary.")
+    assert record.ties == []
+
+
+def test_memoranda_listed_between_universities_give_no_tie_between_their_states(read) -> None:
+    record = read("Rectors of universities of Kazakhstan and Turkey met in Almaty on Monday. The following memoranda "
+                  "were signed:\n- Satbayev University and Ankara University - on joint research;\n- Karaganda "
+                  "Technical University and Ege University - on student exchange.")
+    assert pairs(record) == {frozenset({"Satbayev University", "Ankara University"}),
+                             frozenset({"Karaganda Technical University", "Ege University"})}
+
+
+def test_a_town_that_qualifies_a_named_body_is_where_it_is_not_a_party(read) -> None:
+    record = read("Air Astana signed a code-share agreement with the Tashkent carrier Uzbekistan Airways on Monday. "
+                  "Kaspi Bank signed a memorandum with Hana Bank, a Seoul lender, on Tuesday.")
+    assert pairs(record) == {frozenset({"Air Astana", "Uzbekistan Airways"}), frozenset({"Kaspi Bank", "Hana Bank"})}

@@ -1844,3 +1844,91 @@ def test_each_since_before_a_with_dates_the_partner_that_with_names(read) -> Non
     dates = {frozenset(t.parties): t.date for t in record.ties}
     assert dates[frozenset({"Lviv", "Krakow"})] == "1995"
     assert dates[frozenset({"Lviv", "Wroclaw"})] == "2002"
+
+
+# -- stages only talked of, or not reached ----------------------------------------------
+
+def test_a_signing_only_discussed_proposes_the_tie(read) -> None:
+    for text in ("The two mayors discussed signing a memorandum on tourism between Almaty and Tashkent.",
+                 "Almaty and Tashkent explored the prospect of signing a cooperation agreement.",
+                 "Officials from Bursa and Kazan discussed the possibility of signing a cooperation memorandum."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert tie.status == "proposed", text
+
+
+def test_a_signing_before_a_meeting_is_still_signed(read) -> None:
+    record = read("The mayors of Almaty and Tashkent met after signing a memorandum on tourism on Monday.",
+                  published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"
+
+
+def test_a_proposal_that_towns_become_twins_is_proposed(read) -> None:
+    record = read("The governor suggested that Gyeonggi and Hanoi become sister provinces.", published="2024-05-15")
+    assert only(record, "sister_city").status == "proposed"
+
+
+def test_a_ratification_pending_failed_or_to_come_is_no_ratified_stage(read) -> None:
+    for text in ("The Seimas has yet to ratify the agreement between Lithuania and Poland on gas supplies.",
+                 "The Senate is expected to ratify the agreement between Kazakhstan and Uzbekistan next week.",
+                 "The Bursa city council refused to approve the twinning with Kazan.",
+                 "The Bursa city council did not approve the sister city agreement with Kazan.",
+                 "Chisinau still waits for ratification of the Iasi accord."):
+        record = read(text, published="2024-05-15")
+        assert all(t.status != "ratified" for t in record.ties), text
+    record = read("The Seimas has yet to ratify the agreement between Lithuania and Poland on gas supplies.",
+                  published="2024-05-15")
+    assert only(record, "cooperation").status == "signed"  # the agreement as it stands
+
+
+def test_a_council_vote_to_approve_is_still_a_ratification(read) -> None:
+    record = read("The Bursa city council voted on Tuesday to approve the twinning with Kazan.", published="2024-05-15")
+    assert only(record, "sister_city").status == "ratified"
+
+
+def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
+    for ending in ("In 2022 Riga suspended the agreement.",
+                   "After the invasion, the city council of Riga voted to suspend the agreement in March 2022."):
+        record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
+        tie = only(record, "sister_city")
+        assert (tie.status, tie.date) == ("ended", "2022-03" if "March" in ending else "2022"), ending
+
+
+def test_a_signing_wanted_with_no_time_set_is_proposed(read) -> None:
+    for text in ("Almaty and Tashkent reached an agreement to sign a memorandum on tourism.",
+                 "Almaty expressed readiness to sign a memorandum on tourism with Tashkent.",
+                 "The mayor invited Tashkent to sign a memorandum on tourism with Almaty.",
+                 "The mayor hopes that Almaty and Tashkent will sign a memorandum on tourism soon."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    dated = read("Almaty and Tashkent are preparing to sign a memorandum on tourism on 5 June.", published="2024-05-15")
+    assert only(dated, "cooperation").status == "planned"
+
+
+def test_a_document_still_worked_out_between_two_parties_is_proposed(read) -> None:
+    for text in ("The two cities are negotiating an agreement on tourism between Almaty and Tashkent.",
+                 "The sides exchanged drafts of a memorandum on tourism between Almaty and Tashkent.",
+                 "The agreement between Almaty and Tashkent is under discussion."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+    existing = read("Under the agreement between Almaty and Tashkent, students study free of charge.",
+                    published="2024-05-15")
+    assert only(existing, "cooperation").status == "signed"
+
+
+def test_one_party_suspending_the_agreement_ends_the_tie_of_the_pair_just_named(read) -> None:
+    record = read("Plovdiv and Skopje agreed to become sister cities.\n\n"
+                  "Plovdiv and Brno signed a cooperation agreement in 2011. "
+                  "The Plovdiv city council suspended the agreement in 2019.\n", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Plovdiv", "Brno"}
+    assert (tie.status, tie.date) == ("ended", "2019")
+
+
+def test_a_twinning_suggested_for_next_year_is_proposed_not_founded(read) -> None:
+    record = read("The mayor suggested that Plovdiv and Skopje become sister cities next year.", published="2025-11-04")
+    assert (only(record, "sister_city").status, only(record, "sister_city").date) == ("proposed", None)
+
+
+def test_a_partnership_with_a_named_town_suspended_is_not_a_stage_of_the_other_tie(read) -> None:
+    record = read("Partner cities of Bonn\n\nBonn has maintained a partnership with Oxford since 1947. "
+                  "The partnership with Yaroslavl has been suspended since March 2022.")
+    tie = next(t for t in record.ties if set(t.parties) == {"Bonn", "Oxford"})
+    assert (tie.status, tie.date) == ("signed", "1947")

@@ -139,6 +139,9 @@ class EventFinder:
         self.legal_acts = frozenset(lex["legal_act_nouns"])
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
         self.recurrence_words = frozenset(lex["recurrence_words"])
+        self.series_openers = frozenset(lex["series_opening_ordinals"])
+        self.time_sharing_adverbs = frozenset(lex["time_sharing_adverbs"])
+        self.sending_lemmas = frozenset(lex["sending_lemmas"])
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -232,6 +235,8 @@ class EventFinder:
                     fallback = next((d.value for d in doc._.dates or [] if d.filed), published)
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
+                elif status == "planned" and date is None and same_day is None and kind != "visit":
+                    fallback = _trip_planned(events)  # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks"
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -299,12 +304,13 @@ class EventFinder:
             told_now = [d.value for d in mentions if not d.before_story]
             now = told_now[-1] if told_now else None if mentions else self._ordinal_day(sent, events)  # "On the second day"
             if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
-                    and not (current_date is not None and current_date != now and within(current_date, now)):
+                    and not (current_date is not None and current_date != now and within(current_date, now)) \
+                    and not _flashback(now, current_date):
                 current_date = now
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
-        doc._.events = _without_headline_repeats([e for e in events if e.participants or e.extra])
+        doc._.events = _without_headline_repeats([e for e in events if (e.participants or e.extra) and not _one_side_of_a_trip(e)])
         return doc
 
     # -- finding triggers ---------------------------------------------------------
@@ -335,6 +341,8 @@ class EventFinder:
                     kind = "visit"  # "came to Omsk", "will be in Lincoln from June 4"
                 if kind is None and self._leads_delegation_to(tok):
                     kind = "visit"  # "will lead a business delegation to Pune in November"
+                if kind is None and self._sends_to_gathering(tok):
+                    kind = "attendance"  # "agreed to send the mayor to the twinning congress in Caen"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -552,6 +560,16 @@ class EventFinder:
                         return True
         return False
 
+    def _sends_to_gathering(self, verb: Token) -> bool:
+        """"will send a delegation to the congress", "agreed to send the mayor to the forum in Caen": whom a body sends
+        to a gathering attends it."""
+        people = [c for c in verb.children if c.dep_ == "dobj" and (self._names_people(c) or _names_a_person(c)
+                                                                   or c.lemma_.lower() in self.delegation_nouns)]
+        return verb.lemma_.lower() in self.sending_lemmas and bool(people) and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings
+                                                          for g in c.children)
+            for c in (*verb.children, *(g for d in verb.children if d.dep_ == "dobj" for g in d.children)))
+
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
         (where the parser hangs "to the forum" on the verb of leading)."""
@@ -586,7 +604,12 @@ class EventFinder:
         the last told of the frame's type, when dated."""
         for trigger, kind, _ in found:
             if trigger.pos_ in ("NOUN", "PROPN") and _framing_back_reference(trigger):
-                told = next((e for e in reversed(events) if e.type == kind), None)
+                latest = max((e.date for e in events if e.explicit_date and e.date and _not_after(e.date, trigger.doc._.published)),
+                             key=lambda d: d.split("/")[-1], default=None)
+                # "The commission met yesterday, reviewing what the presidents agreed when they met in August. At the end
+                # of the meeting, ...": the story's meeting, not one told in passing weeks before it
+                told = next((e for e in reversed(events) if e.type == kind and not (e.explicit_date and _flashback(e.date, latest))),
+                            None)
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
@@ -633,12 +656,14 @@ class EventFinder:
         return holder
 
     def _recurs(self, trigger: Token) -> bool:
-        """"the next meeting", "the next round of talks", "will meet again": a meeting of a series already begun."""
+        """"the next meeting", "the next round of talks", "will meet again", "the sixth meeting of the commission": a
+        meeting of a series already begun (an ordinal past the first counts the series)."""
         nouns = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
             nouns.append(trigger.head.head)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
         return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.recurrence_words
+                   or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ not in self.series_openers
                    for n in ([*nouns, verb] if verb is not None else nouns) for c in n.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
@@ -757,7 +782,7 @@ class EventFinder:
             # the date hangs on the trigger, or on the verb whose purpose it is ("will travel to Japan in
             # October to sign"), but a gathering attended keeps its own day ("travel Thursday to attend
             # the summit"); spaCy makes a new Token on each access: compare, never `is`
-            if node == trigger or node == trigger.head and self._kind_of(trigger) != "attendance" \
+            if node == trigger or node == trigger.head and (self._kind_of(trigger) != "attendance" or self._at_that_time(trigger)) \
                     and node.lemma_.lower() not in self.reporting_words:  # "signed ..., the city said on Friday"
                 return False
             if node.pos_ == "VERB" and self.verbs.get(node.lemma_.lower()) not in (None, kind) and not self._enacts(node) \
@@ -766,6 +791,12 @@ class EventFinder:
             if node.lemma_.lower() in self.reporting_words:
                 return True  # "according to a statement made Wednesday": the day it was told
         return False
+
+    def _at_that_time(self, verb: Token) -> bool:
+        """"last visited the UAE in December 2023, when he attended the COP28 conference": a clause of "when" tells of
+        the time its head's date names."""
+        return verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ in self.time_sharing_adverbs
+                                                       for c in verb.children)
 
     def _encloses(self, noun: Token, verb: Token) -> bool:
         """"The protocol was signed in Tashkent in March during the state visit": the occurrence named after
@@ -823,7 +854,7 @@ class EventFinder:
         if any(child.dep_ in ("nsubjpass", "agent") for child in tok.children):
             return True
         return any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self._names_people(g) and not self._a_crowd(g)
-                   for g in _received(tok))
+                   or _names_a_person(g) for g in _received(tok))
 
     def _names_people(self, noun: Token) -> bool:
         """"the delegation", "the consul general of Iran Reza Karimi": a word for people received, as the noun or a
@@ -1192,6 +1223,23 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 
+def _one_side_of_a_trip(event: EventMention) -> bool:
+    """A visit that names one party and no place ("He said the trip would be paid for by a grant", "the guests toured the
+    Digital Library"): who went where is not told, so there is no visit to report, only a word for one."""
+    return event.type == "visit" and not event.extra and len(event.participants) == 1 and event.participants[0].type != "place" \
+        and event.place is None
+
+
+def _trip_planned(events: list[EventMention]) -> str | None:
+    """The days of the trip the story plans last, when the plans told after it lie in its days: what is planned
+    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip."""
+    planned = [e for e in events if e.status == "planned"]
+    trip = next((e for e in reversed(planned) if e.type == "visit" and e.explicit_date), None)
+    if trip is None or any(e.date is not None and not within(e.date, trip.date) for e in planned[planned.index(trip) + 1 :]):
+        return None
+    return trip.date
+
+
 def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
     """A later sentence dates an occurrence told undated, and what its sentence told with it ("The mayor
     received a delegation from Bursa. The meeting was held on 10 May": the visit too)."""
@@ -1335,6 +1383,16 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 _BACKGROUND_DAYS = 60
 
 
+#: A date that ended this many days before the latest day the story has told is a look back ("the agreements reached
+#: when the presidents met in August", in a story of a meeting held on 14 October): the story's time stays where it was.
+_FLASHBACK_DAYS = 14
+
+
+def _flashback(value: str | None, story: str | None) -> bool:
+    """Whether `value` ended long before the last day of `story`, the story's latest day told (when that is a day)."""
+    return story is not None and long_before(value, story.split("/")[-1], _FLASHBACK_DAYS)
+
+
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
                 published: str | None, told_only: bool = False) -> str | None:
     """The date an undated report of what happened takes from the story told so far ("Following the
@@ -1344,7 +1402,9 @@ def _story_date(events: list[EventMention], last_date: str | None, current_date:
     their first agreement") do not move it. With no such date, the latest date told (unless `told_only`),
     else None; never one after publication."""
     told = [e.date for e in reversed(events) if e.explicit_date and _not_after(e.date, published)]
-    recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), None)
+    latest = max((d for d in told if not long_before(d, published, _BACKGROUND_DAYS)), key=lambda d: d.split("/")[-1],
+                 default=None)
+    recent = next((d for d in told if not long_before(d, published, _BACKGROUND_DAYS) and not _flashback(d, latest)), None)
     if recent is not None:
         return current_date if current_date is not None and within(current_date, recent) else recent
     if current_date is not None or told_only:
@@ -1413,6 +1473,19 @@ def _named_by_a_place(noun: Token, delegation_nouns: frozenset[str]) -> bool:
         any(c.dep_ in ("compound", "amod") and c.i in places or
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in places for g in c.children)
             for c in noun.children)
+
+
+_PERSON_TOKENS_KEY = "amity.events.person_tokens"
+
+
+def _names_a_person(noun: Token) -> bool:
+    """"received Rector of the University of Debrecen Gabor Kovacs": a name, or an office written as a name, whose
+    phrase holds a person the entity finder read (where spaCy tagged the office or the name as no person)."""
+    people = noun.doc.user_data.get(_PERSON_TOKENS_KEY)
+    if not isinstance(people, set):
+        people = noun.doc.user_data[_PERSON_TOKENS_KEY] = {
+            k for c in noun.doc._.entities or [] if c.type == "person" for m in c.mentions for k in range(m.start, m.end)}
+    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in noun.subtree)
 
 
 def _received(verb: Token) -> list[Token]:

@@ -616,11 +616,15 @@ class OrganisationFinder:
     def _ends_a_body(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether token k ends the name of a body headed before it ("the University of Tartu and
         Al-Farabi ... University", "Department of Industry and Trade and Thu Dau Mot University"): the
-        words before "and" are that body's, not the next one's."""
+        words before "and" are that body's, not the next one's. A "the" that no "of" or "for" governs
+        opens a new name, so an earlier body ends before it: in "the Port of Seattle and the Port and
+        Harbor Bureau of ..." the second "Port" starts the bureau's name."""
         j = k
         while j > sent_start and j > k - 8 and (is_capitalised(doc[j]) or doc[j].lower_ in ("of", "for", "the", "and", "&")):
             if doc[j].lower_ in ORG_HEADS and is_capitalised(doc[j]) and j < k and doc[j + 1].lower_ in ("of", "for"):
                 return True
+            if doc[j].lower_ == "the" and doc[j - 1].lower_ not in ("of", "for"):
+                return False
             j -= 1
         return False
 
@@ -960,9 +964,12 @@ class OrganisationFinder:
         following = doc[span.end] if span.end < len(doc) else None
         if priority <= 1 and following is not None and following.is_lower and following.lower_ in self.named_things:
             return None  # "Turkish World Interactive Display project": a project's name
-        if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices \
-                and (priority <= 1 or span[-1].lower_ in ORG_HEADS):
-            return None  # "Administrative Board Member": an office
+        if following is not None and is_capitalised(following) and fold(following.text) in self.titles.offices:
+            if len(span) > 2 and span[-1].lower_ in ORG_HEADS and fold(f"{span[-1].text} {following.text}") in self.titles.offices \
+                    and (span[-2].lower_ in ORG_HEADS or self._qualified_head(doc, span.end - 2)):
+                span = span[:-1]  # "Izmir Commodity Exchange Board Chairman": the exchange's board chairman
+            elif priority <= 1 or span[-1].lower_ in ORG_HEADS:
+                return None  # "Administrative Board Member": an office
         m = self._without_nationality(span, priority)
         words = [t.lower_ for t in span]
         for head in self.town_body_heads - {"municipalities"}:

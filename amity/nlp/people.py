@@ -67,6 +67,8 @@ class PersonFinder:
         self._place_words = frozenset(words["place_words"])
         self._facility_words = frozenset(words["facility_words"])
         self._portfolios = tuple(words["portfolio_titles"])
+        self._field_heads = frozenset(words["field_heads"])
+        self._office_modifiers = frozenset(words["office_modifiers"])
         self._anaphoric_places: dict[str, list[str]] = words["anaphoric_places"]
         self._anaphoric_determiners = frozenset(words["anaphoric_determiners"])
         self._office_territories: dict[str, str] = words["office_territories"]
@@ -1054,12 +1056,13 @@ class PersonFinder:
     def _modifier_written_before(self, doc: Doc, start: int, floor: int) -> int:
         """"vice-marshal", "Vice Marshal" opening a sentence: a modifier joined to an office by a hyphen, or
         capitalised before it, is part of the office even where the lexicon lacks the pair. A lower-case
-        "first" or "chief" standing apart is not ("the first mayor of X")."""
+        "first" or "chief" standing apart is not ("the first mayor of X"); a lower-case "acting" is, as it
+        qualifies nothing but an office ("the acting chairman of X")."""
         k = start - 1
         if k - 1 >= floor and self._glued_hyphen(doc, k) and fold(doc[k - 1].text) in self.titles.modifiers:
             return k - 1
-        if k >= floor and fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k]) \
-                and "\n" not in doc[k].whitespace_:
+        if k >= floor and (fold(doc[k].text) in self.titles.modifiers and is_capitalised(doc[k])
+                           or doc[k].lower_ in self._office_modifiers) and "\n" not in doc[k].whitespace_:
             return k
         return start
 
@@ -1088,7 +1091,10 @@ class PersonFinder:
         if doc[b].lower_ == "the":
             b += 1
         inside = range(b, i - 1)
-        if not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
+        # "International Road Transport Union Secretary General X": three or more capitalised words ending in a
+        # body's head are a body's name, not the office's, unless the head is a unit or a board of members
+        named = i - b >= 3 and doc[i - 1].lower_ not in self._unit_nouns | self._member_units | self._unit_heads
+        if not named and not any(k in self._named_tokens or doc[k].text in _POSSESSIVE for k in inside):
             return None
         return doc[b:i].text
 
@@ -1121,10 +1127,13 @@ class PersonFinder:
         rector", "its Governor", "Kerben Mayor" (a word spaCy reads as a place)."""
         if i <= 0:
             return None
-        field = next((f for f in (i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
-                      and self._skip_office_nouns(doc, f) == i), None)
+        field = next((f for f in (i - 3, i - 2, i - 1) if f >= 2 and doc[f - 1].text in _POSSESSIVE
+                      and i in (self._skip_office_nouns(doc, f), self._skip_describers(doc, f),
+                                self._skip_office_nouns(doc, self._skip_describers(doc, f)))), None)
         if field is not None:
-            i = field  # "the state's industries minister": the office's field stands between
+            # "the state's industries minister", "Germany's new ambassador", "X's municipal administrator": the
+            # office's field or words describing it stand between
+            i = field
         before = self._ending.get(i)
         if before is None and i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
             before = self._ending.get(i - 3)  # "Union of ... (TDBB) Administrative Board Member"
@@ -1485,7 +1494,7 @@ class PersonFinder:
         if doc[k].lower_ == "of" and j < remit_end < len(doc) and doc[remit_end].lower_ == "at":
             # "head of environment at the Port of Gothenburg": a remit, then the body
             return self._of_part(doc, remit_end, f"{title} of {doc[j:remit_end].text.lower()}", holder_follows)
-        portfolio = self._lower_case_portfolio(doc, k, title)
+        portfolio = self._lower_case_portfolio(doc, k, title, holder_follows)
         if portfolio > j:  # ", minister of agriculture and food of Omsk oblast"
             longer = f"{title} of {doc[j:portfolio].text.lower()}"
             if portfolio < len(doc) and doc[portfolio].lower_ == "of":
@@ -1751,16 +1760,21 @@ class PersonFinder:
         return j
 
     def _unknown_place_with_kind_word(self, doc: Doc, j: int) -> int:
-        """End of "Gakh district" at j: a capitalised word no finder knows, then the lower-case word of a
-        region's kind, is a place (added to the article's places); j when there is none."""
+        """End of "Gakh district" at j: a capitalised word no finder knows (or words joined by hyphens, "Souss-Massa"),
+        then the lower-case word of a region's kind, is a place (added to the article's places); j when there is none."""
         if j + 1 >= len(doc) or not (doc[j].is_alpha and is_capitalised(doc[j])) or j in self._named_tokens \
-                or not doc[j + 1].is_lower or doc[j + 1].lower_ not in self._region_words | {"district"} \
                 or self._is_title_at(doc, j) or fold(doc[j].text) in self.demonyms:
             return j
+        kind = j + 1
+        while kind + 1 < len(doc) and self._glued_hyphen(doc, kind) and doc[kind + 1].is_alpha \
+                and is_capitalised(doc[kind + 1]) and kind + 1 not in self._named_tokens:
+            kind += 2
+        if kind >= len(doc) or not doc[kind].is_lower or doc[kind].lower_ not in self._region_words | {"district"}:
+            return j
         if not any(m.start == j for m in self._new_places):
-            name = doc[j : j + 2].text
-            self._new_places.append(Mention(j, j + 2, "place", name, place=self.gazetteer.lookup(name), priority=2))
-        return j + 2
+            name = doc[j : kind + 1].text
+            self._new_places.append(Mention(j, kind + 1, "place", name, place=self.gazetteer.lookup(name), priority=2))
+        return kind + 1
 
     def _body_of_place_named(self, place: Mention, head: str) -> str | None:
         """The one body named before `place` whose name holds that place's name and the head noun
@@ -1835,18 +1849,28 @@ class PersonFinder:
                 return end
         return k
 
-    def _lower_case_portfolio(self, doc: Doc, k: int, title: str) -> int:
+    def _lower_case_portfolio(self, doc: Doc, k: int, title: str, holder_follows: bool = True) -> int:
         """End of a minister's portfolio written in lower case after "of" ("minister of agriculture and
-        food"), where an "of" naming the state, a comma or the clause's end follows; k + 1 when there is none."""
+        food"), where an "of" naming the state, a comma or the clause's end follows, or of a head's field
+        ("head of international relations") where an "of" or the apposed holder follows; k + 1 when there is none."""
         j = end = k + 1
-        if doc[k].lower_ != "of" or title.split()[-1] not in self._portfolios:
+        head = title.split()[-1]
+        if doc[k].lower_ != "of" or head not in self._portfolios and head not in self._field_heads:
             return j
         while end < len(doc) and end - j < 6 and doc[end].is_alpha and doc[end].is_lower \
                 and (not doc[end].is_stop or doc[end].lower_ == "and" and end > j):
             end += 1
         if end == j or doc[end - 1].lower_ == "and" or end >= len(doc):
             return j
-        return end if doc[end].lower_ == "of" or doc[end].is_punct else j
+        if head in self._portfolios:
+            return end if doc[end].lower_ == "of" or doc[end].is_punct else j
+        # "the city's head of international relations, Petra Lange": a head's field, where whose office it is
+        # comes next, the holder's name is apposed, or the holder was named before ("Jan Novak, head of protocol,")
+        if doc[end].lower_ == "of" and end + 1 < len(doc) and (is_capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the") \
+                or doc[end].text == "," and self._appositive_name_at(doc, end + 1) \
+                or not holder_follows and doc[end].is_punct:
+            return end
+        return j
 
     def _lower_case_remit(self, doc: Doc, k: int, holder_follows: bool = True) -> int:
         """End of a remit written in lower case after "for" ("for international affairs"), up to a
@@ -2289,6 +2313,8 @@ class PersonFinder:
                 return [(title, holder)]
         while k < len(doc):
             first = k
+            if k + 1 < len(doc) and doc[k].lower_ in self._office_modifiers and self._is_title_at(doc, k + 1):
+                k += 1  # ", acting chairman of X": the office, read with its modifier
             while k < len(doc) and k - first < 2 and not self._is_title_at(doc, k) and self._title_word(doc, k):
                 k += 1  # ", the Tourism Adviser to ..."
             length = self._is_title_at(doc, k)
@@ -2299,6 +2325,9 @@ class PersonFinder:
             if title_end < len(doc) and doc[title_end].text in _POSSESSIVE:
                 break  # "..., the President's adviser": someone else's office
             of, k2, title = self._of_part(doc, self._skip_gloss(doc, title_end), title)
+            if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of" \
+                    and canonical_title.split()[-1] in self._field_heads:
+                of, k2, title = self._of_part(doc, title_end, canonical_title, False)  # ", head of protocol,"
             if of is None and k2 == title_end and k2 < len(doc) and doc[k2].lower_ == "of":
                 break
             listed = k2 + 1 if of is None and k2 < len(doc) and doc[k2].text == "," \

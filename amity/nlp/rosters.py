@@ -104,12 +104,15 @@ class RosterReader:
         self.origin_words = frozenset(words.get("origin_words", []))
         self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
+        self.pair_joiners = frozenset(words.get("pair_joiners", []))
         self.headline_reach = int(words.get("headline_reach", 12))
         # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
         self.relative_pronouns = frozenset(words.get("relative_pronouns", []))
         self.list_announcers = frozenset(words.get("list_announcers", []))
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
+        self.partner_slot_nouns = frozenset(words.get("partner_slot_nouns", []))
+        self.ending_governors = frozenset(words.get("ending_governors", []))
         self.ending_objects = frozenset(words["ending_objects"])
         self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
@@ -271,7 +274,8 @@ class RosterReader:
                         owner = _most_named(sent.start, index)
                     if owner is None or owner.type != "place" or _is_area(owner):
                         continue
-                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)):
+                if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)) \
+                        and not _predicate_of_pair(doc, sent, start, index, self.pair_joiners):
                     # "X hosted the mayors of its sister cities.", a headline's "Mayors of twin and friend
                     # cities meet": the partners named as a class, their towns perhaps listed soon after
                     # (a body's cue after the headline's keeps the headline's reach)
@@ -339,9 +343,14 @@ class RosterReader:
                 kind = default_tie_kinds().roster_kind(
                     kind, doc[start:end], doc[min([start] + [t.left_edge.i for t in doc[start:end] if t.pos_ == "NOUN"]):first], [party, *(_town_of(p.cluster, places, kind) for p in partners)])
                 signed = self._signed(doc, start, end)
+                # "voted to suspend the partnership agreements with A and B": the roster's own verb ends
+                # them, dated by the sentence (a partner's "since" year is when it began)
+                ending = self._cue_ended(doc, start, end)
                 for partner in partners:
                     ended = former or partner.ended
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
+                    if ending and not ended:
+                        ended, date = True, _sentence_value(doc, sent) or doc._.published
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
                     listed_by[id(partner.cluster)] = (party, n)
@@ -387,6 +396,23 @@ class RosterReader:
                                 _merge(ties, "sister_city", [party, town], year, line)  # a pair read already stands
                 rows = []
             i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
+
+    def _cue_ended(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the verb the cue hangs on is one of ending ("suspended its twinnings with",
+        "voted to freeze the partnership agreements with"), said as done, not negated, not of
+        flights or trade only, and not still to come."""
+        verb: Token | None = doc[end - 1]
+        for _ in range(4):
+            if verb is None or verb.pos_ == "VERB":
+                break
+            verb = verb.head if verb.head.i != verb.i else None
+        if verb is None or verb.i > start or verb.lemma_.lower() not in self.ending_lemmas:
+            return False
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.ending_objects for c in verb.children):
+            return False
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.ending_governors:
+            verb = verb.head  # "voted to suspend", "decided to end": the decision is the ending
+        return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
     def _ending_verb(self, sent: Span) -> Token | None:
         """The verb of ending ("suspended", "froze") the sentence says, not negated, nor of a destination
@@ -766,11 +792,11 @@ class RosterReader:
             before -= 1
         if before > sent.start and doc[before].lower_ in self.possessives:
             if before - 2 >= sent.start and doc[before - 1].lower_ in self.anaphors and doc[before - 2].lower_ == "the":
-                return self._antecedent(doc, sent, index)  # "the city's twin towns"
+                return self._antecedent(doc, sent, index, at=before - 1)  # "the city's twin towns"
             return index.get(before - 1)
         if before >= sent.start and doc[before].lower_ in self.pronouns:
             towns = any(t.lower_ in self.town_nouns or t.lower_ in self.town_singulars for t in doc[start:end])
-            return self._antecedent(doc, sent, index, towns)  # "Its twin towns"
+            return self._antecedent(doc, sent, index, towns, at=before)  # "Its twin towns"
         if before >= sent.start and before in index and doc[before].dep_ in ("compound", "nmod", "amod") \
                 and not _is_area(index[before]):
             return index[before]  # "Bursa twin towns": the town that qualifies the cue
@@ -844,12 +870,19 @@ class RosterReader:
             return False  # "has established relations with A and B": relations that exist, not a founding
         return not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
 
-    @staticmethod
-    def _antecedent(doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False) -> EntityCluster | None:
-        """What "it" or "the city" refers to: the place (not a country) in the subject of the sentence
+    def _antecedent(self, doc: Doc, sent: Span, index: dict[int, EntityCluster], towns: bool = False,
+                    at: int | None = None) -> EntityCluster | None:
+        """What "it" or "the city" refers to: a possessive ("its", "the city's", at `at`) in the
+        predicate of a clause whose subject names a place is that place's ("Lahti will keep its ties
+        with its other twin towns"); else the place (not a country) in the subject of the sentence
         before ("Karaganda signed a protocol with Ufa. The city also has twin towns ..."), else the
-        place named last before the sentence; with `towns` (the cue names twin towns or cities) not
-        a region ("pen friends in Fife. ... Its first twin town was Vichy": a town's, not Fife's)."""
+        place named last before the sentence, unless it was named there as a partner ("The partnership
+        with A was suspended. The city also has partnerships with B": the town the story names most);
+        with `towns` (the cue names twin towns or cities) not a region ("pen friends in Fife. ... Its
+        first twin town was Vichy": a town's, not Fife's)."""
+        own = _clause_subject_place(doc[at], index) if at is not None else None
+        if own is not None:
+            return own
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
             for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
@@ -867,6 +900,11 @@ class RosterReader:
                     # a town named in passing in a list is not what "the city" goes back to, the town
                     # the story has named most is
                     return _most_named(sent.start, index) or cluster
+                if self._partner_slot(doc[i]):
+                    # "The partnership with A was suspended. The city also has partnerships with B": nor
+                    # is the partner of a tie; the town named most besides it is
+                    others = {k: c for k, c in index.items() if c is not cluster}
+                    return _most_named(sent.start, others) or cluster
                 return cluster
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
@@ -879,6 +917,16 @@ class RosterReader:
         # "BLOOMINGTON — The market opened. ... the city's other sister city": the town of the dateline
         return next((c for c in doc._.entities or [] if c.type == "place" and any(m.dateline for m in c.mentions)
                      and not _is_area(c)), None)
+
+    def _partner_slot(self, tok: Token) -> bool:
+        """Whether a name stands as the partner of a tie noun: the object of "with" after
+        "partnership", "twinning", "ties" ... ("The partnership with Vladimir was suspended")."""
+        head = tok
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "with" and prep.head.pos_ == "NOUN" \
+            and prep.head.lemma_.lower() in self.partner_slot_nouns
 
     def _list(self, doc: Doc, i: int, stop: int, index: dict[int, EntityCluster],
               owner: EntityCluster | None) -> tuple[list[_Partner], bool]:
@@ -1076,6 +1124,26 @@ class RosterReader:
                    for size in range(1, len(words) + 1))
 
 
+def _clause_subject_place(tok: Token, index: dict[int, EntityCluster]) -> EntityCluster | None:
+    """The town (no country or area) the subject of the clause around `tok` names, when `tok` is not
+    itself inside that subject: "Lahti will keep its ties with its twin towns" → Lahti."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        inside = {t.i for t in subject.subtree}
+        if tok.i in inside:
+            return None
+        named = [c for i in sorted(inside) if (c := index.get(i)) is not None and c.type == "place" and not _is_area(c)]
+        if named:
+            return named[0]
+    return None
+
+
 def _within(parties: list[EntityCluster]) -> bool:
     """Whether one of two places holds the other (a town and its own country)."""
     return len(parties) == 2 and all(p.type == "place" for p in parties) and (
@@ -1212,6 +1280,24 @@ def _subject_place(sent: Span, index: dict[int, EntityCluster]) -> EntityCluster
     named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
                        and c.type == "place" and not _is_area(c)])
     return named[0] if named else None
+
+
+def _predicate_of_pair(doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster], joiners: frozenset[str]) -> bool:
+    """Whether the cue at `start` follows two towns or bodies joined as a pair ("Kiel and Klaipeda become
+    twin cities", "Tartu, Lahti now partner towns"): it says what the pair named has become, no class of
+    partners that guests listed later come from. Read on the words, as headlines parse poorly."""
+    order: list[int] = []
+    gap: list[str] = []
+    for k in range(sent.start, start):
+        cluster = index.get(k)
+        if cluster is not None and not _is_area(cluster):
+            if not order or order[-1] != id(cluster):
+                if len(order) == 1 and " ".join(gap) in joiners:
+                    return True
+                order, gap = [id(cluster)], []
+        elif order:
+            gap.append(doc[k].lower_)
+    return False
 
 
 def _is_area(cluster: EntityCluster) -> bool:

@@ -153,6 +153,8 @@ class TieFinder:
         self.twin_heads = self.twin_town_heads | frozenset(cues["twin_territory_heads"])
         self.kinds = TieKinds(cues, self.sister, self._document, self.signing_lemmas)
         self.intention_lemmas = frozenset(cues["intention_lemmas"])
+        #: verbs whose clause object is only wished, proposed or talked of ("suggested that A and B become ...")
+        self._wishing = frozenset(cues["wish_lemmas"]) | self.intention_lemmas | frozenset(cues["discussion_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -265,9 +267,19 @@ class TieFinder:
                         # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
                         # one pair the article's ties are between, after a sentence that named other places
                         groups = [(kind, one_pair)]
-                    if not groups and stage.status in ("signed", "ratified", "ended") \
+                    if not groups and stage.status == "ended" and self._ends_pair_told(sent, named_before, ties, token_entity,
+                                                                          context, kind):
+                        # "A and B signed a cooperation agreement in 2011. A's council suspended the agreement in
+                        # 2019.": the tie of the pair just named has ended, whatever the article's other ties
+                        pair = frozenset(id(p) for p in named_before)
+                        for (told_kind, key), tie in list(ties.items()):
+                            if key == pair:
+                                self._record(ties, told_kind, tie.parties, stage, sent)
+                    elif not groups and stage.status in ("signed", "ratified", "ended") \
                             and (self._definite_document_subject(sent)
-                                 or stage.status == "ended" and self._definite_document_subject(sent, tie_nouns=True)):
+                                 or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
+                                                                 or self._definite_tie_ended(sent))) \
+                            and not self._subject_names_partner(sent, token_entity):
                         later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
@@ -497,6 +509,36 @@ class TieFinder:
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
                    and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
 
+    def _definite_tie_ended(self, sent: Span) -> bool:
+        """Whether an ending verb's object is a tie told before ("In 2022 Riga suspended the agreement",
+        "the council voted to freeze the partnership"): "the/its <tie>" with no "with" naming whom it
+        was with (then the sentence would name the partner: "suspended its agreements with Russian cities")."""
+        for verb in self._ending_words(sent):
+            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and self._names_tie(obj.lower_) and obj.tag_ != "NNS" \
+                        and any(c.lower_ in ("the", "this", "that", "their", "its") for c in obj.children) \
+                        and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in obj.children):
+                    return True
+        return False
+
+    def _ends_pair_told(self, sent: Span, pair: list[EntityCluster], ties: _Ties, token_entity: dict[int, EntityCluster],
+                        context: _ArticleContext, kind: str) -> bool:
+        """Whether the sentence ends "the agreement" of the pair the sentence before named and a tie of
+        theirs is told: it names no one but one of them ("A's council suspended the agreement")."""
+        if len(pair) != 2 or not self._definite_tie_ended(sent):
+            return False
+        ids = {id(p) for p in pair}
+        named = {id(context.town_of(c, kind)) for c in self._sentence_parties(sent, token_entity)}
+        return named <= ids and any(key == frozenset(ids) for _, key in ties)
+
+    @staticmethod
+    def _subject_names_partner(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
+        """Whether the passive subject names a party ("The partnership with Vladimir was suspended"):
+        that tie's stage, not a later stage of the one tie the article has found so far."""
+        return any(t.dep_ == "nsubjpass" and any(x.i in token_entity for x in t.subtree) for t in sent)
+
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
         2014", "since the founding of the twinning in May 1990"), or None."""
@@ -648,7 +690,8 @@ class TieFinder:
     def _stage(self, kind: str, lowered: str, events: list[EventMention], sent: Span, doc: Doc) -> _Stage | None:
         for wanted, status in (("ratification", "occurred"), ("signing", "occurred"), ("signing", "planned")):
             matching = [e for e in events if e.type == wanted and e.status == status and not (
-                wanted == "ratification" and e.trigger is not None and self._approved_by_the_pair(e.trigger))]
+                wanted == "ratification" and e.trigger is not None
+                and (self._approved_by_the_pair(e.trigger) or self._unreached(e.trigger)))]
             # several signings of one tie reported together: the most recent dates it
             matching.sort(key=lambda e: (e.date_sentence == sent.start, e.date or ""), reverse=True)
             if matching:
@@ -656,7 +699,8 @@ class TieFinder:
                 if wanted == "signing" and e.trigger is not None and self._hypothetical(e.trigger):
                     return _Stage("proposed")  # "could sign a memorandum next year", "are ready to sign"
                 stage = {"ratification": "ratified", "signing": "signed"}[wanted] if status == "occurred" else "planned"
-                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)):
+                if stage == "planned" and e.date is None and (self._agreed(sent) or self._intended(e.trigger)
+                                                              or self._unscheduled(e.trigger)):
                     # "agreed to sign a memorandum", "intends to sign a memorandum", no time set: not yet scheduled
                     return _Stage("proposed")
                 approval = self._approved(sent) if stage == "signed" else None
@@ -708,6 +752,9 @@ class TieFinder:
             return founded
         if kind == "sister_city":
             return _Stage("active")
+        if any(e.type == "ratification" and e.trigger is not None and self._unreached(e.trigger) for e in events):
+            # "the Seimas has yet to ratify the agreement between A and B": the agreement as it stands
+            return self._cooperation_stage(sent, lowered, doc)
         return None
 
     def _proposal_in_cue_clause(self, sent: Span, lowered: str) -> bool:
@@ -738,13 +785,55 @@ class TieFinder:
             return True
         head = verb.head
         return verb.dep_ in ("xcomp", "ccomp", "acl") and head.i != verb.i \
-            and head.lemma_.lower() in self.cues["wish_lemmas"]
+            and head.lemma_.lower() in self.cues["wish_lemmas"] or self._talked_of(verb)
+
+    def _talked_of(self, verb: Token) -> bool:
+        """A signing that is only the subject of talks: "discussed signing a memorandum", "considered
+        signing", "explored the prospect of signing an agreement", "the possibility to sign": what a
+        verb or noun of discussion is about (directly, or by "of", "about", "on"), not yet done."""
+        node = verb
+        if verb.dep_ in ("pcomp", "pobj"):
+            if verb.head.lower_ not in self.cues["talk_prepositions"]:
+                return False  # "met after signing the memorandum": done before the meeting
+            node = verb.head
+        elif verb.dep_ not in ("xcomp", "ccomp", "dobj", "acl"):
+            return False
+        head = node.head
+        return head.i != node.i and head.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(head)
+
+    def _unreached(self, verb: Token) -> bool:
+        """An approval or ratification that has not happened: denied ("did not approve"), failed or
+        refused ("failed to ratify", "refused to approve"), pending ("has yet to ratify") or still to
+        come ("is expected to ratify next week", "will approve"). The agreement stands signed, no more."""
+        if verb.pos_ == "NOUN":
+            # "still waits for ratification", "awaits the council's approval": the act is awaited
+            governor = verb.head.head if verb.dep_ == "pobj" else verb.head if verb.dep_ == "dobj" else verb
+            return governor.i != verb.i and governor.lemma_.lower() in self.cues["unreached_lemmas"]
+        node = verb
+        for _ in range(3):
+            if self._negated(node) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal - {"to"}
+                                          for c in node.children) \
+                    or any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_adverbs"] for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.cues["unreached_lemmas"]:
+                return True
+        return False
 
     def _intended(self, verb: Token | None) -> bool:
         """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
         not yet scheduled."""
         return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
             and verb.head.lemma_.lower() in self.intention_lemmas
+
+    def _unscheduled(self, verb: Token | None) -> bool:
+        """Whether a signing is the object of an agreement, a readiness or an invitation ("reached an
+        agreement to sign", "expressed readiness to sign", "invited B to sign"): wanted, with no time set
+        it is not yet scheduled."""
+        return verb is not None and verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() in self.cues["unscheduled_governors"]
 
     def _in_prospect(self, sent: Span) -> bool:
         """A twinning still to come: "could become sister cities", "applied to become a twin town of
@@ -755,6 +844,9 @@ class TieFinder:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
                 return True
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and tok.dep_ in ("ccomp", "xcomp") \
+                    and tok.head.lemma_.lower() in self._wishing:
+                return True  # "suggested that A and B become sister cities": a founding proposed
         return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
                    and any(c in t.head.doc[t.head.left_edge.i : t.head.i + 1].text.lower() for c in self.sister)
                    for t in sent)
@@ -766,8 +858,9 @@ class TieFinder:
 
     def _intended_founding(self, sent: Span) -> Token | None:
         """The verb of a founding still to come ("will become", "to be twinned"), or None."""
-        return next((t for t in sent if t.lemma_.lower() in self._founding and any(
+        return next((t for t in sent if t.lemma_.lower() in self._founding and (any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+            or t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in self._wishing)  # "suggested that A and B become"
             and self._founds_tie(t)), None)
 
     def _founds_tie(self, verb: Token) -> bool:
@@ -814,6 +907,8 @@ class TieFinder:
                     and tok.head.lemma_.lower() in self.cues["approval_light_verbs"] else tok
                 if self._approved_by_the_pair(tok):
                     continue  # "the draft was approved by both sides": the text is agreed, nothing ratified
+                if self._unreached(tok):
+                    continue  # "the Senate has yet to ratify the agreement"
                 if any(self._document(t)
                        or any(c in t.lower_ for c in ("twinning", "sister")) for t in scope.subtree if t.i != tok.i):
                     return scope  # its clause dates the approval
@@ -935,7 +1030,7 @@ class TieFinder:
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
-            if agreed or any(c.lower_ == "draft" for c in document.children):
+            if agreed or any(c.lower_ == "draft" for c in document.children) or self._in_the_making(document):
                 return _Stage("proposed", between_only=True)
             # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
             signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
@@ -972,6 +1067,21 @@ class TieFinder:
         if founded is not None:
             return _Stage(founded.status, founded.date, founded.explicit, generic=True, between_only=True)
         return _Stage("active", generic=True, between_only=True)
+
+    def _in_the_making(self, document: Token) -> bool:
+        """Whether a document is still being worked out: negotiated, drafted or prepared ("are negotiating
+        an agreement between A and B"), the object of drafts or talks ("exchanged drafts of a memorandum
+        between A and B"), or under discussion ("the agreement between A and B is under discussion")."""
+        making = self.cues["making_lemmas"]
+        head = document.head
+        if document.dep_ == "dobj" and head.lemma_.lower() in making:
+            return True
+        if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
+                and head.head.lemma_.lower() in making:
+            return True
+        return document.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
+            for c in head.children)
 
     def _wished_between(self, sent: Span) -> bool:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
@@ -1624,7 +1734,8 @@ class TieFinder:
                 continue
             where = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")):
-                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                # "partner towns in Sweden, Germany and Ukraine": each place listed says where they are
+                for place in (p for g in prep.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)):
                     where |= {place.i} | {t.i for t in place.children if t.dep_ in ("compound", "det", "amod")}
             if not any(t.i in token_entity and t.i not in where for t in noun.subtree):
                 return True
@@ -2238,7 +2349,8 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
             below = [t for t in ties if t is not tie
                      and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
-            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"]) for t in sent)
+            package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"])
+                              or t.lower_ in context.cues["package_plurals"] for t in sent)
                           for sent in tie.sentences)
             if below and package:
                 continue
@@ -2479,6 +2591,12 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
                 k += 1
             previous_end = k
             continue
+        if cluster.type == "place" and _describes_body(doc, k, end, cluster, token_entity):
+            # "the Tashkent firm X", "X, a Seoul lender": where the body is, not a party
+            while k < end and token_entity.get(k) is cluster:
+                k += 1
+            previous_end = k
+            continue
         if cluster.type == "place" and _names_a_gathering(doc, k, cluster, token_entity):
             # "the Tokyo Olympic Games", "the Tashkent forum": where a gathering is, not a party
             while k < end and token_entity.get(k) is cluster:
@@ -2689,6 +2807,25 @@ def _based_in(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: 
     while j < end and token_entity.get(j) is cluster:
         j += 1
     return j + 1 < len(doc) and doc[j].text in ("-", "‐", "–") and doc[j + 1].lower_ in _LOCATION_PARTICIPLES
+
+
+def _describes_body(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k qualifies a common noun that describes a named body: "the Tashkent firm
+    Uzbekistan Airways Technics", "Woori Bank, a Seoul lender" (where the body is, not a party)."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    last = doc[j - 1]
+    noun = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or noun.i < j or noun.i in token_entity \
+            or noun.pos_ not in ("NOUN", "PROPN") or not noun.text.islower():
+        return False
+
+    def body(tok: Token) -> bool:
+        return (c := token_entity.get(tok.i)) is not None and c.type == "organization"
+
+    return noun.dep_ in ("compound", "appos") and body(noun.head) \
+        or any(c.dep_ in ("compound", "appos") and body(c) for c in noun.children)
 
 
 def _names_a_gathering(doc: Doc, k: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:

@@ -30,7 +30,6 @@ from amity.store.membership import among, distinct_pairs
 from amity.store.schema import (
     ArticleRow,
     EventParticipantRow,
-    EventReportRow,
     EventRow,
     RoleRow,
     TiePartyRow,
@@ -428,7 +427,9 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
     """`_latest_activity` of each key's groups, from one read of the activities of everyone in any group.
 
     A batch re-summarises hundreds of ties, many between the same much-reported towns: one query per tie
-    read their visits again and again. Of events equally late, the first stored counts.
+    read their visits again and again. Of events equally late, the first stored counts. Each participant row
+    carries its event's id and type (migrations 0009, 0012): the activities are narrowed in that index and
+    each is joined to its event's row directly, not through its report's.
     """
     everyone = sorted(set().union(*(group for groups in groups_of.values() for group in groups)))
     events_of: dict[int, set[int]] = defaultdict(set)
@@ -436,9 +437,9 @@ def _latest_activities(session: Session, groups_of: dict[int, list[set[int]]]) -
     for start in range(0, len(everyone), ENTITIES_PER_QUERY):
         for entity_id, event_id, date in session.execute(
                 select(EventParticipantRow.entity_id, EventRow.id, EventRow.date).distinct()
-                .join(EventReportRow, EventReportRow.id == EventParticipantRow.report_id)
-                .join(EventRow, EventRow.id == EventReportRow.event_id)
-                .where(among(session, EventParticipantRow.entity_id, everyone[start:start + ENTITIES_PER_QUERY]), *_activity())):
+                .join(EventRow, EventRow.id == EventParticipantRow.event_id)
+                .where(among(session, EventParticipantRow.entity_id, everyone[start:start + ENTITIES_PER_QUERY]),
+                       EventParticipantRow.event_type.in_(ACTIVITY_TYPES), *_activity())):
             events_of[entity_id].add(event_id)
             date_of[event_id] = date
     out: dict[int, str | None] = {}
