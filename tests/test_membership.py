@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, Integer, String, and_, select
+from sqlalchemy import Engine, Integer, String, and_, event, select
 from sqlalchemy.orm import Session
 
-from amity.store import pending
-from amity.store.membership import distinct_pairs, joined_among, rows_table
+from amity.store import open_database, pending
+from amity.store.membership import among, distinct_pairs, joined_among, rows_table
 from amity.store.schema import ArticleRow, EntityNameRow, EntityRow, RoleRow
 
 
@@ -72,3 +72,28 @@ def test_rows_given_as_a_table_join_each_row_they_match(db: Engine) -> None:
         found = sorted(tuple(row) for row in session.execute(joined))
 
         assert found == [("d2", "2024-05-01"), ("d5", "2024-05-01"), ("d5", "2024-05-05")]
+
+
+def test_lists_and_rows_of_any_length_are_one_statement_on_sqlite(tmp_path) -> None:
+    """SQLite caches prepared statements by their text: a list of a parameter a value would be a new
+    statement (parsed and planned again) for every length."""
+    db = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
+    sent: list[str] = []
+    event.listen(db, "before_cursor_execute", lambda _c, _k, statement, *_: sent.append(statement))
+    with Session(db) as session, session.begin():
+        _articles(session, 5)
+        sent.clear()
+        found = [list(session.scalars(select(ArticleRow.doc).where(among(session, ArticleRow.id, ids))
+                                      .order_by(ArticleRow.id))) for ids in ([2], [4, 2, 9], [1, 3, 5, 7, 9])]
+        columns = [("number", Integer()), ("since", String())]
+        joined = []
+        for rows in ([(2, "2024-05-01")], [(3, "2024-05-04"), (5, "2024-05-05"), (5, "2024-05-01")]):
+            wanted = rows_table(session, "wanted", columns, rows)
+            joined.append(sorted(tuple(row) for row in session.execute(
+                select(ArticleRow.doc, wanted.c.since).join(wanted, and_(wanted.c.number == ArticleRow.id,
+                                                                         ArticleRow.published >= wanted.c.since)))))
+
+    assert found == [["d2"], ["d2", "d4"], ["d1", "d3", "d5"]]
+    assert joined == [[("d2", "2024-05-01")], [("d5", "2024-05-01"), ("d5", "2024-05-05")]]
+    assert len(set(sent[:3])) == 1 and len(set(sent[3:])) == 1
+    db.dispose()

@@ -17,13 +17,36 @@ instead, one probe per pair. Rows to join (`rows_table`) go as one array a
 column, not a VALUES list of a parameter a value: the statement is the
 same whatever their number, so neither SQLAlchemy nor the server compiles
 thousands of parameters again for each batch.
+
+SQLite has no arrays, and its statement cache is keyed by the statement's
+text: an IN list of a parameter a value is a new statement for each
+length, prepared again (thousands of parameters parsed and planned) at
+nearly every execution. There a list, and rows to join, go as one JSON
+parameter read by `json_each`: one text whatever the length, prepared
+once a connection.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, FromClause, Select, any_, bindparam, column, func, literal, select, text, values
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    String,
+    any_,
+    bindparam,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+    type_coerce,
+    values,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -38,7 +61,14 @@ def among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement
     values = list(values)
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(literal(values, ARRAY(column.type)))  # type: ignore[no-any-return]
+    if session.get_bind().dialect.name == "sqlite" and all(type(value) in _JSON_TYPES for value in values):
+        listed = func.json_each(bindparam(None, json.dumps(values), type_=String()))
+        return column.in_(select(literal_column("value")).select_from(listed))  # type: ignore[no-any-return]
     return column.in_(values)  # type: ignore[no-any-return]
+
+
+#: Values that JSON gives back to SQLite as they were (integers as integers, text as text).
+_JSON_TYPES = frozenset({int, str})
 
 
 def joined_among(session: Session, statement: _Statement, column: Any, values: Iterable[Any]) -> _Statement:
@@ -79,7 +109,11 @@ def distinct_pairs(session: Session, column: Any, other: Any, values: Iterable[A
 def rows_table(session: Session, name: str, columns: list[tuple[str, TypeEngine[Any]]],
                rows: list[tuple[Any, ...]]) -> FromClause:
     """These rows as a table named `name` of these (name, type) columns, to join: on PostgreSQL `unnest` of
-    one array a column; elsewhere a VALUES list."""
+    one array a column; on SQLite one JSON parameter (`json_each`); elsewhere a VALUES list."""
+    if session.get_bind().dialect.name == "sqlite" and all(type(v) in _JSON_TYPES for row in rows for v in row):
+        listed = func.json_each(bindparam(None, json.dumps(rows), type_=String()))
+        return select(*(type_coerce(func.json_extract(literal_column("value"), f"$[{n}]"), type_).label(label)
+                        for n, (label, type_) in enumerate(columns))).select_from(listed).cte(name)
     if session.get_bind().dialect.name != "postgresql":
         return values(*(column(label, type_) for label, type_ in columns), name=name).data(rows).cte()
     arrays = [literal([row[n] for row in rows], ARRAY(type_)) for n, (_, type_) in enumerate(columns)]
