@@ -1930,3 +1930,24 @@ def test_a_partnership_with_a_named_town_suspended_is_not_a_stage_of_the_other_t
                   "The partnership with Yaroslavl has been suspended since March 2022.")
     tie = next(t for t in record.ties if set(t.parties) == {"Bonn", "Oxford"})
     assert (tie.status, tie.date) == ("signed", "1947")
+
+
+def test_an_ending_of_the_agreement_denied_refused_urged_or_to_come_ends_nothing(read) -> None:
+    for ending in ("In 2022 the mayor said Riga would not suspend the agreement.",
+                   "In 2022 opposition councillors urged the mayor to suspend the agreement.",
+                   "In 2022 the council refused to suspend the agreement.",
+                   "Riga will suspend the agreement in May.",
+                   "In 2021 the council of Riga declined to freeze the agreement.",
+                   "In 2020 the airline airBaltic suspended its code-share agreement.",
+                   "In 2020 the city cancelled the contract for the new bridge."):
+        record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
+        tie = only(record, "sister_city")
+        assert (tie.status, tie.date) == ("signed", "1997"), ending
+
+
+def test_a_refusal_to_suspend_the_agreement_ends_no_tie_of_the_pair_just_named(read) -> None:
+    record = read("Sofia and Skopje signed a twinning agreement in 2005. "
+                  "Plovdiv and Brno signed a cooperation agreement in 2011. "
+                  "The Plovdiv city council refused to suspend the agreement in 2019.\n", published="2024-05-15")
+    tie = only(record, "cooperation")
+    assert (set(tie.parties), tie.status, tie.date) == ({"Plovdiv", "Brno"}, "signed", "2011")

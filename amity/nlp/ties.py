@@ -133,6 +133,7 @@ class TieFinder:
         self.dated_back = tuple(cues["dated_back_phrases"])
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
+        self.definite_determiners = frozenset(cues["definite_determiners"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
         self.with_manner = frozenset(cues["with_manner_nouns"])
         self.with_support = frozenset(cues["with_support_nouns"])
@@ -507,21 +508,35 @@ class TieFinder:
         signed"), a document the article has already introduced; with `tie_nouns`, also a tie told
         before ("The partnership was suspended in 2022", "The twinning was frozen")."""
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
-                   and any(c.lower_ in ("the", "this", "that", "their", "its") for c in t.children) for t in sent)
+                   and any(c.lower_ in self.definite_determiners for c in t.children) for t in sent)
 
     def _definite_tie_ended(self, sent: Span) -> bool:
         """Whether an ending verb's object is a tie told before ("In 2022 Riga suspended the agreement",
         "the council voted to freeze the partnership"): "the/its <tie>" with no "with" naming whom it
-        was with (then the sentence would name the partner: "suspended its agreements with Russian cities")."""
+        was with (then the sentence would name the partner: "suspended its agreements with Russian cities").
+        The ending must be asserted, not denied, refused, urged or still to come ("refused to suspend the
+        agreement", "will suspend the agreement"), and the object a tie with no topic of its own ("its
+        code-share agreement", "the contract for the bridge" are other documents)."""
         for verb in self._ending_words(sent):
-            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
+                    or self._unreached(verb):
                 continue
             for obj in verb.children:
                 if obj.dep_ == "dobj" and self._names_tie(obj.lower_) and obj.tag_ != "NNS" \
-                        and any(c.lower_ in ("the", "this", "that", "their", "its") for c in obj.children) \
-                        and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in obj.children):
+                        and any(c.lower_ in self.definite_determiners for c in obj.children) \
+                        and self._bare_tie(obj):
                     return True
         return False
+
+    def _bare_tie(self, noun: Token) -> bool:
+        """Whether a tie noun says nothing but that it is a tie: its modifiers name a tie ("the twinning
+        agreement") or are determiners and numbers; no prepositional phrase ("with ...", "for the bridge")."""
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and not self._names_tie(" ".join(t.lower_ for t in child.subtree)):
+                return False
+            if child.dep_ in ("prep", "acl", "relcl", "appos"):
+                return False
+        return True
 
     def _ends_pair_told(self, sent: Span, pair: list[EntityCluster], ties: _Ties, token_entity: dict[int, EntityCluster],
                         context: _ArticleContext, kind: str) -> bool:
