@@ -1951,3 +1951,20 @@ def test_a_refusal_to_suspend_the_agreement_ends_no_tie_of_the_pair_just_named(r
                   "The Plovdiv city council refused to suspend the agreement in 2019.\n", published="2024-05-15")
     tie = only(record, "cooperation")
     assert (set(tie.parties), tie.status, tie.date) == ({"Plovdiv", "Brno"}, "signed", "2011")
+
+
+def test_a_ratification_not_delayed_or_waited_for_still_happened(read) -> None:
+    for text in ("The Seimas waited until May to ratify the agreement between Lithuania and Poland on gas supplies.",
+                 "The Seimas did not hesitate to ratify the agreement between Lithuania and Poland on gas supplies "
+                 "on Tuesday.",
+                 "The Sejm did not delay to ratify the agreement between Lithuania and Poland on gas supplies."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "ratified", text
+    assert only(read("The Bursa city council did not hesitate to approve the twinning with Kazan on Tuesday.",
+                     published="2024-05-15"), "sister_city").status == "ratified"
+
+
+def test_a_ratification_the_parliament_still_has_to_make_is_not_reached(read) -> None:
+    for text in ("The Seimas still has to ratify the agreement between Lithuania and Poland on gas supplies.",
+                 "The Seimas must still ratify the agreement between Lithuania and Poland on gas supplies.",
+                 "The Seimas still needs to ratify the agreement between Lithuania and Poland on gas supplies."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "signed", text

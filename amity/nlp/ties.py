@@ -823,18 +823,23 @@ class TieFinder:
         if verb.pos_ == "NOUN":
             # "still waits for ratification", "awaits the council's approval": the act is awaited
             governor = verb.head.head if verb.dep_ == "pobj" else verb.head if verb.dep_ == "dobj" else verb
-            return governor.i != verb.i and governor.lemma_.lower() in self.cues["unreached_lemmas"]
+            return governor.i != verb.i and governor.lemma_.lower() in \
+                set(self.cues["unreached_lemmas"]) | set(self.cues["awaited_lemmas"])
+        modal = self._future_or_modal - {"to"} | set(self.cues["obligation_words"])
         node = verb
         for _ in range(3):
-            if self._negated(node) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal - {"to"}
-                                          for c in node.children) \
+            # a governor's own negation undoes only what it says: "did not vote to approve" is no approval,
+            # "did not hesitate to ratify" is one
+            if (node is verb or node.lemma_.lower() not in self.cues["reluctance_lemmas"]) and self._negated(node) \
+                    or any(c.dep_ in ("aux", "auxpass") and c.lower_ in modal for c in node.children) \
                     or any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_adverbs"] for c in node.children):
                 return True
             if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
                 return False
             node = node.head
-            if node.lemma_.lower() in self.cues["unreached_lemmas"]:
-                return True
+            if node.lemma_.lower() in self.cues["unreached_lemmas"] \
+                    or node.lemma_.lower() in self.cues["obligation_lemmas"] and node.tag_ in ("VBZ", "VBP"):
+                return True  # "refused to ratify", "still has to ratify"
         return False
 
     def _intended(self, verb: Token | None) -> bool:
