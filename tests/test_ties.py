@@ -1968,3 +1968,24 @@ def test_a_ratification_the_parliament_still_has_to_make_is_not_reached(read) ->
                  "The Seimas must still ratify the agreement between Lithuania and Poland on gas supplies.",
                  "The Seimas still needs to ratify the agreement between Lithuania and Poland on gas supplies."):
         assert only(read(text, published="2024-05-15"), "cooperation").status == "signed", text
+
+
+def test_a_signing_told_as_done_inside_a_discussion_stays_signed(read) -> None:
+    for text in ("At the forum, the mayors of Almaty and Tashkent discussed how the two cities signed their first "
+                 "memorandum in 2015.",
+                 "The mayors of Almaty and Tashkent discussed why the two cities signed a memorandum on tourism in 2015."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("signed", "2015"), text
+
+
+def test_a_signing_talked_about_debated_or_mulled_is_proposed(read) -> None:
+    for verb in ("talked about signing", "debated signing", "mulled signing", "weighed signing", "spoke about signing"):
+        text = f"The mayors of Almaty and Tashkent {verb} a cooperation memorandum."
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
+
+
+def test_an_agreement_scrapped_is_ended(read) -> None:
+    record = read("Riga and Moscow signed a twinning agreement in 1997.\n\nIn 2022 Riga scrapped the agreement.\n",
+                  published="2024-05-15")
+    tie = only(record, "sister_city")
+    assert (tie.status, tie.date) == ("ended", "2022")

@@ -813,6 +813,9 @@ class TieFinder:
             node = verb.head
         elif verb.dep_ not in ("xcomp", "ccomp", "dobj", "acl"):
             return False
+        elif verb.dep_ == "ccomp" and (verb.tag_ in ("VBD", "VBZ", "VBP")
+                                       or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            return False  # "discussed how the two cities signed their first memorandum": a signing told as done
         head = node.head
         return head.i != node.i and head.lemma_.lower() in self.cues["discussion_lemmas"] and not self._negated(head)
 
