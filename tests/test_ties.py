@@ -1886,7 +1886,7 @@ def test_a_council_vote_to_approve_is_still_a_ratification(read) -> None:
 
 
 def test_the_agreement_one_party_later_suspends_ends_the_one_tie(read) -> None:
-    for ending in ("In 2022 Riga suspended the agreement.",
+    for ending in ("In 2022 Riga suspended the agreement.", "In 2022 Riga scrapped the agreement.",
                    "After the invasion, the city council of Riga voted to suspend the agreement in March 2022."):
         record = read(f"Riga and Moscow signed a twinning agreement in 1997.\n\n{ending}\n", published="2024-05-15")
         tie = only(record, "sister_city")
@@ -1984,8 +1984,10 @@ def test_a_signing_talked_about_debated_or_mulled_is_proposed(read) -> None:
         assert only(read(text, published="2024-05-15"), "cooperation").status == "proposed", text
 
 
-def test_an_agreement_scrapped_is_ended(read) -> None:
-    record = read("Riga and Moscow signed a twinning agreement in 1997.\n\nIn 2022 Riga scrapped the agreement.\n",
-                  published="2024-05-15")
-    tie = only(record, "sister_city")
-    assert (tie.status, tie.date) == ("ended", "2022")
+def test_memoranda_between_two_states_with_no_count_or_list_keep_the_state_tie(read) -> None:
+    record = read("Kazakhstan and Turkey signed memoranda on trade on Monday. "
+                  "Almaty and Istanbul signed a memorandum on tourism.", published="2024-05-15")
+    assert frozenset({"Kazakhstan", "Turkey"}) in pairs(record)
+    counted = read("Kazakhstan and Turkey signed three memoranda on Monday. "
+                   "Almaty and Istanbul signed a memorandum on tourism.", published="2024-05-15")
+    assert frozenset({"Kazakhstan", "Turkey"}) not in pairs(counted)

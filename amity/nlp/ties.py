@@ -2362,6 +2362,13 @@ def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str])
         and any(fold(full.name) == fold(short.name) + suffix for suffix in suffixes)
 
 
+def _counted_or_listed(noun: Token, sent: Span, context: _ArticleContext) -> bool:
+    """Whether an irregular plural is a package: counted ("three memoranda") or the lead of a list
+    ("The following memoranda were signed:"); bare "signed memoranda on trade" may be the states' own."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children) \
+        or any(lead in sent.text.lower() for lead in context.cues["list_leads"])
+
+
 def _without_package_states(ties: list[TieMention], context: _ArticleContext) -> list[TieMention]:
     """A package of documents between ministries, regions or towns of two states gives those
     body-to-body ties and no state-level tie ("Georgia and Armenia sign three documents")."""
@@ -2373,7 +2380,8 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
                      and not any(p.place is not None and p.place.kind == "country" for p in t.parties)
                      and {context.country_of(p) for p in t.parties} == states]
             package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"])
-                              or t.lower_ in context.cues["package_plurals"] for t in sent)
+                              or t.lower_ in context.cues["package_plurals"] and _counted_or_listed(t, sent, context)
+                              for t in sent)
                           for sent in tie.sentences)
             if below and package:
                 continue
