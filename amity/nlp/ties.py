@@ -268,20 +268,8 @@ class TieFinder:
                         # "... a park of the Oliwa district. The mayors also signed an action plan on climate.": the
                         # one pair the article's ties are between, after a sentence that named other places
                         groups = [(kind, one_pair)]
-                    if not groups and stage.status == "ended" and self._ends_pair_told(sent, named_before, ties, token_entity,
-                                                                          context, kind):
-                        # "A and B signed a cooperation agreement in 2011. A's council suspended the agreement in
-                        # 2019.": the tie of the pair just named has ended, whatever the article's other ties
-                        pair = frozenset(id(p) for p in named_before)
-                        for (told_kind, key), tie in list(ties.items()):
-                            if key == pair:
-                                self._record(ties, told_kind, tie.parties, stage, sent)
-                    elif not groups and stage.status in ("signed", "ratified", "ended") \
-                            and (self._definite_document_subject(sent)
-                                 or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
-                                                                 or self._definite_tie_ended(sent))) \
-                            and not self._subject_names_partner(sent, token_entity):
-                        later_signings.append(stage)  # "The memorandum was signed ceremonially.", "... was suspended"
+                    if not groups:
+                        self._later_stage(sent, stage, named_before, ties, token_entity, context, kind, later_signings)
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
                         groups = [(k, g) for k, g in groups if not _are_states(g)]
@@ -502,6 +490,26 @@ class TieFinder:
             or self._signing_verb(sent) is not None or self._approved(sent) is not None
         return told_here and not stage.generic and stage.status in ("signed", "ratified", "planned", "proposed") \
             and not any(p in lowered for p in self.pair_phrases) and not self._sentence_parties(sent, token_entity)
+
+    def _later_stage(self, sent: Span, stage: _Stage, named_before: list[EntityCluster], ties: _Ties,
+                     token_entity: dict[int, EntityCluster], context: _ArticleContext, kind: str,
+                     later_signings: list[_Stage]) -> None:
+        """A stage told of a tie named before, in a sentence that names no pair: the end of the tie of
+        the pair just named, recorded now; or a later stage of the document told ("The memorandum was
+        signed ceremonially.", "... was suspended"), kept for the article's one tie."""
+        if stage.status == "ended" and self._ends_pair_told(sent, named_before, ties, token_entity, context, kind):
+            # "A and B signed a cooperation agreement in 2011. A's council suspended the agreement in
+            # 2019.": the tie of the pair just named has ended, whatever the article's other ties
+            pair = frozenset(id(p) for p in named_before)
+            for (told_kind, key), tie in list(ties.items()):
+                if key == pair:
+                    self._record(ties, told_kind, tie.parties, stage, sent)
+        elif stage.status in ("signed", "ratified", "ended") \
+                and (self._definite_document_subject(sent)
+                     or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
+                                                     or self._definite_tie_ended(sent))) \
+                and not self._subject_names_partner(sent, token_entity):
+            later_signings.append(stage)
 
     def _definite_document_subject(self, sent: Span, tie_nouns: bool = False) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
