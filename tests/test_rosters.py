@@ -892,3 +892,39 @@ def test_a_plan_to_suspend_twinnings_ends_nothing_yet(read) -> None:
     record = read("The mayor of Riga spoke to reporters on Friday. Riga plans to suspend its twinning agreements "
                   "with Moscow and Minsk.", published="2022-03-04")
     assert roster(record, "Riga") == {p: ("sister_city", "active", None) for p in ("Moscow", "Minsk")}
+
+
+def test_a_decision_or_vote_not_to_end_or_against_ending_twinnings_ends_none(read) -> None:
+    for sentence in ("Riga decided not to suspend its twinning agreements with Moscow and Minsk.",
+                     "Riga voted not to end its twinning agreements with Moscow and Minsk.",
+                     "The Riga council voted against suspending its twinning agreements with Moscow and Minsk.",
+                     "Riga kept its twinning agreements with Moscow and Minsk instead of suspending them.",
+                     "The Riga council agreed not to freeze its twinning agreements with Moscow and Minsk."):
+        record = read("The mayor of Riga spoke to reporters on Friday. " + sentence, published="2022-03-04")
+        assert roster(record, "Riga") == {p: ("sister_city", "active", None) for p in ("Moscow", "Minsk")}, sentence
+
+
+def test_a_roster_ended_by_its_verb_is_dated_by_the_ending_not_a_founding_year_beside_it(read) -> None:
+    record = read("The mayor of Riga spoke to reporters on Friday. Riga suspended its twinning agreements with "
+                  "Moscow and Minsk, established in 1997.", published="2022-03-04")
+    assert roster(record, "Riga") == {p: ("sister_city", "ended", "2022-03-04") for p in ("Moscow", "Minsk")}
+    record = read("The mayor of Riga spoke to reporters on Friday. In 2014 Riga froze its twinning agreements with "
+                  "Moscow and Minsk, which date from 1997.", published="2022-03-04")
+    assert roster(record, "Riga") == {p: ("sister_city", "ended", "2014") for p in ("Moscow", "Minsk")}
+
+
+def test_a_pair_named_before_a_cue_that_has_its_own_owner_does_not_silence_the_class(read) -> None:
+    for lede in ("Kiel and Lund officials welcomed the mayors of Tartu's twin towns on Friday. ",
+                 "Officials from Kiel and Lund welcomed the mayors of Tartu's twin towns on Friday. ",
+                 "Kiel, Lund and Tartu hosted a forum of the twin towns of Tartu on Friday. "):
+        record = read(lede + "Guests from Aarhus, Turku and Pskov attended the ceremony.")
+        assert {"Aarhus", "Turku", "Pskov"} <= set(roster(record, "Tartu")), lede
+
+
+def test_a_suspended_partnership_between_a_heading_and_the_citys_other_partnerships_keeps_them_the_towns(read) -> None:
+    record = read("Partner towns of Kiel\n\n"
+                  "The partnership with Tartu was suspended in 2014. "
+                  "The city also has partnerships with Aarhus and Turku.")
+    assert {"Aarhus", "Turku"} <= set(roster(record, "Kiel"))
+    assert not {"Aarhus", "Turku"} & set(roster(record, "Tartu"))
+

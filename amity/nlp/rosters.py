@@ -105,6 +105,7 @@ class RosterReader:
         self.guest_nouns = frozenset(words.get("guest_nouns", []))
         self.class_reach = int(words.get("class_reach", 3))
         self.pair_joiners = frozenset(words.get("pair_joiners", []))
+        self.pair_predicates = frozenset(words.get("pair_predicates", []))
         self.headline_reach = int(words.get("headline_reach", 12))
         # "twinned with" → "twinned": the cue a relative clause "with which X has been twinned" holds
         self.relative_cues = {k[:-1]: v for k, v in self.cues.items() if len(k) > 1 and k[-1] == "with"}
@@ -113,6 +114,7 @@ class RosterReader:
         self.ending_lemmas = frozenset(words.get("ending_lemmas", []))
         self.partner_slot_nouns = frozenset(words.get("partner_slot_nouns", []))
         self.ending_governors = frozenset(words.get("ending_governors", []))
+        self.ending_refusals = frozenset(words.get("ending_refusals", []))
         self.ending_objects = frozenset(words["ending_objects"])
         self.future_auxiliaries = frozenset(words["future_auxiliaries"])
         self.min_rows = int(words.get("country_rows_min", 2))
@@ -275,7 +277,7 @@ class RosterReader:
                     if owner is None or owner.type != "place" or _is_area(owner):
                         continue
                 if not partners and not singular and not heading and not former and (named_owner or n == 0 and _ends_line(sent)) \
-                        and not _predicate_of_pair(doc, sent, start, index, self.pair_joiners):
+                        and not self._predicate_of_pair(doc, sent, start, end, index, n == 0):
                     # "X hosted the mayors of its sister cities.", a headline's "Mayors of twin and friend
                     # cities meet": the partners named as a class, their towns perhaps listed soon after
                     # (a body's cue after the headline's keeps the headline's reach)
@@ -349,8 +351,8 @@ class RosterReader:
                 for partner in partners:
                     ended = former or partner.ended
                     date = partner.date or (_line_year(doc, end) if ended and not lines else None)
-                    if ending and not ended:
-                        ended, date = True, _sentence_value(doc, sent) or doc._.published
+                    if ending is not None and not ended:
+                        ended, date = True, _clause_value(doc, sent, ending) or doc._.published
                     _merge(ties, kind, [party, _town_of(partner.cluster, places, kind)], date, sent, signed,
                            "ended" if ended else None)
                     listed_by[id(partner.cluster)] = (party, n)
@@ -397,22 +399,34 @@ class RosterReader:
                 rows = []
             i = max(_line_end(doc, i), i + 1) if i < len(doc) else i + 1
 
-    def _cue_ended(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether the verb the cue hangs on is one of ending ("suspended its twinnings with",
-        "voted to freeze the partnership agreements with"), said as done, not negated, not of
-        flights or trade only, and not still to come."""
+    def _cue_ended(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The verb of ending the cue hangs on ("suspended its twinnings with", "voted to freeze the
+        partnership agreements with": the decision), said as done, not negated, not of flights or trade
+        only, and not still to come; None when there is none."""
         verb: Token | None = doc[end - 1]
         for _ in range(4):
             if verb is None or verb.pos_ == "VERB":
                 break
             verb = verb.head if verb.head.i != verb.i else None
         if verb is None or verb.i > start or verb.lemma_.lower() not in self.ending_lemmas:
-            return False
+            return None
         if any(c.dep_ == "dobj" and c.lemma_.lower() in self.ending_objects for c in verb.children):
-            return False
+            return None
+        if verb.dep_ == "pcomp" and self._ending_refused(verb.head):
+            return None  # "voted against suspending", "without ending": no ending
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.ending_governors:
+            if any(c.dep_ == "neg" for c in verb.children):
+                return None  # "decided not to suspend"
             verb = verb.head  # "voted to suspend", "decided to end": the decision is the ending
-        return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children)
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in verb.children):
+            return None
+        return verb
+
+    def _ending_refused(self, prep: Token) -> bool:
+        """Whether the preposition an ending hangs on says it was refused ("against suspending",
+        "instead of ending")."""
+        before = prep.doc[prep.i - 1].lower_ + " " if prep.i > 0 else ""
+        return prep.lower_ in self.ending_refusals or before + prep.lower_ in self.ending_refusals
 
     def _ending_verb(self, sent: Span) -> Token | None:
         """The verb of ending ("suspended", "froze") the sentence says, not negated, nor of a destination
@@ -886,10 +900,10 @@ class RosterReader:
         if sent.start > 0:
             previous = doc[sent.start - 1].sent
             for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
-                named = [c for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
+                named = [(c, t) for t in subject.subtree if (c := index.get(t.i)) is not None and c.type == "place"
                          and not (c.place is not None and c.place.kind == "country")]
                 if named:
-                    return named[0]
+                    return self._not_the_partner(*named[0], sent, index)
         for i in range(sent.start - 1, -1, -1):
             cluster = index.get(i)
             if cluster is not None and cluster.type == "place":
@@ -900,12 +914,7 @@ class RosterReader:
                     # a town named in passing in a list is not what "the city" goes back to, the town
                     # the story has named most is
                     return _most_named(sent.start, index) or cluster
-                if self._partner_slot(doc[i]):
-                    # "The partnership with A was suspended. The city also has partnerships with B": nor
-                    # is the partner of a tie; the town named most besides it is
-                    others = {k: c for k, c in index.items() if c is not cluster}
-                    return _most_named(sent.start, others) or cluster
-                return cluster
+                return self._not_the_partner(cluster, doc[i], sent, index)
         # "Bursa's mayor said the city had twin towns ...": the subject of the sentence's main verb
         subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -917,6 +926,39 @@ class RosterReader:
         # "BLOOMINGTON — The market opened. ... the city's other sister city": the town of the dateline
         return next((c for c in doc._.entities or [] if c.type == "place" and any(m.dateline for m in c.mentions)
                      and not _is_area(c)), None)
+
+    def _predicate_of_pair(self, doc: Doc, sent: Span, start: int, end: int, index: dict[int, EntityCluster],
+                           headline: bool) -> bool:
+        """Whether the cue at `start`..`end` is said of two towns or bodies joined as a pair, its subject
+        ("Kiel and Klaipeda become twin cities", "Tartu, Lahti now partner towns"): it says what the pair
+        named has become, no class of partners that guests listed later come from. Not when the cue has an
+        owner of its own ("Kiel and Lund officials welcomed the mayors of Tartu's twin towns"), nor when
+        more than a copula stands between the pair and the cue, outside a headline. Read on the words, as
+        headlines parse poorly."""
+        if doc[start - 1].lower_ in self.possessives or end < sent.end and doc[end].lower_ == "of":
+            return False
+        order: list[int] = []
+        gap: list[str] = []
+        paired = False
+        for k in range(sent.start, start):
+            cluster = index.get(k)
+            if cluster is not None and not _is_area(cluster):
+                if not order or order[-1] != id(cluster):
+                    paired = len(order) == 1 and " ".join(gap) in self.pair_joiners
+                    order, gap = [id(cluster)], []
+            elif order:
+                gap.append(doc[k].lower_)
+        return paired and (headline or " ".join(gap) in self.pair_predicates)
+
+    def _not_the_partner(self, cluster: EntityCluster, tok: Token, sent: Span,
+                         index: dict[int, EntityCluster]) -> EntityCluster:
+        """The place named at `tok`, unless it is named as the partner of a tie ("The partnership with
+        A was suspended. The city also has partnerships with B"): then the town the story names most
+        besides it."""
+        if not self._partner_slot(tok):
+            return cluster
+        others = {k: c for k, c in index.items() if c is not cluster}
+        return _most_named(sent.start, others) or cluster
 
     def _partner_slot(self, tok: Token) -> bool:
         """Whether a name stands as the partner of a tie noun: the object of "with" after
@@ -1179,6 +1221,23 @@ def _sentence_value(doc: Doc, sent: Span) -> str | None:
     return year.group(1) if year else None
 
 
+def _clause_value(doc: Doc, sent: Span, verb: Token) -> str | None:
+    """The first date told of `verb`'s own clause ("In 2014 Riga froze its twinnings"), not of a
+    clause that describes one of its nouns (", established in 1997", ", which date from 1997")."""
+    def told_of_verb(tok: Token) -> bool:
+        while tok.i != verb.i:
+            if tok.dep_ in ("acl", "relcl", "appos") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return True
+
+    for found in dates_between(doc._.dates or [], sent.start_char, sent.end_char):
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if found.value and span is not None and told_of_verb(span.root):
+            return str(found.value)
+    return next((t.text for t in sent if _YEAR.fullmatch(t.text) and told_of_verb(t)), None)
+
+
 def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
     """Whether the place whose last token is at i is one item of a list of places ("A, B and C")."""
     cluster = index[i]
@@ -1280,24 +1339,6 @@ def _subject_place(sent: Span, index: dict[int, EntityCluster]) -> EntityCluster
     named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
                        and c.type == "place" and not _is_area(c)])
     return named[0] if named else None
-
-
-def _predicate_of_pair(doc: Doc, sent: Span, start: int, index: dict[int, EntityCluster], joiners: frozenset[str]) -> bool:
-    """Whether the cue at `start` follows two towns or bodies joined as a pair ("Kiel and Klaipeda become
-    twin cities", "Tartu, Lahti now partner towns"): it says what the pair named has become, no class of
-    partners that guests listed later come from. Read on the words, as headlines parse poorly."""
-    order: list[int] = []
-    gap: list[str] = []
-    for k in range(sent.start, start):
-        cluster = index.get(k)
-        if cluster is not None and not _is_area(cluster):
-            if not order or order[-1] != id(cluster):
-                if len(order) == 1 and " ".join(gap) in joiners:
-                    return True
-                order, gap = [id(cluster)], []
-        elif order:
-            gap.append(doc[k].lower_)
-    return False
 
 
 def _is_area(cluster: EntityCluster) -> bool:
