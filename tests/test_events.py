@@ -1223,3 +1223,20 @@ def test_a_trip_naming_one_party_and_no_place_is_no_visit(read) -> None:
 
 def test_a_trip_of_one_named_person_to_a_named_place_is_a_visit(read) -> None:
     assert only(read("Mayor Ali Kaya travelled to Osh on Monday.", published="2025-05-07"), "visit").date == "2025-05-05"
+
+
+# -- review 8 mends ----------------------------------------------------------------------------
+
+def test_a_sentence_opening_on_an_earlier_day_moves_the_story_back(read) -> None:
+    record = read("The Lund council approved the twinning with Osh on 28 October. On 1 October, the mayors of Lund and Osh "
+                  "signed the twinning agreement in Osh. The Lund delegation also met students of Osh State University.",
+                  published="2025-10-30")
+    assert only(record, "meeting").date == "2025-10-01"
+    record = read("The Lund council approved the twinning with Osh on 28 October. On 1 October, Mayor Lars Holm of Lund "
+                  "arrived in Osh. At the meeting, the mayors signed a memorandum on youth exchanges.",
+                  published="2025-10-30")
+    assert only(record, "signing").date == "2025-10-01"
+    record = read("The Bursa city council ratified the partnership with Kazan on 20 May. On 2 May, the mayor of Bursa "
+                  "arrived in Kazan. During the visit, he toured the Kazan Kremlin and signed a protocol on tourism.",
+                  published="2025-05-22")
+    assert only(record, "signing").date == "2025-05-02"

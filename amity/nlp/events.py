@@ -153,7 +153,11 @@ class EventFinder:
         last_date: str | None = None
         #: The last date the story told that is its own time: not after publication, not background.
         current_date: str | None = None
+        #: Where the story's own time was last set back by a sentence opening with its day: what was told before
+        #: it ("approved on 28 October. On 1 October, the mayors signed ...") does not date what follows.
+        story_start = 0
         for sent in doc.sents:
+            told_before = len(events)
             lowered = sent.text.lower()
             named = (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             participants = list({id(c): c for c in named}.values())
@@ -166,7 +170,7 @@ class EventFinder:
                 people = [c for c in participants if c.type == "person"]
                 events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
-            framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
+            framed = self._framing_date(found, events[story_start:])  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
             planned_here: list[str] = []  # dates of the plans this sentence told with their own date
             made_by: dict[str, list[Token]] = {}
@@ -219,7 +223,7 @@ class EventFinder:
                                                          dates_between(doc._.dates or [], sent.start_char, sent.end_char))
                 if status == "occurred" and date and len(date.split("/")[0]) < 10:
                     # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
-                    day = _story_date(events, None, current_date, published, told_only=True)
+                    day = _story_date(events[story_start:], None, current_date, published, told_only=True)
                     if day is not None and day != date and within(day, date):
                         date = day
                 same_day = None if date else self._same_day(sent, kind, events)
@@ -227,7 +231,7 @@ class EventFinder:
                 earlier = earlier_date or self._earlier_than_story(trigger)
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger) \
                         and not earlier:
-                    fallback = framed or _story_date(events, last_date, current_date, published)
+                    fallback = framed or _story_date(events[story_start:], last_date, current_date, published)
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
@@ -304,9 +308,12 @@ class EventFinder:
             told_now = [d.value for d in mentions if not d.before_story]
             now = told_now[-1] if told_now else None if mentions else self._ordinal_day(sent, events)  # "On the second day"
             if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
-                    and not (current_date is not None and current_date != now and within(current_date, now)) \
-                    and not _flashback(now, current_date):
-                current_date = now
+                    and not (current_date is not None and current_date != now and within(current_date, now)):
+                if not _flashback(now, current_date):
+                    current_date = now
+                elif told_now and _opens_the_sentence(sent, mentions[-1]):
+                    # "On 1 October, the mayors signed ...": a day leading the sentence moves the story back to it
+                    current_date, story_start = now, told_before
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
@@ -1391,6 +1398,21 @@ _FLASHBACK_DAYS = 14
 def _flashback(value: str | None, story: str | None) -> bool:
     """Whether `value` ended long before the last day of `story`, the story's latest day told (when that is a day)."""
     return story is not None and long_before(value, story.split("/")[-1], _FLASHBACK_DAYS)
+
+
+def _opens_the_sentence(sent: Span, mention: DateMention) -> bool:
+    """"On 1 October, the mayors signed ...": a day (not a month or year) leading the main clause, before its verb,
+    sets the story's time; one in a clause of its own ("when they met in August") only looks back."""
+    if mention.value is None or len(mention.value.split("/")[0]) != 10:
+        return False
+    token = next((t for t in sent if t.idx >= mention.start), None)
+    if token is None or token.i >= sent.root.i:
+        return False
+    return not any(t.dep_ in _CLAUSE_DEPS for t in (token, *token.ancestors) if t is not sent.root)
+
+
+#: Dependencies that open a clause of their own below the main one.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis", "conj"})
 
 
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
