@@ -1227,16 +1227,29 @@ def test_a_trip_of_one_named_person_to_a_named_place_is_a_visit(read) -> None:
 
 # -- review 8 mends ----------------------------------------------------------------------------
 
-def test_a_sentence_opening_on_an_earlier_day_moves_the_story_back(read) -> None:
-    record = read("The Lund council approved the twinning with Osh on 28 October. On 1 October, the mayors of Lund and Osh "
-                  "signed the twinning agreement in Osh. The Lund delegation also met students of Osh State University.",
-                  published="2025-10-30")
-    assert only(record, "meeting").date == "2025-10-01"
-    record = read("The Lund council approved the twinning with Osh on 28 October. On 1 October, Mayor Lars Holm of Lund "
-                  "arrived in Osh. At the meeting, the mayors signed a memorandum on youth exchanges.",
-                  published="2025-10-30")
-    assert only(record, "signing").date == "2025-10-01"
-    record = read("The Bursa city council ratified the partnership with Kazan on 20 May. On 2 May, the mayor of Bursa "
-                  "arrived in Kazan. During the visit, he toured the Kazan Kremlin and signed a protocol on tourism.",
-                  published="2025-05-22")
-    assert only(record, "signing").date == "2025-05-02"
+@pytest.mark.parametrize(("text", "published", "date"), [
+    ("The Lund council approved the twinning with Osh on 28 October. On 1 October, the mayors of Lund and Osh signed "
+     "the twinning agreement in Osh. The Lund delegation also met students of Osh State University.", "2025-10-30",
+     {"meeting": "2025-10-01"}),
+    ("The Lund council approved the twinning with Osh on 28 October. On 1 October, Mayor Lars Holm of Lund arrived in "
+     "Osh. At the meeting, the mayors signed a memorandum on youth exchanges.", "2025-10-30", {"signing": "2025-10-01"}),
+    ("The Bursa city council ratified the partnership with Kazan on 20 May. On 2 May, the mayor of Bursa arrived in "
+     "Kazan. During the visit, he toured the Kazan Kremlin and signed a protocol on tourism.", "2025-05-22",
+     {"signing": "2025-05-02"}),
+])
+def test_a_sentence_opening_on_an_earlier_day_moves_the_story_back(read, text, published, date) -> None:
+    record = read(text, published=published)
+    assert {kind: only(record, kind).date for kind in date} == date
+
+
+@pytest.mark.parametrize(("text", "published", "date"), [
+    ("President Sadyr Japarov will visit Hungary on 2-3 October, his office said. Separately, the mayors of Osh and "
+     "Debrecen plan to sign a twinning agreement.", "2025-09-22", None),
+    ("Mayor Ali Kaya of Osh will visit Lund on 2-3 October. The mayors of Bursa and Kazan are expected to meet in "
+     "Ankara.", "2025-09-22", None),
+    ("Governor Ivan Petrov will visit Bulgaria on 5-6 November. During the visit, the two sides are expected to sign a "
+     "memorandum on tourism.", "2025-10-20", "2025-11-05/2025-11-06"),
+])
+def test_an_undated_plan_after_a_planned_trip_takes_its_days_only_when_made_on_it(read, text, published, date) -> None:
+    plans = [e for e in read(text, published=published).events if e.type != "visit"]
+    assert [(e.status, e.date) for e in plans] == [("planned", date)]

@@ -240,7 +240,11 @@ class EventFinder:
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 elif status == "planned" and date is None and same_day is None and kind != "visit":
-                    fallback = _trip_planned(events)  # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks"
+                    # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks": a plan of the trip's people,
+                    # at its place, or told "there" or "during the visit"
+                    on_trip = any(k == "visit" and not a for _, k, a in found) or \
+                        any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent)
+                    fallback = _trip_planned(events, [*participants, self._place(sent, token_entity, trigger)], on_trip)
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -1237,14 +1241,18 @@ def _one_side_of_a_trip(event: EventMention) -> bool:
         and event.place is None
 
 
-def _trip_planned(events: list[EventMention]) -> str | None:
+def _trip_planned(events: list[EventMention], named: list[EntityCluster | None], on_trip: bool) -> str | None:
     """The days of the trip the story plans last, when the plans told after it lie in its days: what is planned
-    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip."""
+    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip,
+    when told "there" or "during the visit" (`on_trip`), or when it `named` someone or somewhere of the trip or of
+    the plans made on it (not "Separately, the mayors of Osh and Debrecen plan to sign ...")."""
     planned = [e for e in events if e.status == "planned"]
     trip = next((e for e in reversed(planned) if e.type == "visit" and e.explicit_date), None)
     if trip is None or any(e.date is not None and not within(e.date, trip.date) for e in planned[planned.index(trip) + 1 :]):
         return None
-    return trip.date
+    on_it = planned[planned.index(trip):]
+    told = {id(p) for e in on_it for p in (*e.participants, e.place) if p is not None}
+    return trip.date if on_trip or any(p is not None and id(p) in told for p in named) else None
 
 
 def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
