@@ -1253,3 +1253,13 @@ def test_a_sentence_opening_on_an_earlier_day_moves_the_story_back(read, text, p
 def test_an_undated_plan_after_a_planned_trip_takes_its_days_only_when_made_on_it(read, text, published, date) -> None:
     plans = [e for e in read(text, published=published).events if e.type != "visit"]
     assert [(e.status, e.date) for e in plans] == [("planned", date)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ali Kaya met the Lund delegation in Osh on Monday. The 12th meeting will take place in Dushanbe in September.",
+    "Mayor Ali Kaya met the Lund delegation in Osh on Monday. The 12th meeting of the Eurasian mayors' forum will take "
+    "place in Dushanbe in September.",
+])
+def test_a_numbered_meeting_of_no_series_told_is_not_held_by_those_who_met(read, text) -> None:
+    planned = [e for e in read(text, published="2025-09-10").events if e.status == "planned"]
+    assert not any("Ali Kaya" in e.participants for e in planned)

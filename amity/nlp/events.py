@@ -278,15 +278,14 @@ class EventFinder:
                 holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
                 if holder is not None and holder not in event.participants:
                     event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
-                if kind == "meeting" and events and event.participants == [event.place] and not event.extra \
-                        and (self._recurs(trigger) or self._held_by_people_told(trigger)):
+                met = next((e for e in reversed(events) if e.type == "meeting"), None)
+                if kind == "meeting" and met is not None and event.participants == [event.place] and not event.extra \
+                        and (self._recurs(trigger, met) or self._held_by_people_told(trigger)):
                     # "The sides agreed to hold the next meeting in Mogilev", "The ministers will meet again in Tashkent":
                     # those who met before meet again where the sentence says
-                    met = next((e for e in reversed(events) if e.type == "meeting"), None)
-                    if met is not None:
-                        event.participants = [p for p in met.participants if p is not met.place
-                                              and p not in event.participants] + event.participants
-                        event.extra = list(met.extra)
+                    event.participants = [p for p in met.participants if p is not met.place
+                                          and p not in event.participants] + event.participants
+                    event.extra = list(met.extra)
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -666,15 +665,17 @@ class EventFinder:
                 holder, latest = cluster, named
         return holder
 
-    def _recurs(self, trigger: Token) -> bool:
+    def _recurs(self, trigger: Token, met: EventMention | None) -> bool:
         """"the next meeting", "the next round of talks", "will meet again", "the sixth meeting of the commission": a
-        meeting of a series already begun (an ordinal past the first counts the series)."""
+        meeting of a series already begun (an ordinal past the first counts the series, when the meeting `met` last
+        told was one of the same body's: not "The 12th meeting will take place in Dushanbe" after any meeting)."""
         nouns = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
             nouns.append(trigger.head.head)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
         return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.recurrence_words
                    or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ not in self.series_openers
+                   and _same_series(nouns, met)
                    for n in ([*nouns, verb] if verb is not None else nouns) for c in n.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
@@ -1239,6 +1240,15 @@ def _one_side_of_a_trip(event: EventMention) -> bool:
     Digital Library"): who went where is not told, so there is no visit to report, only a word for one."""
     return event.type == "visit" and not event.extra and len(event.participants) == 1 and event.participants[0].type != "place" \
         and event.place is None
+
+
+def _same_series(nouns: list[Token], met: EventMention | None) -> bool:
+    """"The fifth meeting of the commission was held ... The sixth meeting of the commission will ...": the body a
+    numbered meeting is "of" is named the same way in the sentences of the meeting `met`."""
+    series = {g.lemma_.lower() for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g not in nouns}
+    return bool(series) and met is not None and any(
+        t.lemma_.lower() in series and t.dep_ == "pobj" and t.head.lower_ == "of" for s in met.sentences for t in s)
 
 
 def _trip_planned(events: list[EventMention], named: list[EntityCluster | None], on_trip: bool) -> str | None:
