@@ -1263,3 +1263,11 @@ def test_an_undated_plan_after_a_planned_trip_takes_its_days_only_when_made_on_i
 def test_a_numbered_meeting_of_no_series_told_is_not_held_by_those_who_met(read, text) -> None:
     planned = [e for e in read(text, published="2025-09-10").events if e.status == "planned"]
     assert not any("Ali Kaya" in e.participants for e in planned)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the rector received the Order of Friendship from President Kassym-Jomart Tokayev.",
+    "On Monday, the mayor received the Medal of Honour from Governor Ivan Petrov of Plovdiv.",
+])
+def test_receiving_a_thing_from_someone_is_no_meeting(read, text) -> None:
+    assert not events(read(text, published="2025-09-10"), "meeting")

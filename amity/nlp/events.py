@@ -1525,7 +1525,16 @@ def _names_a_person(noun: Token) -> bool:
     if not isinstance(people, set):
         people = noun.doc.user_data[_PERSON_TOKENS_KEY] = {
             k for c in noun.doc._.entities or [] if c.type == "person" for m in c.mentions for k in range(m.start, m.end)}
-    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in noun.subtree)
+    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in _own_phrase(noun))
+
+
+def _own_phrase(noun: Token) -> Iterator[Token]:
+    """The noun and what names or describes it: its "of" phrases ("Rector of the University of X Y Z"), not one told by
+    another preposition ("the Order of Friendship from President X": a thing received from someone)."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ == "of":
+            yield from _own_phrase(child)
 
 
 def _received(verb: Token) -> list[Token]:
