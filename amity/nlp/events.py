@@ -153,7 +153,11 @@ class EventFinder:
         last_date: str | None = None
         #: The last date the story told that is its own time: not after publication, not background.
         current_date: str | None = None
+        #: Where the story's own time was last set back by a sentence opening with its day: what was told before
+        #: it ("approved on 28 October. On 1 October, the mayors signed ...") does not date what follows.
+        story_start = 0
         for sent in doc.sents:
+            told_before = len(events)
             lowered = sent.text.lower()
             named = (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             participants = list({id(c): c for c in named}.values())
@@ -166,7 +170,7 @@ class EventFinder:
                 people = [c for c in participants if c.type == "person"]
                 events[-1].participants += [p for p in people if p not in events[-1].participants]
             anchored_kinds = {kind for _, kind, anchored in found if anchored}
-            framed = self._framing_date(found, events)  # "During that trip, Mukanova toured ..."
+            framed = self._framing_date(found, events[story_start:])  # "During that trip, Mukanova toured ..."
             made_here: dict[str, list[str | None]] = {}
             planned_here: list[str] = []  # dates of the plans this sentence told with their own date
             made_by: dict[str, list[Token]] = {}
@@ -219,7 +223,7 @@ class EventFinder:
                                                          dates_between(doc._.dates or [], sent.start_char, sent.end_char))
                 if status == "occurred" and date and len(date.split("/")[0]) < 10:
                     # "In Tashkent on Tuesday ... In 2025 the sides also signed": the story's day, inside the year told
-                    day = _story_date(events, None, current_date, published, told_only=True)
+                    day = _story_date(events[story_start:], None, current_date, published, told_only=True)
                     if day is not None and day != date and within(day, date):
                         date = day
                 same_day = None if date else self._same_day(sent, kind, events)
@@ -227,7 +231,7 @@ class EventFinder:
                 earlier = earlier_date or self._earlier_than_story(trigger)
                 if date is None and same_day is None and status == "occurred" and not _headline_progressive(sent, trigger) \
                         and not earlier:
-                    fallback = framed or _story_date(events, last_date, current_date, published)
+                    fallback = framed or _story_date(events[story_start:], last_date, current_date, published)
                 guessed = fallback is None and date is None and same_day is None and status == "occurred" \
                     and not _headline_progressive(sent, trigger) and not earlier and published is not None
                 if guessed:
@@ -236,7 +240,11 @@ class EventFinder:
                 if status == "planned" and date is None and same_day is None and planned_here:
                     fallback = planned_here[-1]  # "will travel to Bremen in November, and the two are to sign ... there"
                 elif status == "planned" and date is None and same_day is None and kind != "visit":
-                    fallback = _trip_planned(events)  # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks"
+                    # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks": a plan of the trip's people,
+                    # at its place, or told "there" or "during the visit"
+                    on_trip = any(k == "visit" and not a for _, k, a in found) or \
+                        any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent)
+                    fallback = _trip_planned(events, [*participants, self._place(sent, token_entity, trigger)], on_trip)
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
@@ -270,15 +278,14 @@ class EventFinder:
                 holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
                 if holder is not None and holder not in event.participants:
                     event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
-                if kind == "meeting" and events and event.participants == [event.place] and not event.extra \
-                        and (self._recurs(trigger) or self._held_by_people_told(trigger)):
+                met = next((e for e in reversed(events) if e.type == "meeting"), None)
+                if kind == "meeting" and met is not None and event.participants == [event.place] and not event.extra \
+                        and (self._recurs(trigger, met) or self._held_by_people_told(trigger)):
                     # "The sides agreed to hold the next meeting in Mogilev", "The ministers will meet again in Tashkent":
                     # those who met before meet again where the sentence says
-                    met = next((e for e in reversed(events) if e.type == "meeting"), None)
-                    if met is not None:
-                        event.participants = [p for p in met.participants if p is not met.place
-                                              and p not in event.participants] + event.participants
-                        event.extra = list(met.extra)
+                    event.participants = [p for p in met.participants if p is not met.place
+                                          and p not in event.participants] + event.participants
+                    event.extra = list(met.extra)
                 if kind == "attendance" or kind == "meeting" and event.participants == [event.place] and not event.extra \
                         and not self._held_by_people_told(trigger):
                     # "Mayors from 20 countries took part in the forum, which opened in Samarkand", "The next meeting
@@ -304,9 +311,12 @@ class EventFinder:
             told_now = [d.value for d in mentions if not d.before_story]
             now = told_now[-1] if told_now else None if mentions else self._ordinal_day(sent, events)  # "On the second day"
             if now and _not_after(now, published) and not long_before(now, published, _BACKGROUND_DAYS) \
-                    and not (current_date is not None and current_date != now and within(current_date, now)) \
-                    and not _flashback(now, current_date):
-                current_date = now
+                    and not (current_date is not None and current_date != now and within(current_date, now)):
+                if not _flashback(now, current_date):
+                    current_date = now
+                elif told_now and _opens_the_sentence(sent, mentions[-1]):
+                    # "On 1 October, the mayors signed ...": a day leading the sentence moves the story back to it
+                    current_date, story_start = now, told_before
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
@@ -655,15 +665,17 @@ class EventFinder:
                 holder, latest = cluster, named
         return holder
 
-    def _recurs(self, trigger: Token) -> bool:
+    def _recurs(self, trigger: Token, met: EventMention | None) -> bool:
         """"the next meeting", "the next round of talks", "will meet again", "the sixth meeting of the commission": a
-        meeting of a series already begun (an ordinal past the first counts the series)."""
+        meeting of a series already begun (an ordinal past the first counts the series, when the meeting `met` last
+        told was one of the same body's: not "The 12th meeting will take place in Dushanbe" after any meeting)."""
         nouns = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.part_nouns:
             nouns.append(trigger.head.head)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
         return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.recurrence_words
                    or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ not in self.series_openers
+                   and _same_series(nouns, met)
                    for n in ([*nouns, verb] if verb is not None else nouns) for c in n.children)
 
     def _signs_the_agreement_told(self, verb: Token) -> bool:
@@ -1230,14 +1242,27 @@ def _one_side_of_a_trip(event: EventMention) -> bool:
         and event.place is None
 
 
-def _trip_planned(events: list[EventMention]) -> str | None:
+def _same_series(nouns: list[Token], met: EventMention | None) -> bool:
+    """"The fifth meeting of the commission was held ... The sixth meeting of the commission will ...": the body a
+    numbered meeting is "of" is named the same way in the sentences of the meeting `met`."""
+    series = {g.lemma_.lower() for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g not in nouns}
+    return bool(series) and met is not None and any(
+        t.lemma_.lower() in series and t.dep_ == "pobj" and t.head.lower_ == "of" for s in met.sentences for t in s)
+
+
+def _trip_planned(events: list[EventMention], named: list[EntityCluster | None], on_trip: bool) -> str | None:
     """The days of the trip the story plans last, when the plans told after it lie in its days: what is planned
-    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip."""
+    next with no date of its own ("will hold talks", "are expected to sign during the trip") is done on that trip,
+    when told "there" or "during the visit" (`on_trip`), or when it `named` someone or somewhere of the trip or of
+    the plans made on it (not "Separately, the mayors of Osh and Debrecen plan to sign ...")."""
     planned = [e for e in events if e.status == "planned"]
     trip = next((e for e in reversed(planned) if e.type == "visit" and e.explicit_date), None)
     if trip is None or any(e.date is not None and not within(e.date, trip.date) for e in planned[planned.index(trip) + 1 :]):
         return None
-    return trip.date
+    on_it = planned[planned.index(trip):]
+    told = {id(p) for e in on_it for p in (*e.participants, e.place) if p is not None}
+    return trip.date if on_trip or any(p is not None and id(p) in told for p in named) else None
 
 
 def _redate(events: list[EventMention], event: EventMention, date: str | None, sentence: int | None) -> None:
@@ -1393,6 +1418,21 @@ def _flashback(value: str | None, story: str | None) -> bool:
     return story is not None and long_before(value, story.split("/")[-1], _FLASHBACK_DAYS)
 
 
+def _opens_the_sentence(sent: Span, mention: DateMention) -> bool:
+    """"On 1 October, the mayors signed ...": a day (not a month or year) leading the main clause, before its verb,
+    sets the story's time; one in a clause of its own ("when they met in August") only looks back."""
+    if mention.value is None or len(mention.value.split("/")[0]) != 10:
+        return False
+    token = next((t for t in sent if t.idx >= mention.start), None)
+    if token is None or token.i >= sent.root.i:
+        return False
+    return not any(t.dep_ in _CLAUSE_DEPS for t in (token, *token.ancestors) if t is not sent.root)
+
+
+#: Dependencies that open a clause of their own below the main one.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis", "conj"})
+
+
 def _story_date(events: list[EventMention], last_date: str | None, current_date: str | None,
                 published: str | None, told_only: bool = False) -> str | None:
     """The date an undated report of what happened takes from the story told so far ("Following the
@@ -1485,7 +1525,16 @@ def _names_a_person(noun: Token) -> bool:
     if not isinstance(people, set):
         people = noun.doc.user_data[_PERSON_TOKENS_KEY] = {
             k for c in noun.doc._.entities or [] if c.type == "person" for m in c.mentions for k in range(m.start, m.end)}
-    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in noun.subtree)
+    return (noun.i in people or noun.pos_ == "PROPN") and any(t.i in people for t in _own_phrase(noun))
+
+
+def _own_phrase(noun: Token) -> Iterator[Token]:
+    """The noun and what names or describes it: its "of" phrases ("Rector of the University of X Y Z"), not one told by
+    another preposition ("the Order of Friendship from President X": a thing received from someone)."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ == "of":
+            yield from _own_phrase(child)
 
 
 def _received(verb: Token) -> list[Token]:
