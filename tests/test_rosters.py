@@ -928,3 +928,10 @@ def test_a_suspended_partnership_between_a_heading_and_the_citys_other_partnersh
     assert {"Aarhus", "Turku"} <= set(roster(record, "Kiel"))
     assert not {"Aarhus", "Turku"} & set(roster(record, "Tartu"))
 
+
+
+def test_a_passive_ending_of_an_agreement_with_one_more_region_after_a_roster_ends_the_owners_tie(read) -> None:
+    record = read("The regional assembly of Bavaria met on Tuesday.\n\n"
+                  "Bavaria's partner regions include Scania and Lower Saxony. "
+                  "The cooperation agreement with Pskov Oblast was terminated in 2022.", published="2023-11-22")
+    assert roster(record, "Bavaria").get("Pskov Oblast") == ("cooperation", "ended", "2022")

@@ -732,8 +732,12 @@ class RosterReader:
             if not (signing or words & self.document_nouns):
                 return None
             subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
-            if any(index.get(t.i) not in (None, owner) for s in subjects for t in s.subtree):
-                return None  # "Omsk signed a memorandum with Tyumen": another party's agreement
+            ending = self._ending_verb(sent) is not None
+            if any(index.get(t.i) not in (None, owner) and not (ending and _with_object(t))
+                   for s in subjects for t in s.subtree):
+                # "Omsk signed a memorandum with Tyumen": another party's agreement ("The agreement with
+                # Tver was terminated" names the roster's partner, no other party)
+                return None
             partners = []
             for w in (t for t in sent if t.lower_ == "with"):
                 run, _ = self._list(doc, w.i + 1, sent.end, index, owner)
@@ -1219,6 +1223,15 @@ def _sentence_value(doc: Doc, sent: Span) -> str | None:
         return str(found[0].value)
     year = _YEAR.search(sent.text)
     return year.group(1) if year else None
+
+
+def _with_object(tok: Token) -> bool:
+    """Whether a name is the object of "with" after a noun ("the agreement with Tver"): the other side
+    of a tie, not a party that holds it."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.pos_ == "NOUN"
 
 
 def _clause_value(doc: Doc, sent: Span, verb: Token) -> str | None:
