@@ -52,14 +52,6 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):
     engine.dispose()
 
 
-def test_sqlite_reads_its_file_through_a_memory_map(tmp_path: Path):
-    engine = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
-
-    with engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA mmap_size").scalar() > 0
-    engine.dispose()
-
-
 def test_a_plain_path_and_the_environment_name_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     open_database(str(tmp_path / "plain.db")).dispose()
     monkeypatch.setenv("AMITY_DB", str(tmp_path / "from-env.db"))

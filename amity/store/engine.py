@@ -25,11 +25,6 @@ ENV_VAR = "AMITY_DB"
 _SQLITE_TIMEOUT_S = "60"
 _WAL_RETRY_S = 0.05
 _PG_CONNECT_TIMEOUT_S = 5
-# SQLite reads the file through a memory map of up to this many bytes (its build's cap, 2 GiB, applies): pages
-# come from the operating system's cache without a read() and a copy into SQLite's own cache each, which at
-# 100k articles (a file of ~1 GB) is most of what a merge's index probes cost; the map is shared by every
-# connection to the file, unlike SQLite's cache.
-_SQLITE_MMAP_BYTES = 2 << 30
 SERVING_POOL = 20
 _SERVING = {"pool_size": SERVING_POOL, "max_overflow": -1}
 
@@ -124,7 +119,7 @@ def use_wal(engine: Engine) -> None:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, the file read through a memory map, and transactions that begin when SQLAlchemy says so.
+    """Foreign keys, and transactions that begin when SQLAlchemy says so.
 
     Python's sqlite3 module would otherwise start transactions only at the
     first write, so a read-then-write (is this article known? store it)
@@ -137,7 +132,6 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
