@@ -56,9 +56,10 @@ Item = Article | InputError | Record | tuple[Article, Record]
 Extractor = Callable[[Iterable[Article]], Iterable[Record]]
 Outcome = Literal["new", "unchanged", "replaced"]
 
-#: Most articles merged in one transaction, and how long a batch waits for more to be ready. A batch's start
-#: (names, candidate events) and end (ties re-summarised) cost per batch, not per article: larger batches share them.
-BATCH_ARTICLES = 1000
+#: Most articles merged in one transaction, and how long a batch waits for more to be ready. Batches of 1,000
+#: were tried: no faster at 100k articles on either database (docs/SCALING.md), while a batch holds SQLite's
+#: write lock for its whole length and is merged again article by article after a PostgreSQL conflict.
+BATCH_ARTICLES = 200
 BATCH_WAIT_S = 1.0
 
 #: PostgreSQL's "deadlock detected" and "could not serialize": the batch is merged again article by article.
