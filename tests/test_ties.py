@@ -1986,7 +1986,9 @@ def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(rea
     for text in ("Almaty and Tashkent signed a cooperation agreement on air services in 2011. In 2019 the airline "
                  "Air Astana suspended the agreement.",
                  "Almaty and Tashkent signed a cooperation agreement in 2011. Last year the operator Almaty Metro "
-                 "decided to freeze the agreement until the summer."):
+                 "decided to freeze the agreement until the summer.",
+                 "Almaty and Tashkent signed a cooperation agreement on air services in 2011. In 2019 the carrier "
+                 "Air Astana suspended its flights under the agreement between Almaty and Tashkent."):
         tie = only(read(text, published="2024-05-15"), "cooperation")
         assert (tie.status, tie.date) == ("signed", "2011"), text
     for text in ("Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 the Akimat of Almaty decided "
@@ -1994,7 +1996,9 @@ def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(rea
                  "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 Uzbekistan's government "
                  "suspended the agreement.",
                  "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 the Uzbek government "
-                 "suspended the agreement."):
+                 "suspended the agreement.",
+                 "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 Mayor Ivan Petrov suspended "
+                 "the agreement."):
         tie = only(read(text, published="2024-05-15"), "cooperation")
         assert (tie.status, tie.date) == ("ended", "2019"), text
 

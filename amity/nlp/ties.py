@@ -281,6 +281,10 @@ class TieFinder:
                         else:
                             own = unended if stage.status == "ended" and unended is not None and unended.status != "ended" \
                                 and self._outside_ending(sent, parties, token_entity) else stage
+                            if own.status == "ended" and self._ended_by_outsider(
+                                    self._enders(sent, token_entity), group_kind, parties, context):
+                                # "the carrier X suspended its flights under the agreement between A and B"
+                                own = unended if unended is not None and unended.status != "ended" else _Stage("active")
                             self._record(ties, group_kind, parties, _each_since(own, parties, sent, token_entity), sent)
             if lead is not None and listing is not None:
                 found = self._parties(sent, token_entity, "cooperation", context, sent_events)
@@ -331,8 +335,9 @@ class TieFinder:
                 self._record(ties, "cooperation", parties, stage, sent)
         if len(ties) == 1:
             # "... The airline X suspended the agreement.": X ends nothing of the parties' own
+            one = next(iter(ties.values()))
             later_signings = [s for s in later_signings
-                              if not self._ended_by_outsider(s, next(iter(ties.values())), context)]
+                              if not self._ended_by_outsider(s.enders, one.kind, one.parties, context)]
         if later_signings and len(ties) == 1:
             # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
             # the article reports, still only proposed, was then signed
@@ -530,17 +535,20 @@ class TieFinder:
                 node = node.head  # "decided to suspend the agreement": the subject of the decision
             found += [token_entity[t.i] for c in node.children if c.dep_ == "nsubj"
                       for t in c.subtree if t.i in token_entity]
-        return tuple(_distinct(found))
+        # a person acts for a body ("Mayor X suspended the agreement"): only bodies and places are told apart
+        return tuple(_distinct([c for c in found if c.type in ("organization", "place")]))
 
     @staticmethod
-    def _ended_by_outsider(stage: _Stage, tie: TieMention, context: _ArticleContext) -> bool:
-        """Whether an ending of "the agreement" is told of someone who is neither a party nor a party's
-        state or body ("A and B signed an agreement on flights. The airline X suspended the agreement."):
-        only the parties or their governments end their tie; a third party suspends something of its own."""
-        parties = {id(p) for p in tie.parties}
-        states = {context.country_of(p) for p in tie.parties} - {None}
-        for ender in stage.enders:
-            town = context.town_of(ender, tie.kind)
+    def _ended_by_outsider(enders: tuple[EntityCluster, ...], kind: str, tie_parties: list[EntityCluster],
+                           context: _ArticleContext) -> bool:
+        """Whether an ending is told of someone who is neither a party nor a party's state or body ("A and
+        B signed an agreement on flights. The airline X suspended the agreement.", "the carrier X suspended
+        its flights under the agreement between A and B"): only the parties or their governments end their
+        tie; a third party suspends something of its own."""
+        parties = {id(p) for p in tie_parties}
+        states = {context.country_of(p) for p in tie_parties} - {None}
+        for ender in enders:
+            town = context.town_of(ender, kind)
             if id(ender) in parties or id(town) in parties \
                     or town.place is not None and town.place.kind == "country" and town.place.country in states:
                 continue
