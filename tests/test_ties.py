@@ -1970,6 +1970,35 @@ def test_a_ratification_the_parliament_still_has_to_make_is_not_reached(read) ->
         assert only(read(text, published="2024-05-15"), "cooperation").status == "signed", text
 
 
+def test_a_ratification_that_was_due_in_the_past_is_not_reached(read) -> None:
+    for text in ("The agreement between Kyrgyzstan and Hungary was signed in October 2021. Parliament had to ratify "
+                 "the document within six months.",
+                 "The agreement between Kyrgyzstan and Hungary was signed in October 2021. The Jogorku Kenesh was to "
+                 "ratify the agreement in 2022.",
+                 "The Jogorku Kenesh was supposed to ratify the agreement between Kyrgyzstan and Hungary in 2022.",
+                 "The Jogorku Kenesh was required to ratify the agreement between Kyrgyzstan and Hungary in 2022.",
+                 "The Jogorku Kenesh voted to ratify the agreement between Kyrgyzstan and Hungary in 2022."):
+        expected = "ratified" if "voted" in text else "signed"  # a vote to ratify is the ratification
+        assert only(read(text, published="2024-05-15"), "cooperation").status == expected, text
+
+
+def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(read) -> None:
+    for text in ("Almaty and Tashkent signed a cooperation agreement on air services in 2011. In 2019 the airline "
+                 "Air Astana suspended the agreement.",
+                 "Almaty and Tashkent signed a cooperation agreement in 2011. Last year the operator Almaty Metro "
+                 "decided to freeze the agreement until the summer."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("signed", "2011"), text
+    for text in ("Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 the Akimat of Almaty decided "
+                 "to suspend the agreement.",
+                 "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 Uzbekistan's government "
+                 "suspended the agreement.",
+                 "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 the Uzbek government "
+                 "suspended the agreement."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("ended", "2019"), text
+
+
 def test_a_signing_told_as_done_inside_a_discussion_stays_signed(read) -> None:
     for text in ("At the forum, the mayors of Almaty and Tashkent discussed how the two cities signed their first "
                  "memorandum in 2015.",

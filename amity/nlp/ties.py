@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -77,6 +77,8 @@ class _Stage:
     between_only: bool = False
     #: Read from an intention to cooperate: its parties are those who intend, and their "with" partners.
     intending: bool = False
+    #: Of an ending told of "the agreement": the entities its subject names ("the airline X suspended ...").
+    enders: tuple[EntityCluster, ...] = ()
 
 
 @Language.factory("amity_ties", default_config={
@@ -328,6 +330,10 @@ class TieFinder:
                 tie.status in ("proposed", "planned") for (_, key), tie in ties.items() if key == pair)
             if beside_plans or not any(pair == key for _, key in ties):
                 self._record(ties, "cooperation", parties, stage, sent)
+        if len(ties) == 1:
+            # "... The airline X suspended the agreement.": X ends nothing of the parties' own
+            later_signings = [s for s in later_signings
+                              if not self._ended_by_outsider(s, next(iter(ties.values())), context)]
         if later_signings and len(ties) == 1:
             # "X proposed to sign a memorandum with Y. ... The memorandum was signed.": the one tie
             # the article reports, still only proposed, was then signed
@@ -510,7 +516,37 @@ class TieFinder:
                      or stage.status == "ended" and (self._definite_document_subject(sent, tie_nouns=True)
                                                      or self._definite_tie_ended(sent))) \
                 and not self._subject_names_partner(sent, token_entity):
+            if stage.status == "ended":
+                stage = replace(stage, enders=self._enders(sent, token_entity))
             later_signings.append(stage)
+
+    def _enders(self, sent: Span, token_entity: dict[int, EntityCluster]) -> tuple[EntityCluster, ...]:
+        """The entities named in the active subject of the sentence's ending verbs ("the carrier X
+        suspended the agreement", "the council of A decided to freeze it"): who ends the tie."""
+        found: list[EntityCluster] = []
+        for verb in self._ending_words(sent):
+            node = verb
+            while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("xcomp", "conj") \
+                    and node.head.i != node.i:
+                node = node.head  # "decided to suspend the agreement": the subject of the decision
+            found += [token_entity[t.i] for c in node.children if c.dep_ == "nsubj"
+                      for t in c.subtree if t.i in token_entity]
+        return tuple(_distinct(found))
+
+    @staticmethod
+    def _ended_by_outsider(stage: _Stage, tie: TieMention, context: _ArticleContext) -> bool:
+        """Whether an ending of "the agreement" is told of someone who is neither a party nor a party's
+        state or body ("A and B signed an agreement on flights. The airline X suspended the agreement."):
+        only the parties or their governments end their tie; a third party suspends something of its own."""
+        parties = {id(p) for p in tie.parties}
+        states = {context.country_of(p) for p in tie.parties} - {None}
+        for ender in stage.enders:
+            town = context.town_of(ender, tie.kind)
+            if id(ender) in parties or id(town) in parties \
+                    or town.place is not None and town.place.kind == "country" and town.place.country in states:
+                continue
+            return True
+        return False
 
     def _definite_document_subject(self, sent: Span, tie_nouns: bool = False) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
@@ -849,9 +885,10 @@ class TieFinder:
             if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
                 return False
             node = node.head
-            if node.lemma_.lower() in self.cues["unreached_lemmas"] \
-                    or node.lemma_.lower() in self.cues["obligation_lemmas"] and node.tag_ in ("VBZ", "VBP"):
-                return True  # "refused to ratify", "still has to ratify"
+            if node.lemma_.lower() in self.cues["unreached_lemmas"] or node.lemma_.lower() in self.cues["obligation_lemmas"]:
+                # "refused to ratify", "still has to ratify"; in the past too ("had to ratify it within six
+                # months", "was to ratify it in 2020"): an obligation is not its fulfilment
+                return True
         return False
 
     def _intended(self, verb: Token | None) -> bool:
