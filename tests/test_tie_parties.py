@@ -215,3 +215,36 @@ def test_a_town_that_qualifies_a_named_body_is_where_it_is_not_a_party(read) -> 
     record = read("Air Astana signed a code-share agreement with the Tashkent carrier Uzbekistan Airways on Monday. "
                   "Kaspi Bank signed a memorandum with Hana Bank, a Seoul lender, on Tuesday.")
     assert pairs(record) == {frozenset({"Air Astana", "Uzbekistan Airways"}), frozenset({"Kaspi Bank", "Hana Bank"})}
+
+
+def test_the_municipality_or_our_city_as_signatory_is_the_town_the_story_is_about(read) -> None:
+    # a municipal site writes of itself as "the municipality" or "our city", after naming its guests
+    record = read("Valmiera hosts guests from Estonia\n\nValmiera, 3 April 2025. A delegation of the Estonian town "
+                  "of Viljandi arrived in our city on Tuesday. On Wednesday the municipality signed a memorandum of "
+                  "cooperation with Viljandi on school exchanges.", published="2025-04-03")
+    assert pairs(record) == {frozenset({"Valmiera", "Viljandi"})}
+    record = read("Kaunas hosts guests from Poland\n\nKaunas, 3 April 2025. A delegation of the Polish city of "
+                  "Lublin arrived on Tuesday. On Wednesday our city signed a memorandum of cooperation with Lublin "
+                  "on school exchanges.", published="2025-04-03")
+    assert pairs(record) == {frozenset({"Kaunas", "Lublin"})}
+
+
+def test_a_governors_office_signs_for_its_town(read) -> None:
+    # the executive of a town or province is often styled after its governor
+    record = read("The Erdenet City Governor's Office and the Daegu Metropolitan Government signed an agreement on "
+                  "cooperation in water supply on Monday.", published="2025-04-09")
+    assert pairs(record) == {frozenset({"Erdenet", "Daegu"})}
+
+
+def test_our_university_as_signatory_is_the_writers_own_body_named_first(read) -> None:
+    record = read("Rector visits Budapest\n\nOn 10 March a delegation of Abai Kazakh National Pedagogical University "
+                  "visited Budapest. During the visit our university signed memorandums of cooperation with Corvinus "
+                  "University of Budapest and Obuda University.", published="2025-03-12")
+    owner = "Abai Kazakh National Pedagogical University"
+    assert pairs(record) == {frozenset({owner, "Corvinus University of Budapest"}), frozenset({owner, "Obuda University"})}
+
+
+def test_towns_after_the_with_of_a_twinning_are_the_subjects_partners_not_each_others(read) -> None:
+    record = read("Tbilisi celebrated 25 years of twinning with Bordeaux, France, and Lublin, Poland, on Sunday.",
+                  published="2025-04-03")
+    assert pairs(record) == {frozenset({"Tbilisi", "Bordeaux"}), frozenset({"Tbilisi", "Lublin"})}

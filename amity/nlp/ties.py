@@ -136,6 +136,7 @@ class TieFinder:
         self.inception = set(cues["inception_nouns"])
         self.negations = set(cues["negation_words"])
         self.definite_determiners = frozenset(cues["definite_determiners"])
+        self.definite_place_determiners = frozenset(cues["definite_place_determiners"])
         self.activity_nouns = set(cues["twinning_activity_nouns"])
         self.with_manner = frozenset(cues["with_manner_nouns"])
         self.with_support = frozenset(cues["with_support_nouns"])
@@ -1504,7 +1505,9 @@ class TieFinder:
             # "X has been a sister city of Y since 1958 and hoped the new partnership with Z would ...":
             # the twinning's own clause names its pair; another clause of the sentence is not in it
             own = self._cue_clause_parties(sent, parties, context)
-            if len(own) == 2:
+            if len(own) == 2 and (self._ending_words(sent) or not _all_after_with(sent, own, context, kind)):
+                # (not when both follow its "with": "celebrated 25 years of twinning with A and B" are the
+                # subject's partners; an ending's partners are left to the rosters, which read its stage)
                 parties = own
         if kind == "cooperation" and not _are_states(parties) and len(parties) < 2:
             # "a treaty settling the Peruvian-Chilean sea boundary": states named by their adjectives, not
@@ -1562,6 +1565,13 @@ class TieFinder:
                                     if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
+        subject = self._subject_parties(sent, parties, context, kind) \
+            if None not in codes and len(set(codes)) > 2 and not self._ending_words(sent) else []
+        if len(subject) == 1 and codes.count(context.country_of(subject[0])) == 1:
+            # "Kutaisi maintains sister-city relations with Poitiers, France, and Lublin, Poland": towns of
+            # three states or more, one of them the subject: its partners, not each other's (an ending's
+            # partners are left to the rosters, which read its stage)
+            return [[subject[0], p] for p in parties if p is not subject[0]]
         return []
 
     def _joint_document(self, sent: Span) -> bool:
@@ -1715,16 +1725,19 @@ class TieFinder:
                     left = [holder] if holder is not None else []
                 if not left and context is not None:
                     # "The company also signed a memorandum with the ministry": the body of that kind named last
-                    body = next((context.body_before(lo, s.lemma_.lower()) for s in subjects
-                                 if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
-                                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in s.children)), None)
+                    # "our university signed ..." (its own site): the first body of that kind, the site's own
+                    body = next((context.body_before(lo, s.lemma_.lower(), first=c.dep_ == "poss")
+                                 for s in subjects if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
+                                 for c in s.children if c.dep_ in ("det", "poss")
+                                 and c.lower_ in self.definite_place_determiners), None)
                     left = [body] if body is not None else []
                 if not left and context is not None:
-                    # "This year the city signed a memorandum with Kitakyushu": the place of that kind the
-                    # story is about
+                    # "This year the city signed a memorandum with Kitakyushu", "our city signed ..." (a town's
+                    # own site): the place of that kind the story is about
                     place = next((context.place_before(lo, self.cues["definite_place_nouns"][s.lemma_.lower()])
                                   for s in subjects if s.lemma_.lower() in self.cues["definite_place_nouns"]
-                                  and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)), None)
+                                  and any(c.dep_ in ("det", "poss") and c.lower_ in self.definite_place_determiners
+                                          for c in s.children)), None)
                     agentless = any(s.dep_ == "nsubjpass" and self._document(s) for s in subjects) \
                         and not any(c.dep_ == "agent" for c in verb.children)
                     if place is None and (partnered or agentless):
@@ -3200,12 +3213,13 @@ class _ArticleContext:
             return town
         return None
 
-    def body_before(self, i: int, noun: str) -> EntityCluster | None:
+    def body_before(self, i: int, noun: str, first: bool = False) -> EntityCluster | None:
         """The organisation named last before token i that "the <noun>" can refer to: one whose name has
         the noun ("the university" → "Yazd University"), or which the text introduced with it ("the
-        Chinese company Huawei Technologies" → "the company")."""
+        Chinese company Huawei Technologies" → "the company"); with `first`, the one named first, as
+        "our university" is the writer's own, whom a page names before its guests."""
         doc = self.doc
-        for k in range(i - 1, -1, -1):
+        for k in (range(i) if first else range(i - 1, -1, -1)):
             body = self.token_entity.get(k)
             if body is None or body.type != "organization" or self.token_entity.get(k - 1) is body:
                 continue

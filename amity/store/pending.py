@@ -73,8 +73,8 @@ def write(session: Session, tables: set[str] | None = None) -> None:
                  key=lambda row_class: _ORDER[row_class.__tablename__])
     connection = session.connection()
     for row_class in due:
-        rows, columns = kept.pop(row_class), _columns(row_class)
-        named = [{columns[k]: v for k, v in row.items()} for row in rows]
+        rows, renamed = kept.pop(row_class), _renamed(row_class)
+        named = [{renamed.get(k, k): v for k, v in row.items()} for row in rows] if renamed else rows
         if connection.dialect.name == "postgresql" and all(row.keys() == named[0].keys() for row in named):
             _copy(connection, row_class.__tablename__, named)
         else:
@@ -116,14 +116,16 @@ def _set_sequences(session: Session) -> None:
 
 
 _ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
-_COLUMNS: dict[type[Any], dict[str, str]] = {}
+_RENAMED: dict[type[Any], dict[str, str]] = {}
 
 
-def _columns(row_class: type[Any]) -> dict[str, str]:
-    """Attribute name -> column name (`MentionRow.start` is column `start_char`)."""
-    if row_class not in _COLUMNS:
-        _COLUMNS[row_class] = {attribute.key: attribute.columns[0].key for attribute in row_class.__mapper__.column_attrs}
-    return _COLUMNS[row_class]
+def _renamed(row_class: type[Any]) -> dict[str, str]:
+    """Attribute name -> column name, of the attributes named otherwise than their column (`MentionRow.start` is
+    column `start_char`): the rows of a table without any go to the database as they were kept, not copied."""
+    if row_class not in _RENAMED:
+        _RENAMED[row_class] = {attribute.key: attribute.columns[0].key for attribute in row_class.__mapper__.column_attrs
+                               if attribute.key != attribute.columns[0].key}
+    return _RENAMED[row_class]
 
 
 def _tables_read(statement: Any) -> set[str]:
