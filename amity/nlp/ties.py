@@ -2170,8 +2170,17 @@ def _lower_in_place(text: str) -> str:
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:
-    """Where `phrase` starts in `text`, each time."""
-    return [m.start() for m in re.finditer(re.escape(phrase), text)]
+    """Where `phrase` starts in `text`, each time, not overlapping (as a regex of it would find them):
+    found with `str.find`, since most cues asked for are not in the sentence and a regex search per cue
+    cost more than all the rest of reading the cues."""
+    if not phrase:
+        return list(range(len(text) + 1))
+    found = []
+    at = text.find(phrase)
+    while at >= 0:
+        found.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return found
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
