@@ -69,6 +69,10 @@ class OrganisationFinder:
         self.organ_words = words.get("organ_words", frozenset())
         #: Legal forms written out in words, before the body's own name ("Joint-Stock Company Navoiyazot").
         self.spelled_legal_forms = words.get("spelled_legal_forms", frozenset())
+        #: Those forms by their last word, the one word of each that is tested at every token.
+        self._forms_ending_in: dict[str, list[str]] = {}
+        for form in self.spelled_legal_forms:
+            self._forms_ending_in.setdefault(form.rsplit(" ", 1)[-1], []).append(form)
         #: Common nouns that describe a company before its name ("Shipbuilder Larsen & Toubro Limited").
         self.company_descriptors = words.get("company_descriptors", frozenset())
         #: Those of them that describe people too ("the investor Arman Dzhumageldiev").
@@ -238,12 +242,13 @@ class OrganisationFinder:
     def _ends_written_out_form(self, doc: Doc, i: int) -> bool:
         """"State Enterprise", "Public Association": the last word of a legal form written out in words heads
         the name that follows it, though the word alone heads no body's name ("Agency for Enterprise Development")."""
-        if not is_capitalised(doc[i]) or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
+        tok = doc[i]
+        forms = self._forms_ending_in.get(tok.lower_)
+        if not forms or not is_capitalised(tok) or i + 1 >= len(doc) or not is_capitalised(doc[i + 1]):
             return False
         start = max(0, i - 3)
         words = doc[start : i + 1].text.casefold()
-        return any(words.endswith(form) and (len(words) == len(form) or words[-len(form) - 1] == " ")
-                   for form in self.spelled_legal_forms if form.rsplit(" ", 1)[-1] == doc[i].lower_)
+        return any(words.endswith(form) and (len(words) == len(form) or words[-len(form) - 1] == " ") for form in forms)
 
     def _names_a_country(self, span: Span) -> bool:
         """Whether the span is exactly a country's name the place finder is sure of."""

@@ -2429,8 +2429,12 @@ class PersonFinder:
     @staticmethod
     def _skip_link(doc: Doc, k: int, links: list[list[str]]) -> int:
         """"who is also", "who serves as", "is": the words that link a name to an office."""
-        for link in sorted(links, key=len, reverse=True):
-            if [t.lower_ for t in doc[k : k + len(link)]] == link:
+        ordered = sorted(links, key=len, reverse=True)
+        if not ordered:
+            return k
+        words = [t.lower_ for t in doc[k : k + len(ordered[0])]]  # read once, not once per link
+        for link in ordered:
+            if words[: len(link)] == link:
                 return k + len(link)
         return k
 

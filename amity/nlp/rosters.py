@@ -1385,12 +1385,26 @@ def _lines(doc: Doc, start: int, most: int) -> list[tuple[int, int]]:
 
 
 def _line_end(doc: Doc, i: int) -> int:
-    """The token after the last one of the line that token i is on."""
-    while i < len(doc) and not doc[i].is_space:
-        if "\n" in doc[i].whitespace_:
-            return i + 1
-        i += 1
-    return i
+    """The token after the last one of the line that token i is on (at a token of white space, that
+    token). Worked out for every token at once, the first time a doc is asked: rosters walk the doc
+    line by line and ask again at each line, which re-read each line's tokens many times."""
+    if i >= len(doc) or i < 0:
+        return i
+    ends = doc.user_data.get(_LINE_ENDS_KEY)
+    if not isinstance(ends, list):
+        ends = doc.user_data[_LINE_ENDS_KEY] = _line_ends(doc)
+    return int(ends[i])
+
+
+def _line_ends(doc: Doc) -> list[int]:
+    ends = [len(doc)] * (len(doc) + 1)
+    for k in range(len(doc) - 1, -1, -1):
+        tok = doc[k]
+        ends[k] = k if tok.is_space else k + 1 if "\n" in tok.whitespace_ else ends[k + 1]
+    return ends
+
+
+_LINE_ENDS_KEY = "amity.rosters.line_ends"
 
 
 def _line_year(doc: Doc, i: int) -> str | None:

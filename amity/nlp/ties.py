@@ -142,6 +142,8 @@ class TieFinder:
         self.with_support = frozenset(cues["with_support_nouns"])
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
+        #: _document's answers by token, while a doc is read (None between docs)
+        self._documents: dict[int, bool] | None = None
         self.attendance = set(cues["attendance_lemmas"])
         self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
@@ -161,6 +163,13 @@ class TieFinder:
         self._wishing = frozenset(cues["wish_lemmas"]) | self.intention_lemmas | frozenset(cues["discussion_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
+        self._documents = {}
+        try:
+            return self._read(doc)
+        finally:
+            self._documents = None
+
+    def _read(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
         entities: list[EntityCluster] = doc._.entities or []
         by_sentence: dict[int, list[EventMention]] = {}
@@ -476,7 +485,17 @@ class TieFinder:
 
     def _document(self, tok: Token) -> bool:
         """Whether the token names an agreement ("memorandum", "protocols") or opens the name of one
-        in several words ("letter of intent", "joint statement")."""
+        in several words ("letter of intent", "joint statement"). Answered once per token of the doc being
+        read: the tie finder asks of most tokens several times."""
+        known = self._documents
+        if known is None:
+            return self._names_document(tok)
+        found = known.get(tok.i)
+        if found is None:
+            found = known[tok.i] = self._names_document(tok)
+        return found
+
+    def _names_document(self, tok: Token) -> bool:
         if tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements:
             return True
         doc = tok.doc
@@ -2228,8 +2247,17 @@ def _lower_in_place(text: str) -> str:
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:
-    """Where `phrase` starts in `text`, each time."""
-    return [m.start() for m in re.finditer(re.escape(phrase), text)]
+    """Where `phrase` starts in `text`, each time, not overlapping (as a regex of it would find them):
+    found with `str.find`, since most cues asked for are not in the sentence and a regex search per cue
+    cost more than all the rest of reading the cues."""
+    if not phrase:
+        return list(range(len(text) + 1))
+    found = []
+    at = text.find(phrase)
+    while at >= 0:
+        found.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return found
 
 
 def _outside_names(sent: Span, doc: Doc) -> str:
