@@ -1982,6 +1982,19 @@ def test_a_ratification_that_was_due_in_the_past_is_not_reached(read) -> None:
         assert only(read(text, published="2024-05-15"), "cooperation").status == expected, text
 
 
+def test_a_ratification_told_in_a_clause_under_be_or_as_an_outcome_is_reached(read) -> None:
+    # "be" owes only an infinitive ("was to ratify"): its "that" clause and an outcome's infinitive are told as done
+    for text in ("The good news is that the Saeima ratified the agreement between Latvia and Georgia in June 2020.",
+                 "It was in June 2020 that the Saeima ratified the agreement between Latvia and Georgia.",
+                 "The Saeima's decision in June 2020 was to ratify the agreement between Latvia and Georgia.",
+                 "The result of the vote in June 2020 was to ratify the agreement between Latvia and Georgia."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("ratified", "2020-06"), text
+    for text in ("The Saeima was to ratify the agreement between Latvia and Georgia in June 2020.",
+                 "The plan was to ratify the agreement between Latvia and Georgia in June 2020."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "signed", text
+
+
 def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(read) -> None:
     for text in ("Almaty and Tashkent signed a cooperation agreement on air services in 2011. In 2019 the airline "
                  "Air Astana suspended the agreement.",

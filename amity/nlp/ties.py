@@ -924,12 +924,21 @@ class TieFinder:
                 return True
             if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
                 return False
+            infinitive = node.dep_ == "xcomp"
             node = node.head
-            if node.lemma_.lower() in self.cues["unreached_lemmas"] or node.lemma_.lower() in self.cues["obligation_lemmas"]:
+            if node.lemma_.lower() in self.cues["unreached_lemmas"] or infinitive and self._obliged(node):
                 # "refused to ratify", "still has to ratify"; in the past too ("had to ratify it within six
                 # months", "was to ratify it in 2020"): an obligation is not its fulfilment
                 return True
         return False
+
+    def _obliged(self, governor: Token) -> bool:
+        """Whether a verb governing an infinitive makes it a duty ("has to", "was to", "was required to").
+        Only an infinitive is owed: a "that" clause under "be" is told as done ("the news is that the Saeima
+        ratified it", "it was in May that ..."), and so is the infinitive of an outcome ("the decision was
+        to ratify", "the council's response was to suspend the agreement")."""
+        return governor.lemma_.lower() in self.cues["obligation_lemmas"] and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["outcome_nouns"] for c in governor.children)
 
     def _intended(self, verb: Token | None) -> bool:
         """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
