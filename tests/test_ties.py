@@ -2016,6 +2016,18 @@ def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(rea
         assert (tie.status, tie.date) == ("ended", "2019"), text
 
 
+def test_an_ending_told_in_the_passive_is_read_as_the_active(read) -> None:
+    # the agent of "was suspended by" is who ends, as the subject of "suspended" is
+    for text, expected in (("In 2019 the agreement was suspended by the airline Air Astana.", ("signed", "2011")),
+                           ("In 2019 the agreement was suspended by the national carrier Uzbekistan Airways.",
+                            ("signed", "2011")),
+                           ("In 2019 the agreement was suspended by the Akimat of Almaty.", ("ended", "2019")),
+                           ("In 2019 the agreement was suspended by the Uzbek government.", ("ended", "2019"))):
+        text = "Almaty and Tashkent signed a cooperation agreement on air services in 2011. " + text
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == expected, text
+
+
 def test_a_partys_own_organ_or_official_named_without_its_place_ends_the_tie(read) -> None:
     # only a body told as a company is a third party: a ministry, a parliament or an office holder whose
     # place the sentence does not name may well be a party's own

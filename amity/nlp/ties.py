@@ -549,9 +549,9 @@ class TieFinder:
             later_signings.append(stage)
 
     def _enders(self, sent: Span, token_entity: dict[int, EntityCluster]) -> tuple[EntityCluster, ...]:
-        """The companies named in the active subject of the sentence's ending verbs ("the carrier X
-        suspended the agreement", "the airline X decided to freeze it"): a company ends a contract of its
-        own. Only a body the article tells as a company counts: a ministry, a parliament or an office
+        """The companies named in the subject or the passive agent of the sentence's ending verbs ("the
+        carrier X suspended the agreement", "the airline X decided to freeze it", "the agreement was suspended
+        by the airline X"): a company ends a contract of its own. Only a body the article tells as a company counts: a ministry, a parliament or an office
         holder named without a party's name ("the Jogorku Kenesh", "Mayor X") may well be a party's own."""
         found: list[EntityCluster] = []
         for verb in self._ending_words(sent):
@@ -559,8 +559,9 @@ class TieFinder:
             while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("xcomp", "conj") \
                     and node.head.i != node.i:
                 node = node.head  # "decided to suspend the agreement": the subject of the decision
-            found += [token_entity[t.i] for c in node.children if c.dep_ == "nsubj"
-                      for t in c.subtree if t.i in token_entity]
+            actors = [c for c in node.children if c.dep_ == "nsubj"]
+            actors += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            found += [token_entity[t.i] for c in actors for t in c.subtree if t.i in token_entity]
         return tuple(c for c in _distinct(found) if self._company(c, sent.doc))
 
     def _company(self, cluster: EntityCluster, doc: Doc) -> bool:
