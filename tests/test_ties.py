@@ -2003,6 +2003,28 @@ def test_a_third_party_suspending_the_agreement_does_not_end_the_parties_tie(rea
         assert (tie.status, tie.date) == ("ended", "2019"), text
 
 
+def test_a_partys_own_organ_or_official_named_without_its_place_ends_the_tie(read) -> None:
+    # only a body told as a company is a third party: a ministry, a parliament or an office holder whose
+    # place the sentence does not name may well be a party's own
+    for text in ("Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 the Uzbek Ministry of "
+                 "Foreign Affairs suspended the agreement.",
+                 "Kyrgyzstan and Hungary signed a cooperation agreement in 2011. In 2019 the Jogorku Kenesh "
+                 "suspended the agreement.",
+                 "Latvia and Georgia signed a cooperation agreement in 2011. In 2019 Prime Minister Krisjanis "
+                 "Karins suspended the agreement.",
+                 "In 2019 the Saeima suspended the agreement between Latvia and Georgia.",
+                 "In 2019 the Uzbek Ministry of Foreign Affairs suspended the cooperation agreement between Almaty "
+                 "and Tashkent."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("ended", "2019"), text
+    for text in ("Almaty and Tashkent signed a cooperation agreement on air services in 2011. In 2019 the national "
+                 "carrier Uzbekistan Airways suspended the agreement.",
+                 "Almaty and Tashkent signed a cooperation agreement in 2011. In 2019 Silk Road Holding suspended "
+                 "the agreement."):
+        tie = only(read(text, published="2024-05-15"), "cooperation")
+        assert (tie.status, tie.date) == ("signed", "2011"), text
+
+
 def test_a_signing_told_as_done_inside_a_discussion_stays_signed(read) -> None:
     for text in ("At the forum, the mayors of Almaty and Tashkent discussed how the two cities signed their first "
                  "memorandum in 2015.",

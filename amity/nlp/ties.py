@@ -37,7 +37,7 @@ from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
 from amity.nlp.events import EventMention
 from amity.nlp.gazetteer import country_code, default_gazetteer
-from amity.nlp.lexicons import demonyms, punctuation, tie_cues, titles, triggers
+from amity.nlp.lexicons import demonyms, legal_forms, punctuation, tie_cues, titles, triggers, word_sets
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import TieKinds
@@ -77,7 +77,7 @@ class _Stage:
     between_only: bool = False
     #: Read from an intention to cooperate: its parties are those who intend, and their "with" partners.
     intending: bool = False
-    #: Of an ending told of "the agreement": the entities its subject names ("the airline X suspended ...").
+    #: Of an ending told of "the agreement": the companies its subject names ("the airline X suspended ...").
     enders: tuple[EntityCluster, ...] = ()
 
 
@@ -140,6 +140,10 @@ class TieFinder:
         self.activity_nouns = set(cues["twinning_activity_nouns"])
         self.with_manner = frozenset(cues["with_manner_nouns"])
         self.with_support = frozenset(cues["with_support_nouns"])
+        #: nouns that call the name after them a company ("the airline X"), and last words of companies' names
+        company_words = word_sets("organisation_words.json")
+        self.company_descriptors = company_words["company_descriptors"]
+        self.company_heads = company_words["company_heads"]
         #: _aside's answers by (doc, sentence start), for the doc being read
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         #: _document's answers by token, while a doc is read (None between docs)
@@ -545,8 +549,10 @@ class TieFinder:
             later_signings.append(stage)
 
     def _enders(self, sent: Span, token_entity: dict[int, EntityCluster]) -> tuple[EntityCluster, ...]:
-        """The entities named in the active subject of the sentence's ending verbs ("the carrier X
-        suspended the agreement", "the council of A decided to freeze it"): who ends the tie."""
+        """The companies named in the active subject of the sentence's ending verbs ("the carrier X
+        suspended the agreement", "the airline X decided to freeze it"): a company ends a contract of its
+        own. Only a body the article tells as a company counts: a ministry, a parliament or an office
+        holder named without a party's name ("the Jogorku Kenesh", "Mayor X") may well be a party's own."""
         found: list[EntityCluster] = []
         for verb in self._ending_words(sent):
             node = verb
@@ -555,25 +561,32 @@ class TieFinder:
                 node = node.head  # "decided to suspend the agreement": the subject of the decision
             found += [token_entity[t.i] for c in node.children if c.dep_ == "nsubj"
                       for t in c.subtree if t.i in token_entity]
-        # a person acts for a body ("Mayor X suspended the agreement"): only bodies and places are told apart
-        return tuple(_distinct([c for c in found if c.type in ("organization", "place")]))
+        return tuple(c for c in _distinct(found) if self._company(c, sent.doc))
+
+    def _company(self, cluster: EntityCluster, doc: Doc) -> bool:
+        """Whether the article tells an organisation as a company: a company noun right before one of its
+        names ("the national carrier X", "the operator X"), a company's last word ("X Holding") or a legal
+        form ("JSC X", "X Co., Ltd.", whose name without the form is its alias)."""
+        if cluster.type != "organization":
+            return False
+        words = fold(cluster.name).split()
+        if words and words[-1] in self.company_heads:
+            return True
+        for m in cluster.mentions:
+            if m.alias or doc[m.start].text in legal_forms() \
+                    or m.start > 0 and doc[m.start - 1].is_lower and doc[m.start - 1].lower_ in self.company_descriptors:
+                return True
+        return False
 
     @staticmethod
     def _ended_by_outsider(enders: tuple[EntityCluster, ...], kind: str, tie_parties: list[EntityCluster],
                            context: _ArticleContext) -> bool:
-        """Whether an ending is told of someone who is neither a party nor a party's state or body ("A and
-        B signed an agreement on flights. The airline X suspended the agreement.", "the carrier X suspended
-        its flights under the agreement between A and B"): only the parties or their governments end their
-        tie; a third party suspends something of its own."""
+        """Whether an ending is told of a company that is no party nor stands for one ("A and B signed an
+        agreement on flights. The airline X suspended the agreement.", "the carrier X suspended its flights
+        under the agreement between A and B"): a company suspends a contract of its own; only the parties
+        or their governments end their tie."""
         parties = {id(p) for p in tie_parties}
-        states = {context.country_of(p) for p in tie_parties} - {None}
-        for ender in enders:
-            town = context.town_of(ender, kind)
-            if id(ender) in parties or id(town) in parties \
-                    or town.place is not None and town.place.kind == "country" and town.place.country in states:
-                continue
-            return True
-        return False
+        return any(id(ender) not in parties and id(context.town_of(ender, kind)) not in parties for ender in enders)
 
     def _definite_document_subject(self, sent: Span, tie_nouns: bool = False) -> bool:
         """Whether the sentence's passive subject is "the/this <document>" ("The memorandum was
