@@ -630,3 +630,14 @@ def test_a_board_whose_chairman_follows_is_the_board_of_the_body_named_before_it
     bodies = names(record, "organization")
     assert "Mangystau Commodity Exchange" in bodies, bodies
     assert not any("Board" in b for b in bodies), bodies
+
+
+def test_a_bureau_of_a_town_government_keeps_the_government_in_its_name(read) -> None:
+    # a town's own government names the unit written before it; it is no parent body of its own
+    record = read("The Cultural Affairs Bureau of the Tainan City Government will host a puppet "
+                  "theatre troupe from Fukuoka in May.")
+    assert "Cultural Affairs Bureau of the Tainan City Government" in names(record, "organization")
+    assert "Tainan" in names(record, "place")
+    # a parent body with a name of its own still ends the unit's name
+    record = read("The Consular Department of the Ministry of Foreign Affairs issued new rules on Monday.")
+    assert "Consular Department of the Ministry of Foreign Affairs" not in names(record, "organization")

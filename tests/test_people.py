@@ -1573,3 +1573,27 @@ def test_a_chief_physician_written_after_the_hospital_name_is_an_office_not_a_na
                   "Clinic Saule Ermekova met the guests.")
     assert roles(person(record, "Daulet Amanov")) == [("chief physician", "Shymkent City Hospital")]
     assert "Saule Ermekova" in [e.name for e in record.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "of"),
+    [
+        ("Sheikh Rashid bin Khalifa Al Nahyan, Chairman of the Sharjah Chamber of Commerce and Industry, "
+         "received the guests on Monday.", "Rashid bin Khalifa Al Nahyan", "chairman",
+         "Sharjah Chamber of Commerce and Industry"),
+        ("The visitors were welcomed by Sheikha Noura bint Saeed Al Thani, President of Qatar University.",
+         "Noura bint Saeed Al Thani", "president", "Qatar University"),
+    ],
+)
+def test_a_sheikh_is_an_honorific_not_part_of_the_name(read, sentence: str, name: str, title: str, of: str) -> None:
+    record = read(sentence)
+    holder = person(record, name)
+    assert not holder.name.startswith("Sheikh")
+    assert roles(holder) == [(title, of)]
+
+
+def test_an_office_in_a_bureau_of_a_town_government_is_held_in_the_bureau(read) -> None:
+    record = read("Director of the Transportation Bureau of the Taichung City Government Wang Li-hua "
+                  "presented the new bus routes to the guests from Sendai.")
+    assert roles(person(record, "Wang Li-hua")) == [
+        ("director", "Transportation Bureau of the Taichung City Government")]

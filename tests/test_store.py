@@ -52,6 +52,14 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):
     engine.dispose()
 
 
+def test_sqlite_checkpoints_its_wal_less_often_than_at_every_large_batch(tmp_path: Path):
+    engine = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
+
+    with engine.connect() as connection:  # SQLite's default is 1,000 pages: a merge batch dirties several times that
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() >= 10_000
+    engine.dispose()
+
+
 def test_a_plain_path_and_the_environment_name_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     open_database(str(tmp_path / "plain.db")).dispose()
     monkeypatch.setenv("AMITY_DB", str(tmp_path / "from-env.db"))

@@ -35,6 +35,8 @@ from amity.nlp.names import fold
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
 ORG_HEADS = org_heads()
 _WORDS_FILE = "organisation_words.json"
+#: Words between a town and "Government" in its own government's name ("Kaohsiung City Government").
+_TOWN_GOVERNMENT_WORDS = word_sets(_WORDS_FILE)["town_government_words"]
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$")
 #: A short form given in brackets right after a name: "(TDBB)", "(TuranSEZ)".
 _PAREN_ALIAS = re.compile(r"^[A-Z][A-Za-z]{0,12}[A-Z][A-Za-z]{0,6}$")
@@ -699,7 +701,8 @@ class OrganisationFinder:
                     if not (tok.lower_ in ("and", "&") and self._same_name_after_and(doc, k)):
                         break
                     passed_head = False  # "Department of Municipalities and Transport" goes on
-                if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1) and (closed or k > j):
+                if tok.lower_ == "of" and self._parent_body_follows(doc, k + 1) and (closed or k > j) \
+                        and not town_government_at(doc, k + 1):
                     break  # but a bare head is named by its parent: "Directorate of the Jizzakh Free Economic Zone"
                 if tok.lower_ == "on" and k + 1 < sent_end and doc[k + 1].lower_ == "the":
                     break  # "Government of Uzbekistan on the International Centre": what it agreed on
@@ -988,6 +991,12 @@ class OrganisationFinder:
                     m.town, m.town_government = _without_parentheses(town_tokens), True
             elif len(words) > n + 1 and words[:n] == parts and words[n] == "of" and _looks_like_town(span[n + 1 :], self.connectors):
                 m.town, m.town_government = _without_parentheses(span[n + 1 :]), True
+        inner = next((k for k in range(span.start, span.end) if doc[k].lower_ == "of" and town_government_at(doc, k + 1)), None)
+        if m.town is None and inner is not None:
+            town = inner + 2
+            while doc[town].lower_ not in _TOWN_GOVERNMENT_WORDS:
+                town += 1
+            m.town = doc[inner + 2 : town].text  # "Tourism Bureau of the Kaohsiung City Government": Kaohsiung is a place
         if m.town is None:
             # "Shusha City State Reserve Department": a town's own body, named after the town
             place = self._place_starting.get(span.start)
@@ -1013,6 +1022,23 @@ _PLACE_NAMED_WORDS = 4
 _COMPANY_WORDS = 8
 _QUOTES: dict[str, str] = punctuation()["double_quotes"] | punctuation()["single_quotes"]
 _QUOTED_WORDS = 4
+
+
+def town_government_at(doc: Doc, k: int) -> bool:
+    """Whether "the <town> City Government" starts at k: a town's own government, which names a unit
+    written before it ("Tourism Bureau of the Kaohsiung City Government") rather than standing as a
+    parent body of its own. The town is one to three capitalised words that head no body."""
+    if k >= len(doc) or doc[k].lower_ != "the":
+        return False
+    j = k + 1
+    while j < len(doc) and j - k <= 3 and is_capitalised(doc[j]) and doc[j].is_alpha \
+            and doc[j].lower_ not in ORG_HEADS and doc[j].lower_ not in _TOWN_GOVERNMENT_WORDS:
+        j += 1
+    town_end = j
+    while j < len(doc) and doc[j].lower_ in _TOWN_GOVERNMENT_WORDS and is_capitalised(doc[j]):
+        j += 1
+    return town_end > k + 1 and j > town_end and j < len(doc) and doc[j].lower_ == "government" \
+        and is_capitalised(doc[j])
 
 
 def _coordinated_names(doc: Doc, k: int, step: int) -> list[tuple[int, int]]:

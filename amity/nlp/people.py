@@ -21,7 +21,7 @@ from amity.nlp.gazetteer import country_name, default_gazetteer
 from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words, punctuation, titles
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
-from amity.nlp.organisations import ORG_HEADS
+from amity.nlp.organisations import ORG_HEADS, town_government_at
 
 _MAX_NAME_TOKENS = 4
 _HYPHENS = ("-", "‐", "–")
@@ -1252,6 +1252,8 @@ class PersonFinder:
     def _unit_of(self, doc: Doc, j: int, known: Mention) -> int | None:
         """Where "of" follows a board inside a body's name ("Management Board of X"), when X is named."""
         for inner in (x for x in range(j + 1, min(known.end + 1, len(doc))) if doc[x].lower_ == "of"):
+            if town_government_at(doc, inner + 1):
+                return None  # "Marine Bureau of the Kaohsiung City Government": a body named with its town's government
             if not any(doc[x].lower_ in self._unit_heads for x in range(j, inner)) \
                     or any(doc[x].ent_type_ in ("GPE", "PERSON") or getattr(self._longest_at.get(x), "type", "") == "place"
                            for x in range(j, inner)):
@@ -1286,6 +1288,8 @@ class PersonFinder:
                 continue
             if doc[inner - 1].lower_ not in self._unit_nouns and not named_after:
                 return None
+            if town_government_at(doc, inner + 1):
+                return None  # "Tourism Bureau of the Kaohsiung City Government": a body named with its town's government
             after = inner + 2 if doc[inner + 1].lower_ == "the" else inner + 1
             named = self._starting.get(after)
             if after < end and is_capitalised(doc[after]) and is_capitalised(doc[end - 1]) \

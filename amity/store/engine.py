@@ -24,6 +24,11 @@ ENV_VAR = "AMITY_DB"
 # first served: a writer can wait while two others take turns for a whole run of stored records.
 _SQLITE_TIMEOUT_S = "60"
 _WAL_RETRY_S = 0.05
+# Pages the WAL may hold before a commit copies them into the database file (SQLite's default: 1,000). A merge
+# of 200 articles into a 100k-article registry dirties ~6,500 pages, and with the default each commit copied and
+# synced all of them; the next batches dirty ~60% of the same index pages again, so checkpoints every few
+# batches copy each such page once (1,000 records: commits 6.8-8.4 s -> 5.0-5.5 s of wall time under load).
+_WAL_PAGES = 10_000
 _PG_CONNECT_TIMEOUT_S = 5
 SERVING_POOL = 20
 _SERVING = {"pool_size": SERVING_POOL, "max_overflow": -1}
@@ -119,7 +124,8 @@ def use_wal(engine: Engine) -> None:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, and transactions that begin when SQLAlchemy says so.
+    """Foreign keys, checkpoints of the WAL every `_WAL_PAGES` pages, and transactions that begin when
+    SQLAlchemy says so.
 
     Python's sqlite3 module would otherwise start transactions only at the
     first write, so a read-then-write (is this article known? store it)
@@ -132,6 +138,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={_WAL_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
