@@ -248,3 +248,10 @@ def test_towns_after_the_with_of_a_twinning_are_the_subjects_partners_not_each_o
     record = read("Tbilisi celebrated 25 years of twinning with Bordeaux, France, and Lublin, Poland, on Sunday.",
                   published="2025-04-03")
     assert pairs(record) == {frozenset({"Tbilisi", "Bordeaux"}), frozenset({"Tbilisi", "Lublin"})}
+
+
+def test_our_city_in_quoted_speech_is_the_speakers_not_the_storys_town(read) -> None:
+    # "our" in a quote is the speaker's: a guest's "our city" is not the host town the story is about
+    record = read("Mayor of Almaty Yerbolat Dosaev hosted the mayor of Tashkent on Monday. \"Our city signed a "
+                  "cooperation agreement with Bishkek in 2021,\" the guest said.", published="2024-05-15")
+    assert frozenset({"Almaty", "Bishkek"}) not in pairs(record)

@@ -468,7 +468,7 @@ class EventFinder:
         """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
         names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
-        if verb is None or _in_quote(_text(verb.doc), verb.idx):
+        if verb is None or in_quote(_text(verb.doc), verb.idx):
             return False
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
@@ -648,7 +648,7 @@ class EventFinder:
     def _office_holder_told(doc: Doc, trigger: Token) -> EntityCluster | None:
         """"The ambassador also attended the opening", "the governor then toured the port": a definite office noun as
         the subject, naming no one itself, is the person told before who holds that office (the latest named)."""
-        if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+        if trigger.pos_ not in ("VERB", "AUX") or in_quote(_text(doc), trigger.idx):
             return None
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ != "NN" or subject.ent_type_ \
@@ -736,7 +736,7 @@ class EventFinder:
         Lyon, ...", "led to the signing of ...", "signed during talks with ..."). Not a generic, repeated
         or hypothetical one ("future visits", "regular meetings"), not a gathering that someone attends
         ("to attend the OTS meeting"), not one only mentioned in quoted speech."""
-        if noun.pos_ not in ("NOUN", "PROPN") or _in_quote(_text(doc), noun.idx):
+        if noun.pos_ not in ("NOUN", "PROPN") or in_quote(_text(doc), noun.idx):
             return False
         if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in self.nouns:
             return False
@@ -1032,7 +1032,7 @@ class EventFinder:
         dates: list[DateMention] = doc._.dates or []
         text = _text(doc)
         inside = [d for d in dates_between(dates, sent.start_char, sent.end_char) if d.value
-                  and not (d.relative and _in_quote(text, d.start))]
+                  and not (d.relative and in_quote(text, d.start))]
         inside = [d for d in inside if not _is_dateline(text, d) and not self._dates_other_event(doc, d, trigger)]
         if not inside:
             return self._ordinal_day(sent, events)
@@ -1172,7 +1172,7 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
     """Whether an event that names nobody is done by someone already told of: a pronoun or a definite
     description as its subject or owner ("He toured", "the delegation visited", "their visit"), outside
     quoted speech ("my first visit", said a speaker, is not the previous event's)."""
-    if _in_quote(_text(doc), trigger.idx):
+    if in_quote(_text(doc), trigger.idx):
         return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
     holders = [c for c in trigger.children if c.dep_ == "poss"]
@@ -1196,7 +1196,7 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
 
 def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:
     """"he met ...", "she visited ...": a verb whose subject is a personal pronoun in the singular, outside quotes."""
-    if trigger.pos_ not in ("VERB", "AUX") or _in_quote(_text(doc), trigger.idx):
+    if trigger.pos_ not in ("VERB", "AUX") or in_quote(_text(doc), trigger.idx):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in trigger.children)
 
@@ -1481,7 +1481,7 @@ def _first_story_day_after(doc: Doc, offset: int) -> str | None:
         value = mention.value
         if value is None or len(value.split("/")[0]) != 10 or mention.before_story or not _not_after(value, published) \
                 or long_before(value, published, _BACKGROUND_DAYS) or _is_dateline(text, mention) \
-                or _in_quote(text, mention.start):
+                or in_quote(text, mention.start):
             continue
         return value
     return None
@@ -1596,7 +1596,7 @@ def _text(doc: Doc) -> str:
     return text
 
 
-def _in_quote(text: str, offset: int) -> bool:
+def in_quote(text: str, offset: int) -> bool:
     """Whether an offset lies inside quoted speech in its paragraph: a speaker's "today" is the
     day they spoke, which need not be the day of publication."""
     start = text.rfind("\n", 0, offset) + 1

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from amity.model import TIE_STAGES
 from amity.nlp.dates import DateMention, dates_between
 from amity.nlp.entities import EntityCluster, title_case_lines, token_index
-from amity.nlp.events import EventMention
+from amity.nlp.events import EventMention, in_quote
 from amity.nlp.gazetteer import country_code, default_gazetteer
 from amity.nlp.lexicons import demonyms, legal_forms, punctuation, tie_cues, titles, triggers, word_sets
 from amity.nlp.mentions import Mention, register_extensions
@@ -547,6 +547,13 @@ class TieFinder:
             if stage.status == "ended":
                 stage = replace(stage, enders=self._enders(sent, token_entity))
             later_signings.append(stage)
+
+    def _story_determiner(self, word: Token) -> bool:
+        """Whether a determiner makes its noun the story's own place or body ("the city", "our university" on
+        a site's own page). Not "our" in quoted speech, which is the speaker's ('"Our city signed ...," the
+        guest said'), whose town the story need not be about."""
+        return word.dep_ in ("det", "poss") and word.lower_ in self.definite_place_determiners \
+            and not (word.dep_ == "poss" and in_quote(word.doc.text, word.idx))
 
     def _enders(self, sent: Span, token_entity: dict[int, EntityCluster]) -> tuple[EntityCluster, ...]:
         """The companies named in the subject or the passive agent of the sentence's ending verbs ("the
@@ -1770,16 +1777,14 @@ class TieFinder:
                     # "our university signed ..." (its own site): the first body of that kind, the site's own
                     body = next((context.body_before(lo, s.lemma_.lower(), first=c.dep_ == "poss")
                                  for s in subjects if s.lemma_.lower() in self.cues["bodies_signing_for_themselves"]
-                                 for c in s.children if c.dep_ in ("det", "poss")
-                                 and c.lower_ in self.definite_place_determiners), None)
+                                 for c in s.children if self._story_determiner(c)), None)
                     left = [body] if body is not None else []
                 if not left and context is not None:
                     # "This year the city signed a memorandum with Kitakyushu", "our city signed ..." (a town's
                     # own site): the place of that kind the story is about
                     place = next((context.place_before(lo, self.cues["definite_place_nouns"][s.lemma_.lower()])
                                   for s in subjects if s.lemma_.lower() in self.cues["definite_place_nouns"]
-                                  and any(c.dep_ in ("det", "poss") and c.lower_ in self.definite_place_determiners
-                                          for c in s.children)), None)
+                                  and any(self._story_determiner(c) for c in s.children)), None)
                     agentless = any(s.dep_ == "nsubjpass" and self._document(s) for s in subjects) \
                         and not any(c.dep_ == "agent" for c in verb.children)
                     if place is None and (partnered or agentless):
