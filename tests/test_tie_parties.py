@@ -248,3 +248,11 @@ def test_towns_after_the_with_of_a_twinning_are_the_subjects_partners_not_each_o
     record = read("Tbilisi celebrated 25 years of twinning with Bordeaux, France, and Lublin, Poland, on Sunday.",
                   published="2025-04-03")
     assert pairs(record) == {frozenset({"Tbilisi", "Bordeaux"}), frozenset({"Tbilisi", "Lublin"})}
+
+
+def test_a_subject_of_another_clause_is_no_partner_of_the_towns_of_three_states(read) -> None:
+    # the town heading the first clause neither signs nor hopes to sign what the second clause tells
+    record = read("A delegation from Tartu will visit Kotka in May, and the council hopes to sign a friendship "
+                  "protocol with the Polish town of Elblag later in the year.", published="2025-04-03")
+    assert frozenset({"Tartu", "Elblag"}) not in pairs(record)
+    assert frozenset({"Tartu", "Kotka"}) not in pairs(record)

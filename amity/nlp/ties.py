@@ -1597,7 +1597,7 @@ class TieFinder:
                                     if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
-        subject = self._subject_parties(sent, parties, context, kind) \
+        subject = self._cue_subject_parties(sent, parties, context, kind) \
             if None not in codes and len(set(codes)) > 2 and not self._ending_words(sent) else []
         if len(subject) == 1 and codes.count(context.country_of(subject[0])) == 1:
             # "Kutaisi maintains sister-city relations with Poitiers, France, and Lublin, Poland": towns of
@@ -1690,6 +1690,29 @@ class TieFinder:
         out: list[EntityCluster] = []
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+                for t in tok.subtree:
+                    cluster = context.token_entity.get(t.i)
+                    town = context.town_of(cluster, kind) if cluster is not None else None
+                    if town is not None and id(town) in wanted and town not in out:
+                        out.append(town)
+        return out
+
+    def _cue_subject_parties(self, sent: Span, parties: list[EntityCluster], context: _ArticleContext,
+                             kind: str) -> list[EntityCluster]:
+        """The parties named in the subject of a verb whose own clause holds a twinning cue: "A delegation
+        from A will come to B, and the committee hopes to sign a friendship protocol with C" tells A as the
+        subject of another clause (joined by "and"), so A is no side of the protocol."""
+        wanted = {id(p) for p in parties}
+        verbs: set[int] = set()
+        for cue in self._cue_tokens(sent):
+            tok = cue
+            while tok.head.i != tok.i and not (tok.dep_ in ("conj", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX")):
+                tok = tok.head
+                if tok.pos_ in ("VERB", "AUX"):
+                    verbs.add(tok.i)
+        out: list[EntityCluster] = []
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in verbs:
                 for t in tok.subtree:
                     cluster = context.token_entity.get(t.i)
                     town = context.town_of(cluster, kind) if cluster is not None else None
