@@ -463,3 +463,8 @@ def test_a_weekday_of_last_week_without_of() -> None:
 
 def test_digits_spanning_days_of_one_month() -> None:
     assert values("From 12-14.11.2025, the delegation worked in Gyeonggi Province.") == ["2025-11-12/2025-11-14"]
+
+
+def test_the_weekend_people_spent_somewhere_is_the_weekend_of_the_sentence_tense() -> None:
+    assert values("Twenty guests from Lublin spent the weekend in Kharkiv.") == ["2024-01-06/2024-01-07"]
+    assert values("The choir from Lublin will spend the weekend in Kharkiv.") == ["2024-01-13/2024-01-14"]

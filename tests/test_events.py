@@ -1272,3 +1272,13 @@ def test_a_numbered_meeting_of_no_series_told_is_not_held_by_those_who_met(read,
 ])
 def test_receiving_a_thing_from_someone_is_no_meeting(read, text) -> None:
     assert not events(read(text, published="2025-09-10"), "meeting")
+
+
+# -- dates and triggers near publication (session 7) ----------------------------------------------
+
+@pytest.mark.parametrize("led", ["led by", "headed by", "accompanied by"])
+def test_a_day_after_the_leader_of_a_group_received_dates_the_receiving(read, led: str) -> None:
+    record = read(f"Governor Malik Aziz received a delegation of Gdansk {led} Deputy Mayor Ewa Nowak on 3 June.",
+                  published="2025-06-05")
+    assert only(record, "meeting").date == "2025-06-03"
+

@@ -1597,3 +1597,12 @@ def test_an_office_in_a_bureau_of_a_town_government_is_held_in_the_bureau(read) 
                   "presented the new bus routes to the guests from Sendai.")
     assert roles(person(record, "Wang Li-hua")) == [
         ("director", "Transportation Bureau of the Taichung City Government")]
+
+
+def test_a_body_named_after_its_town_before_an_office_holds_it(read) -> None:
+    # no head word says it is a body: the office written right after it does, and the body's word is no office's
+    record = read("Osh Vodokanal Director Bakyt Sultanov met the engineers from Kazan on Tuesday. "
+                  "Osh Vodokanal will replace forty kilometres of old pipes this year.")
+    assert roles(person(record, "Bakyt Sultanov")) == [("director", "Osh Vodokanal")]
+    record = read("Namangan Suvokova Chief Engineer Jasur Tursunov showed the guests the new pumps on Friday.")
+    assert roles(person(record, "Jasur Tursunov")) == [("chief engineer", "Namangan Suvokova")]

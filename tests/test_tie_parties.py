@@ -255,3 +255,15 @@ def test_our_city_in_quoted_speech_is_the_speakers_not_the_storys_town(read) -> 
     record = read("Mayor of Almaty Yerbolat Dosaev hosted the mayor of Tashkent on Monday. \"Our city signed a "
                   "cooperation agreement with Bishkek in 2021,\" the guest said.", published="2024-05-15")
     assert frozenset({"Almaty", "Bishkek"}) not in pairs(record)
+
+
+def test_a_subject_of_another_clause_is_no_partner_of_the_towns_of_three_states(read) -> None:
+    # the town heading the first clause neither signs nor hopes to sign what the clause joined to it tells
+    record = read("Kotka council looks back on a year of twinning\n\nKotka's twinning committee presented its report "
+                  "to the city council on Monday.\n\nIn June Mayor Anna Virtanen led a delegation to Kotka's twin town "
+                  "Gävle in Sweden, where the two cities signed an agreement on vocational training.\n\nA delegation "
+                  "from Gävle will come to Kotka in the autumn, and the committee hopes to sign a friendship protocol "
+                  "with the Polish town of Gniezno during the year.", published="2025-04-03")
+    assert frozenset({"Gävle", "Gniezno"}) not in pairs(record)
+    assert any(t.kind == "sister_city" and t.status == "active" and set(t.parties) == {"Kotka", "Gävle"}
+               for t in record.ties)

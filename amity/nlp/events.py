@@ -26,7 +26,7 @@ from amity.nlp.names import fold
 
 #: The default word lists, for the helpers outside the component (a component may be configured with another file).
 _WORDS = {key: frozenset(words) for key, words in triggers().items()
-          if key in ("leading_verbs", "led_groups", "venue_prepositions", "framing_prepositions", "frame_part_nouns",
+          if key in ("leading_verbs", "led_groups", "group_participles", "venue_prepositions", "framing_prepositions", "frame_part_nouns",
                      "frame_part_prepositions")}
 
 
@@ -783,7 +783,10 @@ class EventFinder:
                     and not _argument_of(node.head, trigger):
                 return True  # "met X to discuss its congress, which will be held in November": the congress's date
             if node != trigger and _reduced_relative(node) and trigger not in node.subtree \
-                    and not _takes_place(node, self.holding_lemmas):  # but "the forum, organised on 6 May": the forum's day
+                    and not _takes_place(node, self.holding_lemmas) \
+                    and node.lemma_.lower() not in _WORDS["group_participles"]:
+                # but "the forum, organised on 6 May": the forum's day; and "received a delegation led by X on 17 June":
+                # who the group is, no occurrence, so the day is the receiving's
                 return True  # "signed an action plan under the agreement concluded in 2019": the concluding's date
             if node.dep_ == "relcl" and trigger not in node.subtree and node.head != trigger and not _takes_place(node, self.holding_lemmas) \
                     and node.head.ent_type_ != "PERSON" and node.head.lemma_.lower() not in self.received:

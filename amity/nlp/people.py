@@ -1023,7 +1023,8 @@ class PersonFinder:
             rest, plural = self._canonical(doc, end, end + more)
             canonical, end = f"{fold(doc[i].text)} {rest}", end + more
         title_end = end
-        while start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1) \
+        town_body = self._body_named_after_town(doc, i) is not None
+        while not town_body and start - 1 >= floor and end - (start - 1) <= 5 and self._title_word(doc, start - 1) \
                 and not self._names_a_body_before(doc, start - 1, canonical):
             start -= 1
         start = self._modifier_written_before(doc, start, floor)
@@ -1189,12 +1190,14 @@ class PersonFinder:
         return name
 
     def _body_named_after_town(self, doc: Doc, i: int) -> str | None:
-        """"Aktau Seaport Director X", "Astana Opera Director X": a known place, then capitalised words
+        """"Aktau Seaport Director X", "Bishkek Vodokanal Director X": a known place, then capitalised words
         that are no office, place kind or name, right before the office: a body named after its town,
-        which holds the office (the town alone would be the wrong holder)."""
+        which holds the office (the town alone would be the wrong holder), and whose words are not the
+        office's. spaCy often reads the place and the body's word as a person's name; a person's name
+        does not start with a place."""
         k = i
         while k - 1 >= 0 and i - k < 3 and is_capitalised(doc[k - 1]) and doc[k - 1].is_alpha \
-                and k - 1 not in self._named_tokens and doc[k - 1].ent_type_ != "PERSON" \
+                and k - 1 not in self._named_tokens and (doc[k - 1].ent_type_ != "PERSON" or self._opens_a_place(doc, k - 1)) \
                 and fold(doc[k - 1].text) not in self._title_vocabulary | self._body_describers:
             k -= 1
         place = self._ending.get(k) if k < i else None
@@ -1204,6 +1207,15 @@ class PersonFinder:
                 and not doc[place.start].is_sent_start:
             return None  # a longer capitalised run than the place and its body's words
         return doc[place.start : i].text
+
+    def _opens_a_place(self, doc: Doc, k: int) -> bool:
+        """Whether the person's name spaCy reads over token k starts with a place the finders are sure of,
+        before k: the place and a body's word ("Bishkek Vodokanal"), no person's name."""
+        start = k
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        place = self._longest_at.get(start)
+        return start < k and place is not None and place.type == "place" and place.end <= k
 
     def _place_before_its_body(self, doc: Doc, i: int) -> str | None:
         """"Bukhara regional hokim X", "Shymkent city administration head X", "Batumi city hall chief X": a

@@ -1614,12 +1614,13 @@ class TieFinder:
                                     if ca != cb])
         if between and len(parties) <= self.max_between_parties:
             return [list(pair) for pair in combinations(parties, 2)]
-        subject = self._subject_parties(sent, parties, context, kind) \
+        subject = self._subject_parties(sent, parties, context, kind, self._cue_verbs(sent)) \
             if None not in codes and len(set(codes)) > 2 and not self._ending_words(sent) else []
         if len(subject) == 1 and codes.count(context.country_of(subject[0])) == 1:
             # "Kutaisi maintains sister-city relations with Poitiers, France, and Lublin, Poland": towns of
             # three states or more, one of them the subject: its partners, not each other's (an ending's
-            # partners are left to the rosters, which read its stage)
+            # partners are left to the rosters, which read its stage); the subject of a clause that holds
+            # the twinning, not of one joined to it by "and"
             return [[subject[0], p] for p in parties if p is not subject[0]]
         return []
 
@@ -1701,18 +1702,32 @@ class TieFinder:
 
     @staticmethod
     def _subject_parties(sent: Span, parties: list[EntityCluster], context: _ArticleContext,
-                         kind: str) -> list[EntityCluster]:
-        """The parties named in the subject of a verb of the sentence."""
+                         kind: str, verbs: set[int] | None = None) -> list[EntityCluster]:
+        """The parties named in the subject of a verb of the sentence (of one of `verbs`, if given)."""
         wanted = {id(p) for p in parties}
         out: list[EntityCluster] = []
         for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+                    and (verbs is None or tok.head.i in verbs):
                 for t in tok.subtree:
                     cluster = context.token_entity.get(t.i)
                     town = context.town_of(cluster, kind) if cluster is not None else None
                     if town is not None and id(town) in wanted and town not in out:
                         out.append(town)
         return out
+
+    def _cue_verbs(self, sent: Span) -> set[int]:
+        """The verbs whose own clause holds a twinning cue of the sentence, up to a clause joined to
+        another ("A delegation from A will come to B, and the committee hopes to sign a friendship protocol
+        with C": "hopes" and "sign", not "come")."""
+        verbs: set[int] = set()
+        for cue in self._cue_tokens(sent):
+            tok = cue
+            while tok.head.i != tok.i and not (tok.dep_ in ("conj", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX")):
+                tok = tok.head
+                if tok.pos_ in ("VERB", "AUX"):
+                    verbs.add(tok.i)
+        return verbs
 
     def _with_sides(self, sent: Span, token_entity: dict[int, EntityCluster],
                     events: list[EventMention], context: _ArticleContext | None = None) -> list[_Sides]:
