@@ -146,7 +146,7 @@ def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, fl
     db = open_database(url, create=True)
     out = []
     held = stats(db)["articles"]
-    number = _next_number(db)  # docs of new articles: after those a kept registry holds
+    number = next_number(db)  # docs of new articles: after those a kept registry holds
     try:
         for size in sizes:
             if held < size:
@@ -171,7 +171,7 @@ def merge_rates(url: str, sizes: list[int], measured: int) -> list[tuple[int, fl
     return out
 
 
-def _next_number(db) -> int:  # type: ignore[no-untyped-def]
+def next_number(db) -> int:  # type: ignore[no-untyped-def]
     """The first doc number no article of the registry has (filler and measured articles count up from 10,000,000)."""
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
