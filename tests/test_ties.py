@@ -1982,6 +1982,17 @@ def test_a_ratification_that_was_due_in_the_past_is_not_reached(read) -> None:
         assert only(read(text, published="2024-05-15"), "cooperation").status == expected, text
 
 
+def test_a_ratification_after_the_procedures_required_for_it_is_reached(read) -> None:
+    # a participle describing a noun ("the procedures required to ratify") is no one's duty: the sentence tells them done
+    for text in ("The Saeima completed the procedures required to ratify the agreement between Latvia and Georgia in "
+                 "June 2020.",
+                 "In June 2020 the Seimas finished all the steps required to ratify the agreement between Lithuania "
+                 "and Poland."):
+        assert only(read(text, published="2024-05-15"), "cooperation").status == "ratified", text
+    assert only(read("The Saeima was required to ratify the agreement between Latvia and Georgia in June 2020.",
+                     published="2024-05-15"), "cooperation").status == "signed"
+
+
 def test_a_ratification_told_in_a_clause_under_be_or_as_an_outcome_is_reached(read) -> None:
     # "be" owes only an infinitive ("was to ratify"): its "that" clause and an outcome's infinitive are told as done
     for text in ("The good news is that the Saeima ratified the agreement between Latvia and Georgia in June 2020.",

@@ -944,8 +944,9 @@ class TieFinder:
         """Whether a verb governing an infinitive makes it a duty ("has to", "was to", "was required to").
         Only an infinitive is owed: a "that" clause under "be" is told as done ("the news is that the Saeima
         ratified it", "it was in May that ..."), and so is the infinitive of an outcome ("the decision was
-        to ratify", "the council's response was to suspend the agreement")."""
-        return governor.lemma_.lower() in self.cues["obligation_lemmas"] and not any(
+        to ratify", "the council's response was to suspend the agreement"). A participle describing a noun
+        owes nothing: "completed the procedures required to ratify it" tells what was done."""
+        return governor.lemma_.lower() in self.cues["obligation_lemmas"] and governor.dep_ != "acl" and not any(
             c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["outcome_nouns"] for c in governor.children)
 
     def _intended(self, verb: Token | None) -> bool:
