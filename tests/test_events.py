@@ -1314,3 +1314,33 @@ def test_receiving_the_delegation_told_before_reports_no_second_visit(read) -> N
     record = read("A delegation from Busan arrived in Cahul on Monday. On Tuesday Mayor Ana Lupu received the delegation.",
                   published="2025-06-05")
     assert len(events(record, "visit")) == 1
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A delegation from Busan arrived in Cahul on Monday. The delegation held talks with Mayor Ana Lupu on Tuesday.", "meeting"),
+    ("A delegation from Busan arrived in Cahul on Monday. The delegation is scheduled to visit Comrat on Friday.", "visit"),
+])
+def test_the_delegation_doing_something_through_a_light_verb_or_a_plan_is_the_one_told(read, text, kind) -> None:
+    record = read(text, published="2025-06-04")
+    assert events(record, kind) and all("Busan" in e.participants for e in events(record, kind))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Mayor Ana Lupu was in Ankara last week.", "occurred"),
+    ("Buffalo plans to send a delegation to Kanazawa in November.", "planned"),
+    ("The visitors from Gabrovo will leave for Varna on Saturday.", "planned"),
+    ("Deputy Mayor Ewa Nowak will lead a group of teachers to Riga in October.", "planned"),
+])
+def test_being_sent_leaving_or_leading_a_group_somewhere_is_a_visit(read, text, status) -> None:
+    assert only(read(text, published="2025-06-04"), "visit").status == status
+
+
+def test_students_being_somewhere_now_is_no_visit(read) -> None:
+    assert not events(read("Forty students from Osh are in Ankara this year.", published="2025-06-04"), "visit")
+
+
+def test_calling_on_someone_is_a_meeting_but_calling_on_someone_to_act_is_not(read) -> None:
+    assert only(read("A delegation from Kochi called on Chief Minister Ravi Menon on Thursday.", published="2025-06-06"),
+                "meeting").date == "2025-06-05"
+    assert not events(read("Mayor Ana Lupu called on the council to approve the budget on Thursday.", published="2025-06-06"),
+                      "meeting")

@@ -143,6 +143,7 @@ class EventFinder:
         self.series_openers = frozenset(lex["series_opening_ordinals"])
         self.time_sharing_adverbs = frozenset(lex["time_sharing_adverbs"])
         self.sending_lemmas = frozenset(lex["sending_lemmas"])
+        self.calling_verbs: dict[str, list[str]] = lex["calling_verbs"]
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -354,6 +355,10 @@ class EventFinder:
                     kind = "visit"  # "will lead a business delegation to Pune in November"
                 if kind is None and self._sends_to_gathering(tok):
                     kind = "attendance"  # "agreed to send the mayor to the twinning congress in Caen"
+                if kind is None and self._sends_to_place(tok):
+                    kind = "visit"  # "Buffalo plans to send a delegation to Kanazawa in November"
+                if kind is None and self._calls_on_someone(tok):
+                    kind = "meeting"  # "the delegation called on Chief Minister X"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -469,12 +474,17 @@ class EventFinder:
         """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
         names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.light_verbs:
+            verb = trigger.head  # "the delegation held talks at the city hall"
         if verb is None or in_quote(_text(verb.doc), verb.idx):
             return False
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "xcomp":
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is scheduled to visit"
+        return any(c.lemma_.lower() in self.delegation_nouns
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                    and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
-                   for c in verb.children)
+                   for c in subjects)
 
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
@@ -534,12 +544,13 @@ class EventFinder:
         # who went: the subject, or the noun a participle describes ("teachers from Szeged spent a week at ...")
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         people = any(c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received or _from_a_place(c)
-                     for c in subjects)
+                     or _names_a_person(c) for c in subjects)
         if verb.lemma_.lower() == "expect":
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         if verb.lemma_.lower() in self.staying_lemmas:
             return people  # "a delegation stayed in Lublin", "spent last week at the university": a stay is a visit
-        return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
+        # "officials will be in Lincoln", "the mayor was in Ankara last week"; not a present state ("students are in Osh")
+        return people and (verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children))
 
     @staticmethod
     def _leads_delegation_to(verb: Token) -> bool:
@@ -593,6 +604,27 @@ class EventFinder:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings
                                                           for g in c.children)
             for c in (*verb.children, *(g for d in verb.children if d.dep_ == "dobj" for g in d.children)))
+
+    def _sends_to_place(self, verb: Token) -> bool:
+        """"will send a delegation to Kanazawa", "sent three teachers to Daegu": whom a body sends to a place visits it."""
+        people = [c for c in verb.children if c.dep_ == "dobj" and (self._names_people(c) or _names_a_person(c)
+                                                                   or c.lemma_.lower() in self.delegation_nouns)]
+        return verb.lemma_.lower() in self.sending_lemmas and bool(people) and any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")
+                                                                     for g in c.children)
+            for c in (*verb.children, *(g for d in people for g in d.children)))
+
+    def _calls_on_someone(self, verb: Token) -> bool:
+        """"called on the governor", "paid ... and called upon Mayor X": a courtesy call on someone is a meeting; calling
+        on someone to do something ("called on the council to act") is a plea."""
+        preps = self.calling_verbs.get(verb.lemma_.lower())
+        if not preps or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in preps and
+                   any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or self._names_people(g) or _names_a_person(g))
+                       and not any(d.dep_ in ("acl", "relcl", "xcomp") and d.pos_ == "VERB" for d in g.children)
+                       for g in c.children)
+                   for c in verb.children)
 
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
