@@ -1344,3 +1344,19 @@ def test_calling_on_someone_is_a_meeting_but_calling_on_someone_to_act_is_not(re
                 "meeting").date == "2025-06-05"
     assert not events(read("Mayor Ana Lupu called on the council to approve the budget on Thursday.", published="2025-06-06"),
                       "meeting")
+
+
+@pytest.mark.parametrize("second", [
+    "On Tuesday they met Rector Ion Rusu of Comrat State University.",
+    "On Tuesday the guests held talks with Rector Ion Rusu of Comrat State University.",
+])
+def test_doers_told_by_a_pronoun_or_a_description_are_those_told_before(read, second: str) -> None:
+    record = read(f"A delegation from Busan arrived in Cahul on Monday. {second}", published="2025-06-05")
+    meeting = only(record, "meeting")
+    assert "Busan" in meeting.participants and "Ion Rusu" in meeting.participants
+
+
+def test_companions_told_before_do_not_fold_two_occurrences_into_one(read) -> None:
+    record = read("Mayor Ana Lupu met the Busan delegation on Monday. On Wednesday they met Governor Ion Rusu in Comrat.",
+                  published="2025-06-06")
+    assert sorted(e.date for e in events(record, "meeting")) == ["2025-06-02", "2025-06-04"]

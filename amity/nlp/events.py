@@ -61,6 +61,13 @@ class EventMention:
     #: The days a visit lasted when told by its length and its last day ("ended a three-day visit on Wednesday"): its
     #: date stays the day told, and "On the last day of the visit" counts within these.
     stay: str | None = None
+    #: Those of the occurrence told just before, when this one's doers are told by a pronoun or a description ("They
+    #: met the rector"): listed as taking part, never used to tell whether two reports are one occurrence.
+    companions: list[EntityCluster] = field(default_factory=list)
+
+    def everyone(self) -> list[EntityCluster]:
+        """The participants named, then the companions."""
+        return self.participants + [p for p in self.companions if p not in self.participants]
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -277,6 +284,12 @@ class EventFinder:
                     if trip is not None:
                         event.participants[:0] = [p for p in trip.participants if p is not trip.place
                                                   and p not in event.participants]
+                if events and event.participants and _done_by_those_told(doc, trigger, token_entity):
+                    # "They held talks with the rector", "The sides signed a roadmap in Osh": those of the occurrence
+                    # just told take part too, beside whom the sentence names
+                    told_before_this = events[-1]
+                    event.companions = [p for p in told_before_this.participants + told_before_this.companions
+                                        if p not in event.participants and p is not told_before_this.place]
                 holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
                 if holder is not None and holder not in event.participants:
                     event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
@@ -1194,6 +1207,7 @@ class EventFinder:
                 other.date, other.publication_guess = event.date, event.publication_guess
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
+            other.companions += [p for p in event.companions if p not in other.companions]
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
@@ -1241,6 +1255,17 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
     return False
+
+
+def _done_by_those_told(doc: Doc, trigger: Token, token_entity: dict[int, EntityCluster]) -> bool:
+    """"They met the rector", "the sides held talks with X", "the guests toured the plant": the doers are told by a
+    pronoun or a definite description that names no one, so they are those of the story so far."""
+    if not _refers_to_someone_told(doc, trigger):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return bool(subjects) and not any(t.i in token_entity or t.ent_type_ in ("PERSON", "ORG", "GPE")
+                                      for s in subjects for t in s.subtree)
 
 
 def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:
