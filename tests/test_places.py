@@ -411,3 +411,14 @@ def test_a_town_in_capitals_before_a_typed_double_hyphen_is_the_dateline_not_a_p
     record = read("KONYA -- Osh and Bursa signed a twinning agreement on Monday.")
     assert [t.parties for t in record.ties] == [["Osh", "Bursa"]]
     assert all("KONYA" not in e.participants for e in record.events)
+
+
+def test_a_town_joined_by_and_to_the_city_of_a_place_is_a_place_and_the_nationality_is_none(read) -> None:
+    record = read("Bursa and the Kazakh city of Aktobe signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Bursa", "Aktobe"}
+    record = read("Lublin and the Ukrainian city of Lutsk signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Lublin", "Lutsk"}
+    record = read("Antalya and the town of Aktau signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Antalya", "Aktau"}
+    record = read("The city of Lutsk and Lublin signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Lutsk", "Lublin"}

@@ -93,10 +93,37 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
     if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
-            or _dateline(doc, span) or _described_as_twin(doc, span, words):
+            or _dateline(doc, span) or _described_as_twin(doc, span, words) or _paired_with_described_place(doc, span, words):
         return True
     container = _container(doc, span, words)
     return container is not None and container[0] in (",", "flag", "(", "|", "")
+
+
+#: How many adjectives may qualify "city" in "and the <adjectives> city of Y" ("the Kazakh port city of").
+_DESCRIBING_ADJECTIVES = 3
+
+
+def _paired_with_described_place(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"X and the Kazakh city of Y signed ...", "the city of Y and X": a name joined by "and" to a place
+    written as "the <noun of a town or region> of Y" is a place of the same order, whatever spaCy made of
+    it (a sentence's first word, a surname)."""
+    place_nouns = words.town_words | words.region_words
+    k = span.end
+    if k + 1 < len(doc) and doc[k].lower_ == "and":
+        k += 2 if doc[k + 1].lower_ == "the" else 1
+        last = min(k + _DESCRIBING_ADJECTIVES, len(doc) - 1)
+        while k < last and doc[k].lower_ not in place_nouns and doc[k].is_alpha \
+                and (doc[k].is_lower or fold(doc[k].text) in demonyms()):
+            k += 1
+        if k + 1 < len(doc) and doc[k].lower_ in place_nouns and doc[k + 1].lower_ == "of":
+            return True
+    k = span.start - 1
+    if k >= 3 and doc[k].lower_ == "and":
+        k -= 1
+        while k > 1 and is_capitalised(doc[k]) and not doc[k].is_sent_start and doc[k - 1].lower_ != "of":
+            k -= 1  # back over the name of Y
+        return is_capitalised(doc[k]) and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in place_nouns
+    return False
 
 
 def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -333,6 +360,12 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     while k < len(doc) and doc[k].lower_ in (",", "and", "or"):
         k += 1
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
+
+
+def _nationality_described(ent: Span) -> bool:
+    """"X and the Kazakh city of Y": a nationality before common nouns describes a place, it names none
+    (spaCy may still tag "Kazakh city" as a place)."""
+    return len(ent) > 1 and fold(ent[0].text) in demonyms() and all(t.is_lower for t in ent[1:])
 
 
 def _hyphen_glues(doc: Doc, k: int) -> bool:
@@ -870,7 +903,8 @@ class PlaceFinder:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
         if len(span) == 1 and (not first.is_upper or among_capitals(doc, first.i, first.i + 1)) \
-                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
+                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"
+                     and not _paired_with_described_place(doc, span, self.words)):
             return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
                 and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
@@ -928,7 +962,7 @@ class PlaceFinder:
             # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]) or len(ent) > 4:
                 continue
-            if fold(ent.text) in demonyms() or ent.label_ == "PERSON":
+            if fold(ent.text) in demonyms() or ent.label_ == "PERSON" or _nationality_described(ent):
                 continue  # "Ukrainian and Polish ..."; "Lviv and Wrocław, Andriy Sadovyi and ..." names people
             if ent.label_ in ("ORG", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end
