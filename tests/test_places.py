@@ -422,3 +422,11 @@ def test_a_town_joined_by_and_to_the_city_of_a_place_is_a_place_and_the_national
     assert {p.name for p in places(record)} == {"Antalya", "Aktau"}
     record = read("The city of Lutsk and Lublin signed a memorandum of cooperation on Monday.")
     assert {p.name for p in places(record)} == {"Lutsk", "Lublin"}
+
+
+def test_a_town_owning_its_city_council_is_a_place(read) -> None:
+    record = read("Holyoke's City Council voted 11-2 on Tuesday night to approve a sister city agreement with "
+                  "Kilkenny, Ireland.")
+    assert "Holyoke" in {p.name for p in places(record)}
+    record = read("The city council of Holyoke voted on Tuesday to approve a sister city agreement with Kilkenny.")
+    assert "Holyoke" in {p.name for p in places(record)}

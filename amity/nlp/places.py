@@ -87,6 +87,12 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in words.town_body_words:
         return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
+    if end + 2 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].lower_ in words.town_words \
+            and doc[end + 2].lower_ in words.town_body_words:
+        return True  # "Holyoke's City Council", "Ghent's town hall": a town's own body
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in words.town_body_words \
+            and doc[start - 3].lower_ in words.town_words:
+        return True  # "the city council of Holyoke"
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \

@@ -2263,7 +2263,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
     if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
-    return _opens_paragraph(doc, start, 4)
+    if _opens_paragraph(doc, start, 4):
+        return True
+    # "TARAZ. 12 March. KAZINFORM - ...": the town and a date before it, no lower-case word
+    k = start
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < _DATELINE_TOKENS:
+        k -= 1
+    return _opens_paragraph(doc, start, _DATELINE_TOKENS) and not any(t.is_lower for t in doc[k:start])
 
 
 #: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
