@@ -1282,3 +1282,35 @@ def test_a_day_after_the_leader_of_a_group_received_dates_the_receiving(read, le
                   published="2025-06-05")
     assert only(record, "meeting").date == "2025-06-03"
 
+
+
+# -- stays and delegations received (session 8) ---------------------------------------------------
+
+@pytest.mark.parametrize("text, date", [
+    ("From 4 to 6 May a delegation of the Polish town of Nysa stayed in Warsaw at the invitation of the mayor.",
+     "2025-05-04/2025-05-06"),
+    ("Three teachers from Szeged spent last week at the University of Novi Sad.", "2025-05"),
+    ("Officials from Gabrovo will stay in Plovdiv until Sunday.", None),
+])
+def test_people_staying_somewhere_visited_it(read, text, date) -> None:
+    visit = only(read(text, published="2025-05-14"), "visit")
+    assert date is None or visit.date.startswith(date)
+
+
+def test_prices_staying_somewhere_visit_nothing(read) -> None:
+    assert not events(read("Fuel prices stayed in line with the forecast in Tartu last month.", published="2025-05-14"),
+                      "visit")
+
+
+@pytest.mark.parametrize("guests", ["a delegation of the Busan city government", "a delegation led by its deputy mayor",
+                                    "a Latvian delegation"])
+def test_receiving_a_delegation_told_anew_reports_its_visit(read, guests: str) -> None:
+    record = read(f"Mayor Ana Lupu of Cahul received {guests} on Tuesday.", published="2025-06-05")
+    assert only(record, "meeting").date == "2025-06-03"
+    assert only(record, "visit").date == "2025-06-03"
+
+
+def test_receiving_the_delegation_told_before_reports_no_second_visit(read) -> None:
+    record = read("A delegation from Busan arrived in Cahul on Monday. On Tuesday Mayor Ana Lupu received the delegation.",
+                  published="2025-06-05")
+    assert len(events(record, "visit")) == 1

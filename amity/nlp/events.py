@@ -135,6 +135,7 @@ class EventFinder:
         self.agreement_only_verbs = frozenset(lex["agreement_only_verbs"])
         self.taking_part_verbs = frozenset(lex["taking_part_verbs"])
         self.people_arrival_verbs = frozenset(lex["people_arrival_verbs"])
+        self.staying_lemmas = frozenset(lex["staying_lemmas"])
         self.counterpart_nouns = frozenset(lex["counterpart_nouns"])
         self.legal_acts = frozenset(lex["legal_act_nouns"])
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
@@ -530,11 +531,14 @@ class EventFinder:
             return False
         if verb.lemma_.lower() not in self.people_arrival_verbs:
             return True
-        people = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
-                                                           or _from_a_place(c))
-                     for c in verb.children)
+        # who went: the subject, or the noun a participle describes ("teachers from Szeged spent a week at ...")
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        people = any(c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received or _from_a_place(c)
+                     for c in subjects)
         if verb.lemma_.lower() == "expect":
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
+        if verb.lemma_.lower() in self.staying_lemmas:
+            return people  # "a delegation stayed in Lublin", "spent last week at the university": a stay is a visit
         return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
 
     @staticmethod
@@ -554,7 +558,17 @@ class EventFinder:
         """"welcomed delegates from Gyeongju", "received the delegation of Savannakhet Province": the people
         received came from a named place."""
         guests = [c for c in verb.children if c.dep_ == "nsubjpass"] + _received(verb)
-        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) or self._new_delegation(g) for g in guests) \
+            or bool(guests) and _from_a_place(verb)
+
+    def _new_delegation(self, noun: Token) -> bool:
+        """"received a delegation", "hosted a Chinese delegation led by X", "the delegation of the X city government":
+        a delegation told for the first time, or told by where it comes from, came from elsewhere; a bare "the
+        delegation" (or "the guests") is one told before."""
+        if noun.lemma_.lower() not in self.delegation_nouns:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ in ("amod", "compound", "prep", "acl", "nummod")
+                   for c in noun.children)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
