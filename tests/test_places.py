@@ -411,3 +411,15 @@ def test_a_town_in_capitals_before_a_typed_double_hyphen_is_the_dateline_not_a_p
     record = read("KONYA -- Osh and Bursa signed a twinning agreement on Monday.")
     assert [t.parties for t in record.ties] == [["Osh", "Bursa"]]
     assert all("KONYA" not in e.participants for e in record.events)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Engineers from the water company inspected the pumps in the villages of Bel-Kaiyn and Kara-Shoro on Monday.",
+     {"Bel-Kaiyn", "Kara-Shoro"}),
+    ("The regional fund will pay for a new school in Dong Phuc commune, the governor said.", {"Dong Phuc"}),
+    ("Farmers of the Aral-Tobe district asked the ministry for cheaper seed this spring.", {"Aral-Tobe"}),
+])
+def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, names) -> None:
+    record = read(text)
+    found = {n for e in places(record) for n in [e.name, *e.aliases]}
+    assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]
