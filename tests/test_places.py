@@ -430,3 +430,15 @@ def test_a_town_owning_its_city_council_is_a_place(read) -> None:
     assert "Holyoke" in {p.name for p in places(record)}
     record = read("The city council of Holyoke voted on Tuesday to approve a sister city agreement with Kilkenny.")
     assert "Holyoke" in {p.name for p in places(record)}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Engineers from the water company inspected the pumps in the villages of Bel-Kaiyn and Kara-Shoro on Monday.",
+     {"Bel-Kaiyn", "Kara-Shoro"}),
+    ("The regional fund will pay for a new school in Dong Phuc commune, the governor said.", {"Dong Phuc"}),
+    ("Farmers of the Aral-Tobe district asked the ministry for cheaper seed this spring.", {"Aral-Tobe"}),
+])
+def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, names) -> None:
+    record = read(text)
+    found = {n for e in places(record) for n in [e.name, *e.aliases]}
+    assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]

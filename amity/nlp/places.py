@@ -537,6 +537,7 @@ class PlaceFinder:
         mentions += self._repeated(doc, mentions, only=unlinked)
         mentions += self._listed_beside(doc, mentions, context, ner_label)
         mentions = self._named_with_region_word(doc, mentions)
+        mentions = self._settlements(doc, mentions)
         doc._.place_mentions = mentions
         return doc
 
@@ -692,6 +693,62 @@ class PlaceFinder:
             name = doc[start : tok.i + 1].text
             out = [m for m in out if m not in inside]
             out.append(Mention(start, tok.i + 1, "place", name, place=Place(name, kind, country), priority=3))
+        return out
+
+    def _settlements(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Villages, communes and districts the gazetteer lacks, told by the noun that writers put with them:
+        "Doan Ket commune", "the Jeti-Oguz district" (a lower-case settlement noun after proper names) and
+        "the villages of Kara-Koo and Ak-Terek" (a settlement noun's "of" before one or a list of them),
+        whatever spaCy calls the names (its small model often reads them as people or bodies). A known place
+        inside such a name ("Aral" in "Aral-Tobe") gives way to it."""
+        words = self.words
+        out = list(mentions)
+
+        def word(k: int) -> bool:
+            tok = doc[k]
+            return is_capitalised(tok) and tok.is_alpha and tok.pos_ == "PROPN" \
+                and fold(tok.text) not in titles().offices and fold(tok.text) not in demonyms()
+
+        def name_from(k: int, step: int) -> int | None:
+            """The other end (inclusive) of one to three proper names, hyphenated or not, from token k on."""
+            end, count = None, 0
+            while 0 <= k < len(doc) and count < 3 and word(k):
+                end, count = k, count + 1
+                glue = k + step
+                if 0 <= glue < len(doc) and _hyphen_glues(doc, glue) and 0 <= glue + step < len(doc):
+                    k = glue + step  # "Kara-Koo": one name
+                elif "\n" not in doc[min(k, k + step)].whitespace_:
+                    k += step
+                else:
+                    break
+            return end
+
+        def add(start: int, end: int, name: str, alias: str | None) -> None:
+            nonlocal out
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in out) \
+                    or any(m.start == start and m.end == end for m in out) \
+                    or self.gazetteer.lookup(doc[start:end].text) is not None:
+                return  # a longer or crossing name is found already, or the gazetteer knows this one
+            mention = Mention(start, end, "place", name, place=Place(name, "city", None), priority=2)
+            mention.alias = alias
+            out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
+
+        for tok in doc:
+            if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
+                start = name_from(tok.i - 1, -1)
+                if start is not None:
+                    bare = doc[start : tok.i].text
+                    add(start, tok.i + 1, f"{bare} {tok.text}", bare)
+            elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
+                    and doc[tok.i + 1].lower_ == "of":
+                k = tok.i + 2
+                while (last := name_from(k, 1)) is not None:
+                    add(k, last + 1, doc[k : last + 1].text, None)
+                    k = last + 1
+                    if k < len(doc) and doc[k].text in words.list_glue and doc[k].text != ";":
+                        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "and" else 1
+                        continue
+                    break
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
