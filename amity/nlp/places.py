@@ -700,7 +700,8 @@ class PlaceFinder:
         "Doan Ket commune", "the Jeti-Oguz district" (a lower-case settlement noun after proper names) and
         "the villages of Kara-Koo and Ak-Terek" (a settlement noun's "of" before one or a list of them),
         whatever spaCy calls the names (its small model often reads them as people or bodies). A known place
-        inside such a name ("Aral" in "Aral-Tobe") gives way to it."""
+        inside such a name ("Aral" in "Aral-Tobe") gives way to it; a known place before the noun stays itself
+        ("Bac Ninh province" is Bac Ninh), and "the Gdańsk district of Oliwa" names the district after "of"."""
         words = self.words
         out = list(mentions)
 
@@ -736,7 +737,9 @@ class PlaceFinder:
         for tok in doc:
             if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
                 start = name_from(tok.i - 1, -1)
-                if start is not None:
+                of_after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+                if start is not None and not of_after and self.gazetteer.lookup(doc[start : tok.i].text) is None:
+                    # "Bac Ninh province" is Bac Ninh; "the Gdańsk district of Oliwa" names Oliwa
                     bare = doc[start : tok.i].text
                     add(start, tok.i + 1, f"{bare} {tok.text}", bare)
             elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
