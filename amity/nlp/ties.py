@@ -1644,8 +1644,8 @@ class TieFinder:
         unseen articles these pairs are right more often than the F1 they are added to."""
         found = self._normalise(_distinct([context.town_of(c, kind)
                                            for c in self._sentence_parties(sent, token_entity)]), kind)
-        if len(found) < 3:
-            return []
+        if len(found) < 3 or len(found) > self.max_between_parties:
+            return []  # more names than a "between" phrase pairs: a list, whose structure the rosters read
         subject = self._subject_parties(sent, found, context, kind, self._stage_verbs(sent))
         if len(subject) != 1:
             return []
