@@ -194,6 +194,8 @@ class TieFinder:
         last_pair: list[EntityCluster] = []
         since_pair = 0
         generic: list[tuple[list[EntityCluster], _Stage, Span]] = []
+        #: pairs a stage sentence names whose structure the readings could not read, kept for the end
+        unpaired: list[tuple[str, list[EntityCluster], _Stage, Span]] = []
         inceptions: list[tuple[frozenset[int], str]] = []
         later_signings: list[_Stage] = []
         previous_kind: str | None = None
@@ -286,6 +288,9 @@ class TieFinder:
                         groups = [(kind, one_pair)]
                     if not groups:
                         self._later_stage(sent, stage, named_before, ties, token_entity, context, kind, later_signings)
+                        if not stage.generic and stage.status != "ended":
+                            # (an ending's partners are left to the rosters, which read its stage)
+                            unpaired += [(k, g, stage, sent) for k, g in self._subject_with_others(sent, token_entity, kind, context)]
                     if self._unnamed_level(sent):
                         # "the sides signed several interregional agreements": no tie between the states
                         groups = [(k, g) for k, g in groups if not _are_states(g)]
@@ -368,6 +373,11 @@ class TieFinder:
             for (_, key), tie in ties.items():
                 if key == pair and tie.status == "active":
                     tie.status, tie.date, tie.explicit_date = "signed", began, True
+        told = {key for _, key in ties}
+        for tie_kind, parties, tie_stage, tie_sent in unpaired:
+            # the last resort: only for pairs no other reading of the article has tied
+            if frozenset(id(p) for p in parties) not in told:
+                self._record(ties, tie_kind, parties, tie_stage, tie_sent)
         self._twinnings_told_by_prose(ties, context, doc)
         doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
@@ -1624,6 +1634,42 @@ class TieFinder:
             # the twinning, not of one joined to it by "and"
             return [[subject[0], p] for p in parties if p is not subject[0]]
         return []
+
+    def _subject_with_others(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str,
+                             context: _ArticleContext) -> list[tuple[str, list[EntityCluster]]]:
+        """A sentence that tells a stage and names three parties or more, but whose structure pairs none
+        of them ("A also works with B and C under a memorandum signed in 2016"): when exactly one of them is
+        the subject of a verb of the clause that holds the cue, that one is a party to each of the others
+        of another state. Broad on purpose: news names a tie's actor as the subject, and on
+        unseen articles these pairs are right more often than the F1 they are added to."""
+        found = self._normalise(_distinct([context.town_of(c, kind)
+                                           for c in self._sentence_parties(sent, token_entity)]), kind)
+        if len(found) < 3 or len(found) > self.max_between_parties:
+            return []  # more names than a "between" phrase pairs: a list, whose structure the rosters read
+        subject = self._subject_parties(sent, found, context, kind, self._stage_verbs(sent))
+        if len(subject) != 1:
+            return []
+        home = context.country_of(subject[0])
+        return [(kind, [subject[0], p]) for p in found
+                if p is not subject[0] and (home is None or context.country_of(p) != home)]
+
+    def _stage_verbs(self, sent: Span) -> set[int]:
+        """The verbs whose own clause holds a tie cue of the sentence (a twinning cue, a document, a
+        cooperation noun, a verb of signing or ratifying), up to a clause joined to another ("A delegation
+        from A will come to B, and the committee hopes to sign a protocol with C": "hopes" and "sign", not
+        "come")."""
+        verbs: set[int] = set()
+        cues = self._cue_tokens(sent) + [t for t in sent if self._document(t) or t.lower_ in self.cooperation_nouns
+                                         or t.pos_ == "VERB" and t.lemma_.lower() in self._signing_or_ratifying]
+        for cue in cues:
+            tok = cue
+            if tok.pos_ in ("VERB", "AUX"):
+                verbs.add(tok.i)
+            while tok.head.i != tok.i and not (tok.dep_ in ("conj", "advcl", "parataxis") and tok.pos_ in ("VERB", "AUX")):
+                tok = tok.head
+                if tok.pos_ in ("VERB", "AUX"):
+                    verbs.add(tok.i)
+        return verbs
 
     def _joint_document(self, sent: Span) -> bool:
         """Whether the sentence signs one joint document ("signed a joint declaration", "a trilateral
