@@ -703,6 +703,38 @@ def test_every_participant_row_carries_its_events_id_and_first_day_through_corre
     assert all(row.event_id == row[6] and row.event_start == row.date_start for row in rows)
 
 
+def test_participant_rows_added_before_their_event_is_re_dated_in_the_same_batch_follow_its_new_dates(fresh_registry):
+    corpus = [_met("m1", "2023-04-02", "2023-04-03"),  # a batch of one: the next two go in one transaction
+              _visit("v1", "2023-05", "2023-06-01"), _visit("v2", "2023-05-10", "2023-06-02")]  # 10 May: the same visit
+    batched, sizes = _both_ways(fresh_registry, corpus, 8)
+
+    assert sizes == [1, 2]
+    with batched.connect() as connection:
+        rows = connection.execute(_PARTICIPANT_COPIES).all()
+    assert [(row.event_type, row.event_until, row.event_start) for row in rows] == \
+        [("meeting", "2023-04-02", "2023-04-02")] * 2 + [("visit", "2023-05-10", "2023-05-10")] * 4
+    assert all(row.event_id == row[6] for row in rows)
+
+
+def test_a_participant_row_written_with_its_events_copies_keeps_them_and_one_written_without_gets_them(fresh_registry):
+    db = fresh_registry()
+    ingest([_visit("v1", "2023-05-10", "2023-06-01")], db)
+    with db.begin() as connection:
+        report_id, event_id = connection.execute(text("SELECT id, event_id FROM event_reports")).one()
+        mayor, bursa = connection.execute(text("SELECT entity_id FROM event_participants ORDER BY entity_id")).scalars()
+        connection.execute(text("DELETE FROM event_participants"))
+        # the merge gives the copies itself (`event_rules.report`): the database takes them as given
+        connection.execute(text("INSERT INTO event_participants (report_id, entity_id, event_type, event_until, "
+                                "event_start, event_id) VALUES (:report, :entity, 'given', 'given', 'given', :event)"),
+                           {"report": report_id, "entity": mayor, "event": event_id})
+        connection.execute(text("INSERT INTO event_participants (report_id, entity_id) VALUES (:report, :entity)"),
+                           {"report": report_id, "entity": bursa})
+        copies = connection.execute(text("SELECT event_type, event_until, event_start, event_id = :event "
+                                         "FROM event_participants ORDER BY entity_id"), {"event": event_id}).all()
+    assert [tuple(row) for row in copies] == [("given", "given", "given", True),
+                                              ("visit", "2023-05-10", "2023-05-10", True)]
+
+
 def test_a_registry_from_before_participants_carried_their_events_gets_the_copies_when_opened(fresh_registry,
                                                                                                readings):
     db = fresh_registry()

@@ -1282,3 +1282,81 @@ def test_a_day_after_the_leader_of_a_group_received_dates_the_receiving(read, le
                   published="2025-06-05")
     assert only(record, "meeting").date == "2025-06-03"
 
+
+
+# -- stays and delegations received (session 8) ---------------------------------------------------
+
+@pytest.mark.parametrize("text, date", [
+    ("From 4 to 6 May a delegation of the Polish town of Nysa stayed in Warsaw at the invitation of the mayor.",
+     "2025-05-04/2025-05-06"),
+    ("Three teachers from Szeged spent last week at the University of Novi Sad.", "2025-05"),
+    ("Officials from Gabrovo will stay in Plovdiv until Sunday.", None),
+])
+def test_people_staying_somewhere_visited_it(read, text, date) -> None:
+    visit = only(read(text, published="2025-05-14"), "visit")
+    assert date is None or visit.date.startswith(date)
+
+
+def test_prices_staying_somewhere_visit_nothing(read) -> None:
+    assert not events(read("Fuel prices stayed in line with the forecast in Tartu last month.", published="2025-05-14"),
+                      "visit")
+
+
+@pytest.mark.parametrize("guests", ["a delegation of the Busan city government", "a delegation led by its deputy mayor",
+                                    "a Latvian delegation"])
+def test_receiving_a_delegation_told_anew_reports_its_visit(read, guests: str) -> None:
+    record = read(f"Mayor Ana Lupu of Cahul received {guests} on Tuesday.", published="2025-06-05")
+    assert only(record, "meeting").date == "2025-06-03"
+    assert only(record, "visit").date == "2025-06-03"
+
+
+def test_receiving_the_delegation_told_before_reports_no_second_visit(read) -> None:
+    record = read("A delegation from Busan arrived in Cahul on Monday. On Tuesday Mayor Ana Lupu received the delegation.",
+                  published="2025-06-05")
+    assert len(events(record, "visit")) == 1
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A delegation from Busan arrived in Cahul on Monday. The delegation held talks with Mayor Ana Lupu on Tuesday.", "meeting"),
+    ("A delegation from Busan arrived in Cahul on Monday. The delegation is scheduled to visit Comrat on Friday.", "visit"),
+])
+def test_the_delegation_doing_something_through_a_light_verb_or_a_plan_is_the_one_told(read, text, kind) -> None:
+    record = read(text, published="2025-06-04")
+    assert events(record, kind) and all("Busan" in e.participants for e in events(record, kind))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Mayor Ana Lupu was in Ankara last week.", "occurred"),
+    ("Buffalo plans to send a delegation to Kanazawa in November.", "planned"),
+    ("The visitors from Gabrovo will leave for Varna on Saturday.", "planned"),
+    ("Deputy Mayor Ewa Nowak will lead a group of teachers to Riga in October.", "planned"),
+])
+def test_being_sent_leaving_or_leading_a_group_somewhere_is_a_visit(read, text, status) -> None:
+    assert only(read(text, published="2025-06-04"), "visit").status == status
+
+
+def test_students_being_somewhere_now_is_no_visit(read) -> None:
+    assert not events(read("Forty students from Osh are in Ankara this year.", published="2025-06-04"), "visit")
+
+
+def test_calling_on_someone_is_a_meeting_but_calling_on_someone_to_act_is_not(read) -> None:
+    assert only(read("A delegation from Kochi called on Chief Minister Ravi Menon on Thursday.", published="2025-06-06"),
+                "meeting").date == "2025-06-05"
+    assert not events(read("Mayor Ana Lupu called on the council to approve the budget on Thursday.", published="2025-06-06"),
+                      "meeting")
+
+
+@pytest.mark.parametrize("second", [
+    "On Tuesday they met Rector Ion Rusu of Comrat State University.",
+    "On Tuesday the guests held talks with Rector Ion Rusu of Comrat State University.",
+])
+def test_doers_told_by_a_pronoun_or_a_description_are_those_told_before(read, second: str) -> None:
+    record = read(f"A delegation from Busan arrived in Cahul on Monday. {second}", published="2025-06-05")
+    meeting = only(record, "meeting")
+    assert "Busan" in meeting.participants and "Ion Rusu" in meeting.participants
+
+
+def test_companions_told_before_do_not_fold_two_occurrences_into_one(read) -> None:
+    record = read("Mayor Ana Lupu met the Busan delegation on Monday. On Wednesday they met Governor Ion Rusu in Comrat.",
+                  published="2025-06-06")
+    assert sorted(e.date for e in events(record, "meeting")) == ["2025-06-02", "2025-06-04"]

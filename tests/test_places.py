@@ -411,3 +411,34 @@ def test_a_town_in_capitals_before_a_typed_double_hyphen_is_the_dateline_not_a_p
     record = read("KONYA -- Osh and Bursa signed a twinning agreement on Monday.")
     assert [t.parties for t in record.ties] == [["Osh", "Bursa"]]
     assert all("KONYA" not in e.participants for e in record.events)
+
+
+def test_a_town_joined_by_and_to_the_city_of_a_place_is_a_place_and_the_nationality_is_none(read) -> None:
+    record = read("Bursa and the Kazakh city of Aktobe signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Bursa", "Aktobe"}
+    record = read("Lublin and the Ukrainian city of Lutsk signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Lublin", "Lutsk"}
+    record = read("Antalya and the town of Aktau signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Antalya", "Aktau"}
+    record = read("The city of Lutsk and Lublin signed a memorandum of cooperation on Monday.")
+    assert {p.name for p in places(record)} == {"Lutsk", "Lublin"}
+
+
+def test_a_town_owning_its_city_council_is_a_place(read) -> None:
+    record = read("Holyoke's City Council voted 11-2 on Tuesday night to approve a sister city agreement with "
+                  "Kilkenny, Ireland.")
+    assert "Holyoke" in {p.name for p in places(record)}
+    record = read("The city council of Holyoke voted on Tuesday to approve a sister city agreement with Kilkenny.")
+    assert "Holyoke" in {p.name for p in places(record)}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Engineers from the water company inspected the pumps in the villages of Bel-Kaiyn and Kara-Shoro on Monday.",
+     {"Bel-Kaiyn", "Kara-Shoro"}),
+    ("The regional fund will pay for a new school in Dong Phuc commune, the governor said.", {"Dong Phuc"}),
+    ("Farmers of the Aral-Tobe district asked the ministry for cheaper seed this spring.", {"Aral-Tobe"}),
+])
+def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, names) -> None:
+    record = read(text)
+    found = {n for e in places(record) for n in [e.name, *e.aliases]}
+    assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]

@@ -60,6 +60,18 @@ def test_sqlite_checkpoints_its_wal_less_often_than_at_every_large_batch(tmp_pat
     engine.dispose()
 
 
+def test_sqlite_gives_a_connection_that_writes_a_page_cache_larger_than_its_default(tmp_path: Path):
+    from amity.store import writer
+
+    engine = open_database(f"sqlite:///{tmp_path / 'amity.db'}")
+    engine.dispose()  # its connections are new: none has written yet
+    with engine.connect() as connection:  # a reader keeps SQLite's 2 MB (-2000: KiB)
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
+    with writer(engine).begin() as connection:  # a merge's indexes are read and changed page by page
+        assert -connection.exec_driver_sql("PRAGMA cache_size").scalar() >= 65_536
+    engine.dispose()
+
+
 def test_a_plain_path_and_the_environment_name_sqlite_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     open_database(str(tmp_path / "plain.db")).dispose()
     monkeypatch.setenv("AMITY_DB", str(tmp_path / "from-env.db"))
@@ -202,6 +214,7 @@ def test_a_token_table_made_before_it_was_migrated_is_kept_with_its_tokens(tmp_p
         connection.execute(text("ALTER TABLE ties DROP COLUMN furthest_stage_id"))
         for column in ("date_report_id", "place_report_id", "agreement_report_id"):  # (nor 0011's event folds)
             connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
+        connection.execute(text("CREATE INDEX ix_entity_names_entity_id ON entity_names (entity_id)"))  # (nor 0013's)
         connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
 

@@ -267,3 +267,12 @@ def test_a_subject_of_another_clause_is_no_partner_of_the_towns_of_three_states(
     assert frozenset({"Gävle", "Gniezno"}) not in pairs(record)
     assert any(t.kind == "sister_city" and t.status == "active" and set(t.parties) == {"Kotka", "Gävle"}
                for t in record.ties)
+
+
+def test_a_city_after_in_and_words_naming_its_part_is_where_the_party_lies_not_a_party(read) -> None:
+    record = read("Mapo-gu, a ward in western Seoul, signed a sister city agreement with the Polish port city of "
+                  "Gdynia on Thursday.", published="2025-07-04")
+    assert pairs(record) == {frozenset({"Mapo-gu", "Gdynia"})}
+    record = read("Gdynia signed a sister city agreement on Thursday with Mapo-gu, a ward in western Seoul.",
+                  published="2025-07-04")
+    assert pairs(record) == {frozenset({"Gdynia", "Mapo-gu"})}

@@ -2082,3 +2082,16 @@ def test_memoranda_between_two_states_with_no_count_or_list_keep_the_state_tie(r
     counted = read("Kazakhstan and Turkey signed three memoranda on Monday. "
                    "Almaty and Istanbul signed a memorandum on tourism.", published="2024-05-15")
     assert frozenset({"Kazakhstan", "Turkey"}) not in pairs(counted)
+
+
+def test_a_council_vote_approving_a_twinning_ratifies_the_tie_of_the_town_owning_the_council(read) -> None:
+    record = read("Holyoke's City Council voted 11-2 on Tuesday night to approve a sister city agreement with "
+                  "Kilkenny, Ireland.", published="2025-06-12")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Holyoke", "Kilkenny"} and tie.status == "ratified"
+
+
+def test_an_agency_in_capitals_after_the_dateline_town_and_date_is_no_party(read) -> None:
+    record = read("TARAZ. 12 March. KAZINFORM - The akimat of Zhambyl region and the administration of the Turkish "
+                  "province of Kayseri will sign a memorandum of cooperation on 20 April.", published="2025-03-12")
+    assert {frozenset(t.parties) for t in record.ties} == {frozenset({"Zhambyl region", "Kayseri"})}

@@ -61,6 +61,13 @@ class EventMention:
     #: The days a visit lasted when told by its length and its last day ("ended a three-day visit on Wednesday"): its
     #: date stays the day told, and "On the last day of the visit" counts within these.
     stay: str | None = None
+    #: Those of the occurrence told just before, when this one's doers are told by a pronoun or a description ("They
+    #: met the rector"): listed as taking part, never used to tell whether two reports are one occurrence.
+    companions: list[EntityCluster] = field(default_factory=list)
+
+    def everyone(self) -> list[EntityCluster]:
+        """The participants named, then the companions."""
+        return self.participants + [p for p in self.companions if p not in self.participants]
 
     def keys(self) -> set[str]:
         """Who takes part, with a municipality and its town counted as one party."""
@@ -135,6 +142,7 @@ class EventFinder:
         self.agreement_only_verbs = frozenset(lex["agreement_only_verbs"])
         self.taking_part_verbs = frozenset(lex["taking_part_verbs"])
         self.people_arrival_verbs = frozenset(lex["people_arrival_verbs"])
+        self.staying_lemmas = frozenset(lex["staying_lemmas"])
         self.counterpart_nouns = frozenset(lex["counterpart_nouns"])
         self.legal_acts = frozenset(lex["legal_act_nouns"])
         self.part_nouns = frozenset(lex["occurrence_part_nouns"])
@@ -142,6 +150,7 @@ class EventFinder:
         self.series_openers = frozenset(lex["series_opening_ordinals"])
         self.time_sharing_adverbs = frozenset(lex["time_sharing_adverbs"])
         self.sending_lemmas = frozenset(lex["sending_lemmas"])
+        self.calling_verbs: dict[str, list[str]] = lex["calling_verbs"]
         self.same_day = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["same_day_phrases"])) + r")\b", re.I)
         self.ordinal_day = re.compile(r"\b(?:on|during|in)\s+(?:the|its|their)\s+(" + "|".join(self.ordinal_days)
                                       + r")\s+day\b", re.I)
@@ -277,6 +286,12 @@ class EventFinder:
                     if trip is not None:
                         event.participants[:0] = [p for p in trip.participants if p is not trip.place
                                                   and p not in event.participants]
+                if events and event.participants and _done_by_those_told(doc, trigger, token_entity):
+                    # "They held talks with the rector", "The sides signed a roadmap in Osh": those of the occurrence
+                    # just told take part too, beside whom the sentence names
+                    told_before_this = events[-1]
+                    event.companions = [p for p in told_before_this.participants + told_before_this.companions
+                                        if p not in event.participants and p is not told_before_this.place]
                 holder = self._office_holder_told(doc, trigger) if kind in ("visit", "meeting", "attendance") else None
                 if holder is not None and holder not in event.participants:
                     event.participants.insert(0, holder)  # "The ambassador also attended the opening of ..."
@@ -355,6 +370,10 @@ class EventFinder:
                     kind = "visit"  # "will lead a business delegation to Pune in November"
                 if kind is None and self._sends_to_gathering(tok):
                     kind = "attendance"  # "agreed to send the mayor to the twinning congress in Caen"
+                if kind is None and self._sends_to_place(tok):
+                    kind = "visit"  # "Buffalo plans to send a delegation to Kanazawa in November"
+                if kind is None and self._calls_on_someone(tok):
+                    kind = "meeting"  # "the delegation called on Chief Minister X"
                 if kind in (None, "visit") and self._here_for_named_gathering(tok):
                     kind = "attendance"  # "who were in Istanbul for the Korkut Ata Film Festival"
                 if lemma == "represent" and (_passive(tok) or
@@ -470,12 +489,17 @@ class EventFinder:
         """"the delegation took part", "the guests toured the plant": the subject is a definite delegation noun that
         names no one of its own (not "the delegation of Osh"), so it is the visiting party told before."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.light_verbs:
+            verb = trigger.head  # "the delegation held talks at the city hall"
         if verb is None or in_quote(_text(verb.doc), verb.idx):
             return False
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.delegation_nouns
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "xcomp":
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is scheduled to visit"
+        return any(c.lemma_.lower() in self.delegation_nouns
                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                    and not any(d.dep_ in ("prep", "compound", "amod", "poss") for d in c.children)
-                   for c in verb.children)
+                   for c in subjects)
 
     def _at_the_scene(self, lowered: str) -> bool:
         """A sentence that opens at the place of what was just told: "At the site, ...", "There, ..."."""
@@ -532,12 +556,16 @@ class EventFinder:
             return False
         if verb.lemma_.lower() not in self.people_arrival_verbs:
             return True
-        people = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received
-                                                           or _from_a_place(c))
-                     for c in verb.children)
+        # who went: the subject, or the noun a participle describes ("teachers from Szeged spent a week at ...")
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        people = any(c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in self.received or _from_a_place(c)
+                     or _names_a_person(c) for c in subjects)
         if verb.lemma_.lower() == "expect":
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
-        return people and any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children)
+        if verb.lemma_.lower() in self.staying_lemmas:
+            return people  # "a delegation stayed in Lublin", "spent last week at the university": a stay is a visit
+        # "officials will be in Lincoln", "the mayor was in Ankara last week"; not a present state ("students are in Osh")
+        return people and (verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children))
 
     @staticmethod
     def _leads_delegation_to(verb: Token) -> bool:
@@ -556,7 +584,17 @@ class EventFinder:
         """"welcomed delegates from Gyeongju", "received the delegation of Savannakhet Province": the people
         received came from a named place."""
         guests = [c for c in verb.children if c.dep_ == "nsubjpass"] + _received(verb)
-        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) for g in guests) or bool(guests) and _from_a_place(verb)
+        return any(_from_a_place(g) or _named_by_a_place(g, self.delegation_nouns) or self._new_delegation(g) for g in guests) \
+            or bool(guests) and _from_a_place(verb)
+
+    def _new_delegation(self, noun: Token) -> bool:
+        """"received a delegation", "hosted a Chinese delegation led by X", "the delegation of the X city government":
+        a delegation told for the first time, or told by where it comes from, came from elsewhere; a bare "the
+        delegation" (or "the guests") is one told before."""
+        if noun.lemma_.lower() not in self.delegation_nouns:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ in ("amod", "compound", "prep", "acl", "nummod")
+                   for c in noun.children)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
@@ -581,6 +619,27 @@ class EventFinder:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.gatherings
                                                           for g in c.children)
             for c in (*verb.children, *(g for d in verb.children if d.dep_ == "dobj" for g in d.children)))
+
+    def _sends_to_place(self, verb: Token) -> bool:
+        """"will send a delegation to Kanazawa", "sent three teachers to Daegu": whom a body sends to a place visits it."""
+        people = [c for c in verb.children if c.dep_ == "dobj" and (self._names_people(c) or _names_a_person(c)
+                                                                   or c.lemma_.lower() in self.delegation_nouns)]
+        return verb.lemma_.lower() in self.sending_lemmas and bool(people) and any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")
+                                                                     for g in c.children)
+            for c in (*verb.children, *(g for d in people for g in d.children)))
+
+    def _calls_on_someone(self, verb: Token) -> bool:
+        """"called on the governor", "paid ... and called upon Mayor X": a courtesy call on someone is a meeting; calling
+        on someone to do something ("called on the council to act") is a plea."""
+        preps = self.calling_verbs.get(verb.lemma_.lower())
+        if not preps or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in preps and
+                   any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or self._names_people(g) or _names_a_person(g))
+                       and not any(d.dep_ in ("acl", "relcl", "xcomp") and d.pos_ == "VERB" for d in g.children)
+                       for g in c.children)
+                   for c in verb.children)
 
     def _sent_to_gathering(self, noun: Token) -> bool:
         """"the delegation to the forum", "our delegation at the summit", "led the city's delegation to the forum"
@@ -1150,6 +1209,7 @@ class EventFinder:
                 other.date, other.publication_guess = event.date, event.publication_guess
             other.participants += [p for p in event.participants if p not in other.participants]
             other.extra += [x for x in event.extra if x not in other.extra]
+            other.companions += [p for p in event.companions if p not in other.companions]
             other.gatherings += [g for g in event.gatherings if g not in other.gatherings]
             other.sentences.append(event.sentences[0])
             other.place = other.place or event.place
@@ -1197,6 +1257,17 @@ def _refers_to_someone_told(doc: Doc, trigger: Token) -> bool:
         if any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in holder.children):
             return True
     return False
+
+
+def _done_by_those_told(doc: Doc, trigger: Token, token_entity: dict[int, EntityCluster]) -> bool:
+    """"They met the rector", "the sides held talks with X", "the guests toured the plant": the doers are told by a
+    pronoun or a definite description that names no one, so they are those of the story so far."""
+    if not _refers_to_someone_told(doc, trigger):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return bool(subjects) and not any(t.i in token_entity or t.ent_type_ in ("PERSON", "ORG", "GPE")
+                                      for s in subjects for t in s.subtree)
 
 
 def _done_by_a_pronoun(doc: Doc, trigger: Token) -> bool:

@@ -213,6 +213,10 @@ class PlaceWords:
     list_glue: frozenset[str] = frozenset()
     #: Words after which a list of towns starts, near a word of twinning ("twinned with", "such as", "include").
     partner_list_openers: frozenset[str] = frozenset()
+    #: Lower-case settlement and division nouns that make unknown names before them a place ("Doan Ket commune").
+    settlement_nouns: frozenset[str] = frozenset()
+    #: Nouns whose "of" announces settlements ("the villages of X and Y").
+    settlement_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -243,6 +247,8 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("town_body_words", ())),
         frozenset(raw.get("list_glue", ())),
         frozenset(raw.get("partner_list_openers", ())),
+        frozenset(raw.get("settlement_nouns", ())),
+        frozenset(raw.get("settlement_cues", ())),
     )
 
 

@@ -87,16 +87,49 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].lower_ in words.town_words and doc[end + 1].lower_ in words.town_body_words:
         return True  # "the Lancaster city council", "the Ghent town hall": a town's own body, in lower case
+    if end + 2 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].lower_ in words.town_words \
+            and doc[end + 2].lower_ in words.town_body_words:
+        return True  # "Holyoke's City Council", "Ghent's town hall": a town's own body
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in words.town_body_words \
+            and doc[start - 3].lower_ in words.town_words:
+        return True  # "the city council of Holyoke"
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in default_gazetteer().country_names:
         return True  # "Serbia's Subotica": a place of that country
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
     if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
-            or _dateline(doc, span) or _described_as_twin(doc, span, words):
+            or _dateline(doc, span) or _described_as_twin(doc, span, words) or _paired_with_described_place(doc, span, words):
         return True
     container = _container(doc, span, words)
     return container is not None and container[0] in (",", "flag", "(", "|", "")
+
+
+#: How many adjectives may qualify "city" in "and the <adjectives> city of Y" ("the Kazakh port city of").
+_DESCRIBING_ADJECTIVES = 3
+
+
+def _paired_with_described_place(doc: Doc, span: Span, words: PlaceWords) -> bool:
+    """"X and the Kazakh city of Y signed ...", "the city of Y and X": a name joined by "and" to a place
+    written as "the <noun of a town or region> of Y" is a place of the same order, whatever spaCy made of
+    it (a sentence's first word, a surname)."""
+    place_nouns = words.town_words | words.region_words
+    k = span.end
+    if k + 1 < len(doc) and doc[k].lower_ == "and":
+        k += 2 if doc[k + 1].lower_ == "the" else 1
+        last = min(k + _DESCRIBING_ADJECTIVES, len(doc) - 1)
+        while k < last and doc[k].lower_ not in place_nouns and doc[k].is_alpha \
+                and (doc[k].is_lower or fold(doc[k].text) in demonyms()):
+            k += 1
+        if k + 1 < len(doc) and doc[k].lower_ in place_nouns and doc[k + 1].lower_ == "of":
+            return True
+    k = span.start - 1
+    if k >= 3 and doc[k].lower_ == "and":
+        k -= 1
+        while k > 1 and is_capitalised(doc[k]) and not doc[k].is_sent_start and doc[k - 1].lower_ != "of":
+            k -= 1  # back over the name of Y
+        return is_capitalised(doc[k]) and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in place_nouns
+    return False
 
 
 def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -335,6 +368,12 @@ def _listed_with_place(doc: Doc, span: Span, ner_label: list[str]) -> bool:
     return k > span.end and k < len(doc) and ner_label[k] in ("GPE", "LOC")
 
 
+def _nationality_described(ent: Span) -> bool:
+    """"X and the Kazakh city of Y": a nationality before common nouns describes a place, it names none
+    (spaCy may still tag "Kazakh city" as a place)."""
+    return len(ent) > 1 and fold(ent[0].text) in demonyms() and all(t.is_lower for t in ent[1:])
+
+
 def _hyphen_glues(doc: Doc, k: int) -> bool:
     """Whether token k is a hyphen written without spaces between two words ("Split-Dalmatia")."""
     return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_
@@ -498,6 +537,7 @@ class PlaceFinder:
         mentions += self._repeated(doc, mentions, only=unlinked)
         mentions += self._listed_beside(doc, mentions, context, ner_label)
         mentions = self._named_with_region_word(doc, mentions)
+        mentions = self._settlements(doc, mentions)
         doc._.place_mentions = mentions
         return doc
 
@@ -653,6 +693,65 @@ class PlaceFinder:
             name = doc[start : tok.i + 1].text
             out = [m for m in out if m not in inside]
             out.append(Mention(start, tok.i + 1, "place", name, place=Place(name, kind, country), priority=3))
+        return out
+
+    def _settlements(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Villages, communes and districts the gazetteer lacks, told by the noun that writers put with them:
+        "Doan Ket commune", "the Jeti-Oguz district" (a lower-case settlement noun after proper names) and
+        "the villages of Kara-Koo and Ak-Terek" (a settlement noun's "of" before one or a list of them),
+        whatever spaCy calls the names (its small model often reads them as people or bodies). A known place
+        inside such a name ("Aral" in "Aral-Tobe") gives way to it; a known place before the noun stays itself
+        ("Bac Ninh province" is Bac Ninh), and "the Gdańsk district of Oliwa" names the district after "of"."""
+        words = self.words
+        out = list(mentions)
+
+        def word(k: int) -> bool:
+            tok = doc[k]
+            return is_capitalised(tok) and tok.is_alpha and tok.pos_ == "PROPN" \
+                and fold(tok.text) not in titles().offices and fold(tok.text) not in demonyms()
+
+        def name_from(k: int, step: int) -> int | None:
+            """The other end (inclusive) of one to three proper names, hyphenated or not, from token k on."""
+            end, count = None, 0
+            while 0 <= k < len(doc) and count < 3 and word(k):
+                end, count = k, count + 1
+                glue = k + step
+                if 0 <= glue < len(doc) and _hyphen_glues(doc, glue) and 0 <= glue + step < len(doc):
+                    k = glue + step  # "Kara-Koo": one name
+                elif "\n" not in doc[min(k, k + step)].whitespace_:
+                    k += step
+                else:
+                    break
+            return end
+
+        def add(start: int, end: int, name: str, alias: str | None) -> None:
+            nonlocal out
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in out) \
+                    or any(m.start == start and m.end == end for m in out) \
+                    or self.gazetteer.lookup(doc[start:end].text) is not None:
+                return  # a longer or crossing name is found already, or the gazetteer knows this one
+            mention = Mention(start, end, "place", name, place=Place(name, "city", None), priority=2)
+            mention.alias = alias
+            out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
+
+        for tok in doc:
+            if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
+                start = name_from(tok.i - 1, -1)
+                of_after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+                if start is not None and not of_after and self.gazetteer.lookup(doc[start : tok.i].text) is None:
+                    # "Bac Ninh province" is Bac Ninh; "the Gdańsk district of Oliwa" names Oliwa
+                    bare = doc[start : tok.i].text
+                    add(start, tok.i + 1, f"{bare} {tok.text}", bare)
+            elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
+                    and doc[tok.i + 1].lower_ == "of":
+                k = tok.i + 2
+                while (last := name_from(k, 1)) is not None:
+                    add(k, last + 1, doc[k : last + 1].text, None)
+                    k = last + 1
+                    if k < len(doc) and doc[k].text in words.list_glue and doc[k].text != ";":
+                        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "and" else 1
+                        continue
+                    break
         return out
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
@@ -870,7 +969,8 @@ class PlaceFinder:
         """Guard generic matches: a non-curated town name must look like a proper name here."""
         first = span[0]
         if len(span) == 1 and (not first.is_upper or among_capitals(doc, first.i, first.i + 1)) \
-                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"):
+                and (first.is_stop or first.is_sent_start and first.pos_ != "PROPN"
+                     and not _paired_with_described_place(doc, span, self.words)):
             return False  # districts named "Of" or "Tire" (also in "CHAMBER OF COMMERCE"); a sentence's first word
         if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
                 and fold(first.text) in demonyms() and not any(p.kind == "country" or p.curated for p in candidates):
@@ -928,7 +1028,7 @@ class PlaceFinder:
             # "between Hebden Royd, Warstein and St Pol": a name listed with a place is a place
             if any(k in taken for k in range(ent.start, ent.end)) or not is_capitalised(ent[0]) or len(ent) > 4:
                 continue
-            if fold(ent.text) in demonyms() or ent.label_ == "PERSON":
+            if fold(ent.text) in demonyms() or ent.label_ == "PERSON" or _nationality_described(ent):
                 continue  # "Ukrainian and Polish ..."; "Lviv and Wrocław, Andriy Sadovyi and ..." names people
             if ent.label_ in ("ORG", "GPE", "LOC") and _coordinated_with(ent, place_roots):
                 end = ent.end - 1 if ent[-1].is_punct else ent.end

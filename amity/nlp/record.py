@@ -61,7 +61,7 @@ def to_record(doc: Doc, article: Article) -> Record:
                 type=e.type,
                 status=e.status,
                 date=e.date,
-                participants=[p.name for p in e.participants] + [x for x in e.extra if x not in {p.name for p in e.participants}],
+                participants=[p.name for p in e.everyone()] + [x for x in e.extra if x not in {p.name for p in e.everyone()}],
                 place=e.place.name if e.place is not None else None,
                 agreement=e.agreement,
                 evidence=[sentences.of(s) for s in e.sentences],

@@ -2263,7 +2263,13 @@ def _agency_of_dateline(doc: Doc, start: int, end: int) -> bool:
         return _opens_paragraph(doc, start - 1, _DATELINE_TOKENS)
     if end <= start or end >= len(doc) or doc[end].text not in _DASHES or not doc[start:end].text.isupper():
         return False
-    return _opens_paragraph(doc, start, 4)
+    if _opens_paragraph(doc, start, 4):
+        return True
+    # "TARAZ. 12 March. KAZINFORM - ...": the town and a date before it, no lower-case word
+    k = start
+    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space) and start - k < _DATELINE_TOKENS:
+        k -= 1
+    return _opens_paragraph(doc, start, _DATELINE_TOKENS) and not any(t.is_lower for t in doc[k:start])
 
 
 #: The dashes that join two names ("Lviv–Wroclaw") or set off an agency's dateline (punctuation.json).
@@ -2827,7 +2833,8 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
         within = glue == "of" and before_glue in _TERRITORY_NOUNS \
             and any(t.lower_ in ("in", "at") for t in doc[max(0, k - 6) : k - 2])
         venue = origin or journey or aside or within or direction or glue in ("in", "at") \
-            or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at")  # "in the Busan district"
+            or glue == "the" and k > 1 and doc[k - 2].lower_ in ("in", "at") \
+            or _in_described_part(doc, k, end, cluster, token_entity)  # "in the Busan district", "in western Seoul"
         if not container and not venue and cluster is not previous and cluster not in out:
             out.append(cluster)
         previous = cluster
@@ -2835,6 +2842,25 @@ def _parties_in(doc: Doc, start: int, end: int, token_entity: dict[int, EntityCl
             k += 1
         previous_end = k
     return out
+
+
+#: How many lower-case words may say which part of a place "in" names ("in western Seoul", "in the far north of").
+_PART_WORDS = 3
+
+
+def _in_described_part(doc: Doc, k: int, end: int, cluster: EntityCluster, token_entity: dict[int, EntityCluster]) -> bool:
+    """Whether the place at k is the object of "in" or "at" with only lower-case words between, which say
+    what part of it is meant: "Mapo-gu, a ward in western Seoul, signed ...", "a firm in southern Almaty"
+    (where something lies or happens, as "in Seoul" is; not a party)."""
+    j = k
+    while j < end and token_entity.get(j) is cluster:
+        j += 1
+    span_head = next((t for t in doc[k:j] if not k <= t.head.i < j), None)
+    if span_head is None or span_head.dep_ != "pobj" or span_head.head.lower_ not in ("in", "at"):
+        return False
+    between = doc[span_head.head.i + 1 : k]
+    return 0 < len(between) <= _PART_WORDS and all(
+        (t.is_lower or t.text in _DASHES) and t.i not in token_entity for t in between)
 
 
 def _present_perfect(verb: Token) -> bool:

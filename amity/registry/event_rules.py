@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, select, union_all
+from sqlalchemy import Integer, String, and_, event, select, union_all
 from sqlalchemy.orm import Session
 
 from amity.model import Event, Evidence
@@ -330,8 +330,7 @@ def _month(when: _When) -> str | None:
     day a year before its last); migration 0009 says the same in SQL."""
     if not when.date or not dates.is_date(when.date):
         return None
-    year_before = f"{int(when.last[:4]) - 1:04d}{when.last[4:]}"
-    return when.last[:7] if when.first >= year_before else None
+    return when.last[:7] if when.first >= _year_before(when.last) else None
 
 
 def _months_meeting(mine: _When) -> tuple[str, ...] | None:
@@ -416,7 +415,7 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
                     place_entity_id=summary.place_entity_id, agreement=summary.agreement,
                     date_start=summary.date_start, date_end=summary.date_end, date_report_id=summary.date_report_id,
                     place_report_id=summary.place_report_id, agreement_report_id=summary.agreement_report_id)
-        date = summary.date
+        date, copies = summary.date, _copies(event_id, event.type, summary.date_start, summary.date_end)
     else:  # the new report folded onto what the event's row keeps, its other reports not read again
         event_id = found
         row = session.get(EventRow, event_id)
@@ -424,12 +423,38 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
         fold = seen.fold(session, row)
         fold.add(told)
         fold.apply(row)
-        date = row.date
+        date, copies = row.date, _copies(event_id, row.type, row.date_start, row.date_end)
     pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
     for entity_id in dict.fromkeys(participants):
-        pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id)
+        pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id, **copies)
     seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
+
+
+def _copies(event_id: int, type_: str, first: str | None, last: str | None) -> dict[str, Any]:
+    """The copies of its event a participant row carries (migrations 0009, 0012), as the database's trigger would
+    give them, given by the merge (migration 0013: the trigger then does not read the event for each row)."""
+    until = last if first and last and first >= _year_before(last) else None
+    return {"event_type": type_, "event_until": until, "event_start": first, "event_id": event_id}
+
+
+@event.listens_for(Session, "before_flush")
+def _copies_follow_their_events(session: Session, _context: Any, _instances: Any) -> None:
+    """Participant rows kept unwritten take the copies of their events as the ORM is about to write them: the
+    database's trigger on an event's change only reaches the rows written already."""
+    rows = pending.kept(session, EventParticipantRow)
+    if not rows:
+        return
+    changed = {row.id: row for row in session.dirty if isinstance(row, EventRow)}
+    for values in rows if changed else ():
+        row = changed.get(values["event_id"])
+        if row is not None:
+            values.update(_copies(row.id, row.type, row.date_start, row.date_end))
+
+
+def _year_before(day: str) -> str:
+    """The same day a year before (as ISO text: `2024-02-29` gives `2023-02-29`, as the migrations' SQL does)."""
+    return f"{int(day[:4]) - 1:04d}{day[4:]}"
 
 
 def participants_of(session: Session, event_ids: set[int]) -> dict[int, set[int]]:

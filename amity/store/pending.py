@@ -54,6 +54,11 @@ def new_id(session: Session, row_class: type[Any]) -> int:
     return allocated[row_class]
 
 
+def kept(session: Session, row_class: type[Any]) -> list[dict[str, Any]]:
+    """The rows of this class kept and not yet written (attribute names as keys), for the caller to amend."""
+    return (session.info.get(_KEY) or {}).get(row_class, [])  # type: ignore[no-any-return]
+
+
 def recount(session: Session, *row_classes: type[Any]) -> None:
     """After rows of these classes (none named: of any) were deleted: on SQLite the next `new_id` reads the
     table's largest id again, as SQLite itself gives the id after the largest left (a transaction of its own

@@ -129,7 +129,8 @@ class EntityNameRow(Base):
                       Index("ix_entity_names_key_entity_id", "key", "entity_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    # no index of its own: the unique (entity_id, key, article_id) serves look-ups by entity (migration 0013)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(String(500))
     reason: Mapped[str] = mapped_column(Text)
@@ -210,8 +211,10 @@ class EventParticipantRow(Base):
 
     report_id: Mapped[int] = mapped_column(ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
-    # copies of the event's type, last day (of an event of at most a year), first day and id, kept by database
-    # triggers (migrations 0009, 0012): an entity's events near a date are read from the index alone
+    # copies of the event's type, last day (of an event of at most a year), first day and id: an entity's events
+    # near a date are read from the index alone. A merge gives them (`event_rules.report`); database triggers
+    # fill them for a row written without them and keep them true when an event or report changes (migrations
+    # 0009, 0012, 0013)
     event_type: Mapped[str | None] = mapped_column(String(16))
     event_until: Mapped[str | None] = mapped_column(String(10))
     event_start: Mapped[str | None] = mapped_column(String(10))
