@@ -170,7 +170,7 @@ class EventFinder:
             lowered = sent.text.lower()
             named = (token_entity[k] for k in range(sent.start, sent.end) if k in token_entity)
             participants = list({id(c): c for c in named}.values())
-            countries = self._demonym_countries(sent, token_entity)
+            countries: list[str] | None = None  # read only for a sentence that tells an occurrence
             found = list(self._triggers(sent, lowered))
             if not found and events:
                 self._date_by_ceremony(doc, sent, events)  # "The ceremony took place on 3 May in Gyumri."
@@ -257,6 +257,8 @@ class EventFinder:
                 agreement = None
                 if kind == "signing":
                     agreement = "sister_city" if any(c in lowered for c in self.sister_cues) else "cooperation"
+                if countries is None:
+                    countries = self._demonym_countries(sent, token_entity)
                 event = EventMention(kind, status, date or same_day or fallback, list(participants),
                                      self._place(sent, token_entity, trigger), agreement, [sent], trigger,
                                      extra=list(countries), explicit_date=date is not None,
