@@ -688,9 +688,12 @@ class PlaceFinder:
         def add(start: int, end: int, name: str, alias: str | None, swallow: bool, kind: str = "city") -> None:
             nonlocal out
             if any(m.start < end and start < m.end and not (swallow and start <= m.start and m.end <= end) for m in out) \
-                    or any(m.start == start and m.end == end for m in out) \
-                    or self.gazetteer.lookup(doc[start:end].text) is not None:
-                return  # a longer or crossing name is found already, or the gazetteer knows this one
+                    or any(m.start == start and m.end in (end, end - 1) for m in out) \
+                    or self.gazetteer.lookup(doc[start:end].text) is not None \
+                    or alias is not None and end < len(doc) and doc[end].lower_ == "of" \
+                    and self.gazetteer.lookup(alias) is not None:
+                return  # a longer or crossing name is found already, or the gazetteer knows this one, or a known
+                # town's district "of" another name is that one's ("the Gdańsk district of Oliwa")
             mention = Mention(start, end, "place", name, place=Place(name, kind, None), priority=2)
             mention.alias = alias
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
