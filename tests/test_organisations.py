@@ -1,6 +1,8 @@
 """Organisations: municipalities and their towns, acronyms, coordinated names."""
 from __future__ import annotations
 
+import pytest
+
 from amity.model import Entity, Record
 
 
@@ -641,3 +643,17 @@ def test_a_bureau_of_a_town_government_keeps_the_government_in_its_name(read) ->
     # a parent body with a name of its own still ends the unit's name
     record = read("The Consular Department of the Ministry of Foreign Affairs issued new rules on Monday.")
     assert "Consular Department of the Ministry of Foreign Affairs" not in names(record, "organization")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Astana Innovations team presented a smart lighting project to the mayor on Tuesday.", "Astana Innovations"),
+    ("The Daegu Tech staff showed the guests a new robot arm in the lab.", "Daegu Tech"),
+    ("Managers of Kazan Innovations said the company had doubled its sales.", "Kazan Innovations"),
+])
+def test_a_body_spacy_names_after_a_place_is_a_body_without_a_word_of_trade(read, text, body) -> None:
+    assert body in names(read(text), "organization"), [(e.type, e.name) for e in read(text).entities]
+
+
+def test_a_name_after_a_preposition_of_place_stays_the_place_it_is_named_after(read) -> None:
+    record = read("Japanese investors looked at land in Van Don\n\nThe province will clear the land by May.")
+    assert "Van Don" not in names(record, "organization")

