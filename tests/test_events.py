@@ -1360,3 +1360,11 @@ def test_companions_told_before_do_not_fold_two_occurrences_into_one(read) -> No
     record = read("Mayor Ana Lupu met the Busan delegation on Monday. On Wednesday they met Governor Ion Rusu in Comrat.",
                   published="2025-06-06")
     assert sorted(e.date for e in events(record, "meeting")) == ["2025-06-02", "2025-06-04"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Lee Jae-myung stayed in Seoul on Monday because of the storm, his office said.",
+    "Tourists from China spent $3 billion in Thailand last year, the tourism ministry said on Monday.",
+])
+def test_staying_at_home_or_spending_money_somewhere_is_no_visit(read, text: str) -> None:
+    assert not events(read(text, published="2025-05-14"), "visit")

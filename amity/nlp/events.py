@@ -563,9 +563,19 @@ class EventFinder:
         if verb.lemma_.lower() == "expect":
             return people and _passive(verb)  # "a delegation is expected in Lincoln": people awaited somewhere
         if verb.lemma_.lower() in self.staying_lemmas:
-            return people  # "a delegation stayed in Lublin", "spent last week at the university": a stay is a visit
+            return self._stay_away(verb, subjects)
         # "officials will be in Lincoln", "the mayor was in Ankara last week"; not a present state ("students are in Osh")
         return people and (verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in self.planned_markers for c in verb.children))
+
+    def _stay_away(self, verb: Token, subjects: list[Token]) -> bool:
+        """"a delegation stayed in Lublin", "teachers from Szeged spent last week at the university": a stay is a visit
+        only for people told as come from elsewhere (a named person staying somewhere may be at home: "the president
+        stayed in Seoul"), and spending is a stay only of time ("spent $3 billion in Thailand" is money)."""
+        away = any(c.lemma_.lower() in self.received or _from_a_place(c) for c in subjects)
+        spent = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+        spent_time = bool(spent) and all(c.ent_type_ in ("DATE", "TIME") or c.dep_ == "npadvmod" for c in spent) \
+            and any(c.ent_type_ in ("DATE", "TIME") for c in spent)  # what was spent is a time, not "$3 billion"
+        return away and (verb.lemma_.lower() != "spend" or spent_time)
 
     @staticmethod
     def _leads_delegation_to(verb: Token) -> bool:
