@@ -442,3 +442,13 @@ def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, na
     record = read(text)
     found = {n for e in places(record) for n in [e.name, *e.aliases]}
     assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "Volvo Cars and the city of Gothenburg signed an agreement on Monday.",
+    "Mr Lincoln and the city of Springfield signed an agreement on Monday.",
+])
+def test_part_of_a_longer_name_joined_to_the_city_of_a_place_is_no_place(read, text: str) -> None:
+    record = read(text)
+    assert len({p.name for p in places(record)}) == 1
+    assert not record.ties

@@ -112,7 +112,11 @@ _DESCRIBING_ADJECTIVES = 3
 def _paired_with_described_place(doc: Doc, span: Span, words: PlaceWords) -> bool:
     """"X and the Kazakh city of Y signed ...", "the city of Y and X": a name joined by "and" to a place
     written as "the <noun of a town or region> of Y" is a place of the same order, whatever spaCy made of
-    it (a sentence's first word, a surname)."""
+    it (a sentence's first word, a surname). The name must be whole: the tail of a longer one ("Volvo Cars and
+    the city of Gothenburg") or a name after a courtesy title ("Mr Lincoln and the city of Springfield") is a
+    body's or a person's."""
+    if not _whole_name(doc, span):
+        return False
     place_nouns = words.town_words | words.region_words
     k = span.end
     if k + 1 < len(doc) and doc[k].lower_ == "and":
@@ -130,6 +134,14 @@ def _paired_with_described_place(doc: Doc, span: Span, words: PlaceWords) -> boo
             k -= 1  # back over the name of Y
         return is_capitalised(doc[k]) and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in place_nouns
     return False
+
+
+def _whole_name(doc: Doc, span: Span) -> bool:
+    """Whether no capitalised word runs on either side of the span (a sentence's first word excepted): "Cars" in
+    "Volvo Cars" and "Lincoln" in "Mr Lincoln" are parts of longer names."""
+    before = span.start > 0 and not doc[span.start].is_sent_start and is_capitalised(doc[span.start - 1])
+    after = span.end < len(doc) and is_capitalised(doc[span.end])
+    return not before and not after
 
 
 def _named_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
