@@ -452,3 +452,13 @@ def test_part_of_a_longer_name_joined_to_the_city_of_a_place_is_no_place(read, t
     record = read(text)
     assert len({p.name for p in places(record)}) == 1
     assert not record.ties
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Salzburg, the city of Mozart, and Busan signed a friendship agreement on Monday.", "Mozart"),
+    ("Stratford, the town of Shakespeare, signed a twinning agreement with Verona on Monday.", "Shakespeare"),
+])
+def test_a_settlement_noun_describing_a_place_named_before_its_comma_names_no_settlement(read, text, person) -> None:
+    record = read(text)
+    assert person not in {n for e in places(record) for n in [e.name, *e.aliases]}
+    assert not any(person in t.parties for t in record.ties)

@@ -136,6 +136,24 @@ def _paired_with_described_place(doc: Doc, span: Span, words: PlaceWords) -> boo
     return False
 
 
+#: How many words may stand between a place's name, its comma and the settlement noun describing it ("Salzburg, the
+#: old city of").
+_APPOSITION_WORDS = 3
+
+
+def _describes_named_place(doc: Doc, cue: int, mentions: list[Mention]) -> bool:
+    """"Salzburg, the city of Mozart", "Stratford, the town of Shakespeare": a settlement noun set after a place named
+    and a comma describes that place, and what its "of" names (a person, a product) is no settlement."""
+    k = cue - 1
+    while k > 0 and cue - k <= _APPOSITION_WORDS and doc[k].text != "," and (doc[k].is_lower or fold(doc[k].text) in demonyms()):
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return False
+    # the name before the comma is a place found, or one the parser sets the noun beside ("Stratford, the town of")
+    return any(m.start <= k - 1 < m.end and m.type == "place" for m in mentions) \
+        or doc[cue].dep_ == "appos" and doc[cue].head.i == k - 1 and is_capitalised(doc[k - 1])
+
+
 def _whole_name(doc: Doc, span: Span) -> bool:
     """Whether no capitalised word runs on either side of the span (a sentence's first word excepted): "Cars" in
     "Volvo Cars" and "Lincoln" in "Mr Lincoln" are parts of longer names."""
@@ -757,7 +775,7 @@ class PlaceFinder:
                     kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
                     add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
             elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
-                    and doc[tok.i + 1].lower_ == "of":
+                    and doc[tok.i + 1].lower_ == "of" and not _describes_named_place(doc, tok.i, out):
                 k = tok.i + 2
                 while (last := name_from(k, 1)) is not None:
                     add(k, last + 1, doc[k : last + 1].text, None, swallow=False)  # "the city of Konya Ugur Altay"
