@@ -1368,3 +1368,9 @@ def test_companions_told_before_do_not_fold_two_occurrences_into_one(read) -> No
 ])
 def test_staying_at_home_or_spending_money_somewhere_is_no_visit(read, text: str) -> None:
     assert not events(read(text, published="2025-05-14"), "visit")
+
+
+def test_receiving_the_delegation_told_before_with_who_leads_it_reports_no_second_visit(read) -> None:
+    record = read("A delegation from Busan arrived in Cahul on Monday. On Tuesday Mayor Ana Lupu received the delegation "
+                  "led by Mayor Park Heong-joon.", published="2025-06-05")
+    assert len(events(record, "visit")) == 1

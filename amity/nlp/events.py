@@ -600,11 +600,13 @@ class EventFinder:
     def _new_delegation(self, noun: Token) -> bool:
         """"received a delegation", "hosted a Chinese delegation led by X", "the delegation of the X city government":
         a delegation told for the first time, or told by where it comes from, came from elsewhere; a bare "the
-        delegation" (or "the guests") is one told before."""
+        delegation" (or "the guests") is one told before, and so is one a participle only says who leads ("the delegation
+        led by X", "the visiting delegation"): that tells who is in it, not that it is new."""
         if noun.lemma_.lower() not in self.delegation_nouns:
             return False
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ in ("amod", "compound", "prep", "acl", "nummod")
-                   for c in noun.children)
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return True
+        return any(c.dep_ in ("amod", "compound", "prep", "nummod") and c.tag_ not in ("VBG", "VBN") for c in noun.children)
 
     def _here_for_named_gathering(self, verb: Token) -> bool:
         """"were in Istanbul for the Korkut Ata Film Festival", "came to Baku for the Eurasian Forum":
