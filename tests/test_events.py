@@ -1390,3 +1390,17 @@ def test_a_plan_with_its_time_or_in_an_undated_article_stays_an_event(read) -> N
     assert [(e.status, e.date) for e in dated.events] == [("planned", "2025-05")]
     undated = read("The mayor of Lida will visit Jelgava.", published=None)
     assert [(e.status, e.date) for e in undated.events] == [("planned", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Lida thanked Jelgava for its participation in the youth festival.",
+    "Participation of the Tartu University in the summit was confirmed on Monday.",
+    "The governor of Osh discussed the participation of Bursa companies in the trade fair.",
+])
+def test_participation_talked_about_is_no_attendance(read, text) -> None:
+    assert events(read(text, published="2025-03-12"), "attendance") == []
+
+
+def test_taking_part_in_a_named_gathering_is_still_attendance(read) -> None:
+    record = read("The mayor of Lida took part in the Jelgava youth festival on Saturday.", published="2025-03-12")
+    assert only(record, "attendance").status == "occurred"
