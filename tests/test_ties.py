@@ -2121,3 +2121,11 @@ def test_a_named_owner_s_partnership_with_a_named_partner_is_an_active_tie(read)
                   "officials said on Monday.", published="2024-05-02")
     assert [(set(t.parties), t.status, t.date) for t in record.ties] == [({"Kutaisi", "Poitiers"}, "active", None)]
 
+
+
+def test_a_pair_called_partners_since_a_year_in_apposition_has_a_tie_signed_that_year(read) -> None:
+    record = read("The Izmir Chamber of Commerce and the Thessaloniki Chamber of Commerce and Industry, partners "
+                  "since 2005, held a joint trade day in Thessaloniki on Tuesday.", published="2024-05-02")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Izmir Chamber of Commerce", "Thessaloniki Chamber of Commerce and Industry"}
+    assert (tie.status, tie.date) == ("signed", "2005")

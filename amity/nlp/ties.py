@@ -1375,6 +1375,13 @@ class TieFinder:
         plural as what a pair is, said of what is (not "will become partners", "trading partners", nor
         "strategic partners", which rates relations and reports no agreement): a tie that exists, dated by its founding when the sentence dates one."""
         verb = noun.head
+        # "A and B, partners since 2005, held a trade day": the pair in apposition (or, as the parser may
+        # read it, a modifier of "partners") and the tie it stands in
+        pair = noun.head if noun.dep_ == "appos" else next((c for c in noun.children if c.dep_ == "nmod"), None)
+        if pair is not None and pair.conjuncts and noun.lemma_.lower() == "partner" and noun.tag_ == "NNS" \
+                and any(c.lower_ == "since" for c in noun.children) \
+                and not any(c.dep_ in ("compound", "amod") for c in noun.children):
+            return True
         if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
                 or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
