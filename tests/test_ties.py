@@ -2101,3 +2101,23 @@ def test_an_agency_in_capitals_after_the_dateline_town_and_date_is_no_party(read
     record = read("TARAZ. 12 March. KAZINFORM - The akimat of Zhambyl region and the administration of the Turkish "
                   "province of Kayseri will sign a memorandum of cooperation on 20 April.", published="2025-03-12")
     assert {frozenset(t.parties) for t in record.ties} == {frozenset({"Zhambyl region", "Kayseri"})}
+
+
+# -- stage-less partnerships and arranged signings (TIES9R) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("A cooperation memorandum between Kutaisi and Poitiers is to be signed during the mayor's visit.", None),
+    ("Kutaisi and Poitiers are to sign a cooperation memorandum during the mayor's visit.", None),
+    ("A memorandum between Kutaisi and Poitiers is due to be signed on 12 June in Poitiers.", "2024-06-12"),
+])
+def test_a_signing_that_is_to_happen_is_planned_dated_or_not(read, text: str, date: str | None) -> None:
+    tie = only(read(text, published="2024-05-02"), "cooperation")
+    assert set(tie.parties) == {"Kutaisi", "Poitiers"}
+    assert (tie.status, tie.date) == ("planned", date)
+
+
+def test_a_named_owner_s_partnership_with_a_named_partner_is_an_active_tie(read) -> None:
+    record = read("Kutaisi's partnership with Poitiers has brought dozens of tourist buses to the city, "
+                  "officials said on Monday.", published="2024-05-02")
+    assert [(set(t.parties), t.status, t.date) for t in record.ties] == [({"Kutaisi", "Poitiers"}, "active", None)]
+

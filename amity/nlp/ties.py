@@ -319,6 +319,14 @@ class TieFinder:
                 for paired in pairs:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  paired_stage, sent)
+            if not sister:
+                for owner, partner in self._owned_partnerships(sent, token_entity, context):
+                    # "ISRO's long partnership with CNES will yield a satellite": a tie that exists, kept
+                    # for the end like the other cooperation read from a noun alone
+                    founded = self._founded(sent, doc)
+                    owned = _Stage("signed", founded.date, True, generic=True) if founded is not None and founded.date \
+                        else _Stage("active", generic=True)
+                    generic.append(([owner, partner], owned, sent))
             previous_kind = self._partnership_kind(lowered, sister)
             previous_stage = next((s for _, s in readings if s is not None), None)
             # the pair a later "the parties" may mean: the names here, a visited place among them
@@ -783,8 +791,11 @@ class TieFinder:
             # "entered into a memorandum", "signed off on an agreement"
             objects += [g for c in trigger.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
             clause = trigger
-            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
                 clause = clause.head  # "an agreement, which is (expected) to be signed in May"
+            if clause is not trigger:
+                # "A memorandum between A and B is (due) to be signed on 20 May": the subject of "is"
+                objects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if clause.dep_ in ("relcl", "acl"):
                 objects.append(clause.head)  # "the Memorandum the two provinces entered into"
                 if clause.head.dep_ == "pobj":
@@ -1301,6 +1312,49 @@ class TieFinder:
             if subjects and (paired or partner):
                 return True
         return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
+
+    def _owned_partnerships(self, sent: Span, token_entity: dict[int, EntityCluster],
+                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
+        """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
+        "with" partner are both named is a tie between them, whatever the sentence says it does; not
+        when it is only wished for or talked of ("X wants to build a partnership with Y")."""
+        out: list[tuple[EntityCluster, EntityCluster]] = []
+        for noun in sent:
+            if noun.lower_ not in self.cooperation_nouns or self._wished(noun):
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            partners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
+            owner = next((token_entity[t.i] for t in owners if t.i in token_entity), None)
+            if owner is None and not any(t.i in token_entity for t in owners):
+                # "Tartu has expanded its cooperation with Riga", "A maintains close partnership with B":
+                # the subject of the verb whose object the noun is
+                verb = noun.head if noun.dep_ == "dobj" else None
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+                owner = next((token_entity[t.i] for s in subjects for t in (s, *s.conjuncts) if t.i in token_entity), None)
+            named = [token_entity[t.i] for p in partners for t in (p, *p.conjuncts) if t.i in token_entity]
+            if owner is None or owner.type == "person":
+                continue
+            for partner in _distinct(named):
+                a, b = context.town_of(owner, "cooperation"), context.town_of(partner, "cooperation")
+                if a is not b and b.type != "person":
+                    out.append((a, b))
+        return out
+
+    def _wished(self, noun: Token) -> bool:
+        """A noun that a verb of wishing, intending or talking has as its object, or a verb still to
+        come ("will build a partnership", "could expand their cooperation", "wants to deepen the
+        cooperation"); not the subject of a verb ("X's partnership with Y will yield a satellite")."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self._wishing or node.lemma_.lower() in self.agreed \
+                    or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in node.children):
+                return True
+        return False
 
     def _cooperating(self, verb: Token) -> bool:
         """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
