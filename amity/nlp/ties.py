@@ -794,7 +794,8 @@ class TieFinder:
             while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
                 clause = clause.head  # "an agreement, which is (expected) to be signed in May"
             if clause is not trigger:
-                # "A memorandum between A and B is (due) to be signed on 20 May": the subject of "is"
+                # "A memorandum between A and B is to be signed on 20 March", "... is due to be signed": the
+                # document is the subject of the clause that governs the signing, a signing still to come
                 objects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if clause.dep_ in ("relcl", "acl"):
                 objects.append(clause.head)  # "the Memorandum the two provinces entered into"
@@ -1178,7 +1179,8 @@ class TieFinder:
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
-            if agreed or any(c.lower_ == "draft" for c in document.children) or self._in_the_making(document):
+            if agreed or any(c.lower_ == "draft" for c in document.subtree if c.i < document.i) \
+                    or self._in_the_making(document):
                 return _Stage("proposed", between_only=True)
             # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
             signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
@@ -1226,6 +1228,9 @@ class TieFinder:
             return True
         if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
                 and head.head.lemma_.lower() in making:
+            return True
+        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]):
+            # "a memorandum between A and B was discussed", "... is being prepared": talked of or worked on
             return True
         return document.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
