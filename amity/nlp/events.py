@@ -1075,9 +1075,12 @@ class EventFinder:
             if child.lower_ in self.planned_markers and child.dep_ == "aux" or \
                     child.dep_ == "aux" and self._reported_future(trigger, child):
                 return True
-            # headline style: "Erdoğan to attend summit in Astana"
+            # headline style: "Erdoğan to attend summit in Astana"; "the memorandum is to be signed in May",
+            # "the sides are to sign it during the visit": what is arranged to happen ("the decision was to
+            # ratify it" tells what was done)
             if child.lower_ == "to" and child.dep_ == "aux" and \
-                    (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")):
+                    (trigger.dep_ == "ROOT" or trigger.head.pos_ in ("NOUN", "PROPN")
+                     or trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "be" and trigger.head.tag_ in ("VBZ", "VBP")):
                 return True
         if trigger.pos_ in ("NOUN", "PROPN"):
             planned_by = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
