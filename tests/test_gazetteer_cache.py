@@ -23,3 +23,16 @@ def test_a_rewritten_town_index_gets_a_cache_file_of_its_own(tmp_path: Path, mon
     towns.write_bytes(b"a longer version")
     os.utime(towns, ns=(1_000_000_000, 1_000_000_000))  # same time, another size
     assert module._cache_path() != first
+
+
+def test_writing_the_cache_keeps_another_version_s_recent_pickle_and_drops_old_ones(tmp_path: Path) -> None:
+    from amity.nlp import gazetteer as module
+
+    recent, old = tmp_path / "gazetteer-recent.pickle", tmp_path / "gazetteer-old.pickle"
+    recent.write_bytes(b"another install's")
+    old.write_bytes(b"a long-gone install's")
+    week_ago = old.stat().st_mtime_ns - 7 * 24 * 3600 * 10**9
+    os.utime(old, ns=(week_ago, week_ago))
+    mine = tmp_path / "gazetteer-mine.pickle"
+    module._write_cache(mine, module.Gazetteer([]))
+    assert sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle")) == [mine.name, recent.name]

@@ -88,3 +88,20 @@ def test_a_lasting_block_inside_another_leaves_the_collector_paused_until_the_ou
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_reading_articles_loads_spacy_without_its_command_line():
+    probe = ("import json, sys; from amity.nlp import extract_one; from amity.model import Article; "
+             "record = extract_one(Article(doc='a.txt', text='Ankara and Seoul signed a sister city agreement.')); "
+             "print(json.dumps([m for m in ('spacy', 'spacy.cli.download', 'weasel', 'requests') if m in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["spacy"]
+
+
+def test_spacy_s_command_line_is_still_there_when_asked_for():
+    probe = ("import json, sys; import amity.nlp.pipeline; import spacy; from spacy.cli import download; "
+             "from spacy.cli.package import package; "
+             "print(json.dumps([callable(download), callable(package), spacy.info()['spacy_version'] == spacy.__version__, "
+             "'weasel' in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [True, True, True, True]

@@ -2101,3 +2101,47 @@ def test_an_agency_in_capitals_after_the_dateline_town_and_date_is_no_party(read
     record = read("TARAZ. 12 March. KAZINFORM - The akimat of Zhambyl region and the administration of the Turkish "
                   "province of Kayseri will sign a memorandum of cooperation on 20 April.", published="2025-03-12")
     assert {frozenset(t.parties) for t in record.ties} == {frozenset({"Zhambyl region", "Kayseri"})}
+
+
+# -- stage-less partnerships and arranged signings (TIES9R) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("A cooperation memorandum between Kutaisi and Poitiers is to be signed during the mayor's visit.", None),
+    ("Kutaisi and Poitiers are to sign a cooperation memorandum during the mayor's visit.", None),
+    ("A memorandum between Kutaisi and Poitiers is due to be signed on 12 June in Poitiers.", "2024-06-12"),
+])
+def test_a_signing_that_is_to_happen_is_planned_dated_or_not(read, text: str, date: str | None) -> None:
+    tie = only(read(text, published="2024-05-02"), "cooperation")
+    assert set(tie.parties) == {"Kutaisi", "Poitiers"}
+    assert (tie.status, tie.date) == ("planned", date)
+
+
+def test_a_named_owner_s_partnership_with_a_named_partner_is_an_active_tie(read) -> None:
+    record = read("Kutaisi's partnership with Poitiers has brought dozens of tourist buses to the city, "
+                  "officials said on Monday.", published="2024-05-02")
+    assert [(set(t.parties), t.status, t.date) for t in record.ties] == [({"Kutaisi", "Poitiers"}, "active", None)]
+
+
+def test_a_pair_called_partners_since_a_year_in_apposition_has_a_tie_signed_that_year(read) -> None:
+    record = read("The Izmir Chamber of Commerce and the Thessaloniki Chamber of Commerce and Industry, partners "
+                  "since 2005, held a joint trade day in Thessaloniki on Tuesday.", published="2024-05-02")
+    tie = only(record, "cooperation")
+    assert set(tie.parties) == {"Izmir Chamber of Commerce", "Thessaloniki Chamber of Commerce and Industry"}
+    assert (tie.status, tie.date) == ("signed", "2005")
+
+
+@pytest.mark.parametrize(("text", "status", "date"), [
+    ("A memorandum of understanding between Kolding and Anklam is to be signed on 20 March.", "planned", "2025-03-20"),
+    ("The partnership agreement between Kolding and Anklam is due to be signed next week.", "planned",
+     "2025-03-17/2025-03-23"),
+    ("The memorandum between Kolding and Anklam is expected to be signed in May.", "planned", "2025-05"),
+    ("A memorandum between Kolding and Anklam was being prepared, the mayor said.", "proposed", None),
+    ("A draft cooperation agreement between Kolding and Anklam was discussed on Tuesday.", "proposed", None),
+])
+def test_a_document_between_the_parties_whose_signing_is_still_to_come_is_no_signed_tie(
+        read, text: str, status: str, date: str | None) -> None:
+    # the document is the subject of the clause that governs its signing ("is to be signed", "is due to
+    # be signed") or of a verb of working it out or talking of it: planned or proposed, not signed
+    tie = only(read(text, published="2025-03-12"), "cooperation")
+    assert set(tie.parties) == {"Kolding", "Anklam"}
+    assert (tie.status, tie.date) == (status, date)

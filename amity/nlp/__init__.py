@@ -2,11 +2,16 @@
 
 spaCy is loaded only when `extract`, `extract_one` or `load_pipeline` is first
 used, so that code that imports a helper from here (the registry, the web, the
-CLI's reads) starts without it.
+CLI's reads) starts without it; and when it is, without its command line
+(`amity.nlp.spacy_cli`).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from amity.nlp import spacy_cli
+
+spacy_cli.install()
 
 if TYPE_CHECKING:
     from amity.nlp.pipeline import extract, extract_one, load_pipeline

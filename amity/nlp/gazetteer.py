@@ -334,16 +334,25 @@ def _file_stamp(path: Traversable) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
+#: Pickles of other versions written this recently are kept: another install may be using one.
+_STALE_SECONDS = 24 * 3600
+
+
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Write atomically, then drop the pickles of other versions (~20 MB each, never read again by this
-    install); a cache that cannot be written is simply not kept."""
+    """Write atomically, then drop the pickles of other versions (~20 MB each) written more than a day ago.
+
+    Two installs of different versions sharing the cache folder (a venv and a checkout, or an upgrade
+    and the install it replaces) each write their own pickle only when theirs is missing; dropping every
+    other one made them delete each other's, so each run of either rebuilt the gazetteer (~1.5 CPU s).
+    A cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        now = path.stat().st_mtime
         for stale in path.parent.glob("gazetteer-*.pickle"):
-            if stale != path:
+            if stale != path and now - stale.stat().st_mtime > _STALE_SECONDS:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass

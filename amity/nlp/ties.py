@@ -319,6 +319,14 @@ class TieFinder:
                 for paired in pairs:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  paired_stage, sent)
+            if not sister:
+                for owner, partner in self._owned_partnerships(sent, token_entity, context):
+                    # "ISRO's long partnership with CNES will yield a satellite": a tie that exists, kept
+                    # for the end like the other cooperation read from a noun alone
+                    founded = self._founded(sent, doc)
+                    owned = _Stage("signed", founded.date, True, generic=True) if founded is not None and founded.date \
+                        else _Stage("active", generic=True)
+                    generic.append(([owner, partner], owned, sent))
             previous_kind = self._partnership_kind(lowered, sister)
             previous_stage = next((s for _, s in readings if s is not None), None)
             # the pair a later "the parties" may mean: the names here, a visited place among them
@@ -783,8 +791,12 @@ class TieFinder:
             # "entered into a memorandum", "signed off on an agreement"
             objects += [g for c in trigger.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
             clause = trigger
-            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
                 clause = clause.head  # "an agreement, which is (expected) to be signed in May"
+            if clause is not trigger:
+                # "A memorandum between A and B is to be signed on 20 March", "... is due to be signed": the
+                # document is the subject of the clause that governs the signing, a signing still to come
+                objects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if clause.dep_ in ("relcl", "acl"):
                 objects.append(clause.head)  # "the Memorandum the two provinces entered into"
                 if clause.head.dep_ == "pobj":
@@ -1167,7 +1179,8 @@ class TieFinder:
         document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
-            if agreed or any(c.lower_ == "draft" for c in document.children) or self._in_the_making(document):
+            if agreed or any(c.lower_ == "draft" for c in document.subtree if c.i < document.i) \
+                    or self._in_the_making(document):
                 return _Stage("proposed", between_only=True)
             # "the cooperation agreement between A and B, signed in 2015": dated by its own signing
             signing = next((c for c in document.subtree if c.dep_ in ("acl", "relcl")
@@ -1215,6 +1228,9 @@ class TieFinder:
             return True
         if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
                 and head.head.lemma_.lower() in making:
+            return True
+        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]):
+            # "a memorandum between A and B was discussed", "... is being prepared": talked of or worked on
             return True
         return document.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
@@ -1302,6 +1318,49 @@ class TieFinder:
                 return True
         return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
 
+    def _owned_partnerships(self, sent: Span, token_entity: dict[int, EntityCluster],
+                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
+        """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
+        "with" partner are both named is a tie between them, whatever the sentence says it does; not
+        when it is only wished for or talked of ("X wants to build a partnership with Y")."""
+        out: list[tuple[EntityCluster, EntityCluster]] = []
+        for noun in sent:
+            if noun.lower_ not in self.cooperation_nouns or self._wished(noun):
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            partners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
+            owner = next((token_entity[t.i] for t in owners if t.i in token_entity), None)
+            if owner is None and not any(t.i in token_entity for t in owners):
+                # "Tartu has expanded its cooperation with Riga", "A maintains close partnership with B":
+                # the subject of the verb whose object the noun is
+                verb = noun.head if noun.dep_ == "dobj" else None
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+                owner = next((token_entity[t.i] for s in subjects for t in (s, *s.conjuncts) if t.i in token_entity), None)
+            named = [token_entity[t.i] for p in partners for t in (p, *p.conjuncts) if t.i in token_entity]
+            if owner is None or owner.type == "person":
+                continue
+            for partner in _distinct(named):
+                a, b = context.town_of(owner, "cooperation"), context.town_of(partner, "cooperation")
+                if a is not b and b.type != "person":
+                    out.append((a, b))
+        return out
+
+    def _wished(self, noun: Token) -> bool:
+        """A noun that a verb of wishing, intending or talking has as its object, or a verb still to
+        come ("will build a partnership", "could expand their cooperation", "wants to deepen the
+        cooperation"); not the subject of a verb ("X's partnership with Y will yield a satellite")."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self._wishing or node.lemma_.lower() in self.agreed \
+                    or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in node.children):
+                return True
+        return False
+
     def _cooperating(self, verb: Token) -> bool:
         """"A and B cooperate under a 2019 memorandum", "A has been cooperating with B since 2015":
         a verb of cooperating, said of what is (not "will cooperate", "ready to cooperate"), whose
@@ -1321,6 +1380,13 @@ class TieFinder:
         plural as what a pair is, said of what is (not "will become partners", "trading partners", nor
         "strategic partners", which rates relations and reports no agreement): a tie that exists, dated by its founding when the sentence dates one."""
         verb = noun.head
+        # "A and B, partners since 2005, held a trade day": the pair in apposition (or, as the parser may
+        # read it, a modifier of "partners") and the tie it stands in
+        pair = noun.head if noun.dep_ == "appos" else next((c for c in noun.children if c.dep_ == "nmod"), None)
+        if pair is not None and pair.conjuncts and noun.lemma_.lower() == "partner" and noun.tag_ == "NNS" \
+                and any(c.lower_ == "since" for c in noun.children) \
+                and not any(c.dep_ in ("compound", "amod") for c in noun.children):
+            return True
         if noun.lemma_.lower() != "partner" or noun.tag_ != "NNS" or noun.dep_ != "attr" \
                 or verb.lemma_.lower() not in self.cues["partner_copulas"] or self._negated(verb) \
                 or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children) \
