@@ -2,6 +2,7 @@
 one (a plain module, so that test modules can import it; conftest modules share one import name)."""
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -25,3 +26,17 @@ def empty_postgres(url: str) -> None:
     engine.dispose()
 
 
+def renumbered(exported: str) -> dict:
+    """An export with ids counted from 1 in export order: a rolled-back PostgreSQL transaction spends ids."""
+    data = json.loads(exported)
+    entity = {e["id"]: n for n, e in enumerate(data["entities"], 1)}
+    for kind in ("entities", "ties", "events"):
+        for n, item in enumerate(data[kind], 1):
+            item["id"] = n
+            for key in ("part_of_id", "place_id"):
+                if item.get(key) is not None:
+                    item[key] = entity[item[key]]
+            for key in ("party_ids", "participant_ids"):
+                if key in item:
+                    item[key] = [entity[i] for i in item[key]]
+    return data

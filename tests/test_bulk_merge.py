@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from backends import BACKENDS, POSTGRES_URL, empty_postgres
+from backends import BACKENDS, POSTGRES_URL, empty_postgres, renumbered
 from sqlalchemy import Engine, func, literal_column, select, text
 from sqlalchemy.orm import Session
 from synthetic_news import synthetic_articles
@@ -63,22 +63,6 @@ def _exported(db: Engine) -> str:
     out = io.StringIO()
     export(db, "json", out)
     return out.getvalue()
-
-
-def _renumbered(exported: str) -> dict:
-    """An export with ids counted from 1 in export order: a rolled-back PostgreSQL transaction spends ids."""
-    data = json.loads(exported)
-    entity = {e["id"]: n for n, e in enumerate(data["entities"], 1)}
-    for kind in ("entities", "ties", "events"):
-        for n, item in enumerate(data[kind], 1):
-            item["id"] = n
-            for key in ("part_of_id", "place_id"):
-                if item.get(key) is not None:
-                    item[key] = entity[item[key]]
-            for key in ("party_ids", "participant_ids"):
-                if key in item:
-                    item[key] = [entity[i] for i in item[key]]
-    return data
 
 
 def _articles(db: Engine) -> int:
@@ -182,7 +166,7 @@ def test_a_batch_that_meets_another_writers_article_is_rolled_back_and_merged_on
 
     assert calls["n"] > len(some), "the articles of the batch that met the clash were merged again"
     assert str(summary) == expected_summary
-    assert _renumbered(_exported(db)) == _renumbered(expected)
+    assert renumbered(_exported(db)) == renumbered(expected)
 
 
 # --------------------------------------------------------------------------- facts that span batches

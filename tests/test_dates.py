@@ -263,6 +263,9 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before() -> None:
     ("The choir toured Lublin last autumn.", "2023-09/2023-11"),
     ("A youth exchange is planned for the summer of 2026.", "2026-06/2026-08"),
     ("A return visit is planned for the autumn of next year.", "2025-09/2025-11"),
+    ("The next session of the commission will take place in Aktobe in spring 2026.", "2026-03/2026-05"),
+    ("A choir from Tartu is to perform in Turku in late summer 2025.", "2025-06/2025-08"),
+    ("The exchange programme resumed in autumn, 2024, after a pause.", "2024-09/2024-11"),
 ])
 def test_a_season_is_the_span_of_its_months_in_the_year_the_text_means(text: str, expected: str) -> None:
     assert values(text) == [expected]

@@ -1,6 +1,8 @@
 """Entities: how the mentions of one article become one entity per real thing."""
 from __future__ import annotations
 
+import pytest
+
 from amity.nlp.entities import EntityCluster, _merge_same_named_places
 from amity.nlp.gazetteer import Place
 from amity.nlp.mentions import Mention
@@ -40,6 +42,15 @@ def test_one_body_written_once_with_a_plural_and_once_with_a_singular_is_one_bod
                   "Later the Tajik University of Language signed a deal with Khujand.")
     bodies = [e for e in record.entities if e.type == "organization"]
     assert len(bodies) == 1, [(b.name, b.aliases) for b in bodies]
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Trains on the RJ line will stop in Zlin from May, the operator of the line said.", "RJ"),
+    ("Engineers from Osh will test the new KTL meters in Batken next spring.", "KTL"),
+])
+def test_bare_letters_the_article_never_spells_out_are_no_body(read, text: str, acronym: str) -> None:
+    record = read(text)
+    assert acronym not in {n for e in record.entities for n in (e.name, *e.aliases)}
 
 
 def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:

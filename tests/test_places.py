@@ -462,3 +462,9 @@ def test_a_settlement_noun_describing_a_place_named_before_its_comma_names_no_se
     record = read(text)
     assert person not in {n for e in places(record) for n in [e.name, *e.aliases]}
     assert not any(person in t.parties for t in record.ties)
+
+
+def test_a_small_town_spacy_reads_as_a_persons_name_after_in_is_a_place(read) -> None:
+    record = read("The company runs a cotton gin in Wolfforth.")
+    assert place(record, "Wolfforth").country == "US"
+    assert not [e for e in record.entities if e.type == "person"]

@@ -280,6 +280,7 @@ class EntityGrouper:
         clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
         clusters = _merge_same_named_places(clusters)
+        clusters = [c for c in clusters if not _unexplained_acronym(doc, c)]
         _name_divisions_bare(clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
@@ -295,6 +296,15 @@ class EntityGrouper:
             ident = str(p.geonames_id) if p.geonames_id else f"{fold(p.name)}|{p.kind}|{p.country}"
             return ("place", ident)
         return (m.type, name_key(m.name))
+
+
+def _unexplained_acronym(doc: Doc, cluster: EntityCluster) -> bool:
+    """A body known only by a bare acronym that spaCy does not call an organisation, the article never
+    spelling it out ("said the SEZ", "UzA reports", "the RJ line"): in news such letters are more often a
+    source, a unit, a programme or a product than a party; one the article expands joined its body above."""
+    return cluster.type == "organization" and all(
+        m.end - m.start == 1 and m.priority <= 1 and sum(ch.isupper() for ch in m.name) >= 2 and not m.acronym and not m.alias
+        and doc[m.start].ent_type_ != "ORG" for m in cluster.mentions)
 
 
 def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCluster]:

@@ -64,6 +64,9 @@ class EventMention:
     #: Those of the occurrence told just before, when this one's doers are told by a pronoun or a description ("They
     #: met the rector"): listed as taking part, never used to tell whether two reports are one occurrence.
     companions: list[EntityCluster] = field(default_factory=list)
+    #: A plan a dated article gives no time for: kept for the ties it stages ("hoped to sign" proposes a tie), not
+    #: reported as an event.
+    untimed_plan: bool = False
 
     def everyone(self) -> list[EntityCluster]:
         """The participants named, then the companions."""
@@ -337,6 +340,8 @@ class EventFinder:
         for event in events:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
+        for event in events:
+            event.untimed_plan = _plan_without_time(event, published)
         doc._.events = _without_headline_repeats([e for e in events if (e.participants or e.extra) and not _one_side_of_a_trip(e)])
         return doc
 
@@ -1324,6 +1329,13 @@ def _other_counterparts(a: EventMention, b: EventMention) -> bool:
     people_a = {id(p) for p in a.participants if p.type == "person"}
     people_b = {id(p) for p in b.participants if p.type == "person"}
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
+
+
+def _plan_without_time(event: EventMention, published: str | None) -> bool:
+    """A plan a dated article gives no time for ("will take part in a second phase", "hoped to sign a friendship
+    agreement", "students will spend a year in Tomsk"): mostly an intention or a habit, rarely a scheduled occurrence.
+    An undated article dates nothing, so there a plan without a time is kept."""
+    return event.status == "planned" and event.date is None and published is not None
 
 
 def _one_side_of_a_trip(event: EventMention) -> bool:

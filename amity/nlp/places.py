@@ -27,6 +27,9 @@ _TOWN_POPULATION = 15_000
 _LISTED_TOWN_POPULATION = 5_000
 #: A town this large, written where only a place can stand ("arrived in X"), is that town even when spaCy reads a surname.
 _PERSON_TOWN_POPULATION = 50_000
+#: A town this large, which spaCy reads as a person's one-word name right after a preposition of place ("a plant in
+#: Wolfforth", "farmers from Kentau"), is that town: a lone surname seldom stands there.
+_PLACED_PERSON_TOWN_POPULATION = 1_000
 #: What joins a country to its town on a line of a partner list ("Serbia – Subotica"); read here only: the roster
 #: reader takes a line of a town and its own country in either order, whatever stands between (`_country_row`).
 _COUNTRY_ROW_DASHES = frozenset(read_json("rosters.json")["country_row_dashes"])
@@ -577,6 +580,16 @@ class PlaceFinder:
         ("in Aydın")."""
         return len(span) == 1 and fold(span.text) in self._surnames and not _placed(doc, span, self.words)
 
+    def _town_read_as_person(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
+        """A one-word town spaCy calls a person, right after "in", "from", "at" or "near": spaCy's whole
+        "person" is that word, no possessive follows ("in Kemer's port" may be a man's), and no one the
+        article names in full has it as a surname."""
+        return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in self.words.place_prepositions \
+            and _entity_around(doc, span.start) == (span.start, span.end, "PERSON") \
+            and not (span.end < len(doc) and doc[span.end].text in ("'s", "’s")) \
+            and fold(span.text) not in self._surnames \
+            and any(p.population >= _PLACED_PERSON_TOWN_POPULATION for p in candidates)
+
     def _state_abbreviations(self, doc: Doc, linked: list[Mention]) -> list[Mention]:
         """"ROCHESTER, Minn.", "Springfield, Mass.": an AP abbreviation of a US state right after a
         town and a comma is that state (alone, "Miss." or "Ind." may be anything)."""
@@ -952,6 +965,8 @@ class PlaceFinder:
             return 2
         if _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return 2
+        if self._town_read_as_person(doc, span, candidates):
+            return 2
         if self._saint_town(doc, span, candidates) or _region_named_with_division(doc, span, candidates, self.words):
             return 2
         if _listed_with_place(doc, span, ner_label) and any(
@@ -1034,6 +1049,8 @@ class PlaceFinder:
                 and _ner_span_starts_here(doc, span.start) and not _inside_longer_entity(doc, span) \
                 and _placed(doc, span, self.words) and any(p.population >= self.person_town_population for p in candidates):
             return True  # "arrived in Kanazawa", "Kanazawa leaders": a town spaCy took for a surname or a body
+        if self._town_read_as_person(doc, span, candidates):
+            return True
         if labels <= {"PERSON", "ORG", "NORP", "GPE", "LOC"} and _written_natively(span, candidates) \
                 and not _inside_longer_entity(doc, span) and not _ner_span_longer(doc, span.start) \
                 and (_placed(doc, span, self.words) or _listed_with_place(doc, span, ner_label)):

@@ -66,7 +66,7 @@ def to_record(doc: Doc, article: Article) -> Record:
                 agreement=e.agreement,
                 evidence=[sentences.of(s) for s in e.sentences],
             )
-            for e in doc._.events or []
+            for e in doc._.events or [] if not e.untimed_plan
         ],
         ties=[
             Tie(kind=t.kind, parties=[p.name for p in t.parties], status=t.status, date=t.date,

@@ -1690,7 +1690,11 @@ class TieFinder:
             return _like_with_like([[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2)
                                     if ca != cb])
         if between and len(parties) <= self.max_between_parties:
-            return [list(pair) for pair in combinations(parties, 2)]
+            # three or four signatories of one "between" or subject: each pair, but not a party of no known state
+            # ("the Municipality of X - Y District and Z County", "X-Metropolitan Corporation X (MXC) and Y"): a
+            # part or a body of another party that the parser split off, not a signatory of its own
+            return [[a, b] for (a, ca), (b, cb) in combinations(zip(parties, codes, strict=True), 2)
+                    if ca is not None and cb is not None]
         subject = self._subject_parties(sent, parties, context, kind, self._cue_verbs(sent)) \
             if None not in codes and len(set(codes)) > 2 and not self._ending_words(sent) else []
         if len(subject) == 1 and codes.count(context.country_of(subject[0])) == 1:
@@ -2136,10 +2140,20 @@ class TieFinder:
         between A and B", "the trade between ..."): a topic, not the pairing of a signature. A noun
         that names a tie ("an agreement on cooperation between A and B") pairs its parties itself."""
         betweens = [t for t in sent if t.lower_ == "between"]
+        documents = [t for t in sent if self._document(t)]
         return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
-                                      and not self._names_tie(t.head.lower_)
+                                      and (not self._names_tie(t.head.lower_) or self._relation_beside(t.head, documents))
                                       and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
                                       for t in betweens)
+
+    @staticmethod
+    def _relation_beside(noun: Token, documents: list[Token]) -> bool:
+        """Whether a relation noun ("relations", "ties") stands outside every document the sentence names:
+        "The mayors of A and B signed a memorandum, marking 30 years of relations between X and Y" tells
+        what the signing is set in; "a protocol on the development of relations between A and B" is the
+        document's own pair."""
+        return bool(documents) and not any(d.i == noun.i or d.is_ancestor(noun) or noun.is_ancestor(d)
+                                           for d in documents)
 
     def _between_kinds(self, sent: Span, token_entity: dict[int, EntityCluster], kind: str) -> list[str]:
         """The kind of each group `_between` returns: that of the document its "between" hangs on
