@@ -2166,3 +2166,17 @@ def test_a_body_of_no_known_state_among_three_signatories_is_not_paired(read) ->
     record = read("A memorandum of cooperation was signed between Gdańsk, the Hanseatic Heritage Office and Kaunas.",
                   published="2025-03-12")
     assert pairs(record) == {frozenset({"Gdańsk", "Kaunas"})}
+
+
+# -- review findings on stage-less partnerships and documents in the making (REVIEW11) ------------------
+
+@pytest.mark.parametrize("text", [
+    "Estonia has never had a partnership with Belarus.",
+    "Lithuania has no cooperation with Belarus in the energy sector, the minister said.",
+    "Estonia does not have any cooperation with Belarus in the field of energy.",
+    "Estonia refused any cooperation with Belarus on the new railway line.",
+    "Estonia ruled out cooperation with Belarus on the railway.",
+    "Latvia rejected a partnership with Belarus on the project.",
+])
+def test_a_partnership_denied_or_turned_down_is_no_tie(read, text: str) -> None:
+    assert read(text, published="2024-05-02").ties == []

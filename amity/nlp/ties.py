@@ -1322,10 +1322,11 @@ class TieFinder:
                             context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
         """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
         "with" partner are both named is a tie between them, whatever the sentence says it does; not
-        when it is only wished for or talked of ("X wants to build a partnership with Y")."""
+        when it is only wished for or talked of ("X wants to build a partnership with Y"), or denied or
+        turned down ("X has no cooperation with Y", "X refused cooperation with Y")."""
         out: list[tuple[EntityCluster, EntityCluster]] = []
         for noun in sent:
-            if noun.lower_ not in self.cooperation_nouns or self._wished(noun):
+            if noun.lower_ not in self.cooperation_nouns or self._unreal(noun):
                 continue
             owners = [c for c in noun.children if c.dep_ == "poss"]
             owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -1347,16 +1348,21 @@ class TieFinder:
                     out.append((a, b))
         return out
 
-    def _wished(self, noun: Token) -> bool:
-        """A noun that a verb of wishing, intending or talking has as its object, or a verb still to
-        come ("will build a partnership", "could expand their cooperation", "wants to deepen the
-        cooperation"); not the subject of a verb ("X's partnership with Y will yield a satellite")."""
+    def _unreal(self, noun: Token) -> bool:
+        """A cooperation the sentence does not report as existing: one "no" denies ("has no cooperation
+        with"), the object of a verb of wishing, intending or talking, of a verb still to come, of a
+        negated verb or of one of turning down ("will build a partnership", "wants to deepen the
+        cooperation", "has never had a partnership", "ruled out cooperation"). The subject of a verb of
+        what is or will be is real ("X's partnership with Y will yield a satellite")."""
+        if any(c.dep_ == "det" and c.lower_ in self.negations for c in noun.children):
+            return True
         node = noun
         for _ in range(4):
             if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "conj") or node.head.i == node.i:
                 return False
             node = node.head
             if node.lemma_.lower() in self._wishing or node.lemma_.lower() in self.agreed \
+                    or node.lemma_.lower() in self.cues["refusal_lemmas"] or self._negated(node) \
                     or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in node.children):
                 return True
         return False
