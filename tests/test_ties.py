@@ -2180,3 +2180,13 @@ def test_a_body_of_no_known_state_among_three_signatories_is_not_paired(read) ->
 ])
 def test_a_partnership_denied_or_turned_down_is_no_tie(read, text: str) -> None:
     assert read(text, published="2024-05-02").ties == []
+
+
+@pytest.mark.parametrize(("text", "outsider"), [
+    ("Japan praised the region's cooperation with Uganda.", "Japan"),
+    ("France is financing the city's partnership with Kutaisi.", "France"),
+    ("Japan supports the cooperation of Kenyan universities with Uganda.", "Japan"),
+])
+def test_the_subject_of_the_verb_is_no_owner_over_an_owner_left_unnamed(read, text: str, outsider: str) -> None:
+    # the partnership is the unnamed region's, city's or universities', not the praising or paying party's
+    assert not any(outsider in t.parties for t in read(text, published="2024-05-02").ties)

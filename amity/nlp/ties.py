@@ -1333,9 +1333,10 @@ class TieFinder:
             partners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"]
             owner = next((token_entity[t.i] for t in owners if t.i in token_entity), None)
-            if owner is None and not any(t.i in token_entity for t in owners):
+            if owner is None and all(t.pos_ == "PRON" for t in owners):
                 # "Tartu has expanded its cooperation with Riga", "A maintains close partnership with B":
-                # the subject of the verb whose object the noun is
+                # the subject of the verb whose object the noun is; not over an owner of the noun's own
+                # left unnamed ("Japan praised the region's cooperation with Uganda")
                 verb = noun.head if noun.dep_ == "dobj" else None
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
                 owner = next((token_entity[t.i] for s in subjects for t in (s, *s.conjuncts) if t.i in token_entity), None)
