@@ -2190,3 +2190,24 @@ def test_a_partnership_denied_or_turned_down_is_no_tie(read, text: str) -> None:
 def test_the_subject_of_the_verb_is_no_owner_over_an_owner_left_unnamed(read, text: str, outsider: str) -> None:
     # the partnership is the unnamed region's, city's or universities', not the praising or paying party's
     assert not any(outsider in t.parties for t in read(text, published="2024-05-02").ties)
+
+
+@pytest.mark.parametrize("text", [
+    "The memorandum between Tartu and Riga was prepared in 2014 and signed in 2015.",
+    "The cooperation agreement between Tartu and Riga was negotiated in 2014 and has been in force since 2015.",
+    "The existing agreement between Tartu and Riga was discussed at the meeting.",
+    "The memorandum between Tartu and Riga was considered a model for other towns.",
+])
+def test_a_document_whose_making_is_done_or_which_the_story_knows_is_not_in_the_making(read, text: str) -> None:
+    tie = only(read(text, published="2024-05-02"), "cooperation")
+    assert set(tie.parties) == {"Tartu", "Riga"}
+    assert tie.status != "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "The memorandum between Tartu and Riga is being prepared, the mayor said.",
+    "The agreement between Tartu and Riga will be discussed at the next session.",
+    "A memorandum between Tartu and Riga was discussed on Tuesday.",
+])
+def test_a_document_still_worked_on_or_talked_of_is_proposed(read, text: str) -> None:
+    assert only(read(text, published="2024-05-02"), "cooperation").status == "proposed"

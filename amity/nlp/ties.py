@@ -1229,12 +1229,29 @@ class TieFinder:
         if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
                 and head.head.lemma_.lower() in making:
             return True
-        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]):
+        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]) \
+                and self._still_open(document):
             # "a memorandum between A and B was discussed", "... is being prepared": talked of or worked on
             return True
         return document.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
             for c in head.children)
+
+    def _still_open(self, document: Token) -> bool:
+        """Whether the making or talking a passive verb tells of a document is not done with: the verb
+        goes on or is to come ("is being prepared", "was being negotiated", "is discussed", "will be
+        negotiated"), or the document is one not known before ("a memorandum between A and B was
+        discussed"). A making told as done ("was prepared in 2014 and signed in 2015", "was negotiated in
+        2014 and has been in force since"), a document the story knows ("the existing agreement ... was
+        discussed") or one judged ("was considered a model") is no document in the making."""
+        verb = document.head
+        if any(c.dep_ in ("conj", "oprd", "attr", "xcomp") for c in verb.children):
+            return False
+        if any(c.dep_ == "auxpass" and (c.lower_ == "being" or c.tag_ in ("VBZ", "VBP"))
+               or c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children):
+            return True
+        return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in document.children) \
+            and not any(c.like_num for c in document.children)
 
     def _wished_between(self, sent: Span) -> bool:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
