@@ -2193,6 +2193,16 @@ def test_the_subject_of_the_verb_is_no_owner_over_an_owner_left_unnamed(read, te
 
 
 @pytest.mark.parametrize("text", [
+    "A partnership of Kutaisi with Poitiers would bring more tourists to both cities.",
+    "If Kutaisi's partnership with Poitiers goes ahead, buses will run daily.",
+    "Kenya's cooperation with Japan, if approved by parliament, would cover geothermal energy.",
+])
+def test_a_partnership_only_supposed_is_no_existing_tie(read, text: str) -> None:
+    # at most a wish: nothing active or signed
+    assert {t.status for t in read(text, published="2024-05-02").ties} <= {"proposed"}
+
+
+@pytest.mark.parametrize("text", [
     "The memorandum between Tartu and Riga was prepared in 2014 and signed in 2015.",
     "The cooperation agreement between Tartu and Riga was negotiated in 2014 and has been in force since 2015.",
     "The existing agreement between Tartu and Riga was discussed at the meeting.",

@@ -1339,8 +1339,9 @@ class TieFinder:
                             context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
         """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
         "with" partner are both named is a tie between them, whatever the sentence says it does; not
-        when it is only wished for or talked of ("X wants to build a partnership with Y"), or denied or
-        turned down ("X has no cooperation with Y", "X refused cooperation with Y")."""
+        when it is only wished for or talked of ("X wants to build a partnership with Y"), denied or
+        turned down ("X has no cooperation with Y", "X refused cooperation with Y") or supposed ("X's
+        partnership with Y would bring ...")."""
         out: list[tuple[EntityCluster, EntityCluster]] = []
         for noun in sent:
             if noun.lower_ not in self.cooperation_nouns or self._unreal(noun):
@@ -1370,10 +1371,13 @@ class TieFinder:
         """A cooperation the sentence does not report as existing: one "no" denies ("has no cooperation
         with"), the object of a verb of wishing, intending or talking, of a verb still to come, of a
         negated verb or of one of turning down ("will build a partnership", "wants to deepen the
-        cooperation", "has never had a partnership", "ruled out cooperation"). The subject of a verb of
-        what is or will be is real ("X's partnership with Y will yield a satellite")."""
+        cooperation", "has never had a partnership", "ruled out cooperation"), or the subject of a
+        supposed case ("would bring", "if ... goes ahead"). The subject of a verb of what is or will be
+        is real ("X's partnership with Y will yield a satellite")."""
         if any(c.dep_ == "det" and c.lower_ in self.negations for c in noun.children):
             return True
+        if noun.dep_ == "nsubj" and noun.head.i != noun.i:
+            return any(c.dep_ in ("aux", "mark") and c.lower_ in self.cues["supposing_words"] for c in noun.head.children)
         node = noun
         for _ in range(4):
             if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "conj") or node.head.i == node.i:
