@@ -2221,3 +2221,13 @@ def test_a_document_whose_making_is_done_or_which_the_story_knows_is_not_in_the_
 ])
 def test_a_document_still_worked_on_or_talked_of_is_proposed(read, text: str) -> None:
     assert only(read(text, published="2024-05-02"), "cooperation").status == "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "The goal is to sign a twinning agreement between Kutaisi and Poitiers.",
+    "The idea is to sign a cooperation memorandum between Kutaisi and Poitiers.",
+])
+def test_a_signing_named_as_the_aim_with_no_time_set_is_proposed(read, text: str) -> None:
+    # an aim is wanted, not scheduled ("the plan is to sign it in June" is)
+    tie = read(text, published="2024-05-02").ties[0]
+    assert (tie.status, tie.date) == ("proposed", None)

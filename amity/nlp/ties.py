@@ -972,10 +972,13 @@ class TieFinder:
             c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["outcome_nouns"] for c in governor.children)
 
     def _intended(self, verb: Token | None) -> bool:
-        """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
-        not yet scheduled."""
-        return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
-            and verb.head.lemma_.lower() in self.intention_lemmas
+        """Whether a verb is the object of an intention ("intends to sign", "plans to sign", "the goal
+        is to sign"): wanted, not yet scheduled."""
+        if verb is None or verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        head = verb.head
+        return head.lemma_.lower() in self.intention_lemmas or head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["intention_nouns"] for c in head.children)
 
     def _unscheduled(self, verb: Token | None) -> bool:
         """Whether a signing is the object of an agreement, a readiness or an invitation ("reached an
