@@ -2231,3 +2231,14 @@ def test_a_signing_named_as_the_aim_with_no_time_set_is_proposed(read, text: str
     # an aim is wanted, not scheduled ("the plan is to sign it in June" is)
     tie = read(text, published="2024-05-02").ties[0]
     assert (tie.status, tie.date) == ("proposed", None)
+
+
+@pytest.mark.parametrize(("text", "status", "date"), [
+    ("Kutaisi's partnership with Poitiers has grown since the border opened in 2004.", "active", None),
+    ("Kutaisi's partnership with Poitiers began in 1996.", "signed", "1996"),
+])
+def test_an_owned_partnership_is_dated_only_by_a_founding_in_its_own_clause(
+        read, text: str, status: str, date: str | None) -> None:
+    # the border's opening is dated, not the partnership's founding
+    tie = read(text, published="2024-05-02").ties[0]
+    assert (tie.status, tie.date) == (status, date)

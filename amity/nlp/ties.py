@@ -320,10 +320,12 @@ class TieFinder:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  paired_stage, sent)
             if not sister:
-                for owner, partner in self._owned_partnerships(sent, token_entity, context):
+                for owner, partner, noun in self._owned_partnerships(sent, token_entity, context):
                     # "ISRO's long partnership with CNES will yield a satellite": a tie that exists, kept
-                    # for the end like the other cooperation read from a noun alone
-                    founded = self._founded(sent, doc)
+                    # for the end like the other cooperation read from a noun alone, dated by a founding
+                    # told in the noun's own clause ("... began in 1996", not "... grew since the border
+                    # opened in 2004")
+                    founded = self._founded(_own_clause(noun, sent), doc)
                     owned = _Stage("signed", founded.date, True, generic=True) if founded is not None and founded.date \
                         else _Stage("active", generic=True)
                     generic.append(([owner, partner], owned, sent))
@@ -1339,13 +1341,13 @@ class TieFinder:
         return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
 
     def _owned_partnerships(self, sent: Span, token_entity: dict[int, EntityCluster],
-                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
+                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster, Token]]:
         """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
         "with" partner are both named is a tie between them, whatever the sentence says it does; not
         when it is only wished for or talked of ("X wants to build a partnership with Y"), denied or
         turned down ("X has no cooperation with Y", "X refused cooperation with Y") or supposed ("X's
         partnership with Y would bring ...")."""
-        out: list[tuple[EntityCluster, EntityCluster]] = []
+        out: list[tuple[EntityCluster, EntityCluster, Token]] = []
         for noun in sent:
             if noun.lower_ not in self.cooperation_nouns or self._unreal(noun):
                 continue
@@ -1367,7 +1369,7 @@ class TieFinder:
             for partner in _distinct(named):
                 a, b = context.town_of(owner, "cooperation"), context.town_of(partner, "cooperation")
                 if a is not b and b.type != "person":
-                    out.append((a, b))
+                    out.append((a, b, noun))
         return out
 
     def _unreal(self, noun: Token) -> bool:
@@ -2496,6 +2498,14 @@ def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[in
         if head.lemma_.lower() not in _GATHERINGS and head.lower_ not in _GATHERINGS:
             return False
     return True
+
+
+def _own_clause(noun: Token, sent: Span) -> Span:
+    """The part of the sentence up to the first adverbial clause that follows the clause a noun stands
+    in: a date in "... since the border opened in 2004" is that clause's, not the noun's."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+    later = [c.left_edge.i for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    return sent.doc[sent.start : min(later)] if later else sent
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
