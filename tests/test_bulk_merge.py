@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from backends import BACKENDS, POSTGRES_URL, empty_postgres, renumbered
 from sqlalchemy import Engine, func, literal_column, select, text
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.orm import Session
 from synthetic_news import synthetic_articles
 
@@ -836,3 +837,78 @@ def test_what_a_batch_carries_to_the_next_counts_all_it_holds_against_its_cap_no
     else:
         known.offices |= {(n, 1) for n in many}
     assert known.full(), "carried on, it would grow without bound in a corpus of few names"
+
+
+# --------------------------------------------------------------------------- event rows written once a batch
+
+def _event_statements(monkeypatch, db: Engine) -> list[str]:  # type: ignore[no-untyped-def]
+    """What writes event rows from now on, in order: "insert" for each time rows kept of new events are written
+    (`pending.write`: one INSERT or COPY), "update" for each UPDATE of stored event rows."""
+    seen: list[str] = []
+    real = pending.write
+
+    def write(session: Session, tables: set[str] | None = None) -> None:
+        before = len(pending.kept(session, EventRow))
+        real(session, tables)
+        if before and not pending.kept(session, EventRow):
+            seen.append("insert")
+
+    def statement(_connection, _cursor, sql: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        if sql.lstrip().upper().startswith("UPDATE EVENTS "):
+            seen.append("update")
+
+    monkeypatch.setattr(pending, "write", write)
+    sqlalchemy_event.listen(db, "before_cursor_execute", statement)
+    return seen
+
+
+def test_a_visit_made_and_made_precise_in_one_batch_is_inserted_once_as_its_final_summary(fresh_registry, monkeypatch):
+    corpus = [_met("m1", "2023-04-02", "2023-04-03"),  # a batch of one: the next two go in one transaction
+              _visit("v1", "2023-05", "2023-06-01"), _visit("v2", "2023-05-10", "2023-06-02")]  # 10 May: the same visit
+    one_by_one = fresh_registry()
+    ingest(corpus, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    written = _event_statements(monkeypatch, batched)
+    sizes: list[int] = []
+
+    ingest(corpus, batched, batch_articles=8, on_merged=sizes.append)
+
+    assert sizes == [1, 2]
+    assert written == ["insert", "insert"], "v2 amends the row v1's visit keeps unwritten: not inserted before, nor updated"
+    assert _exported(batched) == _exported(one_by_one)
+    assert [e["date"] for e in json.loads(_exported(batched))["events"] if e["type"] == "visit"] == ["2023-05-10"]
+
+
+def _two_visits(doc: str, new_day: str, again_day: str, published: str) -> tuple[Article, Record]:
+    """A visit not reported before, then one reported before (the mayor of Turkistan in Bursa, on these days)."""
+    return _said(doc, f"Aigerim Sadykova visited Bursa ({new_day}) as she had before ({again_day}).", published,
+                 entities=[_mayor(), _bursa()],
+                 events=[Event("visit", "occurred", day, ["Aigerim Sadykova", "Bursa"], place="Bursa")
+                         for day in (new_day, again_day)])
+
+
+def test_reports_joining_stored_events_after_a_correction_in_their_batch_write_the_new_events_once(
+        fresh_registry, monkeypatch):
+    fund, ankara = CORPUS[1]
+    corrected = (Article(doc=fund.doc, text=fund.text + " It stayed a week.", title=fund.title, published=fund.published),
+                 ankara)
+    stored = [CORPUS[1], _visit("v1", "2021-03-10", "2021-03-11"), _visit("v2", "2022-03-10", "2022-03-11")]
+    batch = [*stored,  # stored already: batches of one and two articles that change nothing
+             corrected,  # replaces t2: the session is emptied of the event rows the batch read at its start
+             _two_visits("w1", "2018-02-02", "2021-03-10", "2024-01-10"),
+             _two_visits("w2", "2017-02-02", "2022-03-10", "2024-01-11"), _visit("w3", "2016-02-02", "2024-01-12")]
+    one_by_one = fresh_registry()
+    ingest(stored + batch, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    ingest(stored, batched)
+    written = _event_statements(monkeypatch, batched)
+    sizes: list[int] = []
+
+    ingest(batch, batched, batch_articles=8, on_merged=sizes.append)
+
+    assert sizes == [1, 2, 4]
+    # w1 and w2 read v1's and v2's rows again without writing the visits kept before them: one insert in all
+    assert written.count("insert") == 1
+    assert _exported(batched) == _exported(one_by_one)
+    assert sorted((e["date"], e["sources"]) for e in json.loads(_exported(batched))["events"]) == \
+        [("2016-02-02", 1), ("2017-02-02", 1), ("2018-02-02", 1), ("2021-03-10", 2), ("2022-03-10", 2)]

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+#: Dates whose span and readability are kept once worked out: a merge asks about the same few thousand dates tens
+#: of thousands of times (every candidate event's date, at every report).
+_CACHED = 65_536
 
 
+@lru_cache(maxsize=_CACHED)
 def span(value: str) -> tuple[str, str]:
     """The first and last day a date covers, as ISO strings ("2021-12" → 2021-12-01, 2021-12-31)."""
     first, _, last = value.partition("/")
@@ -19,6 +25,7 @@ def span(value: str) -> tuple[str, str]:
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 
+@lru_cache(maxsize=_CACHED)
 def is_date(value: str | None) -> bool:
     """Whether a value is an ISO date of any precision, or a span of two ("2021", "2021-12-21", "2021-01/2021-03").
 

@@ -37,6 +37,11 @@ _PARAMETERS_PER_STATEMENT = 5 * ENTITIES_PER_QUERY
 
 #: The session's `info` key of the event rows `Occurrences.prefetch` loaded: held, so that the session keeps them.
 _ROWS_HELD = "amity_event_rows_held"
+#: The session's `info` key of the events the transaction made: id -> the values of its row kept (`pending.add`).
+_MADE = "amity_events_made"
+#: The session's `info` key of the participant rows the transaction added, by event: those kept follow their event's
+#: changes without a look at every row kept (thousands a batch) at each flush.
+_PARTICIPANTS_ADDED = "amity_participants_added"
 
 #: Most events an `Occurrences` keeps from one transaction to the next (~100 bytes each).
 _MOST_KEPT = 2_000_000
@@ -107,9 +112,19 @@ class Occurrences:
         """The event's reports folded: as last folded here, else as its row keeps them, else read in full."""
         fold = self._folds.get(event.id)
         if fold is None:
-            kept = _folds_kept(session, [event]).get(event.id)
+            # its row's reports read as stored: one the transaction keeps unwritten is not found, and the event is
+            # then read in full (after the rows kept are written), as is one whose row keeps no fold
+            kept = _folds_kept(session, [event], {pending.READS_STORED: True}).get(event.id)
             fold = self._folds[event.id] = kept or _Fold.of(_reports_of(session, event.id))
         return fold
+
+    def folded(self, event_id: int, fold: _Fold) -> None:
+        """An event just made has these reports folded (its one report): a later report folds on, reading none."""
+        self._folds[event_id] = fold
+
+    def fold_known(self, event_id: int) -> _Fold | None:
+        """The event's reports folded, as last folded here (None: not known here)."""
+        return self._folds.get(event_id)
 
     def moved(self) -> dict[int, tuple[set[int], set[str | None]]]:
         """The events re-dated since the last commit: their participants and the dates they had."""
@@ -177,6 +192,12 @@ class Occurrences:
         # the events they will likely join: their rows and folds, read for all at once (a wrong guess costs a read)
         likely = {_best(entity_ids, date, when, theirs) for (entity_ids, _, date), when in zip(dated, compatible, strict=True)}
         self._read_rows(session, likely - {None})  # type: ignore[arg-type]  # None taken out
+
+    def row(self, session: Session, event_id: int, *, stored: bool) -> EventRow | None:
+        """The event's row, from the session or read. `stored`: its row is stored as the transaction last changed it
+        (not one it made and keeps unwritten), so reading it writes none of the rows kept (an article replaced empties
+        the session of the rows `prefetch` read: each read again alone, not after the rows kept are written)."""
+        return session.get(EventRow, event_id, execution_options={pending.READS_STORED: True} if stored else {})
 
     def _read_rows(self, session: Session, event_ids: set[int]) -> None:
         """Load these events' rows into the session (held there for the transaction) and read their folds not known."""
@@ -281,7 +302,7 @@ def _rows(session: Session, statement: Any) -> Any:
     if session.autoflush:
         session.flush()
     pending.write(session, set(_EVENT_TABLES))
-    return session.connection().execute(statement)
+    return session.connection().execute(statement).all()  # fetched at once: row by row costs a few calls a row
 
 
 def _windows(days: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -407,28 +428,48 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
         article = session.get(ArticleRow, article_id)
         placed = (article.published, article.doc) if article else (None, None)
     told = _Told(event.status, event.date, place_id, event.agreement, _first_reported(*placed, report_id))
+    made: dict[int, dict[str, Any]] = session.info.setdefault(_MADE, {})
     if found is None:  # summarised from its one report, without asking the database for its reports
-        summary = EventRow(type=event.type)
-        _Fold.of([told]).apply(summary)
         event_id = pending.new_id(session, EventRow)
-        pending.add(session, EventRow, id=event_id, type=event.type, status=summary.status, date=summary.date,
-                    place_entity_id=summary.place_entity_id, agreement=summary.agreement,
-                    date_start=summary.date_start, date_end=summary.date_end, date_report_id=summary.date_report_id,
-                    place_report_id=summary.place_report_id, agreement_report_id=summary.agreement_report_id)
-        date, copies = summary.date, _copies(event_id, event.type, summary.date_start, summary.date_end)
+        first = _Fold.of([told])
+        seen.folded(event_id, first)
+        made[event_id] = pending.add(session, EventRow, id=event_id, type=event.type, **_summary(first, event.type))
+        date, copies = made[event_id]["date"], _copies(event_id, event.type, made[event_id]["date_start"],
+                                                       made[event_id]["date_end"])
+    elif found in made and (fold := seen.fold_known(found)) is not None and pending.is_kept(session, EventRow, made[found]):
+        # an event the transaction made and has not written: its row's values amended where they are kept (a read
+        # of its row would write every row kept of the event tables first, a few rows at a time)
+        event_id, values = found, made[found]
+        fold.add(told)
+        before = _copies(event_id, values["type"], values["date_start"], values["date_end"])
+        values.update(_summary(fold, values["type"]))
+        date, copies = values["date"], _copies(event_id, values["type"], values["date_start"], values["date_end"])
+        if copies != before:  # its participant rows take its new copies (all kept: none is written before it)
+            _follow(session.info.get(_PARTICIPANTS_ADDED, {}).get(event_id, []), copies)
     else:  # the new report folded onto what the event's row keeps, its other reports not read again
         event_id = found
-        row = session.get(EventRow, event_id)
+        row = seen.row(session, event_id, stored=found not in made or not pending.is_kept(session, EventRow, made[found]))
         assert row is not None, "an event found is stored"
         fold = seen.fold(session, row)
         fold.add(told)
         fold.apply(row)
         date, copies = row.date, _copies(event_id, row.type, row.date_start, row.date_end)
     pending.add(session, EventReportRow, id=report_id, event_id=event_id, **said)
+    added = session.info.setdefault(_PARTICIPANTS_ADDED, {}).setdefault(event_id, [])
     for entity_id in dict.fromkeys(participants):
-        pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id, **copies)
+        added.append(pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id, **copies))
     seen.reported(event_id, event.type, date, set(participants), new=found is None)
     return event_id
+
+
+def _summary(fold: _Fold, type_: str) -> dict[str, Any]:
+    """The summary columns of a new event's row whose reports are these (as `_Fold.apply` gives them)."""
+    summary = EventRow(type=type_)
+    fold.apply(summary)
+    return {"status": summary.status, "date": summary.date, "place_entity_id": summary.place_entity_id,
+            "agreement": summary.agreement, "date_start": summary.date_start, "date_end": summary.date_end,
+            "date_report_id": summary.date_report_id, "place_report_id": summary.place_report_id,
+            "agreement_report_id": summary.agreement_report_id}
 
 
 def _copies(event_id: int, type_: str, first: str | None, last: str | None) -> dict[str, Any]:
@@ -442,14 +483,19 @@ def _copies(event_id: int, type_: str, first: str | None, last: str | None) -> d
 def _copies_follow_their_events(session: Session, _context: Any, _instances: Any) -> None:
     """Participant rows kept unwritten take the copies of their events as the ORM is about to write them: the
     database's trigger on an event's change only reaches the rows written already."""
-    rows = pending.kept(session, EventParticipantRow)
-    if not rows:
+    added: dict[int, list[dict[str, Any]]] = session.info.get(_PARTICIPANTS_ADDED) or {}
+    if not added or not pending.kept(session, EventParticipantRow):
         return
-    changed = {row.id: row for row in session.dirty if isinstance(row, EventRow)}
-    for values in rows if changed else ():
-        row = changed.get(values["event_id"])
-        if row is not None:
-            values.update(_copies(row.id, row.type, row.date_start, row.date_end))
+    for row in session.dirty:
+        if isinstance(row, EventRow) and row.id in added:
+            _follow(added[row.id], _copies(row.id, row.type, row.date_start, row.date_end))
+
+
+def _follow(participants: list[dict[str, Any]], copies: dict[str, Any]) -> None:
+    """Give these participant rows added by the transaction their event's copies: those kept are written with them,
+    and those written already are values no longer used (the database's trigger keeps their rows)."""
+    for values in participants:
+        values.update(copies)
 
 
 def _year_before(day: str) -> str:
@@ -559,13 +605,14 @@ def _reports_of(session: Session, event_id: int) -> list[_Told]:
                                                   .order_by(*report_order()))]
 
 
-def _folds_kept(session: Session, events: list[EventRow]) -> dict[int, _Fold]:
+def _folds_kept(session: Session, events: list[EventRow], options: Mapping[str, Any] | None = None) -> dict[int, _Fold]:
     """The folds the rows of these events keep, read from their reports; none for an event whose row keeps none
     (re-summarised by an Amity before migration 0011 kept it) or one of whose three reports is not its own any more."""
     wanted = {event.id: (event.date_report_id, event.place_report_id, event.agreement_report_id)
               for event in events if event.date_report_id is not None}
     out: dict[int, _Fold] = {}
-    for event_id, rows in rows_kept(session, _TOLD_COLUMNS, EventReportRow.id, "event_id", wanted, ENTITIES_PER_QUERY).items():
+    for event_id, rows in rows_kept(session, _TOLD_COLUMNS, EventReportRow.id, "event_id", wanted, ENTITIES_PER_QUERY,
+                                    options).items():
         fold = out[event_id] = _Fold()
         fold.dated, fold.placed, fold.agreed = (_told(row) if row is not None else None for row in rows)
     return out

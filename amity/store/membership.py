@@ -108,7 +108,7 @@ def distinct_pairs(session: Session, column: Any, other: Any, values: Iterable[A
         SELECT walk.value, (SELECT min({second}) FROM {table} WHERE {first} = walk.value AND {second} > walk.other)
         FROM walk WHERE walk.other IS NOT NULL)
     SELECT value, other FROM walk WHERE other IS NOT NULL""").bindparams(listed)
-    return [(a, b) for a, b in session.connection().execute(walk)]
+    return [(a, b) for a, b in session.connection().execute(walk).all()]  # fetched at once, not row by row
 
 
 def rows_table(session: Session, name: str, columns: list[tuple[str, TypeEngine[Any]]],

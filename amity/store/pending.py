@@ -25,9 +25,16 @@ _KEY = "amity_pending_rows"
 _IDS = "amity_allocated_ids"
 
 
-def add(session: Session, row_class: type[Any], **values: Any) -> None:
-    """Keep a row to insert (attribute names as keys) until the session next needs it written."""
+def add(session: Session, row_class: type[Any], **values: Any) -> dict[str, Any]:
+    """Keep a row to insert (attribute names as keys) until the session next needs it written; the values kept,
+    which the caller may amend while `is_kept`."""
     session.info.setdefault(_KEY, {}).setdefault(row_class, []).append(values)
+    return values
+
+
+def is_kept(session: Session, row_class: type[Any], values: dict[str, Any]) -> bool:
+    """Whether these values (as `add` returned them) are still kept, not written yet: amending them still counts."""
+    return any(row is values for row in reversed(kept(session, row_class)))
 
 
 def new_id(session: Session, row_class: type[Any]) -> int:
@@ -137,9 +144,14 @@ def _tables_read(statement: Any) -> set[str]:
     return {element.name for element in visitors.iterate(statement) if isinstance(element, Table)}
 
 
+#: Execution option of a query that reads only rows stored before the transaction kept any (a stored event's row by
+#: its id): the rows kept stay kept, not written a few at a time before each such read.
+READS_STORED = "amity_reads_stored"
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _before_statement(state: ORMExecuteState) -> None:
-    if state.session.info.get(_KEY):
+    if state.session.info.get(_KEY) and not state.execution_options.get(READS_STORED):
         write(state.session, _tables_read(state.statement) if state.is_select else None)
 
 
