@@ -468,3 +468,13 @@ def test_a_small_town_spacy_reads_as_a_persons_name_after_in_is_a_place(read) ->
     record = read("The company runs a cotton gin in Wolfforth.")
     assert place(record, "Wolfforth").country == "US"
     assert not [e for e in record.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The mayor read out a letter from Obama at the ceremony.", "Obama"),
+    ("The delegation brought greetings from Clinton, who could not attend.", "Clinton"),
+    ("Journalists waited for a statement from Merkel after the talks.", "Merkel"),
+])
+def test_a_name_after_a_message_s_from_is_its_sender_not_a_town(read, text: str, name: str) -> None:
+    # a letter, greetings or a statement come from a person; where one comes from is another "from"
+    assert name not in {e.name for e in places(read(text))}

@@ -2166,3 +2166,79 @@ def test_a_body_of_no_known_state_among_three_signatories_is_not_paired(read) ->
     record = read("A memorandum of cooperation was signed between Gdańsk, the Hanseatic Heritage Office and Kaunas.",
                   published="2025-03-12")
     assert pairs(record) == {frozenset({"Gdańsk", "Kaunas"})}
+
+
+# -- review findings on stage-less partnerships and documents in the making (REVIEW11) ------------------
+
+@pytest.mark.parametrize("text", [
+    "Estonia has never had a partnership with Belarus.",
+    "Lithuania has no cooperation with Belarus in the energy sector, the minister said.",
+    "Estonia does not have any cooperation with Belarus in the field of energy.",
+    "Estonia refused any cooperation with Belarus on the new railway line.",
+    "Estonia ruled out cooperation with Belarus on the railway.",
+    "Latvia rejected a partnership with Belarus on the project.",
+])
+def test_a_partnership_denied_or_turned_down_is_no_tie(read, text: str) -> None:
+    assert read(text, published="2024-05-02").ties == []
+
+
+@pytest.mark.parametrize(("text", "outsider"), [
+    ("Japan praised the region's cooperation with Uganda.", "Japan"),
+    ("France is financing the city's partnership with Kutaisi.", "France"),
+    ("Japan supports the cooperation of Kenyan universities with Uganda.", "Japan"),
+])
+def test_the_subject_of_the_verb_is_no_owner_over_an_owner_left_unnamed(read, text: str, outsider: str) -> None:
+    # the partnership is the unnamed region's, city's or universities', not the praising or paying party's
+    assert not any(outsider in t.parties for t in read(text, published="2024-05-02").ties)
+
+
+@pytest.mark.parametrize("text", [
+    "A partnership of Kutaisi with Poitiers would bring more tourists to both cities.",
+    "If Kutaisi's partnership with Poitiers goes ahead, buses will run daily.",
+    "Kenya's cooperation with Japan, if approved by parliament, would cover geothermal energy.",
+])
+def test_a_partnership_only_supposed_is_no_existing_tie(read, text: str) -> None:
+    # at most a wish: nothing active or signed
+    assert {t.status for t in read(text, published="2024-05-02").ties} <= {"proposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "The memorandum between Tartu and Riga was prepared in 2014 and signed in 2015.",
+    "The cooperation agreement between Tartu and Riga was negotiated in 2014 and has been in force since 2015.",
+    "The existing agreement between Tartu and Riga was discussed at the meeting.",
+    "The memorandum between Tartu and Riga was considered a model for other towns.",
+])
+def test_a_document_whose_making_is_done_or_which_the_story_knows_is_not_in_the_making(read, text: str) -> None:
+    tie = only(read(text, published="2024-05-02"), "cooperation")
+    assert set(tie.parties) == {"Tartu", "Riga"}
+    assert tie.status != "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "The memorandum between Tartu and Riga is being prepared, the mayor said.",
+    "The agreement between Tartu and Riga will be discussed at the next session.",
+    "A memorandum between Tartu and Riga was discussed on Tuesday.",
+])
+def test_a_document_still_worked_on_or_talked_of_is_proposed(read, text: str) -> None:
+    assert only(read(text, published="2024-05-02"), "cooperation").status == "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "The goal is to sign a twinning agreement between Kutaisi and Poitiers.",
+    "The idea is to sign a cooperation memorandum between Kutaisi and Poitiers.",
+])
+def test_a_signing_named_as_the_aim_with_no_time_set_is_proposed(read, text: str) -> None:
+    # an aim is wanted, not scheduled ("the plan is to sign it in June" is)
+    tie = read(text, published="2024-05-02").ties[0]
+    assert (tie.status, tie.date) == ("proposed", None)
+
+
+@pytest.mark.parametrize(("text", "status", "date"), [
+    ("Kutaisi's partnership with Poitiers has grown since the border opened in 2004.", "active", None),
+    ("Kutaisi's partnership with Poitiers began in 1996.", "signed", "1996"),
+])
+def test_an_owned_partnership_is_dated_only_by_a_founding_in_its_own_clause(
+        read, text: str, status: str, date: str | None) -> None:
+    # the border's opening is dated, not the partnership's founding
+    tie = read(text, published="2024-05-02").ties[0]
+    assert (tie.status, tie.date) == (status, date)

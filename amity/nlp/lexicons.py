@@ -217,6 +217,8 @@ class PlaceWords:
     settlement_nouns: frozenset[str] = frozenset()
     #: Nouns whose "of" announces settlements ("the villages of X and Y").
     settlement_cues: frozenset[str] = frozenset()
+    #: Nouns of what is said or sent, whose "from" names a sender, not a place ("a letter from X").
+    message_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -249,6 +251,7 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("partner_list_openers", ())),
         frozenset(raw.get("settlement_nouns", ())),
         frozenset(raw.get("settlement_cues", ())),
+        frozenset(raw.get("message_nouns", ())),
     )
 
 

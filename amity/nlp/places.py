@@ -583,8 +583,10 @@ class PlaceFinder:
     def _town_read_as_person(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
         """A one-word town spaCy calls a person, right after "in", "from", "at" or "near": spaCy's whole
         "person" is that word, no possessive follows ("in Kemer's port" may be a man's), and no one the
-        article names in full has it as a surname."""
+        article names in full has it as a surname, and no noun of saying or sending stands before the
+        preposition ("a letter from Obama" names its sender)."""
         return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in self.words.place_prepositions \
+            and not (span.start > 1 and doc[span.start - 2].lemma_.lower() in self.words.message_nouns) \
             and _entity_around(doc, span.start) == (span.start, span.end, "PERSON") \
             and not (span.end < len(doc) and doc[span.end].text in ("'s", "’s")) \
             and fold(span.text) not in self._surnames \

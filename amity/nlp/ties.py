@@ -320,10 +320,12 @@ class TieFinder:
                     self._record(ties, previous_kind, [context.town_of(c, previous_kind) for c in paired],
                                  paired_stage, sent)
             if not sister:
-                for owner, partner in self._owned_partnerships(sent, token_entity, context):
+                for owner, partner, noun in self._owned_partnerships(sent, token_entity, context):
                     # "ISRO's long partnership with CNES will yield a satellite": a tie that exists, kept
-                    # for the end like the other cooperation read from a noun alone
-                    founded = self._founded(sent, doc)
+                    # for the end like the other cooperation read from a noun alone, dated by a founding
+                    # told in the noun's own clause ("... began in 1996", not "... grew since the border
+                    # opened in 2004")
+                    founded = self._founded(_own_clause(noun, sent), doc)
                     owned = _Stage("signed", founded.date, True, generic=True) if founded is not None and founded.date \
                         else _Stage("active", generic=True)
                     generic.append(([owner, partner], owned, sent))
@@ -972,10 +974,13 @@ class TieFinder:
             c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["outcome_nouns"] for c in governor.children)
 
     def _intended(self, verb: Token | None) -> bool:
-        """Whether a verb is the object of an intention ("intends to sign", "plans to sign"): wanted,
-        not yet scheduled."""
-        return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
-            and verb.head.lemma_.lower() in self.intention_lemmas
+        """Whether a verb is the object of an intention ("intends to sign", "plans to sign", "the goal
+        is to sign"): wanted, not yet scheduled."""
+        if verb is None or verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        head = verb.head
+        return head.lemma_.lower() in self.intention_lemmas or head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.cues["intention_nouns"] for c in head.children)
 
     def _unscheduled(self, verb: Token | None) -> bool:
         """Whether a signing is the object of an agreement, a readiness or an invitation ("reached an
@@ -1229,12 +1234,29 @@ class TieFinder:
         if document.dep_ == "pobj" and head.lower_ in self.cues["talk_prepositions"] and head.head.i != head.i \
                 and head.head.lemma_.lower() in making:
             return True
-        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]):
+        if document.dep_ == "nsubjpass" and (head.lemma_.lower() in making or head.lemma_.lower() in self.cues["discussion_lemmas"]) \
+                and self._still_open(document):
             # "a memorandum between A and B was discussed", "... is being prepared": talked of or worked on
             return True
         return document.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ == "under" and any(g.lemma_.lower() in making for g in c.children)
             for c in head.children)
+
+    def _still_open(self, document: Token) -> bool:
+        """Whether the making or talking a passive verb tells of a document is not done with: the verb
+        goes on or is to come ("is being prepared", "was being negotiated", "is discussed", "will be
+        negotiated"), or the document is one not known before ("a memorandum between A and B was
+        discussed"). A making told as done ("was prepared in 2014 and signed in 2015", "was negotiated in
+        2014 and has been in force since"), a document the story knows ("the existing agreement ... was
+        discussed") or one judged ("was considered a model") is no document in the making."""
+        verb = document.head
+        if any(c.dep_ in ("conj", "oprd", "attr", "xcomp") for c in verb.children):
+            return False
+        if any(c.dep_ == "auxpass" and (c.lower_ == "being" or c.tag_ in ("VBZ", "VBP"))
+               or c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children):
+            return True
+        return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in document.children) \
+            and not any(c.like_num for c in document.children)
 
     def _wished_between(self, sent: Span) -> bool:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
@@ -1319,22 +1341,25 @@ class TieFinder:
         return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
 
     def _owned_partnerships(self, sent: Span, token_entity: dict[int, EntityCluster],
-                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster]]:
+                            context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster, Token]]:
         """"X's partnership with Y", "the cooperation of X with Y": a cooperation noun whose owner and
         "with" partner are both named is a tie between them, whatever the sentence says it does; not
-        when it is only wished for or talked of ("X wants to build a partnership with Y")."""
-        out: list[tuple[EntityCluster, EntityCluster]] = []
+        when it is only wished for or talked of ("X wants to build a partnership with Y"), denied or
+        turned down ("X has no cooperation with Y", "X refused cooperation with Y") or supposed ("X's
+        partnership with Y would bring ...")."""
+        out: list[tuple[EntityCluster, EntityCluster, Token]] = []
         for noun in sent:
-            if noun.lower_ not in self.cooperation_nouns or self._wished(noun):
+            if noun.lower_ not in self.cooperation_nouns or self._unreal(noun):
                 continue
             owners = [c for c in noun.children if c.dep_ == "poss"]
             owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             partners = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"]
             owner = next((token_entity[t.i] for t in owners if t.i in token_entity), None)
-            if owner is None and not any(t.i in token_entity for t in owners):
+            if owner is None and all(t.pos_ == "PRON" for t in owners):
                 # "Tartu has expanded its cooperation with Riga", "A maintains close partnership with B":
-                # the subject of the verb whose object the noun is
+                # the subject of the verb whose object the noun is; not over an owner of the noun's own
+                # left unnamed ("Japan praised the region's cooperation with Uganda")
                 verb = noun.head if noun.dep_ == "dobj" else None
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
                 owner = next((token_entity[t.i] for s in subjects for t in (s, *s.conjuncts) if t.i in token_entity), None)
@@ -1344,19 +1369,27 @@ class TieFinder:
             for partner in _distinct(named):
                 a, b = context.town_of(owner, "cooperation"), context.town_of(partner, "cooperation")
                 if a is not b and b.type != "person":
-                    out.append((a, b))
+                    out.append((a, b, noun))
         return out
 
-    def _wished(self, noun: Token) -> bool:
-        """A noun that a verb of wishing, intending or talking has as its object, or a verb still to
-        come ("will build a partnership", "could expand their cooperation", "wants to deepen the
-        cooperation"); not the subject of a verb ("X's partnership with Y will yield a satellite")."""
+    def _unreal(self, noun: Token) -> bool:
+        """A cooperation the sentence does not report as existing: one "no" denies ("has no cooperation
+        with"), the object of a verb of wishing, intending or talking, of a verb still to come, of a
+        negated verb or of one of turning down ("will build a partnership", "wants to deepen the
+        cooperation", "has never had a partnership", "ruled out cooperation"), or the subject of a
+        supposed case ("would bring", "if ... goes ahead"). The subject of a verb of what is or will be
+        is real ("X's partnership with Y will yield a satellite")."""
+        if any(c.dep_ == "det" and c.lower_ in self.negations for c in noun.children):
+            return True
+        if noun.dep_ == "nsubj" and noun.head.i != noun.i:
+            return any(c.dep_ in ("aux", "mark") and c.lower_ in self.cues["supposing_words"] for c in noun.head.children)
         node = noun
         for _ in range(4):
             if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "conj") or node.head.i == node.i:
                 return False
             node = node.head
             if node.lemma_.lower() in self._wishing or node.lemma_.lower() in self.agreed \
+                    or node.lemma_.lower() in self.cues["refusal_lemmas"] or self._negated(node) \
                     or any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in node.children):
                 return True
         return False
@@ -2465,6 +2498,14 @@ def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[in
         if head.lemma_.lower() not in _GATHERINGS and head.lower_ not in _GATHERINGS:
             return False
     return True
+
+
+def _own_clause(noun: Token, sent: Span) -> Span:
+    """The part of the sentence up to the first adverbial clause that follows the clause a noun stands
+    in: a date in "... since the border opened in 2004" is that clause's, not the noun's."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+    later = [c.left_edge.i for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    return sent.doc[sent.start : min(later)] if later else sent
 
 
 def _sentence_dates(sent: Span, doc: Doc) -> list[DateMention]:
