@@ -285,3 +285,13 @@ def test_a_state_that_says_where_the_partner_town_lies_is_no_party(read) -> None
     record = read("The mayor of Kaunas signed a cooperation memorandum with Bergen, the second-largest city of "
                   "Norway, on Tuesday.")
     assert pairs(record) == {frozenset({"Kaunas", "Bergen"})}
+
+
+def test_a_region_or_town_that_signs_with_a_foreign_state_is_its_partner(read) -> None:
+    # a state is no party only where it says where a town lies; one that signs beside a region or town is one
+    assert pairs(read("Bavaria and Georgia signed a memorandum on vocational training in Munich on Monday.")) == \
+        {frozenset({"Bavaria", "Georgia"})}
+    assert pairs(read("The Kyiv City Council and Lithuania signed a memorandum on rebuilding schools on Tuesday.")) == \
+        {frozenset({"Kyiv", "Lithuania"})}
+    assert pairs(read("Da Nang signed a memorandum of understanding with Japan's Sakai on Monday.")) == \
+        {frozenset({"Da Nang", "Sakai"})}

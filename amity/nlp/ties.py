@@ -391,7 +391,7 @@ class TieFinder:
         self._twinnings_told_by_prose(ties, context, doc)
         doc._.ties = _without_states_beside_towns(_without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
-                                    context))))
+                                    context))), context.token_entity)
         return doc
 
     def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
@@ -2666,15 +2666,34 @@ def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieM
                                        for a, b in combinations(t.parties, 2))]
 
 
-def _without_states_beside_towns(ties: list[TieMention]) -> list[TieMention]:
-    """No tie between a state and a town or region: a state signs with states and bodies, a town
-    with towns; a state named beside a town says where the town's partner lies ("Da Nang signed
-    a memorandum with Japan's Sakai"), it is not the partner."""
+def _without_states_beside_towns(ties: list[TieMention], token_entity: dict[int, EntityCluster]) -> list[TieMention]:
+    """No tie between a state and a town or region unless the tie's sentence names the state as one who acts: a
+    state named as where a town lies ("Da Nang signed a memorandum with Japan's Sakai", "with Bergen, the
+    second-largest city of Norway"), as a modifier ("the Norway office") or not at all says where a partner is, it
+    is not the partner; a state that signs beside or with a region or town of another state ("Bavaria and Georgia
+    signed a memorandum") is one."""
     def level(party: EntityCluster) -> str | None:
         kind = party.place.kind if party.type == "place" and party.place is not None else None
         return "state" if kind == "country" else "below" if kind in ("city", "district", "region") else None
 
-    return [t for t in ties if {level(p) for p in t.parties} != {"state", "below"}]
+    def acts(state: EntityCluster, sent: Span) -> bool:
+        for token in sent:
+            if token_entity.get(token.i) is not state or token_entity.get(token.head.i) is state:
+                continue  # the head word of the state's name only
+            if token.dep_ in ("compound", "poss", "amod", "nmod"):
+                continue
+            node, locating = token, False
+            while node.head is not node and node.pos_ not in ("VERB", "AUX") and not locating:
+                node = node.head  # the state's phrase hangs on a town or region of that state: where it lies
+                other = token_entity.get(node.i)
+                locating = other is not None and other is not state and level(other) == "below" \
+                    and other.place is not None and state.place is not None and other.place.country == state.place.country
+            if not locating:
+                return True
+        return False
+
+    return [t for t in ties if {level(p) for p in t.parties} != {"state", "below"}
+            or any(acts(p, s) for p in t.parties if level(p) == "state" for s in t.sentences)]
 
 
 def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:
