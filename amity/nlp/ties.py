@@ -113,6 +113,7 @@ class TieFinder:
         self.agreed = set(cues["agreed_lemmas"])
         self.ended = set(cues["ended_lemmas"])
         self.ended_verbs = set(cues.get("ended_verbs", []))
+        self.expiry_verbs = frozenset(cues["expiry_verbs"])
         self.existing = set(cues.get("existing_lemmas", []))
         self.renewal = set(cues.get("renewal_lemmas", []))
         self.ordinals: dict[str, int] = dict(cues.get("ordinal_words", {}))
@@ -1491,9 +1492,15 @@ class TieFinder:
         return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
 
     def _ending_words(self, sent: Span) -> list[Token]:
-        """The words of the sentence that end a tie ("suspended", "the termination")."""
+        """The words of the sentence that end a tie ("suspended", "the termination", "expired")."""
         return [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
-                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
+                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t)]
+
+    def _expired(self, verb: Token) -> bool:
+        """"The agreement expired in May", "has lapsed": a term run out ends the tie; "expires in 2027",
+        "will lapse" tell only its term."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.expiry_verbs and verb.tag_ in ("VBD", "VBN") \
+            and not any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children)
 
     def _outside_ending(self, sent: Span, parties: list[EntityCluster], token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a party is named only in a verb joined to the sentence's ending verbs, not in their own
