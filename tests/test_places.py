@@ -437,6 +437,9 @@ def test_a_town_owning_its_city_council_is_a_place(read) -> None:
      {"Bel-Kaiyn", "Kara-Shoro"}),
     ("The regional fund will pay for a new school in Dong Phuc commune, the governor said.", {"Dong Phuc"}),
     ("Farmers of the Aral-Tobe district asked the ministry for cheaper seed this spring.", {"Aral-Tobe"}),
+    # a noun that also follows names ("Dong Phuc commune") still announces the one after its "of"
+    ("The delegation toured a rice cooperative in the commune of Phu Thanh before lunch.", {"Phu Thanh"}),
+    ("Teachers from the township of Mei Lin visited the school.", {"Mei Lin"}),
 ])
 def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, names) -> None:
     record = read(text)

@@ -783,12 +783,12 @@ class PlaceFinder:
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
 
         for tok in doc:
-            if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
-                start = name_from(tok.i - 1, -1)
-                if start is not None:
-                    bare = doc[start : tok.i].text
-                    kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
-                    add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
+            # a noun of both kinds ("village", "commune") names the settlement before it, or else the one after its "of"
+            start = name_from(tok.i - 1, -1) if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1 else None
+            if start is not None:
+                bare = doc[start : tok.i].text
+                kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
+                add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
             elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
                     and doc[tok.i + 1].lower_ == "of" and not _describes_named_place(doc, tok.i, out):
                 k = tok.i + 2
