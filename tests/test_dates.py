@@ -520,3 +520,15 @@ def test_a_pattern_is_not_tried_on_a_text_without_a_word_it_needs(monkeypatch: p
     found = find_dates("The choirs sang over the weekend.", date(2023, 5, 9))
     assert "weekend" in tried and [d.value for d in found] == ["2023-05-06/2023-05-07"]
 
+
+@pytest.mark.parametrize("words", [["January", "Sept", "may"], ["Monday", "friday"], ["ǅemal"]])
+def test_the_initials_lookahead_lets_every_word_through_in_any_case(words: list[str]) -> None:
+    import re
+
+    from amity.nlp.dates import _initials
+
+    for flags in (0, re.I):
+        ahead = re.compile(_initials(words), flags)
+        assert all(ahead.match(form) for word in words for form in (word, word.lower(), word.upper())), flags
+        assert not ahead.match("xylophone")
+

@@ -32,13 +32,23 @@ _MONTHS: dict[str, int] = {name.lower(): i + 1 for i, name in enumerate(_WORDS["
     {abbr.lower(): month for abbr, month in _WORDS["month_abbreviations"].items()}
 _WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(_WORDS["weekday_names"])}
 _WEEKDAY = _alternation(_WORDS["weekday_names"])
+
+
+def _initials(words: list[str]) -> str:
+    """A lookahead for the letters `words` begin with, in either case. Put before an alternation of the words, it
+    lets `re` pass over a position no word can start at with one test, where it would try every word there: a
+    pattern's search costs about half as much, and matches the same."""
+    letters = {c for w in words for c in (w[0], w[0].lower(), w[0].upper())}
+    return f"(?=[{re.escape(''.join(sorted(letters)))}])"
+
+
 _PIECES = {
-    "{MONTH}": "(?P<month>" + "|".join([*_WORDS["month_names"],
-                                         *(re.escape(a) + r"\." + "?" for a in _WORDS["month_abbreviations"])]) + ")",
+    "{MONTH}": _initials([*_WORDS["month_names"], *_WORDS["month_abbreviations"]]) + "(?P<month>" + "|".join(
+        [*_WORDS["month_names"], *(re.escape(a) + r"\." + "?" for a in _WORDS["month_abbreviations"])]) + ")",
     "{DAY}": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
     "{DAY2}": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?",
     "{YEAR}": r"(?P<year>(?:19|20)\d\d)",
-    "{WEEKDAY_OPT}": rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?",
+    "{WEEKDAY_OPT}": rf"(?:{_initials(_WORDS['weekday_names'])}(?P<weekday>{_WEEKDAY}),?\s+)?",
     "{WEEKDAY}": _WEEKDAY,
     "{NOT_DAY_NOUNS}": _alternation(_WORDS["not_day_nouns"]),
     "{COUNTS}": _alternation(list(_WORDS["day_counts"])),
