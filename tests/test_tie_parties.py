@@ -285,3 +285,10 @@ def test_a_state_that_says_where_the_partner_town_lies_is_no_party(read) -> None
     record = read("The mayor of Kaunas signed a cooperation memorandum with Bergen, the second-largest city of "
                   "Norway, on Tuesday.")
     assert pairs(record) == {frozenset({"Kaunas", "Bergen"})}
+
+
+def test_a_body_named_after_its_state_is_not_that_states_partner(read) -> None:
+    # the ministry acts for Latvia; a loan of a bank to a state stays a tie
+    assert read("The Ministry of Finance of Latvia signed a cooperation agreement with Latvia on Monday.").ties == []
+    record = read("Kazakhstan signed a loan agreement with the Asian Development Bank on Wednesday.")
+    assert pairs(record) == {frozenset({"Kazakhstan", "Asian Development Bank"})}

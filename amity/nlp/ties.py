@@ -390,7 +390,7 @@ class TieFinder:
             if frozenset(id(p) for p in parties) not in told:
                 self._record(ties, tie_kind, parties, tie_stage, tie_sent)
         self._twinnings_told_by_prose(ties, context, doc)
-        doc._.ties = _without_states_beside_towns(_without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
+        doc._.ties = _without_states_beside_their_own(context, _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
                                     context))))
         return doc
@@ -2673,15 +2673,21 @@ def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieM
                                        for a, b in combinations(t.parties, 2))]
 
 
-def _without_states_beside_towns(ties: list[TieMention]) -> list[TieMention]:
-    """No tie between a state and a town or region: a state signs with states and bodies, a town
-    with towns; a state named beside a town says where the town's partner lies ("Da Nang signed
-    a memorandum with Japan's Sakai"), it is not the partner."""
+def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMention]) -> list[TieMention]:
+    """No tie between a state and a town or region, nor between a state and a body of its own: a
+    state signs with states and bodies, a town with towns; a state named beside a town says where
+    the town's partner lies ("Da Nang signed a memorandum with Japan's Sakai"), and a body named
+    after its state ("the Ministry of Health of Uzbekistan") acts for it, not with it."""
     def level(party: EntityCluster) -> str | None:
         kind = party.place.kind if party.type == "place" and party.place is not None else None
         return "state" if kind == "country" else "below" if kind in ("city", "district", "region") else None
 
-    return [t for t in ties if {level(p) for p in t.parties} != {"state", "below"}]
+    def own_body(tie: TieMention) -> bool:
+        states = {p.place.country for p in tie.parties if level(p) == "state" and p.place is not None}
+        return len(tie.parties) == 2 and any(p.type == "organization" and context.country_of(p) in states
+                                             for p in tie.parties)
+
+    return [t for t in ties if {level(p) for p in t.parties} != {"state", "below"} and not own_body(t)]
 
 
 def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:
