@@ -278,3 +278,10 @@ def test_a_city_after_in_and_words_naming_its_part_is_where_the_party_lies_not_a
     record = read("Gdynia signed a sister city agreement on Thursday with Mapo-gu, a ward in western Seoul.",
                   published="2025-07-04")
     assert pairs(record) == {frozenset({"Gdynia", "Mapo-gu"})}
+
+
+def test_a_state_that_says_where_the_partner_town_lies_is_no_party(read) -> None:
+    # a town signs with towns: the state in the apposition locates the partner
+    record = read("The mayor of Kaunas signed a cooperation memorandum with Bergen, the second-largest city of "
+                  "Norway, on Tuesday.")
+    assert pairs(record) == {frozenset({"Kaunas", "Bergen"})}
