@@ -292,3 +292,13 @@ def test_a_body_named_after_its_state_is_not_that_states_partner(read) -> None:
     assert read("The Ministry of Finance of Latvia signed a cooperation agreement with Latvia on Monday.").ties == []
     record = read("Kazakhstan signed a loan agreement with the Asian Development Bank on Wednesday.")
     assert pairs(record) == {frozenset({"Kazakhstan", "Asian Development Bank"})}
+
+
+def test_a_region_or_town_that_signs_with_a_foreign_state_is_its_partner(read) -> None:
+    # a state is no party only where it says where a town lies; one that signs beside a region or town is one
+    assert pairs(read("Bavaria and Georgia signed a memorandum on vocational training in Munich on Monday.")) == \
+        {frozenset({"Bavaria", "Georgia"})}
+    assert pairs(read("The Kyiv City Council and Lithuania signed a memorandum on rebuilding schools on Tuesday.")) == \
+        {frozenset({"Kyiv", "Lithuania"})}
+    assert pairs(read("Da Nang signed a memorandum of understanding with Japan's Sakai on Monday.")) == \
+        {frozenset({"Da Nang", "Sakai"})}

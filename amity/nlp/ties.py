@@ -2674,10 +2674,14 @@ def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieM
 
 
 def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMention]) -> list[TieMention]:
-    """No tie between a state and a town or region, nor between a state and a body of its own: a
-    state signs with states and bodies, a town with towns; a state named beside a town says where
-    the town's partner lies ("Da Nang signed a memorandum with Japan's Sakai"), and a body named
-    after its state ("the Ministry of Health of Uzbekistan") acts for it, not with it."""
+    """No tie between a state and a body of its own, nor between a state and a town or region unless the tie's
+    sentence names the state as one who acts. A body named after its state ("the Ministry of Health of
+    Uzbekistan") acts for it, not with it; a state named as where a town lies ("Da Nang signed a memorandum with
+    Japan's Sakai", "with Bergen, the second-largest city of Norway"), as a modifier ("the Norway office") or not
+    at all says where a partner is, it is not the partner; a state that signs beside or with a region or town of
+    another state ("Bavaria and Georgia signed a memorandum") is one."""
+    token_entity = context.token_entity
+
     def level(party: EntityCluster) -> str | None:
         kind = party.place.kind if party.type == "place" and party.place is not None else None
         return "state" if kind == "country" else "below" if kind in ("city", "district", "region") else None
@@ -2687,7 +2691,25 @@ def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMen
         return len(tie.parties) == 2 and any(p.type == "organization" and context.country_of(p) in states
                                              for p in tie.parties)
 
-    return [t for t in ties if {level(p) for p in t.parties} != {"state", "below"} and not own_body(t)]
+    def acts(state: EntityCluster, sent: Span) -> bool:
+        for token in sent:
+            if token_entity.get(token.i) is not state or token_entity.get(token.head.i) is state:
+                continue  # the head word of the state's name only
+            if token.dep_ in ("compound", "poss", "amod", "nmod"):
+                continue
+            node, locating = token, False
+            while node.head is not node and node.pos_ not in ("VERB", "AUX") and not locating:
+                node = node.head  # the state's phrase hangs on a town or region of that state: where it lies
+                other = token_entity.get(node.i)
+                locating = other is not None and other is not state and level(other) == "below" \
+                    and other.place is not None and state.place is not None and other.place.country == state.place.country
+            if not locating:
+                return True
+        return False
+
+    return [t for t in ties if not own_body(t)
+            and ({level(p) for p in t.parties} != {"state", "below"}
+                 or any(acts(p, s) for p in t.parties if level(p) == "state" for s in t.sentences))]
 
 
 def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:
