@@ -287,6 +287,13 @@ def test_a_state_that_says_where_the_partner_town_lies_is_no_party(read) -> None
     assert pairs(record) == {frozenset({"Kaunas", "Bergen"})}
 
 
+def test_a_body_named_after_its_state_is_not_that_states_partner(read) -> None:
+    # the ministry acts for Latvia; a loan of a bank to a state stays a tie
+    assert read("The Ministry of Finance of Latvia signed a cooperation agreement with Latvia on Monday.").ties == []
+    record = read("Kazakhstan signed a loan agreement with the Asian Development Bank on Wednesday.")
+    assert pairs(record) == {frozenset({"Kazakhstan", "Asian Development Bank"})}
+
+
 def test_a_region_or_town_that_signs_with_a_foreign_state_is_its_partner(read) -> None:
     # a state is no party only where it says where a town lies; one that signs beside a region or town is one
     assert pairs(read("Bavaria and Georgia signed a memorandum on vocational training in Munich on Monday.")) == \

@@ -519,6 +519,8 @@ def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, fr
         countries_a, countries_b = _countries_named(longer.name), _countries_named(shorter.name)
         if countries_a and not countries_b <= countries_a:
             return False  # "Ministry of Culture of the Kyrgyz Republic" is not the Kazakh ministry of culture
+        if b == heads_b and not countries_b <= countries_a:
+            return False  # "Kazakh-German University" is named by its nations alone: not "Almaty Management University"
         return b <= a and (len(b) >= 2 or len(heads_a) == 1)
         # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
     if longer.type == "place" and (longer.place is None or shorter.place is None or
