@@ -1420,3 +1420,10 @@ def test_what_is_done_on_a_visit_takes_its_days_and_visitors(read, text: str, pu
                                                             people: set[str]) -> None:
     meeting = only(read(text, published=published), "meeting")
     assert meeting.date == date and people <= set(meeting.participants)
+
+
+def test_a_plan_tied_to_an_occasion_of_its_own_is_scheduled_without_a_time(read) -> None:
+    record = read("Mayor of Rivne Oleksandr Tretiak received a delegation from Kaunas on 3 April. A partnership agreement "
+                  "between Rivne and Kaunas will be signed during the mayor's visit to Kaunas.", published="2025-04-07")
+    signing = only(record, "signing")
+    assert signing.status == "planned" and {"Rivne", "Kaunas"} <= set(signing.participants)

@@ -180,7 +180,7 @@ def test_a_place_before_a_comma_and_title_is_not_glued_to_the_name(read) -> None
 def test_a_place_between_title_and_name_is_not_part_of_the_name(read) -> None:
     record = read("Mayor Lahore Kamran Saeed met the visitors while Dr Ji-woo Park, Mayor of Daejeon, welcomed them.")
     saeed = person(record, "Kamran Saeed")
-    assert roles(saeed) == [("mayor", None)]  # the office of Daejeon is Park's, not an unattached one
+    assert roles(saeed) == [("mayor", "Lahore")]  # the office of Daejeon is Park's, not an unattached one
     assert roles(person(record, "Ji-woo Park")) == [("mayor", "Daejeon")]
 
 
@@ -1607,3 +1607,22 @@ def test_a_body_named_after_its_town_before_an_office_holds_it(read) -> None:
     assert roles(person(record, "Bakyt Sultanov")) == [("director", "Osh Vodokanal")]
     record = read("Namangan Suvokova Chief Engineer Jasur Tursunov showed the guests the new pumps on Friday.")
     assert roles(person(record, "Jasur Tursunov")) == [("chief engineer", "Namangan Suvokova")]
+
+
+# -- a town's office written bare (ROLES12) ------------------------------------------------------------
+
+def test_a_bare_mayor_is_the_mayor_of_the_town_named_before_in_the_sentence(read) -> None:
+    record = read("The municipality of Ohrid stayed out of the talks, but Mayor Vesna Petrovska received the guests.")
+    assert roles(person(record, "Vesna Petrovska")) == [("mayor", "Ohrid")]
+
+
+def test_a_bare_mayor_is_the_mayor_of_the_town_whose_news_it_is(read) -> None:
+    record = read("TARTU, 3 March 2025 - Mayor Kalle Tamm welcomed a choir from Gdańsk on Tuesday.")
+    assert roles(person(record, "Kalle Tamm")) == [("mayor", "Tartu")]
+
+
+def test_a_bare_governor_beside_a_partners_governor_governs_the_other_partner(read) -> None:
+    record = read("Cebu and Jeju signed a tourism pact on Friday. Governor Ana Reyes and Jeju Governor Oh Min-jun "
+                  "signed it at the Capitol in Cebu.")
+    assert roles(person(record, "Oh Min-jun")) == [("governor", "Jeju")]
+    assert roles(person(record, "Ana Reyes")) == [("governor", "Cebu")]

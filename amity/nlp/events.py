@@ -341,7 +341,7 @@ class EventFinder:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
         for event in events:
-            event.untimed_plan = _plan_without_time(event, published)
+            event.untimed_plan = _plan_without_time(event, published) and not self._on_an_occasion(event.trigger)
         _join_the_occasion(events)
         doc._.events = _without_headline_repeats([e for e in events if (e.participants or e.extra) and not _one_side_of_a_trip(e)])
         return doc
@@ -702,6 +702,16 @@ class EventFinder:
                 if told is not None and told.explicit_date and _not_after(told.date, trigger.doc._.published):
                     return told.date
         return None
+
+    def _on_an_occasion(self, trigger: Token | None) -> bool:
+        """"The twinning agreement will be signed during the mayor's visit to Poltava": a plan tied to an occasion of its
+        own is scheduled, though no time is told."""
+        if trigger is None:
+            return False
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(prep.dep_ == "prep" and prep.lower_ in self.enclosing_prepositions and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and self._noun_kind(o) is not None for o in prep.children)
+            for prep in verb.children)
 
     def _takes_part_in_no_gathering(self, verb: Token) -> bool:
         """"took part in exchanges", "participate in joint projects": what is taken part in is named by a

@@ -124,6 +124,9 @@ class PersonFinder:
         self._articles = frozenset(grammar["articles"])
         self._group_links = sorted((link.split() for link in words["group_links"]), key=len, reverse=True)
         self._place_office_heads = frozenset(t.split()[-1] for t in self.titles.place_offices)
+        #: "mayor", "akim", "governor": the offices held in a place, less their modifiers ("deputy mayor"), less the
+        #: generic heads ("head" of a place, but more often of a department).
+        self._town_offices = frozenset(self._principal(t) for t in self.titles.place_offices) - frozenset(words["field_heads"])
         #: Words that can be part of an office's name ("Administrative Board Member").
         self._title_vocabulary = frozenset(w for t in self.titles.offices for w in t.split()) | ORG_HEADS \
             | self.titles.modifiers
@@ -196,6 +199,7 @@ class PersonFinder:
                 m.roles += after
         self._shared_by_a_list(doc, people)
         self._fill_unattached_offices(doc, people)
+        self._place_bare_offices(doc, people)
         doc._.person_mentions = people
         doc._.org_mentions = self._without_holder_names(doc, doc._.org_mentions or [], people)
         if self._new_places:
@@ -600,6 +604,42 @@ class PersonFinder:
                     if not any(t == title and _same_place(o, place) for t, o in held_offices):
                         # not someone else's office named again ("Matsue mayor" ... "Mayor X of Matsue City")
                         m.roles[n] = (title, place)
+
+    def _place_bare_offices(self, doc: Doc, people: list[Mention]) -> None:
+        """"Mayor Jane Roe welcomed the guests": a town's office written bare is held in a town the article
+        names, as readers take it: of the partners in the holder's sentence, the one no other holder of the
+        office is said to serve ("Governor A and Jeju Governor B signed" in a story of Cebu and Jeju); else
+        the last town named before the holder in the sentence ("the municipality of X ... but Mayor Y");
+        else the first one the article names, if before the holder (its dateline, the town whose news it is)."""
+        named = {k for m in people for k in range(m.start, m.end)}
+        places = sorted((p for p in doc._.place_mentions or [] if p.start not in named), key=lambda p: p.start)
+        towns = [p for p in places if not self._is_country(p) and not self._is_country_name(p.name)]
+        if not towns:
+            return
+        for m in people:
+            for n, (title, of) in enumerate(m.roles):
+                principal = self._principal(title)
+                if of is not None or principal not in self._town_offices:
+                    continue
+                sent = doc[m.start].sent
+                served = [o for x in people if x is not m for t, o in x.roles
+                          if o is not None and self._principal(t) == principal]
+                partners = {p.name: p for p in towns if sent.start <= p.start < sent.end
+                            and not any(_same_place(p.name, o) for o in served)}
+                before = [p for p in places if sent.start <= p.start and p.end <= m.start]
+                if served and len(partners) == 1:
+                    place: Mention | None = next(iter(partners.values()))
+                elif before:  # "They visited Japan and met Governor X": a country's town unnamed
+                    place = None if self._is_country(before[-1]) or self._is_country_name(before[-1].name) else before[-1]
+                else:  # not a town named after the holder: "Mayor X will visit Tbilisi" is no mayor of Tbilisi
+                    place = towns[0] if towns[0].end <= m.start else None
+                if place is not None:
+                    holder = self._holder(place, title)
+                    m.roles[n] = (title, holder.title() if holder.isupper() else holder)  # a dateline written in capitals
+
+    def _is_country_name(self, name: str) -> bool:
+        place = self.gazetteer.lookup(name)
+        return place is not None and place.kind == "country"
 
     # -- roles before the name -------------------------------------------------
     def _title_anchored(self, doc: Doc) -> list[Mention]:
