@@ -281,6 +281,8 @@ def test_a_season_takes_the_year_named_just_before_it_in_its_sentence() -> None:
 
 def test_a_season_word_that_is_no_time_phrase_is_no_date() -> None:
     assert values("Prices fall when the harvest is good.") == []
+    # the verb before a comma and a year that opens the next clause
+    assert values("Tourist numbers could fall, 2023 figures show.") == []
 
 
 def test_the_end_of_the_year_is_the_year_of_publication() -> None:
