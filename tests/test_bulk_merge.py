@@ -912,3 +912,32 @@ def test_reports_joining_stored_events_after_a_correction_in_their_batch_write_t
     assert _exported(batched) == _exported(one_by_one)
     assert sorted((e["date"], e["sources"]) for e in json.loads(_exported(batched))["events"]) == \
         [("2016-02-02", 1), ("2017-02-02", 1), ("2018-02-02", 1), ("2021-03-10", 2), ("2022-03-10", 2)]
+
+
+# --------------------------------------------------------------------------- the merge's own process
+
+def test_a_batch_is_merged_with_pythons_cycle_collector_paused_and_running_again_after(fresh_registry, readings,
+                                                                                       monkeypatch):
+    import gc
+
+    intake = importlib.import_module("amity.registry.intake")
+    merge_one = intake._merge
+    collecting: list[bool] = []
+
+    def watched(merging, *item):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        return merge_one(merging, *item)
+
+    monkeypatch.setattr(intake, "_merge", watched)
+    db = fresh_registry()
+    ingest(readings[:6], db, batch_articles=4)
+
+    assert collecting and not any(collecting), "the collector paused while articles merge"
+    assert gc.isenabled(), "and running again once they are stored"
+    gc.disable()  # a caller's own pause is left as it was
+    try:
+        ingest(readings[6:9], db)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+

@@ -471,3 +471,64 @@ def test_digits_spanning_days_of_one_month() -> None:
 def test_the_weekend_people_spent_somewhere_is_the_weekend_of_the_sentence_tense() -> None:
     assert values("Twenty guests from Lublin spent the weekend in Kharkiv.") == ["2024-01-06/2024-01-07"]
     assert values("The choir from Lublin will spend the weekend in Kharkiv.") == ["2024-01-13/2024-01-14"]
+
+
+# Sentences with a match of each pattern that `needs` words: every match must contain one of them, or the finder
+# would skip a text the pattern reads.
+_NEEDING = [
+    "The mayors will meet in March next year.",
+    "The park opens in the spring of 2026, and again next Summer.",
+    "The bridge is due by the end of the year.",
+    "Trade rose in the first half of 2024 and in the third quarter of 2023.",
+    "The envoys arrived two days ago, a week ago the talks began.",
+    "They met on Tuesday of last week.",
+    "Earlier this month the council voted; previously this year it had waited.",
+    "The choirs sang over the weekend and will sing again next WEEKEND.",
+]
+
+
+def test_every_match_of_a_pattern_contains_a_word_it_needs() -> None:
+    from amity.nlp.dates import _PATTERNS
+
+    gated = [(kind, pattern, needs) for kind, pattern, needs in _PATTERNS if needs]
+    assert {kind for kind, _, _ in gated} >= {"weekend", "season", "quarter", "days_ago"}
+    for kind, pattern, needs in gated:
+        matches = [m.group(0) for text in _NEEDING for m in pattern.finditer(text)]
+        assert matches, kind
+        for match in matches:
+            assert any(word in match.lower() for word in needs), (kind, match)
+
+
+def test_a_pattern_is_not_tried_on_a_text_without_a_word_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from amity.nlp import dates
+
+    tried: list[str] = []
+
+    class Recording:
+        def __init__(self, kind: str, pattern: object) -> None:
+            self.kind, self.pattern = kind, pattern
+
+        def finditer(self, text: str) -> object:
+            tried.append(self.kind)
+            return self.pattern.finditer(text)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(dates, "_PATTERNS", [(k, Recording(k, p), n) for k, p, n in dates._PATTERNS])
+    found = find_dates("The twin towns met on 5 May 2023 to sign the plan.", date(2023, 5, 9))
+    assert [d.value for d in found] == ["2023-05-05"]
+    assert "weekend" not in tried and "season" not in tried and "day_month" in tried
+    tried.clear()
+    found = find_dates("The choirs sang over the weekend.", date(2023, 5, 9))
+    assert "weekend" in tried and [d.value for d in found] == ["2023-05-06/2023-05-07"]
+
+
+@pytest.mark.parametrize("words", [["January", "Sept", "may"], ["Monday", "friday"], ["ǅemal"]])
+def test_the_initials_lookahead_lets_every_word_through_in_any_case(words: list[str]) -> None:
+    import re
+
+    from amity.nlp.dates import _initials
+
+    for flags in (0, re.I):
+        ahead = re.compile(_initials(words), flags)
+        assert all(ahead.match(form) for word in words for form in (word, word.lower(), word.upper())), flags
+        assert not ahead.match("xylophone")
+

@@ -53,6 +53,17 @@ def test_bare_letters_the_article_never_spells_out_are_no_body(read, text: str, 
     assert acronym not in {n for e in record.entities for n in (e.name, *e.aliases)}
 
 
+@pytest.mark.parametrize("text, acronym, partner", [
+    ("ICIMOD and Nepal signed a memorandum on glacier monitoring in Kathmandu on Sunday.", "ICIMOD", "Nepal"),
+    ("The University of Tartu signed an agreement with DAAD on scholarships on 2 April.", "DAAD", "University of Tartu"),
+])
+def test_bare_letters_standing_where_a_party_stands_are_a_body(read, text: str, acronym: str, partner: str) -> None:
+    # joined by "and" to another name, or the counterpart after "with": a signatory, whatever spaCy calls it
+    record = read(text)
+    assert acronym in {e.name for e in record.entities if e.type == "organization"}
+    assert {acronym, partner} in [set(t.parties) for t in record.ties]
+
+
 def test_a_degree_written_as_an_acronym_is_no_body(read) -> None:
     record = read("MA students and PhD candidates of Osh State University will study in Konya.")
     assert {e.name for e in record.entities if e.type == "organization"} == {"Osh State University"}

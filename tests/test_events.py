@@ -1404,3 +1404,26 @@ def test_participation_talked_about_is_no_attendance(read, text) -> None:
 def test_taking_part_in_a_named_gathering_is_still_attendance(read) -> None:
     record = read("The mayor of Lida took part in the Jelgava youth festival on Saturday.", published="2025-03-12")
     assert only(record, "attendance").status == "occurred"
+
+
+# -- the occasion a story narrates: its days and its people ---------------------------------
+
+@pytest.mark.parametrize("text, published, date, people", [
+    # coming back from a trip of some days ends it that day: its first day is days before
+    ("A delegation from Galway returned on Monday from a four-day visit to Lorient. On the first day of the visit, Mayor "
+     "of Galway Ciaran Doyle met Mayor of Lorient Yves Le Goff.", "2025-06-11", "2025-06-06", {"Ciaran Doyle", "Yves Le Goff"}),
+    # what is done on a visit is done by its visitors, beside whom the sentence names
+    ("A delegation from Pécs visited Lublin on 12 June. The guests also toured the Lublin Science Park and met students "
+     "of the Catholic University of Lublin.", "2025-06-16", "2025-06-12", {"Pécs", "Catholic University of Lublin"}),
+])
+def test_what_is_done_on_a_visit_takes_its_days_and_visitors(read, text: str, published: str, date: str,
+                                                            people: set[str]) -> None:
+    meeting = only(read(text, published=published), "meeting")
+    assert meeting.date == date and people <= set(meeting.participants)
+
+
+def test_a_plan_tied_to_an_occasion_of_its_own_is_scheduled_without_a_time(read) -> None:
+    record = read("Mayor of Rivne Oleksandr Tretiak received a delegation from Kaunas on 3 April. A partnership agreement "
+                  "between Rivne and Kaunas will be signed during the mayor's visit to Kaunas.", published="2025-04-07")
+    signing = only(record, "signing")
+    assert signing.status == "planned" and {"Rivne", "Kaunas"} <= set(signing.participants)

@@ -657,3 +657,12 @@ def test_a_body_spacy_names_after_a_place_is_a_body_without_a_word_of_trade(read
 def test_a_name_after_a_preposition_of_place_stays_the_place_it_is_named_after(read) -> None:
     record = read("Japanese investors looked at land in Van Don\n\nThe province will clear the land by May.")
     assert "Van Don" not in names(record, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kazakh-German University and Almaty Management University opened a joint laboratory.",
+    "The Turkish-German University and the Marmara Technical University signed a memorandum on Monday.",
+])
+def test_a_body_named_by_its_nations_alone_is_not_another_body_with_its_head(read, text: str) -> None:
+    names = {e.name for e in organisations(read(text))}
+    assert len(names) == 2, names

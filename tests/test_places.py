@@ -292,6 +292,12 @@ def test_two_sizeable_towns_joined_by_and_at_a_sentences_start_vouch_for_each_ot
     assert place(record, "Vigo").country == "ES"
 
 
+def test_a_sizeable_town_vouches_for_a_smaller_one_joined_to_it_by_and(read) -> None:
+    record = read("Students from Tottori and Kurayoshi joined the summer camp.")
+    assert place(record, "Tottori").country == "JP"
+    assert place(record, "Kurayoshi").country == "JP"
+
+
 def test_a_persons_surname_before_a_comma_and_a_state_is_no_town_of_that_state(read) -> None:
     record = read("The co-chair, Alicia Keyes, New Mexico's secretary of economic development, spoke on Monday.")
     assert "Keyes" not in {e.name for e in places(record)}
@@ -437,6 +443,9 @@ def test_a_town_owning_its_city_council_is_a_place(read) -> None:
      {"Bel-Kaiyn", "Kara-Shoro"}),
     ("The regional fund will pay for a new school in Dong Phuc commune, the governor said.", {"Dong Phuc"}),
     ("Farmers of the Aral-Tobe district asked the ministry for cheaper seed this spring.", {"Aral-Tobe"}),
+    # a noun that also follows names ("Dong Phuc commune") still announces the one after its "of"
+    ("The delegation toured a rice cooperative in the commune of Phu Thanh before lunch.", {"Phu Thanh"}),
+    ("Teachers from the township of Mei Lin visited the school.", {"Mei Lin"}),
 ])
 def test_a_settlement_noun_makes_names_the_gazetteer_lacks_places(read, text, names) -> None:
     record = read(text)

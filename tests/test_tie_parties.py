@@ -278,3 +278,27 @@ def test_a_city_after_in_and_words_naming_its_part_is_where_the_party_lies_not_a
     record = read("Gdynia signed a sister city agreement on Thursday with Mapo-gu, a ward in western Seoul.",
                   published="2025-07-04")
     assert pairs(record) == {frozenset({"Gdynia", "Mapo-gu"})}
+
+
+def test_a_state_that_says_where_the_partner_town_lies_is_no_party(read) -> None:
+    # a town signs with towns: the state in the apposition locates the partner
+    record = read("The mayor of Kaunas signed a cooperation memorandum with Bergen, the second-largest city of "
+                  "Norway, on Tuesday.")
+    assert pairs(record) == {frozenset({"Kaunas", "Bergen"})}
+
+
+def test_a_body_named_after_its_state_is_not_that_states_partner(read) -> None:
+    # the ministry acts for Latvia; a loan of a bank to a state stays a tie
+    assert read("The Ministry of Finance of Latvia signed a cooperation agreement with Latvia on Monday.").ties == []
+    record = read("Kazakhstan signed a loan agreement with the Asian Development Bank on Wednesday.")
+    assert pairs(record) == {frozenset({"Kazakhstan", "Asian Development Bank"})}
+
+
+def test_a_region_or_town_that_signs_with_a_foreign_state_is_its_partner(read) -> None:
+    # a state is no party only where it says where a town lies; one that signs beside a region or town is one
+    assert pairs(read("Bavaria and Georgia signed a memorandum on vocational training in Munich on Monday.")) == \
+        {frozenset({"Bavaria", "Georgia"})}
+    assert pairs(read("The Kyiv City Council and Lithuania signed a memorandum on rebuilding schools on Tuesday.")) == \
+        {frozenset({"Kyiv", "Lithuania"})}
+    assert pairs(read("Da Nang signed a memorandum of understanding with Japan's Sakai on Monday.")) == \
+        {frozenset({"Da Nang", "Sakai"})}

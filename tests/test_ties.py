@@ -2242,3 +2242,13 @@ def test_an_owned_partnership_is_dated_only_by_a_founding_in_its_own_clause(
     # the border's opening is dated, not the partnership's founding
     tie = read(text, published="2024-05-02").ties[0]
     assert (tie.status, tie.date) == (status, date)
+
+
+@pytest.mark.parametrize(("text", "status", "date"), [
+    ("The twinning agreement between Tartu and Turku expired in 2019.", "ended", "2019"),
+    ("The memorandum between Tartu and Riga has expired, the mayor said.", "ended", "2024-05-02"),
+    ("The memorandum between Tartu and Riga will lapse in 2027 unless it is renewed.", "signed", None),
+])
+def test_a_term_run_out_ends_the_tie_and_a_term_to_come_does_not(read, text: str, status: str, date: str | None) -> None:
+    tie = read(text, published="2024-05-02").ties[0]
+    assert (tie.status, tie.date) == (status, date)

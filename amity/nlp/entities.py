@@ -280,7 +280,7 @@ class EntityGrouper:
         clusters = _merge_initials(clusters)
         clusters = _merge_appositions(doc, clusters)
         clusters = _merge_same_named_places(clusters)
-        clusters = [c for c in clusters if not _unexplained_acronym(doc, c)]
+        clusters = [c for c in clusters if not _unexplained_acronym(doc, c, self.words["partner_prepositions"])]
         _name_divisions_bare(clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         return clusters
@@ -298,13 +298,24 @@ class EntityGrouper:
         return (m.type, name_key(m.name))
 
 
-def _unexplained_acronym(doc: Doc, cluster: EntityCluster) -> bool:
+def _unexplained_acronym(doc: Doc, cluster: EntityCluster, partner_prepositions: frozenset[str] | set[str]) -> bool:
     """A body known only by a bare acronym that spaCy does not call an organisation, the article never
     spelling it out ("said the SEZ", "UzA reports", "the RJ line"): in news such letters are more often a
-    source, a unit, a programme or a product than a party; one the article expands joined its body above."""
+    source, a unit, a programme or a product than a party; one the article expands joined its body above.
+    One that stands where a party stands - joined by "and" to another name ("ICIMOD and Nepal signed") or
+    the counterpart after "with" ("an agreement with DAAD") - is a party all the same."""
     return cluster.type == "organization" and all(
         m.end - m.start == 1 and m.priority <= 1 and sum(ch.isupper() for ch in m.name) >= 2 and not m.acronym and not m.alias
-        and doc[m.start].ent_type_ != "ORG" for m in cluster.mentions)
+        and doc[m.start].ent_type_ != "ORG" and not _named_party_position(doc[m.start], partner_prepositions)
+        for m in cluster.mentions)
+
+
+def _named_party_position(token: Token, partner_prepositions: frozenset[str] | set[str]) -> bool:
+    """Whether a word stands as one of a list of names ("X and Nepal") or as the object of a preposition of a
+    counterpart ("with X")."""
+    joined = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
+    return any(t.ent_type_ or t.pos_ == "PROPN" for t in joined) \
+        or (token.dep_ == "pobj" and token.head.lower_ in partner_prepositions)
 
 
 def _merge_appositions(doc: Doc, clusters: list[EntityCluster]) -> list[EntityCluster]:
@@ -508,6 +519,8 @@ def _variants(longer: EntityCluster, shorter: EntityCluster, words: dict[str, fr
         countries_a, countries_b = _countries_named(longer.name), _countries_named(shorter.name)
         if countries_a and not countries_b <= countries_a:
             return False  # "Ministry of Culture of the Kyrgyz Republic" is not the Kazakh ministry of culture
+        if b == heads_b and not countries_b <= countries_a:
+            return False  # "Kazakh-German University" is named by its nations alone: not "Almaty Management University"
         return b <= a and (len(b) >= 2 or len(heads_a) == 1)
         # "Senate" in "Kazakh Senate", "Executive Council" in "Provincial Executive Council"
     if longer.type == "place" and (longer.place is None or shorter.place is None or

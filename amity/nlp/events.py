@@ -341,7 +341,8 @@ class EventFinder:
             if event.publication_guess and not event.explicit_date:  # "X and Y sign memorandum ... The talks were held on Tuesday"
                 event.date = _first_story_day_after(doc, event.sentences[0].end_char) or event.date
         for event in events:
-            event.untimed_plan = _plan_without_time(event, published)
+            event.untimed_plan = _plan_without_time(event, published) and not self._on_an_occasion(event.trigger)
+        _join_the_occasion(events)
         doc._.events = _without_headline_repeats([e for e in events if (e.participants or e.extra) and not _one_side_of_a_trip(e)])
         return doc
 
@@ -702,6 +703,16 @@ class EventFinder:
                     return told.date
         return None
 
+    def _on_an_occasion(self, trigger: Token | None) -> bool:
+        """"The twinning agreement will be signed during the mayor's visit to Poltava": a plan tied to an occasion of its
+        own is scheduled, though no time is told."""
+        if trigger is None:
+            return False
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return any(prep.dep_ == "prep" and prep.lower_ in self.enclosing_prepositions and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and self._noun_kind(o) is not None for o in prep.children)
+            for prep in verb.children)
+
     def _takes_part_in_no_gathering(self, verb: Token) -> bool:
         """"took part in exchanges", "participate in joint projects": what is taken part in is named by a
         common noun that is no gathering (not "the forum", "the talks", nor a name)."""
@@ -917,7 +928,8 @@ class EventFinder:
 
     def _days_stayed(self, trigger: Token, day: str) -> str | None:
         """"ended a three-day visit to Almaty on Wednesday", "arrived on 5 May for a four-day visit": a visit told
-        with its length and one day lasted that many days, ending on the day with a verb of ending, else starting."""
+        with its length and one day lasted that many days, ending on the day with a verb of ending or of coming back
+        from it, else starting."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         for noun in (trigger, *(g for c in verb.children for g in (c, *c.children) if g.dep_ in ("dobj", "pobj"))):
             if self._noun_kind(noun) != "visit" or noun.pos_ not in ("NOUN", "PROPN"):
@@ -926,7 +938,9 @@ class EventFinder:
                 count = next((day_count(n.text) for n in length.children if n.dep_ == "nummod" and day_count(n.text)), None)
                 if count is None or count < 2:
                     continue
-                ending = noun.head.lemma_.lower() in self.ending_lemmas
+                # "ended a three-day visit", and "returned on Monday from a five-day trip": the trip is over that day
+                ending = noun.head.lemma_.lower() in self.ending_lemmas or noun.head.lower_ == "from" \
+                    and noun.head.head.lemma_.lower() in self.coming_lemmas
                 first = shift_days(day, 1 - count) if ending else day
                 last = day if ending else shift_days(day, count - 1)
                 return f"{first}/{last}" if first and last else None
@@ -1336,6 +1350,20 @@ def _plan_without_time(event: EventMention, published: str | None) -> bool:
     agreement", "students will spend a year in Tomsk"): mostly an intention or a habit, rarely a scheduled occurrence.
     An undated article dates nothing, so there a plan without a time is kept."""
     return event.status == "planned" and event.date is None and published is not None
+
+
+def _join_the_occasion(events: list[EventMention]) -> None:
+    """What a story tells after a visit, on the visit's days ("On 3 May the delegation arrived in Varaždin. During the
+    visit the two cities signed ...", "The guests were received by the prefect"), is done on that visit: its visitors and
+    the place visited take part too, beside whom the later sentence names. Listed as companions, so that two reports are
+    never taken for one occurrence by them."""
+    for k, event in enumerate(events):
+        start = event.sentences[0].start
+        trip = next((e for e in reversed(events[:k]) if e.type == "visit" and e.sentences[0].start < start), None)
+        if trip is None or trip.status != event.status or trip.earlier or event.earlier or event.separate \
+                or not _dates_agree(event.date, trip.date) or trip.date is None and event.date is not None:
+            continue
+        event.companions += [p for p in trip.everyone() if p not in event.participants and p not in event.companions]
 
 
 def _one_side_of_a_trip(event: EventMention) -> bool:

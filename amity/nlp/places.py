@@ -617,9 +617,10 @@ class PlaceFinder:
         return any(p.population >= self.town_population for p in candidates)
 
     def _paired_towns(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
-        """"Porto and Vigo signed …": two one-word names joined by "and", each a sizeable town, vouch
-        for each other, whatever spaCy made of either (a sentence's first word, a surname)."""
-        if len(span) != 1 or not any(p.population >= self.person_town_population for p in candidates):
+        """"Porto and Vigo signed …": two one-word names joined by "and", towns of some size of which one
+        is sizeable, vouch for each other, whatever spaCy made of either (a sentence's first word, a surname)."""
+        own = max((p.population for p in candidates), default=0)
+        if len(span) != 1 or own < self.town_population:
             return False
         k = span.start
         for other in (k + 2, k - 2):
@@ -632,8 +633,9 @@ class PlaceFinder:
             if other + 1 < len(doc) and is_capitalised(doc[other + 1]) and other > k or other > 0 and other < k \
                     and is_capitalised(doc[other - 1]) and not doc[other - 1].is_sent_start:
                 continue  # one of longer names: "Porto and Vigo Airport", "Bruce Porto and Vigo"
-            if any(p.population >= self.person_town_population for p in self.gazetteer.candidates(word.text)):
-                return True
+            theirs = max((p.population for p in self.gazetteer.candidates(word.text)), default=0)
+            if min(own, theirs) >= self.town_population and max(own, theirs) >= self.person_town_population:
+                return True  # a sizeable town vouches for a smaller one beside it ("Izumo and Masuda")
         return False
 
     def _body_named(self, doc: Doc, k: int) -> bool:
@@ -783,12 +785,12 @@ class PlaceFinder:
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
 
         for tok in doc:
-            if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1:
-                start = name_from(tok.i - 1, -1)
-                if start is not None:
-                    bare = doc[start : tok.i].text
-                    kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
-                    add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
+            # a noun of both kinds ("village", "commune") names the settlement before it, or else the one after its "of"
+            start = name_from(tok.i - 1, -1) if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1 else None
+            if start is not None:
+                bare = doc[start : tok.i].text
+                kind = "district" if tok.lower_ == "district" else "region" if tok.lower_ in words.region_words else "city"
+                add(start, tok.i + 1, f"{bare} {tok.text}", bare, swallow=True, kind=kind)
             elif tok.lower_ in words.settlement_cues and tok.is_lower and tok.i + 2 < len(doc) \
                     and doc[tok.i + 1].lower_ == "of" and not _describes_named_place(doc, tok.i, out):
                 k = tok.i + 2

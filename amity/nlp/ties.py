@@ -113,6 +113,7 @@ class TieFinder:
         self.agreed = set(cues["agreed_lemmas"])
         self.ended = set(cues["ended_lemmas"])
         self.ended_verbs = set(cues.get("ended_verbs", []))
+        self.expiry_verbs = frozenset(cues["expiry_verbs"])
         self.existing = set(cues.get("existing_lemmas", []))
         self.renewal = set(cues.get("renewal_lemmas", []))
         self.ordinals: dict[str, int] = dict(cues.get("ordinal_words", {}))
@@ -389,9 +390,9 @@ class TieFinder:
             if frozenset(id(p) for p in parties) not in told:
                 self._record(ties, tie_kind, parties, tie_stage, tie_sent)
         self._twinnings_told_by_prose(ties, context, doc)
-        doc._.ties = _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
+        doc._.ties = _without_states_beside_their_own(context, _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
-                                    context)))
+                                    context))))
         return doc
 
     def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
@@ -1491,9 +1492,15 @@ class TieFinder:
         return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
 
     def _ending_words(self, sent: Span) -> list[Token]:
-        """The words of the sentence that end a tie ("suspended", "the termination")."""
+        """The words of the sentence that end a tie ("suspended", "the termination", "expired")."""
         return [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
-                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs]
+                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t)]
+
+    def _expired(self, verb: Token) -> bool:
+        """"The agreement expired in May", "has lapsed": a term run out ends the tie; "expires in 2027",
+        "will lapse" tell only its term."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.expiry_verbs and verb.tag_ in ("VBD", "VBN") \
+            and not any(c.dep_ == "aux" and c.lower_ in self._future_or_modal for c in verb.children)
 
     def _outside_ending(self, sent: Span, parties: list[EntityCluster], token_entity: dict[int, EntityCluster]) -> bool:
         """Whether a party is named only in a verb joined to the sentence's ending verbs, not in their own
@@ -2664,6 +2671,45 @@ def _without_namesakes(suffixes: list[str], ties: list[TieMention]) -> list[TieM
     same name as one side; they are not each other's partners."""
     return [t for t in ties if not any(_namesake_of(a, b, suffixes) or _namesake_of(b, a, suffixes)
                                        for a, b in combinations(t.parties, 2))]
+
+
+def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMention]) -> list[TieMention]:
+    """No tie between a state and a body of its own, nor between a state and a town or region unless the tie's
+    sentence names the state as one who acts. A body named after its state ("the Ministry of Health of
+    Uzbekistan") acts for it, not with it; a state named as where a town lies ("Da Nang signed a memorandum with
+    Japan's Sakai", "with Bergen, the second-largest city of Norway"), as a modifier ("the Norway office") or not
+    at all says where a partner is, it is not the partner; a state that signs beside or with a region or town of
+    another state ("Bavaria and Georgia signed a memorandum") is one."""
+    token_entity = context.token_entity
+
+    def level(party: EntityCluster) -> str | None:
+        kind = party.place.kind if party.type == "place" and party.place is not None else None
+        return "state" if kind == "country" else "below" if kind in ("city", "district", "region") else None
+
+    def own_body(tie: TieMention) -> bool:
+        states = {p.place.country for p in tie.parties if level(p) == "state" and p.place is not None}
+        return len(tie.parties) == 2 and any(p.type == "organization" and context.country_of(p) in states
+                                             for p in tie.parties)
+
+    def acts(state: EntityCluster, sent: Span) -> bool:
+        for token in sent:
+            if token_entity.get(token.i) is not state or token_entity.get(token.head.i) is state:
+                continue  # the head word of the state's name only
+            if token.dep_ in ("compound", "poss", "amod", "nmod"):
+                continue
+            node, locating = token, False
+            while node.head is not node and node.pos_ not in ("VERB", "AUX") and not locating:
+                node = node.head  # the state's phrase hangs on a town or region of that state: where it lies
+                other = token_entity.get(node.i)
+                locating = other is not None and other is not state and level(other) == "below" \
+                    and other.place is not None and state.place is not None and other.place.country == state.place.country
+            if not locating:
+                return True
+        return False
+
+    return [t for t in ties if not own_body(t)
+            and ({level(p) for p in t.parties} != {"state", "below"}
+                 or any(acts(p, s) for p in t.parties if level(p) == "state" for s in t.sentences))]
 
 
 def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:

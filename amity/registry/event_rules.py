@@ -89,13 +89,15 @@ class Occurrences:
         months = _months_meeting(mine)
         self._read(session, entity_ids, type_, None if months is None else (mine.first, mine.last))
         out = {}
+        known, undated, first, last = self._when, not mine.date, mine.first, mine.last
         for entity_id in entity_ids:
             buckets = self._events_of[entity_id, type_]
             for month in (None, *months) if months is not None else list(buckets):
+                # `mine.meets(when)` written out: a report naming a much-visited town compares thousands of events
                 for event_id in buckets.get(month, ()):
-                    when = self._when[event_id]
-                    if mine.meets(when):
-                        out[event_id] = when.date
+                    date, its_first, its_last = known[event_id]
+                    if undated or not date or (first <= its_last and its_first <= last):
+                        out[event_id] = date
         return out
 
     def members(self, session: Session, event_ids: set[int]) -> Mapping[int, set[int]]:
@@ -655,13 +657,13 @@ def _best(mine: set[int], date: str | None, when: dict[int, str | None], theirs:
     the most participants shared (two, or one when either side names only one and both are dated), then the
     most precise date, then the first made."""
     best: tuple[int, float, int] | None = None
-    for event_id in sorted(when):
-        shared = len(mine & theirs[event_id])
-        both_dated = bool(date and when[event_id])
-        needed = min(2, len(mine), len(theirs[event_id])) if both_dated else 2
+    for event_id, its_date in when.items():  # any order: no two scores are equal (the event's id is in each)
+        participants = theirs[event_id]
+        shared = len(mine & participants)
+        needed = min(2, len(mine), len(participants)) if date and its_date else 2
         if shared < needed:
             continue
-        score = (shared, dates.precision(when[event_id]), -event_id)
+        score = (shared, dates.precision(its_date), -event_id)
         if best is None or score > best:
             best = score
     return -best[2] if best is not None else None

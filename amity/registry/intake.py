@@ -31,11 +31,13 @@ so that they survive its replacement.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
@@ -159,7 +161,9 @@ class _Batch:
             return
         ready, self._ready = self._ready, []
         self._most = min(self._limit, self._most * 2)
-        for outcome in _store_batch(self._engine, ready, self._carried):
+        with _without_cycle_collection():
+            outcomes = _store_batch(self._engine, ready, self._carried)
+        for outcome in outcomes:
             self._summary.count(outcome)
         if self._on_merged is not None:
             self._on_merged(len(ready))
@@ -210,6 +214,29 @@ def _registry_mark(session: Session) -> tuple[object, ...]:
     last = session.execute(select(ArticleRow.id, ArticleRow.content_hash).order_by(ArticleRow.id.desc()).limit(1)).first()
     return (tuple(last or ()), session.scalar(select(DecisionRow.id).order_by(DecisionRow.id.desc()).limit(1)),
             session.scalar(select(EntityRow.id).order_by(EntityRow.id.desc()).limit(1)))
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused (if it runs) for the length of a batch's merge.
+
+    A batch allocates hundreds of thousands of container objects that live
+    until its end (rows of candidate events, ORM objects, what `_Read`
+    keeps), so the collector ran its young generations hundreds of times a
+    batch and, as those objects piled up, full collections over everything
+    the run keeps: 15% of the CPU of a merge at 100k articles (1,000
+    records: 0.9 of 6 s). Reference counting still frees what a batch drops;
+    the cycles it leaves are collected once it is done, when the collector
+    runs again.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _store_batch(engine: Engine, ready: list[tuple[Article, Record, str]], carried: _Carried) -> list[Outcome]:
