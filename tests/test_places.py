@@ -483,7 +483,10 @@ def test_a_small_town_spacy_reads_as_a_persons_name_after_in_is_a_place(read) ->
     ("The mayor read out a letter from Obama at the ceremony.", "Obama"),
     ("The delegation brought greetings from Clinton, who could not attend.", "Clinton"),
     ("Journalists waited for a statement from Merkel after the talks.", "Merkel"),
+    ("The mayor said the project had won strong backing from Johnson and his cabinet.", "Johnson"),
+    ("Estonian officials welcomed support from Morgan for the new plan.", "Morgan"),
+    ("The mayor thanked the volunteers and received flowers from Miller.", "Miller"),
 ])
-def test_a_name_after_a_message_s_from_is_its_sender_not_a_town(read, text: str, name: str) -> None:
-    # a letter, greetings or a statement come from a person; where one comes from is another "from"
+def test_a_name_after_the_from_of_a_message_or_a_gift_is_its_sender_not_a_town(read, text: str, name: str) -> None:
+    # a letter, greetings, a statement, backing or flowers come from a person; where one comes from is another "from"
     assert name not in {e.name for e in places(read(text))}

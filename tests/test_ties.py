@@ -2252,3 +2252,20 @@ def test_an_owned_partnership_is_dated_only_by_a_founding_in_its_own_clause(
 def test_a_term_run_out_ends_the_tie_and_a_term_to_come_does_not(read, text: str, status: str, date: str | None) -> None:
     tie = read(text, published="2024-05-02").ties[0]
     assert (tie.status, tie.date) == (status, date)
+
+
+@pytest.mark.parametrize("text", [
+    "The cooperation agreement between Tartu and Kutaisi expired last year and was renewed on Monday.",
+    "The twinning agreement between Tartu and Kutaisi, which expired in 2019, was extended on Monday for five years.",
+    "The cooperation agreement between Tartu and Kutaisi was suspended in 2022 and renewed on Monday.",
+])
+def test_an_ending_followed_by_the_renewal_of_the_tie_ends_nothing(read, text: str) -> None:
+    # a lapsed or suspended tie revived by a later stage takes the revival's stage
+    assert [t.status for t in read(text, published="2024-05-02").ties] != ["ended"]
+    assert len(read(text, published="2024-05-02").ties) == 1
+
+
+def test_an_ending_after_a_renewal_still_ends_the_tie(read) -> None:
+    record = read("The agreement between Tartu and Kutaisi, which was renewed in 2019, was suspended in 2022.",
+                  published="2024-05-02")
+    assert [(t.status, t.date) for t in record.ties] == [("ended", "2022")]

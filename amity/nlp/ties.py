@@ -1492,9 +1492,22 @@ class TieFinder:
         return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
 
     def _ending_words(self, sent: Span) -> list[Token]:
-        """The words of the sentence that end a tie ("suspended", "the termination", "expired")."""
-        return [t for t in sent if t.lemma_.lower() in self.ended or t.lower_ in self.ended
-                or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t)]
+        """The words of the sentence that end a tie ("suspended", "the termination", "expired"), but not a verb
+        whose tie was renewed after it ("expired last year and was renewed on Monday")."""
+        return [t for t in sent if (t.lemma_.lower() in self.ended or t.lower_ in self.ended
+                                    or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t))
+                and not self._renewed_after(t)]
+
+    def _renewed_after(self, verb: Token) -> bool:
+        """Whether a verb of ending is followed by a renewal of what it ended, told as done: a renewal joined
+        to it after it ("was suspended in 2022 and renewed on Monday") or one it is told inside ("the agreement,
+        which expired in 2019, was extended on Monday"). A revived tie takes the revival's stage."""
+        def renewed(t: Token) -> bool:  # told as done: not "will not be renewed"
+            return t.pos_ == "VERB" and t.lemma_.lower() in self.renewal and not self._negated(t) \
+                and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
+
+        return verb.pos_ == "VERB" and (any(renewed(t) for t in verb.conjuncts if t.i > verb.i)
+                                        or any(renewed(t) for t in verb.ancestors))
 
     def _expired(self, verb: Token) -> bool:
         """"The agreement expired in May", "has lapsed": a term run out ends the tie; "expires in 2027",
