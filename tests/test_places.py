@@ -292,12 +292,6 @@ def test_two_sizeable_towns_joined_by_and_at_a_sentences_start_vouch_for_each_ot
     assert place(record, "Vigo").country == "ES"
 
 
-def test_a_sizeable_town_vouches_for_a_smaller_one_joined_to_it_by_and(read) -> None:
-    record = read("Students from Tottori and Kurayoshi joined the summer camp.")
-    assert place(record, "Tottori").country == "JP"
-    assert place(record, "Kurayoshi").country == "JP"
-
-
 def test_a_persons_surname_before_a_comma_and_a_state_is_no_town_of_that_state(read) -> None:
     record = read("The co-chair, Alicia Keyes, New Mexico's secretary of economic development, spoke on Monday.")
     assert "Keyes" not in {e.name for e in places(record)}

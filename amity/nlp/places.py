@@ -617,10 +617,9 @@ class PlaceFinder:
         return any(p.population >= self.town_population for p in candidates)
 
     def _paired_towns(self, doc: Doc, span: Span, candidates: list[Place]) -> bool:
-        """"Porto and Vigo signed …": two one-word names joined by "and", towns of some size of which one
-        is sizeable, vouch for each other, whatever spaCy made of either (a sentence's first word, a surname)."""
-        own = max((p.population for p in candidates), default=0)
-        if len(span) != 1 or own < self.town_population:
+        """"Porto and Vigo signed …": two one-word names joined by "and", each a sizeable town, vouch
+        for each other, whatever spaCy made of either (a sentence's first word, a surname)."""
+        if len(span) != 1 or not any(p.population >= self.person_town_population for p in candidates):
             return False
         k = span.start
         for other in (k + 2, k - 2):
@@ -633,9 +632,8 @@ class PlaceFinder:
             if other + 1 < len(doc) and is_capitalised(doc[other + 1]) and other > k or other > 0 and other < k \
                     and is_capitalised(doc[other - 1]) and not doc[other - 1].is_sent_start:
                 continue  # one of longer names: "Porto and Vigo Airport", "Bruce Porto and Vigo"
-            theirs = max((p.population for p in self.gazetteer.candidates(word.text)), default=0)
-            if min(own, theirs) >= self.town_population and max(own, theirs) >= self.person_town_population:
-                return True  # a sizeable town vouches for a smaller one beside it ("Izumo and Masuda")
+            if any(p.population >= self.person_town_population for p in self.gazetteer.candidates(word.text)):
+                return True
         return False
 
     def _body_named(self, doc: Doc, k: int) -> bool:
