@@ -613,7 +613,7 @@ class PersonFinder:
         else the first one the article names, if before the holder (its dateline, the town whose news it is)."""
         named = {k for m in people for k in range(m.start, m.end)}
         places = sorted((p for p in doc._.place_mentions or [] if p.start not in named), key=lambda p: p.start)
-        towns = [p for p in places if not self._is_country(p) and not self._is_country_name(p.name)]
+        towns = [p for p in places if not self._names_a_country(p)]
         if not towns:
             return
         for m in people:
@@ -630,16 +630,19 @@ class PersonFinder:
                 if served and len(partners) == 1:
                     place: Mention | None = next(iter(partners.values()))
                 elif before:  # "They visited Japan and met Governor X": a country's town unnamed
-                    place = None if self._is_country(before[-1]) or self._is_country_name(before[-1].name) else before[-1]
+                    place = None if self._names_a_country(before[-1]) else before[-1]
                 else:  # not a town named after the holder: "Mayor X will visit Tbilisi" is no mayor of Tbilisi
                     place = towns[0] if towns[0].end <= m.start else None
                 if place is not None:
                     holder = self._holder(place, title)
                     m.roles[n] = (title, holder.title() if holder.isupper() else holder)  # a dateline written in capitals
 
-    def _is_country_name(self, name: str) -> bool:
-        place = self.gazetteer.lookup(name)
-        return place is not None and place.kind == "country"
+    def _names_a_country(self, place: Mention) -> bool:
+        """A mention linked to a country, or whose name the gazetteer knows as one."""
+        if self._is_country(place):
+            return True
+        known = self.gazetteer.lookup(place.name)
+        return known is not None and known.kind == "country"
 
     # -- roles before the name -------------------------------------------------
     def _title_anchored(self, doc: Doc) -> list[Mention]:

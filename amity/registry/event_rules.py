@@ -93,7 +93,7 @@ class Occurrences:
         for entity_id in entity_ids:
             buckets = self._events_of[entity_id, type_]
             for month in (None, *months) if months is not None else list(buckets):
-                # `mine.meets(when)` written out: a report naming a much-visited town compares thousands of events
+                # `dates.compatible` on the spans `_When` keeps, inline: a much-visited town has thousands of events
                 for event_id in buckets.get(month, ()):
                     date, its_first, its_last = known[event_id]
                     if undated or not date or (first <= its_last and its_first <= last):
@@ -403,10 +403,6 @@ class _When(NamedTuple):
     @classmethod
     def of(cls, date: str | None) -> _When:
         return cls(date, *dates.span(date)) if date else cls(date, "", "")
-
-    def meets(self, other: _When) -> bool:
-        """`dates.compatible(self.date, other.date)`."""
-        return not self.date or not other.date or (self.first <= other.last and other.first <= self.last)
 
 
 def report(session: Session, article_id: int, event: Event, participants: list[int], place_id: int | None,
