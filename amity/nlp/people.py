@@ -92,6 +92,9 @@ class PersonFinder:
         #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
         self._visit_verbs = frozenset(words["visit_verbs"])
         self._meeting_verbs = frozenset(words["meeting_verbs"])
+        #: "Mayor X flew home to Y", "returned to Y": the town a holder goes back to is hers.
+        self._homecoming_verbs = frozenset(words["homecoming_words"]["verbs"])
+        self._homecoming_adverbs = frozenset(words["homecoming_words"]["adverbs"])
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -627,8 +630,12 @@ class PersonFinder:
                 partners = {p.name: p for p in towns if sent.start <= p.start < sent.end
                             and not any(_same_place(p.name, o) for o in served)}
                 before = [p for p in places if sent.start <= p.start and p.end <= m.start]
-                if served and len(partners) == 1:
-                    place: Mention | None = next(iter(partners.values()))
+                home = self._home_town(doc, m, towns)
+                place: Mention | None
+                if home is not None:  # "Mayor X flew home to Y": not the town the story is set in
+                    place = home
+                elif served and len(partners) == 1:
+                    place = next(iter(partners.values()))
                 elif before:  # "They visited Japan and met Governor X": a country's town unnamed
                     place = None if self._names_a_country(before[-1]) else before[-1]
                 else:  # not a town named after the holder: "Mayor X will visit Tbilisi" is no mayor of Tbilisi
@@ -636,6 +643,22 @@ class PersonFinder:
                 if place is not None:
                     holder = self._holder(place, title)
                     m.roles[n] = (title, holder.title() if holder.isupper() else holder)  # a dateline written in capitals
+
+    def _home_town(self, doc: Doc, holder: Mention, towns: list[Mention]) -> Mention | None:
+        """"Mayor X flew home to Y", "Mayor X returned to Y": the town the holder's own verb of return
+        leads to, in its subtree after the holder."""
+        root = doc[holder.start:holder.end].root
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+            root = root.head
+        if not root.dep_.startswith("nsubj"):
+            return None
+        verb = root.head
+        if verb.lemma_ not in self._homecoming_verbs \
+                and not any(c.lower_ in self._homecoming_adverbs for c in verb.children):
+            return None
+        subtree = {t.i for t in verb.subtree}
+        return next((p for p in towns if p.start >= holder.end and p.start in subtree
+                     and doc[p.start].head.i != verb.i), None)
 
     def _names_a_country(self, place: Mention) -> bool:
         """A mention linked to a country, or whose name the gazetteer knows as one."""
