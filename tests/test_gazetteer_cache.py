@@ -36,3 +36,23 @@ def test_writing_the_cache_keeps_another_version_s_recent_pickle_and_drops_old_o
     mine = tmp_path / "gazetteer-mine.pickle"
     module._write_cache(mine, module.Gazetteer([]))
     assert sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle")) == [mine.name, recent.name]
+
+
+def test_reading_a_pickle_marks_it_used_so_another_version_keeps_it(tmp_path: Path) -> None:
+    from amity.nlp import gazetteer as module
+
+    theirs = tmp_path / "gazetteer-theirs.pickle"
+    module._write_cache(theirs, module.Gazetteer([]))
+    week_ago = theirs.stat().st_mtime_ns - 7 * 24 * 3600 * 10**9
+    os.utime(theirs, ns=(week_ago, week_ago))  # written long ago ...
+    assert isinstance(module._read_cache(theirs), module.Gazetteer)  # ... and read by its install today
+    module._write_cache(tmp_path / "gazetteer-mine.pickle", module.Gazetteer([]))
+    assert theirs.exists()
+
+
+def test_a_cache_file_that_is_not_a_gazetteer_is_not_read(tmp_path: Path) -> None:
+    from amity.nlp import gazetteer as module
+
+    junk = tmp_path / "gazetteer-junk.pickle"
+    junk.write_bytes(b"not a pickle")
+    assert module._read_cache(junk) is None

@@ -10,6 +10,7 @@ differently. Nothing is fetched at run time.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import hashlib
@@ -291,14 +292,9 @@ def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer: built on first use (under a second) and kept in a cache file
     keyed by the versions of its sources, so that later runs start faster."""
     path = _cache_path()
-    if path is not None:
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, Gazetteer):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+    cached = _read_cache(path) if path is not None else None
+    if cached is not None:
+        return cached
     gazetteer = Gazetteer(_supplement() + _countries() + _us_states() + _subdivisions(), _towns())
     if path is not None:
         _write_cache(path, gazetteer)
@@ -334,12 +330,27 @@ def _file_stamp(path: Traversable) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-#: Pickles of other versions written this recently are kept: another install may be using one.
+#: Pickles of other versions used this recently are kept: another install may still be using one.
 _STALE_SECONDS = 24 * 3600
 
 
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The pickled gazetteer, its modification time set to now: a pickle's time then says when it was last
+    used, so another version's writer keeps a pickle in daily use however long ago it was written."""
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    if not isinstance(cached, Gazetteer):
+        return None
+    with contextlib.suppress(OSError):  # a read-only cache folder still serves its pickle
+        os.utime(path)
+    return cached
+
+
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Write atomically, then drop the pickles of other versions (~20 MB each) written more than a day ago.
+    """Write atomically, then drop the pickles of other versions (~20 MB each) unused for more than a day.
 
     Two installs of different versions sharing the cache folder (a venv and a checkout, or an upgrade
     and the install it replaces) each write their own pickle only when theirs is missing; dropping every
