@@ -29,6 +29,7 @@ from amity.nlp.lexicons import (
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold, name_key
 from amity.nlp.organisations import ORG_HEADS
+from amity.nlp.tokens import doc_tokens
 from amity.vocabulary.names import initials, initials_skip, is_acronym
 
 #: Last words of names that are events, projects or documents, not bodies (guidelines: not entities).
@@ -415,7 +416,7 @@ def title_case_lines(doc: Doc) -> set[int]:
 def _lines(doc: Doc) -> Iterator[list[Token]]:
     """The doc's tokens, line by line."""
     line: list[Token] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         line.append(tok)
         if "\n" in tok.whitespace_ or tok.is_space or tok.i == len(doc) - 1:
             yield line

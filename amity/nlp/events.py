@@ -23,6 +23,7 @@ from amity.nlp.gazetteer import country_name
 from amity.nlp.lexicons import demonyms, triggers
 from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
+from amity.nlp.tokens import span_tokens
 
 #: The default word lists, for the helpers outside the component (a component may be configured with another file).
 _WORDS = {key: frozenset(words) for key, words in triggers().items()
@@ -255,7 +256,7 @@ class EventFinder:
                     # "X will visit Hungary on 2-3 October. In Budapest, he will hold talks": a plan of the trip's people,
                     # at its place, or told "there" or "during the visit"
                     on_trip = any(k == "visit" and not a for _, k, a in found) or \
-                        any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent)
+                        any(t.lower_ == "there" and t.dep_ == "advmod" for t in span_tokens(sent))
                     fallback = _trip_planned(events, [*participants, self._place(sent, token_entity, trigger)], on_trip)
                 agreement = None
                 if kind == "signing":
@@ -351,7 +352,7 @@ class EventFinder:
         """(token, type, anchored) for each trigger; `anchored` is False for bare back-references
         ("During the visit, ...") that name no new occurrence."""
         found: list[tuple[Token, str, bool]] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             kind = None
             anchored = True
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -422,7 +423,7 @@ class EventFinder:
             if kind is not None:
                 found.append((tok, kind, anchored))
         if not any(k == "attendance" for _, k, _ in found) and any(p in lowered for p in self.attendance_phrases):
-            for tok in sent:
+            for tok in span_tokens(sent):
                 if tok.lemma_.lower() in self.taking_part_lemmas:
                     if not (sent.start > 0 and self._ongoing(tok)):
                         found.append((tok, "attendance", True))
@@ -1203,7 +1204,7 @@ class EventFinder:
                     cluster = token_entity.get(child.i)
                     if cluster is not None and cluster.type == "place":
                         return cluster
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ in _WORDS["venue_prepositions"] and tok.i + 1 < sent.end:
                 nxt = tok.i + 1
                 if sent.doc[nxt].lower_ == "the":
@@ -1554,7 +1555,7 @@ def _opens_the_sentence(sent: Span, mention: DateMention) -> bool:
     sets the story's time; one in a clause of its own ("when they met in August") only looks back."""
     if mention.value is None or len(mention.value.split("/")[0]) != 10:
         return False
-    token = next((t for t in sent if t.idx >= mention.start), None)
+    token = next((t for t in span_tokens(sent) if t.idx >= mention.start), None)
     if token is None or token.i >= sent.root.i:
         return False
     return not any(t.dep_ in _CLAUSE_DEPS for t in (token, *token.ancestors) if t is not sent.root)

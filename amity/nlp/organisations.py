@@ -31,6 +31,7 @@ from amity.nlp.lexicons import (
 )
 from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
+from amity.nlp.tokens import doc_tokens
 
 #: Nouns that head the name of a body ("... Municipality", "Ministry of ...").
 ORG_HEADS = org_heads()
@@ -127,8 +128,8 @@ class OrganisationFinder:
     def _known(self, doc: Doc) -> list[Mention]:
         out = []
         # the tokens' texts read once: a Span per candidate length and start cost more than the lookups
-        texts = [t.text for t in doc]
-        spaced = [t.text_with_ws for t in doc]
+        texts = [t.text for t in doc_tokens(doc)]
+        spaced = [t.text_with_ws for t in doc_tokens(doc)]
         i, n = 0, len(texts)
         while i < n:
             if not texts[i][:1].isupper() or fold(texts[i]).split(" ")[0] not in self._known_first_words:
@@ -149,7 +150,7 @@ class OrganisationFinder:
 
     def _patterns(self, doc: Doc) -> list[Mention]:
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             sister_cities = tok.lower_ == "cities" and tok.i > 0 and doc[tok.i - 1].text == "Sister" \
                 and not (tok.i + 1 < len(doc) and is_capitalised(doc[tok.i + 1]))  # not "Sister Cities Initiative"
             if tok.lower_.rstrip(".") not in ORG_HEADS and not sister_cities and not self._qualified_head(doc, tok.i) \
@@ -269,7 +270,7 @@ class OrganisationFinder:
         Also the head tokens read so, which no other pattern may read again."""
         out: list[Mention] = []
         heads: set[int] = set()
-        for tok in doc:
+        for tok in doc_tokens(doc):
             singular = self.shared_heads.get(tok.lower_)
             if singular is None or not (is_capitalised(tok) or tok.lower_ in self.named_when_lower):
                 continue
@@ -292,7 +293,7 @@ class OrganisationFinder:
         """'the “Turan” Special economic zone': a quoted name before a head noun, whatever the case
         of the head's words, is one body ("Turan Special economic zone")."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.text not in _QUOTES or tok.i + 2 >= len(doc):
                 continue
             closing = _QUOTES[tok.text]
@@ -320,7 +321,7 @@ class OrganisationFinder:
         an institution's head name that institution, as translated news often writes it; a town with
         the bare head ("the Kazan university") only describes one."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.lower_case_institutions or not tok.is_lower:
                 continue
             k = tok.i
@@ -342,7 +343,7 @@ class OrganisationFinder:
         named with its legal form, which also answers to its name without the form."""
         out = []
         forms = legal_forms()
-        for tok in doc:
+        for tok in doc_tokens(doc):
             company_word = tok.lower_ == "company" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _QUOTES
             if tok.text not in forms and not company_word:
                 continue
@@ -407,7 +408,7 @@ class OrganisationFinder:
         apposition after it ("ProChile, the export promotion agency of ..."): a body, though it has no
         head noun; not a name the article's places or persons make up."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.company_descriptors or not tok.is_lower:
                 continue
             k = tok.i + 1
@@ -503,7 +504,7 @@ class OrganisationFinder:
         """"Air Astana", "Air China": a company named by a capitalised head before a place's name
         (the place the article names stays a place elsewhere)."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.opening_heads or not is_capitalised(tok):
                 continue
             place = self._place_starting.get(tok.i + 1)
@@ -906,7 +907,7 @@ class OrganisationFinder:
             by_end.setdefault(m.end, []).append(m)
         forms = legal_forms()
         compound = self._compound_short_forms(doc, by_end)
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.i in compound:
                 continue
             if tok.i > 0 and doc[tok.i - 1].text == "(" and by_end.get(tok.i - 1) and _PAREN_ALIAS.match(tok.text) \
@@ -960,7 +961,7 @@ class OrganisationFinder:
         """A short form of several tokens in brackets right after a name: "(QABP-SEZ)", "(Poti FIZ)":
         the whole bracket is the body's alias, not a lone acronym of its own. The tokens read so."""
         read: set[int] = set()
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.text != "(" or not by_end.get(tok.i):
                 continue
             close = next((k for k in range(tok.i + 2, min(tok.i + 6, len(doc))) if doc[k].text == ")"), None)

@@ -22,6 +22,7 @@ from amity.nlp.lexicons import demonyms, legal_forms, people_words, place_words,
 from amity.nlp.mentions import Mention, is_capitalised, register_extensions
 from amity.nlp.names import INITIALLED_NAME, fold
 from amity.nlp.organisations import ORG_HEADS, town_government_at
+from amity.nlp.tokens import doc_tokens
 
 _MAX_NAME_TOKENS = 4
 _HYPHENS = ("-", "‐", "–")
@@ -340,7 +341,7 @@ class PersonFinder:
         n = len(doc)
         # "who heads the Institute": a verb of office is no office's name
         words = [fold(t.text) if t.is_alpha and not (t.lower_ in self._office_verbs and t.pos_ in ("VERB", "AUX"))
-                 else "" for t in doc]
+                 else "" for t in doc_tokens(doc)]
         out = [0] * n
         for i, word in enumerate(words):
             longest = self._title_first_words.get(word, 0)
@@ -470,7 +471,7 @@ class PersonFinder:
         lower-case word, punctuation, the start of the sentence, a title or a known place or body.
         A run that reaches back into a place ("Republic of Turkey Selin Aksoy, ...") stops there."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.text not in (",", "(") + _DASHES \
                     or not (self._office_follows(doc, self._skip_link(doc, tok.i + 1, self._relative_links))
                             or self._office_verb_at(doc, tok.i + 1)):

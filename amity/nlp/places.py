@@ -18,6 +18,7 @@ from amity.nlp.lexicons import PlaceWords, demonyms, org_heads, place_words, rea
 from amity.nlp.mentions import Mention, among_capitals, is_capitalised, register_extensions
 from amity.nlp.names import fold
 from amity.nlp.people import full_name_surnames
+from amity.nlp.tokens import doc_tokens
 
 #: "United Kingdom of Great Britain and Northern Ireland" is eight tokens.
 _MAX_TOKENS = 8
@@ -636,7 +637,7 @@ class PlaceFinder:
         town and a comma is that state (alone, "Miss." or "Ind." may be anything)."""
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             state = self.words.us_state_abbreviations.get(tok.text)
             if state is None or tok.i < 2 or tok.i in taken or doc[tok.i - 1].text != "," \
                     or not is_capitalised(doc[tok.i - 2]):
@@ -695,7 +696,7 @@ class PlaceFinder:
             return {}
         by_end = {f[1]: f for f in found}
         out: dict[int, str] = {}
-        for tok in doc:
+        for tok in doc_tokens(doc):
             singular = plurals.get(tok.lower_)
             if singular is None or tok.i not in by_end:
                 continue
@@ -742,7 +743,7 @@ class PlaceFinder:
         the name gives it its country."""
         words = self.words.region_words
         out = list(mentions)
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.i < 2 or tok.lower_ not in words or not tok.text[:1].isupper():
                 continue
             start = tok.i
@@ -821,7 +822,7 @@ class PlaceFinder:
             mention.alias = alias
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
 
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.text == "," and tok.i >= 1:
                 self._appositive_places(doc, tok.i, name_from, add)
             # a noun of both kinds ("village", "commune") names the settlement before it, or else the one after its "of"
@@ -868,7 +869,7 @@ class PlaceFinder:
         where a list of towns begins."""
         partner = self.words.partner_words
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.words.partner_list_openers or tok.i == 0:
                 continue
             before = doc[tok.i - 1]
@@ -932,7 +933,7 @@ class PlaceFinder:
         named = {k for m in linked if m.place is not None for k in range(m.start + 1, m.end)}
         out: list[Mention] = []
         n = len(doc)
-        for tok in doc:
+        for tok in doc_tokens(doc):
             i = tok.i
             if tok.lower_ not in units or i == 0 or i in named:
                 continue
@@ -996,7 +997,7 @@ class PlaceFinder:
             by_first.setdefault(doc[m.start].text, []).append(m)
         taken = {k for m in linked for k in range(m.start, m.end)}
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.i in taken or tok.text not in by_first:
                 continue
             for m in by_first[tok.text]:
@@ -1167,6 +1168,6 @@ class PlaceFinder:
     def _context_countries(self, doc: Doc, found: list[tuple[int, int, list[Place], str]]) -> set[str]:
         countries = {p.country for _, _, cands, _ in found for p in cands if p.kind == "country" and p.country}
         table = demonyms()
-        countries.update(table[t.lower_] for t in doc if t.text[:1].isupper() and t.lower_ in table)
+        countries.update(table[t.lower_] for t in doc_tokens(doc) if t.text[:1].isupper() and t.lower_ in table)
         return countries
 

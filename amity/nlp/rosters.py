@@ -31,6 +31,7 @@ from amity.nlp.mentions import register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import default_tie_kinds
 from amity.nlp.ties import TieMention, _distinct, own_clause, without_destinations
+from amity.nlp.tokens import doc_tokens, span_tokens
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -378,7 +379,7 @@ class RosterReader:
         elsewhere = {id(p) for t in ties if owner is None or not any(q is owner for q in t.parties) for p in t.parties}
         # towns and countries one a line are as often a company's offices: twinning or partnership must be
         # said somewhere in the article, or a row must carry its year
-        cued = any(t.lower_ in self.country_row_cues or t.lemma_.lower() in self.country_row_cues for t in doc)
+        cued = any(t.lower_ in self.country_row_cues or t.lemma_.lower() in self.country_row_cues for t in doc_tokens(doc))
         i = 0
         while i <= len(doc):
             row = self._country_row(doc, i, index) if i < len(doc) else None
@@ -431,7 +432,7 @@ class RosterReader:
     def _ending_verb(self, sent: Span) -> Token | None:
         """The verb of ending ("suspended", "froze") the sentence says, not negated, nor of a destination
         ("suspended flights to ...") only."""
-        return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.ending_lemmas
+        return next((t for t in span_tokens(sent) if t.pos_ == "VERB" and t.lemma_.lower() in self.ending_lemmas
                      and not any(c.dep_ == "neg" for c in t.children)
                      and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.ending_objects for c in t.children)), None)
 
@@ -439,11 +440,11 @@ class RosterReader:
         """"In 2022 the city suspended its ties with its Russian twin towns": an ending said of the owner's
         partners of one nationality, named elsewhere in the article, ends each of those ties, dated by the
         sentence (or the article), when they are all one town's (the one the subject names, if it names one)."""
-        verbs = [t for t in sent if t.lemma_.lower() in self.ending_lemmas and t.pos_ in ("VERB", "NOUN", "ADJ")]
+        verbs = [t for t in span_tokens(sent) if t.lemma_.lower() in self.ending_lemmas and t.pos_ in ("VERB", "NOUN", "ADJ")]
         if not verbs:
             return
         codes = set()
-        for tok in sent:
+        for tok in span_tokens(sent):
             qualifier = tok
             while qualifier.dep_ == "conj" and qualifier.head.i != qualifier.i:
                 qualifier = qualifier.head  # "its Russian and Belarusian twin towns"
@@ -467,7 +468,7 @@ class RosterReader:
         ending = [t for t in ties if t.kind == "sister_city" and len(t.parties) == 2
                   and sum(of_nationality(p) for p in t.parties) == 1]
         owners = {id(p): p for t in ending for p in t.parties if not of_nationality(p)}
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass")]
         named = {id(c) for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None and c.type == "place"}
         if len(owners) != 1 or named and not named & set(owners):
             return  # several towns' partners, or the subject names another town: whose ties is unclear
@@ -516,7 +517,7 @@ class RosterReader:
     def _cues(self, sent: Span) -> list[tuple[str, int, int, bool]]:
         """(kind, first token, token after the cue, whether it names towns' partners only) of each cue
         in the sentence, hyphens ignored."""
-        words = [(t.i, t.lower_) for t in sent if t.text not in ("-", "‐")]
+        words = [(t.i, t.lower_) for t in span_tokens(sent) if t.text not in ("-", "‐")]
         headed = _heading(sent)
         found = []
         for k in range(len(words)):
@@ -631,7 +632,7 @@ class RosterReader:
         "A, with which X has been twinned since 1985, ..." (the clause's subject is the owner; "the
         city" or "it" is the town the story names most)."""
         out: list[tuple[str, EntityCluster, EntityCluster, str | None]] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ != "with" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in self.relative_pronouns \
                     or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
                 continue
@@ -712,9 +713,9 @@ class RosterReader:
         it follows. Kind: the roster's when the sentence refers back to it ("such", "similar",
         "them"), cooperation for memoranda, else the roster's."""
         root = sent.root
-        words = {t.lower_ for t in sent}
-        signing = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signed_lemmas]
-        subject_places = _distinct([c for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i
+        words = {t.lower_ for t in span_tokens(sent)}
+        signing = [t for t in span_tokens(sent) if t.pos_ == "VERB" and t.lemma_.lower() in self.signed_lemmas]
+        subject_places = _distinct([c for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i
                                     for u in t.subtree if (c := index.get(u.i)) is not None and c.type == "place"
                                     and not _is_area(c) and c is not owner])
         if len(subject_places) >= 2 and words & self.list_back_references:
@@ -723,7 +724,7 @@ class RosterReader:
             partners = [_Partner(c) for c in subject_places]
             signed = False
         elif root.lemma_.lower() in self.continuation_verbs:
-            found = [c for t in sent if (c := index.get(t.i)) is not None and c.type == "place"]
+            found = [c for t in span_tokens(sent) if (c := index.get(t.i)) is not None and c.type == "place"]
             towns = [c for c in _distinct(found) if not _is_area(c) and c is not owner]
             # "Wilmington, Delaware, followed": the state holds a partner, it is none itself
             partners = [_Partner(c) for c in towns if not any(_holds(c, d) for d in towns if d is not c)]
@@ -731,7 +732,7 @@ class RosterReader:
         else:
             if not (signing or words & self.document_nouns):
                 return None
-            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass")]
             ending = self._ending_verb(sent) is not None
             if any(index.get(t.i) not in (None, owner) and not (ending and _with_object(t))
                    for s in subjects for t in s.subtree):
@@ -739,7 +740,7 @@ class RosterReader:
                 # Tver was terminated" names the roster's partner, no other party)
                 return None
             partners = []
-            for w in (t for t in sent if t.lower_ == "with"):
+            for w in (t for t in span_tokens(sent) if t.lower_ == "with"):
                 run, _ = self._list(doc, w.i + 1, sent.end, index, owner)
                 partners += [p for p in run if not _is_area(p.cluster)]
             signed = any(not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in v.children)
@@ -747,7 +748,7 @@ class RosterReader:
         partners = [p for p in {id(p.cluster): p for p in partners}.values()]
         if not partners:
             return None
-        years = [(t.i, t.text) for t in sent if _YEAR.fullmatch(t.text)]
+        years = [(t.i, t.text) for t in span_tokens(sent) if _YEAR.fullmatch(t.text)]
         starts = {id(p.cluster): min(m.start for m in p.cluster.mentions if sent.start <= m.start < sent.end)
                   for p in partners}
         leading = bool(years) and years[0][0] - sent.start <= 2  # "In 2019, similar documents ..."
@@ -782,9 +783,9 @@ class RosterReader:
         more), the owner and countries left out."""
         # the towns' people, not tourists or trade: "Guests arrived from A, B and C", "Mayors representing
         # cities such as A and B" (not "firms sell pistachios to cities such as A and B")
-        if not any(t.lemma_.lower() in self.guest_nouns for t in sent):
+        if not any(t.lemma_.lower() in self.guest_nouns for t in span_tokens(sent)):
             return []
-        for tok in sent:
+        for tok in span_tokens(sent):
             nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
             origin = tok.lower_ in self.origin_words
             if not (origin or tok.lower_ in self.town_nouns and nxt is not None and nxt.lower_ in self.class_introducers):
@@ -1159,7 +1160,7 @@ class RosterReader:
 
     def _item_line(self, sent: Span) -> bool:
         """Whether the sentence is a line of a list or table: short, alone on its line, with no verb."""
-        words = [t for t in sent if not t.is_space]
+        words = [t for t in span_tokens(sent) if not t.is_space]
         return _ends_line(sent) and 0 < len(words) <= self.max_item_tokens and not any(
             t.pos_ in ("VERB", "AUX") for t in words) and (len(words) > 1 or words[0].text[:1].isupper())
 
@@ -1248,7 +1249,7 @@ def _clause_value(doc: Doc, sent: Span, verb: Token) -> str | None:
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if found.value and span is not None and told_of_verb(span.root):
             return str(found.value)
-    return next((t.text for t in sent if _YEAR.fullmatch(t.text) and told_of_verb(t)), None)
+    return next((t.text for t in span_tokens(sent) if _YEAR.fullmatch(t.text) and told_of_verb(t)), None)
 
 
 def _listed(doc: Doc, i: int, index: dict[int, EntityCluster]) -> bool:
@@ -1348,7 +1349,7 @@ def _story_town(doc: Doc, sents: list[Span], index: dict[int, EntityCluster],
 
 def _subject_place(sent: Span, index: dict[int, EntityCluster]) -> EntityCluster | None:
     """The first place (not a country) in the subject of the sentence's main verb."""
-    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    subjects = [t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     named = _distinct([c for s in subjects for t in s.subtree if (c := index.get(t.i)) is not None
                        and c.type == "place" and not _is_area(c)])
     return named[0] if named else None
@@ -1421,7 +1422,7 @@ def _is_flag(tok: Token) -> bool:
 def _heading(sent: Span, start: int = 0, end: int = 0) -> bool:
     """A line of its own without a verb ("Sister cities of Bursa"): a heading over the lines after it.
     The words of its cue (tokens start to end) may be tagged as a verb ("Town twinning")."""
-    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent if not start <= t.i < end)
+    return _ends_line(sent) and not any(t.pos_ in ("VERB", "AUX") for t in span_tokens(sent) if not start <= t.i < end)
 
 
 def _unknown_item(doc: Doc, i: int, stop: int, index: dict[int, EntityCluster], separators: frozenset[str]) -> int | None:

@@ -41,6 +41,7 @@ from amity.nlp.lexicons import demonyms, legal_forms, punctuation, tie_cues, tit
 from amity.nlp.mentions import Mention, register_extensions
 from amity.nlp.names import fold
 from amity.nlp.tie_kinds import TieKinds
+from amity.nlp.tokens import span_tokens
 
 _TOWN_KINDS = {"city", "district", "region", None}
 #: A "between" phrase naming more parties than this ("between A, B, C, D and E") lists, it does not pair.
@@ -224,7 +225,7 @@ class TieFinder:
             if listing is not None and not self._is_list_item(sent):
                 listing = None
             item = listing is not None
-            names_agreement = any(self._document(t) for t in sent)
+            names_agreement = any(self._document(t) for t in span_tokens(sent))
             kind = "sister_city" if sister else "cooperation"
             stage: _Stage | None = None
             if listing is not None and (sister or names_agreement or listing.documents):
@@ -479,7 +480,7 @@ class TieFinder:
         """Whether the sentence tells only who attended a signing reported in another sentence: no
         signing or ratifying word of its own, a verb of attending."""
         return not any(e.trigger is not None and sent.start <= e.trigger.i < sent.end for e in events) \
-            and any(t.pos_ == "VERB" and t.lemma_.lower() in self.attendance for t in sent)
+            and any(t.pos_ == "VERB" and t.lemma_.lower() in self.attendance for t in span_tokens(sent))
 
     def _negated(self, verb: Token) -> bool:
         """Whether a verb reports that something did not happen: "no document was signed", "they have
@@ -501,7 +502,7 @@ class TieFinder:
         brotherhood agreement", "the memorandum on fraternal relations"): a twinning under another
         name (translated news rarely says "sister city")."""
         words = set(self.cues["twinning_document_words"])
-        for tok in sent:
+        for tok in span_tokens(sent):
             if not self._document(tok):
                 continue
             named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -628,7 +629,7 @@ class TieFinder:
         signed"), a document the article has already introduced; with `tie_nouns`, also a tie told
         before ("The partnership was suspended in 2022", "The twinning was frozen")."""
         return any(t.dep_ == "nsubjpass" and (self._document(t) or tie_nouns and self._names_tie(t.lower_))
-                   and any(c.lower_ in self.definite_determiners for c in t.children) for t in sent)
+                   and any(c.lower_ in self.definite_determiners for c in t.children) for t in span_tokens(sent))
 
     def _definite_tie_ended(self, sent: Span) -> bool:
         """Whether an ending verb's object is a tie told before ("In 2022 Riga suspended the agreement",
@@ -672,12 +673,12 @@ class TieFinder:
     def _subject_names_partner(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
         """Whether the passive subject names a party ("The partnership with Vladimir was suspended"):
         that tie's stage, not a later stage of the one tie the article has found so far."""
-        return any(t.dep_ == "nsubjpass" and any(x.i in token_entity for x in t.subtree) for t in sent)
+        return any(t.dep_ == "nsubjpass" and any(x.i in token_entity for x in t.subtree) for t in span_tokens(sent))
 
     def _inception_date(self, sent: Span, doc: Doc) -> str | None:
         """The date a sentence gives for the start of a relation ("the partnership's inception in
         2014", "since the founding of the twinning in May 1990"), or None."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lemma_.lower() not in self.inception or tok.pos_ != "NOUN":
                 continue
             related = [c for c in tok.children if c.dep_ == "poss"] + \
@@ -743,7 +744,7 @@ class TieFinder:
                 self._record(ties, "sister_city", tie.parties, _Stage(tie.status, tie.date, tie.explicit_date), sent)
 
     def _only_bare_documents(self, sent: Span) -> bool:
-        nouns = [t for t in sent if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
+        nouns = [t for t in span_tokens(sent) if self._document(t) or t.lemma_.lower() == "document"]  # "The document was signed by"
         return bool(nouns) and all(
             t.pos_ in ("NOUN", "PROPN") and t.is_lower and not any(
                 c.dep_ in ("compound", "amod", "nmod") or self._subject_prep(c) for c in t.children) for t in nouns)
@@ -782,7 +783,7 @@ class TieFinder:
     def _agreement_signed(self, events: list[EventMention], sent: Span) -> bool:
         """A signing or ratification whose object is an agreement ("signed a memorandum",
         "entered into a memorandum")."""
-        signs_here = any(t.lemma_.lower() in self._signing_or_ratifying for t in sent)
+        signs_here = any(t.lemma_.lower() in self._signing_or_ratifying for t in span_tokens(sent))
         for e in events:
             trigger = e.trigger
             if trigger is None or not signs_here and not sent.start <= trigger.i < sent.end:
@@ -819,7 +820,7 @@ class TieFinder:
         if self._signing_verb(sent) is not None:
             return True  # "The twinning agreement was signed in 2014 by the then mayors"
         # "entered into an interregional memorandum" when no event was read for it
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in tok.children):
                 into = next(c for c in tok.children if c.lower_ == "into")
                 if any(self._document(t) for t in into.subtree):
@@ -1001,7 +1002,7 @@ class TieFinder:
         X", "may soon be twinned", "a possible twinning with X", "the prospective sister-city
         relationship": a verb of founding or twinning that is only possible or still to do, or an
         adjective of possibility on the twinning itself."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self._founding and any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", *self.cues["modal_words"]) for c in tok.children):
                 return True
@@ -1010,7 +1011,7 @@ class TieFinder:
                 return True  # "suggested that A and B become sister cities": a founding proposed
         return any(t.dep_ == "amod" and t.lower_ in self.cues["prospect_adjectives"]
                    and any(c in t.head.doc[t.head.left_edge.i : t.head.i + 1].text.lower() for c in self.sister)
-                   for t in sent)
+                   for t in span_tokens(sent))
 
     def _founding_intended(self, sent: Span) -> bool:
         """Whether a verb of founding is itself still to come: "plan to establish sister-city relations
@@ -1019,7 +1020,7 @@ class TieFinder:
 
     def _intended_founding(self, sent: Span) -> Token | None:
         """The verb of a founding still to come ("will become", "to be twinned"), or None."""
-        return next((t for t in sent if t.lemma_.lower() in self._founding and (any(
+        return next((t for t in span_tokens(sent) if t.lemma_.lower() in self._founding and (any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self._future_or_modal for c in t.children)
             or t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in self._wishing)  # "suggested that A and B become"
             and self._founds_tie(t)), None)
@@ -1039,7 +1040,7 @@ class TieFinder:
         """A verb of signing (sign, conclude, renew, ...) whose object or passive subject is a
         document: "The twinning agreement was signed", "renewed the memorandum"; with `wished`, one
         only wished or deemed possible ("A and B could sign a memorandum next year")."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.signing_lemmas or self._negated(tok) \
                     or self._hypothetical(tok) != wished:
                 continue
@@ -1050,7 +1051,7 @@ class TieFinder:
     def _renewal_date(self, sent: Span, doc: Doc) -> str | None:
         """The date of a renewal the sentence reports besides the signing ("... and renewed it in
         2019"), in the renewing verb's own clause."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.renewal:
                 date = self._own_date(tok, sent, doc)
                 if date is not None:
@@ -1060,7 +1061,7 @@ class TieFinder:
     def _approved(self, sent: Span) -> Token | None:
         """The verb or noun of approval in "The Seimas approved the agreement", "the city council
         voted to approve the twinning", "gave its approval to the memorandum"; None if there is none."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (tok.lemma_.lower() in self.ratified or self._resolves(tok)) \
                     or tok.pos_ == "NOUN" and tok.lemma_.lower() in self.ratified:
                 # "gave its final approval to the twinning": the document hangs off the light verb
@@ -1124,14 +1125,14 @@ class TieFinder:
         """"agreed to set up a partnership", "decided to establish sister-city relations": a verb of
         agreeing governing what is yet to be done."""
         return any(t.lemma_.lower() in self.agreed and any(c.dep_ in ("xcomp", "ccomp") or c.lower_ == "on"
-                                                             for c in t.children) for t in sent)
+                                                             for c in t.children) for t in span_tokens(sent))
 
     def _founded(self, sent: Span, doc: Doc) -> _Stage | None:
         """"twin towns since 1998", "became sister cities in March 2022", "marks the 20th anniversary":
         a tie whose founding the sentence dates is signed on that date."""
         dates = _sentence_dates(sent, doc)
         clause = self._cue_clause(sent)
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ == "since" and dates and (clause is None or tok.i in clause):
                 value = next((d.value for d in dates if d.start >= tok.idx), None)
                 if value:
@@ -1141,7 +1142,7 @@ class TieFinder:
                 own = [d for d in dates if lo <= d.start < hi]
                 if own and own[0].value:
                     return _Stage("signed", own[0].value, True)
-        for tok in sent:
+        for tok in span_tokens(sent):
             # "Dumaguete and Kurobe become sister cities", "... became twin towns": founded, undated
             if tok.lemma_.lower() == "become" and tok.dep_ in ("ROOT", "conj") and tok.tag_ in ("VBD", "VBP", "VBZ", "VBN") \
                     and any(c.dep_ in ("attr", "acomp") and any(w in c.doc[c.left_edge.i : c.i + 1].text.lower()
@@ -1167,7 +1168,7 @@ class TieFinder:
             # "sixty years of its twinning", "twenty-five years of partnership"
             if match.group(1) in self.cardinals and self._names_tie(match.group(2)):
                 return self.cardinals[match.group(1)]
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ == "anniversary" and tok.i > sent.start:
                 before = tok.doc[tok.i - 1].lower_
                 if before in self.ordinals:
@@ -1183,12 +1184,12 @@ class TieFinder:
         if years is not None and base:
             return _Stage("signed", str(int(base[:4]) - years), True, generic=True)  # "marked 25 years of partnership"
         agreed = self._agreed(sent) or any(p in lowered for p in self.intention)
-        if agreed and any(t.lemma_.lower() in self.joint_work for t in sent):
+        if agreed and any(t.lemma_.lower() in self.joint_work for t in span_tokens(sent)):
             return _Stage("proposed", generic=True, intending=True)
-        if agreed and any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "with" for c in t.children) for t in sent):
+        if agreed and any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "with" for c in t.children) for t in span_tokens(sent)):
             # "X was also interested in cooperation with Y", "X wants to build a partnership with Y": a wish
             return _Stage("proposed", generic=True, intending=True)
-        document = next((d for d in (self._document_of(t) for t in sent if t.lower_ == "between") if d is not None), None)
+        document = next((d for d in (self._document_of(t) for t in span_tokens(sent) if t.lower_ == "between") if d is not None), None)
         if document is not None:
             # "the Memorandum of Understanding between India and Morocco": a document that exists
             if agreed or any(c.lower_ == "draft" for c in document.subtree if c.i < document.i) \
@@ -1199,7 +1200,7 @@ class TieFinder:
                             and c.lemma_.lower() in self.signing_lemmas), None)
             date = self._own_date(signing, sent, doc) if signing is not None else None
             return _Stage("signed", date, date is not None, between_only=True)
-        if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in sent):
+        if not any(t.lower_ in self.cooperation_nouns and any(c.lower_ == "between" for c in t.children) for t in span_tokens(sent)):
             sealed = self._partnership_sealed(sent)
             if sealed is not None:
                 # "A and B sealed a partnership on port logistics on Monday", "formalised their cooperation
@@ -1269,7 +1270,7 @@ class TieFinder:
         """"discussed cooperation between A and B", "expressed interest in cooperation between A and B",
         "explored a partnership between A and B": a cooperation noun with its "between" pair that is
         what a verb of discussing or a noun of interest is about; talked of, not yet reached."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ not in self.cooperation_nouns or not any(c.lower_ == "between" for c in tok.children):
                 continue
             node = tok
@@ -1285,7 +1286,7 @@ class TieFinder:
         """"A and B agreed to set up a working group", "A expressed the intention to cooperate with
         B": the names in the subject of the verb of agreeing or intending, and its "with" partners;
         not whatever else the sentence names ("welcomed the intention of the countries ...")."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lemma_.lower() not in self.agreed and not any(tok.lower_ == p.split()[0] for p in self.intention):
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -1305,7 +1306,7 @@ class TieFinder:
     def _partnership_sealed(self, sent: Span) -> Token | None:
         """A verb that starts a partnership ("sealed a partnership", "launched a cooperation",
         "formalised their cooperation"): its object is a cooperation noun or a document."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
                     and not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries for c in tok.children) \
                     and any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.cooperation_nouns or self._document(c))
@@ -1317,7 +1318,7 @@ class TieFinder:
     def _twinning_sealed(self, sent: Span) -> Token | None:
         """A verb that starts a twinning ("sealed their twinning", "formalised the sister-city
         relationship"), said of what happened, not of what is to come."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.sealing and not self._negated(tok) \
                     and not any(c.dep_ == "aux" and c.lower_ in self._future_or_modal
                                 for c in tok.children) \
@@ -1331,7 +1332,7 @@ class TieFinder:
         """"A and B have long-standing cooperation in agriculture", "A maintains close partnership
         with B": a cooperation noun as the object of a verb of having, whose subject names two
         parties or which goes on "with" a partner: a tie that exists."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if not (tok.lower_ in self.cooperation_nouns or self._document(tok)) or tok.dep_ != "dobj" \
                     or tok.head.lemma_.lower() not in self.existing:
                 continue
@@ -1345,7 +1346,7 @@ class TieFinder:
                 c.lower_ == "with" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children)
             if subjects and (paired or partner):
                 return True
-        return any(self._cooperating(tok) or self._partners_being(tok) for tok in sent)
+        return any(self._cooperating(tok) or self._partners_being(tok) for tok in span_tokens(sent))
 
     def _owned_partnerships(self, sent: Span, token_entity: dict[int, EntityCluster],
                             context: _ArticleContext) -> list[tuple[EntityCluster, EntityCluster, Token]]:
@@ -1355,7 +1356,7 @@ class TieFinder:
         turned down ("X has no cooperation with Y", "X refused cooperation with Y") or supposed ("X's
         partnership with Y would bring ...")."""
         out: list[tuple[EntityCluster, EntityCluster, Token]] = []
-        for noun in sent:
+        for noun in span_tokens(sent):
             if noun.lower_ not in self.cooperation_nouns or self._unreal(noun):
                 continue
             owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -1447,7 +1448,7 @@ class TieFinder:
         dated = next((d.value for d in _sentence_dates(sent, doc) if d.start >= at), None)
         if dated:
             return dated
-        year = next((t for t in sent if t.idx >= at), None)
+        year = next((t for t in span_tokens(sent) if t.idx >= at), None)
         return year.text if year is not None and _YEAR.fullmatch(year.text) else None
 
     def _hyphen_pairs(self, sent: Span) -> list[tuple[int, int]]:
@@ -1455,7 +1456,7 @@ class TieFinder:
         that qualify a noun of relations name the pair the relation is between (start and end of
         the two names)."""
         out = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.text not in _DASHES or tok.i + 1 >= sent.end or tok.i == sent.start:
                 continue
             head = tok.doc[tok.i + 1].head
@@ -1520,7 +1521,7 @@ class TieFinder:
     def _ending_words(self, sent: Span) -> list[Token]:
         """The words of the sentence that end a tie ("suspended", "the termination", "expired"), but not a verb
         whose tie was renewed after it ("expired last year and was renewed on Monday")."""
-        return [t for t in sent if (t.lemma_.lower() in self.ended or t.lower_ in self.ended
+        return [t for t in span_tokens(sent) if (t.lemma_.lower() in self.ended or t.lower_ in self.ended
                                     or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t))
                 and not self._renewed_after(t)]
 
@@ -1576,9 +1577,9 @@ class TieFinder:
         """A sentence that names the signing only by a noun with a definite, unqualified document
         ("Speaking during the signing of the agreement, ...", "The signing of the deal comes weeks
         after ..."): the signing the article has already reported, not one between its names."""
-        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.signing_lemmas for t in sent):
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.signing_lemmas for t in span_tokens(sent)):
             return False
-        for trigger in sent:
+        for trigger in span_tokens(sent):
             if trigger.lower_ not in ("signing", "signature", "conclusion"):
                 continue
             for prep in trigger.children:
@@ -1595,7 +1596,7 @@ class TieFinder:
         """Agreements said to be between units below the states ("interregional") that the
         sentence does not name."""
         return any(self._document(t)
-                   and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in sent)
+                   and any(c.lower_ in self.sub_state for c in t.doc[t.left_edge.i : t.i]) for t in span_tokens(sent))
 
     def _names_pair(self, lowered: str, pair: list[EntityCluster]) -> bool:
         """"both sides", "the two regions": a reference to a pair of that kind ("countries" are
@@ -1615,11 +1616,11 @@ class TieFinder:
         text = lowered.strip()
         if not (text.endswith(":") or any(p in text for p in self.list_leads)):
             return None
-        if not any(t.lemma_.lower() in self.signing_lemmas for t in sent):
+        if not any(t.lemma_.lower() in self.signing_lemmas for t in span_tokens(sent)):
             return None
         planned = any(e.status == "planned" for e in events) or any(
             t.lower_ in ("will", "shall") or t.lower_ == "be" and t.i > sent.start and sent.doc[t.i - 1].lower_ == "to"
-            for t in sent)
+            for t in span_tokens(sent))
         date = _sentence_date(sent, doc)
         if date is None and events:
             date = events[0].date
@@ -1630,7 +1631,7 @@ class TieFinder:
 
     def _is_list_item(self, sent: Span) -> bool:
         """A line of a list: starts on a new line with a bullet or a number ("1)", "2.")."""
-        first = next((t for t in sent if not t.is_space), None)
+        first = next((t for t in span_tokens(sent) if not t.is_space), None)
         if first is None:
             return False
         starts_line = sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space
@@ -1808,7 +1809,7 @@ class TieFinder:
         from A will come to B, and the committee hopes to sign a protocol with C": "hopes" and "sign", not
         "come")."""
         verbs: set[int] = set()
-        cues = self._cue_tokens(sent) + [t for t in sent if self._document(t) or t.lower_ in self.cooperation_nouns
+        cues = self._cue_tokens(sent) + [t for t in span_tokens(sent) if self._document(t) or t.lower_ in self.cooperation_nouns
                                          or t.pos_ == "VERB" and t.lemma_.lower() in self._signing_or_ratifying]
         for cue in cues:
             tok = cue
@@ -1823,7 +1824,7 @@ class TieFinder:
     def _joint_document(self, sent: Span) -> bool:
         """Whether the sentence signs one joint document ("signed a joint declaration", "a trilateral
         memorandum was signed"): a singular document, qualified as joint, that a signing verb governs."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.tag_ in ("NN", "NNP") and (tok.lower_ in self.agreements or tok.lemma_.lower() in self.agreements) \
                     and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.signing_lemmas \
                     and any(c.lower_ in self.joint for c in tok.children if c.dep_ in ("amod", "compound")):
@@ -1834,7 +1835,7 @@ class TieFinder:
         """Whether a "between" phrase of the sentence belongs to one document ("a memorandum between A,
         B and C"), not to several ("agreements between ...")."""
         return any(t.lower_ == "between" and (d := self._document_of(t)) is not None and d.tag_ in ("NN", "NNP")
-                   for t in sent)
+                   for t in span_tokens(sent))
 
     def _counterparts_unnamed(self, sent: Span, token_entity: dict[int, EntityCluster],
                               events: list[EventMention]) -> bool:
@@ -1865,7 +1866,7 @@ class TieFinder:
         verb = self._signing_verb(sent)
         if verb is not None and verb not in verbs:
             verbs.append(verb)
-        joined = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas
+        joined = [t for t in span_tokens(sent) if t.pos_ == "VERB" and t.lemma_.lower() in self.signing_lemmas
                   and t not in verbs and t.dep_ in ("conj", "advcl") and not self._negated(t)]
         groups: list[list[EntityCluster]] = []
         for verb in verbs + joined:
@@ -1902,7 +1903,7 @@ class TieFinder:
         """The parties named in the subject of a verb of the sentence (of one of `verbs`, if given)."""
         wanted = {id(p) for p in parties}
         out: list[EntityCluster] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
                     and (verbs is None or tok.head.i in verbs):
                 for t in tok.subtree:
@@ -2092,7 +2093,7 @@ class TieFinder:
         """The places "the two mayors" / "both governors" sign for, when the subject (or agent) of the
         sentence is such a phrase: the two holders of that office named last before the sentence, each
         standing for the place or body the office is of; None unless both are known and distinct."""
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.tag_ != "NNS" or not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.dep_ == "agent") \
                     or not any(c.lower_ == "two" and c.dep_ == "nummod" or c.lower_ == "both" for c in tok.children):
                 continue
@@ -2142,7 +2143,7 @@ class TieFinder:
         not one per token)."""
         lowered = _lower_in_place(sent.text)
         starts = {sent.start_char + at for c in self.sister for at in _occurrences(lowered, c)}
-        return [t for t in sent if t.idx in starts]
+        return [t for t in span_tokens(sent) if t.idx in starts]
 
     def _signs_other_document(self, sent: Span, events: list[EventMention]) -> Token | None:
         """Whether the sentence's twinning cue describes the signatories ("A and B, twin cities since
@@ -2208,7 +2209,7 @@ class TieFinder:
         per comma-separated pairing ("between A and B, C and D"); and those of each later "between"
         of another document ("... as well as a loan agreement between C and D")."""
         found: list[list[EntityCluster]] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             found += _between_groups(sent, tok, token_entity)
@@ -2218,8 +2219,8 @@ class TieFinder:
         """Whether every "between" of the sentence hangs on a noun that is no document ("flights
         between A and B", "the trade between ..."): a topic, not the pairing of a signature. A noun
         that names a tie ("an agreement on cooperation between A and B") pairs its parties itself."""
-        betweens = [t for t in sent if t.lower_ == "between"]
-        documents = [t for t in sent if self._document(t)]
+        betweens = [t for t in span_tokens(sent) if t.lower_ == "between"]
+        documents = [t for t in span_tokens(sent) if self._document(t)]
         return bool(betweens) and all(t.head.pos_ == "NOUN" and not self._document(t.head)
                                       and (not self._names_tie(t.head.lower_) or self._relation_beside(t.head, documents))
                                       and not (t.head.head.lower_ == "of" and self._document(t.head.head.head))
@@ -2238,10 +2239,10 @@ class TieFinder:
         """The kind of each group `_between` returns: that of the document its "between" hangs on
         when several documents are named, else the sentence's."""
         out: list[str] = []
-        documents = [d for t in sent if t.lower_ == "between" and (d := self._document_of(t)) is not None]
+        documents = [d for t in span_tokens(sent) if t.lower_ == "between" and (d := self._document_of(t)) is not None]
         several = len({d.i for d in documents}) > 1
         found = False
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ != "between" or found and self._document_of(tok) is None and not _repeated_between(tok):
                 continue
             groups = _between_groups(sent, tok, token_entity)
@@ -2258,7 +2259,7 @@ class TieFinder:
         is the pair the sentence's signers are."""
         return any(tok.lower_ == "between" and self._document_of(tok) is not None
                    and not _between_groups(sent, tok, token_entity) and not self._pair_phrase_after(tok)
-                   for tok in sent)
+                   for tok in span_tokens(sent))
 
     def _pair_phrase_after(self, between: Token) -> bool:
         """Whether a "between" phrase is a pair phrase of its own ("between the two countries",
@@ -2278,7 +2279,7 @@ class TieFinder:
         since 2005"). The described names are each paired with the owner of their clause, not with
         one another; undated, the twinning is active."""
         out: list[tuple[list[EntityCluster], _Stage]] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             named = token_entity.get(tok.head.i) if tok.head.i != tok.i else None
             if named is None:
                 continue
@@ -2304,7 +2305,7 @@ class TieFinder:
         """"A and B, both twin towns of C": a plural cue in apposition to a list of towns names their
         one owner after "of"; the partners are the towns of that list, not the other names of the sentence."""
         token_entity = context.token_entity
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.tag_ != "NNS" or not self._twinning_noun(tok, self.twin_town_heads):
                 continue
             left = tok.left_edge.i
@@ -2323,7 +2324,7 @@ class TieFinder:
         """The town whose twins the sentence lists: the possessive or "of" owner of "sister
         city"/"twin towns" ("Ashgabat's twin cities", "the sister cities of Bursa")."""
         token_entity = context.token_entity
-        for tok in sent:
+        for tok in span_tokens(sent):
             if not self._twinning_noun(tok, self.twin_heads):
                 continue
             if tok.dep_ == "appos" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
@@ -2373,7 +2374,7 @@ class TieFinder:
         offices there") or denies one ("A and B are not twin cities, but ...")."""
         aside: set[int] = set()
         attending = False
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.dep_ == "agent" and tok.head.lemma_.lower() in self.attendance \
                     or tok.lower_ == "of" and tok.head.lower_ in self.presence:
                 # to the end of the verb's phrase: the parser often hangs later attendees on the verb
@@ -2383,11 +2384,11 @@ class TieFinder:
                     end = sent.end  # "in the presence of the ambassador ... and the rector of ...", the list goes on
                 aside.update(range(tok.i, end))
                 attending = True
-        clauses = {t.i for t in sent if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+        clauses = {t.i for t in span_tokens(sent) if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)}
         if clauses:
             units: dict[int, list[Token]] = {}
-            for tok in sent:
+            for tok in span_tokens(sent):
                 node = tok
                 while node.i not in clauses and node.head.i != node.i:
                     node = node.head
@@ -2522,7 +2523,7 @@ def _outside_names(sent: Span, doc: Doc) -> str:
     if not orgs:
         return sent.text
     inside = {i for m in orgs for i in range(m.start, m.end)}
-    return "".join(t.text_with_ws if t.i not in inside else " " for t in sent)  # "sister-city" stays whole
+    return "".join(t.text_with_ws if t.i not in inside else " " for t in span_tokens(sent))  # "sister-city" stays whole
 
 
 def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -2531,7 +2532,7 @@ def _names_gathering_only(sent: Span, state: str, aside: set[int] | frozenset[in
     attendees (`aside`): the states hosted or watched, they did not sign."""
     code = country_code(state)
     table = demonyms()
-    every = [t for t in sent if t.text[:1].isupper() and table.get(fold(t.text)) == code]
+    every = [t for t in span_tokens(sent) if t.text[:1].isupper() and table.get(fold(t.text)) == code]
     uses = [t for t in every if t.i not in aside]
     if every and not uses:
         return True  # named only by the attendees
@@ -2731,7 +2732,7 @@ def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMen
                                              for p in tie.parties)
 
     def acts(state: EntityCluster, sent: Span) -> bool:
-        for token in sent:
+        for token in span_tokens(sent):
             if token_entity.get(token.i) is not state or token_entity.get(token.head.i) is state:
                 continue  # the head word of the state's name only
             if token.dep_ in ("compound", "poss", "amod", "nmod"):
@@ -2831,7 +2832,7 @@ def _without_package_states(ties: list[TieMention], context: _ArticleContext) ->
                      and {context.country_of(p) for p in t.parties} == states]
             package = all(any(t.tag_ == "NNS" and (t.lemma_.lower() in context.cues["package_nouns"])
                               or t.lower_ in context.cues["package_plurals"] and _counted_or_listed(t, sent, context)
-                              for t in sent)
+                              for t in span_tokens(sent))
                           for sent in tie.sentences)
             if below and package:
                 continue
@@ -2891,7 +2892,7 @@ def _all_after_with(sent: Span, parties: list[EntityCluster], context: _ArticleC
 def _partners_unnamed(sent: Span, token_entity: dict[int, EntityCluster]) -> bool:
     """Whether the sentence's relations go "with" partners it only counts or describes ("ties with
     26 cities around the world", "with many towns in Europe") and names none after any "with"."""
-    withs = [t for t in sent if t.lower_ == "with" and t.dep_ == "prep"]
+    withs = [t for t in span_tokens(sent) if t.lower_ == "with" and t.dep_ == "prep"]
     counted = False
     for w in withs:
         objects = [c for c in w.children if c.dep_ == "pobj"]
@@ -2907,7 +2908,7 @@ def _between_one_named(sent: Span, token_entity: dict[int, EntityCluster]) -> bo
     between Samarkand region and Japanese prefectures"): the sentence says itself whom it is about, and
     it is not the pair named before ("between the two countries" names none and may mean that pair)."""
     return any(tok.lower_ == "between" and len(_parties_in(sent.doc, tok.i + 1, tok.right_edge.i + 1, token_entity)) == 1
-               for tok in sent)
+               for tok in span_tokens(sent))
 
 
 def without_destinations(tok: Token) -> list[Token]:
@@ -2939,7 +2940,7 @@ def _each_since(stage: _Stage, parties: list[EntityCluster], sent: Span,
     sentence's first."""
     if stage.status != "signed" or not stage.explicit:
         return stage
-    since = [t for t in sent if t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).like_num]
+    since = [t for t in span_tokens(sent) if t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).like_num]
     if len(since) < 2:
         return stage
     wanted = {id(p) for p in parties}
