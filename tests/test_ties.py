@@ -86,6 +86,18 @@ def test_a_twin_town_named_in_passing_is_an_active_tie(read) -> None:
     assert tie.status == "active"
 
 
+@pytest.mark.parametrize("text", [
+    "Tartu and Kuopio have had sister ties for decades, and a joint choir festival opened in Kuopio on Saturday.",
+    "Tartu maintains sister relations with Kuopio, and students from both towns met in Tartu on Saturday.",
+])
+def test_sister_ties_or_relations_named_in_passing_are_an_active_twinning(read, text: str) -> None:
+    # "sister ties", "sister relations" say sister-city ties as "sister-city ties" does
+    record = read(text, published="2023-03-06")
+    tie = only(record, "sister_city")
+    assert set(tie.parties) == {"Tartu", "Kuopio"}
+    assert tie.status == "active"
+
+
 # -- cooperation between states ------------------------------------------------------
 
 def test_a_ratified_intergovernmental_agreement_is_a_ratified_tie(read) -> None:
