@@ -914,6 +914,42 @@ def test_reports_joining_stored_events_after_a_correction_in_their_batch_write_t
         [("2016-02-02", 1), ("2017-02-02", 1), ("2018-02-02", 1), ("2021-03-10", 2), ("2022-03-10", 2)]
 
 
+def _visitor_of_bursa(doc: str, name: str, day: str, published: str) -> tuple[Article, Record]:
+    return _said(doc, f"{name} toured Bursa ({day}).", published, entities=[Entity("person", name), _bursa()],
+                 events=[Event("visit", "occurred", day, [name, "Bursa"], place="Bursa")])
+
+
+def test_a_report_sharing_two_participants_with_an_event_reads_no_participants_of_events_sharing_one(
+        fresh_registry, monkeypatch):
+    from amity.store.schema import EventParticipantRow
+
+    others = [_visitor_of_bursa(f"o{n}", name, "2023-05-10", "2023-05-11")
+              for n, name in enumerate(["Lena Fischer", "Omar Haddad", "Sofia Rossi"])]  # Bursa's other visitors that day
+    stored = [_visit("v1", "2023-05-10", "2023-05-11"), *others]
+    again = [_visit("v2", "2023-05-10", "2023-05-12"), _visit("v3", "2023-05-10", "2023-05-13")]  # the mayor's visit again
+    one_by_one = fresh_registry()
+    ingest(stored + again, one_by_one, batch_articles=1)
+    batched = fresh_registry()
+    ingest(stored, batched)
+    with Session(batched) as session:
+        mayors = set(session.scalars(select(EventParticipantRow.event_id).join(
+            EntityRow, EntityRow.id == EventParticipantRow.entity_id).where(EntityRow.name == "Aigerim Sadykova")))
+        visits = set(session.scalars(select(EventRow.id)))
+    asked: set[int] = set()
+    participants_of = event_rules.participants_of
+
+    def watched(session, event_ids):  # type: ignore[no-untyped-def]
+        asked.update(event_ids)
+        return participants_of(session, event_ids)
+
+    monkeypatch.setattr(event_rules, "participants_of", watched)
+    ingest(again, batched, batch_articles=8)
+
+    assert len(mayors) == 1 and len(visits) == 4
+    assert not asked & (visits - mayors), "the visits sharing only Bursa lose to the mayor's: their participants unread"
+    assert _exported(batched) == _exported(one_by_one)
+
+
 # --------------------------------------------------------------------------- the merge's own process
 
 def test_a_batch_is_merged_with_pythons_cycle_collector_paused_and_running_again_after(fresh_registry, readings,

@@ -1427,3 +1427,16 @@ def test_a_plan_tied_to_an_occasion_of_its_own_is_scheduled_without_a_time(read)
                   "between Rivne and Kaunas will be signed during the mayor's visit to Kaunas.", published="2025-04-07")
     signing = only(record, "signing")
     assert signing.status == "planned" and {"Rivne", "Kaunas"} <= set(signing.participants)
+
+
+# -- the parties of a signing told in general words ------------------------------------------
+
+def test_a_signing_told_in_general_words_takes_the_parties_of_the_documents_named_after_it(read) -> None:
+    record = read("Kazakh and Polish delegations signed six documents in Astana on 4 May 2026. "
+                  "The memorandum between the University of Ostrava and the Silesian University of Technology "
+                  "provides for joint courses in mining engineering.", published="2026-05-06")
+    ties = [t for t in record.ties if {"University of Ostrava", "Silesian University of Technology"} <= set(t.parties)]
+    assert ties, [(t.kind, t.parties, t.status, t.date) for t in record.ties]
+    signing = only(record, "signing")
+    assert signing.date == "2026-05-04"
+    assert {"University of Ostrava", "Silesian University of Technology"} <= set(signing.participants)

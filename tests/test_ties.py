@@ -7,7 +7,7 @@ from amity.model import Record, Tie
 from amity.nlp.entities import EntityCluster
 from amity.nlp.gazetteer import Place
 from amity.nlp.mentions import Mention
-from amity.nlp.ties import _ArticleContext
+from amity.nlp.ties import TieMention, _ArticleContext, _without_long_readings
 
 
 def ties(record: Record, kind: str | None = None) -> list[Tie]:
@@ -2269,3 +2269,44 @@ def test_an_ending_after_a_renewal_still_ends_the_tie(read) -> None:
     record = read("The agreement between Tartu and Kutaisi, which was renewed in 2019, was suspended in 2022.",
                   published="2024-05-02")
     assert [(t.status, t.date) for t in record.ties] == [("ended", "2022")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The mayors of Pärnu and Jūrmala signed a memorandum on tourism on Monday; the old contract with the beach "
+     "operator had lapsed in March.", "signed"),
+    ("The mayors of Pärnu and Jūrmala signed a memorandum on Monday, while the city's contract with its waste "
+     "collector was terminated last month.", "signed"),
+    # the signed document itself, or a bare "the agreement", still ends
+    ("Tartu and Kutaisi signed a memorandum in 2019, but the agreement was suspended in March.", "ended"),
+])
+def test_an_ending_of_another_document_beside_a_signing_ends_nothing(read, text: str, status: str) -> None:
+    assert [t.status for t in read(text, published="2024-05-02").ties] == [status]
+
+
+def test_a_body_is_no_partner_of_the_town_it_signs_in_when_no_twinning_is_told(read) -> None:
+    record = read("The University of Tartu signed a memorandum with the Kutaisi clinic in Kutaisi on Monday.\n\n"
+                  "The University of Tartu also signed a memorandum with Ilia State University in Tbilisi.",
+                  published="2024-05-02")
+    assert pairs(record) == {frozenset({"University of Tartu", "Ilia State University"})}
+
+
+def _place(name: str, start: int) -> EntityCluster:
+    return EntityCluster("place", [Mention(start, start + 1, "place", name)])
+
+
+def test_a_tie_read_again_with_its_partner_named_long_is_that_tie() -> None:
+    tartu, kutaisi = _place("Tartu", 0), _place("Kutaisi", 2)
+    hall = EntityCluster("organization", [Mention(4, 7, "organization", "Kutaisi City Hall")])
+    short = TieMention("sister_city", [tartu, kutaisi], "signed", "2024-05-05")
+    run_on = TieMention("sister_city", [tartu, hall], "signed", "2024-05-05")
+    assert _without_long_readings([short, run_on]) == [short]
+    # a body's two partners, a town and a body named after it, stay two ties
+    ministry = EntityCluster("organization", [Mention(8, 10, "organization", "Ministry of Culture")])
+    university = EntityCluster("organization", [Mention(11, 13, "organization", "Kutaisi University")])
+    ties = [TieMention("cooperation", [ministry, kutaisi], "signed", None),
+            TieMention("cooperation", [ministry, university], "signed", None)]
+    assert _without_long_readings(ties) == ties
+    # two places, one named inside the other's name, are two partners
+    towns = [TieMention("sister_city", [tartu, _place("Novgorod", 14)], "signed", None),
+             TieMention("sister_city", [tartu, _place("Nizhny Novgorod", 16)], "signed", None)]
+    assert _without_long_readings(towns) == towns

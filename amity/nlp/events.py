@@ -1051,7 +1051,7 @@ class EventFinder:
             return False  # "During the meeting they agreed to open a programme in 2026": the plan's year
         if date and previous is not None and previous.status == "planned" and long_before(date, doc._.published, 0):
             return True  # "will also visit the park. The visit follows a trip to Daejeon last October"
-        return bool(date and (previous is None or previous.explicit_date and not _dates_agree(previous.date, date)))
+        return bool(date and (previous is None or previous.explicit_date and not dates_agree(previous.date, date)))
 
     @staticmethod
     def _fold_back_reference(events: list[EventMention], kind: str, participants: list[EntityCluster], sent: Span,
@@ -1227,7 +1227,7 @@ class EventFinder:
         for other in events:
             if other.type != event.type or other.status != event.status:
                 continue
-            dated_apart = event.explicit_date and other.explicit_date and not _dates_agree(event.date, other.date)
+            dated_apart = event.explicit_date and other.explicit_date and not dates_agree(event.date, other.date)
             if dated_apart or not _same_parties(other, event) or _other_counterparts(other, event):
                 continue
             if not other.explicit_date and event.explicit_date and (event.earlier or not _summarises(other, event)):
@@ -1362,7 +1362,7 @@ def _join_the_occasion(events: list[EventMention]) -> None:
         start = event.sentences[0].start
         trip = next((e for e in reversed(events[:k]) if e.type == "visit" and e.sentences[0].start < start), None)
         if trip is None or trip.status != event.status or trip.earlier or event.earlier or event.separate \
-                or not _dates_agree(event.date, trip.date) or trip.date is None and event.date is not None:
+                or not dates_agree(event.date, trip.date) or trip.date is None and event.date is not None:
             continue
         event.companions += [p for p in trip.everyone() if p not in event.participants and p not in event.companions]
 
@@ -1505,7 +1505,7 @@ def _without_headline_repeats(events: list[EventMention]) -> list[EventMention]:
                 or (last.text.strip() or doc[first.end - 2].text) == ".":
             continue
         body = [e for e in out if e is not event and e.type == event.type and e.status == event.status
-                and e.sentences[0].start != 0 and (not event.explicit_date or _dates_agree(e.date, event.date))]
+                and e.sentences[0].start != 0 and (not event.explicit_date or dates_agree(e.date, event.date))]
         if len(body) > 1:  # several such events in the body: the one the headline names a party of
             body = [e for e in body if e.keys() & event.keys()][:1]
         if len(body) != 1:
@@ -1524,7 +1524,7 @@ def _a_year_later(value: str) -> str:
     return "/".join(f"{int(part[:4]) + 1:04d}{part[4:]}" for part in value.split("/"))
 
 
-def _dates_agree(a: str | None, b: str | None) -> bool:
+def dates_agree(a: str | None, b: str | None) -> bool:
     """Whether two dates can be of one occurrence: equal, or one inside the other ("a field visit on 30-31
     May" and "on 30 May ... in the framework of the field trip"; "visited last week" and "the visit took
     place on 1-2 July"; "will travel next month" and "from 14 to 17 July")."""

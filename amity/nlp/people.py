@@ -93,6 +93,9 @@ class PersonFinder:
         #: "visited X and met Rector Y": the verbs of a visit and of the meeting that gives Y's office X.
         self._visit_verbs = frozenset(words["visit_verbs"])
         self._meeting_verbs = frozenset(words["meeting_verbs"])
+        #: "Mayor X flew home to Y", "returned to Y": the town a holder goes back to is hers.
+        self._homecoming_verbs = frozenset(words["homecoming_words"]["verbs"])
+        self._homecoming_adverbs = frozenset(words["homecoming_words"]["adverbs"])
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -629,8 +632,13 @@ class PersonFinder:
                 partners = {p.name: p for p in towns if sent.start <= p.start < sent.end
                             and not any(_same_place(p.name, o) for o in served)}
                 before = [p for p in places if sent.start <= p.start and p.end <= m.start]
+                home = self._home_town(doc, m, towns, title)
+                place: Mention | None
+                if home is not None:  # "Mayor X flew home to Y": not the town the story is set in
+                    m.roles[n] = (title, home)
+                    continue
                 if served and len(partners) == 1:
-                    place: Mention | None = next(iter(partners.values()))
+                    place = next(iter(partners.values()))
                 elif before:  # "They visited Japan and met Governor X": a country's town unnamed
                     place = None if self._names_a_country(before[-1]) else before[-1]
                 else:  # not a town named after the holder: "Mayor X will visit Tbilisi" is no mayor of Tbilisi
@@ -638,6 +646,34 @@ class PersonFinder:
                 if place is not None:
                     holder = self._holder(place, title)
                     m.roles[n] = (title, holder.title() if holder.isupper() else holder)  # a dateline written in capitals
+
+    def _home_town(self, doc: Doc, holder: Mention, towns: list[Mention], title: str) -> str | None:
+        """"Mayor X flew home to Y", "Mayor X returned to Y": the town the holder's own verb of return
+        leads to, in its subtree after the holder: a town the article names, else the proper name after "to"
+        (a town no finder knows, but no "City Hall")."""
+        root = doc[holder.start:holder.end].root
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+            root = root.head
+        if not root.dep_.startswith("nsubj"):
+            return None
+        verb = root.head
+        if verb.lemma_ not in self._homecoming_verbs \
+                and not any(c.lower_ in self._homecoming_adverbs for c in verb.children):
+            return None
+        subtree = {t.i for t in verb.subtree}
+        town = next((p for p in towns if p.start >= holder.end and p.start in subtree
+                     and doc[p.start].head.i != verb.i), None)
+        if town is not None:
+            return self._holder(town, title)
+        goal = next((t for t in doc[holder.end:verb.sent.end] if t.i in subtree and t.dep_ == "pobj"
+                     and t.head.lower_ == "to" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t)), None)
+        if goal is None:
+            return None
+        words = [t for t in goal.lefts if t.dep_ == "compound"] + [goal]
+        if any(not is_capitalised(t) or t.lower_ in self._place_words | self._facility_words | ORG_HEADS
+               or t.i in self._named_tokens for t in words):
+            return None
+        return doc[words[0].i : goal.i + 1].text
 
     def _names_a_country(self, place: Mention) -> bool:
         """A mention linked to a country, or whose name the gazetteer knows as one."""
@@ -1654,6 +1690,9 @@ class PersonFinder:
                     and all(t.is_lower for t in doc[j:described_end]):
                 # "head of the international relations department of the Almaty akimat": a unit, then its body
                 return self._of_part(doc, described_end, f"{title} of the {doc[j:described_end].text}")
+            mixed = self._mixed_case_body_end(doc, j) if holder_follows and doc[j - 1].lower_ == "the" else j
+            if mixed > j:  # "the rector of the Eurasian national University, X": a body's name in mixed case
+                return doc[j:mixed].text, mixed, title
             # no known name: the capitalised run, less the person's name at its end
             portfolio = any(w in title for w in self._portfolios)
             end = j
@@ -1714,6 +1753,25 @@ class PersonFinder:
                     return self._of_part(doc, end, title, holder_follows)  # "Minister of Culture of the Republic of X"
                 return None, end, title
         return of, self._skip_location(doc, end), title
+
+    def _mixed_case_body_end(self, doc: Doc, j: int) -> int:
+        """End of "Eurasian national University", "Foreign Relations department" at j: a body's name with lower-case
+        nouns or adjectives among its capitalised words, written up to the comma before its holder's name (writers
+        and translators capitalise a body's words unevenly); j when the words are not such a name."""
+        end = j
+        while end < len(doc) and (doc[end].is_alpha and (is_capitalised(doc[end]) or doc[end].pos_ in ("NOUN", "ADJ", "PROPN"))
+                                  or doc[end].lower_ in self._name_joiners
+                                  or end > j and doc[end - 1].lower_ == "of" and doc[end].lower_ in self._articles):
+            end += 1
+        if end - j < 2 or end + 1 >= len(doc) or doc[end].text != "," or doc[end - 1].lower_ in self._name_joiners:
+            return j
+        words = doc[j:end]
+        if not any(is_capitalised(t) for t in words) or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
+            return j  # all lower case is a description; all capitalised, the run below reads
+        holder = end + 1
+        named = doc[holder].ent_type_ == "PERSON" and doc[holder].ent_iob_ == "B" \
+            or self._name_run(doc, holder) - holder >= 2 and holder not in self._starting
+        return end if named else j
 
     def _described_place_of(self, doc: Doc, k: int) -> int:
         """"of the city of Osh", "of the Turkish city of Konya", "of the northern Georgian Black Sea city of

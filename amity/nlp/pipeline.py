@@ -37,7 +37,7 @@ from spacy.util import compile_infix_regex
 
 from amity.lasting import lasting
 from amity.model import Article, Record
-from amity.nlp import columns, dates, entities, events, organisations, paragraphs, people, places, rosters, ties  # noqa: F401  (factories)
+from amity.nlp import columns, dates, entities, events, organisations, paragraphs, people, places, rosters, signing_parties, ties  # noqa: F401  (factories)
 from amity.nlp.limits import MAX_CHARS, readable  # noqa: F401  (their old home)
 from amity.nlp.mentions import register_extensions
 from amity.nlp.record import to_record
@@ -53,7 +53,7 @@ _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
 #: tokenizer cache is filled only outside them, by the first zone's worth of articles) and keep memory flat.
 ZONE_ARTICLES = 250
 COMPONENTS = ("amity_places", "amity_organisations", "amity_people", "amity_entities", "amity_dates",
-              "amity_events", "amity_ties", "amity_rosters")
+              "amity_events", "amity_ties", "amity_rosters", "amity_signing_parties")
 
 
 @lru_cache(maxsize=2)

@@ -204,6 +204,8 @@ class TieFinder:
         later_signings: list[_Stage] = []
         previous_kind: str | None = None
         previous_stage: _Stage | None = None
+        #: whether any sentence tells a twinning (the article is about towns' own partnerships)
+        twinning_told = False
         for sent in doc.sents:
             lowered = _lower_in_place(sent.text)
             sister = any(c in lowered for c in self.sister)
@@ -211,6 +213,7 @@ class TieFinder:
                 outside = _outside_names(sent, doc).lower()
                 sister = any(c in outside for c in self.sister) and not self._cue_describes_only(sent, lowered, token_entity)
             sister = sister or self._twinning_document(sent)
+            twinning_told = twinning_told or sister
             sent_events = [e for e in by_sentence.get(sent.start, []) if e.type in ("signing", "ratification")
                            and not (e.trigger is not None and self._negated(e.trigger))]
             if sister and sent_events and self._attends_only(sent, sent_events):
@@ -396,6 +399,9 @@ class TieFinder:
         doc._.ties = _without_states_beside_their_own(context, _without_namesakes(self.cues["place_suffixes"], _without_headline_shorthands(
             _without_package_states(self._bare_documents_of_twinnings(_without_pairs_of_joint_documents(ties), context),
                                     context))))
+        if not twinning_told:
+            doc._.ties = _without_bodies_beside_towns(context, doc._.ties)
+        doc._.ties = _without_long_readings(doc._.ties)
         return doc
 
     def _regional_readings(self, doc: Doc, entities: list[EntityCluster],
@@ -1479,7 +1485,9 @@ class TieFinder:
     def _ended(self, sent: Span, lowered: str, doc: Doc, stage: _Stage | None) -> _Stage | None:
         """"suspended its sister-city relationship", "froze the agreement": the tie has ended,
         dated by the suspension (or the article when undated)."""
-        ending = self._ending_words(sent)
+        # a signing told beside an ending of another document ("A and B signed a memorandum; the old contract
+        # with the bus company had lapsed") is no ending of theirs
+        ending = [t for t in self._ending_words(sent) if not self._ends_other_document(t, sent)]
         # the ending word must govern the tie: "the visit was cancelled, but the agreement was signed" ends nothing
         governs = any(self._names_tie(" ".join(w.lower_ for c in t.children if c.dep_ not in _OTHER_CLAUSES
                                                for w in without_destinations(c)))
@@ -1493,6 +1501,24 @@ class TieFinder:
         if own is None and phrase is not None:
             own = next((d.value for d in _sentence_dates(sent, doc) if d.start >= sent.start_char + phrase), None)
         return _Stage("ended", own or _sentence_date(sent, doc) or doc._.published, True)
+
+    def _ends_other_document(self, verb: Token, sent: Span) -> bool:
+        """Whether an ending verb ends a document other than the one the sentence tells signed: its subject or
+        object is a document set apart by an adjective ("the old contract"), a possessive noun ("the city's
+        lease") or a partner left unnamed ("the contract with the bus company"), beside a signing verb told
+        done. An ending told of the signed document itself, or of a bare "the agreement" or "it", still ends."""
+        if verb.pos_ != "VERB" or not any(
+                v.i != verb.i and v.pos_ == "VERB" and v.lemma_.lower() in self.signing_lemmas and not self._negated(v)
+                and not self._hypothetical(v) for v in sent):
+            return False
+        ended = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and self._document(c)]
+
+        def set_apart(noun: Token) -> bool:
+            return any(c.dep_ == "amod" or c.dep_ == "poss" and c.pos_ != "PRON"
+                       or c.dep_ == "prep" and c.lower_ == "with" and not any(w.pos_ == "PROPN" for w in c.subtree)
+                       for c in noun.children)
+
+        return bool(ended) and all(set_apart(noun) for noun in ended)
 
     def _ending_words(self, sent: Span) -> list[Token]:
         """The words of the sentence that end a tie ("suspended", "the termination", "expired"), but not a verb
@@ -2737,6 +2763,60 @@ def _without_states_beside_their_own(context: _ArticleContext, ties: list[TieMen
     return [t for t in ties if not own_body(t)
             and ({level(p) for p in t.parties} != {"state", "below"}
                  or any(acts(p, s) for p in t.parties if level(p) == "state" for s in t.sentences))]
+
+
+def _without_long_readings(ties: list[TieMention]) -> list[TieMention]:
+    """One tie read twice, its partner once as a town by its name and once as a body whose name holds the
+    town's ("Kutaisi" and "Kutaisi City Hall"), both paired with the same place: the body is the town's own,
+    signing for it, or a name run on into the next words, and the partner is the town. Two places one inside
+    the other's name ("Novgorod", "Nizhny Novgorod") are no such pair, nor a body's two partners ("Tartu" and
+    "Tartu University", each with a ministry)."""
+    def longer(name: EntityCluster, short: EntityCluster) -> bool:
+        return name.type == "organization" and short.type == "place" \
+            and f" {fold(short.name)} " in f" {fold(name.name)} "
+
+    def read_short(tie: TieMention) -> bool:
+        if len(tie.parties) != 2:
+            return False
+        for other in ties:
+            if other is tie or other.kind != tie.kind or len(other.parties) != 2:
+                continue
+            for shared in tie.parties:
+                if shared.type != "place" or not any(p is shared or fold(p.name) == fold(shared.name) for p in other.parties):
+                    continue
+                mine = next(p for p in tie.parties if p is not shared)
+                theirs = [p for p in other.parties if not (p is shared or fold(p.name) == fold(shared.name))]
+                if len(theirs) == 1 and longer(mine, theirs[0]):
+                    return True
+        return False
+
+    return [t for t in ties if not read_short(t)]
+
+
+def _without_bodies_beside_towns(context: _ArticleContext, ties: list[TieMention]) -> list[TieMention]:
+    """In an article that tells no twinning, no cooperation tie of an organisation with a town or region that
+    does not itself act. A ministry, university, port or company signs with a body like itself ("the University
+    of Tartu signed with the Kutaisi clinic in Kutaisi"); a town beside it in the sentence is where it sits, where
+    the signing took place or whom the work serves. A town that is the subject of the tie's sentence ("Antalya
+    signed a protocol with the Association of Cities of Kyrgyzstan") is a party."""
+    token_entity = context.token_entity
+
+    def town(party: EntityCluster) -> bool:
+        return party.type == "place" and (party.place is None or party.place.kind != "country")
+
+    def subject(token: Token) -> bool:
+        # "the municipality of Bari", "A and B": up from the name through "of" and the coordination
+        while token.dep_ == "pobj" and token.head.lower_ == "of" or token.dep_ == "conj":
+            token = token.head.head if token.dep_ == "pobj" else token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def acts(party: EntityCluster, sent: Span) -> bool:
+        return any(token_entity.get(t.i) is party and token_entity.get(t.head.i) is not party and subject(t)
+                   for t in sent)
+
+    return [t for t in ties if not (t.kind == "cooperation" and len(t.parties) == 2
+                                    and any(p.type == "organization" for p in t.parties)
+                                    and any(town(p) and not any(acts(p, s) for s in t.sentences) for p in t.parties))]
 
 
 def _namesake_of(short: EntityCluster, full: EntityCluster, suffixes: list[str]) -> bool:

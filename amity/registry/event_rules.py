@@ -82,13 +82,20 @@ class Occurrences:
         """Whether it holds so many events that it is better read afresh than kept (its memory)."""
         return len(self._when) > _MOST_KEPT
 
-    def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None) -> dict[int, str | None]:
+    def compatible(self, session: Session, entity_ids: set[int], type_: str, date: str | None,
+                   shared: dict[int, int] | None = None) -> dict[int, str | None]:
         """The events of this type any of these entities took part in at a date compatible with `date`
-        (`dates.compatible`), with their dates."""
+        (`dates.compatible`), with their dates; `shared` hears how many of these entities each took part in.
+
+        An entity keeps each of its events of a type under one month (the
+        one it ends in), so an event is met once for each of these entities
+        it has: the count is the participants it shares with them, known
+        without reading its participants."""
         mine = _When.of(date)
         months = _months_meeting(mine)
         self._read(session, entity_ids, type_, None if months is None else (mine.first, mine.last))
         out = {}
+        count = shared if shared is not None else {}
         known, undated, first, last = self._when, not mine.date, mine.first, mine.last
         for entity_id in entity_ids:
             buckets = self._events_of[entity_id, type_]
@@ -98,6 +105,7 @@ class Occurrences:
                     date, its_first, its_last = known[event_id]
                     if undated or not date or (first <= its_last and its_first <= last):
                         out[event_id] = date
+                        count[event_id] = count.get(event_id, 0) + 1
         return out
 
     def members(self, session: Session, event_ids: set[int]) -> Mapping[int, set[int]]:
@@ -136,9 +144,15 @@ class Occurrences:
         """The registry now holds every event's date (and so its month) as known here."""
         self._moved.clear()
 
-    def reported(self, event_id: int, type_: str, date: str | None, participants: set[int], *, new: bool) -> None:
-        """An event (`new`: just made) was reported with these participants, and now has this date."""
+    def reported(self, session: Session, event_id: int, type_: str, date: str | None, participants: set[int], *,
+                 new: bool) -> None:
+        """An event (`new`: just made) was reported with these participants, and now has this date.
+
+        Its other participants are read only when it changed date (they then keep it under its new month); a report
+        that leaves the date reads none, as it was chosen by the participants it shares (`compatible`)."""
         before = self._when.get(event_id)
+        if not new and (before is None or before.date != date) and event_id not in self._members:
+            self.members(session, {event_id})
         when = self._when[event_id] = _When.of(date)
         if new:
             self._members[event_id] = set(participants)
@@ -188,11 +202,22 @@ class Occurrences:
                 for entity_id in dated[-1][0]:
                     wanted[entity_id, type_].append((mine.first, mine.last))
         self._read_wanted(session, dict(wanted))
-        # the events they may join, as far as the names tell: their participants are what each report compares
-        compatible = [self.compatible(session, *report) for report in dated]
-        theirs = self.members(session, set().union(*compatible))
+        # the events they may join, as far as the names tell; one sharing two of a report's participants is
+        # chosen from the counts alone, and only where none does are the others' participants read and compared
+        likely: set[int | None] = set()
+        weak: list[tuple[set[int], str | None, dict[int, str | None]]] = []
+        for entity_ids, _type, date in dated:
+            shared: dict[int, int] = {}
+            when = self.compatible(session, entity_ids, _type, date, shared)
+            strong = _best_shared(when, shared)
+            if strong is not None:
+                likely.add(strong)
+            else:
+                weak.append((entity_ids, date, when))
+        # and those they will likely join: a report that re-dates one takes it to its new month for all of them
+        theirs = self.members(session, {e for e in likely if e is not None}.union(*(when for _, _, when in weak)))
         # the events they will likely join: their rows and folds, read for all at once (a wrong guess costs a read)
-        likely = {_best(entity_ids, date, when, theirs) for (entity_ids, _, date), when in zip(dated, compatible, strict=True)}
+        likely |= {_best(entity_ids, date, when, theirs) for entity_ids, date, when in weak}
         self._read_rows(session, likely - {None})  # type: ignore[arg-type]  # None taken out
 
     def row(self, session: Session, event_id: int, *, stored: bool) -> EventRow | None:
@@ -456,7 +481,7 @@ def report(session: Session, article_id: int, event: Event, participants: list[i
     added = session.info.setdefault(_PARTICIPANTS_ADDED, {}).setdefault(event_id, [])
     for entity_id in dict.fromkeys(participants):
         added.append(pending.add(session, EventParticipantRow, report_id=report_id, entity_id=entity_id, **copies))
-    seen.reported(event_id, event.type, date, set(participants), new=found is None)
+    seen.reported(session, event_id, event.type, date, set(participants), new=found is None)
     return event_id
 
 
@@ -640,12 +665,30 @@ def _same_event(session: Session, event: Event, participants: list[int], own: se
     if not participants:
         return None
     mine = set(participants)
+    shared: dict[int, int] = {}
     # The extractor already told this article's occurrences apart: one event gets one report per article.
-    when = {event_id: date for event_id, date in seen.compatible(session, mine, event.type, event.date).items()
+    when = {event_id: date for event_id, date in seen.compatible(session, mine, event.type, event.date, shared).items()
             if event_id not in own}
     if not when:
         return None
-    return _best(mine, event.date, when, seen.members(session, set(when)))
+    found = _best_shared(when, shared)
+    if found is None:  # none shares two: those sharing one are compared by their participants
+        return _best(mine, event.date, when, seen.members(session, set(when)))
+    return found
+
+
+def _best_shared(when: dict[int, str | None], shared: dict[int, int]) -> int | None:
+    """`_best` of these events when some share two participants or more (`shared`, from `compatible`): one of
+    those, which outranks any sharing fewer whatever its participants, so theirs need not be read; None if none
+    shares two."""
+    best: tuple[int, float, int] | None = None
+    for event_id, its_date in when.items():
+        count = shared[event_id]
+        if count >= 2:
+            score = (count, dates.precision(its_date), -event_id)
+            if best is None or score > best:
+                best = score
+    return -best[2] if best is not None else None
 
 
 def _best(mine: set[int], date: str | None, when: dict[int, str | None], theirs: Mapping[int, set[int]]) -> int | None:
