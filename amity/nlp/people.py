@@ -257,17 +257,18 @@ class PersonFinder:
         Hospital Aibek Usenov". A singular noun with "the" or a possessive that links a person named beside
         it to a place or body named with it is that person's office there."""
         lengths = self._title_lengths
+        tokens = doc_tokens(doc)
         for i in range(1, len(doc)):
-            before = doc[i - 1]
+            before = tokens[i - 1]
             if before.lower_ == "the" or before.text in _POSSESSIVE and self._owner_before(doc, i - 1):
                 end = self._office_nouns_end(doc, i, capitalised=before.lower_ == "the")
                 framed = end > i and (self._office_of_body(doc, end, before.lower_ == "the")
                                       or before.text in _POSSESSIVE and self._name_beside(doc, i - 1, end)
-                                      or is_capitalised(doc[i]) and self._office_of_body(doc, end, False, holder_after=True))
-            elif before.lower_ == "as" and i >= 2 and doc[i - 2].pos_ in ("VERB", "AUX"):
+                                      or is_capitalised(tokens[i]) and self._office_of_body(doc, end, False, holder_after=True))
+            elif before.lower_ == "as" and i >= 2 and tokens[i - 2].pos_ in ("VERB", "AUX"):
                 end = self._office_nouns_end(doc, i, capitalised=False)  # "who serves as chief engineer of X"
                 framed = end > i and self._office_of_body(doc, end, False, holder_after=None)
-            elif (before.is_punct or before.is_lower or before.is_sent_start) and is_capitalised(doc[i]):
+            elif (before.is_punct or before.is_lower or before.is_sent_start) and is_capitalised(tokens[i]):
                 end = self._office_nouns_end(doc, i, capitalised=True, lower=False)
                 framed = end > i and self._office_of_body(doc, end, False, holder_after=True)
             else:

@@ -548,12 +548,13 @@ class PlaceFinder:
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:
                 sent_ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+        tokens = doc_tokens(doc)
         while i < n:
-            tok = doc[i]
+            tok = tokens[i]
             if not is_capitalised(tok) or tok.is_punct or i in skipped:
                 i += 1
                 continue
-            if tok.text in words.us_state_abbreviations and i >= 2 and doc[i - 1].text == ",":
+            if tok.text in words.us_state_abbreviations and i >= 2 and tokens[i - 1].text == ",":
                 i += 1  # "Rochester, Minn.": the state, read by _state_abbreviations (not "Minden")
                 continue
             match = self._compass(doc, i) or self._longest(doc, i, ner_label, sent_ends[i])
@@ -1047,7 +1048,8 @@ class PlaceFinder:
 
     def _longest(self, doc: Doc, i: int, ner_label: list[str], sent_end: int) -> tuple[int, int, list[Place], str] | None:
         """The longest gazetteer name starting at token i that is plausible here."""
-        first = fold(doc[i].text)
+        tokens = doc_tokens(doc)
+        first = fold(tokens[i].text)
         if first.split(" ")[0] not in self.gazetteer.first_words:
             return None
         longest = min(self.max_tokens, sent_end - i)
@@ -1055,7 +1057,7 @@ class PlaceFinder:
             pair = fold(doc[i : i + min(longest, 4)].text).split(" ")[:2]
             if len(pair) == 2 and " ".join(pair) not in self.gazetteer.first_pairs:
                 longest = 1  # no name of two words or more starts with these two
-        window = list(doc[i : i + longest])  # each token read once, not once per candidate length
+        window = tokens[i : i + longest]  # each token read once, not once per candidate length
         # a name does not run across a comma ("Bishkek, Osh" is two towns)
         longest = next((k for k, t in enumerate(window) if t.text in (",", ";", "(", ")", ":")), longest)
         for length in range(longest, 0, -1):

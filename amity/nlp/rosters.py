@@ -1399,8 +1399,9 @@ def _line_end(doc: Doc, i: int) -> int:
 
 def _line_ends(doc: Doc) -> list[int]:
     ends = [len(doc)] * (len(doc) + 1)
+    tokens = doc_tokens(doc)
     for k in range(len(doc) - 1, -1, -1):
-        tok = doc[k]
+        tok = tokens[k]
         ends[k] = k if tok.is_space else k + 1 if "\n" in tok.whitespace_ else ends[k + 1]
     return ends
 

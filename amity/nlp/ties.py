@@ -150,6 +150,8 @@ class TieFinder:
         self._asides: dict[tuple[int, int], tuple[set[int], bool]] = {}
         #: _document's answers by token, while a doc is read (None between docs)
         self._documents: dict[int, bool] | None = None
+        #: _ending_words' answers by sentence (start, end), while a doc is read (None between docs)
+        self._endings: dict[tuple[int, int], list[Token]] | None = None
         self.attendance = set(cues["attendance_lemmas"])
         self.joint = set(cues.get("joint_document_modifiers", []))
         self.presence = set(cues["presence_nouns"])
@@ -169,11 +171,11 @@ class TieFinder:
         self._wishing = frozenset(cues["wish_lemmas"]) | self.intention_lemmas | frozenset(cues["discussion_lemmas"])
 
     def __call__(self, doc: Doc) -> Doc:
-        self._documents = {}
+        self._documents, self._endings = {}, {}
         try:
             return self._read(doc)
         finally:
-            self._documents = None
+            self._documents = self._endings = None
 
     def _read(self, doc: Doc) -> Doc:
         events: list[EventMention] = doc._.events or []
@@ -1520,7 +1522,18 @@ class TieFinder:
 
     def _ending_words(self, sent: Span) -> list[Token]:
         """The words of the sentence that end a tie ("suspended", "the termination", "expired"), but not a verb
-        whose tie was renewed after it ("expired last year and was renewed on Monday")."""
+        whose tie was renewed after it ("expired last year and was renewed on Monday"). Found once per sentence
+        of the doc being read: several readings of a sentence ask."""
+        known = self._endings
+        if known is None:
+            return self._find_ending_words(sent)
+        key = (sent.start, sent.end)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = self._find_ending_words(sent)
+        return list(found)
+
+    def _find_ending_words(self, sent: Span) -> list[Token]:
         return [t for t in span_tokens(sent) if (t.lemma_.lower() in self.ended or t.lower_ in self.ended
                                     or t.pos_ == "VERB" and t.lemma_.lower() in self.ended_verbs or self._expired(t))
                 and not self._renewed_after(t)]
