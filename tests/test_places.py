@@ -460,9 +460,6 @@ def test_part_of_a_longer_name_joined_to_the_city_of_a_place_is_no_place(read, t
 @pytest.mark.parametrize("text, person", [
     ("Salzburg, the city of Mozart, and Busan signed a friendship agreement on Monday.", "Mozart"),
     ("Stratford, the town of Shakespeare, signed a twinning agreement with Verona on Monday.", "Shakespeare"),
-    # an appositive's settlement noun that qualifies another noun describes a person ("a district judge")
-    ("The ruling was welcomed by Ana Korrowin, a district judge in the north, on Monday.", "Ana Korrowin"),
-    ("The plan was drafted by Tomas Bantaro, the city's chief engineer, last year.", "Tomas Bantaro"),
 ])
 def test_a_settlement_noun_describing_a_place_named_before_its_comma_names_no_settlement(read, text, person) -> None:
     record = read(text)
@@ -487,15 +484,3 @@ def test_a_small_town_spacy_reads_as_a_persons_name_after_in_is_a_place(read) ->
 def test_a_name_after_the_from_of_a_message_or_a_gift_is_its_sender_not_a_town(read, text: str, name: str) -> None:
     # a letter, greetings, a statement, backing or flowers come from a person; where one comes from is another "from"
     assert name not in {e.name for e in places(read(text))}
-
-
-@pytest.mark.parametrize("text, names", [
-    ("Water tanks will first be sent to Korrowin, a farming village of some 900 people near the border.", {"Korrowin"}),
-    ("The new clinic opens next month in Bantaro, a small coastal town in the south of the province.", {"Bantaro"}),
-    ("Trainees will come from Ulvemark and Sestrova, two districts on the northern bank, the ministry said.",
-     {"Ulvemark", "Sestrova"}),
-])
-def test_an_appositive_headed_by_a_settlement_noun_makes_the_name_before_it_a_place(read, text, names) -> None:
-    record = read(text)
-    found = {n for e in places(record) for n in [e.name, *e.aliases]}
-    assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]

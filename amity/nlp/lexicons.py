@@ -219,10 +219,6 @@ class PlaceWords:
     settlement_cues: frozenset[str] = frozenset()
     #: Nouns of what is said or sent, whose "from" names a sender, not a place ("a letter from X").
     message_nouns: frozenset[str] = frozenset()
-    #: Nouns heading an appositive that defines the name before it as a place ("Epe, a coastal town in ...").
-    appositive_nouns: frozenset[str] = frozenset()
-    #: The first words of such an appositive ("a", "the", "two").
-    appositive_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -256,8 +252,6 @@ def place_words(filename: str = "place_words.json") -> PlaceWords:
         frozenset(raw.get("settlement_nouns", ())),
         frozenset(raw.get("settlement_cues", ())),
         frozenset(raw.get("message_nouns", ())),
-        frozenset(raw.get("appositive_nouns", ())),
-        frozenset(raw.get("appositive_openers", ())),
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -103,8 +102,7 @@ def _place_cue(doc: Doc, span: Span, words: PlaceWords) -> bool:
     if _office_of_a_place_at(doc, end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end) \
             and not _part_of_an_office(span):
         return True  # "Lund deputy mayor Per Holm", "Malmo's mayor Anna Berg"
-    if _defined_as_settlement(doc, span, words) or _defined_by_appositive(doc, end, words) is not None \
-            or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
+    if _defined_as_settlement(doc, span, words) or _owns_twins(doc, span, words) or _named_as_twin(doc, span, words) \
             or _dateline(doc, span) or _described_as_twin(doc, span, words) or _paired_with_described_place(doc, span, words):
         return True
     container = _container(doc, span, words)
@@ -203,43 +201,6 @@ def _defined_as_settlement(doc: Doc, span: Span, words: PlaceWords) -> bool:
         if tok.lower_ in words.definition_nouns and tok.pos_ == "NOUN":
             return tok.head.i == end or tok.dep_ == "attr"
     return False
-
-
-#: The most words between an appositive's first word and its noun ("a small coastal market town").
-_APPOSITIVE_MODIFIERS = 4
-#: spaCy's readings of a name that no appositive makes a place ("On Monday, the town ...").
-_NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-#: The most further names a list may add before the appositive it shares ("Silverton and Mount Angel, two towns").
-_APPOSITIVE_LIST = 3
-
-
-def _defined_by_appositive(doc: Doc, end: int, words: PlaceWords) -> str | None:
-    """"Kibawe, a municipality of 40,000 people", "Epe, a coastal town in Lagos State", "Silverton and Mount
-    Angel, two small towns in Marion County": the appositive a comma opens right after a name (or after a list
-    of names, with a plural noun) defines it as a place when a noun of settlements heads it. A noun that only
-    qualifies the next one or an owner's possessive ("Ana Ruiz, a district judge", "Tom Lee, the city's mayor")
-    describes a person. The noun, singular, or None."""
-    k, listed = end, False
-    for _ in range(_APPOSITIVE_LIST):
-        if k + 1 < len(doc) and doc[k].text in (",", "and") and is_capitalised(doc[k + 1]) \
-                and doc[k + 1].lower_ not in words.appositive_openers:
-            k += 1
-            while k < len(doc) and (is_capitalised(doc[k]) or doc[k].text in ("-", "‐")):
-                k += 1  # "Mount Angel": the next name of the list
-            listed = True
-    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in words.appositive_openers:
-        return None
-    for j in range(k + 2, min(k + 3 + _APPOSITIVE_MODIFIERS, len(doc))):
-        tok = doc[j]
-        if tok.is_punct and tok.text not in ("-", "‐") or tok.is_sent_start:
-            return None
-        if tok.is_lower and tok.lower_ in words.appositive_nouns and tok.pos_ == "NOUN":
-            following = doc[j + 1] if j + 1 < len(doc) else None
-            if following is not None and (following.text in ("'s", "’s", "-", "‐")
-                                          or following.pos_ in ("NOUN", "PROPN") and following.is_lower):
-                return None  # "a district judge", "the city's mayor"
-            return tok.lemma_ if not listed or tok.tag_ == "NNS" else None
-    return None
 
 
 def _described_as_twin(doc: Doc, span: Span, words: PlaceWords) -> bool:
@@ -824,8 +785,6 @@ class PlaceFinder:
             out = [m for m in out if not (start <= m.start and m.end <= end)] + [mention]
 
         for tok in doc_tokens(doc):
-            if tok.text == "," and tok.i >= 1:
-                self._appositive_places(doc, tok.i, name_from, add)
             # a noun of both kinds ("village", "commune") names the settlement before it, or else the one after its "of"
             start = name_from(tok.i - 1, -1) if tok.lower_ in words.settlement_nouns and tok.is_lower and tok.i >= 1 else None
             if start is not None:
@@ -843,25 +802,6 @@ class PlaceFinder:
                         continue
                     break
         return out
-
-    def _appositive_places(self, doc: Doc, comma: int, name_from: Callable[[int, int], int | None],
-                           add: Callable[..., None]) -> None:
-        """Names the gazetteer lacks that an appositive defines as places ("Kejajar, a highland sub-district";
-        "Pepease and Nkwatia, two farming communities"): the name before the comma, and the names listed before it."""
-        words = self.words
-        end = comma
-        for _ in range(_APPOSITIVE_LIST + 1):
-            start = name_from(end - 1, -1)
-            if start is None or any(t.ent_type_ in _NOT_PLACE_ENTITIES for t in doc[start:end]):
-                return
-            noun = _defined_by_appositive(doc, end, words)
-            if noun is None:
-                return
-            kind = "district" if noun == "district" else "region" if noun in words.region_words else "city"
-            add(start, end, doc[start:end].text, None, swallow=False, kind=kind)
-            if start < 2 or doc[start - 1].text not in (",", "and"):
-                return
-            end = start - 1  # "Silverton and Mount Angel, two towns": the name listed before
 
     def _partner_list_starts(self, doc: Doc) -> list[int]:
         """The "with", "of", "such as", "include" or colon after words of twinning ("twinned with",
