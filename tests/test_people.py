@@ -451,6 +451,11 @@ def test_a_bare_mayor_who_goes_home_to_a_town_is_its_mayor(read, text: str, name
     assert roles(person(read(text), name)) == [("mayor", town)]
 
 
+def test_a_nationality_and_a_common_noun_before_a_holder_name_no_body(read) -> None:
+    record = read("The deal was signed by the vice president of the Chinese group, Liu Wen, in Tashkent.")
+    assert roles(person(record, "Liu Wen")) in ([], [("vice president", None)])
+
+
 def test_a_bare_mayor_who_returns_to_a_building_keeps_the_town_of_the_story(read) -> None:
     text = "Guests from Tartu spent two days in Kotka. Mayor Kadri Saar returned to City Hall on Wednesday."
     assert roles(person(read(text), "Kadri Saar")) == [("mayor", "Kotka")]

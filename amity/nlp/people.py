@@ -1766,8 +1766,9 @@ class PersonFinder:
         if end - j < 2 or end + 1 >= len(doc) or doc[end].text != "," or doc[end - 1].lower_ in self._name_joiners:
             return j
         words = doc[j:end]
-        if not any(is_capitalised(t) for t in words) or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
-            return j  # all lower case is a description; all capitalised, the run below reads
+        if not any(is_capitalised(t) and fold(t.text) not in self.demonyms for t in words) \
+                or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
+            return j  # "the Chinese group" is a description; all capitalised, the run below reads
         holder = end + 1
         named = doc[holder].ent_type_ == "PERSON" and doc[holder].ent_iob_ == "B" \
             or self._name_run(doc, holder) - holder >= 2 and holder not in self._starting
