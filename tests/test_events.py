@@ -1440,3 +1440,16 @@ def test_a_signing_told_in_general_words_takes_the_parties_of_the_documents_name
     signing = only(record, "signing")
     assert signing.date == "2026-05-04"
     assert {"University of Ostrava", "Silesian University of Technology"} <= set(signing.participants)
+
+
+@pytest.mark.parametrize("text, type_, visitors", [
+    # the same day, other parties in another town: no part of the visit
+    ("On 6 May a delegation from Tartu led by Mayor Urmas Klaas visited Kutaisi. On the same day, Riga and Vilnius "
+     "signed a memorandum on public transport in Vilnius.", "signing", {"Urmas Klaas", "Kutaisi"}),
+    # the same month, in another state
+    ("The Estonian foreign minister visited Georgia in May. In May, Germany and France signed a treaty on energy in "
+     "Berlin.", "signing", {"Georgia"}),
+])
+def test_what_is_done_elsewhere_on_a_visits_days_is_not_done_on_it(read, text: str, type_: str,
+                                                                   visitors: set[str]) -> None:
+    assert not visitors & set(only(read(text, published="2024-05-10"), type_).participants)

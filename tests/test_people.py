@@ -1667,3 +1667,18 @@ def test_a_bare_governor_beside_a_partners_governor_governs_the_other_partner(re
                   "signed it at the Capitol in Cebu.")
     assert roles(person(record, "Oh Min-jun")) == [("governor", "Jeju")]
     assert roles(person(record, "Ana Reyes")) == [("governor", "Cebu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Kutaisi signed a twinning agreement with Tartu on Monday. The mayor of the Georgian city, Giorgi Beridze, said "
+      "the pact would bring students.", "Giorgi Beridze"),
+     ("Batumi hosted the forum on Monday. The mayor of the Black Sea city, Giorgi Beridze, opened it.", "Giorgi Beridze"),
+     ("Officials from Lahti arrived on Monday. The head of the Finnish delegation, Pekka Virta, thanked the hosts.",
+      "Pekka Virta")],
+)
+def test_a_place_described_by_its_kind_before_a_holder_is_no_body_in_mixed_case(read, text: str, name: str) -> None:
+    # "the Georgian city", "the Finnish delegation": a nation's or a sea's capitals, not a body's name
+    record = read(text)
+    assert not any(of and (" city" in of or " delegation" in of) for e in record.entities if e.name == name
+                   for _, of in roles(e))

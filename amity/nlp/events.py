@@ -1357,14 +1357,27 @@ def _join_the_occasion(events: list[EventMention]) -> None:
     """What a story tells after a visit, on the visit's days ("On 3 May the delegation arrived in Varaždin. During the
     visit the two cities signed ...", "The guests were received by the prefect"), is done on that visit: its visitors and
     the place visited take part too, beside whom the later sentence names. Listed as companions, so that two reports are
-    never taken for one occurrence by them."""
+    never taken for one occurrence by them. What the sentence places in another town or state ("On the same day, Riga
+    and Vilnius signed a memorandum in Vilnius") happened elsewhere, off the visit."""
     for k, event in enumerate(events):
         start = event.sentences[0].start
         trip = next((e for e in reversed(events[:k]) if e.type == "visit" and e.sentences[0].start < start), None)
         if trip is None or trip.status != event.status or trip.earlier or event.earlier or event.separate \
-                or not dates_agree(event.date, trip.date) or trip.date is None and event.date is not None:
+                or not dates_agree(event.date, trip.date) or trip.date is None and event.date is not None \
+                or _elsewhere(event.place, trip.place):
             continue
         event.companions += [p for p in trip.everyone() if p not in event.participants and p not in event.companions]
+
+
+def _elsewhere(place: EntityCluster | None, visited: EntityCluster | None) -> bool:
+    """Whether an occurrence's place is not the place visited nor in it: another state, or another town when a town
+    was visited (a town of the visited state, or the state itself, may be where the visit went)."""
+    if place is None or visited is None or place is visited or place.place is None or visited.place is None:
+        return False
+    here, there = place.place, visited.place
+    if here.country and there.country and here.country != there.country:
+        return True
+    return here.kind in _TOWN_KINDS and there.kind in _TOWN_KINDS
 
 
 def _one_side_of_a_trip(event: EventMention) -> bool:
@@ -1560,6 +1573,9 @@ def _opens_the_sentence(sent: Span, mention: DateMention) -> bool:
         return False
     return not any(t.dep_ in _CLAUSE_DEPS for t in (token, *token.ancestors) if t is not sent.root)
 
+
+#: Gazetteer kinds of a town: one town visited is not another town of its state.
+_TOWN_KINDS = frozenset({"city", "district"})
 
 #: Dependencies that open a clause of their own below the main one.
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis", "conj"})

@@ -1757,7 +1757,9 @@ class PersonFinder:
     def _mixed_case_body_end(self, doc: Doc, j: int) -> int:
         """End of "Eurasian national University", "Foreign Relations department" at j: a body's name with lower-case
         nouns or adjectives among its capitalised words, written up to the comma before its holder's name (writers
-        and translators capitalise a body's words unevenly); j when the words are not such a name."""
+        and translators capitalise a body's words unevenly); j when the words are not such a name. A place described
+        by its kind ("the Georgian city, X", "the Black Sea city, X") or a group named only by its nation ("the Finnish
+        delegation, X") is no body's name: the capitals there are a nation's or a sea's, not a name's."""
         end = j
         while end < len(doc) and (doc[end].is_alpha and (is_capitalised(doc[end]) or doc[end].pos_ in ("NOUN", "ADJ", "PROPN"))
                                   or doc[end].lower_ in self._name_joiners
@@ -1766,9 +1768,11 @@ class PersonFinder:
         if end - j < 2 or end + 1 >= len(doc) or doc[end].text != "," or doc[end - 1].lower_ in self._name_joiners:
             return j
         words = doc[j:end]
-        if not any(is_capitalised(t) and fold(t.text) not in self.demonyms for t in words) \
-                or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
-            return j  # "the Chinese group" is a description; all capitalised, the run below reads
+        if not any(is_capitalised(t) for t in words) or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
+            return j  # all lower case is a description; all capitalised, the run below reads
+        if words[-1].is_lower and words[-1].lower_ in self._place_words \
+                or all(fold(t.text) in self.demonyms for t in words if is_capitalised(t)):
+            return j
         holder = end + 1
         named = doc[holder].ent_type_ == "PERSON" and doc[holder].ent_iob_ == "B" \
             or self._name_run(doc, holder) - holder >= 2 and holder not in self._starting
