@@ -499,3 +499,13 @@ def test_an_appositive_headed_by_a_settlement_noun_makes_the_name_before_it_a_pl
     record = read(text)
     found = {n for e in places(record) for n in [e.name, *e.aliases]}
     assert names <= found, [(e.type, e.name, e.aliases) for e in record.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cittaslow, an association of small towns, admitted Kotka on Monday.", "Cittaslow"),
+    ("Tartu joined Healthy Cities, a group of towns that share health plans, in 2019.", "Healthy Cities"),
+    ("Kotka is a member of Baltic Ports, an alliance of ports around the sea.", "Baltic Ports"),
+])
+def test_an_appositive_whose_settlement_noun_follows_a_preposition_names_no_place(read, text, name) -> None:
+    # the towns are what the network, association or alliance gathers: the name before the comma is no town
+    assert name not in {e.name for e in places(read(text))}

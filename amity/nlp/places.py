@@ -218,7 +218,8 @@ def _defined_by_appositive(doc: Doc, end: int, words: PlaceWords) -> str | None:
     Angel, two small towns in Marion County": the appositive a comma opens right after a name (or after a list
     of names, with a plural noun) defines it as a place when a noun of settlements heads it. A noun that only
     qualifies the next one or an owner's possessive ("Ana Ruiz, a district judge", "Tom Lee, the city's mayor")
-    describes a person. The noun, singular, or None."""
+    describes a person, and one after a preposition names what the appositive's own head holds or serves ("Energy
+    Cities, an association of towns", "a network of cities" is no town). The noun, singular, or None."""
     k, listed = end, False
     for _ in range(_APPOSITIVE_LIST):
         if k + 1 < len(doc) and doc[k].text in (",", "and") and is_capitalised(doc[k + 1]) \
@@ -231,7 +232,7 @@ def _defined_by_appositive(doc: Doc, end: int, words: PlaceWords) -> str | None:
         return None
     for j in range(k + 2, min(k + 3 + _APPOSITIVE_MODIFIERS, len(doc))):
         tok = doc[j]
-        if tok.is_punct and tok.text not in ("-", "‐") or tok.is_sent_start:
+        if tok.is_punct and tok.text not in ("-", "‐") or tok.is_sent_start or tok.pos_ == "ADP":
             return None
         if tok.is_lower and tok.lower_ in words.appositive_nouns and tok.pos_ == "NOUN":
             following = doc[j + 1] if j + 1 < len(doc) else None
