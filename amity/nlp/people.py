@@ -1776,7 +1776,7 @@ class PersonFinder:
         words = doc[j:end]
         if not any(is_capitalised(t) for t in words) or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
             return j  # all lower case is a description; all capitalised, the run below reads
-        if words[-1].is_lower and words[-1].lower_ in self._place_words \
+        if words[-1].is_lower and words[-1].lower_ in self._place_words and not any(t.lower_ == "of" for t in words) \
                 or all(fold(t.text) in self.demonyms for t in words if is_capitalised(t)):
             return j
         holder = end + 1
