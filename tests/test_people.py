@@ -1682,3 +1682,15 @@ def test_a_place_described_by_its_kind_before_a_holder_is_no_body_in_mixed_case(
     record = read(text)
     assert not any(of and (" city" in of or " delegation" in of) for e in record.entities if e.name == name
                    for _, of in roles(e))
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Jane Roe came back from Kotka on Sunday after signing the twinning agreement.",
+    "Mayor Jane Roe returned from Kotka on Sunday.",
+    "Mayor Jane Roe returned to the talks in Kotka after a short break.",
+    "Mayor Jane Roe returned to work on Monday after a week of meetings in Kotka.",
+    "Governor Jane Roe went back on her promise to open an office in Kotka.",
+])
+def test_a_bare_office_holder_is_not_placed_by_where_she_came_back_from_or_what_she_returned_to(read, text: str) -> None:
+    # only the town she goes home to is hers: not one she left, nor one inside what she returned to
+    assert [of for _, of in roles(person(read(text), "Jane Roe"))] == [None]

@@ -484,3 +484,13 @@ def test_a_small_town_spacy_reads_as_a_persons_name_after_in_is_a_place(read) ->
 def test_a_name_after_the_from_of_a_message_or_a_gift_is_its_sender_not_a_town(read, text: str, name: str) -> None:
     # a letter, greetings, a statement, backing or flowers come from a person; where one comes from is another "from"
     assert name not in {e.name for e in places(read(text))}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cittaslow, an association of small towns, admitted Kotka on Monday.", "Cittaslow"),
+    ("Tartu joined Healthy Cities, a group of towns that share health plans, in 2019.", "Healthy Cities"),
+    ("Kotka is a member of Baltic Ports, an alliance of ports around the sea.", "Baltic Ports"),
+])
+def test_an_appositive_whose_settlement_noun_follows_a_preposition_names_no_place(read, text, name) -> None:
+    # the towns are what the network, association or alliance gathers: the name before the comma is no town
+    assert name not in {e.name for e in places(read(text))}

@@ -302,3 +302,10 @@ def test_a_region_or_town_that_signs_with_a_foreign_state_is_its_partner(read) -
         {frozenset({"Kyiv", "Lithuania"})}
     assert pairs(read("Da Nang signed a memorandum of understanding with Japan's Sakai on Monday.")) == \
         {frozenset({"Da Nang", "Sakai"})}
+
+
+def test_a_body_of_one_state_seated_in_another_is_that_other_states_partner(read) -> None:
+    # "in Uzbekistan" says where the embassy sits: it acts for Japan, so Uzbekistan is its partner
+    record = read("The Embassy of Japan in Uzbekistan and Uzbekistan signed a grant agreement on Monday for new "
+                  "school buses.")
+    assert pairs(record) == {frozenset({"Embassy of Japan in Uzbekistan", "Uzbekistan"})}

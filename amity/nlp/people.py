@@ -96,6 +96,7 @@ class PersonFinder:
         #: "Mayor X flew home to Y", "returned to Y": the town a holder goes back to is hers.
         self._homecoming_verbs = frozenset(words["homecoming_words"]["verbs"])
         self._homecoming_adverbs = frozenset(words["homecoming_words"]["adverbs"])
+        self._homecoming_prepositions = frozenset(words["homecoming_words"]["prepositions"])
         self._holder_labels = frozenset(words["ner_holder_labels"])
         self._peers = frozenset(words["peer_honorifics"])
         self._group_nouns = frozenset(words["group_nouns"])
@@ -649,24 +650,30 @@ class PersonFinder:
 
     def _home_town(self, doc: Doc, holder: Mention, towns: list[Mention], title: str) -> str | None:
         """"Mayor X flew home to Y", "Mayor X returned to Y": the town the holder's own verb of return
-        leads to, in its subtree after the holder: a town the article names, else the proper name after "to"
-        (a town no finder knows, but no "City Hall")."""
+        leads to, the object of its "to" (or of its "home"'s or "back"'s): a town the article names, else the
+        proper name there (a town no finder knows, but no "City Hall"). A town she came back from, or one inside
+        what she went back to ("returned to the talks in Y", "went back on a promise of an office in Y"), says
+        nothing of where she holds office."""
         root = doc[holder.start:holder.end].root
         while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
             root = root.head
         if not root.dep_.startswith("nsubj"):
             return None
         verb = root.head
-        if verb.lemma_ not in self._homecoming_verbs \
-                and not any(c.lower_ in self._homecoming_adverbs for c in verb.children):
+        adverbs = [c for c in verb.children if c.lower_ in self._homecoming_adverbs]
+        if verb.lemma_ not in self._homecoming_verbs and not adverbs:
             return None
-        subtree = {t.i for t in verb.subtree}
-        town = next((p for p in towns if p.start >= holder.end and p.start in subtree
-                     and doc[p.start].head.i != verb.i), None)
+        leads = {verb.i, *(a.i for a in adverbs)}
+
+        def goes_to(name: Token) -> bool:
+            return name.i >= holder.end and name.dep_ == "pobj" \
+                and name.head.lower_ in self._homecoming_prepositions and name.head.head.i in leads
+
+        town = next((p for p in towns if goes_to(doc[p.start:p.end].root)), None)
         if town is not None:
             return self._holder(town, title)
-        goal = next((t for t in doc[holder.end:verb.sent.end] if t.i in subtree and t.dep_ == "pobj"
-                     and t.head.lower_ == "to" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t)), None)
+        goal = next((t for t in doc[holder.end:verb.sent.end] if goes_to(t)
+                     and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t)), None)
         if goal is None:
             return None
         words = [t for t in goal.lefts if t.dep_ == "compound"] + [goal]
@@ -1770,7 +1777,7 @@ class PersonFinder:
         words = doc[j:end]
         if not any(is_capitalised(t) for t in words) or all(is_capitalised(t) or t.lower_ in self._name_joiners for t in words):
             return j  # all lower case is a description; all capitalised, the run below reads
-        if words[-1].is_lower and words[-1].lower_ in self._place_words \
+        if words[-1].is_lower and words[-1].lower_ in self._place_words and not any(t.lower_ == "of" for t in words) \
                 or all(fold(t.text) in self.demonyms for t in words if is_capitalised(t)):
             return j
         holder = end + 1

@@ -3694,13 +3694,15 @@ class _ArticleContext:
 
     def country_of(self, cluster: EntityCluster) -> str | None:
         """The state a party belongs to: a place's country, or that of a place named in a body's name
-        ("Ministry of Culture of Moldova")."""
+        ("Ministry of Culture of Moldova"), unless the name only says where the body sits ("the Embassy of
+        Japan in Uzbekistan" is Japan's, not Uzbekistan's)."""
         if cluster.place is not None:
             return cluster.place.country
         if cluster.type == "organization":
             words = f" {fold(cluster.name)} "
             for key, place in self._places.items():
-                if place.place is not None and place.place.country and f" {key} " in words:
+                if place.place is not None and place.place.country and f" {key} " in words \
+                        and not any(f" {word} {key} " in words for word in self.cues["seat_prepositions"]):
                     return place.place.country
         return None
 
